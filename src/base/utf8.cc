@@ -1,0 +1,132 @@
+#include "src/base/utf8.h"
+
+#include <algorithm>
+
+namespace crosscheck::base {
+namespace {
+
+bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+}  // namespace
+
+char32_t DecodeUtf8(absl::string_view text, size_t pos, int* length) {
+  *length = 1;
+  if (pos >= text.size()) return 0;
+  const auto b0 = static_cast<unsigned char>(text[pos]);
+  if (b0 < 0x80) return b0;
+  int need;
+  char32_t c;
+  char32_t min;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    need = 1, c = b0 & 0x1F, min = 0x80;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    need = 2, c = b0 & 0x0F, min = 0x800;
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    need = 3, c = b0 & 0x07, min = 0x10000;
+  } else {
+    return kReplacementChar;
+  }
+  if (pos + need >= text.size()) return kReplacementChar;
+  for (int i = 1; i <= need; ++i) {
+    const auto b = static_cast<unsigned char>(text[pos + i]);
+    if (!IsContinuation(b)) return kReplacementChar;
+    c = (c << 6) | (b & 0x3F);
+  }
+  if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+    return kReplacementChar;
+  }
+  *length = need + 1;
+  return c;
+}
+
+char32_t DecodeUtf8Before(absl::string_view text, size_t pos, int* length) {
+  *length = 1;
+  if (pos == 0 || pos > text.size()) return 0;
+  size_t start = pos - 1;
+  int back = 0;
+  while (start > 0 && back < 3 &&
+         IsContinuation(static_cast<unsigned char>(text[start]))) {
+    --start;
+    ++back;
+  }
+  int len;
+  char32_t c = DecodeUtf8(text, start, &len);
+  if (start + len == pos) {
+    *length = len;
+    return c;
+  }
+  return kReplacementChar;
+}
+
+void AppendUtf8(char32_t c, std::string* out) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+std::string RepairUtf8(absl::string_view text,
+                       std::vector<size_t>* invalid_offsets) {
+  std::string out;
+  out.reserve(text.size());
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const auto b0 = static_cast<unsigned char>(text[pos]);
+    if (b0 < 0x80) {
+      out.push_back(static_cast<char>(b0));
+      ++pos;
+      continue;
+    }
+    int len;
+    char32_t c = DecodeUtf8(text, pos, &len);
+    if (c == kReplacementChar && len == 1) {
+      if (invalid_offsets != nullptr) invalid_offsets->push_back(pos);
+      AppendUtf8(kReplacementChar, &out);
+    } else {
+      out.append(text.data() + pos, len);
+    }
+    pos += len;
+  }
+  return out;
+}
+
+LineIndex::LineIndex(absl::string_view text) : text_(text) {
+  line_starts_.push_back(0);
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') line_starts_.push_back(i + 1);
+  }
+}
+
+uint32_t LineIndex::Line(size_t offset) const {
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  return static_cast<uint32_t>(it - line_starts_.begin());
+}
+
+size_t LineIndex::LineStart(size_t offset) const {
+  return line_starts_[Line(offset) - 1];
+}
+
+uint32_t LineIndex::Column(size_t offset) const {
+  size_t pos = LineStart(offset);
+  uint32_t column = 1;
+  while (pos < offset && pos < text_.size()) {
+    int len;
+    DecodeUtf8(text_, pos, &len);
+    pos += len;
+    ++column;
+  }
+  return column;
+}
+
+}  // namespace crosscheck::base

@@ -1,0 +1,370 @@
+#include "src/segment/segment.h"
+
+#include <algorithm>
+#include <string>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "src/base/utf8.h"
+
+namespace crosscheck::segment {
+namespace {
+
+using base::DecodeUtf8;
+using base::DecodeUtf8Before;
+
+// Words that end with a period without ending a sentence (lowercase, no
+// period). Multi-dot abbreviations ("U.S.") are handled separately.
+const absl::flat_hash_set<std::string>& Abbreviations() {
+  static const auto* const kSet = new absl::flat_hash_set<std::string>{
+      "mr",    "mrs",  "ms",    "dr",   "prof", "st",   "sen",  "rep",
+      "gen",   "gov",  "lt",    "col",  "sgt",  "capt", "cmdr", "adm",
+      "maj",   "rev",  "hon",   "pres", "supt", "insp", "det",  "fr",
+      "jr",    "sr",   "inc",   "corp", "co",   "ltd",  "no",   "nos",
+      "vs",    "etc",  "approx", "dept", "est", "fig",  "mt",   "ft",
+      "jan",   "feb",  "mar",   "apr",  "jun",  "jul",  "aug",  "sep",
+      "sept",  "oct",  "nov",   "dec",  "mon",  "tue",  "tues", "wed",
+      "thu",   "thur", "thurs", "fri",  "sat",  "sun",  "ave",  "blvd",
+      "rd",    "univ", "assn",  "bros", "mme",  "mlle", "messrs"};
+  return *kSet;
+}
+
+// Words that, after a dotted abbreviation such as "U.S.", start a new
+// sentence rather than continue a name ("the U.S. The talks...").
+const absl::flat_hash_set<std::string>& SentenceStarters() {
+  static const auto* const kSet = new absl::flat_hash_set<std::string>{
+      "the", "a",   "an",   "he",  "she",   "it",     "they", "we",  "i",
+      "but", "and", "this", "that", "these", "those", "in",   "on",  "at",
+      "his", "her", "its",  "their", "there", "after", "when", "while",
+      "as",  "yet", "still", "so",  "for",  "if",     "our",  "you"};
+  return *kSet;
+}
+
+bool IsSpace(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x00A0 ||
+         c == 0x2009 || c == 0x202F || c == 0x2002 || c == 0x2003;
+}
+
+bool IsClosing(char32_t c) {
+  return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D ||
+         c == 0x2019 || c == 0x00BB || c == 0x203A;
+}
+
+bool IsOpening(char32_t c) {
+  return c == '"' || c == '\'' || c == '(' || c == '[' || c == 0x201C ||
+         c == 0x2018 || c == 0x00AB || c == 0x2039;
+}
+
+bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
+
+bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
+
+bool IsHyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+
+// The word (letters and dots) that ends at `end` (exclusive), without a
+// trailing period.
+absl::string_view WordBefore(absl::string_view text, size_t begin,
+                             size_t end) {
+  size_t pos = end;
+  while (pos > begin) {
+    int len;
+    char32_t c = DecodeUtf8Before(text, pos, &len);
+    if (!(IsLetter(c) || c == '.' || IsDigit(c))) break;
+    pos -= len;
+  }
+  return text.substr(pos, end - pos);
+}
+
+// Decides whether the period at `dot` ends a sentence. `next` is the offset
+// of the first non-space character after the period and its closers.
+bool PeriodEndsSentence(absl::string_view text, size_t begin, size_t dot,
+                        size_t next, size_t end) {
+  const absl::string_view word = WordBefore(text, begin, dot);
+  if (word.empty()) return true;
+  if (next >= end) return true;
+  int len;
+  const char32_t next_char = DecodeUtf8(text, next, &len);
+  // A lowercase word or a digit after the period continues the sentence
+  // ("approx. 40", "p.m. on Monday").
+  if (!IsUpper(next_char) && !IsOpening(next_char)) {
+    return !IsLetter(next_char) && !IsDigit(next_char) ? true : false;
+  }
+  // A single capital letter: an initial ("A. Okafor").
+  if (word.size() == 1 && absl::ascii_isupper(word[0])) return false;
+  const std::string lower = absl::AsciiStrToLower(word);
+  if (word.find('.') != absl::string_view::npos) {
+    // Dotted abbreviation ("U.S", "a.m"): a new sentence only when the next
+    // word is a typical sentence start.
+    size_t e = next;
+    while (e < end) {
+      int l;
+      char32_t c = DecodeUtf8(text, e, &l);
+      if (!IsLetter(c)) break;
+      e += l;
+    }
+    return SentenceStarters().contains(
+        absl::AsciiStrToLower(text.substr(next, e - next)));
+  }
+  return !Abbreviations().contains(lower);
+}
+
+void SplitSentences(absl::string_view text, const Paragraph& para,
+                    int para_index, std::vector<Sentence>* out) {
+  size_t pos = para.begin;
+  size_t start = para.end;  // start of the current sentence, if any
+  auto flush = [&](size_t end) {
+    if (start < end) out->push_back({start, end, para_index});
+    start = para.end;
+  };
+  while (pos < para.end) {
+    int len;
+    const char32_t c = DecodeUtf8(text, pos, &len);
+    if (start == para.end) {
+      if (IsSpace(c)) {
+        pos += len;
+        continue;
+      }
+      start = pos;
+    }
+    if (c == '.' || c == '!' || c == '?' || c == 0x2026) {
+      // Swallow a run of terminators and closing marks.
+      size_t after = pos + len;
+      while (after < para.end) {
+        int l;
+        char32_t d = DecodeUtf8(text, after, &l);
+        if (d == '.' || d == '!' || d == '?' || d == 0x2026 || IsClosing(d)) {
+          after += l;
+        } else {
+          break;
+        }
+      }
+      // A decimal point or a dot inside a token ("48.5", "U.S") is not a
+      // boundary: the next character must be a space.
+      if (after < para.end) {
+        int l;
+        char32_t d = DecodeUtf8(text, after, &l);
+        if (!IsSpace(d)) {
+          pos = after;
+          continue;
+        }
+      }
+      size_t next = after;
+      while (next < para.end) {
+        int l;
+        char32_t d = DecodeUtf8(text, next, &l);
+        if (!IsSpace(d)) break;
+        next += l;
+      }
+      bool ends = true;
+      if (c == '.') {
+        ends = PeriodEndsSentence(text, start, pos, next, para.end);
+      } else if (next < para.end) {
+        // "?" or "!" inside a quote followed by a lowercase attribution
+        // ("“Why?” she asked") continues the sentence.
+        int l;
+        char32_t d = DecodeUtf8(text, next, &l);
+        ends = !(IsLetter(d) && !IsUpper(d));
+      }
+      if (ends) {
+        // Trim trailing spaces inside [start, after).
+        flush(after);
+        pos = next;
+        continue;
+      }
+      pos = after;
+      continue;
+    }
+    pos += len;
+  }
+  // Final sentence without terminator: trim trailing space.
+  if (start < para.end) {
+    size_t e = para.end;
+    while (e > start) {
+      int l;
+      char32_t d = DecodeUtf8Before(text, e, &l);
+      if (!IsSpace(d)) break;
+      e -= l;
+    }
+    flush(e);
+  }
+}
+
+}  // namespace
+
+bool IsLetter(char32_t c) {
+  if (c < 0x80) return absl::ascii_isalpha(static_cast<unsigned char>(c));
+  if (c == 0xD7 || c == 0xF7) return false;
+  if (c >= 0xC0 && c <= 0x24F) return true;   // Latin-1, Latin Extended
+  if (c >= 0x370 && c <= 0x52F) return true;  // Greek, Cyrillic
+  if (c >= 0x1E00 && c <= 0x1FFF) return true;
+  if (c >= 0x0590 && c <= 0x06FF) return true;  // Hebrew, Arabic
+  if (c >= 0x3040 && c <= 0x9FFF) return true;  // Kana, CJK
+  if (c >= 0xAC00 && c <= 0xD7AF) return true;  // Hangul
+  return false;
+}
+
+bool IsUpper(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return true;
+  if (c >= 0x100 && c <= 0x17F) return (c % 2) == 0;
+  if (c >= 0x391 && c <= 0x3AB) return true;
+  if (c >= 0x400 && c <= 0x42F) return true;
+  return false;
+}
+
+int Segmentation::SentenceAt(size_t offset) const {
+  auto it = std::upper_bound(
+      sentences.begin(), sentences.end(), offset,
+      [](size_t o, const Sentence& s) { return o < s.begin; });
+  if (it == sentences.begin()) return -1;
+  --it;
+  if (offset >= it->end) return -1;
+  return static_cast<int>(it - sentences.begin());
+}
+
+Segmentation Segment(absl::string_view text, const std::vector<Range>& skip) {
+  // Lines, classified as blank, skipped, or body.
+  struct Line {
+    size_t begin, end;  // without the line break
+    bool blank, skipped;
+  };
+  std::vector<Line> lines;
+  size_t skip_index = 0;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == absl::string_view::npos) nl = text.size();
+    size_t end = nl;
+    if (end > pos && text[end - 1] == '\r') --end;
+    bool blank = true;
+    for (size_t i = pos; i < end && blank; ) {
+      int len;
+      if (!IsSpace(DecodeUtf8(text, i, &len))) blank = false;
+      i += len;
+    }
+    while (skip_index < skip.size() && skip[skip_index].end <= pos &&
+           skip[skip_index].end < end) {
+      ++skip_index;
+    }
+    bool skipped = false;
+    for (size_t k = skip_index; k < skip.size() && skip[k].begin < end + 1;
+         ++k) {
+      if (skip[k].begin < std::max(end, pos + 1) && skip[k].end > pos) {
+        skipped = true;
+        break;
+      }
+    }
+    lines.push_back({pos, end, blank, skipped});
+    if (nl >= text.size()) break;
+    pos = nl + 1;
+  }
+  // One paragraph per line unless the body uses blank lines between blocks.
+  bool blocks = false;
+  for (size_t i = 1; i + 1 < lines.size(); ++i) {
+    if (lines[i].blank && !lines[i - 1].blank && !lines[i - 1].skipped &&
+        !lines[i + 1].blank) {
+      blocks = true;
+      break;
+    }
+  }
+  // Lines of one block that each look like a whole paragraph (ending with
+  // sentence punctuation) are still separate paragraphs unless they wrap.
+  Segmentation seg;
+  size_t para_begin = 0;
+  size_t para_end = 0;
+  bool open = false;
+  auto close = [&]() {
+    if (open) seg.paragraphs.push_back({para_begin, para_end});
+    open = false;
+  };
+  for (const Line& line : lines) {
+    if (line.blank || line.skipped) {
+      close();
+      continue;
+    }
+    if (!blocks) close();
+    if (!open) {
+      para_begin = line.begin;
+      open = true;
+    }
+    para_end = line.end;
+  }
+  close();
+  for (size_t i = 0; i < seg.paragraphs.size(); ++i) {
+    SplitSentences(text, seg.paragraphs[i], static_cast<int>(i),
+                   &seg.sentences);
+  }
+  return seg;
+}
+
+std::vector<Token> Tokenize(absl::string_view text, size_t begin,
+                            size_t end) {
+  std::vector<Token> tokens;
+  end = std::min(end, text.size());
+  size_t pos = begin;
+  while (pos < end) {
+    int len;
+    const char32_t c = DecodeUtf8(text, pos, &len);
+    if (IsSpace(c)) {
+      pos += len;
+      continue;
+    }
+    if (!IsLetter(c) && !IsDigit(c)) {
+      tokens.push_back({pos, pos + len, TokenKind::kPunct});
+      pos += len;
+      continue;
+    }
+    const TokenKind kind = IsDigit(c) ? TokenKind::kNumber : TokenKind::kWord;
+    size_t e = pos + len;
+    char32_t prev = c;
+    while (e < end) {
+      int l;
+      const char32_t d = DecodeUtf8(text, e, &l);
+      if (IsLetter(d) || IsDigit(d)) {
+        prev = d;
+        e += l;
+        continue;
+      }
+      // Joiners count only between two alphanumerics.
+      int l2;
+      const char32_t after = e + l < end ? DecodeUtf8(text, e + l, &l2) : 0;
+      const bool alnum_after = IsLetter(after) || IsDigit(after);
+      if (alnum_after &&
+          ((IsHyphen(d)) ||
+           (IsApostrophe(d) && IsLetter(prev) && IsLetter(after)) ||
+           ((d == ',' || d == '.') && IsDigit(prev) && IsDigit(after)))) {
+        prev = after;
+        e += l + l2;
+        continue;
+      }
+      // Dotted abbreviations ("U.S.", "a.m."): one-letter segments joined
+      // by dots, with the final dot.
+      if (d == '.' && kind == TokenKind::kWord) {
+        size_t seg_begin = pos;
+        for (size_t i = e; i > pos; --i) {
+          if (text[i - 1] == '.') {
+            seg_begin = i;
+            break;
+          }
+        }
+        int seg_len;
+        DecodeUtf8(text, seg_begin, &seg_len);
+        const bool one_letter = seg_begin + seg_len == e;
+        const bool dotted = seg_begin > pos;
+        if (one_letter && IsLetter(after) && e + l + l2 < end &&
+            text[e + l + l2] == '.') {
+          prev = after;
+          e += l + l2;
+          continue;
+        }
+        if (one_letter && dotted) e += l;
+      }
+      break;
+    }
+    tokens.push_back({pos, e, kind});
+    pos = e;
+  }
+  return tokens;
+}
+
+}  // namespace crosscheck::segment

@@ -1,0 +1,92 @@
+// Paragraph, sentence and token segmentation of article text.
+//
+//   const Segmentation seg = Segment(article.text(), furniture);
+//   for (const Sentence& s : seg.sentences) {
+//     for (const Token& t : Tokenize(article.text(), s.begin, s.end)) ...
+//   }
+//
+// Every position is a byte offset into the text given; the text is never
+// copied or modified. All functions are linear in the size of the text.
+
+#ifndef SRC_SEGMENT_SEGMENT_H_
+#define SRC_SEGMENT_SEGMENT_H_
+
+#include <cstddef>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+
+namespace crosscheck::segment {
+
+// A byte range [begin, end) of the text.
+struct Range {
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+// A paragraph of body text: a block of lines between blank lines (or a
+// single line, when the text puts one paragraph per line). Excludes the
+// line break that ends it.
+struct Paragraph {
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+// A sentence: from its first non-space character to its final punctuation
+// (including closing quote marks and brackets that follow it).
+struct Sentence {
+  size_t begin = 0;
+  size_t end = 0;
+  // Index into Segmentation::paragraphs.
+  int paragraph = 0;
+};
+
+// The paragraphs and sentences of a text, in text order. Sentences never
+// cross paragraphs, and neither covers any byte of a skipped range.
+struct Segmentation {
+  std::vector<Paragraph> paragraphs;
+  std::vector<Sentence> sentences;
+
+  // Index of the sentence holding `offset`, or -1 when none does.
+  int SentenceAt(size_t offset) const;
+};
+
+// Splits `text` into paragraphs and sentences, leaving out every line that
+// overlaps a range of `skip` (page furniture). Sentence boundaries are
+// abbreviation-aware: "Mr.", "Dr.", "U.S.", "Sept.", initials such as
+// "A. Okafor" and decimal numbers do not end a sentence.
+Segmentation Segment(absl::string_view text, const std::vector<Range>& skip);
+
+// The kind of a token.
+enum class TokenKind {
+  // Starts with a letter: "Okafor", "thirty-first", "U.S.", "won’t".
+  kWord,
+  // Starts with a digit: "2,400", "48.5", "31st", "4.8bn", "2016".
+  kNumber,
+  // Any other single character: punctuation, quote marks, "$", "€", "%".
+  kPunct,
+};
+
+// A token of the text: a run of letters and digits, with hyphens,
+// apostrophes and (between digits) "," and "." inside it, or one character
+// of punctuation. Dotted abbreviations ("U.S.", "a.m.") are one token.
+struct Token {
+  size_t begin = 0;
+  size_t end = 0;
+  TokenKind kind = TokenKind::kPunct;
+};
+
+// Tokenizes text[begin, end). White space separates tokens and is dropped.
+std::vector<Token> Tokenize(absl::string_view text, size_t begin, size_t end);
+
+// True for a Unicode letter in the scripts crosscheck handles (Latin,
+// Greek, Cyrillic and other alphabetic blocks).
+bool IsLetter(char32_t c);
+
+// True for an uppercase letter (ASCII and Latin-1/Latin Extended).
+bool IsUpper(char32_t c);
+
+}  // namespace crosscheck::segment
+
+#endif  // SRC_SEGMENT_SEGMENT_H_
