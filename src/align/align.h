@@ -1,0 +1,48 @@
+// The align stage: groups equivalent claims across articles and gives each
+// group a verdict.
+//
+//   std::vector<Alignment> groups = Align(articles, claims, AlignOptions());
+//
+// Figures are grouped when they count the same thing (counted noun, with
+// synonyms from data/synonyms.tsv), in the same unit class, with the same
+// predicate and enough shared context (keywords, entities); dates when they
+// date the same event (predicate and context); quotes when their words
+// overlap. Candidates come from blocking keys, never from all pairs, and a
+// group never holds two claims of one article. See docs/alignment.md.
+
+#ifndef SRC_ALIGN_ALIGN_H_
+#define SRC_ALIGN_ALIGN_H_
+
+#include <vector>
+
+#include "proto/crosscheck/v1/article.pb.h"
+#include "proto/crosscheck/v1/claim.pb.h"
+#include "proto/crosscheck/v1/report.pb.h"
+
+namespace crosscheck::align {
+
+// Thresholds of the aligner. Defaults are the documented behaviour.
+struct AlignOptions {
+  // Minimum context similarity (0..1) for two figures or dates with the same
+  // key to state the same fact.
+  double min_context_similarity = 0.2;
+  // Minimum share of the shorter quote's word trigrams found in the other
+  // quote for the two to be versions of one quotation.
+  double min_quote_overlap = 0.5;
+  // Relative tolerance under which two figure values count as equal.
+  double value_epsilon = 1e-9;
+};
+
+// Groups `claims` (of `articles`) into alignments, every claim in exactly
+// one. Order: discrepancies, compatible, agreements, single-source; within
+// a verdict by the first claim's position (article order, then offset).
+// Ids are "a1", "a2", ... in that order. Deterministic: the same input in
+// any article order gives the same groups.
+std::vector<crosscheck::v1::Alignment> Align(
+    const std::vector<crosscheck::v1::Article>& articles,
+    const std::vector<crosscheck::v1::Claim>& claims,
+    const AlignOptions& options);
+
+}  // namespace crosscheck::align
+
+#endif  // SRC_ALIGN_ALIGN_H_

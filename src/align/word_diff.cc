@@ -1,0 +1,155 @@
+#include "src/align/word_diff.h"
+
+#include <algorithm>
+
+#include "dtl/dtl.hpp"
+#include "src/base/utf8.h"
+
+namespace crosscheck::align {
+namespace {
+
+bool IsWordChar(char32_t c) {
+  if (c < 0x80) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9');
+  }
+  // Letters outside ASCII; punctuation blocks excluded.
+  return c >= 0xC0 && !(c >= 0x2000 && c <= 0x206F) && c != 0xD7 &&
+         c != 0xF7 && c != 0xFFFD && !(c >= 0x3000 && c <= 0x303F);
+}
+
+char32_t Lower(char32_t c) {
+  if (c >= 'A' && c <= 'Z') return c + 32;
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
+  return c;
+}
+
+// True when the word (between positions) contains only "s" after an
+// apostrophe, so "’s" stays attached.
+bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
+
+// True for substantive edits: words that differ beyond the explainable.
+bool IsFragment(const std::vector<WordEdit>& edits) {
+  // One side is a contiguous run of the other: every edit of the shorter
+  // side is common, and the common words are contiguous.
+  bool seen_common = false, gap_after_common = false;
+  bool any_deleted = false, any_added = false;
+  for (const WordEdit& e : edits) {
+    if (e.op == WordEdit::Op::kCommon) {
+      if (gap_after_common) return false;
+      seen_common = true;
+    } else {
+      if (e.op == WordEdit::Op::kDeleted) any_deleted = true;
+      if (e.op == WordEdit::Op::kAdded) any_added = true;
+      if (seen_common) gap_after_common = true;
+    }
+  }
+  // A gap followed by more common words returned false above; trailing
+  // edits after the common run are fine.
+  return seen_common && !(any_deleted && any_added);
+}
+
+}  // namespace
+
+std::vector<std::string> QuoteWords(absl::string_view text) {
+  std::vector<std::string> words;
+  std::string current;
+  auto flush = [&]() {
+    if (!current.empty()) words.push_back(std::move(current));
+    current.clear();
+  };
+  size_t pos = 0;
+  while (pos < text.size()) {
+    int len;
+    const char32_t c = base::DecodeUtf8(text, pos, &len);
+    if (c == '[') {
+      flush();
+      const size_t close = text.find(']', pos);
+      if (close != absl::string_view::npos) {
+        words.emplace_back(kInsertionWord);
+        pos = close + 1;
+        continue;
+      }
+    }
+    if (IsWordChar(c)) {
+      base::AppendUtf8(Lower(c), &current);
+    } else if (IsApostrophe(c) && !current.empty() && pos + len < text.size()) {
+      int next_len;
+      const char32_t next = base::DecodeUtf8(text, pos + len, &next_len);
+      if (IsWordChar(next)) {
+        current.push_back('\'');
+      } else {
+        flush();
+      }
+    } else {
+      flush();
+    }
+    pos += len;
+  }
+  flush();
+  return words;
+}
+
+std::vector<WordEdit> DiffWords(const std::vector<std::string>& a,
+                                const std::vector<std::string>& b) {
+  dtl::Diff<std::string, std::vector<std::string>> diff(a, b);
+  diff.compose();
+  std::vector<WordEdit> edits;
+  for (const auto& [word, info] : diff.getSes().getSequence()) {
+    WordEdit edit;
+    edit.word = word;
+    switch (info.type) {
+      case dtl::SES_COMMON:
+        edit.op = WordEdit::Op::kCommon;
+        break;
+      case dtl::SES_DELETE:
+        edit.op = WordEdit::Op::kDeleted;
+        break;
+      case dtl::SES_ADD:
+        edit.op = WordEdit::Op::kAdded;
+        break;
+    }
+    edits.push_back(std::move(edit));
+  }
+  return edits;
+}
+
+QuoteRelation CompareQuotes(const std::vector<std::string>& a,
+                            const std::vector<std::string>& b) {
+  const std::vector<WordEdit> edits = DiffWords(a, b);
+  bool all_common = true;
+  for (const WordEdit& e : edits) {
+    if (e.op != WordEdit::Op::kCommon) all_common = false;
+  }
+  if (all_common) return QuoteRelation::kSame;
+  if (IsFragment(edits)) return QuoteRelation::kCompatible;
+  // Every hunk (a run of edits between common words) must be explained by a
+  // bracketed insertion on one side standing for at most three words of the
+  // other.
+  size_t i = 0;
+  while (i < edits.size()) {
+    if (edits[i].op == WordEdit::Op::kCommon) {
+      ++i;
+      continue;
+    }
+    int deleted_words = 0, added_words = 0;
+    bool deleted_insertion = false, added_insertion = false;
+    while (i < edits.size() && edits[i].op != WordEdit::Op::kCommon) {
+      const bool insertion = edits[i].word == kInsertionWord;
+      if (edits[i].op == WordEdit::Op::kDeleted) {
+        insertion ? deleted_insertion = true : ++deleted_words;
+      } else {
+        insertion ? added_insertion = true : ++added_words;
+      }
+      ++i;
+    }
+    const bool explained = (deleted_insertion && deleted_words == 0 &&
+                            added_words <= 3) ||
+                           (added_insertion && added_words == 0 &&
+                            deleted_words <= 3);
+    if (!explained) return QuoteRelation::kDifferent;
+  }
+  return QuoteRelation::kCompatible;
+}
+
+}  // namespace crosscheck::align

@@ -1,0 +1,70 @@
+// Named entities of one article: people, organisations and places, with
+// aliases ("Okafor", "Ms. Okafor", "President Ada Okafor") clustered under
+// one canonical name (the fullest form, without titles: "Ada Okafor").
+
+#ifndef SRC_EXTRACT_ENTITIES_H_
+#define SRC_EXTRACT_ENTITIES_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "src/extract/document.h"
+
+namespace crosscheck::extract {
+
+// The kind of a named entity.
+enum class EntityKind { kUnknown, kPerson, kOrganization, kPlace };
+
+// One mention of an entity in the text.
+struct EntityMention {
+  // Byte range of the name as written, without any title.
+  size_t begin = 0;
+  size_t end = 0;
+  // Index into EntityIndex::entities().
+  int entity = 0;
+};
+
+// A distinct entity of the article.
+struct Entity {
+  // Canonical name: the fullest form used in the article, titles removed.
+  std::string name;
+  EntityKind kind = EntityKind::kUnknown;
+  // A role or title given with the name anywhere in the article
+  // ("President", "Finance Ministry spokeswoman"), or empty.
+  std::string role;
+};
+
+// All entity mentions of one document, found once and queried by the
+// quote and claim extractors. Immutable after construction; the Document
+// must outlive it.
+class EntityIndex {
+ public:
+  explicit EntityIndex(const Document& doc);
+
+  // Every entity, in order of first mention.
+  const std::vector<Entity>& entities() const { return entities_; }
+  // Every mention, in text order.
+  const std::vector<EntityMention>& mentions() const { return mentions_; }
+
+  // Canonical names of the entities mentioned in [begin, end), in order of
+  // first mention there, without duplicates.
+  std::vector<std::string> NamesIn(size_t begin, size_t end) const;
+
+  // The most recent mention of a person that ends at or before `offset`
+  // (for resolving "he said"), or nullptr.
+  const EntityMention* PersonBefore(size_t offset) const;
+
+  // The entity whose alias `name` is ("Okafor", "Ms. Okafor"), or -1.
+  int Find(absl::string_view name) const;
+
+ private:
+  const Document* doc_;
+  std::vector<Entity> entities_;
+  std::vector<EntityMention> mentions_;
+};
+
+}  // namespace crosscheck::extract
+
+#endif  // SRC_EXTRACT_ENTITIES_H_

@@ -1,0 +1,339 @@
+#include "src/ingest/ingest.h"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <iterator>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "absl/time/civil_time.h"
+#include "google/protobuf/util/json_util.h"
+#include "src/base/status_macros.h"
+#include "src/base/utf8.h"
+#include "src/ingest/furniture.h"
+
+namespace crosscheck::ingest {
+namespace {
+
+using crosscheck::v1::Article;
+using crosscheck::v1::Note;
+
+constexpr absl::string_view kStdin = "-";
+constexpr absl::string_view kBom = "\xEF\xBB\xBF";
+
+std::string Quoted(absl::string_view s) { return absl::StrCat("'", s, "'"); }
+
+absl::StatusOr<std::string> ReadStream(std::FILE* file, absl::string_view name) {
+  std::string contents;
+  char buffer[1 << 16];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof(buffer), file)) > 0) {
+    contents.append(buffer, n);
+  }
+  if (std::ferror(file)) {
+    return absl::DataLossError(
+        absl::StrCat("cannot read ", Quoted(name), ": ", std::strerror(errno)));
+  }
+  return contents;
+}
+
+absl::StatusOr<std::string> ReadFile(const std::string& path) {
+  if (path == kStdin) return ReadStream(stdin, "<stdin>");
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) {
+    if (errno == ENOENT) {
+      return absl::NotFoundError(
+          absl::StrCat("cannot open ", Quoted(path), ": no such file"));
+    }
+    return absl::InvalidArgumentError(
+        absl::StrCat("cannot open ", Quoted(path), ": ", std::strerror(errno)));
+  }
+  if (S_ISDIR(st.st_mode)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("cannot read ", Quoted(path),
+                     ": is a directory (give the article files inside it)"));
+  }
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) {
+    const int error = errno;
+    if (error == EACCES) {
+      return absl::PermissionDeniedError(
+          absl::StrCat("cannot open ", Quoted(path), ": permission denied"));
+    }
+    return absl::InvalidArgumentError(
+        absl::StrCat("cannot open ", Quoted(path), ": ", std::strerror(error)));
+  }
+  absl::StatusOr<std::string> contents = ReadStream(file, path);
+  std::fclose(file);
+  return contents;
+}
+
+// The file name without directories and extension: the article id.
+std::string Stem(absl::string_view path) {
+  const size_t slash = path.rfind('/');
+  if (slash != absl::string_view::npos) path.remove_prefix(slash + 1);
+  const size_t dot = path.rfind('.');
+  if (dot != absl::string_view::npos && dot > 0) path = path.substr(0, dot);
+  return std::string(path);
+}
+
+std::string Extension(absl::string_view path) {
+  const size_t slash = path.rfind('/');
+  if (slash != absl::string_view::npos) path.remove_prefix(slash + 1);
+  const size_t dot = path.rfind('.');
+  if (dot == absl::string_view::npos || dot == 0) return "";
+  return absl::AsciiStrToLower(path.substr(dot));
+}
+
+bool IsBlank(absl::string_view s) {
+  return absl::StripAsciiWhitespace(s).empty();
+}
+
+// Drops a UTF-8 BOM, repairs invalid UTF-8 and reports repairs as notes.
+// `base_offset` is where `contents` starts in the file, for messages.
+std::string CleanText(absl::string_view contents, absl::string_view source,
+                      absl::string_view article_id, std::vector<Note>* notes) {
+  const size_t bom = absl::ConsumePrefix(&contents, kBom) ? kBom.size() : 0;
+  std::vector<size_t> invalid;
+  std::string text = base::RepairUtf8(contents, &invalid);
+  if (!invalid.empty()) {
+    Note note;
+    note.set_severity(Note::SEVERITY_WARNING);
+    note.set_article_id(std::string(article_id));
+    note.set_code("invalid-utf8");
+    note.set_message(absl::StrCat(
+        source, ": ", invalid.size(),
+        invalid.size() == 1 ? " byte sequence is" : " byte sequences are",
+        " not valid UTF-8 (first at byte offset ", invalid.front() + bom,
+        "); replaced with U+FFFD"));
+    notes->push_back(std::move(note));
+  }
+  return text;
+}
+
+// Marks furniture and fills empty metadata fields from the text.
+void Annotate(Article* article, const IngestOptions& options) {
+  internal::Metadata meta;
+  for (const internal::LineSpan& line :
+       internal::FindFurniture(article->text(), &meta)) {
+    auto* span = article->add_furniture();
+    span->set_begin(static_cast<uint32_t>(line.begin));
+    span->set_end(static_cast<uint32_t>(line.end));
+  }
+  if (article->title().empty()) article->set_title(meta.title);
+  if (article->author().empty()) article->set_author(meta.author);
+  if (article->outlet().empty()) article->set_outlet(meta.outlet);
+  if (article->published().empty()) {
+    article->set_published(NormalizeDate(meta.published));
+  }
+}
+
+int MonthNumber(absl::string_view word) {
+  static constexpr absl::string_view kMonths[] = {
+      "january", "february", "march",     "april",   "may",      "june",
+      "july",    "august",   "september", "october", "november", "december"};
+  std::string lower = absl::AsciiStrToLower(absl::StripSuffix(word, "."));
+  for (int i = 0; i < 12; ++i) {
+    if (lower == kMonths[i] ||
+        (lower.size() >= 3 && absl::StartsWith(kMonths[i], lower)) ||
+        (lower == "sept" && i == 8)) {
+      return i + 1;
+    }
+  }
+  return 0;
+}
+
+std::string FormatDay(int year, int month, int day) {
+  const absl::CivilDay d(year, month, day);
+  if (d.year() != year || d.month() != month || d.day() != day) return "";
+  return absl::StrFormat("%04d-%02d-%02d", year, month, day);
+}
+
+}  // namespace
+
+std::string NormalizeDate(absl::string_view text) {
+  text = absl::StripAsciiWhitespace(text);
+  // ISO: "2024-06-05" with an optional time part.
+  if (text.size() >= 10 && text[4] == '-' && text[7] == '-' &&
+      (text.size() == 10 || text[10] == 'T' || text[10] == ' ')) {
+    int y, m, d;
+    if (absl::SimpleAtoi(text.substr(0, 4), &y) &&
+        absl::SimpleAtoi(text.substr(5, 2), &m) &&
+        absl::SimpleAtoi(text.substr(8, 2), &d)) {
+      return FormatDay(y, m, d);
+    }
+    return "";
+  }
+  // "Tuesday, June 4, 2024, 6:40 p.m." / "4 June 2024 10:00".
+  std::vector<std::string> words;
+  for (absl::string_view w : absl::StrSplit(text, absl::ByAnyChar(" ,"),
+                                            absl::SkipEmpty())) {
+    words.emplace_back(w);
+  }
+  int year = 0, month = 0, day = 0;
+  for (size_t i = 0; i < words.size() && i < 5; ++i) {
+    int n;
+    if (month == 0 && (n = MonthNumber(words[i])) != 0) {
+      month = n;
+    } else if (absl::SimpleAtoi(absl::StripSuffix(words[i], "."), &n)) {
+      if (n >= 1 && n <= 31 && day == 0 && words[i].size() <= 2) {
+        day = n;
+      } else if (n >= 1000 && n <= 9999 && year == 0) {
+        year = n;
+      }
+    }
+    if (year != 0 && month != 0 && day != 0) break;
+  }
+  if (year == 0 || month == 0 || day == 0) return "";
+  return FormatDay(year, month, day);
+}
+
+Article ArticleFromText(absl::string_view contents, absl::string_view id,
+                        absl::string_view source, const IngestOptions& options,
+                        std::vector<Note>* notes) {
+  Article article;
+  article.set_id(std::string(id));
+  article.set_source(std::string(source));
+  article.set_text(CleanText(contents, source, id, notes));
+  Annotate(&article, options);
+  if (!options.outlet.empty()) article.set_outlet(options.outlet);
+  if (!options.published.empty()) article.set_published(options.published);
+  return article;
+}
+
+absl::StatusOr<std::vector<Article>> ArticlesFromJsonl(
+    absl::string_view contents, absl::string_view source,
+    const IngestOptions& options, std::vector<Note>* notes) {
+  std::vector<Article> articles;
+  google::protobuf::util::JsonParseOptions parse_options;
+  parse_options.ignore_unknown_fields = !options.strict_json;
+  int line_number = 0;
+  int skipped = 0;
+  for (absl::string_view line : absl::StrSplit(contents, '\n')) {
+    ++line_number;
+    if (IsBlank(line)) continue;
+    const std::string where = absl::StrCat(source, ":", line_number);
+    // JSON must be UTF-8: repair the line, then parse it.
+    const std::string repaired = CleanText(
+        absl::StripTrailingAsciiWhitespace(line), where, "", notes);
+    absl::Status status;
+    Article article;
+    {
+      const auto parsed = google::protobuf::util::JsonStringToMessage(
+          repaired, &article, parse_options);
+      if (!parsed.ok()) {
+        status = absl::InvalidArgumentError(
+            absl::StrCat(where, ": not a valid crosscheck.v1.Article: ",
+                         parsed.message().as_string()));
+      } else if (IsBlank(article.text())) {
+        status = absl::InvalidArgumentError(absl::StrCat(
+            where, ": article ",
+            Quoted(article.id().empty() ? "(no id)" : article.id()),
+            " has no text"));
+      } else if (!article.published().empty() &&
+                 NormalizeDate(article.published()).empty()) {
+        status = absl::InvalidArgumentError(absl::StrCat(
+            where, ": article ", Quoted(article.id()), ": published ",
+            Quoted(article.published()),
+            " is not a date (expected YYYY-MM-DD)"));
+      }
+    }
+    if (!status.ok()) {
+      if (!options.keep_going) return status;
+      ++skipped;
+      Note note;
+      note.set_severity(Note::SEVERITY_ERROR);
+      note.set_code("skipped-line");
+      note.set_message(absl::StrCat("skipped ", status.message()));
+      notes->push_back(std::move(note));
+      continue;
+    }
+    if (article.id().empty()) {
+      article.set_id(absl::StrCat(Stem(source), "-", line_number));
+    }
+    article.set_published(NormalizeDate(article.published()));
+    article.set_source(where);
+    article.clear_furniture();
+    Annotate(&article, options);
+    articles.push_back(std::move(article));
+  }
+  if (skipped > 0) {
+    Note note;
+    note.set_severity(Note::SEVERITY_WARNING);
+    note.set_code("skipped-lines");
+    note.set_message(absl::StrCat(source, ": skipped ", skipped,
+                                  skipped == 1 ? " malformed line"
+                                               : " malformed lines",
+                                  " (--keep-going)"));
+    notes->push_back(std::move(note));
+  }
+  return articles;
+}
+
+absl::StatusOr<std::vector<Article>> ReadArticles(
+    const std::vector<std::string>& paths, const IngestOptions& options,
+    std::vector<Note>* notes) {
+  if (!options.published.empty() &&
+      NormalizeDate(options.published) != options.published) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("--published ", Quoted(options.published),
+                     " is not a date (expected YYYY-MM-DD)"));
+  }
+  std::vector<Article> articles;
+  absl::flat_hash_map<std::string, std::string> sources_by_id;
+  for (const std::string& path : paths) {
+    const bool is_stdin = path == kStdin;
+    const std::string name = is_stdin ? "<stdin>" : path;
+    CC_ASSIGN_OR_RETURN(std::string contents, ReadFile(path));
+    if (contents.empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(Quoted(name), " is empty: no article to read"));
+    }
+    if (IsBlank(contents)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          Quoted(name), " holds only white space: no article to read"));
+    }
+    std::string ext = is_stdin ? "" : Extension(path);
+    bool jsonl = ext == ".jsonl" || ext == ".ndjson";
+    if (is_stdin) {
+      jsonl = absl::StartsWith(absl::StripLeadingAsciiWhitespace(contents), "{");
+    } else if (!jsonl && !(ext.empty() || ext == ".txt" || ext == ".text")) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "cannot read ", Quoted(path), ": unknown input type ", Quoted(ext),
+          " (expected .txt for a plain article or .jsonl for "
+          "crosscheck.v1.Article lines)"));
+    }
+    if (jsonl) {
+      CC_ASSIGN_OR_RETURN(std::vector<Article> parsed,
+                          ArticlesFromJsonl(contents, name, options, notes));
+      for (Article& a : parsed) articles.push_back(std::move(a));
+    } else {
+      const std::string id = is_stdin ? "stdin" : Stem(path);
+      articles.push_back(ArticleFromText(contents, id, name, options, notes));
+    }
+  }
+  for (const Article& article : articles) {
+    auto [it, inserted] =
+        sources_by_id.emplace(article.id(), article.source());
+    if (!inserted) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "duplicate article id ", Quoted(article.id()), " (from ",
+          it->second, " and ", article.source(),
+          "): give each article a unique id or file name"));
+    }
+  }
+  return articles;
+}
+
+}  // namespace crosscheck::ingest
