@@ -1,0 +1,252 @@
+#include "src/cli/cli.h"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include <unistd.h>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/util/delimited_message_util.h"
+#include "src/align/align.h"
+#include "src/base/status_macros.h"
+#include "src/extract/extract.h"
+#include "src/ingest/ingest.h"
+#include "src/report/report.h"
+
+namespace crosscheck::cli {
+namespace {
+
+using crosscheck::v1::Article;
+using crosscheck::v1::Claim;
+using crosscheck::v1::ClaimSet;
+using crosscheck::v1::Note;
+using crosscheck::v1::RunInfo;
+using report::Format;
+
+RunInfo MakeRunInfo(const std::string& command, const CliOptions& options) {
+  RunInfo run;
+  run.set_tool_version(kVersion);
+  run.set_command(command);
+  auto& o = *run.mutable_options();
+  o["format"] = options.format;
+  if (!options.outlet.empty()) o["outlet"] = options.outlet;
+  if (!options.published.empty()) o["published"] = options.published;
+  o["keep_going"] = options.keep_going ? "true" : "false";
+  o["strict_json"] = options.strict_json ? "true" : "false";
+  return run;
+}
+
+std::string Where(const Note& note) {
+  if (note.article_id().empty()) return "";
+  if (!note.has_span()) return absl::StrCat(note.article_id(), ": ");
+  return absl::StrCat(note.article_id(), " (byte ", note.span().begin(), "): ");
+}
+
+void PrintNotes(const std::vector<Note>& notes, std::ostream& err) {
+  for (const Note& note : notes) {
+    if (note.severity() == Note::SEVERITY_INFO) continue;
+    err << "crosscheck: "
+        << (note.severity() == Note::SEVERITY_ERROR ? "error" : "warning")
+        << ": " << Where(note) << note.message() << "\n";
+  }
+}
+
+// Writes `data` to `path` through a temporary file in the same directory
+// and a rename, so readers never see a half-written file.
+absl::Status WriteFileAtomically(const std::string& path,
+                                 const std::string& data) {
+  const std::string tmp = absl::StrCat(path, ".tmp.", ::getpid());
+  {
+    std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("cannot write '", path, "': cannot create ", tmp));
+    }
+    file.write(data.data(), static_cast<std::streamsize>(data.size()));
+    file.flush();
+    if (!file) {
+      std::remove(tmp.c_str());
+      return absl::DataLossError(absl::StrCat("cannot write '", path, "'"));
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    return absl::InvalidArgumentError(
+        absl::StrCat("cannot write '", path, "': rename failed"));
+  }
+  return absl::OkStatus();
+}
+
+struct Extracted {
+  std::vector<Article> articles;
+  std::vector<Claim> claims;
+  std::vector<Note> notes;
+};
+
+absl::StatusOr<Extracted> ReadAndExtract(const std::vector<std::string>& inputs,
+                                         const CliOptions& options) {
+  ingest::IngestOptions ingest_options;
+  ingest_options.outlet = options.outlet;
+  ingest_options.published = options.published;
+  ingest_options.keep_going = options.keep_going;
+  ingest_options.strict_json = options.strict_json;
+  Extracted result;
+  CC_ASSIGN_OR_RETURN(result.articles,
+                      ingest::ReadArticles(inputs, ingest_options,
+                                           &result.notes));
+  for (const Article& article : result.articles) {
+    extract::ArticleClaims found =
+        extract::ExtractClaims(article, extract::ExtractOptions());
+    for (Claim& c : found.claims) result.claims.push_back(std::move(c));
+    for (Note& n : found.notes) result.notes.push_back(std::move(n));
+  }
+  return result;
+}
+
+// The output of one command, ready to write.
+absl::StatusOr<std::string> RunExtract(const std::vector<std::string>& inputs,
+                                       const CliOptions& options,
+                                       Format format, bool color,
+                                       std::vector<Note>* notes) {
+  CC_ASSIGN_OR_RETURN(Extracted e, ReadAndExtract(inputs, options));
+  *notes = e.notes;
+  ClaimSet set;
+  for (Article& a : e.articles) *set.add_articles() = std::move(a);
+  for (Claim& c : e.claims) *set.add_claims() = std::move(c);
+  for (Note& n : e.notes) *set.add_notes() = std::move(n);
+  *set.mutable_run() = MakeRunInfo("extract", options);
+  switch (format) {
+    case Format::kText:
+    case Format::kMarkdown:
+      return report::RenderClaimsText(set, {color, true});
+    case Format::kDelimited: {
+      // One ClaimSet per article, each length-delimited.
+      std::ostringstream stream;
+      int next = 0;
+      for (const Article& article : set.articles()) {
+        ClaimSet one;
+        *one.add_articles() = article;
+        while (next < set.claims_size() &&
+               set.claims(next).article_id() == article.id()) {
+          *one.add_claims() = set.claims(next++);
+        }
+        for (const Note& n : set.notes()) {
+          if (n.article_id() == article.id()) *one.add_notes() = n;
+        }
+        *one.mutable_run() = set.run();
+        if (!google::protobuf::util::SerializeDelimitedToOstream(one, &stream)) {
+          return absl::InternalError("cannot encode delimited output");
+        }
+      }
+      return stream.str();
+    }
+    default:
+      return report::Serialize(set, format);
+  }
+}
+
+absl::StatusOr<std::string> RunReport(const std::string& command,
+                                      const std::vector<std::string>& inputs,
+                                      const CliOptions& options, Format format,
+                                      bool color, std::vector<Note>* notes,
+                                      bool* discrepancy) {
+  if (format == Format::kDelimited) {
+    return absl::InvalidArgumentError(
+        "--format=delimited is only for extract (use binpb for a report)");
+  }
+  if (command == "diff" && inputs.size() != 2) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "diff takes exactly two articles, got ", inputs.size()));
+  }
+  CC_ASSIGN_OR_RETURN(Extracted e, ReadAndExtract(inputs, options));
+  if (command == "diff" && e.articles.size() != 2) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "diff takes exactly two articles; the inputs hold ",
+        e.articles.size()));
+  }
+  *notes = e.notes;
+  std::vector<crosscheck::v1::Alignment> alignments =
+      align::Align(e.articles, e.claims, align::AlignOptions());
+  for (const auto& a : alignments) {
+    if (a.verdict() == crosscheck::v1::Alignment::VERDICT_DISCREPANCY) {
+      *discrepancy = true;
+    }
+  }
+  const crosscheck::v1::Report report = report::BuildReport(
+      std::move(e.articles), std::move(e.claims), std::move(alignments),
+      std::move(e.notes), MakeRunInfo(command, options));
+  const report::RenderOptions render{color, options.single_source};
+  switch (format) {
+    case Format::kText:
+      return command == "diff" ? report::RenderDiff(report, render)
+                               : report::RenderText(report, render);
+    case Format::kMarkdown:
+      return report::RenderMarkdown(report);
+    default:
+      return report::Serialize(report, format);
+  }
+}
+
+}  // namespace
+
+int RunCommand(const std::string& command,
+               const std::vector<std::string>& inputs,
+               const CliOptions& options, std::ostream& out,
+               std::ostream& err) {
+  auto fail = [&](const absl::Status& status) {
+    err << "crosscheck: error: " << status.message() << "\n";
+    return kExitUsage;
+  };
+  if (command != "extract" && command != "report" && command != "diff") {
+    return fail(absl::InvalidArgumentError(absl::StrCat(
+        "unknown command '", command,
+        "' (expected extract, report or diff; see crosscheck --help)")));
+  }
+  if (inputs.empty()) {
+    return fail(absl::InvalidArgumentError(absl::StrCat(
+        command, ": no input files (give article files, or - for stdin)")));
+  }
+  const absl::StatusOr<Format> format = report::ParseFormat(options.format);
+  if (!format.ok()) return fail(format.status());
+  if (options.color != "auto" && options.color != "always" &&
+      options.color != "never") {
+    return fail(absl::InvalidArgumentError(absl::StrCat(
+        "unknown --color '", options.color,
+        "' (expected auto, always or never)")));
+  }
+  if (options.fail_on != "none" && options.fail_on != "discrepancy") {
+    return fail(absl::InvalidArgumentError(absl::StrCat(
+        "unknown --fail-on '", options.fail_on,
+        "' (expected none or discrepancy)")));
+  }
+  if (*format == Format::kDelimited && command != "extract") {
+    return fail(absl::InvalidArgumentError(
+        "--format=delimited is only for extract (use binpb for a report)"));
+  }
+  const bool color =
+      options.color == "always" ||
+      (options.color == "auto" && options.out_is_tty && options.output.empty());
+  std::vector<Note> notes;
+  bool discrepancy = false;
+  const absl::StatusOr<std::string> output =
+      command == "extract"
+          ? RunExtract(inputs, options, *format, color, &notes)
+          : RunReport(command, inputs, options, *format, color, &notes,
+                      &discrepancy);
+  PrintNotes(notes, err);
+  if (!output.ok()) return fail(output.status());
+  if (!options.output.empty()) {
+    const absl::Status written = WriteFileAtomically(options.output, *output);
+    if (!written.ok()) return fail(written);
+  } else {
+    out.write(output->data(), static_cast<std::streamsize>(output->size()));
+    out.flush();
+  }
+  return discrepancy && options.fail_on == "discrepancy" ? kExitDiscrepancy
+                                                         : kExitOk;
+}
+
+}  // namespace crosscheck::cli

@@ -1,0 +1,571 @@
+#include "src/report/report.h"
+
+#include <algorithm>
+#include <map>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "google/protobuf/text_format.h"
+#include "google/protobuf/util/json_util.h"
+#include "src/align/word_diff.h"
+#include "src/base/utf8.h"
+
+namespace crosscheck::report {
+namespace {
+
+using crosscheck::v1::Alignment;
+using crosscheck::v1::Article;
+using crosscheck::v1::Claim;
+using crosscheck::v1::Report;
+
+// ANSI styles, used only when colour is on.
+struct Style {
+  bool on;
+  std::string Wrap(absl::string_view text, absl::string_view code) const {
+    if (!on) return std::string(text);
+    return absl::StrCat("\x1b[", code, "m", text, "\x1b[0m");
+  }
+  std::string Bold(absl::string_view t) const { return Wrap(t, "1"); }
+  std::string Dim(absl::string_view t) const { return Wrap(t, "2"); }
+  std::string Red(absl::string_view t) const { return Wrap(t, "1;31"); }
+  std::string Green(absl::string_view t) const { return Wrap(t, "32"); }
+  std::string Yellow(absl::string_view t) const { return Wrap(t, "33"); }
+  std::string Cyan(absl::string_view t) const { return Wrap(t, "36"); }
+};
+
+// Lookups into a report.
+class Index {
+ public:
+  explicit Index(const Report& report) : report_(report) {
+    for (const Article& a : report.articles()) articles_[a.id()] = &a;
+    for (const Claim& c : report.claims()) claims_[c.id()] = &c;
+  }
+  const Claim* FindClaim(const std::string& id) const {
+    auto it = claims_.find(id);
+    return it == claims_.end() ? nullptr : it->second;
+  }
+  const Article* FindArticle(const std::string& id) const {
+    auto it = articles_.find(id);
+    return it == articles_.end() ? nullptr : it->second;
+  }
+  std::string Outlet(const Claim& c) const {
+    const Article* a = FindArticle(c.article_id());
+    if (a == nullptr || a->outlet().empty()) return c.article_id();
+    return a->outlet();
+  }
+
+ private:
+  const Report& report_;
+  absl::flat_hash_map<std::string, const Article*> articles_;
+  absl::flat_hash_map<std::string, const Claim*> claims_;
+};
+
+// Moves `pos` back to a UTF-8 character boundary.
+size_t Boundary(absl::string_view text, size_t pos) {
+  while (pos > 0 && pos < text.size() &&
+         (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) {
+    --pos;
+  }
+  return pos;
+}
+
+// Collapses runs of white space (line breaks inside a sentence) to one space.
+std::string OneLine(absl::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+// The claim's sentence with the mention marked, cut to about `width`
+// bytes around the mention.
+std::string Excerpt(const Claim& claim, const Article* article,
+                    absl::string_view open, absl::string_view close,
+                    size_t width = 220) {
+  if (article == nullptr) return claim.text();
+  const absl::string_view text = article->text();
+  size_t sb = claim.sentence().begin(), se = claim.sentence().end();
+  size_t mb = claim.span().begin(), me = claim.span().end();
+  if (se > text.size() || me > text.size() || mb < sb || me > se) {
+    sb = mb, se = me;
+  }
+  std::string prefix, suffix;
+  const size_t mention = me - mb;
+  if (se - sb > width && mention < width) {
+    const size_t room = (width - mention) / 2;
+    if (mb - sb > room) {
+      sb = Boundary(text, mb - room);
+      prefix = "…";
+    }
+    if (se - me > room) {
+      se = Boundary(text, me + room);
+      suffix = "…";
+    }
+  }
+  return absl::StrCat(prefix, OneLine(text.substr(sb, mb - sb)), open,
+                      OneLine(text.substr(mb, mention)), close,
+                      OneLine(text.substr(me, se - me)), suffix);
+}
+
+std::string VerdictName(Alignment::Verdict v) {
+  switch (v) {
+    case Alignment::VERDICT_AGREE:
+      return "AGREE";
+    case Alignment::VERDICT_COMPATIBLE:
+      return "COMPATIBLE";
+    case Alignment::VERDICT_DISCREPANCY:
+      return "DISCREPANCY";
+    case Alignment::VERDICT_SINGLE_SOURCE:
+      return "SINGLE SOURCE";
+    default:
+      return "UNSPECIFIED";
+  }
+}
+
+std::string KindName(Claim::Kind k) {
+  switch (k) {
+    case Claim::KIND_FIGURE:
+      return "figure";
+    case Claim::KIND_DATE:
+      return "date";
+    case Claim::KIND_QUOTE:
+      return "quote";
+    default:
+      return "claim";
+  }
+}
+
+// A word diff of quote `b` against quote `a`, "[-removed-] {+added+}".
+std::string QuoteDiff(const Claim& a, const Claim& b, const Style& style) {
+  const auto edits = align::DiffWords(align::QuoteWords(a.quote().text()),
+                                      align::QuoteWords(b.quote().text()));
+  std::vector<std::string> words;
+  for (const auto& e : edits) {
+    switch (e.op) {
+      case align::WordEdit::Op::kCommon:
+        words.push_back(e.word);
+        break;
+      case align::WordEdit::Op::kDeleted:
+        words.push_back(style.on ? style.Red(absl::StrCat("-", e.word))
+                                 : absl::StrCat("[-", e.word, "-]"));
+        break;
+      case align::WordEdit::Op::kAdded:
+        words.push_back(style.on ? style.Green(absl::StrCat("+", e.word))
+                                 : absl::StrCat("{+", e.word, "+}"));
+        break;
+    }
+  }
+  return absl::StrJoin(words, " ");
+}
+
+bool HasChanges(const Claim& a, const Claim& b) {
+  for (const auto& e : align::DiffWords(align::QuoteWords(a.quote().text()),
+                                        align::QuoteWords(b.quote().text()))) {
+    if (e.op != align::WordEdit::Op::kCommon) return true;
+  }
+  return false;
+}
+
+std::vector<const Claim*> Members(const Alignment& a, const Index& index) {
+  std::vector<const Claim*> out;
+  for (const std::string& id : a.claim_ids()) {
+    if (const Claim* c = index.FindClaim(id)) out.push_back(c);
+  }
+  return out;
+}
+
+std::string Location(const Claim& c) {
+  return absl::StrCat(c.article_id(), ":", c.line(), ":", c.column());
+}
+
+std::string ClaimValue(const Claim& c) {
+  switch (c.kind()) {
+    case Claim::KIND_FIGURE: {
+      const auto& f = c.figure();
+      std::string s;
+      if (f.has_value()) {
+        s = absl::StrCat(f.value());
+        if (f.has_value_max()) absl::StrAppend(&s, "–", f.value_max());
+      } else {
+        s = "(vague)";
+      }
+      if (!f.unit().empty()) absl::StrAppend(&s, " ", f.unit());
+      if (f.ordinal()) absl::StrAppend(&s, " (ordinal)");
+      if (!f.counted().empty()) absl::StrAppend(&s, " ", f.counted());
+      return s;
+    }
+    case Claim::KIND_DATE: {
+      const auto& d = c.date();
+      if (d.start().empty()) return "unresolved";
+      return d.end().empty() || d.end() == d.start()
+                 ? d.start()
+                 : absl::StrCat(d.start(), "–", d.end());
+    }
+    case Claim::KIND_QUOTE:
+      return c.quote().speaker().empty() ? "no speaker" : c.quote().speaker();
+    default:
+      return "";
+  }
+}
+
+int Count(const Report& report, Alignment::Verdict v) {
+  int n = 0;
+  for (const auto& a : report.alignments()) n += a.verdict() == v;
+  return n;
+}
+
+std::string Plural(int n, absl::string_view one, absl::string_view many) {
+  return absl::StrCat(n, " ", n == 1 ? one : many);
+}
+
+std::string Header(const Report& report) {
+  const auto& c = report.counts();
+  return absl::StrCat(
+      Plural(c.articles(), "article", "articles"), ", ",
+      Plural(c.figures() + c.dates() + c.quotes(), "claim", "claims"), " (",
+      Plural(c.figures(), "figure", "figures"), ", ",
+      Plural(c.dates(), "date", "dates"), ", ",
+      Plural(c.quotes(), "quote", "quotes"), ")");
+}
+
+std::string Tally(const Report& report) {
+  const auto& c = report.counts();
+  return absl::StrCat(Plural(c.discrepancy(), "discrepancy", "discrepancies"),
+                      " · ", c.compatible(), " compatible · ", c.agree(),
+                      " agree · ", c.single_source(), " single-source");
+}
+
+}  // namespace
+
+absl::StatusOr<Format> ParseFormat(absl::string_view name) {
+  static const auto* const kFormats = new std::map<std::string, Format>{
+      {"text", Format::kText},       {"markdown", Format::kMarkdown},
+      {"md", Format::kMarkdown},     {"json", Format::kJson},
+      {"textproto", Format::kTextproto}, {"binpb", Format::kBinpb},
+      {"delimited", Format::kDelimited}};
+  auto it = kFormats->find(std::string(name));
+  if (it == kFormats->end()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "unknown format '", name,
+        "' (expected text, markdown, json, textproto, binpb or delimited)"));
+  }
+  return it->second;
+}
+
+Report BuildReport(std::vector<Article> articles, std::vector<Claim> claims,
+                   std::vector<Alignment> alignments,
+                   std::vector<crosscheck::v1::Note> notes,
+                   crosscheck::v1::RunInfo run) {
+  Report report;
+  auto* counts = report.mutable_counts();
+  counts->set_articles(articles.size());
+  for (auto& a : articles) *report.add_articles() = std::move(a);
+  for (auto& c : claims) {
+    switch (c.kind()) {
+      case Claim::KIND_FIGURE:
+        counts->set_figures(counts->figures() + 1);
+        break;
+      case Claim::KIND_DATE:
+        counts->set_dates(counts->dates() + 1);
+        break;
+      case Claim::KIND_QUOTE:
+        counts->set_quotes(counts->quotes() + 1);
+        break;
+      default:
+        break;
+    }
+    *report.add_claims() = std::move(c);
+  }
+  for (auto& a : alignments) {
+    switch (a.verdict()) {
+      case Alignment::VERDICT_AGREE:
+        counts->set_agree(counts->agree() + 1);
+        break;
+      case Alignment::VERDICT_COMPATIBLE:
+        counts->set_compatible(counts->compatible() + 1);
+        break;
+      case Alignment::VERDICT_DISCREPANCY:
+        counts->set_discrepancy(counts->discrepancy() + 1);
+        break;
+      case Alignment::VERDICT_SINGLE_SOURCE:
+        counts->set_single_source(counts->single_source() + 1);
+        break;
+      default:
+        break;
+    }
+    *report.add_alignments() = std::move(a);
+  }
+  for (auto& n : notes) *report.add_notes() = std::move(n);
+  *report.mutable_run() = std::move(run);
+  return report;
+}
+
+std::string RenderText(const Report& report, const RenderOptions& options) {
+  const Style style{options.color};
+  const Index index(report);
+  std::string out = absl::StrCat(style.Bold("crosscheck report"), ": ",
+                                 Header(report), "\n", Tally(report), "\n");
+  Alignment::Verdict section = Alignment::VERDICT_UNSPECIFIED;
+  for (const Alignment& a : report.alignments()) {
+    if (a.verdict() == Alignment::VERDICT_SINGLE_SOURCE) continue;
+    if (a.verdict() != section) {
+      section = a.verdict();
+      absl::StrAppend(&out, "\n");
+    }
+    std::string label = VerdictName(a.verdict());
+    if (a.verdict() == Alignment::VERDICT_DISCREPANCY) {
+      label = style.Red(label);
+    } else if (a.verdict() == Alignment::VERDICT_COMPATIBLE) {
+      label = style.Yellow(label);
+    } else {
+      label = style.Green(label);
+    }
+    absl::StrAppend(&out, label, "  ", style.Bold(a.subject()), "  ",
+                    style.Dim(absl::StrCat("[", a.id(), ", ",
+                                           KindName(a.kind()), ", confidence ",
+                                           absl::StrFormat("%.2f", a.confidence()),
+                                           "]")),
+                    "\n  ", a.summary(), "\n");
+    const auto members = Members(a, index);
+    for (const Claim* c : members) {
+      absl::StrAppend(
+          &out, "  ", style.Cyan(index.Outlet(*c)), " ", style.Dim(Location(*c)),
+          "\n    ",
+          Excerpt(*c, index.FindArticle(c->article_id()),
+                  style.on ? "\x1b[1;4m" : "⟦", style.on ? "\x1b[0m" : "⟧"),
+          "\n");
+      if (c->kind() == Claim::KIND_QUOTE && c != members.front() &&
+          HasChanges(*members.front(), *c)) {
+        absl::StrAppend(&out, "    ", style.Dim("words vs. first version:"),
+                        " ", QuoteDiff(*members.front(), *c, style), "\n");
+      }
+    }
+  }
+  if (options.single_source) {
+    bool first = true;
+    for (const Alignment& a : report.alignments()) {
+      if (a.verdict() != Alignment::VERDICT_SINGLE_SOURCE) continue;
+      if (first) {
+        absl::StrAppend(&out, "\n", style.Bold("SINGLE SOURCE"),
+                        style.Dim(" (claims only one outlet makes)"), "\n");
+        first = false;
+      }
+      for (const Claim* c : Members(a, index)) {
+        absl::StrAppend(&out, "  ", style.Dim(Location(*c)), "  ",
+                        KindName(c->kind()), "  ", OneLine(c->text()), "  ",
+                        style.Dim(absl::StrCat("(", ClaimValue(*c), ")")), "\n");
+      }
+    }
+  }
+  return out;
+}
+
+std::string RenderMarkdown(const Report& report) {
+  const Index index(report);
+  std::string out =
+      absl::StrCat("# crosscheck report\n\n", Header(report), "  \n",
+                   Tally(report), "\n");
+  Alignment::Verdict section = Alignment::VERDICT_UNSPECIFIED;
+  for (const Alignment& a : report.alignments()) {
+    if (a.verdict() != section) {
+      section = a.verdict();
+      absl::StrAppend(&out, "\n## ", VerdictName(section), "\n\n");
+    }
+    const auto members = Members(a, index);
+    if (a.verdict() == Alignment::VERDICT_SINGLE_SOURCE) {
+      for (const Claim* c : members) {
+        absl::StrAppend(&out, "- `", Location(*c), "` ", KindName(c->kind()),
+                        ": ", OneLine(c->text()), " (", ClaimValue(*c), ")\n");
+      }
+      continue;
+    }
+    absl::StrAppend(&out, "### ", a.subject(), "\n\n", a.summary(), "\n\n");
+    for (const Claim* c : members) {
+      absl::StrAppend(&out, "- **", index.Outlet(*c), "** (`", Location(*c),
+                      "`): ",
+                      Excerpt(*c, index.FindArticle(c->article_id()), "**",
+                              "**"),
+                      "\n");
+      if (c->kind() == Claim::KIND_QUOTE && c != members.front() &&
+          HasChanges(*members.front(), *c)) {
+        absl::StrAppend(&out, "  - words vs. first version: ",
+                        QuoteDiff(*members.front(), *c, Style{false}), "\n");
+      }
+    }
+    absl::StrAppend(&out, "\n");
+  }
+  return out;
+}
+
+std::string RenderDiff(const Report& report, const RenderOptions& options) {
+  const Style style{options.color};
+  const Index index(report);
+  if (report.articles_size() != 2) return "";
+  const std::string& left = report.articles(0).id();
+  constexpr size_t kColumn = 58;
+  auto pad = [&](const std::string& s) {
+    // Pads by code points so columns line up for UTF-8 text.
+    size_t points = 0;
+    for (unsigned char ch : s) points += (ch & 0xC0) != 0x80;
+    std::string out = s;
+    if (points < kColumn) out.append(kColumn - points, ' ');
+    return out;
+  };
+  auto cell = [&](const Claim* c) {
+    if (c == nullptr) return std::string();
+    std::string text = OneLine(c->text());
+    if (c->kind() == Claim::KIND_QUOTE) {
+      text = absl::StrCat("“", c->quote().text(), "”");
+      if (!c->quote().speaker().empty()) {
+        absl::StrAppend(&text, " — ", c->quote().speaker());
+      }
+    }
+    size_t points = 0, cut = text.size();
+    for (size_t i = 0; i < text.size(); ++i) {
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+        if (++points == kColumn - 8) cut = i;
+      }
+    }
+    if (points > kColumn - 6) text = absl::StrCat(text.substr(0, cut), "…");
+    return absl::StrCat(text, " (", c->line(), ":", c->column(), ")");
+  };
+  struct Row {
+    size_t order;
+    std::string marker;
+    const Claim* l;
+    const Claim* r;
+    std::string subject;
+  };
+  std::vector<Row> rows;
+  for (const Alignment& a : report.alignments()) {
+    const Claim* l = nullptr;
+    const Claim* r = nullptr;
+    for (const Claim* c : Members(a, index)) {
+      (c->article_id() == left ? l : r) = c;
+    }
+    std::string marker;
+    switch (a.verdict()) {
+      case Alignment::VERDICT_AGREE:
+        marker = "=";
+        break;
+      case Alignment::VERDICT_COMPATIBLE:
+        marker = "~";
+        break;
+      case Alignment::VERDICT_DISCREPANCY:
+        marker = "≠";
+        break;
+      default:
+        marker = l != nullptr ? "<" : ">";
+    }
+    // Left claims in their order; right-only claims after the left claim
+    // that precedes them... simply by position in their own article.
+    const size_t order = l != nullptr ? l->span().begin() * 2
+                                      : r->span().begin() * 2 + 1;
+    rows.push_back({order, marker, l, r, a.subject()});
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const Row& x, const Row& y) {
+    const bool xl = x.l != nullptr, yl = y.l != nullptr;
+    if (xl != yl) return xl;  // paired and left-only rows first
+    return x.order < y.order;
+  });
+  auto name = [](const Article& a) {
+    return a.outlet().empty() ? a.id() : absl::StrCat(a.outlet(), " (", a.id(), ")");
+  };
+  std::string out = absl::StrCat(
+      "  ", style.Bold(pad(name(report.articles(0)))), " │ ",
+      style.Bold(name(report.articles(1))), "\n", "  ",
+      std::string(kColumn, '-'), "-┼-", std::string(kColumn, '-'), "\n");
+  int counts[5] = {0, 0, 0, 0, 0};
+  for (const Row& row : rows) {
+    std::string marker = row.marker;
+    if (marker == "≠") {
+      marker = style.Red(marker);
+      ++counts[0];
+    } else if (marker == "~") {
+      marker = style.Yellow(marker);
+      ++counts[1];
+    } else if (marker == "=") {
+      marker = style.Green(marker);
+      ++counts[2];
+    } else {
+      marker = style.Dim(marker);
+      ++counts[row.marker == "<" ? 3 : 4];
+    }
+    absl::StrAppend(&out, marker, " ", pad(cell(row.l)), " │ ", cell(row.r),
+                    "\n");
+  }
+  absl::StrAppend(&out, "\n", counts[0], " ≠ discrepancies, ", counts[1],
+                  " ~ compatible, ", counts[2], " = agree, ", counts[3],
+                  " < only left, ", counts[4], " > only right\n");
+  return out;
+}
+
+std::string RenderClaimsText(const crosscheck::v1::ClaimSet& set,
+                             const RenderOptions& options) {
+  const Style style{options.color};
+  std::string out;
+  size_t next = 0;
+  for (const Article& article : set.articles()) {
+    absl::StrAppend(&out, style.Bold(article.id()), "  ",
+                    article.outlet().empty() ? "(outlet unknown)" : article.outlet(),
+                    "  ",
+                    article.published().empty() ? "(date unknown)"
+                                                : article.published(),
+                    "\n");
+    if (!article.title().empty()) {
+      absl::StrAppend(&out, "  ", style.Dim(article.title()), "\n");
+    }
+    while (next < static_cast<size_t>(set.claims_size()) &&
+           set.claims(next).article_id() == article.id()) {
+      const Claim& c = set.claims(next++);
+      absl::StrAppend(&out, "  ", style.Dim(absl::StrCat(c.line(), ":", c.column())),
+                      "  ", KindName(c.kind()), "  ", OneLine(c.text()), "  ",
+                      style.Dim(absl::StrCat("(", ClaimValue(c), ")")), "\n");
+    }
+  }
+  return out;
+}
+
+absl::StatusOr<std::string> Serialize(const google::protobuf::Message& message,
+                                      Format format) {
+  std::string out;
+  switch (format) {
+    case Format::kJson: {
+      google::protobuf::util::JsonPrintOptions options;
+      const auto status =
+          google::protobuf::util::MessageToJsonString(message, &out, options);
+      if (!status.ok()) {
+        return absl::InternalError(absl::StrCat(
+            "cannot encode JSON: ", status.message().as_string()));
+      }
+      out.push_back('\n');
+      return out;
+    }
+    case Format::kTextproto:
+      if (!google::protobuf::TextFormat::PrintToString(message, &out)) {
+        return absl::InternalError("cannot encode text format");
+      }
+      return out;
+    case Format::kBinpb:
+      if (!message.SerializeToString(&out)) {
+        return absl::InternalError("cannot encode binary protobuf");
+      }
+      return out;
+    default:
+      return absl::InvalidArgumentError("not a protobuf format");
+  }
+}
+
+}  // namespace crosscheck::report

@@ -1,0 +1,82 @@
+// The report stage: assembles the Report of a run and renders it for
+// people (terminal text, Markdown, a side-by-side diff of two outlets) and
+// for pipelines (protobuf binary, text format and JSON).
+//
+//   Report report = BuildReport(articles, claims, alignments, notes, run);
+//   std::string page = RenderText(report, RenderOptions{.color = true});
+//
+// Every renderer is a pure function of its input: the same report always
+// renders to the same bytes.
+
+#ifndef SRC_REPORT_REPORT_H_
+#define SRC_REPORT_REPORT_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "google/protobuf/message.h"
+#include "proto/crosscheck/v1/claim.pb.h"
+#include "proto/crosscheck/v1/report.pb.h"
+
+namespace crosscheck::report {
+
+// Output formats of the CLI.
+enum class Format {
+  kText,       // terminal report (default)
+  kMarkdown,   // paste-ready Markdown
+  kJson,       // protobuf JSON mapping, one line
+  kTextproto,  // protobuf text format
+  kBinpb,      // protobuf binary
+  kDelimited,  // length-delimited binary stream (extract only)
+};
+
+// Parses a --format value ("text", "markdown", "json", "textproto",
+// "binpb", "delimited"); kInvalidArgument naming the value otherwise.
+absl::StatusOr<Format> ParseFormat(absl::string_view name);
+
+// How reports for people look.
+struct RenderOptions {
+  // ANSI colours (bold mentions, red discrepancies, word diffs in colour).
+  bool color = false;
+  // Include the single-source section.
+  bool single_source = true;
+};
+
+// Assembles a Report and fills its counts.
+crosscheck::v1::Report BuildReport(
+    std::vector<crosscheck::v1::Article> articles,
+    std::vector<crosscheck::v1::Claim> claims,
+    std::vector<crosscheck::v1::Alignment> alignments,
+    std::vector<crosscheck::v1::Note> notes, crosscheck::v1::RunInfo run);
+
+// Terminal report: counts, then discrepancies, compatible groups,
+// agreements and single-source claims. Each group shows every outlet's
+// sentence with the claim marked, its location (article line:column), and
+// for quotes a word diff against the first version.
+std::string RenderText(const crosscheck::v1::Report& report,
+                       const RenderOptions& options);
+
+// The same content as Markdown.
+std::string RenderMarkdown(const crosscheck::v1::Report& report);
+
+// Two articles side by side, claim by claim: each row pairs a claim of the
+// left article with its counterpart in the right one (or none), marked
+// "=" agree, "~" compatible, "≠" discrepancy, "<" left only, ">" right only.
+// `report` must hold exactly the two articles, left first.
+std::string RenderDiff(const crosscheck::v1::Report& report,
+                       const RenderOptions& options);
+
+// The claims of an extract run, article by article, one line per claim.
+std::string RenderClaimsText(const crosscheck::v1::ClaimSet& claims,
+                             const RenderOptions& options);
+
+// Serializes `message` as kJson, kTextproto or kBinpb. kInternal if
+// protobuf fails; kInvalidArgument for a human format.
+absl::StatusOr<std::string> Serialize(const google::protobuf::Message& message,
+                                      Format format);
+
+}  // namespace crosscheck::report
+
+#endif  // SRC_REPORT_REPORT_H_
