@@ -9,6 +9,8 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/text_format.h"
 #include "google/protobuf/util/json_util.h"
 #include "src/align/word_diff.h"
@@ -73,7 +75,8 @@ size_t Boundary(absl::string_view text, size_t pos) {
   return pos;
 }
 
-// Collapses runs of white space (line breaks inside a sentence) to one space.
+// Collapses each run of white space (line breaks inside a sentence) to one
+// space, keeping a space at either end, so pieces can be concatenated.
 std::string OneLine(absl::string_view text) {
   std::string out;
   bool space = false;
@@ -82,10 +85,11 @@ std::string OneLine(absl::string_view text) {
       space = true;
       continue;
     }
-    if (space && !out.empty()) out.push_back(' ');
+    if (space) out.push_back(' ');
     space = false;
     out.push_back(c);
   }
+  if (space) out.push_back(' ');
   return out;
 }
 
@@ -558,11 +562,19 @@ absl::StatusOr<std::string> Serialize(const google::protobuf::Message& message,
         return absl::InternalError("cannot encode text format");
       }
       return out;
-    case Format::kBinpb:
-      if (!message.SerializeToString(&out)) {
-        return absl::InternalError("cannot encode binary protobuf");
+    case Format::kBinpb: {
+      // Deterministic, so the same report is always the same bytes (map
+      // fields such as RunInfo.options are sorted by key).
+      {
+        google::protobuf::io::StringOutputStream stream(&out);
+        google::protobuf::io::CodedOutputStream coded(&stream);
+        coded.SetSerializationDeterministic(true);
+        if (!message.SerializeToCodedStream(&coded)) {
+          return absl::InternalError("cannot encode binary protobuf");
+        }
       }
       return out;
+    }
     default:
       return absl::InvalidArgumentError("not a protobuf format");
   }

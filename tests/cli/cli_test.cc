@@ -1,0 +1,291 @@
+// The CLI's behaviour on good and bad input: exit codes, messages that name
+// the file and what is wrong, repaired input, output formats.
+
+#include "src/cli/cli.h"
+
+#include <sys/stat.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "proto/crosscheck/v1/claim.pb.h"
+#include "proto/crosscheck/v1/report.pb.h"
+
+namespace crosscheck::cli {
+namespace {
+
+using ::testing::AllOf;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+using ::testing::Not;
+using ::testing::StartsWith;
+
+constexpr char kArticle[] =
+    "Leaders Meet in Lundby\n"
+    "By Ann Lee | Harbor Times\n"
+    "date 2024-06-05\n"
+    "\n"
+    "President Ada Okafor arrived in Lundby on Monday for a four-day visit. "
+    "Trade between the two countries stands at $48.5 billion.\n"
+    "\n"
+    "“We came to build something,” Okafor said.\n";
+
+std::string TempPath(const std::string& name) {
+  return absl::StrCat(std::getenv("TEST_TMPDIR"), "/", name);
+}
+
+std::string WriteTemp(const std::string& name, const std::string& contents) {
+  const std::string path = TempPath(name);
+  std::ofstream(path, std::ios::binary) << contents;
+  return path;
+}
+
+struct Result {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+Result Run(const std::string& command, const std::vector<std::string>& inputs,
+           CliOptions options = CliOptions()) {
+  std::ostringstream out, err;
+  const int code = RunCommand(command, inputs, options, out, err);
+  return {code, out.str(), err.str()};
+}
+
+// Every bad input: the exit code and the message that names what is wrong.
+struct BadInputCase {
+  std::string name;
+  std::string file;      // written to TEST_TMPDIR unless empty
+  std::string contents;
+  std::vector<std::string> message_parts;
+};
+
+class BadInputTest : public ::testing::TestWithParam<BadInputCase> {};
+
+TEST_P(BadInputTest, FailsWithExitTwoAndNamesTheProblem) {
+  const BadInputCase& c = GetParam();
+  std::string path = TempPath(c.file);
+  if (!c.contents.empty() || c.name == "EmptyFile") {
+    path = WriteTemp(c.file, c.contents);
+  }
+  const Result r = Run("report", {path});
+  EXPECT_EQ(r.code, kExitUsage);
+  EXPECT_THAT(r.out, IsEmpty());
+  EXPECT_THAT(r.err, StartsWith("crosscheck: error: "));
+  for (const std::string& part : c.message_parts) {
+    EXPECT_THAT(r.err, HasSubstr(part));
+  }
+  // One line, no crash dump.
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, BadInputTest,
+    ::testing::Values(
+        BadInputCase{"MissingFile", "missing.txt", "",
+                     {"missing.txt", "no such file"}},
+        BadInputCase{"EmptyFile", "empty.txt", "", {"empty.txt", "is empty"}},
+        BadInputCase{"BlankFile", "blank.txt", "  \n\n\t\n",
+                     {"blank.txt", "only white space"}},
+        BadInputCase{"UnknownType", "story.pdf", "%PDF-1.4",
+                     {"story.pdf", "unknown input type '.pdf'"}},
+        BadInputCase{"MalformedJsonl", "bad.jsonl",
+                     "{\"id\": \"a\", \"text\": \"Fine.\"}\n{\"id\": \"b\", "
+                     "\"text\": \n",
+                     {"bad.jsonl:2", "not a valid crosscheck.v1.Article"}},
+        BadInputCase{"ArticleWithoutText", "notext.jsonl",
+                     "{\"id\": \"a\", \"outlet\": \"X\"}\n",
+                     {"notext.jsonl:1", "'a' has no text"}},
+        BadInputCase{"PublishedNotADate", "date.jsonl",
+                     "{\"id\": \"a\", \"text\": \"Hi.\", \"published\": "
+                     "\"soon\"}\n",
+                     {"date.jsonl:1", "published 'soon' is not a date"}}),
+    [](const ::testing::TestParamInfo<BadInputCase>& info) {
+      return info.param.name;
+    });
+
+TEST(CliTest, DirectoryIsAnError) {
+  const std::string dir = TempPath("articles_dir");
+  ::mkdir(dir.c_str(), 0755);
+  const Result r = Run("report", {dir});
+  EXPECT_EQ(r.code, kExitUsage);
+  EXPECT_THAT(r.err, AllOf(HasSubstr("articles_dir"), HasSubstr("directory")));
+}
+
+TEST(CliTest, UnknownFormatIsAUsageError) {
+  CliOptions options;
+  options.format = "yaml";
+  const Result r = Run("report", {WriteTemp("a.txt", kArticle)}, options);
+  EXPECT_EQ(r.code, kExitUsage);
+  EXPECT_THAT(r.err, HasSubstr("unknown format 'yaml'"));
+}
+
+TEST(CliTest, UnknownCommandAndMissingInputsAreUsageErrors) {
+  EXPECT_THAT(Run("compare", {"a.txt"}).err,
+              HasSubstr("unknown command 'compare'"));
+  const Result r = Run("report", {});
+  EXPECT_EQ(r.code, kExitUsage);
+  EXPECT_THAT(r.err, HasSubstr("no input files"));
+}
+
+TEST(CliTest, DiffNeedsTwoArticles) {
+  const Result r = Run("diff", {WriteTemp("one.txt", kArticle)});
+  EXPECT_EQ(r.code, kExitUsage);
+  EXPECT_THAT(r.err, HasSubstr("exactly two articles"));
+}
+
+TEST(CliTest, InvalidUtf8IsRepairedWithAWarningNamingTheOffset) {
+  std::string text = kArticle;
+  const size_t offset = text.find("Trade");
+  text.insert(offset, "\xff");
+  CliOptions options;
+  options.format = "binpb";
+  const Result r = Run("extract", {WriteTemp("bad_utf8.txt", text)}, options);
+  EXPECT_EQ(r.code, kExitOk);
+  EXPECT_THAT(r.err, AllOf(HasSubstr("warning"), HasSubstr("bad_utf8.txt"),
+                           HasSubstr(absl::StrCat("byte offset ", offset))));
+  crosscheck::v1::ClaimSet set;
+  ASSERT_TRUE(set.ParseFromString(r.out));
+  ASSERT_EQ(set.articles_size(), 1);
+  EXPECT_THAT(set.articles(0).text(), HasSubstr("\xEF\xBF\xBDTrade"));
+  ASSERT_GE(set.notes_size(), 1);
+  EXPECT_EQ(set.notes(0).code(), "invalid-utf8");
+  // Spans still point at their text after the repair.
+  for (const auto& c : set.claims()) {
+    EXPECT_EQ(set.articles(0).text().substr(c.span().begin(),
+                                            c.span().end() - c.span().begin()),
+              c.text());
+  }
+}
+
+TEST(CliTest, KeepGoingSkipsMalformedLinesAndCountsThem) {
+  const std::string path = WriteTemp(
+      "mixed.jsonl",
+      "{\"id\": \"a\", \"outlet\": \"X\", \"text\": \"It rose 4%.\"}\n"
+      "not json at all\n"
+      "{\"id\": \"b\", \"outlet\": \"Y\", \"text\": \"It rose 5%.\"}\n");
+  CliOptions options;
+  options.keep_going = true;
+  options.format = "json";
+  const Result r = Run("extract", {path}, options);
+  EXPECT_EQ(r.code, kExitOk);
+  EXPECT_THAT(r.err, AllOf(HasSubstr("mixed.jsonl:2"),
+                           HasSubstr("skipped 1 malformed line")));
+  EXPECT_THAT(r.out, AllOf(HasSubstr("\"id\":\"a\""), HasSubstr("\"id\":\"b\"")));
+}
+
+TEST(CliTest, UnknownJsonFieldsAreIgnoredUnlessStrict) {
+  const std::string path = WriteTemp(
+      "extra.jsonl", "{\"id\": \"a\", \"text\": \"Hi.\", \"section\": \"x\"}\n");
+  EXPECT_EQ(Run("extract", {path}).code, kExitOk);
+  CliOptions strict;
+  strict.strict_json = true;
+  const Result r = Run("extract", {path}, strict);
+  EXPECT_EQ(r.code, kExitUsage);
+  EXPECT_THAT(r.err, HasSubstr("extra.jsonl:1"));
+}
+
+TEST(CliTest, DuplicateArticleIdsAreAnError) {
+  const std::string a = WriteTemp("dup.jsonl",
+                                  "{\"id\": \"x\", \"text\": \"One.\"}\n"
+                                  "{\"id\": \"x\", \"text\": \"Two.\"}\n");
+  const Result r = Run("report", {a});
+  EXPECT_EQ(r.code, kExitUsage);
+  EXPECT_THAT(r.err, HasSubstr("duplicate article id 'x'"));
+}
+
+TEST(CliTest, PlainTextMetadataComesFromBylineAndDateLine) {
+  CliOptions options;
+  options.format = "binpb";
+  const Result r = Run("extract", {WriteTemp("meta.txt", kArticle)}, options);
+  ASSERT_EQ(r.code, kExitOk) << r.err;
+  crosscheck::v1::ClaimSet set;
+  ASSERT_TRUE(set.ParseFromString(r.out));
+  ASSERT_EQ(set.articles_size(), 1);
+  const auto& article = set.articles(0);
+  EXPECT_EQ(article.id(), "meta");
+  EXPECT_EQ(article.outlet(), "Harbor Times");
+  EXPECT_EQ(article.published(), "2024-06-05");
+  EXPECT_EQ(article.title(), "Leaders Meet in Lundby");
+  EXPECT_EQ(article.author(), "Ann Lee");
+  EXPECT_EQ(set.run().tool_version(), kVersion);
+  EXPECT_EQ(set.run().command(), "extract");
+}
+
+TEST(CliTest, OutletAndPublishedFlagsOverrideTheText) {
+  CliOptions options;
+  options.format = "binpb";
+  options.outlet = "Other Paper";
+  options.published = "2024-06-07";
+  const Result r = Run("extract", {WriteTemp("meta2.txt", kArticle)}, options);
+  crosscheck::v1::ClaimSet set;
+  ASSERT_TRUE(set.ParseFromString(r.out));
+  EXPECT_EQ(set.articles(0).outlet(), "Other Paper");
+  EXPECT_EQ(set.articles(0).published(), "2024-06-07");
+  options.published = "7 June";
+  EXPECT_THAT(Run("extract", {WriteTemp("meta3.txt", kArticle)}, options).err,
+              HasSubstr("--published '7 June' is not a date"));
+}
+
+TEST(CliTest, FailOnDiscrepancyExitsOne) {
+  const std::string a = WriteTemp(
+      "one.jsonl",
+      "{\"id\": \"a\", \"outlet\": \"A\", \"published\": \"2024-06-05\", "
+      "\"text\": \"Okafor took office in 2016, officials said.\"}\n"
+      "{\"id\": \"b\", \"outlet\": \"B\", \"published\": \"2024-06-05\", "
+      "\"text\": \"Okafor took office in 2017, officials said.\"}\n");
+  CliOptions options;
+  options.fail_on = "discrepancy";
+  const Result r = Run("report", {a}, options);
+  EXPECT_EQ(r.code, kExitDiscrepancy) << r.out << r.err;
+  EXPECT_THAT(r.out, HasSubstr("DISCREPANCY"));
+  options.fail_on = "none";
+  EXPECT_EQ(Run("report", {a}, options).code, kExitOk);
+}
+
+TEST(CliTest, OutputFileIsWrittenWhole) {
+  CliOptions options;
+  options.format = "json";
+  options.output = TempPath("out.json");
+  const Result r = Run("report", {WriteTemp("o.txt", kArticle)}, options);
+  ASSERT_EQ(r.code, kExitOk) << r.err;
+  EXPECT_THAT(r.out, IsEmpty());
+  std::ifstream in(options.output);
+  std::stringstream written;
+  written << in.rdbuf();
+  EXPECT_THAT(written.str(), AllOf(StartsWith("{"), HasSubstr("\"claims\"")));
+  options.output = TempPath("no_such_dir/out.json");
+  EXPECT_EQ(Run("report", {WriteTemp("o.txt", kArticle)}, options).code,
+            kExitUsage);
+}
+
+TEST(CliTest, DelimitedIsOnlyForExtract) {
+  CliOptions options;
+  options.format = "delimited";
+  const Result r = Run("report", {WriteTemp("d.txt", kArticle)}, options);
+  EXPECT_EQ(r.code, kExitUsage);
+  EXPECT_THAT(r.err, HasSubstr("only for extract"));
+}
+
+TEST(CliTest, ColorOnlyWhenAskedOrOnATerminal) {
+  const std::string path = WriteTemp("c.txt", kArticle);
+  EXPECT_THAT(Run("report", {path}).out, Not(HasSubstr("\x1b[")));
+  CliOptions options;
+  options.color = "always";
+  EXPECT_THAT(Run("report", {path}, options).out, HasSubstr("\x1b["));
+  options.color = "auto";
+  options.out_is_tty = true;
+  EXPECT_THAT(Run("report", {path}, options).out, HasSubstr("\x1b["));
+  options.color = "sometimes";
+  EXPECT_EQ(Run("report", {path}, options).code, kExitUsage);
+}
+
+}  // namespace
+}  // namespace crosscheck::cli

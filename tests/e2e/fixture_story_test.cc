@@ -1,0 +1,208 @@
+// Runs `crosscheck report` over the fixture story and checks every planted
+// item of fixtures/state_visit/expected.textproto: agreements, compatible
+// versions and discrepancies get their verdict, and no trap is flagged.
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/text_format.h"
+#include "gtest/gtest.h"
+#include "proto/crosscheck/v1/expectation.pb.h"
+#include "proto/crosscheck/v1/report.pb.h"
+#include "src/cli/cli.h"
+
+namespace crosscheck {
+namespace {
+
+using crosscheck::v1::Alignment;
+using crosscheck::v1::Claim;
+using crosscheck::v1::ExpectedItem;
+using crosscheck::v1::ExpectedMention;
+using crosscheck::v1::Expectation;
+using crosscheck::v1::Report;
+
+constexpr char kDir[] = "fixtures/state_visit/";
+const std::vector<std::string>& Outlets() {
+  static const auto* const kOutlets = new std::vector<std::string>{
+      "daily_ledger", "harbor_times", "northern_courier", "meridian_wire",
+      "capital_review"};
+  return *kOutlets;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+class FixtureStoryTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    std::vector<std::string> inputs;
+    for (const std::string& id : Outlets()) {
+      inputs.push_back(absl::StrCat(kDir, id, ".txt"));
+    }
+    cli::CliOptions options;
+    options.format = "binpb";
+    std::ostringstream out, err;
+    const int code = cli::RunCommand("report", inputs, options, out, err);
+    ASSERT_EQ(code, 0) << err.str();
+    report_ = new Report;
+    ASSERT_TRUE(report_->ParseFromString(out.str()));
+    expectation_ = new Expectation;
+    ASSERT_TRUE(google::protobuf::TextFormat::ParseFromString(
+        ReadFile(absl::StrCat(kDir, "expected.textproto")), expectation_));
+  }
+
+  static void TearDownTestSuite() {
+    delete report_;
+    delete expectation_;
+  }
+
+  // The claim a mention points at: of the right kind, in the right article,
+  // whose text holds `text` and whose sentence holds `context`; the
+  // shortest such claim. Null when none.
+  static const Claim* FindClaim(const ExpectedMention& m, Claim::Kind kind) {
+    const std::string* article_text = nullptr;
+    for (const auto& a : report_->articles()) {
+      if (a.id() == m.article_id()) article_text = &a.text();
+    }
+    if (article_text == nullptr) return nullptr;
+    const Claim* best = nullptr;
+    for (const Claim& c : report_->claims()) {
+      if (c.article_id() != m.article_id() || c.kind() != kind) continue;
+      if (!absl::StrContains(c.text(), m.text())) continue;
+      const std::string sentence = article_text->substr(
+          c.sentence().begin(), c.sentence().end() - c.sentence().begin());
+      if (!m.context().empty() && !absl::StrContains(sentence, m.context())) {
+        continue;
+      }
+      if (best == nullptr || c.text().size() < best->text().size()) best = &c;
+    }
+    return best;
+  }
+
+  static const Alignment* GroupOf(const std::string& claim_id) {
+    for (const Alignment& a : report_->alignments()) {
+      for (const std::string& id : a.claim_ids()) {
+        if (id == claim_id) return &a;
+      }
+    }
+    return nullptr;
+  }
+
+  static std::string Describe(const Alignment* a) {
+    if (a == nullptr) return "(no group)";
+    return absl::StrCat(a->id(), " ", Alignment::Verdict_Name(a->verdict()),
+                        ": ", a->summary());
+  }
+
+  static Report* report_;
+  static Expectation* expectation_;
+};
+
+Report* FixtureStoryTest::report_ = nullptr;
+Expectation* FixtureStoryTest::expectation_ = nullptr;
+
+TEST_F(FixtureStoryTest, ExpectationCoversAgreementsDiscrepanciesAndTraps) {
+  int agree = 0, discrepancy = 0, compatible = 0, traps = 0;
+  for (const ExpectedItem& item : expectation_->items()) {
+    agree += item.verdict() == Alignment::VERDICT_AGREE;
+    discrepancy += item.verdict() == Alignment::VERDICT_DISCREPANCY;
+    compatible += item.verdict() == Alignment::VERDICT_COMPATIBLE;
+    traps += item.trap();
+  }
+  EXPECT_GE(agree, 3);
+  EXPECT_GE(discrepancy, 3);
+  EXPECT_GE(compatible, 1);
+  EXPECT_GE(traps, 2);
+}
+
+TEST_F(FixtureStoryTest, EveryPlantedItemGetsItsVerdict) {
+  for (const ExpectedItem& item : expectation_->items()) {
+    if (item.trap()) continue;
+    SCOPED_TRACE(item.name());
+    std::vector<const Claim*> claims;
+    for (const ExpectedMention& m : item.mentions()) {
+      const Claim* c = FindClaim(m, item.kind());
+      EXPECT_NE(c, nullptr) << "no " << Claim::Kind_Name(item.kind())
+                            << " claim for \"" << m.text() << "\" in "
+                            << m.article_id();
+      if (c != nullptr) claims.push_back(c);
+    }
+    if (claims.size() != static_cast<size_t>(item.mentions_size())) continue;
+    const Alignment* group = GroupOf(claims.front()->id());
+    ASSERT_NE(group, nullptr);
+    for (const Claim* c : claims) {
+      EXPECT_EQ(GroupOf(c->id()), group)
+          << c->id() << " (\"" << c->text() << "\") is in "
+          << Describe(GroupOf(c->id())) << ", not with "
+          << claims.front()->id() << " in " << Describe(group);
+    }
+    EXPECT_EQ(group->verdict(), item.verdict()) << Describe(group);
+  }
+}
+
+TEST_F(FixtureStoryTest, NoTrapIsFlaggedAsADiscrepancy) {
+  for (const ExpectedItem& item : expectation_->items()) {
+    if (!item.trap()) continue;
+    SCOPED_TRACE(item.name());
+    std::vector<const Claim*> claims;
+    for (const ExpectedMention& m : item.mentions()) {
+      const Claim* c = FindClaim(m, item.kind());
+      EXPECT_NE(c, nullptr) << "no claim for \"" << m.text() << "\" in "
+                            << m.article_id();
+      if (c != nullptr) claims.push_back(c);
+    }
+    for (size_t i = 0; i < claims.size(); ++i) {
+      for (size_t j = i + 1; j < claims.size(); ++j) {
+        const Alignment* a = GroupOf(claims[i]->id());
+        const bool flagged = a != nullptr && a == GroupOf(claims[j]->id()) &&
+                             a->verdict() == Alignment::VERDICT_DISCREPANCY;
+        EXPECT_FALSE(flagged) << claims[i]->text() << " and "
+                              << claims[j]->text() << " flagged together: "
+                              << Describe(a);
+      }
+    }
+  }
+}
+
+TEST_F(FixtureStoryTest, EveryArticleHasOutletDateAndClaimsOfEachKind) {
+  ASSERT_EQ(report_->articles_size(), 5);
+  for (const auto& article : report_->articles()) {
+    SCOPED_TRACE(article.id());
+    EXPECT_FALSE(article.outlet().empty());
+    EXPECT_EQ(article.published().size(), 10u);
+    EXPECT_FALSE(article.title().empty());
+    absl::flat_hash_map<int, int> kinds;
+    for (const Claim& c : report_->claims()) {
+      if (c.article_id() == article.id()) ++kinds[c.kind()];
+    }
+    EXPECT_GT(kinds[Claim::KIND_FIGURE], 0);
+    EXPECT_GT(kinds[Claim::KIND_DATE], 0);
+    EXPECT_GT(kinds[Claim::KIND_QUOTE], 0);
+  }
+}
+
+TEST_F(FixtureStoryTest, SpansPointIntoTheirArticle) {
+  absl::flat_hash_map<std::string, const std::string*> texts;
+  for (const auto& a : report_->articles()) texts[a.id()] = &a.text();
+  for (const Claim& c : report_->claims()) {
+    const std::string& text = *texts[c.article_id()];
+    ASSERT_LE(c.span().end(), text.size()) << c.id();
+    EXPECT_EQ(text.substr(c.span().begin(), c.span().end() - c.span().begin()),
+              c.text())
+        << c.id();
+    EXPECT_LE(c.sentence().begin(), c.span().begin()) << c.id();
+    EXPECT_GE(c.sentence().end(), c.span().end()) << c.id();
+  }
+}
+
+}  // namespace
+}  // namespace crosscheck
