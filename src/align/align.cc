@@ -122,7 +122,9 @@ Item MakeItem(const Claim& claim, int article) {
       item.counted = Canonical(f.counted());
       item.key = absl::StrCat("f|", UnitClass(f), "|", f.ordinal() ? "o" : "c",
                               "|", item.counted.empty() ? "?" : item.counted);
-      if (item.counted.empty() || GenericCounted().contains(item.counted)) {
+      // "N times" says nothing of what happened N times: the predicate
+      // ("met", "called") is part of what is counted.
+      if (GenericCounted().contains(item.counted)) {
         absl::StrAppend(&item.key, "|", item.predicate);
       }
       break;
@@ -149,12 +151,13 @@ Item MakeItem(const Claim& claim, int article) {
 double FactScore(const Item& a, const Item& b, const AlignOptions& options) {
   const double context = ContextSimilarity(a, b);
   if (a.claim->kind() == Claim::KIND_FIGURE) {
-    const bool generic =
-        a.counted.empty() || GenericCounted().contains(a.counted);
-    if (!a.predicate.empty() && !b.predicate.empty() &&
-        a.predicate != b.predicate && generic) {
+    // "met 17 times" and "called three times" count different things.
+    if (GenericCounted().contains(a.counted) && !a.predicate.empty() &&
+        !b.predicate.empty() && a.predicate != b.predicate) {
       return -1;
     }
+    const bool generic =
+        a.counted.empty() || GenericCounted().contains(a.counted);
     const bool ordinal = a.claim->figure().ordinal();
     // A specific counted noun ("summit", "delegate") is strong evidence; an
     // ordinal of one ("the thirty-first summit") is stronger still.
@@ -165,7 +168,7 @@ double FactScore(const Item& a, const Item& b, const AlignOptions& options) {
     return 0.5 + 0.5 * context;
   }
   // Dates: the same event predicate (the key) and shared context.
-  if (context < options.min_context_similarity) return -1;
+  if (context < options.min_date_similarity) return -1;
   return 0.5 + 0.5 * context;
 }
 
@@ -437,7 +440,7 @@ std::string Subject(const std::vector<const Item*>& members) {
 }
 
 std::string Summary(const std::vector<const Item*>& members,
-                    const std::vector<Article>& articles,
+                    const std::vector<const Article*>& articles,
                     Alignment::Verdict verdict, const std::string& subject) {
   const Claim& first = *members.front()->claim;
   std::vector<std::string> parts;
@@ -453,9 +456,9 @@ std::string Summary(const std::vector<const Item*>& members,
       const auto& q = m->claim->quote();
       const std::string who = q.speaker().empty() ? "no speaker" : q.speaker();
       if (speakers_differ) {
-        parts.push_back(absl::StrCat(OutletName(articles[m->article]), ": ", who));
+        parts.push_back(absl::StrCat(OutletName(*articles[m->article]), ": ", who));
       } else {
-        parts.push_back(absl::StrCat(OutletName(articles[m->article]), ": “",
+        parts.push_back(absl::StrCat(OutletName(*articles[m->article]), ": “",
                                      Ellipsize(q.text(), 90), "”"));
       }
     }
@@ -482,7 +485,7 @@ std::string Summary(const std::vector<const Item*>& members,
                           : "",
                       ")");
     }
-    parts.push_back(absl::StrCat(OutletName(articles[m->article]), ": ", value));
+    parts.push_back(absl::StrCat(OutletName(*articles[m->article]), ": ", value));
   }
   return absl::StrCat(absl::StrJoin(parts, "; "), " — ", subject);
 }
@@ -514,9 +517,11 @@ std::vector<Alignment> Align(const std::vector<Article>& articles,
   std::sort(order.begin(), order.end(),
             [&](size_t x, size_t y) { return ids[x] < ids[y]; });
   absl::flat_hash_map<std::string, int> article_index;
-  for (size_t i = 0; i < articles.size(); ++i) {
-    article_index[articles[i].id()] = static_cast<int>(i);
+  for (size_t rank = 0; rank < order.size(); ++rank) {
+    article_index[articles[order[rank]].id()] = static_cast<int>(rank);
   }
+  std::vector<const Article*> sorted_articles;
+  for (size_t i : order) sorted_articles.push_back(&articles[i]);
 
   std::vector<Item> items;
   items.reserve(claims.size());
@@ -583,6 +588,9 @@ std::vector<Alignment> Align(const std::vector<Article>& articles,
               return items[x.b].claim->id() < items[y.b].claim->id();
             });
   Clusters clusters(items);
+  // For confidences: the overlap of grouped quotes, whatever its size.
+  AlignOptions permissive = options;
+  permissive.min_quote_overlap = 0;
   for (const Candidate& c : candidates) clusters.Merge(c.a, c.b);
 
   // Collect groups, members in article order then offset.
@@ -616,7 +624,7 @@ std::vector<Alignment> Align(const std::vector<Article>& articles,
             score = QuoteScore(*members[x], *members[y],
                                Trigrams(members[x]->quote_words),
                                Trigrams(members[y]->quote_words),
-                               AlignOptions{0, 0, options.value_epsilon});
+                               permissive);
           } else {
             score = 0.5 + 0.5 * ContextSimilarity(*members[x], *members[y]);
           }
@@ -628,7 +636,7 @@ std::vector<Alignment> Align(const std::vector<Article>& articles,
     alignment.set_confidence(static_cast<float>(confidence));
     const std::string subject = Subject(members);
     alignment.set_subject(subject);
-    alignment.set_summary(Summary(members, articles, verdict, subject));
+    alignment.set_summary(Summary(members, sorted_articles, verdict, subject));
     results.push_back(
         {std::move(alignment),
          {members.front()->article, members.front()->claim->span().begin(),

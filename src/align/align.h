@@ -26,6 +26,9 @@ struct AlignOptions {
   // Minimum context similarity (0..1) for two figures or dates with the same
   // key to state the same fact.
   double min_context_similarity = 0.2;
+  // Minimum context similarity for two dates with the same event predicate
+  // to date the same event; dates carry fewer words, so it is higher.
+  double min_date_similarity = 0.35;
   // Minimum share of the shorter quote's word trigrams found in the other
   // quote for the two to be versions of one quotation.
   double min_quote_overlap = 0.5;
@@ -35,7 +38,8 @@ struct AlignOptions {
 
 // Groups `claims` (of `articles`) into alignments, every claim in exactly
 // one. Order: discrepancies, compatible, agreements, single-source; within
-// a verdict by the first claim's position (article order, then offset).
+// a verdict by the first claim's position (article id, then offset); claims
+// of a group are listed by article id.
 // Ids are "a1", "a2", ... in that order. Deterministic: the same input in
 // any article order gives the same groups.
 std::vector<crosscheck::v1::Alignment> Align(

@@ -1,0 +1,361 @@
+// The aligner: which claims are grouped, and the verdict of each group.
+
+#include "src/align/align.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "src/align/word_diff.h"
+
+namespace crosscheck::align {
+namespace {
+
+using crosscheck::v1::Alignment;
+using crosscheck::v1::Article;
+using crosscheck::v1::Claim;
+using crosscheck::v1::Figure;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::UnorderedElementsAre;
+
+std::vector<Article> Articles(int n) {
+  std::vector<Article> out;
+  const char* outlets[] = {"Daily Ledger", "Harbor Times", "Meridian Wire",
+                           "Capital Review"};
+  for (int i = 0; i < n; ++i) {
+    Article a;
+    a.set_id(std::string(1, static_cast<char>('a' + i)));
+    a.set_outlet(outlets[i]);
+    out.push_back(a);
+  }
+  return out;
+}
+
+Claim Fig(const std::string& id, const std::string& text, double value,
+          const std::string& counted, const std::string& predicate,
+          std::vector<std::string> keywords, std::vector<std::string> entities,
+          Figure::Qualifier q = Figure::QUALIFIER_EXACT,
+          const std::string& unit = "", bool ordinal = false) {
+  Claim c;
+  c.set_id(id);
+  c.set_article_id(id.substr(0, 1));
+  c.set_kind(Claim::KIND_FIGURE);
+  c.set_text(text);
+  c.mutable_span()->set_begin(static_cast<uint32_t>(id.size() * 10));
+  c.mutable_figure()->set_value(value);
+  c.mutable_figure()->set_qualifier(q);
+  c.mutable_figure()->set_counted(counted);
+  c.mutable_figure()->set_unit(unit);
+  c.mutable_figure()->set_ordinal(ordinal);
+  c.set_predicate(predicate);
+  for (auto& k : keywords) c.add_keywords(k);
+  for (auto& e : entities) c.add_entities(e);
+  return c;
+}
+
+Claim DateClaim(const std::string& id, const std::string& text,
+                const std::string& start, const std::string& predicate,
+                std::vector<std::string> keywords,
+                std::vector<std::string> entities) {
+  Claim c;
+  c.set_id(id);
+  c.set_article_id(id.substr(0, 1));
+  c.set_kind(Claim::KIND_DATE);
+  c.set_text(text);
+  c.mutable_date()->set_start(start);
+  c.mutable_date()->set_end(start);
+  c.set_predicate(predicate);
+  for (auto& k : keywords) c.add_keywords(k);
+  for (auto& e : entities) c.add_entities(e);
+  return c;
+}
+
+Claim QuoteClaim(const std::string& id, const std::string& text,
+                 const std::string& speaker) {
+  Claim c;
+  c.set_id(id);
+  c.set_article_id(id.substr(0, 1));
+  c.set_kind(Claim::KIND_QUOTE);
+  c.set_text(text);
+  c.mutable_quote()->set_text(text);
+  c.mutable_quote()->set_speaker(speaker);
+  return c;
+}
+
+// The group holding `id`.
+const Alignment& GroupOf(const std::vector<Alignment>& groups,
+                         const std::string& id) {
+  for (const Alignment& a : groups) {
+    for (const std::string& c : a.claim_ids()) {
+      if (c == id) return a;
+    }
+  }
+  static const Alignment* const kNone = new Alignment;
+  return *kNone;
+}
+
+TEST(AlignFiguresTest, SameOrdinalOfTheSameThingWithDifferentValues) {
+  const auto groups = Align(
+      Articles(3),
+      {Fig("a:f1", "thirty-first", 31, "summit", "", {"leader", "country"},
+           {"Ada Okafor"}, Figure::QUALIFIER_EXACT, "", true),
+       Fig("b:f1", "30th", 30, "summit", "", {"meeting"}, {},
+           Figure::QUALIFIER_EXACT, "", true),
+       Fig("c:f1", "31st", 31, "summit", "", {"leader"}, {"Ada Okafor"},
+           Figure::QUALIFIER_EXACT, "", true)},
+      AlignOptions());
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].verdict(), Alignment::VERDICT_DISCREPANCY);
+  EXPECT_THAT(groups[0].claim_ids(), ElementsAre("a:f1", "b:f1", "c:f1"));
+  EXPECT_THAT(groups[0].summary(),
+              HasSubstr("Daily Ledger: thirty-first; Harbor Times: 30th; "
+                        "Meridian Wire: 31st"));
+  EXPECT_EQ(groups[0].subject(), "summit (ordinal)");
+}
+
+TEST(AlignFiguresTest, MoneyAgreesAcrossWritings) {
+  const auto groups = Align(
+      Articles(2),
+      {Fig("a:f1", "$48.5 billion", 48.5e9, "", "stand", {"trade", "annual"},
+           {"Valdoria", "Estmark"}, Figure::QUALIFIER_EXACT, "USD"),
+       Fig("b:f1", "48.5 billion dollars", 48.5e9, "", "reach",
+           {"trade", "annual"}, {"Valdoria", "Estmark"},
+           Figure::QUALIFIER_EXACT, "USD")},
+      AlignOptions());
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].verdict(), Alignment::VERDICT_AGREE);
+}
+
+TEST(AlignFiguresTest, QualifiedAndRoundedValuesAreCompatible) {
+  const auto groups = Align(
+      Articles(3),
+      {Fig("a:f1", "more than 2,400", 2400, "delegate", "attend",
+           {"forum", "business"}, {}, Figure::QUALIFIER_MORE_THAN),
+       Fig("b:f1", "2,450", 2450, "delegate", "attend", {"forum"}, {}),
+       Fig("c:f1", "$48 billion", 48e9, "package", "", {"investment"}, {},
+           Figure::QUALIFIER_EXACT, "USD")},
+      AlignOptions());
+  EXPECT_EQ(GroupOf(groups, "a:f1").verdict(), Alignment::VERDICT_COMPATIBLE);
+  EXPECT_EQ(GroupOf(groups, "c:f1").verdict(),
+            Alignment::VERDICT_SINGLE_SOURCE);
+}
+
+TEST(AlignFiguresTest, DifferentSumsForTheSamePackageAreADiscrepancy) {
+  const auto groups = Align(
+      Articles(2),
+      {Fig("a:f1", "$12 billion", 12e9, "package", "announce",
+           {"investment"}, {"Valdoria"}, Figure::QUALIFIER_EXACT, "USD"),
+       Fig("b:f1", "$9 billion", 9e9, "package", "announce", {"investment"},
+           {"Valdoria"}, Figure::QUALIFIER_EXACT, "USD")},
+      AlignOptions());
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].verdict(), Alignment::VERDICT_DISCREPANCY);
+}
+
+TEST(AlignFiguresTest, TimesWithDifferentVerbsOrPeopleAreNotOneFact) {
+  // "have spoken by phone three times" / "foreign ministers have met 17
+  // times" / "the leaders have met five times".
+  const auto groups = Align(
+      Articles(3),
+      {Fig("a:f1", "three", 3, "time", "call", {"phone", "year"},
+           {"Ada Okafor", "Henrik Solberg"}),
+       Fig("b:f1", "17", 17, "time", "meet", {"foreign", "minister"}, {}),
+       Fig("c:f1", "five", 5, "time", "meet", {"leader"}, {})},
+      AlignOptions());
+  for (const Alignment& a : groups) {
+    EXPECT_NE(a.verdict(), Alignment::VERDICT_DISCREPANCY) << a.summary();
+  }
+}
+
+TEST(AlignFiguresTest, DifferentCountedThingsStayApart) {
+  const auto groups = Align(
+      Articles(2),
+      {Fig("a:f1", "sixth", 6, "visit", "", {"estmark"}, {"Ada Okafor"},
+           Figure::QUALIFIER_EXACT, "", true),
+       Fig("b:f1", "thirty-first", 31, "summit", "", {"leader"},
+           {"Ada Okafor"}, Figure::QUALIFIER_EXACT, "", true)},
+      AlignOptions());
+  EXPECT_EQ(groups.size(), 2u);
+  for (const Alignment& a : groups) {
+    EXPECT_EQ(a.verdict(), Alignment::VERDICT_SINGLE_SOURCE);
+  }
+}
+
+TEST(AlignFiguresTest, SynonymsOfTheCountedNounMatch) {
+  const auto groups = Align(
+      Articles(2),
+      {Fig("a:f1", "seven", 7, "agreement", "sign", {"cooperation"}, {}),
+       Fig("b:f1", "seven", 7, "accord", "sign", {"cooperation"}, {})},
+      AlignOptions());
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].verdict(), Alignment::VERDICT_AGREE);
+}
+
+TEST(AlignFiguresTest, AGroupNeverHoldsTwoClaimsOfOneArticle) {
+  const auto groups = Align(
+      Articles(2),
+      {Fig("a:f1", "seven", 7, "agreement", "sign", {"cooperation"}, {}),
+       Fig("a:f2", "eight", 8, "agreement", "sign", {"cooperation"}, {}),
+       Fig("b:f1", "seven", 7, "agreement", "sign", {"cooperation"}, {})},
+      AlignOptions());
+  for (const Alignment& a : groups) {
+    std::vector<std::string> articles;
+    for (const auto& id : a.claim_ids()) articles.push_back(id.substr(0, 1));
+    std::sort(articles.begin(), articles.end());
+    EXPECT_EQ(std::adjacent_find(articles.begin(), articles.end()),
+              articles.end());
+  }
+  EXPECT_EQ(GroupOf(groups, "b:f1").verdict(), Alignment::VERDICT_AGREE);
+}
+
+TEST(AlignDatesTest, SameEventDifferentYearIsADiscrepancy) {
+  const auto groups = Align(
+      Articles(2),
+      {DateClaim("a:d1", "2016", "2016", "take office", {"president"},
+                 {"Ada Okafor"}),
+       DateClaim("b:d1", "2017", "2017", "come to power", {"president"},
+                 {"Ada Okafor"})},
+      AlignOptions());
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].verdict(), Alignment::VERDICT_DISCREPANCY);
+  EXPECT_THAT(groups[0].summary(),
+              HasSubstr("Daily Ledger: 2016; Harbor Times: 2017"));
+}
+
+TEST(AlignDatesTest, DayInsideMonthIsCompatibleAndSameDayAgrees) {
+  const auto groups = Align(
+      Articles(3),
+      {DateClaim("a:d1", "Monday", "2024-06-03", "arrive", {"lundby"},
+                 {"Ada Okafor", "Lundby"}),
+       DateClaim("b:d1", "June 3", "2024-06-03", "land", {"lundby"},
+                 {"Ada Okafor", "Lundby"}),
+       DateClaim("c:d1", "in June", "2024-06", "arrive", {"lundby"},
+                 {"Lundby"})},
+      AlignOptions());
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].verdict(), Alignment::VERDICT_COMPATIBLE);
+}
+
+TEST(AlignDatesTest, DatesWithoutSharedContextStayApart) {
+  const auto groups = Align(
+      Articles(2),
+      {DateClaim("a:d1", "2012", "2012", "sign", {"defence", "pact"}, {}),
+       DateClaim("b:d1", "Tuesday", "2024-06-04", "sign", {"trade", "deal"},
+                 {})},
+      AlignOptions());
+  EXPECT_EQ(groups.size(), 2u);
+}
+
+TEST(AlignQuotesTest, IdenticalWordsAgreeRewordingIsADiscrepancy) {
+  const auto groups = Align(
+      Articles(3),
+      {QuoteClaim("a:q1", "We have opened a new chapter of trust between us.",
+                  "Henrik Solberg"),
+       QuoteClaim("b:q1", "We have opened a new chapter of trust between us",
+                  "Solberg"),
+       QuoteClaim("c:q1",
+                  "We have opened a new chapter of cooperation between us.",
+                  "Henrik Solberg")},
+      AlignOptions());
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].verdict(), Alignment::VERDICT_DISCREPANCY);
+  EXPECT_THAT(groups[0].summary(), HasSubstr("the quoted words differ"));
+}
+
+TEST(AlignQuotesTest, SameWordsDifferentSpeakersIsADiscrepancy) {
+  const auto groups = Align(
+      Articles(2),
+      {QuoteClaim("a:q1", "Ports are built in years, trust in decades.",
+                  "Henrik Solberg"),
+       QuoteClaim("b:q1", "Ports are built in years, trust in decades.",
+                  "Sofie Dahl")},
+      AlignOptions());
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].verdict(), Alignment::VERDICT_DISCREPANCY);
+  EXPECT_THAT(groups[0].summary(),
+              HasSubstr("Daily Ledger: Henrik Solberg; Harbor Times: Sofie "
+                        "Dahl"));
+}
+
+TEST(AlignQuotesTest, BracketedInsertionAndFragmentsAreCompatible) {
+  const auto groups = Align(
+      Articles(3),
+      {QuoteClaim("a:q1", "Our economy is ready for the next decade of growth.",
+                  "Ilse Marten"),
+       QuoteClaim("b:q1",
+                  "[Valdoria’s] economy is ready for the next decade of "
+                  "growth.",
+                  "Ilse Marten"),
+       QuoteClaim("c:q1", "ready for the next decade", "")},
+      AlignOptions());
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].verdict(), Alignment::VERDICT_COMPATIBLE);
+}
+
+TEST(AlignTest, EveryClaimIsInExactlyOneGroupAndOrderIsByVerdict) {
+  std::vector<Claim> claims = {
+      Fig("a:f1", "seven", 7, "agreement", "sign", {"cooperation"}, {}),
+      Fig("b:f1", "seven", 7, "agreement", "sign", {"cooperation"}, {}),
+      Fig("a:f2", "$12 billion", 12e9, "package", "", {"investment"}, {},
+          Figure::QUALIFIER_EXACT, "USD"),
+      Fig("b:f2", "$9 billion", 9e9, "package", "", {"investment"}, {},
+          Figure::QUALIFIER_EXACT, "USD"),
+      Fig("b:f3", "40%", 40, "", "", {"gas", "import"}, {},
+          Figure::QUALIFIER_EXACT, "percent")};
+  const auto groups = Align(Articles(2), claims, AlignOptions());
+  std::vector<std::string> seen;
+  for (const auto& g : groups) {
+    for (const auto& id : g.claim_ids()) seen.push_back(id);
+  }
+  EXPECT_THAT(seen, UnorderedElementsAre("a:f1", "b:f1", "a:f2", "b:f2", "b:f3"));
+  ASSERT_EQ(groups.size(), 3u);
+  EXPECT_EQ(groups[0].verdict(), Alignment::VERDICT_DISCREPANCY);
+  EXPECT_EQ(groups[1].verdict(), Alignment::VERDICT_AGREE);
+  EXPECT_EQ(groups[2].verdict(), Alignment::VERDICT_SINGLE_SOURCE);
+  EXPECT_EQ(groups[0].id(), "a1");
+  EXPECT_EQ(groups[2].id(), "a3");
+}
+
+TEST(AlignTest, ResultDoesNotDependOnInputOrder) {
+  std::vector<Claim> claims = {
+      Fig("a:f1", "thirty-first", 31, "summit", "", {"leader"}, {}, 
+          Figure::QUALIFIER_EXACT, "", true),
+      Fig("b:f1", "30th", 30, "summit", "", {"leader"}, {},
+          Figure::QUALIFIER_EXACT, "", true),
+      QuoteClaim("a:q1", "A new chapter of trust between our nations.", "X"),
+      QuoteClaim("b:q1", "A new chapter of trust between our nations.", "X")};
+  std::vector<Article> articles = Articles(2);
+  const auto forward = Align(articles, claims, AlignOptions());
+  std::reverse(claims.begin(), claims.end());
+  std::reverse(articles.begin(), articles.end());
+  const auto backward = Align(articles, claims, AlignOptions());
+  ASSERT_EQ(forward.size(), backward.size());
+  for (size_t i = 0; i < forward.size(); ++i) {
+    EXPECT_EQ(forward[i].SerializeAsString(), backward[i].SerializeAsString());
+  }
+}
+
+TEST(QuoteWordsTest, NormalizesCaseApostrophesInsertionsAndHyphens) {
+  EXPECT_THAT(QuoteWords("[Valdoria’s] rules-based order … won’t wait."),
+              ElementsAre("[…]", "rules", "based", "order", "won't", "wait"));
+}
+
+TEST(CompareQuotesTest, Relations) {
+  EXPECT_EQ(CompareQuotes(QuoteWords("a b c d"), QuoteWords("A b, c d.")),
+            QuoteRelation::kSame);
+  EXPECT_EQ(CompareQuotes(QuoteWords("b c"), QuoteWords("a b c d")),
+            QuoteRelation::kCompatible);
+  EXPECT_EQ(CompareQuotes(QuoteWords("our plan works"),
+                          QuoteWords("[the] plan works")),
+            QuoteRelation::kCompatible);
+  EXPECT_EQ(CompareQuotes(QuoteWords("a b c d"), QuoteWords("a x c d")),
+            QuoteRelation::kDifferent);
+  EXPECT_EQ(CompareQuotes(QuoteWords("a b d"), QuoteWords("a b c d")),
+            QuoteRelation::kDifferent);
+}
+
+}  // namespace
+}  // namespace crosscheck::align
