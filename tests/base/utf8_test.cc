@@ -1,0 +1,67 @@
+#include "src/base/utf8.h"
+
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace crosscheck::base {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+TEST(DecodeUtf8Test, DecodesEachLength) {
+  const std::string text = "a\xC3\xA9\xE2\x80\x9C\xF0\x9F\x98\x80";  // aé“😀
+  int len;
+  EXPECT_EQ(DecodeUtf8(text, 0, &len), U'a');
+  EXPECT_EQ(len, 1);
+  EXPECT_EQ(DecodeUtf8(text, 1, &len), U'é');
+  EXPECT_EQ(len, 2);
+  EXPECT_EQ(DecodeUtf8(text, 3, &len), U'“');
+  EXPECT_EQ(len, 3);
+  EXPECT_EQ(DecodeUtf8(text, 6, &len), char32_t{0x1F600});
+  EXPECT_EQ(len, 4);
+  EXPECT_EQ(DecodeUtf8Before(text, 6, &len), U'“');
+  EXPECT_EQ(len, 3);
+}
+
+TEST(DecodeUtf8Test, InvalidSequencesDecodeAsOneReplacementByte) {
+  int len;
+  for (const std::string bad :
+       {"\x80", "\xC3", "\xE2\x80", "\xC0\xAF", "\xED\xA0\x80", "\xF5\x80\x80\x80",
+        "\xFF"}) {
+    EXPECT_EQ(DecodeUtf8(bad, 0, &len), kReplacementChar) << bad;
+    EXPECT_EQ(len, 1);
+  }
+}
+
+TEST(RepairUtf8Test, ReplacesInvalidBytesAndReportsOffsets) {
+  std::vector<size_t> offsets;
+  EXPECT_EQ(RepairUtf8("ok \xFF and \xE2\x80 end", &offsets),
+            "ok \xEF\xBF\xBD and \xEF\xBF\xBD\xEF\xBF\xBD end");
+  EXPECT_THAT(offsets, ElementsAre(3, 9, 10));
+}
+
+TEST(RepairUtf8Test, ValidTextIsUnchanged) {
+  std::vector<size_t> offsets;
+  const std::string text = "“Okafor’s” visit — 4.8%";
+  EXPECT_EQ(RepairUtf8(text, &offsets), text);
+  EXPECT_THAT(offsets, IsEmpty());
+}
+
+TEST(LineIndexTest, LinesAndCodePointColumns) {
+  const std::string text = "one\n“two” three\n\nfour";
+  const LineIndex index(text);
+  EXPECT_EQ(index.Line(0), 1u);
+  EXPECT_EQ(index.Column(0), 1u);
+  const size_t three = text.find("three");
+  EXPECT_EQ(index.Line(three), 2u);
+  EXPECT_EQ(index.Column(three), 7u);  // “two” is 5 code points, then space
+  EXPECT_EQ(index.Line(text.find("four")), 4u);
+  EXPECT_EQ(index.LineStart(three), 4u);
+}
+
+}  // namespace
+}  // namespace crosscheck::base
