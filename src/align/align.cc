@@ -139,9 +139,18 @@ Item MakeItem(const Claim& claim, int article) {
     default:
       break;
   }
+  // Keywords say what else the sentence is about: the words of the
+  // counted noun and of the predicate ("take office") are already compared.
+  std::set<std::string> known;
+  for (const std::string& phrase : {claim.predicate(), item.predicate,
+                                    item.counted}) {
+    for (absl::string_view w : absl::StrSplit(phrase, ' ', absl::SkipEmpty())) {
+      known.insert(std::string(w));
+    }
+  }
   for (const std::string& k : claim.keywords()) {
     const std::string c = Canonical(k);
-    if (c != item.counted && c != item.predicate) item.keywords.insert(c);
+    if (!known.count(c) && !known.count(k)) item.keywords.insert(c);
   }
   return item;
 }
@@ -167,9 +176,17 @@ double FactScore(const Item& a, const Item& b, const AlignOptions& options) {
     if (context < needed || (context == 0 && !ordinal)) return -1;
     return 0.5 + 0.5 * context;
   }
-  // Dates: the same event predicate (the key) and shared context.
-  if (context < options.min_date_similarity) return -1;
-  return 0.5 + 0.5 * context;
+  // Dates: the same event predicate (the key), and the same people or
+  // places (whose event it is) or the same other event words.
+  const double entities = a.entities.empty() || b.entities.empty()
+                              ? 0
+                              : Jaccard(a.entities, b.entities);
+  const double keywords = Jaccard(a.keywords, b.keywords);
+  if (entities < options.min_date_entity_similarity &&
+      keywords < options.min_date_keyword_similarity) {
+    return -1;
+  }
+  return 0.5 + 0.5 * std::max(entities, keywords);
 }
 
 std::vector<std::string> Trigrams(const std::vector<std::string>& words) {
@@ -413,7 +430,19 @@ std::string Subject(const std::vector<const Item*>& members) {
   switch (c.kind()) {
     case Claim::KIND_FIGURE: {
       const Figure& f = c.figure();
-      std::string s = f.counted().empty() ? c.predicate() : f.counted();
+      // What is counted, else what the sentence is about ("trade").
+      std::string s = f.counted();
+      if (s.empty() && c.keywords_size() > 0) {
+        s = members.front()->keywords.empty()
+                ? c.keywords(0)
+                : *members.front()->keywords.begin();
+        for (const std::string& k : c.keywords()) {
+          if (members.front()->keywords.count(k)) {
+            s = k;
+            break;
+          }
+        }
+      }
       if (s.empty()) s = UnitClass(f);
       if (f.ordinal()) absl::StrAppend(&s, " (ordinal)");
       else if (!f.counted().empty() && !c.predicate().empty() &&

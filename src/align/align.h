@@ -26,9 +26,11 @@ struct AlignOptions {
   // Minimum context similarity (0..1) for two figures or dates with the same
   // key to state the same fact.
   double min_context_similarity = 0.2;
-  // Minimum context similarity for two dates with the same event predicate
-  // to date the same event; dates carry fewer words, so it is higher.
-  double min_date_similarity = 0.35;
+  // Two dates with the same event predicate date the same event when the
+  // Jaccard similarity of their entities (whose event it is) reaches the
+  // first, or that of their other keywords reaches the second.
+  double min_date_entity_similarity = 0.3;
+  double min_date_keyword_similarity = 0.4;
   // Minimum share of the shorter quote's word trigrams found in the other
   // quote for the two to be versions of one quotation.
   double min_quote_overlap = 0.5;

@@ -24,12 +24,23 @@ std::string Lemma(absl::string_view word);
 // data/events.tsv found in the sentence nearest to the mention ("take
 // office" for "took office", "was sworn in"), else the lemma of the nearest
 // verb, else empty. `mention` must lie inside `sentence`.
+//
+// Distances are counted in tokens. A plain verb is taken over an event
+// phrase only when it is strictly nearer to the mention ("announced a $12
+// billion package" after "signed seven agreements"); at equal distance the
+// word before the mention wins. Verbs are irregular forms, words ending in
+// "-ed"/"-ing", and forms of data/verbs.tsv where a verb can stand (not after
+// a determiner: "the visit"); verbs of saying ("say", "tell") only when there
+// is no other verb, auxiliaries never. Linear in the sentence.
 std::string FindPredicate(const Document& doc,
                           const segment::Sentence& sentence,
                           segment::Range mention);
 
 // Content-word lemmas of the sentence (stop words from data/stopwords.tsv
 // dropped), nearest to the mention first, at most `limit`, no duplicates.
+// Words inside the mention, numbers and capitalised words (names, which are
+// the entities' business) other than the sentence's first word are left
+// out; at equal distance the word after the mention comes first.
 std::vector<std::string> FindKeywords(const Document& doc,
                                       const segment::Sentence& sentence,
                                       segment::Range mention, int limit);

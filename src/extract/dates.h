@@ -18,6 +18,27 @@ namespace crosscheck::extract {
 // `doc.published`; without it they are kept with `relative` true and an
 // empty `start`, and a note with code "unresolved-date" is appended to
 // `notes`. Never fails; linear in the text.
+//
+// The span covers the date words only: "2016" of "in 2016", "Monday" of "on
+// Monday" (without a possessive "’s"), "June 5 to 7" of "from June 5 to 7".
+// Resolution rules:
+//  - A month (and day) without a year ("June 3", "in May") takes the
+//    publication year, the year before when the month is after the
+//    publication month, or the year after when the month is before it and
+//    the sentence speaks of the future; `relative` stays false, `anchor` is
+//    set. Without a publication date such a date is noted like a relative
+//    one.
+//  - A weekday is the most recent such day on or before publication (the
+//    publication day itself when it matches), or the next one on or after it
+//    when the nearest tense cue of the sentence is future or present ("will",
+//    "is scheduled to", "the visit ends on Thursday"). "last Monday" and
+//    "next Monday" exclude the publication day; "this Monday" is the Monday
+//    of the publication week.
+//  - "last/this/next week" (Monday to Sunday) and "weekend" are day ranges;
+//    "earlier this week" ends the day before publication. "last/this/next
+//    month" and "year" have month and year granularity. "last October" is
+//    the most recent October strictly before the publication month.
+//  - "N days/weeks/months/years ago" counts back from publication.
 void FindDates(const Document& doc, std::vector<crosscheck::v1::Claim>* claims,
                std::vector<crosscheck::v1::Note>* notes);
 

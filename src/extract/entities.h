@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
 #include "src/extract/document.h"
 
@@ -57,12 +58,21 @@ class EntityIndex {
   const EntityMention* PersonBefore(size_t offset) const;
 
   // The entity whose alias `name` is ("Okafor", "Ms. Okafor"), or -1.
+  // Titles before the name and a possessive "’s" are ignored, and case does
+  // not matter. An alias shared by two entities (a surname of two people)
+  // gives the one it first referred to; to resolve a mention in context,
+  // use mentions().
   int Find(absl::string_view name) const;
 
  private:
   const Document* doc_;
   std::vector<Entity> entities_;
   std::vector<EntityMention> mentions_;
+  // Each alias (the lowercase words of a name as written, titles removed)
+  // to the entity it first referred to.
+  absl::flat_hash_map<std::string, int> aliases_;
+  // Indices into mentions_ of the mentions of persons, in text order.
+  std::vector<int> person_mentions_;
 };
 
 }  // namespace crosscheck::extract

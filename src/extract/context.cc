@@ -1,0 +1,629 @@
+#include "src/extract/context.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
+#include "src/base/utf8.h"
+#include "src/extract/lexicon.h"
+
+namespace crosscheck::extract {
+namespace {
+
+// How far around a mention FindPredicate and FindKeywords look, in bytes
+// each side (about 60 words).
+constexpr size_t kContextBytes = 400;
+
+// ---------------------------------------------------------------------------
+// Lexicons (loaded once, never freed).
+
+// How a form listed in irregular_words.tsv relates to its lemma.
+enum class FormTag { kPast, kPresent, kForm, kNoun, kSame };
+
+struct IrregularForm {
+  std::string lemma;
+  FormTag tag = FormTag::kSame;
+};
+
+FormTag ParseFormTag(absl::string_view tag) {
+  if (tag == "past") return FormTag::kPast;
+  if (tag == "present") return FormTag::kPresent;
+  if (tag == "form") return FormTag::kForm;
+  if (tag == "noun") return FormTag::kNoun;
+  return FormTag::kSame;
+}
+
+const absl::flat_hash_map<std::string, IrregularForm>& IrregularWords() {
+  static const auto* const kMap = [] {
+    auto* map = new absl::flat_hash_map<std::string, IrregularForm>();
+    for (const auto& row : ReadTsv("irregular_words.tsv")) {
+      if (row.size() < 3) continue;
+      map->emplace(row[0], IrregularForm{row[1], ParseFormTag(row[2])});
+    }
+    return map;
+  }();
+  return *kMap;
+}
+
+enum class VerbClass { kEvent, kReporting, kAuxiliary };
+
+// verbs.tsv by lemma. Verbs of change ("rise", "cut") are events here; only
+// the figure extractor tells them apart.
+const absl::flat_hash_map<std::string, VerbClass>& Verbs() {
+  static const auto* const kMap = [] {
+    auto* map = new absl::flat_hash_map<std::string, VerbClass>();
+    for (const auto& row : ReadTsv("verbs.tsv")) {
+      if (row.size() < 2) continue;
+      const VerbClass verb_class = row[1] == "reporting" ? VerbClass::kReporting
+                                   : row[1] == "auxiliary"
+                                       ? VerbClass::kAuxiliary
+                                       : VerbClass::kEvent;
+      map->emplace(row[0], verb_class);
+    }
+    return map;
+  }();
+  return *kMap;
+}
+
+const absl::flat_hash_set<std::string>& StopWords() {
+  static const auto* const kSet = [] {
+    auto* set = new absl::flat_hash_set<std::string>();
+    for (const auto& row : ReadTsv("stopwords.tsv")) set->insert(row[0]);
+    return set;
+  }();
+  return *kSet;
+}
+
+// Words that stand for numbers; they are the value of a mention, not a
+// keyword describing it.
+const absl::flat_hash_set<std::string>& NumberWords() {
+  static const auto* const kSet = [] {
+    auto* set = new absl::flat_hash_set<std::string>();
+    for (const auto& row : ReadTsv("number_words.tsv")) set->insert(row[0]);
+    for (const auto& row : ReadTsv("magnitudes.tsv")) {
+      if (row.size() >= 3 && row[2] == "word") set->insert(row[0]);
+    }
+    return set;
+  }();
+  return *kSet;
+}
+
+struct EventPhrase {
+  std::vector<std::string> words;
+  std::string event;
+};
+
+// Event phrases of events.tsv, indexed by their first word.
+const absl::flat_hash_map<std::string, std::vector<EventPhrase>>&
+EventPhrases() {
+  static const auto* const kMap = [] {
+    auto* map =
+        new absl::flat_hash_map<std::string, std::vector<EventPhrase>>();
+    for (const auto& row : ReadTsv("events.tsv")) {
+      if (row.size() < 2) continue;
+      EventPhrase phrase;
+      phrase.words = absl::StrSplit(row[0], ' ', absl::SkipEmpty());
+      phrase.event = row[1];
+      if (phrase.words.empty()) continue;
+      (*map)[phrase.words[0]].push_back(std::move(phrase));
+    }
+    return map;
+  }();
+  return *kMap;
+}
+
+// ---------------------------------------------------------------------------
+// Word forms.
+
+// Lowercases ASCII letters and folds typographic apostrophes to "'" and
+// typographic hyphens to "-", so lexicon entries match either spelling.
+std::string Fold(absl::string_view word) {
+  std::string out;
+  out.reserve(word.size());
+  for (size_t i = 0; i < word.size();) {
+    int length = 1;
+    const char32_t c = base::DecodeUtf8(word, i, &length);
+    if (c == 0x2019 || c == 0x2018) {
+      out.push_back('\'');
+    } else if (c == 0x2010 || c == 0x2011 || c == 0x2013) {
+      out.push_back('-');
+    } else if (c < 0x80) {
+      out.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
+    } else {
+      out.append(word.data() + i, length);
+    }
+    i += length;
+  }
+  return out;
+}
+
+// Drops a possessive ending: "okafor's" -> "okafor", "countries'" ->
+// "countries".
+void StripPossessive(std::string* word) {
+  if (word->size() > 2 && absl::EndsWith(*word, "'s")) {
+    word->resize(word->size() - 2);
+  } else if (word->size() > 1 && word->back() == '\'') {
+    word->pop_back();
+  }
+}
+
+bool IsVowelAt(const std::string& s, size_t i) {
+  switch (s[i]) {
+    case 'a':
+    case 'e':
+    case 'i':
+    case 'o':
+    case 'u':
+      return true;
+    case 'y':  // a vowel after a consonant: "try", "deny"
+      return i > 0 && !IsVowelAt(s, i - 1);
+    default:
+      return false;
+  }
+}
+
+bool HasVowel(const std::string& s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (IsVowelAt(s, i)) return true;
+  }
+  return false;
+}
+
+// Porter's measure: the number of vowel-consonant sequences.
+int Measure(const std::string& s) {
+  int m = 0;
+  bool previous_vowel = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const bool vowel = IsVowelAt(s, i);
+    if (!vowel && previous_vowel) ++m;
+    previous_vowel = vowel;
+  }
+  return m;
+}
+
+// Consonant-vowel-consonant at the end, the last not w, x or y ("hop").
+bool EndsCvc(const std::string& s) {
+  const size_t n = s.size();
+  if (n < 3) return false;
+  const char last = s[n - 1];
+  return !IsVowelAt(s, n - 3) && IsVowelAt(s, n - 2) && !IsVowelAt(s, n - 1) &&
+         last != 'w' && last != 'x' && last != 'y';
+}
+
+bool IsConsonantAt(const std::string& s, size_t i) {
+  return absl::ascii_isalpha(static_cast<unsigned char>(s[i])) &&
+         !IsVowelAt(s, i);
+}
+
+// Restores the base form of a verb stem left by removing "-ed" or "-ing":
+// undoubles a final consonant ("plann" -> "plan"), puts back a silent "e"
+// ("arriv" -> "arrive", "creat" -> "create", "hop" -> "hope").
+std::string RestoreStem(std::string stem) {
+  const size_t n = stem.size();
+  const char last = stem[n - 1];
+  const char before = n >= 2 ? stem[n - 2] : '\0';
+  if (n >= 4 && last == before && IsConsonantAt(stem, n - 1) && last != 'l' &&
+      last != 's' && last != 'z' && IsVowelAt(stem, n - 3) &&
+      IsConsonantAt(stem, n - 4)) {
+    stem.pop_back();  // "stopp" -> "stop"; not "add", "call", "pass"
+    return stem;
+  }
+  bool add_e = false;
+  if (last == 'v' || last == 'u' || last == 'c') {
+    add_e = true;  // "arriv", "continu", "announc"
+  } else if ((last == 'z' || last == 's') && before != last) {
+    add_e = true;  // "seiz", "caus", "releas"
+  } else if (last == 'l' && n >= 3 &&
+             (absl::string_view("bptgdkfzc").find(before) !=
+                  absl::string_view::npos ||
+              (before == 'u' && IsConsonantAt(stem, n - 3)))) {
+    add_e = true;  // "settl", "doubl", "handl", "schedul"
+  } else if (last == 't' && before == 'a' && n >= 3 && stem[n - 3] != 'e' &&
+             stem[n - 3] != 'o') {
+    add_e = true;  // "creat", "negotiat"; not "treat", "float"
+  } else if ((last == 't' && (before == 'u' || before == 'o')) ||
+             (last == 'd' && (before == 'a' || before == 'i' || before == 'o' ||
+                              before == 'u'))) {
+    // "disput", "promot", "decid", "conclud", "invad"; not "avoid",
+    // "shout", "load" (two vowels), nor "-it" ("visit", "limit").
+    add_e = n >= 3 && IsConsonantAt(stem, n - 3);
+  } else if (last == 'g' && (before == 'r' || before == 'd' ||
+                             (before == 'n' && n >= 3 && stem[n - 3] == 'a'))) {
+    add_e = true;  // "charg", "pledg", "chang"; not "belong"
+  } else if (last == 'r' && (before == 'u' || before == 'i' || before == 'a') &&
+             n >= 3 && IsConsonantAt(stem, n - 3)) {
+    add_e = true;  // "secur", "requir", "declar"; not "pour", "pair"
+  } else if (Measure(stem) == 1 && EndsCvc(stem)) {
+    add_e = true;  // "hop", "vot", "mak"
+  }
+  if (add_e) stem.push_back('e');
+  return stem;
+}
+
+// Suffix rules for a lowercase word without an irregular entry.
+std::string SuffixLemma(const std::string& w) {
+  const size_t n = w.size();
+  if (n <= 3) return w;
+  for (const char* invariant : {"ss", "us", "is", "ics"}) {
+    if (absl::EndsWith(w, invariant)) return w;
+  }
+  if (absl::EndsWith(w, "ies")) {
+    return n > 4 ? w.substr(0, n - 3) + "y" : w.substr(0, n - 1);
+  }
+  if (absl::EndsWith(w, "sses") || absl::EndsWith(w, "xes") ||
+      absl::EndsWith(w, "ches") || absl::EndsWith(w, "shes") ||
+      absl::EndsWith(w, "zzes")) {
+    return w.substr(0, n - 2);
+  }
+  if (w.back() == 's') return w.substr(0, n - 1);
+  if (absl::EndsWith(w, "eed")) return w;  // "speed", "exceed"
+  if (absl::EndsWith(w, "ied") && n > 4) return w.substr(0, n - 3) + "y";
+  if (absl::EndsWith(w, "ed")) {
+    const std::string stem = w.substr(0, n - 2);
+    if (stem.size() >= 2 && HasVowel(stem)) return RestoreStem(stem);
+    return w;
+  }
+  if (absl::EndsWith(w, "ing") && n > 5) {
+    const std::string stem = w.substr(0, n - 3);
+    if (HasVowel(stem)) return RestoreStem(stem);
+  }
+  return w;
+}
+
+// Lemma of a folded word without possessive, hyphen or digits.
+std::string SimpleLemma(const std::string& w) {
+  const auto& irregular = IrregularWords();
+  if (auto it = irregular.find(w); it != irregular.end()) {
+    return it->second.lemma;
+  }
+  for (char c : w) {
+    if (!absl::ascii_isalpha(static_cast<unsigned char>(c))) return w;
+  }
+  return SuffixLemma(w);
+}
+
+// ---------------------------------------------------------------------------
+// Sentence words.
+
+struct Word {
+  size_t begin = 0;
+  size_t end = 0;
+  segment::TokenKind kind = segment::TokenKind::kPunct;
+  std::string folded;  // Fold() of the token
+  bool capitalized = false;
+  bool sentence_initial = false;  // the first token of its sentence
+};
+
+// The words of the sentence around the mention: the whole sentence, or at
+// most kContextBytes on each side of the mention (cut at a space), so that
+// the work per mention is bounded however long the sentence.
+std::vector<Word> ContextWords(const Document& doc,
+                               const segment::Sentence& sentence,
+                               segment::Range mention) {
+  size_t begin = sentence.begin;
+  if (mention.begin > sentence.begin + kContextBytes) {
+    begin = mention.begin - kContextBytes;
+    while (begin < mention.begin && doc.text[begin] != ' ') ++begin;
+  }
+  size_t end = sentence.end;
+  if (mention.end + kContextBytes < sentence.end) {
+    end = mention.end + kContextBytes;
+    while (end > mention.end && doc.text[end] != ' ') --end;
+  }
+  std::vector<Word> words;
+  for (const segment::Token& token : segment::Tokenize(doc.text, begin, end)) {
+    Word word;
+    word.begin = token.begin;
+    word.end = token.end;
+    word.kind = token.kind;
+    const absl::string_view text = doc.Slice(token.begin, token.end);
+    word.folded = Fold(text);
+    int length = 0;
+    word.capitalized = segment::IsUpper(base::DecodeUtf8(text, 0, &length));
+    word.sentence_initial = token.begin == sentence.begin;
+    words.push_back(std::move(word));
+  }
+  return words;
+}
+
+// The tokens of a mention: [first, last], by index into the sentence's words.
+// A mention between tokens gets first == last + 1 at the next token.
+struct TokenRange {
+  int first = 0;
+  int last = -1;
+};
+
+TokenRange MentionTokens(const std::vector<Word>& words,
+                         segment::Range mention) {
+  TokenRange range;
+  range.first = static_cast<int>(words.size());
+  for (int i = 0; i < static_cast<int>(words.size()); ++i) {
+    if (words[i].end <= mention.begin) continue;
+    if (words[i].begin >= mention.end) {
+      if (range.first == static_cast<int>(words.size())) range.first = i;
+      break;
+    }
+    range.first = std::min(range.first, i);
+    range.last = i;
+  }
+  if (range.last < range.first) range.last = range.first - 1;
+  return range;
+}
+
+// Tokens between [first, last] and the mention; 0 when they overlap.
+int Distance(int first, int last, const TokenRange& mention) {
+  if (last < mention.first) return mention.first - last;
+  if (first > mention.last) return first - mention.last;
+  return 0;
+}
+
+bool InMention(int i, const TokenRange& mention) {
+  return i >= mention.first && i <= mention.last;
+}
+
+// A word that may stand between two words of an event phrase: a stop word
+// ("took her office") or an "-ly" adverb ("was formally sworn in").
+bool IsGapWord(const Word& word) {
+  if (word.kind != segment::TokenKind::kWord) return false;
+  return StopWords().contains(word.folded) ||
+         (word.folded.size() > 4 && absl::EndsWith(word.folded, "ly"));
+}
+
+// Matches `phrase` at words[start]; returns one past its last token, or -1.
+int MatchPhrase(const std::vector<Word>& words, int start,
+                const EventPhrase& phrase) {
+  int i = start;
+  const int n = static_cast<int>(words.size());
+  for (size_t k = 0; k < phrase.words.size(); ++k) {
+    if (i < n && words[i].folded == phrase.words[k]) {
+      ++i;
+    } else if (k > 0 && i + 1 < n && IsGapWord(words[i]) &&
+               words[i + 1].folded == phrase.words[k]) {
+      i += 2;
+    } else {
+      return -1;
+    }
+  }
+  return i;
+}
+
+// Words before a noun: "the visit", "her call" are not verbs.
+bool IsDeterminer(const Word& word) {
+  static const auto* const kSet = new absl::flat_hash_set<std::string>{
+      "a",  "an",   "the",  "its",  "their", "his",   "her",  "our",
+      "my", "your", "this", "that", "these", "those", "each", "every"};
+  return kSet->contains(word.folded) || absl::EndsWith(word.folded, "'s");
+}
+
+struct VerbReading {
+  std::string lemma;
+  VerbClass verb_class = VerbClass::kEvent;
+};
+
+// Lemmas of the irregular verbs of irregular_words.tsv.
+const absl::flat_hash_set<std::string>& IrregularVerbLemmas() {
+  static const auto* const kSet = [] {
+    auto* set = new absl::flat_hash_set<std::string>();
+    for (const auto& [form, irregular] : IrregularWords()) {
+      if (irregular.tag == FormTag::kPast ||
+          irregular.tag == FormTag::kPresent) {
+        set->insert(irregular.lemma);
+      }
+    }
+    return set;
+  }();
+  return *kSet;
+}
+
+// Lemmas of all known verbs: verbs.tsv and the irregular verbs.
+const absl::flat_hash_set<std::string>& VerbLemmas() {
+  static const auto* const kSet = [] {
+    auto* set = new absl::flat_hash_set<std::string>();
+    for (const auto& [lemma, verb_class] : Verbs()) set->insert(lemma);
+    for (const auto& [form, irregular] : IrregularWords()) {
+      if (irregular.tag == FormTag::kPast ||
+          irregular.tag == FormTag::kPresent ||
+          irregular.tag == FormTag::kForm) {
+        set->insert(irregular.lemma);
+      }
+    }
+    return set;
+  }();
+  return *kSet;
+}
+
+// Whether the base or "-s" form words[i] of a known verb stands where a
+// verb can: first, or after a name, a pronoun, an auxiliary, "to", an adverb
+// or punctuation ("they visit", "to sign", "Okafor visits"). After another
+// content word only an "-s" form followed by the start of an object is a
+// verb ("the declaration commits the two", "trade totals 48.5"); "a
+// scholarship fund", "gas imports now" are nouns.
+bool VerbPosition(const std::vector<Word>& words, int i) {
+  if (i == 0) return true;
+  const Word& previous = words[i - 1];
+  if (previous.kind != segment::TokenKind::kWord) return true;
+  if (IsDeterminer(previous)) return false;
+  if ((previous.capitalized && !previous.sentence_initial) ||
+      StopWords().contains(previous.folded) ||
+      (previous.folded.size() > 4 && absl::EndsWith(previous.folded, "ly"))) {
+    return true;
+  }
+  if (!absl::EndsWith(words[i].folded, "s")) return false;
+  // "-s" forms of irregular verbs are rarely nouns: "trade stands at".
+  if (IrregularVerbLemmas().contains(Lemma(words[i].folded))) return true;
+  if (i + 1 >= static_cast<int>(words.size())) return false;
+  const Word& next = words[i + 1];
+  return next.kind == segment::TokenKind::kNumber || IsDeterminer(next) ||
+         next.capitalized;
+}
+
+// The verb reading of words[i], if it can be a verb: an irregular verb
+// form; a word ending in "-ed" or "-ing" not after a determiner ("a packed
+// hall"); or a base or "-s" form of a known verb where a verb can stand.
+std::optional<VerbReading> ReadVerb(const std::vector<Word>& words, int i) {
+  const Word& word = words[i];
+  if (word.kind != segment::TokenKind::kWord) return std::nullopt;
+  if (word.capitalized && !word.sentence_initial) return std::nullopt;
+  if (word.folded.find('\'') != std::string::npos) return std::nullopt;
+  VerbReading reading;
+  const auto& irregular = IrregularWords();
+  if (auto it = irregular.find(word.folded); it != irregular.end()) {
+    const FormTag tag = it->second.tag;
+    if (tag == FormTag::kNoun || tag == FormTag::kSame) return std::nullopt;
+    reading.lemma = it->second.lemma;
+  } else {
+    reading.lemma = Lemma(word.folded);
+    const bool participle =
+        word.folded.size() > 4 && (absl::EndsWith(word.folded, "ed") ||
+                                   absl::EndsWith(word.folded, "ing"));
+    if (participle) {
+      if (i > 0 && IsDeterminer(words[i - 1])) return std::nullopt;
+      if (absl::EndsWith(word.folded, "ing") &&
+          !VerbLemmas().contains(reading.lemma)) {
+        return std::nullopt;  // "morning", "building" and unknown -ing words
+      }
+    } else if (!VerbLemmas().contains(reading.lemma) ||
+               !VerbPosition(words, i)) {
+      return std::nullopt;
+    }
+  }
+  const auto& verbs = Verbs();
+  if (auto it = verbs.find(reading.lemma); it != verbs.end()) {
+    reading.verb_class = it->second;
+  }
+  if (reading.verb_class == VerbClass::kAuxiliary) return std::nullopt;
+  return reading;
+}
+
+// The nearest candidate so far; at equal distance the earlier one (before
+// the mention) wins.
+struct Nearest {
+  int distance = -1;
+  std::string value;
+
+  void Offer(int d, const std::string& candidate) {
+    if (distance < 0 || d < distance) {
+      distance = d;
+      value = candidate;
+    }
+  }
+  bool found() const { return distance >= 0; }
+};
+
+}  // namespace
+
+std::string Lemma(absl::string_view word) {
+  std::string w = Fold(word);
+  StripPossessive(&w);
+  if (w.empty()) return Fold(word);
+  // Hyphenated compounds inflect their last part: "by-elections".
+  const size_t hyphen = w.rfind('-');
+  if (hyphen != std::string::npos && hyphen + 1 < w.size()) {
+    return w.substr(0, hyphen + 1) + SimpleLemma(w.substr(hyphen + 1));
+  }
+  return SimpleLemma(w);
+}
+
+std::string FindPredicate(const Document& doc,
+                          const segment::Sentence& sentence,
+                          segment::Range mention) {
+  const std::vector<Word> words = ContextWords(doc, sentence, mention);
+  const TokenRange target = MentionTokens(words, mention);
+  const int n = static_cast<int>(words.size());
+
+  Nearest event;
+  std::vector<bool> in_event(words.size(), false);
+  const auto& phrases = EventPhrases();
+  for (int i = 0; i < n; ++i) {
+    if (InMention(i, target)) continue;
+    auto it = phrases.find(words[i].folded);
+    if (it == phrases.end()) continue;
+    for (const EventPhrase& phrase : it->second) {
+      const int end = MatchPhrase(words, i, phrase);
+      if (end < 0) continue;
+      event.Offer(Distance(i, end - 1, target), phrase.event);
+      for (int k = i; k < end; ++k) in_event[k] = true;
+    }
+  }
+
+  Nearest verb;
+  Nearest reporting;
+  for (int i = 0; i < n; ++i) {
+    if (InMention(i, target) || in_event[i]) continue;
+    const std::optional<VerbReading> reading = ReadVerb(words, i);
+    if (!reading.has_value()) continue;
+    const int d = Distance(i, i, target);
+    if (reading->verb_class == VerbClass::kReporting) {
+      reporting.Offer(d, reading->lemma);
+    } else {
+      verb.Offer(d, reading->lemma);
+    }
+  }
+
+  if (event.found() && (!verb.found() || event.distance <= verb.distance)) {
+    return event.value;
+  }
+  if (verb.found()) return verb.value;
+  if (reporting.found()) return reporting.value;
+  return "";
+}
+
+std::vector<std::string> FindKeywords(const Document& doc,
+                                      const segment::Sentence& sentence,
+                                      segment::Range mention, int limit) {
+  const std::vector<Word> words = ContextWords(doc, sentence, mention);
+  const TokenRange target = MentionTokens(words, mention);
+  struct Candidate {
+    int distance;
+    bool before;
+    std::string lemma;
+  };
+  std::vector<Candidate> candidates;
+  const auto& stop_words = StopWords();
+  const auto& number_words = NumberWords();
+  for (int i = 0; i < static_cast<int>(words.size()); ++i) {
+    const Word& word = words[i];
+    if (word.kind != segment::TokenKind::kWord || InMention(i, target)) {
+      continue;
+    }
+    // Capitalised words are names (entities), except the first word.
+    if (word.capitalized && !word.sentence_initial) continue;
+    std::string folded = word.folded;
+    StripPossessive(&folded);
+    const std::string head = folded.substr(0, folded.find('-'));
+    if (stop_words.contains(folded) || number_words.contains(head)) continue;
+    std::string lemma = Lemma(folded);
+    if (lemma.size() < 2 || stop_words.contains(lemma)) continue;
+    candidates.push_back(
+        {Distance(i, i, target), i < target.first, std::move(lemma)});
+  }
+  // Nearest first; at equal distance the word after the mention (what a
+  // figure counts) before the word in front of it.
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) {
+                     if (a.distance != b.distance) {
+                       return a.distance < b.distance;
+                     }
+                     return a.before < b.before;
+                   });
+  std::vector<std::string> keywords;
+  absl::flat_hash_set<std::string> seen;
+  for (Candidate& candidate : candidates) {
+    if (static_cast<int>(keywords.size()) >= limit) break;
+    if (seen.insert(candidate.lemma).second) {
+      keywords.push_back(std::move(candidate.lemma));
+    }
+  }
+  return keywords;
+}
+
+}  // namespace crosscheck::extract

@@ -1,0 +1,930 @@
+#include "src/extract/figures.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
+#include "src/base/utf8.h"
+#include "src/extract/context.h"
+#include "src/extract/lexicon.h"
+
+namespace crosscheck::extract {
+namespace {
+
+using crosscheck::v1::Claim;
+using crosscheck::v1::Figure;
+using segment::TokenKind;
+
+// The number of keywords kept per figure.
+constexpr int kKeywordLimit = 8;
+// The most words a counted noun phrase may have ("$12 billion investment
+// package", "a 600-megawatt offshore wind farm").
+constexpr int kMaxNounPhrase = 4;
+
+// ---------------------------------------------------------------------------
+// Words of a sentence.
+
+struct Word {
+  size_t begin = 0;
+  size_t end = 0;
+  TokenKind kind = TokenKind::kPunct;
+  // Lowercase, typographic apostrophes and hyphens (and the en dash) folded
+  // to "'" and "-".
+  std::string folded;
+  bool capitalized = false;
+};
+
+std::string Fold(absl::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    int length = 1;
+    const char32_t c = base::DecodeUtf8(text, i, &length);
+    if (c == 0x2019 || c == 0x2018) {
+      out.push_back('\'');
+    } else if (c == 0x2010 || c == 0x2011 || c == 0x2013) {
+      out.push_back('-');
+    } else if (c < 0x80) {
+      out.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
+    } else {
+      out.append(text.data() + i, length);
+    }
+    i += length;
+  }
+  return out;
+}
+
+std::vector<Word> Words(absl::string_view text, size_t begin, size_t end) {
+  std::vector<Word> words;
+  for (const segment::Token& token : segment::Tokenize(text, begin, end)) {
+    const absl::string_view surface =
+        text.substr(token.begin, token.end - token.begin);
+    int length = 0;
+    words.push_back({token.begin, token.end, token.kind, Fold(surface),
+                     segment::IsUpper(base::DecodeUtf8(surface, 0, &length))});
+  }
+  return words;
+}
+
+bool IsPossessive(const Word& word) {
+  return word.kind == TokenKind::kWord && absl::EndsWith(word.folded, "'s");
+}
+
+// ---------------------------------------------------------------------------
+// Phrase tables: lexicon phrases matched on folded tokens, longest first.
+// Tokens written together in the lexicon ("US$", "A$") must be written
+// together in the text too, so "a $12 billion" is not Australian dollars.
+
+template <typename T>
+class PhraseTable {
+ public:
+  // Tokenizes `phrase` like article text, so "US$" is "us" + "$".
+  void Add(absl::string_view phrase, T value) {
+    Entry entry;
+    const std::vector<Word> words = Words(phrase, 0, phrase.size());
+    for (size_t k = 0; k < words.size(); ++k) {
+      entry.words.push_back(words[k].folded);
+      entry.joined.push_back(k > 0 && words[k].begin == words[k - 1].end);
+    }
+    if (entry.words.empty()) return;
+    entry.value = std::move(value);
+    auto& bucket = by_first_[entry.words[0]];
+    bucket.push_back(std::move(entry));
+    std::stable_sort(bucket.begin(), bucket.end(),
+                     [](const Entry& a, const Entry& b) {
+                       return a.words.size() > b.words.size();
+                     });
+  }
+
+  // The value of the longest phrase at words[start] accepted by `accept`,
+  // with `*end` set one past its last token; nullptr when none matches.
+  template <typename Predicate>
+  const T* Match(const std::vector<Word>& words, int start, int* end,
+                 Predicate accept) const {
+    if (start >= static_cast<int>(words.size())) return nullptr;
+    auto it = by_first_.find(words[start].folded);
+    if (it == by_first_.end()) return nullptr;
+    for (const Entry& entry : it->second) {
+      if (start + entry.words.size() > words.size()) continue;
+      bool match = true;
+      for (size_t k = 1; k < entry.words.size() && match; ++k) {
+        const Word& word = words[start + k];
+        match = word.folded == entry.words[k] &&
+                (!entry.joined[k] || word.begin == words[start + k - 1].end);
+      }
+      if (match && accept(entry.value)) {
+        *end = start + static_cast<int>(entry.words.size());
+        return &entry.value;
+      }
+    }
+    return nullptr;
+  }
+
+  const T* Match(const std::vector<Word>& words, int start, int* end) const {
+    return Match(words, start, end, [](const T&) { return true; });
+  }
+
+ private:
+  struct Entry {
+    std::vector<std::string> words;
+    // joined[k]: words[k] follows words[k - 1] without a space ("US$").
+    std::vector<bool> joined;
+    T value;
+  };
+  absl::flat_hash_map<std::string, std::vector<Entry>> by_first_;
+};
+
+// ---------------------------------------------------------------------------
+// Lexicons.
+
+enum class NumberClass { kSmall, kTens, kMultiplier, kScale, kTimes };
+
+struct NumberWord {
+  double value = 0;
+  NumberClass number_class = NumberClass::kSmall;
+  bool ordinal = false;
+};
+
+struct Magnitude {
+  double multiplier = 1;
+  bool abbreviation = false;
+};
+
+struct Currency {
+  std::string code;
+  bool prefix = false;  // may stand before the number
+  bool suffix = false;  // may stand after the number
+};
+
+struct Lexicons {
+  absl::flat_hash_map<std::string, NumberWord> number_words;
+  absl::flat_hash_map<std::string, Magnitude> magnitudes;
+  absl::flat_hash_map<std::string, std::string> time_units;
+  absl::flat_hash_set<std::string> stop_words;
+  // Irregular verb forms ("took", "were", "spread"), with whether the form
+  // is also the base form (and often a noun: "cut", "spread").
+  absl::flat_hash_map<std::string, bool> verb_forms;
+  // Verbs of change ("rise", "cut"): "<verb> from X to Y" is two figures.
+  absl::flat_hash_set<std::string> change_verbs;
+  PhraseTable<Figure::Qualifier> qualifiers;
+  PhraseTable<Currency> currencies;
+  PhraseTable<std::string> units;
+  PhraseTable<bool> idioms;
+};
+
+double ParseDoubleOr(absl::string_view text, double fallback) {
+  double value = 0;
+  return absl::SimpleAtod(text, &value) ? value : fallback;
+}
+
+Lexicons* LoadLexicons() {
+  auto* lex = new Lexicons();
+  for (const auto& row : ReadTsv("number_words.tsv")) {
+    if (row.size() < 4) continue;
+    NumberWord word;
+    word.value = ParseDoubleOr(row[1], 0);
+    word.number_class = row[2] == "tens"         ? NumberClass::kTens
+                        : row[2] == "multiplier" ? NumberClass::kMultiplier
+                        : row[2] == "times"      ? NumberClass::kTimes
+                                                 : NumberClass::kSmall;
+    word.ordinal = row[3] == "ordinal";
+    lex->number_words.emplace(row[0], word);
+  }
+  for (const auto& row : ReadTsv("magnitudes.tsv")) {
+    if (row.size() < 3) continue;
+    const Magnitude magnitude{ParseDoubleOr(row[1], 1), row[2] == "abbrev"};
+    lex->magnitudes.emplace(row[0], magnitude);
+    if (!magnitude.abbreviation) {
+      lex->number_words.emplace(
+          row[0], NumberWord{magnitude.multiplier, NumberClass::kScale, false});
+    }
+  }
+  for (const auto& row : ReadTsv("time_units.tsv")) {
+    if (row.size() >= 2) lex->time_units.emplace(row[0], row[1]);
+  }
+  for (const auto& row : ReadTsv("stopwords.tsv")) {
+    lex->stop_words.insert(row[0]);
+  }
+  for (const auto& row : ReadTsv("irregular_words.tsv")) {
+    if (row.size() >= 3 && (row[2] == "past" || row[2] == "present")) {
+      lex->verb_forms.emplace(row[0], row[0] == row[1]);
+    }
+  }
+  for (const auto& row : ReadTsv("verbs.tsv")) {
+    if (row.size() >= 2 && row[1] == "change") {
+      lex->change_verbs.insert(row[0]);
+    }
+  }
+  for (const auto& row : ReadTsv("qualifiers.tsv")) {
+    Figure::Qualifier qualifier;
+    if (row.size() >= 2 &&
+        Figure::Qualifier_Parse(absl::StrCat("QUALIFIER_", row[1]),
+                                &qualifier)) {
+      lex->qualifiers.Add(row[0], qualifier);
+    }
+  }
+  for (const auto& row : ReadTsv("currencies.tsv")) {
+    if (row.size() < 3) continue;
+    lex->currencies.Add(
+        row[0], Currency{row[1], row[2] != "suffix", row[2] != "prefix"});
+  }
+  for (const auto& row : ReadTsv("units.tsv")) {
+    if (row.size() >= 2) lex->units.Add(row[0], row[1]);
+  }
+  for (const auto& row : ReadTsv("figure_idioms.tsv")) {
+    lex->idioms.Add(row[0], true);
+  }
+  return lex;
+}
+
+const Lexicons& Lex() {
+  static const Lexicons* const kLexicons = LoadLexicons();
+  return *kLexicons;
+}
+
+// ---------------------------------------------------------------------------
+// Step 1: numbers. An Amount is one number as written, in digits ("2,400",
+// "4.8bn", "31st", "20-30", "600-megawatt") or words ("twenty-nine", "one
+// hundred and five", "a dozen", "four-day"), with a magnitude word after
+// digits ("48.5 billion").
+
+struct Amount {
+  double value = 0;
+  // Upper bound of a range written as one token ("20-30").
+  std::optional<double> range_max;
+  bool ordinal = false;
+  bool spelled = false;    // written in words
+  bool times = false;      // "twice": a count of occasions
+  bool year_like = false;  // a plain four-digit integer 1900-2100
+  // The magnitude applied, 1 when none ("48.5 billion": 1e9).
+  double multiplier = 1;
+  // The word after a hyphen: "day" in "four-day", "megawatt" in
+  // "600-megawatt".
+  std::string compound;
+  // Tokens [begin, end).
+  int begin = 0;
+  int end = 0;
+};
+
+// A number in digits with "," thousands separators and "." decimals.
+std::optional<double> ParseDecimal(absl::string_view digits) {
+  if (digits.empty()) return std::nullopt;
+  std::string plain;
+  const std::vector<absl::string_view> groups = absl::StrSplit(digits, ',');
+  for (size_t g = 0; g < groups.size(); ++g) {
+    const absl::string_view group = groups[g];
+    const bool last = g + 1 == groups.size();
+    const size_t integer_digits =
+        last ? std::min(group.find('.'), group.size()) : group.size();
+    if (groups.size() > 1) {
+      // "2,400": 1-3 digits, then groups of exactly three.
+      if (g == 0 ? (integer_digits < 1 || integer_digits > 3)
+                 : integer_digits != 3) {
+        return std::nullopt;
+      }
+      if (!last && group.find('.') != absl::string_view::npos) {
+        return std::nullopt;
+      }
+    }
+    absl::StrAppend(&plain, group);
+  }
+  if (std::count(plain.begin(), plain.end(), '.') > 1) return std::nullopt;
+  double value = 0;
+  if (!absl::SimpleAtod(plain, &value)) return std::nullopt;
+  return value;
+}
+
+bool IsOrdinalSuffix(absl::string_view s) {
+  return s == "st" || s == "nd" || s == "rd" || s == "th";
+}
+
+// A number token: its value and what follows the digits.
+std::optional<Amount> ParseDigitToken(const Word& word) {
+  const absl::string_view s = word.folded;
+  size_t k = 0;
+  while (k < s.size() &&
+         (absl::ascii_isdigit(static_cast<unsigned char>(s[k])) ||
+          s[k] == ',' || s[k] == '.')) {
+    ++k;
+  }
+  const std::optional<double> value = ParseDecimal(s.substr(0, k));
+  if (!value.has_value()) return std::nullopt;
+  Amount amount;
+  amount.value = *value;
+  const absl::string_view rest = s.substr(k);
+  const bool integer =
+      s.substr(0, k).find_first_of(",.") == absl::string_view::npos;
+  if (rest.empty()) {
+    amount.year_like = integer && k == 4 && *value >= 1900 && *value <= 2100;
+    return amount;
+  }
+  if (IsOrdinalSuffix(rest)) {
+    amount.ordinal = true;
+    return amount;
+  }
+  if (auto it = Lex().magnitudes.find(rest); it != Lex().magnitudes.end()) {
+    amount.multiplier = it->second.multiplier;  // "4.8bn", "3.5m"
+    amount.value *= amount.multiplier;
+    return amount;
+  }
+  if (rest[0] == '-' && rest.size() > 1) {
+    const absl::string_view after = rest.substr(1);
+    if (absl::ascii_isdigit(static_cast<unsigned char>(after[0]))) {
+      // "20-30"; not "2024-06-07".
+      const std::optional<double> max = ParseDecimal(after);
+      if (!max.has_value()) return std::nullopt;
+      amount.range_max = *max;
+      amount.year_like = integer && k == 4 && *value >= 1900 && *value <= 2100;
+      return amount;
+    }
+    amount.compound = std::string(after);  // "600-megawatt"
+    return amount;
+  }
+  // "1990s" (a decade: dates), "4g", "737max": not a figure.
+  return std::nullopt;
+}
+
+// Composes spelled-out numbers: "twenty-nine", "one hundred and five",
+// "two thousand", "a dozen", "thirty-first".
+class WordNumberParser {
+ public:
+  // Feeds one word (or one part of a hyphenated word); false when it cannot
+  // continue the number.
+  bool Feed(absl::string_view part) {
+    if (ordinal_ || times_) return false;
+    if (part == "a" || part == "an") {
+      if (last_ != Last::kNone) return false;
+      last_ = Last::kArticle;
+      return true;
+    }
+    auto it = Lex().number_words.find(part);
+    if (it == Lex().number_words.end()) return false;
+    const NumberWord& word = it->second;
+    switch (word.number_class) {
+      case NumberClass::kSmall:
+        if (last_ == Last::kTens && word.value >= 1 && word.value <= 9) {
+          group_ += word.value;  // "twenty-nine"
+        } else if (last_ == Last::kNone || last_ == Last::kMultiplier ||
+                   last_ == Last::kScale) {
+          group_ += word.value;
+        } else {
+          return false;
+        }
+        last_ = Last::kSmall;
+        break;
+      case NumberClass::kTens:
+        if (last_ != Last::kNone && last_ != Last::kMultiplier &&
+            last_ != Last::kScale) {
+          return false;
+        }
+        group_ += word.value;
+        last_ = Last::kTens;
+        break;
+      case NumberClass::kMultiplier:
+        if (last_ != Last::kSmall && last_ != Last::kTens &&
+            last_ != Last::kArticle) {
+          return false;
+        }
+        group_ = (last_ == Last::kArticle ? 1 : group_) * word.value;
+        last_ = Last::kMultiplier;
+        break;
+      case NumberClass::kScale:
+        if (last_ == Last::kNone || last_ == Last::kScale) return false;
+        total_ += (last_ == Last::kArticle ? 1 : group_) * word.value;
+        group_ = 0;
+        last_ = Last::kScale;
+        break;
+      case NumberClass::kTimes:
+        if (last_ != Last::kNone) return false;
+        group_ = word.value;
+        times_ = true;
+        last_ = Last::kSmall;
+        break;
+    }
+    ordinal_ = word.ordinal;
+    ++atoms_;
+    return true;
+  }
+
+  // "and" may join "hundred"/"thousand" to what follows.
+  bool AcceptsAnd() const {
+    return !ordinal_ && (last_ == Last::kMultiplier || last_ == Last::kScale);
+  }
+  // Something was parsed beyond a lone article.
+  bool complete() const { return atoms_ > 0; }
+  double value() const { return total_ + group_; }
+  bool ordinal() const { return ordinal_; }
+  bool times() const { return times_; }
+
+ private:
+  enum class Last { kNone, kArticle, kSmall, kTens, kMultiplier, kScale };
+  Last last_ = Last::kNone;
+  double total_ = 0;
+  double group_ = 0;
+  int atoms_ = 0;
+  bool ordinal_ = false;
+  bool times_ = false;
+};
+
+// A spelled-out number starting at words[start]. A hyphenated token whose
+// later parts are not number words ends the number and names a compound
+// ("four-day": 4, compound "day").
+std::optional<Amount> ParseSpelled(const std::vector<Word>& words, int start) {
+  WordNumberParser parser;
+  Amount amount;
+  amount.spelled = true;
+  amount.begin = start;
+  int i = start;
+  const int n = static_cast<int>(words.size());
+  while (i < n && words[i].kind == TokenKind::kWord) {
+    const std::vector<absl::string_view> parts =
+        absl::StrSplit(words[i].folded, '-');
+    if (words[i].folded == "and") {
+      // "one hundred and five": only when a number word follows.
+      if (!parser.AcceptsAnd() || i + 1 >= n) break;
+      const std::string& next = words[i + 1].folded;
+      WordNumberParser probe = parser;
+      if (!probe.Feed(next.substr(0, next.find('-')))) break;
+      ++i;
+      continue;
+    }
+    size_t fed = 0;
+    while (fed < parts.size() && parser.Feed(parts[fed])) ++fed;
+    if (fed == 0) break;
+    ++i;
+    if (fed < parts.size()) {
+      // "four-day": the rest of the token is a compound and ends the number.
+      std::vector<absl::string_view> rest(parts.begin() + fed, parts.end());
+      amount.compound = absl::StrJoin(rest, "-");
+      break;
+    }
+  }
+  if (!parser.complete()) return std::nullopt;
+  amount.value = parser.value();
+  amount.ordinal = parser.ordinal();
+  amount.times = parser.times();
+  amount.end = i;
+  return amount;
+}
+
+// A number at words[start] in digits or words, with a magnitude word after
+// digits. Abbreviated magnitudes as separate words ("$3.5 bn") are accepted
+// only for money (`money`).
+std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
+                                  bool money) {
+  if (start >= static_cast<int>(words.size())) return std::nullopt;
+  if (words[start].kind == TokenKind::kWord) return ParseSpelled(words, start);
+  if (words[start].kind != TokenKind::kNumber) return std::nullopt;
+  std::optional<Amount> amount = ParseDigitToken(words[start]);
+  if (!amount.has_value()) return std::nullopt;
+  amount->begin = start;
+  amount->end = start + 1;
+  const bool plain =
+      !amount->ordinal && amount->multiplier == 1 && amount->compound.empty();
+  if (plain && amount->end < static_cast<int>(words.size())) {
+    auto it = Lex().magnitudes.find(words[amount->end].folded);
+    if (it != Lex().magnitudes.end() && (!it->second.abbreviation || money)) {
+      amount->multiplier = it->second.multiplier;
+      amount->value *= amount->multiplier;
+      if (amount->range_max) *amount->range_max *= amount->multiplier;
+      amount->year_like = false;
+      ++amount->end;
+    }
+  } else if (amount->range_max && amount->multiplier != 1) {
+    *amount->range_max *= amount->multiplier;
+  }
+  return amount;
+}
+
+// ---------------------------------------------------------------------------
+// Step 2: what surrounds the number: qualifier, currency, unit.
+
+const Figure::Qualifier* MatchQualifier(const std::vector<Word>& words,
+                                        int start, int* end) {
+  return Lex().qualifiers.Match(words, start, end);
+}
+
+const Currency* MatchCurrency(const std::vector<Word>& words, int start,
+                              int* end, bool prefix) {
+  return Lex().currencies.Match(words, start, end, [prefix](const Currency& c) {
+    return prefix ? c.prefix : c.suffix;
+  });
+}
+
+// A unit after the number: a currency word or code ("dollars", "USD"), a
+// percentage ("%", "per cent", "percentage points"). Sets `*unit`.
+int MatchSuffixUnit(const std::vector<Word>& words, int start,
+                    std::string* unit) {
+  int end = start;
+  if (unit->empty()) {
+    if (const std::string* u = Lex().units.Match(words, start, &end)) {
+      *unit = *u;
+      return end;
+    }
+  }
+  // "48.5 billion dollars", and "$5 million dollars" (redundant).
+  if (const Currency* c = MatchCurrency(words, start, &end, false)) {
+    if (unit->empty() || *unit == c->code) {
+      *unit = c->code;
+      return end;
+    }
+  }
+  return start;
+}
+
+// ---------------------------------------------------------------------------
+// Step 3: what is counted: the head noun of the phrase after the number.
+
+const absl::flat_hash_set<std::string>& Determiners() {
+  static const auto* const kSet = new absl::flat_hash_set<std::string>{
+      "a",  "an",   "the",  "its",  "their", "his",   "her",  "our",
+      "my", "your", "this", "that", "these", "those", "whose"};
+  return *kSet;
+}
+
+// A regular plural: "agreements", "companies", "taxes"; not "was" or "news".
+bool IsPlural(const std::string& folded) {
+  if (!absl::EndsWith(folded, "s") || absl::EndsWith(folded, "'s")) {
+    return false;
+  }
+  const std::string lemma = Lemma(folded);
+  if (lemma == folded) return false;
+  return folded == lemma + "s" || folded == lemma + "es" ||
+         (absl::EndsWith(lemma, "y") &&
+          folded == lemma.substr(0, lemma.size() - 1) + "ies");
+}
+
+// A number word, also in the plural ("thirds", "millions").
+bool IsNumberWord(const std::string& folded) {
+  const std::string head = folded.substr(0, folded.find('-'));
+  return Lex().number_words.contains(head) || Lex().magnitudes.contains(head) ||
+         Lex().number_words.contains(Lemma(head));
+}
+
+struct Counted {
+  std::string lemma;
+  bool plural = false;
+};
+
+// Reads the noun phrase at words[start] (up to kMaxNounPhrase words, ending
+// before a stop word, punctuation, a number, an adverb or a verb form, or
+// right after a plural noun) and returns the lemma of its last common noun:
+// "seven cooperation agreements" -> "agreement", "$12 billion investment
+// package" -> "package". Capitalised words and possessives modify the noun
+// ("twenty-nine Valdorian companies", "Estmark's gas imports").
+Counted CountedNoun(const std::vector<Word>& words, int start) {
+  Counted counted;
+  const Lexicons& lex = Lex();
+  const int n = static_cast<int>(words.size());
+  for (int k = start; k < n && k < start + kMaxNounPhrase; ++k) {
+    const Word& word = words[k];
+    const std::string& f = word.folded;
+    if (word.kind != TokenKind::kWord || lex.stop_words.contains(f) ||
+        IsNumberWord(f)) {
+      break;
+    }
+    if (f.size() > 4 && absl::EndsWith(f, "ly")) break;  // "earlier"-like
+    if (IsPossessive(word) || word.capitalized) continue;
+    auto verb = lex.verb_forms.find(f);
+    const bool base_form_verb = verb != lex.verb_forms.end() && verb->second;
+    if (verb != lex.verb_forms.end() && !base_form_verb) break;  // "were"
+    const bool participle =
+        f.size() > 4 && (absl::EndsWith(f, "ed") || absl::EndsWith(f, "ing")) &&
+        Lemma(f) != f;  // not "meeting", "hundred"
+    if (base_form_verb || participle) {
+      // "a 5% cut", "2,400 registered delegates" modify or name the noun;
+      // "package spread over", "delegates attended" end the phrase.
+      const bool noun_follows = k + 1 < n &&
+                                words[k + 1].kind == TokenKind::kWord &&
+                                !lex.stop_words.contains(words[k + 1].folded);
+      if (!counted.lemma.empty()) break;
+      if (participle && noun_follows) continue;
+      if (participle) break;
+    }
+    counted.lemma = Lemma(f);
+    counted.plural = IsPlural(f);
+    if (counted.plural) break;
+  }
+  return counted;
+}
+
+// ---------------------------------------------------------------------------
+// Step 4: durations, the counted noun, and the numbers that are not figures.
+
+// The time unit of a duration, "year" for "three years" (advancing `*k` past
+// the unit word) or "day" for "a four-day tour"; empty when none.
+std::string DurationUnit(const std::vector<Word>& words, const Amount& amount,
+                         int* k) {
+  const auto& time_units = Lex().time_units;
+  if (!amount.compound.empty()) {
+    auto it = time_units.find(amount.compound.substr(
+        0, amount.compound.find('-')));  // "year" of "54-year-old"
+    return it == time_units.end() ? "" : it->second;
+  }
+  if (amount.ordinal || *k >= static_cast<int>(words.size())) return "";
+  auto it = time_units.find(words[*k].folded);
+  if (it == time_units.end()) return "";
+  ++*k;
+  return it->second;
+}
+
+// What a figure ending at words[k] counts: "twice" counts times; a duration
+// counts nothing unless a compound modifies a noun ("a four-day tour"); a
+// percentage may name its whole after "of" ("40% of gas imports"); a
+// compound with nothing after it counts its own noun ("a 10-point").
+Counted CountedOf(const std::vector<Word>& words, const Amount& amount,
+                  const std::string& unit, bool duration, int k) {
+  if (amount.times) return {"time", true};
+  if (duration && amount.compound.empty()) return {};
+  const int n = static_cast<int>(words.size());
+  if ((unit == "percent" || unit == "percentage point") && k < n &&
+      words[k].folded == "of") {
+    ++k;
+    while (k < n && Determiners().contains(words[k].folded)) ++k;
+  }
+  Counted counted = CountedNoun(words, k);
+  if (counted.lemma.empty() && !amount.compound.empty() && unit.empty()) {
+    counted.lemma = Lemma(amount.compound);
+  }
+  return counted;
+}
+
+// Rejects numbers that are not figures: a bare year ("in 2016", "the 2016
+// election": the date extractor's business) unless it counts a plural noun
+// ("2000 delegates"); a lone number word without a noun ("the two met");
+// an ordinal word without a determiner or possessive ("must first win").
+bool IsFigure(const std::vector<Word>& words, const Amount& amount,
+              Figure::Qualifier qualifier, const std::string& unit,
+              const Counted& counted) {
+  const bool bare = unit.empty() && qualifier == Figure::QUALIFIER_EXACT &&
+                    amount.multiplier == 1 && amount.compound.empty();
+  if (!bare) return true;
+  if (amount.year_like) return counted.plural;
+  if (!amount.spelled || amount.times) return true;
+  if (counted.lemma.empty() && amount.end - amount.begin == 1) return false;
+  if (amount.ordinal) {
+    const int before = amount.begin - 1;
+    return before >= 0 && (Determiners().contains(words[before].folded) ||
+                           IsPossessive(words[before]));
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+// Step 5: assembling a figure at one position and deciding whether it is one.
+
+struct FigureMatch {
+  int begin = 0;  // tokens [begin, end) of the mention
+  int end = 0;
+  Figure figure;
+};
+
+// Keeps track of the ranges already taken by dates, for positions that only
+// move forward.
+class TakenRanges {
+ public:
+  explicit TakenRanges(const std::vector<segment::Range>& ranges)
+      : ranges_(ranges) {}
+
+  // Whether [begin, end) overlaps a taken range. Calls must come with
+  // non-decreasing `begin`.
+  bool Overlaps(size_t begin, size_t end) {
+    while (cursor_ < ranges_.size() && ranges_[cursor_].end <= begin) {
+      ++cursor_;
+    }
+    for (size_t k = cursor_; k < ranges_.size() && ranges_[k].begin < end;
+         ++k) {
+      if (ranges_[k].end > begin) return true;
+    }
+    return false;
+  }
+
+ private:
+  const std::vector<segment::Range>& ranges_;
+  size_t cursor_ = 0;
+};
+
+// A second number after "to", "-", "and" (after "between") or "or" that
+// makes `first` a range: "20 to 30", "$1.2 million to $23.5 million",
+// "5-7%". After a verb of change (`change`: "fell from 9% to 6%") "to"
+// introduces the new value, not the end of a range. Returns the new end of the
+// mention, or `start` when there is no range; fills `*max` and may complete the
+// first number's magnitude and unit from the second ("1.2 to 1.5 million", "5
+// to 7%").
+int MatchRangeEnd(const std::vector<Word>& words, int start,
+                  Figure::Qualifier qualifier, bool change, Amount* first,
+                  std::string* unit, double* max) {
+  const int n = static_cast<int>(words.size());
+  if (start + 1 >= n) return start;
+  const std::string& separator = words[start].folded;
+  const bool between = qualifier == Figure::QUALIFIER_RANGE;
+  if (between ? separator != "and"
+              : !(separator == "-" || separator == "or" ||
+                  (separator == "to" && !change))) {
+    return start;
+  }
+  int k = start + 1;
+  std::string second_unit;
+  int end = k;
+  if (const Currency* c = MatchCurrency(words, k, &end, true)) {
+    second_unit = c->code;
+    k = end;
+  }
+  std::optional<Amount> second = ParseAmount(words, k, !second_unit.empty());
+  if (!second.has_value() || second->ordinal != first->ordinal ||
+      second->range_max.has_value() || second->times) {
+    return start;
+  }
+  k = MatchSuffixUnit(words, second->end, &second_unit);
+  if (!unit->empty() && !second_unit.empty() && *unit != second_unit) {
+    return start;
+  }
+  double low = first->value;
+  if (first->multiplier == 1 && second->multiplier > 1 &&
+      low * second->multiplier <= second->value) {
+    low *= second->multiplier;  // "1.2 to 1.5 million"
+  }
+  if (second->value <= low) return start;  // "cut 20 to 15" is no range
+  first->value = low;
+  first->multiplier = std::max(first->multiplier, second->multiplier);
+  if (unit->empty()) *unit = second_unit;
+  *max = second->value;
+  return k;
+}
+
+// The figure whose mention starts at words[i], if any.
+std::optional<FigureMatch> ParseFigure(const std::vector<Word>& words, int i) {
+  const Lexicons& lex = Lex();
+  FigureMatch match;
+  match.begin = i;
+  Figure& figure = match.figure;
+
+  // Qualifier, then currency symbol or code.
+  int k = i;
+  Figure::Qualifier qualifier = Figure::QUALIFIER_EXACT;
+  int end = k;
+  if (const Figure::Qualifier* q = MatchQualifier(words, k, &end)) {
+    qualifier = *q;
+    k = end;
+  }
+  std::string unit;
+  if (const Currency* c = MatchCurrency(words, k, &end, true)) {
+    unit = c->code;
+    k = end;
+  }
+
+  std::optional<Amount> amount = ParseAmount(words, k, !unit.empty());
+  if (!amount.has_value()) {
+    // "several deals", "dozens of delegates": a figure without a value.
+    if (qualifier != Figure::QUALIFIER_VAGUE || !unit.empty()) {
+      return std::nullopt;
+    }
+    const Counted counted = CountedNoun(words, k);
+    if (!counted.plural) return std::nullopt;
+    figure.set_qualifier(Figure::QUALIFIER_VAGUE);
+    figure.set_counted(counted.lemma);
+    match.end = k;
+    return match;
+  }
+  if (qualifier == Figure::QUALIFIER_VAGUE) return std::nullopt;
+  k = MatchSuffixUnit(words, amount->end, &unit);
+
+  double max = 0;
+  if (amount->range_max.has_value()) {
+    max = *amount->range_max;
+    if (max <= amount->value) return std::nullopt;  // "2-1", a score
+  } else {
+    const bool after_from = i > 0 && words[i - 1].folded == "from";
+    const bool change = after_from && i > 1 &&
+                        lex.change_verbs.contains(Lemma(words[i - 2].folded));
+    const int range_end =
+        MatchRangeEnd(words, k, qualifier, change, &*amount, &unit, &max);
+    if (range_end == k && qualifier == Figure::QUALIFIER_RANGE) {
+      return std::nullopt;  // "between" without "and <number>"
+    }
+    k = range_end;
+  }
+  if (max > 0) qualifier = Figure::QUALIFIER_RANGE;
+
+  bool duration = false;
+  if (unit.empty()) {
+    unit = DurationUnit(words, *amount, &k);
+    duration = !unit.empty();
+  }
+  match.end = k;
+  const Counted counted = CountedOf(words, *amount, unit, duration, k);
+  if (!IsFigure(words, *amount, qualifier, unit, counted)) return std::nullopt;
+
+  figure.set_value(amount->value);
+  if (qualifier == Figure::QUALIFIER_RANGE) figure.set_value_max(max);
+  figure.set_qualifier(qualifier);
+  figure.set_unit(unit);
+  figure.set_counted(counted.lemma);
+  figure.set_ordinal(amount->ordinal);
+  return match;
+}
+
+// Whether the number at words[i..] is part of a name, a clock time or a
+// date written with slashes rather than a figure.
+bool InNameOrTime(const std::vector<Word>& words, const FigureMatch& match) {
+  const int n = static_cast<int>(words.size());
+  const int begin = match.begin;
+  const int end = match.end;
+  if (end < n) {
+    const std::string& next = words[end].folded;
+    if (next == "a.m." || next == "p.m." || next == "am" || next == "pm" ||
+        next == "o'clock" || next == "gmt" || next == "utc" || next == "/" ||
+        (next == ":" && end + 1 < n &&
+         words[end + 1].kind == TokenKind::kNumber)) {
+      return true;
+    }
+  }
+  if (begin > 0) {
+    const Word& previous = words[begin - 1];
+    if (previous.folded == ":" || previous.folded == "/" ||
+        previous.folded == "#") {
+      return true;
+    }
+    if (previous.folded == "." && begin >= 2 &&
+        words[begin - 2].folded == "no") {
+      return true;  // "No. 10"
+    }
+    // "Boeing 737", "Article 5", "Windows 10".
+    if (words[begin].kind == TokenKind::kNumber &&
+        previous.kind == TokenKind::kWord && previous.capitalized &&
+        !IsPossessive(previous) &&
+        !Lex().stop_words.contains(previous.folded)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+Claim MakeClaim(const Document& doc, const segment::Sentence& sentence,
+                const std::vector<Word>& words, FigureMatch match) {
+  Claim claim;
+  claim.set_kind(Claim::KIND_FIGURE);
+  const size_t begin = words[match.begin].begin;
+  const size_t end = words[match.end - 1].end;
+  claim.mutable_span()->set_begin(begin);
+  claim.mutable_span()->set_end(end);
+  claim.mutable_sentence()->set_begin(sentence.begin);
+  claim.mutable_sentence()->set_end(sentence.end);
+  claim.set_text(std::string(doc.Slice(begin, end)));
+  *claim.mutable_figure() = std::move(match.figure);
+  const segment::Range mention{begin, end};
+  claim.set_predicate(FindPredicate(doc, sentence, mention));
+  for (std::string& keyword :
+       FindKeywords(doc, sentence, mention, kKeywordLimit)) {
+    claim.add_keywords(std::move(keyword));
+  }
+  return claim;
+}
+
+}  // namespace
+
+void FindFigures(const Document& doc, const std::vector<segment::Range>& taken,
+                 std::vector<Claim>* claims) {
+  TakenRanges taken_ranges(taken);
+  for (const segment::Sentence& sentence : doc.seg.sentences) {
+    const std::vector<Word> words =
+        Words(doc.text, sentence.begin, sentence.end);
+    const int n = static_cast<int>(words.size());
+    int i = 0;
+    while (i < n) {
+      if (taken_ranges.Overlaps(words[i].begin, words[i].end)) {
+        ++i;
+        continue;
+      }
+      int idiom_end = i;
+      if (Lex().idioms.Match(words, i, &idiom_end)) {
+        i = idiom_end;
+        continue;
+      }
+      std::optional<FigureMatch> match = ParseFigure(words, i);
+      if (!match.has_value() || match->end <= match->begin ||
+          taken_ranges.Overlaps(words[match->begin].begin,
+                                words[match->end - 1].end) ||
+          InNameOrTime(words, *match)) {
+        ++i;
+        continue;
+      }
+      i = match->end;
+      claims->push_back(MakeClaim(doc, sentence, words, *std::move(match)));
+    }
+  }
+}
+
+}  // namespace crosscheck::extract

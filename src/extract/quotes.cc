@@ -1,0 +1,1184 @@
+#include "src/extract/quotes.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
+#include "src/base/utf8.h"
+#include "src/extract/lexicon.h"
+#include "src/segment/segment.h"
+
+namespace crosscheck::extract {
+namespace {
+
+using crosscheck::v1::Claim;
+using crosscheck::v1::Note;
+using segment::Token;
+using segment::TokenKind;
+
+// How far around a quotation an attribution is looked for, in bytes. Keeps
+// the work per quotation bounded whatever the length of its sentence.
+constexpr size_t kMaxWindowBytes = 400;
+// Most bytes between two parts of a quotation interrupted by its
+// attribution ("To win the peace,” Okafor said, “a country ...").
+constexpr size_t kMaxInterruptionBytes = 200;
+// Most tokens between the end of a quotation and the reporting verb of its
+// attribution ("Tomas Berg, a senior fellow at ..., said").
+constexpr int kMaxSubjectTokens = 24;
+// Most tokens after a reporting verb before an opening mark for the verb to
+// introduce the quotation ("told reporters on Tuesday: “...").
+constexpr int kMaxIntroTailTokens = 6;
+// Most tokens of a sentence that is nothing but an attribution ("Okafor
+// added.") after the quotation it belongs to.
+constexpr int kMaxAttributionSentenceTokens = 12;
+// Most tokens read from a sentence that introduces a quotation.
+constexpr int kMaxIntroSentenceTokens = 60;
+// Most words of a noun phrase that speaks ("the ministry", "a government
+// readout", "Mr. Solberg’s office").
+constexpr int kMaxPhraseWords = 4;
+
+// ---------------------------------------------------------------------------
+// Lexicons (data/*.tsv), loaded once.
+
+struct VerbForm {
+  std::vector<std::string> words;
+  // The speaker only follows the verb ("according to the ministry").
+  bool subject_after_only = false;
+};
+
+struct Lexicons {
+  // Reporting verb forms by their first word.
+  absl::flat_hash_map<std::string, std::vector<VerbForm>> verbs;
+  // Subject pronouns; true for the ones that refer to one person.
+  absl::flat_hash_map<std::string, bool> pronouns;
+  // Title and role words of every class ("mr", "prime", "spokeswoman").
+  absl::flat_hash_set<std::string> titles;
+  absl::flat_hash_set<std::string> determiners;
+  absl::flat_hash_set<std::string> prepositions;
+};
+
+const std::string& Field(const std::vector<std::string>& row, size_t field) {
+  static const std::string* const kEmpty = new std::string();
+  return field < row.size() ? row[field] : *kEmpty;
+}
+
+const Lexicons& Lex() {
+  static const Lexicons* const kLexicons = [] {
+    auto* lex = new Lexicons;
+    for (const auto& row : ReadTsv("reporting_verbs.tsv")) {
+      VerbForm form;
+      form.words = absl::StrSplit(row[0], ' ', absl::SkipEmpty());
+      form.subject_after_only = Field(row, 2) == "after";
+      if (form.words.empty()) continue;
+      lex->verbs[form.words[0]].push_back(std::move(form));
+    }
+    for (const auto& row : ReadTsv("pronouns.tsv")) {
+      const std::string& gender = Field(row, 1);
+      lex->pronouns[row[0]] = Field(row, 2) == "sg" && Field(row, 3) == "3" &&
+                              (gender == "m" || gender == "f");
+    }
+    for (const auto& row : ReadTsv("titles.tsv")) lex->titles.insert(row[0]);
+    for (const auto& row : ReadTsv("name_context.tsv")) {
+      if (Field(row, 1) == "determiner") lex->determiners.insert(row[0]);
+      if (Field(row, 1) == "place-preposition") {
+        lex->prepositions.insert(row[0]);
+      }
+    }
+    return lex;
+  }();
+  return *kLexicons;
+}
+
+// ---------------------------------------------------------------------------
+// Characters.
+
+bool IsSpace(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x00A0 ||
+         c == 0x2009 || c == 0x202F || c == 0x2002 || c == 0x2003;
+}
+
+bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
+
+bool IsAlnum(char32_t c) { return segment::IsLetter(c) || IsDigit(c); }
+
+bool IsDash(char32_t c) {
+  return c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2012 || c == 0x2013 ||
+         c == 0x2014 || c == 0x2015 || c == 0x2212;
+}
+
+bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
+
+// A quotation mark that cannot be an apostrophe.
+bool IsQuoteMark(char32_t c) {
+  return c == '"' || c == 0x201C || c == 0x201D || c == 0x00AB ||
+         c == 0x00BB || c == 0x2018;
+}
+
+bool IsSentenceEnd(char32_t c) {
+  return c == '.' || c == '!' || c == '?' || c == 0x2026;
+}
+
+// A position where a quotation may open: the start of a paragraph, or
+// after a space, an opening bracket, a dash, a slash or a colon.
+bool IsOpeningContext(char32_t prev) {
+  return prev == 0 || IsSpace(prev) || IsDash(prev) || prev == '(' ||
+         prev == '[' || prev == '{' || prev == '/' || prev == ':' ||
+         prev == 0x201C || prev == 0x00AB;
+}
+
+// ---------------------------------------------------------------------------
+// Pairing quote marks.
+
+// The kinds of quotation marks that pair with each other. Single marks
+// count only as ‘…’ at the top level; inside double quotation marks they
+// are part of the quoted text, and an ASCII ' is always left alone, since
+// both are far more often apostrophes ("won’t", "Okafor’s", "’90s").
+enum class Family { kDouble, kGuillemet, kSingle };
+
+// One stretch of quoted text: from an opening mark to its closing mark, or
+// to where it was cut off when no closing mark came.
+struct Part {
+  // Offset of the opening mark.
+  size_t open = 0;
+  // The quoted text: after the opening mark, before the closing mark.
+  size_t content_begin = 0;
+  size_t content_end = 0;
+  // After the closing mark, or `content_end` when unclosed.
+  size_t end = 0;
+  bool closed = false;
+  // Unclosed, and cut at the end of its paragraph (rather than before the
+  // next opening mark).
+  bool open_at_paragraph_end = false;
+  int paragraph = 0;
+  Family family = Family::kDouble;
+};
+
+std::optional<Family> OpeningFamily(char32_t c, char32_t prev, char32_t next) {
+  if (c == 0x201C) return Family::kDouble;
+  if (c == 0x00AB) return Family::kGuillemet;
+  const bool fits = IsOpeningContext(prev) && next != 0 && !IsSpace(next);
+  if (c == '"' && fits) return Family::kDouble;
+  if (c == 0x2018 && fits) return Family::kSingle;
+  return std::nullopt;
+}
+
+bool ClosesFamily(Family family, char32_t c, char32_t prev, char32_t next) {
+  switch (family) {
+    case Family::kDouble:
+      if (c == 0x201D || c == '"') return true;
+      // A “ written where ” was meant: after a word, before a space.
+      return c == 0x201C && !IsOpeningContext(prev) &&
+             (next == 0 || IsSpace(next) || !IsAlnum(next));
+    case Family::kGuillemet:
+      return c == 0x00BB;
+    case Family::kSingle:
+      // Not an apostrophe inside a word ("won’t") or before a number
+      // ("’90s").
+      return IsApostrophe(c) && !IsSpace(prev) && prev != 0 &&
+             !(IsAlnum(prev) && IsAlnum(next));
+  }
+  return false;
+}
+
+// The end of `text[begin, end)` without trailing white space.
+size_t TrimEnd(absl::string_view text, size_t begin, size_t end) {
+  while (end > begin) {
+    int len;
+    if (!IsSpace(base::DecodeUtf8Before(text, end, &len))) break;
+    end -= len;
+  }
+  return end;
+}
+
+// Pairs the quotation marks of one paragraph in a single pass. A mark
+// that is never closed ends at the next opening mark of its family or at
+// the end of the paragraph.
+void PairMarks(absl::string_view text, const segment::Paragraph& paragraph,
+               int paragraph_index, std::vector<Part>* parts) {
+  std::optional<Part> open;
+  auto cut = [&](size_t at, bool paragraph_end) {
+    open->content_end =
+        std::max(open->content_begin, TrimEnd(text, open->content_begin, at));
+    open->end = open->content_end;
+    open->open_at_paragraph_end = paragraph_end;
+    parts->push_back(*open);
+    open.reset();
+  };
+  char32_t prev = 0;
+  size_t pos = paragraph.begin;
+  while (pos < paragraph.end) {
+    int len;
+    const char32_t c = base::DecodeUtf8(text, pos, &len);
+    int next_len;
+    const char32_t next = pos + len < paragraph.end
+                              ? base::DecodeUtf8(text, pos + len, &next_len)
+                              : 0;
+    if (open.has_value() && ClosesFamily(open->family, c, prev, next)) {
+      open->content_end = pos;
+      open->end = pos + len;
+      open->closed = true;
+      parts->push_back(*open);
+      open.reset();
+    } else if (const std::optional<Family> family =
+                   OpeningFamily(c, prev, next);
+               family.has_value() &&
+               (!open.has_value() || open->family == *family)) {
+      if (open.has_value()) cut(pos, /*paragraph_end=*/false);
+      open = Part{};
+      open->open = pos;
+      open->content_begin = pos + len;
+      open->paragraph = paragraph_index;
+      open->family = *family;
+    }
+    prev = c;
+    pos += len;
+  }
+  if (open.has_value()) cut(paragraph.end, /*paragraph_end=*/true);
+}
+
+// ---------------------------------------------------------------------------
+// Tokens around a quotation.
+
+absl::string_view TextOf(const Document& doc, const Token& t) {
+  return doc.Slice(t.begin, t.end);
+}
+
+std::string LowerOf(const Document& doc, const Token& t) {
+  const absl::string_view s = TextOf(doc, t);
+  return absl::AsciiStrToLower(std::string(s.data(), s.size()));
+}
+
+char32_t PunctOf(const Document& doc, const Token& t) {
+  if (t.kind != TokenKind::kPunct) return 0;
+  int len;
+  return base::DecodeUtf8(doc.text, t.begin, &len);
+}
+
+bool IsCapitalized(const Document& doc, const Token& t) {
+  int len;
+  return t.kind == TokenKind::kWord &&
+         segment::IsUpper(base::DecodeUtf8(doc.text, t.begin, &len));
+}
+
+bool IsPossessive(const Document& doc, const Token& t) {
+  const absl::string_view s = TextOf(doc, t);
+  return t.kind == TokenKind::kWord &&
+         (absl::EndsWith(s, "\u2019s") || absl::EndsWith(s, "'s"));
+}
+
+// Tokens of text[begin, end), at most kMaxWindowBytes of it: the first
+// bytes when `from_end` is false, the last ones otherwise. A word cut by
+// the limit is left out.
+std::vector<Token> Window(const Document& doc, size_t begin, size_t end,
+                          bool from_end) {
+  if (end <= begin) return {};
+  if (end - begin > kMaxWindowBytes) {
+    if (from_end) {
+      begin = end - kMaxWindowBytes;
+      while (begin < end &&
+             !IsSpace(static_cast<unsigned char>(doc.text[begin]))) {
+        ++begin;
+      }
+    } else {
+      end = begin + kMaxWindowBytes;
+      while (end > begin &&
+             !IsSpace(static_cast<unsigned char>(doc.text[end]))) {
+        --end;
+      }
+    }
+  }
+  return segment::Tokenize(doc.text, begin, end);
+}
+
+// The reporting verb form that starts at token `i` ("said", "according
+// to"), or nullptr.
+const VerbForm* VerbAt(const Document& doc, const std::vector<Token>& tokens,
+                       int i) {
+  if (i < 0 || i >= static_cast<int>(tokens.size()) ||
+      tokens[i].kind != TokenKind::kWord) {
+    return nullptr;
+  }
+  const auto it = Lex().verbs.find(LowerOf(doc, tokens[i]));
+  if (it == Lex().verbs.end()) return nullptr;
+  for (const VerbForm& form : it->second) {
+    const int n = static_cast<int>(form.words.size());
+    if (i + n > static_cast<int>(tokens.size())) continue;
+    bool match = true;
+    for (int k = 1; k < n && match; ++k) {
+      match = tokens[i + k].kind == TokenKind::kWord &&
+              LowerOf(doc, tokens[i + k]) == form.words[k];
+    }
+    if (match) return &form;
+  }
+  return nullptr;
+}
+
+// A period that ends an abbreviation rather than a clause: "Mr.", "Dr.",
+// the initial "A.".
+bool IsAbbreviationDot(const Document& doc, const std::vector<Token>& tokens,
+                       int i) {
+  if (i <= 0 || PunctOf(doc, tokens[i]) != '.') return false;
+  const Token& prev = tokens[i - 1];
+  if (prev.kind != TokenKind::kWord || prev.end != tokens[i].begin) {
+    return false;
+  }
+  return prev.end - prev.begin == 1 ||
+         Lex().titles.contains(LowerOf(doc, prev));
+}
+
+// ---------------------------------------------------------------------------
+// Speakers.
+
+// Who an attribution names, before it is resolved to a canonical name.
+struct Subject {
+  enum class Kind { kNames, kPronoun, kPhrase };
+  Kind kind = Kind::kPhrase;
+  // kNames: the mentions named, more than one for "Burton and Nick".
+  std::vector<const EntityMention*> mentions;
+  // Where the subject is written.
+  size_t begin = 0;
+  size_t end = 0;
+  // Index of the subject's first token in its window.
+  int first_token = 0;
+};
+
+// An attribution found for a quotation. `speaker` is empty when the
+// attribution names nobody that can be resolved ("officials said", "they
+// said", "he said" with no person before it).
+struct Attribution {
+  std::string speaker;
+  std::string role;
+  size_t speaker_begin = 0;
+  size_t speaker_end = 0;
+  // The sentence holding the attribution.
+  int sentence = -1;
+};
+
+// The mention that covers byte `offset`, or nullptr.
+const EntityMention* MentionAt(const EntityIndex& entities, size_t offset) {
+  const std::vector<EntityMention>& mentions = entities.mentions();
+  auto it = std::upper_bound(
+      mentions.begin(), mentions.end(), offset,
+      [](size_t o, const EntityMention& m) { return o < m.begin; });
+  if (it == mentions.begin()) return nullptr;
+  --it;
+  return offset < it->end ? &*it : nullptr;
+}
+
+// The index of the token at or after byte `offset`.
+int TokenIndexAt(const std::vector<Token>& tokens, size_t offset) {
+  return static_cast<int>(
+      std::lower_bound(tokens.begin(), tokens.end(), offset,
+                       [](const Token& t, size_t o) { return t.begin < o; }) -
+      tokens.begin());
+}
+
+class SubjectFinder {
+ public:
+  SubjectFinder(const Document& doc, const EntityIndex& entities,
+                const std::vector<Token>& tokens)
+      : doc_(doc), entities_(entities), tokens_(tokens) {}
+
+  // The subject that ends right before the verb at token `verb`, not
+  // earlier than token `lo`: "Okafor said", "he said", "the ministry
+  // said", "Tomas Berg, a senior fellow at ..., said".
+  std::optional<Subject> Before(int verb, int lo) const {
+    const int last = verb - 1;
+    if (last < lo) return std::nullopt;
+    const Token& t = tokens_[last];
+    if (PunctOf(doc_, t) == ',') return AppositiveSubject(last, lo);
+    if (t.kind != TokenKind::kWord) return std::nullopt;
+    if (std::optional<Subject> s = PronounAt(last)) return s;
+    if (std::optional<Subject> s = NamesEndingAt(last, lo)) return s;
+    return PhraseEndingAt(last, lo);
+  }
+
+  // The subject that starts at token `first`, after the verb: "said
+  // Okafor", "said Prime Minister Henrik Solberg", "reply Burton and
+  // Nick", "says the report", "according to Estmark’s foreign ministry".
+  std::optional<Subject> After(int first) const {
+    if (first >= static_cast<int>(tokens_.size())) return std::nullopt;
+    if (std::optional<Subject> s = PronounAt(first)) return s;
+    if (std::optional<Subject> s = NamesStartingAt(first)) return s;
+    return PhraseStartingAt(first);
+  }
+
+ private:
+  bool IsWord(int i) const {
+    return i >= 0 && i < static_cast<int>(tokens_.size()) &&
+           tokens_[i].kind == TokenKind::kWord;
+  }
+
+  std::optional<Subject> PronounAt(int i) const {
+    if (!IsWord(i) || !Lex().pronouns.contains(LowerOf(doc_, tokens_[i]))) {
+      return std::nullopt;
+    }
+    Subject s;
+    s.kind = Subject::Kind::kPronoun;
+    s.begin = tokens_[i].begin;
+    s.end = tokens_[i].end;
+    s.first_token = i;
+    return s;
+  }
+
+  // A mention whose last token is `i` (the whole token: not a possessive).
+  const EntityMention* MentionEndingAt(int i) const {
+    if (!IsWord(i)) return nullptr;
+    const EntityMention* m = MentionAt(entities_, tokens_[i].begin);
+    return m != nullptr && m->end == tokens_[i].end ? m : nullptr;
+  }
+
+  // Names ending at token `last`, joined by "and": "Burton and Nick".
+  std::optional<Subject> NamesEndingAt(int last, int lo) const {
+    const EntityMention* m = MentionEndingAt(last);
+    if (m == nullptr) return std::nullopt;
+    Subject s;
+    s.kind = Subject::Kind::kNames;
+    s.mentions.push_back(m);
+    s.end = m->end;
+    s.begin = m->begin;
+    s.first_token = TokenIndexAt(tokens_, m->begin);
+    while (s.first_token - 2 >= lo && IsWord(s.first_token - 1) &&
+           LowerOf(doc_, tokens_[s.first_token - 1]) == "and") {
+      const EntityMention* other = MentionEndingAt(s.first_token - 2);
+      if (other == nullptr) break;
+      s.mentions.insert(s.mentions.begin(), other);
+      s.begin = other->begin;
+      s.first_token = TokenIndexAt(tokens_, other->begin);
+    }
+    s.first_token = RoleStart(s.first_token, lo);
+    return s;
+  }
+
+  // Where the title or role before the name at token `first` starts, not
+  // before `lo`: "Mr. Solberg", "Prime Minister Henrik Solberg", "Finance
+  // Ministry spokeswoman Ilse Marten". Capitalized words count only with a
+  // title word after them.
+  int RoleStart(int first, int lo) const {
+    int start = first;
+    for (int i = first - 1; i >= lo; --i) {
+      const bool title_dot = PunctOf(doc_, tokens_[i]) == '.' && IsTitle(i - 1);
+      if (IsTitle(i)) {
+        start = i;
+      } else if (!title_dot && !IsCapitalized(doc_, tokens_[i])) {
+        break;
+      }
+    }
+    return start;
+  }
+
+  bool IsTitle(int i) const {
+    return IsWord(i) && Lex().titles.contains(LowerOf(doc_, tokens_[i]));
+  }
+
+  // A noun phrase ending at `last` that starts with a determiner or a
+  // possessive: "the ministry", "her office", "Mr. Solberg’s office".
+  std::optional<Subject> PhraseEndingAt(int last, int lo) const {
+    for (int i = last; i >= lo && i > last - kMaxPhraseWords; --i) {
+      if (!IsWord(i)) return std::nullopt;
+      const bool determiner =
+          Lex().determiners.contains(LowerOf(doc_, tokens_[i]));
+      if (!determiner && !IsPossessive(doc_, tokens_[i])) continue;
+      if (i == last) return std::nullopt;  // "the said", "Okafor’s said"
+      int first = i;
+      if (!determiner) {
+        // Keep the possessor's whole name: "Mr. Solberg’s office".
+        const EntityMention* m = MentionAt(entities_, tokens_[i].begin);
+        if (m != nullptr) first = TokenIndexAt(tokens_, m->begin);
+        first = RoleStart(first, lo);
+      }
+      return Phrase(first, last);
+    }
+    return std::nullopt;
+  }
+
+  // "the report", "the ministry in a statement" (up to the preposition),
+  // "Estmark’s foreign ministry", "Mr. Solberg’s office".
+  std::optional<Subject> PhraseStartingAt(int first) const {
+    if (!IsWord(first)) return std::nullopt;
+    const int n = static_cast<int>(tokens_.size());
+    int head = first;  // the determiner or the possessive
+    if (!Lex().determiners.contains(LowerOf(doc_, tokens_[first]))) {
+      while (head < n && head < first + kMaxPhraseWords &&
+             !IsPossessive(doc_, tokens_[head]) &&
+             (IsCapitalized(doc_, tokens_[head]) ||
+              PunctOf(doc_, tokens_[head]) == '.')) {
+        ++head;
+      }
+      if (head >= n || !IsPossessive(doc_, tokens_[head])) return std::nullopt;
+    }
+    int last = head;
+    for (int i = head + 1; i < n && i <= head + kMaxPhraseWords; ++i) {
+      if (!IsWord(i)) break;
+      if (Lex().prepositions.contains(LowerOf(doc_, tokens_[i]))) break;
+      last = i;
+    }
+    const int after = last + 1;
+    const bool ends =
+        after >= static_cast<int>(tokens_.size()) || !IsWord(after) ||
+        Lex().prepositions.contains(LowerOf(doc_, tokens_[after]));
+    if (last == head || !ends) return std::nullopt;
+    return Phrase(first, last);
+  }
+
+  Subject Phrase(int first, int last) const {
+    Subject s;
+    s.kind = Subject::Kind::kPhrase;
+    s.begin = tokens_[first].begin;
+    s.end = tokens_[last].end;
+    s.first_token = first;
+    return s;
+  }
+
+  // "Burton and Nick", "Prime Minister Henrik Solberg", "Finance Ministry
+  // spokeswoman Ilse Marten": a run of capitalized and title words starting
+  // at `first`; the subject is its last person (or last mention).
+  std::optional<Subject> NamesStartingAt(int first) const {
+    Subject s;
+    s.kind = Subject::Kind::kNames;
+    int i = first;
+    while (true) {
+      const EntityMention* best = nullptr;
+      const int run_begin = i;
+      while (IsWord(i) ||
+             (i < static_cast<int>(tokens_.size()) &&
+              PunctOf(doc_, tokens_[i]) == '.' && IsTitle(i - 1))) {
+        if (IsWord(i) && !IsCapitalized(doc_, tokens_[i]) && !IsTitle(i)) break;
+        const EntityMention* m = MentionAt(entities_, tokens_[i].begin);
+        if (m != nullptr && (best == nullptr || best != m)) {
+          const bool person =
+              entities_.entities()[m->entity].kind == EntityKind::kPerson;
+          const bool best_person =
+              best != nullptr &&
+              entities_.entities()[best->entity].kind == EntityKind::kPerson;
+          if (person || !best_person) best = m;
+        }
+        if (IsPossessive(doc_, tokens_[i])) return std::nullopt;
+        ++i;
+      }
+      if (best == nullptr || i == run_begin) break;
+      s.mentions.push_back(best);
+      if (!IsWord(i) || LowerOf(doc_, tokens_[i]) != "and") break;
+      ++i;  // "Burton and Nick"
+    }
+    if (s.mentions.empty()) return std::nullopt;
+    s.begin = s.mentions.front()->begin;
+    s.end = s.mentions.back()->end;
+    s.first_token = first;
+    return s;
+  }
+
+  // "Tomas Berg, a senior fellow at the Baltic Policy Institute in Riga,"
+  // before a verb: the name before the comma that opens the appositive.
+  //
+  // With the role first, "Estmark’s foreign minister, Sofie Dahl, said",
+  // the name between the commas is the subject and the role its first
+  // words.
+  std::optional<Subject> AppositiveSubject(int comma, int lo) const {
+    for (int i = comma - 1; i > lo && i > comma - kMaxSubjectTokens; --i) {
+      const char32_t p = PunctOf(doc_, tokens_[i]);
+      if (IsQuoteMark(p) || p == ';' ||
+          (IsSentenceEnd(p) && !IsAbbreviationDot(doc_, tokens_, i))) {
+        return std::nullopt;
+      }
+      if (p != ',') continue;
+      if (std::optional<Subject> s = NamesEndingAt(i - 1, lo)) return s;
+      // The role first: the name is what stands between the two commas.
+      std::optional<Subject> s = NamesEndingAt(comma - 1, i + 1);
+      if (s && s->first_token == i + 1) {
+        s->first_token = RoleBeforeComma(i, lo);
+        return s;
+      }
+      return std::nullopt;
+    }
+    return std::nullopt;
+  }
+
+  // The first token of a role ending before the comma at `comma`: title
+  // words, capitalized words and one possessive ("Estmark’s foreign
+  // minister", "its director"); `comma` itself when there is none.
+  int RoleBeforeComma(int comma, int lo) const {
+    int start = comma;
+    for (int i = comma - 1; i >= lo; --i) {
+      if (!IsWord(i)) break;
+      const bool title = IsTitle(i);
+      if (!title && !IsCapitalized(doc_, tokens_[i]) &&
+          !Lex().determiners.contains(LowerOf(doc_, tokens_[i]))) {
+        break;
+      }
+      start = i;
+      if (IsPossessive(doc_, tokens_[i]) ||
+          Lex().determiners.contains(LowerOf(doc_, tokens_[i]))) {
+        break;
+      }
+    }
+    return start;
+  }
+
+  const Document& doc_;
+  const EntityIndex& entities_;
+  const std::vector<Token>& tokens_;
+};
+
+// Resolves a subject to the speaker's canonical name. A pronoun refers to
+// the last person mentioned before `anchor`.
+Attribution Resolve(const Document& doc, const EntityIndex& entities,
+                    const Subject& subject, size_t anchor) {
+  Attribution a;
+  a.sentence = doc.seg.SentenceAt(subject.begin);
+  switch (subject.kind) {
+    case Subject::Kind::kNames: {
+      std::vector<std::string> names;
+      for (const EntityMention* m : subject.mentions) {
+        names.push_back(entities.entities()[m->entity].name);
+      }
+      a.speaker = absl::StrJoin(names, " and ");
+      if (subject.mentions.size() == 1) {
+        a.role = entities.entities()[subject.mentions[0]->entity].role;
+      }
+      break;
+    }
+    case Subject::Kind::kPronoun: {
+      const std::string pronoun = absl::AsciiStrToLower(
+          std::string(doc.Slice(subject.begin, subject.end)));
+      const auto it = Lex().pronouns.find(pronoun);
+      if (it == Lex().pronouns.end() || !it->second) return a;
+      const EntityMention* person =
+          entities.PersonBefore(std::min(anchor, subject.begin));
+      if (person == nullptr) return a;
+      a.speaker = entities.entities()[person->entity].name;
+      a.role = entities.entities()[person->entity].role;
+      break;
+    }
+    case Subject::Kind::kPhrase: {
+      const absl::string_view phrase = doc.Slice(subject.begin, subject.end);
+      // Collapse line breaks inside the phrase.
+      std::vector<absl::string_view> words =
+          absl::StrSplit(phrase, absl::ByAnyChar(" \t\r\n"), absl::SkipEmpty());
+      a.speaker = absl::StrJoin(words, " ");
+      break;
+    }
+  }
+  a.speaker_begin = subject.begin;
+  a.speaker_end = subject.end;
+  return a;
+}
+
+// ---------------------------------------------------------------------------
+// Quotations.
+
+// One quotation: one part, or several joined because the attribution
+// interrupts it or it runs on into the next paragraph.
+struct Quotation {
+  std::vector<Part> parts;
+  size_t begin() const { return parts.front().open; }
+  size_t end() const { return parts.back().end; }
+};
+
+// True when only white space stands between the paragraph start and `pos`.
+bool OpensParagraph(const Document& doc, const Part& part) {
+  const size_t begin = doc.seg.paragraphs[part.paragraph].begin;
+  for (size_t i = begin; i < part.open; ++i) {
+    if (!IsSpace(static_cast<unsigned char>(doc.text[i]))) return false;
+  }
+  return true;
+}
+
+char32_t LastChar(const Document& doc, size_t begin, size_t end) {
+  const size_t e = TrimEnd(doc.text, begin, end);
+  if (e <= begin) return 0;
+  int len;
+  return base::DecodeUtf8Before(doc.text, e, &len);
+}
+
+// The first letter of the quoted text, or 0.
+char32_t FirstLetter(const Document& doc, const Part& part) {
+  size_t pos = part.content_begin;
+  while (pos < part.content_end) {
+    int len;
+    const char32_t c = base::DecodeUtf8(doc.text, pos, &len);
+    if (IsAlnum(c)) return c;
+    pos += len;
+  }
+  return 0;
+}
+
+bool HasReportingVerb(const Document& doc, const std::vector<Token>& tokens) {
+  for (int i = 0; i < static_cast<int>(tokens.size()); ++i) {
+    if (VerbAt(doc, tokens, i) != nullptr) return true;
+  }
+  return false;
+}
+
+// “To win the peace,” Okafor said, “a country must ...”: `next` continues
+// `prev` when only an attribution ending in a comma, colon or dash stands
+// between them in one sentence, and `prev` does not end its sentence.
+bool InterruptedByAttribution(const Document& doc, const Part& prev,
+                              const Part& next) {
+  if (!prev.closed || next.paragraph != prev.paragraph ||
+      next.open - prev.end > kMaxInterruptionBytes) {
+    return false;
+  }
+  if (IsSentenceEnd(LastChar(doc, prev.content_begin, prev.content_end))) {
+    return false;
+  }
+  const int sentence = doc.seg.SentenceAt(prev.end - 1);
+  if (sentence < 0 || sentence != doc.seg.SentenceAt(next.open)) return false;
+  const char32_t joint = LastChar(doc, prev.end, next.open);
+  if (joint != ',' && joint != ':' && !IsDash(joint)) return false;
+  const std::vector<Token> gap =
+      segment::Tokenize(doc.text, prev.end, next.open);
+  return HasReportingVerb(doc, gap);
+}
+
+// The quotation starting at parts[*i]; advances *i past its parts.
+Quotation NextQuotation(const Document& doc, const std::vector<Part>& parts,
+                        size_t* i) {
+  Quotation q;
+  q.parts.push_back(parts[(*i)++]);
+  while (*i < parts.size()) {
+    const Part& prev = q.parts.back();
+    const Part& next = parts[*i];
+    const bool runs_on =
+        prev.open_at_paragraph_end && next.paragraph == prev.paragraph + 1 &&
+        next.family == prev.family && OpensParagraph(doc, next);
+    if (!runs_on && !InterruptedByAttribution(doc, prev, next)) break;
+    q.parts.push_back(next);
+    ++*i;
+  }
+  return q;
+}
+
+std::string QuotedText(const Document& doc, const Quotation& q) {
+  std::vector<std::string> pieces;
+  for (const Part& part : q.parts) {
+    absl::string_view piece = doc.Slice(part.content_begin, part.content_end);
+    piece = absl::StripAsciiWhitespace(piece);
+    if (!piece.empty()) pieces.emplace_back(piece);
+  }
+  return absl::StrJoin(pieces, " ");
+}
+
+bool HasAlnum(absl::string_view text) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    int len;
+    if (IsAlnum(base::DecodeUtf8(text, pos, &len))) return true;
+    pos += len;
+  }
+  return false;
+}
+
+// Finds the attribution of each quotation of a document, in text order.
+class Attributor {
+ public:
+  Attributor(const Document& doc, const EntityIndex& entities)
+      : doc_(doc), entities_(entities) {}
+
+  // The attribution of `q`, or nullopt when there is none. `prev_end` is
+  // where the previous quotation ended (0 if none) and `next_begin` where
+  // the next one begins (the text size if none).
+  std::optional<Attribution> Find(const Quotation& q, bool partial,
+                                  size_t prev_end, size_t next_begin) {
+    std::optional<Attribution> found = InGaps(q);
+    if (!found) found = AfterClose(q, next_begin);
+    if (!found) found = BeforeOpen(q, partial, prev_end);
+    if ((!found || found->speaker.empty()) && SharesSentenceWithLast(q)) {
+      // “very good at foreign trips” and urged her to “spend ...”: a
+      // fragment after another in one sentence has the same speaker.
+      found = last_;
+    }
+    if (!found && !partial) found = NextSentence(q, next_begin);
+    if (!found && !partial) found = PreviousSentence(q, prev_end);
+    // Remembered for a quotation that follows in the next sentence, as of
+    // the last sentence of this one.
+    last_ = found;
+    last_quotation_sentence_ = SentenceOf(q.end() - 1);
+    if (last_) {
+      last_->sentence = std::max(last_->sentence, last_quotation_sentence_);
+    }
+    return found;
+  }
+
+ private:
+  int SentenceOf(size_t offset) const { return doc_.seg.SentenceAt(offset); }
+
+  bool SharesSentenceWithLast(const Quotation& q) const {
+    return last_.has_value() && !last_->speaker.empty() &&
+           last_->sentence == SentenceOf(q.begin()) &&
+           last_quotation_sentence_ == last_->sentence;
+  }
+
+  // In the text between two parts of an interrupted quotation.
+  std::optional<Attribution> InGaps(const Quotation& q) const {
+    for (size_t k = 0; k + 1 < q.parts.size(); ++k) {
+      if (q.parts[k + 1].paragraph != q.parts[k].paragraph) continue;
+      const std::vector<Token> tokens =
+          Window(doc_, q.parts[k].end, q.parts[k + 1].open, false);
+      if (auto a = LeadingAttribution(tokens, q.begin())) return a;
+    }
+    return std::nullopt;
+  }
+
+  // Right after the closing mark, in the same sentence: “...,” Okafor said.
+  std::optional<Attribution> AfterClose(const Quotation& q,
+                                        size_t next_begin) const {
+    const Part& last = q.parts.back();
+    if (!last.closed) return std::nullopt;
+    const int s = SentenceOf(last.end - 1);
+    if (s < 0) return std::nullopt;
+    const size_t end = std::min<size_t>(doc_.seg.sentences[s].end, next_begin);
+    return LeadingAttribution(Window(doc_, last.end, end, false), q.begin());
+  }
+
+  // An attribution that opens `tokens`: "Okafor said", "said Okafor",
+  // ", according to the ministry", "Tomas Berg, a senior fellow ..., said".
+  std::optional<Attribution> LeadingAttribution(
+      const std::vector<Token>& tokens, size_t anchor) const {
+    int start = 0;
+    const int n = static_cast<int>(tokens.size());
+    while (start < n && tokens[start].kind == TokenKind::kPunct) {
+      const char32_t p = PunctOf(doc_, tokens[start]);
+      if (p != ',' && !IsDash(p)) return std::nullopt;
+      ++start;
+    }
+    const SubjectFinder finder(doc_, entities_, tokens);
+    if (const VerbForm* verb = VerbAt(doc_, tokens, start)) {
+      const int after = start + static_cast<int>(verb->words.size());
+      return FromSubject(finder.After(after), anchor);
+    }
+    for (int v = start + 1; v < n && v <= start + kMaxSubjectTokens; ++v) {
+      const char32_t p = PunctOf(doc_, tokens[v]);
+      if (IsQuoteMark(p) || p == ';' ||
+          (IsSentenceEnd(p) && !IsAbbreviationDot(doc_, tokens, v))) {
+        break;
+      }
+      const VerbForm* verb = VerbAt(doc_, tokens, v);
+      if (verb == nullptr || verb->subject_after_only) continue;
+      std::optional<Subject> subject = finder.Before(v, start);
+      if (!subject || subject->first_token != start) return std::nullopt;
+      return FromSubject(subject, anchor);
+    }
+    return std::nullopt;
+  }
+
+  // Before the opening mark, in the same sentence: "Okafor said: “...",
+  // "Okafor: “...", and for a fragment any reporting verb before it
+  // ("Mr. Solberg said should be “judged by ...”").
+  std::optional<Attribution> BeforeOpen(const Quotation& q, bool partial,
+                                        size_t prev_end) const {
+    const size_t open = q.begin();
+    const int s = SentenceOf(open);
+    if (s < 0) return std::nullopt;
+    const size_t begin =
+        std::max<size_t>(doc_.seg.sentences[s].begin, prev_end);
+    const std::vector<Token> tokens = Window(doc_, begin, open, true);
+    const int n = static_cast<int>(tokens.size());
+    if (n == 0) return std::nullopt;
+    const SubjectFinder finder(doc_, entities_, tokens);
+    // "Okafor: “..."
+    if (PunctOf(doc_, tokens[n - 1]) == ':') {
+      std::optional<Subject> subject = finder.Before(n - 1, 0);
+      if (subject && subject->kind == Subject::Kind::kNames) {
+        return FromSubject(subject, open);
+      }
+    }
+    for (int v = n - 1; v >= 0; --v) {
+      const VerbForm* verb = VerbAt(doc_, tokens, v);
+      if (verb == nullptr) continue;
+      const int after = v + static_cast<int>(verb->words.size());
+      if (!partial && n - after > kMaxIntroTailTokens) return std::nullopt;
+      // The speaker before the verb, or after it when the verb opens its
+      // clause ("Said Okafor: “...", "according to the ministry, “...").
+      std::optional<Subject> subject;
+      if (!verb->subject_after_only) subject = finder.Before(v, 0);
+      const bool opens_clause =
+          v == 0 || tokens[v - 1].kind == TokenKind::kPunct;
+      if (!subject && (opens_clause || verb->subject_after_only)) {
+        subject = finder.After(after);
+      }
+      return FromSubject(subject, open);
+    }
+    return std::nullopt;
+  }
+
+  // A short sentence right after the quotation that is only an
+  // attribution: “We will win.” Okafor added.
+  std::optional<Attribution> NextSentence(const Quotation& q,
+                                          size_t next_begin) const {
+    const Part& last = q.parts.back();
+    const int s = SentenceOf(last.end - 1);
+    if (!last.closed || s < 0 ||
+        s + 1 >= static_cast<int>(doc_.seg.sentences.size())) {
+      return std::nullopt;
+    }
+    const segment::Sentence& here = doc_.seg.sentences[s];
+    const segment::Sentence& next = doc_.seg.sentences[s + 1];
+    if (here.end != last.end || next.paragraph != here.paragraph ||
+        next.end > next_begin) {
+      return std::nullopt;
+    }
+    const std::vector<Token> tokens = Window(doc_, next.begin, next.end, false);
+    if (static_cast<int>(tokens.size()) > kMaxAttributionSentenceTokens) {
+      return std::nullopt;
+    }
+    return LeadingAttribution(tokens, q.begin());
+  }
+
+  // The sentence before the quotation: the attribution of the quotation
+  // just before (“...,” he told reporters. “That is what neighbours are
+  // for.”), or a sentence that introduces the quotation's paragraph
+  // ("Tomas Berg, ..., said the package ...").
+  std::optional<Attribution> PreviousSentence(const Quotation& q,
+                                              size_t prev_end) const {
+    const int s = SentenceOf(q.begin());
+    if (s <= 0 || doc_.seg.sentences[s].begin != q.begin()) return std::nullopt;
+    const segment::Sentence& here = doc_.seg.sentences[s];
+    const segment::Sentence& before = doc_.seg.sentences[s - 1];
+    const bool same_paragraph = before.paragraph == here.paragraph;
+    const bool opens_paragraph = before.paragraph + 1 == here.paragraph &&
+                                 OpensParagraph(doc_, q.parts.front());
+    if (!same_paragraph && !opens_paragraph) return std::nullopt;
+    if (last_.has_value() && last_->sentence == s - 1 && same_paragraph &&
+        !last_->speaker.empty()) {
+      return last_;
+    }
+    if (prev_end > before.begin) return std::nullopt;  // it holds a quotation
+    const std::vector<Token> tokens =
+        Window(doc_, before.begin, before.end, false);
+    const SubjectFinder finder(doc_, entities_, tokens);
+    const int n =
+        std::min<int>(static_cast<int>(tokens.size()), kMaxIntroSentenceTokens);
+    for (int v = 0; v < n; ++v) {
+      const VerbForm* verb = VerbAt(doc_, tokens, v);
+      if (verb == nullptr || verb->subject_after_only) continue;
+      std::optional<Subject> subject = finder.Before(v, 0);
+      if (!subject || subject->kind == Subject::Kind::kPhrase) {
+        return std::nullopt;
+      }
+      std::optional<Attribution> a = FromSubject(subject, q.begin());
+      if (a && a->speaker.empty()) return std::nullopt;
+      return a;
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Attribution> FromSubject(const std::optional<Subject>& subject,
+                                         size_t anchor) const {
+    if (!subject.has_value()) return Attribution{};  // nobody we can name
+    return Resolve(doc_, entities_, *subject, anchor);
+  }
+
+  const Document& doc_;
+  const EntityIndex& entities_;
+  // The attribution of the previous quotation that had one.
+  std::optional<Attribution> last_;
+  // The last sentence of the previous quotation.
+  int last_quotation_sentence_ = -1;
+};
+
+// True when the words before the opening mark are an attribution that
+// introduces a whole quoted sentence: "Okafor said:", "Burton said,",
+// "According to Okafor,".
+bool IntroducedByAttribution(const Document& doc,
+                             const std::vector<Token>& before) {
+  const int n = static_cast<int>(before.size());
+  const char32_t last = PunctOf(doc, before[n - 1]);
+  if (last == ':') return true;
+  if (last != ',' && !IsDash(last)) return false;
+  // The clause before the comma holds a reporting verb.
+  for (int i = n - 2; i >= 0; --i) {
+    const char32_t p = PunctOf(doc, before[i]);
+    if (p == ',' || p == ';' || IsQuoteMark(p)) break;
+    if (VerbAt(doc, before, i) != nullptr) return true;
+  }
+  return false;
+}
+
+// A fragment embedded in the reporter's sentence rather than a quoted
+// sentence: “a bridge of trust”, a scare quote, a title.
+bool IsPartial(const Document& doc, const Quotation& q, size_t prev_end) {
+  const Part& first = q.parts.front();
+  const char32_t letter = FirstLetter(doc, first);
+  if (letter != 0 && segment::IsLetter(letter) && !segment::IsUpper(letter)) {
+    return true;
+  }
+  const int s = doc.seg.SentenceAt(first.open);
+  if (s < 0) return false;
+  const size_t begin = std::max<size_t>(doc.seg.sentences[s].begin, prev_end);
+  const std::vector<Token> before = Window(doc, begin, first.open, true);
+  bool words_before = false;
+  for (const Token& t : before) words_before |= t.kind != TokenKind::kPunct;
+  if (words_before) return !IntroducedByAttribution(doc, before);
+  // At the start of its sentence: partial when the reporter's sentence goes
+  // on after it ("“Cuties” is what he called them").
+  const Part& last = q.parts.back();
+  const char32_t end = LastChar(doc, last.content_begin, last.content_end);
+  if (!last.closed || IsSentenceEnd(end) || end == ',' || IsDash(end)) {
+    return false;
+  }
+  const int t = doc.seg.SentenceAt(last.end - 1);
+  if (t < 0) return false;
+  const std::vector<Token> after =
+      Window(doc, last.end, doc.seg.sentences[t].end, false);
+  for (const Token& tok : after) {
+    if (tok.kind != TokenKind::kPunct) return !HasReportingVerb(doc, after);
+  }
+  return false;
+}
+
+// The sentences a quotation touches, as one span.
+segment::Range SentenceSpan(const Document& doc, const Quotation& q) {
+  const int first = doc.seg.SentenceAt(q.begin());
+  const int last = doc.seg.SentenceAt(q.end() - 1);
+  segment::Range r{q.begin(), q.end()};
+  if (first >= 0) r.begin = std::min(r.begin, doc.seg.sentences[first].begin);
+  if (last >= 0) r.end = std::max(r.end, doc.seg.sentences[last].end);
+  return r;
+}
+
+void AddUnclosedNote(const Document& doc, const Part& part,
+                     std::vector<Note>* notes) {
+  Note note;
+  note.set_severity(Note::SEVERITY_WARNING);
+  note.set_article_id(std::string(doc.id));
+  note.set_code("unclosed-quote");
+  note.mutable_span()->set_begin(part.open);
+  note.mutable_span()->set_end(part.content_begin);
+  note.set_message(part.open_at_paragraph_end
+                       ? "quote opened here is not closed before the end of "
+                         "the paragraph"
+                       : "quote opened here is not closed before the next "
+                         "opening quote mark");
+  notes->push_back(std::move(note));
+}
+
+// ---------------------------------------------------------------------------
+// Normalization.
+
+char32_t ToLower(char32_t c) {
+  if (c < 0x80) return absl::ascii_tolower(static_cast<unsigned char>(c));
+  if ((c >= 0xC0 && c <= 0xDE && c != 0xD7)) return c + 0x20;
+  if (c >= 0x100 && c <= 0x137) return c | 1;
+  if (c >= 0x139 && c <= 0x148 && (c % 2) == 1) return c + 1;
+  if (c >= 0x14A && c <= 0x177) return c | 1;
+  if (c == 0x178) return 0xFF;
+  if (c >= 0x179 && c <= 0x17E && (c % 2) == 1) return c + 1;
+  if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2) return c + 0x20;
+  if (c >= 0x410 && c <= 0x42F) return c + 0x20;
+  if (c >= 0x400 && c <= 0x40F) return c + 0x50;
+  return c;
+}
+
+}  // namespace
+
+std::string NormalizeQuoteText(absl::string_view text) {
+  // "[" opens an insertion only when a "]" follows somewhere.
+  const size_t last_close = text.rfind(']');
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  auto emit = [&](char32_t c) {
+    if (pending_space && !out.empty()) out.push_back(' ');
+    pending_space = false;
+    base::AppendUtf8(c, &out);
+  };
+  char32_t prev = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    int len;
+    const char32_t c = base::DecodeUtf8(text, pos, &len);
+    int next_len = 0;
+    const char32_t next = pos + len < text.size()
+                              ? base::DecodeUtf8(text, pos + len, &next_len)
+                              : 0;
+    if (c == '[' && last_close != absl::string_view::npos && pos < last_close) {
+      pos = text.find(']', pos) + 1;
+      pending_space = true;
+      prev = ']';
+      continue;
+    }
+    if (IsAlnum(c)) {
+      emit(ToLower(c));
+    } else if (IsApostrophe(c) && segment::IsLetter(prev) &&
+               segment::IsLetter(next)) {
+      emit('\'');  // "won’t" -> "won't"
+    } else if ((c == '.' || c == ',') && IsDigit(prev) && IsDigit(next)) {
+      emit(c);  // "48.5", "2,400"
+    } else {
+      pending_space = true;
+    }
+    prev = c;
+    pos += len;
+  }
+  return out;
+}
+
+void FindQuotes(const Document& doc, const EntityIndex& entities,
+                std::vector<Claim>* claims, std::vector<Note>* notes) {
+  std::vector<Part> parts;
+  for (size_t p = 0; p < doc.seg.paragraphs.size(); ++p) {
+    PairMarks(doc.text, doc.seg.paragraphs[p], static_cast<int>(p), &parts);
+  }
+  std::vector<Quotation> quotations;
+  for (size_t i = 0; i < parts.size();) {
+    quotations.push_back(NextQuotation(doc, parts, &i));
+  }
+
+  Attributor attributor(doc, entities);
+  // Consecutive quotations often share a sentence; look its names up once.
+  segment::Range names_range{1, 0};
+  std::vector<std::string> names;
+  for (size_t i = 0; i < quotations.size(); ++i) {
+    const Quotation& q = quotations[i];
+    const Part& last = q.parts.back();
+    if (!last.closed) AddUnclosedNote(doc, last, notes);
+    const std::string text = QuotedText(doc, q);
+    if (!HasAlnum(text)) continue;
+
+    const size_t prev_end = i > 0 ? quotations[i - 1].end() : 0;
+    const size_t next_begin =
+        i + 1 < quotations.size() ? quotations[i + 1].begin() : doc.text.size();
+    const bool partial = IsPartial(doc, q, prev_end);
+    const std::optional<Attribution> attribution =
+        attributor.Find(q, partial, prev_end, next_begin);
+    const segment::Range sentence = SentenceSpan(doc, q);
+    if (sentence.begin != names_range.begin ||
+        sentence.end != names_range.end) {
+      names = entities.NamesIn(sentence.begin, sentence.end);
+      names_range = sentence;
+    }
+
+    Claim claim;
+    claim.set_article_id(std::string(doc.id));
+    claim.set_kind(Claim::KIND_QUOTE);
+    claim.mutable_span()->set_begin(q.begin());
+    claim.mutable_span()->set_end(q.end());
+    claim.mutable_sentence()->set_begin(sentence.begin);
+    claim.mutable_sentence()->set_end(sentence.end);
+    claim.set_text(std::string(doc.Slice(q.begin(), q.end())));
+    auto* quote = claim.mutable_quote();
+    quote->set_text(text);
+    quote->set_normalized(NormalizeQuoteText(text));
+    quote->set_partial(partial);
+    if (attribution.has_value() && !attribution->speaker.empty()) {
+      quote->set_speaker(attribution->speaker);
+      quote->set_role(attribution->role);
+      quote->mutable_speaker_span()->set_begin(attribution->speaker_begin);
+      quote->mutable_speaker_span()->set_end(attribution->speaker_end);
+    }
+    for (const std::string& name : names) claim.add_entities(name);
+    claims->push_back(std::move(claim));
+  }
+}
+
+}  // namespace crosscheck::extract

@@ -1,0 +1,197 @@
+#include "src/extract/context.h"
+
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "proto/crosscheck/v1/article.pb.h"
+#include "src/extract/document.h"
+#include "src/segment/segment.h"
+
+namespace crosscheck::extract {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::ElementsAreArray;
+
+// A one-sentence article and the byte range of `mention` in it.
+class OneSentence {
+ public:
+  OneSentence(const std::string& text, const std::string& mention) {
+    article_.set_id("a");
+    article_.set_text(text);
+    doc_ = MakeDocument(article_);
+    const size_t at = text.find(mention);
+    EXPECT_NE(at, std::string::npos) << mention;
+    mention_ = {at, at + mention.size()};
+    EXPECT_EQ(doc_.seg.sentences.size(), 1u) << text;
+  }
+
+  std::string Predicate() const {
+    return FindPredicate(doc_, doc_.seg.sentences.at(0), mention_);
+  }
+  std::vector<std::string> Keywords(int limit) const {
+    return FindKeywords(doc_, doc_.seg.sentences.at(0), mention_, limit);
+  }
+
+ private:
+  crosscheck::v1::Article article_;
+  Document doc_;
+  segment::Range mention_;
+};
+
+TEST(LemmaTest, NounsAndVerbsOfNewsText) {
+  const struct {
+    const char* word;
+    const char* lemma;
+  } kCases[] = {
+      // Plurals.
+      {"times", "time"},
+      {"agreements", "agreement"},
+      {"delegates", "delegate"},
+      {"deputies", "deputy"},
+      {"companies", "company"},
+      {"businesses", "business"},
+      {"taxes", "tax"},
+      {"speeches", "speech"},
+      {"children", "child"},
+      {"crises", "crisis"},
+      {"by-elections", "by-election"},
+      // Words that only look plural or inflected.
+      {"news", "news"},
+      {"this", "this"},
+      {"analysis", "analysis"},
+      {"status", "status"},
+      {"politics", "politics"},
+      {"gas", "gas"},
+      {"during", "during"},
+      {"meeting", "meeting"},
+      {"hundred", "hundred"},
+      // Irregular verbs.
+      {"met", "meet"},
+      {"took", "take"},
+      {"spoke", "speak"},
+      {"spoken", "speak"},
+      {"sworn", "swear"},
+      {"was", "be"},
+      {"has", "have"},
+      {"drew", "draw"},
+      // Regular verbs.
+      {"signed", "sign"},
+      {"planned", "plan"},
+      {"stopped", "stop"},
+      {"committed", "commit"},
+      {"added", "add"},
+      {"called", "call"},
+      {"passed", "pass"},
+      {"arrived", "arrive"},
+      {"announced", "announce"},
+      {"visited", "visit"},
+      {"created", "create"},
+      {"negotiated", "negotiate"},
+      {"treated", "treat"},
+      {"scheduled", "schedule"},
+      {"disputed", "dispute"},
+      {"decided", "decide"},
+      {"concluded", "conclude"},
+      {"settled", "settle"},
+      {"pledged", "pledge"},
+      {"changed", "change"},
+      {"belonged", "belong"},
+      {"secured", "secure"},
+      {"declared", "declare"},
+      {"released", "release"},
+      {"carried", "carry"},
+      {"agreed", "agree"},
+      {"hoped", "hope"},
+      {"voted", "vote"},
+      {"opened", "open"},
+      {"making", "make"},
+      {"visiting", "visit"},
+      {"putting", "put"},
+      {"talks", "talk"},
+      // Case, possessives, typographic apostrophes; numbers unchanged.
+      {"Talks", "talk"},
+      {"Okafor’s", "okafor"},
+      {"countries'", "country"},
+      {"2,400", "2,400"},
+      {"A", "a"},
+  };
+  for (const auto& c : kCases) {
+    EXPECT_EQ(Lemma(c.word), c.lemma) << c.word;
+  }
+}
+
+TEST(LemmaTest, NeverEmpty) {
+  for (const char* word : {"'s", "'", "s", "’s", "-"}) {
+    EXPECT_FALSE(Lemma(word).empty()) << word;
+  }
+}
+
+TEST(FindPredicateTest, EventPhraseOrNearestVerb) {
+  const struct {
+    const char* text;
+    const char* mention;
+    const char* predicate;
+  } kCases[] = {
+      // Event phrases, canonicalised, with an auxiliary or adverb gap.
+      {"Okafor, a former central banker who took office in 2016, has made "
+       "the relationship a centrepiece.",
+       "2016", "take office"},
+      {"The president was formally sworn in on Monday.", "Monday",
+       "take office"},
+      {"She came to power in 2017 after a snap election.", "2017",
+       "take office"},
+      {"Okafor and Solberg have spoken by phone three times this year.",
+       "three", "call"},
+      {"The foreign ministers have met 17 times since 2019.", "17", "meet"},
+      {"Okafor arrived in Lundby on Monday at the start of a visit.", "Monday",
+       "arrive"},
+      // Two events in one sentence: the nearer one.
+      {"The two countries signed a defence pact in 2012, and the border "
+       "treaty of 2008 settled the dispute.",
+       "2012", "sign"},
+      {"The two countries signed a defence pact in 2012, and the border "
+       "treaty of 2008 settled the dispute.",
+       "2008", "settle"},
+      // Plain verbs, not nouns that look like verbs.
+      {"Annual trade between the two countries stands at $48.5 billion.",
+       "$48.5 billion", "stand"},
+      {"Estmark will set up a €3 million scholarship fund.", "€3 million",
+       "set"},
+      {"A business forum held in the capital drew more than 2,400 "
+       "delegates, organisers said.",
+       "more than 2,400", "draw"},
+      {"The joint declaration commits the two governments to talks.", "two",
+       "commit"},
+      // A verb of saying only when there is nothing else.
+      {"The figure is 40%, officials said.", "40%", "say"},
+      {"Turnout: 40%.", "40%", ""},
+  };
+  for (const auto& c : kCases) {
+    EXPECT_EQ(OneSentence(c.text, c.mention).Predicate(), c.predicate)
+        << c.text << " [" << c.mention << "]";
+  }
+}
+
+TEST(FindKeywordsTest, NearestContentLemmasFirst) {
+  const OneSentence sentence(
+      "Okafor and Solberg signed seven cooperation agreements in Lundby.",
+      "seven");
+  // Names other than the first word, stop words and the mention itself are
+  // left out; at equal distance the word after the mention comes first.
+  EXPECT_THAT(sentence.Keywords(8),
+              ElementsAre("cooperation", "sign", "agreement", "okafor"));
+  EXPECT_THAT(sentence.Keywords(2), ElementsAre("cooperation", "sign"));
+}
+
+TEST(FindKeywordsTest, NoDuplicatesAndNoNumbers) {
+  const OneSentence sentence(
+      "Leaders met in 2019 and met again with four ministers.", "2019");
+  EXPECT_THAT(sentence.Keywords(8),
+              ElementsAreArray({"meet", "leader", "minister"}));
+}
+
+}  // namespace
+}  // namespace crosscheck::extract

@@ -1,0 +1,307 @@
+#include "src/extract/dates.h"
+
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "proto/crosscheck/v1/article.pb.h"
+#include "proto/crosscheck/v1/claim.pb.h"
+#include "src/extract/document.h"
+
+namespace crosscheck::extract {
+namespace {
+
+using crosscheck::v1::Article;
+using crosscheck::v1::Claim;
+using crosscheck::v1::Date;
+using crosscheck::v1::Note;
+using ::testing::Contains;
+using ::testing::IsEmpty;
+using ::testing::SizeIs;
+
+// The dates and notes FindDates finds in `text`; checks the invariants every
+// claim must keep.
+struct Found {
+  std::vector<Claim> claims;
+  std::vector<Note> notes;
+};
+
+Found Dates(const std::string& text, const std::string& published,
+            const std::vector<crosscheck::v1::Span>& furniture = {}) {
+  Article article;
+  article.set_id("a");
+  article.set_text(text);
+  article.set_published(published);
+  for (const auto& span : furniture) *article.add_furniture() = span;
+  const Document doc = MakeDocument(article);
+  Found found;
+  FindDates(doc, &found.claims, &found.notes);
+  size_t previous = 0;
+  for (const Claim& claim : found.claims) {
+    EXPECT_EQ(claim.kind(), Claim::KIND_DATE);
+    EXPECT_TRUE(claim.has_date());
+    EXPECT_LE(claim.span().end(), text.size());
+    EXPECT_EQ(claim.text(),
+              text.substr(claim.span().begin(),
+                          claim.span().end() - claim.span().begin()));
+    EXPECT_LE(claim.sentence().begin(), claim.span().begin());
+    EXPECT_GE(claim.sentence().end(), claim.span().end());
+    EXPECT_GE(claim.span().begin(), previous) << "not in text order";
+    previous = claim.span().begin();
+  }
+  return found;
+}
+
+struct DateCase {
+  const char* text;
+  const char* published;
+  const char* span;
+  const char* start;
+  const char* end;
+  Date::Granularity granularity;
+  bool relative;
+  const char* anchor;
+};
+
+void ExpectOneDate(const DateCase& c) {
+  SCOPED_TRACE(c.text);
+  const Found found = Dates(c.text, c.published);
+  ASSERT_THAT(found.claims, SizeIs(1));
+  const Claim& claim = found.claims[0];
+  EXPECT_EQ(claim.text(), c.span);
+  EXPECT_EQ(claim.date().start(), c.start);
+  EXPECT_EQ(claim.date().end(), c.end);
+  EXPECT_EQ(claim.date().granularity(), c.granularity);
+  EXPECT_EQ(claim.date().relative(), c.relative);
+  EXPECT_EQ(claim.date().anchor(), c.anchor);
+  EXPECT_THAT(found.notes, IsEmpty());
+}
+
+constexpr Date::Granularity kDay = Date::GRANULARITY_DAY;
+constexpr Date::Granularity kMonth = Date::GRANULARITY_MONTH;
+constexpr Date::Granularity kYear = Date::GRANULARITY_YEAR;
+constexpr Date::Granularity kDecade = Date::GRANULARITY_DECADE;
+
+TEST(FindDatesTest, AbsoluteDates) {
+  const DateCase kCases[] = {
+      {"The talks were held on June 5, 2024.", "", "June 5, 2024", "2024-06-05",
+       "2024-06-05", kDay, false, ""},
+      {"The vote took place on 5 June 2024.", "", "5 June 2024", "2024-06-05",
+       "2024-06-05", kDay, false, ""},
+      {"It happened on the 5th of June 2024.", "", "5th of June 2024",
+       "2024-06-05", "2024-06-05", kDay, false, ""},
+      {"Her government survived a vote on Sept. 12, 2023, narrowly.", "",
+       "Sept. 12, 2023", "2023-09-12", "2023-09-12", kDay, false, ""},
+      {"She resigned on Oct. 3, 2021.", "", "Oct. 3, 2021", "2021-10-03",
+       "2021-10-03", kDay, false, ""},
+      {"The pact expired in Sept. 2021.", "", "Sept. 2021", "2021-09",
+       "2021-09", kMonth, false, ""},
+      {"The filing is dated 2024-06-07.", "", "2024-06-07", "2024-06-07",
+       "2024-06-07", kDay, false, ""},
+      {"Okafor took office in 2016.", "", "2016", "2016", "2016", kYear, false,
+       ""},
+      {"It was the great storm of 1953.", "", "1953", "1953", "1953", kYear,
+       false, ""},
+      {"The war of 1812 was short.", "", "1812", "1812", "1812", kYear, false,
+       ""},
+      {"Prices soared in the 1990s.", "", "1990s", "1990", "1999", kDecade,
+       false, ""},
+  };
+  for (const DateCase& c : kCases) ExpectOneDate(c);
+}
+
+TEST(FindDatesTest, Ranges) {
+  const DateCase kCases[] = {
+      {"The festival ran June 5-7, 2024.", "", "June 5-7, 2024", "2024-06-05",
+       "2024-06-07", kDay, false, ""},
+      {"The talks ran from June 5 to 7, 2024.", "", "June 5 to 7, 2024",
+       "2024-06-05", "2024-06-07", kDay, false, ""},
+      {"Talks ran June 30 to July 2, 2024.", "", "June 30 to July 2, 2024",
+       "2024-06-30", "2024-07-02", kDay, false, ""},
+      {"The summit ran 5-7 June 2024.", "", "5-7 June 2024", "2024-06-05",
+       "2024-06-07", kDay, false, ""},
+      {"Output rose between 2016 and 2018.", "", "2016 and 2018", "2016",
+       "2018", kYear, false, ""},
+      {"The plan covered 2016-18.", "", "2016-18", "2016", "2018", kYear, false,
+       ""},
+      {"Prices fell from 2016 to 2018.", "", "2016 to 2018", "2016", "2018",
+       kYear, false, ""},
+  };
+  for (const DateCase& c : kCases) ExpectOneDate(c);
+}
+
+TEST(FindDatesTest, YearInferredFromPublication) {
+  const DateCase kCases[] = {
+      // The publication year, with the publication date as anchor.
+      {"Okafor arrived in Lundby on June 3.", "2024-06-05", "June 3",
+       "2024-06-03", "2024-06-03", kDay, false, "2024-06-05"},
+      // A month after the publication month, in the past: the year before.
+      {"The treaty was signed on October 12.", "2024-06-05", "October 12",
+       "2023-10-12", "2023-10-12", kDay, false, "2024-06-05"},
+      // A month before the publication month, in the future: the year after.
+      {"The next summit will be held on March 3.", "2024-06-05", "March 3",
+       "2025-03-03", "2025-03-03", kDay, false, "2024-06-05"},
+      // A bare month needs a cue word.
+      {"Parliament approved the law in May.", "2024-06-05", "May", "2024-05",
+       "2024-05", kMonth, false, "2024-06-05"},
+      {"The festival runs June 5-7.", "2024-05-01", "June 5-7", "2024-06-05",
+       "2024-06-07", kDay, false, "2024-05-01"},
+  };
+  for (const DateCase& c : kCases) ExpectOneDate(c);
+}
+
+TEST(FindDatesTest, RelativeDatesResolvedAgainstPublication) {
+  // 2024-06-04 is a Tuesday.
+  const char* const kTuesday = "2024-06-04";
+  const DateCase kCases[] = {
+      {"Okafor arrived in Lundby on Monday.", kTuesday, "Monday", "2024-06-03",
+       "2024-06-03", kDay, true, kTuesday},
+      {"The talks ended on Tuesday.", kTuesday, "Tuesday", "2024-06-04",
+       "2024-06-04", kDay, true, kTuesday},
+      {"Tuesday’s meeting was the thirty-first summit.", kTuesday, "Tuesday",
+       "2024-06-04", "2024-06-04", kDay, true, kTuesday},
+      {"She arrived on Friday.", kTuesday, "Friday", "2024-05-31", "2024-05-31",
+       kDay, true, kTuesday},
+      {"She will travel to Helvik on Thursday.", kTuesday, "Thursday",
+       "2024-06-06", "2024-06-06", kDay, true, kTuesday},
+      {"On Wednesday, Okafor is scheduled to open a forum.", kTuesday,
+       "Wednesday", "2024-06-05", "2024-06-05", kDay, true, kTuesday},
+      {"The visit ends on Thursday.", kTuesday, "Thursday", "2024-06-06",
+       "2024-06-06", kDay, true, kTuesday},
+      {"Ministers will meet next Monday.", kTuesday, "next Monday",
+       "2024-06-10", "2024-06-10", kDay, true, kTuesday},
+      {"They met last Tuesday.", kTuesday, "last Tuesday", "2024-05-28",
+       "2024-05-28", kDay, true, kTuesday},
+      {"The law passed yesterday.", kTuesday, "yesterday", "2024-06-03",
+       "2024-06-03", kDay, true, kTuesday},
+      {"Markets are closed today.", kTuesday, "today", "2024-06-04",
+       "2024-06-04", kDay, true, kTuesday},
+      {"Parliament approved the law last month.", kTuesday, "last month",
+       "2024-05", "2024-05", kMonth, true, kTuesday},
+      {"Earlier this month, the law changed.", kTuesday, "Earlier this month",
+       "2024-06", "2024-06", kMonth, true, kTuesday},
+      {"It grew 14 per cent last year.", kTuesday, "last year", "2023", "2023",
+       kYear, true, kTuesday},
+      {"Elections are due next year.", kTuesday, "next year", "2025", "2025",
+       kYear, true, kTuesday},
+      {"The deals were signed earlier this week.", kTuesday,
+       "earlier this week", "2024-06-03", "2024-06-03", kDay, true, kTuesday},
+      {"Talks continue this week.", kTuesday, "this week", "2024-06-03",
+       "2024-06-09", kDay, true, kTuesday},
+      {"The ministers met last week.", kTuesday, "last week", "2024-05-27",
+       "2024-06-02", kDay, true, kTuesday},
+      {"The pact was signed two years ago.", kTuesday, "two years ago", "2022",
+       "2022", kYear, true, kTuesday},
+      {"The blockade began 10 days ago.", kTuesday, "10 days ago", "2024-05-25",
+       "2024-05-25", kDay, true, kTuesday},
+      // "last <month>": the most recent such month strictly before the
+      // publication month.
+      {"The referendum was held last October.", kTuesday, "last October",
+       "2023-10", "2023-10", kMonth, true, kTuesday},
+      {"The referendum was held last May.", kTuesday, "last May", "2024-05",
+       "2024-05", kMonth, true, kTuesday},
+      {"The referendum was held last June.", kTuesday, "last June", "2023-06",
+       "2023-06", kMonth, true, kTuesday},
+  };
+  for (const DateCase& c : kCases) ExpectOneDate(c);
+}
+
+TEST(FindDatesTest, WeekdayWithDateIsAbsolute) {
+  ExpectOneDate({"The visit runs from Monday, June 3, 2024.", "2024-06-05",
+                 "Monday, June 3, 2024", "2024-06-03", "2024-06-03", kDay,
+                 false, ""});
+}
+
+TEST(FindDatesTest, NotDates) {
+  for (const char* text : {
+           "The May figures may change.",
+           "She may travel.",
+           "Every Monday the market opens early.",
+           "More than 2,400 delegates attended.",
+           "The forum drew 2000 delegates.",
+           "Room 1500 is closed.",
+           "Prices rose 2016%.",
+           "Sun and Wed are abbreviations here.",
+       }) {
+    EXPECT_THAT(Dates(text, "2024-06-05").claims, IsEmpty()) << text;
+  }
+}
+
+TEST(FindDatesTest, SeveralDatesInTextOrderWithTheirEvents) {
+  const Found found = Dates(
+      "The two countries signed a defence pact in 2012, and the border "
+      "treaty of 2008 settled the dispute. Okafor took office in 2016.",
+      "2024-06-06");
+  ASSERT_THAT(found.claims, SizeIs(3));
+  EXPECT_EQ(found.claims[0].text(), "2012");
+  EXPECT_EQ(found.claims[0].predicate(), "sign");
+  EXPECT_EQ(found.claims[1].text(), "2008");
+  EXPECT_EQ(found.claims[1].predicate(), "settle");
+  EXPECT_EQ(found.claims[2].text(), "2016");
+  EXPECT_EQ(found.claims[2].predicate(), "take office");
+  EXPECT_THAT(found.claims[2].keywords(), Contains("office"));
+  EXPECT_LE(found.claims[2].keywords_size(), 8);
+  // Each claim's sentence is its own.
+  EXPECT_EQ(found.claims[0].sentence().begin(),
+            found.claims[1].sentence().begin());
+  EXPECT_NE(found.claims[1].sentence().begin(),
+            found.claims[2].sentence().begin());
+}
+
+TEST(FindDatesTest, WithoutPublicationDateRelativeDatesAreNoted) {
+  const std::string text = "Parliament approved the law last month.";
+  const Found found = Dates(text, "");
+  ASSERT_THAT(found.claims, SizeIs(1));
+  const Claim& claim = found.claims[0];
+  EXPECT_EQ(claim.text(), "last month");
+  EXPECT_TRUE(claim.date().relative());
+  EXPECT_EQ(claim.date().start(), "");
+  EXPECT_EQ(claim.date().end(), "");
+  EXPECT_EQ(claim.date().anchor(), "");
+  EXPECT_EQ(claim.date().granularity(), kMonth);
+  ASSERT_THAT(found.notes, SizeIs(1));
+  const Note& note = found.notes[0];
+  EXPECT_EQ(note.severity(), Note::SEVERITY_WARNING);
+  EXPECT_EQ(note.code(), "unresolved-date");
+  EXPECT_EQ(note.article_id(), "a");
+  EXPECT_EQ(note.span().begin(), claim.span().begin());
+  EXPECT_EQ(note.span().end(), claim.span().end());
+  EXPECT_EQ(note.message(),
+            "cannot resolve \"last month\": the article has no publication "
+            "date");
+}
+
+TEST(FindDatesTest, WithoutPublicationDateMonthAndDayIsNoted) {
+  const Found found = Dates("Okafor arrived on June 3.", "not-a-date");
+  ASSERT_THAT(found.claims, SizeIs(1));
+  EXPECT_FALSE(found.claims[0].date().relative());
+  EXPECT_EQ(found.claims[0].date().start(), "");
+  ASSERT_THAT(found.notes, SizeIs(1));
+  EXPECT_EQ(found.notes[0].message(),
+            "cannot resolve \"June 3\": the article has no publication date");
+}
+
+TEST(FindDatesTest, WithoutPublicationDateAbsoluteDatesResolve) {
+  const Found found = Dates("Okafor took office in 2016 on Monday.", "");
+  ASSERT_THAT(found.claims, SizeIs(2));
+  EXPECT_EQ(found.claims[0].date().start(), "2016");
+  EXPECT_EQ(found.claims[1].text(), "Monday");
+  EXPECT_EQ(found.claims[1].date().start(), "");
+  EXPECT_THAT(found.notes, SizeIs(1));
+}
+
+TEST(FindDatesTest, FurnitureIsSkipped) {
+  const std::string text =
+      "Published June 4, 2024\n\nOkafor arrived in Lundby on Monday.";
+  crosscheck::v1::Span furniture;
+  furniture.set_begin(0);
+  furniture.set_end(text.find('\n'));
+  const Found found = Dates(text, "2024-06-04", {furniture});
+  ASSERT_THAT(found.claims, SizeIs(1));
+  EXPECT_EQ(found.claims[0].text(), "Monday");
+  EXPECT_EQ(found.claims[0].date().start(), "2024-06-03");
+}
+
+}  // namespace
+}  // namespace crosscheck::extract

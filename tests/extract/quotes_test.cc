@@ -1,0 +1,609 @@
+#include "src/extract/quotes.h"
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "proto/crosscheck/v1/article.pb.h"
+#include "proto/crosscheck/v1/claim.pb.h"
+#include "src/extract/document.h"
+#include "src/extract/entities.h"
+
+namespace crosscheck::extract {
+namespace {
+
+using crosscheck::v1::Claim;
+using crosscheck::v1::Note;
+
+// The quotations of one article text, with everything they borrow.
+class Quoted {
+ public:
+  explicit Quoted(const std::string& text)
+      : article_(MakeArticle(text)),
+        doc_(MakeDocument(article_)),
+        entities_(doc_) {
+    FindQuotes(doc_, entities_, &claims_, &notes_);
+  }
+  Quoted(const Quoted&) = delete;
+  Quoted& operator=(const Quoted&) = delete;
+
+  const std::string& text() const { return article_.text(); }
+  const std::vector<Claim>& claims() const { return claims_; }
+  const std::vector<Note>& notes() const { return notes_; }
+
+  std::string Slice(const crosscheck::v1::Span& span) const {
+    return text().substr(span.begin(), span.end() - span.begin());
+  }
+
+ private:
+  static crosscheck::v1::Article MakeArticle(const std::string& text) {
+    crosscheck::v1::Article article;
+    article.set_id("test");
+    article.set_text(text);
+    return article;
+  }
+
+  crosscheck::v1::Article article_;
+  Document doc_;
+  EntityIndex entities_;
+  std::vector<Claim> claims_;
+  std::vector<Note> notes_;
+};
+
+struct ExpectedQuote {
+  // Claim.text: the surface from the opening to the closing mark.
+  std::string surface;
+  // Quote.text.
+  std::string text;
+  // Quote.speaker; empty for none.
+  std::string speaker;
+  // The text at Quote.speaker_span; empty when it is unset.
+  std::string speaker_span;
+  bool partial = false;
+  // Quote.role.
+  std::string role;
+};
+
+struct QuoteCase {
+  std::string name;
+  std::string text;
+  std::vector<ExpectedQuote> quotes;
+};
+
+void ExpectQuotes(const Quoted& q, const std::vector<ExpectedQuote>& want) {
+  ASSERT_EQ(q.claims().size(), want.size()) << q.text();
+  for (size_t i = 0; i < want.size(); ++i) {
+    SCOPED_TRACE("quote " + std::to_string(i));
+    const Claim& claim = q.claims()[i];
+    const ExpectedQuote& w = want[i];
+    EXPECT_EQ(claim.kind(), Claim::KIND_QUOTE);
+    EXPECT_EQ(claim.text(), w.surface);
+    EXPECT_EQ(q.Slice(claim.span()), claim.text());
+    EXPECT_EQ(claim.span().begin(), q.text().find(w.surface));
+    EXPECT_EQ(claim.quote().text(), w.text);
+    EXPECT_EQ(claim.quote().normalized(), NormalizeQuoteText(w.text));
+    EXPECT_EQ(claim.quote().speaker(), w.speaker);
+    EXPECT_EQ(claim.quote().partial(), w.partial);
+    EXPECT_EQ(claim.quote().role(), w.role);
+    if (w.speaker_span.empty()) {
+      EXPECT_FALSE(claim.quote().has_speaker_span());
+    } else {
+      EXPECT_EQ(q.Slice(claim.quote().speaker_span()), w.speaker_span);
+    }
+    // The sentence span holds the whole quotation.
+    EXPECT_LE(claim.sentence().begin(), claim.span().begin());
+    EXPECT_GE(claim.sentence().end(), claim.span().end());
+  }
+}
+
+void PrintTo(const QuoteCase& c, std::ostream* os) { *os << c.name; }
+
+class QuoteCaseTest : public testing::TestWithParam<QuoteCase> {};
+
+TEST_P(QuoteCaseTest, ExtractsQuotations) {
+  const Quoted quoted(GetParam().text);
+  ExpectQuotes(quoted, GetParam().quotes);
+}
+
+std::string CaseName(const testing::TestParamInfo<QuoteCase>& info) {
+  return info.param.name;
+}
+
+// Attribution patterns: after the quotation, before it, around it.
+INSTANTIATE_TEST_SUITE_P(
+    Attribution, QuoteCaseTest,
+    testing::Values(
+        QuoteCase{"NameSaidAfter",
+                  "President Ada Okafor spoke last. “We will not wait,” "
+                  "Okafor said.",
+                  {{"“We will not wait,”", "We will not wait,", "Ada Okafor",
+                    "Okafor", false, "President"}}},
+        QuoteCase{"SaidNameAfter",
+                  "“We will not wait,” said Ada Okafor, who leads Valdoria.",
+                  {{"“We will not wait,”", "We will not wait,", "Ada Okafor",
+                    "Ada Okafor", false, ""}}},
+        QuoteCase{"PresentTenseSays",
+                  "“Prices are falling,” Tomas Berg says.",
+                  {{"“Prices are falling,”", "Prices are falling,",
+                    "Tomas Berg", "Tomas Berg", false, ""}}},
+        QuoteCase{"WritesBeforeName",
+                  "“The plan is late,” writes Tomas Berg in his newsletter.",
+                  {{"“The plan is late,”", "The plan is late,", "Tomas Berg",
+                    "Tomas Berg", false, ""}}},
+        QuoteCase{"ToldReportersWithTitle",
+                  "“We are ready,” Prime Minister Henrik Solberg told "
+                  "reporters on Tuesday.",
+                  {{"“We are ready,”", "We are ready,", "Henrik Solberg",
+                    "Henrik Solberg", false, "Prime Minister"}}},
+        QuoteCase{"HonorificResolvesToFullName",
+                  "Prime Minister Henrik Solberg arrived. “We are ready,” "
+                  "Mr. Solberg told the BBC.",
+                  {{"“We are ready,”", "We are ready,", "Henrik Solberg",
+                    "Solberg", false, "Prime Minister"}}},
+        QuoteCase{"WroteAfterName",
+                  "“Nothing is settled,” Ilse Marten wrote in a letter.",
+                  {{"“Nothing is settled,”", "Nothing is settled,",
+                    "Ilse Marten", "Ilse Marten", false, ""}}},
+        QuoteCase{"TweetedAfterName",
+                  "“A historic day,” Ilse Marten tweeted.",
+                  {{"“A historic day,”", "A historic day,", "Ilse Marten",
+                    "Ilse Marten", false, ""}}},
+        QuoteCase{
+            "RoleAndNameBeforeVerb",
+            "“Our economy is ready,” Finance Ministry spokeswoman Ilse "
+            "Marten said in a statement.",
+            {{"“Our economy is ready,”", "Our economy is ready,", "Ilse Marten",
+              "Ilse Marten", false, "Finance Ministry spokeswoman"}}},
+        QuoteCase{"AppositiveBetweenNameAndVerb",
+                  "“The package is late,” Tomas Berg, a senior fellow at the "
+                  "Baltic Policy Institute in Riga, said.",
+                  {{"“The package is late,”", "The package is late,",
+                    "Tomas Berg", "Tomas Berg", false,
+                    "a senior fellow at the Baltic Policy Institute in "
+                    "Riga"}}},
+        QuoteCase{"RoleBeforeNameBetweenCommas",
+                  "“Ports are built in years,” Estmark’s foreign minister, "
+                  "Sofie Dahl, said at a briefing.",
+                  {{"“Ports are built in years,”", "Ports are built in years,",
+                    "Sofie Dahl", "Sofie Dahl", false,
+                    "Estmark’s foreign minister"}}},
+        QuoteCase{"InvertedWithAppositive",
+                  "“We welcome the ships,” said Anders Kvist, the union’s "
+                  "local chairman.",
+                  {{"“We welcome the ships,”", "We welcome the ships,",
+                    "Anders Kvist", "Anders Kvist", false,
+                    "the union’s local chairman"}}},
+        QuoteCase{"PronounAfterResolvesToPerson",
+                  "President Ada Okafor flew to Lundby. “It is good to be "
+                  "here,” she said.",
+                  {{"“It is good to be here,”", "It is good to be here,",
+                    "Ada Okafor", "she", false, "President"}}},
+        QuoteCase{"PronounSkipsPlaceMentionedLater",
+                  "Ms. Okafor was tired. She arrived in Lundby late. “It was "
+                  "a long day,” she added.",
+                  {{"“It was a long day,”", "It was a long day,", "Okafor",
+                    "she", false, ""}}},
+        QuoteCase{"AccordingTo",
+                  "“Trade will double,” according to the trade ministry.",
+                  {{"“Trade will double,”", "Trade will double,",
+                    "the trade ministry", "the trade ministry", false, ""}}},
+        QuoteCase{"OrganisationSaidInStatement",
+                  "“The talks were useful,” the ministry said in a statement.",
+                  {{"“The talks were useful,”", "The talks were useful,",
+                    "the ministry", "the ministry", false, ""}}},
+        QuoteCase{"DocumentSays",
+                  "“Growth will slow,” says the report.",
+                  {{"“Growth will slow,”", "Growth will slow,", "the report",
+                    "the report", false, ""}}},
+        QuoteCase{"SaidColonBefore",
+                  "At the press conference, Okafor said: “Valdoria and "
+                  "Estmark are neighbours by choice.”",
+                  {{"“Valdoria and Estmark are neighbours by choice.”",
+                    "Valdoria and Estmark are neighbours by choice.", "Okafor",
+                    "Okafor", false, ""}}},
+        QuoteCase{"NameColonBefore",
+                  "Okafor: “We came to build.”",
+                  {{"“We came to build.”", "We came to build.", "Okafor",
+                    "Okafor", false, ""}}},
+        QuoteCase{"ToldBeforeWithObject",
+                  "Sofie Dahl told the forum: “Confidence is built in "
+                  "decades.”",
+                  {{"“Confidence is built in decades.”",
+                    "Confidence is built in decades.", "Sofie Dahl",
+                    "Sofie Dahl", false, ""}}},
+        QuoteCase{"SaidThatMakesFragment",
+                  "Okafor said that “the door remains open.”",
+                  {{"“the door remains open.”", "the door remains open.",
+                    "Okafor", "Okafor", true, ""}}},
+        QuoteCase{
+            "AddedInNextSentence",
+            "“We will be back next year.” Sofie Dahl added.",
+            {{"“We will be back next year.”", "We will be back next year.",
+              "Sofie Dahl", "Sofie Dahl", false, ""}}},
+        QuoteCase{"SpeakerCarriesToNextQuotedSentence",
+                  "Henrik Solberg was unapologetic. “We have disagreed "
+                  "before,” he told reporters. “That is what neighbours are "
+                  "for.”",
+                  {{"“We have disagreed before,”", "We have disagreed before,",
+                    "Henrik Solberg", "he", false, ""},
+                   {"“That is what neighbours are for.”",
+                    "That is what neighbours are for.", "Henrik Solberg", "he",
+                    false, ""}}},
+        QuoteCase{"SentenceIntroducesQuoteParagraph",
+                  "Tomas Berg, a senior fellow, said the package was late.\n"
+                  "\n"
+                  "“Most signatures are forgotten by the autumn.”\n",
+                  {{"“Most signatures are forgotten by the autumn.”",
+                    "Most signatures are forgotten by the autumn.",
+                    "Tomas Berg", "Tomas Berg", false, "a senior fellow"}}},
+        QuoteCase{
+            "SharedSurnameGoesToMostRecent",
+            "Ada Okafor spoke before Ben Okafor. Then Ben Okafor left "
+            "and Ada Okafor stayed. “We stay,” Okafor said.",
+            {{"“We stay,”", "We stay,", "Ada Okafor", "Okafor", false, ""}}},
+        QuoteCase{"JointSpeakers",
+                  "“We agree,” said Tomas Berg and Sofie Dahl.",
+                  {{"“We agree,”", "We agree,", "Tomas Berg and Sofie Dahl",
+                    "Tomas Berg and Sofie Dahl", false, ""}}}),
+    CaseName);
+
+// Quotations without a speaker: never a guess.
+INSTANTIATE_TEST_SUITE_P(
+    NoSpeaker, QuoteCaseTest,
+    testing::Values(
+        QuoteCase{
+            "StandaloneQuotedSentence",
+            "The hall fell silent. “We will not wait.”",
+            {{"“We will not wait.”", "We will not wait.", "", "", false, ""}}},
+        QuoteCase{
+            "BarePluralSubject",
+            "Okafor left early. “Nothing changed,” officials said.",
+            {{"“Nothing changed,”", "Nothing changed,", "", "", false, ""}}},
+        QuoteCase{"PronounWithoutAntecedent",
+                  "“The numbers are wrong,” she said.",
+                  {{"“The numbers are wrong,”", "The numbers are wrong,", "",
+                    "", false, ""}}},
+        QuoteCase{"PluralPronoun",
+                  "Tomas Berg arrived. “We are done,” they said.",
+                  {{"“We are done,”", "We are done,", "", "", false, ""}}},
+        QuoteCase{"ScareQuote",
+                  "The so-called “reform” stalled in parliament.",
+                  {{"“reform”", "reform", "", "", true, ""}}},
+        QuoteCase{"BarePluralBeforeFragment",
+                  "Critics called the plan “a gamble” on Tuesday.",
+                  {{"“a gamble”", "a gamble", "", "", true, ""}}}),
+    CaseName);
+
+// Quote marks: kinds, nesting, apostrophes, joins and fragments.
+INSTANTIATE_TEST_SUITE_P(
+    Marks, QuoteCaseTest,
+    testing::Values(
+        QuoteCase{"StraightDoubleQuotes",
+                  "\"We won't stop,\" Tomas Berg said.",
+                  {{"\"We won't stop,\"", "We won't stop,", "Tomas Berg",
+                    "Tomas Berg", false, ""}}},
+        QuoteCase{"Guillemets",
+                  "«Nous restons», Tomas Berg said.",
+                  {{"«Nous restons»", "Nous restons", "Tomas Berg",
+                    "Tomas Berg", false, ""}}},
+        QuoteCase{"NestedSingleQuotes",
+                  "“People ask me what ‘partnership’ means,” Okafor told the "
+                  "forum.",
+                  {{"“People ask me what ‘partnership’ means,”",
+                    "People ask me what ‘partnership’ means,", "Okafor",
+                    "Okafor", false, ""}}},
+        QuoteCase{"TopLevelSingleQuotes",
+                  "‘We welcome the ships,’ said Anders Kvist.",
+                  {{"‘We welcome the ships,’", "We welcome the ships,",
+                    "Anders Kvist", "Anders Kvist", false, ""}}},
+        QuoteCase{
+            "ApostrophesAreNotMarks",
+            "The ’90s were hard, and Okafor’s team won’t forget the "
+            "sailors’ memorial. “Norway’s ports won’t wait,” Okafor "
+            "said.",
+            {{"“Norway’s ports won’t wait,”", "Norway’s ports won’t wait,",
+              "Okafor", "Okafor", false, ""}}},
+        QuoteCase{"InterruptedByAttribution",
+                  "“To win the peace,” Okafor said, “a country must first win "
+                  "the argument at home.”",
+                  {{"“To win the peace,” Okafor said, “a country must first "
+                    "win the argument at home.”",
+                    "To win the peace, a country must first win the argument "
+                    "at home.",
+                    "Okafor", "Okafor", false, ""}}},
+        QuoteCase{"InterruptedByInvertedAttribution",
+                  "“If the money comes,” said Tomas Berg, “the cranes will "
+                  "follow.”",
+                  {{"“If the money comes,” said Tomas Berg, “the cranes will "
+                    "follow.”",
+                    "If the money comes, the cranes will follow.", "Tomas Berg",
+                    "Tomas Berg", false, ""}}},
+        QuoteCase{"NewSentenceAfterAttributionIsNewQuote",
+                  "“We welcome the ships,” said Anders Kvist. “We would like "
+                  "to unload them.”",
+                  {{"“We welcome the ships,”", "We welcome the ships,",
+                    "Anders Kvist", "Anders Kvist", false, ""},
+                   {"“We would like to unload them.”",
+                    "We would like to unload them.", "Anders Kvist",
+                    "Anders Kvist", false, ""}}},
+        QuoteCase{"ContinuedIntoNextParagraph",
+                  "Tomas Berg, a senior fellow, was blunt.\n\n"
+                  "“Every visit produces signatures. Most are forgotten.\n\n"
+                  "“If the money does not move, the opposition will say so.”",
+                  {{"“Every visit produces signatures. Most are forgotten.\n\n"
+                    "“If the money does not move, the opposition will say so.”",
+                    "Every visit produces signatures. Most are forgotten. If "
+                    "the money does not move, the opposition will say so.",
+                    "", "", false, ""}}},
+        QuoteCase{"BracketsAndEllipsisKept",
+                  "“[Valdoria’s] economy is ready … to grow,” said Ilse "
+                  "Marten.",
+                  {{"“[Valdoria’s] economy is ready … to grow,”",
+                    "[Valdoria’s] economy is ready … to grow,", "Ilse Marten",
+                    "Ilse Marten", false, ""}}},
+        QuoteCase{"FragmentInSentence",
+                  "Okafor described the trip as “a bridge of trust” between "
+                  "the two countries.",
+                  {{"“a bridge of trust”", "a bridge of trust", "Okafor",
+                    "Okafor", true, ""}}},
+        QuoteCase{
+            "FragmentAfterVerbPhrase",
+            "Prime Minister Henrik Solberg arrived. The declaration, "
+            "Mr. Solberg said, should be “judged by what it "
+            "delivers.”",
+            {{"“judged by what it delivers.”", "judged by what it delivers.",
+              "Henrik Solberg", "Solberg", true, "Prime Minister"}}},
+        QuoteCase{
+            "TwoFragmentsOneSpeaker",
+            "Mirela Vos said the president was “very good at foreign "
+            "trips” and urged her to “spend the same energy at home.”",
+            {{"“very good at foreign trips”", "very good at foreign trips",
+              "Mirela Vos", "Mirela Vos", true, ""},
+             {"“spend the same energy at home.”",
+              "spend the same energy at home.", "Mirela Vos", "Mirela Vos",
+              true, ""}}},
+        QuoteCase{
+            "TitleAtSentenceStartIsFragment",
+            "“Ports and Railways” is the name of the new plan.",
+            {{"“Ports and Railways”", "Ports and Railways", "", "", true, ""}}},
+        QuoteCase{"FragmentInReportedSpeech",
+                  "Okafor said the talks went well, but the “new era” has "
+                  "yet to begin.",
+                  {{"“new era”", "new era", "Okafor", "Okafor", true, ""}}},
+        QuoteCase{"EmptyQuotesAreSkipped",
+                  "He typed “” and then “…” into the box.",
+                  {}}),
+    CaseName);
+
+// The direct-quotation cases of textacy's test suite
+// (/work/shared/peer-suites/textacy, tests/extract/test_triples.py at
+// f08ecbc4). textacy's speaker is the token it names ("he"); ours is the
+// person it refers to, or empty when nobody is named before it, and the
+// speaker span points at the pronoun. textacy's "no direct quotation"
+// cases (a title, a scare quote) are fragments here: partial quotes.
+INSTANTIATE_TEST_SUITE_P(
+    Textacy, QuoteCaseTest,
+    testing::Values(
+        QuoteCase{"Case0SaidComma",
+                  "Burton said, \"I love cats!\"",
+                  {{"\"I love cats!\"", "I love cats!", "Burton", "Burton",
+                    false, ""}}},
+        QuoteCase{
+            "Case1PronounAfterIntroSentence",
+            "Burton explained from a podium. \"I love cats,\" he said.",
+            {{"\"I love cats,\"", "I love cats,", "Burton", "he", false, ""}}},
+        QuoteCase{"Case2InvertedThenCarriedOver",
+                  "\"I love cats!\" insists Burton. \"I absolutely do.\"",
+                  {{"\"I love cats!\"", "I love cats!", "Burton", "Burton",
+                    false, ""},
+                   {"\"I absolutely do.\"", "I absolutely do.", "Burton",
+                    "Burton", false, ""}}},
+        QuoteCase{"Case3PronounWithoutAntecedent",
+                  "\"Some people say otherwise,\" he conceded.",
+                  {{"\"Some people say otherwise,\"",
+                    "Some people say otherwise,", "", "", false, ""}}},
+        QuoteCase{
+            "Case4TitleIsNoDirectQuote",
+            "Burton claims that his favorite book is \"One Hundred "
+            "Years of Solitude\".",
+            {{"\"One Hundred Years of Solitude\"",
+              "One Hundred Years of Solitude", "Burton", "Burton", true, ""}}},
+        QuoteCase{"Case5ScareQuoteIsNoDirectQuote",
+                  "Burton thinks that cats are \"cuties\".",
+                  {{"\"cuties\"", "cuties", "", "", true, ""}}},
+        QuoteCase{"Case6JointSpeakers",
+                  "\"We love cats!\" reply Burton and Nick.",
+                  {{"\"We love cats!\"", "We love cats!", "Burton and Nick",
+                    "Burton and Nick", false, ""}}}),
+    CaseName);
+
+TEST(FindQuotesTest, InterruptedQuoteIsOneClaimWithFullSpans) {
+  const std::string text =
+      "She was blunt at the reception.\n\n“To win the peace,” Okafor said, “a "
+      "country must first win the argument at home.” The room was quiet.";
+  const Quoted q(text);
+  ASSERT_EQ(q.claims().size(), 1u);
+  const Claim& claim = q.claims()[0];
+  EXPECT_EQ(claim.span().begin(), text.find("“To win"));
+  EXPECT_EQ(claim.span().end(), text.find(" The room"));
+  EXPECT_EQ(q.Slice(claim.sentence()),
+            "“To win the peace,” Okafor said, “a country must first win the "
+            "argument at home.”");
+  EXPECT_EQ(q.Slice(claim.quote().speaker_span()), "Okafor");
+  EXPECT_EQ(claim.article_id(), "test");
+}
+
+TEST(FindQuotesTest, SentenceSpanCoversEverySentenceTouched) {
+  const std::string text =
+      "Okafor spoke in Lundby. “We came. We saw,” said Ada Okafor. Then she "
+      "left for Carvenna.";
+  const Quoted q(text);
+  ASSERT_EQ(q.claims().size(), 1u);
+  const Claim& claim = q.claims()[0];
+  EXPECT_EQ(q.Slice(claim.sentence()), "“We came. We saw,” said Ada Okafor.");
+  EXPECT_EQ(std::vector<std::string>(claim.entities().begin(),
+                                     claim.entities().end()),
+            std::vector<std::string>{"Ada Okafor"});
+}
+
+TEST(FindQuotesTest, EntitiesOfTheQuotationsSentence) {
+  const Quoted q(
+      "“Valdoria and Estmark are neighbours by choice,” President Ada Okafor "
+      "of Valdoria said in Lundby.");
+  ASSERT_EQ(q.claims().size(), 1u);
+  EXPECT_EQ(std::vector<std::string>(q.claims()[0].entities().begin(),
+                                     q.claims()[0].entities().end()),
+            (std::vector<std::string>{"Valdoria", "Estmark", "Ada Okafor",
+                                      "Lundby"}));
+}
+
+TEST(FindQuotesTest, UnclosedQuoteIsCappedAtParagraphEnd) {
+  const std::string text =
+      "“We will win the vote, Okafor said on Monday.\n\nThe vote is in May.";
+  const Quoted q(text);
+  ASSERT_EQ(q.claims().size(), 1u);
+  const Claim& claim = q.claims()[0];
+  EXPECT_EQ(claim.text(), "“We will win the vote, Okafor said on Monday.");
+  EXPECT_EQ(claim.quote().text(),
+            "We will win the vote, Okafor said on Monday.");
+  ASSERT_EQ(q.notes().size(), 1u);
+  const Note& note = q.notes()[0];
+  EXPECT_EQ(note.severity(), Note::SEVERITY_WARNING);
+  EXPECT_EQ(note.code(), "unclosed-quote");
+  EXPECT_EQ(note.article_id(), "test");
+  EXPECT_EQ(note.span().begin(), 0u);
+  EXPECT_EQ(q.Slice(note.span()), "“");
+  EXPECT_EQ(note.message(),
+            "quote opened here is not closed before the end of the paragraph");
+}
+
+TEST(FindQuotesTest, UnclosedQuoteBeforeNextOpeningMark) {
+  const std::string text =
+      "“We will win, Okafor said. “We are ready,” she added.";
+  const Quoted q(text);
+  ASSERT_EQ(q.claims().size(), 2u);
+  EXPECT_EQ(q.claims()[0].quote().text(), "We will win, Okafor said.");
+  EXPECT_EQ(q.claims()[1].quote().text(), "We are ready,");
+  ASSERT_EQ(q.notes().size(), 1u);
+  EXPECT_EQ(q.notes()[0].span().begin(), 0u);
+  EXPECT_EQ(q.notes()[0].message(),
+            "quote opened here is not closed before the next opening quote "
+            "mark");
+}
+
+TEST(FindQuotesTest, ContinuationParagraphIsNotUnclosed) {
+  const Quoted q(
+      "“The first part runs on.\n\n“The second part closes it.”\n\n"
+      "“This one never closes.\n\nPlain text follows.");
+  ASSERT_EQ(q.claims().size(), 2u);
+  EXPECT_EQ(q.claims()[0].quote().text(),
+            "The first part runs on. The second part closes it.");
+  EXPECT_EQ(q.claims()[1].quote().text(), "This one never closes.");
+  ASSERT_EQ(q.notes().size(), 1u);
+  EXPECT_EQ(q.notes()[0].span().begin(), q.text().find("“This one"));
+}
+
+TEST(FindQuotesTest, FurnitureHoldsNoQuotes) {
+  crosscheck::v1::Article article;
+  article.set_id("a");
+  article.set_text("Opinion: “A gamble”\nOkafor left. “Bye,” she said.\n");
+  article.add_furniture()->set_end(article.text().find('\n'));
+  const Document doc = MakeDocument(article);
+  const EntityIndex entities(doc);
+  std::vector<Claim> claims;
+  std::vector<Note> notes;
+  FindQuotes(doc, entities, &claims, &notes);
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_EQ(claims[0].quote().text(), "Bye,");
+}
+
+TEST(FindQuotesTest, AppendsToExistingClaims) {
+  std::vector<Claim> claims(2);
+  std::vector<Note> notes;
+  crosscheck::v1::Article article;
+  article.set_text("“One,” she said.");
+  const Document doc = MakeDocument(article);
+  const EntityIndex entities(doc);
+  FindQuotes(doc, entities, &claims, &notes);
+  EXPECT_EQ(claims.size(), 3u);
+  EXPECT_EQ(claims[2].quote().text(), "One,");
+}
+
+// Every pairing is a single pass: a text full of marks that never pair
+// must not take quadratic time. (A quadratic scan of these texts takes
+// minutes; the bound leaves room for slow sanitizer builds.)
+TEST(FindQuotesTest, UnmatchedMarksTakeLinearTime) {
+  const std::vector<std::string> marks = {"“", "”",   "\"",  "‘",  "’",
+                                          "«", "“a ", "a” ", "‘a "};
+  for (const std::string& mark : marks) {
+    std::string text;
+    for (int i = 0; i < 100000; ++i) text += mark;
+    const auto start = std::chrono::steady_clock::now();
+    const Quoted q(text);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
+    EXPECT_LT(seconds, 10.0) << "mark " << mark;
+  }
+}
+
+TEST(FindQuotesTest, ManyShortQuotesInOneSentenceTakeLinearTime) {
+  std::string text = "Tomas Berg said";
+  for (int i = 0; i < 20000; ++i) text += " “Okafor Lundby”,";
+  text += " all day.";
+  const auto start = std::chrono::steady_clock::now();
+  const Quoted q(text);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  EXPECT_EQ(q.claims().size(), 20000u);
+  EXPECT_LT(seconds, 10.0);
+}
+
+struct NormalizeCase {
+  std::string name;
+  std::string text;
+  std::string normalized;
+};
+
+void PrintTo(const NormalizeCase& c, std::ostream* os) { *os << c.name; }
+
+class NormalizeTest : public testing::TestWithParam<NormalizeCase> {};
+
+TEST_P(NormalizeTest, Normalizes) {
+  EXPECT_EQ(NormalizeQuoteText(GetParam().text), GetParam().normalized);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, NormalizeTest,
+    testing::Values(
+        NormalizeCase{"LowercaseAndPunctuation",
+                      "Valdoria and Estmark are not neighbours, but by "
+                      "choice.",
+                      "valdoria and estmark are not neighbours but by choice"},
+        NormalizeCase{"BracketedInsertion", "[Valdoria’s] economy is ready",
+                      "economy is ready"},
+        NormalizeCase{"UnclosedBracketIsPunctuation", "a [b c", "a b c"},
+        NormalizeCase{"Ellipses", "We did not come … we came... to build",
+                      "we did not come we came to build"},
+        NormalizeCase{"HyphensAndDashes", "a multibillion-dollar deal — signed",
+                      "a multibillion dollar deal signed"},
+        NormalizeCase{"CurlyApostropheFolded", "We won’t stop; it’s Okafor’s",
+                      "we won't stop it's okafor's"},
+        NormalizeCase{"NestedQuotesAndEdgeApostrophes",
+                      "what ‘partnership’ means in the sailors’ port",
+                      "what partnership means in the sailors port"},
+        NormalizeCase{"NumbersKeepSeparators",
+                      "$48.5 billion, 2,400 delegates, 14%.",
+                      "48.5 billion 2,400 delegates 14"},
+        NormalizeCase{"NonAsciiLetters", "ÅSA Öberg in ŁÓDŹ",
+                      "åsa öberg in łódź"},
+        NormalizeCase{"SpacesCollapsed", "  a \n\t b  ", "a b"},
+        NormalizeCase{"Empty", "", ""}),
+    [](const testing::TestParamInfo<NormalizeCase>& info) {
+      return info.param.name;
+    });
+
+}  // namespace
+}  // namespace crosscheck::extract
