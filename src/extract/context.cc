@@ -366,6 +366,23 @@ int Distance(int first, int last, const TokenRange& mention) {
   return 0;
 }
 
+// Punctuation that ends a clause: a semicolon, a colon, a dash or a
+// bracket. Commas do not ("Okafor, who arrived on Monday, said").
+bool IsClauseBreak(const Word& word) {
+  if (word.kind != segment::TokenKind::kPunct) return false;
+  return word.folded == ";" || word.folded == ":" || word.folded == "(" ||
+         word.folded == ")" || word.folded == "\xE2\x80\x94" ||
+         word.folded == "\xE2\x80\x93";
+}
+
+// A conjunction that, after a comma, starts a new clause: "signed a pact in
+// 2012, and the treaty of 2008 settled ...".
+bool IsCoordinator(const Word& word) {
+  return word.folded == "and" || word.folded == "but" || word.folded == "or" ||
+         word.folded == "while" || word.folded == "whereas" ||
+         word.folded == "yet";
+}
+
 bool InMention(int i, const TokenRange& mention) {
   return i >= mention.first && i <= mention.last;
 }
@@ -540,7 +557,24 @@ std::string FindPredicate(const Document& doc,
   const TokenRange target = MentionTokens(words, mention);
   const int n = static_cast<int>(words.size());
 
-  Nearest event;
+  // The clause the mention stands in starts after the nearest clause
+  // punctuation on its left. A predicate of that clause before the mention
+  // governs it ("address a forum on Wednesday and visit the port" dates
+  // the address); only when there is none is the nearest one after it
+  // taken ("On Monday, Okafor arrived").
+  int clause_start = 0;
+  for (int i = std::min(target.first, n) - 1; i >= 0; --i) {
+    if (IsClauseBreak(words[i]) ||
+        (i > 0 && IsCoordinator(words[i]) && words[i - 1].folded == ",")) {
+      clause_start = i + 1;
+      break;
+    }
+  }
+
+  // Candidates on each side of the mention: 0 before, 1 after.
+  Nearest event[2];
+  Nearest verb[2];
+  Nearest reporting[2];
   std::vector<bool> in_event(words.size(), false);
   const auto& phrases = EventPhrases();
   for (int i = 0; i < n; ++i) {
@@ -550,30 +584,36 @@ std::string FindPredicate(const Document& doc,
     for (const EventPhrase& phrase : it->second) {
       const int end = MatchPhrase(words, i, phrase);
       if (end < 0) continue;
-      event.Offer(Distance(i, end - 1, target), phrase.event);
+      const int side = i < target.first ? 0 : 1;
+      if (side == 0 && end - 1 < clause_start) continue;
+      event[side].Offer(Distance(i, end - 1, target), phrase.event);
       for (int k = i; k < end; ++k) in_event[k] = true;
     }
   }
-
-  Nearest verb;
-  Nearest reporting;
   for (int i = 0; i < n; ++i) {
     if (InMention(i, target) || in_event[i]) continue;
+    const int side = i < target.first ? 0 : 1;
+    if (side == 0 && i < clause_start) continue;
     const std::optional<VerbReading> reading = ReadVerb(words, i);
     if (!reading.has_value()) continue;
     const int d = Distance(i, i, target);
     if (reading->verb_class == VerbClass::kReporting) {
-      reporting.Offer(d, reading->lemma);
+      reporting[side].Offer(d, reading->lemma);
     } else {
-      verb.Offer(d, reading->lemma);
+      verb[side].Offer(d, reading->lemma);
     }
   }
 
-  if (event.found() && (!verb.found() || event.distance <= verb.distance)) {
-    return event.value;
+  for (int side = 0; side < 2; ++side) {
+    if (event[side].found() &&
+        (!verb[side].found() || event[side].distance <= verb[side].distance)) {
+      return event[side].value;
+    }
+    if (verb[side].found()) return verb[side].value;
   }
-  if (verb.found()) return verb.value;
-  if (reporting.found()) return reporting.value;
+  for (int side = 0; side < 2; ++side) {
+    if (reporting[side].found()) return reporting[side].value;
+  }
   return "";
 }
 

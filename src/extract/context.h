@@ -25,10 +25,14 @@ std::string Lemma(absl::string_view word);
 // office" for "took office", "was sworn in"), else the lemma of the nearest
 // verb, else empty. `mention` must lie inside `sentence`.
 //
-// Distances are counted in tokens. A plain verb is taken over an event
-// phrase only when it is strictly nearer to the mention ("announced a $12
-// billion package" after "signed seven agreements"); at equal distance the
-// word before the mention wins. Verbs are irregular forms, words ending in
+// A predicate of the mention's own clause before the mention governs it
+// and is preferred ("address a forum on Wednesday and visit the port" gives
+// "address"); the clause starts after the nearest ";", ":", dash, bracket
+// or ", and" (", but", ", while", ...) on the left. Only when there is none is the nearest predicate after the
+// mention taken ("On Monday, Okafor arrived"). On each side, distances are
+// counted in tokens, and a plain verb is taken over an event phrase only
+// when it is strictly nearer to the mention ("announced a $12 billion
+// package" after "signed seven agreements"). Verbs are irregular forms, words ending in
 // "-ed"/"-ing", and forms of data/verbs.tsv where a verb can stand (not after
 // a determiner: "the visit"); verbs of saying ("say", "tell") only when there
 // is no other verb, auxiliaries never. Linear in the sentence.

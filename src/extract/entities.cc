@@ -265,7 +265,7 @@ bool IsNameWord(const std::vector<Word>& words, size_t i) {
 
 // A period that belongs to the word before it ("Mr.", "A.").
 bool IsAbbreviationDot(const std::vector<Word>& words, size_t i) {
-  if (words[i].punct != '.' || i == 0) return false;
+  if (i == 0 || i >= words.size() || words[i].punct != '.') return false;
   const Word& prev = words[i - 1];
   if (prev.end != words[i].begin) return false;
   return TitleOf(prev.key).has_value() || IsInitialLetter(words, i - 1);
@@ -592,8 +592,9 @@ class MentionCollector {
     }
     std::string role;
     if (head > 0) {
-      role = RoleText(text_, words, RoleStart(words, title[head - 1]),
-                      title[head - 1]);
+      size_t last = title[head - 1];
+      if (IsAbbreviationDot(words, last + 1)) ++last;  // "Sen."
+      role = RoleText(text_, words, RoleStart(words, title[head - 1]), last);
     }
     AddName(words, name, role, true, sentence);
   }

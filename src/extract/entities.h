@@ -1,6 +1,20 @@
 // Named entities of one article: people, organisations and places, with
 // aliases ("Okafor", "Ms. Okafor", "President Ada Okafor") clustered under
 // one canonical name (the fullest form, without titles: "Ada Okafor").
+//
+//   const EntityIndex entities(doc);
+//   for (const std::string& name : entities.NamesIn(s.begin, s.end)) ...
+//
+// Names are runs of capitalized words in the sentences of the document
+// (furniture left out), with particles ("von der") and, in organisation
+// names, connectors ("Ministry of Finance"). Titles and roles are split
+// off ("Finance Ministry spokeswoman Ilse Marten"), as are appositive roles
+// ("Tomas Berg, a senior fellow at …,"); words capitalized only because
+// they start a sentence or quotation, month and weekday names are not
+// names. A shorter form ("Okafor") is an alias of the full name it ends
+// ("Ada Okafor"); two full names that share a surname stay apart, and the
+// bare surname goes to the one mentioned last. The word lists are
+// data/*.tsv, described in docs/lexicons.md.
 
 #ifndef SRC_EXTRACT_ENTITIES_H_
 #define SRC_EXTRACT_ENTITIES_H_

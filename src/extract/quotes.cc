@@ -45,6 +45,11 @@ constexpr int kMaxIntroSentenceTokens = 60;
 // Most words of a noun phrase that speaks ("the ministry", "a government
 // readout", "Mr. Solberg’s office").
 constexpr int kMaxPhraseWords = 4;
+// Most words of a phrase after the verb ("according to a report by the
+// Institute for Fiscal Studies").
+constexpr int kMaxSourcePhraseWords = 8;
+// How many paragraphs before its own a pronoun may look for its person.
+constexpr int kMaxPronounParagraphs = 2;
 
 // ---------------------------------------------------------------------------
 // Lexicons (data/*.tsv), loaded once.
@@ -64,6 +69,8 @@ struct Lexicons {
   absl::flat_hash_set<std::string> titles;
   absl::flat_hash_set<std::string> determiners;
   absl::flat_hash_set<std::string> prepositions;
+  // "of", "for", "on": a noun phrase hangs on another through them.
+  absl::flat_hash_set<std::string> connectors;
 };
 
 const std::string& Field(const std::vector<std::string>& row, size_t field) {
@@ -89,6 +96,7 @@ const Lexicons& Lex() {
     for (const auto& row : ReadTsv("titles.tsv")) lex->titles.insert(row[0]);
     for (const auto& row : ReadTsv("name_context.tsv")) {
       if (Field(row, 1) == "determiner") lex->determiners.insert(row[0]);
+      if (Field(row, 1) == "org-connector") lex->connectors.insert(row[0]);
       if (Field(row, 1) == "place-preposition") {
         lex->prepositions.insert(row[0]);
       }
@@ -119,8 +127,8 @@ bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
 
 // A quotation mark that cannot be an apostrophe.
 bool IsQuoteMark(char32_t c) {
-  return c == '"' || c == 0x201C || c == 0x201D || c == 0x00AB ||
-         c == 0x00BB || c == 0x2018;
+  return c == '"' || c == 0x201C || c == 0x201D || c == 0x00AB || c == 0x00BB ||
+         c == 0x2018;
 }
 
 bool IsSentenceEnd(char32_t c) {
@@ -482,21 +490,35 @@ class SubjectFinder {
 
   // A noun phrase ending at `last` that starts with a determiner or a
   // possessive: "the ministry", "her office", "Mr. Solberg’s office".
+  //
+  // A phrase may hang on another through "of", "for" or "on": "a spokesman
+  // for the ministry".
   std::optional<Subject> PhraseEndingAt(int last, int lo) const {
+    std::optional<int> first = PhraseStart(last, lo);
+    if (!first.has_value()) return std::nullopt;
+    const int connector = *first - 1;
+    if (connector - 1 >= lo && IsWord(connector) &&
+        Lex().connectors.contains(LowerOf(doc_, tokens_[connector]))) {
+      if (std::optional<int> outer = PhraseStart(connector - 1, lo)) {
+        first = outer;
+      }
+    }
+    return Phrase(*first, last);
+  }
+
+  // The first token of a noun phrase ending at `last` that starts with a
+  // determiner or a possessive, at most kMaxPhraseWords long.
+  std::optional<int> PhraseStart(int last, int lo) const {
     for (int i = last; i >= lo && i > last - kMaxPhraseWords; --i) {
       if (!IsWord(i)) return std::nullopt;
       const bool determiner =
           Lex().determiners.contains(LowerOf(doc_, tokens_[i]));
       if (!determiner && !IsPossessive(doc_, tokens_[i])) continue;
       if (i == last) return std::nullopt;  // "the said", "Okafor’s said"
-      int first = i;
-      if (!determiner) {
-        // Keep the possessor's whole name: "Mr. Solberg’s office".
-        const EntityMention* m = MentionAt(entities_, tokens_[i].begin);
-        if (m != nullptr) first = TokenIndexAt(tokens_, m->begin);
-        first = RoleStart(first, lo);
-      }
-      return Phrase(first, last);
+      if (determiner) return i;
+      // Keep the possessor's whole name: "Mr. Solberg’s office".
+      const EntityMention* m = MentionAt(entities_, tokens_[i].begin);
+      return RoleStart(m != nullptr ? TokenIndexAt(tokens_, m->begin) : i, lo);
     }
     return std::nullopt;
   }
@@ -517,7 +539,9 @@ class SubjectFinder {
       if (head >= n || !IsPossessive(doc_, tokens_[head])) return std::nullopt;
     }
     int last = head;
-    for (int i = head + 1; i < n && i <= head + kMaxPhraseWords; ++i) {
+    // Up to a preposition of place or the end of the clause, through
+    // "of", "for" and "by": "a report by the Institute for Fiscal Studies".
+    for (int i = head + 1; i < n && i <= head + kMaxSourcePhraseWords; ++i) {
       if (!IsWord(i)) break;
       if (Lex().prepositions.contains(LowerOf(doc_, tokens_[i]))) break;
       last = i;
@@ -629,8 +653,21 @@ class SubjectFinder {
   const std::vector<Token>& tokens_;
 };
 
+// The index of the paragraph holding or preceding `offset`.
+int ParagraphAt(const Document& doc, size_t offset) {
+  const auto& paragraphs = doc.seg.paragraphs;
+  return static_cast<int>(
+             std::upper_bound(paragraphs.begin(), paragraphs.end(), offset,
+                              [](size_t o, const segment::Paragraph& p) {
+                                return o < p.begin;
+                              }) -
+             paragraphs.begin()) -
+         1;
+}
+
 // Resolves a subject to the speaker's canonical name. A pronoun refers to
-// the last person mentioned before `anchor`.
+// the last person mentioned before `anchor`, in its paragraph or one of the
+// kMaxPronounParagraphs before.
 Attribution Resolve(const Document& doc, const EntityIndex& entities,
                     const Subject& subject, size_t anchor) {
   Attribution a;
@@ -654,7 +691,11 @@ Attribution Resolve(const Document& doc, const EntityIndex& entities,
       if (it == Lex().pronouns.end() || !it->second) return a;
       const EntityMention* person =
           entities.PersonBefore(std::min(anchor, subject.begin));
-      if (person == nullptr) return a;
+      if (person == nullptr ||
+          ParagraphAt(doc, person->begin) <
+              ParagraphAt(doc, subject.begin) - kMaxPronounParagraphs) {
+        return a;
+      }
       a.speaker = entities.entities()[person->entity].name;
       a.role = entities.entities()[person->entity].role;
       break;

@@ -3,8 +3,10 @@
 #ifndef SRC_EXTRACT_QUOTES_H_
 #define SRC_EXTRACT_QUOTES_H_
 
+#include <string>
 #include <vector>
 
+#include "absl/strings/string_view.h"
 #include "proto/crosscheck/v1/article.pb.h"
 #include "proto/crosscheck/v1/claim.pb.h"
 #include "src/extract/document.h"
@@ -14,11 +16,33 @@ namespace crosscheck::extract {
 
 // Appends one KIND_QUOTE claim per direct quotation in `doc`, in text
 // order, with `span` (from the opening to the closing mark), `sentence`,
-// `text`, and `quote` (text, normalized, speaker, speaker_span, role,
-// partial) filled. A quote interrupted by its attribution is one claim; a
-// quote continued into the next paragraph is one claim. An unclosed quote
-// mark is capped at the end of its paragraph and reported in `notes` with
-// code "unclosed-quote". Never fails; linear in the text.
+// `text`, `entities` (EntityIndex::NamesIn over `sentence`) and `quote`
+// (text, normalized, speaker, speaker_span, role, partial) filled.
+//
+// Quotation marks: “…”, "…", «…», and ‘…’ at the top level; inside double
+// marks, single marks are part of the quoted text, and a ’ between letters
+// or before a digit is an apostrophe ("won’t", "’90s"). A quote interrupted
+// by its attribution (“To win,” she said, “we must…”) is one claim, its
+// parts joined by a space; a quote left open at the end of a paragraph and
+// continued by an opening mark at the start of the next is one claim. An
+// unclosed quote mark is capped at the end of its paragraph, or before the
+// next opening mark of its kind in the same paragraph, and reported in
+// `notes` (severity WARNING, code "unclosed-quote", span of the mark).
+// Quotes without a letter or digit are skipped.
+//
+// The speaker is looked for in this order: right after the closing mark in
+// the same sentence (“…,” Okafor said / said Okafor / according to X), in
+// the same sentence before the opening mark (Okafor said: “…” / Okafor:
+// “…”), in a following sentence that is only an attribution ("Okafor
+// added."), then in the sentence before: the attribution of a quote just
+// before it, or a sentence introducing its paragraph ("Tomas Berg, …, said
+// the package …"). Names resolve to their canonical form through
+// `entities`, "he"/"she" to the last person mentioned before, a noun phrase
+// ("the ministry") is kept as written; the role is the entity's. When the
+// attribution names nobody that can be resolved ("officials said"), or
+// there is none, `speaker` stays empty. Never fails; the pairing of marks is
+// one pass, and the work per quote is bounded, so the whole is linear in the
+// text.
 void FindQuotes(const Document& doc, const EntityIndex& entities,
                 std::vector<crosscheck::v1::Claim>* claims,
                 std::vector<crosscheck::v1::Note>* notes);

@@ -233,9 +233,12 @@ absl::StatusOr<std::vector<Article>> ArticlesFromJsonl(
       const auto parsed = google::protobuf::util::JsonStringToMessage(
           repaired, &article, parse_options);
       if (!parsed.ok()) {
-        status = absl::InvalidArgumentError(
-            absl::StrCat(where, ": not a valid crosscheck.v1.Article: ",
-                         parsed.message().as_string()));
+        // protobuf's message may add a line with a caret: keep the first.
+        const std::string message = parsed.message().as_string();
+        status = absl::InvalidArgumentError(absl::StrCat(
+            where, ": not a valid crosscheck.v1.Article: ",
+            absl::StripAsciiWhitespace(
+                absl::string_view(message).substr(0, message.find('\n')))));
       } else if (IsBlank(article.text())) {
         status = absl::InvalidArgumentError(absl::StrCat(
             where, ": article ",

@@ -52,7 +52,7 @@ struct Result {
   std::string err;
 };
 
-Result Run(const std::string& command, const std::vector<std::string>& inputs,
+Result RunCli(const std::string& command, const std::vector<std::string>& inputs,
            CliOptions options = CliOptions()) {
   std::ostringstream out, err;
   const int code = RunCommand(command, inputs, options, out, err);
@@ -67,6 +67,8 @@ struct BadInputCase {
   std::vector<std::string> message_parts;
 };
 
+void PrintTo(const BadInputCase& c, std::ostream* os) { *os << c.name; }
+
 class BadInputTest : public ::testing::TestWithParam<BadInputCase> {};
 
 TEST_P(BadInputTest, FailsWithExitTwoAndNamesTheProblem) {
@@ -75,7 +77,7 @@ TEST_P(BadInputTest, FailsWithExitTwoAndNamesTheProblem) {
   if (!c.contents.empty() || c.name == "EmptyFile") {
     path = WriteTemp(c.file, c.contents);
   }
-  const Result r = Run("report", {path});
+  const Result r = RunCli("report", {path});
   EXPECT_EQ(r.code, kExitUsage);
   EXPECT_THAT(r.out, IsEmpty());
   EXPECT_THAT(r.err, StartsWith("crosscheck: error: "));
@@ -114,7 +116,7 @@ INSTANTIATE_TEST_SUITE_P(
 TEST(CliTest, DirectoryIsAnError) {
   const std::string dir = TempPath("articles_dir");
   ::mkdir(dir.c_str(), 0755);
-  const Result r = Run("report", {dir});
+  const Result r = RunCli("report", {dir});
   EXPECT_EQ(r.code, kExitUsage);
   EXPECT_THAT(r.err, AllOf(HasSubstr("articles_dir"), HasSubstr("directory")));
 }
@@ -122,21 +124,21 @@ TEST(CliTest, DirectoryIsAnError) {
 TEST(CliTest, UnknownFormatIsAUsageError) {
   CliOptions options;
   options.format = "yaml";
-  const Result r = Run("report", {WriteTemp("a.txt", kArticle)}, options);
+  const Result r = RunCli("report", {WriteTemp("a.txt", kArticle)}, options);
   EXPECT_EQ(r.code, kExitUsage);
   EXPECT_THAT(r.err, HasSubstr("unknown format 'yaml'"));
 }
 
 TEST(CliTest, UnknownCommandAndMissingInputsAreUsageErrors) {
-  EXPECT_THAT(Run("compare", {"a.txt"}).err,
+  EXPECT_THAT(RunCli("compare", {"a.txt"}).err,
               HasSubstr("unknown command 'compare'"));
-  const Result r = Run("report", {});
+  const Result r = RunCli("report", {});
   EXPECT_EQ(r.code, kExitUsage);
   EXPECT_THAT(r.err, HasSubstr("no input files"));
 }
 
 TEST(CliTest, DiffNeedsTwoArticles) {
-  const Result r = Run("diff", {WriteTemp("one.txt", kArticle)});
+  const Result r = RunCli("diff", {WriteTemp("one.txt", kArticle)});
   EXPECT_EQ(r.code, kExitUsage);
   EXPECT_THAT(r.err, HasSubstr("exactly two articles"));
 }
@@ -147,7 +149,7 @@ TEST(CliTest, InvalidUtf8IsRepairedWithAWarningNamingTheOffset) {
   text.insert(offset, "\xff");
   CliOptions options;
   options.format = "binpb";
-  const Result r = Run("extract", {WriteTemp("bad_utf8.txt", text)}, options);
+  const Result r = RunCli("extract", {WriteTemp("bad_utf8.txt", text)}, options);
   EXPECT_EQ(r.code, kExitOk);
   EXPECT_THAT(r.err, AllOf(HasSubstr("warning"), HasSubstr("bad_utf8.txt"),
                            HasSubstr(absl::StrCat("byte offset ", offset))));
@@ -174,7 +176,7 @@ TEST(CliTest, KeepGoingSkipsMalformedLinesAndCountsThem) {
   CliOptions options;
   options.keep_going = true;
   options.format = "json";
-  const Result r = Run("extract", {path}, options);
+  const Result r = RunCli("extract", {path}, options);
   EXPECT_EQ(r.code, kExitOk);
   EXPECT_THAT(r.err, AllOf(HasSubstr("mixed.jsonl:2"),
                            HasSubstr("skipped 1 malformed line")));
@@ -184,10 +186,10 @@ TEST(CliTest, KeepGoingSkipsMalformedLinesAndCountsThem) {
 TEST(CliTest, UnknownJsonFieldsAreIgnoredUnlessStrict) {
   const std::string path = WriteTemp(
       "extra.jsonl", "{\"id\": \"a\", \"text\": \"Hi.\", \"section\": \"x\"}\n");
-  EXPECT_EQ(Run("extract", {path}).code, kExitOk);
+  EXPECT_EQ(RunCli("extract", {path}).code, kExitOk);
   CliOptions strict;
   strict.strict_json = true;
-  const Result r = Run("extract", {path}, strict);
+  const Result r = RunCli("extract", {path}, strict);
   EXPECT_EQ(r.code, kExitUsage);
   EXPECT_THAT(r.err, HasSubstr("extra.jsonl:1"));
 }
@@ -196,7 +198,7 @@ TEST(CliTest, DuplicateArticleIdsAreAnError) {
   const std::string a = WriteTemp("dup.jsonl",
                                   "{\"id\": \"x\", \"text\": \"One.\"}\n"
                                   "{\"id\": \"x\", \"text\": \"Two.\"}\n");
-  const Result r = Run("report", {a});
+  const Result r = RunCli("report", {a});
   EXPECT_EQ(r.code, kExitUsage);
   EXPECT_THAT(r.err, HasSubstr("duplicate article id 'x'"));
 }
@@ -204,7 +206,7 @@ TEST(CliTest, DuplicateArticleIdsAreAnError) {
 TEST(CliTest, PlainTextMetadataComesFromBylineAndDateLine) {
   CliOptions options;
   options.format = "binpb";
-  const Result r = Run("extract", {WriteTemp("meta.txt", kArticle)}, options);
+  const Result r = RunCli("extract", {WriteTemp("meta.txt", kArticle)}, options);
   ASSERT_EQ(r.code, kExitOk) << r.err;
   crosscheck::v1::ClaimSet set;
   ASSERT_TRUE(set.ParseFromString(r.out));
@@ -224,13 +226,13 @@ TEST(CliTest, OutletAndPublishedFlagsOverrideTheText) {
   options.format = "binpb";
   options.outlet = "Other Paper";
   options.published = "2024-06-07";
-  const Result r = Run("extract", {WriteTemp("meta2.txt", kArticle)}, options);
+  const Result r = RunCli("extract", {WriteTemp("meta2.txt", kArticle)}, options);
   crosscheck::v1::ClaimSet set;
   ASSERT_TRUE(set.ParseFromString(r.out));
   EXPECT_EQ(set.articles(0).outlet(), "Other Paper");
   EXPECT_EQ(set.articles(0).published(), "2024-06-07");
   options.published = "7 June";
-  EXPECT_THAT(Run("extract", {WriteTemp("meta3.txt", kArticle)}, options).err,
+  EXPECT_THAT(RunCli("extract", {WriteTemp("meta3.txt", kArticle)}, options).err,
               HasSubstr("--published '7 June' is not a date"));
 }
 
@@ -243,18 +245,18 @@ TEST(CliTest, FailOnDiscrepancyExitsOne) {
       "\"text\": \"Okafor took office in 2017, officials said.\"}\n");
   CliOptions options;
   options.fail_on = "discrepancy";
-  const Result r = Run("report", {a}, options);
+  const Result r = RunCli("report", {a}, options);
   EXPECT_EQ(r.code, kExitDiscrepancy) << r.out << r.err;
   EXPECT_THAT(r.out, HasSubstr("DISCREPANCY"));
   options.fail_on = "none";
-  EXPECT_EQ(Run("report", {a}, options).code, kExitOk);
+  EXPECT_EQ(RunCli("report", {a}, options).code, kExitOk);
 }
 
 TEST(CliTest, OutputFileIsWrittenWhole) {
   CliOptions options;
   options.format = "json";
   options.output = TempPath("out.json");
-  const Result r = Run("report", {WriteTemp("o.txt", kArticle)}, options);
+  const Result r = RunCli("report", {WriteTemp("o.txt", kArticle)}, options);
   ASSERT_EQ(r.code, kExitOk) << r.err;
   EXPECT_THAT(r.out, IsEmpty());
   std::ifstream in(options.output);
@@ -262,29 +264,29 @@ TEST(CliTest, OutputFileIsWrittenWhole) {
   written << in.rdbuf();
   EXPECT_THAT(written.str(), AllOf(StartsWith("{"), HasSubstr("\"claims\"")));
   options.output = TempPath("no_such_dir/out.json");
-  EXPECT_EQ(Run("report", {WriteTemp("o.txt", kArticle)}, options).code,
+  EXPECT_EQ(RunCli("report", {WriteTemp("o.txt", kArticle)}, options).code,
             kExitUsage);
 }
 
 TEST(CliTest, DelimitedIsOnlyForExtract) {
   CliOptions options;
   options.format = "delimited";
-  const Result r = Run("report", {WriteTemp("d.txt", kArticle)}, options);
+  const Result r = RunCli("report", {WriteTemp("d.txt", kArticle)}, options);
   EXPECT_EQ(r.code, kExitUsage);
   EXPECT_THAT(r.err, HasSubstr("only for extract"));
 }
 
 TEST(CliTest, ColorOnlyWhenAskedOrOnATerminal) {
   const std::string path = WriteTemp("c.txt", kArticle);
-  EXPECT_THAT(Run("report", {path}).out, Not(HasSubstr("\x1b[")));
+  EXPECT_THAT(RunCli("report", {path}).out, Not(HasSubstr("\x1b[")));
   CliOptions options;
   options.color = "always";
-  EXPECT_THAT(Run("report", {path}, options).out, HasSubstr("\x1b["));
+  EXPECT_THAT(RunCli("report", {path}, options).out, HasSubstr("\x1b["));
   options.color = "auto";
   options.out_is_tty = true;
-  EXPECT_THAT(Run("report", {path}, options).out, HasSubstr("\x1b["));
+  EXPECT_THAT(RunCli("report", {path}, options).out, HasSubstr("\x1b["));
   options.color = "sometimes";
-  EXPECT_EQ(Run("report", {path}, options).code, kExitUsage);
+  EXPECT_EQ(RunCli("report", {path}, options).code, kExitUsage);
 }
 
 }  // namespace

@@ -1,6 +1,10 @@
 #include "src/extract/quotes.h"
 
 #include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -242,6 +246,34 @@ INSTANTIATE_TEST_SUITE_P(
             "Ada Okafor spoke before Ben Okafor. Then Ben Okafor left "
             "and Ada Okafor stayed. “We stay,” Okafor said.",
             {{"“We stay,”", "We stay,", "Ada Okafor", "Okafor", false, ""}}},
+        QuoteCase{"AbbreviatedTitleKeepsItsPeriod",
+                  "“We’re not going anywhere,” said Sen. Elizabeth Warren.",
+                  {{"“We’re not going anywhere,”", "We’re not going anywhere,",
+                    "Elizabeth Warren", "Elizabeth Warren", false, "Sen."}}},
+        QuoteCase{
+            "RelativeClauseBetweenNameAndVerb",
+            "“It is done,” Okafor, who leads the Civic Alliance, said.",
+            {{"“It is done,”", "It is done,", "Okafor", "Okafor", false, ""}}},
+        QuoteCase{"QuestionThenAskedName",
+                  "“Is this the end?” asked Ilse Marten.",
+                  {{"“Is this the end?”", "Is this the end?", "Ilse Marten",
+                    "Ilse Marten", false, ""}}},
+        QuoteCase{
+            "PhraseHangingOnPhrase",
+            "“No comment,” a spokesman for the ministry said.",
+            {{"“No comment,”", "No comment,", "a spokesman for the ministry",
+              "a spokesman for the ministry", false, ""}}},
+        QuoteCase{
+            "AccordingToReportByOrganisation",
+            "“The data are clear,” according to a report by the "
+            "Institute for Fiscal Studies.",
+            {{"“The data are clear,”", "The data are clear,",
+              "a report by the Institute for Fiscal Studies",
+              "a report by the Institute for Fiscal Studies", false, ""}}},
+        QuoteCase{"PossessiveOfficeBeforeColon",
+                  "Mr. Okafor’s office said: “The president is resting.”",
+                  {{"“The president is resting.”", "The president is resting.",
+                    "Mr. Okafor’s office", "Mr. Okafor’s office", false, ""}}},
         QuoteCase{"JointSpeakers",
                   "“We agree,” said Tomas Berg and Sofie Dahl.",
                   {{"“We agree,”", "We agree,", "Tomas Berg and Sofie Dahl",
@@ -264,6 +296,10 @@ INSTANTIATE_TEST_SUITE_P(
                   "“The numbers are wrong,” she said.",
                   {{"“The numbers are wrong,”", "The numbers are wrong,", "",
                     "", false, ""}}},
+        QuoteCase{"PronounTooFarFromItsPerson",
+                  "Tomas Berg spoke first.\n\nThe talks went on.\n\nLunch "
+                  "was served.\n\n“It was long,” he said.",
+                  {{"“It was long,”", "It was long,", "", "", false, ""}}},
         QuoteCase{"PluralPronoun",
                   "Tomas Berg arrived. “We are done,” they said.",
                   {{"“We are done,”", "We are done,", "", "", false, ""}}},
@@ -312,6 +348,10 @@ INSTANTIATE_TEST_SUITE_P(
                     "To win the peace, a country must first win the argument "
                     "at home.",
                     "Okafor", "Okafor", false, ""}}},
+        QuoteCase{"InterruptedByDashes",
+                  "“We will win” — Okafor said — “and soon.”",
+                  {{"“We will win” — Okafor said — “and soon.”",
+                    "We will win and soon.", "Okafor", "Okafor", false, ""}}},
         QuoteCase{"InterruptedByInvertedAttribution",
                   "“If the money comes,” said Tomas Berg, “the cranes will "
                   "follow.”",
@@ -604,6 +644,68 @@ INSTANTIATE_TEST_SUITE_P(
     [](const testing::TestParamInfo<NormalizeCase>& info) {
       return info.param.name;
     });
+
+TEST(QuotesDump, Fixtures) {
+  const char* files = std::getenv("DUMP_FILES");
+  if (files == nullptr) return;
+  std::stringstream list(files);
+  std::string path;
+  while (list >> path) {
+    std::ifstream in(path);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    crosscheck::v1::Article article;
+    article.set_id(path);
+    article.set_text(ss.str());
+    {
+      const std::string& t = article.text();
+      size_t pos = 0;
+      while (pos < t.size()) {
+        size_t nl = t.find('\n', pos);
+        if (nl == std::string::npos) nl = t.size();
+        size_t e = nl;
+        while (e > pos && (t[e - 1] == ' ' || t[e - 1] == '\r')) --e;
+        if (e > pos) {
+          const std::string line = t.substr(pos, e - pos);
+          const std::string tail =
+              line.substr(line.size() >= 4 ? line.size() - 4 : 0);
+          const bool sentence =
+              tail.find_first_of(".!?") != std::string::npos ||
+              tail.find("\u201d") != std::string::npos;
+          if (!sentence || line.rfind("Sign up", 0) == 0) {
+            auto* f = article.add_furniture();
+            f->set_begin(pos);
+            f->set_end(nl);
+          }
+        }
+        pos = nl + 1;
+      }
+    }
+    const Document doc = MakeDocument(article);
+    const EntityIndex entities(doc);
+    std::cout << "=== " << path << "\n";
+    for (const Entity& e : entities.entities()) {
+      std::cout << "E " << static_cast<int>(e.kind) << " [" << e.name
+                << "] role=[" << e.role << "]\n";
+    }
+    std::vector<crosscheck::v1::Claim> claims;
+    std::vector<crosscheck::v1::Note> notes;
+    FindQuotes(doc, entities, &claims, &notes);
+    for (const auto& c : claims) {
+      std::cout << "Q partial=" << c.quote().partial() << " speaker=["
+                << c.quote().speaker() << "] role=[" << c.quote().role()
+                << "] span_spk=["
+                << std::string(doc.Slice(c.quote().speaker_span().begin(),
+                                         c.quote().speaker_span().end()))
+                << "]\n   text=[" << c.quote().text() << "]\n   norm=["
+                << c.quote().normalized() << "]\n   ents=";
+      for (auto& e : c.entities()) std::cout << e << "; ";
+      std::cout << "\n";
+    }
+    for (const auto& n : notes)
+      std::cout << "NOTE " << n.ShortDebugString() << "\n";
+  }
+}
 
 }  // namespace
 }  // namespace crosscheck::extract
