@@ -664,7 +664,10 @@ Counted CountedOf(const std::vector<Word>& words, const Amount& amount,
 // Rejects numbers that are not figures: a bare year ("in 2016", "the 2016
 // election": the date extractor's business) unless it counts a plural noun
 // ("2000 delegates"); a lone number word without a noun ("the two met");
-// an ordinal word without a determiner or possessive ("must first win").
+// an ordinal word without a determiner or possessive ("must first win");
+// "the two" or "their three" before a noun, which points back at things
+// already named ("the two leaders", "the two countries") rather than
+// counting them.
 bool IsFigure(const std::vector<Word>& words, const Amount& amount,
               Figure::Qualifier qualifier, const std::string& unit,
               const Counted& counted) {
@@ -674,6 +677,14 @@ bool IsFigure(const std::vector<Word>& words, const Amount& amount,
   if (amount.year_like) return counted.plural;
   if (!amount.spelled || amount.times) return true;
   if (counted.lemma.empty() && amount.end - amount.begin == 1) return false;
+  if (!amount.ordinal && amount.value <= 3 && amount.begin > 0) {
+    const std::string& before = words[amount.begin - 1].folded;
+    if (before == "the" || before == "these" || before == "those" ||
+        IsPossessive(words[amount.begin - 1]) || before == "their" ||
+        before == "our" || before == "its") {
+      return false;
+    }
+  }
   if (amount.ordinal) {
     const int before = amount.begin - 1;
     return before >= 0 && (Determiners().contains(words[before].folded) ||

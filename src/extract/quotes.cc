@@ -292,14 +292,14 @@ std::vector<Token> Window(const Document& doc, size_t begin, size_t end,
   if (end - begin > kMaxWindowBytes) {
     if (from_end) {
       begin = end - kMaxWindowBytes;
-      while (begin < end &&
-             !IsSpace(static_cast<unsigned char>(doc.text[begin]))) {
+      while (begin < end && !absl::ascii_isspace(
+                                static_cast<unsigned char>(doc.text[begin]))) {
         ++begin;
       }
     } else {
       end = begin + kMaxWindowBytes;
       while (end > begin &&
-             !IsSpace(static_cast<unsigned char>(doc.text[end]))) {
+             !absl::ascii_isspace(static_cast<unsigned char>(doc.text[end]))) {
         --end;
       }
     }
@@ -725,11 +725,14 @@ struct Quotation {
   size_t end() const { return parts.back().end; }
 };
 
-// True when only white space stands between the paragraph start and `pos`.
+// True when only white space stands between the start of the paragraph
+// and the opening mark of `part`.
 bool OpensParagraph(const Document& doc, const Part& part) {
   const size_t begin = doc.seg.paragraphs[part.paragraph].begin;
   for (size_t i = begin; i < part.open; ++i) {
-    if (!IsSpace(static_cast<unsigned char>(doc.text[i]))) return false;
+    if (!absl::ascii_isspace(static_cast<unsigned char>(doc.text[i]))) {
+      return false;
+    }
   }
   return true;
 }
@@ -825,9 +828,10 @@ class Attributor {
   Attributor(const Document& doc, const EntityIndex& entities)
       : doc_(doc), entities_(entities) {}
 
-  // The attribution of `q`, or nullopt when there is none. `prev_end` is
+  // The attribution of `q`, or nullopt when there is none; an attribution
+  // with an empty speaker names nobody that can be resolved. `prev_end` is
   // where the previous quotation ended (0 if none) and `next_begin` where
-  // the next one begins (the text size if none).
+  // the next one begins (the text size if none). Call in text order.
   std::optional<Attribution> Find(const Quotation& q, bool partial,
                                   size_t prev_end, size_t next_begin) {
     std::optional<Attribution> found = InGaps(q);

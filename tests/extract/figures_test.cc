@@ -340,11 +340,23 @@ TEST(FindFiguresTest, NotFigures) {
            "The talks took place on 5 June 2024.",
            "The pact was signed two years ago.",
            "In 2016 the two met.",
+           "The two leaders laughed on the palace steps.",
+           "Their three children watched.",
+           "Estmark’s two neighbours objected.",
            "The score was 2-1.",
            "She reads the news every day.",
        }) {
     EXPECT_THAT(Figures(text), IsEmpty()) << text;
   }
+}
+
+TEST(FindFiguresTest, CountsOfNewThingsAreFiguresEvenAfterThe) {
+  const auto figures = Figures("Talks between the seven ministers lasted. "
+                               "Two leaders met. The 30 delegates left.");
+  ASSERT_EQ(figures.size(), 3u);
+  EXPECT_EQ(figures[0].figure().value(), 7);
+  EXPECT_EQ(figures[1].figure().value(), 2);
+  EXPECT_EQ(figures[2].figure().value(), 30);
 }
 
 TEST(FindFiguresTest, TakenRangesAreSkipped) {

@@ -1,10 +1,6 @@
 #include "src/extract/quotes.h"
 
 #include <chrono>
-#include <cstdlib>
-#include <fstream>
-#include <iostream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -644,68 +640,6 @@ INSTANTIATE_TEST_SUITE_P(
     [](const testing::TestParamInfo<NormalizeCase>& info) {
       return info.param.name;
     });
-
-TEST(QuotesDump, Fixtures) {
-  const char* files = std::getenv("DUMP_FILES");
-  if (files == nullptr) return;
-  std::stringstream list(files);
-  std::string path;
-  while (list >> path) {
-    std::ifstream in(path);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    crosscheck::v1::Article article;
-    article.set_id(path);
-    article.set_text(ss.str());
-    {
-      const std::string& t = article.text();
-      size_t pos = 0;
-      while (pos < t.size()) {
-        size_t nl = t.find('\n', pos);
-        if (nl == std::string::npos) nl = t.size();
-        size_t e = nl;
-        while (e > pos && (t[e - 1] == ' ' || t[e - 1] == '\r')) --e;
-        if (e > pos) {
-          const std::string line = t.substr(pos, e - pos);
-          const std::string tail =
-              line.substr(line.size() >= 4 ? line.size() - 4 : 0);
-          const bool sentence =
-              tail.find_first_of(".!?") != std::string::npos ||
-              tail.find("\u201d") != std::string::npos;
-          if (!sentence || line.rfind("Sign up", 0) == 0) {
-            auto* f = article.add_furniture();
-            f->set_begin(pos);
-            f->set_end(nl);
-          }
-        }
-        pos = nl + 1;
-      }
-    }
-    const Document doc = MakeDocument(article);
-    const EntityIndex entities(doc);
-    std::cout << "=== " << path << "\n";
-    for (const Entity& e : entities.entities()) {
-      std::cout << "E " << static_cast<int>(e.kind) << " [" << e.name
-                << "] role=[" << e.role << "]\n";
-    }
-    std::vector<crosscheck::v1::Claim> claims;
-    std::vector<crosscheck::v1::Note> notes;
-    FindQuotes(doc, entities, &claims, &notes);
-    for (const auto& c : claims) {
-      std::cout << "Q partial=" << c.quote().partial() << " speaker=["
-                << c.quote().speaker() << "] role=[" << c.quote().role()
-                << "] span_spk=["
-                << std::string(doc.Slice(c.quote().speaker_span().begin(),
-                                         c.quote().speaker_span().end()))
-                << "]\n   text=[" << c.quote().text() << "]\n   norm=["
-                << c.quote().normalized() << "]\n   ents=";
-      for (auto& e : c.entities()) std::cout << e << "; ";
-      std::cout << "\n";
-    }
-    for (const auto& n : notes)
-      std::cout << "NOTE " << n.ShortDebugString() << "\n";
-  }
-}
 
 }  // namespace
 }  // namespace crosscheck::extract
