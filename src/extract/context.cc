@@ -14,6 +14,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "src/base/utf8.h"
+#include "src/extract/fold.h"
 #include "src/extract/lexicon.h"
 
 namespace crosscheck::extract {
@@ -123,28 +124,6 @@ EventPhrases() {
 
 // ---------------------------------------------------------------------------
 // Word forms.
-
-// Lowercases ASCII letters and folds typographic apostrophes to "'" and
-// typographic hyphens to "-", so lexicon entries match either spelling.
-std::string Fold(absl::string_view word) {
-  std::string out;
-  out.reserve(word.size());
-  for (size_t i = 0; i < word.size();) {
-    int length = 1;
-    const char32_t c = base::DecodeUtf8(word, i, &length);
-    if (c == 0x2019 || c == 0x2018) {
-      out.push_back('\'');
-    } else if (c == 0x2010 || c == 0x2011 || c == 0x2013) {
-      out.push_back('-');
-    } else if (c < 0x80) {
-      out.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
-    } else {
-      out.append(word.data() + i, length);
-    }
-    i += length;
-  }
-  return out;
-}
 
 // Drops a possessive ending: "okafor's" -> "okafor", "countries'" ->
 // "countries".

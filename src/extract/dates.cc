@@ -19,6 +19,7 @@
 #include "absl/time/civil_time.h"
 #include "src/base/utf8.h"
 #include "src/extract/context.h"
+#include "src/extract/fold.h"
 #include "src/extract/lexicon.h"
 #include "src/segment/segment.h"
 
@@ -55,26 +56,6 @@ struct Word {
   size_t possessive_bytes = 0;
   bool capitalized = false;
 };
-
-std::string Fold(absl::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size();) {
-    int length = 1;
-    const char32_t c = base::DecodeUtf8(text, i, &length);
-    if (c == 0x2019 || c == 0x2018) {
-      out.push_back('\'');
-    } else if (c == 0x2010 || c == 0x2011 || c == 0x2013) {
-      out.push_back('-');
-    } else if (c < 0x80) {
-      out.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
-    } else {
-      out.append(text.data() + i, length);
-    }
-    i += length;
-  }
-  return out;
-}
 
 std::vector<Word> Words(absl::string_view text, size_t begin, size_t end) {
   std::vector<Word> words;
