@@ -419,14 +419,20 @@ std::string RenderDiff(const Report& report, const RenderOptions& options) {
   if (report.articles_size() != 2) return "";
   const std::string& left = report.articles(0).id();
   constexpr size_t kColumn = 58;
+  // Pads by code points so columns line up for UTF-8 text.
   auto pad = [&](const std::string& s) {
-    // Pads by code points so columns line up for UTF-8 text.
     size_t points = 0;
     for (unsigned char ch : s) points += (ch & 0xC0) != 0x80;
     std::string out = s;
     if (points < kColumn) out.append(kColumn - points, ' ');
     return out;
   };
+  auto points_of = [](absl::string_view s) {
+    size_t points = 0;
+    for (unsigned char ch : s) points += (ch & 0xC0) != 0x80;
+    return points;
+  };
+  // The claim and its line:column, cut with "…" to fit the column.
   auto cell = [&](const Claim* c) {
     if (c == nullptr) return std::string();
     std::string text = OneLine(c->text());
@@ -436,14 +442,20 @@ std::string RenderDiff(const Report& report, const RenderOptions& options) {
         absl::StrAppend(&text, " — ", c->quote().speaker());
       }
     }
-    size_t points = 0, cut = text.size();
-    for (size_t i = 0; i < text.size(); ++i) {
-      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-        if (++points == kColumn - 8) cut = i;
+    const std::string where = absl::StrCat(" (", c->line(), ":", c->column(), ")");
+    const size_t room = kColumn - points_of(where);
+    if (points_of(text) > room) {
+      size_t points = 0, cut = 0;
+      for (size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+        if (points++ == room - 1) {
+          cut = i;
+          break;
+        }
       }
+      text = absl::StrCat(text.substr(0, cut), "…");
     }
-    if (points > kColumn - 6) text = absl::StrCat(text.substr(0, cut), "…");
-    return absl::StrCat(text, " (", c->line(), ":", c->column(), ")");
+    return absl::StrCat(text, where);
   };
   struct Row {
     size_t order;
@@ -473,8 +485,8 @@ std::string RenderDiff(const Report& report, const RenderOptions& options) {
       default:
         marker = l != nullptr ? "<" : ">";
     }
-    // Left claims in their order; right-only claims after the left claim
-    // that precedes them... simply by position in their own article.
+    // Rows with a left claim come in the left article's order; right-only
+    // claims follow in the right article's order.
     const size_t order = l != nullptr ? l->span().begin() * 2
                                       : r->span().begin() * 2 + 1;
     rows.push_back({order, marker, l, r, a.subject()});
