@@ -103,9 +103,14 @@ std::string RepairUtf8(absl::string_view text,
 
 LineIndex::LineIndex(absl::string_view text) : text_(text) {
   line_starts_.push_back(0);
+  checkpoints_.reserve(text.size() / kCheckpointBytes + 1);
+  size_t code_points = 0;
   for (size_t i = 0; i < text.size(); ++i) {
+    if (i % kCheckpointBytes == 0) checkpoints_.push_back(code_points);
+    if (!IsContinuation(static_cast<unsigned char>(text[i]))) ++code_points;
     if (text[i] == '\n') line_starts_.push_back(i + 1);
   }
+  checkpoints_.push_back(code_points);
 }
 
 uint32_t LineIndex::Line(size_t offset) const {
@@ -117,16 +122,19 @@ size_t LineIndex::LineStart(size_t offset) const {
   return line_starts_[Line(offset) - 1];
 }
 
-uint32_t LineIndex::Column(size_t offset) const {
-  size_t pos = LineStart(offset);
-  uint32_t column = 1;
-  while (pos < offset && pos < text_.size()) {
-    int len;
-    DecodeUtf8(text_, pos, &len);
-    pos += len;
-    ++column;
+size_t LineIndex::CodePointsBefore(size_t offset) const {
+  offset = std::min(offset, text_.size());
+  const size_t block = offset / kCheckpointBytes;
+  size_t code_points = checkpoints_[std::min(block, checkpoints_.size() - 1)];
+  for (size_t i = block * kCheckpointBytes; i < offset; ++i) {
+    if (!IsContinuation(static_cast<unsigned char>(text_[i]))) ++code_points;
   }
-  return column;
+  return code_points;
+}
+
+uint32_t LineIndex::Column(size_t offset) const {
+  return static_cast<uint32_t>(CodePointsBefore(offset) -
+                               CodePointsBefore(LineStart(offset)) + 1);
 }
 
 }  // namespace crosscheck::base

@@ -37,8 +37,9 @@ std::string RepairUtf8(absl::string_view text,
                        std::vector<size_t>* invalid_offsets);
 
 // Maps byte offsets of one text to 1-based lines and code-point columns.
-// Construction is linear in the text; lookups are logarithmic. The text must
-// outlive the index.
+// Construction is linear in the text. Line lookups are logarithmic; column
+// lookups are logarithmic plus at most kCheckpointBytes bytes of counting,
+// however long the line. The text must outlive the index.
 class LineIndex {
  public:
   explicit LineIndex(absl::string_view text);
@@ -50,9 +51,18 @@ class LineIndex {
   // Byte offset where the line holding `offset` starts.
   size_t LineStart(size_t offset) const;
 
+  // Distance in bytes between the code-point counts kept for Column.
+  static constexpr size_t kCheckpointBytes = 256;
+
  private:
+  // Code points (bytes that are not UTF-8 continuation bytes) in
+  // text[0, offset).
+  size_t CodePointsBefore(size_t offset) const;
+
   absl::string_view text_;
   std::vector<size_t> line_starts_;
+  // checkpoints_[k]: code points in text[0, k * kCheckpointBytes).
+  std::vector<size_t> checkpoints_;
 };
 
 }  // namespace crosscheck::base

@@ -17,6 +17,12 @@ using crosscheck::v1::Claim;
 
 namespace {
 
+// A claim's entities are the names around it in its sentence: at most this
+// many bytes on either side of the mention, and at most kMaxEntities names,
+// so the work and output per claim stay bounded however long the sentence.
+constexpr size_t kEntityWindowBytes = 400;
+constexpr size_t kMaxEntities = 16;
+
 char KindLetter(Claim::Kind kind) {
   switch (kind) {
     case Claim::KIND_FIGURE:
@@ -75,8 +81,15 @@ ArticleClaims ExtractClaims(const crosscheck::v1::Article& article,
       }
     }
     if (claim.entities_size() == 0) {
-      for (std::string& name :
-           entities.NamesIn(claim.sentence().begin(), claim.sentence().end())) {
+      const size_t begin = std::max<size_t>(
+          claim.sentence().begin(),
+          claim.span().begin() > kEntityWindowBytes
+              ? claim.span().begin() - kEntityWindowBytes
+              : 0);
+      const size_t end = std::min<size_t>(
+          claim.sentence().end(), claim.span().end() + kEntityWindowBytes);
+      for (std::string& name : entities.NamesIn(begin, end)) {
+        if (static_cast<size_t>(claim.entities_size()) == kMaxEntities) break;
         claim.add_entities(std::move(name));
       }
     }

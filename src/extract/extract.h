@@ -31,7 +31,8 @@ struct ArticleClaims {
 };
 
 // Extracts figures, dates and quotes from `article`. Every claim has its
-// sentence, entities, line and column filled, and every span lies inside
+// sentence, entities (up to 16 names of its sentence within 400 bytes of the
+// mention), line and column filled, and every span lies inside
 // `article.text()` (outside `article.furniture()`). Never fails: problems
 // with the text are notes.
 ArticleClaims ExtractClaims(const crosscheck::v1::Article& article,

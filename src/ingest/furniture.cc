@@ -6,6 +6,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "src/ingest/date_text.h"
 
 namespace crosscheck::ingest::internal {
 namespace {
@@ -82,7 +83,14 @@ bool IsBreadcrumb(absl::string_view line) {
          (absl::StrContains(line, " / ") && line.size() < 50);
 }
 
+// Metadata and promo lines are short; a longer line is body text even when
+// it starts like one ("Published figures show ...").
+constexpr size_t kMaxLabelLine = 120;
+
+// "© 2024 Northern Courier", "Copyright 2024 Harbor Times. All rights
+// reserved." A year must follow, so "(c) the parties shall" is body text.
 bool IsCopyright(absl::string_view line, std::string* outlet) {
+  if (line.size() > kMaxLabelLine) return false;
   absl::string_view rest = line;
   if (!(absl::ConsumePrefix(&rest, "©") || absl::ConsumePrefix(&rest, "(c)") ||
         absl::ConsumePrefix(&rest, "(C)") ||
@@ -95,15 +103,13 @@ bool IsCopyright(absl::string_view line, std::string* outlet) {
   // Year, then the holder.
   size_t i = 0;
   while (i < rest.size() && absl::ascii_isdigit(static_cast<unsigned char>(rest[i]))) ++i;
-  if (i == 4) {
-    rest = absl::StripLeadingAsciiWhitespace(rest.substr(4));
-    absl::string_view holder = rest;
-    // "© 2024 Northern Courier. All rights reserved."
-    const size_t dot = holder.find(". ");
-    if (dot != absl::string_view::npos) holder = holder.substr(0, dot);
-    holder = absl::StripSuffix(holder, ".");
-    if (outlet != nullptr && !holder.empty()) *outlet = std::string(holder);
-  }
+  if (i != 4) return false;
+  rest = absl::StripLeadingAsciiWhitespace(rest.substr(4));
+  absl::string_view holder = rest;
+  const size_t dot = holder.find(". ");
+  if (dot != absl::string_view::npos) holder = holder.substr(0, dot);
+  holder = absl::StripSuffix(holder, ".");
+  if (outlet != nullptr && !holder.empty()) *outlet = std::string(holder);
   return true;
 }
 
@@ -121,6 +127,18 @@ bool IsByline(absl::string_view line, Metadata* meta) {
   if (author.empty() || !absl::ascii_isupper(static_cast<unsigned char>(author[0]))) {
     return false;
   }
+  // A name: a few words, each capitalized or a particle ("By noon, the
+  // delegates had left" is body text).
+  std::vector<absl::string_view> words =
+      absl::StrSplit(author, ' ', absl::SkipEmpty());
+  if (words.size() > 8) return false;
+  for (absl::string_view w : words) {
+    const bool particle = w == "and" || w == "de" || w == "van" ||
+                          w == "von" || w == "der" || w == "da" || w == "&";
+    if (!particle && !absl::ascii_isupper(static_cast<unsigned char>(w[0]))) {
+      return false;
+    }
+  }
   meta->author = std::string(author);
   if (parts.size() > 1 && meta->outlet.empty()) {
     meta->outlet = std::string(absl::StripAsciiWhitespace(parts[1]));
@@ -128,23 +146,34 @@ bool IsByline(absl::string_view line, Metadata* meta) {
   return true;
 }
 
-// "Published June 4, 2024, 6:40 p.m.", "Updated: ...", "date 2024-06-05",
-// or a line that is only a date.
+// "Published June 4, 2024, 6:40 p.m.", "Updated: ...", "date 2024-06-05":
+// a label followed by a real date ("Published figures show ..." is body
+// text).
 bool IsDateLine(absl::string_view line, Metadata* meta) {
+  if (line.size() > kMaxLabelLine) return false;
   absl::string_view rest = line;
-  if (ConsumeLabel(&rest, {"published on", "published", "updated", "posted",
-                           "first published", "date"})) {
+  if (ConsumeLabel(&rest, {"published on", "published", "updated on",
+                           "updated", "posted on", "posted",
+                           "first published", "date"}) &&
+      !NormalizeDate(rest).empty()) {
     if (meta->published.empty()) meta->published = std::string(rest);
     return true;
   }
   return false;
 }
 
+// "outlet: Harbor Times", "Source: Meridian Wire": a label with a colon and
+// a short name.
 bool IsOutletLine(absl::string_view line, Metadata* meta) {
+  if (line.size() > 80 || EndsLikeSentence(line)) return false;
   absl::string_view rest = line;
-  if (ConsumeLabel(&rest, {"outlet", "source", "publisher"})) {
-    if (!rest.empty()) meta->outlet = std::string(rest);
-    return true;
+  for (absl::string_view label : {"outlet:", "source:", "publisher:"}) {
+    if (absl::StartsWithIgnoreCase(rest, label)) {
+      rest = absl::StripAsciiWhitespace(rest.substr(label.size()));
+      if (rest.empty()) return false;
+      meta->outlet = std::string(rest);
+      return true;
+    }
   }
   return false;
 }

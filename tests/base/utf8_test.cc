@@ -63,5 +63,17 @@ TEST(LineIndexTest, LinesAndCodePointColumns) {
   EXPECT_EQ(index.LineStart(three), 4u);
 }
 
+TEST(LineIndexTest, ColumnsOnAVeryLongLineCountCodePoints) {
+  std::string text;
+  for (int i = 0; i < 100000; ++i) text += "a“";  // 1 + 3 bytes
+  text += "\nxyz";
+  const LineIndex index(text);
+  EXPECT_EQ(index.Column(4 * 70000), 140001u);
+  EXPECT_EQ(index.Column(4 * 70000 + 1), 140002u);
+  EXPECT_EQ(index.Column(text.size() - 1), 3u);
+  EXPECT_EQ(index.Line(text.size() - 1), 2u);
+  EXPECT_EQ(index.Column(text.size()), 4u);
+}
+
 }  // namespace
 }  // namespace crosscheck::base

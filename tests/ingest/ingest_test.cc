@@ -94,6 +94,21 @@ TEST(ArticleFromTextTest, BodyLinesAreNotFurniture) {
   EXPECT_EQ(a.title(), "");
 }
 
+TEST(ArticleFromTextTest, BodyLinesThatStartLikeLabelsAreBodyText) {
+  std::vector<Note> notes;
+  const Article a = ArticleFromText(
+      "Published figures show 2,400 delegates attended the forum.\n"
+      "Posted to Lundby in 2016, she rose quickly\n"
+      "(c) the parties shall meet every year\n"
+      "Source of the leak was never found, officials said\n"
+      "By noon the delegates had left the hall\n",
+      "x", "x.txt", {}, &notes);
+  EXPECT_THAT(FurnitureLines(a), IsEmpty());
+  EXPECT_EQ(a.published(), "");
+  EXPECT_EQ(a.outlet(), "");
+  EXPECT_EQ(a.author(), "");
+}
+
 TEST(ArticleFromTextTest, OptionsOverrideWhatTheTextSays) {
   IngestOptions options;
   options.outlet = "Wire";
