@@ -30,7 +30,9 @@ using crosscheck::v1::Figure;
 // Quotes sharing a word trigram that occurs in more claims than this are
 // not paired through it (the trigram is boilerplate, not evidence).
 constexpr size_t kMaxShingleBlock = 64;
-// A figure or date block larger than this is split by its first keyword.
+// A figure or date block larger than this is split by keyword: only claims
+// that also share a keyword are paired. A sub-block still larger is too
+// generic to pair at all.
 constexpr size_t kMaxBlock = 256;
 // Counted nouns that say little about what is counted: a match on them
 // needs the same predicate and stronger context.
@@ -76,6 +78,7 @@ struct Item {
   std::set<std::string> keywords;
   std::set<std::string> entities;  // last word of each name, lowercase
   std::vector<std::string> quote_words;
+  std::set<std::string> trigrams;  // of quote_words, for quotes
   std::string speaker_key;  // last word of the speaker, lowercase
 };
 
@@ -108,6 +111,28 @@ double ContextSimilarity(const Item& a, const Item& b) {
   return 0.6 * kw + 0.4 * Jaccard(a.entities, b.entities);
 }
 
+// Word trigrams of a quote (bracketed insertions left out); the whole quote
+// as one "trigram" when it has fewer than three words.
+std::vector<std::string> Trigrams(const std::vector<std::string>& words) {
+  std::vector<std::string> out;
+  std::vector<const std::string*> plain;
+  for (const std::string& w : words) {
+    if (w != kInsertionWord) plain.push_back(&w);
+  }
+  if (plain.size() < 3) {
+    if (!plain.empty()) {
+      std::vector<std::string> parts;
+      for (const std::string* w : plain) parts.push_back(*w);
+      out.push_back(absl::StrJoin(parts, " "));
+    }
+    return out;
+  }
+  for (size_t i = 0; i + 2 < plain.size(); ++i) {
+    out.push_back(absl::StrCat(*plain[i], " ", *plain[i + 1], " ", *plain[i + 2]));
+  }
+  return out;
+}
+
 Item MakeItem(const Claim& claim, int article) {
   Item item;
   item.claim = &claim;
@@ -134,6 +159,9 @@ Item MakeItem(const Claim& claim, int article) {
       break;
     case Claim::KIND_QUOTE:
       item.quote_words = QuoteWords(claim.quote().text());
+      for (std::string& t : Trigrams(item.quote_words)) {
+        item.trigrams.insert(std::move(t));
+      }
       item.speaker_key = LastWordLower(claim.quote().speaker());
       break;
     default:
@@ -165,15 +193,18 @@ double FactScore(const Item& a, const Item& b, const AlignOptions& options) {
         !b.predicate.empty() && a.predicate != b.predicate) {
       return -1;
     }
-    const bool generic =
-        a.counted.empty() || GenericCounted().contains(a.counted);
+    const bool generic = GenericCounted().contains(a.counted);
     const bool ordinal = a.claim->figure().ordinal();
     // A specific counted noun ("summit", "delegate") is strong evidence; an
-    // ordinal of one ("the thirty-first summit") is stronger still.
-    const double needed = ordinal && !generic ? 0.0
-                          : generic ? 2 * options.min_context_similarity
-                                    : options.min_context_similarity / 2;
-    if (context < needed || (context == 0 && !ordinal)) return -1;
+    // ordinal of one ("the thirty-first summit") is stronger still. Without
+    // a counted noun ("trade stands at $48.5 billion") the context must say
+    // what the figure is about; a generic one ("17 times") needs more.
+    const double needed = generic ? 2 * options.min_context_similarity
+                          : ordinal && !a.counted.empty()
+                              ? 0.0
+                              : options.min_context_similarity / 2;
+    const bool specific_ordinal = ordinal && !a.counted.empty() && !generic;
+    if (context < needed || (context == 0 && !specific_ordinal)) return -1;
     return 0.5 + 0.5 * context;
   }
   // Dates: the same event predicate (the key), and the same people or
@@ -189,39 +220,18 @@ double FactScore(const Item& a, const Item& b, const AlignOptions& options) {
   return 0.5 + 0.5 * std::max(entities, keywords);
 }
 
-std::vector<std::string> Trigrams(const std::vector<std::string>& words) {
-  std::vector<std::string> out;
-  std::vector<const std::string*> plain;
-  for (const std::string& w : words) {
-    if (w != kInsertionWord) plain.push_back(&w);
-  }
-  if (plain.size() < 3) {
-    if (!plain.empty()) {
-      std::vector<std::string> parts;
-      for (const std::string* w : plain) parts.push_back(*w);
-      out.push_back(absl::StrJoin(parts, " "));
-    }
-    return out;
-  }
-  for (size_t i = 0; i + 2 < plain.size(); ++i) {
-    out.push_back(absl::StrCat(*plain[i], " ", *plain[i + 1], " ", *plain[i + 2]));
-  }
-  return out;
-}
-
-double QuoteScore(const Item& a, const Item& b,
-                  const std::vector<std::string>& ta,
-                  const std::vector<std::string>& tb,
-                  const AlignOptions& options) {
-  const std::set<std::string> sa(ta.begin(), ta.end());
-  const std::set<std::string> sb(tb.begin(), tb.end());
+// Share of the smaller trigram set found in the other, or -1 below
+// `min_overlap`.
+double QuoteScore(const Item& a, const Item& b, double min_overlap) {
+  const std::set<std::string>& sa = a.trigrams;
+  const std::set<std::string>& sb = b.trigrams;
   if (sa.empty() || sb.empty()) return -1;
+  const std::set<std::string>& small = sa.size() <= sb.size() ? sa : sb;
+  const std::set<std::string>& large = sa.size() <= sb.size() ? sb : sa;
   size_t common = 0;
-  for (const std::string& s : sa) common += sb.count(s);
-  const double overlap =
-      static_cast<double>(common) / std::min(sa.size(), sb.size());
-  if (overlap < options.min_quote_overlap) return -1;
-  return overlap;
+  for (const std::string& t : small) common += large.count(t);
+  const double overlap = static_cast<double>(common) / small.size();
+  return overlap < min_overlap ? -1 : overlap;
 }
 
 // Interval of values a figure allows: [lo, hi], each end open or closed.
@@ -242,12 +252,17 @@ double RoundingTolerance(const Claim& claim) {
   // Count the significant digits written in the mention.
   int digits = 0, trailing_zeros = 0;
   bool in_fraction = false;
-  int fraction_digits = 0;
-  for (char c : claim.text()) {
-    if (c == '.') in_fraction = true;
-    if (!absl::ascii_isdigit(static_cast<unsigned char>(c))) continue;
+  const std::string& text = claim.text();
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    // A decimal point sits between digits ("48.5"; not "U.S.$4,000").
+    if (c == '.' && i > 0 && i + 1 < text.size() &&
+        absl::ascii_isdigit(static_cast<unsigned char>(text[i - 1])) &&
+        absl::ascii_isdigit(static_cast<unsigned char>(text[i + 1]))) {
+      in_fraction = true;
+    }
+    if (!absl::ascii_isdigit(c)) continue;
     ++digits;
-    if (in_fraction) ++fraction_digits;
     trailing_zeros = c == '0' ? trailing_zeros + 1 : 0;
   }
   if (digits == 0) return 0;
@@ -376,7 +391,7 @@ PairVerdict ComparePair(const Item& a, const Item& b,
 // Union of clusters with at most one claim per article.
 class Clusters {
  public:
-  explicit Clusters(const std::vector<Item>& items) : items_(items) {
+  explicit Clusters(const std::vector<Item>& items) {
     parent_.resize(items.size());
     std::iota(parent_.begin(), parent_.end(), 0);
     articles_.resize(items.size());
@@ -404,7 +419,6 @@ class Clusters {
   }
 
  private:
-  const std::vector<Item>& items_;
   std::vector<int> parent_;
   std::vector<std::set<int>> articles_;
 };
@@ -568,42 +582,50 @@ std::vector<Alignment> Align(const std::vector<Article>& articles,
   // Candidate pairs from blocking keys.
   std::vector<Candidate> candidates;
   std::map<std::string, std::vector<int>> blocks;
-  std::vector<std::vector<std::string>> trigrams(items.size());
   std::map<std::string, std::vector<int>> shingles;
   for (int i : by_id) {
     const Item& item = items[i];
     if (item.claim->kind() == Claim::KIND_QUOTE) {
-      trigrams[i] = Trigrams(item.quote_words);
-      for (const std::string& t : std::set<std::string>(trigrams[i].begin(),
-                                                        trigrams[i].end())) {
-        shingles[t].push_back(i);
-      }
+      for (const std::string& t : item.trigrams) shingles[t].push_back(i);
     } else if (!item.key.empty()) {
       blocks[item.key].push_back(i);
     }
   }
-  for (auto& [key, members] : blocks) {
-    if (members.size() > kMaxBlock) continue;  // documented: too generic
+  std::set<std::pair<int, int>> seen_pairs;
+  auto pair_block = [&](const std::vector<int>& members) {
     for (size_t x = 0; x < members.size(); ++x) {
       for (size_t y = x + 1; y < members.size(); ++y) {
         const Item& a = items[members[x]];
         const Item& b = items[members[y]];
         if (a.article == b.article) continue;
+        if (!seen_pairs.insert({members[x], members[y]}).second) continue;
         const double score = FactScore(a, b, options);
         if (score >= 0) candidates.push_back({score, members[x], members[y]});
       }
     }
+  };
+  for (auto& [key, members] : blocks) {
+    if (members.size() <= kMaxBlock) {
+      pair_block(members);
+      continue;
+    }
+    std::map<std::string, std::vector<int>> by_keyword;
+    for (int i : members) {
+      for (const std::string& k : items[i].keywords) by_keyword[k].push_back(i);
+    }
+    for (auto& [keyword, sub] : by_keyword) {
+      if (sub.size() <= kMaxBlock) pair_block(sub);
+    }
   }
-  std::set<std::pair<int, int>> seen_quote_pairs;
   for (auto& [shingle, members] : shingles) {
     if (members.size() > kMaxShingleBlock) continue;
     for (size_t x = 0; x < members.size(); ++x) {
       for (size_t y = x + 1; y < members.size(); ++y) {
         const int a = members[x], b = members[y];
         if (items[a].article == items[b].article) continue;
-        if (!seen_quote_pairs.insert({a, b}).second) continue;
+        if (!seen_pairs.insert({a, b}).second) continue;
         const double score =
-            QuoteScore(items[a], items[b], trigrams[a], trigrams[b], options);
+            QuoteScore(items[a], items[b], options.min_quote_overlap);
         if (score >= 0) candidates.push_back({score, a, b});
       }
     }
@@ -617,9 +639,6 @@ std::vector<Alignment> Align(const std::vector<Article>& articles,
               return items[x.b].claim->id() < items[y.b].claim->id();
             });
   Clusters clusters(items);
-  // For confidences: the overlap of grouped quotes, whatever its size.
-  AlignOptions permissive = options;
-  permissive.min_quote_overlap = 0;
   for (const Candidate& c : candidates) clusters.Merge(c.a, c.b);
 
   // Collect groups, members in article order then offset.
@@ -650,10 +669,7 @@ std::vector<Alignment> Align(const std::vector<Article>& articles,
           }
           double score;
           if (members[x]->claim->kind() == Claim::KIND_QUOTE) {
-            score = QuoteScore(*members[x], *members[y],
-                               Trigrams(members[x]->quote_words),
-                               Trigrams(members[y]->quote_words),
-                               permissive);
+            score = QuoteScore(*members[x], *members[y], 0);
           } else {
             score = 0.5 + 0.5 * ContextSimilarity(*members[x], *members[y]);
           }

@@ -23,8 +23,11 @@ namespace crosscheck::align {
 
 // Thresholds of the aligner. Defaults are the documented behaviour.
 struct AlignOptions {
-  // Minimum context similarity (0..1) for two figures or dates with the same
-  // key to state the same fact.
+  // Context similarity (0..1: keywords and entities) two figures with the
+  // same blocking key need to state the same fact: half of it for figures
+  // without a counted noun or with a specific one ("delegate"), twice it for
+  // a generic one ("17 times"); none for ordinals of a specific noun ("the
+  // thirty-first summit"). See docs/alignment.md.
   double min_context_similarity = 0.2;
   // Two dates with the same event predicate date the same event when the
   // Jaccard similarity of their entities (whose event it is) reaches the

@@ -18,17 +18,10 @@ bool IsWordChar(char32_t c) {
          c != 0xF7 && c != 0xFFFD && !(c >= 0x3000 && c <= 0x303F);
 }
 
-char32_t Lower(char32_t c) {
-  if (c >= 'A' && c <= 'Z') return c + 32;
-  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
-  return c;
-}
-
-// True when the word (between positions) contains only "s" after an
-// apostrophe, so "’s" stays attached.
 bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
 
-// True for substantive edits: words that differ beyond the explainable.
+// True when one side is a contiguous run of the other's words: all edits
+// are on one side, before and after a single run of common words.
 bool IsFragment(const std::vector<WordEdit>& edits) {
   // One side is a contiguous run of the other: every edit of the shorter
   // side is common, and the common words are contiguous.
@@ -58,21 +51,22 @@ std::vector<std::string> QuoteWords(absl::string_view text) {
     if (!current.empty()) words.push_back(std::move(current));
     current.clear();
   };
+  // A "[" opens an insertion only when a "]" follows somewhere; finding the
+  // last "]" once keeps unclosed brackets linear.
+  const size_t last_close = text.rfind(']');
   size_t pos = 0;
   while (pos < text.size()) {
     int len;
     const char32_t c = base::DecodeUtf8(text, pos, &len);
-    if (c == '[') {
+    if (c == '[' && last_close != absl::string_view::npos && last_close > pos) {
       flush();
-      const size_t close = text.find(']', pos);
-      if (close != absl::string_view::npos) {
-        words.emplace_back(kInsertionWord);
-        pos = close + 1;
-        continue;
-      }
+      // Scanning to the "]" and jumping past it reads each byte once.
+      words.emplace_back(kInsertionWord);
+      pos = text.find(']', pos) + 1;
+      continue;
     }
     if (IsWordChar(c)) {
-      base::AppendUtf8(Lower(c), &current);
+      base::AppendUtf8(base::ToLower(c), &current);
     } else if (IsApostrophe(c) && !current.empty() && pos + len < text.size()) {
       int next_len;
       const char32_t next = base::DecodeUtf8(text, pos + len, &next_len);
@@ -116,6 +110,10 @@ std::vector<WordEdit> DiffWords(const std::vector<std::string>& a,
 
 QuoteRelation CompareQuotes(const std::vector<std::string>& a,
                             const std::vector<std::string>& b) {
+  if (a == b) return QuoteRelation::kSame;
+  // The diff costs O((N+M)·D); quotes longer than this are compared only by
+  // whether they are equal.
+  if (a.size() + b.size() > kMaxDiffWords) return QuoteRelation::kDifferent;
   const std::vector<WordEdit> edits = DiffWords(a, b);
   bool all_common = true;
   for (const WordEdit& e : edits) {

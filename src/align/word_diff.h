@@ -44,6 +44,10 @@ enum class QuoteRelation {
   kDifferent,
 };
 
+// Quotes with more words than this together are not diffed word by word:
+// CompareQuotes then tells only kSame from kDifferent.
+inline constexpr size_t kMaxDiffWords = 4000;
+
 // Compares two quotations given as QuoteWords.
 QuoteRelation CompareQuotes(const std::vector<std::string>& a,
                             const std::vector<std::string>& b);

@@ -58,6 +58,29 @@ char32_t DecodeUtf8Before(absl::string_view text, size_t pos, int* length) {
   return kReplacementChar;
 }
 
+char32_t ToLower(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + 32 : c;
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
+  if (c >= 0x100 && c <= 0x17F) {
+    // Pairs of capital and small letter; the capital is even in
+    // U+0100-U+0137 and U+014A-U+0177, odd in U+0139-U+0148 and
+    // U+0179-U+017E. U+0138 (kra) and U+0149 have no capital.
+    if (c == 0x130) return 'i';
+    if (c == 0x178) return 0xFF;
+    const bool odd_pairs =
+        (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
+    const bool even_pairs =
+        (c <= 0x137) || (c >= 0x14A && c <= 0x177);
+    if (odd_pairs && c % 2 == 1) return c + 1;
+    if (even_pairs && c % 2 == 0) return c + 1;
+    return c;
+  }
+  if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2) return c + 32;  // Greek
+  if (c >= 0x410 && c <= 0x42F) return c + 32;                 // Cyrillic
+  if (c >= 0x400 && c <= 0x40F) return c + 80;
+  return c;
+}
+
 void AppendUtf8(char32_t c, std::string* out) {
   if (c < 0x80) {
     out->push_back(static_cast<char>(c));

@@ -27,6 +27,10 @@ char32_t DecodeUtf8(absl::string_view text, size_t pos, int* length);
 // length. Falls back to one byte for invalid sequences.
 char32_t DecodeUtf8Before(absl::string_view text, size_t pos, int* length);
 
+// The lowercase form of `c` for ASCII, Latin-1, Latin Extended-A, Greek and
+// Cyrillic capitals; any other code point is returned unchanged.
+char32_t ToLower(char32_t c);
+
 // Appends the UTF-8 encoding of `c` to `out`.
 void AppendUtf8(char32_t c, std::string* out);
 

@@ -190,12 +190,10 @@ absl::StatusOr<std::string> RunReport(const std::string& command,
   }
 }
 
-}  // namespace
-
-int RunCommand(const std::string& command,
-               const std::vector<std::string>& inputs,
-               const CliOptions& options, std::ostream& out,
-               std::ostream& err) {
+int RunCommandOrThrow(const std::string& command,
+                      const std::vector<std::string>& inputs,
+                      const CliOptions& options, std::ostream& out,
+                      std::ostream& err) {
   auto fail = [&](const absl::Status& status) {
     err << "crosscheck: error: " << status.message() << "\n";
     return kExitUsage;
@@ -247,6 +245,22 @@ int RunCommand(const std::string& command,
   }
   return discrepancy && options.fail_on == "discrepancy" ? kExitDiscrepancy
                                                          : kExitOk;
+}
+
+}  // namespace
+
+int RunCommand(const std::string& command,
+               const std::vector<std::string>& inputs,
+               const CliOptions& options, std::ostream& out,
+               std::ostream& err) {
+  // crosscheck's own code does not throw, but the standard library,
+  // protobuf and dtl may (std::bad_alloc on a huge input): stop cleanly.
+  try {
+    return RunCommandOrThrow(command, inputs, options, out, err);
+  } catch (const std::exception& e) {
+    err << "crosscheck: error: internal error: " << e.what() << "\n";
+    return kExitUsage;
+  }
 }
 
 }  // namespace crosscheck::cli

@@ -3,14 +3,17 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "absl/flags/commandlineflag.h"
 #include "absl/flags/flag.h"
-#include "absl/flags/parse.h"
-#include "absl/flags/usage.h"
+#include "absl/flags/reflection.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "src/cli/cli.h"
@@ -99,25 +102,63 @@ std::string CommandHelp(const std::string& command) {
   return absl::StrCat(kUsage, kFlagsHelp);
 }
 
-// Abseil flag names use underscores; accept dashes too (--keep-going).
-std::vector<char*> NormalizeFlagNames(int argc, char** argv,
-                                      std::vector<std::string>* storage) {
-  storage->reserve(argc);
-  std::vector<char*> out;
+// Parses the flags in argv[1..] into the Abseil flags defined above and
+// returns the positional arguments. Unlike absl::ParseCommandLine, which
+// exits with status 1 on a bad flag, an unknown flag or a bad value is an
+// error here, for exit status 2. Accepted forms: --name=value, --name value
+// (non-boolean flags), --name and --noname (boolean flags); dashes in names
+// stand for underscores (--keep-going); "--" ends the flags; "-" is a
+// positional argument (standard input).
+absl::StatusOr<std::vector<std::string>> ParseFlags(int argc, char** argv) {
+  std::vector<std::string> positional;
   bool flags_done = false;
-  for (int i = 0; i < argc; ++i) {
-    std::string arg = argv[i];
-    if (arg == "--") flags_done = true;
-    if (!flags_done && i > 0 && absl::StartsWith(arg, "--")) {
-      const size_t end = arg.find('=');
-      for (size_t j = 2; j < arg.size() && j < end; ++j) {
-        if (arg[j] == '-') arg[j] = '_';
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (flags_done || arg == "-" || !absl::StartsWith(arg, "-")) {
+      positional.push_back(arg);
+      continue;
+    }
+    if (arg == "--") {
+      flags_done = true;
+      continue;
+    }
+    std::string name = arg.substr(arg[1] == '-' ? 2 : 1);
+    std::optional<std::string> value;
+    const size_t eq = name.find('=');
+    if (eq != std::string::npos) {
+      value = name.substr(eq + 1);
+      name.resize(eq);
+    }
+    std::replace(name.begin(), name.end(), '-', '_');
+    absl::CommandLineFlag* flag = absl::FindCommandLineFlag(name);
+    if (flag == nullptr && !value.has_value() && absl::StartsWith(name, "no")) {
+      flag = absl::FindCommandLineFlag(name.substr(2));
+      if (flag != nullptr && flag->IsOfType<bool>()) value = "false";
+      else flag = nullptr;
+    }
+    // Only crosscheck's own flags: not those Abseil's libraries define.
+    if (flag == nullptr ||
+        !absl::StrContains(flag->Filename(), "src/cli/crosscheck_main")) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("unknown flag ", arg, " (see crosscheck --help)"));
+    }
+    if (!value.has_value()) {
+      if (flag->IsOfType<bool>()) {
+        value = "true";
+      } else if (i + 1 < argc) {
+        value = argv[++i];
+      } else {
+        return absl::InvalidArgumentError(
+            absl::StrCat("flag --", name, " needs a value"));
       }
     }
-    storage->push_back(std::move(arg));
-    out.push_back(storage->back().data());
+    std::string error;
+    if (!flag->ParseFrom(*value, &error)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "bad value '", *value, "' for --", name, ": ", error));
+    }
   }
-  return out;
+  return positional;
 }
 
 }  // namespace
@@ -131,7 +172,6 @@ int main(int argc, char** argv) {
       return crosscheck::cli::kExitUsage;
     }
   }
-  absl::SetProgramUsageMessage(kUsage);
   // Help and version are answered before flag parsing: Abseil's own --help
   // exits with status 1 and lists every linked library's flags.
   std::string help_topic;
@@ -157,11 +197,14 @@ int main(int argc, char** argv) {
     std::cout << CommandHelp(help_topic);
     return crosscheck::cli::kExitOk;
   }
-  std::vector<std::string> storage;
-  std::vector<char*> args = NormalizeFlagNames(argc, argv, &storage);
-  std::vector<char*> positional =
-      absl::ParseCommandLine(static_cast<int>(args.size()), args.data());
-  if (positional.size() < 2) {
+  const absl::StatusOr<std::vector<std::string>> positional =
+      ParseFlags(argc, argv);
+  if (!positional.ok()) {
+    std::cerr << "crosscheck: error: " << positional.status().message()
+              << "\n";
+    return crosscheck::cli::kExitUsage;
+  }
+  if (positional->empty()) {
     std::cerr << "crosscheck: error: no command given\n\n" << kUsage;
     return crosscheck::cli::kExitUsage;
   }
@@ -176,9 +219,9 @@ int main(int argc, char** argv) {
   options.output = absl::GetFlag(FLAGS_output);
   options.single_source = absl::GetFlag(FLAGS_single_source);
   options.out_is_tty = ::isatty(STDOUT_FILENO) != 0;
-  const std::string command = positional[1];
-  const std::vector<std::string> inputs(positional.begin() + 2,
-                                        positional.end());
+  const std::string command = positional->front();
+  const std::vector<std::string> inputs(positional->begin() + 1,
+                                        positional->end());
   return crosscheck::cli::RunCommand(command, inputs, options, std::cout,
                                      std::cerr);
 }

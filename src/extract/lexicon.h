@@ -5,7 +5,7 @@
 // run time. The format is TSV: one entry per line, fields separated by tabs,
 // blank lines and lines starting with '#' ignored.
 //
-//   for (const auto& row : ReadTsv("month_names.tsv")) { row[0], row[1] }
+//   for (const auto& row : ReadTsv("months.tsv")) { row[0], row[1] }
 
 #ifndef SRC_EXTRACT_LEXICON_H_
 #define SRC_EXTRACT_LEXICON_H_

@@ -42,7 +42,7 @@ struct Style {
 // Lookups into a report.
 class Index {
  public:
-  explicit Index(const Report& report) : report_(report) {
+  explicit Index(const Report& report) {
     for (const Article& a : report.articles()) articles_[a.id()] = &a;
     for (const Claim& c : report.claims()) claims_[c.id()] = &c;
   }
@@ -61,7 +61,6 @@ class Index {
   }
 
  private:
-  const Report& report_;
   absl::flat_hash_map<std::string, const Article*> articles_;
   absl::flat_hash_map<std::string, const Claim*> claims_;
 };
@@ -151,10 +150,12 @@ std::string KindName(Claim::Kind k) {
   }
 }
 
-// A word diff of quote `b` against quote `a`, "[-removed-] {+added+}".
+// A word diff of quote `b` against quote `a`, "[-removed-] {+added+}", or
+// empty when the words are the same.
 std::string QuoteDiff(const Claim& a, const Claim& b, const Style& style) {
   const auto edits = align::DiffWords(align::QuoteWords(a.quote().text()),
                                       align::QuoteWords(b.quote().text()));
+  bool changed = false;
   std::vector<std::string> words;
   for (const auto& e : edits) {
     switch (e.op) {
@@ -162,24 +163,18 @@ std::string QuoteDiff(const Claim& a, const Claim& b, const Style& style) {
         words.push_back(e.word);
         break;
       case align::WordEdit::Op::kDeleted:
+        changed = true;
         words.push_back(style.on ? style.Red(absl::StrCat("-", e.word))
                                  : absl::StrCat("[-", e.word, "-]"));
         break;
       case align::WordEdit::Op::kAdded:
+        changed = true;
         words.push_back(style.on ? style.Green(absl::StrCat("+", e.word))
                                  : absl::StrCat("{+", e.word, "+}"));
         break;
     }
   }
-  return absl::StrJoin(words, " ");
-}
-
-bool HasChanges(const Claim& a, const Claim& b) {
-  for (const auto& e : align::DiffWords(align::QuoteWords(a.quote().text()),
-                                        align::QuoteWords(b.quote().text()))) {
-    if (e.op != align::WordEdit::Op::kCommon) return true;
-  }
-  return false;
+  return changed ? absl::StrJoin(words, " ") : "";
 }
 
 std::vector<const Claim*> Members(const Alignment& a, const Index& index) {
@@ -350,10 +345,12 @@ std::string RenderText(const Report& report, const RenderOptions& options) {
           Excerpt(*c, index.FindArticle(c->article_id()),
                   style.on ? "\x1b[1;4m" : "⟦", style.on ? "\x1b[0m" : "⟧"),
           "\n");
-      if (c->kind() == Claim::KIND_QUOTE && c != members.front() &&
-          HasChanges(*members.front(), *c)) {
-        absl::StrAppend(&out, "    ", style.Dim("words vs. first version:"),
-                        " ", QuoteDiff(*members.front(), *c, style), "\n");
+      if (c->kind() == Claim::KIND_QUOTE && c != members.front()) {
+        const std::string diff = QuoteDiff(*members.front(), *c, style);
+        if (!diff.empty()) {
+          absl::StrAppend(&out, "    ", style.Dim("words vs. first version:"),
+                          " ", diff, "\n");
+        }
       }
     }
   }
@@ -402,10 +399,11 @@ std::string RenderMarkdown(const Report& report) {
                       Excerpt(*c, index.FindArticle(c->article_id()), "**",
                               "**"),
                       "\n");
-      if (c->kind() == Claim::KIND_QUOTE && c != members.front() &&
-          HasChanges(*members.front(), *c)) {
-        absl::StrAppend(&out, "  - words vs. first version: ",
-                        QuoteDiff(*members.front(), *c, Style{false}), "\n");
+      if (c->kind() == Claim::KIND_QUOTE && c != members.front()) {
+        const std::string diff = QuoteDiff(*members.front(), *c, Style{false});
+        if (!diff.empty()) {
+          absl::StrAppend(&out, "  - words vs. first version: ", diff, "\n");
+        }
       }
     }
     absl::StrAppend(&out, "\n");

@@ -211,6 +211,36 @@ TEST(AlignFiguresTest, AGroupNeverHoldsTwoClaimsOfOneArticle) {
   EXPECT_EQ(GroupOf(groups, "b:f1").verdict(), Alignment::VERDICT_AGREE);
 }
 
+TEST(AlignFiguresTest, RoundingIgnoresDotsThatAreNotDecimalPoints) {
+  const auto groups = Align(
+      Articles(2),
+      {Fig("a:f1", "U.S.$4,000", 4000, "grant", "", {"student"}, {},
+           Figure::QUALIFIER_EXACT, "USD"),
+       Fig("b:f1", "$4,050", 4050, "grant", "", {"student"}, {},
+           Figure::QUALIFIER_EXACT, "USD")},
+      AlignOptions());
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].verdict(), Alignment::VERDICT_COMPATIBLE);
+}
+
+TEST(AlignFiguresTest, HugeBlocksArePairedThroughSharedKeywords) {
+  // 600 money figures without a counted noun share one blocking key; only
+  // those that also share a keyword are compared.
+  std::vector<Claim> claims;
+  for (int i = 0; i < 300; ++i) {
+    const std::string n = std::to_string(i);
+    claims.push_back(Fig("a:f" + n, "$" + n + " million", i * 1e6, "", "",
+                         {"topic" + n}, {}, Figure::QUALIFIER_EXACT, "USD"));
+    claims.push_back(Fig("b:f" + n, "$" + n + " million", i * 1e6, "", "",
+                         {"topic" + n}, {}, Figure::QUALIFIER_EXACT, "USD"));
+  }
+  const auto groups = Align(Articles(2), claims, AlignOptions());
+  ASSERT_EQ(groups.size(), 300u);
+  for (const Alignment& g : groups) {
+    EXPECT_EQ(g.verdict(), Alignment::VERDICT_AGREE) << g.summary();
+  }
+}
+
 TEST(AlignDatesTest, SameEventDifferentYearIsADiscrepancy) {
   const auto groups = Align(
       Articles(2),
@@ -341,6 +371,15 @@ TEST(AlignTest, ResultDoesNotDependOnInputOrder) {
 TEST(QuoteWordsTest, NormalizesCaseApostrophesInsertionsAndHyphens) {
   EXPECT_THAT(QuoteWords("[Valdoria’s] rules-based order … won’t wait."),
               ElementsAre("[…]", "rules", "based", "order", "won't", "wait"));
+}
+
+TEST(QuoteWordsTest, UnclosedBracketsAndNonLatinCase) {
+  EXPECT_THAT(QuoteWords("Łódź [and] ŻUBR"),
+              ElementsAre("łódź", "[…]", "żubr"));
+  EXPECT_THAT(QuoteWords("a [b c"), ElementsAre("a", "b", "c"));
+  // 200,000 opening brackets and no closing one: linear, so fast.
+  const std::string brackets(200000, '[');
+  EXPECT_TRUE(QuoteWords(brackets + " end").size() == 1);
 }
 
 TEST(CompareQuotesTest, Relations) {

@@ -37,6 +37,17 @@ TEST(DecodeUtf8Test, InvalidSequencesDecodeAsOneReplacementByte) {
   }
 }
 
+TEST(ToLowerTest, CapitalsOfEachScript) {
+  const std::pair<char32_t, char32_t> cases[] = {
+      {U'A', U'a'}, {U'z', U'z'}, {U'É', U'é'}, {U'×', U'×'}, {U'Ā', U'ā'},
+      {U'ā', U'ā'}, {U'Ł', U'ł'}, {U'ł', U'ł'}, {U'Ň', U'ň'}, {U'Ž', U'ž'},
+      {U'ž', U'ž'}, {U'Ÿ', U'ÿ'}, {U'Ő', U'ő'}, {U'Σ', U'σ'}, {U'Д', U'д'},
+      {U'Ё', U'ё'}, {U'“', U'“'}};
+  for (const auto& [upper, lower] : cases) {
+    EXPECT_EQ(ToLower(upper), lower) << static_cast<uint32_t>(upper);
+  }
+}
+
 TEST(RepairUtf8Test, ReplacesInvalidBytesAndReportsOffsets) {
   std::vector<size_t> offsets;
   EXPECT_EQ(RepairUtf8("ok \xFF and \xE2\x80 end", &offsets),

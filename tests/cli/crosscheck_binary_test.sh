@@ -43,6 +43,18 @@ check "bad --format names the value" grep -q "unknown format 'xml'" <<<"$err"
 err=$("$bin" report --keep-going --fail-on=none "$a" 2>&1 >/dev/null); code=$?
 check "dashed flag names are accepted" test "$code" -eq 0
 
+err=$("$bin" report --formt=json "$a" 2>&1 >/dev/null); code=$?
+check "unknown flag exits 2, not 1" test "$code" -eq 2
+check "unknown flag is named" grep -q "unknown flag --formt=json" <<<"$err"
+err=$("$bin" report --keep_going=maybe "$a" 2>&1 >/dev/null); code=$?
+check "bad flag value exits 2" test "$code" -eq 2
+check "bad flag value is named" grep -q "bad value 'maybe' for --keep_going" <<<"$err"
+err=$("$bin" report --flagfile=/etc/passwd "$a" 2>&1 >/dev/null); code=$?
+check "library flags are not crosscheck's" test "$code" -eq 2
+out=$("$bin" report --format json --nosingle-source "$a" "$b" 2>/dev/null); code=$?
+check "--flag value and --noflag forms" test "$code" -eq 0
+check "--format json took its value" grep -q '^{' <<<"$out"
+
 tmp=${TEST_TMPDIR:-$(mktemp -d)}
 "$bin" report --format=binpb "$a" "$b" >"$tmp/r.binpb"
 check "report binpb is written" test -s "$tmp/r.binpb"
