@@ -10,7 +10,10 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/text_format.h"
+#include "google/protobuf/util/delimited_message_util.h"
+#include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
 #include "proto/crosscheck/v1/expectation.pb.h"
 #include "proto/crosscheck/v1/report.pb.h"
@@ -202,6 +205,85 @@ TEST_F(FixtureStoryTest, SpansPointIntoTheirArticle) {
     EXPECT_LE(c.sentence().begin(), c.span().begin()) << c.id();
     EXPECT_GE(c.sentence().end(), c.span().end()) << c.id();
   }
+}
+
+std::vector<std::string> StoryFiles() {
+  std::vector<std::string> inputs;
+  for (const std::string& id : Outlets()) {
+    inputs.push_back(absl::StrCat(kDir, id, ".txt"));
+  }
+  return inputs;
+}
+
+std::string RunOrDie(const std::string& command, const std::string& format) {
+  cli::CliOptions options;
+  options.format = format;
+  std::ostringstream out, err;
+  EXPECT_EQ(cli::RunCommand(command, StoryFiles(), options, out, err), 0)
+      << err.str();
+  return out.str();
+}
+
+TEST(FixtureStoryFormatsTest, ReportBinpbToJsonToBinpbIsIdentical) {
+  const std::string binpb = RunOrDie("report", "binpb");
+  Report report;
+  ASSERT_TRUE(report.ParseFromString(binpb));
+  EXPECT_GT(report.alignments_size(), 0);
+  std::string json;
+  ASSERT_TRUE(google::protobuf::util::MessageToJsonString(report, &json).ok());
+  Report from_json;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(json, &from_json).ok());
+  std::string again;
+  {
+    google::protobuf::io::StringOutputStream stream(&again);
+    google::protobuf::io::CodedOutputStream coded(&stream);
+    coded.SetSerializationDeterministic(true);
+    ASSERT_TRUE(from_json.SerializeToCodedStream(&coded));
+  }
+  EXPECT_EQ(again, binpb);
+}
+
+TEST(FixtureStoryFormatsTest, ExtractBinpbParsesBackWithTheSchema) {
+  crosscheck::v1::ClaimSet set;
+  ASSERT_TRUE(set.ParseFromString(RunOrDie("extract", "binpb")));
+  EXPECT_EQ(set.articles_size(), 5);
+  EXPECT_GT(set.claims_size(), 50);
+  EXPECT_EQ(set.run().command(), "extract");
+}
+
+TEST(FixtureStoryFormatsTest, DelimitedStreamHoldsOneClaimSetPerArticle) {
+  const std::string stream = RunOrDie("extract", "delimited");
+  google::protobuf::io::ArrayInputStream input(stream.data(),
+                                               static_cast<int>(stream.size()));
+  std::vector<std::string> ids;
+  int claims = 0;
+  crosscheck::v1::ClaimSet set;
+  bool clean_eof = false;
+  while (google::protobuf::util::ParseDelimitedFromZeroCopyStream(
+      &set, &input, &clean_eof)) {
+    ASSERT_EQ(set.articles_size(), 1);
+    ids.push_back(set.articles(0).id());
+    for (const Claim& c : set.claims()) {
+      EXPECT_EQ(c.article_id(), set.articles(0).id());
+    }
+    claims += set.claims_size();
+    set.Clear();  // parsing merges into the message
+  }
+  EXPECT_TRUE(clean_eof);
+  EXPECT_EQ(ids, Outlets());
+  crosscheck::v1::ClaimSet whole;
+  ASSERT_TRUE(whole.ParseFromString(RunOrDie("extract", "binpb")));
+  EXPECT_EQ(claims, whole.claims_size());
+}
+
+TEST(FixtureStoryFormatsTest, HumanFormatsShowTheDiscrepancies) {
+  const std::string text = RunOrDie("report", "text");
+  EXPECT_NE(text.find("DISCREPANCY  summit (ordinal)"), std::string::npos);
+  const std::string markdown = RunOrDie("report", "markdown");
+  EXPECT_NE(markdown.find("## DISCREPANCY"), std::string::npos);
+  Report parsed;
+  EXPECT_TRUE(google::protobuf::TextFormat::ParseFromString(
+      RunOrDie("report", "textproto"), &parsed));
 }
 
 }  // namespace
