@@ -178,6 +178,21 @@ bool IsOutletLine(absl::string_view line, Metadata* meta) {
   return false;
 }
 
+// A sign-off line: "— The Daily Ledger", "-- Meridian Wire".
+bool IsSignOff(absl::string_view line, std::string* outlet) {
+  absl::string_view rest = line;
+  if (!absl::ConsumePrefix(&rest, "—") && !absl::ConsumePrefix(&rest, "--")) {
+    return false;
+  }
+  rest = absl::StripAsciiWhitespace(rest);
+  if (rest.empty() || rest.size() > 60 || EndsLikeSentence(rest) ||
+      !absl::ascii_isupper(static_cast<unsigned char>(rest[0]))) {
+    return false;
+  }
+  *outlet = std::string(rest);
+  return true;
+}
+
 }  // namespace
 
 std::vector<LineSpan> FindFurniture(absl::string_view text, Metadata* meta) {
@@ -223,7 +238,8 @@ std::vector<LineSpan> FindFurniture(absl::string_view text, Metadata* meta) {
                  IsOutletLine(line, meta) || IsDateLine(line, meta) ||
                  IsByline(line, meta)) {
         is_furniture = true;
-      } else if (IsCopyright(line, &copyright_outlet)) {
+      } else if (IsCopyright(line, &copyright_outlet) ||
+                 IsSignOff(line, &copyright_outlet)) {
         if (meta->outlet.empty()) meta->outlet = copyright_outlet;
         is_furniture = true;
       } else if (!seen_body && !title_done && line.size() <= 200 &&

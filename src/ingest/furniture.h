@@ -28,7 +28,7 @@ struct LineSpan {
 
 // Finds the furniture lines of `text` (reading time, video and newsletter
 // promos, "More from" link lists, share and contact lines, breadcrumbs,
-// bylines, date, outlet and copyright lines, and the headline) and fills
+// bylines, date, outlet, copyright and sign-off lines, and the headline) and fills
 // `meta` from those that carry metadata. Lines are returned in text order.
 std::vector<LineSpan> FindFurniture(absl::string_view text, Metadata* meta);
 

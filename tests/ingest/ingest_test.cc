@@ -85,6 +85,15 @@ TEST(ArticleFromTextTest, OutletFromLabelOrCopyrightAndIsoDateLine) {
   EXPECT_EQ(a.published(), "2024-06-05");
 }
 
+TEST(ArticleFromTextTest, OutletFromASignOff) {
+  std::vector<Note> notes;
+  const Article a = ArticleFromText(
+      "Headline\ndate 2024-06-05\n\nBody text here.\n\n— Meridian Wire\n",
+      "m", "m.txt", {}, &notes);
+  EXPECT_EQ(a.outlet(), "Meridian Wire");
+  EXPECT_THAT(FurnitureLines(a), ::testing::Contains("— Meridian Wire"));
+}
+
 TEST(ArticleFromTextTest, BodyLinesAreNotFurniture) {
   std::vector<Note> notes;
   const Article a = ArticleFromText(
