@@ -13,9 +13,9 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
-#include "src/base/utf8.h"
 #include "src/extract/fold.h"
 #include "src/extract/lexicon.h"
+#include "src/extract/words.h"
 
 namespace crosscheck::extract {
 namespace {
@@ -23,6 +23,9 @@ namespace {
 // How far around a mention FindPredicate and FindKeywords look, in bytes
 // each side (about 60 words).
 constexpr size_t kContextBytes = 400;
+// Longer words are not English words to lemmatize; Lemma returns them
+// folded, so that its work stays linear however long the token.
+constexpr size_t kMaxLemmaBytes = 64;
 
 // ---------------------------------------------------------------------------
 // Lexicons (loaded once, never freed).
@@ -135,37 +138,48 @@ void StripPossessive(std::string* word) {
   }
 }
 
+bool IsPlainVowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+// Whether s[i] is a vowel: a, e, i, o, u, or a "y" after a consonant
+// ("try", "deny"; not "yes", "play"). In a run of y's the readings
+// alternate from the letter before the run, so the work is the length of
+// that run, without recursion.
 bool IsVowelAt(const std::string& s, size_t i) {
-  switch (s[i]) {
-    case 'a':
-    case 'e':
-    case 'i':
-    case 'o':
-    case 'u':
-      return true;
-    case 'y':  // a vowel after a consonant: "try", "deny"
-      return i > 0 && !IsVowelAt(s, i - 1);
-    default:
-      return false;
+  if (s[i] != 'y') return IsPlainVowel(s[i]);
+  size_t first = i;
+  while (first > 0 && s[first - 1] == 'y') --first;
+  const bool first_vowel = first > 0 && !IsPlainVowel(s[first - 1]);
+  return (i - first) % 2 == 0 ? first_vowel : !first_vowel;
+}
+
+// Calls `visit(vowel)` for each letter of `s` in order, in one pass.
+template <typename Visit>
+void ForEachVowelReading(const std::string& s, Visit visit) {
+  bool previous_vowel = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const bool vowel =
+        s[i] == 'y' ? i > 0 && !previous_vowel : IsPlainVowel(s[i]);
+    visit(vowel);
+    previous_vowel = vowel;
   }
 }
 
 bool HasVowel(const std::string& s) {
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (IsVowelAt(s, i)) return true;
-  }
-  return false;
+  bool found = false;
+  ForEachVowelReading(s, [&found](bool vowel) { found = found || vowel; });
+  return found;
 }
 
-// Porter's measure: the number of vowel-consonant sequences.
+// Porter's measure: the number of vowel-consonant sequences. Linear.
 int Measure(const std::string& s) {
   int m = 0;
   bool previous_vowel = false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const bool vowel = IsVowelAt(s, i);
+  ForEachVowelReading(s, [&](bool vowel) {
     if (!vowel && previous_vowel) ++m;
     previous_vowel = vowel;
-  }
+  });
   return m;
 }
 
@@ -273,13 +287,9 @@ std::string SimpleLemma(const std::string& w) {
 // ---------------------------------------------------------------------------
 // Sentence words.
 
-struct Word {
-  size_t begin = 0;
-  size_t end = 0;
-  segment::TokenKind kind = segment::TokenKind::kPunct;
-  std::string folded;  // Fold() of the token
-  bool capitalized = false;
-  bool sentence_initial = false;  // the first token of its sentence
+// A word of the sentence, and whether it is the sentence's first token.
+struct Word : internal::Word {
+  bool sentence_initial = false;
 };
 
 // The words of the sentence around the mention: the whole sentence, or at
@@ -299,17 +309,9 @@ std::vector<Word> ContextWords(const Document& doc,
     while (end > mention.end && doc.text[end] != ' ') --end;
   }
   std::vector<Word> words;
-  for (const segment::Token& token : segment::Tokenize(doc.text, begin, end)) {
-    Word word;
-    word.begin = token.begin;
-    word.end = token.end;
-    word.kind = token.kind;
-    const absl::string_view text = doc.Slice(token.begin, token.end);
-    word.folded = Fold(text);
-    int length = 0;
-    word.capitalized = segment::IsUpper(base::DecodeUtf8(text, 0, &length));
-    word.sentence_initial = token.begin == sentence.begin;
-    words.push_back(std::move(word));
+  for (internal::Word& word : internal::Words(doc.text, begin, end)) {
+    const bool initial = word.begin == sentence.begin;
+    words.push_back(Word{std::move(word), initial});
   }
   return words;
 }
@@ -519,6 +521,7 @@ struct Nearest {
 
 std::string Lemma(absl::string_view word) {
   std::string w = Fold(word);
+  if (w.size() > kMaxLemmaBytes) return w;
   StripPossessive(&w);
   if (w.empty()) return Fold(word);
   // Hyphenated compounds inflect their last part: "by-elections".

@@ -16,8 +16,10 @@ namespace crosscheck::extract {
 
 // Lemma of one English word, lowercased: "times" -> "time", "deputies" ->
 // "deputy", "met" -> "meet", "signed" -> "sign". Irregular forms come from
-// data/irregular_words.tsv; the rest from suffix rules. Never empty for a
-// non-empty word.
+// data/irregular_words.tsv; the rest from suffix rules. A word longer than
+// 64 bytes is no word to lemmatize and is returned folded (lowercase, with
+// typographic apostrophes and hyphens folded), otherwise unchanged. Never
+// empty for a non-empty word; linear in the length of the word.
 std::string Lemma(absl::string_view word);
 
 // The predicate of a mention: the canonical event phrase from

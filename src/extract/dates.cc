@@ -17,10 +17,9 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
-#include "src/base/utf8.h"
 #include "src/extract/context.h"
-#include "src/extract/fold.h"
 #include "src/extract/lexicon.h"
+#include "src/extract/words.h"
 #include "src/segment/segment.h"
 
 namespace crosscheck::extract {
@@ -29,6 +28,7 @@ namespace {
 using crosscheck::v1::Claim;
 using crosscheck::v1::Date;
 using crosscheck::v1::Note;
+using internal::Word;
 using segment::TokenKind;
 
 // The number of keywords kept per date.
@@ -41,40 +41,21 @@ constexpr int kMinYear = 1000;
 constexpr int kMaxYear = 2999;
 // How many tokens on each side of a date are searched for a tense cue.
 constexpr int kTenseWindow = 25;
+// The largest count of "N <units> ago" that is a date ("10000 years ago");
+// larger counts are not dates, and the arithmetic on them stays small.
+constexpr int kMaxAgoCount = 10000;
 
 // ---------------------------------------------------------------------------
-// Words of a sentence.
-
-struct Word {
-  size_t begin = 0;
-  size_t end = 0;
-  TokenKind kind = TokenKind::kPunct;
-  // Lowercase, typographic apostrophes and hyphens (and the en dash) folded
-  // to "'" and "-", possessive "'s" dropped.
-  std::string folded;
-  // Bytes of a possessive ending ("’s") at the end of the token.
-  size_t possessive_bytes = 0;
-  bool capitalized = false;
-};
+// Words of a sentence: internal::Words with a possessive "'s" dropped from
+// `folded`; `possessive_bytes` keeps how many bytes it took in the text
+// ("’s" 4, "'s" and "'S" 2), which the span leaves out.
 
 std::vector<Word> Words(absl::string_view text, size_t begin, size_t end) {
-  std::vector<Word> words;
-  for (const segment::Token& token : segment::Tokenize(text, begin, end)) {
-    const absl::string_view surface =
-        text.substr(token.begin, token.end - token.begin);
-    Word word;
-    word.begin = token.begin;
-    word.end = token.end;
-    word.kind = token.kind;
-    word.folded = Fold(surface);
-    if (token.kind == TokenKind::kWord && word.folded.size() > 2 &&
-        absl::EndsWith(word.folded, "'s")) {
-      word.folded.resize(word.folded.size() - 2);
-      word.possessive_bytes = absl::EndsWith(surface, "'s") ? 2 : 4;
+  std::vector<Word> words = internal::Words(text, begin, end);
+  for (Word& word : words) {
+    if (word.possessive_bytes > 0) {
+      word.folded.resize(word.folded.size() - 2);  // "'s"
     }
-    int length = 0;
-    word.capitalized = segment::IsUpper(base::DecodeUtf8(surface, 0, &length));
-    words.push_back(std::move(word));
   }
   return words;
 }
@@ -202,6 +183,9 @@ struct DateMatch {
   Date date;
   // Resolution needed the publication date (relative, or year inferred).
   bool needs_anchor = false;
+  // Why a date left unresolved (empty `start`) could not be resolved
+  // although the publication date is known; empty otherwise.
+  std::string unresolved_reason;
 };
 
 std::string FormatDay(absl::CivilDay day) {
@@ -790,6 +774,13 @@ class DateParser {
       if (!published_.has_value()) {
         return Unresolved(i, k + 1, PeriodGranularity(period->second));
       }
+      if (std::optional<std::string> why =
+              EmptyPartOfWeek(period->second, shift, part)) {
+        DateMatch unresolved =
+            Unresolved(i, k + 1, PeriodGranularity(period->second));
+        unresolved.unresolved_reason = *std::move(why);
+        return unresolved;
+      }
       ResolvePeriod(period->second, shift, part, &match.date);
       return match;
     }
@@ -826,8 +817,27 @@ class DateParser {
     return std::nullopt;
   }
 
+  // Why "earlier this week" or "later this week" names no day: published
+  // on a Monday, no day of the week comes before publication; on a Sunday,
+  // none comes after it. nullopt for any other period or day.
+  std::optional<std::string> EmptyPartOfWeek(Period period, int shift,
+                                             Part part) const {
+    if (period != Period::kWeek || shift != 0) return std::nullopt;
+    const int today = IsoWeekday(*published_);
+    if (part == Part::kBefore && today == 1) {
+      return "the article was published on a Monday, so no day of its week "
+             "comes before publication";
+    }
+    if (part == Part::kAfter && today == 7) {
+      return "the article was published on a Sunday, so no day of its week "
+             "comes after publication";
+    }
+    return std::nullopt;
+  }
+
   // Weeks run Monday to Sunday; "earlier this week" ends the day before
-  // publication, "later this week" starts the day after.
+  // publication, "later this week" starts the day after (EmptyPartOfWeek
+  // rules out the days when there is no such day in the week).
   void ResolvePeriod(Period period, int shift, Part part, Date* date) const {
     const absl::CivilDay today = *published_;
     switch (period) {
@@ -837,9 +847,9 @@ class DateParser {
         absl::CivilDay first = monday;
         absl::CivilDay last = monday + 6;
         if (shift == 0 && part == Part::kBefore) {
-          last = std::max(monday, today - 1);
+          last = today - 1;
         } else if (shift == 0 && part == Part::kAfter) {
-          first = std::min(today + 1, last);
+          first = today + 1;
         }
         SetDays(first, last, date);
         return;
@@ -864,7 +874,9 @@ class DateParser {
     }
   }
 
-  // "two years ago", "a week ago", "10 days ago".
+  // "two years ago", "a week ago", "10 days ago", "48 hours ago" (two days
+  // before publication). Not a date when the count is above kMaxAgoCount
+  // or the date would fall before the year 1.
   std::optional<DateMatch> Ago(int i) const {
     const Lexicons& lex = Lex();
     const Word& word = words_[i];
@@ -877,7 +889,7 @@ class DateParser {
                it != lex.numbers.end()) {
       count = it->second;
     }
-    if (count <= 0 || i + 2 >= n_) return std::nullopt;
+    if (count <= 0 || count > kMaxAgoCount || i + 2 >= n_) return std::nullopt;
     auto unit = lex.time_units.find(words_[i + 1].folded);
     if (unit == lex.time_units.end() ||
         !lex.ago.contains(words_[i + 2].folded)) {
@@ -899,16 +911,26 @@ class DateParser {
       const int back = name == "year"     ? count
                        : name == "decade" ? 10 * count
                                           : 100 * count;
-      SetYears(today.year() - back, today.year() - back, &match.date);
+      const absl::civil_year_t year = today.year() - back;
+      if (year < 1) return std::nullopt;
+      SetYears(year, year, &match.date);
     } else if (name == "month") {
       const absl::CivilMonth month = absl::CivilMonth(today) - count;
+      if (month.year() < 1) return std::nullopt;
       SetMonths(month, month, &match.date);
     } else {
+      // Whole days back: "36 hours ago" is the day before publication,
+      // "three hours ago" publication day.
       const int days = name == "week"        ? 7 * count
                        : name == "fortnight" ? 14 * count
                        : name == "day"       ? count
-                                             : 0;  // hours, minutes
-      SetDays(today - days, today - days, &match.date);
+                       : name == "hour"      ? count / 24
+                       : name == "minute"    ? count / (24 * 60)
+                       : name == "second"    ? count / (24 * 60 * 60)
+                                             : 0;
+      const absl::CivilDay day = today - days;
+      if (day.year() < 1) return std::nullopt;
+      SetDays(day, day, &match.date);
     }
     return match;
   }
@@ -930,7 +952,8 @@ Claim MakeClaim(const Document& doc, const segment::Sentence& sentence,
   claim.mutable_sentence()->set_begin(sentence.begin);
   claim.mutable_sentence()->set_end(sentence.end);
   claim.set_text(std::string(doc.Slice(begin, end)));
-  if (match.needs_anchor && doc.published.has_value()) {
+  if (match.needs_anchor && doc.published.has_value() &&
+      !match.date.start().empty()) {
     match.date.set_anchor(FormatDay(*doc.published));
   }
   *claim.mutable_date() = std::move(match.date);
@@ -943,14 +966,20 @@ Claim MakeClaim(const Document& doc, const segment::Sentence& sentence,
   return claim;
 }
 
-Note UnresolvedNote(const Document& doc, const Claim& claim) {
+// The note on a date left unresolved: a warning when the article has no
+// publication date; for information when `reason` (DateMatch::
+// unresolved_reason) says why the known one does not help.
+Note UnresolvedNote(const Document& doc, const Claim& claim,
+                    absl::string_view reason) {
   Note note;
-  note.set_severity(Note::SEVERITY_WARNING);
+  note.set_severity(reason.empty() ? Note::SEVERITY_WARNING
+                                   : Note::SEVERITY_INFO);
   note.set_article_id(std::string(doc.id));
   *note.mutable_span() = claim.span();
   note.set_code("unresolved-date");
-  note.set_message(absl::StrCat("cannot resolve \"", claim.text(),
-                                "\": the article has no publication date"));
+  note.set_message(absl::StrCat(
+      "cannot resolve \"", claim.text(),
+      "\": ", reason.empty() ? "the article has no publication date" : reason));
   return note;
 }
 
@@ -970,9 +999,10 @@ void FindDates(const Document& doc, std::vector<Claim>* claims,
         continue;
       }
       i = match->end;
+      const std::string reason = match->unresolved_reason;
       Claim claim = MakeClaim(doc, sentence, words, *std::move(match));
       if (claim.date().start().empty()) {
-        notes->push_back(UnresolvedNote(doc, claim));
+        notes->push_back(UnresolvedNote(doc, claim, reason));
       }
       claims->push_back(std::move(claim));
     }

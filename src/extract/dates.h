@@ -16,11 +16,12 @@ namespace crosscheck::extract {
 // in text order, with `span`, `text`, `date`, `predicate` and `keywords`
 // filled. Relative dates ("on Monday", "last month") are resolved against
 // `doc.published`; without it they are kept with `relative` true and an
-// empty `start`, and a note with code "unresolved-date" is appended to
-// `notes`. Never fails; linear in the text.
+// empty `start`, and a note with code "unresolved-date" (severity WARNING)
+// is appended to `notes`. Never fails; linear in the text.
 //
 // The span covers the date words only: "2016" of "in 2016", "Monday" of "on
-// Monday" (without a possessive "’s"), "June 5 to 7" of "from June 5 to 7".
+// Monday" (without a possessive "’s", "'s" or "'S": "MONDAY" of
+// "MONDAY'S"), "June 5 to 7" of "from June 5 to 7".
 // Resolution rules:
 //  - A month (and day) without a year ("June 3", "in May") takes the
 //    publication year, the year before when the month is after the
@@ -35,10 +36,18 @@ namespace crosscheck::extract {
 //    "next Monday" exclude the publication day; "this Monday" is the Monday
 //    of the publication week.
 //  - "last/this/next week" (Monday to Sunday) and "weekend" are day ranges;
-//    "earlier this week" ends the day before publication. "last/this/next
+//    "earlier this week" ends the day before publication, "later this week"
+//    starts the day after. Published on a Monday, "earlier this week" names
+//    no day (nor "later this week" on a Sunday): the claim is kept with
+//    `relative` true and an empty `start` and `anchor`, and an
+//    "unresolved-date" note of severity INFO says why. "last/this/next
 //    month" and "year" have month and year granularity. "last October" is
 //    the most recent October strictly before the publication month.
-//  - "N days/weeks/months/years ago" counts back from publication.
+//  - "N days/weeks/months/years ago" counts back from publication; hours,
+//    minutes and seconds count back whole days ("48 hours ago" is two days
+//    before publication, "three hours ago" the publication day). A count
+//    above 10,000 ("20000 weeks ago"), or one reaching back before the year
+//    1, is not a date: no claim and no note.
 void FindDates(const Document& doc, std::vector<crosscheck::v1::Claim>* claims,
                std::vector<crosscheck::v1::Note>* notes);
 

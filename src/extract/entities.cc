@@ -23,6 +23,13 @@ namespace {
 using segment::Token;
 using segment::TokenKind;
 
+// The most words of a name, particles and connectors included, and of a
+// role read before one. A longer run of capitalized words (an all-caps
+// paragraph) is split into names of at most this many words: as one name
+// it would cost time quadratic in its length to key by its suffixes, and
+// reading a role back over it would too.
+constexpr size_t kMaxNameWords = 8;
+
 // ---------------------------------------------------------------------------
 // Lexicons (data/*.tsv), loaded once.
 
@@ -291,12 +298,12 @@ bool HasOrgOrPlaceWord(const std::vector<Word>& words,
 
 bool IsLowercaseWord(const Word& w) { return w.is_word && !w.capitalized; }
 
-// Grows a chunk that starts at name word `start`; returns the index of the
-// first word after it.
+// Grows a chunk that starts at name word `start`, up to kMaxNameWords
+// parts; returns the index of the first word after it.
 size_t GrowChunk(const std::vector<Word>& words, size_t start, Chunk* chunk) {
   chunk->parts.push_back(start);
   size_t last = start;
-  while (!words[last].possessive) {
+  while (!words[last].possessive && chunk->parts.size() < kMaxNameWords) {
     size_t next = last + 1;
     if (next < words.size() && IsAbbreviationDot(words, next)) ++next;
     if (next >= words.size()) return next;
@@ -318,7 +325,8 @@ size_t GrowChunk(const std::vector<Word>& words, size_t start, Chunk* chunk) {
       ++resume;
     }
     if (resume == next || resume >= words.size() ||
-        !IsNameWord(words, resume)) {
+        !IsNameWord(words, resume) ||
+        chunk->parts.size() + (resume - next + 1) > kMaxNameWords) {
       return next;
     }
     for (size_t j = next; j <= resume; ++j) chunk->parts.push_back(j);
@@ -394,10 +402,10 @@ bool TrimInitialWord(const std::vector<Word>& words,
 // The leftmost word of a role that ends with word `head`: modifiers, role
 // words and capitalized words before it ("Helvik port director", "Finance
 // Ministry spokeswoman"), and at most one possessive ("Estmark’s foreign
-// minister").
+// minister"); at most kMaxNameWords words in all.
 size_t RoleStart(const std::vector<Word>& words, size_t head) {
   size_t start = head;
-  while (start > 0) {
+  while (start > 0 && head - start + 1 < kMaxNameWords) {
     const Word& w = words[start - 1];
     if (!w.is_word) break;
     const bool title =
@@ -740,6 +748,8 @@ bool IsPersonLikeForm(const std::vector<std::string>& words) {
 
 // The distinct name forms (lowercase word sequences) of the mentions.
 struct Forms {
+  // The key (FormKey) of each form.
+  std::vector<std::string> keys;
   // The form of each mention.
   std::vector<int> of_mention;
   // The first mention of each form.
@@ -755,21 +765,25 @@ Forms CollectForms(const std::vector<RawMention>& mentions) {
   absl::flat_hash_map<std::string, int> form_of_key;
   forms.of_mention.resize(mentions.size());
   for (size_t i = 0; i < mentions.size(); ++i) {
-    const auto [it, inserted] =
-        form_of_key.try_emplace(FormKey(mentions[i].words),
-                                static_cast<int>(forms.first_mention.size()));
-    if (inserted) forms.first_mention.push_back(static_cast<int>(i));
+    std::string key = FormKey(mentions[i].words);
+    const auto [it, inserted] = form_of_key.try_emplace(
+        key, static_cast<int>(forms.first_mention.size()));
+    if (inserted) {
+      forms.first_mention.push_back(static_cast<int>(i));
+      forms.keys.push_back(std::move(key));
+    }
     forms.of_mention[i] = it->second;
   }
-  // Each proper suffix of a person-like form points back to it.
+  // Each proper suffix of a person-like form points back to it. A suffix's
+  // key is the tail of the form's key after a space (words hold no
+  // spaces), looked up in place.
   std::vector<std::vector<int>> longer(forms.first_mention.size());
   for (size_t f = 0; f < forms.first_mention.size(); ++f) {
-    const std::vector<std::string>& words =
-        mentions[forms.first_mention[f]].words;
-    if (!IsPersonLikeForm(words)) continue;
-    for (size_t k = 1; k < words.size(); ++k) {
-      const auto it =
-          form_of_key.find(FormKey({words.begin() + k, words.end()}));
+    if (!IsPersonLikeForm(mentions[forms.first_mention[f]].words)) continue;
+    const absl::string_view key = forms.keys[f];
+    for (size_t space = key.find(' '); space != absl::string_view::npos;
+         space = key.find(' ', space + 1)) {
+      const auto it = form_of_key.find(key.substr(space + 1));
       if (it != form_of_key.end()) longer[it->second].push_back(f);
     }
   }

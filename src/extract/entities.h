@@ -7,14 +7,17 @@
 //
 // Names are runs of capitalized words in the sentences of the document
 // (furniture left out), with particles ("von der") and, in organisation
-// names, connectors ("Ministry of Finance"). Titles and roles are split
-// off ("Finance Ministry spokeswoman Ilse Marten"), as are appositive roles
-// ("Tomas Berg, a senior fellow at …,"); words capitalized only because
-// they start a sentence or quotation, month and weekday names are not
-// names. A shorter form ("Okafor") is an alias of the full name it ends
-// ("Ada Okafor"); two full names that share a surname stay apart, and the
-// bare surname goes to the one mentioned last. The word lists are
-// data/*.tsv, described in docs/lexicons.md.
+// names, connectors ("Ministry of Finance"). A name has at most 8 words: a
+// longer run (an all-caps paragraph) is split into names of 8 words or
+// fewer, and a role read before a name keeps its last 8 words, so the work
+// per name stays bounded. Titles and roles are split off ("Finance
+// Ministry spokeswoman Ilse Marten"), as are appositive roles ("Tomas
+// Berg, a senior fellow at …,"); words capitalized only because they start
+// a sentence or quotation, month and weekday names are not names. A
+// shorter form ("Okafor") is an alias of the full name it ends ("Ada
+// Okafor"); two full names that share a surname stay apart, and the bare
+// surname goes to the one mentioned last. The word lists are data/*.tsv,
+// described in docs/lexicons.md.
 
 #ifndef SRC_EXTRACT_ENTITIES_H_
 #define SRC_EXTRACT_ENTITIES_H_

@@ -16,16 +16,17 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
-#include "src/base/utf8.h"
 #include "src/extract/context.h"
-#include "src/extract/fold.h"
 #include "src/extract/lexicon.h"
+#include "src/extract/words.h"
 
 namespace crosscheck::extract {
 namespace {
 
 using crosscheck::v1::Claim;
 using crosscheck::v1::Figure;
+using internal::Word;
+using internal::Words;
 using segment::TokenKind;
 
 // The number of keywords kept per figure.
@@ -34,34 +35,7 @@ constexpr int kKeywordLimit = 8;
 // package", "a 600-megawatt offshore wind farm").
 constexpr int kMaxNounPhrase = 4;
 
-// ---------------------------------------------------------------------------
-// Words of a sentence.
-
-struct Word {
-  size_t begin = 0;
-  size_t end = 0;
-  TokenKind kind = TokenKind::kPunct;
-  // Lowercase, typographic apostrophes and hyphens (and the en dash) folded
-  // to "'" and "-".
-  std::string folded;
-  bool capitalized = false;
-};
-
-std::vector<Word> Words(absl::string_view text, size_t begin, size_t end) {
-  std::vector<Word> words;
-  for (const segment::Token& token : segment::Tokenize(text, begin, end)) {
-    const absl::string_view surface =
-        text.substr(token.begin, token.end - token.begin);
-    int length = 0;
-    words.push_back({token.begin, token.end, token.kind, Fold(surface),
-                     segment::IsUpper(base::DecodeUtf8(surface, 0, &length))});
-  }
-  return words;
-}
-
-bool IsPossessive(const Word& word) {
-  return word.kind == TokenKind::kWord && absl::EndsWith(word.folded, "'s");
-}
+bool IsPossessive(const Word& word) { return word.possessive_bytes > 0; }
 
 // ---------------------------------------------------------------------------
 // Phrase tables: lexicon phrases matched on folded tokens, longest first.
@@ -161,6 +135,9 @@ struct Lexicons {
   absl::flat_hash_set<std::string> change_verbs;
   PhraseTable<Figure::Qualifier> qualifiers;
   PhraseTable<Currency> currencies;
+  // The ISO 4217 codes of currencies.tsv: a figure with one of these units
+  // is money.
+  absl::flat_hash_set<std::string> currency_codes;
   PhraseTable<std::string> units;
   PhraseTable<bool> idioms;
 };
@@ -220,6 +197,7 @@ Lexicons* LoadLexicons() {
     if (row.size() < 3) continue;
     lex->currencies.Add(
         row[0], Currency{row[1], row[2] != "suffix", row[2] != "prefix"});
+    lex->currency_codes.insert(row[1]);
   }
   for (const auto& row : ReadTsv("units.tsv")) {
     if (row.size() >= 2) lex->units.Add(row[0], row[1]);
@@ -251,6 +229,9 @@ struct Amount {
   bool year_like = false;  // a plain four-digit integer 1900-2100
   // The magnitude applied, 1 when none ("48.5 billion": 1e9).
   double multiplier = 1;
+  // The magnitude is an abbreviation written attached to the digits
+  // ("4.8bn", "3.5m", "20k"): a magnitude only for money.
+  bool attached_abbreviation = false;
   // The word after a hyphen: "day" in "four-day", "megawatt" in
   // "600-megawatt".
   std::string compound;
@@ -318,6 +299,7 @@ std::optional<Amount> ParseDigitToken(const Word& word) {
   if (auto it = Lex().magnitudes.find(rest); it != Lex().magnitudes.end()) {
     amount.multiplier = it->second.multiplier;  // "4.8bn", "3.5m"
     amount.value *= amount.multiplier;
+    amount.attached_abbreviation = it->second.abbreviation;
     return amount;
   }
   if (rest[0] == '-' && rest.size() > 1) {
@@ -460,9 +442,21 @@ std::optional<Amount> ParseSpelled(const std::vector<Word>& words, int start) {
   return amount;
 }
 
+// A currency symbol, code or word at words[start] that may stand before
+// (`prefix`) or after the number; sets `*end` one past it.
+const Currency* MatchCurrency(const std::vector<Word>& words, int start,
+                              int* end, bool prefix) {
+  return Lex().currencies.Match(words, start, end, [prefix](const Currency& c) {
+    return prefix ? c.prefix : c.suffix;
+  });
+}
+
 // A number at words[start] in digits or words, with a magnitude word after
-// digits. Abbreviated magnitudes as separate words ("$3.5 bn") are accepted
-// only for money (`money`).
+// digits. Abbreviated magnitudes are accepted only for money: after a
+// currency symbol or code (`money`: "$3.5 bn", "£3.5m"), or, attached to the
+// digits, before a currency word or code ("4.8bn dollars"). Otherwise an
+// abbreviation is no magnitude and a token with one attached is no number:
+// "the 400m freestyle", "a 5k run".
 std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
                                   bool money) {
   if (start >= static_cast<int>(words.size())) return std::nullopt;
@@ -470,6 +464,12 @@ std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
   if (words[start].kind != TokenKind::kNumber) return std::nullopt;
   std::optional<Amount> amount = ParseDigitToken(words[start]);
   if (!amount.has_value()) return std::nullopt;
+  if (amount->attached_abbreviation && !money) {
+    int currency_end = start + 1;
+    if (MatchCurrency(words, start + 1, &currency_end, false) == nullptr) {
+      return std::nullopt;
+    }
+  }
   amount->begin = start;
   amount->end = start + 1;
   const bool plain =
@@ -495,13 +495,6 @@ std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
 const Figure::Qualifier* MatchQualifier(const std::vector<Word>& words,
                                         int start, int* end) {
   return Lex().qualifiers.Match(words, start, end);
-}
-
-const Currency* MatchCurrency(const std::vector<Word>& words, int start,
-                              int* end, bool prefix) {
-  return Lex().currencies.Match(words, start, end, [prefix](const Currency& c) {
-    return prefix ? c.prefix : c.suffix;
-  });
 }
 
 // A unit after the number: a currency word or code ("dollars", "USD"), a
@@ -734,7 +727,9 @@ int MatchRangeEnd(const std::vector<Word>& words, int start,
     second_unit = c->code;
     k = end;
   }
-  std::optional<Amount> second = ParseAmount(words, k, !second_unit.empty());
+  const bool money =
+      !second_unit.empty() || Lex().currency_codes.contains(*unit);
+  std::optional<Amount> second = ParseAmount(words, k, money);
   if (!second.has_value() || second->ordinal != first->ordinal ||
       second->range_max.has_value() || second->times) {
     return start;

@@ -25,7 +25,10 @@ namespace crosscheck::extract {
 // to 6%"), where it is two figures. Bare years 1900-2100 not followed by a
 // plural noun, lone number words without a noun ("the two met"), ordinal
 // words without a determiner ("must first win"), clock times and idioms of
-// data/figure_idioms.tsv ("one of") are not figures.
+// data/figure_idioms.tsv ("one of") are not figures. Abbreviated magnitudes
+// ("bn", "m", "k") count only for money ("$4.8bn", "£3.5m", "4.8bn
+// dollars"); a number with one attached is otherwise no figure ("the 400m
+// freestyle", "a 5k run").
 void FindFigures(const Document& doc, const std::vector<segment::Range>& taken,
                  std::vector<crosscheck::v1::Claim>* claims);
 

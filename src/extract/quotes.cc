@@ -50,6 +50,12 @@ constexpr int kMaxPhraseWords = 4;
 constexpr int kMaxSourcePhraseWords = 8;
 // How many paragraphs before its own a pronoun may look for its person.
 constexpr int kMaxPronounParagraphs = 2;
+// A quotation's entities are the names of its sentence within this many
+// bytes of the quotation, at most kMaxEntities of them, so that the output
+// per quotation stays bounded however long the sentence (extract.cc bounds
+// the entities of figures and dates alike).
+constexpr size_t kEntityWindowBytes = 400;
+constexpr size_t kMaxEntities = 16;
 
 // ---------------------------------------------------------------------------
 // Lexicons (data/*.tsv), loaded once.
@@ -784,7 +790,23 @@ bool InterruptedByAttribution(const Document& doc, const Part& prev,
   return HasReportingVerb(doc, gap);
 }
 
-// The quotation starting at parts[*i]; advances *i past its parts.
+// Whether only white space lies between paragraph `first` and the one after
+// it: no furniture line ("Advertisement", a promo) was left out between them.
+bool OnlySpaceAfterParagraph(const Document& doc, int first) {
+  const size_t begin = doc.seg.paragraphs[first].end;
+  const size_t end = doc.seg.paragraphs[first + 1].begin;
+  for (size_t pos = begin; pos < end;) {
+    int len;
+    if (!IsSpace(base::DecodeUtf8(doc.text, pos, &len))) return false;
+    pos += len;
+  }
+  return true;
+}
+
+// The quotation starting at parts[*i]; advances *i past its parts. A quote
+// left open at the end of its paragraph runs on into the next paragraph
+// when that one opens with a mark of its kind and only white space (no
+// furniture) lies between the two.
 Quotation NextQuotation(const Document& doc, const std::vector<Part>& parts,
                         size_t* i) {
   Quotation q;
@@ -794,7 +816,8 @@ Quotation NextQuotation(const Document& doc, const std::vector<Part>& parts,
     const Part& next = parts[*i];
     const bool runs_on =
         prev.open_at_paragraph_end && next.paragraph == prev.paragraph + 1 &&
-        next.family == prev.family && OpensParagraph(doc, next);
+        next.family == prev.family && OpensParagraph(doc, next) &&
+        OnlySpaceAfterParagraph(doc, prev.paragraph);
     if (!runs_on && !InterruptedByAttribution(doc, prev, next)) break;
     q.parts.push_back(next);
     ++*i;
@@ -1091,6 +1114,35 @@ segment::Range SentenceSpan(const Document& doc, const Quotation& q) {
   return r;
 }
 
+// The entities of a quotation [begin, end) in `sentence`: canonical names
+// of the entities mentioned in the sentence within kEntityWindowBytes of
+// the quotation, in order of first mention, at most kMaxEntities. The work
+// is the number of mentions in that window.
+std::vector<std::string> NamesNear(const EntityIndex& entities,
+                                   segment::Range sentence, size_t begin,
+                                   size_t end) {
+  const size_t lo = std::max<size_t>(
+      sentence.begin,
+      begin > kEntityWindowBytes ? begin - kEntityWindowBytes : 0);
+  const size_t hi = std::min<size_t>(sentence.end, end + kEntityWindowBytes);
+  const std::vector<EntityMention>& mentions = entities.mentions();
+  auto it = std::lower_bound(
+      mentions.begin(), mentions.end(), lo,
+      [](const EntityMention& m, size_t offset) { return m.begin < offset; });
+  std::vector<int> seen;
+  std::vector<std::string> names;
+  // Mentions do not overlap: once one runs past `hi`, all later ones do.
+  for (; it != mentions.end() && it->end <= hi && names.size() < kMaxEntities;
+       ++it) {
+    if (std::find(seen.begin(), seen.end(), it->entity) != seen.end()) {
+      continue;
+    }
+    seen.push_back(it->entity);
+    names.push_back(entities.entities()[it->entity].name);
+  }
+  return names;
+}
+
 void AddUnclosedNote(const Document& doc, const Part& part,
                      std::vector<Note>* notes) {
   Note note;
@@ -1180,9 +1232,6 @@ void FindQuotes(const Document& doc, const EntityIndex& entities,
   }
 
   Attributor attributor(doc, entities);
-  // Consecutive quotations often share a sentence; look its names up once.
-  segment::Range names_range{1, 0};
-  std::vector<std::string> names;
   for (size_t i = 0; i < quotations.size(); ++i) {
     const Quotation& q = quotations[i];
     const Part& last = q.parts.back();
@@ -1197,11 +1246,6 @@ void FindQuotes(const Document& doc, const EntityIndex& entities,
     const std::optional<Attribution> attribution =
         attributor.Find(q, partial, prev_end, next_begin);
     const segment::Range sentence = SentenceSpan(doc, q);
-    if (sentence.begin != names_range.begin ||
-        sentence.end != names_range.end) {
-      names = entities.NamesIn(sentence.begin, sentence.end);
-      names_range = sentence;
-    }
 
     Claim claim;
     claim.set_article_id(std::string(doc.id));
@@ -1221,7 +1265,10 @@ void FindQuotes(const Document& doc, const EntityIndex& entities,
       quote->mutable_speaker_span()->set_begin(attribution->speaker_begin);
       quote->mutable_speaker_span()->set_end(attribution->speaker_end);
     }
-    for (const std::string& name : names) claim.add_entities(name);
+    for (std::string& name :
+         NamesNear(entities, sentence, q.begin(), q.end())) {
+      claim.add_entities(std::move(name));
+    }
     claims->push_back(std::move(claim));
   }
 }

@@ -16,15 +16,19 @@ namespace crosscheck::extract {
 
 // Appends one KIND_QUOTE claim per direct quotation in `doc`, in text
 // order, with `span` (from the opening to the closing mark), `sentence`,
-// `text`, `entities` (EntityIndex::NamesIn over `sentence`) and `quote`
-// (text, normalized, speaker, speaker_span, role, partial) filled.
+// `text`, `entities` and `quote` (text, normalized, speaker, speaker_span,
+// role, partial) filled. `entities` are the canonical names of the entities
+// mentioned in `sentence` within 400 bytes of `span`, in order of first
+// mention, at most 16.
 //
 // Quotation marks: “…”, "…", «…», and ‘…’ at the top level; inside double
 // marks, single marks are part of the quoted text, and a ’ between letters
 // or before a digit is an apostrophe ("won’t", "’90s"). A quote interrupted
 // by its attribution (“To win,” she said, “we must…”) is one claim, its
 // parts joined by a space; a quote left open at the end of a paragraph and
-// continued by an opening mark at the start of the next is one claim. An
+// continued by an opening mark at the start of the next is one claim, when
+// only white space lies between the two paragraphs (no furniture line such
+// as "Advertisement" or a promo). An
 // unclosed quote mark is capped at the end of its paragraph, or before the
 // next opening mark of its kind in the same paragraph, and reported in
 // `notes` (severity WARNING, code "unclosed-quote", span of the mark).

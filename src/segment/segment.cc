@@ -87,7 +87,7 @@ bool PeriodEndsSentence(absl::string_view text, size_t begin, size_t dot,
   // A lowercase word or a digit after the period continues the sentence
   // ("approx. 40", "p.m. on Monday").
   if (!IsUpper(next_char) && !IsOpening(next_char)) {
-    return !IsLetter(next_char) && !IsDigit(next_char) ? true : false;
+    return !IsLetter(next_char) && !IsDigit(next_char);
   }
   // A single capital letter: an initial ("A. Okafor").
   if (word.size() == 1 && absl::ascii_isupper(word[0])) return false;
@@ -206,7 +206,16 @@ bool IsLetter(char32_t c) {
 bool IsUpper(char32_t c) {
   if (c < 0x80) return c >= 'A' && c <= 'Z';
   if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return true;
-  if (c >= 0x100 && c <= 0x17F) return (c % 2) == 0;
+  // Latin Extended-A pairs each capital with the small letter after it. The
+  // capitals are the even code points of U+0100-U+0137 ("Ą", "Č") and
+  // U+014A-U+0177 ("Ś", "Š"), the odd ones of U+0139-U+0148 ("Ł", "Ň") and
+  // U+0179-U+017E ("Ź", "Ż", "Ž"), and U+0178 "Ÿ" (whose small letter is
+  // Latin-1's "ÿ"); "ĸ" (U+0138), "ŉ" (U+0149) and "ſ" (U+017F) have none.
+  if (c >= 0x100 && c <= 0x137) return c % 2 == 0;
+  if (c >= 0x139 && c <= 0x148) return c % 2 == 1;
+  if (c >= 0x14A && c <= 0x177) return c % 2 == 0;
+  if (c == 0x178) return true;
+  if (c >= 0x179 && c <= 0x17E) return c % 2 == 1;
   if (c >= 0x391 && c <= 0x3AB) return true;
   if (c >= 0x400 && c <= 0x42F) return true;
   return false;
@@ -267,8 +276,9 @@ Segmentation Segment(absl::string_view text, const std::vector<Range>& skip) {
       break;
     }
   }
-  // Lines of one block that each look like a whole paragraph (ending with
-  // sentence punctuation) are still separate paragraphs unless they wrap.
+  // With blank lines between blocks, a paragraph is a block: its
+  // consecutive body lines, up to a blank or skipped line. Without them,
+  // each body line is a paragraph of its own.
   Segmentation seg;
   size_t para_begin = 0;
   size_t para_end = 0;

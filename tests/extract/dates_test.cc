@@ -17,6 +17,7 @@ using crosscheck::v1::Claim;
 using crosscheck::v1::Date;
 using crosscheck::v1::Note;
 using ::testing::Contains;
+using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::SizeIs;
 
@@ -205,6 +206,131 @@ TEST(FindDatesTest, RelativeDatesResolvedAgainstPublication) {
        "2023-06", kMonth, true, kTuesday},
   };
   for (const DateCase& c : kCases) ExpectOneDate(c);
+}
+
+// The span leaves out a possessive ending however it is written: "'s",
+// "’s", and in capitals "'S", which is two bytes like "'s".
+TEST(FindDatesTest, PossessiveEndingIsLeftOutOfTheSpan) {
+  const char* const kTuesday = "2024-06-04";
+  const DateCase kCases[] = {
+      {"MONDAY'S MEETING ENDED LATE.", kTuesday, "MONDAY", "2024-06-03",
+       "2024-06-03", kDay, true, kTuesday},
+      {"Monday's meeting ended late.", kTuesday, "Monday", "2024-06-03",
+       "2024-06-03", kDay, true, kTuesday},
+      {"Monday’s meeting ended late.", kTuesday, "Monday", "2024-06-03",
+       "2024-06-03", kDay, true, kTuesday},
+      {"LAST WEEK'S DEAL HELD.", kTuesday, "LAST WEEK", "2024-05-27",
+       "2024-06-02", kDay, true, kTuesday},
+      {"Last week’s deal held.", kTuesday, "Last week", "2024-05-27",
+       "2024-06-02", kDay, true, kTuesday},
+  };
+  for (const DateCase& c : kCases) ExpectOneDate(c);
+}
+
+// Hours, minutes and seconds count back whole days, not the publication day
+// whatever the count.
+TEST(FindDatesTest, HoursAgoCountWholeDays) {
+  const char* const kTuesday = "2024-06-04";
+  const DateCase kCases[] = {
+      {"The ceasefire began 48 hours ago.", kTuesday, "48 hours ago",
+       "2024-06-02", "2024-06-02", kDay, true, kTuesday},
+      {"The ceasefire began 36 hours ago.", kTuesday, "36 hours ago",
+       "2024-06-03", "2024-06-03", kDay, true, kTuesday},
+      {"The ceasefire began three hours ago.", kTuesday, "three hours ago",
+       "2024-06-04", "2024-06-04", kDay, true, kTuesday},
+      {"The ceasefire began 2880 minutes ago.", kTuesday, "2880 minutes ago",
+       "2024-06-02", "2024-06-02", kDay, true, kTuesday},
+  };
+  for (const DateCase& c : kCases) ExpectOneDate(c);
+}
+
+TEST(FindDatesTest, LongAgoCountsUpToTenThousand) {
+  const char* const kTuesday = "2024-06-04";
+  const DateCase kCases[] = {
+      {"The town was founded 10000 days ago.", kTuesday, "10000 days ago",
+       "1997-01-17", "1997-01-17", kDay, true, kTuesday},
+      {"The treaty was signed 20 centuries ago.", kTuesday, "20 centuries ago",
+       "0024", "0024", kYear, true, kTuesday},
+  };
+  for (const DateCase& c : kCases) ExpectOneDate(c);
+}
+
+// "N <units> ago" with a count above 10,000 is no date, with or without a
+// publication date: no claim, no note, and no arithmetic that could
+// overflow.
+TEST(FindDatesTest, AgoWithHugeCountIsNotADate) {
+  for (const char* text : {
+           "The pact was signed 10001 days ago.",
+           "The pact was signed 20000 weeks ago.",
+           "The pact was signed 2147483647 centuries ago.",
+           "The pact was signed 99999999999999999999 weeks ago.",
+       }) {
+    for (const char* published : {"2024-06-04", ""}) {
+      const Found found = Dates(text, published);
+      EXPECT_THAT(found.claims, IsEmpty()) << text << " " << published;
+      EXPECT_THAT(found.notes, IsEmpty()) << text << " " << published;
+    }
+  }
+}
+
+// Counting back past the year 1 is no date either.
+TEST(FindDatesTest, AgoBeforeTheYearOneIsNotADate) {
+  for (const char* text : {
+           "The dynasty began 10000 years ago.",
+           "The dynasty began 30 centuries ago.",
+           "The dynasty began 9999 decades ago.",
+       }) {
+    const Found found = Dates(text, "2024-06-04");
+    EXPECT_THAT(found.claims, IsEmpty()) << text;
+    EXPECT_THAT(found.notes, IsEmpty()) << text;
+  }
+}
+
+// Published on a Monday, no day of the week comes before publication; on a
+// Sunday none comes after it. The date is left unresolved, with a note.
+TEST(FindDatesTest, EmptyPartOfTheWeekIsUnresolvedWithANote) {
+  struct Case {
+    const char* text;
+    const char* published;
+    const char* span;
+    const char* weekday;
+  };
+  const Case kCases[] = {
+      {"The deals were signed earlier this week.", "2024-06-03",
+       "earlier this week", "Monday"},
+      {"More deals will follow later this week.", "2024-06-09",
+       "later this week", "Sunday"},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.text);
+    const Found found = Dates(c.text, c.published);
+    ASSERT_THAT(found.claims, SizeIs(1));
+    const Claim& claim = found.claims[0];
+    EXPECT_EQ(claim.text(), c.span);
+    EXPECT_TRUE(claim.date().relative());
+    EXPECT_EQ(claim.date().start(), "");
+    EXPECT_EQ(claim.date().end(), "");
+    EXPECT_EQ(claim.date().anchor(), "");
+    EXPECT_EQ(claim.date().granularity(), kDay);
+    ASSERT_THAT(found.notes, SizeIs(1));
+    const Note& note = found.notes[0];
+    EXPECT_EQ(note.severity(), Note::SEVERITY_INFO);
+    EXPECT_EQ(note.code(), "unresolved-date");
+    EXPECT_EQ(note.span().begin(), claim.span().begin());
+    EXPECT_EQ(note.span().end(), claim.span().end());
+    EXPECT_THAT(note.message(), HasSubstr(c.span));
+    EXPECT_THAT(note.message(), HasSubstr(c.weekday));
+  }
+  // The day after a Monday and the day before a Sunday resolve.
+  ExpectOneDate({"The deals were signed earlier this week.", "2024-06-04",
+                 "earlier this week", "2024-06-03", "2024-06-03", kDay, true,
+                 "2024-06-04"});
+  ExpectOneDate({"More deals will follow later this week.", "2024-06-08",
+                 "later this week", "2024-06-09", "2024-06-09", kDay, true,
+                 "2024-06-08"});
+  ExpectOneDate({"More deals will follow later this week.", "2024-06-03",
+                 "later this week", "2024-06-04", "2024-06-09", kDay, true,
+                 "2024-06-03"});
 }
 
 TEST(FindDatesTest, WeekdayWithDateIsAbsolute) {

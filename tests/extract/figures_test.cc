@@ -107,7 +107,8 @@ TEST(FindFiguresTest, NumbersInDigits) {
        kExact, "", "locomotive"},
       {"The port handled 1.2 million containers in 2023.", "1.2 million", 1.2e6,
        kExact, "", "container"},
-      {"Sales reached 3.5m units.", "3.5m", 3.5e6, kExact, "", "unit"},
+      {"Sales reached 3.5 million units.", "3.5 million", 3.5e6, kExact, "",
+       "unit"},
       {"The forum drew 2000 delegates.", "2000", 2000, kExact, "", "delegate"},
   };
   for (const FigureCase& c : kCases) ExpectOneFigure(c);
@@ -169,6 +170,32 @@ TEST(FindFiguresTest, Money) {
       {"The fund holds $3.5 bn in assets.", "$3.5 bn", 3.5e9, kExact, "USD"},
   };
   for (const FigureCase& c : kCases) ExpectOneFigure(c);
+}
+
+// An abbreviated magnitude written attached to the digits is ambiguous ("m"
+// for metres, "k" for kilometres); it counts only for money.
+TEST(FindFiguresTest, AttachedAbbreviatedMagnitudesAreMoney) {
+  const FigureCase kCases[] = {
+      {"The firm raised $4.8bn in bonds.", "$4.8bn", 4.8e9, kExact, "USD"},
+      {"The club paid £3.5m for him.", "£3.5m", 3.5e6, kExact, "GBP"},
+      {"The grant was €20k.", "€20k", 20e3, kExact, "EUR"},
+      {"The deal is worth USD 4.8bn.", "USD 4.8bn", 4.8e9, kExact, "USD"},
+      {"Trade reached 4.8bn dollars.", "4.8bn dollars", 4.8e9, kExact, "USD"},
+      {"Bids ranged from $1.2m to 2.5m, officials said.", "$1.2m to 2.5m",
+       1.2e6, Figure::QUALIFIER_RANGE, "USD", "", false, 2.5e6},
+  };
+  for (const FigureCase& c : kCases) ExpectOneFigure(c);
+}
+
+TEST(FindFiguresTest, AttachedAbbreviatedMagnitudesAloneAreNotFigures) {
+  for (const char* text : {
+           "She won the 400m freestyle.",
+           "He ran a 5k race.",
+           "Sales reached 3.5m units.",
+           "More than 2bn people watched.",
+       }) {
+    EXPECT_THAT(Figures(text), IsEmpty()) << text;
+  }
 }
 
 TEST(FindFiguresTest, Percentages) {

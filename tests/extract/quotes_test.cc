@@ -1,6 +1,7 @@
 #include "src/extract/quotes.h"
 
 #include <chrono>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -538,6 +539,111 @@ TEST(FindQuotesTest, ContinuationParagraphIsNotUnclosed) {
   EXPECT_EQ(q.claims()[1].quote().text(), "This one never closes.");
   ASSERT_EQ(q.notes().size(), 1u);
   EXPECT_EQ(q.notes()[0].span().begin(), q.text().find("“This one"));
+}
+
+// A quote left open at the end of a paragraph runs on only into a
+// paragraph right after it: not over page furniture left out between the
+// two, which the claim's span would otherwise cover.
+TEST(FindQuotesTest, ContinuationDoesNotRunOverFurniture) {
+  struct Case {
+    const char* separator;  // before and after the furniture
+    const char* furniture;
+  };
+  const Case kCases[] = {
+      {"\n", "Advertisement"},
+      {"\n\n", "Advertisement"},
+      {"\n\n", "Advertisement\nSign up for our newsletter"},
+  };
+  for (const Case& c : kCases) {
+    const std::string first = "“The first part runs on.";
+    const std::string text = first + c.separator + c.furniture + c.separator +
+                             "“The second part closes it,” Okafor said.\n";
+    SCOPED_TRACE(text);
+    crosscheck::v1::Article article;
+    article.set_id("a");
+    article.set_text(text);
+    const size_t furniture_begin = text.find(c.furniture);
+    const size_t furniture_end = furniture_begin + std::strlen(c.furniture);
+    article.add_furniture()->set_begin(furniture_begin);
+    article.mutable_furniture(0)->set_end(furniture_end);
+    const Document doc = MakeDocument(article);
+    const EntityIndex entities(doc);
+    std::vector<Claim> claims;
+    std::vector<Note> notes;
+    FindQuotes(doc, entities, &claims, &notes);
+    ASSERT_EQ(claims.size(), 2u);
+    EXPECT_EQ(claims[0].quote().text(), "The first part runs on.");
+    EXPECT_EQ(claims[0].text(), first);
+    EXPECT_LE(claims[0].sentence().end(), furniture_begin);
+    EXPECT_EQ(claims[1].quote().text(), "The second part closes it,");
+    EXPECT_GE(claims[1].sentence().begin(), furniture_end);
+    ASSERT_EQ(notes.size(), 1u);
+    EXPECT_EQ(notes[0].code(), "unclosed-quote");
+    EXPECT_EQ(notes[0].span().begin(), 0u);
+  }
+}
+
+// Without furniture between them, the same paragraphs make one quotation.
+TEST(FindQuotesTest, ContinuationRunsOverBlankLines) {
+  for (const std::string separator : {"\n", "\n\n", "\n \n\n"}) {
+    const std::string text = "“The first part runs on." + separator +
+                             "“The second part closes it,” Okafor said.\n";
+    SCOPED_TRACE(text);
+    const Quoted q(text);
+    ASSERT_EQ(q.claims().size(), 1u);
+    EXPECT_EQ(q.claims()[0].quote().text(),
+              "The first part runs on. The second part closes it,");
+    EXPECT_TRUE(q.notes().empty());
+  }
+}
+
+// A quotation's entities are the names of its sentence near it: within
+// 400 bytes of the quotation, at most 16, in order of first mention.
+TEST(FindQuotesTest, EntitiesAreTheNamesNearTheQuotation) {
+  const std::vector<std::string> kNames = {
+      "Aalund", "Berg",   "Dahl", "Falk",    "Gunnar",  "Holm",  "Iversen",
+      "Jensen", "Krogh",  "Lind", "Moller",  "Nygaard", "Olsen", "Petersen",
+      "Quist",  "Rasmus", "Skov", "Thorsen", "Ulrik",   "Vang"};
+  std::string text = "Ada Okafor";
+  for (int i = 0; i < 60; ++i) text += " and then more talks";  // 1,200 bytes
+  text += " went on while “We will win,” said";
+  for (const std::string& name : kNames) text += " " + name + ",";
+  text += " and ";
+  for (int i = 0; i < 30; ++i) text += "still more talks ";  // 510 bytes
+  text += "with Mirela Vos.";
+  const Quoted q(text);
+  ASSERT_EQ(q.claims().size(), 1u);
+  const Claim& claim = q.claims()[0];
+  EXPECT_EQ(q.Slice(claim.sentence()), text);
+  const std::vector<std::string> first16(kNames.begin(), kNames.begin() + 16);
+  EXPECT_EQ(std::vector<std::string>(claim.entities().begin(),
+                                     claim.entities().end()),
+            first16);
+}
+
+// A huge sentence of many quotations and many names: each claim keeps a
+// bounded number of entities, so the output is not quadratic.
+TEST(FindQuotesTest, EntitiesOfManyQuotationsInOneHugeSentenceAreBounded) {
+  std::string text = "They said";
+  for (int i = 0; i < 5000; ++i) {
+    // Distinct capitalized names: "Ka", "Kb", ..., "Kaa", ...
+    std::string name = "K";
+    for (int k = i; k >= 0; k = k / 26 - 1) {
+      name += static_cast<char>('a' + k % 26);
+    }
+    text += " “fine” to " + name + ",";
+  }
+  text += " all day.";
+  const auto start = std::chrono::steady_clock::now();
+  const Quoted q(text);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  ASSERT_EQ(q.claims().size(), 5000u);
+  for (const Claim& claim : q.claims()) {
+    ASSERT_LE(claim.entities_size(), 16);
+  }
+  EXPECT_LT(seconds, 10.0);
 }
 
 TEST(FindQuotesTest, FurnitureHoldsNoQuotes) {

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "src/base/utf8.h"
 
 namespace crosscheck::segment {
 namespace {
@@ -89,6 +90,71 @@ TEST(SegmentTest, SentenceAtFindsTheSentence) {
   EXPECT_EQ(seg.SentenceAt(0), 0);
   EXPECT_EQ(seg.SentenceAt(10), 1);
   EXPECT_EQ(seg.SentenceAt(8), -1);
+}
+
+// The first code point of a UTF-8 string.
+char32_t FirstChar(const std::string& s) {
+  int length = 0;
+  return base::DecodeUtf8(s, 0, &length);
+}
+
+TEST(IsUpperTest, LatinExtendedA) {
+  struct Case {
+    const char* text;
+    bool upper;
+  };
+  const Case kCases[] = {
+      // Capitals on odd code points: U+0139-U+0148 and U+0179-U+017E.
+      {"Łukasz", true},  // U+0141
+      {"Ňa", true},      // U+0147
+      {"Ĺ", true},       // U+0139
+      {"Żaneta", true},  // U+017B
+      {"Źródło", true},  // U+0179
+      {"Žilina", true},  // U+017D
+      {"ł", false},      // U+0142
+      {"ň", false},      // U+0148
+      {"ĺ", false},      // U+013A
+      {"ż", false},      // U+017C
+      {"ž", false},      // U+017E
+      // Capitals on even code points: U+0100-U+0137 and U+014A-U+0177.
+      {"Ąki", true},    // U+0104
+      {"Čapek", true},  // U+010C
+      {"Śląsk", true},  // U+015A
+      {"Šimon", true},  // U+0160
+      {"ą", false},     // U+0105
+      {"š", false},     // U+0161
+      // Ÿ is the capital of Latin-1's ÿ; ĸ, ŉ and ſ have no capital.
+      {"Ÿ", true},   // U+0178
+      {"ÿ", false},  // U+00FF
+      {"ĸ", false},  // U+0138
+      {"ŉ", false},  // U+0149
+      {"ſ", false},  // U+017F
+      {"Ó", true},
+      {"ó", false},
+      {"A", true},
+      {"a", false},
+  };
+  for (const Case& c : kCases) {
+    EXPECT_EQ(IsUpper(FirstChar(c.text)), c.upper) << c.text;
+  }
+}
+
+TEST(SegmentTest, CapitalFromLatinExtendedAStartsASentence) {
+  EXPECT_EQ(Sentences("The law passed in 2016. Łukasz Nowak said it would "
+                      "last. Żaneta Kowalska agreed."),
+            (std::vector<std::string>{"The law passed in 2016.",
+                                      "Łukasz Nowak said it would last.",
+                                      "Żaneta Kowalska agreed."}));
+  // A small letter continues the sentence.
+  EXPECT_EQ(Sentences("Wzrosło w 2016. łącznie o 40."),
+            (std::vector<std::string>{"Wzrosło w 2016. łącznie o 40."}));
+}
+
+TEST(SegmentTest, PeriodBeforePunctuationEndsTheSentence) {
+  EXPECT_EQ(Sentences("It ended. — Then silence."),
+            (std::vector<std::string>{"It ended.", "— Then silence."}));
+  EXPECT_EQ(Sentences("It cost approx. 40 crowns."),
+            (std::vector<std::string>{"It cost approx. 40 crowns."}));
 }
 
 TEST(TokenizeTest, WordsNumbersAndPunctuation) {
