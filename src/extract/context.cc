@@ -13,6 +13,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 #include "src/extract/fold.h"
 #include "src/extract/lexicon.h"
 #include "src/extract/words.h"
@@ -287,33 +288,32 @@ std::string SimpleLemma(const std::string& w) {
 // ---------------------------------------------------------------------------
 // Sentence words.
 
-// A word of the sentence, and whether it is the sentence's first token.
-struct Word : internal::Word {
-  bool sentence_initial = false;
-};
+using Word = internal::Word;
+// A window of a sentence's words, borrowed from the caller.
+using Words = absl::Span<const Word>;
 
-// The words of the sentence around the mention: the whole sentence, or at
-// most kContextBytes on each side of the mention (cut at a space), so that
-// the work per mention is bounded however long the sentence.
-std::vector<Word> ContextWords(const Document& doc,
-                               const segment::Sentence& sentence,
-                               segment::Range mention) {
-  size_t begin = sentence.begin;
-  if (mention.begin > sentence.begin + kContextBytes) {
-    begin = mention.begin - kContextBytes;
-    while (begin < mention.begin && doc.text[begin] != ' ') ++begin;
-  }
-  size_t end = sentence.end;
-  if (mention.end + kContextBytes < sentence.end) {
-    end = mention.end + kContextBytes;
-    while (end > mention.end && doc.text[end] != ' ') --end;
-  }
-  std::vector<Word> words;
-  for (internal::Word& word : internal::Words(doc.text, begin, end)) {
-    const bool initial = word.begin == sentence.begin;
-    words.push_back(Word{std::move(word), initial});
-  }
-  return words;
+// Whether a capital letter makes `word` look like a name: it is capitalized
+// and not the first word of its sentence.
+bool NameLike(const Word& word, size_t sentence_begin) {
+  return word.capitalized && word.begin != sentence_begin;
+}
+
+// The words of the sentence around the mention: the whole sentence, or only
+// the words within kContextBytes on each side of the mention, so that the
+// work per mention is bounded however long the sentence. `words` are the
+// sentence's words in text order.
+Words ContextWords(const std::vector<Word>& words, segment::Range mention) {
+  const size_t lo = mention.begin > kContextBytes ? mention.begin - kContextBytes
+                                                  : 0;
+  const size_t hi = mention.end + kContextBytes;
+  auto first = std::lower_bound(
+      words.begin(), words.end(), lo,
+      [](const Word& w, size_t offset) { return w.begin < offset; });
+  auto last = std::lower_bound(
+      first, words.end(), hi,
+      [](const Word& w, size_t offset) { return w.end <= offset; });
+  return Words(words.data() + (first - words.begin()),
+               static_cast<size_t>(last - first));
 }
 
 // The tokens of a mention: [first, last], by index into the sentence's words.
@@ -323,7 +323,7 @@ struct TokenRange {
   int last = -1;
 };
 
-TokenRange MentionTokens(const std::vector<Word>& words,
+TokenRange MentionTokens(Words words,
                          segment::Range mention) {
   TokenRange range;
   range.first = static_cast<int>(words.size());
@@ -377,7 +377,7 @@ bool IsGapWord(const Word& word) {
 }
 
 // Matches `phrase` at words[start]; returns one past its last token, or -1.
-int MatchPhrase(const std::vector<Word>& words, int start,
+int MatchPhrase(Words words, int start,
                 const EventPhrase& phrase) {
   int i = start;
   const int n = static_cast<int>(words.size());
@@ -445,12 +445,12 @@ const absl::flat_hash_set<std::string>& VerbLemmas() {
 // content word only an "-s" form followed by the start of an object is a
 // verb ("the declaration commits the two", "trade totals 48.5"); "a
 // scholarship fund", "gas imports now" are nouns.
-bool VerbPosition(const std::vector<Word>& words, int i) {
+bool VerbPosition(Words words, int i, size_t sentence_begin) {
   if (i == 0) return true;
   const Word& previous = words[i - 1];
   if (previous.kind != segment::TokenKind::kWord) return true;
   if (IsDeterminer(previous)) return false;
-  if ((previous.capitalized && !previous.sentence_initial) ||
+  if (NameLike(previous, sentence_begin) ||
       StopWords().contains(previous.folded) ||
       (previous.folded.size() > 4 && absl::EndsWith(previous.folded, "ly"))) {
     return true;
@@ -467,10 +467,11 @@ bool VerbPosition(const std::vector<Word>& words, int i) {
 // The verb reading of words[i], if it can be a verb: an irregular verb
 // form; a word ending in "-ed" or "-ing" not after a determiner ("a packed
 // hall"); or a base or "-s" form of a known verb where a verb can stand.
-std::optional<VerbReading> ReadVerb(const std::vector<Word>& words, int i) {
+std::optional<VerbReading> ReadVerb(Words words, int i,
+                                    size_t sentence_begin) {
   const Word& word = words[i];
   if (word.kind != segment::TokenKind::kWord) return std::nullopt;
-  if (word.capitalized && !word.sentence_initial) return std::nullopt;
+  if (NameLike(word, sentence_begin)) return std::nullopt;
   if (word.folded.find('\'') != std::string::npos) return std::nullopt;
   VerbReading reading;
   const auto& irregular = IrregularWords();
@@ -490,7 +491,7 @@ std::optional<VerbReading> ReadVerb(const std::vector<Word>& words, int i) {
         return std::nullopt;  // "morning", "building" and unknown -ing words
       }
     } else if (!VerbLemmas().contains(reading.lemma) ||
-               !VerbPosition(words, i)) {
+               !VerbPosition(words, i, sentence_begin)) {
       return std::nullopt;
     }
   }
@@ -535,7 +536,14 @@ std::string Lemma(absl::string_view word) {
 std::string FindPredicate(const Document& doc,
                           const segment::Sentence& sentence,
                           segment::Range mention) {
-  const std::vector<Word> words = ContextWords(doc, sentence, mention);
+  return FindPredicate(internal::Words(doc.text, sentence.begin, sentence.end),
+                       sentence, mention);
+}
+
+std::string FindPredicate(const std::vector<internal::Word>& sentence_words,
+                          const segment::Sentence& sentence,
+                          segment::Range mention) {
+  const Words words = ContextWords(sentence_words, mention);
   const TokenRange target = MentionTokens(words, mention);
   const int n = static_cast<int>(words.size());
 
@@ -576,7 +584,8 @@ std::string FindPredicate(const Document& doc,
     if (InMention(i, target) || in_event[i]) continue;
     const int side = i < target.first ? 0 : 1;
     if (side == 0 && i < clause_start) continue;
-    const std::optional<VerbReading> reading = ReadVerb(words, i);
+    const std::optional<VerbReading> reading =
+        ReadVerb(words, i, sentence.begin);
     if (!reading.has_value()) continue;
     const int d = Distance(i, i, target);
     if (reading->verb_class == VerbClass::kReporting) {
@@ -602,7 +611,14 @@ std::string FindPredicate(const Document& doc,
 std::vector<std::string> FindKeywords(const Document& doc,
                                       const segment::Sentence& sentence,
                                       segment::Range mention, int limit) {
-  const std::vector<Word> words = ContextWords(doc, sentence, mention);
+  return FindKeywords(internal::Words(doc.text, sentence.begin, sentence.end),
+                      sentence, mention, limit);
+}
+
+std::vector<std::string> FindKeywords(
+    const std::vector<internal::Word>& sentence_words,
+    const segment::Sentence& sentence, segment::Range mention, int limit) {
+  const Words words = ContextWords(sentence_words, mention);
   const TokenRange target = MentionTokens(words, mention);
   struct Candidate {
     int distance;
@@ -618,7 +634,7 @@ std::vector<std::string> FindKeywords(const Document& doc,
       continue;
     }
     // Capitalised words are names (entities), except the first word.
-    if (word.capitalized && !word.sentence_initial) continue;
+    if (NameLike(word, sentence.begin)) continue;
     std::string folded = word.folded;
     StripPossessive(&folded);
     const std::string head = folded.substr(0, folded.find('-'));

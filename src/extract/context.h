@@ -10,6 +10,7 @@
 
 #include "absl/strings/string_view.h"
 #include "src/extract/document.h"
+#include "src/extract/words.h"
 #include "src/segment/segment.h"
 
 namespace crosscheck::extract {
@@ -42,6 +43,13 @@ std::string FindPredicate(const Document& doc,
                           const segment::Sentence& sentence,
                           segment::Range mention);
 
+// The same from the sentence's words (internal::Words over the whole
+// sentence), which an extractor has already tokenized: the work per mention
+// is then bounded by the context window, not the sentence.
+std::string FindPredicate(const std::vector<internal::Word>& sentence_words,
+                          const segment::Sentence& sentence,
+                          segment::Range mention);
+
 // Content-word lemmas of the sentence (stop words from data/stopwords.tsv
 // dropped), nearest to the mention first, at most `limit`, no duplicates.
 // Words inside the mention, numbers and capitalised words (names, which are
@@ -50,6 +58,11 @@ std::string FindPredicate(const Document& doc,
 std::vector<std::string> FindKeywords(const Document& doc,
                                       const segment::Sentence& sentence,
                                       segment::Range mention, int limit);
+
+// The same from the sentence's words, as FindPredicate above.
+std::vector<std::string> FindKeywords(
+    const std::vector<internal::Word>& sentence_words,
+    const segment::Sentence& sentence, segment::Range mention, int limit);
 
 }  // namespace crosscheck::extract
 

@@ -958,9 +958,9 @@ Claim MakeClaim(const Document& doc, const segment::Sentence& sentence,
   }
   *claim.mutable_date() = std::move(match.date);
   const segment::Range mention{begin, end};
-  claim.set_predicate(FindPredicate(doc, sentence, mention));
+  claim.set_predicate(FindPredicate(words, sentence, mention));
   for (std::string& keyword :
-       FindKeywords(doc, sentence, mention, kKeywordLimit)) {
+       FindKeywords(words, sentence, mention, kKeywordLimit)) {
     claim.add_keywords(std::move(keyword));
   }
   return claim;

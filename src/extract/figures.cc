@@ -872,9 +872,9 @@ Claim MakeClaim(const Document& doc, const segment::Sentence& sentence,
   claim.set_text(std::string(doc.Slice(begin, end)));
   *claim.mutable_figure() = std::move(match.figure);
   const segment::Range mention{begin, end};
-  claim.set_predicate(FindPredicate(doc, sentence, mention));
+  claim.set_predicate(FindPredicate(words, sentence, mention));
   for (std::string& keyword :
-       FindKeywords(doc, sentence, mention, kKeywordLimit)) {
+       FindKeywords(words, sentence, mention, kKeywordLimit)) {
     claim.add_keywords(std::move(keyword));
   }
   return claim;
