@@ -77,6 +77,35 @@ constexpr std::array<const char*, 6> kQuotes = {
     "Our economy is ready to absorb this investment without overheating",
     "Nobody should pretend that the hard part is behind us",
     "This is a new chapter of cooperation between our two peoples"};
+// Sentences without figures or dates, as most of a news article is.
+constexpr std::array<const char*, 14> kProse = {
+    "The talks focused on energy security and the future of the regional "
+    "rail network.",
+    "Officials on both sides described the atmosphere as warm but "
+    "businesslike.",
+    "Critics at home warned that the government was moving too quickly and "
+    "without a clear mandate from parliament.",
+    "The declaration stops short of any new military commitment, according "
+    "to diplomats familiar with the negotiations.",
+    "Outside the palace gates, a small crowd waved flags as the motorcade "
+    "passed.",
+    "Analysts said the agreement would test the patience of investors who "
+    "have heard similar promises before.",
+    "The opposition has accused the government of negotiating the package "
+    "behind closed doors.",
+    "Business leaders welcomed the announcement but asked for details on "
+    "how the money would be spent.",
+    "The visit comes at a delicate moment for both leaders, who face "
+    "difficult elections at home.",
+    "Security was tight throughout the day, and several streets in the old "
+    "town were closed to traffic.",
+    "Neither government has published the full text of the agreements.",
+    "The two sides also discussed cooperation on research, customs and "
+    "professional licensing.",
+    "Environmental groups staged a quiet protest against new gas contracts "
+    "near the harbour.",
+    "It was not immediately clear when the first projects would begin."};
+
 constexpr std::array<const char*, 5> kFurniture = {
     "4 min read", "Share this article", "WATCH: Highlights from the visit",
     "Sign up for our Morning Brief newsletter", "World > Europe"};
@@ -105,7 +134,24 @@ std::string Money(Random& r) {
   }
 }
 
+std::string ClaimSentence(Random& r, int year);
+
+// A sentence of the corpus: about three in five are prose without figures
+// or dates, as in news copy; the rest carry claims.
 std::string Sentence(Random& r, int year) {
+  if (r.Below(5) < 3) {
+    std::string prose = r.Pick(kProse);
+    if (r.Below(3) == 0) {
+      prose = absl::StrCat(r.Pick(kTitles), " ", Person(r),
+                           " said the meeting in ", r.Pick(kPlaces),
+                           " had been constructive. ", prose);
+    }
+    return prose;
+  }
+  return ClaimSentence(r, year);
+}
+
+std::string ClaimSentence(Random& r, int year) {
   const std::string who = Person(r);
   switch (r.Below(12)) {
     case 0:

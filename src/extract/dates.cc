@@ -50,8 +50,8 @@ constexpr int kMaxAgoCount = 10000;
 // `folded`; `possessive_bytes` keeps how many bytes it took in the text
 // ("’s" 4, "'s" and "'S" 2), which the span leaves out.
 
-std::vector<Word> Words(absl::string_view text, size_t begin, size_t end) {
-  std::vector<Word> words = internal::Words(text, begin, end);
+std::vector<Word> WithoutPossessives(const std::vector<Word>& sentence_words) {
+  std::vector<Word> words = sentence_words;
   for (Word& word : words) {
     if (word.possessive_bytes > 0) {
       word.folded.resize(word.folded.size() - 2);  // "'s"
@@ -983,13 +983,33 @@ Note UnresolvedNote(const Document& doc, const Claim& claim,
   return note;
 }
 
+// Whether a date can stand in the sentence: every date has a number token,
+// or a month, weekday, relative day ("yesterday"), period ("week") or time
+// unit ("years ago") word.
+bool MayHoldDate(const std::vector<Word>& words) {
+  const Lexicons& lex = Lex();
+  for (const Word& word : words) {
+    if (word.kind == TokenKind::kNumber) return true;
+    if (word.kind != TokenKind::kWord) continue;
+    absl::string_view folded = word.folded;
+    if (word.possessive_bytes > 0) folded.remove_suffix(2);
+    if (lex.months.contains(folded) || lex.weekdays.contains(folded) ||
+        lex.day_phrases.contains(folded) || lex.periods.contains(folded) ||
+        lex.time_units.contains(folded)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 void FindDates(const Document& doc, std::vector<Claim>* claims,
                std::vector<Note>* notes) {
-  for (const segment::Sentence& sentence : doc.seg.sentences) {
-    const std::vector<Word> words =
-        Words(doc.text, sentence.begin, sentence.end);
+  for (size_t s = 0; s < doc.seg.sentences.size(); ++s) {
+    const segment::Sentence& sentence = doc.seg.sentences[s];
+    if (!MayHoldDate(doc.sentence_words[s])) continue;
+    const std::vector<Word> words = WithoutPossessives(doc.sentence_words[s]);
     const DateParser parser(words, doc.published);
     int i = 0;
     while (i < static_cast<int>(words.size())) {

@@ -33,6 +33,11 @@ Document MakeDocument(const crosscheck::v1::Article& article) {
     skip.push_back({span.begin(), span.end()});
   }
   doc.seg = segment::Segment(doc.text, skip);
+  doc.sentence_words.reserve(doc.seg.sentences.size());
+  for (const segment::Sentence& sentence : doc.seg.sentences) {
+    doc.sentence_words.push_back(
+        internal::Words(doc.text, sentence.begin, sentence.end));
+  }
   doc.published = ParseIsoDay(article.published());
   return doc;
 }

@@ -5,10 +5,12 @@
 #define SRC_EXTRACT_DOCUMENT_H_
 
 #include <optional>
+#include <vector>
 
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "proto/crosscheck/v1/article.pb.h"
+#include "src/extract/words.h"
 #include "src/segment/segment.h"
 
 namespace crosscheck::extract {
@@ -22,6 +24,9 @@ struct Document {
   absl::string_view text;
   // Paragraphs and sentences, furniture left out.
   segment::Segmentation seg;
+  // The words of each sentence (internal::Words), parallel to
+  // seg.sentences: tokenized once and shared by the extractors.
+  std::vector<std::vector<internal::Word>> sentence_words;
   // `Article.published`, when it is a valid ISO date.
   std::optional<absl::CivilDay> published;
 
@@ -31,7 +36,8 @@ struct Document {
   }
 };
 
-// Builds the Document of `article` (segmenting around its furniture).
+// Builds the Document of `article`: segments it around its furniture and
+// tokenizes every sentence.
 Document MakeDocument(const crosscheck::v1::Article& article);
 
 // Parses an ISO 8601 calendar date "YYYY-MM-DD"; nullopt when malformed or

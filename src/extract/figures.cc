@@ -140,6 +140,10 @@ struct Lexicons {
   absl::flat_hash_set<std::string> currency_codes;
   PhraseTable<std::string> units;
   PhraseTable<bool> idioms;
+  // Words at least one of which every figure holds unless it has digits:
+  // number words, magnitudes, currency words and symbols, the words of vague
+  // quantities. A sentence with none of them and no digit holds no figure.
+  absl::flat_hash_set<std::string> triggers;
 };
 
 double ParseDoubleOr(absl::string_view text, double fallback) {
@@ -204,6 +208,22 @@ Lexicons* LoadLexicons() {
   }
   for (const auto& row : ReadTsv("figure_idioms.tsv")) {
     lex->idioms.Add(row[0], true);
+  }
+  // Triggers: every word of the lexicons that can carry a figure's value.
+  auto add_words = [&](absl::string_view phrase) {
+    for (absl::string_view w : absl::StrSplit(phrase, ' ', absl::SkipEmpty())) {
+      if (w != "a" && w != "an" && w != "the" && w != "of") {
+        for (const internal::Word& token : Words(w, 0, w.size())) {
+          lex->triggers.insert(token.folded);
+        }
+      }
+    }
+  };
+  for (const auto& row : ReadTsv("number_words.tsv")) add_words(row[0]);
+  for (const auto& row : ReadTsv("magnitudes.tsv")) add_words(row[0]);
+  for (const auto& row : ReadTsv("currencies.tsv")) add_words(row[0]);
+  for (const auto& row : ReadTsv("qualifiers.tsv")) {
+    if (row.size() >= 2 && row[1] == "VAGUE") add_words(row[0]);
   }
   return lex;
 }
@@ -880,14 +900,32 @@ Claim MakeClaim(const Document& doc, const segment::Sentence& sentence,
   return claim;
 }
 
+// Whether a figure can stand in the sentence: it has a number token or a
+// trigger word (a hyphenated word counts by its parts: "four-day").
+bool MayHoldFigure(const std::vector<Word>& words) {
+  const auto& triggers = Lex().triggers;
+  for (const Word& word : words) {
+    if (word.kind == TokenKind::kNumber) return true;
+    absl::string_view folded = word.folded;
+    while (true) {
+      const size_t hyphen = folded.find('-');
+      if (triggers.contains(folded.substr(0, hyphen))) return true;
+      if (hyphen == absl::string_view::npos) break;
+      folded.remove_prefix(hyphen + 1);
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 void FindFigures(const Document& doc, const std::vector<segment::Range>& taken,
                  std::vector<Claim>* claims) {
   TakenRanges taken_ranges(taken);
-  for (const segment::Sentence& sentence : doc.seg.sentences) {
-    const std::vector<Word> words =
-        Words(doc.text, sentence.begin, sentence.end);
+  for (size_t s = 0; s < doc.seg.sentences.size(); ++s) {
+    const segment::Sentence& sentence = doc.seg.sentences[s];
+    const std::vector<Word>& words = doc.sentence_words[s];
+    if (!MayHoldFigure(words)) continue;
     const int n = static_cast<int>(words.size());
     int i = 0;
     while (i < n) {
