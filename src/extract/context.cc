@@ -620,45 +620,40 @@ std::vector<std::string> FindKeywords(
     const segment::Sentence& sentence, segment::Range mention, int limit) {
   const Words words = ContextWords(sentence_words, mention);
   const TokenRange target = MentionTokens(words, mention);
-  struct Candidate {
-    int distance;
-    bool before;
-    std::string lemma;
-  };
-  std::vector<Candidate> candidates;
   const auto& stop_words = StopWords();
   const auto& number_words = NumberWords();
-  for (int i = 0; i < static_cast<int>(words.size()); ++i) {
+  // The content lemma of words[i], or empty when it is no keyword.
+  auto keyword_at = [&](int i) -> std::string {
     const Word& word = words[i];
-    if (word.kind != segment::TokenKind::kWord || InMention(i, target)) {
-      continue;
-    }
+    if (word.kind != segment::TokenKind::kWord) return "";
     // Capitalised words are names (entities), except the first word.
-    if (NameLike(word, sentence.begin)) continue;
+    if (NameLike(word, sentence.begin)) return "";
     std::string folded = word.folded;
     StripPossessive(&folded);
     const std::string head = folded.substr(0, folded.find('-'));
-    if (stop_words.contains(folded) || number_words.contains(head)) continue;
+    if (stop_words.contains(folded) || number_words.contains(head)) return "";
     std::string lemma = Lemma(folded);
-    if (lemma.size() < 2 || stop_words.contains(lemma)) continue;
-    candidates.push_back(
-        {Distance(i, i, target), i < target.first, std::move(lemma)});
-  }
-  // Nearest first; at equal distance the word after the mention (what a
-  // figure counts) before the word in front of it.
-  std::stable_sort(candidates.begin(), candidates.end(),
-                   [](const Candidate& a, const Candidate& b) {
-                     if (a.distance != b.distance) {
-                       return a.distance < b.distance;
-                     }
-                     return a.before < b.before;
-                   });
+    if (lemma.size() < 2 || stop_words.contains(lemma)) return "";
+    return lemma;
+  };
+  // Nearest first, walking outward from the mention; at equal distance the
+  // word after the mention (what a figure counts) before the word in front
+  // of it. Stops as soon as `limit` keywords are found.
   std::vector<std::string> keywords;
   absl::flat_hash_set<std::string> seen;
-  for (Candidate& candidate : candidates) {
-    if (static_cast<int>(keywords.size()) >= limit) break;
-    if (seen.insert(candidate.lemma).second) {
-      keywords.push_back(std::move(candidate.lemma));
+  const int n = static_cast<int>(words.size());
+  for (int d = 1; static_cast<int>(keywords.size()) < limit; ++d) {
+    const int after = target.last + d;
+    const int before = target.first - d;
+    if (after >= n && before < 0) break;
+    for (const int i : {after, before}) {
+      if (i < 0 || i >= n || static_cast<int>(keywords.size()) >= limit) {
+        continue;
+      }
+      std::string lemma = keyword_at(i);
+      if (!lemma.empty() && seen.insert(lemma).second) {
+        keywords.push_back(std::move(lemma));
+      }
     }
   }
   return keywords;

@@ -13,7 +13,6 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "src/extract/context.h"
@@ -264,13 +263,17 @@ struct Amount {
 std::optional<double> ParseDecimal(absl::string_view digits) {
   if (digits.empty()) return std::nullopt;
   std::string plain;
-  const std::vector<absl::string_view> groups = absl::StrSplit(digits, ',');
-  for (size_t g = 0; g < groups.size(); ++g) {
-    const absl::string_view group = groups[g];
-    const bool last = g + 1 == groups.size();
+  plain.reserve(digits.size());
+  const bool grouped = digits.find(',') != absl::string_view::npos;
+  size_t begin = 0;
+  for (int g = 0;; ++g) {
+    const size_t comma = digits.find(',', begin);
+    const bool last = comma == absl::string_view::npos;
+    const absl::string_view group =
+        digits.substr(begin, last ? absl::string_view::npos : comma - begin);
     const size_t integer_digits =
         last ? std::min(group.find('.'), group.size()) : group.size();
-    if (groups.size() > 1) {
+    if (grouped) {
       // "2,400": 1-3 digits, then groups of exactly three.
       if (g == 0 ? (integer_digits < 1 || integer_digits > 3)
                  : integer_digits != 3) {
@@ -280,7 +283,9 @@ std::optional<double> ParseDecimal(absl::string_view digits) {
         return std::nullopt;
       }
     }
-    absl::StrAppend(&plain, group);
+    plain.append(group.data(), group.size());
+    if (last) break;
+    begin = comma + 1;
   }
   if (std::count(plain.begin(), plain.end(), '.') > 1) return std::nullopt;
   double value = 0;
@@ -432,8 +437,6 @@ std::optional<Amount> ParseSpelled(const std::vector<Word>& words, int start) {
   int i = start;
   const int n = static_cast<int>(words.size());
   while (i < n && words[i].kind == TokenKind::kWord) {
-    const std::vector<absl::string_view> parts =
-        absl::StrSplit(words[i].folded, '-');
     if (words[i].folded == "and") {
       // "one hundred and five": only when a number word follows.
       if (!parser.AcceptsAnd() || i + 1 >= n) break;
@@ -443,14 +446,25 @@ std::optional<Amount> ParseSpelled(const std::vector<Word>& words, int start) {
       ++i;
       continue;
     }
-    size_t fed = 0;
-    while (fed < parts.size() && parser.Feed(parts[fed])) ++fed;
+    // Feed the hyphen-separated parts ("thirty-first") one by one.
+    absl::string_view rest = words[i].folded;
+    int fed = 0;
+    bool whole = true;
+    while (true) {
+      const size_t hyphen = rest.find('-');
+      if (!parser.Feed(rest.substr(0, hyphen))) {
+        whole = false;
+        break;
+      }
+      ++fed;
+      if (hyphen == absl::string_view::npos) break;
+      rest.remove_prefix(hyphen + 1);
+    }
     if (fed == 0) break;
     ++i;
-    if (fed < parts.size()) {
+    if (!whole) {
       // "four-day": the rest of the token is a compound and ends the number.
-      std::vector<absl::string_view> rest(parts.begin() + fed, parts.end());
-      amount.compound = absl::StrJoin(rest, "-");
+      amount.compound = std::string(rest);
       break;
     }
   }

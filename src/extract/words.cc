@@ -9,8 +9,10 @@
 namespace crosscheck::extract::internal {
 
 std::vector<Word> Words(absl::string_view text, size_t begin, size_t end) {
+  const std::vector<segment::Token> tokens = segment::Tokenize(text, begin, end);
   std::vector<Word> words;
-  for (const segment::Token& token : segment::Tokenize(text, begin, end)) {
+  words.reserve(tokens.size());
+  for (const segment::Token& token : tokens) {
     const absl::string_view surface =
         text.substr(token.begin, token.end - token.begin);
     Word word;

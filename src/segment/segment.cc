@@ -311,6 +311,8 @@ std::vector<Token> Tokenize(absl::string_view text, size_t begin,
                             size_t end) {
   std::vector<Token> tokens;
   end = std::min(end, text.size());
+  // About one token per four bytes of news text.
+  if (end > begin) tokens.reserve((end - begin) / 4 + 1);
   size_t pos = begin;
   while (pos < end) {
     int len;
