@@ -1,0 +1,112 @@
+// Extraction on hostile inputs: long runs of digits, qualifiers, quote marks
+// and hyphens, a 10 MB line without spaces, random bytes. Each must finish
+// quickly (linear time) and give claims whose spans lie inside the text.
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "proto/crosscheck/v1/article.pb.h"
+#include "src/extract/extract.h"
+#include "src/ingest/ingest.h"
+
+namespace crosscheck::extract {
+namespace {
+
+std::string Repeat(const std::string& piece, size_t times) {
+  std::string out;
+  out.reserve(piece.size() * times);
+  for (size_t i = 0; i < times; ++i) out += piece;
+  return out;
+}
+
+// Extracts from `text` (published 2024-06-05), checks every span, and
+// returns the seconds it took.
+double ExtractChecked(const std::string& name, const std::string& text) {
+  std::vector<crosscheck::v1::Note> notes;
+  ingest::IngestOptions options;
+  options.published = "2024-06-05";
+  const crosscheck::v1::Article article =
+      ingest::ArticleFromText(text, name, name, options, &notes);
+  const auto start = std::chrono::steady_clock::now();
+  const ArticleClaims found = ExtractClaims(article, ExtractOptions());
+  const double seconds = std::chrono::duration<double>(
+                             std::chrono::steady_clock::now() - start)
+                             .count();
+  for (const auto& claim : found.claims) {
+    EXPECT_LE(claim.span().begin(), claim.span().end()) << name;
+    EXPECT_LE(claim.span().end(), article.text().size()) << name;
+    EXPECT_EQ(article.text().substr(claim.span().begin(),
+                                    claim.span().end() - claim.span().begin()),
+              claim.text())
+        << name;
+  }
+  return seconds;
+}
+
+// Generous bounds: the unoptimized and sanitized builds are many times
+// slower than -c opt, but a quadratic path on these inputs takes minutes.
+constexpr double kMaxSeconds = 20;
+
+TEST(AdversarialTest, HundredThousandDigits) {
+  EXPECT_LT(ExtractChecked("digits", "It cost $" + std::string(100000, '7') +
+                                         " in total."),
+            kMaxSeconds);
+  EXPECT_LT(ExtractChecked("digit-words", Repeat("1 ", 100000)), kMaxSeconds);
+  EXPECT_LT(ExtractChecked("grouped", "Some " + Repeat("1,000", 30000) + "."),
+            kMaxSeconds);
+}
+
+TEST(AdversarialTest, HundredThousandQualifiers) {
+  EXPECT_LT(ExtractChecked("more-than", Repeat("more than ", 100000) + "5 cats."),
+            kMaxSeconds);
+  EXPECT_LT(ExtractChecked("between", Repeat("between 5 and ", 50000) + "7."),
+            kMaxSeconds);
+}
+
+TEST(AdversarialTest, TenMegabyteLineWithoutSpaces) {
+  EXPECT_LT(ExtractChecked("no-spaces", std::string(10 << 20, 'x')),
+            kMaxSeconds);
+  EXPECT_LT(ExtractChecked("no-spaces-mixed", Repeat("a1-b2,", (10 << 20) / 6)),
+            kMaxSeconds);
+}
+
+TEST(AdversarialTest, LongHyphenChainsAndNumberWords) {
+  EXPECT_LT(ExtractChecked("hyphens", Repeat("twenty-", 100000) + "one."),
+            kMaxSeconds);
+  EXPECT_LT(ExtractChecked("words", Repeat("one hundred and ", 50000) + "five."),
+            kMaxSeconds);
+  EXPECT_LT(ExtractChecked("months", Repeat("June ", 100000) + "2024."),
+            kMaxSeconds);
+  EXPECT_LT(ExtractChecked("ago", Repeat("two years ago ", 50000)), kMaxSeconds);
+}
+
+TEST(AdversarialTest, QuoteMarksAndBrackets) {
+  EXPECT_LT(ExtractChecked("quotes", Repeat("“", 100000)), kMaxSeconds);
+  EXPECT_LT(ExtractChecked("quotes-words", Repeat("“a ", 100000)), kMaxSeconds);
+  EXPECT_LT(ExtractChecked("brackets", "“" + Repeat("[", 100000) + "”"),
+            kMaxSeconds);
+}
+
+TEST(AdversarialTest, RandomBytes) {
+  uint64_t state = 42;
+  std::string bytes(1 << 20, '\0');
+  for (char& c : bytes) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    c = static_cast<char>(state >> 56);
+  }
+  EXPECT_LT(ExtractChecked("random", bytes), kMaxSeconds);
+  // Random printable text with spaces and sentence ends.
+  std::string text;
+  const std::string alphabet = "abcdefgh ABCDE 0123456789 .,$%-“”‘’[]\n";
+  for (int i = 0; i < (1 << 20); ++i) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    text += alphabet[(state >> 33) % alphabet.size()];
+  }
+  EXPECT_LT(ExtractChecked("random-text", text), kMaxSeconds);
+}
+
+}  // namespace
+}  // namespace crosscheck::extract
