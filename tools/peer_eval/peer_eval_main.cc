@@ -1,0 +1,194 @@
+// peer_eval: scores crosscheck's figure and date extraction on third-party
+// test suites. Parses flags into EvalOptions, runs RunPeerEval and prints
+// the report; see docs/accuracy.md.
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/flags/commandlineflag.h"
+#include "absl/flags/flag.h"
+#include "absl/flags/reflection.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/util/json_util.h"
+#include "tools/peer_eval/peer_eval.h"
+
+ABSL_FLAG(std::string, failures, "",
+          "list the failing cases of this category: number, ordinal, percent, "
+          "numberrange, currency, date, duration");
+ABSL_FLAG(std::string, failures_scope, "in",
+          "which cases --failures lists: in (in scope) or all");
+ABSL_FLAG(bool, json, false, "print the report as JSON instead of Markdown");
+ABSL_FLAG(bool, by_file, false, "add per-file score tables");
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitUsage = 2;
+
+constexpr char kUsage[] =
+    R"(peer_eval: crosscheck's figure and date extraction on peer test suites
+
+usage:
+  bazel run -c opt //tools/peer_eval -- [flags] [SUITES_DIR]
+
+SUITES_DIR is the peer-suites directory (default ../shared/peer-suites,
+relative to the directory bazel run was started in). Prints precision,
+recall and F1 per category and suite, in scope and over all cases, as
+Markdown (or JSON with --json). Scope and scoring rules: docs/accuracy.md.
+
+flags:
+  --failures=CATEGORY   also list the failing cases of CATEGORY: number,
+                        ordinal, percent, numberrange, currency, date, duration
+  --failures_scope=in   in (default): in-scope cases; all: every case
+  --by_file             add per-file score tables
+  --json                print the report (crosscheck.peer_eval.EvalReport)
+                        as JSON
+
+exit status: 0 success; 2 usage or input error.
+)";
+
+constexpr char kDefaultSuitesDir[] = "../shared/peer-suites";
+
+// Parses argv[1..] into the flags above; returns the positional arguments.
+// Accepts --name=value, --name value, --name and --noname for booleans;
+// dashes in names stand for underscores. Unknown flags are errors (exit 2),
+// unlike absl::ParseCommandLine, which exits 1.
+absl::StatusOr<std::vector<std::string>> ParseFlags(int argc, char** argv) {
+  std::vector<std::string> positional;
+  bool flags_done = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (flags_done || !absl::StartsWith(arg, "-") || arg == "-") {
+      positional.push_back(arg);
+      continue;
+    }
+    if (arg == "--") {
+      flags_done = true;
+      continue;
+    }
+    std::string name = arg.substr(arg[1] == '-' ? 2 : 1);
+    std::optional<std::string> value;
+    if (const size_t eq = name.find('='); eq != std::string::npos) {
+      value = name.substr(eq + 1);
+      name.resize(eq);
+    }
+    std::replace(name.begin(), name.end(), '-', '_');
+    absl::CommandLineFlag* flag = absl::FindCommandLineFlag(name);
+    if (flag == nullptr && !value.has_value() && absl::StartsWith(name, "no")) {
+      flag = absl::FindCommandLineFlag(name.substr(2));
+      if (flag != nullptr && flag->IsOfType<bool>()) {
+        value = "false";
+      } else {
+        flag = nullptr;
+      }
+    }
+    if (flag == nullptr ||
+        !absl::StrContains(flag->Filename(),
+                           "tools/peer_eval/peer_eval_main")) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("unknown flag ", arg, " (see --help)"));
+    }
+    if (!value.has_value()) {
+      if (flag->IsOfType<bool>()) {
+        value = "true";
+      } else if (i + 1 < argc) {
+        value = argv[++i];
+      } else {
+        return absl::InvalidArgumentError(
+            absl::StrCat("flag --", name, " needs a value"));
+      }
+    }
+    std::string error;
+    if (!flag->ParseFrom(*value, &error)) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("bad value '", *value, "' for --", name, ": ", error));
+    }
+  }
+  return positional;
+}
+
+int Fail(absl::string_view message) {
+  std::cerr << "peer_eval: error: "
+            << std::string_view(message.data(), message.size()) << "\n";
+  return kExitUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // `bazel run` starts the binary in its runfiles tree; relative paths are
+  // meant relative to where the user ran it.
+  if (const char* dir = std::getenv("BUILD_WORKING_DIRECTORY")) {
+    if (::chdir(dir) != 0) return Fail(absl::StrCat("cannot enter ", dir));
+  }
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--") break;
+    if (arg == "--help" || arg == "-h" || arg == "--helpfull") {
+      std::cout << kUsage;
+      return kExitOk;
+    }
+  }
+  const absl::StatusOr<std::vector<std::string>> positional =
+      ParseFlags(argc, argv);
+  if (!positional.ok()) return Fail(positional.status().message());
+  if (positional->size() > 1) {
+    return Fail("at most one suites directory may be given (see --help)");
+  }
+
+  crosscheck::peer_eval::EvalOptions options;
+  options.suites_dir =
+      positional->empty() ? kDefaultSuitesDir : positional->front();
+  options.by_file = absl::GetFlag(FLAGS_by_file);
+  const std::string failures = absl::GetFlag(FLAGS_failures);
+  if (!failures.empty()) {
+    options.failures = crosscheck::peer_eval::ParseCategory(failures);
+    if (!options.failures.has_value()) {
+      return Fail(absl::StrCat(
+          "unknown category '", failures,
+          "' for --failures (number, ordinal, percent, numberrange, "
+          "currency, date, duration)"));
+    }
+  }
+  const std::string scope = absl::GetFlag(FLAGS_failures_scope);
+  if (scope == "all") {
+    options.failures_mode = crosscheck::peer_eval::Mode::kAll;
+  } else if (scope != "in") {
+    return Fail(absl::StrCat("bad value '", scope,
+                             "' for --failures_scope (in or all)"));
+  }
+
+  const absl::StatusOr<crosscheck::peer_eval::EvalReport> report =
+      crosscheck::peer_eval::RunPeerEval(options);
+  if (!report.ok()) return Fail(report.status().message());
+
+  if (absl::GetFlag(FLAGS_json)) {
+    google::protobuf::util::JsonPrintOptions json_options;
+    json_options.add_whitespace = true;
+    json_options.always_print_primitive_fields = true;
+    json_options.preserve_proto_field_names = true;
+    std::string json;
+    const auto status = google::protobuf::util::MessageToJsonString(
+        *report, &json, json_options);
+    if (!status.ok()) {
+      return Fail(absl::StrCat("cannot print the report as JSON: ",
+                               status.message().as_string()));
+    }
+    std::cout << json << "\n";
+  } else {
+    std::cout << crosscheck::peer_eval::FormatMarkdown(*report);
+  }
+  if (options.failures.has_value() && report->failures_size() == 0) {
+    std::cerr << "peer_eval: no failing case for --failures=" << failures
+              << "\n";
+  }
+  return kExitOk;
+}
