@@ -15,6 +15,7 @@
 #include "absl/strings/string_view.h"
 #include "src/base/utf8.h"
 #include "src/extract/lexicon.h"
+#include "src/extract/words.h"
 #include "src/segment/segment.h"
 
 namespace crosscheck::extract {
@@ -194,14 +195,13 @@ struct Word {
   char32_t punct = 0;
 };
 
+// The words of a sentence from its tokens (Document::sentence_words).
 std::vector<Word> ReadWords(absl::string_view text,
-                            const segment::Sentence& sentence) {
-  const std::vector<Token> tokens =
-      segment::Tokenize(text, sentence.begin, sentence.end);
+                            const std::vector<internal::Word>& tokens) {
   std::vector<Word> words;
   words.reserve(tokens.size());
   bool at_start = true;  // no word yet, or just after an opening mark
-  for (const Token& token : tokens) {
+  for (const internal::Word& token : tokens) {
     Word w;
     w.begin = token.begin;
     w.end = token.end;
@@ -706,7 +706,7 @@ std::vector<RawMention> CollectMentions(
   std::vector<std::vector<Word>> words(sentences.size());
   ArticleWords article;
   for (size_t s = 0; s < sentences.size(); ++s) {
-    words[s] = ReadWords(doc.text, sentences[s]);
+    words[s] = ReadWords(doc.text, doc.sentence_words[s]);
     for (const Word& w : words[s]) {
       if (!w.is_word) continue;
       if (!w.capitalized) {
