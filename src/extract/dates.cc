@@ -68,7 +68,7 @@ struct MonthName {
   bool abbreviation = false;
 };
 
-enum class Part { kNone, kBefore, kAfter, kAny };
+enum class Part { kNone, kBefore, kAfter, kStart, kEnd };
 enum class Period { kWeek, kWeekend, kMonth, kYear };
 enum class Tense { kUnknown, kPast, kFuture };
 
@@ -76,6 +76,22 @@ struct DayPhrase {
   std::vector<std::string> words;
   int offset = 0;
 };
+
+struct PartPhrase {
+  std::vector<std::string> words;
+  Part part = Part::kNone;
+};
+
+// Adds `phrase` to `buckets` under its first word, longest first.
+template <typename T>
+void AddPhrase(T phrase,
+               absl::flat_hash_map<std::string, std::vector<T>>* buckets) {
+  auto& bucket = (*buckets)[phrase.words[0]];
+  bucket.push_back(std::move(phrase));
+  std::stable_sort(bucket.begin(), bucket.end(), [](const T& a, const T& b) {
+    return a.words.size() > b.words.size();
+  });
+}
 
 struct Lexicons {
   absl::flat_hash_map<std::string, MonthName> months;
@@ -86,7 +102,17 @@ struct Lexicons {
   // longest first.
   absl::flat_hash_map<std::string, std::vector<DayPhrase>> day_phrases;
   absl::flat_hash_map<std::string, int> shifts;  // "last" -1, "next" 1
-  absl::flat_hash_map<std::string, Part> parts;
+  absl::flat_hash_map<std::string, Part> parts;  // "earlier", "later"
+  // Phrases naming the first or second half of the date after them ("early",
+  // "end of"), by first word, longest first.
+  absl::flat_hash_map<std::string, std::vector<PartPhrase>> half_phrases;
+  // "last 3 days" -1, "next 3 days" 1, "within 3 days" 0.
+  absl::flat_hash_map<std::string, int> span_words;
+  // "two weeks from now" 0, "from tomorrow" 1: the day counted from.
+  absl::flat_hash_map<std::string, std::vector<DayPhrase>> hence;
+  absl::flat_hash_set<std::string> numeric_cues;   // "on 4/22"
+  absl::flat_hash_set<std::string> offset_blocks;  // "highest in 10 years"
+  absl::flat_hash_map<std::string, int> ordinals;  // "first" 1 ... "fifth"
   absl::flat_hash_map<std::string, Period> periods;
   absl::flat_hash_set<std::string> ago;
   absl::flat_hash_set<std::string> cues;
@@ -104,22 +130,27 @@ void AddDateWord(const std::vector<std::string>& row, Lexicons* lex) {
   const std::string& phrase = row[0];
   const std::string& role = row[1];
   const std::string& argument = row[2];
-  if (role == "day") {
+  if (role == "day" || role == "hence") {
     DayPhrase day;
     day.words = absl::StrSplit(phrase, ' ', absl::SkipEmpty());
     day.offset = ParseIntOr(argument, 0);
-    auto& bucket = lex->day_phrases[day.words[0]];
-    bucket.push_back(std::move(day));
-    std::stable_sort(bucket.begin(), bucket.end(),
-                     [](const DayPhrase& a, const DayPhrase& b) {
-                       return a.words.size() > b.words.size();
-                     });
+    AddPhrase(std::move(day),
+              role == "day" ? &lex->day_phrases : &lex->hence);
+  } else if (role == "half") {
+    PartPhrase half;
+    half.words = absl::StrSplit(phrase, ' ', absl::SkipEmpty());
+    half.part = argument == "start" ? Part::kStart : Part::kEnd;
+    AddPhrase(std::move(half), &lex->half_phrases);
+  } else if (role == "span") {
+    lex->span_words[phrase] = ParseIntOr(argument, 0);
+  } else if (role == "numeric-cue") {
+    lex->numeric_cues.insert(phrase);
+  } else if (role == "not-offset") {
+    lex->offset_blocks.insert(phrase);
   } else if (role == "shift") {
     lex->shifts[phrase] = ParseIntOr(argument, 0);
   } else if (role == "part") {
-    lex->parts[phrase] = argument == "before"  ? Part::kBefore
-                         : argument == "after" ? Part::kAfter
-                                               : Part::kAny;
+    lex->parts[phrase] = argument == "before" ? Part::kBefore : Part::kAfter;
   } else if (role == "period") {
     lex->periods[phrase] = argument == "week"      ? Period::kWeek
                            : argument == "weekend" ? Period::kWeekend
@@ -149,6 +180,9 @@ Lexicons* LoadLexicons() {
     if (row.size() >= 4 && row[3] == "cardinal" &&
         (row[2] == "small" || row[2] == "tens")) {
       lex->numbers[row[0]] = ParseIntOr(row[1], 0);
+    }
+    if (row.size() >= 4 && row[3] == "ordinal" && row[2] == "small") {
+      lex->ordinals[row[0]] = ParseIntOr(row[1], 0);
     }
   }
   for (const auto& row : ReadTsv("time_units.tsv")) {
@@ -186,7 +220,55 @@ struct DateMatch {
   // Why a date left unresolved (empty `start`) could not be resolved
   // although the publication date is known; empty otherwise.
   std::string unresolved_reason;
+  // For a month or days written without a year ("June 5-7", "4/22"): the
+  // months and days (0 for a whole month), so that a range can give it the
+  // year of its other end ("June 5 to July 2, 2024"). month 0 otherwise.
+  int yearless_month = 0;
+  int yearless_day = 0;
+  int yearless_end_month = 0;
+  int yearless_end_day = 0;
 };
+
+// The first and last day a resolved date covers.
+struct DaySpan {
+  absl::CivilDay first;
+  absl::CivilDay last;
+};
+
+std::optional<DaySpan> DaysOf(const Date& date) {
+  if (date.start().empty() || date.end().empty()) return std::nullopt;
+  auto parse = [&](absl::string_view text,
+                   bool last) -> std::optional<absl::CivilDay> {
+    switch (date.granularity()) {
+      case Date::GRANULARITY_DAY:
+        return ParseIsoDay(text);
+      case Date::GRANULARITY_MONTH: {
+        std::vector<absl::string_view> parts = absl::StrSplit(text, '-');
+        int year = 0;
+        int month = 0;
+        if (parts.size() != 2 || !absl::SimpleAtoi(parts[0], &year) ||
+            !absl::SimpleAtoi(parts[1], &month) || month < 1 || month > 12) {
+          return std::nullopt;
+        }
+        const absl::CivilMonth civil(year, month);
+        return last ? absl::CivilDay(civil + 1) - 1 : absl::CivilDay(civil);
+      }
+      case Date::GRANULARITY_YEAR:
+      case Date::GRANULARITY_DECADE: {
+        int year = 0;
+        if (!absl::SimpleAtoi(text, &year)) return std::nullopt;
+        return last ? absl::CivilDay(year, 12, 31) : absl::CivilDay(year, 1, 1);
+      }
+      default:
+        return std::nullopt;
+    }
+  };
+  const std::optional<absl::CivilDay> first = parse(date.start(), false);
+  const std::optional<absl::CivilDay> last = parse(date.end(), true);
+  if (!first.has_value() || !last.has_value()) return std::nullopt;
+  return DaySpan{*first, *last};
+}
+
 
 std::string FormatDay(absl::CivilDay day) {
   return absl::StrFormat("%04d-%02d-%02d", day.year(), day.month(), day.day());
@@ -212,6 +294,23 @@ void SetYears(absl::civil_year_t start, absl::civil_year_t end, Date* date) {
   date->set_start(FormatYear(start));
   date->set_end(FormatYear(end));
   date->set_granularity(Date::GRANULARITY_YEAR);
+}
+
+// Sets `date` to the days [first, last] at `granularity` (DAY, MONTH or
+// YEAR; DECADE is written as years).
+void SetSpan(absl::CivilDay first, absl::CivilDay last,
+             Date::Granularity granularity, Date* date) {
+  switch (granularity) {
+    case Date::GRANULARITY_MONTH:
+      SetMonths(absl::CivilMonth(first), absl::CivilMonth(last), date);
+      return;
+    case Date::GRANULARITY_YEAR:
+    case Date::GRANULARITY_DECADE:
+      SetYears(first.year(), last.year(), date);
+      return;
+    default:
+      SetDays(first, last, date);
+  }
 }
 
 // A real calendar day (no "June 31").
@@ -307,7 +406,8 @@ std::optional<int> WeekdayOf(const Word& word) {
 bool IsRangeSeparator(const Word& word, bool after_between) {
   if (after_between) return word.folded == "and";
   return word.folded == "-" || word.folded == "to" ||
-         word.folded == "through" || word.folded == "until";
+         word.folded == "through" || word.folded == "until" ||
+         word.folded == "till" || word.folded == "thru";
 }
 
 // A regular plural noun ("2000 delegates"); not "was" or "news".
@@ -398,17 +498,578 @@ class DateParser {
         n_(static_cast<int>(words.size())),
         published_(published) {}
 
+  // A date at words[i], joined with a second one into a range when a range
+  // word stands between them ("2014 through May 2018", "from 10/1 to
+  // 11/7", "between January 1st 2015 and Feb 5th 2018").
   std::optional<DateMatch> ParseAt(int i) const {
+    std::optional<DateMatch> first = Halved(i);
+    if (!first.has_value()) return std::nullopt;
+    const int e = first->end;
+    if (e + 1 >= n_ || !IsRangeSeparator(words_[e], AfterBetween(first->begin))) {
+      return first;
+    }
+    std::optional<DateMatch> second = Halved(e + 1);
+    if (!second.has_value()) return first;
+    std::optional<DateMatch> joined = Joined(*first, *std::move(second));
+    if (!joined.has_value()) return first;
+    return joined;
+  }
+
+ private:
+  // One date at words[i], without a range to a second one.
+  std::optional<DateMatch> Single(int i) const {
     for (auto parse :
-         {&DateParser::Iso, &DateParser::WeekdayDate, &DateParser::MonthFirst,
-          &DateParser::DayFirst, &DateParser::MidToken, &DateParser::Year,
-          &DateParser::RelativeDay, &DateParser::Shifted, &DateParser::Ago}) {
+         {&DateParser::Iso, &DateParser::Numeric, &DateParser::Quarter,
+          &DateParser::WeekOf, &DateParser::TheDay, &DateParser::WeekdayDate,
+          &DateParser::MonthFirst, &DateParser::DayFirst,
+          &DateParser::MidToken, &DateParser::Year, &DateParser::RelativeDay,
+          &DateParser::Shifted, &DateParser::Ago, &DateParser::Ahead,
+          &DateParser::CountSpan}) {
       if (std::optional<DateMatch> match = (this->*parse)(i)) return match;
     }
     return std::nullopt;
   }
 
- private:
+  // A half phrase and the date it halves ("early 2016", "end of next
+  // week"), else Single(i). A week splits into Monday to Wednesday and
+  // Thursday to Sunday, a month into the 1st to 15th and the 16th to its
+  // end, a year into January to June and July to December; any other span
+  // into halves of its days.
+  std::optional<DateMatch> Halved(int i) const {
+    auto it = Lex().half_phrases.find(words_[i].folded);
+    if (it != Lex().half_phrases.end()) {
+      for (const PartPhrase& phrase : it->second) {
+        const int k = i + static_cast<int>(phrase.words.size());
+        if (k >= n_ || !MatchesWords(i, phrase.words)) continue;
+        std::optional<DateMatch> inner = Single(k);
+        if (!inner.has_value()) continue;
+        inner->begin = i;
+        inner->yearless_month = 0;
+        const std::optional<DaySpan> days = DaysOf(inner->date);
+        if (!days.has_value()) return inner;
+        const Date::Granularity granularity = inner->date.granularity();
+        const int length = static_cast<int>(days->last - days->first) + 1;
+        absl::CivilDay middle = days->first + (length - 1) / 2;  // first half
+        if (length == 7) {
+          middle = days->first + 2;
+        } else if (granularity == Date::GRANULARITY_MONTH &&
+                   days->first.month() == days->last.month() &&
+                   days->first.year() == days->last.year()) {
+          middle = days->first + 14;
+        } else if (granularity == Date::GRANULARITY_YEAR &&
+                   days->first.year() == days->last.year()) {
+          middle = absl::CivilDay(days->first.year(), 6, 30);
+        }
+        const bool start = phrase.part == Part::kStart;
+        const Date::Granularity narrowed =
+            granularity == Date::GRANULARITY_YEAR &&
+                    days->first.year() == days->last.year()
+                ? Date::GRANULARITY_MONTH
+                : granularity == Date::GRANULARITY_MONTH
+                      ? Date::GRANULARITY_DAY
+                      : granularity;
+        SetSpan(start ? days->first : middle + 1, start ? middle : days->last,
+                narrowed, &inner->date);
+        return inner;
+      }
+    }
+    return Single(i);
+  }
+
+  // The range from `first` to `second`, or nullopt when they do not make
+  // one (unresolved, or the second before the first). A first date without
+  // a year takes that of the second ("June 5 to July 2, 2024", "Jan to Feb
+  // 2017"), or the year before when its month comes later.
+  std::optional<DateMatch> Joined(DateMatch first, DateMatch second) const {
+    if (first.yearless_month > 0 && second.yearless_month == 0 &&
+        !second.date.relative()) {
+      const std::optional<DaySpan> b = DaysOf(second.date);
+      if (!b.has_value()) return std::nullopt;
+      const absl::civil_year_t year = b->first.year();
+      if (!WithYear(year, &first) || DaysOf(first.date)->first > b->first) {
+        if (!WithYear(year - 1, &first)) return std::nullopt;
+      }
+      first.needs_anchor = false;
+    } else if (second.yearless_month > 0) {
+      // "from 10/25 to 01/25": the second end follows the first.
+      const std::optional<DaySpan> a = DaysOf(first.date);
+      if (!a.has_value()) return std::nullopt;
+      const absl::civil_year_t year = a->first.year();
+      if (!WithYear(year, &second) || DaysOf(second.date)->last < a->first) {
+        if (!WithYear(year + 1, &second)) return std::nullopt;
+      }
+    }
+    const std::optional<DaySpan> a = DaysOf(first.date);
+    const std::optional<DaySpan> b = DaysOf(second.date);
+    if (!a.has_value() || !b.has_value() || b->last < a->first) {
+      return std::nullopt;
+    }
+    DateMatch joined = first;
+    joined.end = second.end;
+    joined.needs_anchor = first.needs_anchor || second.needs_anchor;
+    joined.yearless_month = 0;
+    joined.date.set_relative(first.date.relative() || second.date.relative());
+    const Date::Granularity granularity =
+        std::min(first.date.granularity(), second.date.granularity());
+    SetSpan(a->first, b->last, granularity, &joined.date);
+    return joined;
+  }
+
+  // Gives a date written without a year (DateMatch::yearless_month) the
+  // year `year`; false when its days do not exist in that year.
+  static bool WithYear(absl::civil_year_t year, DateMatch* match) {
+    const std::optional<absl::CivilDay> from =
+        MakeDay(year, match->yearless_month, std::max(1, match->yearless_day));
+    std::optional<absl::CivilDay> to;
+    if (match->yearless_end_day > 0) {
+      to = MakeDay(year, match->yearless_end_month, match->yearless_end_day);
+    } else {
+      to = absl::CivilDay(absl::CivilMonth(year, match->yearless_end_month) +
+                          1) -
+           1;
+    }
+    if (!from.has_value() || !to.has_value() || *to < *from) return false;
+    SetSpan(*from, *to,
+            match->yearless_day > 0 ? Date::GRANULARITY_DAY
+                                    : Date::GRANULARITY_MONTH,
+            &match->date);
+    return true;
+  }
+
+  bool MatchesWords(int i, const std::vector<std::string>& phrase) const {
+    if (i + static_cast<int>(phrase.size()) > n_) return false;
+    for (size_t w = 0; w < phrase.size(); ++w) {
+      if (words_[i + w].folded != phrase[w]) return false;
+    }
+    return true;
+  }
+
+  // Whether words[a] and words[b] touch, with no space between them.
+  bool Touch(int a, int b) const {
+    return a >= 0 && b < n_ && words_[a].end == words_[b].begin;
+  }
+
+  // Numeric dates: "02/22/2016", "21/04/2016", "2015/08/12", "9-18-15",
+  // "2015.5.13", "3/2015", "2015/3", and "4/22" after a numeric cue ("on
+  // 4/22"). Day and month are read month first, as in American English,
+  // unless the first number is above 12 ("21/04/2016"). A two-digit year
+  // is 20xx below 50 and 19xx from 50.
+  std::optional<DateMatch> Numeric(int i) const {
+    const Word& word = words_[i];
+    if (word.kind != TokenKind::kNumber) return std::nullopt;
+    std::vector<std::string> parts;
+    int end = i + 1;
+    const std::string& token = word.folded;
+    if (IsDigits(token)) {
+      parts.push_back(token);
+      while (parts.size() < 3 && end + 1 < n_ && Is(end, "/") &&
+             Touch(end - 1, end) && Touch(end, end + 1) &&
+             IsDigits(words_[end + 1].folded)) {
+        parts.push_back(words_[end + 1].folded);
+        end += 2;
+      }
+    } else {
+      for (char separator : {'.', '-'}) {
+        std::vector<std::string> pieces = absl::StrSplit(token, separator);
+        if (pieces.size() != 3) continue;
+        bool digits = true;
+        for (const std::string& piece : pieces) digits = digits && IsDigits(piece);
+        if (digits) parts = std::move(pieces);
+        break;
+      }
+    }
+    if (parts.size() < 2) return std::nullopt;
+    for (const std::string& part : parts) {
+      if (part.size() > 4 || part.size() == 3) return std::nullopt;
+    }
+    std::vector<int> values;
+    for (const std::string& part : parts) values.push_back(ParseIntOr(part, 0));
+    DateMatch match{i, end};
+    if (parts.size() == 2) {
+      if (parts[0].size() == 4 || parts[1].size() == 4) {
+        const bool year_first = parts[0].size() == 4;
+        const int year = values[year_first ? 0 : 1];
+        const int month = values[year_first ? 1 : 0];
+        if (parts[year_first ? 1 : 0].size() > 2 || month < 1 || month > 12 ||
+            year < kMinYear || year > kMaxYear) {
+          return std::nullopt;
+        }
+        const absl::CivilMonth civil(year, month);
+        SetMonths(civil, civil, &match.date);
+        return match;
+      }
+      const bool cued =
+          i > 0 && (Lex().numeric_cues.contains(words_[i - 1].folded) ||
+                    (i > 1 && IsRangeSeparator(words_[i - 1], false) &&
+                     words_[i - 2].kind == TokenKind::kNumber));
+      if (!cued) return std::nullopt;
+      int month = values[0];
+      int day = values[1];
+      if (month > 12) std::swap(month, day);
+      if (month < 1 || month > 12) return std::nullopt;
+      return DayRange(i, end, month, month, day, day, std::nullopt);
+    }
+    int year = 0;
+    int month = 0;
+    int day = 0;
+    if (parts[0].size() == 4) {
+      year = values[0];
+      month = values[1];
+      day = values[2];
+    } else {
+      year = values[2];
+      if (parts[2].size() == 1) return std::nullopt;
+      if (parts[2].size() == 2) year += year < 50 ? 2000 : 1900;
+      month = values[0];
+      day = values[1];
+      if (month > 12) std::swap(month, day);
+    }
+    if (year < kMinYear || year > kMaxYear) return std::nullopt;
+    const std::optional<absl::CivilDay> civil = MakeDay(year, month, day);
+    if (!civil.has_value()) return std::nullopt;
+    SetDays(*civil, *civil, &match.date);
+    return match;
+  }
+
+  // The ordinal at words[k]: "third", "3rd"; "last" is -1.
+  std::optional<int> OrdinalAt(int k) const {
+    if (k < 0 || k >= n_) return std::nullopt;
+    const Word& word = words_[k];
+    if (word.folded == "last") return -1;
+    if (auto it = Lex().ordinals.find(word.folded); it != Lex().ordinals.end()) {
+      return it->second;
+    }
+    if (word.kind == TokenKind::kNumber && !IsDigits(word.folded)) {
+      return DayOf(word.folded);
+    }
+    return std::nullopt;
+  }
+
+  // A year at words[k], or a resolved "this/next/last year".
+  std::optional<int> YearAt(int k, int* end) const {
+    if (k >= n_) return std::nullopt;
+    if (std::optional<int> year = YearOf(words_[k])) {
+      *end = k + 1;
+      return year;
+    }
+    if (std::optional<DateMatch> shifted = Shifted(k)) {
+      const std::optional<DaySpan> days = DaysOf(shifted->date);
+      if (days.has_value() &&
+          shifted->date.granularity() == Date::GRANULARITY_YEAR &&
+          days->first.year() == days->last.year()) {
+        *end = shifted->end;
+        return static_cast<int>(days->first.year());
+      }
+    }
+    return std::nullopt;
+  }
+
+  // Quarters and halves: "Q1 2016", "2016 Q3", "H2 2016", "the third
+  // quarter of 2016", "the first half of next year"; without a year
+  // ("Q2"), the year is inferred as for a month.
+  std::optional<DateMatch> Quarter(int i) const {
+    int k = i;
+    std::optional<int> year;
+    int end = 0;
+    if (std::optional<int> leading = YearOf(words_[i])) {
+      year = leading;
+      ++k;
+      if (Is(k, "the")) ++k;
+    }
+    if (k >= n_) return std::nullopt;
+    int index = 0;
+    int months = 0;
+    const std::string& token = words_[k].folded;
+    if (token.size() == 2 && (token[0] == 'q' || token[0] == 'h') &&
+        words_[k].capitalized && absl::ascii_isdigit(token[1])) {
+      index = token[1] - '0';
+      months = token[0] == 'q' ? 3 : 6;
+      ++k;
+    } else {
+      if (Is(k, "the") && !year.has_value()) ++k;
+      const std::optional<int> ordinal = OrdinalAt(k);
+      if (!ordinal.has_value() || *ordinal < 1 || k + 1 >= n_) {
+        return std::nullopt;
+      }
+      if (Is(k + 1, "quarter")) {
+        months = 3;
+      } else if (Is(k + 1, "half")) {
+        months = 6;
+      } else {
+        return std::nullopt;
+      }
+      index = *ordinal;
+      k += 2;
+    }
+    if (index < 1 || index > 12 / months) return std::nullopt;
+    if (!year.has_value()) {
+      int j = Is(k, "of") ? k + 1 : k;
+      year = YearAt(j, &end);
+      if (year.has_value()) k = end;
+    }
+    DateMatch match{i, k};
+    const int first_month = (index - 1) * months + 1;
+    if (!year.has_value()) {
+      if (months == 6 && i == k - 1) return std::nullopt;  // "H1" alone
+      match.needs_anchor = true;
+      const std::optional<absl::civil_year_t> inferred =
+          InferYear(first_month, i, k);
+      if (!inferred.has_value()) {
+        match.date.set_granularity(Date::GRANULARITY_MONTH);
+        return match;
+      }
+      year = static_cast<int>(*inferred);
+    }
+    const absl::CivilMonth first(*year, first_month);
+    SetMonths(first, first + (months - 1), &match.date);
+    return match;
+  }
+
+  // Weeks by convention (ISO 8601: Monday to Sunday; a month's or year's
+  // Nth week is the one holding its Nth Thursday): "the first week of
+  // 2015", "the last week of October 2016", "the week of April 10th".
+  std::optional<DateMatch> WeekOf(int i) const {
+    int k = i;
+    if (Is(k, "the")) ++k;
+    std::optional<int> ordinal;
+    if (!Is(k, "week")) {
+      ordinal = OrdinalAt(k);
+      if (!ordinal.has_value()) return std::nullopt;
+      ++k;
+    }
+    if (!Is(k, "week") || !Is(k + 1, "of") || k + 2 >= n_) return std::nullopt;
+    std::optional<DateMatch> target;
+    for (auto parse : {&DateParser::Iso, &DateParser::Numeric,
+                       &DateParser::MonthFirst, &DateParser::DayFirst,
+                       &DateParser::Year, &DateParser::RelativeDay,
+                       &DateParser::Shifted, &DateParser::TheDay}) {
+      target = (this->*parse)(k + 2);
+      if (target.has_value()) break;
+    }
+    if (!target.has_value()) return std::nullopt;
+    target->begin = i;
+    target->yearless_month = 0;
+    const std::optional<DaySpan> days = DaysOf(target->date);
+    if (!days.has_value()) {
+      target->date.set_granularity(Date::GRANULARITY_DAY);
+      return target;
+    }
+    absl::CivilDay thursday;
+    if (!ordinal.has_value()) {
+      if (days->first != days->last) return std::nullopt;
+      thursday = days->first - (IsoWeekday(days->first) - 1) + 3;
+    } else if (*ordinal == -1) {
+      thursday = days->last - (IsoWeekday(days->last) - 4 + 7) % 7;
+    } else {
+      thursday = days->first + (4 - IsoWeekday(days->first) + 7) % 7 +
+                 7 * (*ordinal - 1);
+    }
+    if (ordinal.has_value() && (thursday < days->first || thursday > days->last)) {
+      return std::nullopt;
+    }
+    SetDays(thursday - 3, thursday + 3, &target->date);
+    return target;
+  }
+
+  // "the 27th", "on the 21st": a day of the publication month (of the month
+  // before when the day is later and the sentence is not in the future, of
+  // the month after when it is earlier and the sentence is); "the 20th of
+  // next month". The ordinal needs its suffix and no word after it ("the
+  // 27th floor" is not a date).
+  std::optional<DateMatch> TheDay(int i) const {
+    if (!Is(i, "the") || i + 1 >= n_) return std::nullopt;
+    const Word& word = words_[i + 1];
+    if (word.kind != TokenKind::kNumber || IsDigits(word.folded)) {
+      return std::nullopt;
+    }
+    const std::optional<int> day = DayOf(word);
+    if (!day.has_value()) return std::nullopt;
+    const int k = i + 2;
+    if (Is(k, "of") && k + 1 < n_) {
+      if (std::optional<DateMatch> month = Shifted(k + 1)) {
+        const std::optional<DaySpan> days = DaysOf(month->date);
+        if (!days.has_value() ||
+            month->date.granularity() != Date::GRANULARITY_MONTH) {
+          return std::nullopt;
+        }
+        const std::optional<absl::CivilDay> civil =
+            MakeDay(days->first.year(), days->first.month(), *day);
+        if (!civil.has_value()) return std::nullopt;
+        month->begin = i;
+        SetDays(*civil, *civil, &month->date);
+        return month;
+      }
+      return std::nullopt;
+    }
+    if (k < n_ && words_[k].kind != TokenKind::kPunct) return std::nullopt;
+    if (!published_.has_value()) {
+      return Unresolved(i, k, Date::GRANULARITY_DAY);
+    }
+    absl::CivilMonth month(*published_);
+    const Tense tense = NearestTense(words_, i, k);
+    if (tense == Tense::kFuture && *day < published_->day()) month += 1;
+    if (tense != Tense::kFuture && *day > published_->day()) month -= 1;
+    const std::optional<absl::CivilDay> civil =
+        MakeDay(month.year(), month.month(), *day);
+    if (!civil.has_value()) return std::nullopt;
+    DateMatch match{i, k};
+    match.needs_anchor = true;
+    match.date.set_relative(true);
+    SetDays(*civil, *civil, &match.date);
+    return match;
+  }
+
+  // A count of time units at words[i]: "two weeks", "10 days", "a year".
+  // Returns the count and the unit name; `*end` is after the unit.
+  std::optional<std::pair<int, std::string>> CountAt(int i, int* end) const {
+    if (i < 0 || i + 1 >= n_) return std::nullopt;
+    const Lexicons& lex = Lex();
+    const Word& word = words_[i];
+    int count = 0;
+    if (word.folded == "a" || word.folded == "an") {
+      count = 1;
+    } else if (word.kind == TokenKind::kNumber && IsDigits(word.folded)) {
+      count = ParseIntOr(word.folded, 0);
+    } else if (auto it = lex.numbers.find(word.folded);
+               it != lex.numbers.end()) {
+      count = it->second;
+    }
+    if (count <= 0 || count > kMaxAgoCount) return std::nullopt;
+    auto unit = lex.time_units.find(words_[i + 1].folded);
+    if (unit == lex.time_units.end()) return std::nullopt;
+    *end = i + 2;
+    return std::make_pair(count, unit->second);
+  }
+
+  // `day` moved by `count` units (negative: back); nullopt when it leaves
+  // the calendar.
+  static std::optional<absl::CivilDay> Move(absl::CivilDay day, int count,
+                                            const std::string& unit) {
+    absl::CivilDay result = day;
+    if (unit == "year" || unit == "decade" || unit == "century" ||
+        unit == "month") {
+      const int months = unit == "month"    ? count
+                         : unit == "year"   ? 12 * count
+                         : unit == "decade" ? 120 * count
+                                            : 1200 * count;
+      const absl::CivilMonth month = absl::CivilMonth(day) + months;
+      const absl::CivilDay first(month);
+      const int last_day = static_cast<int>(absl::CivilDay(month + 1) - first);
+      result = first + (std::min(day.day(), last_day) - 1);
+    } else {
+      const int days = unit == "week"        ? 7 * count
+                       : unit == "fortnight" ? 14 * count
+                       : unit == "day"       ? count
+                                             : 0;
+      if (days == 0) return std::nullopt;  // hours and shorter
+      result = day + days;
+    }
+    if (result.year() < 1 || result.year() > 9999) return std::nullopt;
+    return result;
+  }
+
+  // Dates ahead of publication: "two weeks from now", "three days from
+  // tomorrow", and "in 2 weeks" when the sentence speaks of the future and
+  // the word before "in" does not make it a span ("the first time in ten
+  // years", "the highest in 10 years"). The date has the granularity of
+  // its unit, like "N <units> ago".
+  std::optional<DateMatch> Ahead(int i) const {
+    int k = i;
+    const bool in = Is(i, "in");
+    if (in) {
+      if (i > 0) {
+        const std::string& before = words_[i - 1].folded;
+        if (Lex().offset_blocks.contains(before) ||
+            (before.size() > 4 && absl::EndsWith(before, "est"))) {
+          return std::nullopt;
+        }
+      }
+      ++k;
+    }
+    int end = 0;
+    const std::optional<std::pair<int, std::string>> count = CountAt(k, &end);
+    if (!count.has_value()) return std::nullopt;
+    int base = 0;
+    if (in) {
+      if (NearestTense(words_, i, end) != Tense::kFuture) return std::nullopt;
+      if (end < n_ && words_[end].kind == TokenKind::kWord &&
+          Lex().hence.contains(words_[end].folded)) {
+        return std::nullopt;  // "in two weeks from now" is read from "two"
+      }
+    } else {
+      auto it = Lex().hence.find(words_[end < n_ ? end : 0].folded);
+      if (end >= n_ || it == Lex().hence.end()) return std::nullopt;
+      bool found = false;
+      for (const DayPhrase& phrase : it->second) {
+        if (!MatchesWords(end, phrase.words)) continue;
+        base = phrase.offset;
+        end += static_cast<int>(phrase.words.size());
+        found = true;
+        break;
+      }
+      if (!found) return std::nullopt;
+    }
+    const std::string& unit = count->second;
+    const Date::Granularity granularity =
+        unit == "year" || unit == "decade" || unit == "century"
+            ? Date::GRANULARITY_YEAR
+        : unit == "month" ? Date::GRANULARITY_MONTH
+                          : Date::GRANULARITY_DAY;
+    if (!published_.has_value()) return Unresolved(i, end, granularity);
+    const std::optional<absl::CivilDay> day =
+        Move(*published_ + base, count->first, unit);
+    if (!day.has_value()) return std::nullopt;
+    DateMatch match{i, end};
+    match.needs_anchor = true;
+    match.date.set_relative(true);
+    SetSpan(*day, *day, granularity, &match.date);
+    return match;
+  }
+
+  // "the last 3 days", "past two weeks" (up to the day before
+  // publication), "next five days" (from the day after), "within 9 months"
+  // (from publication): a range of days.
+  std::optional<DateMatch> CountSpan(int i) const {
+    int k = Is(i, "the") ? i + 1 : i;
+    if (k >= n_) return std::nullopt;
+    auto it = Lex().span_words.find(words_[k].folded);
+    if (it == Lex().span_words.end()) return std::nullopt;
+    const int direction = it->second;
+    if (direction == 0 && k != i) return std::nullopt;
+    int end = 0;
+    const std::optional<std::pair<int, std::string>> count =
+        CountAt(k + 1, &end);
+    if (!count.has_value() || words_[k + 1].folded == "a" ||
+        words_[k + 1].folded == "an") {
+      return std::nullopt;
+    }
+    if (!published_.has_value()) {
+      return Unresolved(i, end, Date::GRANULARITY_DAY);
+    }
+    const absl::CivilDay today = *published_;
+    std::optional<absl::CivilDay> first;
+    std::optional<absl::CivilDay> last;
+    if (direction < 0) {
+      first = Move(today, -count->first, count->second);
+      last = today - 1;
+    } else if (direction > 0) {
+      first = today + 1;
+      last = Move(today, count->first, count->second);
+    } else {
+      first = today;
+      last = Move(today, count->first, count->second);
+      if (last.has_value()) *last -= 1;
+    }
+    if (!first.has_value() || !last.has_value() || *last < *first) {
+      return std::nullopt;
+    }
+    DateMatch match{i, end};
+    match.needs_anchor = true;
+    match.date.set_relative(true);
+    SetDays(*first, *last, &match.date);
+    return match;
+  }
+
   bool Is(int i, absl::string_view folded) const {
     return i >= 0 && i < n_ && words_[i].folded == folded;
   }
@@ -461,6 +1122,10 @@ class DateParser {
     DateMatch match{begin, end};
     if (!year.has_value()) {
       match.needs_anchor = true;
+      match.yearless_month = month;
+      match.yearless_day = first_day;
+      match.yearless_end_month = end_month;
+      match.yearless_end_day = last_day;
       const std::optional<absl::civil_year_t> inferred =
           InferYear(month, begin, end);
       if (!inferred.has_value()) {
@@ -493,6 +1158,10 @@ class DateParser {
     if (!month.has_value()) return std::nullopt;
     int k = i + 1;
     if (month->abbreviation && Is(k, ".")) ++k;
+    if (Is(k, "/") || (Is(k, ",") && !month->abbreviation)) {
+      // "Dec/2018", "November, 2016".
+      if (k + 1 < n_ && YearOf(words_[k + 1]).has_value()) ++k;
+    }
     if (k < n_ && words_[k].kind == TokenKind::kNumber) {
       if (std::optional<int> year = YearOf(words_[k])) {
         DateMatch match{i, k + 1};  // "Sept. 2021"
@@ -509,6 +1178,7 @@ class DateParser {
     const std::optional<absl::civil_year_t> year =
         InferYear(month->month, i, i + 1);
     match.needs_anchor = true;
+    match.yearless_month = match.yearless_end_month = month->month;
     if (year.has_value()) {
       const absl::CivilMonth civil(*year, month->month);
       SetMonths(civil, civil, &match.date);
@@ -647,14 +1317,24 @@ class DateParser {
       match.date.set_granularity(Date::GRANULARITY_DECADE);
       return match;
     }
-    // "2016-18", "2016-2018".
+    // "2016-18", "2016-2018"; "2015-3" and "2016-11" (no later year) are
+    // months.
     const size_t hyphen = token.find('-');
     if (hyphen == 4 && IsDigits(token.substr(0, 4)) &&
-        IsDigits(token.substr(5)) && (token.size() == 7 || token.size() == 9)) {
+        IsDigits(token.substr(5)) && token.size() >= 6 && token.size() <= 9 &&
+        token.size() != 8) {
       const int first = ParseIntOr(token.substr(0, 4), 0);
-      int last = ParseIntOr(token.substr(5), 0);
+      const int second = ParseIntOr(token.substr(5), 0);
+      int last = second;
       if (token.size() == 7) last += first / 100 * 100;
-      if (first < kMinYear || last <= first || last > kMaxYear) {
+      if (first < kMinYear || first > kMaxYear) return std::nullopt;
+      if (token.size() <= 7 && (token.size() == 6 || last <= first) &&
+          second >= 1 && second <= 12) {
+        const absl::CivilMonth civil(first, second);
+        SetMonths(civil, civil, &match.date);
+        return match;
+      }
+      if (token.size() == 6 || last <= first || last > kMaxYear) {
         return std::nullopt;
       }
       SetYears(first, last, &match.date);
@@ -662,6 +1342,21 @@ class DateParser {
     }
     const std::optional<int> year = YearOf(word);
     if (!year.has_value()) return std::nullopt;
+    // "the 1970's": a decade.
+    int decade_end = word.possessive_bytes > 0 ? i + 1 : 0;
+    if (Touch(i, i + 1) && Is(i + 1, "'s")) decade_end = i + 2;
+    if (Touch(i, i + 1) && Is(i + 1, "'") && Touch(i + 1, i + 2) &&
+        Is(i + 2, "s")) {
+      decade_end = i + 3;
+    }
+    if (decade_end > 0 && *year % 10 == 0 && Is(i - 1, "the")) {
+      match.begin = i - 1;
+      match.end = decade_end;
+      match.date.set_start(FormatYear(*year));
+      match.date.set_end(FormatYear(*year + 9));
+      match.date.set_granularity(Date::GRANULARITY_DECADE);
+      return match;
+    }
     if ((*year < kMinBareYear || *year > kMaxBareYear) && !AfterCue(i)) {
       return std::nullopt;
     }

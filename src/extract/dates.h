@@ -43,6 +43,20 @@ namespace crosscheck::extract {
 //    "unresolved-date" note of severity INFO says why. "last/this/next
 //    month" and "year" have month and year granularity. "last October" is
 //    the most recent October strictly before the publication month.
+//  - Numeric dates read month first unless the first number is above 12
+//    ("4/22", "21/04/2016"); a bare "4/22" needs a numeric cue ("on 4/22").
+//  - Two dates joined by a range word are one claim from the start of the
+//    first to the end of the second, at the finer granularity ("2014
+//    through May 2018" is 2014-01 to 2018-05).
+//  - "early", "late", "the end of" ... name a half of the date after them
+//    (docs/lexicons.md); "Q1 2016", "the third quarter of 2016" are months;
+//    "the first week of 2015" is the ISO week; "the week of April 10th" the
+//    Monday-to-Sunday week holding it; "the 27th" a day of the publication
+//    month (or the month before, by tense, like a year-less month).
+//  - "in two weeks" (future sentences only), "two weeks from now" count
+//    forward from publication, at the granularity of the unit; "the past 3
+//    weeks" ends the day before publication, "next 5 days" starts the day
+//    after.
 //  - "N days/weeks/months/years ago" counts back from publication; hours,
 //    minutes and seconds count back whole days ("48 hours ago" is two days
 //    before publication, "three hours ago" the publication day). A count

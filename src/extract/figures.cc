@@ -103,7 +103,16 @@ class PhraseTable {
 // ---------------------------------------------------------------------------
 // Lexicons.
 
-enum class NumberClass { kSmall, kTens, kMultiplier, kScale, kTimes };
+// kFraction: a denominator word ("half", "quarter"), `value` its
+// denominator; plural ordinals ("thirds", "fifths") are denominators too.
+enum class NumberClass {
+  kSmall,
+  kTens,
+  kMultiplier,
+  kScale,
+  kTimes,
+  kFraction
+};
 
 struct NumberWord {
   double value = 0;
@@ -120,6 +129,15 @@ struct Currency {
   std::string code;
   bool prefix = false;  // may stand before the number
   bool suffix = false;  // may stand after the number
+  // The worth of one unit in `code`: 0.01 for "cents", 1 otherwise.
+  double factor = 1;
+};
+
+// A qualifier phrase and where it stands: before the number ("more than
+// 30") or after it ("30 or more").
+struct QualifierEntry {
+  Figure::Qualifier qualifier = Figure::QUALIFIER_EXACT;
+  bool after = false;
 };
 
 struct Lexicons {
@@ -132,8 +150,11 @@ struct Lexicons {
   absl::flat_hash_map<std::string, bool> verb_forms;
   // Verbs of change ("rise", "cut"): "<verb> from X to Y" is two figures.
   absl::flat_hash_set<std::string> change_verbs;
-  PhraseTable<Figure::Qualifier> qualifiers;
+  PhraseTable<QualifierEntry> qualifiers;
   PhraseTable<Currency> currencies;
+  // Currency codes and words of two letters or more that may be written
+  // against the digits ("USD115", "115USD", "Rs20").
+  absl::flat_hash_map<std::string, Currency> attached_currencies;
   // The ISO 4217 codes of currencies.tsv: a figure with one of these units
   // is money.
   absl::flat_hash_set<std::string> currency_codes;
@@ -159,6 +180,8 @@ Lexicons* LoadLexicons() {
     word.number_class = row[2] == "tens"         ? NumberClass::kTens
                         : row[2] == "multiplier" ? NumberClass::kMultiplier
                         : row[2] == "times"      ? NumberClass::kTimes
+                        : row[2] == "scale"      ? NumberClass::kScale
+                        : row[2] == "fraction"   ? NumberClass::kFraction
                                                  : NumberClass::kSmall;
     word.ordinal = row[3] == "ordinal";
     lex->number_words.emplace(row[0], word);
@@ -193,14 +216,26 @@ Lexicons* LoadLexicons() {
     if (row.size() >= 2 &&
         Figure::Qualifier_Parse(absl::StrCat("QUALIFIER_", row[1]),
                                 &qualifier)) {
-      lex->qualifiers.Add(row[0], qualifier);
+      lex->qualifiers.Add(
+          row[0],
+          QualifierEntry{qualifier, row.size() >= 3 && row[2] == "after"});
     }
   }
   for (const auto& row : ReadTsv("currencies.tsv")) {
     if (row.size() < 3) continue;
     lex->currencies.Add(
-        row[0], Currency{row[1], row[2] != "suffix", row[2] != "prefix"});
+        row[0], Currency{row[1], row[2] != "suffix", row[2] != "prefix",
+                         row.size() >= 4 ? ParseDoubleOr(row[3], 1) : 1});
     lex->currency_codes.insert(row[1]);
+    const std::vector<Word> tokens = Words(row[0], 0, row[0].size());
+    if (tokens.size() == 1 && tokens[0].kind == TokenKind::kWord &&
+        tokens[0].folded.size() >= 2 &&
+        tokens[0].folded.find_first_of(".-'") == std::string::npos) {
+      lex->attached_currencies.emplace(
+          tokens[0].folded,
+          Currency{row[1], row[2] != "suffix", row[2] != "prefix",
+                   row.size() >= 4 ? ParseDoubleOr(row[3], 1) : 1});
+    }
   }
   for (const auto& row : ReadTsv("units.tsv")) {
     if (row.size() >= 2) lex->units.Add(row[0], row[1]);
@@ -246,6 +281,14 @@ struct Amount {
   bool spelled = false;    // written in words
   bool times = false;      // "twice": a count of occasions
   bool year_like = false;  // a plain four-digit integer 1900-2100
+  // A share with no whole part: "two thirds", "half", "a quarter".
+  bool fraction = false;
+  // An abbreviated magnitude accepted only because the number may stand
+  // alone in its sentence ("10k"): no figure unless it does.
+  bool needs_alone = false;
+  // A currency code attached to the digits ("115usd"), and its factor.
+  std::string attached_currency;
+  double attached_factor = 1;
   // The magnitude applied, 1 when none ("48.5 billion": 1e9).
   double multiplier = 1;
   // The magnitude is an abbreviation written attached to the digits
@@ -321,6 +364,12 @@ std::optional<Amount> ParseDigitToken(const Word& word) {
     amount.ordinal = true;
     return amount;
   }
+  if (auto it = Lex().attached_currencies.find(rest);
+      it != Lex().attached_currencies.end() && it->second.suffix) {
+    amount.attached_currency = it->second.code;  // "115usd", "20rs"
+    amount.attached_factor = it->second.factor;
+    return amount;
+  }
   if (auto it = Lex().magnitudes.find(rest); it != Lex().magnitudes.end()) {
     amount.multiplier = it->second.multiplier;  // "4.8bn", "3.5m"
     amount.value *= amount.multiplier;
@@ -344,8 +393,51 @@ std::optional<Amount> ParseDigitToken(const Word& word) {
   return std::nullopt;
 }
 
+// The number word `part` stands for, also a plural multiplier or scale
+// ("dozens", "billions", "crores"); nullptr when none.
+const NumberWord* FindNumberWord(absl::string_view part, bool plural_ok) {
+  const auto& number_words = Lex().number_words;
+  if (auto it = number_words.find(part); it != number_words.end()) {
+    return &it->second;
+  }
+  if (!plural_ok || !absl::EndsWith(part, "s")) return nullptr;
+  auto it = number_words.find(Lemma(part));
+  if (it == number_words.end() || it->second.ordinal ||
+      (it->second.number_class != NumberClass::kMultiplier &&
+       it->second.number_class != NumberClass::kScale)) {
+    return nullptr;
+  }
+  return &it->second;
+}
+
+// The denominator `word` names in a fraction, 0 when none: "half" and
+// "halves" 2, "quarter(s)" 4, plural ordinals ("thirds" 3, "fifths" 5,
+// "hundredths" 100) and, with `singular`, ordinals ("fifth" in "one
+// fifth"). "second(s)" is a time unit and "first(s)" no denominator.
+double Denominator(absl::string_view word, bool singular) {
+  const auto& number_words = Lex().number_words;
+  auto it = number_words.find(word);
+  if (it != number_words.end()) {
+    if (it->second.number_class == NumberClass::kFraction) {
+      return it->second.value;
+    }
+    return singular && it->second.ordinal && it->second.value > 2
+               ? it->second.value
+               : 0;
+  }
+  if (!absl::EndsWith(word, "s")) return 0;
+  it = number_words.find(Lemma(word));
+  if (it == number_words.end() || !it->second.ordinal ||
+      it->second.value <= 2) {
+    return 0;
+  }
+  return it->second.value;
+}
+
 // Composes spelled-out numbers: "twenty-nine", "one hundred and five",
-// "two thousand", "a dozen", "thirty-first".
+// "two thousand", "a dozen", "thirty-first", "three lakh crore", and, in a
+// number that starts with digits, digit groups ("4 thousand 3 hundred and
+// 21").
 class WordNumberParser {
  public:
   // Feeds one word (or one part of a hyphenated word); false when it cannot
@@ -357,16 +449,23 @@ class WordNumberParser {
       last_ = Last::kArticle;
       return true;
     }
-    auto it = Lex().number_words.find(part);
-    if (it == Lex().number_words.end()) return false;
-    const NumberWord& word = it->second;
+    const NumberWord* found = FindNumberWord(
+        part, last_ == Last::kSmall || last_ == Last::kTens ||
+                  last_ == Last::kMultiplier || last_ == Last::kScale);
+    if (found == nullptr) return false;
+    const NumberWord& word = *found;
+    if (decimal_ && word.number_class != NumberClass::kScale) return false;
     switch (word.number_class) {
+      case NumberClass::kFraction:
+        return false;
       case NumberClass::kSmall:
         if (last_ == Last::kTens && word.value >= 1 && word.value <= 9) {
           group_ += word.value;  // "twenty-nine"
+          sub_ += word.value;
         } else if (last_ == Last::kNone || last_ == Last::kMultiplier ||
                    last_ == Last::kScale) {
           group_ += word.value;
+          sub_ = word.value;
         } else {
           return false;
         }
@@ -378,21 +477,37 @@ class WordNumberParser {
           return false;
         }
         group_ += word.value;
+        sub_ = word.value;
         last_ = Last::kTens;
         break;
       case NumberClass::kMultiplier:
-        if (last_ != Last::kSmall && last_ != Last::kTens &&
-            last_ != Last::kArticle) {
+        if (last_ == Last::kMultiplier) {
+          group_ *= word.value;  // "two hundred dozen"
+        } else if (last_ == Last::kArticle) {
+          group_ = word.value;
+        } else if (last_ == Last::kSmall || last_ == Last::kTens) {
+          // Only what follows the last multiplier is multiplied: "three
+          // hundred and two dozen" is 300 + 24.
+          group_ = group_ - sub_ + sub_ * word.value;
+        } else {
           return false;
         }
-        group_ = (last_ == Last::kArticle ? 1 : group_) * word.value;
         last_ = Last::kMultiplier;
         break;
       case NumberClass::kScale:
-        if (last_ == Last::kNone || last_ == Last::kScale) return false;
-        total_ += (last_ == Last::kArticle ? 1 : group_) * word.value;
+        if (last_ == Last::kNone) return false;
+        if (last_ == Last::kScale) {
+          // "three lakh crore", "three thousand million": a larger scale
+          // multiplies the whole.
+          if (group_ != 0 || word.value <= last_scale_) return false;
+          total_ *= word.value;
+        } else {
+          total_ += (last_ == Last::kArticle ? 1 : group_) * word.value;
+        }
         group_ = 0;
         last_ = Last::kScale;
+        last_scale_ = word.value;
+        max_scale_ = std::max(max_scale_, word.value);
         break;
       case NumberClass::kTimes:
         if (last_ != Last::kNone) return false;
@@ -401,53 +516,251 @@ class WordNumberParser {
         last_ = Last::kSmall;
         break;
     }
+    if (word.number_class == NumberClass::kMultiplier) {
+      max_scale_ = std::max(max_scale_, word.value);
+    }
     ordinal_ = word.ordinal;
     ++atoms_;
     return true;
   }
 
+  // A group written in digits: first ("322 hundred") or after a multiplier
+  // or scale ("4 thousand 3 hundred and 21").
+  bool FeedDigits(double value) {
+    if (ordinal_ || times_ || decimal_) return false;
+    if (last_ != Last::kNone && last_ != Last::kMultiplier &&
+        last_ != Last::kScale) {
+      return false;
+    }
+    group_ += value;
+    sub_ = value;
+    last_ = Last::kSmall;
+    ++atoms_;
+    return true;
+  }
+
+  // The decimals after "point" ("two point five"); only a scale may follow.
+  bool AddDecimals(double fraction) {
+    if (ordinal_ || times_ || decimal_ || atoms_ == 0 ||
+        last_ == Last::kScale) {
+      return false;
+    }
+    group_ += fraction;
+    decimal_ = true;
+    last_ = Last::kSmall;
+    return true;
+  }
+
   // "and" may join "hundred"/"thousand" to what follows.
   bool AcceptsAnd() const {
-    return !ordinal_ && (last_ == Last::kMultiplier || last_ == Last::kScale);
+    return !ordinal_ && !decimal_ &&
+           (last_ == Last::kMultiplier || last_ == Last::kScale);
   }
   // Something was parsed beyond a lone article.
   bool complete() const { return atoms_ > 0; }
+  bool article_only() const { return atoms_ == 0 && last_ == Last::kArticle; }
   double value() const { return total_ + group_; }
   bool ordinal() const { return ordinal_; }
   bool times() const { return times_; }
+  bool ends_with_scale() const { return last_ == Last::kScale; }
+  bool ends_with_multiplier() const { return last_ == Last::kMultiplier; }
+  double last_scale() const { return last_scale_; }
+  // The largest multiplier or scale word fed, 1 when none.
+  double max_scale() const { return max_scale_; }
+  int atoms() const { return atoms_; }
 
  private:
   enum class Last { kNone, kArticle, kSmall, kTens, kMultiplier, kScale };
   Last last_ = Last::kNone;
   double total_ = 0;
   double group_ = 0;
+  // The part of `group_` written since the last multiplier or scale.
+  double sub_ = 0;
+  double last_scale_ = 1;
+  double max_scale_ = 1;
   int atoms_ = 0;
   bool ordinal_ = false;
   bool times_ = false;
+  bool decimal_ = false;
 };
 
-// A spelled-out number starting at words[start]. A hyphenated token whose
-// later parts are not number words ends the number and names a compound
-// ("four-day": 4, compound "day").
-std::optional<Amount> ParseSpelled(const std::vector<Word>& words, int start) {
+// Whether a digit group at words[k] continues a number that started with
+// digits: after "hundred" ("3 hundred and 21"), or after a scale when a
+// multiplier or scale follows it ("4 thousand 3 hundred"), never merely
+// after a scale ("2 million 300 jobs").
+bool DigitsContinue(const std::vector<Word>& words, int k,
+                    const WordNumberParser& parser) {
+  if (parser.ends_with_multiplier()) return true;
+  if (k + 1 >= static_cast<int>(words.size())) return false;
+  const NumberWord* next = FindNumberWord(words[k + 1].folded, true);
+  return next != nullptr && !next->ordinal &&
+         (next->number_class == NumberClass::kMultiplier ||
+          next->number_class == NumberClass::kScale);
+}
+
+// A plain number in digits ("21", "2.12"), with nothing attached.
+std::optional<double> PlainDigits(const Word& word) {
+  if (word.kind != TokenKind::kNumber) return std::nullopt;
+  for (char c : word.folded) {
+    if (!absl::ascii_isdigit(static_cast<unsigned char>(c)) && c != ',' &&
+        c != '.') {
+      return std::nullopt;
+    }
+  }
+  return ParseDecimal(word.folded);
+}
+
+// The decimals after "point" at words[start]: digit words one by one ("zero
+// three" .03, "nought four" .04) or one number below 100 ("seventy-one"
+// .71). Sets `*end`; nullopt when none.
+std::optional<double> SpelledDecimals(const std::vector<Word>& words, int start,
+                                      int* end) {
+  const int n = static_cast<int>(words.size());
+  std::string digits;
+  int k = start;
+  for (; k < n && words[k].kind == TokenKind::kWord; ++k) {
+    const std::string& f = words[k].folded;
+    const size_t hyphen = f.find('-');
+    const NumberWord* head = FindNumberWord(f.substr(0, hyphen), false);
+    if (head == nullptr || head->ordinal) break;
+    if (head->number_class == NumberClass::kSmall && head->value < 10 &&
+        hyphen == std::string::npos) {
+      digits += static_cast<char>('0' + static_cast<int>(head->value));
+      continue;
+    }
+    if (head->number_class == NumberClass::kTens && digits.empty()) {
+      int value = static_cast<int>(head->value);
+      if (hyphen != std::string::npos) {
+        const NumberWord* unit = FindNumberWord(f.substr(hyphen + 1), false);
+        if (unit == nullptr || unit->ordinal || unit->value < 1 ||
+            unit->value > 9) {
+          break;
+        }
+        value += static_cast<int>(unit->value);
+      }
+      digits = absl::StrCat(value);
+      ++k;
+    }
+    break;
+  }
+  if (digits.empty()) return std::nullopt;
+  *end = k;
+  return ParseDoubleOr(absl::StrCat("0.", digits), 0);
+}
+
+// A number word or magnitude, also plural: a word after "a third" that is
+// no noun.
+bool IsNumberWordForFraction(const std::string& folded) {
+  const std::string head = folded.substr(0, folded.find('-'));
+  return FindNumberWord(head, true) != nullptr ||
+         Lex().magnitudes.contains(head);
+}
+
+// A fraction at words[start] standing alone: "a half", "one third", "three
+// quarters", "two-thirds", "half". Sets `*end`.
+std::optional<double> SimpleFraction(const std::vector<Word>& words, int start,
+                                     int* end);
+
+// A spelled-out number starting at words[start] (or, with `digits`, a digit
+// group there followed by number words: "3 hundred and 21", "13 lakh"). A
+// hyphenated token whose later parts are not number words ends the number
+// and names a compound ("four-day": 4, compound "day"). Fractions join the
+// number: "two thirds", "one and a half", "5 million and a half", "half a
+// million", "two point five".
+std::optional<Amount> ParseSpelled(
+    const std::vector<Word>& words, int start,
+    std::optional<double> digits = std::nullopt) {
   WordNumberParser parser;
   Amount amount;
-  amount.spelled = true;
+  amount.spelled = !digits.has_value();
   amount.begin = start;
   int i = start;
   const int n = static_cast<int>(words.size());
-  while (i < n && words[i].kind == TokenKind::kWord) {
-    if (words[i].folded == "and") {
-      // "one hundred and five": only when a number word follows.
+  if (digits.has_value()) {
+    parser.FeedDigits(*digits);
+    ++i;
+  } else if (i < n) {
+    // "half a million", "quarter million", "half a dozen", "half".
+    const double den = Denominator(words[i].folded, false);
+    auto it = Lex().number_words.find(words[i].folded);
+    if (den > 0 && it != Lex().number_words.end() &&
+        it->second.number_class == NumberClass::kFraction) {
+      int k = i + 1;
+      if (k + 1 < n && (words[k].folded == "a" || words[k].folded == "an")) {
+        ++k;
+      }
+      const NumberWord* scale =
+          k < n ? FindNumberWord(words[k].folded, false) : nullptr;
+      amount.end = i + 1;
+      amount.value = 1 / den;
+      if (scale != nullptr && !scale->ordinal &&
+          (scale->number_class == NumberClass::kMultiplier ||
+           scale->number_class == NumberClass::kScale)) {
+        amount.value *= scale->value;
+        amount.end = k + 1;
+      } else {
+        amount.fraction = true;
+        if (k < n && k == i + 2 && Lex().time_units.contains(words[k].folded)) {
+          amount.end = k;  // "half an hour"
+        }
+      }
+      return amount;
+    }
+  }
+  // The number before the last "and", for "twenty and three fifths".
+  double before_and = 0;
+  double before_and_scale = 1;
+  bool had_and = false;
+  while (i < n) {
+    const Word& word = words[i];
+    if (word.folded == "and") {
+      // "one hundred and five": only when a number follows.
       if (!parser.AcceptsAnd() || i + 1 >= n) break;
       const std::string& next = words[i + 1].folded;
       WordNumberParser probe = parser;
-      if (!probe.Feed(next.substr(0, next.find('-')))) break;
+      if (words[i + 1].kind == TokenKind::kNumber) {
+        const std::optional<double> next_digits =
+            digits.has_value() && DigitsContinue(words, i + 1, parser)
+                ? PlainDigits(words[i + 1])
+                : std::nullopt;
+        if (!next_digits.has_value() || !probe.FeedDigits(*next_digits)) {
+          break;
+        }
+      } else if (!probe.Feed(next.substr(0, next.find('-')))) {
+        break;
+      }
+      before_and = parser.value();
+      before_and_scale = parser.ends_with_scale() ? parser.last_scale() : 1;
+      had_and = true;
       ++i;
       continue;
     }
+    if (word.kind == TokenKind::kNumber) {
+      const std::optional<double> group =
+          digits.has_value() && DigitsContinue(words, i, parser)
+              ? PlainDigits(word)
+              : std::nullopt;
+      if (!group.has_value() || !parser.FeedDigits(*group)) break;
+      ++i;
+      continue;
+    }
+    if (word.kind != TokenKind::kWord) break;
+    if (word.folded == "point" && parser.complete() && !parser.ordinal()) {
+      int decimals_end = i + 1;
+      const std::optional<double> decimals =
+          SpelledDecimals(words, i + 1, &decimals_end);
+      if (!decimals.has_value() || !parser.AddDecimals(*decimals)) break;
+      i = decimals_end;
+      continue;
+    }
+    // "2020 hundreds of": a plural scale before "of" is vague, no factor.
+    if (i + 1 < n && words[i + 1].folded == "of" &&
+        !Lex().number_words.contains(word.folded) &&
+        FindNumberWord(word.folded, true) != nullptr) {
+      break;
+    }
     // Feed the hyphen-separated parts ("thirty-first") one by one.
-    absl::string_view rest = words[i].folded;
+    absl::string_view rest = word.folded;
     int fed = 0;
     bool whole = true;
     while (true) {
@@ -463,17 +776,131 @@ std::optional<Amount> ParseSpelled(const std::vector<Word>& words, int start) {
     if (fed == 0) break;
     ++i;
     if (!whole) {
+      const double den = Denominator(rest, parser.value() == 1);
+      if (den > 0 && parser.complete() && !parser.ordinal() &&
+          !parser.times()) {
+        // "two-thirds", "one-eighth": a fraction.
+        amount.value = parser.value() / den;
+        amount.fraction = true;
+        amount.end = i;
+        return amount;
+      }
       // "four-day": the rest of the token is a compound and ends the number.
       amount.compound = std::string(rest);
       break;
     }
   }
-  if (!parser.complete()) return std::nullopt;
+  if (!parser.complete() && !parser.article_only()) return std::nullopt;
   amount.value = parser.value();
   amount.ordinal = parser.ordinal();
   amount.times = parser.times();
+  amount.multiplier = digits.has_value() ? parser.max_scale() : 1;
   amount.end = i;
+  if (!amount.compound.empty() || amount.ordinal || amount.times) {
+    return parser.complete() ? std::optional<Amount>(amount) : std::nullopt;
+  }
+  // A denominator after the number: "two thirds", "twenty one fifths", "a
+  // fifth of"; a singular ordinal only after "a" or "one" and when no noun
+  // follows ("a third of", not "a third term").
+  if (i < n && words[i].kind == TokenKind::kWord) {
+    const bool one = parser.article_only() || parser.value() == 1;
+    double den = Denominator(words[i].folded, false);
+    if (den == 0 && one && Denominator(words[i].folded, true) > 0) {
+      const bool noun_follows =
+          i + 1 < n && words[i + 1].kind == TokenKind::kWord &&
+          !Lex().stop_words.contains(words[i + 1].folded) &&
+          !IsNumberWordForFraction(words[i + 1].folded);
+      if (!noun_follows) den = Denominator(words[i].folded, true);
+    }
+    if (den > 0) {
+      const double numerator = parser.article_only() ? 1 : parser.value();
+      const auto fraction_word = Lex().number_words.find(words[i].folded);
+      const bool named_fraction =
+          fraction_word != Lex().number_words.end() &&
+          fraction_word->second.number_class == NumberClass::kFraction;
+      if (had_and && !parser.article_only() &&
+          (before_and_scale > 1 || named_fraction)) {
+        // "twenty and three fifths", "five billion and three quarters".
+        amount.value =
+            before_and + (numerator - before_and) / den * before_and_scale;
+      } else {
+        amount.value = numerator / den;
+        amount.fraction = true;
+      }
+      amount.end = i + 1;
+      // "a quarter million", "three quarters billion".
+      const NumberWord* scale =
+          i + 1 < n ? FindNumberWord(words[i + 1].folded, false) : nullptr;
+      if (amount.fraction && scale != nullptr && !scale->ordinal &&
+          scale->number_class == NumberClass::kScale) {
+        amount.value *= scale->value;
+        amount.fraction = false;
+        amount.end = i + 2;
+      }
+      return amount;
+    }
+  }
+  if (!parser.complete()) return std::nullopt;
+  // "one and a half", "3 million and a half", "five and a half million".
+  if (i + 1 < n && words[i].folded == "and") {
+    int fraction_end = i + 1;
+    const std::optional<double> fraction =
+        SimpleFraction(words, i + 1, &fraction_end);
+    if (fraction.has_value()) {
+      const double scale = parser.ends_with_scale() ? parser.last_scale() : 1;
+      amount.value = parser.value() + *fraction * scale;
+      amount.end = fraction_end;
+      if (fraction_end < n) {
+        const NumberWord* next =
+            FindNumberWord(words[fraction_end].folded, false);
+        if (next != nullptr && !next->ordinal &&
+            next->number_class == NumberClass::kScale &&
+            next->value <
+                (parser.ends_with_scale() ? parser.last_scale() : 1e300)) {
+          amount.value = parser.ends_with_scale()
+                             ? parser.value() + *fraction * next->value
+                             : (parser.value() + *fraction) * next->value;
+          amount.end = fraction_end + 1;
+        }
+      }
+    }
+  }
   return amount;
+}
+
+std::optional<double> SimpleFraction(const std::vector<Word>& words, int start,
+                                     int* end) {
+  const int n = static_cast<int>(words.size());
+  if (start >= n || words[start].kind != TokenKind::kWord) return std::nullopt;
+  const std::string& first = words[start].folded;
+  // "two-thirds", "one-half".
+  const size_t hyphen = first.find('-');
+  if (hyphen != std::string::npos) {
+    const NumberWord* numerator =
+        FindNumberWord(first.substr(0, hyphen), false);
+    const double den =
+        Denominator(first.substr(hyphen + 1),
+                    numerator != nullptr && numerator->value == 1);
+    if (numerator == nullptr || numerator->ordinal || den == 0) {
+      return std::nullopt;
+    }
+    *end = start + 1;
+    return numerator->value / den;
+  }
+  double numerator = 1;
+  if (first != "a" && first != "an") {
+    const NumberWord* word = FindNumberWord(first, false);
+    if (word == nullptr || word->ordinal ||
+        word->number_class != NumberClass::kSmall) {
+      return std::nullopt;
+    }
+    numerator = word->value;
+  }
+  if (start + 1 >= n) return std::nullopt;
+  const double den = Denominator(words[start + 1].folded, numerator == 1);
+  if (den == 0) return std::nullopt;
+  *end = start + 2;
+  return numerator / den;
 }
 
 // A currency symbol, code or word at words[start] that may stand before
@@ -492,33 +919,70 @@ const Currency* MatchCurrency(const std::vector<Word>& words, int start,
 // abbreviation is no magnitude and a token with one attached is no number:
 // "the 400m freestyle", "a 5k run".
 std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
-                                  bool money) {
-  if (start >= static_cast<int>(words.size())) return std::nullopt;
+                                  bool money, bool may_stand_alone = false) {
+  const int n = static_cast<int>(words.size());
+  if (start >= n) return std::nullopt;
   if (words[start].kind == TokenKind::kWord) return ParseSpelled(words, start);
+  // ".08": a decimal without its leading zero, the dot after a space.
+  if (words[start].folded == "." && start + 1 < n &&
+      words[start + 1].begin == words[start].end &&
+      (start == 0 || words[start - 1].end < words[start].begin)) {
+    const std::string& digits = words[start + 1].folded;
+    if (words[start + 1].kind != TokenKind::kNumber ||
+        digits.find_first_not_of("0123456789") != std::string::npos) {
+      return std::nullopt;
+    }
+    Amount amount;
+    amount.value = ParseDoubleOr(absl::StrCat("0.", digits), 0);
+    amount.begin = start;
+    amount.end = start + 2;
+    return amount;
+  }
   if (words[start].kind != TokenKind::kNumber) return std::nullopt;
   std::optional<Amount> amount = ParseDigitToken(words[start]);
   if (!amount.has_value()) return std::nullopt;
   if (amount->attached_abbreviation && !money) {
     int currency_end = start + 1;
     if (MatchCurrency(words, start + 1, &currency_end, false) == nullptr) {
-      return std::nullopt;
+      if (!may_stand_alone) return std::nullopt;
+      amount->needs_alone = true;
     }
   }
   amount->begin = start;
   amount->end = start + 1;
   const bool plain =
-      !amount->ordinal && amount->multiplier == 1 && amount->compound.empty();
-  if (plain && amount->end < static_cast<int>(words.size())) {
+      !amount->ordinal && amount->multiplier == 1 && amount->compound.empty() &&
+      !amount->range_max.has_value() && amount->attached_currency.empty();
+  if (plain && amount->end < n) {
+    // "3 hundred and 21", "322 hundred", "3 dozens", "13 lakh", "4
+    // thousand 3 hundred".
+    const NumberWord* next = FindNumberWord(words[amount->end].folded, true);
+    if (next != nullptr && !next->ordinal &&
+        (next->number_class == NumberClass::kMultiplier ||
+         next->number_class == NumberClass::kScale)) {
+      std::optional<Amount> mixed = ParseSpelled(words, start, amount->value);
+      if (mixed.has_value() && mixed->end > start + 1) return mixed;
+    }
+  }
+  if (plain && amount->end < n) {
     auto it = Lex().magnitudes.find(words[amount->end].folded);
     if (it != Lex().magnitudes.end() && (!it->second.abbreviation || money)) {
       amount->multiplier = it->second.multiplier;
       amount->value *= amount->multiplier;
-      if (amount->range_max) *amount->range_max *= amount->multiplier;
       amount->year_like = false;
       ++amount->end;
     }
   } else if (amount->range_max && amount->multiplier != 1) {
     *amount->range_max *= amount->multiplier;
+  } else if (amount->range_max && amount->end < n) {
+    auto it = Lex().magnitudes.find(words[amount->end].folded);
+    if (it != Lex().magnitudes.end() && (!it->second.abbreviation || money)) {
+      amount->multiplier = it->second.multiplier;
+      amount->value *= amount->multiplier;
+      *amount->range_max *= amount->multiplier;
+      amount->year_like = false;
+      ++amount->end;
+    }
   }
   return amount;
 }
@@ -526,15 +990,20 @@ std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
 // ---------------------------------------------------------------------------
 // Step 2: what surrounds the number: qualifier, currency, unit.
 
-const Figure::Qualifier* MatchQualifier(const std::vector<Word>& words,
-                                        int start, int* end) {
-  return Lex().qualifiers.Match(words, start, end);
+// A qualifier written before the number at words[start].
+const QualifierEntry* MatchQualifier(const std::vector<Word>& words, int start,
+                                     int* end) {
+  return Lex().qualifiers.Match(
+      words, start, end, [](const QualifierEntry& q) { return !q.after; });
 }
 
 // A unit after the number: a currency word or code ("dollars", "USD"), a
 // percentage ("%", "per cent", "percentage points"). Sets `*unit`.
+// A currency word after the number may be a subunit ("50 cents"): `*factor`
+// is then its worth in the main unit (0.01). A symbol written right before
+// a number belongs to that number ("10 $20 notes" has no "10 $").
 int MatchSuffixUnit(const std::vector<Word>& words, int start,
-                    std::string* unit) {
+                    std::string* unit, double* factor = nullptr) {
   int end = start;
   if (unit->empty()) {
     if (const std::string* u = Lex().units.Match(words, start, &end)) {
@@ -544,8 +1013,14 @@ int MatchSuffixUnit(const std::vector<Word>& words, int start,
   }
   // "48.5 billion dollars", and "$5 million dollars" (redundant).
   if (const Currency* c = MatchCurrency(words, start, &end, false)) {
-    if (unit->empty() || *unit == c->code) {
+    const bool symbol_of_next = words[end - 1].kind == TokenKind::kPunct &&
+                                end < static_cast<int>(words.size()) &&
+                                words[end].kind == TokenKind::kNumber &&
+                                words[end].begin == words[end - 1].end;
+    if ((unit->empty() || *unit == c->code) && !symbol_of_next &&
+        (c->factor == 1 || factor != nullptr)) {
       *unit = c->code;
+      if (factor != nullptr) *factor = c->factor;
       return end;
     }
   }
@@ -575,10 +1050,14 @@ bool IsPlural(const std::string& folded) {
 }
 
 // A number word, also in the plural ("thirds", "millions").
+// Denominators ("half", "quarter") are nouns too: "the third quarter".
 bool IsNumberWord(const std::string& folded) {
   const std::string head = folded.substr(0, folded.find('-'));
-  return Lex().number_words.contains(head) || Lex().magnitudes.contains(head) ||
-         Lex().number_words.contains(Lemma(head));
+  auto it = Lex().number_words.find(head);
+  if (it == Lex().number_words.end()) it = Lex().number_words.find(Lemma(head));
+  return (it != Lex().number_words.end() &&
+          it->second.number_class != NumberClass::kFraction) ||
+         Lex().magnitudes.contains(head);
 }
 
 struct Counted {
@@ -657,10 +1136,12 @@ Counted CountedOf(const std::vector<Word>& words, const Amount& amount,
   if (amount.times) return {"time", true};
   if (duration && amount.compound.empty()) return {};
   const int n = static_cast<int>(words.size());
-  if ((unit == "percent" || unit == "percentage point") && k < n &&
-      words[k].folded == "of") {
+  if ((unit == "percent" || unit == "percentage point" || unit == "fraction") &&
+      k < n && words[k].folded == "of") {
     ++k;
     while (k < n && Determiners().contains(words[k].folded)) ++k;
+  } else if (unit == "fraction") {
+    while (k < n && Determiners().contains(words[k].folded)) ++k;  // "half the"
   }
   Counted counted = CountedNoun(words, k);
   if (counted.lemma.empty() && !amount.compound.empty() && unit.empty()) {
@@ -679,11 +1160,19 @@ Counted CountedOf(const std::vector<Word>& words, const Amount& amount,
 bool IsFigure(const std::vector<Word>& words, const Amount& amount,
               Figure::Qualifier qualifier, const std::string& unit,
               const Counted& counted) {
-  const bool bare = unit.empty() && qualifier == Figure::QUALIFIER_EXACT &&
+  const bool bare = (unit.empty() || unit == "fraction") &&
+                    qualifier == Figure::QUALIFIER_EXACT &&
                     amount.multiplier == 1 && amount.compound.empty();
   if (!bare) return true;
   if (amount.year_like) return counted.plural;
   if (!amount.spelled || amount.times) return true;
+  if (amount.ordinal) {
+    // "the first two books", "its second": an ordinal word needs a
+    // determiner or possessive, not a noun.
+    const int before = amount.begin - 1;
+    return before >= 0 && (Determiners().contains(words[before].folded) ||
+                           IsPossessive(words[before]));
+  }
   if (counted.lemma.empty() && amount.end - amount.begin == 1) return false;
   if (!amount.ordinal && amount.value <= 3 && amount.begin > 0) {
     const std::string& before = words[amount.begin - 1].folded;
@@ -750,7 +1239,8 @@ int MatchRangeEnd(const std::vector<Word>& words, int start,
   const std::string& separator = words[start].folded;
   const bool between = qualifier == Figure::QUALIFIER_RANGE;
   if (between ? separator != "and"
-              : !(separator == "-" || separator == "or" ||
+              : !(separator == "-" || separator == "or" || separator == "~" ||
+                  separator == "through" || separator == "thru" ||
                   (separator == "to" && !change))) {
     return start;
   }
@@ -785,31 +1275,115 @@ int MatchRangeEnd(const std::vector<Word>& words, int start,
   return k;
 }
 
+// What a sentence offers every figure in it, computed once per sentence.
+struct SentenceView {
+  const std::vector<Word>* words = nullptr;
+  // The first and last tokens that are not punctuation (-1 when none): a
+  // number expression spanning them is a bare phrase, a figure by itself.
+  int first_content = -1;
+  int last_content = -1;
+};
+
+// A sign before a number: "minus", "negative", or "-" written against the
+// digits after a space or at the start ("-1.2", not "2-1"). Returns the
+// position after it, or `k`.
+int MatchSign(const std::vector<Word>& words, int k) {
+  const int n = static_cast<int>(words.size());
+  if (k + 1 >= n) return k;
+  const std::string& f = words[k].folded;
+  if ((f == "minus" || f == "negative") &&
+      (words[k + 1].kind != TokenKind::kPunct || words[k + 1].folded == ".")) {
+    return k + 1;
+  }
+  if (f == "-" && words[k + 1].kind == TokenKind::kNumber &&
+      words[k + 1].begin == words[k].end &&
+      (k == 0 || words[k - 1].end < words[k].begin ||
+       words[k - 1].kind == TokenKind::kPunct)) {
+    return k + 1;
+  }
+  return k;
+}
+
+// A currency code written against the digits before it ("USD115",
+// "Rs20", "GBP3.01"): the amount, with `*code` set.
+std::optional<Amount> ParseAttachedPrefix(const std::vector<Word>& words, int k,
+                                          std::string* code) {
+  if (k >= static_cast<int>(words.size()) ||
+      words[k].kind != TokenKind::kWord) {
+    return std::nullopt;
+  }
+  const std::string& f = words[k].folded;
+  const size_t digit = f.find_first_of("0123456789");
+  if (digit == std::string::npos || digit < 2) return std::nullopt;
+  auto it = Lex().attached_currencies.find(f.substr(0, digit));
+  if (it == Lex().attached_currencies.end() || !it->second.prefix) {
+    return std::nullopt;
+  }
+  Word rest = words[k];
+  rest.folded = f.substr(digit);
+  rest.kind = TokenKind::kNumber;
+  std::optional<Amount> amount = ParseDigitToken(rest);
+  if (!amount.has_value() || amount->ordinal || amount->range_max ||
+      !amount->compound.empty() || !amount->attached_currency.empty()) {
+    return std::nullopt;
+  }
+  amount->year_like = false;
+  amount->begin = k;
+  amount->end = k + 1;
+  *code = it->second.code;
+  return amount;
+}
+
+// A qualifier written after the number ("200 or more", "500 or less") at
+// words[k]; sets `*end`.
+const QualifierEntry* MatchQualifierAfter(const std::vector<Word>& words, int k,
+                                          int* end) {
+  return Lex().qualifiers.Match(
+      words, k, end, [](const QualifierEntry& q) { return q.after; });
+}
+
+bool IsLowerBound(Figure::Qualifier q) {
+  return q == Figure::QUALIFIER_MORE_THAN || q == Figure::QUALIFIER_AT_LEAST;
+}
+bool IsUpperBound(Figure::Qualifier q) {
+  return q == Figure::QUALIFIER_LESS_THAN || q == Figure::QUALIFIER_AT_MOST;
+}
+
 // The figure whose mention starts at words[i], if any.
-std::optional<FigureMatch> ParseFigure(const std::vector<Word>& words, int i) {
+std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
+                                       bool allow_bound_pair = true) {
+  const std::vector<Word>& words = *view.words;
+  const int n = static_cast<int>(words.size());
   const Lexicons& lex = Lex();
   FigureMatch match;
   match.begin = i;
   Figure& figure = match.figure;
 
-  // Qualifier, then currency symbol or code.
+  // Qualifier, sign, then currency symbol or code.
   int k = i;
   Figure::Qualifier qualifier = Figure::QUALIFIER_EXACT;
   int end = k;
-  if (const Figure::Qualifier* q = MatchQualifier(words, k, &end)) {
-    qualifier = *q;
+  if (const QualifierEntry* q = MatchQualifier(words, k, &end)) {
+    qualifier = q->qualifier;
     k = end;
   }
+  const int after_sign = MatchSign(words, k);
+  const bool negative = after_sign != k;
+  k = after_sign;
   std::string unit;
   if (const Currency* c = MatchCurrency(words, k, &end, true)) {
     unit = c->code;
     k = end;
   }
 
-  std::optional<Amount> amount = ParseAmount(words, k, !unit.empty());
+  std::optional<Amount> amount;
+  if (unit.empty()) amount = ParseAttachedPrefix(words, k, &unit);
+  if (!amount.has_value()) {
+    amount = ParseAmount(words, k, !unit.empty(), i <= view.first_content);
+  }
   if (!amount.has_value()) {
     // "several deals", "dozens of delegates": a figure without a value.
-    if (qualifier != Figure::QUALIFIER_VAGUE || !unit.empty()) {
+    if (qualifier != Figure::QUALIFIER_VAGUE || !unit.empty() || negative) {
       return std::nullopt;
     }
     const Counted counted = CountedNoun(words, k);
@@ -820,11 +1394,42 @@ std::optional<FigureMatch> ParseFigure(const std::vector<Word>& words, int i) {
     return match;
   }
   if (qualifier == Figure::QUALIFIER_VAGUE) return std::nullopt;
-  k = MatchSuffixUnit(words, amount->end, &unit);
+  if (negative && (amount->range_max.has_value() || amount->ordinal)) {
+    return std::nullopt;
+  }
+  double factor = 1;
+  if (!amount->attached_currency.empty()) {
+    if (!unit.empty() && unit != amount->attached_currency) return std::nullopt;
+    unit = amount->attached_currency;
+    factor = amount->attached_factor;
+    k = amount->end;
+  } else {
+    k = MatchSuffixUnit(words, amount->end, &unit, &factor);
+  }
+  if (negative) amount->value = -amount->value;
+  amount->value *= factor;
+  // "3 dollars 50 cents", "thirteen dollars and forty-five cents".
+  if (factor == 1 && lex.currency_codes.contains(unit) && k > amount->end &&
+      k < n) {
+    const int next = words[k].folded == "and" ? k + 1 : k;
+    std::optional<Amount> cents = ParseAmount(words, next, true);
+    if (cents.has_value() && !cents->ordinal && !cents->range_max) {
+      std::string cents_unit;
+      double cents_factor = 1;
+      const int cents_end =
+          MatchSuffixUnit(words, cents->end, &cents_unit, &cents_factor);
+      if (cents_unit == unit && cents_factor < 1) {
+        amount->value += cents->value * cents_factor;
+        k = cents_end;
+      }
+    }
+  }
 
   double max = 0;
+  bool has_max = false;
   if (amount->range_max.has_value()) {
-    max = *amount->range_max;
+    max = *amount->range_max * factor;
+    has_max = true;
     if (max <= amount->value) return std::nullopt;  // "2-1", a score
   } else {
     const bool after_from = i > 0 && words[i - 1].folded == "from";
@@ -835,9 +1440,47 @@ std::optional<FigureMatch> ParseFigure(const std::vector<Word>& words, int i) {
     if (range_end == k && qualifier == Figure::QUALIFIER_RANGE) {
       return std::nullopt;  // "between" without "and <number>"
     }
+    has_max = range_end != k;
     k = range_end;
   }
-  if (max > 0) qualifier = Figure::QUALIFIER_RANGE;
+  if (has_max) qualifier = Figure::QUALIFIER_RANGE;
+
+  // "200 or more", "500 or less".
+  if (qualifier == Figure::QUALIFIER_EXACT) {
+    if (const QualifierEntry* q = MatchQualifierAfter(words, k, &end)) {
+      qualifier = q->qualifier;
+      k = end;
+    }
+  }
+  // "at most 100 and at least 20", "above 1000 and below 1500": one range.
+  if (allow_bound_pair &&
+      (IsLowerBound(qualifier) || IsUpperBound(qualifier)) && k + 1 < n &&
+      (words[k].folded == "and" || words[k].folded == "but" ||
+       words[k].folded == ",")) {
+    int q_end = k + 1;
+    const QualifierEntry* q = MatchQualifier(words, k + 1, &q_end);
+    if (q != nullptr &&
+        (IsLowerBound(qualifier) ? IsUpperBound(q->qualifier)
+                                 : IsLowerBound(q->qualifier))) {
+      std::optional<FigureMatch> other = ParseFigure(view, k + 1, false);
+      if (other.has_value() && !other->figure.has_value_max() &&
+          other->figure.ordinal() == amount->ordinal &&
+          (other->figure.unit().empty() || unit.empty() ||
+           other->figure.unit() == unit)) {
+        const double a = amount->value;
+        const double b = other->figure.value();
+        const double low = IsLowerBound(qualifier) ? a : b;
+        const double high = IsLowerBound(qualifier) ? b : a;
+        if (low < high) {
+          amount->value = low;
+          max = high;
+          qualifier = Figure::QUALIFIER_RANGE;
+          if (unit.empty()) unit = other->figure.unit();
+          k = other->end;
+        }
+      }
+    }
+  }
 
   bool duration = false;
   if (unit.empty()) {
@@ -845,8 +1488,18 @@ std::optional<FigureMatch> ParseFigure(const std::vector<Word>& words, int i) {
     duration = !unit.empty();
   }
   match.end = k;
+  const bool alone = i <= view.first_content && k > view.last_content;
+  if (amount->needs_alone && !alone) return std::nullopt;
+  if (unit.empty() && amount->fraction) unit = "fraction";
   const Counted counted = CountedOf(words, *amount, unit, duration, k);
-  if (!IsFigure(words, *amount, qualifier, unit, counted)) return std::nullopt;
+  if (!negative && !alone &&
+      !IsFigure(words, *amount, qualifier, unit, counted)) {
+    return std::nullopt;
+  }
+  if (alone && amount->year_like && qualifier == Figure::QUALIFIER_EXACT &&
+      unit.empty()) {
+    return std::nullopt;
+  }
 
   figure.set_value(amount->value);
   if (qualifier == Figure::QUALIFIER_RANGE) figure.set_value_max(max);
@@ -914,13 +1567,36 @@ Claim MakeClaim(const Document& doc, const segment::Sentence& sentence,
   return claim;
 }
 
-// Whether a figure can stand in the sentence: it has a number token or a
-// trigger word (a hyphenated word counts by its parts: "four-day").
+// Which words lie in a web address: a run of text without white space that
+// holds "://" or starts with "www." ("%20" there is no percentage).
+std::vector<bool> InUrl(const Document& doc, const std::vector<Word>& words) {
+  std::vector<bool> in_url(words.size(), false);
+  size_t k = 0;
+  while (k < words.size()) {
+    // The run of tokens written without spaces between them.
+    size_t e = k + 1;
+    while (e < words.size() && words[e].begin == words[e - 1].end) ++e;
+    const absl::string_view run = doc.Slice(words[k].begin, words[e - 1].end);
+    if (absl::StrContains(run, "://") ||
+        absl::StartsWithIgnoreCase(run, "www.")) {
+      for (size_t j = k; j < e; ++j) in_url[j] = true;
+    }
+    k = e;
+  }
+  return in_url;
+}
+
+// Whether a figure can stand in the sentence: it has a number token, a
+// word with a digit, or a trigger word (a hyphenated word counts by its
+// parts: "four-day").
 bool MayHoldFigure(const std::vector<Word>& words) {
   const auto& triggers = Lex().triggers;
   for (const Word& word : words) {
     if (word.kind == TokenKind::kNumber) return true;
     absl::string_view folded = word.folded;
+    if (folded.find_first_of("0123456789") != absl::string_view::npos) {
+      return true;  // "USD115"
+    }
     while (true) {
       const size_t hyphen = folded.find('-');
       if (triggers.contains(folded.substr(0, hyphen))) return true;
@@ -941,8 +1617,20 @@ void FindFigures(const Document& doc, const std::vector<segment::Range>& taken,
     const std::vector<Word>& words = doc.sentence_words[s];
     if (!MayHoldFigure(words)) continue;
     const int n = static_cast<int>(words.size());
+    SentenceView view;
+    view.words = &words;
+    for (int k = 0; k < n; ++k) {
+      if (words[k].kind == TokenKind::kPunct) continue;
+      if (view.first_content < 0) view.first_content = k;
+      view.last_content = k;
+    }
+    const std::vector<bool> in_url = InUrl(doc, words);
     int i = 0;
     while (i < n) {
+      if (in_url[i]) {
+        ++i;
+        continue;
+      }
       if (taken_ranges.Overlaps(words[i].begin, words[i].end)) {
         ++i;
         continue;
@@ -952,7 +1640,7 @@ void FindFigures(const Document& doc, const std::vector<segment::Range>& taken,
         i = idiom_end;
         continue;
       }
-      std::optional<FigureMatch> match = ParseFigure(words, i);
+      std::optional<FigureMatch> match = ParseFigure(view, i);
       if (!match.has_value() || match->end <= match->begin ||
           taken_ranges.Overlaps(words[match->begin].begin,
                                 words[match->end - 1].end) ||

@@ -29,6 +29,26 @@ namespace crosscheck::extract {
 // ("bn", "m", "k") count only for money ("$4.8bn", "£3.5m", "4.8bn
 // dollars"); a number with one attached is otherwise no figure ("the 400m
 // freestyle", "a 5k run").
+//
+// Fractions are stored as their number: "two thirds" 0.667, "one and a
+// half" 1.5, "half a million" 500000, "5 million and a half" 5500000. A
+// share with no whole part ("half of the delegates", "a third of the
+// budget", "two-thirds") has unit "fraction" and counts the noun after
+// "of"; "half" alone without such a noun is none ("cut in half"). A
+// singular ordinal is a denominator only after "a" or "one" with no noun
+// after it ("a third of", not "a third term"); "second(s)" never is. Signs
+// ("-1.2" after a space, "minus 5", "negative five") make the value
+// negative. Digits compose with number words ("3 hundred and 21", "322
+// hundred", "13 lakh", "4 crores"). A number expression that is the whole
+// sentence (a bare phrase: "sixteen", "twenty-fifth", "100k") is a figure
+// by itself. Vague quantities ("dozens of", "tens of thousands of", "a
+// record number of") stay VAGUE with no value: they bound nothing a reader
+// could check. Money subunits are stored in the main unit ("50 cents" is
+// 0.50 USD; "3 dollars 50 cents" 3.50); a currency code may be written
+// against the digits ("USD115", "115USD"). Open bounds of opposite sides
+// joined by "and", "but" or a comma are one range ("at most 100 and at
+// least 20"); qualifiers may follow the number ("200 or more"). Numbers in
+// web addresses are none ("%20").
 void FindFigures(const Document& doc, const std::vector<segment::Range>& taken,
                  std::vector<crosscheck::v1::Claim>* claims);
 

@@ -339,6 +339,101 @@ TEST(FindDatesTest, WeekdayWithDateIsAbsolute) {
                  false, ""});
 }
 
+TEST(FindDatesTest, NumericDatesReadMonthFirstUnlessTheFirstIsAboveTwelve) {
+  const DateCase kCases[] = {
+      {"The deal was signed on 02/22/2016.", "", "02/22/2016", "2016-02-22",
+       "2016-02-22", kDay, false, ""},
+      {"It was dated 21/04/2016.", "", "21/04/2016", "2016-04-21",
+       "2016-04-21", kDay, false, ""},
+      {"Records from 2015/08/12 show it.", "", "2015/08/12", "2015-08-12",
+       "2015-08-12", kDay, false, ""},
+      {"The letter of 9-18-15 said so.", "", "9-18-15", "2015-09-18",
+       "2015-09-18", kDay, false, ""},
+      {"The audit of 2015.5.13 found gaps.", "", "2015.5.13", "2015-05-13",
+       "2015-05-13", kDay, false, ""},
+      {"Sales fell in 2015-3.", "", "2015-3", "2015-03", "2015-03", kMonth,
+       false, ""},
+      {"Sales fell in 2016-11.", "", "2016-11", "2016-11", "2016-11", kMonth,
+       false, ""},
+      {"Sales fell in 3/2015.", "", "3/2015", "2015-03", "2015-03", kMonth,
+       false, ""},
+      {"He left in Dec/2018.", "", "Dec/2018", "2018-12", "2018-12", kMonth,
+       false, ""},
+      {"He left in November, 2016.", "", "November, 2016", "2016-11",
+       "2016-11", kMonth, false, ""},
+      {"The vote on 4/22 was close.", "2016-11-07", "4/22", "2016-04-22",
+       "2016-04-22", kDay, false, "2016-11-07"},
+  };
+  for (const DateCase& c : kCases) ExpectOneDate(c);
+}
+
+TEST(FindDatesTest, TwoDatesJoinedByARangeWordAreOneRange) {
+  const DateCase kCases[] = {
+      {"Prices rose from 2014 through May 2018.", "", "2014 through May 2018",
+       "2014-01", "2018-05", kMonth, false, ""},
+      {"It ran between January 1st 2015 and Feb 5th 2018.", "",
+       "January 1st 2015 and Feb 5th 2018", "2015-01-01", "2018-02-05", kDay,
+       false, ""},
+      {"It ran from June 5 to July 2, 2024.", "", "June 5 to July 2, 2024",
+       "2024-06-05", "2024-07-02", kDay, false, ""},
+      {"It ran from 10/1 to 11/7.", "2018-10-24", "10/1 to 11/7",
+       "2018-10-01", "2018-11-07", kDay, false, "2018-10-24"},
+      {"It ran from 10/25 to 01/25.", "2018-10-24", "10/25 to 01/25",
+       "2018-10-25", "2019-01-25", kDay, false, "2018-10-24"},
+  };
+  for (const DateCase& c : kCases) ExpectOneDate(c);
+}
+
+TEST(FindDatesTest, QuartersWeeksAndHalves) {
+  const DateCase kCases[] = {
+      {"Sales rose in Q1 2016.", "", "Q1 2016", "2016-01", "2016-03", kMonth,
+       false, ""},
+      {"Sales rose in the third quarter of 2016.", "",
+       "the third quarter of 2016", "2016-07", "2016-09", kMonth, false, ""},
+      {"Sales rose in H2 2016.", "", "H2 2016", "2016-07", "2016-12", kMonth,
+       false, ""},
+      // ISO 8601: the week holding the first Thursday of 2015.
+      {"The first week of 2015 was cold.", "", "The first week of 2015",
+       "2014-12-29", "2015-01-04", kDay, false, ""},
+      {"Dates were free the week of April 10th.", "2018-03-14",
+       "the week of April 10th", "2017-04-10", "2017-04-16", kDay, false,
+       "2018-03-14"},
+      {"Prices rose in the 1970's.", "", "the 1970's", "1970", "1979", kDecade,
+       false, ""},
+      {"Prices rose in early 2016.", "", "early 2016", "2016-01", "2016-06",
+       kMonth, false, ""},
+      {"Sales will grow early next year.", "2017-11-08", "early next year",
+       "2018-01", "2018-06", kMonth, true, "2017-11-08"},
+      {"Sales fell late this month.", "2017-11-08", "late this month",
+       "2017-11-16", "2017-11-30", kDay, true, "2017-11-08"},
+      {"Talks end by the end of next week.", "2017-11-08",
+       "the end of next week", "2017-11-16", "2017-11-19", kDay, true,
+       "2017-11-08"},
+  };
+  for (const DateCase& c : kCases) ExpectOneDate(c);
+}
+
+TEST(FindDatesTest, OffsetsAndSpansFromPublication) {
+  const DateCase kCases[] = {
+      {"It will open in 2 weeks.", "2018-03-23", "in 2 weeks", "2018-04-06",
+       "2018-04-06", kDay, true, "2018-03-23"},
+      {"The ban lapses two weeks from now.", "2018-03-23",
+       "two weeks from now", "2018-04-06", "2018-04-06", kDay, true,
+       "2018-03-23"},
+      {"They meet the day after tomorrow.", "2016-11-07",
+       "the day after tomorrow", "2016-11-09", "2016-11-09", kDay, true,
+       "2016-11-07"},
+      {"Prices rose over the past 3 weeks.", "2016-11-07", "the past 3 weeks",
+       "2016-10-17", "2016-11-06", kDay, true, "2016-11-07"},
+      {"I went back for the 27th.", "2016-11-07", "the 27th", "2016-10-27",
+       "2016-10-27", kDay, true, "2016-11-07"},
+      {"We meet on the 20th of next month.", "2017-12-07",
+       "the 20th of next month", "2018-01-20", "2018-01-20", kDay, true,
+       "2017-12-07"},
+  };
+  for (const DateCase& c : kCases) ExpectOneDate(c);
+}
+
 TEST(FindDatesTest, NotDates) {
   for (const char* text : {
            "The May figures may change.",
@@ -349,6 +444,11 @@ TEST(FindDatesTest, NotDates) {
            "Room 1500 is closed.",
            "Prices rose 2016%.",
            "Sun and Wed are abbreviations here.",
+           "Half of them, 1/2 of voters, agreed.",
+           "The shop is open 24/7.",
+           "It was the highest in 10 years.",
+           "It will be the first time in 10 years.",
+           "The 27th floor is closed.",
        }) {
     EXPECT_THAT(Dates(text, "2024-06-05").claims, IsEmpty()) << text;
   }

@@ -378,12 +378,189 @@ TEST(FindFiguresTest, NotFigures) {
 }
 
 TEST(FindFiguresTest, CountsOfNewThingsAreFiguresEvenAfterThe) {
-  const auto figures = Figures("Talks between the seven ministers lasted. "
-                               "Two leaders met. The 30 delegates left.");
+  const auto figures = Figures(
+      "Talks between the seven ministers lasted. "
+      "Two leaders met. The 30 delegates left.");
   ASSERT_EQ(figures.size(), 3u);
   EXPECT_EQ(figures[0].figure().value(), 7);
   EXPECT_EQ(figures[1].figure().value(), 2);
   EXPECT_EQ(figures[2].figure().value(), 30);
+}
+
+TEST(FindFiguresTest, Fractions) {
+  constexpr Figure::Qualifier kMore = Figure::QUALIFIER_MORE_THAN;
+  const FigureCase kCases[] = {
+      {"Two thirds of the delegates left.", "Two thirds", 2.0 / 3, kExact,
+       "fraction", "delegate"},
+      {"Two-thirds of voters agreed.", "Two-thirds", 2.0 / 3, kExact,
+       "fraction", "voter"},
+      {"Half of the delegates left.", "Half", 0.5, kExact, "fraction",
+       "delegate"},
+      {"A third of the budget went to roads.", "A third", 1.0 / 3, kExact,
+       "fraction", "budget"},
+      {"Three quarters of homes have power.", "Three quarters", 0.75, kExact,
+       "fraction", "home"},
+      {"More than half the staff quit.", "More than half", 0.5, kMore,
+       "fraction", "staff"},
+      {"The talks lasted one and a half days.", "one and a half days", 1.5,
+       kExact, "day"},
+      {"The city has 3 million and a half residents.", "3 million and a half",
+       3.5e6, kExact, "", "resident"},
+      {"Officials counted five and a half million votes.",
+       "five and a half million", 5.5e6, kExact, "", "vote"},
+      {"It raised half a million dollars.", "half a million dollars", 5e5,
+       kExact, "USD"},
+      {"They ordered half a dozen trucks.", "half a dozen", 6, kExact, "",
+       "truck"},
+      {"The wait was half an hour.", "half an hour", 0.5, kExact, "hour"},
+  };
+  for (const FigureCase& c : kCases) ExpectOneFigure(c);
+  for (const char* text : {
+           "The loaf was cut in half.",
+           "Profits rose in the third quarter.",
+           "She won a second term.",
+           "The match was level at half-time.",
+       }) {
+    for (const Claim& claim : Figures(text)) {
+      EXPECT_NE(claim.figure().unit(), "fraction") << text;
+    }
+  }
+}
+
+TEST(FindFiguresTest, OrdinalsBeforeAnotherNumber) {
+  const auto figures = Figures("I like the first two books.");
+  ASSERT_THAT(figures, SizeIs(2));
+  EXPECT_EQ(figures[0].text(), "first");
+  EXPECT_TRUE(figures[0].figure().ordinal());
+  EXPECT_EQ(figures[1].figure().counted(), "book");
+}
+
+TEST(FindFiguresTest, NegativeNumbers) {
+  const FigureCase kCases[] = {
+      {"The index closed at -1.2 points.", "-1.2", -1.2, kExact, "", "point"},
+      {"It was minus 1,200,000 in the ledger.", "minus 1,200,000", -1.2e6},
+      {"Growth was negative five percent.", "negative five percent", -5, kExact,
+       "percent"},
+  };
+  for (const FigureCase& c : kCases) ExpectOneFigure(c);
+  EXPECT_THAT(Figures("The score was 2-1."), IsEmpty());
+}
+
+TEST(FindFiguresTest, ComposedNumbers) {
+  const FigureCase kCases[] = {
+      {"They paid 3 hundred and 21 yuan.", "3 hundred and 21 yuan", 321, kExact,
+       "CNY"},
+      {"The crowd was 322 hundred people.", "322 hundred", 32200, kExact, "",
+       "person"},
+      {"They bought 3 dozens eggs.", "3 dozens", 36, kExact, "", "egg"},
+      {"They bought three hundred and two dozen eggs.",
+       "three hundred and two dozen", 324, kExact, "", "egg"},
+      {"The loan was 13 lakh rupees.", "13 lakh rupees", 1.3e6, kExact, "INR"},
+      {"The bill is three lakh crore rupees.", "three lakh crore rupees", 3e12,
+       kExact, "INR"},
+      {"The fund holds 4 crores rupees.", "4 crores rupees", 4e7, kExact,
+       "INR"},
+      {"The limit is .08 grams.", ".08", 0.08, kExact, "", "gram"},
+      {"Inflation hit two point five percent.", "two point five percent", 2.5,
+       kExact, "percent"},
+  };
+  for (const FigureCase& c : kCases) ExpectOneFigure(c);
+  // A vague plural after a year stays vague; the year is no figure.
+  const auto figures = Figures("In 2020 hundreds of delegates fled.");
+  ASSERT_THAT(figures, SizeIs(1));
+  EXPECT_EQ(figures[0].figure().qualifier(), Figure::QUALIFIER_VAGUE);
+}
+
+TEST(FindFiguresTest, BarePhraseIsAFigure) {
+  const FigureCase kCases[] = {
+      {"sixteen", "sixteen", 16},
+      {"Twenty-fifth.", "Twenty-fifth", 25, kExact, "", "", true},
+      {"one hundred twenty fifth", "one hundred twenty fifth", 125, kExact, "",
+       "", true},
+      {"100k", "100k", 1e5},
+      {"-504", "-504", -504},
+      {"three fifths", "three fifths", 0.6, kExact, "fraction"},
+  };
+  for (const FigureCase& c : kCases) ExpectOneFigure(c);
+  for (const char* text : {"The two met.", "She ran a 5k race.", "2016"}) {
+    EXPECT_THAT(Figures(text), IsEmpty()) << text;
+  }
+}
+
+TEST(FindFiguresTest, RangePhrasings) {
+  constexpr Figure::Qualifier kRange = Figure::QUALIFIER_RANGE;
+  const FigureCase kCases[] = {
+      {"There were at most 100 and at least 20 apples.",
+       "at most 100 and at least 20", 20, kRange, "", "apple", false, 100},
+      {"The number is above 1000 and below 1500.", "above 1000 and below 1500",
+       1000, kRange, "", "", false, 1500},
+      {"Prices ran 20~100 a unit.", "20~100", 20, kRange, "", "", false, 100},
+      {"The range is 20 through 100 points.", "20 through 100", 20, kRange, "",
+       "point", false, 100},
+      {"Scores of 200 or greater are rare.", "200 or greater", 200,
+       Figure::QUALIFIER_AT_LEAST},
+      {"Groups of 50 or fewer may meet.", "50 or fewer", 50,
+       Figure::QUALIFIER_AT_MOST},
+      {"The value is greater than 4,565.", "greater than 4,565", 4565,
+       Figure::QUALIFIER_MORE_THAN},
+      {"It must be less than or equal to 100.", "less than or equal to 100",
+       100, Figure::QUALIFIER_AT_MOST},
+      {"Is it still the case when >= 30?", ">= 30", 30,
+       Figure::QUALIFIER_AT_LEAST},
+  };
+  for (const FigureCase& c : kCases) ExpectOneFigure(c);
+}
+
+TEST(FindFiguresTest, PercentagesInWebAddressesAreNotFigures) {
+  EXPECT_THAT(Figures("See https://www.test.com/search?q=30%25%2020% now."),
+              IsEmpty());
+  const FigureCase kCases[] = {
+      {"Turnout was 100 percentage.", "100 percentage", 100, kExact, "percent"},
+  };
+  for (const FigureCase& c : kCases) ExpectOneFigure(c);
+}
+
+TEST(FindFiguresTest, MoneySubunitsCodesAndCurrencies) {
+  const FigureCase kCases[] = {
+      {"Shares fell 34 cents.", "34 cents", 0.34, kExact, "USD"},
+      {"The offer was 470 pence a share.", "470 pence", 4.7, kExact, "GBP"},
+      {"It cost 3 dollars 50 cents.", "3 dollars 50 cents", 3.5, kExact, "USD"},
+      {"It cost thirteen dollars and forty-five cents.",
+       "thirteen dollars and forty-five cents", 13.45, kExact, "USD"},
+      {"The charge was C$300 million.", "C$300 million", 3e8, kExact, "CAD"},
+      {"Exports reached HK $ 10.05 billion.", "HK $ 10.05 billion", 10.05e9,
+       kExact, "HKD"},
+      {"They sold Mex$ 10 million.", "Mex$ 10 million", 1e7, kExact, "MXN"},
+      {"A ticket is 10 $ at the door.", "10 $", 10, kExact, "USD"},
+      {"A ticket is 20€ at the door.", "20€", 20, kExact, "EUR"},
+      {"The fee is USD115 per person.", "USD115", 115, kExact, "USD"},
+      {"The fee is 115USD per person.", "115USD", 115, kExact, "USD"},
+      {"The fee is GBP3.01 per person.", "GBP3.01", 3.01, kExact, "GBP"},
+      {"The fee is Rs20 per person.", "Rs20", 20, kExact, "INR"},
+      {"The bid was 420 million Finnish markka.", "420 million Finnish markka",
+       4.2e8, kExact, "FIM"},
+      {"It paid 6.65 billion pesetas.", "6.65 billion pesetas", 6.65e9, kExact,
+       "ESP"},
+      {"It issued 250 million Dutch guilders of bonds.",
+       "250 million Dutch guilders", 2.5e8, kExact, "NLG"},
+      {"The room costs RM 42 a night.", "RM 42", 42, kExact, "MYR"},
+      {"The room costs 42 riyals a night.", "42 riyals", 42, kExact, "SAR"},
+      {"He paid 42 bucks.", "42 bucks", 42, kExact, "USD"},
+  };
+  for (const FigureCase& c : kCases) ExpectOneFigure(c);
+  // A symbol against the next number is that number's.
+  const auto figures = Figures("They paid 10 $20 notes.");
+  ASSERT_THAT(figures, SizeIs(2));
+  EXPECT_EQ(figures[1].text(), "$20");
+}
+
+TEST(FindFiguresTest, TwoWayTalksAndRecordNumbers) {
+  const FigureCase kCases[] = {
+      {"They held two-way talks.", "two-way", 2, kExact, "", "talk"},
+      {"A record number of voters turned out.", "A record number of",
+       std::nullopt, Figure::QUALIFIER_VAGUE, "", "voter"},
+  };
+  for (const FigureCase& c : kCases) ExpectOneFigure(c);
 }
 
 TEST(FindFiguresTest, TakenRangesAreSkipped) {
