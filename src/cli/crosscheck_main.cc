@@ -3,19 +3,16 @@
 
 #include <unistd.h>
 
-#include <algorithm>
 #include <cstdlib>
 #include <iostream>
-#include <optional>
 #include <string>
 #include <vector>
 
-#include "absl/flags/commandlineflag.h"
 #include "absl/flags/flag.h"
-#include "absl/flags/reflection.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "src/base/flag_parse.h"
 #include "src/cli/cli.h"
 
 ABSL_FLAG(std::string, format, "text",
@@ -102,65 +99,6 @@ std::string CommandHelp(const std::string& command) {
   return absl::StrCat(kUsage, kFlagsHelp);
 }
 
-// Parses the flags in argv[1..] into the Abseil flags defined above and
-// returns the positional arguments. Unlike absl::ParseCommandLine, which
-// exits with status 1 on a bad flag, an unknown flag or a bad value is an
-// error here, for exit status 2. Accepted forms: --name=value, --name value
-// (non-boolean flags), --name and --noname (boolean flags); dashes in names
-// stand for underscores (--keep-going); "--" ends the flags; "-" is a
-// positional argument (standard input).
-absl::StatusOr<std::vector<std::string>> ParseFlags(int argc, char** argv) {
-  std::vector<std::string> positional;
-  bool flags_done = false;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (flags_done || arg == "-" || !absl::StartsWith(arg, "-")) {
-      positional.push_back(arg);
-      continue;
-    }
-    if (arg == "--") {
-      flags_done = true;
-      continue;
-    }
-    std::string name = arg.substr(arg[1] == '-' ? 2 : 1);
-    std::optional<std::string> value;
-    const size_t eq = name.find('=');
-    if (eq != std::string::npos) {
-      value = name.substr(eq + 1);
-      name.resize(eq);
-    }
-    std::replace(name.begin(), name.end(), '-', '_');
-    absl::CommandLineFlag* flag = absl::FindCommandLineFlag(name);
-    if (flag == nullptr && !value.has_value() && absl::StartsWith(name, "no")) {
-      flag = absl::FindCommandLineFlag(name.substr(2));
-      if (flag != nullptr && flag->IsOfType<bool>()) value = "false";
-      else flag = nullptr;
-    }
-    // Only crosscheck's own flags: not those Abseil's libraries define.
-    if (flag == nullptr ||
-        !absl::StrContains(flag->Filename(), "src/cli/crosscheck_main")) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("unknown flag ", arg, " (see crosscheck --help)"));
-    }
-    if (!value.has_value()) {
-      if (flag->IsOfType<bool>()) {
-        value = "true";
-      } else if (i + 1 < argc) {
-        value = argv[++i];
-      } else {
-        return absl::InvalidArgumentError(
-            absl::StrCat("flag --", name, " needs a value"));
-      }
-    }
-    std::string error;
-    if (!flag->ParseFrom(*value, &error)) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "bad value '", *value, "' for --", name, ": ", error));
-    }
-  }
-  return positional;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -198,7 +136,8 @@ int main(int argc, char** argv) {
     return crosscheck::cli::kExitOk;
   }
   const absl::StatusOr<std::vector<std::string>> positional =
-      ParseFlags(argc, argv);
+      crosscheck::base::ParseOwnFlags(argc, argv, "src/cli/crosscheck_main",
+                                      "crosscheck --help");
   if (!positional.ok()) {
     std::cerr << "crosscheck: error: " << positional.status().message()
               << "\n";

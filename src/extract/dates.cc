@@ -1573,24 +1573,15 @@ class DateParser {
   // before publication). Not a date when the count is above kMaxAgoCount
   // or the date would fall before the year 1.
   std::optional<DateMatch> Ago(int i) const {
-    const Lexicons& lex = Lex();
-    const Word& word = words_[i];
-    int count = 0;
-    if (word.folded == "a" || word.folded == "an") {
-      count = 1;
-    } else if (word.kind == TokenKind::kNumber && IsDigits(word.folded)) {
-      count = ParseIntOr(word.folded, 0);
-    } else if (auto it = lex.numbers.find(word.folded);
-               it != lex.numbers.end()) {
-      count = it->second;
-    }
-    if (count <= 0 || count > kMaxAgoCount || i + 2 >= n_) return std::nullopt;
-    auto unit = lex.time_units.find(words_[i + 1].folded);
-    if (unit == lex.time_units.end() ||
-        !lex.ago.contains(words_[i + 2].folded)) {
+    int unit_end = 0;
+    const std::optional<std::pair<int, std::string>> counted =
+        CountAt(i, &unit_end);
+    if (!counted.has_value() || unit_end >= n_ ||
+        !Lex().ago.contains(words_[unit_end].folded)) {
       return std::nullopt;
     }
-    const std::string& name = unit->second;
+    const int count = counted->first;
+    const std::string& name = counted->second;
     const bool years = name == "year" || name == "decade" || name == "century";
     if (!published_.has_value()) {
       return Unresolved(i, i + 3,

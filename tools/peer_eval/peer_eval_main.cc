@@ -4,20 +4,17 @@
 
 #include <unistd.h>
 
-#include <algorithm>
 #include <cstdlib>
 #include <iostream>
-#include <optional>
 #include <string>
 #include <vector>
 
-#include "absl/flags/commandlineflag.h"
 #include "absl/flags/flag.h"
-#include "absl/flags/reflection.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/util/json_util.h"
+#include "src/base/flag_parse.h"
 #include "tools/peer_eval/peer_eval.h"
 
 ABSL_FLAG(std::string, failures, "",
@@ -57,64 +54,6 @@ exit status: 0 success; 2 usage or input error.
 
 constexpr char kDefaultSuitesDir[] = "../shared/peer-suites";
 
-// Parses argv[1..] into the flags above; returns the positional arguments.
-// Accepts --name=value, --name value, --name and --noname for booleans;
-// dashes in names stand for underscores. Unknown flags are errors (exit 2),
-// unlike absl::ParseCommandLine, which exits 1.
-absl::StatusOr<std::vector<std::string>> ParseFlags(int argc, char** argv) {
-  std::vector<std::string> positional;
-  bool flags_done = false;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (flags_done || !absl::StartsWith(arg, "-") || arg == "-") {
-      positional.push_back(arg);
-      continue;
-    }
-    if (arg == "--") {
-      flags_done = true;
-      continue;
-    }
-    std::string name = arg.substr(arg[1] == '-' ? 2 : 1);
-    std::optional<std::string> value;
-    if (const size_t eq = name.find('='); eq != std::string::npos) {
-      value = name.substr(eq + 1);
-      name.resize(eq);
-    }
-    std::replace(name.begin(), name.end(), '-', '_');
-    absl::CommandLineFlag* flag = absl::FindCommandLineFlag(name);
-    if (flag == nullptr && !value.has_value() && absl::StartsWith(name, "no")) {
-      flag = absl::FindCommandLineFlag(name.substr(2));
-      if (flag != nullptr && flag->IsOfType<bool>()) {
-        value = "false";
-      } else {
-        flag = nullptr;
-      }
-    }
-    if (flag == nullptr ||
-        !absl::StrContains(flag->Filename(),
-                           "tools/peer_eval/peer_eval_main")) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("unknown flag ", arg, " (see --help)"));
-    }
-    if (!value.has_value()) {
-      if (flag->IsOfType<bool>()) {
-        value = "true";
-      } else if (i + 1 < argc) {
-        value = argv[++i];
-      } else {
-        return absl::InvalidArgumentError(
-            absl::StrCat("flag --", name, " needs a value"));
-      }
-    }
-    std::string error;
-    if (!flag->ParseFrom(*value, &error)) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("bad value '", *value, "' for --", name, ": ", error));
-    }
-  }
-  return positional;
-}
-
 int Fail(absl::string_view message) {
   std::cerr << "peer_eval: error: "
             << std::string_view(message.data(), message.size()) << "\n";
@@ -138,7 +77,8 @@ int main(int argc, char** argv) {
     }
   }
   const absl::StatusOr<std::vector<std::string>> positional =
-      ParseFlags(argc, argv);
+      crosscheck::base::ParseOwnFlags(
+          argc, argv, "tools/peer_eval/peer_eval_main", "--help");
   if (!positional.ok()) return Fail(positional.status().message());
   if (positional->size() > 1) {
     return Fail("at most one suites directory may be given (see --help)");
