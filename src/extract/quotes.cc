@@ -1159,23 +1159,6 @@ void AddUnclosedNote(const Document& doc, const Part& part,
   notes->push_back(std::move(note));
 }
 
-// ---------------------------------------------------------------------------
-// Normalization.
-
-char32_t ToLower(char32_t c) {
-  if (c < 0x80) return absl::ascii_tolower(static_cast<unsigned char>(c));
-  if ((c >= 0xC0 && c <= 0xDE && c != 0xD7)) return c + 0x20;
-  if (c >= 0x100 && c <= 0x137) return c | 1;
-  if (c >= 0x139 && c <= 0x148 && (c % 2) == 1) return c + 1;
-  if (c >= 0x14A && c <= 0x177) return c | 1;
-  if (c == 0x178) return 0xFF;
-  if (c >= 0x179 && c <= 0x17E && (c % 2) == 1) return c + 1;
-  if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2) return c + 0x20;
-  if (c >= 0x410 && c <= 0x42F) return c + 0x20;
-  if (c >= 0x400 && c <= 0x40F) return c + 0x50;
-  return c;
-}
-
 }  // namespace
 
 std::string NormalizeQuoteText(absl::string_view text) {
@@ -1205,7 +1188,7 @@ std::string NormalizeQuoteText(absl::string_view text) {
       continue;
     }
     if (IsAlnum(c)) {
-      emit(ToLower(c));
+      emit(base::ToLower(c));
     } else if (IsApostrophe(c) && segment::IsLetter(prev) &&
                segment::IsLetter(next)) {
       emit('\'');  // "won’t" -> "won't"
