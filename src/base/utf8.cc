@@ -9,7 +9,10 @@ bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
 }  // namespace
 
-char32_t DecodeUtf8(absl::string_view text, size_t pos, int* length) {
+namespace internal {
+
+char32_t DecodeUtf8Multibyte(absl::string_view text, size_t pos,
+                             int* length) {
   *length = 1;
   if (pos >= text.size()) return 0;
   const auto b0 = static_cast<unsigned char>(text[pos]);
@@ -38,6 +41,8 @@ char32_t DecodeUtf8(absl::string_view text, size_t pos, int* length) {
   *length = need + 1;
   return c;
 }
+
+}  // namespace internal
 
 char32_t DecodeUtf8Before(absl::string_view text, size_t pos, int* length) {
   *length = 1;

@@ -18,10 +18,22 @@ namespace crosscheck::base {
 // The code point returned for bytes that are not valid UTF-8.
 inline constexpr char32_t kReplacementChar = 0xFFFD;
 
+namespace internal {
+// DecodeUtf8 for a byte that is not ASCII (or `pos` past the end).
+char32_t DecodeUtf8Multibyte(absl::string_view text, size_t pos, int* length);
+}  // namespace internal
+
 // Decodes the code point at `text[pos]` and stores its encoded length in
 // `*length` (at least 1 when pos < text.size()). Invalid or truncated
-// sequences decode as kReplacementChar with length 1.
-char32_t DecodeUtf8(absl::string_view text, size_t pos, int* length);
+// sequences decode as kReplacementChar with length 1. ASCII, most of news
+// text, is decoded inline.
+inline char32_t DecodeUtf8(absl::string_view text, size_t pos, int* length) {
+  if (pos < text.size() && static_cast<unsigned char>(text[pos]) < 0x80) {
+    *length = 1;
+    return static_cast<unsigned char>(text[pos]);
+  }
+  return internal::DecodeUtf8Multibyte(text, pos, length);
+}
 
 // Decodes the code point that ends just before `pos` (pos > 0), storing its
 // length. Falls back to one byte for invalid sequences.

@@ -7,6 +7,16 @@ namespace crosscheck::extract {
 
 std::string Fold(absl::string_view text) {
   std::string out;
+  // Fast path: most words are ASCII, which only needs lowercasing.
+  bool ascii = true;
+  for (char c : text) ascii &= static_cast<unsigned char>(c) < 0x80;
+  if (ascii) {
+    out.resize(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+      out[i] = absl::ascii_tolower(static_cast<unsigned char>(text[i]));
+    }
+    return out;
+  }
   out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
     int length = 1;
