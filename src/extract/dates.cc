@@ -69,7 +69,7 @@ struct MonthName {
 };
 
 enum class Part { kNone, kBefore, kAfter, kStart, kEnd };
-enum class Period { kWeek, kWeekend, kMonth, kYear };
+enum class Period { kWeek, kWeekend, kMonth, kQuarter, kYear, kDecade };
 enum class Tense { kUnknown, kPast, kFuture };
 
 struct DayPhrase {
@@ -110,6 +110,14 @@ struct Lexicons {
   absl::flat_hash_map<std::string, int> span_words;
   // "two weeks from now" 0, "from tomorrow" 1: the day counted from.
   absl::flat_hash_map<std::string, std::vector<DayPhrase>> hence;
+  // "rest of the" (week): from publication to the end of the period.
+  absl::flat_hash_map<std::string, std::vector<DayPhrase>> rests;
+  // "two days after today" 1, "a week before June 5" -1.
+  absl::flat_hash_map<std::string, int> offsets;
+  // "three days later" 1, "a week earlier" -1: counted from the date before
+  // in the sentence.
+  absl::flat_hash_map<std::string, int> laters;
+  absl::flat_hash_map<std::string, int> seasons;  // first month
   absl::flat_hash_set<std::string> numeric_cues;   // "on 4/22"
   absl::flat_hash_set<std::string> offset_blocks;  // "highest in 10 years"
   absl::flat_hash_map<std::string, int> ordinals;  // "first" 1 ... "fifth"
@@ -130,7 +138,17 @@ void AddDateWord(const std::vector<std::string>& row, Lexicons* lex) {
   const std::string& phrase = row[0];
   const std::string& role = row[1];
   const std::string& argument = row[2];
-  if (role == "day" || role == "hence") {
+  if (role == "rest") {
+    DayPhrase rest;
+    rest.words = absl::StrSplit(phrase, ' ', absl::SkipEmpty());
+    AddPhrase(std::move(rest), &lex->rests);
+  } else if (role == "offset") {
+    lex->offsets[phrase] = ParseIntOr(argument, 0);
+  } else if (role == "season") {
+    lex->seasons[phrase] = ParseIntOr(argument, 0);
+  } else if (role == "later") {
+    lex->laters[phrase] = ParseIntOr(argument, 0);
+  } else if (role == "day" || role == "hence") {
     DayPhrase day;
     day.words = absl::StrSplit(phrase, ' ', absl::SkipEmpty());
     day.offset = ParseIntOr(argument, 0);
@@ -155,6 +173,8 @@ void AddDateWord(const std::vector<std::string>& row, Lexicons* lex) {
     lex->periods[phrase] = argument == "week"      ? Period::kWeek
                            : argument == "weekend" ? Period::kWeekend
                            : argument == "month"   ? Period::kMonth
+                           : argument == "quarter" ? Period::kQuarter
+                           : argument == "decade"  ? Period::kDecade
                                                    : Period::kYear;
   } else if (role == "ago") {
     lex->ago.insert(phrase);
@@ -404,8 +424,8 @@ std::optional<int> WeekdayOf(const Word& word) {
 }
 
 bool IsRangeSeparator(const Word& word, bool after_between) {
-  if (after_between) return word.folded == "and";
-  return word.folded == "-" || word.folded == "to" ||
+  if (after_between && word.folded == "and") return true;
+  return word.folded == "-" || word.folded == "~" || word.folded == "to" ||
          word.folded == "through" || word.folded == "until" ||
          word.folded == "till" || word.folded == "thru";
 }
@@ -426,9 +446,12 @@ bool IsPlural(const Word& word) {
 Date::Granularity PeriodGranularity(Period period) {
   switch (period) {
     case Period::kMonth:
+    case Period::kQuarter:
       return Date::GRANULARITY_MONTH;
     case Period::kYear:
       return Date::GRANULARITY_YEAR;
+    case Period::kDecade:
+      return Date::GRANULARITY_DECADE;
     default:
       return Date::GRANULARITY_DAY;  // weeks are day ranges
   }
@@ -498,6 +521,10 @@ class DateParser {
         n_(static_cast<int>(words.size())),
         published_(published) {}
 
+  // The date found before the next one in the sentence, which "three days
+  // later" counts from.
+  void SetPrevious(const Date& date) { previous_ = date; }
+
   // A date at words[i], joined with a second one into a range when a range
   // word stands between them ("2014 through May 2018", "from 10/1 to
   // 11/7", "between January 1st 2015 and Feb 5th 2018").
@@ -520,11 +547,15 @@ class DateParser {
   std::optional<DateMatch> Single(int i) const {
     for (auto parse :
          {&DateParser::Iso, &DateParser::Numeric, &DateParser::Quarter,
-          &DateParser::WeekOf, &DateParser::TheDay, &DateParser::WeekdayDate,
+          &DateParser::WeekOf, &DateParser::NthWeekday, &DateParser::TheDay,
+          &DateParser::WeekdayDate,
           &DateParser::MonthFirst, &DateParser::DayFirst,
-          &DateParser::MidToken, &DateParser::Year, &DateParser::RelativeDay,
-          &DateParser::Shifted, &DateParser::Ago, &DateParser::Ahead,
-          &DateParser::CountSpan}) {
+          &DateParser::MidToken, &DateParser::YearMonth, &DateParser::Year,
+          &DateParser::RelativeDay, &DateParser::AfterNext,
+          &DateParser::RestOf, &DateParser::Shifted, &DateParser::Season,
+          &DateParser::Offset,
+          &DateParser::Later,
+          &DateParser::Ago, &DateParser::Ahead, &DateParser::CountSpan}) {
       if (std::optional<DateMatch> match = (this->*parse)(i)) return match;
     }
     return std::nullopt;
@@ -668,6 +699,19 @@ class DateParser {
         parts.push_back(words_[end + 1].folded);
         end += 2;
       }
+      // "11/12,2016": the day and year may be read as one number.
+      if (parts.size() == 1 && end + 1 < n_ && Is(end, "/") &&
+          Touch(end - 1, end) && Touch(end, end + 1)) {
+        const std::vector<std::string> pieces =
+            absl::StrSplit(words_[end + 1].folded, ',');
+        if (pieces.size() == 2 && IsDigits(pieces[0]) &&
+            pieces[0].size() <= 2 && IsDigits(pieces[1]) &&
+            (pieces[1].size() == 2 || pieces[1].size() == 4)) {
+          parts.push_back(pieces[0]);
+          parts.push_back(pieces[1]);
+          end += 2;
+        }
+      }
     } else {
       for (char separator : {'.', '-'}) {
         std::vector<std::string> pieces = absl::StrSplit(token, separator);
@@ -677,6 +721,15 @@ class DateParser {
         if (digits) parts = std::move(pieces);
         break;
       }
+    }
+    // "11/12,2016", "11/12,16": a year after a comma, all touching.
+    if (parts.size() == 2 && end + 1 < n_ && Is(end, ",") &&
+        Touch(end - 1, end) && Touch(end, end + 1) &&
+        IsDigits(words_[end + 1].folded) &&
+        (words_[end + 1].folded.size() == 2 ||
+         words_[end + 1].folded.size() == 4)) {
+      parts.push_back(words_[end + 1].folded);
+      end += 2;
     }
     if (parts.size() < 2) return std::nullopt;
     for (const std::string& part : parts) {
@@ -768,6 +821,7 @@ class DateParser {
   // quarter of 2016", "the first half of next year"; without a year
   // ("Q2"), the year is inferred as for a month.
   std::optional<DateMatch> Quarter(int i) const {
+    if (std::optional<DateMatch> joined = JoinedQuarter(i)) return joined;
     int k = i;
     std::optional<int> year;
     int end = 0;
@@ -780,8 +834,13 @@ class DateParser {
     int index = 0;
     int months = 0;
     const std::string& token = words_[k].folded;
+    // "Q1", "H2"; a lowercase "q1" only next to a year ("2017 q1").
     if (token.size() == 2 && (token[0] == 'q' || token[0] == 'h') &&
-        words_[k].capitalized && absl::ascii_isdigit(token[1])) {
+        absl::ascii_isdigit(token[1]) &&
+        (words_[k].capitalized ||
+         (token[0] == 'q' &&
+          (year.has_value() ||
+           (k + 1 < n_ && YearOf(words_[k + 1]).has_value()))))) {
       index = token[1] - '0';
       months = token[0] == 'q' ? 3 : 6;
       ++k;
@@ -791,7 +850,7 @@ class DateParser {
       if (!ordinal.has_value() || *ordinal < 1 || k + 1 >= n_) {
         return std::nullopt;
       }
-      if (Is(k + 1, "quarter")) {
+      if (Is(k + 1, "quarter") || Is(k + 1, "qtr")) {
         months = 3;
       } else if (Is(k + 1, "half")) {
         months = 6;
@@ -821,6 +880,38 @@ class DateParser {
       year = static_cast<int>(*inferred);
     }
     const absl::CivilMonth first(*year, first_month);
+    SetMonths(first, first + (months - 1), &match.date);
+    return match;
+  }
+
+  // A year and quarter or half in one token: "2018Q4", "2017-q1",
+  // "2019-H2", "q1-2019".
+  std::optional<DateMatch> JoinedQuarter(int i) const {
+    const std::string& token = words_[i].folded;
+    if (token.size() < 6 || token.size() > 7) return std::nullopt;
+    std::string year_text;
+    std::string part;
+    if (IsDigits(token.substr(0, 4))) {
+      year_text = token.substr(0, 4);
+      part = token.substr(token[4] == '-' ? 5 : 4);
+    } else if (IsDigits(token.substr(token.size() - 4))) {
+      year_text = token.substr(token.size() - 4);
+      part = token.substr(0, token.size() - 4);
+      if (!part.empty() && part.back() == '-') part.pop_back();
+    }
+    if (part.size() != 2 || (part[0] != 'q' && part[0] != 'h') ||
+        !absl::ascii_isdigit(static_cast<unsigned char>(part[1]))) {
+      return std::nullopt;
+    }
+    const int months = part[0] == 'q' ? 3 : 6;
+    const int index = part[1] - '0';
+    const int year = ParseIntOr(year_text, 0);
+    if (index < 1 || index > 12 / months || year < kMinYear ||
+        year > kMaxYear) {
+      return std::nullopt;
+    }
+    DateMatch match{i, i + 1};
+    const absl::CivilMonth first(year, (index - 1) * months + 1);
     SetMonths(first, first + (months - 1), &match.date);
     return match;
   }
@@ -1158,8 +1249,8 @@ class DateParser {
     if (!month.has_value()) return std::nullopt;
     int k = i + 1;
     if (month->abbreviation && Is(k, ".")) ++k;
-    if (Is(k, "/") || (Is(k, ",") && !month->abbreviation)) {
-      // "Dec/2018", "November, 2016".
+    if (Is(k, "/") || Is(k, ",") || Is(k, "of")) {
+      // "Dec/2018", "November, 2016", "Dec, 2018", "April of 1987".
       if (k + 1 < n_ && YearOf(words_[k + 1]).has_value()) ++k;
     }
     if (k < n_ && words_[k].kind == TokenKind::kNumber) {
@@ -1173,7 +1264,15 @@ class DateParser {
     }
     // A bare month name needs a cue ("in May"); abbreviations never stand
     // alone.
-    if (month->abbreviation || !AfterCue(i)) return std::nullopt;
+    // "the first week of Oct" takes an abbreviation as well.
+    // An abbreviation ("Jan" is a name too) needs "in", "during" or
+    // "since" before it, or "week of"/"month of".
+    if (!AfterCue(i) ||
+        (month->abbreviation && !Is(i - 1, "in") && !Is(i - 1, "during") &&
+         !Is(i - 1, "since") &&
+         !(Is(i - 1, "of") && (Is(i - 2, "week") || Is(i - 2, "month"))))) {
+      return std::nullopt;
+    }
     DateMatch match{i, i + 1};
     const std::optional<absl::civil_year_t> year =
         InferYear(month->month, i, i + 1);
@@ -1231,10 +1330,24 @@ class DateParser {
   // "5 June 2024", "5th of June", "5-7 June", "5 to 7 June 2024".
   std::optional<DateMatch> DayFirst(int i) const {
     const Word& word = words_[i];
+    // "the tenth of September", "fifth day of June": an ordinal word needs
+    // "of".
+    if (word.kind == TokenKind::kWord && Lex().ordinals.contains(word.folded)) {
+      int k = i + 1;
+      if (Is(k, "day")) ++k;
+      if (!Is(k, "of") || k + 1 >= n_) return std::nullopt;
+      const int day = Lex().ordinals.at(word.folded);
+      const std::optional<MonthName> month = MonthOf(words_[k + 1]);
+      if (!month.has_value() || month->abbreviation) return std::nullopt;
+      k += 2;
+      const std::optional<int> year = TrailingYear(&k);
+      return DayRange(i, k, month->month, month->month, day, day, year);
+    }
     if (word.kind != TokenKind::kNumber) return std::nullopt;
     int first_day = 0;
     int last_day = 0;
     int k = i + 1;
+    bool ranged = false;
     const size_t hyphen = word.folded.find('-');
     if (hyphen != std::string::npos) {
       const std::optional<int> a = DayOf(word.folded.substr(0, hyphen));
@@ -1242,18 +1355,59 @@ class DateParser {
       if (!a.has_value() || !b.has_value()) return std::nullopt;
       first_day = *a;
       last_day = *b;
+      ranged = true;
     } else {
       const std::optional<int> a = DayOf(word);
       if (!a.has_value()) return std::nullopt;
       first_day = last_day = *a;
       if (k + 1 < n_ && IsRangeSeparator(words_[k], AfterBetween(i))) {
-        if (std::optional<int> b = DayOf(words_[k + 1])) {
-          last_day = *b;
-          k += 2;
+        // "13 to the 15th of July".
+        const int j = Is(k + 1, "the") ? k + 2 : k + 1;
+        if (j < n_) {
+          if (std::optional<int> b = DayOf(words_[j])) {
+            last_day = *b;
+            k = j + 1;
+            ranged = true;
+          }
         }
       }
     }
-    if (Is(k, "of")) ++k;
+    if (Is(k, "day") && !IsDigits(word.folded)) ++k;  // "15th day of June"
+    // "4 to 23 next month", "the 20th of next month", "20th of the current
+    // month": days of a shifted month; a single bare number needs "of".
+    {
+      int j = k;
+      if (Is(j, "of") || Is(j, "in")) ++j;
+      if (Is(j, "the") && j + 1 < n_ &&
+          Lex().shifts.contains(words_[j + 1].folded)) {
+        ++j;
+      }
+      const bool cued = ranged || Is(k, "of") || !IsDigits(word.folded);
+      if (cued && j < n_ && Lex().shifts.contains(words_[j].folded)) {
+        if (std::optional<DateMatch> shifted = Shifted(j)) {
+          if (shifted->date.granularity() != Date::GRANULARITY_MONTH) {
+            return std::nullopt;
+          }
+          const std::optional<DaySpan> days = DaysOf(shifted->date);
+          shifted->begin = i;
+          shifted->date.set_granularity(Date::GRANULARITY_DAY);
+          if (!days.has_value()) return shifted;
+          if (days->first.month() != days->last.month()) return std::nullopt;
+          const std::optional<absl::CivilDay> from =
+              MakeDay(days->first.year(), days->first.month(), first_day);
+          const std::optional<absl::CivilDay> to =
+              MakeDay(days->first.year(), days->first.month(), last_day);
+          if (!from.has_value() || !to.has_value() || *to < *from) {
+            return std::nullopt;
+          }
+          SetDays(*from, *to, &shifted->date);
+          return shifted;
+        }
+      }
+    }
+    if (Is(k, "of")) {
+      ++k;
+    }
     if (k >= n_) return std::nullopt;
     const std::optional<MonthName> month = MonthOf(words_[k]);
     if (!month.has_value()) return std::nullopt;
@@ -1340,6 +1494,18 @@ class DateParser {
       SetYears(first, last, &match.date);
       return match;
     }
+    // "11-2016": a month.
+    if ((hyphen == 1 || hyphen == 2) && token.size() == hyphen + 5 &&
+        IsDigits(token.substr(0, hyphen)) && IsDigits(token.substr(hyphen + 1))) {
+      const int month = ParseIntOr(token.substr(0, hyphen), 0);
+      const int first = ParseIntOr(token.substr(hyphen + 1), 0);
+      if (month < 1 || month > 12 || first < kMinYear || first > kMaxYear) {
+        return std::nullopt;
+      }
+      const absl::CivilMonth civil(first, month);
+      SetMonths(civil, civil, &match.date);
+      return match;
+    }
     const std::optional<int> year = YearOf(word);
     if (!year.has_value()) return std::nullopt;
     // "the 1970's": a decade.
@@ -1390,6 +1556,28 @@ class DateParser {
           return absolute;
         }
       }
+      if (std::optional<DateMatch> day = WeekdayTheDay(i, k, *weekday)) {
+        return day;
+      }
+      // "Friday next week", "Monday of last week": that day of the week.
+      const int w = Is(i + 1, "of") ? i + 2 : i + 1;
+      if (w < n_) {
+        if (std::optional<DateMatch> week = Shifted(w)) {
+          const std::optional<DaySpan> days = DaysOf(week->date);
+          if (w < n_ && Lex().periods.contains(words_[week->end - 1].folded) &&
+              Lex().periods.at(words_[week->end - 1].folded) ==
+                  Period::kWeek) {
+            week->begin = i;
+            if (days.has_value() && days->last - days->first == 6) {
+              const absl::CivilDay day = days->first + (*weekday - 1);
+              SetDays(day, day, &week->date);
+            } else if (days.has_value()) {
+              return std::nullopt;  // "Friday earlier this week"
+            }
+            return week;
+          }
+        }
+      }
     }
     if (!published_.has_value())
       return Unresolved(i, i + 1, Date::GRANULARITY_DAY);
@@ -1403,6 +1591,90 @@ class DateParser {
     match.date.set_relative(true);
     SetDays(day, day, &match.date);
     return match;
+  }
+
+  // "Friday the 15th" (weekday at words[i], "the" at words[k]): the 15th
+  // of the publication month or a month next to it that falls on a Friday,
+  // the latest on or before publication unless the sentence speaks of the
+  // future (then the earliest on or after it); failing that, the nearest.
+  std::optional<DateMatch> WeekdayTheDay(int i, int k, int weekday) const {
+    if (!Is(k, "the")) --k;  // "Tuesday 19th"
+    if (k + 1 >= n_) return std::nullopt;
+    const Word& word = words_[k + 1];
+    if (word.kind != TokenKind::kNumber || IsDigits(word.folded)) {
+      return std::nullopt;
+    }
+    const std::optional<int> number = DayOf(word);
+    if (!number.has_value()) return std::nullopt;
+    if (k + 2 < n_ && words_[k + 2].kind == TokenKind::kWord &&
+        !IsRangeSeparator(words_[k + 2], AfterBetween(i)) &&
+        !Is(k + 2, "and")) {
+      return std::nullopt;  // "Friday the 27th floor"
+    }
+    if (!published_.has_value()) {
+      return Unresolved(i, k + 2, Date::GRANULARITY_DAY);
+    }
+    const bool future = NearestTense(words_, i, k + 2) == Tense::kFuture;
+    const absl::CivilMonth here(*published_);
+    std::optional<absl::CivilDay> best;
+    for (int delta = -12; delta <= 12; ++delta) {
+      const absl::CivilMonth month = here + delta;
+      const std::optional<absl::CivilDay> day =
+          MakeDay(month.year(), month.month(), *number);
+      if (!day.has_value() || IsoWeekday(*day) != weekday) continue;
+      const bool fits = future ? *day >= *published_ : *day <= *published_;
+      if (!fits) continue;
+      if (!best.has_value() ||
+          (future ? *day < *best : *day > *best)) {
+        best = day;
+      }
+    }
+    if (!best.has_value()) return std::nullopt;
+    DateMatch match{i, k + 2};
+    match.needs_anchor = true;
+    match.date.set_relative(true);
+    SetDays(*best, *best, &match.date);
+    return match;
+  }
+
+  // "the second Monday of next month", "the last Friday of June 2024",
+  // "the first Sunday in March": the Nth (or last) such weekday of the
+  // month named after "of" or "in".
+  std::optional<DateMatch> NthWeekday(int i) const {
+    int k = Is(i, "the") ? i + 1 : i;
+    const std::optional<int> ordinal = OrdinalAt(k);
+    if (!ordinal.has_value() || k + 3 >= n_) return std::nullopt;
+    const std::optional<int> weekday = WeekdayOf(words_[k + 1]);
+    if (!weekday.has_value() || (!Is(k + 2, "of") && !Is(k + 2, "in"))) {
+      return std::nullopt;
+    }
+    std::optional<DateMatch> month;
+    for (auto parse : {&DateParser::MonthFirst, &DateParser::Shifted}) {
+      month = (this->*parse)(k + 3);
+      if (month.has_value()) break;
+    }
+    if (!month.has_value() ||
+        month->date.granularity() != Date::GRANULARITY_MONTH) {
+      return std::nullopt;
+    }
+    month->begin = i;
+    month->yearless_month = 0;
+    const std::optional<DaySpan> days = DaysOf(month->date);
+    if (!days.has_value()) {
+      month->date.set_granularity(Date::GRANULARITY_DAY);
+      return month;
+    }
+    if (days->first.month() != days->last.month()) return std::nullopt;
+    absl::CivilDay day;
+    if (*ordinal == -1) {
+      day = days->last - (IsoWeekday(days->last) - *weekday + 7) % 7;
+    } else {
+      day = days->first + (*weekday - IsoWeekday(days->first) + 7) % 7 +
+            7 * (*ordinal - 1);
+      if (day > days->last) return std::nullopt;
+    }
+    SetDays(day, day, &month->date);
+    return month;
   }
 
   // A relative date that cannot be resolved without a publication date.
@@ -1477,10 +1749,35 @@ class DateParser {
         return unresolved;
       }
       ResolvePeriod(period->second, shift, part, &match.date);
+      // "next week Friday", "next week on Friday": that day of the week.
+      if (period->second == Period::kWeek && part == Part::kNone) {
+        int j = k + 1;
+        if (Is(j, "on") || Is(j, ",")) ++j;
+        if (j < n_) {
+          if (std::optional<int> weekday = WeekdayOf(words_[j])) {
+            const absl::CivilDay monday = *ParseIsoDay(match.date.start());
+            SetDays(monday + (*weekday - 1), monday + (*weekday - 1),
+                    &match.date);
+            match.end = j + 1;
+          }
+        }
+      }
+      return match;
+    }
+    if (auto season = lex.seasons.find(unit.folded);
+        season != lex.seasons.end() && part == Part::kNone) {
+      if (!published_.has_value()) {
+        return Unresolved(i, k + 1, Date::GRANULARITY_MONTH);
+      }
+      const absl::CivilMonth first =
+          SeasonStart(season->second, shift < 0   ? Tense::kPast
+                                      : shift > 0 ? Tense::kFuture
+                                                  : Tense::kUnknown);
+      SetMonths(first, first + 2, &match.date);
       return match;
     }
     if (std::optional<MonthName> month = MonthOf(unit)) {
-      if (month->abbreviation) return std::nullopt;
+      if (month->abbreviation && Is(k + 1, ".")) match.end = k + 2;
       if (!published_.has_value()) {
         return Unresolved(i, k + 1, Date::GRANULARITY_MONTH);
       }
@@ -1510,6 +1807,84 @@ class DateParser {
       return match;
     }
     return std::nullopt;
+  }
+
+  // The first month of the season starting in `first_month`: with `kPast`
+  // the latest that ended before the publication month, with `kFuture` the
+  // earliest that starts after it, else the one holding it or, failing
+  // that, the one of the publication year (winter: the one that holds its
+  // January).
+  absl::CivilMonth SeasonStart(int first_month, Tense tense) const {
+    const absl::CivilMonth now(*published_);
+    const absl::civil_year_t year = published_->year();
+    if (tense == Tense::kPast) {
+      absl::CivilMonth start(year + 1, first_month);
+      while (start + 2 >= now) start -= 12;
+      return start;
+    }
+    if (tense == Tense::kFuture) {
+      absl::CivilMonth start(year - 1, first_month);
+      while (start <= now) start += 12;
+      return start;
+    }
+    for (absl::CivilMonth start(year - 1, first_month);
+         start <= absl::CivilMonth(year, first_month); start += 12) {
+      if (start <= now && now <= start + 2) return start;
+    }
+    return first_month == 12 ? absl::CivilMonth(year - 1, 12)
+                             : absl::CivilMonth(year, first_month);
+  }
+
+  // A season after a cue ("in the summer", "during winter", "by spring"):
+  // the one holding publication, else the latest before it, or the next
+  // one when the sentence speaks of the future.
+  std::optional<DateMatch> Season(int i) const {
+    const int k = Is(i, "the") ? i + 1 : i;
+    // "to", "and" and "of" are cues of months, not of seasons ("expected to
+    // fall", "the spring and").
+    if (k >= n_ || !AfterCue(i) || Is(i - 1, "to") || Is(i - 1, "and") ||
+        Is(i - 1, "of")) {
+      return std::nullopt;
+    }
+    auto season = Lex().seasons.find(words_[k].folded);
+    if (season == Lex().seasons.end()) return std::nullopt;
+    if (k + 1 < n_ && words_[k + 1].kind != TokenKind::kPunct &&
+        !Is(k + 1, "of") && !YearOf(words_[k + 1]).has_value() &&
+        !IsRangeSeparator(words_[k + 1], false)) {
+      return std::nullopt;  // "in summer camps", "by fall 5%"
+    }
+    int end = k + 1;
+    std::optional<int> year;
+    if (Is(end, "of") && end + 1 < n_) {
+      year = YearOf(words_[end + 1]);
+      if (!year.has_value()) return std::nullopt;
+      end += 2;
+    } else if (end < n_) {
+      year = YearOf(words_[end]);
+      if (year.has_value()) ++end;
+    }
+    DateMatch match{i, end};
+    if (year.has_value()) {
+      // "the winter of 2010" starts in December 2010.
+      const absl::CivilMonth first(*year, season->second);
+      SetMonths(first, first + 2, &match.date);
+      return match;
+    }
+    match.needs_anchor = true;
+    match.date.set_relative(true);
+    if (!published_.has_value()) {
+      return Unresolved(i, end, Date::GRANULARITY_MONTH);
+    }
+    const absl::CivilMonth now(*published_);
+    absl::CivilMonth first = SeasonStart(season->second, Tense::kUnknown);
+    const Tense tense = NearestTense(words_, i, end);
+    if (first > now || first + 2 < now) {
+      first = SeasonStart(season->second, tense == Tense::kFuture
+                                              ? Tense::kFuture
+                                              : Tense::kPast);
+    }
+    SetMonths(first, first + 2, &match.date);
+    return match;
   }
 
   // Why "earlier this week" or "later this week" names no day: published
@@ -1561,12 +1936,218 @@ class DateParser {
         SetMonths(month, month, date);
         return;
       }
+      case Period::kQuarter: {
+        const absl::CivilMonth first =
+            absl::CivilMonth(today.year(), (today.month() - 1) / 3 * 3 + 1) +
+            3 * shift;
+        SetMonths(first, first + 2, date);
+        return;
+      }
       case Period::kYear: {
         const absl::civil_year_t year = today.year() + shift;
         SetYears(year, year, date);
         return;
       }
+      case Period::kDecade: {
+        const absl::civil_year_t first =
+            (today.year() - today.year() % 10) + 10 * shift;
+        SetYears(first, first + 9, date);
+        date->set_granularity(Date::GRANULARITY_DECADE);
+        return;
+      }
     }
+  }
+
+  // A year and a month: "2016 November", "2015 June", "2016 - 11",
+  // "2016 / 11", "11 / 2016" (the numbers spaced apart; "2016/11" is
+  // Numeric). "2011 - 12" (consecutive years) is a season, not a month.
+  std::optional<DateMatch> YearMonth(int i) const {
+    if (i + 1 >= n_) return std::nullopt;
+    const std::optional<int> year = YearOf(words_[i]);
+    if (year.has_value()) {
+      if (std::optional<MonthName> month = MonthOf(words_[i + 1])) {
+        DateMatch match{i, i + 2};
+        const absl::CivilMonth civil(*year, month->month);
+        SetMonths(civil, civil, &match.date);
+        return match;
+      }
+    }
+    if (i + 2 >= n_ || (!Is(i + 1, "-") && !Is(i + 1, "/"))) {
+      return std::nullopt;
+    }
+    if (Touch(i, i + 1) && Touch(i + 1, i + 2)) return std::nullopt;
+    const Word& second = words_[i + 2];
+    if (i + 3 < n_ && (Is(i + 3, "-") || Is(i + 3, "/")) &&
+        words_[i + 3].begin == second.end) {
+      return std::nullopt;  // part of a longer numeric expression
+    }
+    int month = 0;
+    int y = 0;
+    auto small = [](const Word& word) {
+      return word.kind == TokenKind::kNumber && IsDigits(word.folded) &&
+                     word.folded.size() <= 2
+                 ? ParseIntOr(word.folded, 0)
+                 : 0;
+    };
+    if (year.has_value()) {
+      month = small(second);
+      y = *year;
+      if (month == (y + 1) % 100) return std::nullopt;  // "2011 - 12"
+    } else if (std::optional<int> after = YearOf(second)) {
+      month = small(words_[i]);
+      y = *after;
+    }
+    if (month < 1 || month > 12) return std::nullopt;
+    DateMatch match{i, i + 3};
+    const absl::CivilMonth civil(y, month);
+    SetMonths(civil, civil, &match.date);
+    return match;
+  }
+
+  // "the week after next" (two weeks on), "the month before last" (two
+  // months back): any period word.
+  std::optional<DateMatch> AfterNext(int i) const {
+    if (!Is(i, "the") || i + 3 >= n_) return std::nullopt;
+    auto period = Lex().periods.find(words_[i + 1].folded);
+    if (period == Lex().periods.end()) return std::nullopt;
+    int shift = 0;
+    if (Is(i + 2, "after") && Is(i + 3, "next")) {
+      shift = 2;
+    } else if (Is(i + 2, "before") && Is(i + 3, "last")) {
+      shift = -2;
+    } else {
+      return std::nullopt;
+    }
+    if (!published_.has_value()) {
+      return Unresolved(i, i + 4, PeriodGranularity(period->second));
+    }
+    DateMatch match{i, i + 4};
+    match.needs_anchor = true;
+    match.date.set_relative(true);
+    ResolvePeriod(period->second, shift, Part::kNone, &match.date);
+    return match;
+  }
+
+  // "rest of the week", "the rest of the year": from publication to the end
+  // of the current period.
+  std::optional<DateMatch> RestOf(int i) const {
+    const int k = Is(i, "the") ? i + 1 : i;
+    if (k >= n_) return std::nullopt;
+    auto it = Lex().rests.find(words_[k].folded);
+    if (it == Lex().rests.end()) return std::nullopt;
+    for (const DayPhrase& phrase : it->second) {
+      const int p = k + static_cast<int>(phrase.words.size());
+      if (p >= n_ || !MatchesWords(k, phrase.words)) continue;
+      auto period = Lex().periods.find(words_[p].folded);
+      if (period == Lex().periods.end()) continue;
+      if (!published_.has_value()) {
+        return Unresolved(i, p + 1, Date::GRANULARITY_DAY);
+      }
+      Date whole;
+      ResolvePeriod(period->second, 0, Part::kNone, &whole);
+      const std::optional<DaySpan> days = DaysOf(whole);
+      if (!days.has_value() || days->last < *published_) return std::nullopt;
+      DateMatch match{i, p + 1};
+      match.needs_anchor = true;
+      match.date.set_relative(true);
+      SetDays(*published_, days->last, &match.date);
+      return match;
+    }
+    return std::nullopt;
+  }
+
+  // Counts of time units at words[i]: "two weeks", "1 month 21 days", "a
+  // year and two months" (each unit smaller). `*end` is after the last
+  // unit.
+  std::vector<std::pair<int, std::string>> CountsAt(int i, int* end) const {
+    std::vector<std::pair<int, std::string>> counts;
+    const bool list_before =
+        Is(i - 1, "and") && i >= 2 &&
+        Lex().time_units.contains(words_[i - 2].folded);
+    int k = i;
+    while (true) {
+      int next = 0;
+      std::optional<std::pair<int, std::string>> count = CountAt(k, &next);
+      if (!count.has_value()) break;
+      counts.push_back(*std::move(count));
+      *end = next;
+      k = next;
+      // "a year and two months": "and" joins a smaller unit, unless the
+      // counts continue a list ("for 3 months and 2 weeks and 2 days ago").
+      if (Is(k, "and") && !list_before) {
+        int probe = 0;
+        const std::optional<std::pair<int, std::string>> more =
+            CountAt(k + 1, &probe);
+        if (more.has_value() && UnitRank(more->second) <
+                                    UnitRank(counts.back().second)) {
+          k = k + 1;
+        }
+      }
+    }
+    return counts;
+  }
+
+  // The order of time units by length: second 0 ... century 9.
+  static int UnitRank(const std::string& unit) {
+    static const char* const kUnits[] = {"second", "minute", "hour",
+                                         "day",    "week",   "fortnight",
+                                         "month",  "year",   "decade",
+                                         "century"};
+    for (int r = 0; r < 10; ++r) {
+      if (unit == kUnits[r]) return r;
+    }
+    return 0;
+  }
+
+  // The granularity of a date counted in `unit`s.
+  static Date::Granularity UnitGranularity(const std::string& unit) {
+    return unit == "year" || unit == "decade" || unit == "century"
+               ? Date::GRANULARITY_YEAR
+           : unit == "month" ? Date::GRANULARITY_MONTH
+                             : Date::GRANULARITY_DAY;
+  }
+
+  // A date moved by counts of units: "two days after today", "3 weeks
+  // before June 5", "a year after 2001". The date after the offset word
+  // must name one day, or one month or year for a count of months or
+  // years; the result has the coarser of its and the unit's granularity.
+  std::optional<DateMatch> Offset(int i) const {
+    int end = 0;
+    const std::vector<std::pair<int, std::string>> counts = CountsAt(i, &end);
+    if (counts.empty() || end + 1 >= n_) return std::nullopt;
+    auto offset = Lex().offsets.find(words_[end].folded);
+    if (offset == Lex().offsets.end()) return std::nullopt;
+    std::optional<DateMatch> target;
+    for (auto parse :
+         {&DateParser::Iso, &DateParser::Numeric, &DateParser::WeekdayDate,
+          &DateParser::MonthFirst, &DateParser::DayFirst, &DateParser::Year,
+          &DateParser::RelativeDay, &DateParser::Shifted}) {
+      target = (this->*parse)(end + 1);
+      if (target.has_value()) break;
+    }
+    if (!target.has_value()) return std::nullopt;
+    Date::Granularity granularity = target->date.granularity();
+    for (const auto& count : counts) {
+      granularity = std::max(granularity, UnitGranularity(count.second));
+    }
+    target->begin = i;
+    target->yearless_month = 0;
+    const std::optional<DaySpan> days = DaysOf(target->date);
+    if (!days.has_value()) {
+      target->date.set_granularity(granularity);
+      return target;
+    }
+    if (target->date.granularity() == Date::GRANULARITY_DAY &&
+        days->first != days->last) {
+      return std::nullopt;
+    }
+    std::optional<absl::CivilDay> day = days->first;
+    for (const auto& count : counts) {
+      day = Move(*day, offset->second * count.first, count.second);
+      if (!day.has_value()) return std::nullopt;
+    }
+    SetSpan(*day, *day, granularity, &target->date);
+    return target;
   }
 
   // "two years ago", "a week ago", "10 days ago", "48 hours ago" (two days
@@ -1574,12 +2155,14 @@ class DateParser {
   // or the date would fall before the year 1.
   std::optional<DateMatch> Ago(int i) const {
     int unit_end = 0;
-    const std::optional<std::pair<int, std::string>> counted =
-        CountAt(i, &unit_end);
-    if (!counted.has_value() || unit_end >= n_ ||
+    const std::vector<std::pair<int, std::string>> counts =
+        CountsAt(i, &unit_end);
+    if (counts.empty() || unit_end >= n_ ||
         !Lex().ago.contains(words_[unit_end].folded)) {
       return std::nullopt;
     }
+    if (counts.size() > 1) return CompoundAgo(i, unit_end + 1, counts);
+    const std::optional<std::pair<int, std::string>> counted = counts[0];
     const int count = counted->first;
     const std::string& name = counted->second;
     const bool years = name == "year" || name == "decade" || name == "century";
@@ -1621,9 +2204,69 @@ class DateParser {
     return match;
   }
 
+  // "1 month 21 days ago": each count moved back in turn, at the finest
+  // granularity of its units.
+  std::optional<DateMatch> CompoundAgo(
+      int i, int end,
+      const std::vector<std::pair<int, std::string>>& counts) const {
+    Date::Granularity granularity = Date::GRANULARITY_YEAR;
+    for (const auto& count : counts) {
+      granularity = std::min(granularity, UnitGranularity(count.second));
+    }
+    if (!published_.has_value()) return Unresolved(i, end, granularity);
+    std::optional<absl::CivilDay> day = *published_;
+    for (const auto& count : counts) {
+      if (count.second == "hour" || count.second == "minute" ||
+          count.second == "second") {
+        continue;
+      }
+      day = Move(*day, -count.first, count.second);
+      if (!day.has_value()) return std::nullopt;
+    }
+    DateMatch match{i, end};
+    match.needs_anchor = true;
+    match.date.set_relative(true);
+    SetSpan(*day, *day, granularity, &match.date);
+    return match;
+  }
+
+  // "three days later", "a week earlier": counted from the date before it
+  // in the sentence ("arrested on June 5 and freed three days later"); not
+  // a date when there is none or it is not a single day.
+  std::optional<DateMatch> Later(int i) const {
+    if (!previous_.has_value()) return std::nullopt;
+    int end = 0;
+    const std::vector<std::pair<int, std::string>> counts = CountsAt(i, &end);
+    if (counts.empty() || end >= n_) return std::nullopt;
+    auto later = Lex().laters.find(words_[end].folded);
+    if (later == Lex().laters.end()) return std::nullopt;
+    const std::optional<DaySpan> days = DaysOf(*previous_);
+    if (!days.has_value()) return std::nullopt;
+    // Only a single day counts: "last month and 3 weeks later" is vague.
+    if (previous_->granularity() != Date::GRANULARITY_DAY ||
+        days->first != days->last) {
+      return std::nullopt;
+    }
+    Date::Granularity granularity = Date::GRANULARITY_DAY;
+    for (const auto& count : counts) {
+      granularity = std::max(granularity, UnitGranularity(count.second));
+    }
+    std::optional<absl::CivilDay> day = days->first;
+    for (const auto& count : counts) {
+      day = Move(*day, later->second * count.first, count.second);
+      if (!day.has_value()) return std::nullopt;
+    }
+    DateMatch match{i, end + 1};
+    match.needs_anchor = !previous_->anchor().empty();
+    match.date.set_relative(true);
+    SetSpan(*day, *day, granularity, &match.date);
+    return match;
+  }
+
   const std::vector<Word>& words_;
   const int n_;
   const std::optional<absl::CivilDay> published_;
+  std::optional<Date> previous_;
 };
 
 Claim MakeClaim(const Document& doc, const segment::Sentence& sentence,
@@ -1696,7 +2339,7 @@ void FindDates(const Document& doc, std::vector<Claim>* claims,
     const segment::Sentence& sentence = doc.seg.sentences[s];
     if (!MayHoldDate(doc.sentence_words[s])) continue;
     const std::vector<Word> words = WithoutPossessives(doc.sentence_words[s]);
-    const DateParser parser(words, doc.published);
+    DateParser parser(words, doc.published);
     int i = 0;
     while (i < static_cast<int>(words.size())) {
       std::optional<DateMatch> match = parser.ParseAt(i);
@@ -1707,6 +2350,7 @@ void FindDates(const Document& doc, std::vector<Claim>* claims,
       i = match->end;
       const std::string reason = match->unresolved_reason;
       Claim claim = MakeClaim(doc, sentence, words, *std::move(match));
+      parser.SetPrevious(claim.date());
       if (claim.date().start().empty()) {
         notes->push_back(UnresolvedNote(doc, claim, reason));
       }

@@ -57,7 +57,25 @@ namespace crosscheck::extract {
 //    forward from publication, at the granularity of the unit; "the past 3
 //    weeks" ends the day before publication, "next 5 days" starts the day
 //    after.
-//  - "N days/weeks/months/years ago" counts back from publication; hours,
+//  - "next week Friday", "Friday next week" are that day of the week;
+//    "the week after next" two weeks on; "next quarter" three months;
+//    "the next decade" a calendar decade ("this decade" holds
+//    publication); "the rest of the week" runs from publication to the end
+//    of the week (month, year).
+//  - Seasons are three months (summer June to August, winter December to
+//    February): "last summer" the latest ended before the publication
+//    month, "next winter" the first starting after it, "this summer" or "in
+//    the spring" the one holding publication (else by tense, past first).
+//  - "Friday the 15th" is the 15th that falls on a Friday within a year of
+//    publication, the latest on or before it (the earliest on or after it
+//    in a future sentence); "the second Monday of next month" the Nth such
+//    weekday of the month.
+//  - "two days after today", "3 weeks before June 30, 2024" move the date
+//    after the offset word; "three days later" and "a week earlier" count
+//    from the single day before them in the sentence and are no date
+//    without one.
+//  - "N days/weeks/months/years ago" counts back from publication ("1 month
+//    21 days ago" moves back by each count in turn, at the finest unit); hours,
 //    minutes and seconds count back whole days ("48 hours ago" is two days
 //    before publication, "three hours ago" the publication day). A count
 //    above 10,000 ("20000 weeks ago"), or one reaching back before the year

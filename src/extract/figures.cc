@@ -1,6 +1,7 @@
 #include "src/extract/figures.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -138,6 +139,9 @@ struct Currency {
 struct QualifierEntry {
   Figure::Qualifier qualifier = Figure::QUALIFIER_EXACT;
   bool after = false;
+  // "equal to 20", "equals 20": the value and nothing else, stored as the
+  // range [20, 20] (qualifier EQUAL in qualifiers.tsv).
+  bool equal = false;
 };
 
 struct Lexicons {
@@ -161,8 +165,9 @@ struct Lexicons {
   PhraseTable<std::string> units;
   PhraseTable<bool> idioms;
   // Words at least one of which every figure holds unless it has digits:
-  // number words, magnitudes, currency words and symbols, the words of vague
-  // quantities. A sentence with none of them and no digit holds no figure.
+  // number words, magnitudes, currency words and symbols, time units, the
+  // words of vague quantities. A sentence with none of them and no digit
+  // holds no figure.
   absl::flat_hash_set<std::string> triggers;
 };
 
@@ -213,6 +218,11 @@ Lexicons* LoadLexicons() {
   }
   for (const auto& row : ReadTsv("qualifiers.tsv")) {
     Figure::Qualifier qualifier;
+    if (row.size() >= 2 && row[1] == "EQUAL") {
+      lex->qualifiers.Add(row[0],
+                          QualifierEntry{Figure::QUALIFIER_EXACT, false, true});
+      continue;
+    }
     if (row.size() >= 2 &&
         Figure::Qualifier_Parse(absl::StrCat("QUALIFIER_", row[1]),
                                 &qualifier)) {
@@ -256,6 +266,8 @@ Lexicons* LoadLexicons() {
   for (const auto& row : ReadTsv("number_words.tsv")) add_words(row[0]);
   for (const auto& row : ReadTsv("magnitudes.tsv")) add_words(row[0]);
   for (const auto& row : ReadTsv("currencies.tsv")) add_words(row[0]);
+  // "more than a decade": one of a time unit after a qualifier.
+  for (const auto& [word, unit] : lex->time_units) lex->triggers.insert(word);
   for (const auto& row : ReadTsv("qualifiers.tsv")) {
     if (row.size() >= 2 && row[1] == "VAGUE") add_words(row[0]);
   }
@@ -717,6 +729,16 @@ std::optional<Amount> ParseSpelled(
       // "one hundred and five": only when a number follows.
       if (!parser.AcceptsAnd() || i + 1 >= n) break;
       const std::string& next = words[i + 1].folded;
+      // "3 hundred and 2 hundred" is two numbers: after "and", a multiplier
+      // no smaller than the one before starts a new number.
+      if (parser.ends_with_multiplier() && i + 2 < n) {
+        const NumberWord* after = FindNumberWord(words[i + 2].folded, true);
+        if (after != nullptr && !after->ordinal &&
+            after->number_class == NumberClass::kMultiplier &&
+            after->value >= parser.max_scale()) {
+          break;
+        }
+      }
       WordNumberParser probe = parser;
       if (words[i + 1].kind == TokenKind::kNumber) {
         const std::optional<double> next_digits =
@@ -966,7 +988,15 @@ std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
   }
   if (plain && amount->end < n) {
     auto it = Lex().magnitudes.find(words[amount->end].folded);
-    if (it != Lex().magnitudes.end() && (!it->second.abbreviation || money)) {
+    if (it != Lex().magnitudes.end() && it->second.abbreviation && !money &&
+        may_stand_alone) {
+      // "2.33 k" as the whole sentence; "5 k run" keeps its 5.
+      int rest = amount->end + 1;
+      while (rest < n && words[rest].kind == TokenKind::kPunct) ++rest;
+      amount->needs_alone = rest == n;
+    }
+    if (it != Lex().magnitudes.end() &&
+        (!it->second.abbreviation || money || amount->needs_alone)) {
       amount->multiplier = it->second.multiplier;
       amount->value *= amount->multiplier;
       amount->year_like = false;
@@ -1001,7 +1031,8 @@ const QualifierEntry* MatchQualifier(const std::vector<Word>& words, int start,
 // percentage ("%", "per cent", "percentage points"). Sets `*unit`.
 // A currency word after the number may be a subunit ("50 cents"): `*factor`
 // is then its worth in the main unit (0.01). A symbol written right before
-// a number belongs to that number ("10 $20 notes" has no "10 $").
+// a number belongs to that number ("10 $20 notes" has no "10 $"), and so
+// does one after a number that had a symbol before it ("$ 20 $ 37").
 int MatchSuffixUnit(const std::vector<Word>& words, int start,
                     std::string* unit, double* factor = nullptr) {
   int end = start;
@@ -1013,10 +1044,13 @@ int MatchSuffixUnit(const std::vector<Word>& words, int start,
   }
   // "48.5 billion dollars", and "$5 million dollars" (redundant).
   if (const Currency* c = MatchCurrency(words, start, &end, false)) {
-    const bool symbol_of_next = words[end - 1].kind == TokenKind::kPunct &&
-                                end < static_cast<int>(words.size()) &&
-                                words[end].kind == TokenKind::kNumber &&
-                                words[end].begin == words[end - 1].end;
+    // A symbol after a number that had one before it is the next number's
+    // too ("$ 20.00 $ 37.97").
+    const bool symbol_of_next =
+        words[end - 1].kind == TokenKind::kPunct &&
+        end < static_cast<int>(words.size()) &&
+        words[end].kind == TokenKind::kNumber &&
+        (words[end].begin == words[end - 1].end || !unit->empty());
     if ((unit->empty() || *unit == c->code) && !symbol_of_next &&
         (c->factor == 1 || factor != nullptr)) {
       *unit = c->code;
@@ -1336,10 +1370,58 @@ std::optional<Amount> ParseAttachedPrefix(const std::vector<Word>& words, int k,
 
 // A qualifier written after the number ("200 or more", "500 or less") at
 // words[k]; sets `*end`.
+// Not before "than" and a number: "5000 or less than 6000" is two figures,
+// the second qualified by "less than"; "200 or greater than" is one.
 const QualifierEntry* MatchQualifierAfter(const std::vector<Word>& words, int k,
                                           int* end) {
-  return Lex().qualifiers.Match(
+  const QualifierEntry* q = Lex().qualifiers.Match(
       words, k, end, [](const QualifierEntry& q) { return q.after; });
+  if (q != nullptr && *end < static_cast<int>(words.size()) &&
+      words[*end].folded == "than") {
+    if (ParseAmount(words, *end + 1, true).has_value()) return nullptr;
+    ++*end;
+  }
+  return q;
+}
+
+// Whether `cents`, written after a whole amount of money and its currency
+// word or code (`amount`, after "and" when `after_and`), counts the
+// hundredths of that currency: "15 dollars 50", "17 USD 25", "twenty
+// rupees 43". It must be a whole number below 100 written with at most two
+// digits, after a whole amount with no magnitude, and end the phrase: the
+// sentence or a clause ends after it, or (without "and") "more" or "less"
+// then does ("15 USD 50 more,"); not "10 dollars 20 more times", "5 euros
+// and 20 cars".
+bool IsBareSubunit(const std::vector<Word>& words, const Amount& amount,
+                   bool after_and, const Amount& cents) {
+  const int n = static_cast<int>(words.size());
+  if (amount.multiplier != 1 || amount.range_max.has_value() ||
+      amount.value !=
+          static_cast<double>(static_cast<long long>(amount.value))) {
+    return false;
+  }
+  if (cents.ordinal || cents.range_max.has_value() || cents.multiplier != 1 ||
+      cents.fraction || cents.times || !cents.compound.empty() ||
+      !cents.attached_currency.empty() || cents.value < 0 ||
+      cents.value >= 100 ||
+      cents.value != static_cast<double>(static_cast<int>(cents.value))) {
+    return false;
+  }
+  if (!cents.spelled &&
+      (cents.end != cents.begin + 1 || words[cents.begin].folded.size() > 2)) {
+    return false;
+  }
+  auto ends_clause = [&](int e) {
+    if (e >= n) return true;
+    const std::string& f = words[e].folded;
+    return words[e].kind == TokenKind::kPunct && f != "%" && f != "-" &&
+           f != "$" && f != "/" && f != ":";
+  };
+  int e = cents.end;
+  if (ends_clause(e)) return true;
+  if (after_and) return false;
+  if (words[e].folded != "more" && words[e].folded != "less") return false;
+  return ends_clause(e + 1);
 }
 
 bool IsLowerBound(Figure::Qualifier q) {
@@ -1359,12 +1441,35 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   match.begin = i;
   Figure& figure = match.figure;
 
+  // "percent of 10", "per cent of twenty-two": a bare phrase (the whole
+  // sentence) naming a percentage after its unit.
+  if (i <= view.first_content) {
+    int unit_end = i;
+    const std::string* u = lex.units.Match(words, i, &unit_end);
+    if (u != nullptr && *u == "percent" && unit_end + 1 < n &&
+        words[unit_end].folded == "of") {
+      const std::optional<Amount> share =
+          ParseAmount(words, unit_end + 1, false);
+      if (share.has_value() && !share->ordinal && !share->range_max &&
+          share->compound.empty() && share->attached_currency.empty() &&
+          share->end > view.last_content) {
+        figure.set_value(share->value);
+        figure.set_qualifier(Figure::QUALIFIER_EXACT);
+        figure.set_unit("percent");
+        match.end = share->end;
+        return match;
+      }
+    }
+  }
+
   // Qualifier, sign, then currency symbol or code.
   int k = i;
   Figure::Qualifier qualifier = Figure::QUALIFIER_EXACT;
+  bool equal = false;
   int end = k;
   if (const QualifierEntry* q = MatchQualifier(words, k, &end)) {
     qualifier = q->qualifier;
+    equal = q->equal;
     k = end;
   }
   const int after_sign = MatchSign(words, k);
@@ -1380,6 +1485,22 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   if (unit.empty()) amount = ParseAttachedPrefix(words, k, &unit);
   if (!amount.has_value()) {
     amount = ParseAmount(words, k, !unit.empty(), i <= view.first_content);
+  }
+  if (!amount.has_value() && qualifier != Figure::QUALIFIER_EXACT &&
+      qualifier != Figure::QUALIFIER_VAGUE &&
+      qualifier != Figure::QUALIFIER_RANGE && !equal && !negative &&
+      unit.empty() && k + 1 < n &&
+      (words[k].folded == "a" || words[k].folded == "an")) {
+    // "more than a decade", "nearly a year", "less than an hour": one of
+    // the time unit, bounded by the qualifier.
+    auto it = lex.time_units.find(words[k + 1].folded);
+    if (it != lex.time_units.end()) {
+      figure.set_value(1);
+      figure.set_qualifier(qualifier);
+      figure.set_unit(it->second);
+      match.end = k + 2;
+      return match;
+    }
   }
   if (!amount.has_value()) {
     // "several deals", "dozens of delegates": a figure without a value.
@@ -1398,6 +1519,17 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
     return std::nullopt;
   }
   double factor = 1;
+  // "a 12-cent dividend", "a one-yen bid": a currency word after a hyphen.
+  if (unit.empty() && amount->attached_currency.empty() &&
+      !amount->compound.empty() && !amount->ordinal) {
+    const std::string head =
+        amount->compound.substr(0, amount->compound.find('-'));
+    if (auto it = lex.attached_currencies.find(head);
+        it != lex.attached_currencies.end() && it->second.suffix) {
+      amount->attached_currency = it->second.code;
+      amount->attached_factor = it->second.factor;
+    }
+  }
   if (!amount->attached_currency.empty()) {
     if (!unit.empty() && unit != amount->attached_currency) return std::nullopt;
     unit = amount->attached_currency;
@@ -1421,7 +1553,21 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
       if (cents_unit == unit && cents_factor < 1) {
         amount->value += cents->value * cents_factor;
         k = cents_end;
+      } else if (IsBareSubunit(words, *amount, next != k, *cents)) {
+        // "15 dollars 50", "17 USD 25", "15 dollars and 50.".
+        amount->value += cents->value / 100;
+        k = cents->end;
       }
+    }
+  }
+  // "75 USD million": a magnitude word after the code.
+  if (factor == 1 && lex.currency_codes.contains(unit) && k > amount->end &&
+      k < n && amount->multiplier == 1 && !amount->range_max.has_value()) {
+    auto it = lex.magnitudes.find(words[k].folded);
+    if (it != lex.magnitudes.end() && !it->second.abbreviation) {
+      amount->multiplier = it->second.multiplier;
+      amount->value *= amount->multiplier;
+      ++k;
     }
   }
 
@@ -1445,11 +1591,27 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   }
   if (has_max) qualifier = Figure::QUALIFIER_RANGE;
 
-  // "200 or more", "500 or less".
-  if (qualifier == Figure::QUALIFIER_EXACT) {
+  // "200 or more", "500 or less", "about 500 or more".
+  if (qualifier == Figure::QUALIFIER_EXACT ||
+      qualifier == Figure::QUALIFIER_APPROXIMATE) {
     if (const QualifierEntry* q = MatchQualifierAfter(words, k, &end)) {
       qualifier = q->qualifier;
+      equal = false;
       k = end;
+    }
+  }
+  // "less than 5000 or equal", "more than 5000 or equal to": the bound is
+  // included; not before a number ("more than 5000 or equal to 6000").
+  if ((qualifier == Figure::QUALIFIER_MORE_THAN ||
+       qualifier == Figure::QUALIFIER_LESS_THAN) &&
+      k + 1 < n && words[k].folded == "or" && words[k + 1].folded == "equal") {
+    int e = k + 2;
+    if (e < n && words[e].folded == "to") ++e;
+    if (!ParseAmount(words, e, false).has_value()) {
+      qualifier = qualifier == Figure::QUALIFIER_MORE_THAN
+                      ? Figure::QUALIFIER_AT_LEAST
+                      : Figure::QUALIFIER_AT_MOST;
+      k = e;
     }
   }
   // "at most 100 and at least 20", "above 1000 and below 1500": one range.
@@ -1501,6 +1663,10 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
     return std::nullopt;
   }
 
+  if (equal && qualifier == Figure::QUALIFIER_EXACT) {
+    qualifier = Figure::QUALIFIER_RANGE;  // "equal to 20": [20, 20]
+    max = amount->value;
+  }
   figure.set_value(amount->value);
   if (qualifier == Figure::QUALIFIER_RANGE) figure.set_value_max(max);
   figure.set_qualifier(qualifier);
@@ -1527,8 +1693,9 @@ bool InNameOrTime(const std::vector<Word>& words, const FigureMatch& match) {
   }
   if (begin > 0) {
     const Word& previous = words[begin - 1];
-    if (previous.folded == ":" || previous.folded == "/" ||
-        previous.folded == "#") {
+    // "10:30", "5/17", "#3"; not a label's colon ("Banknotes: 5 €").
+    if ((previous.folded == ":" && words[begin].begin == previous.end) ||
+        previous.folded == "/" || previous.folded == "#") {
       return true;
     }
     if (previous.folded == "." && begin >= 2 &&
@@ -1649,6 +1816,19 @@ void FindFigures(const Document& doc, const std::vector<segment::Range>& taken,
         continue;
       }
       i = match->end;
+      // "45 (forty five)": the same number restated in parentheses is no
+      // second figure.
+      if (i + 2 < n && words[i].folded == "(" && match->figure.has_value() &&
+          !match->figure.has_value_max()) {
+        const std::optional<Amount> again = ParseAmount(words, i + 1, false);
+        if (again.has_value() && again->end < n &&
+            words[again->end].folded == ")" && !again->range_max &&
+            again->value == std::abs(match->figure.value())) {
+          claims->push_back(MakeClaim(doc, sentence, words, *std::move(match)));
+          i = again->end + 1;
+          continue;
+        }
+      }
       claims->push_back(MakeClaim(doc, sentence, words, *std::move(match)));
     }
   }

@@ -47,8 +47,17 @@ namespace crosscheck::extract {
 // 0.50 USD; "3 dollars 50 cents" 3.50); a currency code may be written
 // against the digits ("USD115", "115USD"). Open bounds of opposite sides
 // joined by "and", "but" or a comma are one range ("at most 100 and at
-// least 20"); qualifiers may follow the number ("200 or more"). Numbers in
-// web addresses are none ("%20").
+// least 20"); qualifiers may follow the number ("200 or more", "less than
+// 50 or equal"), but not before "than" ("5000 or less than 6000" is two).
+// "equal to 20" and "equals 20" are the range [20, 20]. A bare amount
+// below 100 after a whole amount of money and its currency, ending the
+// clause, counts hundredths ("15 dollars 50" 15.50, "17 USD 25" 17.25); a
+// code may take a magnitude after it ("75 USD million"). After "and", a
+// multiplier no smaller than the last starts a new number ("3 hundred and 2
+// hundred" are two). A number restated in parentheses is one figure ("45
+// (forty-five)"). After a qualifier, "a"/"an" and a time unit is one of it
+// ("more than a decade": MORE_THAN 1 decade). Numbers in web addresses are
+// none ("%20").
 void FindFigures(const Document& doc, const std::vector<segment::Range>& taken,
                  std::vector<crosscheck::v1::Claim>* claims);
 

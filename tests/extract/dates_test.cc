@@ -333,6 +333,118 @@ TEST(FindDatesTest, EmptyPartOfTheWeekIsUnresolvedWithANote) {
                  "2024-06-03"});
 }
 
+TEST(FindDatesTest, YearAndMonthInAnyOrder) {
+  for (const DateCase& c : std::vector<DateCase>{
+           {"Output was flat in 2016 November.", "", "2016 November", "2016-11",
+            "2016-11", kMonth, false, ""},
+           {"She was born in April of 1987.", "", "April of 1987", "1987-04",
+            "1987-04", kMonth, false, ""},
+           {"Sales in 11-2016 rose.", "", "11-2016", "2016-11", "2016-11",
+            kMonth, false, ""},
+           {"Sales in 2016 / 11 rose.", "", "2016 / 11", "2016-11", "2016-11",
+            kMonth, false, ""},
+           {"The filing is dated 11/12,2016.", "", "11/12,2016", "2016-11-12",
+            "2016-11-12", kDay, false, ""},
+           {"Sales rose in 2017 q1.", "", "2017 q1", "2017-01", "2017-03",
+            kMonth, false, ""},
+           {"Profits peaked in 2018Q4.", "", "2018Q4", "2018-10", "2018-12",
+            kMonth, false, ""},
+           {"Exports rose in Oct, officials said.", "2024-06-04", "Oct",
+            "2023-10", "2023-10", kMonth, false, "2024-06-04"},
+           {"The fleet sailed on the tenth of September 2019.", "",
+            "tenth of September 2019", "2019-09-10", "2019-09-10", kDay, false,
+            ""},
+           // Consecutive years are a season, not a month.
+           {"The 2011 - 12 season was long.", "", "2011", "2011", "2011", kYear,
+            false, ""},
+       }) {
+    ExpectOneDate(c);
+  }
+}
+
+TEST(FindDatesTest, WeekdaysInsideLongerDates) {
+  const char* const kTuesday = "2024-06-04";
+  for (const DateCase& c : std::vector<DateCase>{
+           {"The ministers will meet next week on Friday.", kTuesday,
+            "next week on Friday", "2024-06-14", "2024-06-14", kDay, true,
+            kTuesday},
+           {"The vote is on Friday next week.", kTuesday, "Friday next week",
+            "2024-06-14", "2024-06-14", kDay, true, kTuesday},
+           {"The talks ended Friday the 31st.", kTuesday, "Friday the 31st",
+            "2024-05-31", "2024-05-31", kDay, true, kTuesday},
+           {"The board meets the second Monday of next month.", kTuesday,
+            "the second Monday of next month", "2024-07-08", "2024-07-08",
+            kDay, true, kTuesday},
+           {"Voting runs 4 to 8 next month.", kTuesday, "4 to 8 next month",
+            "2024-07-04", "2024-07-08", kDay, true, kTuesday},
+           {"The deadline is the 20th of next month.", kTuesday,
+            "the 20th of next month", "2024-07-20", "2024-07-20", kDay, true,
+            kTuesday},
+       }) {
+    ExpectOneDate(c);
+  }
+}
+
+TEST(FindDatesTest, PeriodsAndOffsets) {
+  const char* const kTuesday = "2024-06-04";
+  for (const DateCase& c : std::vector<DateCase>{
+           {"The court will rule the week after next.", kTuesday,
+            "the week after next", "2024-06-17", "2024-06-23", kDay, true,
+            kTuesday},
+           {"Profits will rise next quarter.", kTuesday, "next quarter",
+            "2024-07", "2024-09", kMonth, true, kTuesday},
+           {"Growth will slow in the next decade.", kTuesday, "next decade",
+            "2030", "2039", kDecade, true, kTuesday},
+           {"Stores stay shut for the rest of the week.", kTuesday,
+            "the rest of the week", "2024-06-04", "2024-06-09", kDay, true,
+            kTuesday},
+           {"Crews worked through the rest of current week.", kTuesday,
+            "the rest of current week", "2024-06-04", "2024-06-09", kDay,
+            true, kTuesday},
+           {"The drought began last summer.", kTuesday, "last summer",
+            "2023-06", "2023-08", kMonth, true, kTuesday},
+           {"The dam will open next winter.", kTuesday, "next winter",
+            "2024-12", "2025-02", kMonth, true, kTuesday},
+           {"Talks stalled in the spring.", kTuesday, "the spring", "2024-03",
+            "2024-05", kMonth, true, kTuesday},
+           {"It will open in the first week of Oct.", kTuesday,
+            "the first week of Oct", "2024-09-30", "2024-10-06", kDay, false,
+            kTuesday},
+           {"The pact was signed 1 month 21 days ago.", kTuesday,
+            "1 month 21 days ago", "2024-04-13", "2024-04-13", kDay, true,
+            kTuesday},
+           {"The pact was signed a year and two months ago.", kTuesday,
+            "a year and two months ago", "2023-04", "2023-04", kMonth,
+            true, kTuesday},
+           {"Talks resume two days after today.", kTuesday,
+            "two days after today", "2024-06-06", "2024-06-06", kDay, true,
+            kTuesday},
+           {"The polls close three weeks before June 30, 2024.", "",
+            "three weeks before June 30, 2024", "2024-06-09", "2024-06-09",
+            kDay, false, ""},
+       }) {
+    ExpectOneDate(c);
+  }
+}
+
+TEST(FindDatesTest, LaterCountsFromTheDateBeforeIt) {
+  const Found found = Dates(
+      "He was arrested on June 5, 2024, and freed three days later.", "");
+  ASSERT_THAT(found.claims, SizeIs(2));
+  EXPECT_EQ(found.claims[1].text(), "three days later");
+  EXPECT_EQ(found.claims[1].date().start(), "2024-06-08");
+  EXPECT_EQ(found.claims[1].date().end(), "2024-06-08");
+  // Nor after a date that is not a single day.
+  const Found month = Dates(
+      "The bill passed last month and was signed 3 weeks later.",
+      "2024-06-04");
+  ASSERT_THAT(month.claims, SizeIs(1));
+  EXPECT_EQ(month.claims[0].text(), "last month");
+  // Without a date before it, "three days later" is no date.
+  EXPECT_THAT(Dates("He was freed three days later.", "2024-06-04").claims,
+              IsEmpty());
+}
+
 TEST(FindDatesTest, WeekdayWithDateIsAbsolute) {
   ExpectOneDate({"The visit runs from Monday, June 3, 2024.", "2024-06-05",
                  "Monday, June 3, 2024", "2024-06-03", "2024-06-03", kDay,
@@ -449,6 +561,8 @@ TEST(FindDatesTest, NotDates) {
            "It was the highest in 10 years.",
            "It will be the first time in 10 years.",
            "The 27th floor is closed.",
+           "Prices are expected to fall 5%.",
+           "He was freed three days later.",
        }) {
     EXPECT_THAT(Dates(text, "2024-06-05").claims, IsEmpty()) << text;
   }

@@ -21,6 +21,7 @@ using crosscheck::v1::Claim;
 using crosscheck::v1::Figure;
 using ::testing::Contains;
 using ::testing::IsEmpty;
+using ::testing::Not;
 using ::testing::SizeIs;
 
 // The figures of `text`, found as the extract stage does: dates first, and
@@ -552,6 +553,69 @@ TEST(FindFiguresTest, MoneySubunitsCodesAndCurrencies) {
   const auto figures = Figures("They paid 10 $20 notes.");
   ASSERT_THAT(figures, SizeIs(2));
   EXPECT_EQ(figures[1].text(), "$20");
+}
+
+TEST(FindFiguresTest, AmountsAfterTheCurrencyAndEqualBounds) {
+  const FigureCase kCases[] = {
+      {"It costs 15 dollars 50.", "15 dollars 50", 15.5, kExact, "USD"},
+      {"The fee rose to 17 USD 25.", "17 USD 25", 17.25, kExact, "USD"},
+      {"It costs 15 dollars and 50.", "15 dollars and 50", 15.5, kExact, "USD"},
+      {"They lost 75 USD million last year.", "75 USD million", 7.5e7, kExact,
+       "USD"},
+      {"It costs 10 us dollar.", "10 us dollar", 10, kExact, "USD"},
+      {"percent of 10", "percent of 10", 10, kExact, "percent"},
+      {"The number equals 20.", "equals 20", 20, Figure::QUALIFIER_RANGE, "",
+       "", false, 20},
+      {"Debt is equal to 90% of output.", "equal to 90%", 90,
+       Figure::QUALIFIER_RANGE, "percent", "output", false, 90},
+      {"His score is less than 5000 or equal.", "less than 5000 or equal", 5000,
+       Figure::QUALIFIER_AT_MOST},
+      {"It is smaller or equal than 100.", "smaller or equal than 100", 100,
+       Figure::QUALIFIER_AT_MOST},
+      {"There were about 500 or more.", "about 500 or more", 500,
+       Figure::QUALIFIER_AT_LEAST},
+      {"It paid a 12-cent dividend.", "12-cent", 0.12, kExact, "USD",
+       "dividend"},
+      {"Dollar: 143.80 yen.", "143.80 yen", 143.8, kExact, "JPY"},
+      {"His score is 200 or greater than.", "200 or greater than", 200,
+       Figure::QUALIFIER_AT_LEAST},
+      {"Losses exceeding $150 million were booked.", "exceeding $150 million",
+       1.5e8, Figure::QUALIFIER_MORE_THAN, "USD"},
+      {"The war lasted more than a decade.", "more than a decade", 1,
+       Figure::QUALIFIER_MORE_THAN, "decade"},
+      {"Talks took nearly a year.", "nearly a year", 1,
+       Figure::QUALIFIER_APPROXIMATE, "year"},
+      {"The nineth meeting opened.", "nineth", 9, kExact, "", "meeting", true},
+  };
+  for (const FigureCase& c : kCases) ExpectOneFigure(c);
+  // A bare amount after the currency must end the phrase.
+  const auto paid = Figures("He paid 10 dollars 20 more times.");
+  ASSERT_THAT(paid, Not(IsEmpty()));
+  EXPECT_EQ(paid[0].text(), "10 dollars");
+  // After "and", a multiplier no smaller than the last starts a new number.
+  const auto hundreds = Figures("3 hundred and 2 hundred delegates came.");
+  ASSERT_THAT(hundreds, SizeIs(2));
+  EXPECT_DOUBLE_EQ(hundreds[0].figure().value(), 300);
+  EXPECT_DOUBLE_EQ(hundreds[1].figure().value(), 200);
+  // A number restated in parentheses is one figure.
+  const auto restated = Figures("It signed 45 (forty-five) deals.");
+  ASSERT_THAT(restated, SizeIs(1));
+  EXPECT_EQ(restated[0].text(), "45");
+  // A spaced abbreviation multiplies only in a bare phrase or for money.
+  ExpectOneFigure({"2.33 k", "2.33 k", 2330});
+  const auto run = Figures("5 k runners took part.");
+  ASSERT_THAT(run, SizeIs(1));
+  EXPECT_DOUBLE_EQ(run[0].figure().value(), 5);
+  // A symbol after a number that had one is the next number's.
+  const auto costs = Figures("Costs: $ 20.00 $ 37.97 in all.");
+  ASSERT_THAT(costs, SizeIs(2));
+  EXPECT_EQ(costs[0].text(), "$ 20.00");
+  EXPECT_EQ(costs[1].text(), "$ 37.97");
+  // "or less" before "than" belongs to the next number.
+  const auto figures = Figures("His score is 5000 or less than 6000.");
+  ASSERT_THAT(figures, SizeIs(2));
+  EXPECT_EQ(figures[1].text(), "less than 6000");
+  EXPECT_EQ(figures[1].figure().qualifier(), Figure::QUALIFIER_LESS_THAN);
 }
 
 TEST(FindFiguresTest, TwoWayTalksAndRecordNumbers) {
