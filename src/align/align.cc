@@ -62,6 +62,20 @@ const absl::flat_hash_map<std::string, std::string>& Synonyms() {
   return *kMap;
 }
 
+// Canonical predicates of events that happen once to their subject.
+const absl::flat_hash_set<std::string>& OnceEvents() {
+  static const auto* const kSet = [] {
+    auto* set = new absl::flat_hash_set<std::string>;
+    for (absl::string_view line :
+         absl::StrSplit(EmbeddedFile("once_events.tsv"), '\n')) {
+      line = absl::StripAsciiWhitespace(line);
+      if (!line.empty() && line[0] != '#') set->insert(std::string(line));
+    }
+    return set;
+  }();
+  return *kSet;
+}
+
 std::string Canonical(const std::string& lemma) {
   const auto& map = Synonyms();
   auto it = map.find(lemma);
@@ -207,14 +221,18 @@ double FactScore(const Item& a, const Item& b, const AlignOptions& options) {
     if (context < needed || (context == 0 && !specific_ordinal)) return -1;
     return 0.5 + 0.5 * context;
   }
-  // Dates: the same event predicate (the key), and the same people or
-  // places (whose event it is) or the same other event words.
+  // Dates: the same event predicate (the key), and either the same other
+  // event words, or the same people or places (whose event it is) with at
+  // least one shared event word — none needed for an event that happens to
+  // them once ("took office").
   const double entities = a.entities.empty() || b.entities.empty()
                               ? 0
                               : Jaccard(a.entities, b.entities);
   const double keywords = Jaccard(a.keywords, b.keywords);
-  if (entities < options.min_date_entity_similarity &&
-      keywords < options.min_date_keyword_similarity) {
+  const bool same_people =
+      entities >= options.min_date_entity_similarity &&
+      (keywords > 0 || OnceEvents().contains(a.predicate));
+  if (!same_people && keywords < options.min_date_keyword_similarity) {
     return -1;
   }
   return 0.5 + 0.5 * std::max(entities, keywords);

@@ -30,8 +30,10 @@ struct AlignOptions {
   // thirty-first summit"). See docs/alignment.md.
   double min_context_similarity = 0.2;
   // Two dates with the same event predicate date the same event when the
-  // Jaccard similarity of their entities (whose event it is) reaches the
-  // first, or that of their other keywords reaches the second.
+  // Jaccard similarity of their other keywords reaches the second, or when
+  // that of their entities (whose event it is) reaches the first and they
+  // share a keyword or the event happens once to its subject
+  // (data/once_events.tsv: "take office").
   double min_date_entity_similarity = 0.3;
   double min_date_keyword_similarity = 0.4;
   // Minimum share of the shorter quote's word trigrams found in the other

@@ -255,6 +255,28 @@ TEST(AlignDatesTest, SameEventDifferentYearIsADiscrepancy) {
               HasSubstr("Daily Ledger: 2016; Harbor Times: 2017"));
 }
 
+TEST(AlignDatesTest, SamePeopleNeedASharedEventWordUnlessTheEventIsOnce) {
+  // "has lost two by-elections since the winter" / "sailors lost in the
+  // storm of 1953": same verb, same leader named nearby, different events.
+  auto groups = Align(
+      Articles(2),
+      {DateClaim("a:d1", "the winter", "2023-12", "lose",
+                 {"coalition", "by-election"}, {"Henrik Solberg"}),
+       DateClaim("b:d1", "1953", "1953", "lose", {"storm", "sailor"},
+                 {"Henrik Solberg"})},
+      AlignOptions());
+  EXPECT_EQ(groups.size(), 2u);
+  // Taking office happens once: the same person suffices.
+  groups = Align(Articles(2),
+                 {DateClaim("a:d1", "2016", "2016", "take office",
+                            {"banker", "former"}, {"Ada Okafor"}),
+                  DateClaim("b:d1", "2017", "2017", "take office",
+                            {"presidency", "future"}, {"Ada Okafor"})},
+                 AlignOptions());
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].verdict(), Alignment::VERDICT_DISCREPANCY);
+}
+
 TEST(AlignDatesTest, DayInsideMonthIsCompatibleAndSameDayAgrees) {
   const auto groups = Align(
       Articles(3),
