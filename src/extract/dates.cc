@@ -333,6 +333,18 @@ void SetSpan(absl::CivilDay first, absl::CivilDay last,
   }
 }
 
+// A date resolved against the publication date: tokens [begin, end), the
+// days `first` to `last` at `granularity`.
+DateMatch RelativeMatch(int begin, int end, absl::CivilDay first,
+                        absl::CivilDay last,
+                        Date::Granularity granularity = Date::GRANULARITY_DAY) {
+  DateMatch match{begin, end};
+  match.needs_anchor = true;
+  match.date.set_relative(true);
+  SetSpan(first, last, granularity, &match.date);
+  return match;
+}
+
 // A real calendar day (no "June 31").
 std::optional<absl::CivilDay> MakeDay(int64_t year, int month, int day) {
   const absl::CivilDay result(year, month, day);
@@ -1003,11 +1015,7 @@ class DateParser {
     const std::optional<absl::CivilDay> civil =
         MakeDay(month.year(), month.month(), *day);
     if (!civil.has_value()) return std::nullopt;
-    DateMatch match{i, k};
-    match.needs_anchor = true;
-    match.date.set_relative(true);
-    SetDays(*civil, *civil, &match.date);
-    return match;
+    return RelativeMatch(i, k, *civil, *civil);
   }
 
   // A count of time units at words[i]: "two weeks", "10 days", "a year".
@@ -1110,11 +1118,7 @@ class DateParser {
     const std::optional<absl::CivilDay> day =
         Move(*published_ + base, count->first, unit);
     if (!day.has_value()) return std::nullopt;
-    DateMatch match{i, end};
-    match.needs_anchor = true;
-    match.date.set_relative(true);
-    SetSpan(*day, *day, granularity, &match.date);
-    return match;
+    return RelativeMatch(i, end, *day, *day, granularity);
   }
 
   // "the last 3 days", "past two weeks" (up to the day before
@@ -1154,11 +1158,7 @@ class DateParser {
     if (!first.has_value() || !last.has_value() || *last < *first) {
       return std::nullopt;
     }
-    DateMatch match{i, end};
-    match.needs_anchor = true;
-    match.date.set_relative(true);
-    SetDays(*first, *last, &match.date);
-    return match;
+    return RelativeMatch(i, end, *first, *last);
   }
 
   bool Is(int i, absl::string_view folded) const {
@@ -1586,11 +1586,7 @@ class DateParser {
     const absl::CivilDay day = tense == Tense::kFuture
                                    ? *published_ + (*weekday - today + 7) % 7
                                    : *published_ - (today - *weekday + 7) % 7;
-    DateMatch match{i, i + 1};
-    match.needs_anchor = true;
-    match.date.set_relative(true);
-    SetDays(day, day, &match.date);
-    return match;
+    return RelativeMatch(i, i + 1, day, day);
   }
 
   // "Friday the 15th" (weekday at words[i], "the" at words[k]): the 15th
@@ -1630,11 +1626,7 @@ class DateParser {
       }
     }
     if (!best.has_value()) return std::nullopt;
-    DateMatch match{i, k + 2};
-    match.needs_anchor = true;
-    match.date.set_relative(true);
-    SetDays(*best, *best, &match.date);
-    return match;
+    return RelativeMatch(i, k + 2, *best, *best);
   }
 
   // "the second Monday of next month", "the last Friday of June 2024",
@@ -2047,11 +2039,7 @@ class DateParser {
       ResolvePeriod(period->second, 0, Part::kNone, &whole);
       const std::optional<DaySpan> days = DaysOf(whole);
       if (!days.has_value() || days->last < *published_) return std::nullopt;
-      DateMatch match{i, p + 1};
-      match.needs_anchor = true;
-      match.date.set_relative(true);
-      SetDays(*published_, days->last, &match.date);
-      return match;
+      return RelativeMatch(i, p + 1, *published_, days->last);
     }
     return std::nullopt;
   }
@@ -2223,11 +2211,7 @@ class DateParser {
       day = Move(*day, -count.first, count.second);
       if (!day.has_value()) return std::nullopt;
     }
-    DateMatch match{i, end};
-    match.needs_anchor = true;
-    match.date.set_relative(true);
-    SetSpan(*day, *day, granularity, &match.date);
-    return match;
+    return RelativeMatch(i, end, *day, *day, granularity);
   }
 
   // "three days later", "a week earlier": counted from the date before it
