@@ -659,4 +659,24 @@ std::vector<std::string> FindKeywords(
   return keywords;
 }
 
+crosscheck::v1::Claim MakeMentionClaim(
+    const Document& doc, const segment::Sentence& sentence,
+    const std::vector<internal::Word>& sentence_words,
+    crosscheck::v1::Claim::Kind kind, size_t begin, size_t end) {
+  crosscheck::v1::Claim claim;
+  claim.set_kind(kind);
+  claim.mutable_span()->set_begin(begin);
+  claim.mutable_span()->set_end(end);
+  claim.mutable_sentence()->set_begin(sentence.begin);
+  claim.mutable_sentence()->set_end(sentence.end);
+  claim.set_text(std::string(doc.Slice(begin, end)));
+  const segment::Range mention{begin, end};
+  claim.set_predicate(FindPredicate(sentence_words, sentence, mention));
+  for (std::string& keyword :
+       FindKeywords(sentence_words, sentence, mention, kMentionKeywords)) {
+    claim.add_keywords(std::move(keyword));
+  }
+  return claim;
+}
+
 }  // namespace crosscheck::extract

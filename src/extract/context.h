@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "proto/crosscheck/v1/claim.pb.h"
 #include "src/extract/document.h"
 #include "src/extract/words.h"
 #include "src/segment/segment.h"
@@ -63,6 +64,16 @@ std::vector<std::string> FindKeywords(const Document& doc,
 std::vector<std::string> FindKeywords(
     const std::vector<internal::Word>& sentence_words,
     const segment::Sentence& sentence, segment::Range mention, int limit);
+
+// A claim of `kind` for the mention text[begin, end) of `sentence`, with
+// kind, span, sentence, text, predicate and keywords (at most
+// kMentionKeywords) set; the caller adds the detail (figure, date).
+// `sentence_words` are the sentence's words (Document::sentence_words).
+inline constexpr int kMentionKeywords = 8;
+crosscheck::v1::Claim MakeMentionClaim(
+    const Document& doc, const segment::Sentence& sentence,
+    const std::vector<internal::Word>& sentence_words,
+    crosscheck::v1::Claim::Kind kind, size_t begin, size_t end);
 
 }  // namespace crosscheck::extract
 

@@ -31,8 +31,6 @@ using crosscheck::v1::Note;
 using internal::Word;
 using segment::TokenKind;
 
-// The number of keywords kept per date.
-constexpr int kKeywordLimit = 8;
 // Bare four-digit numbers in this range are years without any cue ("the
 // 2016 election"); other years need one ("the war of 1812").
 constexpr int kMinBareYear = 1900;
@@ -2255,27 +2253,16 @@ class DateParser {
 
 Claim MakeClaim(const Document& doc, const segment::Sentence& sentence,
                 const std::vector<Word>& words, DateMatch match) {
-  Claim claim;
-  claim.set_kind(Claim::KIND_DATE);
   const size_t begin = words[match.begin].begin;
   const size_t end =
       words[match.end - 1].end - words[match.end - 1].possessive_bytes;
-  claim.mutable_span()->set_begin(begin);
-  claim.mutable_span()->set_end(end);
-  claim.mutable_sentence()->set_begin(sentence.begin);
-  claim.mutable_sentence()->set_end(sentence.end);
-  claim.set_text(std::string(doc.Slice(begin, end)));
+  Claim claim = MakeMentionClaim(doc, sentence, words, Claim::KIND_DATE,
+                                 begin, end);
   if (match.needs_anchor && doc.published.has_value() &&
       !match.date.start().empty()) {
     match.date.set_anchor(FormatDay(*doc.published));
   }
   *claim.mutable_date() = std::move(match.date);
-  const segment::Range mention{begin, end};
-  claim.set_predicate(FindPredicate(words, sentence, mention));
-  for (std::string& keyword :
-       FindKeywords(words, sentence, mention, kKeywordLimit)) {
-    claim.add_keywords(std::move(keyword));
-  }
   return claim;
 }
 

@@ -29,8 +29,6 @@ using internal::Word;
 using internal::Words;
 using segment::TokenKind;
 
-// The number of keywords kept per figure.
-constexpr int kKeywordLimit = 8;
 // The most words a counted noun phrase may have ("$12 billion investment
 // package", "a 600-megawatt offshore wind farm").
 constexpr int kMaxNounPhrase = 4;
@@ -1715,22 +1713,10 @@ bool InNameOrTime(const std::vector<Word>& words, const FigureMatch& match) {
 
 Claim MakeClaim(const Document& doc, const segment::Sentence& sentence,
                 const std::vector<Word>& words, FigureMatch match) {
-  Claim claim;
-  claim.set_kind(Claim::KIND_FIGURE);
-  const size_t begin = words[match.begin].begin;
-  const size_t end = words[match.end - 1].end;
-  claim.mutable_span()->set_begin(begin);
-  claim.mutable_span()->set_end(end);
-  claim.mutable_sentence()->set_begin(sentence.begin);
-  claim.mutable_sentence()->set_end(sentence.end);
-  claim.set_text(std::string(doc.Slice(begin, end)));
+  Claim claim =
+      MakeMentionClaim(doc, sentence, words, Claim::KIND_FIGURE,
+                       words[match.begin].begin, words[match.end - 1].end);
   *claim.mutable_figure() = std::move(match.figure);
-  const segment::Range mention{begin, end};
-  claim.set_predicate(FindPredicate(words, sentence, mention));
-  for (std::string& keyword :
-       FindKeywords(words, sentence, mention, kKeywordLimit)) {
-    claim.add_keywords(std::move(keyword));
-  }
   return claim;
 }
 
