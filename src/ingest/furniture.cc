@@ -6,6 +6,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "src/base/lines.h"
 #include "src/ingest/date_text.h"
 
 namespace crosscheck::ingest::internal {
@@ -196,24 +197,14 @@ bool IsSignOff(absl::string_view line, std::string* outlet) {
 }  // namespace
 
 std::vector<LineSpan> FindFurniture(absl::string_view text, Metadata* meta) {
-  std::vector<LineSpan> lines;
-  size_t pos = 0;
-  while (pos <= text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == absl::string_view::npos) nl = text.size();
-    size_t end = nl;
-    if (end > pos && text[end - 1] == '\r') --end;
-    lines.push_back({pos, end});
-    if (nl == text.size()) break;
-    pos = nl + 1;
-  }
+  const std::vector<base::LineRange> lines = base::SplitLines(text);
 
   std::vector<LineSpan> furniture;
   bool seen_body = false;
   bool title_done = false;
   int link_list = 0;  // remaining lines of a "More from" list
   for (size_t i = 0; i < lines.size(); ++i) {
-    const LineSpan& span = lines[i];
+    const LineSpan span{lines[i].begin, lines[i].end};
     const absl::string_view raw = text.substr(span.begin, span.end - span.begin);
     const absl::string_view line = absl::StripAsciiWhitespace(raw);
     if (line.empty()) {

@@ -5,6 +5,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
+#include "src/base/lines.h"
 #include "src/base/utf8.h"
 
 namespace crosscheck::segment {
@@ -239,12 +240,9 @@ Segmentation Segment(absl::string_view text, const std::vector<Range>& skip) {
   };
   std::vector<Line> lines;
   size_t skip_index = 0;
-  size_t pos = 0;
-  while (pos <= text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == absl::string_view::npos) nl = text.size();
-    size_t end = nl;
-    if (end > pos && text[end - 1] == '\r') --end;
+  for (const base::LineRange& range : base::SplitLines(text)) {
+    const size_t pos = range.begin;
+    const size_t end = range.end;
     bool blank = true;
     for (size_t i = pos; i < end && blank; ) {
       int len;
@@ -264,8 +262,6 @@ Segmentation Segment(absl::string_view text, const std::vector<Range>& skip) {
       }
     }
     lines.push_back({pos, end, blank, skipped});
-    if (nl >= text.size()) break;
-    pos = nl + 1;
   }
   // One paragraph per line unless the body uses blank lines between blocks.
   bool blocks = false;
