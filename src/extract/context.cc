@@ -9,6 +9,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/container/node_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
@@ -395,17 +396,12 @@ int MatchPhrase(Words words, int start,
 }
 
 // Words before a noun: "the visit", "her call" are not verbs.
-bool IsDeterminer(const Word& word) {
+bool IsDeterminerForm(const std::string& folded) {
   static const auto* const kSet = new absl::flat_hash_set<std::string>{
       "a",  "an",   "the",  "its",  "their", "his",   "her",  "our",
       "my", "your", "this", "that", "these", "those", "each", "every"};
-  return kSet->contains(word.folded) || absl::EndsWith(word.folded, "'s");
+  return kSet->contains(folded) || absl::EndsWith(folded, "'s");
 }
-
-struct VerbReading {
-  std::string lemma;
-  VerbClass verb_class = VerbClass::kEvent;
-};
 
 // Lemmas of the irregular verbs of irregular_words.tsv.
 const absl::flat_hash_set<std::string>& IrregularVerbLemmas() {
@@ -439,6 +435,112 @@ const absl::flat_hash_set<std::string>& VerbLemmas() {
   return *kSet;
 }
 
+// What the context rules read from a folded word by itself, whatever its
+// neighbours: computed once per distinct word and reused (LexisOf).
+struct WordLexis {
+  // How the word reads as a verb before its position is looked at.
+  enum class Verb {
+    kNo,          // never a verb here (apostrophe, noun, auxiliary, ...)
+    kIrregular,   // an irregular verb form: a verb wherever it stands
+    kEd,          // "-ed": a verb unless after a determiner
+    kIng,         // "-ing" of a known verb: the same
+    kBase,        // base or "-s" form of a known verb: where a verb can be
+  };
+  Verb verb = Verb::kNo;
+  // The lemma of the verb reading and its class, when verb != kNo.
+  std::string verb_lemma;
+  VerbClass verb_class = VerbClass::kEvent;
+  // Lemma(word) is an irregular verb's lemma ("stands").
+  bool irregular_verb_lemma = false;
+  bool stop_word = false;
+  bool determiner = false;
+  // The word's keyword lemma (FindKeywords), or empty when it is none.
+  std::string keyword;
+};
+
+WordLexis ComputeLexis(const std::string& folded) {
+  WordLexis lexis;
+  lexis.stop_word = StopWords().contains(folded);
+  lexis.determiner = IsDeterminerForm(folded);
+  const std::string lemma = Lemma(folded);
+  lexis.irregular_verb_lemma = IrregularVerbLemmas().contains(lemma);
+
+  // Keyword: without a possessive; stop words and number words are none.
+  {
+    std::string bare = folded;
+    StripPossessive(&bare);
+    const std::string head = bare.substr(0, bare.find('-'));
+    if (!StopWords().contains(bare) && !NumberWords().contains(head)) {
+      std::string keyword = Lemma(bare);
+      if (keyword.size() >= 2 && !StopWords().contains(keyword)) {
+        lexis.keyword = std::move(keyword);
+      }
+    }
+  }
+
+  // Verb reading, as ReadVerb takes it apart from position.
+  if (folded.find('\'') != std::string::npos) return lexis;
+  const auto& irregular = IrregularWords();
+  if (auto it = irregular.find(folded); it != irregular.end()) {
+    const FormTag tag = it->second.tag;
+    if (tag == FormTag::kNoun || tag == FormTag::kSame) return lexis;
+    lexis.verb = WordLexis::Verb::kIrregular;
+    lexis.verb_lemma = it->second.lemma;
+  } else {
+    const bool ing = folded.size() > 4 && absl::EndsWith(folded, "ing");
+    const bool ed = folded.size() > 4 && absl::EndsWith(folded, "ed");
+    const bool known = VerbLemmas().contains(lemma);
+    if (ing || ed) {
+      if (ing && !known) return lexis;  // "morning", "building"
+      lexis.verb = ing ? WordLexis::Verb::kIng : WordLexis::Verb::kEd;
+    } else {
+      if (!known) return lexis;
+      lexis.verb = WordLexis::Verb::kBase;
+    }
+    lexis.verb_lemma = lemma;
+  }
+  const auto& verbs = Verbs();
+  if (auto it = verbs.find(lexis.verb_lemma); it != verbs.end()) {
+    lexis.verb_class = it->second;
+  }
+  if (lexis.verb_class == VerbClass::kAuxiliary) {
+    lexis.verb = WordLexis::Verb::kNo;
+    lexis.verb_lemma.clear();
+  }
+  return lexis;
+}
+
+// The most distinct words LexisOf keeps before it starts over, so that its
+// memory stays bounded however much text a thread reads.
+constexpr size_t kMaxLexisEntries = 1 << 16;
+
+// Per-thread memo of ComputeLexis. References stay valid until
+// TrimLexisMemo(), which only the public entry points call.
+absl::node_hash_map<std::string, WordLexis>& LexisMemo() {
+  thread_local absl::node_hash_map<std::string, WordLexis> memo;
+  return memo;
+}
+
+void TrimLexisMemo() {
+  auto& memo = LexisMemo();
+  if (memo.size() > kMaxLexisEntries) memo.clear();
+}
+
+const WordLexis& LexisOf(const Word& word) {
+  auto& memo = LexisMemo();
+  auto it = memo.find(word.folded);
+  if (it == memo.end()) {
+    it = memo.emplace(word.folded, ComputeLexis(word.folded)).first;
+  }
+  return it->second;
+}
+
+// Words before a noun: "the visit", "her call" are not verbs.
+bool IsDeterminerWord(const Word& word) {
+  return word.kind == segment::TokenKind::kWord ? LexisOf(word).determiner
+                                                 : IsDeterminerForm(word.folded);
+}
+
 // Whether the base or "-s" form words[i] of a known verb stands where a
 // verb can: first, or after a name, a pronoun, an auxiliary, "to", an adverb
 // or punctuation ("they visit", "to sign", "Okafor visits"). After another
@@ -449,58 +551,43 @@ bool VerbPosition(Words words, int i, size_t sentence_begin) {
   if (i == 0) return true;
   const Word& previous = words[i - 1];
   if (previous.kind != segment::TokenKind::kWord) return true;
-  if (IsDeterminer(previous)) return false;
-  if (NameLike(previous, sentence_begin) ||
-      StopWords().contains(previous.folded) ||
+  const WordLexis& before = LexisOf(previous);
+  if (before.determiner) return false;
+  if (NameLike(previous, sentence_begin) || before.stop_word ||
       (previous.folded.size() > 4 && absl::EndsWith(previous.folded, "ly"))) {
     return true;
   }
   if (!absl::EndsWith(words[i].folded, "s")) return false;
   // "-s" forms of irregular verbs are rarely nouns: "trade stands at".
-  if (IrregularVerbLemmas().contains(Lemma(words[i].folded))) return true;
+  if (LexisOf(words[i]).irregular_verb_lemma) return true;
   if (i + 1 >= static_cast<int>(words.size())) return false;
   const Word& next = words[i + 1];
-  return next.kind == segment::TokenKind::kNumber || IsDeterminer(next) ||
-         next.capitalized;
+  return next.kind == segment::TokenKind::kNumber ||
+         IsDeterminerWord(next) || next.capitalized;
 }
 
 // The verb reading of words[i], if it can be a verb: an irregular verb
 // form; a word ending in "-ed" or "-ing" not after a determiner ("a packed
 // hall"); or a base or "-s" form of a known verb where a verb can stand.
-std::optional<VerbReading> ReadVerb(Words words, int i,
-                                    size_t sentence_begin) {
+// Auxiliaries are no reading.
+const WordLexis* ReadVerb(Words words, int i, size_t sentence_begin) {
   const Word& word = words[i];
-  if (word.kind != segment::TokenKind::kWord) return std::nullopt;
-  if (NameLike(word, sentence_begin)) return std::nullopt;
-  if (word.folded.find('\'') != std::string::npos) return std::nullopt;
-  VerbReading reading;
-  const auto& irregular = IrregularWords();
-  if (auto it = irregular.find(word.folded); it != irregular.end()) {
-    const FormTag tag = it->second.tag;
-    if (tag == FormTag::kNoun || tag == FormTag::kSame) return std::nullopt;
-    reading.lemma = it->second.lemma;
-  } else {
-    reading.lemma = Lemma(word.folded);
-    const bool participle =
-        word.folded.size() > 4 && (absl::EndsWith(word.folded, "ed") ||
-                                   absl::EndsWith(word.folded, "ing"));
-    if (participle) {
-      if (i > 0 && IsDeterminer(words[i - 1])) return std::nullopt;
-      if (absl::EndsWith(word.folded, "ing") &&
-          !VerbLemmas().contains(reading.lemma)) {
-        return std::nullopt;  // "morning", "building" and unknown -ing words
-      }
-    } else if (!VerbLemmas().contains(reading.lemma) ||
-               !VerbPosition(words, i, sentence_begin)) {
-      return std::nullopt;
-    }
+  if (word.kind != segment::TokenKind::kWord) return nullptr;
+  if (NameLike(word, sentence_begin)) return nullptr;
+  const WordLexis& lexis = LexisOf(word);
+  switch (lexis.verb) {
+    case WordLexis::Verb::kNo:
+      return nullptr;
+    case WordLexis::Verb::kIrregular:
+      return &lexis;
+    case WordLexis::Verb::kEd:
+    case WordLexis::Verb::kIng:
+      if (i > 0 && IsDeterminerWord(words[i - 1])) return nullptr;
+      return &lexis;
+    case WordLexis::Verb::kBase:
+      return VerbPosition(words, i, sentence_begin) ? &lexis : nullptr;
   }
-  const auto& verbs = Verbs();
-  if (auto it = verbs.find(reading.lemma); it != verbs.end()) {
-    reading.verb_class = it->second;
-  }
-  if (reading.verb_class == VerbClass::kAuxiliary) return std::nullopt;
-  return reading;
+  return nullptr;
 }
 
 // The nearest candidate so far; at equal distance the earlier one (before
@@ -543,6 +630,7 @@ std::string FindPredicate(const Document& doc,
 std::string FindPredicate(const std::vector<internal::Word>& sentence_words,
                           const segment::Sentence& sentence,
                           segment::Range mention) {
+  TrimLexisMemo();
   const Words words = ContextWords(sentence_words, mention);
   const TokenRange target = MentionTokens(words, mention);
   const int n = static_cast<int>(words.size());
@@ -584,14 +672,13 @@ std::string FindPredicate(const std::vector<internal::Word>& sentence_words,
     if (InMention(i, target) || in_event[i]) continue;
     const int side = i < target.first ? 0 : 1;
     if (side == 0 && i < clause_start) continue;
-    const std::optional<VerbReading> reading =
-        ReadVerb(words, i, sentence.begin);
-    if (!reading.has_value()) continue;
+    const WordLexis* reading = ReadVerb(words, i, sentence.begin);
+    if (reading == nullptr) continue;
     const int d = Distance(i, i, target);
     if (reading->verb_class == VerbClass::kReporting) {
-      reporting[side].Offer(d, reading->lemma);
+      reporting[side].Offer(d, reading->verb_lemma);
     } else {
-      verb[side].Offer(d, reading->lemma);
+      verb[side].Offer(d, reading->verb_lemma);
     }
   }
 
@@ -618,23 +705,16 @@ std::vector<std::string> FindKeywords(const Document& doc,
 std::vector<std::string> FindKeywords(
     const std::vector<internal::Word>& sentence_words,
     const segment::Sentence& sentence, segment::Range mention, int limit) {
+  TrimLexisMemo();
   const Words words = ContextWords(sentence_words, mention);
   const TokenRange target = MentionTokens(words, mention);
-  const auto& stop_words = StopWords();
-  const auto& number_words = NumberWords();
   // The content lemma of words[i], or empty when it is no keyword.
   auto keyword_at = [&](int i) -> std::string {
     const Word& word = words[i];
     if (word.kind != segment::TokenKind::kWord) return "";
     // Capitalised words are names (entities), except the first word.
     if (NameLike(word, sentence.begin)) return "";
-    std::string folded = word.folded;
-    StripPossessive(&folded);
-    const std::string head = folded.substr(0, folded.find('-'));
-    if (stop_words.contains(folded) || number_words.contains(head)) return "";
-    std::string lemma = Lemma(folded);
-    if (lemma.size() < 2 || stop_words.contains(lemma)) return "";
-    return lemma;
+    return LexisOf(word).keyword;
   };
   // Nearest first, walking outward from the mention; at equal distance the
   // word after the mention (what a figure counts) before the word in front
