@@ -240,11 +240,13 @@ std::vector<Word> ReadWords(absl::string_view text,
 }
 
 // Capitalized words seen in the article, and lowercase words.
+// The keys point into the words of the sentences (CollectMentions), which
+// outlive the sets.
 struct ArticleWords {
   // Keys of capitalized words that occur somewhere not sentence-initial.
-  absl::flat_hash_set<std::string> capitalized_inside;
+  absl::flat_hash_set<absl::string_view> capitalized_inside;
   // Keys of words that occur in lowercase.
-  absl::flat_hash_set<std::string> lowercase;
+  absl::flat_hash_set<absl::string_view> lowercase;
 };
 
 // ---------------------------------------------------------------------------
@@ -684,10 +686,22 @@ struct PronounAttribution {
   int sentence = 0;
 };
 
+// The longest person pronoun of pronouns.tsv, in bytes.
+size_t MaxPronounBytes() {
+  size_t longest = 0;
+  for (const std::string& pronoun : Lex().person_pronouns) {
+    longest = std::max(longest, pronoun.size());
+  }
+  return longest;
+}
+
 void FindPronounAttributions(const std::vector<Word>& words, int sentence,
                              std::vector<PronounAttribution>* out) {
+  static const size_t kMaxPronounBytes = MaxPronounBytes();
   for (size_t i = 0; i < words.size(); ++i) {
-    if (!words[i].is_word || !Lex().person_pronouns.contains(words[i].key)) {
+    // Pronouns are short: most words are ruled out without a lookup.
+    if (!words[i].is_word || words[i].key.size() > kMaxPronounBytes ||
+        !Lex().person_pronouns.contains(words[i].key)) {
       continue;
     }
     // "he said", or "said he" closing the clause (not "said she had").
