@@ -48,9 +48,9 @@ FormTag ParseFormTag(absl::string_view tag) {
   return FormTag::kSame;
 }
 
-const absl::flat_hash_map<std::string, IrregularForm>& IrregularWords() {
+const WordMap<IrregularForm>& IrregularWords() {
   static const auto* const kMap = [] {
-    auto* map = new absl::flat_hash_map<std::string, IrregularForm>();
+    auto* map = new WordMap<IrregularForm>();
     for (const auto& row : ReadTsv("irregular_words.tsv")) {
       if (row.size() < 3) continue;
       map->emplace(row[0], IrregularForm{row[1], ParseFormTag(row[2])});
@@ -64,9 +64,9 @@ enum class VerbClass { kEvent, kReporting, kAuxiliary };
 
 // verbs.tsv by lemma. Verbs of change ("rise", "cut") are events here; only
 // the figure extractor tells them apart.
-const absl::flat_hash_map<std::string, VerbClass>& Verbs() {
+const WordMap<VerbClass>& Verbs() {
   static const auto* const kMap = [] {
-    auto* map = new absl::flat_hash_map<std::string, VerbClass>();
+    auto* map = new WordMap<VerbClass>();
     for (const auto& row : ReadTsv("verbs.tsv")) {
       if (row.size() < 2) continue;
       const VerbClass verb_class = row[1] == "reporting" ? VerbClass::kReporting
@@ -80,9 +80,9 @@ const absl::flat_hash_map<std::string, VerbClass>& Verbs() {
   return *kMap;
 }
 
-const absl::flat_hash_set<std::string>& StopWords() {
+const WordSet& StopWords() {
   static const auto* const kSet = [] {
-    auto* set = new absl::flat_hash_set<std::string>();
+    auto* set = new WordSet();
     for (const auto& row : ReadTsv("stopwords.tsv")) set->insert(row[0]);
     return set;
   }();
@@ -91,9 +91,9 @@ const absl::flat_hash_set<std::string>& StopWords() {
 
 // Words that stand for numbers; they are the value of a mention, not a
 // keyword describing it.
-const absl::flat_hash_set<std::string>& NumberWords() {
+const WordSet& NumberWords() {
   static const auto* const kSet = [] {
-    auto* set = new absl::flat_hash_set<std::string>();
+    auto* set = new WordSet();
     for (const auto& row : ReadTsv("number_words.tsv")) set->insert(row[0]);
     for (const auto& row : ReadTsv("magnitudes.tsv")) {
       if (row.size() >= 3 && row[2] == "word") set->insert(row[0]);
@@ -109,11 +109,11 @@ struct EventPhrase {
 };
 
 // Event phrases of events.tsv, indexed by their first word.
-const absl::flat_hash_map<std::string, std::vector<EventPhrase>>&
+const WordMap<std::vector<EventPhrase>>&
 EventPhrases() {
   static const auto* const kMap = [] {
     auto* map =
-        new absl::flat_hash_map<std::string, std::vector<EventPhrase>>();
+        new WordMap<std::vector<EventPhrase>>();
     for (const auto& row : ReadTsv("events.tsv")) {
       if (row.size() < 2) continue;
       EventPhrase phrase;
@@ -397,16 +397,16 @@ int MatchPhrase(Words words, int start,
 
 // Words before a noun: "the visit", "her call" are not verbs.
 bool IsDeterminerForm(const std::string& folded) {
-  static const auto* const kSet = new absl::flat_hash_set<std::string>{
+  static const auto* const kSet = new WordSet{
       "a",  "an",   "the",  "its",  "their", "his",   "her",  "our",
       "my", "your", "this", "that", "these", "those", "each", "every"};
   return kSet->contains(folded) || absl::EndsWith(folded, "'s");
 }
 
 // Lemmas of the irregular verbs of irregular_words.tsv.
-const absl::flat_hash_set<std::string>& IrregularVerbLemmas() {
+const WordSet& IrregularVerbLemmas() {
   static const auto* const kSet = [] {
-    auto* set = new absl::flat_hash_set<std::string>();
+    auto* set = new WordSet();
     for (const auto& [form, irregular] : IrregularWords()) {
       if (irregular.tag == FormTag::kPast ||
           irregular.tag == FormTag::kPresent) {
@@ -419,9 +419,9 @@ const absl::flat_hash_set<std::string>& IrregularVerbLemmas() {
 }
 
 // Lemmas of all known verbs: verbs.tsv and the irregular verbs.
-const absl::flat_hash_set<std::string>& VerbLemmas() {
+const WordSet& VerbLemmas() {
   static const auto* const kSet = [] {
-    auto* set = new absl::flat_hash_set<std::string>();
+    auto* set = new WordSet();
     for (const auto& [lemma, verb_class] : Verbs()) set->insert(lemma);
     for (const auto& [form, irregular] : IrregularWords()) {
       if (irregular.tag == FormTag::kPast ||
@@ -516,8 +516,8 @@ constexpr size_t kMaxLexisEntries = 1 << 16;
 
 // Per-thread memo of ComputeLexis. References stay valid until
 // TrimLexisMemo(), which only the public entry points call.
-absl::node_hash_map<std::string, WordLexis>& LexisMemo() {
-  thread_local absl::node_hash_map<std::string, WordLexis> memo;
+absl::node_hash_map<std::string, WordLexis, WordHash, WordEq>& LexisMemo() {
+  thread_local absl::node_hash_map<std::string, WordLexis, WordHash, WordEq> memo;
   return memo;
 }
 
@@ -720,7 +720,7 @@ std::vector<std::string> FindKeywords(
   // word after the mention (what a figure counts) before the word in front
   // of it. Stops as soon as `limit` keywords are found.
   std::vector<std::string> keywords;
-  absl::flat_hash_set<std::string> seen;
+  WordSet seen;
   const int n = static_cast<int>(words.size());
   for (int d = 1; static_cast<int>(keywords.size()) < limit; ++d) {
     const int after = target.last + d;

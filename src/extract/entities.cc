@@ -40,23 +40,23 @@ enum class TitleClass { kHonorific, kOffice, kOccupation, kModifier };
 enum class NameClass { kNone, kOrganization, kPlace, kEvent };
 
 struct Lexicons {
-  absl::flat_hash_map<std::string, TitleClass> titles;
-  absl::flat_hash_map<std::string, NameClass> name_words;
+  WordMap<TitleClass> titles;
+  WordMap<NameClass> name_words;
   // Lowercase names of real countries, capitals and regions.
-  absl::flat_hash_set<std::string> places;
+  WordSet places;
   // Lowercase demonyms ("french") and demonym endings ("ian").
-  absl::flat_hash_set<std::string> demonyms;
+  WordSet demonyms;
   std::vector<std::string> demonym_suffixes;
   // Words that are never names ("the", months) and words that are not
   // names at the start of a sentence or quotation ("But", "Police").
-  absl::flat_hash_set<std::string> non_names;
-  absl::flat_hash_set<std::string> initial_non_names;
-  absl::flat_hash_set<std::string> reporting_verbs;
+  WordSet non_names;
+  WordSet initial_non_names;
+  WordSet reporting_verbs;
   // Third-person singular pronouns of known gender ("he", "she").
-  absl::flat_hash_set<std::string> person_pronouns;
-  absl::flat_hash_set<std::string> org_connectors;
-  absl::flat_hash_set<std::string> particles;
-  absl::flat_hash_set<std::string> place_prepositions;
+  WordSet person_pronouns;
+  WordSet org_connectors;
+  WordSet particles;
+  WordSet place_prepositions;
 };
 
 std::string Lower(absl::string_view text) {
@@ -244,9 +244,9 @@ std::vector<Word> ReadWords(absl::string_view text,
 // outlive the sets.
 struct ArticleWords {
   // Keys of capitalized words that occur somewhere not sentence-initial.
-  absl::flat_hash_set<absl::string_view> capitalized_inside;
+  absl::flat_hash_set<absl::string_view, WordHash, WordEq> capitalized_inside;
   // Keys of words that occur in lowercase.
-  absl::flat_hash_set<absl::string_view> lowercase;
+  absl::flat_hash_set<absl::string_view, WordHash, WordEq> lowercase;
 };
 
 // ---------------------------------------------------------------------------
@@ -776,7 +776,7 @@ struct Forms {
 
 Forms CollectForms(const std::vector<RawMention>& mentions) {
   Forms forms;
-  absl::flat_hash_map<std::string, int> form_of_key;
+  WordMap<int> form_of_key;
   forms.of_mention.resize(mentions.size());
   for (size_t i = 0; i < mentions.size(); ++i) {
     std::string key = FormKey(mentions[i].words);

@@ -10,9 +10,14 @@
 #ifndef SRC_EXTRACT_LEXICON_H_
 #define SRC_EXTRACT_LEXICON_H_
 
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/string_view.h"
 
 namespace crosscheck::extract {
@@ -26,6 +31,48 @@ absl::string_view EmbeddedFile(absl::string_view basename);
 // with surrounding spaces trimmed. Comment and blank lines are skipped.
 // Aborts in debug builds when the file does not exist (a build error).
 std::vector<std::vector<std::string>> ReadTsv(absl::string_view basename);
+
+// Hash of a word for the lexicon tables: inline and cheap for the few bytes
+// of a word (the extractors look up most tokens of a text), well mixed in
+// every bit as Abseil's Swiss tables need. Transparent: std::string and
+// absl::string_view keys hash alike.
+struct WordHash {
+  using is_transparent = void;
+  size_t operator()(absl::string_view word) const {
+    constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+    uint64_t h = 0x243F6A8885A308D3ull ^ (word.size() * kMul);
+    const char* p = word.data();
+    size_t n = word.size();
+    for (; n >= 8; p += 8, n -= 8) {
+      uint64_t chunk;
+      std::memcpy(&chunk, p, 8);
+      h = (h ^ chunk) * kMul;
+      h ^= h >> 29;
+    }
+    if (n > 0) {
+      uint64_t chunk = 0;
+      std::memcpy(&chunk, p, n);
+      h = (h ^ chunk) * kMul;
+    }
+    h ^= h >> 32;
+    h *= 0xD6E8FEB86659FD93ull;
+    h ^= h >> 32;
+    return static_cast<size_t>(h);
+  }
+};
+
+// Equality to go with WordHash.
+struct WordEq {
+  using is_transparent = void;
+  bool operator()(absl::string_view a, absl::string_view b) const {
+    return a == b;
+  }
+};
+
+// Lexicon tables keyed by folded words.
+template <typename Value>
+using WordMap = absl::flat_hash_map<std::string, Value, WordHash, WordEq>;
+using WordSet = absl::flat_hash_set<std::string, WordHash, WordEq>;
 
 }  // namespace crosscheck::extract
 
