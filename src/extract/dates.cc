@@ -540,15 +540,25 @@ class DateParser {
   // 11/7", "between January 1st 2015 and Feb 5th 2018").
   std::optional<DateMatch> ParseAt(int i) const {
     std::optional<DateMatch> first = Halved(i);
+    // "between now and May 21", "from now until June": "now" is a range's
+    // first end only.
+    const bool now_first = !first.has_value() && Is(i, "now") &&
+                           (Is(i - 1, "between") || Is(i - 1, "from"));
+    if (now_first) first = Today(i, i + 1);
     if (!first.has_value()) return std::nullopt;
     const int e = first->end;
     if (e + 1 >= n_ || !IsRangeSeparator(words_[e], AfterBetween(first->begin))) {
-      return first;
+      return now_first ? std::nullopt : first;
     }
     std::optional<DateMatch> second = Halved(e + 1);
-    if (!second.has_value()) return first;
+    // "between Jan 22 and now", "from March to date": the second end.
+    if (!second.has_value() && !now_first && words_[e].folded != "-" &&
+        (Is(e + 1, "now") || Is(e + 1, "date"))) {
+      second = Today(e + 1, e + 2);
+    }
+    if (!second.has_value()) return now_first ? std::nullopt : first;
     std::optional<DateMatch> joined = Joined(*first, *std::move(second));
-    if (!joined.has_value()) return first;
+    if (!joined.has_value()) return now_first ? std::nullopt : first;
     return joined;
   }
 
@@ -622,6 +632,20 @@ class DateParser {
   // a year takes that of the second ("June 5 to July 2, 2024", "Jan to Feb
   // 2017"), or the year before when its month comes later.
   std::optional<DateMatch> Joined(DateMatch first, DateMatch second) const {
+    // Without a publication date, a range with a relative end ("today till
+    // tomorrow", "Friday through Sunday") is one unresolved claim.
+    if (!published_.has_value() &&
+        (first.date.start().empty() || second.date.start().empty())) {
+      DateMatch joined = first;
+      joined.end = second.end;
+      joined.needs_anchor = true;
+      joined.yearless_month = 0;
+      joined.date.Clear();
+      joined.date.set_relative(true);
+      joined.date.set_granularity(
+          std::min(first.date.granularity(), second.date.granularity()));
+      return joined;
+    }
     if (first.yearless_month > 0 && second.yearless_month == 0 &&
         !second.date.relative()) {
       const std::optional<DaySpan> b = DaysOf(second.date);
@@ -1125,17 +1149,68 @@ class DateParser {
   std::optional<DateMatch> CountSpan(int i) const {
     int k = Is(i, "the") ? i + 1 : i;
     if (k >= n_) return std::nullopt;
-    auto it = Lex().span_words.find(words_[k].folded);
-    if (it == Lex().span_words.end()) return std::nullopt;
-    const int direction = it->second;
-    if (direction == 0 && k != i) return std::nullopt;
+    const Lexicons& lex = Lex();
     int end = 0;
-    const std::optional<std::pair<int, std::string>> count =
-        CountAt(k + 1, &end);
-    if (!count.has_value() || words_[k + 1].folded == "a" ||
-        words_[k + 1].folded == "an") {
-      return std::nullopt;
+    std::optional<std::pair<int, std::string>> count;
+    int direction = 0;
+    // "the 5 past years", "2 next days": the count before the span word.
+    if (words_[k].kind == TokenKind::kNumber ||
+        lex.numbers.contains(words_[k].folded)) {
+      auto span = k + 2 < n_ ? lex.span_words.find(words_[k + 1].folded)
+                             : lex.span_words.end();
+      if (span == lex.span_words.end() || span->second == 0) {
+        return std::nullopt;
+      }
+      auto unit = lex.time_units.find(words_[k + 2].folded);
+      const int number = words_[k].kind == TokenKind::kNumber &&
+                                 IsDigits(words_[k].folded)
+                             ? ParseIntOr(words_[k].folded, 0)
+                         : lex.numbers.contains(words_[k].folded)
+                             ? lex.numbers.at(words_[k].folded)
+                             : 0;
+      if (unit == lex.time_units.end() || number <= 0 ||
+          number > kMaxAgoCount ||
+          (number > 1 && words_[k + 2].folded == unit->second)) {
+        return std::nullopt;
+      }
+      count = std::make_pair(number, unit->second);
+      direction = span->second;
+      end = k + 3;
+    } else {
+      auto it = lex.span_words.find(words_[k].folded);
+      if (it == lex.span_words.end()) return std::nullopt;
+      direction = it->second;
+      if (direction == 0 && k != i) return std::nullopt;
+      // "within the next 3 years": from publication on.
+      int c = k + 1;
+      if (direction == 0) {
+        if (Is(c, "the")) ++c;
+        auto next = c < n_ ? lex.span_words.find(words_[c].folded)
+                           : lex.span_words.end();
+        if (next != lex.span_words.end() && next->second > 0) {
+          ++c;
+        } else {
+          c = k + 1;
+        }
+      }
+      count = CountAt(c, &end);
+      if (count.has_value() &&
+          (words_[c].folded == "a" || words_[c].folded == "an")) {
+        return std::nullopt;
+      }
+      // "the past week", "past year": one unit.
+      if (!count.has_value() && words_[k].folded == "past" && c < n_) {
+        auto unit = lex.time_units.find(words_[c].folded);
+        if (unit != lex.time_units.end() && words_[c].folded == unit->second &&
+            (unit->second == "day" || unit->second == "week" ||
+             unit->second == "month" || unit->second == "year" ||
+             unit->second == "decade")) {
+          count = std::make_pair(1, unit->second);
+          end = c + 1;
+        }
+      }
     }
+    if (!count.has_value()) return std::nullopt;
     if (!published_.has_value()) {
       return Unresolved(i, end, Date::GRANULARITY_DAY);
     }
@@ -1665,6 +1740,14 @@ class DateParser {
     }
     SetDays(day, day, &month->date);
     return month;
+  }
+
+  // The publication day, for "now" at an end of a range.
+  DateMatch Today(int begin, int end) const {
+    if (!published_.has_value()) {
+      return Unresolved(begin, end, Date::GRANULARITY_DAY);
+    }
+    return RelativeMatch(begin, end, *published_, *published_);
   }
 
   // A relative date that cannot be resolved without a publication date.

@@ -496,6 +496,61 @@ TEST(FindDatesTest, TwoDatesJoinedByARangeWordAreOneRange) {
   for (const DateCase& c : kCases) ExpectOneDate(c);
 }
 
+TEST(FindDatesTest, RangesToAndFromNow) {
+  const DateCase kCases[] = {
+      {"We will meet between now and November 15th.", "2019-04-23",
+       "now and November 15th", "2019-04-23", "2019-11-15", kDay, true,
+       "2019-04-23"},
+      {"Prices rose between Jan 22 and now.", "2019-04-25", "Jan 22 and now",
+       "2019-01-22", "2019-04-25", kDay, true, "2019-04-25"},
+      {"Sales rose from March to date.", "2016-11-07", "March to date",
+       "2016-03-01", "2016-11-07", kDay, true, "2016-11-07"},
+  };
+  for (const DateCase& c : kCases) ExpectOneDate(c);
+}
+
+TEST(FindDatesTest, WithoutPublicationDateARelativeRangeIsOneClaim) {
+  for (const char* text :
+       {"The office is shut today till tomorrow.",
+        "The fair runs Friday through Sunday.",
+        "The office is shut this Friday until next Sunday."}) {
+    SCOPED_TRACE(text);
+    const Found found = Dates(text, "");
+    ASSERT_THAT(found.claims, SizeIs(1));
+    EXPECT_TRUE(found.claims[0].date().relative());
+    EXPECT_EQ(found.claims[0].date().start(), "");
+    EXPECT_EQ(found.claims[0].date().granularity(), kDay);
+    EXPECT_THAT(found.notes, SizeIs(1));
+  }
+  // "now" is a date only at an end of a range.
+  EXPECT_THAT(Dates("The shop is now open.", "2019-04-23").claims, IsEmpty());
+  EXPECT_THAT(Dates("From now on, it is open.", "2019-04-23").claims,
+              IsEmpty());
+}
+
+TEST(FindDatesTest, CountedSpansAroundPublication) {
+  const DateCase kCases[] = {
+      {"What happened in the 5 past years?", "2018-08-30", "the 5 past years",
+       "2013-08-30", "2018-08-29", kDay, true, "2018-08-30"},
+      {"It will rain in the 2 next days.", "2018-08-30", "the 2 next days",
+       "2018-08-31", "2018-09-01", kDay, true, "2018-08-30"},
+      {"I will be back within next 10 months.", "2018-03-23",
+       "within next 10 months", "2018-03-23", "2019-01-22", kDay, true,
+       "2018-03-23"},
+      {"Prices rose over the past week.", "2016-11-07", "the past week",
+       "2016-10-31", "2016-11-06", kDay, true, "2016-11-07"},
+      // "previous" reads as "last": the latest such day before publication.
+      {"Where were you on previous Wednesday?", "2019-01-31",
+       "previous Wednesday", "2019-01-30", "2019-01-30", kDay, true,
+       "2019-01-31"},
+  };
+  for (const DateCase& c : kCases) ExpectOneDate(c);
+  // A singular unit after a count is no span: "3 next week".
+  const Found found = Dates("We will be only 3 next week.", "2016-11-07");
+  ASSERT_THAT(found.claims, SizeIs(1));
+  EXPECT_EQ(found.claims[0].text(), "next week");
+}
+
 TEST(FindDatesTest, QuartersWeeksAndHalves) {
   const DateCase kCases[] = {
       {"Sales rose in Q1 2016.", "", "Q1 2016", "2016-01", "2016-03", kMonth,
