@@ -551,6 +551,63 @@ TEST(FindDatesTest, CountedSpansAroundPublication) {
   EXPECT_EQ(found.claims[0].text(), "next week");
 }
 
+TEST(FindDatesTest, DecadesWithoutCenturyOrInWords) {
+  const DateCase kCases[] = {
+      {"Prices rose in the 70s.", "", "the 70s", "1970", "1979", kDecade,
+       false, ""},
+      {"Prices rose in the '40s.", "", "the '40s", "1940", "1949", kDecade,
+       false, ""},
+      {"Prices rose in the 10s.", "", "the 10s", "2010", "2019", kDecade,
+       false, ""},
+      {"Prices rose in the seventies.", "", "the seventies", "1970", "1979",
+       kDecade, false, ""},
+      {"Prices rose in the nineteen seventies.", "", "the nineteen seventies",
+       "1970", "1979", kDecade, false, ""},
+      {"Prices rose in the noughties.", "", "the noughties", "2000", "2009",
+       kDecade, false, ""},
+  };
+  for (const DateCase& c : kCases) ExpectOneDate(c);
+  // Ages are not decades.
+  EXPECT_THAT(Dates("Both are in their 70s.", "").claims, IsEmpty());
+}
+
+TEST(FindDatesTest, NumberedWeeksAreIsoWeeks) {
+  const DateCase kCases[] = {
+      {"Sales rose in week 31.", "2018-07-02", "week 31", "2018-07-30",
+       "2018-08-05", kDay, true, "2018-07-02"},
+      {"Sales rose in week 1.", "2019-03-02", "week 1", "2018-12-31",
+       "2019-01-06", kDay, true, "2019-03-02"},
+      {"Sales rose in week 10 of 2019.", "", "week 10 of 2019", "2019-03-04",
+       "2019-03-10", kDay, false, ""},
+  };
+  for (const DateCase& c : kCases) ExpectOneDate(c);
+  EXPECT_THAT(Dates("It lasted 3 weeks 2 days.", "2019-03-02").claims,
+              IsEmpty());
+}
+
+TEST(FindDatesTest, MonthAndNumbersInOneToken) {
+  const DateCase kCases[] = {
+      {"The date should be 05-Aug-2016.", "", "05-Aug-2016", "2016-08-05",
+       "2016-08-05", kDay, false, ""},
+      {"It was signed 31-Oct-74.", "", "31-Oct-74", "1974-10-31", "1974-10-31",
+       kDay, false, ""},
+      {"It was signed Sep-23-2020.", "", "Sep-23-2020", "2020-09-23",
+       "2020-09-23", kDay, false, ""},
+      {"What is the plan for Dec-2018?", "", "Dec-2018", "2018-12", "2018-12",
+       kMonth, false, ""},
+      {"APEC met in Korea Nov-Feb 2017.", "", "Nov-Feb 2017", "2016-11",
+       "2017-02", kMonth, false, ""},
+      {"I went back Oct-2.", "2016-11-07", "Oct-2", "2016-10-02", "2016-10-02",
+       kDay, false, "2016-11-07"},
+      {"I went back Oct/2.", "2016-11-07", "Oct/2", "2016-10-02", "2016-10-02",
+       kDay, false, "2016-11-07"},
+  };
+  for (const DateCase& c : kCases) ExpectOneDate(c);
+  // Lowercase month names stay words.
+  EXPECT_THAT(Dates("We may-2 be late.", "2016-11-07").claims, IsEmpty());
+  EXPECT_THAT(Dates("Send 5-may-7 now.", "2016-11-07").claims, IsEmpty());
+}
+
 TEST(FindDatesTest, QuartersWeeksAndHalves) {
   const DateCase kCases[] = {
       {"Sales rose in Q1 2016.", "", "Q1 2016", "2016-01", "2016-03", kMonth,
