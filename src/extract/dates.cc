@@ -2566,8 +2566,8 @@ bool MayHoldDate(const std::vector<Word>& words) {
     if (word.kind == TokenKind::kNumber) return true;
     if (word.kind != TokenKind::kWord) continue;
     absl::string_view folded = word.folded;
-    // "Oct-2", "Sep-23-2020": a month and numbers in one word.
-    if (folded.size() > 2 && absl::ascii_isdigit(static_cast<unsigned char>(
+    // "Oct-2", "Sep-23-2020", "Q3": letters and numbers in one word.
+    if (folded.size() > 1 && absl::ascii_isdigit(static_cast<unsigned char>(
                                  folded.back()))) {
       return true;
     }

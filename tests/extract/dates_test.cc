@@ -616,6 +616,9 @@ TEST(FindDatesTest, QuartersWeeksAndHalves) {
        "the third quarter of 2016", "2016-07", "2016-09", kMonth, false, ""},
       {"Sales rose in H2 2016.", "", "H2 2016", "2016-07", "2016-12", kMonth,
        false, ""},
+      // A quarter alone in a sentence without other numbers.
+      {"Sales rose during Q3.", "2016-11-07", "Q3", "2016-07", "2016-09",
+       kMonth, false, "2016-11-07"},
       // ISO 8601: the week holding the first Thursday of 2015.
       {"The first week of 2015 was cold.", "", "The first week of 2015",
        "2014-12-29", "2015-01-04", kDay, false, ""},
