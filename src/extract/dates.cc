@@ -540,15 +540,25 @@ class DateParser {
   // 11/7", "between January 1st 2015 and Feb 5th 2018").
   std::optional<DateMatch> ParseAt(int i) const {
     std::optional<DateMatch> first = Halved(i);
+    // "between now and May 21", "from now until June": "now" is a range's
+    // first end only.
+    const bool now_first = !first.has_value() && Is(i, "now") &&
+                           (Is(i - 1, "between") || Is(i - 1, "from"));
+    if (now_first) first = Today(i, i + 1);
     if (!first.has_value()) return std::nullopt;
     const int e = first->end;
     if (e + 1 >= n_ || !IsRangeSeparator(words_[e], AfterBetween(first->begin))) {
-      return first;
+      return now_first ? std::nullopt : first;
     }
     std::optional<DateMatch> second = Halved(e + 1);
-    if (!second.has_value()) return first;
+    // "between Jan 22 and now", "from March to date": the second end.
+    if (!second.has_value() && !now_first && words_[e].folded != "-" &&
+        (Is(e + 1, "now") || Is(e + 1, "date"))) {
+      second = Today(e + 1, e + 2);
+    }
+    if (!second.has_value()) return now_first ? std::nullopt : first;
     std::optional<DateMatch> joined = Joined(*first, *std::move(second));
-    if (!joined.has_value()) return first;
+    if (!joined.has_value()) return now_first ? std::nullopt : first;
     return joined;
   }
 
@@ -561,6 +571,7 @@ class DateParser {
           &DateParser::WeekdayDate,
           &DateParser::MonthFirst, &DateParser::DayFirst,
           &DateParser::MidToken, &DateParser::YearMonth, &DateParser::Year,
+          &DateParser::Decade, &DateParser::WeekNumber, &DateParser::Compact,
           &DateParser::RelativeDay, &DateParser::AfterNext,
           &DateParser::RestOf, &DateParser::Shifted, &DateParser::Season,
           &DateParser::Offset,
@@ -622,6 +633,20 @@ class DateParser {
   // a year takes that of the second ("June 5 to July 2, 2024", "Jan to Feb
   // 2017"), or the year before when its month comes later.
   std::optional<DateMatch> Joined(DateMatch first, DateMatch second) const {
+    // Without a publication date, a range with a relative end ("today till
+    // tomorrow", "Friday through Sunday") is one unresolved claim.
+    if (!published_.has_value() &&
+        (first.date.start().empty() || second.date.start().empty())) {
+      DateMatch joined = first;
+      joined.end = second.end;
+      joined.needs_anchor = true;
+      joined.yearless_month = 0;
+      joined.date.Clear();
+      joined.date.set_relative(true);
+      joined.date.set_granularity(
+          std::min(first.date.granularity(), second.date.granularity()));
+      return joined;
+    }
     if (first.yearless_month > 0 && second.yearless_month == 0 &&
         !second.date.relative()) {
       const std::optional<DaySpan> b = DaysOf(second.date);
@@ -1125,17 +1150,68 @@ class DateParser {
   std::optional<DateMatch> CountSpan(int i) const {
     int k = Is(i, "the") ? i + 1 : i;
     if (k >= n_) return std::nullopt;
-    auto it = Lex().span_words.find(words_[k].folded);
-    if (it == Lex().span_words.end()) return std::nullopt;
-    const int direction = it->second;
-    if (direction == 0 && k != i) return std::nullopt;
+    const Lexicons& lex = Lex();
     int end = 0;
-    const std::optional<std::pair<int, std::string>> count =
-        CountAt(k + 1, &end);
-    if (!count.has_value() || words_[k + 1].folded == "a" ||
-        words_[k + 1].folded == "an") {
-      return std::nullopt;
+    std::optional<std::pair<int, std::string>> count;
+    int direction = 0;
+    // "the 5 past years", "2 next days": the count before the span word.
+    if (words_[k].kind == TokenKind::kNumber ||
+        lex.numbers.contains(words_[k].folded)) {
+      auto span = k + 2 < n_ ? lex.span_words.find(words_[k + 1].folded)
+                             : lex.span_words.end();
+      if (span == lex.span_words.end() || span->second == 0) {
+        return std::nullopt;
+      }
+      auto unit = lex.time_units.find(words_[k + 2].folded);
+      const int number = words_[k].kind == TokenKind::kNumber &&
+                                 IsDigits(words_[k].folded)
+                             ? ParseIntOr(words_[k].folded, 0)
+                         : lex.numbers.contains(words_[k].folded)
+                             ? lex.numbers.at(words_[k].folded)
+                             : 0;
+      if (unit == lex.time_units.end() || number <= 0 ||
+          number > kMaxAgoCount ||
+          (number > 1 && words_[k + 2].folded == unit->second)) {
+        return std::nullopt;
+      }
+      count = std::make_pair(number, unit->second);
+      direction = span->second;
+      end = k + 3;
+    } else {
+      auto it = lex.span_words.find(words_[k].folded);
+      if (it == lex.span_words.end()) return std::nullopt;
+      direction = it->second;
+      if (direction == 0 && k != i) return std::nullopt;
+      // "within the next 3 years": from publication on.
+      int c = k + 1;
+      if (direction == 0) {
+        if (Is(c, "the")) ++c;
+        auto next = c < n_ ? lex.span_words.find(words_[c].folded)
+                           : lex.span_words.end();
+        if (next != lex.span_words.end() && next->second > 0) {
+          ++c;
+        } else {
+          c = k + 1;
+        }
+      }
+      count = CountAt(c, &end);
+      if (count.has_value() &&
+          (words_[c].folded == "a" || words_[c].folded == "an")) {
+        return std::nullopt;
+      }
+      // "the past week", "past year": one unit.
+      if (!count.has_value() && words_[k].folded == "past" && c < n_) {
+        auto unit = lex.time_units.find(words_[c].folded);
+        if (unit != lex.time_units.end() && words_[c].folded == unit->second &&
+            (unit->second == "day" || unit->second == "week" ||
+             unit->second == "month" || unit->second == "year" ||
+             unit->second == "decade")) {
+          count = std::make_pair(1, unit->second);
+          end = c + 1;
+        }
+      }
     }
+    if (!count.has_value()) return std::nullopt;
     if (!published_.has_value()) {
       return Unresolved(i, end, Date::GRANULARITY_DAY);
     }
@@ -1249,7 +1325,16 @@ class DateParser {
     if (month->abbreviation && Is(k, ".")) ++k;
     if (Is(k, "/") || Is(k, ",") || Is(k, "of")) {
       // "Dec/2018", "November, 2016", "Dec, 2018", "April of 1987".
-      if (k + 1 < n_ && YearOf(words_[k + 1]).has_value()) ++k;
+      if (k + 1 < n_ && YearOf(words_[k + 1]).has_value()) {
+        ++k;
+      } else if (Is(k, "/") && Touch(k - 1, k) && Touch(k, k + 1) &&
+                 IsDigits(words_[k + 1].folded) &&
+                 DayOf(words_[k + 1]).has_value()) {
+        // "Oct/2": a day.
+        return DayRange(i, k + 2, month->month, month->month,
+                        *DayOf(words_[k + 1]), *DayOf(words_[k + 1]),
+                        std::nullopt);
+      }
     }
     if (k < n_ && words_[k].kind == TokenKind::kNumber) {
       if (std::optional<int> year = YearOf(words_[k])) {
@@ -1667,6 +1752,14 @@ class DateParser {
     return month;
   }
 
+  // The publication day, for "now" at an end of a range.
+  DateMatch Today(int begin, int end) const {
+    if (!published_.has_value()) {
+      return Unresolved(begin, end, Date::GRANULARITY_DAY);
+    }
+    return RelativeMatch(begin, end, *published_, *published_);
+  }
+
   // A relative date that cannot be resolved without a publication date.
   DateMatch Unresolved(int begin, int end,
                        Date::Granularity granularity) const {
@@ -1994,6 +2087,187 @@ class DateParser {
     return match;
   }
 
+  // Decades without a century or in words, after "the": "the 70s", "the
+  // '40s", "the 70's" (1970s; "the 00s" and "the 10s" are 2000s and 2010s),
+  // "the seventies", "the nineteen seventies", "the noughties".
+  std::optional<DateMatch> Decade(int i) const {
+    if (!Is(i, "the") || i + 1 >= n_) return std::nullopt;
+    int k = i + 1;
+    if (Is(k, "'") && Touch(k, k + 1)) ++k;
+    if (k >= n_) return std::nullopt;
+    const Word& word = words_[k];
+    int year = -1;
+    if (word.kind == TokenKind::kNumber) {
+      absl::string_view digits = word.folded;
+      if (word.possessive_bytes == 0) {
+        if (digits.size() != 3 || digits.back() != 's') return std::nullopt;
+        digits.remove_suffix(1);
+      }
+      if (digits.size() != 2 || !IsDigits(digits) || digits[1] != '0') {
+        return std::nullopt;
+      }
+      const int tens = ParseIntOr(digits, 0);
+      year = tens < 20 ? 2000 + tens : 1900 + tens;
+    } else if (word.kind == TokenKind::kWord &&
+               absl::EndsWith(word.folded, "ies")) {
+      year = word.folded == "noughties" ? 2000 : DecadeWord(word.folded);
+      if (year < 0) return std::nullopt;
+      if (year != 2000) year += 1900;
+    } else if (word.folded == "nineteen" || word.folded == "eighteen") {
+      if (k + 1 >= n_) return std::nullopt;
+      const int tens = DecadeWord(words_[k + 1].folded);
+      if (tens < 0) return std::nullopt;
+      year = (word.folded == "nineteen" ? 1900 : 1800) + tens;
+      ++k;
+    } else {
+      return std::nullopt;
+    }
+    DateMatch match{i, k + 1};
+    match.date.set_start(FormatYear(year));
+    match.date.set_end(FormatYear(year + 9));
+    match.date.set_granularity(Date::GRANULARITY_DECADE);
+    return match;
+  }
+
+  // A month name and numbers in one hyphenated token: "Oct-2", "Dec-2018",
+  // "05-Aug-2016", "31-Oct-74", "Sep-23-2020", and "Jan-Feb 2017" (months
+  // of the year after them). A token starting with a digit cannot show
+  // the month's case, so "may" and "march" are not read in it.
+  std::optional<DateMatch> Compact(int i) const {
+    const Word& word = words_[i];
+    if (word.kind == TokenKind::kPunct) return std::nullopt;
+    const absl::string_view token = word.folded;
+    const size_t first_hyphen = token.find('-');
+    if (first_hyphen == absl::string_view::npos) return std::nullopt;
+    absl::string_view pieces[3];
+    int count = 0;
+    size_t from = 0;
+    while (count < 3) {
+      const size_t hyphen = token.find('-', from);
+      pieces[count++] = token.substr(from, hyphen == absl::string_view::npos
+                                               ? absl::string_view::npos
+                                               : hyphen - from);
+      if (hyphen == absl::string_view::npos) break;
+      from = hyphen + 1;
+      if (count == 3) return std::nullopt;  // four pieces or more
+    }
+    if (count < 2) return std::nullopt;
+    int month = 0;
+    int month_at = -1;
+    int second_month = 0;
+    for (int p = 0; p < count; ++p) {
+      auto it = Lex().months.find(pieces[p]);
+      if (it == Lex().months.end()) continue;
+      if (word.kind == TokenKind::kWord ? !word.capitalized
+                                        : pieces[p] == "may" ||
+                                              pieces[p] == "march") {
+        return std::nullopt;
+      }
+      if (month_at >= 0) {
+        second_month = it->second.month;
+      } else {
+        month = it->second.month;
+        month_at = p;
+      }
+    }
+    if (month_at < 0) return std::nullopt;
+    if (second_month > 0) {
+      // "Jan-Feb 2017": a range of months in the year after it.
+      if (count != 2) return std::nullopt;
+      int k = i + 1;
+      const std::optional<int> year = TrailingYear(&k);
+      if (!year.has_value()) return std::nullopt;
+      DateMatch match{i, k};
+      const absl::CivilMonth last(*year, second_month);
+      const absl::CivilMonth first(
+          second_month >= month ? *year : *year - 1, month);
+      SetMonths(first, last, &match.date);
+      return match;
+    }
+    std::optional<int> year;
+    std::optional<int> day;
+    for (int p = 0; p < count; ++p) {
+      if (p == month_at) continue;
+      const absl::string_view piece = pieces[p];
+      if (!IsDigits(piece)) {
+        if (!DayOf(piece).has_value() || day.has_value()) return std::nullopt;
+        day = DayOf(piece);
+      } else if (piece.size() == 4) {
+        if (year.has_value()) return std::nullopt;
+        year = ParseIntOr(piece, 0);
+        if (*year < kMinYear || *year > kMaxYear) return std::nullopt;
+      } else if (piece.size() <= 2 && !day.has_value() &&
+                 (count == 2 || p != count - 1 || year.has_value())) {
+        day = ParseIntOr(piece, 0);
+      } else if (piece.size() == 2 && !year.has_value()) {
+        const int two = ParseIntOr(piece, 0);
+        year = two < 50 ? 2000 + two : 1900 + two;
+      } else {
+        return std::nullopt;
+      }
+    }
+    if (!day.has_value()) {
+      if (!year.has_value() || count != 2) return std::nullopt;
+      DateMatch match{i, i + 1};  // "Dec-2018"
+      const absl::CivilMonth civil(*year, month);
+      SetMonths(civil, civil, &match.date);
+      return match;
+    }
+    if (*day < 1 || *day > 31) return std::nullopt;
+    return DayRange(i, i + 1, month, month, *day, *day, year);
+  }
+
+  // The tens of a decade in words: "seventies" 70; -1 for other words.
+  static int DecadeWord(absl::string_view word) {
+    static constexpr absl::string_view kTens[] = {
+        "twenties", "thirties", "forties",  "fifties",
+        "sixties",  "seventies", "eighties", "nineties"};
+    for (int t = 0; t < 8; ++t) {
+      if (word == kTens[t]) return 20 + 10 * t;
+    }
+    return -1;
+  }
+
+  // "week 31", "Week 10 of 2019": an ISO week of the year after "of", else
+  // of the publication year.
+  std::optional<DateMatch> WeekNumber(int i) const {
+    if (!Is(i, "week") || i + 1 >= n_) return std::nullopt;
+    const Word& number = words_[i + 1];
+    if (number.kind != TokenKind::kNumber || !IsDigits(number.folded) ||
+        number.folded.size() > 2) {
+      return std::nullopt;
+    }
+    const int week = ParseIntOr(number.folded, 0);
+    if (week < 1 || week > 53) return std::nullopt;
+    int end = i + 2;
+    std::optional<int> year;
+    if (Is(end, "of") && end + 1 < n_) {
+      int after = 0;
+      year = YearAt(end + 1, &after);
+      if (year.has_value()) end = after;
+    }
+    bool relative = false;
+    if (!year.has_value()) {
+      if (!published_.has_value()) {
+        return Unresolved(i, end, Date::GRANULARITY_DAY);
+      }
+      year = static_cast<int>(published_->year());
+      relative = true;
+    }
+    // ISO: week 1 holds January 4th.
+    const absl::CivilDay jan4(*year, 1, 4);
+    const absl::CivilDay monday =
+        jan4 - (IsoWeekday(jan4) - 1) + 7 * (week - 1);
+    if (week == 53 && IsoWeekday(absl::CivilDay(*year, 12, 31)) != 4 &&
+        IsoWeekday(absl::CivilDay(*year, 1, 1)) != 4) {
+      return std::nullopt;  // a year of 52 weeks
+    }
+    if (relative) return RelativeMatch(i, end, monday, monday + 6);
+    DateMatch match{i, end};
+    SetDays(monday, monday + 6, &match.date);
+    return match;
+  }
+
   // "the week after next" (two weeks on), "the month before last" (two
   // months back): any period word.
   std::optional<DateMatch> AfterNext(int i) const {
@@ -2292,6 +2566,11 @@ bool MayHoldDate(const std::vector<Word>& words) {
     if (word.kind == TokenKind::kNumber) return true;
     if (word.kind != TokenKind::kWord) continue;
     absl::string_view folded = word.folded;
+    // "Oct-2", "Sep-23-2020", "Q3": letters and numbers in one word.
+    if (folded.size() > 1 && absl::ascii_isdigit(static_cast<unsigned char>(
+                                 folded.back()))) {
+      return true;
+    }
     if (word.possessive_bytes > 0) folded.remove_suffix(2);
     if (lex.months.contains(folded) || lex.weekdays.contains(folded) ||
         lex.day_phrases.contains(folded) || lex.periods.contains(folded) ||

@@ -496,6 +496,118 @@ TEST(FindDatesTest, TwoDatesJoinedByARangeWordAreOneRange) {
   for (const DateCase& c : kCases) ExpectOneDate(c);
 }
 
+TEST(FindDatesTest, RangesToAndFromNow) {
+  const DateCase kCases[] = {
+      {"We will meet between now and November 15th.", "2019-04-23",
+       "now and November 15th", "2019-04-23", "2019-11-15", kDay, true,
+       "2019-04-23"},
+      {"Prices rose between Jan 22 and now.", "2019-04-25", "Jan 22 and now",
+       "2019-01-22", "2019-04-25", kDay, true, "2019-04-25"},
+      {"Sales rose from March to date.", "2016-11-07", "March to date",
+       "2016-03-01", "2016-11-07", kDay, true, "2016-11-07"},
+  };
+  for (const DateCase& c : kCases) ExpectOneDate(c);
+}
+
+TEST(FindDatesTest, WithoutPublicationDateARelativeRangeIsOneClaim) {
+  for (const char* text :
+       {"The office is shut today till tomorrow.",
+        "The fair runs Friday through Sunday.",
+        "The office is shut this Friday until next Sunday."}) {
+    SCOPED_TRACE(text);
+    const Found found = Dates(text, "");
+    ASSERT_THAT(found.claims, SizeIs(1));
+    EXPECT_TRUE(found.claims[0].date().relative());
+    EXPECT_EQ(found.claims[0].date().start(), "");
+    EXPECT_EQ(found.claims[0].date().granularity(), kDay);
+    EXPECT_THAT(found.notes, SizeIs(1));
+  }
+  // "now" is a date only at an end of a range.
+  EXPECT_THAT(Dates("The shop is now open.", "2019-04-23").claims, IsEmpty());
+  EXPECT_THAT(Dates("From now on, it is open.", "2019-04-23").claims,
+              IsEmpty());
+}
+
+TEST(FindDatesTest, CountedSpansAroundPublication) {
+  const DateCase kCases[] = {
+      {"What happened in the 5 past years?", "2018-08-30", "the 5 past years",
+       "2013-08-30", "2018-08-29", kDay, true, "2018-08-30"},
+      {"It will rain in the 2 next days.", "2018-08-30", "the 2 next days",
+       "2018-08-31", "2018-09-01", kDay, true, "2018-08-30"},
+      {"I will be back within next 10 months.", "2018-03-23",
+       "within next 10 months", "2018-03-23", "2019-01-22", kDay, true,
+       "2018-03-23"},
+      {"Prices rose over the past week.", "2016-11-07", "the past week",
+       "2016-10-31", "2016-11-06", kDay, true, "2016-11-07"},
+      // "previous" reads as "last": the latest such day before publication.
+      {"Where were you on previous Wednesday?", "2019-01-31",
+       "previous Wednesday", "2019-01-30", "2019-01-30", kDay, true,
+       "2019-01-31"},
+  };
+  for (const DateCase& c : kCases) ExpectOneDate(c);
+  // A singular unit after a count is no span: "3 next week".
+  const Found found = Dates("We will be only 3 next week.", "2016-11-07");
+  ASSERT_THAT(found.claims, SizeIs(1));
+  EXPECT_EQ(found.claims[0].text(), "next week");
+}
+
+TEST(FindDatesTest, DecadesWithoutCenturyOrInWords) {
+  const DateCase kCases[] = {
+      {"Prices rose in the 70s.", "", "the 70s", "1970", "1979", kDecade,
+       false, ""},
+      {"Prices rose in the '40s.", "", "the '40s", "1940", "1949", kDecade,
+       false, ""},
+      {"Prices rose in the 10s.", "", "the 10s", "2010", "2019", kDecade,
+       false, ""},
+      {"Prices rose in the seventies.", "", "the seventies", "1970", "1979",
+       kDecade, false, ""},
+      {"Prices rose in the nineteen seventies.", "", "the nineteen seventies",
+       "1970", "1979", kDecade, false, ""},
+      {"Prices rose in the noughties.", "", "the noughties", "2000", "2009",
+       kDecade, false, ""},
+  };
+  for (const DateCase& c : kCases) ExpectOneDate(c);
+  // Ages are not decades.
+  EXPECT_THAT(Dates("Both are in their 70s.", "").claims, IsEmpty());
+}
+
+TEST(FindDatesTest, NumberedWeeksAreIsoWeeks) {
+  const DateCase kCases[] = {
+      {"Sales rose in week 31.", "2018-07-02", "week 31", "2018-07-30",
+       "2018-08-05", kDay, true, "2018-07-02"},
+      {"Sales rose in week 1.", "2019-03-02", "week 1", "2018-12-31",
+       "2019-01-06", kDay, true, "2019-03-02"},
+      {"Sales rose in week 10 of 2019.", "", "week 10 of 2019", "2019-03-04",
+       "2019-03-10", kDay, false, ""},
+  };
+  for (const DateCase& c : kCases) ExpectOneDate(c);
+  EXPECT_THAT(Dates("It lasted 3 weeks 2 days.", "2019-03-02").claims,
+              IsEmpty());
+}
+
+TEST(FindDatesTest, MonthAndNumbersInOneToken) {
+  const DateCase kCases[] = {
+      {"The date should be 05-Aug-2016.", "", "05-Aug-2016", "2016-08-05",
+       "2016-08-05", kDay, false, ""},
+      {"It was signed 31-Oct-74.", "", "31-Oct-74", "1974-10-31", "1974-10-31",
+       kDay, false, ""},
+      {"It was signed Sep-23-2020.", "", "Sep-23-2020", "2020-09-23",
+       "2020-09-23", kDay, false, ""},
+      {"What is the plan for Dec-2018?", "", "Dec-2018", "2018-12", "2018-12",
+       kMonth, false, ""},
+      {"APEC met in Korea Nov-Feb 2017.", "", "Nov-Feb 2017", "2016-11",
+       "2017-02", kMonth, false, ""},
+      {"I went back Oct-2.", "2016-11-07", "Oct-2", "2016-10-02", "2016-10-02",
+       kDay, false, "2016-11-07"},
+      {"I went back Oct/2.", "2016-11-07", "Oct/2", "2016-10-02", "2016-10-02",
+       kDay, false, "2016-11-07"},
+  };
+  for (const DateCase& c : kCases) ExpectOneDate(c);
+  // Lowercase month names stay words.
+  EXPECT_THAT(Dates("We may-2 be late.", "2016-11-07").claims, IsEmpty());
+  EXPECT_THAT(Dates("Send 5-may-7 now.", "2016-11-07").claims, IsEmpty());
+}
+
 TEST(FindDatesTest, QuartersWeeksAndHalves) {
   const DateCase kCases[] = {
       {"Sales rose in Q1 2016.", "", "Q1 2016", "2016-01", "2016-03", kMonth,
@@ -504,6 +616,9 @@ TEST(FindDatesTest, QuartersWeeksAndHalves) {
        "the third quarter of 2016", "2016-07", "2016-09", kMonth, false, ""},
       {"Sales rose in H2 2016.", "", "H2 2016", "2016-07", "2016-12", kMonth,
        false, ""},
+      // A quarter alone in a sentence without other numbers.
+      {"Sales rose during Q3.", "2016-11-07", "Q3", "2016-07", "2016-09",
+       kMonth, false, "2016-11-07"},
       // ISO 8601: the week holding the first Thursday of 2015.
       {"The first week of 2015 was cold.", "", "The first week of 2015",
        "2014-12-29", "2015-01-04", kDay, false, ""},
