@@ -467,6 +467,42 @@ TEST(SuiteCaseTest, AppliesEntityAndCaseRules) {
             kRuleRegionalLocale);
 }
 
+TEST(SuiteCaseTest, LeavesOutDucklingDatesResolvedForwardWithoutACue) {
+  // "Aug 8" said on 2013-02-12: Duckling's next Aug 8 is 2013-08-08; the
+  // text names no year and no direction, so the case tests the assistant
+  // convention and is left out.
+  const auto duckling = [](absl::string_view text, absl::string_view value) {
+    return Parse(absl::StrCat(
+        R"json({"suite": "duckling", "corpus": "corpus", "locale": "EN",
+        "reference_datetime": "2013-02-12T04:30:00-02:00", "input": ")json",
+        text, R"json(", "expected": [{"type": "date", "text": ")json", text,
+        R"json(", "byte_start": 0, "byte_end": )json", text.size(),
+        R"json(, "value": ")json", value, R"json(", "grain": "day"}]})json"));
+  };
+  EXPECT_EQ(duckling("Aug 8", "2013-08-08T00:00:00.000-02:00")
+                .expected[0]
+                .out_of_scope,
+            kRuleForwardResolution);
+  // A direction word, a written year or a date on or before the reference
+  // keeps the entity in scope.
+  EXPECT_EQ(duckling("next Aug 8", "2013-08-08T00:00:00.000-02:00")
+                .expected[0]
+                .out_of_scope,
+            "");
+  EXPECT_EQ(duckling("Aug 8 2013", "2013-08-08T00:00:00.000-02:00")
+                .expected[0]
+                .out_of_scope,
+            "");
+  EXPECT_EQ(duckling("Feb 1", "2013-02-01T00:00:00.000-02:00")
+                .expected[0]
+                .out_of_scope,
+            "");
+  EXPECT_EQ(duckling("tomorrow", "2013-02-13T00:00:00.000-02:00")
+                .expected[0]
+                .out_of_scope,
+            "");
+}
+
 TEST(SuiteCaseTest, RejectsMalformedLinesNamingFileAndLine) {
   const ScopeData& data = EmbeddedScopeData();
   EXPECT_THAT(ParseSuiteCase("{not json", "d/f.jsonl", 7, data),

@@ -34,6 +34,9 @@ inline constexpr char kRuleRelativeOrdinal[] =
 inline constexpr char kRuleHoliday[] = "holiday names";
 inline constexpr char kRuleLowercaseCalendarWord[] =
     "month or weekday name in lowercase";
+inline constexpr char kRuleForwardResolution[] =
+    "date without year or direction resolved forward (Duckling's assistant "
+    "convention)";
 inline constexpr char kRuleDigitSequence[] =
     "digit sequence (phone number, IP address)";
 inline constexpr char kRuleNoAmount[] =
