@@ -2581,17 +2581,110 @@ bool MayHoldDate(const std::vector<Word>& words) {
   return false;
 }
 
+// The words that name a time in the phrases of the date lexicons: the
+// last word of each relative-day and "from now" phrase ("yesterday",
+// "night", "morning", "now"). Their first words ("the", "last", "this")
+// name no time.
+absl::flat_hash_set<std::string>* PhraseAnchors(const Lexicons& lex) {
+  auto* anchors = new absl::flat_hash_set<std::string>();
+  for (const auto* table : {&lex.day_phrases, &lex.hence}) {
+    for (const auto& [first, phrases] : *table) {
+      for (const DayPhrase& phrase : phrases) {
+        if (!phrase.words.empty()) anchors->insert(phrase.words.back());
+      }
+    }
+  }
+  return anchors;
+}
+
+// Whether the folded word `folded` names a time by itself (IsDateAnchor).
+bool IsAnchorWord(absl::string_view folded) {
+  const Lexicons& lex = Lex();
+  static const absl::flat_hash_set<std::string>* const kPhraseAnchors =
+      PhraseAnchors(lex);
+  if (lex.months.contains(folded) || lex.weekdays.contains(folded) ||
+      lex.numbers.contains(folded) || lex.ordinals.contains(folded) ||
+      lex.time_units.contains(folded) || lex.periods.contains(folded) ||
+      lex.seasons.contains(folded) || kPhraseAnchors->contains(folded)) {
+    return true;
+  }
+  // "mid-November", "pre-war": the part after a hyphen.
+  const size_t hyphen = folded.rfind('-');
+  return hyphen != absl::string_view::npos && hyphen + 1 < folded.size() &&
+         IsAnchorWord(folded.substr(hyphen + 1));
+}
+
+// How many tokens a date may start before its first anchor (IsDateAnchor):
+// "within the next 10 months", "earlier this month". A date opened by a
+// part or rest phrase may start further back: "the end of the rest of the
+// current year" (kMaxPhraseLead: the longest such phrases, "the", and the
+// lead of the date inside). Dates are only tried within these distances
+// of an anchor, which leaves most tokens of a sentence untried.
+constexpr int kMaxDateLead = 4;
+constexpr int kMaxPhraseLead = 10;
+
+// Whether a date of kMaxPhraseLead can start at `word`: "the", or the
+// first word of a part or rest phrase ("end", "early", "rest").
+bool OpensLongDate(const Word& word) {
+  const Lexicons& lex = Lex();
+  return word.folded == "the" || lex.half_phrases.contains(word.folded) ||
+         lex.rests.contains(word.folded);
+}
+
+// Whether a date expression can hold `word` (possessive already dropped):
+// a number, a word with a digit ("Q3", "mid-2016"), or a word of the date
+// lexicons that names a time — month, weekday, number or ordinal word,
+// time unit, period, season, or a relative day ("yesterday").
+bool IsDateAnchor(const Word& word) {
+  if (word.kind == TokenKind::kNumber) return true;
+  if (word.kind != TokenKind::kWord) return false;
+  const std::string& folded = word.folded;
+  for (char c : folded) {
+    if (absl::ascii_isdigit(static_cast<unsigned char>(c))) return true;
+  }
+  return IsAnchorWord(folded);
+}
+
 }  // namespace
 
-void FindDates(const Document& doc, std::vector<Claim>* claims,
-               std::vector<Note>* notes) {
+namespace {
+
+// FindDates; `every_token` turns the anchor filter off.
+void ScanDates(const Document& doc, bool every_token,
+               std::vector<Claim>* claims, std::vector<Note>* notes) {
   for (size_t s = 0; s < doc.seg.sentences.size(); ++s) {
     const segment::Sentence& sentence = doc.seg.sentences[s];
     if (!MayHoldDate(doc.sentence_words[s])) continue;
-    const std::vector<Word> words = WithoutPossessives(doc.sentence_words[s]);
+    // The parsers read words without a possessive "'s" ("Monday's").
+    std::vector<Word> stripped;
+    const std::vector<Word>* sentence_words = &doc.sentence_words[s];
+    if (std::any_of(sentence_words->begin(), sentence_words->end(),
+                    [](const Word& w) { return w.possessive_bytes > 0; })) {
+      stripped = WithoutPossessives(*sentence_words);
+      sentence_words = &stripped;
+    }
+    const std::vector<Word>& words = *sentence_words;
     DateParser parser(words, doc.published);
+    const int n = static_cast<int>(words.size());
+    // next_anchor[i]: the first anchor at or after i (n when none).
+    std::vector<int> next_anchor(n + 1, n);
+    for (int k = n - 1; k >= 0; --k) {
+      next_anchor[k] = IsDateAnchor(words[k]) ? k : next_anchor[k + 1];
+    }
     int i = 0;
-    while (i < static_cast<int>(words.size())) {
+    while (i < n) {
+      if (!every_token) {
+        if (next_anchor[i] == n) break;  // every date holds an anchor
+        const int lead = next_anchor[i] - i;
+        if (lead > kMaxPhraseLead) {
+          i = next_anchor[i] - kMaxPhraseLead;  // no date can start before
+          continue;
+        }
+        if (lead > kMaxDateLead && !OpensLongDate(words[i])) {
+          ++i;
+          continue;
+        }
+      }
       std::optional<DateMatch> match = parser.ParseAt(i);
       if (!match.has_value()) {
         ++i;
@@ -2608,5 +2701,21 @@ void FindDates(const Document& doc, std::vector<Claim>* claims,
     }
   }
 }
+
+}  // namespace
+
+void FindDates(const Document& doc, std::vector<Claim>* claims,
+               std::vector<Note>* notes) {
+  ScanDates(doc, /*every_token=*/false, claims, notes);
+}
+
+namespace internal {
+
+void FindDatesAtEveryToken(const Document& doc, std::vector<Claim>* claims,
+                           std::vector<Note>* notes) {
+  ScanDates(doc, /*every_token=*/true, claims, notes);
+}
+
+}  // namespace internal
 
 }  // namespace crosscheck::extract

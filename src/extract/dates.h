@@ -83,6 +83,17 @@ namespace crosscheck::extract {
 void FindDates(const Document& doc, std::vector<crosscheck::v1::Claim>* claims,
                std::vector<crosscheck::v1::Note>* notes);
 
+namespace internal {
+
+// FindDates trying a date at every token. FindDates tries one only a few
+// tokens before a word that can anchor a date (a number, month, weekday,
+// time unit…); both give the same claims and notes, which tests check.
+void FindDatesAtEveryToken(const Document& doc,
+                           std::vector<crosscheck::v1::Claim>* claims,
+                           std::vector<crosscheck::v1::Note>* notes);
+
+}  // namespace internal
+
 }  // namespace crosscheck::extract
 
 #endif  // SRC_EXTRACT_DATES_H_

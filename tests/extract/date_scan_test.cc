@@ -1,0 +1,83 @@
+// FindDates tries a date only near a word that can anchor one; these tests
+// check that it finds exactly what trying at every token finds, on
+// generated news text and on the dates whose first anchor lies furthest
+// from their start.
+
+#include <string>
+#include <vector>
+
+#include "bench/corpus_generator.h"
+#include "gtest/gtest.h"
+#include "proto/crosscheck/v1/article.pb.h"
+#include "proto/crosscheck/v1/claim.pb.h"
+#include "src/extract/dates.h"
+#include "src/extract/document.h"
+
+namespace crosscheck::extract {
+namespace {
+
+using crosscheck::v1::Article;
+using crosscheck::v1::Claim;
+using crosscheck::v1::Note;
+
+// Claims and notes of both scans, serialized for comparison.
+void ExpectSameScan(const Article& article) {
+  const Document doc = MakeDocument(article);
+  std::vector<Claim> filtered_claims, every_claims;
+  std::vector<Note> filtered_notes, every_notes;
+  FindDates(doc, &filtered_claims, &filtered_notes);
+  internal::FindDatesAtEveryToken(doc, &every_claims, &every_notes);
+  ASSERT_EQ(filtered_claims.size(), every_claims.size()) << article.text();
+  for (size_t i = 0; i < every_claims.size(); ++i) {
+    EXPECT_EQ(filtered_claims[i].DebugString(), every_claims[i].DebugString())
+        << article.text();
+  }
+  ASSERT_EQ(filtered_notes.size(), every_notes.size()) << article.text();
+  for (size_t i = 0; i < every_notes.size(); ++i) {
+    EXPECT_EQ(filtered_notes[i].DebugString(), every_notes[i].DebugString());
+  }
+}
+
+TEST(DateScanTest, SameClaimsAsEveryTokenOnGeneratedNews) {
+  bench::CorpusOptions options;
+  options.target_bytes = 300 << 10;
+  for (const uint64_t seed : {1, 2, 3}) {
+    options.seed = seed;
+    int dates = 0;
+    for (const Article& article : bench::GenerateCorpus(options)) {
+      ExpectSameScan(article);
+      std::vector<Claim> claims;
+      std::vector<Note> notes;
+      FindDates(MakeDocument(article), &claims, &notes);
+      dates += static_cast<int>(claims.size());
+    }
+    EXPECT_GT(dates, 100) << "seed " << seed;  // the corpus has dates
+  }
+}
+
+TEST(DateScanTest, SameClaimsForDatesThatStartFarBeforeTheirAnchor) {
+  const char* const kSentences[] = {
+      "Talks will run until the end of the rest of the current year.",
+      "Output fell for the rest of the current year, he said.",
+      "It rose at the end of next year and within the next 10 months.",
+      "Prices fell earlier this month and late this morning.",
+      "They met in mid-November, the week before last, and this upcoming "
+      "Friday they meet again.",
+      "The deal ran from the beginning of the decade to the end of 2008.",
+      "No date here at all, only words and more words and the end.",
+      "Sales grew for the rest of the decade, the day after tomorrow, a "
+      "week from now and three years ago.",
+  };
+  for (const char* text : kSentences) {
+    for (const char* published : {"2024-06-07", ""}) {
+      Article article;
+      article.set_id("a");
+      article.set_text(text);
+      article.set_published(published);
+      ExpectSameScan(article);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace crosscheck::extract
