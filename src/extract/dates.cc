@@ -518,6 +518,17 @@ Tense NearestTense(const std::vector<Word>& words, int begin, int end) {
   return best;
 }
 
+// The tens of a decade in words: "seventies" 70; -1 for other words.
+int DecadeTens(absl::string_view word) {
+  static constexpr absl::string_view kTens[] = {
+      "twenties", "thirties", "forties",  "fifties",
+      "sixties",  "seventies", "eighties", "nineties"};
+  for (int t = 0; t < 8; ++t) {
+    if (word == kTens[t]) return 20 + 10 * t;
+  }
+  return -1;
+}
+
 // ---------------------------------------------------------------------------
 // Parsers. Each tries to read a date starting at words[i]; `published` is
 // the publication date when known. A parser that needs the publication date
@@ -2217,16 +2228,7 @@ class DateParser {
     return DayRange(i, i + 1, month, month, *day, *day, year);
   }
 
-  // The tens of a decade in words: "seventies" 70; -1 for other words.
-  static int DecadeWord(absl::string_view word) {
-    static constexpr absl::string_view kTens[] = {
-        "twenties", "thirties", "forties",  "fifties",
-        "sixties",  "seventies", "eighties", "nineties"};
-    for (int t = 0; t < 8; ++t) {
-      if (word == kTens[t]) return 20 + 10 * t;
-    }
-    return -1;
-  }
+  static int DecadeWord(absl::string_view word) { return DecadeTens(word); }
 
   // "week 31", "Week 10 of 2019": an ISO week of the year after "of", else
   // of the publication year.
@@ -2605,7 +2607,8 @@ bool IsAnchorWord(absl::string_view folded) {
   if (lex.months.contains(folded) || lex.weekdays.contains(folded) ||
       lex.numbers.contains(folded) || lex.ordinals.contains(folded) ||
       lex.time_units.contains(folded) || lex.periods.contains(folded) ||
-      lex.seasons.contains(folded) || kPhraseAnchors->contains(folded)) {
+      lex.seasons.contains(folded) || kPhraseAnchors->contains(folded) ||
+      folded == "noughties" || DecadeTens(folded) >= 0) {
     return true;
   }
   // "mid-November", "pre-war": the part after a hyphen.

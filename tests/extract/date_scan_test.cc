@@ -67,6 +67,8 @@ TEST(DateScanTest, SameClaimsForDatesThatStartFarBeforeTheirAnchor) {
       "No date here at all, only words and more words and the end.",
       "Sales grew for the rest of the decade, the day after tomorrow, a "
       "week from now and three years ago.",
+      "Prices rose in the seventies, the nineteen eighties and the "
+      "noughties, and in the '40s.",
   };
   for (const char* text : kSentences) {
     for (const char* published : {"2024-06-07", ""}) {

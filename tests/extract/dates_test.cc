@@ -38,6 +38,15 @@ Found Dates(const std::string& text, const std::string& published,
   const Document doc = MakeDocument(article);
   Found found;
   FindDates(doc, &found.claims, &found.notes);
+  // Trying every token finds the same: no date escapes the anchor filter.
+  Found every;
+  internal::FindDatesAtEveryToken(doc, &every.claims, &every.notes);
+  EXPECT_EQ(every.claims.size(), found.claims.size()) << text;
+  for (size_t i = 0; i < every.claims.size() && i < found.claims.size();
+       ++i) {
+    EXPECT_EQ(every.claims[i].DebugString(), found.claims[i].DebugString());
+  }
+  EXPECT_EQ(every.notes.size(), found.notes.size()) << text;
   size_t previous = 0;
   for (const Claim& claim : found.claims) {
     EXPECT_EQ(claim.kind(), Claim::KIND_DATE);
