@@ -518,13 +518,15 @@ Tense NearestTense(const std::vector<Word>& words, int begin, int end) {
   return best;
 }
 
+// Decades in words from the twenties on, ten years apart.
+constexpr absl::string_view kDecadeWords[] = {
+    "twenties", "thirties", "forties",  "fifties",
+    "sixties",  "seventies", "eighties", "nineties"};
+
 // The tens of a decade in words: "seventies" 70; -1 for other words.
 int DecadeTens(absl::string_view word) {
-  static constexpr absl::string_view kTens[] = {
-      "twenties", "thirties", "forties",  "fifties",
-      "sixties",  "seventies", "eighties", "nineties"};
   for (int t = 0; t < 8; ++t) {
-    if (word == kTens[t]) return 20 + 10 * t;
+    if (word == kDecadeWords[t]) return 20 + 10 * t;
   }
   return -1;
 }
@@ -2583,12 +2585,19 @@ bool MayHoldDate(const std::vector<Word>& words) {
   return false;
 }
 
-// The words that name a time in the phrases of the date lexicons: the
-// last word of each relative-day and "from now" phrase ("yesterday",
-// "night", "morning", "now"). Their first words ("the", "last", "this")
-// name no time.
-absl::flat_hash_set<std::string>* PhraseAnchors(const Lexicons& lex) {
-  auto* anchors = new absl::flat_hash_set<std::string>();
+// The words that name a time by themselves: months, weekdays, number and
+// ordinal words, time units, periods, seasons, decade words, and the last
+// word of each relative-day and "from now" phrase ("yesterday", "night",
+// "morning", "now"; their first words "the", "last", "this" name no time).
+WordSet* AnchorWords(const Lexicons& lex) {
+  auto* anchors = new WordSet();
+  for (const auto& [word, value] : lex.months) anchors->insert(word);
+  for (const auto& [word, value] : lex.weekdays) anchors->insert(word);
+  for (const auto& [word, value] : lex.numbers) anchors->insert(word);
+  for (const auto& [word, value] : lex.ordinals) anchors->insert(word);
+  for (const auto& [word, value] : lex.time_units) anchors->insert(word);
+  for (const auto& [word, value] : lex.periods) anchors->insert(word);
+  for (const auto& [word, value] : lex.seasons) anchors->insert(word);
   for (const auto* table : {&lex.day_phrases, &lex.hence}) {
     for (const auto& [first, phrases] : *table) {
       for (const DayPhrase& phrase : phrases) {
@@ -2596,25 +2605,21 @@ absl::flat_hash_set<std::string>* PhraseAnchors(const Lexicons& lex) {
       }
     }
   }
+  for (absl::string_view decade : kDecadeWords) {
+    anchors->insert(std::string(decade));
+  }
+  anchors->insert("noughties");
   return anchors;
 }
 
 // Whether the folded word `folded` names a time by itself (IsDateAnchor).
 bool IsAnchorWord(absl::string_view folded) {
-  const Lexicons& lex = Lex();
-  static const absl::flat_hash_set<std::string>* const kPhraseAnchors =
-      PhraseAnchors(lex);
-  if (lex.months.contains(folded) || lex.weekdays.contains(folded) ||
-      lex.numbers.contains(folded) || lex.ordinals.contains(folded) ||
-      lex.time_units.contains(folded) || lex.periods.contains(folded) ||
-      lex.seasons.contains(folded) || kPhraseAnchors->contains(folded) ||
-      folded == "noughties" || DecadeTens(folded) >= 0) {
-    return true;
-  }
-  // "mid-November", "pre-war": the part after a hyphen.
+  static const WordSet* const kAnchors = AnchorWords(Lex());
+  if (kAnchors->contains(folded)) return true;
+  // "mid-November": the part after a hyphen.
   const size_t hyphen = folded.rfind('-');
   return hyphen != absl::string_view::npos && hyphen + 1 < folded.size() &&
-         IsAnchorWord(folded.substr(hyphen + 1));
+         kAnchors->contains(folded.substr(hyphen + 1));
 }
 
 // How many tokens a date may start before its first anchor (IsDateAnchor):
