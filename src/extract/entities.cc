@@ -231,7 +231,11 @@ std::vector<Word> ReadWords(absl::string_view text,
         break;
       }
     }
-    w.key = Lower(text.substr(w.begin, w.name_end - w.begin));
+    // The folded token is the lowercase text byte for byte unless folding
+    // changed its length (a typographic apostrophe or hyphen).
+    w.key = token.folded.size() == raw.size()
+                ? token.folded.substr(0, w.name_end - w.begin)
+                : Lower(text.substr(w.begin, w.name_end - w.begin));
     w.initial = at_start;
     at_start = false;
     words.push_back(std::move(w));
