@@ -66,7 +66,7 @@ struct MonthName {
   bool abbreviation = false;
 };
 
-enum class Part { kNone, kBefore, kAfter, kStart, kEnd };
+enum class Part { kNone, kBefore, kAfter, kStart, kMid, kEnd };
 enum class Period { kWeek, kWeekend, kMonth, kQuarter, kYear, kDecade };
 enum class Tense { kUnknown, kPast, kFuture };
 
@@ -155,7 +155,9 @@ void AddDateWord(const std::vector<std::string>& row, Lexicons* lex) {
   } else if (role == "half") {
     PartPhrase half;
     half.words = absl::StrSplit(phrase, ' ', absl::SkipEmpty());
-    half.part = argument == "start" ? Part::kStart : Part::kEnd;
+    half.part = argument == "start" ? Part::kStart
+                : argument == "mid" ? Part::kMid
+                                    : Part::kEnd;
     AddPhrase(std::move(half), &lex->half_phrases);
   } else if (role == "span") {
     lex->span_words[phrase] = ParseIntOr(argument, 0);
@@ -582,50 +584,104 @@ class DateParser {
     return std::nullopt;
   }
 
-  // A half phrase and the date it halves ("early 2016", "end of next
-  // week"), else Single(i). A week splits into Monday to Wednesday and
-  // Thursday to Sunday, a month into the 1st to 15th and the 16th to its
-  // end, a year into January to June and July to December; any other span
-  // into halves of its days.
+  // A part phrase and the date it narrows ("early 2016", "end of next
+  // week", "mid 1989", "the end of the month"), else Single(i). PartOf
+  // gives the days; a period word right after the phrase ("end of month",
+  // "the end of the year") is the current one.
   std::optional<DateMatch> Halved(int i) const {
     auto it = Lex().half_phrases.find(words_[i].folded);
     if (it != Lex().half_phrases.end()) {
       for (const PartPhrase& phrase : it->second) {
-        const int k = i + static_cast<int>(phrase.words.size());
+        int k = i + static_cast<int>(phrase.words.size());
         if (k >= n_ || !MatchesWords(i, phrase.words)) continue;
         std::optional<DateMatch> inner = Single(k);
+        if (!inner.has_value()) inner = CurrentPeriod(k);
         if (!inner.has_value()) continue;
         inner->begin = i;
         inner->yearless_month = 0;
         const std::optional<DaySpan> days = DaysOf(inner->date);
         if (!days.has_value()) return inner;
+        // A year written out ("end of 2000") splits in thirds, a relative
+        // one ("end of this year") in halves.
+        const bool thirds = !inner->date.relative();
         const Date::Granularity granularity = inner->date.granularity();
-        const int length = static_cast<int>(days->last - days->first) + 1;
-        absl::CivilDay middle = days->first + (length - 1) / 2;  // first half
-        if (length == 7) {
-          middle = days->first + 2;
-        } else if (granularity == Date::GRANULARITY_MONTH &&
-                   days->first.month() == days->last.month() &&
-                   days->first.year() == days->last.year()) {
-          middle = days->first + 14;
-        } else if (granularity == Date::GRANULARITY_YEAR &&
-                   days->first.year() == days->last.year()) {
-          middle = absl::CivilDay(days->first.year(), 6, 30);
-        }
-        const bool start = phrase.part == Part::kStart;
+        const DaySpan part = PartOf(*days, granularity, phrase.part, thirds);
+        const bool one_year = granularity == Date::GRANULARITY_YEAR &&
+                              days->first.year() == days->last.year();
         const Date::Granularity narrowed =
-            granularity == Date::GRANULARITY_YEAR &&
-                    days->first.year() == days->last.year()
-                ? Date::GRANULARITY_MONTH
-                : granularity == Date::GRANULARITY_MONTH
-                      ? Date::GRANULARITY_DAY
-                      : granularity;
-        SetSpan(start ? days->first : middle + 1, start ? middle : days->last,
-                narrowed, &inner->date);
+            one_year ? Date::GRANULARITY_MONTH
+            : granularity == Date::GRANULARITY_MONTH ? Date::GRANULARITY_DAY
+                                                     : granularity;
+        SetSpan(part.first, part.last, narrowed, &inner->date);
         return inner;
       }
     }
     return Single(i);
+  }
+
+  // "the week", "month", "the year" right after a part phrase: the period
+  // holding publication.
+  std::optional<DateMatch> CurrentPeriod(int k) const {
+    const int p = Is(k, "the") ? k + 1 : k;
+    if (p >= n_) return std::nullopt;
+    auto period = Lex().periods.find(words_[p].folded);
+    if (period == Lex().periods.end()) return std::nullopt;
+    if (!published_.has_value()) {
+      return Unresolved(k, p + 1, PeriodGranularity(period->second));
+    }
+    DateMatch match{k, p + 1};
+    match.needs_anchor = true;
+    match.date.set_relative(true);
+    ResolvePeriod(period->second, 0, Part::kNone, &match.date);
+    return match;
+  }
+
+  // The part of `days` (at `granularity`) that `part` names. A week: start
+  // Monday to Wednesday, middle Tuesday to Friday, end Thursday to Sunday.
+  // A month: the 1st to 15th, 10th to 20th, 16th to its end. A year:
+  // January to June and July to December, or with `thirds` January to
+  // April and September to December; its middle is May to August. Any
+  // other span: its first or second half, or the middle half of its days.
+  static DaySpan PartOf(DaySpan days, Date::Granularity granularity, Part part,
+                        bool thirds) {
+    const int length = static_cast<int>(days.last - days.first) + 1;
+    absl::CivilDay start_end = days.first + (length - 1) / 2;
+    absl::CivilDay end_start = start_end + 1;
+    absl::CivilDay mid_first = days.first + length / 4;
+    absl::CivilDay mid_last = days.last - length / 4;
+    if (length == 7) {
+      start_end = days.first + 2;
+      end_start = days.first + 3;
+      mid_first = days.first + 1;
+      mid_last = days.first + 4;
+    } else if (granularity == Date::GRANULARITY_MONTH &&
+               absl::CivilMonth(days.first) == absl::CivilMonth(days.last)) {
+      start_end = days.first + 14;
+      end_start = days.first + 15;
+      mid_first = days.first + 9;
+      mid_last = days.first + 19;
+    } else if (granularity == Date::GRANULARITY_YEAR &&
+               days.first.year() == days.last.year()) {
+      const absl::civil_year_t year = days.first.year();
+      start_end = thirds ? absl::CivilDay(year, 4, 30)
+                         : absl::CivilDay(year, 6, 30);
+      end_start = thirds ? absl::CivilDay(year, 9, 1)
+                         : absl::CivilDay(year, 7, 1);
+      mid_first = absl::CivilDay(year, 5, 1);
+      mid_last = absl::CivilDay(year, 8, 31);
+    }
+    switch (part) {
+      case Part::kStart:
+      case Part::kBefore:
+        return {days.first, start_end};
+      case Part::kMid:
+        return {mid_first, mid_last};
+      case Part::kEnd:
+      case Part::kAfter:
+        return {end_start, days.last};
+      default:
+        return days;
+    }
   }
 
   // The range from `first` to `second`, or nullopt when they do not make
@@ -1512,7 +1568,8 @@ class DateParser {
     DateMatch match{i, i + 1};
     if (IsDigits(rest) && rest.size() == 4) {
       const int year = ParseIntOr(rest, 0);
-      SetYears(year, year, &match.date);
+      SetMonths(absl::CivilMonth(year, 5), absl::CivilMonth(year, 8),
+                &match.date);  // PartOf: the middle of a year
       return match;
     }
     auto it = Lex().months.find(rest);
@@ -1525,8 +1582,11 @@ class DateParser {
     if (year.has_value()) {
       const absl::CivilMonth civil(*year, it->second.month);
       SetMonths(civil, civil, &match.date);
+      const DaySpan mid = PartOf(*DaysOf(match.date), Date::GRANULARITY_MONTH,
+                                 Part::kMid, false);
+      SetDays(mid.first, mid.last, &match.date);
     } else {
-      match.date.set_granularity(Date::GRANULARITY_MONTH);
+      match.date.set_granularity(Date::GRANULARITY_DAY);
     }
     return match;
   }
@@ -1806,10 +1866,16 @@ class DateParser {
       ++k;
     }
     if (k >= n_) return std::nullopt;
-    auto shift_it = lex.shifts.find(words_[k].folded);
-    if (shift_it == lex.shifts.end()) return std::nullopt;
-    int shift = shift_it->second;
-    ++k;
+    int shift = 0;
+    if (part != Part::kNone && Is(k, "in") && Is(k + 1, "the") &&
+        k + 2 < n_ && lex.periods.contains(words_[k + 2].folded)) {
+      k += 2;  // "earlier in the week", "later in the year"
+    } else {
+      auto shift_it = lex.shifts.find(words_[k].folded);
+      if (shift_it == lex.shifts.end()) return std::nullopt;
+      shift = shift_it->second;
+      ++k;
+    }
     if (k < n_ && shift == 0 && lex.shifts.contains(words_[k].folded)) {
       shift = lex.shifts.at(words_[k].folded);  // "this coming"
       ++k;
@@ -1821,13 +1887,14 @@ class DateParser {
     match.date.set_relative(true);
     if (auto period = lex.periods.find(unit.folded);
         period != lex.periods.end()) {
-      if (!published_.has_value()) {
-        return Unresolved(i, k + 1, PeriodGranularity(period->second));
-      }
+      // A part of a period is a range of days.
+      const Date::Granularity granularity =
+          part == Part::kNone ? PeriodGranularity(period->second)
+                              : Date::GRANULARITY_DAY;
+      if (!published_.has_value()) return Unresolved(i, k + 1, granularity);
       if (std::optional<std::string> why =
               EmptyPartOfWeek(period->second, shift, part)) {
-        DateMatch unresolved =
-            Unresolved(i, k + 1, PeriodGranularity(period->second));
+        DateMatch unresolved = Unresolved(i, k + 1, granularity);
         unresolved.unresolved_reason = *std::move(why);
         return unresolved;
       }
@@ -1970,41 +2037,56 @@ class DateParser {
     return match;
   }
 
-  // Why "earlier this week" or "later this week" names no day: published
-  // on a Monday, no day of the week comes before publication; on a Sunday,
-  // none comes after it. nullopt for any other period or day.
+  // Why "earlier this week (month, year)" names no day: published on its
+  // first day (a Monday, the 1st, January 1st), no day of it comes before
+  // publication. nullopt for any other period, part or day.
   std::optional<std::string> EmptyPartOfWeek(Period period, int shift,
                                              Part part) const {
-    if (period != Period::kWeek || shift != 0) return std::nullopt;
-    const int today = IsoWeekday(*published_);
-    if (part == Part::kBefore && today == 1) {
+    if (shift != 0 || part != Part::kBefore) return std::nullopt;
+    if (period == Period::kWeek && IsoWeekday(*published_) == 1) {
       return "the article was published on a Monday, so no day of its week "
              "comes before publication";
     }
-    if (part == Part::kAfter && today == 7) {
-      return "the article was published on a Sunday, so no day of its week "
-             "comes after publication";
+    if (period == Period::kMonth && published_->day() == 1) {
+      return "the article was published on the first day of its month, so no "
+             "day of its month comes before publication";
+    }
+    if (period == Period::kYear && published_->day() == 1 &&
+        published_->month() == 1) {
+      return "the article was published on January 1st, so no day of its "
+             "year comes before publication";
     }
     return std::nullopt;
   }
 
-  // Weeks run Monday to Sunday; "earlier this week" ends the day before
-  // publication, "later this week" starts the day after (EmptyPartOfWeek
-  // rules out the days when there is no such day in the week).
+  // Weeks run Monday to Sunday. "earlier" and "later" name the first and
+  // second half of the period (PartOf); in the period holding publication
+  // "earlier" also ends the day before publication and "later" starts on
+  // publication day ("earlier this year" is January 1st to the day before,
+  // "later this week" read on a Friday is Friday to Sunday).
+  // EmptyPartOfWeek rules out the periods where nothing is left.
   void ResolvePeriod(Period period, int shift, Part part, Date* date) const {
+    WholePeriod(period, shift, date);
+    if (part != Part::kBefore && part != Part::kAfter) return;
+    const std::optional<DaySpan> days = DaysOf(*date);
+    if (!days.has_value()) return;
+    DaySpan narrowed = PartOf(*days, date->granularity(), part, false);
+    if (shift == 0 && part == Part::kBefore) {
+      narrowed.last = std::min(narrowed.last, *published_ - 1);
+    } else if (shift == 0 && part == Part::kAfter) {
+      narrowed.first = std::max(narrowed.first, *published_);
+    }
+    if (narrowed.last < narrowed.first) return;
+    SetDays(narrowed.first, narrowed.last, date);
+  }
+
+  void WholePeriod(Period period, int shift, Date* date) const {
     const absl::CivilDay today = *published_;
     switch (period) {
       case Period::kWeek: {
         const absl::CivilDay monday =
             today - (IsoWeekday(today) - 1) + 7 * shift;
-        absl::CivilDay first = monday;
-        absl::CivilDay last = monday + 6;
-        if (shift == 0 && part == Part::kBefore) {
-          last = today - 1;
-        } else if (shift == 0 && part == Part::kAfter) {
-          first = today + 1;
-        }
-        SetDays(first, last, date);
+        SetDays(monday, monday + 6, date);
         return;
       }
       case Period::kWeekend: {

@@ -36,20 +36,36 @@ namespace crosscheck::extract {
 //    "next Monday" exclude the publication day; "this Monday" is the Monday
 //    of the publication week.
 //  - "last/this/next week" (Monday to Sunday) and "weekend" are day ranges;
-//    "earlier this week" ends the day before publication, "later this week"
-//    starts the day after. Published on a Monday, "earlier this week" names
-//    no day (nor "later this week" on a Sunday): the claim is kept with
-//    `relative` true and an empty `start` and `anchor`, and an
-//    "unresolved-date" note of severity INFO says why. "last/this/next
-//    month" and "year" have month and year granularity. "last October" is
-//    the most recent October strictly before the publication month.
+//    "last/this/next month" and "year" have month and year granularity.
+//    "last October" is the most recent October strictly before the
+//    publication month.
+//  - "earlier" and "later" before a period ("earlier this month", "later
+//    in the year", "earlier previous week") name its first and second half
+//    (as "early" and "late" below), as days; in the period holding
+//    publication "earlier" also ends the day before publication and "later"
+//    starts on publication day at the earliest ("earlier this year" read on
+//    May 28 is January 1 to May 27; "later this week" read on a Friday is
+//    Friday to Sunday). Published on the first day of the period (a Monday,
+//    the 1st, January 1), "earlier this week (month, year)" names no day:
+//    the claim is kept with `relative` true and an empty `start` and
+//    `anchor`, and an "unresolved-date" note of severity INFO says why.
 //  - Numeric dates read month first unless the first number is above 12
 //    ("4/22", "21/04/2016"); a bare "4/22" needs a numeric cue ("on 4/22").
 //  - Two dates joined by a range word are one claim from the start of the
 //    first to the end of the second, at the finer granularity ("2014
 //    through May 2018" is 2014-01 to 2018-05).
-//  - "early", "late", "the end of" ... name a half of the date after them
-//    (docs/lexicons.md); "Q1 2016", "the third quarter of 2016" are months;
+//  - Parts of a period follow Recognizers-Text: "early", "beginning of",
+//    "start of" name the first part of the date after them, "mid", "middle
+//    of" the middle, "late", "end of" the last (docs/lexicons.md). A week:
+//    Monday to Wednesday, Tuesday to Friday, Thursday to Sunday. A month:
+//    the 1st to 15th, 10th to 20th, 16th to its end ("mid-November" is
+//    November 10 to 20). A year written out splits in thirds ("beginning
+//    of 2000" January to April, "mid 1989" May to August, "end of 2000"
+//    September to December), a relative one in halves ("end of this year"
+//    July to December; its middle is May to August too). Any other span:
+//    its first or second half, or the middle half of its days. A period
+//    word right after the phrase is the current one ("end of month", "the
+//    end of the week"). "Q1 2016", "the third quarter of 2016" are months;
 //    "the first week of 2015" is the ISO week; "the week of April 10th" the
 //    Monday-to-Sunday week holding it; "the 27th" a day of the publication
 //    month (or the month before, by tense, like a year-less month).

@@ -181,7 +181,7 @@ TEST(FindDatesTest, RelativeDatesResolvedAgainstPublication) {
       {"Parliament approved the law last month.", kTuesday, "last month",
        "2024-05", "2024-05", kMonth, true, kTuesday},
       {"Earlier this month, the law changed.", kTuesday, "Earlier this month",
-       "2024-06", "2024-06", kMonth, true, kTuesday},
+       "2024-06-01", "2024-06-03", kDay, true, kTuesday},
       {"It grew 14 per cent last year.", kTuesday, "last year", "2023", "2023",
        kYear, true, kTuesday},
       {"Elections are due next year.", kTuesday, "next year", "2025", "2025",
@@ -298,8 +298,8 @@ TEST(FindDatesTest, EmptyPartOfTheWeekIsUnresolvedWithANote) {
   const Case kCases[] = {
       {"The deals were signed earlier this week.", "2024-06-03",
        "earlier this week", "Monday"},
-      {"More deals will follow later this week.", "2024-06-09",
-       "later this week", "Sunday"},
+      {"Earlier this month, the law changed.", "2024-06-01",
+       "Earlier this month", "first day of its month"},
   };
   for (const Case& c : kCases) {
     SCOPED_TRACE(c.text);
@@ -325,12 +325,65 @@ TEST(FindDatesTest, EmptyPartOfTheWeekIsUnresolvedWithANote) {
   ExpectOneDate({"The deals were signed earlier this week.", "2024-06-04",
                  "earlier this week", "2024-06-03", "2024-06-03", kDay, true,
                  "2024-06-04"});
+  // "later this week" starts on publication day, at the earliest on the
+  // Thursday.
   ExpectOneDate({"More deals will follow later this week.", "2024-06-08",
-                 "later this week", "2024-06-09", "2024-06-09", kDay, true,
+                 "later this week", "2024-06-08", "2024-06-09", kDay, true,
                  "2024-06-08"});
+  ExpectOneDate({"More deals will follow later this week.", "2024-06-09",
+                 "later this week", "2024-06-09", "2024-06-09", kDay, true,
+                 "2024-06-09"});
   ExpectOneDate({"More deals will follow later this week.", "2024-06-03",
-                 "later this week", "2024-06-04", "2024-06-09", kDay, true,
+                 "later this week", "2024-06-06", "2024-06-09", kDay, true,
                  "2024-06-03"});
+}
+
+// Parts of a period, by Recognizers-Text's conventions (dates.h).
+TEST(FindDatesTest, PartsOfAPeriod) {
+  const DateCase kCases[] = {
+      // A year written out splits in thirds, a relative one in halves.
+      {"The firm was founded at the end of 2000.", "2020-04-23",
+       "the end of 2000", "2000-09", "2000-12", kMonth, false, ""},
+      {"The firm was founded at the beginning of 2000.", "2020-04-23",
+       "the beginning of 2000", "2000-01", "2000-04", kMonth, false, ""},
+      {"We have lived here from mid 1989.", "2020-04-27", "mid 1989",
+       "1989-05", "1989-08", kMonth, false, ""},
+      {"The firm was founded in the middle of 2000.", "2020-04-23",
+       "the middle of 2000", "2000-05", "2000-08", kMonth, false, ""},
+      {"Sales rose in mid-2016.", "", "mid-2016", "2016-05", "2016-08",
+       kMonth, false, ""},
+      {"A party will be held at the end of this year.", "2016-11-07",
+       "the end of this year", "2016-07", "2016-12", kMonth, true,
+       "2016-11-07"},
+      // A bare period word after the phrase is the current period.
+      {"A party will be held at the end of year.", "2018-11-23",
+       "the end of year", "2018-07", "2018-12", kMonth, true, "2018-11-23"},
+      {"They will party end of month.", "2018-11-27", "end of month",
+       "2018-11-16", "2018-11-30", kDay, true, "2018-11-27"},
+      {"The disks will be renewed the end of the week.", "2018-11-29",
+       "the end of the week", "2018-11-29", "2018-12-02", kDay, true,
+       "2018-11-29"},
+      {"Let us meet mid next week.", "2017-11-08", "mid next week",
+       "2017-11-14", "2017-11-17", kDay, true, "2017-11-08"},
+      {"Talks ended in mid-November, 2 officials said.", "2018-07-13",
+       "mid-November", "2017-11-10", "2017-11-20", kDay, false, "2018-07-13"},
+      // "earlier"/"later": a half, cut at publication in the current one.
+      {"We met earlier this month.", "2018-05-28", "earlier this month",
+       "2018-05-01", "2018-05-15", kDay, true, "2018-05-28"},
+      {"We met earlier this year.", "2018-05-28", "earlier this year",
+       "2018-01-01", "2018-05-27", kDay, true, "2018-05-28"},
+      {"We could have met earlier in the week.", "2018-05-31",
+       "earlier in the week", "2018-05-28", "2018-05-30", kDay, true,
+       "2018-05-31"},
+      {"Let us meet later this year.", "2018-05-28", "later this year",
+       "2018-07-01", "2018-12-31", kDay, true, "2018-05-28"},
+      {"Let us meet later in the year.", "2017-11-08", "later in the year",
+       "2017-11-08", "2017-12-31", kDay, true, "2017-11-08"},
+      {"He took a test earlier previous week.", "2018-11-30",
+       "earlier previous week", "2018-11-19", "2018-11-21", kDay, true,
+       "2018-11-30"},
+  };
+  for (const DateCase& c : kCases) ExpectOneDate(c);
 }
 
 TEST(FindDatesTest, YearAndMonthInAnyOrder) {
@@ -627,7 +680,7 @@ TEST(FindDatesTest, QuartersWeeksAndHalves) {
        "2018-03-14"},
       {"Prices rose in the 1970's.", "", "the 1970's", "1970", "1979", kDecade,
        false, ""},
-      {"Prices rose in early 2016.", "", "early 2016", "2016-01", "2016-06",
+      {"Prices rose in early 2016.", "", "early 2016", "2016-01", "2016-04",
        kMonth, false, ""},
       {"Sales will grow early next year.", "2017-11-08", "early next year",
        "2018-01", "2018-06", kMonth, true, "2017-11-08"},
