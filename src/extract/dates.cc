@@ -568,7 +568,8 @@ class DateParser {
   // One date at words[i], without a range to a second one.
   std::optional<DateMatch> Single(int i) const {
     for (auto parse :
-         {&DateParser::Iso, &DateParser::Numeric, &DateParser::Quarter,
+         {&DateParser::Iso, &DateParser::NumericRange, &DateParser::Numeric,
+          &DateParser::Quarter,
           &DateParser::WeekOf, &DateParser::NthWeekday, &DateParser::TheDay,
           &DateParser::WeekdayDate,
           &DateParser::MonthFirst, &DateParser::DayFirst,
@@ -703,8 +704,12 @@ class DateParser {
           std::min(first.date.granularity(), second.date.granularity()));
       return joined;
     }
-    if (first.yearless_month > 0 && second.yearless_month == 0 &&
-        !second.date.relative()) {
+    // Both without a year ("from Nov to March"): the second end's inferred
+    // year rules.
+    if (first.yearless_month > 0 &&
+        ((second.yearless_month == 0 && !second.date.relative()) ||
+         (second.yearless_month > 0 && first.yearless_day == 0 &&
+          second.yearless_day == 0 && !second.date.start().empty()))) {
       const std::optional<DaySpan> b = DaysOf(second.date);
       if (!b.has_value()) return std::nullopt;
       const absl::civil_year_t year = b->first.year();
@@ -769,6 +774,106 @@ class DateParser {
   // Whether words[a] and words[b] touch, with no space between them.
   bool Touch(int a, int b) const {
     return a >= 0 && b < n_ && words_[a].end == words_[b].begin;
+  }
+
+  // Two numeric dates joined by a hyphen, written without spaces:
+  // "5/1-5/7/2020", "5/1/2019-5/7/2020", "10/1-11/2/2017", "2/29-3/1",
+  // "5/1-5/7, 2020", "10-1-2018-10-7-2018". Each end reads month first
+  // (day first when the first number is above 12); an end without a year
+  // takes the other's, else the one after a comma, else is inferred after
+  // a numeric cue ("between 10/1-11/7").
+  std::optional<DateMatch> NumericRange(int i) const {
+    const Word& word = words_[i];
+    if (word.kind != TokenKind::kNumber ||
+        !absl::ascii_isdigit(static_cast<unsigned char>(word.folded[0]))) {
+      return std::nullopt;
+    }
+    // The touching number and "/" tokens from words[i].
+    std::string joined = word.folded;
+    int end = i + 1;
+    while (end < n_ && Touch(end - 1, end) &&
+           (words_[end].kind == TokenKind::kNumber || Is(end, "/")) &&
+           joined.size() < 32) {
+      joined += words_[end].folded;
+      ++end;
+    }
+    if (end < n_ && Touch(end - 1, end) && words_[end].kind != TokenKind::kPunct) {
+      return std::nullopt;
+    }
+    std::vector<absl::string_view> halves;
+    const bool slashed = joined.find('/') != std::string::npos;
+    std::vector<absl::string_view> a;
+    std::vector<absl::string_view> b;
+    if (slashed) {
+      halves = absl::StrSplit(joined, '-');
+      if (halves.size() != 2) return std::nullopt;
+      a = absl::StrSplit(halves[0], '/');
+      b = absl::StrSplit(halves[1], '/');
+    } else {
+      std::vector<absl::string_view> pieces = absl::StrSplit(joined, '-');
+      if (pieces.size() != 6) return std::nullopt;
+      a.assign(pieces.begin(), pieces.begin() + 3);
+      b.assign(pieces.begin() + 3, pieces.end());
+    }
+    if (a.size() < 2 || a.size() > 3 || b.size() < 2 || b.size() > 3) {
+      return std::nullopt;
+    }
+    auto year_of = [](absl::string_view text) -> std::optional<int> {
+      if (!IsDigits(text) || (text.size() != 2 && text.size() != 4)) {
+        return std::nullopt;
+      }
+      int year = ParseIntOr(text, 0);
+      if (text.size() == 2) year += year < 50 ? 2000 : 1900;
+      if (year < kMinYear || year > kMaxYear) return std::nullopt;
+      return year;
+    };
+    std::optional<int> year_a;
+    std::optional<int> year_b;
+    if (a.size() == 3 && !(year_a = year_of(a[2])).has_value()) {
+      return std::nullopt;
+    }
+    if (b.size() == 3 && !(year_b = year_of(b[2])).has_value()) {
+      return std::nullopt;
+    }
+    // "5/1-5/7, 2020": the year after a comma.
+    if (!year_a.has_value() && !year_b.has_value() && Is(end, ",") &&
+        end + 1 < n_) {
+      if (std::optional<int> year = YearOf(words_[end + 1])) {
+        year_b = year;
+        end += 2;
+      }
+    }
+    if (!year_a.has_value()) year_a = year_b;
+    if (!year_b.has_value()) year_b = year_a;
+    int values[4];
+    const absl::string_view texts[4] = {a[0], a[1], b[0], b[1]};
+    for (int v = 0; v < 4; ++v) {
+      if (!IsDigits(texts[v]) || texts[v].size() > 2) return std::nullopt;
+      values[v] = ParseIntOr(texts[v], 0);
+    }
+    int month_a = values[0], day_a = values[1];
+    int month_b = values[2], day_b = values[3];
+    if (month_a > 12) std::swap(month_a, day_a);
+    if (month_b > 12) std::swap(month_b, day_b);
+    if (month_a < 1 || month_a > 12 || month_b < 1 || month_b > 12) {
+      return std::nullopt;
+    }
+    if (!year_a.has_value()) {
+      // Without a year, like "4/22", only after a numeric cue.
+      if (i == 0 || !Lex().numeric_cues.contains(words_[i - 1].folded)) {
+        return std::nullopt;
+      }
+      return DayRange(i, end, month_a, month_b, day_a, day_b, std::nullopt);
+    }
+    const std::optional<absl::CivilDay> first =
+        MakeDay(*year_a, month_a, day_a);
+    const std::optional<absl::CivilDay> last = MakeDay(*year_b, month_b, day_b);
+    if (!first.has_value() || !last.has_value() || *last < *first) {
+      return std::nullopt;
+    }
+    DateMatch match{i, end};
+    SetDays(*first, *last, &match.date);
+    return match;
   }
 
   // Numeric dates: "02/22/2016", "21/04/2016", "2015/08/12", "9-18-15",
@@ -1406,10 +1511,19 @@ class DateParser {
     // "the first week of Oct" takes an abbreviation as well.
     // An abbreviation ("Jan" is a name too) needs "in", "during" or
     // "since" before it, or "week of"/"month of".
-    if (!AfterCue(i) ||
-        (month->abbreviation && !Is(i - 1, "in") && !Is(i - 1, "during") &&
-         !Is(i - 1, "since") &&
-         !(Is(i - 1, "of") && (Is(i - 2, "week") || Is(i - 2, "month"))))) {
+    // A month before a range word and another month ("May to March",
+    // "from Sep to Nov") needs no cue.
+    if (Is(k, "between")) return MonthDays(i, k, month->month);
+    const bool month_range =
+        (i + 2 < n_ && IsRangeSeparator(words_[i + 1], AfterBetween(i)) &&
+         words_[i + 1].folded != "-" && MonthOf(words_[i + 2]).has_value()) ||
+        (i >= 2 && IsRangeSeparator(words_[i - 1], AfterBetween(i - 2)) &&
+         words_[i - 1].folded != "-" && MonthOf(words_[i - 2]).has_value());
+    if (!month_range &&
+        (!AfterCue(i) ||
+         (month->abbreviation && !Is(i - 1, "in") && !Is(i - 1, "during") &&
+          !Is(i - 1, "since") &&
+          !(Is(i - 1, "of") && (Is(i - 2, "week") || Is(i - 2, "month")))))) {
       return std::nullopt;
     }
     DateMatch match{i, i + 1};
@@ -1434,18 +1548,57 @@ class DateParser {
     int last_day = 0;
     int end_month = month;
     const size_t hyphen = token.find('-');
+    std::optional<int> first_year;
     if (hyphen != std::string::npos) {
       const std::optional<int> a = DayOf(token.substr(0, hyphen));
       const std::optional<int> b = DayOf(token.substr(hyphen + 1));
-      if (!a.has_value() || !b.has_value()) return std::nullopt;
-      first_day = *a;
-      last_day = *b;
+      if (!a.has_value()) return std::nullopt;
+      first_day = last_day = *a;
       ++k;
+      if (b.has_value()) {
+        last_day = *b;
+      } else if (std::optional<int> b_day = HyphenMonthDay(
+                     token.substr(hyphen + 1), k, &end_month)) {
+        last_day = *b_day;  // "Nov 18-Dec 19"
+        ++k;
+      } else {
+        return std::nullopt;
+      }
+    } else if (Is(k, "between") && k + 3 < n_ && Is(k + 2, "and") &&
+               DayOf(words_[k + 1]).has_value() &&
+               DayOf(words_[k + 3]).has_value()) {
+      // "November between 19 and 20".
+      first_day = *DayOf(words_[k + 1]);
+      last_day = *DayOf(words_[k + 3]);
+      k += 4;
     } else {
       const std::optional<int> a = DayOf(words_[k]);
       if (!a.has_value()) return std::nullopt;
       first_day = last_day = *a;
       ++k;
+      // "Nov 18 2014-Dec 19 2015": a year and the second month in one token.
+      if (k + 1 < n_ && words_[k].kind == TokenKind::kNumber &&
+          words_[k].folded.size() > 5 && words_[k].folded[4] == '-' &&
+          IsDigits(absl::string_view(words_[k].folded).substr(0, 4))) {
+        int second_month = month;
+        if (std::optional<int> b_day = HyphenMonthDay(
+                absl::string_view(words_[k].folded).substr(5), k + 1,
+                &second_month)) {
+          int j = k + 2;
+          const std::optional<int> second_year = TrailingYear(&j);
+          const std::optional<absl::CivilDay> from = MakeDay(
+              ParseIntOr(words_[k].folded.substr(0, 4), 0), month, first_day);
+          if (second_year.has_value() && from.has_value()) {
+            const std::optional<absl::CivilDay> to =
+                MakeDay(*second_year, second_month, *b_day);
+            if (to.has_value() && *from <= *to) {
+              DateMatch match{begin, j};
+              SetDays(*from, *to, &match.date);
+              return match;
+            }
+          }
+        }
+      }
       if (k + 1 < n_ && IsRangeSeparator(words_[k], AfterBetween(begin))) {
         int j = k + 1;
         std::optional<MonthName> second_month = MonthOf(words_[j]);
@@ -1464,6 +1617,22 @@ class DateParser {
     }
     const std::optional<int> year = TrailingYear(&k);
     return DayRange(begin, k, month, end_month, first_day, last_day, year);
+  }
+
+  // The month named by `piece` (the end of a hyphenated token, "dec" of
+  // "18-Dec") and the day at words[k] after it; sets `*month`. "may" and
+  // "march" are not read in a token that cannot show their case.
+  std::optional<int> HyphenMonthDay(absl::string_view piece, int k,
+                                    int* month) const {
+    if (piece.size() < 3 || k >= n_ || piece == "may" || piece == "march") {
+      return std::nullopt;
+    }
+    auto it = Lex().months.find(piece);
+    if (it == Lex().months.end()) return std::nullopt;
+    const std::optional<int> day = DayOf(words_[k]);
+    if (!day.has_value()) return std::nullopt;
+    *month = it->second.month;
+    return day;
   }
 
   // "5 June 2024", "5th of June", "5-7 June", "5 to 7 June 2024".
@@ -1507,6 +1676,15 @@ class DateParser {
             last_day = *b;
             k = j + 1;
             ranged = true;
+          } else if (std::optional<MonthName> month = MonthOf(words_[j]);
+                     month.has_value() && j + 1 < n_ &&
+                     (Is(i - 1, "from") || Is(i - 1, "between")) &&
+                     DayOf(words_[j + 1]).has_value()) {
+            // "from 4 to January 22, 1995": days of the month after them.
+            int e = j + 2;
+            const std::optional<int> year = TrailingYear(&e);
+            return DayRange(i, e, month->month, month->month, first_day,
+                            *DayOf(words_[j + 1]), year);
           }
         }
       }

@@ -53,7 +53,14 @@ namespace crosscheck::extract {
 //    ("4/22", "21/04/2016"); a bare "4/22" needs a numeric cue ("on 4/22").
 //  - Two dates joined by a range word are one claim from the start of the
 //    first to the end of the second, at the finer granularity ("2014
-//    through May 2018" is 2014-01 to 2018-05).
+//    through May 2018" is 2014-01 to 2018-05). So are numeric dates joined
+//    by a hyphen without spaces ("5/1-5/7/2020", "10-1-2018-10-7-2018";
+//    without any year only after a numeric cue), "Nov 18-Dec 19, 2015",
+//    "Nov 18 2014-Dec 19 2015", "November between 19 and 20" and "from 4
+//    to January 22" (days of the month after them). Two months without a
+//    year ("from Nov to March", "May to March", which need no cue) take
+//    the year the second would have alone, the first the same or the year
+//    before.
 //  - Parts of a period follow Recognizers-Text: "early", "beginning of",
 //    "start of" name the first part of the date after them, "mid", "middle
 //    of" the middle, "late", "end of" the last (docs/lexicons.md). A week:

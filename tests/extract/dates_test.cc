@@ -549,6 +549,43 @@ TEST(FindDatesTest, TwoDatesJoinedByARangeWordAreOneRange) {
   for (const DateCase& c : kCases) ExpectOneDate(c);
 }
 
+TEST(FindDatesTest, RangesWrittenWithoutSpacesOrAcrossMonths) {
+  const DateCase kCases[] = {
+      {"I will leave from 5/1-5/7/2020.", "2018-10-24", "5/1-5/7/2020",
+       "2020-05-01", "2020-05-07", kDay, false, ""},
+      {"I will leave from 5/1-5/7, 2020.", "2018-10-24", "5/1-5/7, 2020",
+       "2020-05-01", "2020-05-07", kDay, false, ""},
+      {"I will leave from 5/1/2019-5/7/2020.", "2018-10-24",
+       "5/1/2019-5/7/2020", "2019-05-01", "2020-05-07", kDay, false, ""},
+      {"My vacation is from 10-1-2018-10-7-2018.", "2018-10-24",
+       "10-1-2018-10-7-2018", "2018-10-01", "2018-10-07", kDay, false, ""},
+      {"The period is 10/1-11/2/2017.", "2018-10-24", "10/1-11/2/2017",
+       "2017-10-01", "2017-11-02", kDay, false, ""},
+      {"We had a vacation between 10/1-11/7.", "2018-12-24", "10/1-11/7",
+       "2018-10-01", "2018-11-07", kDay, false, "2018-12-24"},
+      {"APEC met in Korea Nov 18-Dec 19, 2015.", "2018-10-24",
+       "Nov 18-Dec 19, 2015", "2015-11-18", "2015-12-19", kDay, false, ""},
+      {"APEC met in Korea Nov 18 2014-Dec 19 2015.", "2018-10-24",
+       "Nov 18 2014-Dec 19 2015", "2014-11-18", "2015-12-19", kDay, false,
+       ""},
+      {"I was out November between 19 and 20.", "2016-11-30",
+       "November between 19 and 20", "2016-11-19", "2016-11-20", kDay, false,
+       "2016-11-30"},
+      {"I was out from 4 to January 22, 1995.", "2016-11-07",
+       "4 to January 22, 1995", "1995-01-04", "1995-01-22", kDay, false, ""},
+      // Months without a year: the second end's year rules.
+      {"What will happen from Sep to Nov?", "2018-09-07", "Sep to Nov",
+       "2018-09", "2018-11", kMonth, false, "2018-09-07"},
+      {"What will happen from Nov to March?", "2018-09-07", "Nov to March",
+       "2018-11", "2019-03", kMonth, false, "2018-09-07"},
+      {"It happened May to March.", "2018-09-07", "May to March", "2017-05",
+       "2018-03", kMonth, false, "2018-09-07"},
+  };
+  for (const DateCase& c : kCases) ExpectOneDate(c);
+  // A range of scores is no date.
+  EXPECT_THAT(Dates("They won 5/1-5/7.", "2018-10-24").claims, IsEmpty());
+}
+
 TEST(FindDatesTest, RangesToAndFromNow) {
   const DateCase kCases[] = {
       {"We will meet between now and November 15th.", "2019-04-23",
