@@ -574,6 +574,7 @@ class DateParser {
           &DateParser::WeekdayDate,
           &DateParser::MonthFirst, &DateParser::DayFirst,
           &DateParser::MidToken, &DateParser::YearMonth, &DateParser::Year,
+          &DateParser::SpokenYear,
           &DateParser::Decade, &DateParser::WeekNumber, &DateParser::Compact,
           &DateParser::RelativeDay, &DateParser::AfterNext,
           &DateParser::RestOf, &DateParser::Shifted, &DateParser::Season,
@@ -1430,13 +1431,210 @@ class DateParser {
     return year;
   }
 
+  // The cardinal number word at words[k] ("nineteen" 19, "ninety" 90), -1
+  // for any other token.
+  int NumberWordAt(int k) const {
+    if (k < 0 || k >= n_ || words_[k].kind != TokenKind::kWord) return -1;
+    auto it = Lex().numbers.find(words_[k].folded);
+    return it == Lex().numbers.end() ? -1 : it->second;
+  }
+
+  // A number from 1 to 99 in words at words[k]: "seven", "nineteen",
+  // "ninety", "ninety six", "twenty-eight", "zero one" (with `leading_zero`:
+  // the last two digits of a year). `*end` is after it.
+  std::optional<int> TwoDigitWords(int k, int* end, bool leading_zero) const {
+    if (k >= n_ || words_[k].kind != TokenKind::kWord) return std::nullopt;
+    const absl::string_view token = words_[k].folded;
+    const size_t hyphen = token.find('-');
+    if (hyphen != absl::string_view::npos) {  // "twenty-eight"
+      auto tens = Lex().numbers.find(token.substr(0, hyphen));
+      auto unit = Lex().numbers.find(token.substr(hyphen + 1));
+      if (tens == Lex().numbers.end() || unit == Lex().numbers.end() ||
+          tens->second < 20 || tens->second % 10 != 0 || unit->second < 1 ||
+          unit->second > 9) {
+        return std::nullopt;
+      }
+      *end = k + 1;
+      return tens->second + unit->second;
+    }
+    const int value = NumberWordAt(k);
+    if (value < 0) return std::nullopt;
+    if (value == 0) {
+      if (!leading_zero) return std::nullopt;
+      const int unit = NumberWordAt(k + 1);
+      if (unit < 1 || unit > 9) return std::nullopt;
+      *end = k + 2;
+      return unit;
+    }
+    *end = k + 1;
+    if (value >= 20 && value % 10 == 0) {
+      const int unit = NumberWordAt(k + 1);
+      if (unit >= 1 && unit <= 9) {
+        *end = k + 2;
+        return value + unit;
+      }
+    }
+    return value;
+  }
+
+  // A year in words at words[k]: "nineteen ninety six", "nineteen zero
+  // one", "nineteen hundred ninety three", "seventeen hundred thirty
+  // three", "two thousand", "two thousand and eighteen", "one thousand
+  // seven hundred and eighty nine". `*end` is after it.
+  std::optional<int> YearWordsAt(int k, int* end) const {
+    const int first = NumberWordAt(k);
+    int year = 0;
+    int j = k + 1;
+    if (first >= 10 && first <= 20 && j < n_) {
+      int rest = 0;
+      if (Is(j, "hundred")) {
+        ++j;
+        if (Is(j, "and")) ++j;
+        int after = j;
+        if (std::optional<int> tail = TwoDigitWords(j, &after, false)) {
+          rest = *tail;
+          j = after;
+        } else if (Is(j - 1, "and")) {
+          --j;
+        }
+      } else {
+        int after = 0;
+        const std::optional<int> tail = TwoDigitWords(j, &after, true);
+        if (!tail.has_value() || (*tail < 10 && NumberWordAt(j) != 0)) {
+          return std::nullopt;  // "nineteen five" is no year
+        }
+        rest = *tail;
+        j = after;
+      }
+      year = first * 100 + rest;
+    } else if (first >= 1 && first <= 9 && Is(j, "thousand")) {
+      year = first * 1000;
+      ++j;
+      const int hundreds = NumberWordAt(j);
+      if (hundreds >= 1 && hundreds <= 9 && Is(j + 1, "hundred")) {
+        year += hundreds * 100;
+        j += 2;
+      }
+      const int before_and = j;
+      if (Is(j, "and")) ++j;
+      int after = j;
+      if (std::optional<int> tail = TwoDigitWords(j, &after, false)) {
+        year += *tail;
+        j = after;
+      } else {
+        j = before_and;
+      }
+    } else {
+      return std::nullopt;
+    }
+    if (year < kMinYear || year > kMaxYear) return std::nullopt;
+    // "two thousand people", "two thousand years": a count.
+    if (j < n_ && (IsPlural(words_[j]) ||
+                   Lex().time_units.contains(words_[j].folded))) {
+      return std::nullopt;
+    }
+    *end = j;
+    return year;
+  }
+
+  // A year in words after a cue ("in nineteen ninety six", "from two
+  // thousand until two thousand and fourteen").
+  std::optional<DateMatch> SpokenYear(int i) const {
+    if (words_[i].kind != TokenKind::kWord || !AfterCue(i)) {
+      return std::nullopt;
+    }
+    int end = 0;
+    const std::optional<int> year = YearWordsAt(i, &end);
+    if (!year.has_value()) return std::nullopt;
+    DateMatch match{i, end};
+    SetYears(*year, *year, &match.date);
+    return match;
+  }
+
+  // A day in words (DayWordsAt) that stands as one: an ordinal or a
+  // number above twenty ("twenty one"); a plain "five" only before
+  // punctuation, a year or the end ("May five, 2016", not "in May five
+  // people").
+  std::optional<int> SpokenDayAt(int k, int* end) const {
+    const std::optional<int> day = DayWordsAt(k, end);
+    if (!day.has_value()) return std::nullopt;
+    const int value = NumberWordAt(k);
+    if (value >= 1 && value < 20 && *end == k + 1 && *end < n_ &&
+        words_[*end].kind == TokenKind::kWord &&
+        NumberWordAt(*end) < 0) {
+      return std::nullopt;
+    }
+    if (value >= 1 && value < 20 && *end < n_ &&
+        (IsPlural(words_[*end]) ||
+         Lex().time_units.contains(words_[*end].folded))) {
+      return std::nullopt;
+    }
+    return day;
+  }
+
+  // A day of the month in words at words[k]: "first", "twenty-first",
+  // "twenty one", "thirty first", "twenty five".
+  std::optional<int> DayWordsAt(int k, int* end) const {
+    if (k >= n_ || words_[k].kind != TokenKind::kWord) return std::nullopt;
+    const Lexicons& lex = Lex();
+    const absl::string_view token = words_[k].folded;
+    int tens = 0;
+    int unit = -1;
+    int next = k + 1;
+    const size_t hyphen = token.find('-');
+    if (hyphen != absl::string_view::npos) {
+      auto t = lex.numbers.find(token.substr(0, hyphen));
+      if (t == lex.numbers.end()) return std::nullopt;
+      tens = t->second;
+      const absl::string_view rest = token.substr(hyphen + 1);
+      if (auto o = lex.ordinals.find(rest); o != lex.ordinals.end()) {
+        unit = o->second;
+      } else if (auto c = lex.numbers.find(rest); c != lex.numbers.end()) {
+        unit = c->second;
+      }
+    } else if (auto o = lex.ordinals.find(token); o != lex.ordinals.end()) {
+      unit = o->second;
+    } else if (auto c = lex.numbers.find(token); c != lex.numbers.end()) {
+      if (c->second == 20 || c->second == 30) {
+        tens = c->second;
+        if (k + 1 < n_) {
+          if (auto o = lex.ordinals.find(words_[k + 1].folded);
+              o != lex.ordinals.end()) {
+            unit = o->second;
+            ++next;
+          } else if (int value = NumberWordAt(k + 1);
+                     value >= 1 && value <= 9) {
+            unit = value;
+            ++next;
+          }
+        }
+        if (unit < 0) unit = 0;
+      } else {
+        unit = c->second;
+      }
+    }
+    if (unit < 0 || (tens != 0 && tens != 20 && tens != 30) ||
+        (tens > 0 && unit > 9)) {
+      return std::nullopt;
+    }
+    const int day = tens + unit;
+    if (day < 1 || day > 31) return std::nullopt;
+    *end = next;
+    return day;
+  }
+
   // Reads an optional ", 2024" or " 2024" at words[*k].
   std::optional<int> TrailingYear(int* k) const {
     int j = *k;
     if (Is(j, ",")) ++j;
     if (j >= n_) return std::nullopt;
     const std::optional<int> year = YearOf(words_[j]);
-    if (!year.has_value()) return std::nullopt;
+    if (!year.has_value()) {
+      int end = 0;
+      const std::optional<int> spoken = YearWordsAt(j, &end);  // "May 5, two thousand"
+      if (spoken.has_value()) *k = end;
+      return spoken;
+    }
     *k = j + 1;
     return year;
   }
@@ -1505,6 +1703,17 @@ class DateParser {
         return match;
       }
       return MonthDays(i, k, month->month);
+    }
+    // "May twenty one", "Jan first", "January twenty five nineteen eighty
+    // six", "September the twenty-first".
+    {
+      const int d = Is(k, "the") ? k + 1 : k;
+      int after = 0;
+      if (std::optional<int> day = SpokenDayAt(d, &after)) {
+        const std::optional<int> year = TrailingYear(&after);
+        return DayRange(i, after, month->month, month->month, *day, *day,
+                        year);
+      }
     }
     // A bare month name needs a cue ("in May"); abbreviations never stand
     // alone.
@@ -1640,16 +1849,27 @@ class DateParser {
     const Word& word = words_[i];
     // "the tenth of September", "fifth day of June": an ordinal word needs
     // "of".
-    if (word.kind == TokenKind::kWord && Lex().ordinals.contains(word.folded)) {
-      int k = i + 1;
+    // "twenty second of June", "fifteen August nineteen hundred ninety
+    // three", "twenty third day of September": a day in words before a
+    // month (an ordinal alone needs "of").
+    if (word.kind == TokenKind::kWord) {
+      int k = 0;
+      const std::optional<int> day = DayWordsAt(i, &k);
+      if (!day.has_value()) return std::nullopt;
+      const bool single_ordinal =
+          k == i + 1 && Lex().ordinals.contains(word.folded);
       if (Is(k, "day")) ++k;
-      if (!Is(k, "of") || k + 1 >= n_) return std::nullopt;
-      const int day = Lex().ordinals.at(word.folded);
-      const std::optional<MonthName> month = MonthOf(words_[k + 1]);
-      if (!month.has_value() || month->abbreviation) return std::nullopt;
-      k += 2;
+      const bool of = Is(k, "of");
+      if (of) ++k;
+      if ((single_ordinal && !of) || k >= n_) return std::nullopt;
+      const std::optional<MonthName> month = MonthOf(words_[k]);
+      if (!month.has_value() || (month->abbreviation && !of && k == i + 1)) {
+        return std::nullopt;
+      }
+      ++k;
+      if (month->abbreviation && Is(k, ".")) ++k;
       const std::optional<int> year = TrailingYear(&k);
-      return DayRange(i, k, month->month, month->month, day, day, year);
+      return DayRange(i, k, month->month, month->month, *day, *day, year);
     }
     if (word.kind != TokenKind::kNumber) return std::nullopt;
     int first_day = 0;

@@ -49,6 +49,13 @@ namespace crosscheck::extract {
 //    the 1st, January 1), "earlier this week (month, year)" names no day:
 //    the claim is kept with `relative` true and an empty `start` and
 //    `anchor`, and an "unresolved-date" note of severity INFO says why.
+//  - Years and days may be written in words: "in nineteen ninety six"
+//    (after a cue), "two thousand and eighteen", "seventeen hundred thirty
+//    three", "May twenty one", "Jan first", "twenty second of June",
+//    "fifteen August nineteen hundred ninety three". A plain number word
+//    ("five") is a day only before punctuation, a year or the end, and a
+//    year in words followed by a plural or a time unit is a count ("two
+//    thousand dollars").
 //  - Numeric dates read month first unless the first number is above 12
 //    ("4/22", "21/04/2016"); a bare "4/22" needs a numeric cue ("on 4/22").
 //  - Two dates joined by a range word are one claim from the start of the

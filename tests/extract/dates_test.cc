@@ -586,6 +586,50 @@ TEST(FindDatesTest, RangesWrittenWithoutSpacesOrAcrossMonths) {
   EXPECT_THAT(Dates("They won 5/1-5/7.", "2018-10-24").claims, IsEmpty());
 }
 
+TEST(FindDatesTest, NumbersInWords) {
+  const DateCase kCases[] = {
+      {"They left in nineteen ninety six, aged 9.", "", "nineteen ninety six", "1996",
+       "1996", kYear, false, ""},
+      {"Show 3 sales in two thousand and twenty.", "", "two thousand and twenty",
+       "2020", "2020", kYear, false, ""},
+      {"It was 1 war in one thousand seven hundred and eighty nine.", "",
+       "one thousand seven hundred and eighty nine", "1789", "1789", kYear,
+       false, ""},
+      {"She was born on January twenty five nineteen eighty six.", "",
+       "January twenty five nineteen eighty six", "1986-01-25", "1986-01-25",
+       kDay, false, ""},
+      {"She was born on twenty five January nineteen eighty six.", "",
+       "twenty five January nineteen eighty six", "1986-01-25", "1986-01-25",
+       kDay, false, ""},
+      {"On fifteen August nineteen hundred ninety three, it opened.", "",
+       "fifteen August nineteen hundred ninety three", "1993-08-15",
+       "1993-08-15", kDay, false, ""},
+      {"They sailed on 6 April seventeen hundred thirty three.", "",
+       "6 April seventeen hundred thirty three", "1733-04-06", "1733-04-06",
+       kDay, false, ""},
+      {"It opened on September 10, nineteen zero one.", "",
+       "September 10, nineteen zero one", "1901-09-10", "1901-09-10", kDay,
+       false, ""},
+      {"I went back May twenty-first.", "2016-11-07", "May twenty-first",
+       "2016-05-21", "2016-05-21", kDay, false, "2016-11-07"},
+      {"I went back Jan first.", "2016-11-07", "Jan first", "2016-01-01",
+       "2016-01-01", kDay, false, "2016-11-07"},
+      {"I went back twenty second of June.", "2016-11-07",
+       "twenty second of June", "2016-06-22", "2016-06-22", kDay, false,
+       "2016-11-07"},
+  };
+  for (const DateCase& c : kCases) ExpectOneDate(c);
+  // Counts in words are no years.
+  for (const char* text : {"It cost two thousand dollars in all.",
+                           "They met in two thousand places, 3 said."}) {
+    EXPECT_THAT(Dates(text, "2016-11-07").claims, IsEmpty()) << text;
+  }
+  // A plain number word before a noun is no day: "May", not "May five".
+  const Found found = Dates("In May five people left.", "2016-11-07");
+  ASSERT_THAT(found.claims, SizeIs(1));
+  EXPECT_EQ(found.claims[0].text(), "May");
+}
+
 TEST(FindDatesTest, RangesToAndFromNow) {
   const DateCase kCases[] = {
       {"We will meet between now and November 15th.", "2019-04-23",
