@@ -1208,6 +1208,20 @@ class DateParser {
   std::optional<std::pair<int, std::string>> CountAt(int i, int* end) const {
     if (i < 0 || i + 1 >= n_) return std::nullopt;
     const Lexicons& lex = Lex();
+    // "a few days" 3, "a couple of weeks" 2, as Recognizers-Text counts.
+    {
+      int k = Is(i, "a") ? i + 1 : i;
+      int vague = Is(k, "few") ? 3 : Is(k, "couple") ? 2 : 0;
+      if (vague > 0) {
+        ++k;
+        if (vague == 2 && Is(k, "of")) ++k;
+        if (k >= n_) return std::nullopt;
+        auto unit = lex.time_units.find(words_[k].folded);
+        if (unit == lex.time_units.end()) return std::nullopt;
+        *end = k + 1;
+        return std::make_pair(vague, unit->second);
+      }
+    }
     const Word& word = words_[i];
     int count = 0;
     if (word.folded == "a" || word.folded == "an") {
@@ -1358,7 +1372,8 @@ class DateParser {
       }
       count = CountAt(c, &end);
       if (count.has_value() &&
-          (words_[c].folded == "a" || words_[c].folded == "an")) {
+          (words_[c].folded == "a" || words_[c].folded == "an") &&
+          !Is(c + 1, "few") && !Is(c + 1, "couple")) {
         return std::nullopt;
       }
       // "the past week", "past year": one unit.
@@ -1378,6 +1393,21 @@ class DateParser {
       return Unresolved(i, end, Date::GRANULARITY_DAY);
     }
     const absl::CivilDay today = *published_;
+    // "the past 2 decades", "the next 3 decades": whole calendar decades
+    // before or after the one holding publication.
+    if (count->second == "decade" && direction != 0 && count->first <= 100) {
+      const absl::civil_year_t base = today.year() - today.year() % 10;
+      const absl::civil_year_t from =
+          direction < 0 ? base - 10 * count->first : base + 10;
+      const absl::civil_year_t to =
+          direction < 0 ? base - 1 : base + 10 * count->first + 9;
+      if (from < 1) return std::nullopt;
+      DateMatch match{i, end};
+      match.needs_anchor = true;
+      match.date.set_relative(true);
+      SetYears(from, to, &match.date);
+      return match;
+    }
     std::optional<absl::CivilDay> first;
     std::optional<absl::CivilDay> last;
     if (direction < 0) {
@@ -2907,12 +2937,12 @@ class DateParser {
     const std::string& name = counted->second;
     const bool years = name == "year" || name == "decade" || name == "century";
     if (!published_.has_value()) {
-      return Unresolved(i, i + 3,
+      return Unresolved(i, unit_end + 1,
                         years             ? Date::GRANULARITY_YEAR
                         : name == "month" ? Date::GRANULARITY_MONTH
                                           : Date::GRANULARITY_DAY);
     }
-    DateMatch match{i, i + 3};
+    DateMatch match{i, unit_end + 1};
     match.needs_anchor = true;
     match.date.set_relative(true);
     const absl::CivilDay today = *published_;

@@ -86,7 +86,25 @@ namespace crosscheck::extract {
 //  - "in two weeks" (future sentences only), "two weeks from now" count
 //    forward from publication, at the granularity of the unit; "the past 3
 //    weeks" ends the day before publication, "next 5 days" starts the day
-//    after.
+//    after. The count may come before the span word ("the 5 past years",
+//    "2 next days"); "the past week" and "past year" are one unit; "within
+//    3 days" and "within the next 3 years" run from publication day.
+//    "previous" reads as "last", as a span word and as a shift ("previous
+//    Wednesday"). Decades count whole calendar decades ("the past 2
+//    decades" read in 2016 is 1990 to 2009). "few" counts three and
+//    "couple" two ("the past few days", "a couple of weeks ago").
+//  - "now" and "to date" end a range at publication day ("between Jan 22
+//    and now", "from March to date"); "now" also starts one ("from now
+//    until June"). Without a publication date, a range with a relative
+//    end is one unresolved claim.
+//  - Decades: "1990s", "the 1970's", "the 70s", "the '40s" (a two-digit
+//    decade below 20 is of the 2000s: "the 10s"), "the seventies", "the
+//    nineteen seventies", "the noughties".
+//  - ISO weeks: "week 31" of the publication year, "Week 10 of 2019".
+//  - A month and numbers in one hyphenated or slashed token: "Oct-2",
+//    "Oct/2" (days), "Dec-2018" (a month), "05-Aug-2016", "Sep-23-2020",
+//    "Jan-Feb 2017" (months of the year after them); "may" and "march" are
+//    not read in a token starting with a digit.
 //  - "next week Friday", "Friday next week" are that day of the week;
 //    "the week after next" two weeks on; "next quarter" three months;
 //    "the next decade" a calendar decade ("this decade" holds

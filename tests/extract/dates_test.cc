@@ -677,6 +677,20 @@ TEST(FindDatesTest, CountedSpansAroundPublication) {
       {"Where were you on previous Wednesday?", "2019-01-31",
        "previous Wednesday", "2019-01-30", "2019-01-30", kDay, true,
        "2019-01-31"},
+      // Decades count whole calendar decades.
+      {"It happened in the past 2 decades.", "2016-11-07",
+       "the past 2 decades", "1990", "2009", kYear, true, "2016-11-07"},
+      {"It will happen in the next 3 decades.", "2016-11-07",
+       "the next 3 decades", "2020", "2049", kYear, true, "2016-11-07"},
+      // "few" is three, "couple" two.
+      {"Prices rose over the past few days.", "2016-11-07",
+       "the past few days", "2016-11-04", "2016-11-06", kDay, true,
+       "2016-11-07"},
+      {"Let us arrange that over the next couple weeks.", "2018-07-31",
+       "the next couple weeks", "2018-08-01", "2018-08-14", kDay, true,
+       "2018-07-31"},
+      {"Who did I email a few days ago?", "2016-11-07", "a few days ago",
+       "2016-11-04", "2016-11-04", kDay, true, "2016-11-07"},
   };
   for (const DateCase& c : kCases) ExpectOneDate(c);
   // A singular unit after a count is no span: "3 next week".
