@@ -66,7 +66,7 @@ struct MonthName {
   bool abbreviation = false;
 };
 
-enum class Part { kNone, kBefore, kAfter, kStart, kEnd };
+enum class Part { kNone, kBefore, kAfter, kStart, kMid, kEnd };
 enum class Period { kWeek, kWeekend, kMonth, kQuarter, kYear, kDecade };
 enum class Tense { kUnknown, kPast, kFuture };
 
@@ -155,7 +155,9 @@ void AddDateWord(const std::vector<std::string>& row, Lexicons* lex) {
   } else if (role == "half") {
     PartPhrase half;
     half.words = absl::StrSplit(phrase, ' ', absl::SkipEmpty());
-    half.part = argument == "start" ? Part::kStart : Part::kEnd;
+    half.part = argument == "start" ? Part::kStart
+                : argument == "mid" ? Part::kMid
+                                    : Part::kEnd;
     AddPhrase(std::move(half), &lex->half_phrases);
   } else if (role == "span") {
     lex->span_words[phrase] = ParseIntOr(argument, 0);
@@ -579,11 +581,13 @@ class DateParser {
   // One date at words[i], without a range to a second one.
   std::optional<DateMatch> Single(int i) const {
     for (auto parse :
-         {&DateParser::Iso, &DateParser::Numeric, &DateParser::Quarter,
+         {&DateParser::Iso, &DateParser::NumericRange, &DateParser::Numeric,
+          &DateParser::Quarter,
           &DateParser::WeekOf, &DateParser::NthWeekday, &DateParser::TheDay,
           &DateParser::WeekdayDate,
           &DateParser::MonthFirst, &DateParser::DayFirst,
           &DateParser::MidToken, &DateParser::YearMonth, &DateParser::Year,
+          &DateParser::SpokenYear,
           &DateParser::Decade, &DateParser::WeekNumber, &DateParser::Compact,
           &DateParser::RelativeDay, &DateParser::AfterNext,
           &DateParser::RestOf, &DateParser::Shifted, &DateParser::Season,
@@ -595,50 +599,104 @@ class DateParser {
     return std::nullopt;
   }
 
-  // A half phrase and the date it halves ("early 2016", "end of next
-  // week"), else Single(i). A week splits into Monday to Wednesday and
-  // Thursday to Sunday, a month into the 1st to 15th and the 16th to its
-  // end, a year into January to June and July to December; any other span
-  // into halves of its days.
+  // A part phrase and the date it narrows ("early 2016", "end of next
+  // week", "mid 1989", "the end of the month"), else Single(i). PartOf
+  // gives the days; a period word right after the phrase ("end of month",
+  // "the end of the year") is the current one.
   std::optional<DateMatch> Halved(int i) const {
     auto it = Lex().half_phrases.find(words_[i].folded);
     if (it != Lex().half_phrases.end()) {
       for (const PartPhrase& phrase : it->second) {
-        const int k = i + static_cast<int>(phrase.words.size());
+        int k = i + static_cast<int>(phrase.words.size());
         if (k >= n_ || !MatchesWords(i, phrase.words)) continue;
         std::optional<DateMatch> inner = Single(k);
+        if (!inner.has_value()) inner = CurrentPeriod(k);
         if (!inner.has_value()) continue;
         inner->begin = i;
         inner->yearless_month = 0;
         const std::optional<DaySpan> days = DaysOf(inner->date);
         if (!days.has_value()) return inner;
+        // A year written out ("end of 2000") splits in thirds, a relative
+        // one ("end of this year") in halves.
+        const bool thirds = !inner->date.relative();
         const Date::Granularity granularity = inner->date.granularity();
-        const int length = static_cast<int>(days->last - days->first) + 1;
-        absl::CivilDay middle = days->first + (length - 1) / 2;  // first half
-        if (length == 7) {
-          middle = days->first + 2;
-        } else if (granularity == Date::GRANULARITY_MONTH &&
-                   days->first.month() == days->last.month() &&
-                   days->first.year() == days->last.year()) {
-          middle = days->first + 14;
-        } else if (granularity == Date::GRANULARITY_YEAR &&
-                   days->first.year() == days->last.year()) {
-          middle = absl::CivilDay(days->first.year(), 6, 30);
-        }
-        const bool start = phrase.part == Part::kStart;
+        const DaySpan part = PartOf(*days, granularity, phrase.part, thirds);
+        const bool one_year = granularity == Date::GRANULARITY_YEAR &&
+                              days->first.year() == days->last.year();
         const Date::Granularity narrowed =
-            granularity == Date::GRANULARITY_YEAR &&
-                    days->first.year() == days->last.year()
-                ? Date::GRANULARITY_MONTH
-                : granularity == Date::GRANULARITY_MONTH
-                      ? Date::GRANULARITY_DAY
-                      : granularity;
-        SetSpan(start ? days->first : middle + 1, start ? middle : days->last,
-                narrowed, &inner->date);
+            one_year ? Date::GRANULARITY_MONTH
+            : granularity == Date::GRANULARITY_MONTH ? Date::GRANULARITY_DAY
+                                                     : granularity;
+        SetSpan(part.first, part.last, narrowed, &inner->date);
         return inner;
       }
     }
     return Single(i);
+  }
+
+  // "the week", "month", "the year" right after a part phrase: the period
+  // holding publication.
+  std::optional<DateMatch> CurrentPeriod(int k) const {
+    const int p = Is(k, "the") ? k + 1 : k;
+    if (p >= n_) return std::nullopt;
+    auto period = Lex().periods.find(words_[p].folded);
+    if (period == Lex().periods.end()) return std::nullopt;
+    if (!published_.has_value()) {
+      return Unresolved(k, p + 1, PeriodGranularity(period->second));
+    }
+    DateMatch match{k, p + 1};
+    match.needs_anchor = true;
+    match.date.set_relative(true);
+    ResolvePeriod(period->second, 0, Part::kNone, &match.date);
+    return match;
+  }
+
+  // The part of `days` (at `granularity`) that `part` names. A week: start
+  // Monday to Wednesday, middle Tuesday to Friday, end Thursday to Sunday.
+  // A month: the 1st to 15th, 10th to 20th, 16th to its end. A year:
+  // January to June and July to December, or with `thirds` January to
+  // April and September to December; its middle is May to August. Any
+  // other span: its first or second half, or the middle half of its days.
+  static DaySpan PartOf(DaySpan days, Date::Granularity granularity, Part part,
+                        bool thirds) {
+    const int length = static_cast<int>(days.last - days.first) + 1;
+    absl::CivilDay start_end = days.first + (length - 1) / 2;
+    absl::CivilDay end_start = start_end + 1;
+    absl::CivilDay mid_first = days.first + length / 4;
+    absl::CivilDay mid_last = days.last - length / 4;
+    if (length == 7) {
+      start_end = days.first + 2;
+      end_start = days.first + 3;
+      mid_first = days.first + 1;
+      mid_last = days.first + 4;
+    } else if (granularity == Date::GRANULARITY_MONTH &&
+               absl::CivilMonth(days.first) == absl::CivilMonth(days.last)) {
+      start_end = days.first + 14;
+      end_start = days.first + 15;
+      mid_first = days.first + 9;
+      mid_last = days.first + 19;
+    } else if (granularity == Date::GRANULARITY_YEAR &&
+               days.first.year() == days.last.year()) {
+      const absl::civil_year_t year = days.first.year();
+      start_end = thirds ? absl::CivilDay(year, 4, 30)
+                         : absl::CivilDay(year, 6, 30);
+      end_start = thirds ? absl::CivilDay(year, 9, 1)
+                         : absl::CivilDay(year, 7, 1);
+      mid_first = absl::CivilDay(year, 5, 1);
+      mid_last = absl::CivilDay(year, 8, 31);
+    }
+    switch (part) {
+      case Part::kStart:
+      case Part::kBefore:
+        return {days.first, start_end};
+      case Part::kMid:
+        return {mid_first, mid_last};
+      case Part::kEnd:
+      case Part::kAfter:
+        return {end_start, days.last};
+      default:
+        return days;
+    }
   }
 
   // The range from `first` to `second`, or nullopt when they do not make
@@ -660,8 +718,12 @@ class DateParser {
           std::min(first.date.granularity(), second.date.granularity()));
       return joined;
     }
-    if (first.yearless_month > 0 && second.yearless_month == 0 &&
-        !second.date.relative()) {
+    // Both without a year ("from Nov to March"): the second end's inferred
+    // year rules.
+    if (first.yearless_month > 0 &&
+        ((second.yearless_month == 0 && !second.date.relative()) ||
+         (second.yearless_month > 0 && first.yearless_day == 0 &&
+          second.yearless_day == 0 && !second.date.start().empty()))) {
       const std::optional<DaySpan> b = DaysOf(second.date);
       if (!b.has_value()) return std::nullopt;
       const absl::civil_year_t year = b->first.year();
@@ -726,6 +788,106 @@ class DateParser {
   // Whether words[a] and words[b] touch, with no space between them.
   bool Touch(int a, int b) const {
     return a >= 0 && b < n_ && words_[a].end == words_[b].begin;
+  }
+
+  // Two numeric dates joined by a hyphen, written without spaces:
+  // "5/1-5/7/2020", "5/1/2019-5/7/2020", "10/1-11/2/2017", "2/29-3/1",
+  // "5/1-5/7, 2020", "10-1-2018-10-7-2018". Each end reads month first
+  // (day first when the first number is above 12); an end without a year
+  // takes the other's, else the one after a comma, else is inferred after
+  // a numeric cue ("between 10/1-11/7").
+  std::optional<DateMatch> NumericRange(int i) const {
+    const Word& word = words_[i];
+    if (word.kind != TokenKind::kNumber ||
+        !absl::ascii_isdigit(static_cast<unsigned char>(word.folded[0]))) {
+      return std::nullopt;
+    }
+    // The touching number and "/" tokens from words[i].
+    std::string joined = word.folded;
+    int end = i + 1;
+    while (end < n_ && Touch(end - 1, end) &&
+           (words_[end].kind == TokenKind::kNumber || Is(end, "/")) &&
+           joined.size() < 32) {
+      joined += words_[end].folded;
+      ++end;
+    }
+    if (end < n_ && Touch(end - 1, end) && words_[end].kind != TokenKind::kPunct) {
+      return std::nullopt;
+    }
+    std::vector<absl::string_view> halves;
+    const bool slashed = joined.find('/') != std::string::npos;
+    std::vector<absl::string_view> a;
+    std::vector<absl::string_view> b;
+    if (slashed) {
+      halves = absl::StrSplit(joined, '-');
+      if (halves.size() != 2) return std::nullopt;
+      a = absl::StrSplit(halves[0], '/');
+      b = absl::StrSplit(halves[1], '/');
+    } else {
+      std::vector<absl::string_view> pieces = absl::StrSplit(joined, '-');
+      if (pieces.size() != 6) return std::nullopt;
+      a.assign(pieces.begin(), pieces.begin() + 3);
+      b.assign(pieces.begin() + 3, pieces.end());
+    }
+    if (a.size() < 2 || a.size() > 3 || b.size() < 2 || b.size() > 3) {
+      return std::nullopt;
+    }
+    auto year_of = [](absl::string_view text) -> std::optional<int> {
+      if (!IsDigits(text) || (text.size() != 2 && text.size() != 4)) {
+        return std::nullopt;
+      }
+      int year = ParseIntOr(text, 0);
+      if (text.size() == 2) year += year < 50 ? 2000 : 1900;
+      if (year < kMinYear || year > kMaxYear) return std::nullopt;
+      return year;
+    };
+    std::optional<int> year_a;
+    std::optional<int> year_b;
+    if (a.size() == 3 && !(year_a = year_of(a[2])).has_value()) {
+      return std::nullopt;
+    }
+    if (b.size() == 3 && !(year_b = year_of(b[2])).has_value()) {
+      return std::nullopt;
+    }
+    // "5/1-5/7, 2020": the year after a comma.
+    if (!year_a.has_value() && !year_b.has_value() && Is(end, ",") &&
+        end + 1 < n_) {
+      if (std::optional<int> year = YearOf(words_[end + 1])) {
+        year_b = year;
+        end += 2;
+      }
+    }
+    if (!year_a.has_value()) year_a = year_b;
+    if (!year_b.has_value()) year_b = year_a;
+    int values[4];
+    const absl::string_view texts[4] = {a[0], a[1], b[0], b[1]};
+    for (int v = 0; v < 4; ++v) {
+      if (!IsDigits(texts[v]) || texts[v].size() > 2) return std::nullopt;
+      values[v] = ParseIntOr(texts[v], 0);
+    }
+    int month_a = values[0], day_a = values[1];
+    int month_b = values[2], day_b = values[3];
+    if (month_a > 12) std::swap(month_a, day_a);
+    if (month_b > 12) std::swap(month_b, day_b);
+    if (month_a < 1 || month_a > 12 || month_b < 1 || month_b > 12) {
+      return std::nullopt;
+    }
+    if (!year_a.has_value()) {
+      // Without a year, like "4/22", only after a numeric cue.
+      if (i == 0 || !Lex().numeric_cues.contains(words_[i - 1].folded)) {
+        return std::nullopt;
+      }
+      return DayRange(i, end, month_a, month_b, day_a, day_b, std::nullopt);
+    }
+    const std::optional<absl::CivilDay> first =
+        MakeDay(*year_a, month_a, day_a);
+    const std::optional<absl::CivilDay> last = MakeDay(*year_b, month_b, day_b);
+    if (!first.has_value() || !last.has_value() || *last < *first) {
+      return std::nullopt;
+    }
+    DateMatch match{i, end};
+    SetDays(*first, *last, &match.date);
+    return match;
   }
 
   // Numeric dates: "02/22/2016", "21/04/2016", "2015/08/12", "9-18-15",
@@ -1059,6 +1221,20 @@ class DateParser {
   std::optional<std::pair<int, std::string>> CountAt(int i, int* end) const {
     if (i < 0 || i + 1 >= n_) return std::nullopt;
     const Lexicons& lex = Lex();
+    // "a few days" 3, "a couple of weeks" 2, as Recognizers-Text counts.
+    {
+      int k = Is(i, "a") ? i + 1 : i;
+      int vague = Is(k, "few") ? 3 : Is(k, "couple") ? 2 : 0;
+      if (vague > 0) {
+        ++k;
+        if (vague == 2 && Is(k, "of")) ++k;
+        if (k >= n_) return std::nullopt;
+        auto unit = lex.time_units.find(words_[k].folded);
+        if (unit == lex.time_units.end()) return std::nullopt;
+        *end = k + 1;
+        return std::make_pair(vague, unit->second);
+      }
+    }
     const Word& word = words_[i];
     int count = 0;
     if (word.folded == "a" || word.folded == "an") {
@@ -1209,7 +1385,8 @@ class DateParser {
       }
       count = CountAt(c, &end);
       if (count.has_value() &&
-          (words_[c].folded == "a" || words_[c].folded == "an")) {
+          (words_[c].folded == "a" || words_[c].folded == "an") &&
+          !Is(c + 1, "few") && !Is(c + 1, "couple")) {
         return std::nullopt;
       }
       // "the past week", "past year": one unit.
@@ -1229,6 +1406,21 @@ class DateParser {
       return Unresolved(i, end, Date::GRANULARITY_DAY);
     }
     const absl::CivilDay today = *published_;
+    // "the past 2 decades", "the next 3 decades": whole calendar decades
+    // before or after the one holding publication.
+    if (count->second == "decade" && direction != 0 && count->first <= 100) {
+      const absl::civil_year_t base = today.year() - today.year() % 10;
+      const absl::civil_year_t from =
+          direction < 0 ? base - 10 * count->first : base + 10;
+      const absl::civil_year_t to =
+          direction < 0 ? base - 1 : base + 10 * count->first + 9;
+      if (from < 1) return std::nullopt;
+      DateMatch match{i, end};
+      match.needs_anchor = true;
+      match.date.set_relative(true);
+      SetYears(from, to, &match.date);
+      return match;
+    }
     std::optional<absl::CivilDay> first;
     std::optional<absl::CivilDay> last;
     if (direction < 0) {
@@ -1282,13 +1474,210 @@ class DateParser {
     return year;
   }
 
+  // The cardinal number word at words[k] ("nineteen" 19, "ninety" 90), -1
+  // for any other token.
+  int NumberWordAt(int k) const {
+    if (k < 0 || k >= n_ || words_[k].kind != TokenKind::kWord) return -1;
+    auto it = Lex().numbers.find(words_[k].folded);
+    return it == Lex().numbers.end() ? -1 : it->second;
+  }
+
+  // A number from 1 to 99 in words at words[k]: "seven", "nineteen",
+  // "ninety", "ninety six", "twenty-eight", "zero one" (with `leading_zero`:
+  // the last two digits of a year). `*end` is after it.
+  std::optional<int> TwoDigitWords(int k, int* end, bool leading_zero) const {
+    if (k >= n_ || words_[k].kind != TokenKind::kWord) return std::nullopt;
+    const absl::string_view token = words_[k].folded;
+    const size_t hyphen = token.find('-');
+    if (hyphen != absl::string_view::npos) {  // "twenty-eight"
+      auto tens = Lex().numbers.find(token.substr(0, hyphen));
+      auto unit = Lex().numbers.find(token.substr(hyphen + 1));
+      if (tens == Lex().numbers.end() || unit == Lex().numbers.end() ||
+          tens->second < 20 || tens->second % 10 != 0 || unit->second < 1 ||
+          unit->second > 9) {
+        return std::nullopt;
+      }
+      *end = k + 1;
+      return tens->second + unit->second;
+    }
+    const int value = NumberWordAt(k);
+    if (value < 0) return std::nullopt;
+    if (value == 0) {
+      if (!leading_zero) return std::nullopt;
+      const int unit = NumberWordAt(k + 1);
+      if (unit < 1 || unit > 9) return std::nullopt;
+      *end = k + 2;
+      return unit;
+    }
+    *end = k + 1;
+    if (value >= 20 && value % 10 == 0) {
+      const int unit = NumberWordAt(k + 1);
+      if (unit >= 1 && unit <= 9) {
+        *end = k + 2;
+        return value + unit;
+      }
+    }
+    return value;
+  }
+
+  // A year in words at words[k]: "nineteen ninety six", "nineteen zero
+  // one", "nineteen hundred ninety three", "seventeen hundred thirty
+  // three", "two thousand", "two thousand and eighteen", "one thousand
+  // seven hundred and eighty nine". `*end` is after it.
+  std::optional<int> YearWordsAt(int k, int* end) const {
+    const int first = NumberWordAt(k);
+    int year = 0;
+    int j = k + 1;
+    if (first >= 10 && first <= 20 && j < n_) {
+      int rest = 0;
+      if (Is(j, "hundred")) {
+        ++j;
+        if (Is(j, "and")) ++j;
+        int after = j;
+        if (std::optional<int> tail = TwoDigitWords(j, &after, false)) {
+          rest = *tail;
+          j = after;
+        } else if (Is(j - 1, "and")) {
+          --j;
+        }
+      } else {
+        int after = 0;
+        const std::optional<int> tail = TwoDigitWords(j, &after, true);
+        if (!tail.has_value() || (*tail < 10 && NumberWordAt(j) != 0)) {
+          return std::nullopt;  // "nineteen five" is no year
+        }
+        rest = *tail;
+        j = after;
+      }
+      year = first * 100 + rest;
+    } else if (first >= 1 && first <= 9 && Is(j, "thousand")) {
+      year = first * 1000;
+      ++j;
+      const int hundreds = NumberWordAt(j);
+      if (hundreds >= 1 && hundreds <= 9 && Is(j + 1, "hundred")) {
+        year += hundreds * 100;
+        j += 2;
+      }
+      const int before_and = j;
+      if (Is(j, "and")) ++j;
+      int after = j;
+      if (std::optional<int> tail = TwoDigitWords(j, &after, false)) {
+        year += *tail;
+        j = after;
+      } else {
+        j = before_and;
+      }
+    } else {
+      return std::nullopt;
+    }
+    if (year < kMinYear || year > kMaxYear) return std::nullopt;
+    // "two thousand people", "two thousand years": a count.
+    if (j < n_ && (IsPlural(words_[j]) ||
+                   Lex().time_units.contains(words_[j].folded))) {
+      return std::nullopt;
+    }
+    *end = j;
+    return year;
+  }
+
+  // A year in words after a cue ("in nineteen ninety six", "from two
+  // thousand until two thousand and fourteen").
+  std::optional<DateMatch> SpokenYear(int i) const {
+    if (words_[i].kind != TokenKind::kWord || !AfterCue(i)) {
+      return std::nullopt;
+    }
+    int end = 0;
+    const std::optional<int> year = YearWordsAt(i, &end);
+    if (!year.has_value()) return std::nullopt;
+    DateMatch match{i, end};
+    SetYears(*year, *year, &match.date);
+    return match;
+  }
+
+  // A day in words (DayWordsAt) that stands as one: an ordinal or a
+  // number above twenty ("twenty one"); a plain "five" only before
+  // punctuation, a year or the end ("May five, 2016", not "in May five
+  // people").
+  std::optional<int> SpokenDayAt(int k, int* end) const {
+    const std::optional<int> day = DayWordsAt(k, end);
+    if (!day.has_value()) return std::nullopt;
+    const int value = NumberWordAt(k);
+    if (value >= 1 && value < 20 && *end == k + 1 && *end < n_ &&
+        words_[*end].kind == TokenKind::kWord &&
+        NumberWordAt(*end) < 0) {
+      return std::nullopt;
+    }
+    if (value >= 1 && value < 20 && *end < n_ &&
+        (IsPlural(words_[*end]) ||
+         Lex().time_units.contains(words_[*end].folded))) {
+      return std::nullopt;
+    }
+    return day;
+  }
+
+  // A day of the month in words at words[k]: "first", "twenty-first",
+  // "twenty one", "thirty first", "twenty five".
+  std::optional<int> DayWordsAt(int k, int* end) const {
+    if (k >= n_ || words_[k].kind != TokenKind::kWord) return std::nullopt;
+    const Lexicons& lex = Lex();
+    const absl::string_view token = words_[k].folded;
+    int tens = 0;
+    int unit = -1;
+    int next = k + 1;
+    const size_t hyphen = token.find('-');
+    if (hyphen != absl::string_view::npos) {
+      auto t = lex.numbers.find(token.substr(0, hyphen));
+      if (t == lex.numbers.end()) return std::nullopt;
+      tens = t->second;
+      const absl::string_view rest = token.substr(hyphen + 1);
+      if (auto o = lex.ordinals.find(rest); o != lex.ordinals.end()) {
+        unit = o->second;
+      } else if (auto c = lex.numbers.find(rest); c != lex.numbers.end()) {
+        unit = c->second;
+      }
+    } else if (auto o = lex.ordinals.find(token); o != lex.ordinals.end()) {
+      unit = o->second;
+    } else if (auto c = lex.numbers.find(token); c != lex.numbers.end()) {
+      if (c->second == 20 || c->second == 30) {
+        tens = c->second;
+        if (k + 1 < n_) {
+          if (auto o = lex.ordinals.find(words_[k + 1].folded);
+              o != lex.ordinals.end()) {
+            unit = o->second;
+            ++next;
+          } else if (int value = NumberWordAt(k + 1);
+                     value >= 1 && value <= 9) {
+            unit = value;
+            ++next;
+          }
+        }
+        if (unit < 0) unit = 0;
+      } else {
+        unit = c->second;
+      }
+    }
+    if (unit < 0 || (tens != 0 && tens != 20 && tens != 30) ||
+        (tens > 0 && unit > 9)) {
+      return std::nullopt;
+    }
+    const int day = tens + unit;
+    if (day < 1 || day > 31) return std::nullopt;
+    *end = next;
+    return day;
+  }
+
   // Reads an optional ", 2024" or " 2024" at words[*k].
   std::optional<int> TrailingYear(int* k) const {
     int j = *k;
     if (Is(j, ",")) ++j;
     if (j >= n_) return std::nullopt;
     const std::optional<int> year = YearOf(words_[j]);
-    if (!year.has_value()) return std::nullopt;
+    if (!year.has_value()) {
+      int end = 0;
+      const std::optional<int> spoken = YearWordsAt(j, &end);  // "May 5, two thousand"
+      if (spoken.has_value()) *k = end;
+      return spoken;
+    }
     *k = j + 1;
     return year;
   }
@@ -1358,15 +1747,35 @@ class DateParser {
       }
       return MonthDays(i, k, month->month);
     }
+    // "May twenty one", "Jan first", "January twenty five nineteen eighty
+    // six", "September the twenty-first".
+    {
+      const int d = Is(k, "the") ? k + 1 : k;
+      int after = 0;
+      if (std::optional<int> day = SpokenDayAt(d, &after)) {
+        const std::optional<int> year = TrailingYear(&after);
+        return DayRange(i, after, month->month, month->month, *day, *day,
+                        year);
+      }
+    }
     // A bare month name needs a cue ("in May"); abbreviations never stand
     // alone.
     // "the first week of Oct" takes an abbreviation as well.
     // An abbreviation ("Jan" is a name too) needs "in", "during" or
     // "since" before it, or "week of"/"month of".
-    if (!AfterCue(i) ||
-        (month->abbreviation && !Is(i - 1, "in") && !Is(i - 1, "during") &&
-         !Is(i - 1, "since") &&
-         !(Is(i - 1, "of") && (Is(i - 2, "week") || Is(i - 2, "month"))))) {
+    // A month before a range word and another month ("May to March",
+    // "from Sep to Nov") needs no cue.
+    if (Is(k, "between")) return MonthDays(i, k, month->month);
+    const bool month_range =
+        (i + 2 < n_ && IsRangeSeparator(words_[i + 1], AfterBetween(i)) &&
+         words_[i + 1].folded != "-" && MonthOf(words_[i + 2]).has_value()) ||
+        (i >= 2 && IsRangeSeparator(words_[i - 1], AfterBetween(i - 2)) &&
+         words_[i - 1].folded != "-" && MonthOf(words_[i - 2]).has_value());
+    if (!month_range &&
+        (!AfterCue(i) ||
+         (month->abbreviation && !Is(i - 1, "in") && !Is(i - 1, "during") &&
+          !Is(i - 1, "since") &&
+          !(Is(i - 1, "of") && (Is(i - 2, "week") || Is(i - 2, "month")))))) {
       return std::nullopt;
     }
     DateMatch match{i, i + 1};
@@ -1391,18 +1800,57 @@ class DateParser {
     int last_day = 0;
     int end_month = month;
     const size_t hyphen = token.find('-');
+    std::optional<int> first_year;
     if (hyphen != std::string::npos) {
       const std::optional<int> a = DayOf(token.substr(0, hyphen));
       const std::optional<int> b = DayOf(token.substr(hyphen + 1));
-      if (!a.has_value() || !b.has_value()) return std::nullopt;
-      first_day = *a;
-      last_day = *b;
+      if (!a.has_value()) return std::nullopt;
+      first_day = last_day = *a;
       ++k;
+      if (b.has_value()) {
+        last_day = *b;
+      } else if (std::optional<int> b_day = HyphenMonthDay(
+                     token.substr(hyphen + 1), k, &end_month)) {
+        last_day = *b_day;  // "Nov 18-Dec 19"
+        ++k;
+      } else {
+        return std::nullopt;
+      }
+    } else if (Is(k, "between") && k + 3 < n_ && Is(k + 2, "and") &&
+               DayOf(words_[k + 1]).has_value() &&
+               DayOf(words_[k + 3]).has_value()) {
+      // "November between 19 and 20".
+      first_day = *DayOf(words_[k + 1]);
+      last_day = *DayOf(words_[k + 3]);
+      k += 4;
     } else {
       const std::optional<int> a = DayOf(words_[k]);
       if (!a.has_value()) return std::nullopt;
       first_day = last_day = *a;
       ++k;
+      // "Nov 18 2014-Dec 19 2015": a year and the second month in one token.
+      if (k + 1 < n_ && words_[k].kind == TokenKind::kNumber &&
+          words_[k].folded.size() > 5 && words_[k].folded[4] == '-' &&
+          IsDigits(absl::string_view(words_[k].folded).substr(0, 4))) {
+        int second_month = month;
+        if (std::optional<int> b_day = HyphenMonthDay(
+                absl::string_view(words_[k].folded).substr(5), k + 1,
+                &second_month)) {
+          int j = k + 2;
+          const std::optional<int> second_year = TrailingYear(&j);
+          const std::optional<absl::CivilDay> from = MakeDay(
+              ParseIntOr(words_[k].folded.substr(0, 4), 0), month, first_day);
+          if (second_year.has_value() && from.has_value()) {
+            const std::optional<absl::CivilDay> to =
+                MakeDay(*second_year, second_month, *b_day);
+            if (to.has_value() && *from <= *to) {
+              DateMatch match{begin, j};
+              SetDays(*from, *to, &match.date);
+              return match;
+            }
+          }
+        }
+      }
       if (k + 1 < n_ && IsRangeSeparator(words_[k], AfterBetween(begin))) {
         int j = k + 1;
         std::optional<MonthName> second_month = MonthOf(words_[j]);
@@ -1423,21 +1871,48 @@ class DateParser {
     return DayRange(begin, k, month, end_month, first_day, last_day, year);
   }
 
+  // The month named by `piece` (the end of a hyphenated token, "dec" of
+  // "18-Dec") and the day at words[k] after it; sets `*month`. "may" and
+  // "march" are not read in a token that cannot show their case.
+  std::optional<int> HyphenMonthDay(absl::string_view piece, int k,
+                                    int* month) const {
+    if (piece.size() < 3 || k >= n_ || piece == "may" || piece == "march") {
+      return std::nullopt;
+    }
+    auto it = Lex().months.find(piece);
+    if (it == Lex().months.end()) return std::nullopt;
+    const std::optional<int> day = DayOf(words_[k]);
+    if (!day.has_value()) return std::nullopt;
+    *month = it->second.month;
+    return day;
+  }
+
   // "5 June 2024", "5th of June", "5-7 June", "5 to 7 June 2024".
   std::optional<DateMatch> DayFirst(int i) const {
     const Word& word = words_[i];
     // "the tenth of September", "fifth day of June": an ordinal word needs
     // "of".
-    if (word.kind == TokenKind::kWord && Lex().ordinals.contains(word.folded)) {
-      int k = i + 1;
+    // "twenty second of June", "fifteen August nineteen hundred ninety
+    // three", "twenty third day of September": a day in words before a
+    // month (an ordinal alone needs "of").
+    if (word.kind == TokenKind::kWord) {
+      int k = 0;
+      const std::optional<int> day = DayWordsAt(i, &k);
+      if (!day.has_value()) return std::nullopt;
+      const bool single_ordinal =
+          k == i + 1 && Lex().ordinals.contains(word.folded);
       if (Is(k, "day")) ++k;
-      if (!Is(k, "of") || k + 1 >= n_) return std::nullopt;
-      const int day = Lex().ordinals.at(word.folded);
-      const std::optional<MonthName> month = MonthOf(words_[k + 1]);
-      if (!month.has_value() || month->abbreviation) return std::nullopt;
-      k += 2;
+      const bool of = Is(k, "of");
+      if (of) ++k;
+      if ((single_ordinal && !of) || k >= n_) return std::nullopt;
+      const std::optional<MonthName> month = MonthOf(words_[k]);
+      if (!month.has_value() || (month->abbreviation && !of && k == i + 1)) {
+        return std::nullopt;
+      }
+      ++k;
+      if (month->abbreviation && Is(k, ".")) ++k;
       const std::optional<int> year = TrailingYear(&k);
-      return DayRange(i, k, month->month, month->month, day, day, year);
+      return DayRange(i, k, month->month, month->month, *day, *day, year);
     }
     if (word.kind != TokenKind::kNumber) return std::nullopt;
     int first_day = 0;
@@ -1464,6 +1939,15 @@ class DateParser {
             last_day = *b;
             k = j + 1;
             ranged = true;
+          } else if (std::optional<MonthName> month = MonthOf(words_[j]);
+                     month.has_value() && j + 1 < n_ &&
+                     (Is(i - 1, "from") || Is(i - 1, "between")) &&
+                     DayOf(words_[j + 1]).has_value()) {
+            // "from 4 to January 22, 1995": days of the month after them.
+            int e = j + 2;
+            const std::optional<int> year = TrailingYear(&e);
+            return DayRange(i, e, month->month, month->month, first_day,
+                            *DayOf(words_[j + 1]), year);
           }
         }
       }
@@ -1525,7 +2009,8 @@ class DateParser {
     DateMatch match{i, i + 1};
     if (IsDigits(rest) && rest.size() == 4) {
       const int year = ParseIntOr(rest, 0);
-      SetYears(year, year, &match.date);
+      SetMonths(absl::CivilMonth(year, 5), absl::CivilMonth(year, 8),
+                &match.date);  // PartOf: the middle of a year
       return match;
     }
     auto it = Lex().months.find(rest);
@@ -1538,8 +2023,11 @@ class DateParser {
     if (year.has_value()) {
       const absl::CivilMonth civil(*year, it->second.month);
       SetMonths(civil, civil, &match.date);
+      const DaySpan mid = PartOf(*DaysOf(match.date), Date::GRANULARITY_MONTH,
+                                 Part::kMid, false);
+      SetDays(mid.first, mid.last, &match.date);
     } else {
-      match.date.set_granularity(Date::GRANULARITY_MONTH);
+      match.date.set_granularity(Date::GRANULARITY_DAY);
     }
     return match;
   }
@@ -1819,10 +2307,16 @@ class DateParser {
       ++k;
     }
     if (k >= n_) return std::nullopt;
-    auto shift_it = lex.shifts.find(words_[k].folded);
-    if (shift_it == lex.shifts.end()) return std::nullopt;
-    int shift = shift_it->second;
-    ++k;
+    int shift = 0;
+    if (part != Part::kNone && Is(k, "in") && Is(k + 1, "the") &&
+        k + 2 < n_ && lex.periods.contains(words_[k + 2].folded)) {
+      k += 2;  // "earlier in the week", "later in the year"
+    } else {
+      auto shift_it = lex.shifts.find(words_[k].folded);
+      if (shift_it == lex.shifts.end()) return std::nullopt;
+      shift = shift_it->second;
+      ++k;
+    }
     if (k < n_ && shift == 0 && lex.shifts.contains(words_[k].folded)) {
       shift = lex.shifts.at(words_[k].folded);  // "this coming"
       ++k;
@@ -1834,13 +2328,14 @@ class DateParser {
     match.date.set_relative(true);
     if (auto period = lex.periods.find(unit.folded);
         period != lex.periods.end()) {
-      if (!published_.has_value()) {
-        return Unresolved(i, k + 1, PeriodGranularity(period->second));
-      }
+      // A part of a period is a range of days.
+      const Date::Granularity granularity =
+          part == Part::kNone ? PeriodGranularity(period->second)
+                              : Date::GRANULARITY_DAY;
+      if (!published_.has_value()) return Unresolved(i, k + 1, granularity);
       if (std::optional<std::string> why =
               EmptyPartOfWeek(period->second, shift, part)) {
-        DateMatch unresolved =
-            Unresolved(i, k + 1, PeriodGranularity(period->second));
+        DateMatch unresolved = Unresolved(i, k + 1, granularity);
         unresolved.unresolved_reason = *std::move(why);
         return unresolved;
       }
@@ -1983,41 +2478,56 @@ class DateParser {
     return match;
   }
 
-  // Why "earlier this week" or "later this week" names no day: published
-  // on a Monday, no day of the week comes before publication; on a Sunday,
-  // none comes after it. nullopt for any other period or day.
+  // Why "earlier this week (month, year)" names no day: published on its
+  // first day (a Monday, the 1st, January 1st), no day of it comes before
+  // publication. nullopt for any other period, part or day.
   std::optional<std::string> EmptyPartOfWeek(Period period, int shift,
                                              Part part) const {
-    if (period != Period::kWeek || shift != 0) return std::nullopt;
-    const int today = IsoWeekday(*published_);
-    if (part == Part::kBefore && today == 1) {
+    if (shift != 0 || part != Part::kBefore) return std::nullopt;
+    if (period == Period::kWeek && IsoWeekday(*published_) == 1) {
       return "the article was published on a Monday, so no day of its week "
              "comes before publication";
     }
-    if (part == Part::kAfter && today == 7) {
-      return "the article was published on a Sunday, so no day of its week "
-             "comes after publication";
+    if (period == Period::kMonth && published_->day() == 1) {
+      return "the article was published on the first day of its month, so no "
+             "day of its month comes before publication";
+    }
+    if (period == Period::kYear && published_->day() == 1 &&
+        published_->month() == 1) {
+      return "the article was published on January 1st, so no day of its "
+             "year comes before publication";
     }
     return std::nullopt;
   }
 
-  // Weeks run Monday to Sunday; "earlier this week" ends the day before
-  // publication, "later this week" starts the day after (EmptyPartOfWeek
-  // rules out the days when there is no such day in the week).
+  // Weeks run Monday to Sunday. "earlier" and "later" name the first and
+  // second half of the period (PartOf); in the period holding publication
+  // "earlier" also ends the day before publication and "later" starts on
+  // publication day ("earlier this year" is January 1st to the day before,
+  // "later this week" read on a Friday is Friday to Sunday).
+  // EmptyPartOfWeek rules out the periods where nothing is left.
   void ResolvePeriod(Period period, int shift, Part part, Date* date) const {
+    WholePeriod(period, shift, date);
+    if (part != Part::kBefore && part != Part::kAfter) return;
+    const std::optional<DaySpan> days = DaysOf(*date);
+    if (!days.has_value()) return;
+    DaySpan narrowed = PartOf(*days, date->granularity(), part, false);
+    if (shift == 0 && part == Part::kBefore) {
+      narrowed.last = std::min(narrowed.last, *published_ - 1);
+    } else if (shift == 0 && part == Part::kAfter) {
+      narrowed.first = std::max(narrowed.first, *published_);
+    }
+    if (narrowed.last < narrowed.first) return;
+    SetDays(narrowed.first, narrowed.last, date);
+  }
+
+  void WholePeriod(Period period, int shift, Date* date) const {
     const absl::CivilDay today = *published_;
     switch (period) {
       case Period::kWeek: {
         const absl::CivilDay monday =
             today - (IsoWeekday(today) - 1) + 7 * shift;
-        absl::CivilDay first = monday;
-        absl::CivilDay last = monday + 6;
-        if (shift == 0 && part == Part::kBefore) {
-          last = today - 1;
-        } else if (shift == 0 && part == Part::kAfter) {
-          first = today + 1;
-        }
-        SetDays(first, last, date);
+        SetDays(monday, monday + 6, date);
         return;
       }
       case Period::kWeekend: {
@@ -2431,12 +2941,12 @@ class DateParser {
     const std::string& name = counted->second;
     const bool years = name == "year" || name == "decade" || name == "century";
     if (!published_.has_value()) {
-      return Unresolved(i, i + 3,
+      return Unresolved(i, unit_end + 1,
                         years             ? Date::GRANULARITY_YEAR
                         : name == "month" ? Date::GRANULARITY_MONTH
                                           : Date::GRANULARITY_DAY);
     }
-    DateMatch match{i, i + 3};
+    DateMatch match{i, unit_end + 1};
     match.needs_anchor = true;
     match.date.set_relative(true);
     const absl::CivilDay today = *published_;

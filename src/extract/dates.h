@@ -36,27 +36,75 @@ namespace crosscheck::extract {
 //    "next Monday" exclude the publication day; "this Monday" is the Monday
 //    of the publication week.
 //  - "last/this/next week" (Monday to Sunday) and "weekend" are day ranges;
-//    "earlier this week" ends the day before publication, "later this week"
-//    starts the day after. Published on a Monday, "earlier this week" names
-//    no day (nor "later this week" on a Sunday): the claim is kept with
-//    `relative` true and an empty `start` and `anchor`, and an
-//    "unresolved-date" note of severity INFO says why. "last/this/next
-//    month" and "year" have month and year granularity. "last October" is
-//    the most recent October strictly before the publication month.
+//    "last/this/next month" and "year" have month and year granularity.
+//    "last October" is the most recent October strictly before the
+//    publication month.
+//  - "earlier" and "later" before a period ("earlier this month", "later
+//    in the year", "earlier previous week") name its first and second half
+//    (as "early" and "late" below), as days; in the period holding
+//    publication "earlier" also ends the day before publication and "later"
+//    starts on publication day at the earliest ("earlier this year" read on
+//    May 28 is January 1 to May 27; "later this week" read on a Friday is
+//    Friday to Sunday). Published on the first day of the period (a Monday,
+//    the 1st, January 1), "earlier this week (month, year)" names no day:
+//    the claim is kept with `relative` true and an empty `start` and
+//    `anchor`, and an "unresolved-date" note of severity INFO says why.
+//  - Years and days may be written in words: "in nineteen ninety six"
+//    (after a cue), "two thousand and eighteen", "seventeen hundred thirty
+//    three", "May twenty one", "Jan first", "twenty second of June",
+//    "fifteen August nineteen hundred ninety three". A plain number word
+//    ("five") is a day only before punctuation, a year or the end, and a
+//    year in words followed by a plural or a time unit is a count ("two
+//    thousand dollars").
 //  - Numeric dates read month first unless the first number is above 12
 //    ("4/22", "21/04/2016"); a bare "4/22" needs a numeric cue ("on 4/22").
 //  - Two dates joined by a range word are one claim from the start of the
 //    first to the end of the second, at the finer granularity ("2014
-//    through May 2018" is 2014-01 to 2018-05).
-//  - "early", "late", "the end of" ... name a half of the date after them
-//    (docs/lexicons.md); "Q1 2016", "the third quarter of 2016" are months;
+//    through May 2018" is 2014-01 to 2018-05). So are numeric dates joined
+//    by a hyphen without spaces ("5/1-5/7/2020", "10-1-2018-10-7-2018";
+//    without any year only after a numeric cue), "Nov 18-Dec 19, 2015",
+//    "Nov 18 2014-Dec 19 2015", "November between 19 and 20" and "from 4
+//    to January 22" (days of the month after them). Two months without a
+//    year ("from Nov to March", "May to March", which need no cue) take
+//    the year the second would have alone, the first the same or the year
+//    before.
+//  - Parts of a period follow Recognizers-Text: "early", "beginning of",
+//    "start of" name the first part of the date after them, "mid", "middle
+//    of" the middle, "late", "end of" the last (docs/lexicons.md). A week:
+//    Monday to Wednesday, Tuesday to Friday, Thursday to Sunday. A month:
+//    the 1st to 15th, 10th to 20th, 16th to its end ("mid-November" is
+//    November 10 to 20). A year written out splits in thirds ("beginning
+//    of 2000" January to April, "mid 1989" May to August, "end of 2000"
+//    September to December), a relative one in halves ("end of this year"
+//    July to December; its middle is May to August too). Any other span:
+//    its first or second half, or the middle half of its days. A period
+//    word right after the phrase is the current one ("end of month", "the
+//    end of the week"). "Q1 2016", "the third quarter of 2016" are months;
 //    "the first week of 2015" is the ISO week; "the week of April 10th" the
 //    Monday-to-Sunday week holding it; "the 27th" a day of the publication
 //    month (or the month before, by tense, like a year-less month).
 //  - "in two weeks" (future sentences only), "two weeks from now" count
 //    forward from publication, at the granularity of the unit; "the past 3
 //    weeks" ends the day before publication, "next 5 days" starts the day
-//    after.
+//    after. The count may come before the span word ("the 5 past years",
+//    "2 next days"); "the past week" and "past year" are one unit; "within
+//    3 days" and "within the next 3 years" run from publication day.
+//    "previous" reads as "last", as a span word and as a shift ("previous
+//    Wednesday"). Decades count whole calendar decades ("the past 2
+//    decades" read in 2016 is 1990 to 2009). "few" counts three and
+//    "couple" two ("the past few days", "a couple of weeks ago").
+//  - "now" and "to date" end a range at publication day ("between Jan 22
+//    and now", "from March to date"); "now" also starts one ("from now
+//    until June"). Without a publication date, a range with a relative
+//    end is one unresolved claim.
+//  - Decades: "1990s", "the 1970's", "the 70s", "the '40s" (a two-digit
+//    decade below 20 is of the 2000s: "the 10s"), "the seventies", "the
+//    nineteen seventies", "the noughties".
+//  - ISO weeks: "week 31" of the publication year, "Week 10 of 2019".
+//  - A month and numbers in one hyphenated or slashed token: "Oct-2",
+//    "Oct/2" (days), "Dec-2018" (a month), "05-Aug-2016", "Sep-23-2020",
+//    "Jan-Feb 2017" (months of the year after them); "may" and "march" are
+//    not read in a token starting with a digit.
 //  - "next week Friday", "Friday next week" are that day of the week;
 //    "the week after next" two weeks on; "next quarter" three months;
 //    "the next decade" a calendar decade ("this decade" holds

@@ -190,7 +190,7 @@ TEST(FindDatesTest, RelativeDatesResolvedAgainstPublication) {
       {"Parliament approved the law last month.", kTuesday, "last month",
        "2024-05", "2024-05", kMonth, true, kTuesday},
       {"Earlier this month, the law changed.", kTuesday, "Earlier this month",
-       "2024-06", "2024-06", kMonth, true, kTuesday},
+       "2024-06-01", "2024-06-03", kDay, true, kTuesday},
       {"It grew 14 per cent last year.", kTuesday, "last year", "2023", "2023",
        kYear, true, kTuesday},
       {"Elections are due next year.", kTuesday, "next year", "2025", "2025",
@@ -307,8 +307,8 @@ TEST(FindDatesTest, EmptyPartOfTheWeekIsUnresolvedWithANote) {
   const Case kCases[] = {
       {"The deals were signed earlier this week.", "2024-06-03",
        "earlier this week", "Monday"},
-      {"More deals will follow later this week.", "2024-06-09",
-       "later this week", "Sunday"},
+      {"Earlier this month, the law changed.", "2024-06-01",
+       "Earlier this month", "first day of its month"},
   };
   for (const Case& c : kCases) {
     SCOPED_TRACE(c.text);
@@ -334,12 +334,65 @@ TEST(FindDatesTest, EmptyPartOfTheWeekIsUnresolvedWithANote) {
   ExpectOneDate({"The deals were signed earlier this week.", "2024-06-04",
                  "earlier this week", "2024-06-03", "2024-06-03", kDay, true,
                  "2024-06-04"});
+  // "later this week" starts on publication day, at the earliest on the
+  // Thursday.
   ExpectOneDate({"More deals will follow later this week.", "2024-06-08",
-                 "later this week", "2024-06-09", "2024-06-09", kDay, true,
+                 "later this week", "2024-06-08", "2024-06-09", kDay, true,
                  "2024-06-08"});
+  ExpectOneDate({"More deals will follow later this week.", "2024-06-09",
+                 "later this week", "2024-06-09", "2024-06-09", kDay, true,
+                 "2024-06-09"});
   ExpectOneDate({"More deals will follow later this week.", "2024-06-03",
-                 "later this week", "2024-06-04", "2024-06-09", kDay, true,
+                 "later this week", "2024-06-06", "2024-06-09", kDay, true,
                  "2024-06-03"});
+}
+
+// Parts of a period, by Recognizers-Text's conventions (dates.h).
+TEST(FindDatesTest, PartsOfAPeriod) {
+  const DateCase kCases[] = {
+      // A year written out splits in thirds, a relative one in halves.
+      {"The firm was founded at the end of 2000.", "2020-04-23",
+       "the end of 2000", "2000-09", "2000-12", kMonth, false, ""},
+      {"The firm was founded at the beginning of 2000.", "2020-04-23",
+       "the beginning of 2000", "2000-01", "2000-04", kMonth, false, ""},
+      {"We have lived here from mid 1989.", "2020-04-27", "mid 1989",
+       "1989-05", "1989-08", kMonth, false, ""},
+      {"The firm was founded in the middle of 2000.", "2020-04-23",
+       "the middle of 2000", "2000-05", "2000-08", kMonth, false, ""},
+      {"Sales rose in mid-2016.", "", "mid-2016", "2016-05", "2016-08",
+       kMonth, false, ""},
+      {"A party will be held at the end of this year.", "2016-11-07",
+       "the end of this year", "2016-07", "2016-12", kMonth, true,
+       "2016-11-07"},
+      // A bare period word after the phrase is the current period.
+      {"A party will be held at the end of year.", "2018-11-23",
+       "the end of year", "2018-07", "2018-12", kMonth, true, "2018-11-23"},
+      {"They will party end of month.", "2018-11-27", "end of month",
+       "2018-11-16", "2018-11-30", kDay, true, "2018-11-27"},
+      {"The disks will be renewed the end of the week.", "2018-11-29",
+       "the end of the week", "2018-11-29", "2018-12-02", kDay, true,
+       "2018-11-29"},
+      {"Let us meet mid next week.", "2017-11-08", "mid next week",
+       "2017-11-14", "2017-11-17", kDay, true, "2017-11-08"},
+      {"Talks ended in mid-November, 2 officials said.", "2018-07-13",
+       "mid-November", "2017-11-10", "2017-11-20", kDay, false, "2018-07-13"},
+      // "earlier"/"later": a half, cut at publication in the current one.
+      {"We met earlier this month.", "2018-05-28", "earlier this month",
+       "2018-05-01", "2018-05-15", kDay, true, "2018-05-28"},
+      {"We met earlier this year.", "2018-05-28", "earlier this year",
+       "2018-01-01", "2018-05-27", kDay, true, "2018-05-28"},
+      {"We could have met earlier in the week.", "2018-05-31",
+       "earlier in the week", "2018-05-28", "2018-05-30", kDay, true,
+       "2018-05-31"},
+      {"Let us meet later this year.", "2018-05-28", "later this year",
+       "2018-07-01", "2018-12-31", kDay, true, "2018-05-28"},
+      {"Let us meet later in the year.", "2017-11-08", "later in the year",
+       "2017-11-08", "2017-12-31", kDay, true, "2017-11-08"},
+      {"He took a test earlier previous week.", "2018-11-30",
+       "earlier previous week", "2018-11-19", "2018-11-21", kDay, true,
+       "2018-11-30"},
+  };
+  for (const DateCase& c : kCases) ExpectOneDate(c);
 }
 
 TEST(FindDatesTest, YearAndMonthInAnyOrder) {
@@ -505,6 +558,87 @@ TEST(FindDatesTest, TwoDatesJoinedByARangeWordAreOneRange) {
   for (const DateCase& c : kCases) ExpectOneDate(c);
 }
 
+TEST(FindDatesTest, RangesWrittenWithoutSpacesOrAcrossMonths) {
+  const DateCase kCases[] = {
+      {"I will leave from 5/1-5/7/2020.", "2018-10-24", "5/1-5/7/2020",
+       "2020-05-01", "2020-05-07", kDay, false, ""},
+      {"I will leave from 5/1-5/7, 2020.", "2018-10-24", "5/1-5/7, 2020",
+       "2020-05-01", "2020-05-07", kDay, false, ""},
+      {"I will leave from 5/1/2019-5/7/2020.", "2018-10-24",
+       "5/1/2019-5/7/2020", "2019-05-01", "2020-05-07", kDay, false, ""},
+      {"My vacation is from 10-1-2018-10-7-2018.", "2018-10-24",
+       "10-1-2018-10-7-2018", "2018-10-01", "2018-10-07", kDay, false, ""},
+      {"The period is 10/1-11/2/2017.", "2018-10-24", "10/1-11/2/2017",
+       "2017-10-01", "2017-11-02", kDay, false, ""},
+      {"We had a vacation between 10/1-11/7.", "2018-12-24", "10/1-11/7",
+       "2018-10-01", "2018-11-07", kDay, false, "2018-12-24"},
+      {"APEC met in Korea Nov 18-Dec 19, 2015.", "2018-10-24",
+       "Nov 18-Dec 19, 2015", "2015-11-18", "2015-12-19", kDay, false, ""},
+      {"APEC met in Korea Nov 18 2014-Dec 19 2015.", "2018-10-24",
+       "Nov 18 2014-Dec 19 2015", "2014-11-18", "2015-12-19", kDay, false,
+       ""},
+      {"I was out November between 19 and 20.", "2016-11-30",
+       "November between 19 and 20", "2016-11-19", "2016-11-20", kDay, false,
+       "2016-11-30"},
+      {"I was out from 4 to January 22, 1995.", "2016-11-07",
+       "4 to January 22, 1995", "1995-01-04", "1995-01-22", kDay, false, ""},
+      // Months without a year: the second end's year rules.
+      {"What will happen from Sep to Nov?", "2018-09-07", "Sep to Nov",
+       "2018-09", "2018-11", kMonth, false, "2018-09-07"},
+      {"What will happen from Nov to March?", "2018-09-07", "Nov to March",
+       "2018-11", "2019-03", kMonth, false, "2018-09-07"},
+      {"It happened May to March.", "2018-09-07", "May to March", "2017-05",
+       "2018-03", kMonth, false, "2018-09-07"},
+  };
+  for (const DateCase& c : kCases) ExpectOneDate(c);
+  // A range of scores is no date.
+  EXPECT_THAT(Dates("They won 5/1-5/7.", "2018-10-24").claims, IsEmpty());
+}
+
+TEST(FindDatesTest, NumbersInWords) {
+  const DateCase kCases[] = {
+      {"They left in nineteen ninety six, aged 9.", "", "nineteen ninety six", "1996",
+       "1996", kYear, false, ""},
+      {"Show 3 sales in two thousand and twenty.", "", "two thousand and twenty",
+       "2020", "2020", kYear, false, ""},
+      {"It was 1 war in one thousand seven hundred and eighty nine.", "",
+       "one thousand seven hundred and eighty nine", "1789", "1789", kYear,
+       false, ""},
+      {"She was born on January twenty five nineteen eighty six.", "",
+       "January twenty five nineteen eighty six", "1986-01-25", "1986-01-25",
+       kDay, false, ""},
+      {"She was born on twenty five January nineteen eighty six.", "",
+       "twenty five January nineteen eighty six", "1986-01-25", "1986-01-25",
+       kDay, false, ""},
+      {"On fifteen August nineteen hundred ninety three, it opened.", "",
+       "fifteen August nineteen hundred ninety three", "1993-08-15",
+       "1993-08-15", kDay, false, ""},
+      {"They sailed on 6 April seventeen hundred thirty three.", "",
+       "6 April seventeen hundred thirty three", "1733-04-06", "1733-04-06",
+       kDay, false, ""},
+      {"It opened on September 10, nineteen zero one.", "",
+       "September 10, nineteen zero one", "1901-09-10", "1901-09-10", kDay,
+       false, ""},
+      {"I went back May twenty-first.", "2016-11-07", "May twenty-first",
+       "2016-05-21", "2016-05-21", kDay, false, "2016-11-07"},
+      {"I went back Jan first.", "2016-11-07", "Jan first", "2016-01-01",
+       "2016-01-01", kDay, false, "2016-11-07"},
+      {"I went back twenty second of June.", "2016-11-07",
+       "twenty second of June", "2016-06-22", "2016-06-22", kDay, false,
+       "2016-11-07"},
+  };
+  for (const DateCase& c : kCases) ExpectOneDate(c);
+  // Counts in words are no years.
+  for (const char* text : {"It cost two thousand dollars in all.",
+                           "They met in two thousand places, 3 said."}) {
+    EXPECT_THAT(Dates(text, "2016-11-07").claims, IsEmpty()) << text;
+  }
+  // A plain number word before a noun is no day: "May", not "May five".
+  const Found found = Dates("In May five people left.", "2016-11-07");
+  ASSERT_THAT(found.claims, SizeIs(1));
+  EXPECT_EQ(found.claims[0].text(), "May");
+}
+
 TEST(FindDatesTest, RangesToAndFromNow) {
   const DateCase kCases[] = {
       {"We will meet between now and November 15th.", "2019-04-23",
@@ -552,6 +686,20 @@ TEST(FindDatesTest, CountedSpansAroundPublication) {
       {"Where were you on previous Wednesday?", "2019-01-31",
        "previous Wednesday", "2019-01-30", "2019-01-30", kDay, true,
        "2019-01-31"},
+      // Decades count whole calendar decades.
+      {"It happened in the past 2 decades.", "2016-11-07",
+       "the past 2 decades", "1990", "2009", kYear, true, "2016-11-07"},
+      {"It will happen in the next 3 decades.", "2016-11-07",
+       "the next 3 decades", "2020", "2049", kYear, true, "2016-11-07"},
+      // "few" is three, "couple" two.
+      {"Prices rose over the past few days.", "2016-11-07",
+       "the past few days", "2016-11-04", "2016-11-06", kDay, true,
+       "2016-11-07"},
+      {"Let us arrange that over the next couple weeks.", "2018-07-31",
+       "the next couple weeks", "2018-08-01", "2018-08-14", kDay, true,
+       "2018-07-31"},
+      {"Who did I email a few days ago?", "2016-11-07", "a few days ago",
+       "2016-11-04", "2016-11-04", kDay, true, "2016-11-07"},
   };
   for (const DateCase& c : kCases) ExpectOneDate(c);
   // A singular unit after a count is no span: "3 next week".
@@ -636,7 +784,7 @@ TEST(FindDatesTest, QuartersWeeksAndHalves) {
        "2018-03-14"},
       {"Prices rose in the 1970's.", "", "the 1970's", "1970", "1979", kDecade,
        false, ""},
-      {"Prices rose in early 2016.", "", "early 2016", "2016-01", "2016-06",
+      {"Prices rose in early 2016.", "", "early 2016", "2016-01", "2016-04",
        kMonth, false, ""},
       {"Sales will grow early next year.", "2017-11-08", "early next year",
        "2018-01", "2018-06", kMonth, true, "2017-11-08"},
