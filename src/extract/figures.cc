@@ -144,6 +144,8 @@ struct QualifierEntry {
 
 struct Lexicons {
   absl::flat_hash_map<std::string, NumberWord> number_words;
+  // The `tens` words ("twenty"), for fused numbers ("twentyfifth").
+  std::vector<std::string> tens_words;
   absl::flat_hash_map<std::string, Magnitude> magnitudes;
   absl::flat_hash_map<std::string, std::string> time_units;
   absl::flat_hash_set<std::string> stop_words;
@@ -188,6 +190,9 @@ Lexicons* LoadLexicons() {
                                                  : NumberClass::kSmall;
     word.ordinal = row[3] == "ordinal";
     lex->number_words.emplace(row[0], word);
+    if (word.number_class == NumberClass::kTens) {
+      lex->tens_words.push_back(row[0]);
+    }
   }
   for (const auto& row : ReadTsv("magnitudes.tsv")) {
     if (row.size() < 3) continue;
@@ -293,6 +298,9 @@ struct Amount {
   bool year_like = false;  // a plain four-digit integer 1900-2100
   // A share with no whole part: "two thirds", "half", "a quarter".
   bool fraction = false;
+  // A whole part and a fraction joined by "and" ("two and fifty-four
+  // hundredths", "three and three fifths").
+  bool mixed = false;
   // An abbreviated magnitude accepted only because the number may stand
   // alone in its sentence ("10k"): no figure unless it does.
   bool needs_alone = false;
@@ -491,7 +499,9 @@ class WordNumberParser {
         last_ = Last::kTens;
         break;
       case NumberClass::kMultiplier:
-        if (last_ == Last::kMultiplier) {
+        if (last_ == Last::kNone && word.ordinal) {
+          group_ = word.value;  // "the hundredth"
+        } else if (last_ == Last::kMultiplier) {
           group_ *= word.value;  // "two hundred dozen"
         } else if (last_ == Last::kArticle) {
           group_ = word.value;
@@ -505,14 +515,18 @@ class WordNumberParser {
         last_ = Last::kMultiplier;
         break;
       case NumberClass::kScale:
-        if (last_ == Last::kNone) return false;
+        if (last_ == Last::kNone && !word.ordinal) return false;
         if (last_ == Last::kScale) {
           // "three lakh crore", "three thousand million": a larger scale
           // multiplies the whole.
           if (group_ != 0 || word.value <= last_scale_) return false;
           total_ *= word.value;
         } else {
-          total_ += (last_ == Last::kArticle ? 1 : group_) * word.value;
+          // "a thousand"; "trillionth" alone is the ordinal of one.
+          total_ += (last_ == Last::kArticle || last_ == Last::kNone
+                         ? 1
+                         : group_) *
+                    word.value;
         }
         group_ = 0;
         last_ = Last::kScale;
@@ -573,6 +587,10 @@ class WordNumberParser {
   bool ordinal() const { return ordinal_; }
   bool times() const { return times_; }
   bool ends_with_scale() const { return last_ == Last::kScale; }
+  bool ends_with_tens() const { return last_ == Last::kTens; }
+  // The part written since the last multiplier or scale ("thirty" of "one
+  // hundred thirty").
+  double sub() const { return sub_; }
   bool ends_with_multiplier() const { return last_ == Last::kMultiplier; }
   double last_scale() const { return last_scale_; }
   // The largest multiplier or scale word fed, 1 when none.
@@ -666,6 +684,77 @@ bool IsNumberWordForFraction(const std::string& folded) {
          Lex().magnitudes.contains(head);
 }
 
+// A unit word 1-9 ("five", "fifth", also plural "fifths" with `plural`).
+const NumberWord* UnitWord(absl::string_view part, bool plural) {
+  const NumberWord* word = FindNumberWord(part, false);
+  if (word == nullptr && plural && absl::EndsWith(part, "s")) {
+    auto it = Lex().number_words.find(Lemma(part));
+    if (it != Lex().number_words.end() && it->second.ordinal) {
+      word = &it->second;
+    }
+  }
+  if (word == nullptr || word->number_class != NumberClass::kSmall ||
+      word->value < 1 || word->value > 9) {
+    return nullptr;
+  }
+  return word;
+}
+
+// Feeds a tens word fused with a unit word ("twentyfifth", "fortytwo");
+// false, leaving `parser` as it was, when `part` is none.
+bool FeedFused(absl::string_view part, WordNumberParser* parser) {
+  if (part.size() < 8) return false;
+  const char c = part[0];
+  if (c != 't' && c != 'f' && c != 's' && c != 'e' && c != 'n') return false;
+  for (const std::string& tens : Lex().tens_words) {
+    if (!absl::StartsWith(part, tens)) continue;
+    const absl::string_view unit = part.substr(tens.size());
+    if (UnitWord(unit, false) == nullptr) return false;
+    WordNumberParser probe = *parser;
+    if (!probe.Feed(tens) || !probe.Feed(unit)) return false;
+    *parser = probe;
+    return true;
+  }
+  return false;
+}
+
+// A denominator of a tens and an ordinal unit at words[k]: "twenty-fifths",
+// "twenty fifths", "twenty-firsts"; singular ("twenty-fifth") with
+// `singular`. Sets `*end`; 0 when none.
+double CompoundDenominator(const std::vector<Word>& words, int k,
+                           bool singular, int* end) {
+  const int n = static_cast<int>(words.size());
+  if (k >= n || words[k].kind != TokenKind::kWord) return 0;
+  const std::string& f = words[k].folded;
+  const size_t hyphen = f.find('-');
+  const absl::string_view head = absl::string_view(f).substr(0, hyphen);
+  const NumberWord* tens = FindNumberWord(head, false);
+  if (tens == nullptr || tens->number_class != NumberClass::kTens ||
+      tens->ordinal) {
+    return 0;
+  }
+  absl::string_view tail;
+  int e = k + 1;
+  if (hyphen != std::string::npos) {
+    tail = absl::string_view(f).substr(hyphen + 1);
+  } else if (k + 1 < n && words[k + 1].kind == TokenKind::kWord) {
+    tail = words[k + 1].folded;
+    e = k + 2;
+  } else {
+    return 0;
+  }
+  const bool plural = absl::EndsWith(tail, "s");
+  if (!plural && !singular) return 0;
+  const NumberWord* unit = UnitWord(tail, true);
+  if (unit == nullptr || !unit->ordinal) return 0;
+  *end = e;
+  return tens->value + unit->value;
+}
+
+// Whether a noun follows at words[k]: a word that is no stop word or number
+// word ("a third term", not "a third of").
+bool NounAt(const std::vector<Word>& words, int k);
+
 // A fraction at words[start] standing alone: "a half", "one third", "three
 // quarters", "two-thirds", "half". Sets `*end`.
 std::optional<double> SimpleFraction(const std::vector<Word>& words, int start,
@@ -679,7 +768,7 @@ std::optional<double> SimpleFraction(const std::vector<Word>& words, int start,
 // million", "two point five".
 std::optional<Amount> ParseSpelled(
     const std::vector<Word>& words, int start,
-    std::optional<double> digits = std::nullopt) {
+    std::optional<double> digits = std::nullopt, int depth = 2) {
   WordNumberParser parser;
   Amount amount;
   amount.spelled = !digits.has_value();
@@ -764,6 +853,29 @@ std::optional<Amount> ParseSpelled(
       ++i;
       continue;
     }
+    if ((word.folded == "-" || word.folded == "\u2014") && i + 1 < n &&
+        words[i + 1].kind == TokenKind::kWord && parser.complete() &&
+        !parser.ordinal() && !parser.times() && !parser.ends_with_scale()) {
+      // "fifty - two", "twenty\u2014fifth": a hyphen written apart or as a
+      // dash; "one - fourth", "five - eighths": a fraction.
+      const std::string& next = words[i + 1].folded;
+      if (parser.ends_with_tens() &&
+          UnitWord(absl::string_view(next).substr(0, next.find('-')),
+                   false) != nullptr) {
+        ++i;
+        continue;
+      }
+      const double den = next.find('-') == std::string::npos
+                             ? Denominator(next, parser.value() == 1)
+                             : 0;
+      if (den > 0) {
+        amount.value = parser.value() / den;
+        amount.fraction = true;
+        amount.end = i + 2;
+        return amount;
+      }
+      break;
+    }
     if (word.kind != TokenKind::kWord) break;
     if (word.folded == "point" && parser.complete() && !parser.ordinal()) {
       int decimals_end = i + 1;
@@ -785,7 +897,8 @@ std::optional<Amount> ParseSpelled(
     bool whole = true;
     while (true) {
       const size_t hyphen = rest.find('-');
-      if (!parser.Feed(rest.substr(0, hyphen))) {
+      if (!parser.Feed(rest.substr(0, hyphen)) &&
+          !FeedFused(rest.substr(0, hyphen), &parser)) {
         whole = false;
         break;
       }
@@ -796,11 +909,18 @@ std::optional<Amount> ParseSpelled(
     if (fed == 0) break;
     ++i;
     if (!whole) {
-      const double den = Denominator(rest, parser.value() == 1);
+      double den = Denominator(rest, parser.value() == 1);
+      double numerator = parser.value();
+      if (den > 0 && den < 10 && fed == 1 && parser.ends_with_tens() &&
+          numerator > parser.sub() && absl::EndsWith(rest, "s")) {
+        // "one hundred thirty-fifths": 100 / 35.
+        den += parser.sub();
+        numerator -= parser.sub();
+      }
       if (den > 0 && parser.complete() && !parser.ordinal() &&
           !parser.times()) {
         // "two-thirds", "one-eighth": a fraction.
-        amount.value = parser.value() / den;
+        amount.value = numerator / den;
         amount.fraction = true;
         amount.end = i;
         return amount;
@@ -816,6 +936,15 @@ std::optional<Amount> ParseSpelled(
   amount.times = parser.times();
   amount.multiplier = digits.has_value() ? parser.max_scale() : 1;
   amount.end = i;
+  if (amount.ordinal && parser.atoms() == 1 && amount.value >= 100 &&
+      (words[start].folded == "a" || words[start].folded == "an") &&
+      !NounAt(words, i)) {
+    // "a hundredth", "a millionth": a fraction, not a rank.
+    amount.value = 1 / amount.value;
+    amount.ordinal = false;
+    amount.fraction = true;
+    return amount;
+  }
   if (!amount.compound.empty() || amount.ordinal || amount.times) {
     return parser.complete() ? std::optional<Amount>(amount) : std::nullopt;
   }
@@ -826,21 +955,38 @@ std::optional<Amount> ParseSpelled(
     const bool one = parser.article_only() || parser.value() == 1;
     double den = Denominator(words[i].folded, false);
     if (den == 0 && one && Denominator(words[i].folded, true) > 0) {
-      const bool noun_follows =
-          i + 1 < n && words[i + 1].kind == TokenKind::kWord &&
-          !Lex().stop_words.contains(words[i + 1].folded) &&
-          !IsNumberWordForFraction(words[i + 1].folded);
-      if (!noun_follows) den = Denominator(words[i].folded, true);
+      if (!NounAt(words, i + 1)) den = Denominator(words[i].folded, true);
+    }
+    double numerator = parser.article_only() ? 1 : parser.value();
+    int den_end = i + 1;
+    if (den > 0 && den < 10 && parser.ends_with_tens() &&
+        numerator > parser.sub() && absl::EndsWith(words[i].folded, "s") &&
+        Lex().number_words.find(words[i].folded) == Lex().number_words.end()) {
+      // "one hundred thirty fifths": 100 / 35.
+      den += parser.sub();
+      numerator -= parser.sub();
+    }
+    if (den == 0) {
+      // "three twenty-firsts", "twenty twenty fifths", "one twenty-fifth".
+      int e = i;
+      den = CompoundDenominator(words, i, one, &e);
+      if (den > 0 && !absl::EndsWith(words[e - 1].folded, "s") &&
+          NounAt(words, e)) {
+        den = 0;
+      }
+      if (den > 0) den_end = e;
     }
     if (den > 0) {
-      const double numerator = parser.article_only() ? 1 : parser.value();
+      i = den_end - 1;
       const auto fraction_word = Lex().number_words.find(words[i].folded);
       const bool named_fraction =
           fraction_word != Lex().number_words.end() &&
           fraction_word->second.number_class == NumberClass::kFraction;
       if (had_and && !parser.article_only() &&
-          (before_and_scale > 1 || named_fraction)) {
-        // "twenty and three fifths", "five billion and three quarters".
+          (before_and_scale > 1 || named_fraction ||
+           numerator - before_and < den)) {
+        // "twenty and three fifths", "five billion and three quarters",
+        // "two hundred and fifty-four hundredths".
         amount.value =
             before_and + (numerator - before_and) / den * before_and_scale;
       } else {
@@ -866,7 +1012,23 @@ std::optional<Amount> ParseSpelled(
     int fraction_end = i + 1;
     const std::optional<double> fraction =
         SimpleFraction(words, i + 1, &fraction_end);
+    if (!fraction.has_value() && depth > 0 && !parser.ends_with_scale() &&
+        !parser.ordinal() && !parser.times()) {
+      // "two and fifty-four hundredths", "twenty and three and three
+      // fifths": a whole number and a fraction.
+      const std::optional<Amount> part =
+          ParseSpelled(words, i + 1, std::nullopt, depth - 1);
+      if (part.has_value() && !part->ordinal && !part->times &&
+          part->compound.empty() &&
+          ((part->fraction && part->value < 1) || part->mixed)) {
+        amount.value = parser.value() + part->value;
+        amount.mixed = true;
+        amount.end = part->end;
+        return amount;
+      }
+    }
     if (fraction.has_value()) {
+      amount.mixed = true;
       const double scale = parser.ends_with_scale() ? parser.last_scale() : 1;
       amount.value = parser.value() + *fraction * scale;
       amount.end = fraction_end;
@@ -886,6 +1048,13 @@ std::optional<Amount> ParseSpelled(
     }
   }
   return amount;
+}
+
+bool NounAt(const std::vector<Word>& words, int k) {
+  return k < static_cast<int>(words.size()) &&
+         words[k].kind == TokenKind::kWord &&
+         !Lex().stop_words.contains(words[k].folded) &&
+         !IsNumberWordForFraction(words[k].folded);
 }
 
 std::optional<double> SimpleFraction(const std::vector<Word>& words, int start,
@@ -932,6 +1101,90 @@ const Currency* MatchCurrency(const std::vector<Word>& words, int start,
   });
 }
 
+// The value of a vulgar fraction character ("\u00BD", "\u2154"); nullopt
+// for any other token.
+std::optional<double> VulgarFraction(absl::string_view t) {
+  if (t.size() == 2 && t[0] == '\xC2') {
+    switch (t[1]) {
+      case '\xBC': return 0.25;  // 1/4
+      case '\xBD': return 0.5;   // 1/2
+      case '\xBE': return 0.75;  // 3/4
+      default: return std::nullopt;
+    }
+  }
+  if (t.size() != 3 || t[0] != '\xE2' || t[1] != '\x85') return std::nullopt;
+  // U+2150..U+215E: 1/7 1/9 1/10 1/3 2/3 1/5 2/5 3/5 4/5 1/6 5/6 1/8 3/8 5/8
+  // 7/8.
+  static constexpr double kValues[][2] = {
+      {1, 7}, {1, 9}, {1, 10}, {1, 3}, {2, 3}, {1, 5}, {2, 5}, {3, 5},
+      {4, 5}, {1, 6}, {5, 6}, {1, 8}, {3, 8}, {5, 8}, {7, 8}};
+  const int k = static_cast<unsigned char>(t[2]) - 0x90;
+  if (k < 0 || k >= 15) return std::nullopt;
+  return kValues[k][0] / kValues[k][1];
+}
+
+// A plain integer in digits, nothing else: "3", "20".
+std::optional<double> PlainInteger(const Word& word) {
+  if (word.kind != TokenKind::kNumber ||
+      word.folded.find_first_not_of("0123456789") != std::string::npos) {
+    return std::nullopt;
+  }
+  return ParseDoubleOr(word.folded, 0);
+}
+
+// A proper fraction written with a slash at words[k], its three tokens
+// written together and no slash around them ("3/4", "20/100"; not
+// "5/17/2018", "24/7"). Sets `*end`.
+std::optional<double> SlashFraction(const std::vector<Word>& words, int k,
+                                    int* end) {
+  const int n = static_cast<int>(words.size());
+  if (k + 2 >= n || words[k + 1].folded != "/" ||
+      words[k + 1].begin != words[k].end ||
+      words[k + 2].begin != words[k + 1].end) {
+    return std::nullopt;
+  }
+  if ((k > 0 && words[k - 1].end == words[k].begin &&
+       words[k - 1].folded == "/") ||
+      (k + 3 < n && words[k + 3].begin == words[k + 2].end &&
+       words[k + 3].folded == "/")) {
+    return std::nullopt;
+  }
+  const std::optional<double> numerator = PlainInteger(words[k]);
+  const std::optional<double> denominator = PlainInteger(words[k + 2]);
+  if (!numerator.has_value() || !denominator.has_value() ||
+      *numerator >= *denominator) {
+    return std::nullopt;
+  }
+  *end = k + 3;
+  return *numerator / *denominator;
+}
+
+// A number in digit groups of three written apart ("1 234 567", "40 000")
+// at words[k]: a first group of one to three digits, then groups of
+// exactly three, one space between them. Sets `*end`.
+std::optional<double> SpacedGroups(const std::vector<Word>& words, int k,
+                                   int* end) {
+  const int n = static_cast<int>(words.size());
+  if (k + 1 >= n || words[k].folded.size() > 3 ||
+      words[k + 1].kind != TokenKind::kNumber ||
+      words[k + 1].begin != words[k].end + 1) {
+    return std::nullopt;
+  }
+  std::optional<double> value = PlainInteger(words[k]);
+  if (!value.has_value()) return std::nullopt;
+  int e = k + 1;
+  while (e < n && words[e].begin == words[e - 1].end + 1 &&
+         words[e].folded.size() == 3) {
+    const std::optional<double> group = PlainInteger(words[e]);
+    if (!group.has_value()) break;
+    *value = *value * 1000 + *group;
+    ++e;
+  }
+  if (e == k + 1) return std::nullopt;
+  *end = e;
+  return value;
+}
+
 // A number at words[start] in digits or words, with a magnitude word after
 // digits. Abbreviated magnitudes are accepted only for money: after a
 // currency symbol or code (`money`: "$3.5 bn", "£3.5m"), or, attached to the
@@ -942,15 +1195,60 @@ std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
                                   bool money, bool may_stand_alone = false) {
   const int n = static_cast<int>(words.size());
   if (start >= n) return std::nullopt;
-  if (words[start].kind == TokenKind::kWord) return ParseSpelled(words, start);
+  if (words[start].kind == TokenKind::kWord) {
+    std::optional<Amount> amount = ParseSpelled(words, start);
+    if (amount.has_value() && may_stand_alone && amount->end < n &&
+        !amount->ordinal && !amount->times && !amount->fraction &&
+        amount->compound.empty()) {
+      // "five dozs", "three hundred Cr" as the whole sentence.
+      auto it = Lex().magnitudes.find(words[amount->end].folded);
+      int rest = amount->end + 1;
+      while (rest < n && words[rest].kind == TokenKind::kPunct) ++rest;
+      if (it != Lex().magnitudes.end() && it->second.abbreviation &&
+          rest == n) {
+        amount->value *= it->second.multiplier;
+        amount->multiplier = it->second.multiplier;
+        amount->needs_alone = true;
+        ++amount->end;
+      }
+    }
+    return amount;
+  }
+  const char first_byte = words[start].folded[0];
+  if (words[start].kind == TokenKind::kPunct &&
+      (first_byte == '\xC2' || first_byte == '\xE2')) {
+    // "\u00BD", "\u2154".
+    const std::optional<double> vulgar = VulgarFraction(words[start].folded);
+    if (!vulgar.has_value()) return std::nullopt;
+    Amount amount;
+    amount.value = *vulgar;
+    amount.fraction = true;
+    amount.begin = start;
+    amount.end = start + 1;
+    return amount;
+  }
   // ".08": a decimal without its leading zero, the dot after a space.
-  if (words[start].folded == "." && start + 1 < n &&
+  if (first_byte == '.' && start + 1 < n &&
       words[start + 1].begin == words[start].end &&
-      (start == 0 || words[start - 1].end < words[start].begin)) {
+      (start == 0 || words[start - 1].end < words[start].begin ||
+       words[start - 1].folded == "-")) {
     const std::string& digits = words[start + 1].folded;
-    if (words[start + 1].kind != TokenKind::kNumber ||
-        digits.find_first_not_of("0123456789") != std::string::npos) {
-      return std::nullopt;
+    if (words[start + 1].kind != TokenKind::kNumber) return std::nullopt;
+    if (digits.find_first_not_of("0123456789") != std::string::npos) {
+      // ".0012G" as the whole sentence.
+      Word decimal = words[start + 1];
+      decimal.folded = absl::StrCat("0.", digits);
+      std::optional<Amount> amount = ParseDigitToken(decimal);
+      int rest = start + 2;
+      while (rest < n && words[rest].kind == TokenKind::kPunct) ++rest;
+      if (!amount.has_value() || !amount->attached_abbreviation ||
+          !may_stand_alone || rest < n) {
+        return std::nullopt;
+      }
+      amount->needs_alone = true;
+      amount->begin = start;
+      amount->end = start + 2;
+      return amount;
     }
     Amount amount;
     amount.value = ParseDoubleOr(absl::StrCat("0.", digits), 0);
@@ -959,6 +1257,30 @@ std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
     return amount;
   }
   if (words[start].kind != TokenKind::kNumber) return std::nullopt;
+  if (start + 2 < n && words[start + 1].folded == "/") {
+    // "3/4"
+    int end = start;
+    if (const std::optional<double> fraction =
+            SlashFraction(words, start, &end)) {
+      Amount amount;
+      amount.value = *fraction;
+      amount.fraction = true;
+      amount.begin = start;
+      amount.end = end;
+      return amount;
+    }
+  }
+  if (start + 1 < n && words[start + 1].kind == TokenKind::kNumber) {
+    int end = start;
+    if (const std::optional<double> whole = SpacedGroups(words, start, &end)) {
+      // "1 234 567", "40 000".
+      Amount amount;
+      amount.value = *whole;
+      amount.begin = start;
+      amount.end = end;
+      return amount;
+    }
+  }
   std::optional<Amount> amount = ParseDigitToken(words[start]);
   if (!amount.has_value()) return std::nullopt;
   if (amount->attached_abbreviation && !money) {
@@ -973,6 +1295,26 @@ std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
   const bool plain =
       !amount->ordinal && amount->multiplier == 1 && amount->compound.empty() &&
       !amount->range_max.has_value() && amount->attached_currency.empty();
+  if (plain && amount->end < n && PlainInteger(words[start]).has_value()) {
+    // "2 1/4", "2\u00BD": a whole number and a fraction.
+    int end = amount->end;
+    std::optional<double> fraction;
+    if (words[end].kind == TokenKind::kNumber &&
+        words[end].begin > words[end - 1].end) {
+      fraction = SlashFraction(words, amount->end, &end);
+    } else if (words[end].kind == TokenKind::kPunct &&
+               words[end].begin == words[end - 1].end) {
+      fraction = VulgarFraction(words[end].folded);
+      ++end;
+    }
+    if (fraction.has_value()) {
+      amount->value += *fraction;
+      amount->year_like = false;
+      amount->mixed = true;
+      amount->end = end;
+      return amount;
+    }
+  }
   if (plain && amount->end < n) {
     // "3 hundred and 21", "322 hundred", "3 dozens", "13 lakh", "4
     // thousand 3 hundred".
@@ -1317,9 +1659,11 @@ struct SentenceView {
 };
 
 // A sign before a number: "minus", "negative", or "-" written against the
-// digits after a space or at the start ("-1.2", not "2-1"). Returns the
-// position after it, or `k`.
-int MatchSign(const std::vector<Word>& words, int k) {
+// digits after a space or at the start ("-1.2", not "2-1"). With
+// `spaced_ok`, also "-" and a space before the digits ("- 10"), setting
+// `*spaced`. Returns the position after it, or `k`.
+int MatchSign(const std::vector<Word>& words, int k, bool spaced_ok,
+              bool* spaced) {
   const int n = static_cast<int>(words.size());
   if (k + 1 >= n) return k;
   const std::string& f = words[k].folded;
@@ -1331,6 +1675,12 @@ int MatchSign(const std::vector<Word>& words, int k) {
       words[k + 1].begin == words[k].end &&
       (k == 0 || words[k - 1].end < words[k].begin ||
        words[k - 1].kind == TokenKind::kPunct)) {
+    return k + 1;
+  }
+  if (f == "-" && spaced_ok &&
+      (words[k + 1].kind == TokenKind::kNumber ||
+       words[k + 1].folded == ".")) {
+    *spaced = true;
     return k + 1;
   }
   return k;
@@ -1470,7 +1820,11 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
     equal = q->equal;
     k = end;
   }
-  const int after_sign = MatchSign(words, k);
+  // "- 10": a sign written apart only in a bare phrase, not a dash of a
+  // list ("- 10 people were hurt").
+  bool spaced_sign = false;
+  const int after_sign =
+      MatchSign(words, k, i <= view.first_content, &spaced_sign);
   const bool negative = after_sign != k;
   k = after_sign;
   std::string unit;
@@ -1649,7 +2003,7 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   }
   match.end = k;
   const bool alone = i <= view.first_content && k > view.last_content;
-  if (amount->needs_alone && !alone) return std::nullopt;
+  if ((amount->needs_alone || spaced_sign) && !alone) return std::nullopt;
   if (unit.empty() && amount->fraction) unit = "fraction";
   const Counted counted = CountedOf(words, *amount, unit, duration, k);
   if (!negative && !alone &&
@@ -1750,9 +2104,16 @@ bool MayHoldFigure(const std::vector<Word>& words) {
     if (folded.find_first_of("0123456789") != absl::string_view::npos) {
       return true;  // "USD115"
     }
+    if (word.kind == TokenKind::kPunct && !folded.empty() &&
+        (folded[0] == '\xC2' || folded[0] == '\xE2') &&
+        VulgarFraction(folded).has_value()) {
+      return true;  // "\u00BD"
+    }
     while (true) {
       const size_t hyphen = folded.find('-');
       if (triggers.contains(folded.substr(0, hyphen))) return true;
+      WordNumberParser probe;
+      if (FeedFused(folded.substr(0, hyphen), &probe)) return true;
       if (hyphen == absl::string_view::npos) break;
       folded.remove_prefix(hyphen + 1);
     }

@@ -428,6 +428,75 @@ TEST(FindFiguresTest, Fractions) {
   }
 }
 
+TEST(FindFiguresTest, FractionsInDigitsAndComposedDenominators) {
+  constexpr Figure::Qualifier kMore = Figure::QUALIFIER_MORE_THAN;
+  const FigureCase kCases[] = {
+      {"They said 3/4 of the staff quit.", "3/4", 0.75, kExact, "fraction",
+       "staff"},
+      {"More than 1/2 of the people came.", "More than 1/2", 0.5, kMore,
+       "fraction", "person"},
+      {"The index fell -4/5 of a point.", "-4/5", -0.8, kExact, "fraction",
+       "point"},
+      {"The board grew 2 1/4 times.", "2 1/4", 2.25, kExact, "", "time"},
+      {"Rates rose 2\u00BD points.", "2\u00BD", 2.5, kExact, "", "point"},
+      {"Only \u2154 of the seats were filled.", "\u2154", 2.0 / 3, kExact,
+       "fraction", "seat"},
+      {"a hundredth", "a hundredth", 0.01, kExact, "fraction"},
+      {"one twenty-fifth", "one twenty-fifth", 0.04, kExact, "fraction"},
+      {"three twenty firsts", "three twenty firsts", 3.0 / 21, kExact,
+       "fraction"},
+      {"one hundred thirty-fifths", "one hundred thirty-fifths", 100.0 / 35,
+       kExact, "fraction"},
+      {"five - eighths", "five - eighths", 0.625, kExact, "fraction"},
+      {"two and fifty-four hundredths", "two and fifty-four hundredths", 2.54},
+      {"two hundred and fifty-four hundredths",
+       "two hundred and fifty-four hundredths", 200.54},
+      {"twenty and three and three fifths",
+       "twenty and three and three fifths", 23.6},
+  };
+  for (const FigureCase& c : kCases) ExpectOneFigure(c);
+  // Slashes in dates and idioms are no fractions.
+  for (const char* text : {"The shop is open 24/7.", "Call 5/17/2018 off."}) {
+    for (const Claim& claim : Figures(text)) {
+      EXPECT_NE(claim.figure().unit(), "fraction") << text;
+    }
+  }
+  // "a hundredth" before a noun is a rank; so is "a twenty-first" one.
+  const FigureCase kRanks[] = {
+      {"It was the hundredth anniversary.", "hundredth", 100, kExact, "",
+       "anniversary", true},
+      {"It is a twenty-first century problem.", "twenty-first", 21, kExact, "",
+       "problem", true},
+  };
+  for (const FigureCase& c : kRanks) ExpectOneFigure(c);
+}
+
+TEST(FindFiguresTest, NumbersWrittenApartOrFused) {
+  const FigureCase kCases[] = {
+      {"The town has 40 000 residents.", "40 000", 40000, kExact, "",
+       "resident"},
+      {"1 234 567", "1 234 567", 1234567},
+      {"fifty - two", "fifty - two", 52},
+      {"twenty\u2014fifth", "twenty\u2014fifth", 25, kExact, "", "", true},
+      {"twentyfifth", "twentyfifth", 25, kExact, "", "", true},
+      {"fortytwo", "fortytwo", 42},
+      {"- 1,200,000", "- 1,200,000", -1.2e6},
+      {"- 10  k", "- 10  k", -1e4},
+      {"10G", "10G", 1e10},
+      {"-.0012G", "-.0012G", -1.2e6},
+      {"five dozs", "five dozs", 60},
+      {"three hundred krores", "three hundred krores", 3e9},
+      {"trillionth", "trillionth", 1e12, kExact, "", "", true},
+  };
+  for (const FigureCase& c : kCases) ExpectOneFigure(c);
+  // A list dash is no sign; "5G" in running text is no number.
+  const FigureCase kNews[] = {
+      {"- 10 people were hurt.", "10", 10, kExact, "", "person"},
+  };
+  for (const FigureCase& c : kNews) ExpectOneFigure(c);
+  EXPECT_THAT(Figures("The 5G network opened."), IsEmpty());
+}
+
 TEST(FindFiguresTest, OrdinalsBeforeAnotherNumber) {
   const auto figures = Figures("I like the first two books.");
   ASSERT_THAT(figures, SizeIs(2));
