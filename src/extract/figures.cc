@@ -326,6 +326,15 @@ std::optional<double> ParseDecimal(absl::string_view digits) {
   std::string plain;
   plain.reserve(digits.size());
   const bool grouped = digits.find(',') != absl::string_view::npos;
+  // "12,34,567.89", "1,00,000": Indian grouping, pairs of digits before the
+  // last group of three.
+  bool indian = false;
+  if (grouped) {
+    const size_t first = digits.find(',');
+    const size_t second = digits.find(',', first + 1);
+    indian = first <= 2 && second != absl::string_view::npos &&
+             second - first == 3;
+  }
   size_t begin = 0;
   for (int g = 0;; ++g) {
     const size_t comma = digits.find(',', begin);
@@ -336,8 +345,9 @@ std::optional<double> ParseDecimal(absl::string_view digits) {
         last ? std::min(group.find('.'), group.size()) : group.size();
     if (grouped) {
       // "2,400": 1-3 digits, then groups of exactly three.
-      if (g == 0 ? (integer_digits < 1 || integer_digits > 3)
-                 : integer_digits != 3) {
+      const size_t group_digits = indian && !last ? 2 : 3;
+      if (g == 0 ? (integer_digits < 1 || integer_digits > group_digits)
+                 : integer_digits != group_digits) {
         return std::nullopt;
       }
       if (!last && group.find('.') != absl::string_view::npos) {
@@ -656,6 +666,12 @@ std::optional<double> SpelledDecimals(const std::vector<Word>& words, int start,
       digits += static_cast<char>('0' + static_cast<int>(head->value));
       continue;
     }
+    if (head->number_class == NumberClass::kSmall && head->value >= 10 &&
+        digits.empty() && hyphen == std::string::npos) {
+      digits = absl::StrCat(static_cast<int>(head->value));  // "point eleven"
+      ++k;
+      break;
+    }
     if (head->number_class == NumberClass::kTens && digits.empty()) {
       int value = static_cast<int>(head->value);
       if (hyphen != std::string::npos) {
@@ -959,7 +975,7 @@ std::optional<Amount> ParseSpelled(
     }
     double numerator = parser.article_only() ? 1 : parser.value();
     int den_end = i + 1;
-    if (den > 0 && den < 10 && parser.ends_with_tens() &&
+    if (den > 0 && den < 10 && !had_and && parser.ends_with_tens() &&
         numerator > parser.sub() && absl::EndsWith(words[i].folded, "s") &&
         Lex().number_words.find(words[i].folded) == Lex().number_words.end()) {
       // "one hundred thirty fifths": 100 / 35.
@@ -986,22 +1002,40 @@ std::optional<Amount> ParseSpelled(
           (before_and_scale > 1 || named_fraction ||
            numerator - before_and < den)) {
         // "twenty and three fifths", "five billion and three quarters",
-        // "two hundred and fifty-four hundredths".
-        amount.value =
-            before_and + (numerator - before_and) / den * before_and_scale;
+        // "two hundred and fifty-four hundredths"; "one billion and three
+        // quarters million" takes the smaller scale after it.
+        double scale = before_and_scale;
+        const NumberWord* next =
+            i + 1 < n ? FindNumberWord(words[i + 1].folded, false) : nullptr;
+        if (next != nullptr && !next->ordinal &&
+            next->number_class == NumberClass::kScale &&
+            next->value < before_and_scale) {
+          scale = next->value;
+          ++i;
+        }
+        amount.value = before_and + (numerator - before_and) / den * scale;
       } else {
         amount.value = numerator / den;
         amount.fraction = true;
       }
       amount.end = i + 1;
-      // "a quarter million", "three quarters billion".
+      // "a quarter million", "three quarters billion", "two thirds of a
+      // million".
+      int scale_at = i + 1;
+      if (amount.fraction && scale_at + 2 < n &&
+          words[scale_at].folded == "of" &&
+          (words[scale_at + 1].folded == "a" ||
+           words[scale_at + 1].folded == "an")) {
+        scale_at += 2;
+      }
       const NumberWord* scale =
-          i + 1 < n ? FindNumberWord(words[i + 1].folded, false) : nullptr;
+          scale_at < n ? FindNumberWord(words[scale_at].folded, false)
+                       : nullptr;
       if (amount.fraction && scale != nullptr && !scale->ordinal &&
           scale->number_class == NumberClass::kScale) {
         amount.value *= scale->value;
         amount.fraction = false;
-        amount.end = i + 2;
+        amount.end = scale_at + 1;
       }
       return amount;
     }
@@ -1165,16 +1199,19 @@ std::optional<double> SlashFraction(const std::vector<Word>& words, int k,
 std::optional<double> SpacedGroups(const std::vector<Word>& words, int k,
                                    int* end) {
   const int n = static_cast<int>(words.size());
+  // One space, or one no-break or thin space (two or three bytes).
+  auto apart = [&](int e) {
+    return words[e].begin > words[e - 1].end &&
+           words[e].begin <= words[e - 1].end + 3;
+  };
   if (k + 1 >= n || words[k].folded.size() > 3 ||
-      words[k + 1].kind != TokenKind::kNumber ||
-      words[k + 1].begin != words[k].end + 1) {
+      words[k + 1].kind != TokenKind::kNumber || !apart(k + 1)) {
     return std::nullopt;
   }
   std::optional<double> value = PlainInteger(words[k]);
   if (!value.has_value()) return std::nullopt;
   int e = k + 1;
-  while (e < n && words[e].begin == words[e - 1].end + 1 &&
-         words[e].folded.size() == 3) {
+  while (e < n && apart(e) && words[e].folded.size() == 3) {
     const std::optional<double> group = PlainInteger(words[e]);
     if (!group.has_value()) break;
     *value = *value * 1000 + *group;
@@ -1772,6 +1809,50 @@ bool IsBareSubunit(const std::vector<Word>& words, const Amount& amount,
   return ends_clause(e + 1);
 }
 
+// A ratio written with words after `amount`: "1 over 3" and "2000 over 3"
+// ending the clause, "two out of five hundred" and "1 in twenty-one" with a
+// smaller first number; not "five out of three pieces", "2 in 10 minutes"
+// or "1 in 2020". Makes `amount` the quotient.
+void MatchRatio(const std::vector<Word>& words, Amount* amount) {
+  const int n = static_cast<int>(words.size());
+  const std::string& word = words[amount->end].folded;
+  if (word.empty() || (word[0] != 'o' && word[0] != 'i')) return;
+  if (amount->ordinal || amount->fraction || amount->times ||
+      amount->range_max.has_value() || !amount->compound.empty() ||
+      !amount->attached_currency.empty() || amount->multiplier != 1 ||
+      amount->needs_alone) {
+    return;
+  }
+  int at = amount->end + 1;
+  const bool over = word == "over";
+  if (word == "out" && words[at].folded == "of") {
+    ++at;
+  } else if (!over && word != "in") {
+    return;
+  }
+  const std::optional<Amount> den = ParseAmount(words, at, false);
+  if (!den.has_value() || den->ordinal || den->fraction || den->times ||
+      den->range_max.has_value() || !den->compound.empty() ||
+      !den->attached_currency.empty() || den->needs_alone ||
+      den->year_like || den->value <= 0) {
+    return;
+  }
+  const int e = den->end;
+  if (over) {
+    if (e < n && (words[e].kind != TokenKind::kPunct ||
+                  words[e].folded == "%" || words[e].folded == "$")) {
+      return;
+    }
+  } else {
+    if (amount->value >= den->value) return;
+    if (e < n && Lex().time_units.contains(words[e].folded)) return;
+  }
+  amount->value /= den->value;
+  amount->fraction = true;
+  amount->year_like = false;
+  amount->end = e;
+}
+
 bool IsLowerBound(Figure::Qualifier q) {
   return q == Figure::QUALIFIER_MORE_THAN || q == Figure::QUALIFIER_AT_LEAST;
 }
@@ -1867,6 +1948,7 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
     return match;
   }
   if (qualifier == Figure::QUALIFIER_VAGUE) return std::nullopt;
+  if (unit.empty() && amount->end + 1 < n) MatchRatio(words, &*amount);
   if (negative && (amount->range_max.has_value() || amount->ordinal)) {
     return std::nullopt;
   }

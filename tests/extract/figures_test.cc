@@ -497,6 +497,38 @@ TEST(FindFiguresTest, NumbersWrittenApartOrFused) {
   EXPECT_THAT(Figures("The 5G network opened."), IsEmpty());
 }
 
+TEST(FindFiguresTest, RatiosAndScaledFractions) {
+  const FigureCase kCases[] = {
+      {"One in five adults smoke.", "One in five", 0.2, kExact, "fraction",
+       "adult"},
+      {"two out of five hundred", "two out of five hundred", 0.004, kExact,
+       "fraction"},
+      {"1 over 3", "1 over 3", 1.0 / 3, kExact, "fraction"},
+      {"The answer is negative one over 20", "negative one over 20", -0.05,
+       kExact, "fraction"},
+      {"two thirds of a million", "two thirds of a million", 2e6 / 3},
+      {"one billion and three quarters million",
+       "one billion and three quarters million", 1000750000},
+      {"one hundred and thirty fifths", "one hundred and thirty fifths", 26,
+       kExact, "fraction"},
+      {"The result is 12,34,567.89", "12,34,567.89", 1234567.89},
+      {"The grant was Rs 1,00,000.", "Rs 1,00,000", 100000, kExact, "INR"},
+      {"It came to nought point eleven", "nought point eleven", 0.11},
+      {"three cr twelve lac fifty-six thousand seven hundred twenty-one",
+       "three cr twelve lac fifty-six thousand seven hundred twenty-one",
+       31256721},
+  };
+  for (const FigureCase& c : kCases) ExpectOneFigure(c);
+  // A larger first number, a time unit or a year after "in" make no ratio.
+  for (const char* text : {"I see five out of three pieces.",
+                           "He scored 2 in 10 minutes.",
+                           "Only 1 in 2020 was new."}) {
+    for (const Claim& claim : Figures(text)) {
+      EXPECT_NE(claim.figure().unit(), "fraction") << text;
+    }
+  }
+}
+
 TEST(FindFiguresTest, OrdinalsBeforeAnotherNumber) {
   const auto figures = Figures("I like the first two books.");
   ASSERT_THAT(figures, SizeIs(2));
