@@ -130,6 +130,9 @@ struct Currency {
   bool suffix = false;  // may stand after the number
   // The worth of one unit in `code`: 0.01 for "cents", 1 otherwise.
   double factor = 1;
+  // A subunit name many currencies share ("cents"): after a whole amount
+  // in another currency it counts that currency's hundredths.
+  bool shared = false;
 };
 
 // A qualifier phrase and where it stands: before the number ("more than
@@ -238,7 +241,8 @@ Lexicons* LoadLexicons() {
     if (row.size() < 3) continue;
     lex->currencies.Add(
         row[0], Currency{row[1], row[2] != "suffix", row[2] != "prefix",
-                         row.size() >= 4 ? ParseDoubleOr(row[3], 1) : 1});
+                         row.size() >= 4 ? ParseDoubleOr(row[3], 1) : 1,
+                         row.size() >= 5 && row[4] == "shared"});
     lex->currency_codes.insert(row[1]);
     const std::vector<Word> tokens = Words(row[0], 0, row[0].size());
     if (tokens.size() == 1 && tokens[0].kind == TokenKind::kWord &&
@@ -483,6 +487,8 @@ class WordNumberParser {
     if (found == nullptr) return false;
     const NumberWord& word = *found;
     if (decimal_ && word.number_class != NumberClass::kScale) return false;
+    // "$280 million first": digits take no ordinal word.
+    if (word.ordinal && digits_) return false;
     switch (word.number_class) {
       case NumberClass::kFraction:
         return false;
@@ -562,6 +568,7 @@ class WordNumberParser {
   // or scale ("4 thousand 3 hundred and 21").
   bool FeedDigits(double value) {
     if (ordinal_ || times_ || decimal_) return false;
+    digits_ = true;
     if (last_ != Last::kNone && last_ != Last::kMultiplier &&
         last_ != Last::kScale) {
       return false;
@@ -620,6 +627,7 @@ class WordNumberParser {
   bool ordinal_ = false;
   bool times_ = false;
   bool decimal_ = false;
+  bool digits_ = false;  // a group was written in digits
 };
 
 // Whether a digit group at words[k] continues a number that started with
@@ -842,6 +850,8 @@ std::optional<Amount> ParseSpelled(
           break;
         }
       }
+      // "3 hundred and 0": adding zero continues nothing.
+      if (next == "0" || next == "zero" || next == "nought") break;
       WordNumberParser probe = parser;
       if (words[i + 1].kind == TokenKind::kNumber) {
         const std::optional<double> next_digits =
@@ -1233,6 +1243,19 @@ std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
   const int n = static_cast<int>(words.size());
   if (start >= n) return std::nullopt;
   if (words[start].kind == TokenKind::kWord) {
+    if (may_stand_alone && start + 2 == n && words[start].folded == "point" &&
+        words[start + 1].kind == TokenKind::kNumber) {
+      // "point 77" as the whole sentence.
+      const std::string& digits = words[start + 1].folded;
+      if (digits.find_first_not_of("0123456789") != std::string::npos) {
+        return std::nullopt;
+      }
+      Amount amount;
+      amount.value = ParseDoubleOr(absl::StrCat("0.", digits), 0);
+      amount.begin = start;
+      amount.end = start + 2;
+      return amount;
+    }
     std::optional<Amount> amount = ParseSpelled(words, start);
     if (amount.has_value() && may_stand_alone && amount->end < n &&
         !amount->ordinal && !amount->times && !amount->fraction &&
@@ -1332,6 +1355,17 @@ std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
   const bool plain =
       !amount->ordinal && amount->multiplier == 1 && amount->compound.empty() &&
       !amount->range_max.has_value() && amount->attached_currency.empty();
+  if (plain && amount->end + 1 < n && words[amount->end].folded == "point" &&
+      PlainInteger(words[start]).has_value() &&
+      PlainInteger(words[amount->end + 1]).has_value() &&
+      !NounAt(words, amount->end + 2)) {
+    // "1 point 1": the decimals of digits in words.
+    amount->value += ParseDoubleOr(
+        absl::StrCat("0.", words[amount->end + 1].folded), 0);
+    amount->year_like = false;
+    amount->end += 2;
+    return amount;
+  }
   if (plain && amount->end < n && PlainInteger(words[start]).has_value()) {
     // "2 1/4", "2\u00BD": a whole number and a fraction.
     int end = amount->end;
@@ -1853,6 +1887,37 @@ void MatchRatio(const std::vector<Word>& words, Amount* amount) {
   amount->end = e;
 }
 
+// A currency code of millions at words[k], written in capitals: "MUSD",
+// "MEUR" (millions of US dollars, of euros). Sets `*code`; returns the
+// scale, 1 when none.
+double MillionCode(const std::vector<Word>& words, int k, std::string* code) {
+  if (k >= static_cast<int>(words.size())) return 1;
+  const Word& word = words[k];
+  if (word.kind != TokenKind::kWord || word.folded.size() != 4 ||
+      word.folded[0] != 'm' || !word.capitalized) {
+    return 1;
+  }
+  std::string upper = absl::AsciiStrToUpper(word.folded.substr(1));
+  if (!Lex().currency_codes.contains(upper)) return 1;
+  *code = std::move(upper);
+  return 1e6;
+}
+
+// Cents written against their digits after a whole amount: "43c".
+std::optional<double> AttachedCents(const Word& word) {
+  const std::string& f = word.folded;
+  if (word.kind != TokenKind::kNumber || f.size() < 2 || f.size() > 3 ||
+      f.back() != 'c') {
+    return std::nullopt;
+  }
+  for (size_t k = 0; k + 1 < f.size(); ++k) {
+    if (!absl::ascii_isdigit(static_cast<unsigned char>(f[k]))) {
+      return std::nullopt;
+    }
+  }
+  return ParseDoubleOr(absl::string_view(f).substr(0, f.size() - 1), 0);
+}
+
 bool IsLowerBound(Figure::Qualifier q) {
   return q == Figure::QUALIFIER_MORE_THAN || q == Figure::QUALIFIER_AT_LEAST;
 }
@@ -1913,7 +1978,11 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
     unit = c->code;
     k = end;
   }
-
+  // "MAUD 60": a code of millions.
+  double code_scale = 1;
+  if (unit.empty()) code_scale = MillionCode(words, k, &unit);
+  if (code_scale != 1) ++k;
+  const bool prefix_currency = !unit.empty();
   std::optional<Amount> amount;
   if (unit.empty()) amount = ParseAttachedPrefix(words, k, &unit);
   if (!amount.has_value()) {
@@ -1933,6 +2002,24 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
       figure.set_unit(it->second);
       match.end = k + 2;
       return match;
+    }
+  }
+  // "a dollar" as a bare phrase or after a qualifier ("above a dollar and
+  // 42 cents"): one of the currency; not "a dollar store".
+  bool article_money = false;
+  if (!amount.has_value() && !equal && !negative && unit.empty() &&
+      k + 1 < n && words[k + 1].kind == TokenKind::kWord &&
+      (words[k].folded == "a" || words[k].folded == "an")) {
+    int e = k + 1;
+    const Currency* c = MatchCurrency(words, k + 1, &e, false);
+    if (c != nullptr && c->factor == 1 && !NounAt(words, e) &&
+        (e >= n || words[e].folded != "of")) {
+      amount = Amount();
+      amount->value = 1;
+      amount->spelled = true;
+      amount->begin = k;
+      amount->end = k + 1;
+      article_money = true;
     }
   }
   if (!amount.has_value()) {
@@ -1969,23 +2056,38 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
     unit = amount->attached_currency;
     factor = amount->attached_factor;
     k = amount->end;
+  } else if (amount->ordinal) {
+    k = amount->end;  // "the first £100 player": no "first £"
   } else {
     k = MatchSuffixUnit(words, amount->end, &unit, &factor);
+    if (unit.empty() && code_scale == 1) {
+      code_scale = MillionCode(words, k, &unit);  // "30 MUSD"
+      if (code_scale != 1) ++k;
+    }
   }
+  amount->value *= code_scale;
+  amount->multiplier *= code_scale;
   if (negative) amount->value = -amount->value;
   amount->value *= factor;
-  // "3 dollars 50 cents", "thirteen dollars and forty-five cents".
-  if (factor == 1 && lex.currency_codes.contains(unit) && k > amount->end &&
-      k < n) {
+  // "3 dollars 50 cents", "thirteen dollars and forty-five cents", "3 CAD
+  // 3 cents", "$20 and 43c", "$20 43".
+  if (factor == 1 && lex.currency_codes.contains(unit) &&
+      (k > amount->end || prefix_currency) && k < n) {
     const int next = words[k].folded == "and" ? k + 1 : k;
     std::optional<Amount> cents = ParseAmount(words, next, true);
-    if (cents.has_value() && !cents->ordinal && !cents->range_max) {
-      std::string cents_unit;
-      double cents_factor = 1;
-      const int cents_end =
-          MatchSuffixUnit(words, cents->end, &cents_unit, &cents_factor);
-      if (cents_unit == unit && cents_factor < 1) {
-        amount->value += cents->value * cents_factor;
+    const std::optional<double> attached_cents =
+        cents.has_value() || next >= n ? std::nullopt
+                                       : AttachedCents(words[next]);
+    if (attached_cents.has_value()) {
+      amount->value += *attached_cents / 100;
+      k = next + 1;
+    } else if (cents.has_value() && !cents->ordinal && !cents->range_max) {
+      int cents_end = cents->end;
+      const Currency* sub =
+          MatchCurrency(words, cents->end, &cents_end, false);
+      if (sub != nullptr && sub->factor < 1 &&
+          (sub->code == unit || sub->shared)) {
+        amount->value += cents->value * sub->factor;
         k = cents_end;
       } else if (IsBareSubunit(words, *amount, next != k, *cents)) {
         // "15 dollars 50", "17 USD 25", "15 dollars and 50.".
@@ -2085,7 +2187,11 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   }
   match.end = k;
   const bool alone = i <= view.first_content && k > view.last_content;
-  if ((amount->needs_alone || spaced_sign) && !alone) return std::nullopt;
+  if ((amount->needs_alone || spaced_sign ||
+       (article_money && qualifier == Figure::QUALIFIER_EXACT)) &&
+      !alone) {
+    return std::nullopt;
+  }
   if (unit.empty() && amount->fraction) unit = "fraction";
   const Counted counted = CountedOf(words, *amount, unit, duration, k);
   if (!negative && !alone &&
@@ -2136,8 +2242,9 @@ bool InNameOrTime(const std::vector<Word>& words, const FigureMatch& match) {
         words[begin - 2].folded == "no") {
       return true;  // "No. 10"
     }
-    // "Boeing 737", "Article 5", "Windows 10".
+    // "Boeing 737", "Article 5", "Windows 10"; not money ("Kiran1 10eur").
     if (words[begin].kind == TokenKind::kNumber &&
+        !Lex().currency_codes.contains(match.figure.unit()) &&
         previous.kind == TokenKind::kWord && previous.capitalized &&
         !IsPossessive(previous) &&
         !Lex().stop_words.contains(previous.folded)) {

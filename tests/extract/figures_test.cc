@@ -497,6 +497,19 @@ TEST(FindFiguresTest, NumbersWrittenApartOrFused) {
   EXPECT_THAT(Figures("The 5G network opened."), IsEmpty());
 }
 
+TEST(FindFiguresTest, DecimalsInWordsAndZeroAfterAnd) {
+  const FigureCase kCases[] = {
+      {"1 point 1", "1 point 1", 1.1},
+      {"point 77", "point 77", 0.77},
+      {"At that point 77 people died.", "77", 77, kExact, "", "person"},
+  };
+  for (const FigureCase& c : kCases) ExpectOneFigure(c);
+  const auto figures = Figures("4 thousand 3 hundred and 0 are two numbers.");
+  ASSERT_THAT(figures, SizeIs(3));
+  EXPECT_EQ(figures[0].text(), "4 thousand 3 hundred");
+  EXPECT_EQ(figures[1].text(), "0");
+}
+
 TEST(FindFiguresTest, RatiosAndScaledFractions) {
   const FigureCase kCases[] = {
       {"One in five adults smoke.", "One in five", 0.2, kExact, "fraction",
@@ -527,6 +540,39 @@ TEST(FindFiguresTest, RatiosAndScaledFractions) {
       EXPECT_NE(claim.figure().unit(), "fraction") << text;
     }
   }
+}
+
+TEST(FindFiguresTest, MoneyWithCentsRareCurrenciesAndMillionCodes) {
+  constexpr Figure::Qualifier kMore = Figure::QUALIFIER_MORE_THAN;
+  const FigureCase kCases[] = {
+      {"It cost 3 CAD 3 cents.", "3 CAD 3 cents", 3.03, kExact, "CAD"},
+      {"It cost $20 and 43c.", "$20 and 43c", 20.43, kExact, "USD"},
+      {"$20 43", "$20 43", 20.43, kExact, "USD"},
+      {"It cost twenty ringgit 43 sens.", "twenty ringgit 43 sens", 20.43,
+       kExact, "MYR"},
+      {"It cost 3 UAH 4 kopiykas.", "3 UAH 4 kopiykas", 3.04, kExact, "UAH"},
+      {"Losses exceeded 30 MUSD last year.", "30 MUSD", 3e7, kExact, "USD"},
+      {"Revenues were MAUD 60.", "MAUD 60", 6e7, kExact, "AUD"},
+      {"a dollar", "a dollar", 1, kExact, "USD"},
+      {"It sold above a dollar and 42 cents.", "above a dollar and 42 cents",
+       1.42, kMore, "USD"},
+      {"Hey, the cost is 100\u5143!", "100\u5143", 100, kExact, "CNY"},
+      {"It cost 42 L.E at the door.", "42 L.E", 42, kExact, "EGP"},
+      {"He lost 10000 bitcoins.", "10000 bitcoins", 10000, kExact, "XBT"},
+      {"Pay Kiran1 10eur", "10eur", 10, kExact, "EUR"},
+      {"It raised $ 280 million first preferred notes.", "$ 280 million",
+       2.8e8, kExact, "USD"},
+  };
+  for (const FigureCase& c : kCases) ExpectOneFigure(c);
+  // "a" and a currency word before a noun or "of" is no amount; an
+  // ordinal takes no currency.
+  EXPECT_THAT(Figures("He opened a dollar store."), IsEmpty());
+  EXPECT_THAT(Figures("It weighs a pound of flesh."), IsEmpty());
+  const auto figures = Figures("He became the first \u00A3 100 player.");
+  ASSERT_THAT(figures, SizeIs(2));
+  EXPECT_TRUE(figures[0].figure().unit().empty());
+  EXPECT_EQ(figures[1].text(), "\u00A3 100");
+  EXPECT_EQ(figures[1].figure().unit(), "GBP");
 }
 
 TEST(FindFiguresTest, OrdinalsBeforeAnotherNumber) {
