@@ -157,6 +157,8 @@ struct Lexicons {
   absl::flat_hash_map<std::string, bool> verb_forms;
   // Verbs of change ("rise", "cut"): "<verb> from X to Y" is two figures.
   absl::flat_hash_set<std::string> change_verbs;
+  // Verbs of ranking ("finish", "place"): "finished second" is a rank.
+  absl::flat_hash_set<std::string> rank_verbs;
   PhraseTable<QualifierEntry> qualifiers;
   PhraseTable<Currency> currencies;
   // Currency codes and words of two letters or more that may be written
@@ -221,6 +223,9 @@ Lexicons* LoadLexicons() {
     if (row.size() >= 2 && row[1] == "change") {
       lex->change_verbs.insert(row[0]);
     }
+  }
+  for (const auto& row : ReadTsv("rank_verbs.tsv")) {
+    lex->rank_verbs.insert(row[0]);
   }
   for (const auto& row : ReadTsv("qualifiers.tsv")) {
     Figure::Qualifier qualifier;
@@ -1613,10 +1618,20 @@ bool IsFigure(const std::vector<Word>& words, const Amount& amount,
   if (!amount.spelled || amount.times) return true;
   if (amount.ordinal) {
     // "the first two books", "its second": an ordinal word needs a
-    // determiner or possessive, not a noun.
+    // determiner or possessive, or a verb of ranking before it and no noun
+    // after ("she finished second"; not "came first time").
     const int before = amount.begin - 1;
-    return before >= 0 && (Determiners().contains(words[before].folded) ||
-                           IsPossessive(words[before]));
+    if (before < 0) return false;
+    // "a second term"; "wait a second", "in a second" name no rank.
+    if (words[before].folded == "a" || words[before].folded == "an") {
+      return !counted.lemma.empty();
+    }
+    if (Determiners().contains(words[before].folded) ||
+        IsPossessive(words[before])) {
+      return true;
+    }
+    return counted.lemma.empty() && words[before].kind == TokenKind::kWord &&
+           Lex().rank_verbs.contains(Lemma(words[before].folded));
   }
   if (counted.lemma.empty() && amount.end - amount.begin == 1) return false;
   if (!amount.ordinal && amount.value <= 3 && amount.begin > 0) {
@@ -1962,6 +1977,14 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   bool equal = false;
   int end = k;
   if (const QualifierEntry* q = MatchQualifier(words, k, &end)) {
+    // "<>30", "=>30": a symbol written after another operator symbol is
+    // notation, no bound.
+    if (words[k].kind == TokenKind::kPunct && k > 0 &&
+        words[k - 1].end == words[k].begin &&
+        (words[k - 1].folded == "<" || words[k - 1].folded == ">" ||
+         words[k - 1].folded == "=")) {
+      return std::nullopt;
+    }
     qualifier = q->qualifier;
     equal = q->equal;
     k = end;

@@ -551,7 +551,7 @@ TEST(FindFiguresTest, MoneyWithCentsRareCurrenciesAndMillionCodes) {
       {"It cost twenty ringgit 43 sens.", "twenty ringgit 43 sens", 20.43,
        kExact, "MYR"},
       {"It cost 3 UAH 4 kopiykas.", "3 UAH 4 kopiykas", 3.04, kExact, "UAH"},
-      {"Losses exceeded 30 MUSD last year.", "30 MUSD", 3e7, kExact, "USD"},
+      {"Losses reached 30 MUSD last year.", "30 MUSD", 3e7, kExact, "USD"},
       {"Revenues were MAUD 60.", "MAUD 60", 6e7, kExact, "AUD"},
       {"a dollar", "a dollar", 1, kExact, "USD"},
       {"It sold above a dollar and 42 cents.", "above a dollar and 42 cents",
@@ -573,6 +573,30 @@ TEST(FindFiguresTest, MoneyWithCentsRareCurrenciesAndMillionCodes) {
   EXPECT_TRUE(figures[0].figure().unit().empty());
   EXPECT_EQ(figures[1].text(), "\u00A3 100");
   EXPECT_EQ(figures[1].figure().unit(), "GBP");
+}
+
+TEST(FindFiguresTest, RanksAfterVerbsOfRankingAndBoundVerbs) {
+  constexpr Figure::Qualifier kMore = Figure::QUALIFIER_MORE_THAN;
+  constexpr Figure::Qualifier kAtMost = Figure::QUALIFIER_AT_MOST;
+  const FigureCase kCases[] = {
+      {"She finished second!", "second", 2, kExact, "", "", true},
+      {"He ranked fifth in the poll.", "fifth", 5, kExact, "", "", true},
+      {"She won a second term.", "second", 2, kExact, "", "term", true},
+      {"Sales exceeded $3bn.", "exceeded $3bn", 3e9, kMore, "USD"},
+      {"surpass 3000", "surpass 3000", 3000, kMore},
+      {"Numbers which are < = 100", "< = 100", 100, kAtMost},
+  };
+  for (const FigureCase& c : kCases) ExpectOneFigure(c);
+  for (const char* text : {"Wait a second.", "In a second, it was over.",
+                           "We must first win.", "He came first time."}) {
+    EXPECT_THAT(Figures(text), IsEmpty()) << text;
+  }
+  // An operator symbol after another is notation, no bound.
+  for (const char* text : {"<>30", "=>30"}) {
+    for (const Claim& claim : Figures(text)) {
+      EXPECT_EQ(claim.figure().qualifier(), kExact) << text;
+    }
+  }
 }
 
 TEST(FindFiguresTest, OrdinalsBeforeAnotherNumber) {
