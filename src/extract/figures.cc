@@ -967,10 +967,14 @@ std::optional<Amount> ParseSpelled(
   amount.times = parser.times();
   amount.multiplier = digits.has_value() ? parser.max_scale() : 1;
   amount.end = i;
-  if (amount.ordinal && parser.atoms() == 1 && amount.value >= 100 &&
+  const bool article_first =
       (words[start].folded == "a" || words[start].folded == "an") &&
+      parser.atoms() == 1;
+  const bool one_first = words[start].folded == "one" &&
+                         parser.atoms() == 2 && i == start + 2;
+  if (amount.ordinal && (article_first || one_first) && amount.value >= 100 &&
       !NounAt(words, i)) {
-    // "a hundredth", "a millionth": a fraction, not a rank.
+    // "a hundredth", "one millionth": a fraction, not a rank.
     amount.value = 1 / amount.value;
     amount.ordinal = false;
     amount.fraction = true;
@@ -1006,6 +1010,17 @@ std::optional<Amount> ParseSpelled(
         den = 0;
       }
       if (den > 0) den_end = e;
+    }
+    if (den == 0 && one && depth > 0 && !parser.article_only()) {
+      // "one one hundred fifth", "one one hundred and fifth": 1 / 105.
+      const std::optional<Amount> rank =
+          ParseSpelled(words, i, std::nullopt, 0);
+      if (rank.has_value() && rank->ordinal && rank->value > 2 &&
+          rank->end > i + 1 && rank->compound.empty() &&
+          !NounAt(words, rank->end)) {
+        den = rank->value;
+        den_end = rank->end;
+      }
     }
     if (den > 0) {
       i = den_end - 1;
@@ -1261,7 +1276,40 @@ std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
       amount.end = start + 2;
       return amount;
     }
+    const std::string& f = words[start].folded;
+    if ((f[0] == 'n' || f[0] == 'm') &&
+        (absl::StartsWith(f, "negative-") || absl::StartsWith(f, "minus-"))) {
+      // "negative-5": a sign joined by a hyphen.
+      Word digits = words[start];
+      digits.folded = f.substr(f.find('-') + 1);
+      digits.kind = TokenKind::kNumber;
+      const std::optional<double> value = PlainDigits(digits);
+      if (!value.has_value()) return std::nullopt;
+      Amount amount;
+      amount.value = -*value;
+      amount.begin = start;
+      amount.end = start + 1;
+      return amount;
+    }
     std::optional<Amount> amount = ParseSpelled(words, start);
+    if (amount.has_value() && may_stand_alone &&
+        amount->end == start + 1 && amount->end < n && !amount->ordinal &&
+        amount->value >= 1 && amount->value <= 9 &&
+        amount->compound.empty() && !amount->times) {
+      // "one twenty two" as the whole sentence: 122.
+      const std::optional<Amount> tens = ParseSpelled(words, amount->end);
+      int rest = tens.has_value() ? tens->end : n;
+      while (rest < n && words[rest].kind == TokenKind::kPunct) ++rest;
+      if (tens.has_value() && rest == n && !tens->ordinal && !tens->times &&
+          !tens->fraction && tens->compound.empty() && tens->value >= 20 &&
+          tens->value < 100 && tens->end <= tens->begin + 2 &&
+          UnitWord(words[amount->end].folded, false) == nullptr) {
+        amount->value = amount->value * 100 + tens->value;
+        amount->end = tens->end;
+        amount->needs_alone = true;
+        return amount;
+      }
+    }
     if (amount.has_value() && may_stand_alone && amount->end < n &&
         !amount->ordinal && !amount->times && !amount->fraction &&
         amount->compound.empty()) {
@@ -1633,7 +1681,12 @@ bool IsFigure(const std::vector<Word>& words, const Amount& amount,
     return counted.lemma.empty() && words[before].kind == TokenKind::kWord &&
            Lex().rank_verbs.contains(Lemma(words[before].folded));
   }
-  if (counted.lemma.empty() && amount.end - amount.begin == 1) return false;
+  if (counted.lemma.empty() && amount.end - amount.begin == 1) {
+    // "five out of three pieces" states five.
+    const int e = amount.end;
+    return e + 1 < static_cast<int>(words.size()) &&
+           words[e].folded == "out" && words[e + 1].folded == "of";
+  }
   if (!amount.ordinal && amount.value <= 3 && amount.begin > 0) {
     const std::string& before = words[amount.begin - 1].folded;
     if (before == "the" || before == "these" || before == "those" ||

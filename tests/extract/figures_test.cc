@@ -599,6 +599,29 @@ TEST(FindFiguresTest, RanksAfterVerbsOfRankingAndBoundVerbs) {
   }
 }
 
+TEST(FindFiguresTest, OrdinalDenominatorsBarePhrasesAndUnitlessAbbreviations) {
+  const FigureCase kCases[] = {
+      {"one one hundred and fifth", "one one hundred and fifth", 1.0 / 105,
+       kExact, "fraction"},
+      {"It lasted one millionth of a second.", "one millionth", 1e-6, kExact,
+       "fraction"},
+      {"one twenty two", "one twenty two", 122},
+      {"negative-5", "negative-5", -5},
+      {"Exports hit 5 mln tonnes.", "5 mln", 5e6, kExact, "", "tonne"},
+      {"The fund holds 10 bln.", "10 bln", 1e10},
+  };
+  for (const FigureCase& c : kCases) ExpectOneFigure(c);
+  // "one twenty" in running text may be a time: no 120.
+  for (const Claim& claim : Figures("The train left at one twenty.")) {
+    EXPECT_NE(claim.figure().value(), 120);
+  }
+  // A number word before "out of" states a number.
+  const auto figures = Figures("I see five out of three pieces.");
+  ASSERT_THAT(figures, SizeIs(2));
+  EXPECT_EQ(figures[0].text(), "five");
+  EXPECT_DOUBLE_EQ(figures[0].figure().value(), 5);
+}
+
 TEST(FindFiguresTest, OrdinalsBeforeAnotherNumber) {
   const auto figures = Figures("I like the first two books.");
   ASSERT_THAT(figures, SizeIs(2));
