@@ -1682,10 +1682,11 @@ bool IsFigure(const std::vector<Word>& words, const Amount& amount,
            Lex().rank_verbs.contains(Lemma(words[before].folded));
   }
   if (counted.lemma.empty() && amount.end - amount.begin == 1) {
-    // "five out of three pieces" states five.
+    // "five out of three pieces" states five; not "hit one out of the park".
     const int e = amount.end;
-    return e + 1 < static_cast<int>(words.size()) &&
-           words[e].folded == "out" && words[e + 1].folded == "of";
+    return e + 2 < static_cast<int>(words.size()) &&
+           words[e].folded == "out" && words[e + 1].folded == "of" &&
+           ParseAmount(words, e + 2, false).has_value();
   }
   if (!amount.ordinal && amount.value <= 3 && amount.begin > 0) {
     const std::string& before = words[amount.begin - 1].folded;
@@ -1790,6 +1791,7 @@ int MatchRangeEnd(const std::vector<Word>& words, int start,
 
 // What a sentence offers every figure in it, computed once per sentence.
 struct SentenceView {
+  const Document* doc = nullptr;
   const std::vector<Word>* words = nullptr;
   // The first and last tokens that are not punctuation (-1 when none): a
   // number expression spanning them is a bare phrase, a figure by itself.
@@ -1912,9 +1914,10 @@ bool IsBareSubunit(const std::vector<Word>& words, const Amount& amount,
 }
 
 // A ratio written with words after `amount`: "1 over 3" and "2000 over 3"
-// ending the clause, "two out of five hundred" and "1 in twenty-one" with a
-// smaller first number; not "five out of three pieces", "2 in 10 minutes"
-// or "1 in 2020". Makes `amount` the quotient.
+// ending the clause, "two out of five hundred" with a smaller first number,
+// "1 in twenty-one" with a first number of one; not "five out of three
+// pieces", "scored 3 in 4 matches", "1 in 10 minutes" or "1 in 2020". Makes
+// `amount` the quotient.
 void MatchRatio(const std::vector<Word>& words, Amount* amount) {
   const int n = static_cast<int>(words.size());
   const std::string& word = words[amount->end].folded;
@@ -1947,6 +1950,8 @@ void MatchRatio(const std::vector<Word>& words, Amount* amount) {
     }
   } else {
     if (amount->value >= den->value) return;
+    // "one in five adults"; "scored 3 in 4 matches" counts goals.
+    if (!over && word == "in" && amount->value != 1) return;
     if (e < n && Lex().time_units.contains(words[e].folded)) return;
   }
   amount->value /= den->value;
@@ -1956,14 +1961,18 @@ void MatchRatio(const std::vector<Word>& words, Amount* amount) {
 }
 
 // A currency code of millions at words[k], written in capitals: "MUSD",
-// "MEUR" (millions of US dollars, of euros). Sets `*code`; returns the
-// scale, 1 when none.
-double MillionCode(const std::vector<Word>& words, int k, std::string* code) {
+// "MEUR" (millions of US dollars, of euros); not "Mars". Sets `*code`;
+// returns the scale, 1 when none.
+double MillionCode(const SentenceView& view, int k, std::string* code) {
+  const std::vector<Word>& words = *view.words;
   if (k >= static_cast<int>(words.size())) return 1;
   const Word& word = words[k];
   if (word.kind != TokenKind::kWord || word.folded.size() != 4 ||
       word.folded[0] != 'm' || !word.capitalized) {
     return 1;
+  }
+  for (char c : view.doc->Slice(word.begin, word.end)) {
+    if (!absl::ascii_isupper(static_cast<unsigned char>(c))) return 1;
   }
   std::string upper = absl::AsciiStrToUpper(word.folded.substr(1));
   if (!Lex().currency_codes.contains(upper)) return 1;
@@ -2056,7 +2065,7 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   }
   // "MAUD 60": a code of millions.
   double code_scale = 1;
-  if (unit.empty()) code_scale = MillionCode(words, k, &unit);
+  if (unit.empty()) code_scale = MillionCode(view, k, &unit);
   if (code_scale != 1) ++k;
   const bool prefix_currency = !unit.empty();
   std::optional<Amount> amount;
@@ -2137,7 +2146,7 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   } else {
     k = MatchSuffixUnit(words, amount->end, &unit, &factor);
     if (unit.empty() && code_scale == 1) {
-      code_scale = MillionCode(words, k, &unit);  // "30 MUSD"
+      code_scale = MillionCode(view, k, &unit);  // "30 MUSD"
       if (code_scale != 1) ++k;
     }
   }
@@ -2397,6 +2406,7 @@ void FindFigures(const Document& doc, const std::vector<segment::Range>& taken,
     if (!MayHoldFigure(words)) continue;
     const int n = static_cast<int>(words.size());
     SentenceView view;
+    view.doc = &doc;
     view.words = &words;
     for (int k = 0; k < n; ++k) {
       if (words[k].kind == TokenKind::kPunct) continue;

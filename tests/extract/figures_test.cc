@@ -532,10 +532,12 @@ TEST(FindFiguresTest, RatiosAndScaledFractions) {
        31256721},
   };
   for (const FigureCase& c : kCases) ExpectOneFigure(c);
-  // A larger first number, a time unit or a year after "in" make no ratio.
+  // A larger first number, a time unit or a year after "in", or a first
+  // number other than one before "in" make no ratio.
   for (const char* text : {"I see five out of three pieces.",
                            "He scored 2 in 10 minutes.",
-                           "Only 1 in 2020 was new."}) {
+                           "Only 1 in 2020 was new.",
+                           "He scored 3 in 4 matches."}) {
     for (const Claim& claim : Figures(text)) {
       EXPECT_NE(claim.figure().unit(), "fraction") << text;
     }
@@ -615,7 +617,13 @@ TEST(FindFiguresTest, OrdinalDenominatorsBarePhrasesAndUnitlessAbbreviations) {
   for (const Claim& claim : Figures("The train left at one twenty.")) {
     EXPECT_NE(claim.figure().value(), 120);
   }
-  // A number word before "out of" states a number.
+  // A capitalized word is no code of millions; "one out of the park" is
+  // no number.
+  EXPECT_THAT(Figures("He hit one out of the park."), IsEmpty());
+  for (const Claim& claim : Figures("Mars 5 was launched.")) {
+    EXPECT_TRUE(claim.figure().unit().empty());
+  }
+  // A number word before "out of" and a number states a number.
   const auto figures = Figures("I see five out of three pieces.");
   ASSERT_THAT(figures, SizeIs(2));
   EXPECT_EQ(figures[0].text(), "five");
