@@ -1913,11 +1913,11 @@ bool IsBareSubunit(const std::vector<Word>& words, const Amount& amount,
   return ends_clause(e + 1);
 }
 
-// A ratio written with words after `amount`: "1 over 3" and "2000 over 3"
-// ending the clause, "two out of five hundred" with a smaller first number,
-// "1 in twenty-one" with a first number of one; not "five out of three
-// pieces", "scored 3 in 4 matches", "1 in 10 minutes" or "1 in 2020". Makes
-// `amount` the quotient.
+// A proper fraction written with words after `amount`: "1 over 3" ending
+// the clause, "two out of five hundred", "1 in twenty-one" with a first
+// number of one; not "five out of three pieces", "the vote was 52 over 48",
+// "scored 3 in 4 matches", "1 in 10 minutes" or "1 in 2020". Makes `amount`
+// the quotient.
 void MatchRatio(const std::vector<Word>& words, Amount* amount) {
   const int n = static_cast<int>(words.size());
   const std::string& word = words[amount->end].folded;
@@ -1943,15 +1943,16 @@ void MatchRatio(const std::vector<Word>& words, Amount* amount) {
     return;
   }
   const int e = den->end;
+  // A proper fraction: "the vote was 52 over 48" is no ratio.
+  if (amount->value >= den->value) return;
   if (over) {
     if (e < n && (words[e].kind != TokenKind::kPunct ||
                   words[e].folded == "%" || words[e].folded == "$")) {
       return;
     }
   } else {
-    if (amount->value >= den->value) return;
     // "one in five adults"; "scored 3 in 4 matches" counts goals.
-    if (!over && word == "in" && amount->value != 1) return;
+    if (word == "in" && amount->value != 1) return;
     if (e < n && Lex().time_units.contains(words[e].folded)) return;
   }
   amount->value /= den->value;

@@ -537,7 +537,8 @@ TEST(FindFiguresTest, RatiosAndScaledFractions) {
   for (const char* text : {"I see five out of three pieces.",
                            "He scored 2 in 10 minutes.",
                            "Only 1 in 2020 was new.",
-                           "He scored 3 in 4 matches."}) {
+                           "He scored 3 in 4 matches.",
+                           "The vote was 52 over 48."}) {
     for (const Claim& claim : Figures(text)) {
       EXPECT_NE(claim.figure().unit(), "fraction") << text;
     }
