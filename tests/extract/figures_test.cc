@@ -486,6 +486,7 @@ TEST(FindFiguresTest, NumbersWrittenApartOrFused) {
       {"-.0012G", "-.0012G", -1.2e6},
       {"five dozs", "five dozs", 60},
       {"three hundred krores", "three hundred krores", 3e9},
+      {"The fund got Rs 30 L.", "Rs 30 L", 3e6, kExact, "INR"},
       {"trillionth", "trillionth", 1e12, kExact, "", "", true},
   };
   for (const FigureCase& c : kCases) ExpectOneFigure(c);
