@@ -1241,7 +1241,9 @@ std::optional<double> SpacedGroups(const std::vector<Word>& words, int k,
   std::optional<double> value = PlainInteger(words[k]);
   if (!value.has_value()) return std::nullopt;
   int e = k + 1;
-  while (e < n && apart(e) && words[e].folded.size() == 3) {
+  // At most five groups after the first (below 10^18), so a long run of
+  // groups is read in bounded steps from any start.
+  while (e < n && e <= k + 5 && apart(e) && words[e].folded.size() == 3) {
     const std::optional<double> group = PlainInteger(words[e]);
     if (!group.has_value()) break;
     *value = *value * 1000 + *group;
