@@ -130,6 +130,9 @@ struct Currency {
   bool suffix = false;  // may stand after the number
   // The worth of one unit in `code`: 0.01 for "cents", 1 otherwise.
   double factor = 1;
+  // A subunit name many currencies share ("cents"): after a whole amount
+  // in another currency it counts that currency's hundredths.
+  bool shared = false;
 };
 
 // A qualifier phrase and where it stands: before the number ("more than
@@ -144,6 +147,8 @@ struct QualifierEntry {
 
 struct Lexicons {
   absl::flat_hash_map<std::string, NumberWord> number_words;
+  // The `tens` words ("twenty"), for fused numbers ("twentyfifth").
+  std::vector<std::string> tens_words;
   absl::flat_hash_map<std::string, Magnitude> magnitudes;
   absl::flat_hash_map<std::string, std::string> time_units;
   absl::flat_hash_set<std::string> stop_words;
@@ -152,6 +157,8 @@ struct Lexicons {
   absl::flat_hash_map<std::string, bool> verb_forms;
   // Verbs of change ("rise", "cut"): "<verb> from X to Y" is two figures.
   absl::flat_hash_set<std::string> change_verbs;
+  // Verbs of ranking ("finish", "place"): "finished second" is a rank.
+  absl::flat_hash_set<std::string> rank_verbs;
   PhraseTable<QualifierEntry> qualifiers;
   PhraseTable<Currency> currencies;
   // Currency codes and words of two letters or more that may be written
@@ -188,6 +195,9 @@ Lexicons* LoadLexicons() {
                                                  : NumberClass::kSmall;
     word.ordinal = row[3] == "ordinal";
     lex->number_words.emplace(row[0], word);
+    if (word.number_class == NumberClass::kTens) {
+      lex->tens_words.push_back(row[0]);
+    }
   }
   for (const auto& row : ReadTsv("magnitudes.tsv")) {
     if (row.size() < 3) continue;
@@ -214,6 +224,9 @@ Lexicons* LoadLexicons() {
       lex->change_verbs.insert(row[0]);
     }
   }
+  for (const auto& row : ReadTsv("rank_verbs.tsv")) {
+    lex->rank_verbs.insert(row[0]);
+  }
   for (const auto& row : ReadTsv("qualifiers.tsv")) {
     Figure::Qualifier qualifier;
     if (row.size() >= 2 && row[1] == "EQUAL") {
@@ -233,7 +246,8 @@ Lexicons* LoadLexicons() {
     if (row.size() < 3) continue;
     lex->currencies.Add(
         row[0], Currency{row[1], row[2] != "suffix", row[2] != "prefix",
-                         row.size() >= 4 ? ParseDoubleOr(row[3], 1) : 1});
+                         row.size() >= 4 ? ParseDoubleOr(row[3], 1) : 1,
+                         row.size() >= 5 && row[4] == "shared"});
     lex->currency_codes.insert(row[1]);
     const std::vector<Word> tokens = Words(row[0], 0, row[0].size());
     if (tokens.size() == 1 && tokens[0].kind == TokenKind::kWord &&
@@ -293,6 +307,9 @@ struct Amount {
   bool year_like = false;  // a plain four-digit integer 1900-2100
   // A share with no whole part: "two thirds", "half", "a quarter".
   bool fraction = false;
+  // A whole part and a fraction joined by "and" ("two and fifty-four
+  // hundredths", "three and three fifths").
+  bool mixed = false;
   // An abbreviated magnitude accepted only because the number may stand
   // alone in its sentence ("10k"): no figure unless it does.
   bool needs_alone = false;
@@ -318,6 +335,15 @@ std::optional<double> ParseDecimal(absl::string_view digits) {
   std::string plain;
   plain.reserve(digits.size());
   const bool grouped = digits.find(',') != absl::string_view::npos;
+  // "12,34,567.89", "1,00,000": Indian grouping, pairs of digits before the
+  // last group of three.
+  bool indian = false;
+  if (grouped) {
+    const size_t first = digits.find(',');
+    const size_t second = digits.find(',', first + 1);
+    indian = first <= 2 && second != absl::string_view::npos &&
+             second - first == 3;
+  }
   size_t begin = 0;
   for (int g = 0;; ++g) {
     const size_t comma = digits.find(',', begin);
@@ -328,8 +354,9 @@ std::optional<double> ParseDecimal(absl::string_view digits) {
         last ? std::min(group.find('.'), group.size()) : group.size();
     if (grouped) {
       // "2,400": 1-3 digits, then groups of exactly three.
-      if (g == 0 ? (integer_digits < 1 || integer_digits > 3)
-                 : integer_digits != 3) {
+      const size_t group_digits = indian && !last ? 2 : 3;
+      if (g == 0 ? (integer_digits < 1 || integer_digits > group_digits)
+                 : integer_digits != group_digits) {
         return std::nullopt;
       }
       if (!last && group.find('.') != absl::string_view::npos) {
@@ -465,6 +492,8 @@ class WordNumberParser {
     if (found == nullptr) return false;
     const NumberWord& word = *found;
     if (decimal_ && word.number_class != NumberClass::kScale) return false;
+    // "$280 million first": digits take no ordinal word.
+    if (word.ordinal && digits_) return false;
     switch (word.number_class) {
       case NumberClass::kFraction:
         return false;
@@ -491,7 +520,9 @@ class WordNumberParser {
         last_ = Last::kTens;
         break;
       case NumberClass::kMultiplier:
-        if (last_ == Last::kMultiplier) {
+        if (last_ == Last::kNone && word.ordinal) {
+          group_ = word.value;  // "the hundredth"
+        } else if (last_ == Last::kMultiplier) {
           group_ *= word.value;  // "two hundred dozen"
         } else if (last_ == Last::kArticle) {
           group_ = word.value;
@@ -505,14 +536,18 @@ class WordNumberParser {
         last_ = Last::kMultiplier;
         break;
       case NumberClass::kScale:
-        if (last_ == Last::kNone) return false;
+        if (last_ == Last::kNone && !word.ordinal) return false;
         if (last_ == Last::kScale) {
           // "three lakh crore", "three thousand million": a larger scale
           // multiplies the whole.
           if (group_ != 0 || word.value <= last_scale_) return false;
           total_ *= word.value;
         } else {
-          total_ += (last_ == Last::kArticle ? 1 : group_) * word.value;
+          // "a thousand"; "trillionth" alone is the ordinal of one.
+          total_ += (last_ == Last::kArticle || last_ == Last::kNone
+                         ? 1
+                         : group_) *
+                    word.value;
         }
         group_ = 0;
         last_ = Last::kScale;
@@ -538,6 +573,7 @@ class WordNumberParser {
   // or scale ("4 thousand 3 hundred and 21").
   bool FeedDigits(double value) {
     if (ordinal_ || times_ || decimal_) return false;
+    digits_ = true;
     if (last_ != Last::kNone && last_ != Last::kMultiplier &&
         last_ != Last::kScale) {
       return false;
@@ -573,6 +609,10 @@ class WordNumberParser {
   bool ordinal() const { return ordinal_; }
   bool times() const { return times_; }
   bool ends_with_scale() const { return last_ == Last::kScale; }
+  bool ends_with_tens() const { return last_ == Last::kTens; }
+  // The part written since the last multiplier or scale ("thirty" of "one
+  // hundred thirty").
+  double sub() const { return sub_; }
   bool ends_with_multiplier() const { return last_ == Last::kMultiplier; }
   double last_scale() const { return last_scale_; }
   // The largest multiplier or scale word fed, 1 when none.
@@ -592,6 +632,7 @@ class WordNumberParser {
   bool ordinal_ = false;
   bool times_ = false;
   bool decimal_ = false;
+  bool digits_ = false;  // a group was written in digits
 };
 
 // Whether a digit group at words[k] continues a number that started with
@@ -638,6 +679,12 @@ std::optional<double> SpelledDecimals(const std::vector<Word>& words, int start,
       digits += static_cast<char>('0' + static_cast<int>(head->value));
       continue;
     }
+    if (head->number_class == NumberClass::kSmall && head->value >= 10 &&
+        digits.empty() && hyphen == std::string::npos) {
+      digits = absl::StrCat(static_cast<int>(head->value));  // "point eleven"
+      ++k;
+      break;
+    }
     if (head->number_class == NumberClass::kTens && digits.empty()) {
       int value = static_cast<int>(head->value);
       if (hyphen != std::string::npos) {
@@ -666,6 +713,77 @@ bool IsNumberWordForFraction(const std::string& folded) {
          Lex().magnitudes.contains(head);
 }
 
+// A unit word 1-9 ("five", "fifth", also plural "fifths" with `plural`).
+const NumberWord* UnitWord(absl::string_view part, bool plural) {
+  const NumberWord* word = FindNumberWord(part, false);
+  if (word == nullptr && plural && absl::EndsWith(part, "s")) {
+    auto it = Lex().number_words.find(Lemma(part));
+    if (it != Lex().number_words.end() && it->second.ordinal) {
+      word = &it->second;
+    }
+  }
+  if (word == nullptr || word->number_class != NumberClass::kSmall ||
+      word->value < 1 || word->value > 9) {
+    return nullptr;
+  }
+  return word;
+}
+
+// Feeds a tens word fused with a unit word ("twentyfifth", "fortytwo");
+// false, leaving `parser` as it was, when `part` is none.
+bool FeedFused(absl::string_view part, WordNumberParser* parser) {
+  if (part.size() < 8) return false;
+  const char c = part[0];
+  if (c != 't' && c != 'f' && c != 's' && c != 'e' && c != 'n') return false;
+  for (const std::string& tens : Lex().tens_words) {
+    if (!absl::StartsWith(part, tens)) continue;
+    const absl::string_view unit = part.substr(tens.size());
+    if (UnitWord(unit, false) == nullptr) return false;
+    WordNumberParser probe = *parser;
+    if (!probe.Feed(tens) || !probe.Feed(unit)) return false;
+    *parser = probe;
+    return true;
+  }
+  return false;
+}
+
+// A denominator of a tens and an ordinal unit at words[k]: "twenty-fifths",
+// "twenty fifths", "twenty-firsts"; singular ("twenty-fifth") with
+// `singular`. Sets `*end`; 0 when none.
+double CompoundDenominator(const std::vector<Word>& words, int k,
+                           bool singular, int* end) {
+  const int n = static_cast<int>(words.size());
+  if (k >= n || words[k].kind != TokenKind::kWord) return 0;
+  const std::string& f = words[k].folded;
+  const size_t hyphen = f.find('-');
+  const absl::string_view head = absl::string_view(f).substr(0, hyphen);
+  const NumberWord* tens = FindNumberWord(head, false);
+  if (tens == nullptr || tens->number_class != NumberClass::kTens ||
+      tens->ordinal) {
+    return 0;
+  }
+  absl::string_view tail;
+  int e = k + 1;
+  if (hyphen != std::string::npos) {
+    tail = absl::string_view(f).substr(hyphen + 1);
+  } else if (k + 1 < n && words[k + 1].kind == TokenKind::kWord) {
+    tail = words[k + 1].folded;
+    e = k + 2;
+  } else {
+    return 0;
+  }
+  const bool plural = absl::EndsWith(tail, "s");
+  if (!plural && !singular) return 0;
+  const NumberWord* unit = UnitWord(tail, true);
+  if (unit == nullptr || !unit->ordinal) return 0;
+  *end = e;
+  return tens->value + unit->value;
+}
+
+// Whether a noun follows at words[k]: a word that is no stop word or number
+// word ("a third term", not "a third of").
+bool NounAt(const std::vector<Word>& words, int k);
+
 // A fraction at words[start] standing alone: "a half", "one third", "three
 // quarters", "two-thirds", "half". Sets `*end`.
 std::optional<double> SimpleFraction(const std::vector<Word>& words, int start,
@@ -679,7 +797,7 @@ std::optional<double> SimpleFraction(const std::vector<Word>& words, int start,
 // million", "two point five".
 std::optional<Amount> ParseSpelled(
     const std::vector<Word>& words, int start,
-    std::optional<double> digits = std::nullopt) {
+    std::optional<double> digits = std::nullopt, int depth = 2) {
   WordNumberParser parser;
   Amount amount;
   amount.spelled = !digits.has_value();
@@ -737,6 +855,8 @@ std::optional<Amount> ParseSpelled(
           break;
         }
       }
+      // "3 hundred and 0": adding zero continues nothing.
+      if (next == "0" || next == "zero" || next == "nought") break;
       WordNumberParser probe = parser;
       if (words[i + 1].kind == TokenKind::kNumber) {
         const std::optional<double> next_digits =
@@ -764,6 +884,29 @@ std::optional<Amount> ParseSpelled(
       ++i;
       continue;
     }
+    if ((word.folded == "-" || word.folded == "\u2014") && i + 1 < n &&
+        words[i + 1].kind == TokenKind::kWord && parser.complete() &&
+        !parser.ordinal() && !parser.times() && !parser.ends_with_scale()) {
+      // "fifty - two", "twenty\u2014fifth": a hyphen written apart or as a
+      // dash; "one - fourth", "five - eighths": a fraction.
+      const std::string& next = words[i + 1].folded;
+      if (parser.ends_with_tens() &&
+          UnitWord(absl::string_view(next).substr(0, next.find('-')),
+                   false) != nullptr) {
+        ++i;
+        continue;
+      }
+      const double den = next.find('-') == std::string::npos
+                             ? Denominator(next, parser.value() == 1)
+                             : 0;
+      if (den > 0) {
+        amount.value = parser.value() / den;
+        amount.fraction = true;
+        amount.end = i + 2;
+        return amount;
+      }
+      break;
+    }
     if (word.kind != TokenKind::kWord) break;
     if (word.folded == "point" && parser.complete() && !parser.ordinal()) {
       int decimals_end = i + 1;
@@ -785,7 +928,8 @@ std::optional<Amount> ParseSpelled(
     bool whole = true;
     while (true) {
       const size_t hyphen = rest.find('-');
-      if (!parser.Feed(rest.substr(0, hyphen))) {
+      if (!parser.Feed(rest.substr(0, hyphen)) &&
+          !FeedFused(rest.substr(0, hyphen), &parser)) {
         whole = false;
         break;
       }
@@ -796,11 +940,18 @@ std::optional<Amount> ParseSpelled(
     if (fed == 0) break;
     ++i;
     if (!whole) {
-      const double den = Denominator(rest, parser.value() == 1);
+      double den = Denominator(rest, parser.value() == 1);
+      double numerator = parser.value();
+      if (den > 0 && den < 10 && fed == 1 && parser.ends_with_tens() &&
+          numerator > parser.sub() && absl::EndsWith(rest, "s")) {
+        // "one hundred thirty-fifths": 100 / 35.
+        den += parser.sub();
+        numerator -= parser.sub();
+      }
       if (den > 0 && parser.complete() && !parser.ordinal() &&
           !parser.times()) {
         // "two-thirds", "one-eighth": a fraction.
-        amount.value = parser.value() / den;
+        amount.value = numerator / den;
         amount.fraction = true;
         amount.end = i;
         return amount;
@@ -816,6 +967,19 @@ std::optional<Amount> ParseSpelled(
   amount.times = parser.times();
   amount.multiplier = digits.has_value() ? parser.max_scale() : 1;
   amount.end = i;
+  const bool article_first =
+      (words[start].folded == "a" || words[start].folded == "an") &&
+      parser.atoms() == 1;
+  const bool one_first = words[start].folded == "one" &&
+                         parser.atoms() == 2 && i == start + 2;
+  if (amount.ordinal && (article_first || one_first) && amount.value >= 100 &&
+      !NounAt(words, i)) {
+    // "a hundredth", "one millionth": a fraction, not a rank.
+    amount.value = 1 / amount.value;
+    amount.ordinal = false;
+    amount.fraction = true;
+    return amount;
+  }
   if (!amount.compound.empty() || amount.ordinal || amount.times) {
     return parser.complete() ? std::optional<Amount>(amount) : std::nullopt;
   }
@@ -826,36 +990,82 @@ std::optional<Amount> ParseSpelled(
     const bool one = parser.article_only() || parser.value() == 1;
     double den = Denominator(words[i].folded, false);
     if (den == 0 && one && Denominator(words[i].folded, true) > 0) {
-      const bool noun_follows =
-          i + 1 < n && words[i + 1].kind == TokenKind::kWord &&
-          !Lex().stop_words.contains(words[i + 1].folded) &&
-          !IsNumberWordForFraction(words[i + 1].folded);
-      if (!noun_follows) den = Denominator(words[i].folded, true);
+      if (!NounAt(words, i + 1)) den = Denominator(words[i].folded, true);
+    }
+    double numerator = parser.article_only() ? 1 : parser.value();
+    int den_end = i + 1;
+    if (den > 0 && den < 10 && !had_and && parser.ends_with_tens() &&
+        numerator > parser.sub() && absl::EndsWith(words[i].folded, "s") &&
+        Lex().number_words.find(words[i].folded) == Lex().number_words.end()) {
+      // "one hundred thirty fifths": 100 / 35.
+      den += parser.sub();
+      numerator -= parser.sub();
+    }
+    if (den == 0) {
+      // "three twenty-firsts", "twenty twenty fifths", "one twenty-fifth".
+      int e = i;
+      den = CompoundDenominator(words, i, one, &e);
+      if (den > 0 && !absl::EndsWith(words[e - 1].folded, "s") &&
+          NounAt(words, e)) {
+        den = 0;
+      }
+      if (den > 0) den_end = e;
+    }
+    if (den == 0 && one && depth > 0 && !parser.article_only()) {
+      // "one one hundred fifth", "one one hundred and fifth": 1 / 105.
+      const std::optional<Amount> rank =
+          ParseSpelled(words, i, std::nullopt, 0);
+      if (rank.has_value() && rank->ordinal && rank->value > 2 &&
+          rank->end > i + 1 && rank->compound.empty() &&
+          !NounAt(words, rank->end)) {
+        den = rank->value;
+        den_end = rank->end;
+      }
     }
     if (den > 0) {
-      const double numerator = parser.article_only() ? 1 : parser.value();
+      i = den_end - 1;
       const auto fraction_word = Lex().number_words.find(words[i].folded);
       const bool named_fraction =
           fraction_word != Lex().number_words.end() &&
           fraction_word->second.number_class == NumberClass::kFraction;
       if (had_and && !parser.article_only() &&
-          (before_and_scale > 1 || named_fraction)) {
-        // "twenty and three fifths", "five billion and three quarters".
-        amount.value =
-            before_and + (numerator - before_and) / den * before_and_scale;
+          (before_and_scale > 1 || named_fraction ||
+           numerator - before_and < den)) {
+        // "twenty and three fifths", "five billion and three quarters",
+        // "two hundred and fifty-four hundredths"; "one billion and three
+        // quarters million" takes the smaller scale after it.
+        double scale = before_and_scale;
+        const NumberWord* next =
+            i + 1 < n ? FindNumberWord(words[i + 1].folded, false) : nullptr;
+        if (next != nullptr && !next->ordinal &&
+            next->number_class == NumberClass::kScale &&
+            next->value < before_and_scale) {
+          scale = next->value;
+          ++i;
+        }
+        amount.value = before_and + (numerator - before_and) / den * scale;
       } else {
         amount.value = numerator / den;
         amount.fraction = true;
       }
       amount.end = i + 1;
-      // "a quarter million", "three quarters billion".
+      // "a quarter million", "three quarters billion", "two thirds of a
+      // million".
+      int scale_at = i + 1;
+      if (amount.fraction && scale_at + 2 < n &&
+          words[scale_at].folded == "of" &&
+          (words[scale_at + 1].folded == "a" ||
+           words[scale_at + 1].folded == "an")) {
+        scale_at += 2;
+      }
       const NumberWord* scale =
-          i + 1 < n ? FindNumberWord(words[i + 1].folded, false) : nullptr;
+          scale_at < n ? FindNumberWord(words[scale_at].folded, false)
+                       : nullptr;
       if (amount.fraction && scale != nullptr && !scale->ordinal &&
           scale->number_class == NumberClass::kScale) {
         amount.value *= scale->value;
         amount.fraction = false;
-        amount.end = i + 2;
+        amount.end = scale_at + 1;
       }
       return amount;
     }
@@ -866,7 +1076,23 @@ std::optional<Amount> ParseSpelled(
     int fraction_end = i + 1;
     const std::optional<double> fraction =
         SimpleFraction(words, i + 1, &fraction_end);
+    if (!fraction.has_value() && depth > 0 && !parser.ends_with_scale() &&
+        !parser.ordinal() && !parser.times()) {
+      // "two and fifty-four hundredths", "twenty and three and three
+      // fifths": a whole number and a fraction.
+      const std::optional<Amount> part =
+          ParseSpelled(words, i + 1, std::nullopt, depth - 1);
+      if (part.has_value() && !part->ordinal && !part->times &&
+          part->compound.empty() &&
+          ((part->fraction && part->value < 1) || part->mixed)) {
+        amount.value = parser.value() + part->value;
+        amount.mixed = true;
+        amount.end = part->end;
+        return amount;
+      }
+    }
     if (fraction.has_value()) {
+      amount.mixed = true;
       const double scale = parser.ends_with_scale() ? parser.last_scale() : 1;
       amount.value = parser.value() + *fraction * scale;
       amount.end = fraction_end;
@@ -886,6 +1112,13 @@ std::optional<Amount> ParseSpelled(
     }
   }
   return amount;
+}
+
+bool NounAt(const std::vector<Word>& words, int k) {
+  return k < static_cast<int>(words.size()) &&
+         words[k].kind == TokenKind::kWord &&
+         !Lex().stop_words.contains(words[k].folded) &&
+         !IsNumberWordForFraction(words[k].folded);
 }
 
 std::optional<double> SimpleFraction(const std::vector<Word>& words, int start,
@@ -932,6 +1165,95 @@ const Currency* MatchCurrency(const std::vector<Word>& words, int start,
   });
 }
 
+// The value of a vulgar fraction character ("\u00BD", "\u2154"); nullopt
+// for any other token.
+std::optional<double> VulgarFraction(absl::string_view t) {
+  if (t.size() == 2 && t[0] == '\xC2') {
+    switch (t[1]) {
+      case '\xBC': return 0.25;  // 1/4
+      case '\xBD': return 0.5;   // 1/2
+      case '\xBE': return 0.75;  // 3/4
+      default: return std::nullopt;
+    }
+  }
+  if (t.size() != 3 || t[0] != '\xE2' || t[1] != '\x85') return std::nullopt;
+  // U+2150..U+215E: 1/7 1/9 1/10 1/3 2/3 1/5 2/5 3/5 4/5 1/6 5/6 1/8 3/8 5/8
+  // 7/8.
+  static constexpr double kValues[][2] = {
+      {1, 7}, {1, 9}, {1, 10}, {1, 3}, {2, 3}, {1, 5}, {2, 5}, {3, 5},
+      {4, 5}, {1, 6}, {5, 6}, {1, 8}, {3, 8}, {5, 8}, {7, 8}};
+  const int k = static_cast<unsigned char>(t[2]) - 0x90;
+  if (k < 0 || k >= 15) return std::nullopt;
+  return kValues[k][0] / kValues[k][1];
+}
+
+// A plain integer in digits, nothing else: "3", "20".
+std::optional<double> PlainInteger(const Word& word) {
+  if (word.kind != TokenKind::kNumber ||
+      word.folded.find_first_not_of("0123456789") != std::string::npos) {
+    return std::nullopt;
+  }
+  return ParseDoubleOr(word.folded, 0);
+}
+
+// A proper fraction written with a slash at words[k], its three tokens
+// written together and no slash around them ("3/4", "20/100"; not
+// "5/17/2018", "24/7"). Sets `*end`.
+std::optional<double> SlashFraction(const std::vector<Word>& words, int k,
+                                    int* end) {
+  const int n = static_cast<int>(words.size());
+  if (k + 2 >= n || words[k + 1].folded != "/" ||
+      words[k + 1].begin != words[k].end ||
+      words[k + 2].begin != words[k + 1].end) {
+    return std::nullopt;
+  }
+  if ((k > 0 && words[k - 1].end == words[k].begin &&
+       words[k - 1].folded == "/") ||
+      (k + 3 < n && words[k + 3].begin == words[k + 2].end &&
+       words[k + 3].folded == "/")) {
+    return std::nullopt;
+  }
+  const std::optional<double> numerator = PlainInteger(words[k]);
+  const std::optional<double> denominator = PlainInteger(words[k + 2]);
+  if (!numerator.has_value() || !denominator.has_value() ||
+      *numerator >= *denominator) {
+    return std::nullopt;
+  }
+  *end = k + 3;
+  return *numerator / *denominator;
+}
+
+// A number in digit groups of three written apart ("1 234 567", "40 000")
+// at words[k]: a first group of one to three digits, then groups of
+// exactly three, one space between them. Sets `*end`.
+std::optional<double> SpacedGroups(const std::vector<Word>& words, int k,
+                                   int* end) {
+  const int n = static_cast<int>(words.size());
+  // One space, or one no-break or thin space (two or three bytes).
+  auto apart = [&](int e) {
+    return words[e].begin > words[e - 1].end &&
+           words[e].begin <= words[e - 1].end + 3;
+  };
+  if (k + 1 >= n || words[k].folded.size() > 3 ||
+      words[k + 1].kind != TokenKind::kNumber || !apart(k + 1)) {
+    return std::nullopt;
+  }
+  std::optional<double> value = PlainInteger(words[k]);
+  if (!value.has_value()) return std::nullopt;
+  int e = k + 1;
+  // At most five groups after the first (below 10^18), so a long run of
+  // groups is read in bounded steps from any start.
+  while (e < n && e <= k + 5 && apart(e) && words[e].folded.size() == 3) {
+    const std::optional<double> group = PlainInteger(words[e]);
+    if (!group.has_value()) break;
+    *value = *value * 1000 + *group;
+    ++e;
+  }
+  if (e == k + 1) return std::nullopt;
+  *end = e;
+  return value;
+}
+
 // A number at words[start] in digits or words, with a magnitude word after
 // digits. Abbreviated magnitudes are accepted only for money: after a
 // currency symbol or code (`money`: "$3.5 bn", "£3.5m"), or, attached to the
@@ -942,15 +1264,106 @@ std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
                                   bool money, bool may_stand_alone = false) {
   const int n = static_cast<int>(words.size());
   if (start >= n) return std::nullopt;
-  if (words[start].kind == TokenKind::kWord) return ParseSpelled(words, start);
+  if (words[start].kind == TokenKind::kWord) {
+    if (may_stand_alone && start + 2 == n && words[start].folded == "point" &&
+        words[start + 1].kind == TokenKind::kNumber) {
+      // "point 77" as the whole sentence.
+      const std::string& digits = words[start + 1].folded;
+      if (digits.find_first_not_of("0123456789") != std::string::npos) {
+        return std::nullopt;
+      }
+      Amount amount;
+      amount.value = ParseDoubleOr(absl::StrCat("0.", digits), 0);
+      amount.begin = start;
+      amount.end = start + 2;
+      return amount;
+    }
+    const std::string& f = words[start].folded;
+    if ((f[0] == 'n' || f[0] == 'm') &&
+        (absl::StartsWith(f, "negative-") || absl::StartsWith(f, "minus-"))) {
+      // "negative-5": a sign joined by a hyphen.
+      Word digits = words[start];
+      digits.folded = f.substr(f.find('-') + 1);
+      digits.kind = TokenKind::kNumber;
+      const std::optional<double> value = PlainDigits(digits);
+      if (!value.has_value()) return std::nullopt;
+      Amount amount;
+      amount.value = -*value;
+      amount.begin = start;
+      amount.end = start + 1;
+      return amount;
+    }
+    std::optional<Amount> amount = ParseSpelled(words, start);
+    if (amount.has_value() && may_stand_alone &&
+        amount->end == start + 1 && amount->end < n && !amount->ordinal &&
+        amount->value >= 1 && amount->value <= 9 &&
+        amount->compound.empty() && !amount->times) {
+      // "one twenty two" as the whole sentence: 122.
+      const std::optional<Amount> tens = ParseSpelled(words, amount->end);
+      int rest = tens.has_value() ? tens->end : n;
+      while (rest < n && words[rest].kind == TokenKind::kPunct) ++rest;
+      if (tens.has_value() && rest == n && !tens->ordinal && !tens->times &&
+          !tens->fraction && tens->compound.empty() && tens->value >= 20 &&
+          tens->value < 100 && tens->end <= tens->begin + 2 &&
+          UnitWord(words[amount->end].folded, false) == nullptr) {
+        amount->value = amount->value * 100 + tens->value;
+        amount->end = tens->end;
+        amount->needs_alone = true;
+        return amount;
+      }
+    }
+    if (amount.has_value() && may_stand_alone && amount->end < n &&
+        !amount->ordinal && !amount->times && !amount->fraction &&
+        amount->compound.empty()) {
+      // "five dozs", "three hundred Cr" as the whole sentence.
+      auto it = Lex().magnitudes.find(words[amount->end].folded);
+      int rest = amount->end + 1;
+      while (rest < n && words[rest].kind == TokenKind::kPunct) ++rest;
+      if (it != Lex().magnitudes.end() && it->second.abbreviation &&
+          rest == n) {
+        amount->value *= it->second.multiplier;
+        amount->multiplier = it->second.multiplier;
+        amount->needs_alone = true;
+        ++amount->end;
+      }
+    }
+    return amount;
+  }
+  const char first_byte = words[start].folded[0];
+  if (words[start].kind == TokenKind::kPunct &&
+      (first_byte == '\xC2' || first_byte == '\xE2')) {
+    // "\u00BD", "\u2154".
+    const std::optional<double> vulgar = VulgarFraction(words[start].folded);
+    if (!vulgar.has_value()) return std::nullopt;
+    Amount amount;
+    amount.value = *vulgar;
+    amount.fraction = true;
+    amount.begin = start;
+    amount.end = start + 1;
+    return amount;
+  }
   // ".08": a decimal without its leading zero, the dot after a space.
-  if (words[start].folded == "." && start + 1 < n &&
+  if (first_byte == '.' && start + 1 < n &&
       words[start + 1].begin == words[start].end &&
-      (start == 0 || words[start - 1].end < words[start].begin)) {
+      (start == 0 || words[start - 1].end < words[start].begin ||
+       words[start - 1].folded == "-")) {
     const std::string& digits = words[start + 1].folded;
-    if (words[start + 1].kind != TokenKind::kNumber ||
-        digits.find_first_not_of("0123456789") != std::string::npos) {
-      return std::nullopt;
+    if (words[start + 1].kind != TokenKind::kNumber) return std::nullopt;
+    if (digits.find_first_not_of("0123456789") != std::string::npos) {
+      // ".0012G" as the whole sentence.
+      Word decimal = words[start + 1];
+      decimal.folded = absl::StrCat("0.", digits);
+      std::optional<Amount> amount = ParseDigitToken(decimal);
+      int rest = start + 2;
+      while (rest < n && words[rest].kind == TokenKind::kPunct) ++rest;
+      if (!amount.has_value() || !amount->attached_abbreviation ||
+          !may_stand_alone || rest < n) {
+        return std::nullopt;
+      }
+      amount->needs_alone = true;
+      amount->begin = start;
+      amount->end = start + 2;
+      return amount;
     }
     Amount amount;
     amount.value = ParseDoubleOr(absl::StrCat("0.", digits), 0);
@@ -959,6 +1372,30 @@ std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
     return amount;
   }
   if (words[start].kind != TokenKind::kNumber) return std::nullopt;
+  if (start + 2 < n && words[start + 1].folded == "/") {
+    // "3/4"
+    int end = start;
+    if (const std::optional<double> fraction =
+            SlashFraction(words, start, &end)) {
+      Amount amount;
+      amount.value = *fraction;
+      amount.fraction = true;
+      amount.begin = start;
+      amount.end = end;
+      return amount;
+    }
+  }
+  if (start + 1 < n && words[start + 1].kind == TokenKind::kNumber) {
+    int end = start;
+    if (const std::optional<double> whole = SpacedGroups(words, start, &end)) {
+      // "1 234 567", "40 000".
+      Amount amount;
+      amount.value = *whole;
+      amount.begin = start;
+      amount.end = end;
+      return amount;
+    }
+  }
   std::optional<Amount> amount = ParseDigitToken(words[start]);
   if (!amount.has_value()) return std::nullopt;
   if (amount->attached_abbreviation && !money) {
@@ -973,6 +1410,37 @@ std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
   const bool plain =
       !amount->ordinal && amount->multiplier == 1 && amount->compound.empty() &&
       !amount->range_max.has_value() && amount->attached_currency.empty();
+  if (plain && amount->end + 1 < n && words[amount->end].folded == "point" &&
+      PlainInteger(words[start]).has_value() &&
+      PlainInteger(words[amount->end + 1]).has_value() &&
+      !NounAt(words, amount->end + 2)) {
+    // "1 point 1": the decimals of digits in words.
+    amount->value += ParseDoubleOr(
+        absl::StrCat("0.", words[amount->end + 1].folded), 0);
+    amount->year_like = false;
+    amount->end += 2;
+    return amount;
+  }
+  if (plain && amount->end < n && PlainInteger(words[start]).has_value()) {
+    // "2 1/4", "2\u00BD": a whole number and a fraction.
+    int end = amount->end;
+    std::optional<double> fraction;
+    if (words[end].kind == TokenKind::kNumber &&
+        words[end].begin > words[end - 1].end) {
+      fraction = SlashFraction(words, amount->end, &end);
+    } else if (words[end].kind == TokenKind::kPunct &&
+               words[end].begin == words[end - 1].end) {
+      fraction = VulgarFraction(words[end].folded);
+      ++end;
+    }
+    if (fraction.has_value()) {
+      amount->value += *fraction;
+      amount->year_like = false;
+      amount->mixed = true;
+      amount->end = end;
+      return amount;
+    }
+  }
   if (plain && amount->end < n) {
     // "3 hundred and 21", "322 hundred", "3 dozens", "13 lakh", "4
     // thousand 3 hundred".
@@ -1200,12 +1668,28 @@ bool IsFigure(const std::vector<Word>& words, const Amount& amount,
   if (!amount.spelled || amount.times) return true;
   if (amount.ordinal) {
     // "the first two books", "its second": an ordinal word needs a
-    // determiner or possessive, not a noun.
+    // determiner or possessive, or a verb of ranking before it and no noun
+    // after ("she finished second"; not "came first time").
     const int before = amount.begin - 1;
-    return before >= 0 && (Determiners().contains(words[before].folded) ||
-                           IsPossessive(words[before]));
+    if (before < 0) return false;
+    // "a second term"; "wait a second", "in a second" name no rank.
+    if (words[before].folded == "a" || words[before].folded == "an") {
+      return !counted.lemma.empty();
+    }
+    if (Determiners().contains(words[before].folded) ||
+        IsPossessive(words[before])) {
+      return true;
+    }
+    return counted.lemma.empty() && words[before].kind == TokenKind::kWord &&
+           Lex().rank_verbs.contains(Lemma(words[before].folded));
   }
-  if (counted.lemma.empty() && amount.end - amount.begin == 1) return false;
+  if (counted.lemma.empty() && amount.end - amount.begin == 1) {
+    // "five out of three pieces" states five; not "hit one out of the park".
+    const int e = amount.end;
+    return e + 2 < static_cast<int>(words.size()) &&
+           words[e].folded == "out" && words[e + 1].folded == "of" &&
+           ParseAmount(words, e + 2, false).has_value();
+  }
   if (!amount.ordinal && amount.value <= 3 && amount.begin > 0) {
     const std::string& before = words[amount.begin - 1].folded;
     if (before == "the" || before == "these" || before == "those" ||
@@ -1309,6 +1793,7 @@ int MatchRangeEnd(const std::vector<Word>& words, int start,
 
 // What a sentence offers every figure in it, computed once per sentence.
 struct SentenceView {
+  const Document* doc = nullptr;
   const std::vector<Word>* words = nullptr;
   // The first and last tokens that are not punctuation (-1 when none): a
   // number expression spanning them is a bare phrase, a figure by itself.
@@ -1317,9 +1802,11 @@ struct SentenceView {
 };
 
 // A sign before a number: "minus", "negative", or "-" written against the
-// digits after a space or at the start ("-1.2", not "2-1"). Returns the
-// position after it, or `k`.
-int MatchSign(const std::vector<Word>& words, int k) {
+// digits after a space or at the start ("-1.2", not "2-1"). With
+// `spaced_ok`, also "-" and a space before the digits ("- 10"), setting
+// `*spaced`. Returns the position after it, or `k`.
+int MatchSign(const std::vector<Word>& words, int k, bool spaced_ok,
+              bool* spaced) {
   const int n = static_cast<int>(words.size());
   if (k + 1 >= n) return k;
   const std::string& f = words[k].folded;
@@ -1331,6 +1818,12 @@ int MatchSign(const std::vector<Word>& words, int k) {
       words[k + 1].begin == words[k].end &&
       (k == 0 || words[k - 1].end < words[k].begin ||
        words[k - 1].kind == TokenKind::kPunct)) {
+    return k + 1;
+  }
+  if (f == "-" && spaced_ok &&
+      (words[k + 1].kind == TokenKind::kNumber ||
+       words[k + 1].folded == ".")) {
+    *spaced = true;
     return k + 1;
   }
   return k;
@@ -1422,6 +1915,89 @@ bool IsBareSubunit(const std::vector<Word>& words, const Amount& amount,
   return ends_clause(e + 1);
 }
 
+// A proper fraction written with words after `amount`: "1 over 3" ending
+// the clause, "two out of five hundred", "1 in twenty-one" with a first
+// number of one; not "five out of three pieces", "the vote was 52 over 48",
+// "scored 3 in 4 matches", "1 in 10 minutes" or "1 in 2020". Makes `amount`
+// the quotient.
+void MatchRatio(const std::vector<Word>& words, Amount* amount) {
+  const int n = static_cast<int>(words.size());
+  const std::string& word = words[amount->end].folded;
+  if (word.empty() || (word[0] != 'o' && word[0] != 'i')) return;
+  if (amount->ordinal || amount->fraction || amount->times ||
+      amount->range_max.has_value() || !amount->compound.empty() ||
+      !amount->attached_currency.empty() || amount->multiplier != 1 ||
+      amount->needs_alone) {
+    return;
+  }
+  int at = amount->end + 1;
+  const bool over = word == "over";
+  if (word == "out" && words[at].folded == "of") {
+    ++at;
+  } else if (!over && word != "in") {
+    return;
+  }
+  const std::optional<Amount> den = ParseAmount(words, at, false);
+  if (!den.has_value() || den->ordinal || den->fraction || den->times ||
+      den->range_max.has_value() || !den->compound.empty() ||
+      !den->attached_currency.empty() || den->needs_alone ||
+      den->year_like || den->value <= 0) {
+    return;
+  }
+  const int e = den->end;
+  // A proper fraction: "the vote was 52 over 48" is no ratio.
+  if (amount->value >= den->value) return;
+  if (over) {
+    if (e < n && (words[e].kind != TokenKind::kPunct ||
+                  words[e].folded == "%" || words[e].folded == "$")) {
+      return;
+    }
+  } else {
+    // "one in five adults"; "scored 3 in 4 matches" counts goals.
+    if (word == "in" && amount->value != 1) return;
+    if (e < n && Lex().time_units.contains(words[e].folded)) return;
+  }
+  amount->value /= den->value;
+  amount->fraction = true;
+  amount->year_like = false;
+  amount->end = e;
+}
+
+// A currency code of millions at words[k], written in capitals: "MUSD",
+// "MEUR" (millions of US dollars, of euros); not "Mars". Sets `*code`;
+// returns the scale, 1 when none.
+double MillionCode(const SentenceView& view, int k, std::string* code) {
+  const std::vector<Word>& words = *view.words;
+  if (k >= static_cast<int>(words.size())) return 1;
+  const Word& word = words[k];
+  if (word.kind != TokenKind::kWord || word.folded.size() != 4 ||
+      word.folded[0] != 'm' || !word.capitalized) {
+    return 1;
+  }
+  for (char c : view.doc->Slice(word.begin, word.end)) {
+    if (!absl::ascii_isupper(static_cast<unsigned char>(c))) return 1;
+  }
+  std::string upper = absl::AsciiStrToUpper(word.folded.substr(1));
+  if (!Lex().currency_codes.contains(upper)) return 1;
+  *code = std::move(upper);
+  return 1e6;
+}
+
+// Cents written against their digits after a whole amount: "43c".
+std::optional<double> AttachedCents(const Word& word) {
+  const std::string& f = word.folded;
+  if (word.kind != TokenKind::kNumber || f.size() < 2 || f.size() > 3 ||
+      f.back() != 'c') {
+    return std::nullopt;
+  }
+  for (size_t k = 0; k + 1 < f.size(); ++k) {
+    if (!absl::ascii_isdigit(static_cast<unsigned char>(f[k]))) {
+      return std::nullopt;
+    }
+  }
+  return ParseDoubleOr(absl::string_view(f).substr(0, f.size() - 1), 0);
+}
+
 bool IsLowerBound(Figure::Qualifier q) {
   return q == Figure::QUALIFIER_MORE_THAN || q == Figure::QUALIFIER_AT_LEAST;
 }
@@ -1466,11 +2042,23 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   bool equal = false;
   int end = k;
   if (const QualifierEntry* q = MatchQualifier(words, k, &end)) {
+    // "<>30", "=>30": a symbol written after another operator symbol is
+    // notation, no bound.
+    if (words[k].kind == TokenKind::kPunct && k > 0 &&
+        words[k - 1].end == words[k].begin &&
+        (words[k - 1].folded == "<" || words[k - 1].folded == ">" ||
+         words[k - 1].folded == "=")) {
+      return std::nullopt;
+    }
     qualifier = q->qualifier;
     equal = q->equal;
     k = end;
   }
-  const int after_sign = MatchSign(words, k);
+  // "- 10": a sign written apart only in a bare phrase, not a dash of a
+  // list ("- 10 people were hurt").
+  bool spaced_sign = false;
+  const int after_sign =
+      MatchSign(words, k, i <= view.first_content, &spaced_sign);
   const bool negative = after_sign != k;
   k = after_sign;
   std::string unit;
@@ -1478,7 +2066,11 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
     unit = c->code;
     k = end;
   }
-
+  // "MAUD 60": a code of millions.
+  double code_scale = 1;
+  if (unit.empty()) code_scale = MillionCode(view, k, &unit);
+  if (code_scale != 1) ++k;
+  const bool prefix_currency = !unit.empty();
   std::optional<Amount> amount;
   if (unit.empty()) amount = ParseAttachedPrefix(words, k, &unit);
   if (!amount.has_value()) {
@@ -1500,6 +2092,24 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
       return match;
     }
   }
+  // "a dollar" as a bare phrase or after a qualifier ("above a dollar and
+  // 42 cents"): one of the currency; not "a dollar store".
+  bool article_money = false;
+  if (!amount.has_value() && !equal && !negative && unit.empty() &&
+      k + 1 < n && words[k + 1].kind == TokenKind::kWord &&
+      (words[k].folded == "a" || words[k].folded == "an")) {
+    int e = k + 1;
+    const Currency* c = MatchCurrency(words, k + 1, &e, false);
+    if (c != nullptr && c->factor == 1 && !NounAt(words, e) &&
+        (e >= n || words[e].folded != "of")) {
+      amount = Amount();
+      amount->value = 1;
+      amount->spelled = true;
+      amount->begin = k;
+      amount->end = k + 1;
+      article_money = true;
+    }
+  }
   if (!amount.has_value()) {
     // "several deals", "dozens of delegates": a figure without a value.
     if (qualifier != Figure::QUALIFIER_VAGUE || !unit.empty() || negative) {
@@ -1513,6 +2123,7 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
     return match;
   }
   if (qualifier == Figure::QUALIFIER_VAGUE) return std::nullopt;
+  if (unit.empty() && amount->end + 1 < n) MatchRatio(words, &*amount);
   if (negative && (amount->range_max.has_value() || amount->ordinal)) {
     return std::nullopt;
   }
@@ -1533,23 +2144,38 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
     unit = amount->attached_currency;
     factor = amount->attached_factor;
     k = amount->end;
+  } else if (amount->ordinal) {
+    k = amount->end;  // "the first £100 player": no "first £"
   } else {
     k = MatchSuffixUnit(words, amount->end, &unit, &factor);
+    if (unit.empty() && code_scale == 1) {
+      code_scale = MillionCode(view, k, &unit);  // "30 MUSD"
+      if (code_scale != 1) ++k;
+    }
   }
+  amount->value *= code_scale;
+  amount->multiplier *= code_scale;
   if (negative) amount->value = -amount->value;
   amount->value *= factor;
-  // "3 dollars 50 cents", "thirteen dollars and forty-five cents".
-  if (factor == 1 && lex.currency_codes.contains(unit) && k > amount->end &&
-      k < n) {
+  // "3 dollars 50 cents", "thirteen dollars and forty-five cents", "3 CAD
+  // 3 cents", "$20 and 43c", "$20 43".
+  if (factor == 1 && lex.currency_codes.contains(unit) &&
+      (k > amount->end || prefix_currency) && k < n) {
     const int next = words[k].folded == "and" ? k + 1 : k;
     std::optional<Amount> cents = ParseAmount(words, next, true);
-    if (cents.has_value() && !cents->ordinal && !cents->range_max) {
-      std::string cents_unit;
-      double cents_factor = 1;
-      const int cents_end =
-          MatchSuffixUnit(words, cents->end, &cents_unit, &cents_factor);
-      if (cents_unit == unit && cents_factor < 1) {
-        amount->value += cents->value * cents_factor;
+    const std::optional<double> attached_cents =
+        cents.has_value() || next >= n ? std::nullopt
+                                       : AttachedCents(words[next]);
+    if (attached_cents.has_value()) {
+      amount->value += *attached_cents / 100;
+      k = next + 1;
+    } else if (cents.has_value() && !cents->ordinal && !cents->range_max) {
+      int cents_end = cents->end;
+      const Currency* sub =
+          MatchCurrency(words, cents->end, &cents_end, false);
+      if (sub != nullptr && sub->factor < 1 &&
+          (sub->code == unit || sub->shared)) {
+        amount->value += cents->value * sub->factor;
         k = cents_end;
       } else if (IsBareSubunit(words, *amount, next != k, *cents)) {
         // "15 dollars 50", "17 USD 25", "15 dollars and 50.".
@@ -1649,7 +2275,11 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   }
   match.end = k;
   const bool alone = i <= view.first_content && k > view.last_content;
-  if (amount->needs_alone && !alone) return std::nullopt;
+  if ((amount->needs_alone || spaced_sign ||
+       (article_money && qualifier == Figure::QUALIFIER_EXACT)) &&
+      !alone) {
+    return std::nullopt;
+  }
   if (unit.empty() && amount->fraction) unit = "fraction";
   const Counted counted = CountedOf(words, *amount, unit, duration, k);
   if (!negative && !alone &&
@@ -1700,8 +2330,9 @@ bool InNameOrTime(const std::vector<Word>& words, const FigureMatch& match) {
         words[begin - 2].folded == "no") {
       return true;  // "No. 10"
     }
-    // "Boeing 737", "Article 5", "Windows 10".
+    // "Boeing 737", "Article 5", "Windows 10"; not money ("Kiran1 10eur").
     if (words[begin].kind == TokenKind::kNumber &&
+        !Lex().currency_codes.contains(match.figure.unit()) &&
         previous.kind == TokenKind::kWord && previous.capitalized &&
         !IsPossessive(previous) &&
         !Lex().stop_words.contains(previous.folded)) {
@@ -1750,9 +2381,16 @@ bool MayHoldFigure(const std::vector<Word>& words) {
     if (folded.find_first_of("0123456789") != absl::string_view::npos) {
       return true;  // "USD115"
     }
+    if (word.kind == TokenKind::kPunct && !folded.empty() &&
+        (folded[0] == '\xC2' || folded[0] == '\xE2') &&
+        VulgarFraction(folded).has_value()) {
+      return true;  // "\u00BD"
+    }
     while (true) {
       const size_t hyphen = folded.find('-');
       if (triggers.contains(folded.substr(0, hyphen))) return true;
+      WordNumberParser probe;
+      if (FeedFused(folded.substr(0, hyphen), &probe)) return true;
       if (hyphen == absl::string_view::npos) break;
       folded.remove_prefix(hyphen + 1);
     }
@@ -1771,6 +2409,7 @@ void FindFigures(const Document& doc, const std::vector<segment::Range>& taken,
     if (!MayHoldFigure(words)) continue;
     const int n = static_cast<int>(words.size());
     SentenceView view;
+    view.doc = &doc;
     view.words = &words;
     for (int k = 0; k < n; ++k) {
       if (words[k].kind == TokenKind::kPunct) continue;

@@ -57,7 +57,11 @@ namespace crosscheck::extract {
 // hundred" are two). A number restated in parentheses is one figure ("45
 // (forty-five)"). After a qualifier, "a"/"an" and a time unit is one of it
 // ("more than a decade": MORE_THAN 1 decade). Numbers in web addresses are
-// none ("%20").
+// none ("%20"). Fractions may be written in digits ("3/4", "2 1/4", "½") or
+// as ratios ("1 over 3", "one in five"); digit groups may be written apart
+// ("40 000"); "fifty - two" and "twentyfifth" are 52 and 25th. An ordinal
+// word after a verb of ranking is a rank ("finished second"); after "a" it
+// needs a noun ("a second term", not "wait a second").
 void FindFigures(const Document& doc, const std::vector<segment::Range>& taken,
                  std::vector<crosscheck::v1::Claim>* claims);
 

@@ -428,6 +428,210 @@ TEST(FindFiguresTest, Fractions) {
   }
 }
 
+TEST(FindFiguresTest, FractionsInDigitsAndComposedDenominators) {
+  constexpr Figure::Qualifier kMore = Figure::QUALIFIER_MORE_THAN;
+  const FigureCase kCases[] = {
+      {"They said 3/4 of the staff quit.", "3/4", 0.75, kExact, "fraction",
+       "staff"},
+      {"More than 1/2 of the people came.", "More than 1/2", 0.5, kMore,
+       "fraction", "person"},
+      {"The index fell -4/5 of a point.", "-4/5", -0.8, kExact, "fraction",
+       "point"},
+      {"The board grew 2 1/4 times.", "2 1/4", 2.25, kExact, "", "time"},
+      {"Rates rose 2\u00BD points.", "2\u00BD", 2.5, kExact, "", "point"},
+      {"Only \u2154 of the seats were filled.", "\u2154", 2.0 / 3, kExact,
+       "fraction", "seat"},
+      {"a hundredth", "a hundredth", 0.01, kExact, "fraction"},
+      {"one twenty-fifth", "one twenty-fifth", 0.04, kExact, "fraction"},
+      {"three twenty firsts", "three twenty firsts", 3.0 / 21, kExact,
+       "fraction"},
+      {"one hundred thirty-fifths", "one hundred thirty-fifths", 100.0 / 35,
+       kExact, "fraction"},
+      {"five - eighths", "five - eighths", 0.625, kExact, "fraction"},
+      {"two and fifty-four hundredths", "two and fifty-four hundredths", 2.54},
+      {"two hundred and fifty-four hundredths",
+       "two hundred and fifty-four hundredths", 200.54},
+      {"twenty and three and three fifths",
+       "twenty and three and three fifths", 23.6},
+  };
+  for (const FigureCase& c : kCases) ExpectOneFigure(c);
+  // Slashes in dates and idioms are no fractions.
+  for (const char* text : {"The shop is open 24/7.", "Call 5/17/2018 off."}) {
+    for (const Claim& claim : Figures(text)) {
+      EXPECT_NE(claim.figure().unit(), "fraction") << text;
+    }
+  }
+  // "a hundredth" before a noun is a rank; so is "a twenty-first" one.
+  const FigureCase kRanks[] = {
+      {"It was the hundredth anniversary.", "hundredth", 100, kExact, "",
+       "anniversary", true},
+      {"It is a twenty-first century problem.", "twenty-first", 21, kExact, "",
+       "problem", true},
+  };
+  for (const FigureCase& c : kRanks) ExpectOneFigure(c);
+}
+
+TEST(FindFiguresTest, NumbersWrittenApartOrFused) {
+  const FigureCase kCases[] = {
+      {"The town has 40 000 residents.", "40 000", 40000, kExact, "",
+       "resident"},
+      {"1 234 567", "1 234 567", 1234567},
+      {"fifty - two", "fifty - two", 52},
+      {"twenty\u2014fifth", "twenty\u2014fifth", 25, kExact, "", "", true},
+      {"twentyfifth", "twentyfifth", 25, kExact, "", "", true},
+      {"fortytwo", "fortytwo", 42},
+      {"- 1,200,000", "- 1,200,000", -1.2e6},
+      {"- 10  k", "- 10  k", -1e4},
+      {"10G", "10G", 1e10},
+      {"-.0012G", "-.0012G", -1.2e6},
+      {"five dozs", "five dozs", 60},
+      {"three hundred krores", "three hundred krores", 3e9},
+      {"The fund got Rs 30 L.", "Rs 30 L", 3e6, kExact, "INR"},
+      {"trillionth", "trillionth", 1e12, kExact, "", "", true},
+  };
+  for (const FigureCase& c : kCases) ExpectOneFigure(c);
+  // A list dash is no sign; "5G" in running text is no number.
+  const FigureCase kNews[] = {
+      {"- 10 people were hurt.", "10", 10, kExact, "", "person"},
+  };
+  for (const FigureCase& c : kNews) ExpectOneFigure(c);
+  EXPECT_THAT(Figures("The 5G network opened."), IsEmpty());
+}
+
+TEST(FindFiguresTest, DecimalsInWordsAndZeroAfterAnd) {
+  const FigureCase kCases[] = {
+      {"1 point 1", "1 point 1", 1.1},
+      {"point 77", "point 77", 0.77},
+      {"At that point 77 people died.", "77", 77, kExact, "", "person"},
+  };
+  for (const FigureCase& c : kCases) ExpectOneFigure(c);
+  const auto figures = Figures("4 thousand 3 hundred and 0 are two numbers.");
+  ASSERT_THAT(figures, SizeIs(3));
+  EXPECT_EQ(figures[0].text(), "4 thousand 3 hundred");
+  EXPECT_EQ(figures[1].text(), "0");
+}
+
+TEST(FindFiguresTest, RatiosAndScaledFractions) {
+  const FigureCase kCases[] = {
+      {"One in five adults smoke.", "One in five", 0.2, kExact, "fraction",
+       "adult"},
+      {"two out of five hundred", "two out of five hundred", 0.004, kExact,
+       "fraction"},
+      {"1 over 3", "1 over 3", 1.0 / 3, kExact, "fraction"},
+      {"The answer is negative one over 20", "negative one over 20", -0.05,
+       kExact, "fraction"},
+      {"two thirds of a million", "two thirds of a million", 2e6 / 3},
+      {"one billion and three quarters million",
+       "one billion and three quarters million", 1000750000},
+      {"one hundred and thirty fifths", "one hundred and thirty fifths", 26,
+       kExact, "fraction"},
+      {"The result is 12,34,567.89", "12,34,567.89", 1234567.89},
+      {"The grant was Rs 1,00,000.", "Rs 1,00,000", 100000, kExact, "INR"},
+      {"It came to nought point eleven", "nought point eleven", 0.11},
+      {"three cr twelve lac fifty-six thousand seven hundred twenty-one",
+       "three cr twelve lac fifty-six thousand seven hundred twenty-one",
+       31256721},
+  };
+  for (const FigureCase& c : kCases) ExpectOneFigure(c);
+  // A larger first number, a time unit or a year after "in", or a first
+  // number other than one before "in" make no ratio.
+  for (const char* text : {"I see five out of three pieces.",
+                           "He scored 2 in 10 minutes.",
+                           "Only 1 in 2020 was new.",
+                           "He scored 3 in 4 matches.",
+                           "The vote was 52 over 48."}) {
+    for (const Claim& claim : Figures(text)) {
+      EXPECT_NE(claim.figure().unit(), "fraction") << text;
+    }
+  }
+}
+
+TEST(FindFiguresTest, MoneyWithCentsRareCurrenciesAndMillionCodes) {
+  constexpr Figure::Qualifier kMore = Figure::QUALIFIER_MORE_THAN;
+  const FigureCase kCases[] = {
+      {"It cost 3 CAD 3 cents.", "3 CAD 3 cents", 3.03, kExact, "CAD"},
+      {"It cost $20 and 43c.", "$20 and 43c", 20.43, kExact, "USD"},
+      {"$20 43", "$20 43", 20.43, kExact, "USD"},
+      {"It cost twenty ringgit 43 sens.", "twenty ringgit 43 sens", 20.43,
+       kExact, "MYR"},
+      {"It cost 3 UAH 4 kopiykas.", "3 UAH 4 kopiykas", 3.04, kExact, "UAH"},
+      {"Losses reached 30 MUSD last year.", "30 MUSD", 3e7, kExact, "USD"},
+      {"Revenues were MAUD 60.", "MAUD 60", 6e7, kExact, "AUD"},
+      {"a dollar", "a dollar", 1, kExact, "USD"},
+      {"It sold above a dollar and 42 cents.", "above a dollar and 42 cents",
+       1.42, kMore, "USD"},
+      {"Hey, the cost is 100\u5143!", "100\u5143", 100, kExact, "CNY"},
+      {"It cost 42 L.E at the door.", "42 L.E", 42, kExact, "EGP"},
+      {"He lost 10000 bitcoins.", "10000 bitcoins", 10000, kExact, "XBT"},
+      {"Pay Kiran1 10eur", "10eur", 10, kExact, "EUR"},
+      {"It raised $ 280 million first preferred notes.", "$ 280 million",
+       2.8e8, kExact, "USD"},
+  };
+  for (const FigureCase& c : kCases) ExpectOneFigure(c);
+  // "a" and a currency word before a noun or "of" is no amount; an
+  // ordinal takes no currency.
+  EXPECT_THAT(Figures("He opened a dollar store."), IsEmpty());
+  EXPECT_THAT(Figures("It weighs a pound of flesh."), IsEmpty());
+  const auto figures = Figures("He became the first \u00A3 100 player.");
+  ASSERT_THAT(figures, SizeIs(2));
+  EXPECT_TRUE(figures[0].figure().unit().empty());
+  EXPECT_EQ(figures[1].text(), "\u00A3 100");
+  EXPECT_EQ(figures[1].figure().unit(), "GBP");
+}
+
+TEST(FindFiguresTest, RanksAfterVerbsOfRankingAndBoundVerbs) {
+  constexpr Figure::Qualifier kMore = Figure::QUALIFIER_MORE_THAN;
+  constexpr Figure::Qualifier kAtMost = Figure::QUALIFIER_AT_MOST;
+  const FigureCase kCases[] = {
+      {"She finished second!", "second", 2, kExact, "", "", true},
+      {"He ranked fifth in the poll.", "fifth", 5, kExact, "", "", true},
+      {"She won a second term.", "second", 2, kExact, "", "term", true},
+      {"Sales exceeded $3bn.", "exceeded $3bn", 3e9, kMore, "USD"},
+      {"surpass 3000", "surpass 3000", 3000, kMore},
+      {"Numbers which are < = 100", "< = 100", 100, kAtMost},
+  };
+  for (const FigureCase& c : kCases) ExpectOneFigure(c);
+  for (const char* text : {"Wait a second.", "In a second, it was over.",
+                           "We must first win.", "He came first time."}) {
+    EXPECT_THAT(Figures(text), IsEmpty()) << text;
+  }
+  // An operator symbol after another is notation, no bound.
+  for (const char* text : {"<>30", "=>30"}) {
+    for (const Claim& claim : Figures(text)) {
+      EXPECT_EQ(claim.figure().qualifier(), kExact) << text;
+    }
+  }
+}
+
+TEST(FindFiguresTest, OrdinalDenominatorsBarePhrasesAndUnitlessAbbreviations) {
+  const FigureCase kCases[] = {
+      {"one one hundred and fifth", "one one hundred and fifth", 1.0 / 105,
+       kExact, "fraction"},
+      {"It lasted one millionth of a second.", "one millionth", 1e-6, kExact,
+       "fraction"},
+      {"one twenty two", "one twenty two", 122},
+      {"negative-5", "negative-5", -5},
+      {"Exports hit 5 mln tonnes.", "5 mln", 5e6, kExact, "", "tonne"},
+      {"The fund holds 10 bln.", "10 bln", 1e10},
+  };
+  for (const FigureCase& c : kCases) ExpectOneFigure(c);
+  // "one twenty" in running text may be a time: no 120.
+  for (const Claim& claim : Figures("The train left at one twenty.")) {
+    EXPECT_NE(claim.figure().value(), 120);
+  }
+  // A capitalized word is no code of millions; "one out of the park" is
+  // no number.
+  EXPECT_THAT(Figures("He hit one out of the park."), IsEmpty());
+  for (const Claim& claim : Figures("Mars 5 was launched.")) {
+    EXPECT_TRUE(claim.figure().unit().empty());
+  }
+  // A number word before "out of" and a number states a number.
+  const auto figures = Figures("I see five out of three pieces.");
+  ASSERT_THAT(figures, SizeIs(2));
+  EXPECT_EQ(figures[0].text(), "five");
+  EXPECT_DOUBLE_EQ(figures[0].figure().value(), 5);
+}
+
 TEST(FindFiguresTest, OrdinalsBeforeAnotherNumber) {
   const auto figures = Figures("I like the first two books.");
   ASSERT_THAT(figures, SizeIs(2));

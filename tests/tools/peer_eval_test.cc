@@ -501,6 +501,26 @@ TEST(SuiteCaseTest, LeavesOutDucklingDatesResolvedForwardWithoutACue) {
                 .expected[0]
                 .out_of_scope,
             "");
+TEST(SuiteCaseTest, LeavesOutExponentAndScientificNotation) {
+  const SuiteCase c = Parse(R"json({"suite": "recognizers-text",
+      "input": "-2.5^-1 or 12.32e+14 or 1e10, not 3 eggs or e5 or 1,3",
+      "expected": [
+        {"type": "number", "text": "-2.5^-1", "byte_start": 0,
+         "byte_end": 7, "value": "-0.4"},
+        {"type": "number", "text": "12.32e+14", "byte_start": 11,
+         "byte_end": 20, "value": "1.232E+15"},
+        {"type": "number", "text": "1e10", "byte_start": 24,
+         "byte_end": 28, "value": "10000000000"},
+        {"type": "number", "text": "3", "byte_start": 34,
+         "byte_end": 35, "value": "3"},
+        {"type": "number", "text": "1,3", "byte_start": 50,
+         "byte_end": 53, "value": "1.3"}]})json");
+  ASSERT_THAT(c.expected, SizeIs(5));
+  EXPECT_EQ(c.expected[0].out_of_scope, kRuleExponent);
+  EXPECT_EQ(c.expected[1].out_of_scope, kRuleExponent);
+  EXPECT_EQ(c.expected[2].out_of_scope, kRuleExponent);
+  EXPECT_EQ(c.expected[3].out_of_scope, "");
+  EXPECT_EQ(c.expected[4].out_of_scope, "");
 }
 
 TEST(SuiteCaseTest, RejectsMalformedLinesNamingFileAndLine) {

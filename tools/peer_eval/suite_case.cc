@@ -201,6 +201,34 @@ bool InDigitSequence(absl::string_view input, uint32_t begin, uint32_t end) {
   return groups >= 4;
 }
 
+// Whether the entity [begin, end) is written in exponent or scientific
+// notation: its whitespace-delimited token holds "^" after a digit
+// ("1.1^23", "2.5^-1") or a digit, "e", an optional sign and a digit
+// ("1e10", "-127.32e13", "12.32e+14"). Calculator notation, not news text.
+bool InExponentNotation(absl::string_view input, uint32_t begin,
+                        uint32_t end) {
+  auto is_space = [](char c) {
+    return absl::ascii_isspace(static_cast<unsigned char>(c));
+  };
+  auto is_digit = [](char c) {
+    return absl::ascii_isdigit(static_cast<unsigned char>(c));
+  };
+  size_t first = begin;
+  while (first > 0 && !is_space(input[first - 1])) --first;
+  size_t last = end;
+  while (last < input.size() && !is_space(input[last])) ++last;
+  const absl::string_view token = input.substr(first, last - first);
+  for (size_t k = 1; k < token.size(); ++k) {
+    if (!is_digit(token[k - 1])) continue;
+    if (token[k] == '^') return true;
+    if (token[k] != 'e' && token[k] != 'E') continue;
+    size_t d = k + 1;
+    if (d < token.size() && (token[d] == '+' || token[d] == '-')) ++d;
+    if (d < token.size() && is_digit(token[d])) return true;
+  }
+  return false;
+}
+
 // ---- Values of one entity --------------------------------------------------
 
 // The context an entity's value is read in.
@@ -617,6 +645,9 @@ std::string EntityRule(const pb::Struct& e, const SuiteCase& c,
     case Category::kNumber:
       if (InDigitSequence(c.input, entity.begin, entity.end)) {
         return kRuleDigitSequence;
+      }
+      if (InExponentNotation(c.input, entity.begin, entity.end)) {
+        return kRuleExponent;
       }
       break;
     case Category::kCurrency:

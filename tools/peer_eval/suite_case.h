@@ -39,6 +39,8 @@ inline constexpr char kRuleForwardResolution[] =
     "convention)";
 inline constexpr char kRuleDigitSequence[] =
     "digit sequence (phone number, IP address)";
+inline constexpr char kRuleExponent[] =
+    "exponent or scientific notation (\"1.1^23\", \"1e10\")";
 inline constexpr char kRuleNoAmount[] =
     "unit without an amount (\"dollars\", \"a small percent\")";
 
