@@ -501,6 +501,8 @@ TEST(SuiteCaseTest, LeavesOutDucklingDatesResolvedForwardWithoutACue) {
                 .expected[0]
                 .out_of_scope,
             "");
+}
+
 TEST(SuiteCaseTest, LeavesOutExponentAndScientificNotation) {
   const SuiteCase c = Parse(R"json({"suite": "recognizers-text",
       "input": "-2.5^-1 or 12.32e+14 or 1e10, not 3 eggs or e5 or 1,3",
