@@ -3071,30 +3071,6 @@ Note UnresolvedNote(const Document& doc, const Claim& claim,
   return note;
 }
 
-// Whether a date can stand in the sentence: every date has a number token,
-// or a month, weekday, relative day ("yesterday"), period ("week") or time
-// unit ("years ago") word.
-bool MayHoldDate(const std::vector<Word>& words) {
-  const Lexicons& lex = Lex();
-  for (const Word& word : words) {
-    if (word.kind == TokenKind::kNumber) return true;
-    if (word.kind != TokenKind::kWord) continue;
-    absl::string_view folded = word.folded;
-    // "Oct-2", "Sep-23-2020", "Q3": letters and numbers in one word.
-    if (folded.size() > 1 && absl::ascii_isdigit(static_cast<unsigned char>(
-                                 folded.back()))) {
-      return true;
-    }
-    if (word.possessive_bytes > 0) folded.remove_suffix(2);
-    if (lex.months.contains(folded) || lex.weekdays.contains(folded) ||
-        lex.day_phrases.contains(folded) || lex.periods.contains(folded) ||
-        lex.time_units.contains(folded)) {
-      return true;
-    }
-  }
-  return false;
-}
-
 // The words that name a time by themselves: months, weekdays, number and
 // ordinal words, time units, periods, seasons, decade words, and the last
 // word of each relative-day and "from now" phrase ("yesterday", "night",
@@ -3156,7 +3132,8 @@ bool OpensLongDate(const Word& word) {
 bool IsDateAnchor(const Word& word) {
   if (word.kind == TokenKind::kNumber) return true;
   if (word.kind != TokenKind::kWord) return false;
-  const std::string& folded = word.folded;
+  absl::string_view folded = word.folded;
+  if (word.possessive_bytes > 0) folded.remove_suffix(2);  // "Monday's"
   for (char c : folded) {
     if (absl::ascii_isdigit(static_cast<unsigned char>(c))) return true;
   }
@@ -3172,10 +3149,17 @@ void ScanDates(const Document& doc, bool every_token,
                std::vector<Claim>* claims, std::vector<Note>* notes) {
   for (size_t s = 0; s < doc.seg.sentences.size(); ++s) {
     const segment::Sentence& sentence = doc.seg.sentences[s];
-    if (!MayHoldDate(doc.sentence_words[s])) continue;
+    const std::vector<Word>* sentence_words = &doc.sentence_words[s];
+    const int n = static_cast<int>(sentence_words->size());
+    // next_anchor[i]: the first anchor at or after i (n when none).
+    std::vector<int> next_anchor(n + 1, n);
+    for (int k = n - 1; k >= 0; --k) {
+      next_anchor[k] =
+          IsDateAnchor((*sentence_words)[k]) ? k : next_anchor[k + 1];
+    }
+    if (!every_token && next_anchor[0] == n) continue;  // no date here
     // The parsers read words without a possessive "'s" ("Monday's").
     std::vector<Word> stripped;
-    const std::vector<Word>* sentence_words = &doc.sentence_words[s];
     if (std::any_of(sentence_words->begin(), sentence_words->end(),
                     [](const Word& w) { return w.possessive_bytes > 0; })) {
       stripped = WithoutPossessives(*sentence_words);
@@ -3183,12 +3167,6 @@ void ScanDates(const Document& doc, bool every_token,
     }
     const std::vector<Word>& words = *sentence_words;
     DateParser parser(words, doc.published);
-    const int n = static_cast<int>(words.size());
-    // next_anchor[i]: the first anchor at or after i (n when none).
-    std::vector<int> next_anchor(n + 1, n);
-    for (int k = n - 1; k >= 0; --k) {
-      next_anchor[k] = IsDateAnchor(words[k]) ? k : next_anchor[k + 1];
-    }
     int i = 0;
     while (i < n) {
       if (!every_token) {
