@@ -52,6 +52,7 @@ class PhraseTable {
       entry.joined.push_back(k > 0 && words[k].begin == words[k - 1].end);
     }
     if (entry.words.empty()) return;
+    max_words_ = std::max(max_words_, entry.words.size());
     entry.value = std::move(value);
     auto& bucket = by_first_[entry.words[0]];
     bucket.push_back(std::move(entry));
@@ -85,6 +86,16 @@ class PhraseTable {
     return nullptr;
   }
 
+  // The most words of a phrase of the table.
+  size_t max_words() const { return max_words_; }
+
+  // The folded first words of the phrases.
+  std::vector<std::string> first_words() const {
+    std::vector<std::string> words;
+    for (const auto& [word, entries] : by_first_) words.push_back(word);
+    return words;
+  }
+
   const T* Match(const std::vector<Word>& words, int start, int* end) const {
     return Match(words, start, end, [](const T&) { return true; });
   }
@@ -97,6 +108,7 @@ class PhraseTable {
     T value;
   };
   absl::flat_hash_map<std::string, std::vector<Entry>> by_first_;
+  size_t max_words_ = 0;
 };
 
 // ---------------------------------------------------------------------------
@@ -2370,44 +2382,99 @@ std::vector<bool> InUrl(const Document& doc, const std::vector<Word>& words) {
   return in_url;
 }
 
-// Whether a figure can stand in the sentence: it has a number token, a
-// word with a digit, or a trigger word (a hyphenated word counts by its
-// parts: "four-day").
-bool MayHoldFigure(const std::vector<Word>& words) {
+// How many tokens a figure may start before its first anchor
+// (IsFigureAnchor): a qualifier phrase, a sign and a currency phrase
+// ("no more than US$ 50", "bigger or equal than three thousand"), or a unit
+// phrase and "of" ("per cent of 10"), and one word more ("more than a
+// decade"). Figures are only tried within this distance of an anchor.
+int MaxFigureLead() {
+  const Lexicons& lex = Lex();
+  return static_cast<int>(
+      std::max(lex.qualifiers.max_words() + 1 + lex.currencies.max_words(),
+               lex.units.max_words() + 1) +
+      1);
+}
+
+// The words a figure can start with before its first anchor: the first
+// words of qualifier, currency and unit phrases ("more", "between", "us",
+// "per"), signs ("minus", "-"), "a"/"an" ("a dozen", "more than a
+// decade") and "point" ("point 77").
+const WordSet& FigureOpeners() {
+  static const WordSet* const kOpeners = [] {
+    const Lexicons& lex = Lex();
+    auto* openers = new WordSet();
+    for (const std::vector<std::string>& words :
+         {lex.qualifiers.first_words(), lex.currencies.first_words(),
+          lex.units.first_words()}) {
+      openers->insert(words.begin(), words.end());
+    }
+    for (const char* word : {"minus", "negative", "-", "a", "an", "point"}) {
+      openers->insert(word);
+    }
+    return openers;
+  }();
+  return *kOpeners;
+}
+
+// Whether a figure can start at `word` before its first anchor: a word of
+// FigureOpeners, "point" of a decimal ("point 77"), or what may be a code
+// of millions ("MUSD 30", MillionCode).
+bool IsFigureOpener(const Word& word) {
+  if (word.kind == TokenKind::kWord && word.capitalized &&
+      word.folded.size() == 4 && word.folded[0] == 'm') {
+    return true;
+  }
+  return FigureOpeners().contains(word.folded);
+}
+
+// Whether a figure can hold `word`: a number, a word or symbol with a
+// digit or a vulgar fraction ("USD115", "\u00BD"), or a number,
+// magnitude, currency, time-unit or vague-quantity word, also as a part of
+// a hyphenated word ("four-day") or fused ("fortytwo"). Every figure holds
+// one.
+bool IsFigureAnchor(const Word& word) {
+  if (word.kind == TokenKind::kNumber) return true;
+  absl::string_view folded = word.folded;
+  if (folded.find_first_of("0123456789") != absl::string_view::npos) {
+    return true;  // "USD115"
+  }
+  if (word.kind == TokenKind::kPunct && !folded.empty() &&
+      (folded[0] == '\xC2' || folded[0] == '\xE2') &&
+      VulgarFraction(folded).has_value()) {
+    return true;  // "\u00BD"
+  }
   const auto& triggers = Lex().triggers;
-  for (const Word& word : words) {
-    if (word.kind == TokenKind::kNumber) return true;
-    absl::string_view folded = word.folded;
-    if (folded.find_first_of("0123456789") != absl::string_view::npos) {
-      return true;  // "USD115"
-    }
-    if (word.kind == TokenKind::kPunct && !folded.empty() &&
-        (folded[0] == '\xC2' || folded[0] == '\xE2') &&
-        VulgarFraction(folded).has_value()) {
-      return true;  // "\u00BD"
-    }
-    while (true) {
-      const size_t hyphen = folded.find('-');
-      if (triggers.contains(folded.substr(0, hyphen))) return true;
-      WordNumberParser probe;
-      if (FeedFused(folded.substr(0, hyphen), &probe)) return true;
-      if (hyphen == absl::string_view::npos) break;
-      folded.remove_prefix(hyphen + 1);
-    }
+  while (true) {
+    const size_t hyphen = folded.find('-');
+    if (triggers.contains(folded.substr(0, hyphen))) return true;
+    WordNumberParser probe;
+    if (FeedFused(folded.substr(0, hyphen), &probe)) return true;
+    if (hyphen == absl::string_view::npos) break;
+    folded.remove_prefix(hyphen + 1);
   }
   return false;
 }
 
 }  // namespace
 
-void FindFigures(const Document& doc, const std::vector<segment::Range>& taken,
-                 std::vector<Claim>* claims) {
+namespace {
+
+// FindFigures; `every_token` turns the anchor filter off.
+void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
+                 bool every_token, std::vector<Claim>* claims) {
+  static const int max_lead = MaxFigureLead();
+  static const int max_idiom = static_cast<int>(Lex().idioms.max_words());
   TakenRanges taken_ranges(taken);
   for (size_t s = 0; s < doc.seg.sentences.size(); ++s) {
     const segment::Sentence& sentence = doc.seg.sentences[s];
     const std::vector<Word>& words = doc.sentence_words[s];
-    if (!MayHoldFigure(words)) continue;
     const int n = static_cast<int>(words.size());
+    // next_anchor[i]: the first anchor at or after i (n when none).
+    std::vector<int> next_anchor(n + 1, n);
+    for (int k = n - 1; k >= 0; --k) {
+      next_anchor[k] = IsFigureAnchor(words[k]) ? k : next_anchor[k + 1];
+    }
+    if (!every_token && next_anchor[0] == n) continue;  // no figure here
     SentenceView view;
     view.doc = &doc;
     view.words = &words;
@@ -2419,6 +2486,16 @@ void FindFigures(const Document& doc, const std::vector<segment::Range>& taken,
     const std::vector<bool> in_url = InUrl(doc, words);
     int i = 0;
     while (i < n) {
+      if (!every_token) {
+        if (next_anchor[i] == n) break;  // every figure holds an anchor
+        // An idiom starting here may cover the tokens where a figure would
+        // start ("Catch-22"), so idioms are looked for a little further.
+        const int lead = next_anchor[i] - i;
+        if (lead > max_lead + max_idiom) {
+          i = next_anchor[i] - (max_lead + max_idiom);
+          continue;
+        }
+      }
       if (in_url[i]) {
         ++i;
         continue;
@@ -2430,6 +2507,12 @@ void FindFigures(const Document& doc, const std::vector<segment::Range>& taken,
       int idiom_end = i;
       if (Lex().idioms.Match(words, i, &idiom_end)) {
         i = idiom_end;
+        continue;
+      }
+      if (!every_token && next_anchor[i] > i &&
+          (next_anchor[i] - i > max_lead ||
+           !IsFigureOpener(words[i]))) {
+        ++i;
         continue;
       }
       std::optional<FigureMatch> match = ParseFigure(view, i);
@@ -2458,5 +2541,22 @@ void FindFigures(const Document& doc, const std::vector<segment::Range>& taken,
     }
   }
 }
+
+}  // namespace
+
+void FindFigures(const Document& doc, const std::vector<segment::Range>& taken,
+                 std::vector<Claim>* claims) {
+  ScanFigures(doc, taken, /*every_token=*/false, claims);
+}
+
+namespace internal {
+
+void FindFiguresAtEveryToken(const Document& doc,
+                             const std::vector<segment::Range>& taken,
+                             std::vector<Claim>* claims) {
+  ScanFigures(doc, taken, /*every_token=*/true, claims);
+}
+
+}  // namespace internal
 
 }  // namespace crosscheck::extract

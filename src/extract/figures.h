@@ -65,6 +65,18 @@ namespace crosscheck::extract {
 void FindFigures(const Document& doc, const std::vector<segment::Range>& taken,
                  std::vector<crosscheck::v1::Claim>* claims);
 
+namespace internal {
+
+// FindFigures trying a figure at every token. FindFigures tries one only a
+// few tokens before a word that can anchor a figure (a number, number or
+// magnitude word, currency, time unit, vague quantity); both give the same
+// claims, which tests check.
+void FindFiguresAtEveryToken(const Document& doc,
+                             const std::vector<segment::Range>& taken,
+                             std::vector<crosscheck::v1::Claim>* claims);
+
+}  // namespace internal
+
 }  // namespace crosscheck::extract
 
 #endif  // SRC_EXTRACT_FIGURES_H_

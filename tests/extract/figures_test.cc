@@ -42,6 +42,13 @@ std::vector<Claim> Figures(const std::string& text,
   }
   std::vector<Claim> figures;
   FindFigures(doc, taken, &figures);
+  // Trying every token finds the same: no figure escapes the anchor filter.
+  std::vector<Claim> every;
+  internal::FindFiguresAtEveryToken(doc, taken, &every);
+  EXPECT_EQ(every.size(), figures.size()) << text;
+  for (size_t i = 0; i < every.size() && i < figures.size(); ++i) {
+    EXPECT_EQ(every[i].DebugString(), figures[i].DebugString()) << text;
+  }
   size_t previous = 0;
   for (const Claim& claim : figures) {
     EXPECT_EQ(claim.kind(), Claim::KIND_FIGURE);

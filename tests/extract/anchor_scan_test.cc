@@ -1,7 +1,7 @@
-// FindDates tries a date only near a word that can anchor one; these tests
-// check that it finds exactly what trying at every token finds, on
-// generated news text and on the dates whose first anchor lies furthest
-// from their start.
+// FindDates and FindFigures try a claim only near a word that can anchor
+// one; these tests check that they find exactly what trying at every token
+// finds, on generated news text and on the claims whose first anchor lies
+// furthest from their start.
 
 #include <string>
 #include <vector>
@@ -12,6 +12,7 @@
 #include "proto/crosscheck/v1/claim.pb.h"
 #include "src/extract/dates.h"
 #include "src/extract/document.h"
+#include "src/extract/figures.h"
 
 namespace crosscheck::extract {
 namespace {
@@ -36,9 +37,22 @@ void ExpectSameScan(const Article& article) {
   for (size_t i = 0; i < every_notes.size(); ++i) {
     EXPECT_EQ(filtered_notes[i].DebugString(), every_notes[i].DebugString());
   }
+  std::vector<segment::Range> taken;
+  for (const Claim& date : every_claims) {
+    taken.push_back({date.span().begin(), date.span().end()});
+  }
+  std::vector<Claim> filtered_figures, every_figures;
+  FindFigures(doc, taken, &filtered_figures);
+  internal::FindFiguresAtEveryToken(doc, taken, &every_figures);
+  ASSERT_EQ(filtered_figures.size(), every_figures.size()) << article.text();
+  for (size_t i = 0; i < every_figures.size(); ++i) {
+    EXPECT_EQ(filtered_figures[i].DebugString(),
+              every_figures[i].DebugString())
+        << article.text();
+  }
 }
 
-TEST(DateScanTest, SameClaimsAsEveryTokenOnGeneratedNews) {
+TEST(ScanTest, SameClaimsAsEveryTokenOnGeneratedNews) {
   bench::CorpusOptions options;
   options.target_bytes = 300 << 10;
   for (const uint64_t seed : {1, 2, 3}) {
@@ -55,7 +69,7 @@ TEST(DateScanTest, SameClaimsAsEveryTokenOnGeneratedNews) {
   }
 }
 
-TEST(DateScanTest, SameClaimsForDatesThatStartFarBeforeTheirAnchor) {
+TEST(ScanTest, SameClaimsForClaimsThatStartFarBeforeTheirAnchor) {
   const char* const kSentences[] = {
       "Talks will run until the end of the rest of the current year.",
       "Output fell for the rest of the current year, he said.",
@@ -69,6 +83,10 @@ TEST(DateScanTest, SameClaimsForDatesThatStartFarBeforeTheirAnchor) {
       "week from now and three years ago.",
       "Prices rose in the seventies, the nineteen eighties and the "
       "noughties, and in the '40s.",
+      "No more than US$ 50 and no less than twenty, bigger or equal than "
+      "three thousand nine hundred and sixty five, per cent of 10.",
+      "Boeing 737 jets and a Catch-22 for more than a decade, minus 5, "
+      "several dozen, a dozen and a half.",
   };
   for (const char* text : kSentences) {
     for (const char* published : {"2024-06-07", ""}) {
