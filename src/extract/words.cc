@@ -1,6 +1,6 @@
 #include "src/extract/words.h"
 
-#include <utility>
+#include <algorithm>
 
 #include "absl/strings/match.h"
 #include "src/base/utf8.h"
@@ -9,23 +9,31 @@
 namespace crosscheck::extract::internal {
 
 std::vector<Word> Words(absl::string_view text, size_t begin, size_t end) {
-  const std::vector<segment::Token> tokens = segment::Tokenize(text, begin, end);
   std::vector<Word> words;
-  words.reserve(tokens.size());
-  for (const segment::Token& token : tokens) {
+  end = std::min(end, text.size());
+  // About one token per four bytes of news text.
+  if (end > begin) words.reserve((end - begin) / 4 + 1);
+  size_t pos = begin;
+  segment::Token token;
+  while (segment::NextToken(text, end, &pos, &token)) {
     const absl::string_view surface =
         text.substr(token.begin, token.end - token.begin);
-    Word word;
+    Word& word = words.emplace_back();
     word.begin = token.begin;
     word.end = token.end;
     word.kind = token.kind;
-    word.folded = Fold(surface);
-    int length = 0;
-    word.capitalized = segment::IsUpper(base::DecodeUtf8(surface, 0, &length));
+    FoldTo(surface, &word.folded);
+    const auto first = static_cast<unsigned char>(surface[0]);
+    if (first < 0x80) {
+      word.capitalized = first >= 'A' && first <= 'Z';
+    } else {
+      int length = 0;
+      word.capitalized =
+          segment::IsUpper(base::DecodeUtf8(surface, 0, &length));
+    }
     if (token.kind == segment::TokenKind::kWord) {
       word.possessive_bytes = PossessiveBytes(surface);
     }
-    words.push_back(std::move(word));
   }
   return words;
 }

@@ -1,6 +1,7 @@
 #include "src/segment/segment.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 
 #include "absl/container/flat_hash_set.h"
@@ -41,9 +42,48 @@ const absl::flat_hash_set<std::string>& SentenceStarters() {
   return *kSet;
 }
 
-bool IsSpace(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x00A0 ||
-         c == 0x2009 || c == 0x202F || c == 0x2002 || c == 0x2003;
+// Classes of ASCII bytes, for the fast paths over ASCII text.
+enum AsciiClass : uint8_t {
+  kSpaceClass = 1,       // " ", "\t", "\n", "\r"
+  kLetterClass = 2,      // A-Z, a-z
+  kDigitClass = 4,       // 0-9
+  kJoinerClass = 8,      // "-", "'", ",", ".": may join two alphanumerics
+  kTerminatorClass = 16, // ".", "!", "?"
+  // A terminator or the lead byte of "…" (U+2026): the bytes where a
+  // sentence may end.
+  kStopClass = 32,
+};
+
+struct AsciiTable {
+  uint8_t cls[256] = {};
+  constexpr AsciiTable() {
+    cls[static_cast<unsigned char>(' ')] = kSpaceClass;
+    cls[static_cast<unsigned char>('\t')] = kSpaceClass;
+    cls[static_cast<unsigned char>('\n')] = kSpaceClass;
+    cls[static_cast<unsigned char>('\r')] = kSpaceClass;
+    for (int c = 'A'; c <= 'Z'; ++c) cls[c] = kLetterClass;
+    for (int c = 'a'; c <= 'z'; ++c) cls[c] = kLetterClass;
+    for (int c = '0'; c <= '9'; ++c) cls[c] = kDigitClass;
+    cls[static_cast<unsigned char>('-')] = kJoinerClass;
+    cls[static_cast<unsigned char>('\'')] = kJoinerClass;
+    cls[static_cast<unsigned char>(',')] = kJoinerClass;
+    cls[static_cast<unsigned char>('.')] =
+        kJoinerClass | kTerminatorClass | kStopClass;
+    cls[static_cast<unsigned char>('!')] = kTerminatorClass | kStopClass;
+    cls[static_cast<unsigned char>('?')] = kTerminatorClass | kStopClass;
+    cls[0xE2] = kStopClass;
+  }
+};
+constexpr AsciiTable kAscii;
+
+inline uint8_t ClassOf(char byte) {
+  return kAscii.cls[static_cast<unsigned char>(byte)];
+}
+
+inline bool IsSpace(char32_t c) {
+  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+  return c == 0x00A0 || c == 0x2009 || c == 0x202F || c == 0x2002 ||
+         c == 0x2003;
 }
 
 bool IsClosing(char32_t c) {
@@ -56,11 +96,26 @@ bool IsOpening(char32_t c) {
          c == 0x2018 || c == 0x00AB || c == 0x2039;
 }
 
-bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
+inline bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
 
-bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
+inline bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
 
-bool IsHyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+inline bool IsHyphen(char32_t c) {
+  return c == '-' || c == 0x2010 || c == 0x2011;
+}
+
+// IsLetter(c) || IsDigit(c), with ASCII decided by table.
+inline bool IsAlnum(char32_t c) {
+  if (c < 0x80) return (kAscii.cls[c] & (kLetterClass | kDigitClass)) != 0;
+  return IsLetter(c);
+}
+
+// Whether `c` may continue a token after an alphanumeric: a joiner
+// (hyphen, apostrophe, "," or ".") or the dot of an abbreviation.
+inline bool MayJoin(char32_t c) {
+  if (c < 0x80) return (kAscii.cls[c] & kJoinerClass) != 0;
+  return c == 0x2010 || c == 0x2011 || c == 0x2019;
+}
 
 // The word (letters and dots) that ends at `end` (exclusive), without a
 // trailing period.
@@ -117,7 +172,15 @@ void SplitSentences(absl::string_view text, const Paragraph& para,
     if (start < end) out->push_back({start, end, para_index});
     start = para.end;
   };
+  const char* const data = text.data();
   while (pos < para.end) {
+    if (start != para.end) {
+      // Inside a sentence only terminators matter. Each starts a character
+      // (no UTF-8 continuation byte is ASCII or 0xE2), so skipping bytes
+      // rather than characters passes over none of them.
+      while (pos < para.end && (ClassOf(data[pos]) & kStopClass) == 0) ++pos;
+      if (pos >= para.end) break;
+    }
     int len;
     const char32_t c = DecodeUtf8(text, pos, &len);
     if (start == para.end) {
@@ -303,40 +366,62 @@ Segmentation Segment(absl::string_view text, const std::vector<Range>& skip) {
   return seg;
 }
 
-std::vector<Token> Tokenize(absl::string_view text, size_t begin,
-                            size_t end) {
-  std::vector<Token> tokens;
-  end = std::min(end, text.size());
-  // About one token per four bytes of news text.
-  if (end > begin) tokens.reserve((end - begin) / 4 + 1);
-  size_t pos = begin;
+bool NextToken(absl::string_view text, size_t end, size_t* cursor,
+               Token* token) {
+  const char* const data = text.data();
+  size_t pos = *cursor;
   while (pos < end) {
-    int len;
-    const char32_t c = DecodeUtf8(text, pos, &len);
-    if (IsSpace(c)) {
-      pos += len;
-      continue;
-    }
-    if (!IsLetter(c) && !IsDigit(c)) {
-      tokens.push_back({pos, pos + len, TokenKind::kPunct});
-      pos += len;
-      continue;
+    int len = 1;
+    char32_t c;
+    const uint8_t cls = ClassOf(data[pos]);
+    if (static_cast<unsigned char>(data[pos]) < 0x80) {
+      if (cls & kSpaceClass) {
+        ++pos;
+        continue;
+      }
+      c = static_cast<unsigned char>(data[pos]);
+      if ((cls & (kLetterClass | kDigitClass)) == 0) {
+        *token = {pos, pos + 1, TokenKind::kPunct};
+        *cursor = pos + 1;
+        return true;
+      }
+    } else {
+      c = base::internal::DecodeUtf8Multibyte(text, pos, &len);
+      if (IsSpace(c)) {
+        pos += len;
+        continue;
+      }
+      if (!IsLetter(c)) {
+        *token = {pos, pos + len, TokenKind::kPunct};
+        *cursor = pos + len;
+        return true;
+      }
     }
     const TokenKind kind = IsDigit(c) ? TokenKind::kNumber : TokenKind::kWord;
     size_t e = pos + len;
+    // The character that ends at `e`.
     char32_t prev = c;
-    while (e < end) {
+    while (true) {
+      // Runs of ASCII letters and digits, the bulk of most tokens.
+      const size_t run = e;
+      while (e < end && (ClassOf(data[e]) & (kLetterClass | kDigitClass)) &&
+             static_cast<unsigned char>(data[e]) < 0x80) {
+        ++e;
+      }
+      if (e > run) prev = static_cast<unsigned char>(data[e - 1]);
+      if (e >= end) break;
       int l;
       const char32_t d = DecodeUtf8(text, e, &l);
-      if (IsLetter(d) || IsDigit(d)) {
+      if (IsAlnum(d)) {
         prev = d;
         e += l;
         continue;
       }
+      if (!MayJoin(d)) break;
       // Joiners count only between two alphanumerics.
       int l2;
       const char32_t after = e + l < end ? DecodeUtf8(text, e + l, &l2) : 0;
-      const bool alnum_after = IsLetter(after) || IsDigit(after);
+      const bool alnum_after = IsAlnum(after);
       if (alnum_after &&
           ((IsHyphen(d)) ||
            (IsApostrophe(d) && IsLetter(prev) && IsLetter(after)) ||
@@ -369,9 +454,23 @@ std::vector<Token> Tokenize(absl::string_view text, size_t begin,
       }
       break;
     }
-    tokens.push_back({pos, e, kind});
-    pos = e;
+    *token = {pos, e, kind};
+    *cursor = e;
+    return true;
   }
+  *cursor = pos;
+  return false;
+}
+
+std::vector<Token> Tokenize(absl::string_view text, size_t begin,
+                            size_t end) {
+  std::vector<Token> tokens;
+  end = std::min(end, text.size());
+  // About one token per four bytes of news text.
+  if (end > begin) tokens.reserve((end - begin) / 4 + 1);
+  size_t pos = begin;
+  Token token;
+  while (NextToken(text, end, &pos, &token)) tokens.push_back(token);
   return tokens;
 }
 

@@ -80,6 +80,18 @@ struct Token {
 // Tokenizes text[begin, end). White space separates tokens and is dropped.
 std::vector<Token> Tokenize(absl::string_view text, size_t begin, size_t end);
 
+// The tokens of Tokenize one at a time, without a vector:
+//
+//   size_t pos = begin;
+//   Token token;
+//   while (NextToken(text, end, &pos, &token)) ...
+//
+// Stores the first token of text[*cursor, end) in `*token`, moves `*cursor`
+// past it and returns true; returns false when only white space is left.
+// Requires end <= text.size(). Each call is linear in the bytes it passes.
+bool NextToken(absl::string_view text, size_t end, size_t* cursor,
+               Token* token);
+
 // True for a Unicode letter in the scripts crosscheck handles (Latin,
 // Greek, Cyrillic and other alphabetic blocks).
 bool IsLetter(char32_t c);
