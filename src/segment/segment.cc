@@ -4,6 +4,10 @@
 #include <cstdint>
 #include <string>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "src/base/lines.h"
@@ -42,43 +46,12 @@ const absl::flat_hash_set<std::string>& SentenceStarters() {
   return *kSet;
 }
 
-// Classes of ASCII bytes, for the fast paths over ASCII text.
-enum AsciiClass : uint8_t {
-  kSpaceClass = 1,       // " ", "\t", "\n", "\r"
-  kLetterClass = 2,      // A-Z, a-z
-  kDigitClass = 4,       // 0-9
-  kJoinerClass = 8,      // "-", "'", ",", ".": may join two alphanumerics
-  kTerminatorClass = 16, // ".", "!", "?"
-  // A terminator or the lead byte of "…" (U+2026): the bytes where a
-  // sentence may end.
-  kStopClass = 32,
-};
-
-struct AsciiTable {
-  uint8_t cls[256] = {};
-  constexpr AsciiTable() {
-    cls[static_cast<unsigned char>(' ')] = kSpaceClass;
-    cls[static_cast<unsigned char>('\t')] = kSpaceClass;
-    cls[static_cast<unsigned char>('\n')] = kSpaceClass;
-    cls[static_cast<unsigned char>('\r')] = kSpaceClass;
-    for (int c = 'A'; c <= 'Z'; ++c) cls[c] = kLetterClass;
-    for (int c = 'a'; c <= 'z'; ++c) cls[c] = kLetterClass;
-    for (int c = '0'; c <= '9'; ++c) cls[c] = kDigitClass;
-    cls[static_cast<unsigned char>('-')] = kJoinerClass;
-    cls[static_cast<unsigned char>('\'')] = kJoinerClass;
-    cls[static_cast<unsigned char>(',')] = kJoinerClass;
-    cls[static_cast<unsigned char>('.')] =
-        kJoinerClass | kTerminatorClass | kStopClass;
-    cls[static_cast<unsigned char>('!')] = kTerminatorClass | kStopClass;
-    cls[static_cast<unsigned char>('?')] = kTerminatorClass | kStopClass;
-    cls[0xE2] = kStopClass;
-  }
-};
-constexpr AsciiTable kAscii;
-
-inline uint8_t ClassOf(char byte) {
-  return kAscii.cls[static_cast<unsigned char>(byte)];
-}
+using internal::ByteClass;
+using internal::kDigitClass;
+using internal::kJoinerClass;
+using internal::kLetterClass;
+using internal::kSpaceClass;
+using internal::kStopClass;
 
 inline bool IsSpace(char32_t c) {
   if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -106,15 +79,36 @@ inline bool IsHyphen(char32_t c) {
 
 // IsLetter(c) || IsDigit(c), with ASCII decided by table.
 inline bool IsAlnum(char32_t c) {
-  if (c < 0x80) return (kAscii.cls[c] & (kLetterClass | kDigitClass)) != 0;
+  if (c < 0x80) return (ByteClass(static_cast<char>(c)) & (kLetterClass | kDigitClass)) != 0;
   return IsLetter(c);
 }
 
 // Whether `c` may continue a token after an alphanumeric: a joiner
 // (hyphen, apostrophe, "," or ".") or the dot of an abbreviation.
 inline bool MayJoin(char32_t c) {
-  if (c < 0x80) return (kAscii.cls[c] & kJoinerClass) != 0;
+  if (c < 0x80) return (ByteClass(static_cast<char>(c)) & kJoinerClass) != 0;
   return c == 0x2010 || c == 0x2011 || c == 0x2019;
+}
+
+// The first position in [pos, end) of a byte of kStopClass, or `end`.
+inline size_t SkipToStop(const char* data, size_t pos, size_t end) {
+#if defined(__SSE2__)
+  while (end - pos >= 16) {
+    const __m128i bytes =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + pos));
+    const __m128i stop = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('.')),
+                     _mm_cmpeq_epi8(bytes, _mm_set1_epi8('!'))),
+        _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('?')),
+                     _mm_cmpeq_epi8(bytes, _mm_set1_epi8(
+                                               static_cast<char>(0xE2)))));
+    const int mask = _mm_movemask_epi8(stop);
+    if (mask != 0) return pos + __builtin_ctz(mask);
+    pos += 16;
+  }
+#endif
+  while (pos < end && (ByteClass(data[pos]) & kStopClass) == 0) ++pos;
+  return pos;
 }
 
 // The word (letters and dots) that ends at `end` (exclusive), without a
@@ -123,6 +117,15 @@ absl::string_view WordBefore(absl::string_view text, size_t begin,
                              size_t end) {
   size_t pos = end;
   while (pos > begin) {
+    const char byte = text[pos - 1];
+    if (static_cast<unsigned char>(byte) < 0x80) {
+      if ((ByteClass(byte) & (kLetterClass | kDigitClass)) == 0 &&
+          byte != '.') {
+        break;
+      }
+      --pos;
+      continue;
+    }
     int len;
     char32_t c = DecodeUtf8Before(text, pos, &len);
     if (!(IsLetter(c) || c == '.' || IsDigit(c))) break;
@@ -147,7 +150,6 @@ bool PeriodEndsSentence(absl::string_view text, size_t begin, size_t dot,
   }
   // A single capital letter: an initial ("A. Okafor").
   if (word.size() == 1 && absl::ascii_isupper(word[0])) return false;
-  const std::string lower = absl::AsciiStrToLower(word);
   if (word.find('.') != absl::string_view::npos) {
     // Dotted abbreviation ("U.S", "a.m"): a new sentence only when the next
     // word is a typical sentence start.
@@ -161,7 +163,7 @@ bool PeriodEndsSentence(absl::string_view text, size_t begin, size_t dot,
     return SentenceStarters().contains(
         absl::AsciiStrToLower(text.substr(next, e - next)));
   }
-  return !Abbreviations().contains(lower);
+  return !Abbreviations().contains(absl::AsciiStrToLower(word));
 }
 
 void SplitSentences(absl::string_view text, const Paragraph& para,
@@ -178,7 +180,7 @@ void SplitSentences(absl::string_view text, const Paragraph& para,
       // Inside a sentence only terminators matter. Each starts a character
       // (no UTF-8 continuation byte is ASCII or 0xE2), so skipping bytes
       // rather than characters passes over none of them.
-      while (pos < para.end && (ClassOf(data[pos]) & kStopClass) == 0) ++pos;
+      pos = SkipToStop(data, pos, para.end);
       if (pos >= para.end) break;
     }
     int len;
@@ -373,7 +375,7 @@ bool NextToken(absl::string_view text, size_t end, size_t* cursor,
   while (pos < end) {
     int len = 1;
     char32_t c;
-    const uint8_t cls = ClassOf(data[pos]);
+    const uint8_t cls = ByteClass(data[pos]);
     if (static_cast<unsigned char>(data[pos]) < 0x80) {
       if (cls & kSpaceClass) {
         ++pos;
@@ -404,7 +406,7 @@ bool NextToken(absl::string_view text, size_t end, size_t* cursor,
     while (true) {
       // Runs of ASCII letters and digits, the bulk of most tokens.
       const size_t run = e;
-      while (e < end && (ClassOf(data[e]) & (kLetterClass | kDigitClass)) &&
+      while (e < end && (ByteClass(data[e]) & (kLetterClass | kDigitClass)) &&
              static_cast<unsigned char>(data[e]) < 0x80) {
         ++e;
       }
