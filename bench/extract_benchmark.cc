@@ -4,12 +4,15 @@
 //
 // BM_FiguresAndDates runs the figure and date extractors (with the
 // segmentation and entity index they rely on); BM_AllClaims adds quotes.
+// BM_MakeDocument times only the document preparation they share:
+// segmentation into paragraphs and sentences and tokenization into words.
 // One core: articles are extracted one after another.
 
 #include <vector>
 
 #include "bench/corpus_generator.h"
 #include "benchmark/benchmark.h"
+#include "src/extract/document.h"
 #include "src/extract/extract.h"
 
 namespace crosscheck::bench {
@@ -53,6 +56,24 @@ void BM_AllClaims(benchmark::State& state) {
   Run(state, extract::ExtractOptions());
 }
 BENCHMARK(BM_AllClaims)->Unit(benchmark::kMillisecond);
+
+void BM_MakeDocument(benchmark::State& state) {
+  const auto& corpus = Corpus();
+  size_t bytes = 0;
+  for (const auto& article : corpus) bytes += article.text().size();
+  size_t words = 0;
+  for (auto _ : state) {
+    for (const auto& article : corpus) {
+      const extract::Document doc = extract::MakeDocument(article);
+      for (const auto& sentence : doc.sentence_words) words += sentence.size();
+      benchmark::DoNotOptimize(doc);
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+  state.counters["words/iter"] =
+      benchmark::Counter(static_cast<double>(words) / state.iterations());
+}
+BENCHMARK(BM_MakeDocument)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace crosscheck::bench

@@ -17,6 +17,9 @@ namespace crosscheck::extract {
 // order, so it is as long as the input or shorter.
 std::string Fold(absl::string_view text);
 
+// Stores Fold(text) in `*out`, reusing its buffer.
+void FoldTo(absl::string_view text, std::string* out);
+
 }  // namespace crosscheck::extract
 
 #endif  // SRC_EXTRACT_FOLD_H_

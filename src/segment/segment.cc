@@ -1,7 +1,12 @@
 #include "src/segment/segment.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
@@ -41,9 +46,17 @@ const absl::flat_hash_set<std::string>& SentenceStarters() {
   return *kSet;
 }
 
-bool IsSpace(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x00A0 ||
-         c == 0x2009 || c == 0x202F || c == 0x2002 || c == 0x2003;
+using internal::ByteClass;
+using internal::kDigitClass;
+using internal::kJoinerClass;
+using internal::kLetterClass;
+using internal::kSpaceClass;
+using internal::kStopClass;
+
+inline bool IsSpace(char32_t c) {
+  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+  return c == 0x00A0 || c == 0x2009 || c == 0x202F || c == 0x2002 ||
+         c == 0x2003;
 }
 
 bool IsClosing(char32_t c) {
@@ -56,11 +69,47 @@ bool IsOpening(char32_t c) {
          c == 0x2018 || c == 0x00AB || c == 0x2039;
 }
 
-bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
+inline bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
 
-bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
+inline bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
 
-bool IsHyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+inline bool IsHyphen(char32_t c) {
+  return c == '-' || c == 0x2010 || c == 0x2011;
+}
+
+// IsLetter(c) || IsDigit(c), with ASCII decided by table.
+inline bool IsAlnum(char32_t c) {
+  if (c < 0x80) return (ByteClass(static_cast<char>(c)) & (kLetterClass | kDigitClass)) != 0;
+  return IsLetter(c);
+}
+
+// Whether `c` may continue a token after an alphanumeric: a joiner
+// (hyphen, apostrophe, "," or ".") or the dot of an abbreviation.
+inline bool MayJoin(char32_t c) {
+  if (c < 0x80) return (ByteClass(static_cast<char>(c)) & kJoinerClass) != 0;
+  return c == 0x2010 || c == 0x2011 || c == 0x2019;
+}
+
+// The first position in [pos, end) of a byte of kStopClass, or `end`.
+inline size_t SkipToStop(const char* data, size_t pos, size_t end) {
+#if defined(__SSE2__)
+  while (end - pos >= 16) {
+    const __m128i bytes =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + pos));
+    const __m128i stop = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('.')),
+                     _mm_cmpeq_epi8(bytes, _mm_set1_epi8('!'))),
+        _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('?')),
+                     _mm_cmpeq_epi8(bytes, _mm_set1_epi8(
+                                               static_cast<char>(0xE2)))));
+    const int mask = _mm_movemask_epi8(stop);
+    if (mask != 0) return pos + __builtin_ctz(mask);
+    pos += 16;
+  }
+#endif
+  while (pos < end && (ByteClass(data[pos]) & kStopClass) == 0) ++pos;
+  return pos;
+}
 
 // The word (letters and dots) that ends at `end` (exclusive), without a
 // trailing period.
@@ -68,6 +117,15 @@ absl::string_view WordBefore(absl::string_view text, size_t begin,
                              size_t end) {
   size_t pos = end;
   while (pos > begin) {
+    const char byte = text[pos - 1];
+    if (static_cast<unsigned char>(byte) < 0x80) {
+      if ((ByteClass(byte) & (kLetterClass | kDigitClass)) == 0 &&
+          byte != '.') {
+        break;
+      }
+      --pos;
+      continue;
+    }
     int len;
     char32_t c = DecodeUtf8Before(text, pos, &len);
     if (!(IsLetter(c) || c == '.' || IsDigit(c))) break;
@@ -92,7 +150,6 @@ bool PeriodEndsSentence(absl::string_view text, size_t begin, size_t dot,
   }
   // A single capital letter: an initial ("A. Okafor").
   if (word.size() == 1 && absl::ascii_isupper(word[0])) return false;
-  const std::string lower = absl::AsciiStrToLower(word);
   if (word.find('.') != absl::string_view::npos) {
     // Dotted abbreviation ("U.S", "a.m"): a new sentence only when the next
     // word is a typical sentence start.
@@ -106,7 +163,7 @@ bool PeriodEndsSentence(absl::string_view text, size_t begin, size_t dot,
     return SentenceStarters().contains(
         absl::AsciiStrToLower(text.substr(next, e - next)));
   }
-  return !Abbreviations().contains(lower);
+  return !Abbreviations().contains(absl::AsciiStrToLower(word));
 }
 
 void SplitSentences(absl::string_view text, const Paragraph& para,
@@ -117,7 +174,15 @@ void SplitSentences(absl::string_view text, const Paragraph& para,
     if (start < end) out->push_back({start, end, para_index});
     start = para.end;
   };
+  const char* const data = text.data();
   while (pos < para.end) {
+    if (start != para.end) {
+      // Inside a sentence only terminators matter. Each starts a character
+      // (no UTF-8 continuation byte is ASCII or 0xE2), so skipping bytes
+      // rather than characters passes over none of them.
+      pos = SkipToStop(data, pos, para.end);
+      if (pos >= para.end) break;
+    }
     int len;
     const char32_t c = DecodeUtf8(text, pos, &len);
     if (start == para.end) {
@@ -303,40 +368,62 @@ Segmentation Segment(absl::string_view text, const std::vector<Range>& skip) {
   return seg;
 }
 
-std::vector<Token> Tokenize(absl::string_view text, size_t begin,
-                            size_t end) {
-  std::vector<Token> tokens;
-  end = std::min(end, text.size());
-  // About one token per four bytes of news text.
-  if (end > begin) tokens.reserve((end - begin) / 4 + 1);
-  size_t pos = begin;
+bool NextToken(absl::string_view text, size_t end, size_t* cursor,
+               Token* token) {
+  const char* const data = text.data();
+  size_t pos = *cursor;
   while (pos < end) {
-    int len;
-    const char32_t c = DecodeUtf8(text, pos, &len);
-    if (IsSpace(c)) {
-      pos += len;
-      continue;
-    }
-    if (!IsLetter(c) && !IsDigit(c)) {
-      tokens.push_back({pos, pos + len, TokenKind::kPunct});
-      pos += len;
-      continue;
+    int len = 1;
+    char32_t c;
+    const uint8_t cls = ByteClass(data[pos]);
+    if (static_cast<unsigned char>(data[pos]) < 0x80) {
+      if (cls & kSpaceClass) {
+        ++pos;
+        continue;
+      }
+      c = static_cast<unsigned char>(data[pos]);
+      if ((cls & (kLetterClass | kDigitClass)) == 0) {
+        *token = {pos, pos + 1, TokenKind::kPunct};
+        *cursor = pos + 1;
+        return true;
+      }
+    } else {
+      c = base::internal::DecodeUtf8Multibyte(text, pos, &len);
+      if (IsSpace(c)) {
+        pos += len;
+        continue;
+      }
+      if (!IsLetter(c)) {
+        *token = {pos, pos + len, TokenKind::kPunct};
+        *cursor = pos + len;
+        return true;
+      }
     }
     const TokenKind kind = IsDigit(c) ? TokenKind::kNumber : TokenKind::kWord;
     size_t e = pos + len;
+    // The character that ends at `e`.
     char32_t prev = c;
-    while (e < end) {
+    while (true) {
+      // Runs of ASCII letters and digits, the bulk of most tokens.
+      const size_t run = e;
+      while (e < end && (ByteClass(data[e]) & (kLetterClass | kDigitClass)) &&
+             static_cast<unsigned char>(data[e]) < 0x80) {
+        ++e;
+      }
+      if (e > run) prev = static_cast<unsigned char>(data[e - 1]);
+      if (e >= end) break;
       int l;
       const char32_t d = DecodeUtf8(text, e, &l);
-      if (IsLetter(d) || IsDigit(d)) {
+      if (IsAlnum(d)) {
         prev = d;
         e += l;
         continue;
       }
+      if (!MayJoin(d)) break;
       // Joiners count only between two alphanumerics.
       int l2;
       const char32_t after = e + l < end ? DecodeUtf8(text, e + l, &l2) : 0;
-      const bool alnum_after = IsLetter(after) || IsDigit(after);
+      const bool alnum_after = IsAlnum(after);
       if (alnum_after &&
           ((IsHyphen(d)) ||
            (IsApostrophe(d) && IsLetter(prev) && IsLetter(after)) ||
@@ -369,9 +456,23 @@ std::vector<Token> Tokenize(absl::string_view text, size_t begin,
       }
       break;
     }
-    tokens.push_back({pos, e, kind});
-    pos = e;
+    *token = {pos, e, kind};
+    *cursor = e;
+    return true;
   }
+  *cursor = pos;
+  return false;
+}
+
+std::vector<Token> Tokenize(absl::string_view text, size_t begin,
+                            size_t end) {
+  std::vector<Token> tokens;
+  end = std::min(end, text.size());
+  // About one token per four bytes of news text.
+  if (end > begin) tokens.reserve((end - begin) / 4 + 1);
+  size_t pos = begin;
+  Token token;
+  while (NextToken(text, end, &pos, &token)) tokens.push_back(token);
   return tokens;
 }
 

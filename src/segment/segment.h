@@ -12,6 +12,7 @@
 #define SRC_SEGMENT_SEGMENT_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <utility>
 #include <vector>
 
@@ -80,12 +81,68 @@ struct Token {
 // Tokenizes text[begin, end). White space separates tokens and is dropped.
 std::vector<Token> Tokenize(absl::string_view text, size_t begin, size_t end);
 
+// The tokens of Tokenize one at a time, without a vector:
+//
+//   size_t pos = begin;
+//   Token token;
+//   while (NextToken(text, end, &pos, &token)) ...
+//
+// Stores the first token of text[*cursor, end) in `*token`, moves `*cursor`
+// past it and returns true; returns false when only white space is left.
+// Requires end <= text.size(). Each call is linear in the bytes it passes.
+bool NextToken(absl::string_view text, size_t end, size_t* cursor,
+               Token* token);
+
 // True for a Unicode letter in the scripts crosscheck handles (Latin,
 // Greek, Cyrillic and other alphabetic blocks).
 bool IsLetter(char32_t c);
 
 // True for an uppercase letter (ASCII and Latin-1/Latin Extended).
 bool IsUpper(char32_t c);
+
+namespace internal {
+
+// Classes of bytes, for the fast paths over ASCII text: bits of
+// ByteClass(). Bytes that are not ASCII are in no class but kStopClass.
+enum : uint8_t {
+  kSpaceClass = 1,       // " ", "\t", "\n", "\r"
+  kLetterClass = 2,      // A-Z, a-z
+  kDigitClass = 4,       // 0-9
+  kJoinerClass = 8,      // "-", "'", ",", ".": may join alphanumerics
+  kTerminatorClass = 16, // ".", "!", "?"
+  // A terminator or 0xE2, the lead byte of "…" (U+2026): the bytes where
+  // a sentence may end.
+  kStopClass = 32,
+};
+
+struct ByteClassTable {
+  uint8_t cls[256] = {};
+  constexpr ByteClassTable() {
+    cls[static_cast<unsigned char>(' ')] = kSpaceClass;
+    cls[static_cast<unsigned char>('\t')] = kSpaceClass;
+    cls[static_cast<unsigned char>('\n')] = kSpaceClass;
+    cls[static_cast<unsigned char>('\r')] = kSpaceClass;
+    for (int c = 'A'; c <= 'Z'; ++c) cls[c] = kLetterClass;
+    for (int c = 'a'; c <= 'z'; ++c) cls[c] = kLetterClass;
+    for (int c = '0'; c <= '9'; ++c) cls[c] = kDigitClass;
+    cls[static_cast<unsigned char>('-')] = kJoinerClass;
+    cls[static_cast<unsigned char>('\'')] = kJoinerClass;
+    cls[static_cast<unsigned char>(',')] = kJoinerClass;
+    cls[static_cast<unsigned char>('.')] =
+        kJoinerClass | kTerminatorClass | kStopClass;
+    cls[static_cast<unsigned char>('!')] = kTerminatorClass | kStopClass;
+    cls[static_cast<unsigned char>('?')] = kTerminatorClass | kStopClass;
+    cls[0xE2] = kStopClass;
+  }
+};
+inline constexpr ByteClassTable kByteClasses;
+
+// The classes of `byte`.
+inline uint8_t ByteClass(char byte) {
+  return kByteClasses.cls[static_cast<unsigned char>(byte)];
+}
+
+}  // namespace internal
 
 }  // namespace crosscheck::segment
 

@@ -3,7 +3,10 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/string_view.h"
 #include "gtest/gtest.h"
+#include "src/base/utf8.h"
+#include "src/extract/fold.h"
 #include "src/segment/segment.h"
 
 namespace crosscheck::extract::internal {
@@ -49,6 +52,62 @@ TEST(PossessiveBytesTest, MeasuresTheApostropheAsWritten) {
   for (const Case& c : kCases) {
     EXPECT_EQ(PossessiveBytes(c.word), c.bytes) << c.word;
   }
+}
+
+// Words as defined: segment::Tokenize, then Fold, IsUpper and
+// PossessiveBytes of each token.
+std::vector<Word> ReferenceWords(absl::string_view text, size_t begin,
+                                 size_t end) {
+  std::vector<Word> words;
+  for (const segment::Token& token : segment::Tokenize(text, begin, end)) {
+    const absl::string_view surface =
+        text.substr(token.begin, token.end - token.begin);
+    Word word;
+    word.begin = token.begin;
+    word.end = token.end;
+    word.kind = token.kind;
+    word.folded = Fold(surface);
+    int length = 0;
+    word.capitalized = segment::IsUpper(base::DecodeUtf8(surface, 0, &length));
+    if (token.kind == segment::TokenKind::kWord) {
+      word.possessive_bytes = PossessiveBytes(surface);
+    }
+    words.push_back(word);
+  }
+  return words;
+}
+
+TEST(WordsTest, SameAsTokenizeAndFoldOnEveryRange) {
+  const std::string text =
+      "Ms. OKAFOR’s  U.S. visit—2,400 “state‑owned” firms' 4.8bn; "
+      "Internationalization-Minded COUNTERREVOLUTIONARIES 2010–2015 \xff "
+      "Łódź Ślęża ÉTÉ\xe2\x80 A.B.C. Jones‘s naïve ΑΘΗΝΑ Москва 東京 "
+      "abcdefghijklmnopqrstuvwxyz0123456789 x.Y ok";
+  for (size_t begin = 0; begin <= text.size(); ++begin) {
+    for (size_t end = begin; end <= text.size(); end += 5) {
+      const std::vector<Word> expected = ReferenceWords(text, begin, end);
+      const std::vector<Word> found = Words(text, begin, end);
+      ASSERT_EQ(found.size(), expected.size()) << begin << " " << end;
+      for (size_t i = 0; i < found.size(); ++i) {
+        EXPECT_EQ(found[i].begin, expected[i].begin);
+        EXPECT_EQ(found[i].end, expected[i].end);
+        EXPECT_EQ(found[i].kind, expected[i].kind);
+        EXPECT_EQ(found[i].folded, expected[i].folded);
+        EXPECT_EQ(found[i].capitalized, expected[i].capitalized);
+        EXPECT_EQ(found[i].possessive_bytes, expected[i].possessive_bytes);
+      }
+    }
+  }
+}
+
+TEST(FoldTest, FoldToReusesTheString) {
+  std::string out = "previous contents, long enough to be on the heap";
+  FoldTo("Okafor’s State‑Owned 2010–2015", &out);
+  EXPECT_EQ(out, "okafor's state-owned 2010-2015");
+  FoldTo("", &out);
+  EXPECT_EQ(out, "");
+  // Only ASCII letters are lowercased.
+  EXPECT_EQ(Fold("ÉTÉ ΑΘΗΝΑ"), "ÉtÉ ΑΘΗΝΑ");
 }
 
 }  // namespace

@@ -180,5 +180,46 @@ TEST(TokenizeTest, TokenKinds) {
   EXPECT_EQ(tokens[3].kind, TokenKind::kNumber);
 }
 
+TEST(TokenizeTest, NextTokenYieldsTheTokensOfTokenize) {
+  const std::string text =
+      "  The U.S. said 2,400 “state‑owned” firms’ 4.8bn, \xff Łódź\xe2\x80 "
+      "A.B.C. rock 'n' roll… ΑΘΗΝΑ\u00a0Москва 東京. x";
+  for (size_t begin = 0; begin <= text.size(); ++begin) {
+    for (size_t end = begin; end <= text.size(); end += 7) {
+      const std::vector<Token> expected = Tokenize(text, begin, end);
+      std::vector<Token> found;
+      size_t pos = begin;
+      Token token;
+      while (NextToken(text, end, &pos, &token)) found.push_back(token);
+      ASSERT_EQ(found.size(), expected.size()) << begin << " " << end;
+      for (size_t i = 0; i < found.size(); ++i) {
+        EXPECT_EQ(found[i].begin, expected[i].begin);
+        EXPECT_EQ(found[i].end, expected[i].end);
+        EXPECT_EQ(found[i].kind, expected[i].kind);
+      }
+    }
+  }
+}
+
+TEST(TokenizeTest, LongRunsAndTheEndOfTheText) {
+  // Runs longer than 16 bytes, and tokens in the last 16 bytes of the text.
+  EXPECT_EQ(Tokens("internationalization-minded counterrevolutionaries x"),
+            (std::vector<std::string>{"internationalization-minded",
+                                      "counterrevolutionaries", "x"}));
+  EXPECT_EQ(Tokens("abcdefghijklmnop"),
+            (std::vector<std::string>{"abcdefghijklmnop"}));
+  EXPECT_EQ(Tokens("a.b"), (std::vector<std::string>{"a", ".", "b"}));
+}
+
+TEST(SegmentTest, TerminatorsAfterLongRuns) {
+  // Sentence ends found past 16-byte blocks and in the final bytes.
+  EXPECT_EQ(Sentences("An unusually long opening sentence without a break "
+                      "ends here. Then… Another one! Ok?"),
+            (std::vector<std::string>{
+                "An unusually long opening sentence without a break ends "
+                "here.",
+                "Then…", "Another one!", "Ok?"}));
+}
+
 }  // namespace
 }  // namespace crosscheck::segment
