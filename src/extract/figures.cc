@@ -107,7 +107,7 @@ class PhraseTable {
     std::vector<bool> joined;
     T value;
   };
-  absl::flat_hash_map<std::string, std::vector<Entry>> by_first_;
+  WordMap<std::vector<Entry>> by_first_;
   size_t max_words_ = 0;
 };
 
@@ -158,34 +158,34 @@ struct QualifierEntry {
 };
 
 struct Lexicons {
-  absl::flat_hash_map<std::string, NumberWord> number_words;
+  WordMap<NumberWord> number_words;
   // The `tens` words ("twenty"), for fused numbers ("twentyfifth").
   std::vector<std::string> tens_words;
-  absl::flat_hash_map<std::string, Magnitude> magnitudes;
-  absl::flat_hash_map<std::string, std::string> time_units;
-  absl::flat_hash_set<std::string> stop_words;
+  WordMap<Magnitude> magnitudes;
+  WordMap<std::string> time_units;
+  WordSet stop_words;
   // Irregular verb forms ("took", "were", "spread"), with whether the form
   // is also the base form (and often a noun: "cut", "spread").
-  absl::flat_hash_map<std::string, bool> verb_forms;
+  WordMap<bool> verb_forms;
   // Verbs of change ("rise", "cut"): "<verb> from X to Y" is two figures.
-  absl::flat_hash_set<std::string> change_verbs;
+  WordSet change_verbs;
   // Verbs of ranking ("finish", "place"): "finished second" is a rank.
-  absl::flat_hash_set<std::string> rank_verbs;
+  WordSet rank_verbs;
   PhraseTable<QualifierEntry> qualifiers;
   PhraseTable<Currency> currencies;
   // Currency codes and words of two letters or more that may be written
   // against the digits ("USD115", "115USD", "Rs20").
-  absl::flat_hash_map<std::string, Currency> attached_currencies;
+  WordMap<Currency> attached_currencies;
   // The ISO 4217 codes of currencies.tsv: a figure with one of these units
   // is money.
-  absl::flat_hash_set<std::string> currency_codes;
+  WordSet currency_codes;
   PhraseTable<std::string> units;
   PhraseTable<bool> idioms;
   // Words at least one of which every figure holds unless it has digits:
   // number words, magnitudes, currency words and symbols, time units, the
   // words of vague quantities. A sentence with none of them and no digit
   // holds no figure.
-  absl::flat_hash_set<std::string> triggers;
+  WordSet triggers;
 };
 
 double ParseDoubleOr(absl::string_view text, double fallback) {
@@ -1542,8 +1542,8 @@ int MatchSuffixUnit(const std::vector<Word>& words, int start,
 // ---------------------------------------------------------------------------
 // Step 3: what is counted: the head noun of the phrase after the number.
 
-const absl::flat_hash_set<std::string>& Determiners() {
-  static const auto* const kSet = new absl::flat_hash_set<std::string>{
+const WordSet& Determiners() {
+  static const auto* const kSet = new WordSet{
       "a",  "an",   "the",  "its",  "their", "his",   "her",  "our",
       "my", "your", "this", "that", "these", "those", "whose"};
   return *kSet;
@@ -2435,9 +2435,9 @@ bool IsFigureOpener(const Word& word) {
 bool IsFigureAnchor(const Word& word) {
   if (word.kind == TokenKind::kNumber) return true;
   absl::string_view folded = word.folded;
-  if (folded.find_first_of("0123456789") != absl::string_view::npos) {
-    return true;  // "USD115"
-  }
+  for (char c : folded) {
+    if (absl::ascii_isdigit(static_cast<unsigned char>(c))) return true;
+  }  // "USD115"
   if (word.kind == TokenKind::kPunct && !folded.empty() &&
       (folded[0] == '\xC2' || folded[0] == '\xE2') &&
       VulgarFraction(folded).has_value()) {
