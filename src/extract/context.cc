@@ -352,17 +352,22 @@ int Distance(int first, int last, const TokenRange& mention) {
 // bracket. Commas do not ("Okafor, who arrived on Monday, said").
 bool IsClauseBreak(const Word& word) {
   if (word.kind != segment::TokenKind::kPunct) return false;
-  return word.folded == ";" || word.folded == ":" || word.folded == "(" ||
-         word.folded == ")" || word.folded == "\xE2\x80\x94" ||
-         word.folded == "\xE2\x80\x93";
+  const absl::string_view f = word.folded;
+  return f == ";" || f == ":" || f == "(" || f == ")" ||
+         f == "\xE2\x80\x94" || f == "\xE2\x80\x93";
 }
 
 // A conjunction that, after a comma, starts a new clause: "signed a pact in
 // 2012, and the treaty of 2008 settled ...".
 bool IsCoordinator(const Word& word) {
-  return word.folded == "and" || word.folded == "but" || word.folded == "or" ||
-         word.folded == "while" || word.folded == "whereas" ||
-         word.folded == "yet";
+  if (word.kind != segment::TokenKind::kWord) return false;
+  const absl::string_view f = word.folded;
+  return f == "and" || f == "but" || f == "or" || f == "while" ||
+         f == "whereas" || f == "yet";
+}
+
+bool IsComma(const Word& word) {
+  return word.kind == segment::TokenKind::kPunct && word.folded == ",";
 }
 
 bool InMention(int i, const TokenRange& mention) {
@@ -643,7 +648,7 @@ std::string FindPredicate(const std::vector<internal::Word>& sentence_words,
   int clause_start = 0;
   for (int i = std::min(target.first, n) - 1; i >= 0; --i) {
     if (IsClauseBreak(words[i]) ||
-        (i > 0 && IsCoordinator(words[i]) && words[i - 1].folded == ",")) {
+        (i > 0 && IsCoordinator(words[i]) && IsComma(words[i - 1]))) {
       clause_start = i + 1;
       break;
     }
@@ -656,7 +661,10 @@ std::string FindPredicate(const std::vector<internal::Word>& sentence_words,
   std::vector<bool> in_event(words.size(), false);
   const auto& phrases = EventPhrases();
   for (int i = 0; i < n; ++i) {
-    if (InMention(i, target)) continue;
+    // Event phrases start with a word (events.tsv).
+    if (words[i].kind != segment::TokenKind::kWord || InMention(i, target)) {
+      continue;
+    }
     auto it = phrases.find(words[i].folded);
     if (it == phrases.end()) continue;
     for (const EventPhrase& phrase : it->second) {
