@@ -593,7 +593,8 @@ class DateParser {
           &DateParser::RestOf, &DateParser::Shifted, &DateParser::Season,
           &DateParser::Offset,
           &DateParser::Later,
-          &DateParser::Ago, &DateParser::Ahead, &DateParser::CountSpan}) {
+          &DateParser::Ago, &DateParser::Ahead, &DateParser::CountSpan,
+          &DateParser::CountedWeekdays}) {
       if (std::optional<DateMatch> match = (this->*parse)(i)) return match;
     }
     return std::nullopt;
@@ -1280,10 +1281,10 @@ class DateParser {
   }
 
   // Dates ahead of publication: "two weeks from now", "three days from
-  // tomorrow", and "in 2 weeks" when the sentence speaks of the future and
-  // the word before "in" does not make it a span ("the first time in ten
-  // years", "the highest in 10 years"). The date has the granularity of
-  // its unit, like "N <units> ago".
+  // tomorrow", "a week hence" (a day), and "in 2 weeks" when the sentence
+  // speaks of the future and the word before "in" does not make it a span
+  // ("the first time in ten years", "the highest in 10 years"); "in N
+  // <units>" has the granularity of its unit, like "N <units> ago".
   std::optional<DateMatch> Ahead(int i) const {
     int k = i;
     const bool in = Is(i, "in");
@@ -1321,8 +1322,10 @@ class DateParser {
       if (!found) return std::nullopt;
     }
     const std::string& unit = count->second;
+    // "three years from today" names a day; "in 3 years" the unit's period.
     const Date::Granularity granularity =
-        unit == "year" || unit == "decade" || unit == "century"
+        !in ? Date::GRANULARITY_DAY
+        : unit == "year" || unit == "decade" || unit == "century"
             ? Date::GRANULARITY_YEAR
         : unit == "month" ? Date::GRANULARITY_MONTH
                           : Date::GRANULARITY_DAY;
@@ -1331,6 +1334,65 @@ class DateParser {
         Move(*published_ + base, count->first, unit);
     if (!day.has_value()) return std::nullopt;
     return RelativeMatch(i, end, *day, *day, granularity);
+  }
+
+  // "3 Fridays from now", "two sundays from tomorrow", "2 Thursdays ago"
+  // (or "back"): the Nth such weekday after the day the hence phrase names
+  // (before publication for "ago"), that day excluded. A plural weekday
+  // name is read in lowercase too: it is no verb.
+  std::optional<DateMatch> CountedWeekdays(int i) const {
+    if (i + 2 >= n_) return std::nullopt;
+    const Word& number = words_[i];
+    int count = 0;
+    if (number.kind == TokenKind::kNumber) {
+      if (!IsDigits(number.folded)) return std::nullopt;
+      count = ParseIntOr(number.folded, 0);
+    } else if (number.kind == TokenKind::kWord) {
+      auto it = Lex().numbers.find(number.folded);
+      if (it == Lex().numbers.end()) return std::nullopt;
+      count = it->second;
+    } else {
+      return std::nullopt;
+    }
+    if (count <= 0 || count > kMaxAgoCount) return std::nullopt;
+    const Word& name = words_[i + 1];
+    if (name.kind != TokenKind::kWord || name.folded.size() < 7 ||
+        name.folded.back() != 's') {
+      return std::nullopt;
+    }
+    auto weekday = Lex().weekdays.find(
+        absl::string_view(name.folded).substr(0, name.folded.size() - 1));
+    if (weekday == Lex().weekdays.end()) return std::nullopt;
+    int end = i + 2;
+    int base = 0;
+    int direction = 1;
+    if (Lex().ago.contains(words_[end].folded) || Is(end, "back")) {
+      direction = -1;
+      ++end;
+    } else {
+      auto it = Lex().hence.find(words_[end].folded);
+      if (it == Lex().hence.end()) return std::nullopt;
+      bool found = false;
+      for (const DayPhrase& phrase : it->second) {
+        if (!MatchesWords(end, phrase.words)) continue;
+        base = phrase.offset;
+        end += static_cast<int>(phrase.words.size());
+        found = true;
+        break;
+      }
+      if (!found) return std::nullopt;
+    }
+    if (!published_.has_value()) {
+      return Unresolved(i, end, Date::GRANULARITY_DAY);
+    }
+    const absl::CivilDay from = *published_ + base;
+    const int weekday_of = IsoWeekday(from);
+    const int step = direction > 0 ? (weekday->second - weekday_of + 6) % 7 + 1
+                                   : (weekday_of - weekday->second + 6) % 7 + 1;
+    const absl::CivilDay day =
+        from + direction * (step + 7 * static_cast<int64_t>(count - 1));
+    if (day.year() < 1 || day.year() > 9999) return std::nullopt;
+    return RelativeMatch(i, end, day, day);
   }
 
   // "the last 3 days", "past two weeks" (up to the day before
@@ -2900,9 +2962,13 @@ class DateParser {
       if (target.has_value()) break;
     }
     if (!target.has_value()) return std::nullopt;
+    // A day moved by any count is a day ("3 years from today"); a month or
+    // year moved takes the coarser granularity ("two years after 2010").
     Date::Granularity granularity = target->date.granularity();
-    for (const auto& count : counts) {
-      granularity = std::max(granularity, UnitGranularity(count.second));
+    if (granularity != Date::GRANULARITY_DAY) {
+      for (const auto& count : counts) {
+        granularity = std::max(granularity, UnitGranularity(count.second));
+      }
     }
     target->begin = i;
     target->yearless_month = 0;

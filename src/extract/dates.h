@@ -83,8 +83,10 @@ namespace crosscheck::extract {
 //    "the first week of 2015" is the ISO week; "the week of April 10th" the
 //    Monday-to-Sunday week holding it; "the 27th" a day of the publication
 //    month (or the month before, by tense, like a year-less month).
-//  - "in two weeks" (future sentences only), "two weeks from now" count
-//    forward from publication, at the granularity of the unit; "the past 3
+//  - "in two weeks" (future sentences only) counts forward from
+//    publication, at the granularity of the unit ("in 3 years" is a year);
+//    "two weeks from now", "3 years from today", "a week hence" name the
+//    day that far ahead; "the past 3
 //    weeks" ends the day before publication, "next 5 days" starts the day
 //    after. The count may come before the span word ("the 5 past years",
 //    "2 next days"); "the past week" and "past year" are one unit; "within

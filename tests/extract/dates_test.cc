@@ -818,6 +818,44 @@ TEST(FindDatesTest, OffsetsAndSpansFromPublication) {
   for (const DateCase& c : kCases) ExpectOneDate(c);
 }
 
+TEST(FindDatesTest, CountsFromNowNameADay) {
+  const char* const kTuesday = "2013-02-12";
+  const DateCase kCases[] = {
+      {"The lease ends 3 years from today.", kTuesday, "3 years from today",
+       "2016-02-12", "2016-02-12", kDay, true, kTuesday},
+      {"Rates reset three months hence.", kTuesday, "three months hence",
+       "2013-05-12", "2013-05-12", kDay, true, kTuesday},
+      {"The vote is a week hence.", kTuesday, "a week hence", "2013-02-19",
+       "2013-02-19", kDay, true, kTuesday},
+      {"The fair opens 3 Fridays from now.", kTuesday, "3 Fridays from now",
+       "2013-03-01", "2013-03-01", kDay, true, kTuesday},
+      {"The fair opens three fridays from now.", "2013-02-15",
+       "three fridays from now", "2013-03-08", "2013-03-08", kDay, true,
+       "2013-02-15"},
+      {"It closes four Tuesdays from now.", kTuesday, "four Tuesdays from now",
+       "2013-03-12", "2013-03-12", kDay, true, kTuesday},
+      {"It closes two Sundays from tomorrow.", kTuesday,
+       "two Sundays from tomorrow", "2013-02-24", "2013-02-24", kDay, true,
+       kTuesday},
+      {"The fire broke out 2 Thursdays ago.", kTuesday, "2 Thursdays ago",
+       "2013-01-31", "2013-01-31", kDay, true, kTuesday},
+      {"The fire broke out 2 thursdays back.", kTuesday, "2 thursdays back",
+       "2013-01-31", "2013-01-31", kDay, true, kTuesday},
+  };
+  for (const DateCase& c : kCases) ExpectOneDate(c);
+  // In a future sentence "in 3 years" keeps the unit's granularity.
+  ExpectOneDate({"The plant will open in 3 years.", kTuesday, "in 3 years",
+                 "2016", "2016", kYear, true, kTuesday});
+  // Without a publication date the day is unresolved.
+  const Found found = Dates("It closes two Sundays from now.", "");
+  ASSERT_THAT(found.claims, SizeIs(1));
+  EXPECT_EQ(found.claims[0].text(), "two Sundays from now");
+  EXPECT_TRUE(found.claims[0].date().relative());
+  EXPECT_EQ(found.claims[0].date().start(), "");
+  EXPECT_THAT(Dates("He has worked three fridays in a row.", kTuesday).claims,
+              IsEmpty());
+}
+
 TEST(FindDatesTest, NotDates) {
   for (const char* text : {
            "The May figures may change.",
