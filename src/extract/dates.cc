@@ -1009,6 +1009,19 @@ class DateParser {
     return std::nullopt;
   }
 
+  // An ordinal at words[k] counted from either end: "second" 2, "last"
+  // -1, "third last" and "3rd last" -3. `*next` is the word after it.
+  std::optional<int> EndOrdinalAt(int k, int* next) const {
+    std::optional<int> ordinal = OrdinalAt(k);
+    if (!ordinal.has_value()) return std::nullopt;
+    *next = k + 1;
+    if (*ordinal > 1 && Is(k + 1, "last")) {
+      ordinal = -*ordinal;
+      *next = k + 2;
+    }
+    return ordinal;
+  }
+
   // A year at words[k], or a resolved "this/next/last year".
   std::optional<int> YearAt(int k, int* end) const {
     if (k >= n_) return std::nullopt;
@@ -1135,9 +1148,8 @@ class DateParser {
     if (Is(k, "the")) ++k;
     std::optional<int> ordinal;
     if (!Is(k, "week")) {
-      ordinal = OrdinalAt(k);
+      ordinal = EndOrdinalAt(k, &k);
       if (!ordinal.has_value()) return std::nullopt;
-      ++k;
     }
     if (!Is(k, "week") || !Is(k + 1, "of") || k + 2 >= n_) return std::nullopt;
     std::optional<DateMatch> target;
@@ -1160,8 +1172,9 @@ class DateParser {
     if (!ordinal.has_value()) {
       if (days->first != days->last) return std::nullopt;
       thursday = days->first - (IsoWeekday(days->first) - 1) + 3;
-    } else if (*ordinal == -1) {
-      thursday = days->last - (IsoWeekday(days->last) - 4 + 7) % 7;
+    } else if (*ordinal < 0) {
+      thursday = days->last - (IsoWeekday(days->last) - 4 + 7) % 7 +
+                 7 * (*ordinal + 1);
     } else {
       thursday = days->first + (4 - IsoWeekday(days->first) + 7) % 7 +
                  7 * (*ordinal - 1);
@@ -2280,8 +2293,11 @@ class DateParser {
   // month named after "of" or "in".
   std::optional<DateMatch> NthWeekday(int i) const {
     int k = Is(i, "the") ? i + 1 : i;
-    const std::optional<int> ordinal = OrdinalAt(k);
-    if (!ordinal.has_value() || k + 3 >= n_) return std::nullopt;
+    int next = 0;
+    const std::optional<int> ordinal = EndOrdinalAt(k, &next);
+    if (!ordinal.has_value()) return std::nullopt;
+    k = next - 1;
+    if (k + 3 >= n_) return std::nullopt;
     const std::optional<int> weekday = WeekdayOf(words_[k + 1]);
     if (!weekday.has_value() || (!Is(k + 2, "of") && !Is(k + 2, "in"))) {
       return std::nullopt;
@@ -2290,6 +2306,11 @@ class DateParser {
     for (auto parse : {&DateParser::MonthFirst, &DateParser::Shifted}) {
       month = (this->*parse)(k + 3);
       if (month.has_value()) break;
+    }
+    // "the first Monday of the month": the publication month.
+    if (!month.has_value()) {
+      month = CurrentPeriod(k + 3);
+      if (month.has_value() && Is(month->end, "of")) return std::nullopt;
     }
     if (!month.has_value() ||
         month->date.granularity() != Date::GRANULARITY_MONTH) {
@@ -2304,8 +2325,10 @@ class DateParser {
     }
     if (days->first.month() != days->last.month()) return std::nullopt;
     absl::CivilDay day;
-    if (*ordinal == -1) {
-      day = days->last - (IsoWeekday(days->last) - *weekday + 7) % 7;
+    if (*ordinal < 0) {
+      day = days->last - (IsoWeekday(days->last) - *weekday + 7) % 7 +
+            7 * (*ordinal + 1);
+      if (day < days->first) return std::nullopt;
     } else {
       day = days->first + (*weekday - IsoWeekday(days->first) + 7) % 7 +
             7 * (*ordinal - 1);

@@ -856,6 +856,31 @@ TEST(FindDatesTest, CountsFromNowNameADay) {
               IsEmpty());
 }
 
+TEST(FindDatesTest, NthFromTheEndAndOfTheMonth) {
+  const char* const kTuesday = "2013-02-12";
+  const DateCase kCases[] = {
+      {"Talks end in the third last week of 2018.", kTuesday,
+       "the third last week of 2018", "2018-12-10", "2018-12-16", kDay, false,
+       ""},
+      {"Talks end in the 3rd last week of 2018.", kTuesday,
+       "the 3rd last week of 2018", "2018-12-10", "2018-12-16", kDay, false,
+       ""},
+      {"It fell in the 2nd last week of October 2018.", kTuesday,
+       "the 2nd last week of October 2018", "2018-10-15", "2018-10-21", kDay,
+       false, ""},
+      {"It fell on the second last Friday of June 2024.", kTuesday,
+       "the second last Friday of June 2024", "2024-06-21", "2024-06-21",
+       kDay, false, ""},
+      {"Bills fell due on the first Monday of the month.", kTuesday,
+       "the first Monday of the month", "2013-02-04", "2013-02-04", kDay,
+       true, kTuesday},
+      {"Bills fell due on the first Monday in the month.", kTuesday,
+       "the first Monday in the month", "2013-02-04", "2013-02-04", kDay,
+       true, kTuesday},
+  };
+  for (const DateCase& c : kCases) ExpectOneDate(c);
+}
+
 TEST(FindDatesTest, NotDates) {
   for (const char* text : {
            "The May figures may change.",
