@@ -590,7 +590,8 @@ class DateParser {
           &DateParser::SpokenYear,
           &DateParser::Decade, &DateParser::WeekNumber, &DateParser::Compact,
           &DateParser::RelativeDay, &DateParser::AfterNext,
-          &DateParser::RestOf, &DateParser::Shifted, &DateParser::Season,
+          &DateParser::RestOf, &DateParser::Shifted, &DateParser::Following,
+          &DateParser::Season,
           &DateParser::Offset,
           &DateParser::Later,
           &DateParser::Ago, &DateParser::Ahead, &DateParser::CountSpan,
@@ -3087,6 +3088,60 @@ class DateParser {
       if (!day.has_value()) return std::nullopt;
     }
     return RelativeMatch(i, end, *day, *day, granularity);
+  }
+
+  // "the following week" (day, month, quarter, year): the period after the
+  // one holding the last day of the date before it in the sentence
+  // ("elected in 2010 and again the following year" is 2011), else after
+  // the one holding publication.
+  std::optional<DateMatch> Following(int i) const {
+    int k = Is(i, "the") ? i + 1 : i;
+    if (!Is(k, "following") || k + 1 >= n_) return std::nullopt;
+    const std::string& unit = words_[k + 1].folded;
+    std::optional<Period> period;
+    if (auto it = Lex().periods.find(unit); it != Lex().periods.end()) {
+      period = it->second;
+      if (*period != Period::kWeek && *period != Period::kMonth &&
+          *period != Period::kQuarter && *period != Period::kYear) {
+        return std::nullopt;
+      }
+    } else if (unit != "day") {
+      return std::nullopt;
+    }
+    const int end = k + 2;
+    std::optional<absl::CivilDay> reference = published_;
+    bool needs_anchor = true;
+    if (previous_.has_value()) {
+      const std::optional<DaySpan> days = DaysOf(*previous_);
+      reference.reset();
+      if (days.has_value()) reference = days->last;
+      needs_anchor = !previous_->anchor().empty();
+    }
+    const Date::Granularity granularity =
+        !period.has_value() ? Date::GRANULARITY_DAY
+                            : PeriodGranularity(*period);
+    if (!reference.has_value()) return Unresolved(i, end, granularity);
+    const absl::CivilDay r = *reference;
+    DateMatch match{i, end};
+    match.needs_anchor = needs_anchor;
+    match.date.set_relative(true);
+    if (!period.has_value()) {
+      SetDays(r + 1, r + 1, &match.date);
+    } else if (*period == Period::kWeek) {
+      const absl::CivilDay monday = r - (IsoWeekday(r) - 1) + 7;
+      SetDays(monday, monday + 6, &match.date);
+    } else if (*period == Period::kMonth) {
+      const absl::CivilMonth month = absl::CivilMonth(r) + 1;
+      SetMonths(month, month, &match.date);
+    } else if (*period == Period::kQuarter) {
+      const absl::CivilMonth first =
+          absl::CivilMonth(r.year(), (r.month() - 1) / 3 * 3 + 1) + 3;
+      SetMonths(first, first + 2, &match.date);
+    } else {
+      if (r.year() >= 9999) return std::nullopt;
+      SetYears(r.year() + 1, r.year() + 1, &match.date);
+    }
+    return match;
   }
 
   // "three days later", "a week earlier": counted from the date before it

@@ -120,6 +120,10 @@ namespace crosscheck::extract {
 //    publication, the latest on or before it (the earliest on or after it
 //    in a future sentence); "the second Monday of next month" the Nth such
 //    weekday of the month.
+//  - "the following week" (day, month, quarter, year) is the period after
+//    the one holding the last day of the date before it in the sentence
+//    ("elected in 2010 and again the following year" is 2011), else after
+//    the one holding publication.
 //  - "two days after today", "3 weeks before June 30, 2024" move the date
 //    after the offset word; "three days later" and "a week earlier" count
 //    from the single day before them in the sentence and are no date

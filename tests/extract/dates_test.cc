@@ -881,6 +881,40 @@ TEST(FindDatesTest, NthFromTheEndAndOfTheMonth) {
   for (const DateCase& c : kCases) ExpectOneDate(c);
 }
 
+TEST(FindDatesTest, TheFollowingPeriodComesAfterTheDateBeforeIt) {
+  const char* const kTuesday = "2013-02-12";
+  const DateCase kCases[] = {
+      {"Talks resume the following week.", kTuesday, "the following week",
+       "2013-02-18", "2013-02-24", kDay, true, kTuesday},
+      {"Talks resume at the beginning of the following week.", kTuesday,
+       "the beginning of the following week", "2013-02-18", "2013-02-20",
+       kDay, true, kTuesday},
+      {"Rates rise the following month.", kTuesday, "the following month",
+       "2013-03", "2013-03", kMonth, true, kTuesday},
+  };
+  for (const DateCase& c : kCases) ExpectOneDate(c);
+  const Found found = Dates(
+      "He was elected in 2010 and re-elected the following year.", kTuesday);
+  ASSERT_THAT(found.claims, SizeIs(2));
+  EXPECT_EQ(found.claims[1].text(), "the following year");
+  EXPECT_EQ(found.claims[1].date().start(), "2011");
+  EXPECT_EQ(found.claims[1].date().end(), "2011");
+  EXPECT_EQ(found.claims[1].date().granularity(), kYear);
+  EXPECT_EQ(found.claims[1].date().anchor(), "");
+  const Found day = Dates(
+      "He was arrested on June 5, 2024, and charged the following day.", "");
+  ASSERT_THAT(day.claims, SizeIs(2));
+  EXPECT_EQ(day.claims[1].date().start(), "2024-06-06");
+  EXPECT_EQ(day.claims[1].date().end(), "2024-06-06");
+  // No publication date and no date before it: unresolved.
+  const Found bare = Dates("Talks resume the following week.", "");
+  ASSERT_THAT(bare.claims, SizeIs(1));
+  EXPECT_EQ(bare.claims[0].date().start(), "");
+  EXPECT_TRUE(bare.claims[0].date().relative());
+  EXPECT_THAT(Dates("He read the following statement.", kTuesday).claims,
+              IsEmpty());
+}
+
 TEST(FindDatesTest, NotDates) {
   for (const char* text : {
            "The May figures may change.",
