@@ -2108,6 +2108,38 @@ class DateParser {
     return match;
   }
 
+  // An era marker at words[k]: 1 for "AD", "A.D.", "CE", "C.E." (written
+  // in capitals, or dotted), -1 for "BC", "B.C.", "BCE", "B.C.E.", else 0.
+  int EraAt(int k) const {
+    if (k < 0 || k >= n_ || words_[k].kind != TokenKind::kWord) return 0;
+    const std::string& f = words_[k].folded;
+    if (f[0] != 'a' && f[0] != 'b' && f[0] != 'c') return 0;
+    if (f == "b.c." || f == "b.c.e." || f == "bce" ||
+        (f == "bc" && words_[k].capitalized)) {
+      return -1;
+    }
+    if (f == "a.d." || f == "c.e." ||
+        ((f == "ad" || f == "ce") && words_[k].capitalized)) {
+      return 1;
+    }
+    return 0;
+  }
+
+  // A year of one to four digits with an era after it: "14 A.D.", "in 14
+  // a.d.", "800 CE". Years BC are not read.
+  std::optional<DateMatch> EraYear(int i) const {
+    const Word& word = words_[i];
+    if (word.kind != TokenKind::kNumber || word.folded.size() > 4 ||
+        !IsDigits(word.folded) || EraAt(i + 1) <= 0) {
+      return std::nullopt;
+    }
+    const int year = ParseIntOr(word.folded, 0);
+    if (year < 1) return std::nullopt;
+    DateMatch match{i, i + 2};
+    SetYears(year, year, &match.date);
+    return match;
+  }
+
   // "2016", "1990s", "2016-18", "2016 to 2018", "between 2016 and 2018".
   std::optional<DateMatch> Year(int i) const {
     const Word& word = words_[i];
@@ -2167,7 +2199,8 @@ class DateParser {
       return match;
     }
     const std::optional<int> year = YearOf(word);
-    if (!year.has_value()) return std::nullopt;
+    if (!year.has_value()) return EraYear(i);
+    if (EraAt(i + 1) < 0) return std::nullopt;  // "2014 BC" is no date here
     // "the 1970's": a decade.
     int decade_end = word.possessive_bytes > 0 ? i + 1 : 0;
     if (Touch(i, i + 1) && Is(i + 1, "'s")) decade_end = i + 2;

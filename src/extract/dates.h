@@ -102,6 +102,8 @@ namespace crosscheck::extract {
 //  - Decades: "1990s", "the 1970's", "the 70s", "the '40s" (a two-digit
 //    decade below 20 is of the 2000s: "the 10s"), "the seventies", "the
 //    nineteen seventies", "the noughties".
+//  - A year with an era after it may have one to four digits ("14 A.D.",
+//    "800 CE"); a year followed by "BC" ("2014 B.C.") is no date.
 //  - ISO weeks: "week 31" of the publication year, "Week 10 of 2019".
 //  - A month and numbers in one hyphenated or slashed token: "Oct-2",
 //    "Oct/2" (days), "Dec-2018" (a month), "05-Aug-2016", "Sep-23-2020",

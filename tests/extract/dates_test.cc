@@ -915,6 +915,21 @@ TEST(FindDatesTest, TheFollowingPeriodComesAfterTheDateBeforeIt) {
               IsEmpty());
 }
 
+TEST(FindDatesTest, YearsWithAnEra) {
+  ExpectOneDate({"The town was founded in 14 a.d.", "2013-02-12", "14 a.d.",
+                 "0014", "0014", kYear, false, ""});
+  ExpectOneDate({"The temple dates from 800 CE, say scholars.", "",
+                 "800 CE", "0800", "0800", kYear, false, ""});
+  // Years BC are not read: no claim rather than a wrong one.
+  for (const char* text : {"The city fell in 2014 B.C.",
+                           "The city fell in 1200 BC, they say."}) {
+    EXPECT_THAT(Dates(text, "2013-02-12").claims, IsEmpty()) << text;
+  }
+  // An "ad" that is a word is no era.
+  EXPECT_THAT(Dates("They ran 14 ad campaigns.", "2013-02-12").claims,
+              IsEmpty());
+}
+
 TEST(FindDatesTest, NotDates) {
   for (const char* text : {
            "The May figures may change.",
