@@ -585,8 +585,8 @@ class DateParser {
           &DateParser::Quarter,
           &DateParser::WeekOf, &DateParser::NthWeekday, &DateParser::TheDay,
           &DateParser::WeekdayDate,
-          &DateParser::MonthFirst, &DateParser::DayFirst,
-          &DateParser::MidToken, &DateParser::YearMonth, &DateParser::Year,
+          &DateParser::MonthFirst, &DateParser::SlashedDayMonth,
+          &DateParser::DayFirst, &DateParser::MidToken, &DateParser::YearMonth, &DateParser::Year,
           &DateParser::SpokenYear,
           &DateParser::Decade, &DateParser::WeekNumber, &DateParser::Compact,
           &DateParser::RelativeDay, &DateParser::AfterNext,
@@ -1961,6 +1961,23 @@ class DateParser {
     if (!day.has_value()) return std::nullopt;
     *month = it->second.month;
     return day;
+  }
+
+  // "31/Oct/1974", "5/Jun/2024": a day, a month name and a year joined by
+  // slashes without spaces.
+  std::optional<DateMatch> SlashedDayMonth(int i) const {
+    if (i + 4 >= n_ || words_[i].kind != TokenKind::kNumber ||
+        !Is(i + 1, "/") || !Is(i + 3, "/") || !Touch(i, i + 1) ||
+        !Touch(i + 1, i + 2) || !Touch(i + 2, i + 3) || !Touch(i + 3, i + 4)) {
+      return std::nullopt;
+    }
+    const std::optional<int> day = DayOf(words_[i]);
+    const std::optional<MonthName> month = MonthOf(words_[i + 2]);
+    const std::optional<int> year = YearOf(words_[i + 4]);
+    if (!day.has_value() || !month.has_value() || !year.has_value()) {
+      return std::nullopt;
+    }
+    return DayRange(i, i + 5, month->month, month->month, *day, *day, year);
   }
 
   // "5 June 2024", "5th of June", "5-7 June", "5 to 7 June 2024".

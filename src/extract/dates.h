@@ -105,6 +105,8 @@ namespace crosscheck::extract {
 //  - A year with an era after it may have one to four digits ("14 A.D.",
 //    "800 CE"); a year followed by "BC" ("2014 B.C.") is no date.
 //  - ISO weeks: "week 31" of the publication year, "Week 10 of 2019".
+//  - A day, month name and year joined by slashes without spaces:
+//    "31/Oct/1974".
 //  - A month and numbers in one hyphenated or slashed token: "Oct-2",
 //    "Oct/2" (days), "Dec-2018" (a month), "05-Aug-2016", "Sep-23-2020",
 //    "Jan-Feb 2017" (months of the year after them); "may" and "march" are

@@ -930,6 +930,16 @@ TEST(FindDatesTest, YearsWithAnEra) {
               IsEmpty());
 }
 
+TEST(FindDatesTest, DayMonthNameAndYearJoinedBySlashes) {
+  ExpectOneDate({"He was born on 31/Oct/1974 in Leeds.", "", "31/Oct/1974",
+                 "1974-10-31", "1974-10-31", kDay, false, ""});
+  // With spaces the slashes join no day to the month.
+  const Found spaced = Dates("Scores were 31 / Oct / 1974.", "");
+  for (const Claim& claim : spaced.claims) {
+    EXPECT_NE(claim.date().granularity(), kDay) << claim.text();
+  }
+}
+
 TEST(FindDatesTest, NotDates) {
   for (const char* text : {
            "The May figures may change.",
