@@ -585,6 +585,7 @@ class DateParser {
           &DateParser::Quarter,
           &DateParser::WeekOf, &DateParser::NthWeekday, &DateParser::TheDay,
           &DateParser::WeekdayDate,
+          &DateParser::MonthAfterNext,
           &DateParser::MonthFirst, &DateParser::SlashedDayMonth,
           &DateParser::DayFirst, &DateParser::MidToken, &DateParser::YearMonth, &DateParser::Year,
           &DateParser::SpokenYear,
@@ -2939,6 +2940,35 @@ class DateParser {
     match.needs_anchor = true;
     match.date.set_relative(true);
     ResolvePeriod(period->second, shift, Part::kNone, &match.date);
+    return match;
+  }
+
+  // "March after next" (the March after next March), "the June before
+  // last" (the June before last June).
+  std::optional<DateMatch> MonthAfterNext(int i) const {
+    const int k = Is(i, "the") ? i + 1 : i;
+    if (k + 2 >= n_) return std::nullopt;
+    const std::optional<MonthName> month = MonthOf(words_[k]);
+    if (!month.has_value() || month->abbreviation) return std::nullopt;
+    int shift = 0;
+    if (Is(k + 1, "after") && Is(k + 2, "next")) {
+      shift = 1;
+    } else if (Is(k + 1, "before") && Is(k + 2, "last")) {
+      shift = -1;
+    } else {
+      return std::nullopt;
+    }
+    if (!published_.has_value()) {
+      return Unresolved(i, k + 3, Date::GRANULARITY_MONTH);
+    }
+    absl::civil_year_t year = published_->year() + shift;
+    if (shift < 0 && month->month >= published_->month()) --year;
+    if (shift > 0 && month->month <= published_->month()) ++year;
+    DateMatch match{i, k + 3};
+    match.needs_anchor = true;
+    match.date.set_relative(true);
+    const absl::CivilMonth civil(year, month->month);
+    SetMonths(civil, civil, &match.date);
     return match;
   }
 

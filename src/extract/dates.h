@@ -112,7 +112,8 @@ namespace crosscheck::extract {
 //    "Jan-Feb 2017" (months of the year after them); "may" and "march" are
 //    not read in a token starting with a digit.
 //  - "next week Friday", "Friday next week" are that day of the week;
-//    "the week after next" two weeks on; "next quarter" three months;
+//    "the week after next" two weeks on, "March after next" the March after
+//    next March; "next quarter" three months;
 //    "the next decade" a calendar decade ("this decade" holds
 //    publication); "the rest of the week" runs from publication to the end
 //    of the week (month, year).

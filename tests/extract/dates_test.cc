@@ -940,6 +940,24 @@ TEST(FindDatesTest, DayMonthNameAndYearJoinedBySlashes) {
   }
 }
 
+TEST(FindDatesTest, MonthAfterNextAndBeforeLast) {
+  const char* const kTuesday = "2013-02-12";
+  const DateCase kCases[] = {
+      {"The plant opens in March after next.", kTuesday, "March after next",
+       "2014-03", "2014-03", kMonth, true, kTuesday},
+      {"The plant opens the January after next.", kTuesday,
+       "the January after next", "2015-01", "2015-01", kMonth, true, kTuesday},
+      {"It closed the June before last.", kTuesday, "the June before last",
+       "2011-06", "2011-06", kMonth, true, kTuesday},
+      {"It was built in the week before last.", kTuesday,
+       "the week before last", "2013-01-28", "2013-02-03", kDay, true,
+       kTuesday},
+      {"Markets reopen tomorrows.", kTuesday, "tomorrows", "2013-02-13",
+       "2013-02-13", kDay, true, kTuesday},
+  };
+  for (const DateCase& c : kCases) ExpectOneDate(c);
+}
+
 TEST(FindDatesTest, NotDates) {
   for (const char* text : {
            "The May figures may change.",
