@@ -1357,6 +1357,11 @@ class DateParser {
   // name is read in lowercase too: it is no verb.
   std::optional<DateMatch> CountedWeekdays(int i) const {
     if (i + 2 >= n_) return std::nullopt;
+    const Word& name = words_[i + 1];
+    if (name.kind != TokenKind::kWord || name.folded.size() < 7 ||
+        name.folded.back() != 's') {
+      return std::nullopt;
+    }
     const Word& number = words_[i];
     int count = 0;
     if (number.kind == TokenKind::kNumber) {
@@ -1370,11 +1375,6 @@ class DateParser {
       return std::nullopt;
     }
     if (count <= 0 || count > kMaxAgoCount) return std::nullopt;
-    const Word& name = words_[i + 1];
-    if (name.kind != TokenKind::kWord || name.folded.size() < 7 ||
-        name.folded.back() != 's') {
-      return std::nullopt;
-    }
     auto weekday = Lex().weekdays.find(
         absl::string_view(name.folded).substr(0, name.folded.size() - 1));
     if (weekday == Lex().weekdays.end()) return std::nullopt;
