@@ -585,15 +585,18 @@ class DateParser {
           &DateParser::Quarter,
           &DateParser::WeekOf, &DateParser::NthWeekday, &DateParser::TheDay,
           &DateParser::WeekdayDate,
-          &DateParser::MonthFirst, &DateParser::DayFirst,
-          &DateParser::MidToken, &DateParser::YearMonth, &DateParser::Year,
+          &DateParser::MonthAfterNext,
+          &DateParser::MonthFirst, &DateParser::SlashedDayMonth,
+          &DateParser::DayFirst, &DateParser::MidToken, &DateParser::YearMonth, &DateParser::Year,
           &DateParser::SpokenYear,
           &DateParser::Decade, &DateParser::WeekNumber, &DateParser::Compact,
           &DateParser::RelativeDay, &DateParser::AfterNext,
-          &DateParser::RestOf, &DateParser::Shifted, &DateParser::Season,
+          &DateParser::RestOf, &DateParser::Shifted, &DateParser::Following,
+          &DateParser::Season,
           &DateParser::Offset,
           &DateParser::Later,
-          &DateParser::Ago, &DateParser::Ahead, &DateParser::CountSpan}) {
+          &DateParser::Ago, &DateParser::Ahead, &DateParser::CountSpan,
+          &DateParser::CountedWeekdays}) {
       if (std::optional<DateMatch> match = (this->*parse)(i)) return match;
     }
     return std::nullopt;
@@ -1008,6 +1011,19 @@ class DateParser {
     return std::nullopt;
   }
 
+  // An ordinal at words[k] counted from either end: "second" 2, "last"
+  // -1, "third last" and "3rd last" -3. `*next` is the word after it.
+  std::optional<int> EndOrdinalAt(int k, int* next) const {
+    std::optional<int> ordinal = OrdinalAt(k);
+    if (!ordinal.has_value()) return std::nullopt;
+    *next = k + 1;
+    if (*ordinal > 1 && Is(k + 1, "last")) {
+      ordinal = -*ordinal;
+      *next = k + 2;
+    }
+    return ordinal;
+  }
+
   // A year at words[k], or a resolved "this/next/last year".
   std::optional<int> YearAt(int k, int* end) const {
     if (k >= n_) return std::nullopt;
@@ -1134,9 +1150,8 @@ class DateParser {
     if (Is(k, "the")) ++k;
     std::optional<int> ordinal;
     if (!Is(k, "week")) {
-      ordinal = OrdinalAt(k);
+      ordinal = EndOrdinalAt(k, &k);
       if (!ordinal.has_value()) return std::nullopt;
-      ++k;
     }
     if (!Is(k, "week") || !Is(k + 1, "of") || k + 2 >= n_) return std::nullopt;
     std::optional<DateMatch> target;
@@ -1159,8 +1174,9 @@ class DateParser {
     if (!ordinal.has_value()) {
       if (days->first != days->last) return std::nullopt;
       thursday = days->first - (IsoWeekday(days->first) - 1) + 3;
-    } else if (*ordinal == -1) {
-      thursday = days->last - (IsoWeekday(days->last) - 4 + 7) % 7;
+    } else if (*ordinal < 0) {
+      thursday = days->last - (IsoWeekday(days->last) - 4 + 7) % 7 +
+                 7 * (*ordinal + 1);
     } else {
       thursday = days->first + (4 - IsoWeekday(days->first) + 7) % 7 +
                  7 * (*ordinal - 1);
@@ -1280,10 +1296,10 @@ class DateParser {
   }
 
   // Dates ahead of publication: "two weeks from now", "three days from
-  // tomorrow", and "in 2 weeks" when the sentence speaks of the future and
-  // the word before "in" does not make it a span ("the first time in ten
-  // years", "the highest in 10 years"). The date has the granularity of
-  // its unit, like "N <units> ago".
+  // tomorrow", "a week hence" (a day), and "in 2 weeks" when the sentence
+  // speaks of the future and the word before "in" does not make it a span
+  // ("the first time in ten years", "the highest in 10 years"); "in N
+  // <units>" has the granularity of its unit, like "N <units> ago".
   std::optional<DateMatch> Ahead(int i) const {
     int k = i;
     const bool in = Is(i, "in");
@@ -1321,8 +1337,10 @@ class DateParser {
       if (!found) return std::nullopt;
     }
     const std::string& unit = count->second;
+    // "three years from today" names a day; "in 3 years" the unit's period.
     const Date::Granularity granularity =
-        unit == "year" || unit == "decade" || unit == "century"
+        !in ? Date::GRANULARITY_DAY
+        : unit == "year" || unit == "decade" || unit == "century"
             ? Date::GRANULARITY_YEAR
         : unit == "month" ? Date::GRANULARITY_MONTH
                           : Date::GRANULARITY_DAY;
@@ -1331,6 +1349,65 @@ class DateParser {
         Move(*published_ + base, count->first, unit);
     if (!day.has_value()) return std::nullopt;
     return RelativeMatch(i, end, *day, *day, granularity);
+  }
+
+  // "3 Fridays from now", "two sundays from tomorrow", "2 Thursdays ago"
+  // (or "back"): the Nth such weekday after the day the hence phrase names
+  // (before publication for "ago"), that day excluded. A plural weekday
+  // name is read in lowercase too: it is no verb.
+  std::optional<DateMatch> CountedWeekdays(int i) const {
+    if (i + 2 >= n_) return std::nullopt;
+    const Word& name = words_[i + 1];
+    if (name.kind != TokenKind::kWord || name.folded.size() < 7 ||
+        name.folded.back() != 's') {
+      return std::nullopt;
+    }
+    const Word& number = words_[i];
+    int count = 0;
+    if (number.kind == TokenKind::kNumber) {
+      if (!IsDigits(number.folded)) return std::nullopt;
+      count = ParseIntOr(number.folded, 0);
+    } else if (number.kind == TokenKind::kWord) {
+      auto it = Lex().numbers.find(number.folded);
+      if (it == Lex().numbers.end()) return std::nullopt;
+      count = it->second;
+    } else {
+      return std::nullopt;
+    }
+    if (count <= 0 || count > kMaxAgoCount) return std::nullopt;
+    auto weekday = Lex().weekdays.find(
+        absl::string_view(name.folded).substr(0, name.folded.size() - 1));
+    if (weekday == Lex().weekdays.end()) return std::nullopt;
+    int end = i + 2;
+    int base = 0;
+    int direction = 1;
+    if (Lex().ago.contains(words_[end].folded) || Is(end, "back")) {
+      direction = -1;
+      ++end;
+    } else {
+      auto it = Lex().hence.find(words_[end].folded);
+      if (it == Lex().hence.end()) return std::nullopt;
+      bool found = false;
+      for (const DayPhrase& phrase : it->second) {
+        if (!MatchesWords(end, phrase.words)) continue;
+        base = phrase.offset;
+        end += static_cast<int>(phrase.words.size());
+        found = true;
+        break;
+      }
+      if (!found) return std::nullopt;
+    }
+    if (!published_.has_value()) {
+      return Unresolved(i, end, Date::GRANULARITY_DAY);
+    }
+    const absl::CivilDay from = *published_ + base;
+    const int weekday_of = IsoWeekday(from);
+    const int step = direction > 0 ? (weekday->second - weekday_of + 6) % 7 + 1
+                                   : (weekday_of - weekday->second + 6) % 7 + 1;
+    const absl::CivilDay day =
+        from + direction * (step + 7 * static_cast<int64_t>(count - 1));
+    if (day.year() < 1 || day.year() > 9999) return std::nullopt;
+    return RelativeMatch(i, end, day, day);
   }
 
   // "the last 3 days", "past two weeks" (up to the day before
@@ -1887,6 +1964,23 @@ class DateParser {
     return day;
   }
 
+  // "31/Oct/1974", "5/Jun/2024": a day, a month name and a year joined by
+  // slashes without spaces.
+  std::optional<DateMatch> SlashedDayMonth(int i) const {
+    if (i + 4 >= n_ || words_[i].kind != TokenKind::kNumber ||
+        !Is(i + 1, "/") || !Is(i + 3, "/") || !Touch(i, i + 1) ||
+        !Touch(i + 1, i + 2) || !Touch(i + 2, i + 3) || !Touch(i + 3, i + 4)) {
+      return std::nullopt;
+    }
+    const std::optional<int> day = DayOf(words_[i]);
+    const std::optional<MonthName> month = MonthOf(words_[i + 2]);
+    const std::optional<int> year = YearOf(words_[i + 4]);
+    if (!day.has_value() || !month.has_value() || !year.has_value()) {
+      return std::nullopt;
+    }
+    return DayRange(i, i + 5, month->month, month->month, *day, *day, year);
+  }
+
   // "5 June 2024", "5th of June", "5-7 June", "5 to 7 June 2024".
   std::optional<DateMatch> DayFirst(int i) const {
     const Word& word = words_[i];
@@ -2032,6 +2126,38 @@ class DateParser {
     return match;
   }
 
+  // An era marker at words[k]: 1 for "AD", "A.D.", "CE", "C.E." (written
+  // in capitals, or dotted), -1 for "BC", "B.C.", "BCE", "B.C.E.", else 0.
+  int EraAt(int k) const {
+    if (k < 0 || k >= n_ || words_[k].kind != TokenKind::kWord) return 0;
+    const std::string& f = words_[k].folded;
+    if (f[0] != 'a' && f[0] != 'b' && f[0] != 'c') return 0;
+    if (f == "b.c." || f == "b.c.e." || f == "bce" ||
+        (f == "bc" && words_[k].capitalized)) {
+      return -1;
+    }
+    if (f == "a.d." || f == "c.e." ||
+        ((f == "ad" || f == "ce") && words_[k].capitalized)) {
+      return 1;
+    }
+    return 0;
+  }
+
+  // A year of one to four digits with an era after it: "14 A.D.", "in 14
+  // a.d.", "800 CE". Years BC are not read.
+  std::optional<DateMatch> EraYear(int i) const {
+    const Word& word = words_[i];
+    if (word.kind != TokenKind::kNumber || word.folded.size() > 4 ||
+        !IsDigits(word.folded) || EraAt(i + 1) <= 0) {
+      return std::nullopt;
+    }
+    const int year = ParseIntOr(word.folded, 0);
+    if (year < 1) return std::nullopt;
+    DateMatch match{i, i + 2};
+    SetYears(year, year, &match.date);
+    return match;
+  }
+
   // "2016", "1990s", "2016-18", "2016 to 2018", "between 2016 and 2018".
   std::optional<DateMatch> Year(int i) const {
     const Word& word = words_[i];
@@ -2091,7 +2217,8 @@ class DateParser {
       return match;
     }
     const std::optional<int> year = YearOf(word);
-    if (!year.has_value()) return std::nullopt;
+    if (!year.has_value()) return EraYear(i);
+    if (EraAt(i + 1) < 0) return std::nullopt;  // "2014 BC" is no date here
     // "the 1970's": a decade.
     int decade_end = word.possessive_bytes > 0 ? i + 1 : 0;
     if (Touch(i, i + 1) && Is(i + 1, "'s")) decade_end = i + 2;
@@ -2218,8 +2345,11 @@ class DateParser {
   // month named after "of" or "in".
   std::optional<DateMatch> NthWeekday(int i) const {
     int k = Is(i, "the") ? i + 1 : i;
-    const std::optional<int> ordinal = OrdinalAt(k);
-    if (!ordinal.has_value() || k + 3 >= n_) return std::nullopt;
+    int next = 0;
+    const std::optional<int> ordinal = EndOrdinalAt(k, &next);
+    if (!ordinal.has_value()) return std::nullopt;
+    k = next - 1;
+    if (k + 3 >= n_) return std::nullopt;
     const std::optional<int> weekday = WeekdayOf(words_[k + 1]);
     if (!weekday.has_value() || (!Is(k + 2, "of") && !Is(k + 2, "in"))) {
       return std::nullopt;
@@ -2228,6 +2358,11 @@ class DateParser {
     for (auto parse : {&DateParser::MonthFirst, &DateParser::Shifted}) {
       month = (this->*parse)(k + 3);
       if (month.has_value()) break;
+    }
+    // "the first Monday of the month": the publication month.
+    if (!month.has_value()) {
+      month = CurrentPeriod(k + 3);
+      if (month.has_value() && Is(month->end, "of")) return std::nullopt;
     }
     if (!month.has_value() ||
         month->date.granularity() != Date::GRANULARITY_MONTH) {
@@ -2242,8 +2377,10 @@ class DateParser {
     }
     if (days->first.month() != days->last.month()) return std::nullopt;
     absl::CivilDay day;
-    if (*ordinal == -1) {
-      day = days->last - (IsoWeekday(days->last) - *weekday + 7) % 7;
+    if (*ordinal < 0) {
+      day = days->last - (IsoWeekday(days->last) - *weekday + 7) % 7 +
+            7 * (*ordinal + 1);
+      if (day < days->first) return std::nullopt;
     } else {
       day = days->first + (*weekday - IsoWeekday(days->first) + 7) % 7 +
             7 * (*ordinal - 1);
@@ -2806,6 +2943,35 @@ class DateParser {
     return match;
   }
 
+  // "March after next" (the March after next March), "the June before
+  // last" (the June before last June).
+  std::optional<DateMatch> MonthAfterNext(int i) const {
+    const int k = Is(i, "the") ? i + 1 : i;
+    if (k + 2 >= n_) return std::nullopt;
+    const std::optional<MonthName> month = MonthOf(words_[k]);
+    if (!month.has_value() || month->abbreviation) return std::nullopt;
+    int shift = 0;
+    if (Is(k + 1, "after") && Is(k + 2, "next")) {
+      shift = 1;
+    } else if (Is(k + 1, "before") && Is(k + 2, "last")) {
+      shift = -1;
+    } else {
+      return std::nullopt;
+    }
+    if (!published_.has_value()) {
+      return Unresolved(i, k + 3, Date::GRANULARITY_MONTH);
+    }
+    absl::civil_year_t year = published_->year() + shift;
+    if (shift < 0 && month->month >= published_->month()) --year;
+    if (shift > 0 && month->month <= published_->month()) ++year;
+    DateMatch match{i, k + 3};
+    match.needs_anchor = true;
+    match.date.set_relative(true);
+    const absl::CivilMonth civil(year, month->month);
+    SetMonths(civil, civil, &match.date);
+    return match;
+  }
+
   // "rest of the week", "the rest of the year": from publication to the end
   // of the current period.
   std::optional<DateMatch> RestOf(int i) const {
@@ -2900,9 +3066,13 @@ class DateParser {
       if (target.has_value()) break;
     }
     if (!target.has_value()) return std::nullopt;
+    // A day moved by any count is a day ("3 years from today"); a month or
+    // year moved takes the coarser granularity ("two years after 2010").
     Date::Granularity granularity = target->date.granularity();
-    for (const auto& count : counts) {
-      granularity = std::max(granularity, UnitGranularity(count.second));
+    if (granularity != Date::GRANULARITY_DAY) {
+      for (const auto& count : counts) {
+        granularity = std::max(granularity, UnitGranularity(count.second));
+      }
     }
     target->begin = i;
     target->yearless_month = 0;
@@ -2998,6 +3168,60 @@ class DateParser {
       if (!day.has_value()) return std::nullopt;
     }
     return RelativeMatch(i, end, *day, *day, granularity);
+  }
+
+  // "the following week" (day, month, quarter, year): the period after the
+  // one holding the last day of the date before it in the sentence
+  // ("elected in 2010 and again the following year" is 2011), else after
+  // the one holding publication.
+  std::optional<DateMatch> Following(int i) const {
+    int k = Is(i, "the") ? i + 1 : i;
+    if (!Is(k, "following") || k + 1 >= n_) return std::nullopt;
+    const std::string& unit = words_[k + 1].folded;
+    std::optional<Period> period;
+    if (auto it = Lex().periods.find(unit); it != Lex().periods.end()) {
+      period = it->second;
+      if (*period != Period::kWeek && *period != Period::kMonth &&
+          *period != Period::kQuarter && *period != Period::kYear) {
+        return std::nullopt;
+      }
+    } else if (unit != "day") {
+      return std::nullopt;
+    }
+    const int end = k + 2;
+    std::optional<absl::CivilDay> reference = published_;
+    bool needs_anchor = true;
+    if (previous_.has_value()) {
+      const std::optional<DaySpan> days = DaysOf(*previous_);
+      reference.reset();
+      if (days.has_value()) reference = days->last;
+      needs_anchor = !previous_->anchor().empty();
+    }
+    const Date::Granularity granularity =
+        !period.has_value() ? Date::GRANULARITY_DAY
+                            : PeriodGranularity(*period);
+    if (!reference.has_value()) return Unresolved(i, end, granularity);
+    const absl::CivilDay r = *reference;
+    DateMatch match{i, end};
+    match.needs_anchor = needs_anchor;
+    match.date.set_relative(true);
+    if (!period.has_value()) {
+      SetDays(r + 1, r + 1, &match.date);
+    } else if (*period == Period::kWeek) {
+      const absl::CivilDay monday = r - (IsoWeekday(r) - 1) + 7;
+      SetDays(monday, monday + 6, &match.date);
+    } else if (*period == Period::kMonth) {
+      const absl::CivilMonth month = absl::CivilMonth(r) + 1;
+      SetMonths(month, month, &match.date);
+    } else if (*period == Period::kQuarter) {
+      const absl::CivilMonth first =
+          absl::CivilMonth(r.year(), (r.month() - 1) / 3 * 3 + 1) + 3;
+      SetMonths(first, first + 2, &match.date);
+    } else {
+      if (r.year() >= 9999) return std::nullopt;
+      SetYears(r.year() + 1, r.year() + 1, &match.date);
+    }
+    return match;
   }
 
   // "three days later", "a week earlier": counted from the date before it

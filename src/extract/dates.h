@@ -83,8 +83,10 @@ namespace crosscheck::extract {
 //    "the first week of 2015" is the ISO week; "the week of April 10th" the
 //    Monday-to-Sunday week holding it; "the 27th" a day of the publication
 //    month (or the month before, by tense, like a year-less month).
-//  - "in two weeks" (future sentences only), "two weeks from now" count
-//    forward from publication, at the granularity of the unit; "the past 3
+//  - "in two weeks" (future sentences only) counts forward from
+//    publication, at the granularity of the unit ("in 3 years" is a year);
+//    "two weeks from now", "3 years from today", "a week hence" name the
+//    day that far ahead; "the past 3
 //    weeks" ends the day before publication, "next 5 days" starts the day
 //    after. The count may come before the span word ("the 5 past years",
 //    "2 next days"); "the past week" and "past year" are one unit; "within
@@ -100,13 +102,18 @@ namespace crosscheck::extract {
 //  - Decades: "1990s", "the 1970's", "the 70s", "the '40s" (a two-digit
 //    decade below 20 is of the 2000s: "the 10s"), "the seventies", "the
 //    nineteen seventies", "the noughties".
+//  - A year with an era after it may have one to four digits ("14 A.D.",
+//    "800 CE"); a year followed by "BC" ("2014 B.C.") is no date.
 //  - ISO weeks: "week 31" of the publication year, "Week 10 of 2019".
+//  - A day, month name and year joined by slashes without spaces:
+//    "31/Oct/1974".
 //  - A month and numbers in one hyphenated or slashed token: "Oct-2",
 //    "Oct/2" (days), "Dec-2018" (a month), "05-Aug-2016", "Sep-23-2020",
 //    "Jan-Feb 2017" (months of the year after them); "may" and "march" are
 //    not read in a token starting with a digit.
 //  - "next week Friday", "Friday next week" are that day of the week;
-//    "the week after next" two weeks on; "next quarter" three months;
+//    "the week after next" two weeks on, "March after next" the March after
+//    next March; "next quarter" three months;
 //    "the next decade" a calendar decade ("this decade" holds
 //    publication); "the rest of the week" runs from publication to the end
 //    of the week (month, year).
@@ -118,6 +125,10 @@ namespace crosscheck::extract {
 //    publication, the latest on or before it (the earliest on or after it
 //    in a future sentence); "the second Monday of next month" the Nth such
 //    weekday of the month.
+//  - "the following week" (day, month, quarter, year) is the period after
+//    the one holding the last day of the date before it in the sentence
+//    ("elected in 2010 and again the following year" is 2011), else after
+//    the one holding publication.
 //  - "two days after today", "3 weeks before June 30, 2024" move the date
 //    after the offset word; "three days later" and "a week earlier" count
 //    from the single day before them in the sentence and are no date

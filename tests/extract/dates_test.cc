@@ -818,6 +818,146 @@ TEST(FindDatesTest, OffsetsAndSpansFromPublication) {
   for (const DateCase& c : kCases) ExpectOneDate(c);
 }
 
+TEST(FindDatesTest, CountsFromNowNameADay) {
+  const char* const kTuesday = "2013-02-12";
+  const DateCase kCases[] = {
+      {"The lease ends 3 years from today.", kTuesday, "3 years from today",
+       "2016-02-12", "2016-02-12", kDay, true, kTuesday},
+      {"Rates reset three months hence.", kTuesday, "three months hence",
+       "2013-05-12", "2013-05-12", kDay, true, kTuesday},
+      {"The vote is a week hence.", kTuesday, "a week hence", "2013-02-19",
+       "2013-02-19", kDay, true, kTuesday},
+      {"The fair opens 3 Fridays from now.", kTuesday, "3 Fridays from now",
+       "2013-03-01", "2013-03-01", kDay, true, kTuesday},
+      {"The fair opens three fridays from now.", "2013-02-15",
+       "three fridays from now", "2013-03-08", "2013-03-08", kDay, true,
+       "2013-02-15"},
+      {"It closes four Tuesdays from now.", kTuesday, "four Tuesdays from now",
+       "2013-03-12", "2013-03-12", kDay, true, kTuesday},
+      {"It closes two Sundays from tomorrow.", kTuesday,
+       "two Sundays from tomorrow", "2013-02-24", "2013-02-24", kDay, true,
+       kTuesday},
+      {"The fire broke out 2 Thursdays ago.", kTuesday, "2 Thursdays ago",
+       "2013-01-31", "2013-01-31", kDay, true, kTuesday},
+      {"The fire broke out 2 thursdays back.", kTuesday, "2 thursdays back",
+       "2013-01-31", "2013-01-31", kDay, true, kTuesday},
+  };
+  for (const DateCase& c : kCases) ExpectOneDate(c);
+  // In a future sentence "in 3 years" keeps the unit's granularity.
+  ExpectOneDate({"The plant will open in 3 years.", kTuesday, "in 3 years",
+                 "2016", "2016", kYear, true, kTuesday});
+  // Without a publication date the day is unresolved.
+  const Found found = Dates("It closes two Sundays from now.", "");
+  ASSERT_THAT(found.claims, SizeIs(1));
+  EXPECT_EQ(found.claims[0].text(), "two Sundays from now");
+  EXPECT_TRUE(found.claims[0].date().relative());
+  EXPECT_EQ(found.claims[0].date().start(), "");
+  EXPECT_THAT(Dates("He has worked three fridays in a row.", kTuesday).claims,
+              IsEmpty());
+}
+
+TEST(FindDatesTest, NthFromTheEndAndOfTheMonth) {
+  const char* const kTuesday = "2013-02-12";
+  const DateCase kCases[] = {
+      {"Talks end in the third last week of 2018.", kTuesday,
+       "the third last week of 2018", "2018-12-10", "2018-12-16", kDay, false,
+       ""},
+      {"Talks end in the 3rd last week of 2018.", kTuesday,
+       "the 3rd last week of 2018", "2018-12-10", "2018-12-16", kDay, false,
+       ""},
+      {"It fell in the 2nd last week of October 2018.", kTuesday,
+       "the 2nd last week of October 2018", "2018-10-15", "2018-10-21", kDay,
+       false, ""},
+      {"It fell on the second last Friday of June 2024.", kTuesday,
+       "the second last Friday of June 2024", "2024-06-21", "2024-06-21",
+       kDay, false, ""},
+      {"Bills fell due on the first Monday of the month.", kTuesday,
+       "the first Monday of the month", "2013-02-04", "2013-02-04", kDay,
+       true, kTuesday},
+      {"Bills fell due on the first Monday in the month.", kTuesday,
+       "the first Monday in the month", "2013-02-04", "2013-02-04", kDay,
+       true, kTuesday},
+  };
+  for (const DateCase& c : kCases) ExpectOneDate(c);
+}
+
+TEST(FindDatesTest, TheFollowingPeriodComesAfterTheDateBeforeIt) {
+  const char* const kTuesday = "2013-02-12";
+  const DateCase kCases[] = {
+      {"Talks resume the following week.", kTuesday, "the following week",
+       "2013-02-18", "2013-02-24", kDay, true, kTuesday},
+      {"Talks resume at the beginning of the following week.", kTuesday,
+       "the beginning of the following week", "2013-02-18", "2013-02-20",
+       kDay, true, kTuesday},
+      {"Rates rise the following month.", kTuesday, "the following month",
+       "2013-03", "2013-03", kMonth, true, kTuesday},
+  };
+  for (const DateCase& c : kCases) ExpectOneDate(c);
+  const Found found = Dates(
+      "He was elected in 2010 and re-elected the following year.", kTuesday);
+  ASSERT_THAT(found.claims, SizeIs(2));
+  EXPECT_EQ(found.claims[1].text(), "the following year");
+  EXPECT_EQ(found.claims[1].date().start(), "2011");
+  EXPECT_EQ(found.claims[1].date().end(), "2011");
+  EXPECT_EQ(found.claims[1].date().granularity(), kYear);
+  EXPECT_EQ(found.claims[1].date().anchor(), "");
+  const Found day = Dates(
+      "He was arrested on June 5, 2024, and charged the following day.", "");
+  ASSERT_THAT(day.claims, SizeIs(2));
+  EXPECT_EQ(day.claims[1].date().start(), "2024-06-06");
+  EXPECT_EQ(day.claims[1].date().end(), "2024-06-06");
+  // No publication date and no date before it: unresolved.
+  const Found bare = Dates("Talks resume the following week.", "");
+  ASSERT_THAT(bare.claims, SizeIs(1));
+  EXPECT_EQ(bare.claims[0].date().start(), "");
+  EXPECT_TRUE(bare.claims[0].date().relative());
+  EXPECT_THAT(Dates("He read the following statement.", kTuesday).claims,
+              IsEmpty());
+}
+
+TEST(FindDatesTest, YearsWithAnEra) {
+  ExpectOneDate({"The town was founded in 14 a.d.", "2013-02-12", "14 a.d.",
+                 "0014", "0014", kYear, false, ""});
+  ExpectOneDate({"The temple dates from 800 CE, say scholars.", "",
+                 "800 CE", "0800", "0800", kYear, false, ""});
+  // Years BC are not read: no claim rather than a wrong one.
+  for (const char* text : {"The city fell in 2014 B.C.",
+                           "The city fell in 1200 BC, they say."}) {
+    EXPECT_THAT(Dates(text, "2013-02-12").claims, IsEmpty()) << text;
+  }
+  // An "ad" that is a word is no era.
+  EXPECT_THAT(Dates("They ran 14 ad campaigns.", "2013-02-12").claims,
+              IsEmpty());
+}
+
+TEST(FindDatesTest, DayMonthNameAndYearJoinedBySlashes) {
+  ExpectOneDate({"He was born on 31/Oct/1974 in Leeds.", "", "31/Oct/1974",
+                 "1974-10-31", "1974-10-31", kDay, false, ""});
+  // With spaces the slashes join no day to the month.
+  const Found spaced = Dates("Scores were 31 / Oct / 1974.", "");
+  for (const Claim& claim : spaced.claims) {
+    EXPECT_NE(claim.date().granularity(), kDay) << claim.text();
+  }
+}
+
+TEST(FindDatesTest, MonthAfterNextAndBeforeLast) {
+  const char* const kTuesday = "2013-02-12";
+  const DateCase kCases[] = {
+      {"The plant opens in March after next.", kTuesday, "March after next",
+       "2014-03", "2014-03", kMonth, true, kTuesday},
+      {"The plant opens the January after next.", kTuesday,
+       "the January after next", "2015-01", "2015-01", kMonth, true, kTuesday},
+      {"It closed the June before last.", kTuesday, "the June before last",
+       "2011-06", "2011-06", kMonth, true, kTuesday},
+      {"It was built in the week before last.", kTuesday,
+       "the week before last", "2013-01-28", "2013-02-03", kDay, true,
+       kTuesday},
+      {"Markets reopen tomorrows.", kTuesday, "tomorrows", "2013-02-13",
+       "2013-02-13", kDay, true, kTuesday},
+  };
+  for (const DateCase& c : kCases) ExpectOneDate(c);
+}
+
 TEST(FindDatesTest, NotDates) {
   for (const char* text : {
            "The May figures may change.",
