@@ -206,8 +206,10 @@ std::vector<Word> ReadWords(absl::string_view text,
     w.begin = token.begin;
     w.end = token.end;
     w.name_end = token.end;
-    int len;
-    const char32_t first = base::DecodeUtf8(text, token.begin, &len);
+    int len = 1;
+    const unsigned char lead = static_cast<unsigned char>(text[token.begin]);
+    const char32_t first =
+        lead < 0x80 ? lead : base::DecodeUtf8(text, token.begin, &len);
     if (token.kind == TokenKind::kPunct) {
       w.punct = first;
       // An apostrophe right after a word ending in "s": "Reynolds’ office".
@@ -221,21 +223,26 @@ std::vector<Word> ReadWords(absl::string_view text,
       continue;
     }
     w.is_word = token.kind == TokenKind::kWord;
-    w.capitalized = w.is_word && segment::IsUpper(first);
+    // internal::Word::capitalized is IsUpper of the first character.
+    w.capitalized = w.is_word && token.capitalized;
     const absl::string_view raw =
         text.substr(token.begin, token.end - token.begin);
-    for (absl::string_view suffix : {"\u2019s", "'s", "\u2019S", "'S"}) {
-      if (raw.size() > suffix.size() && absl::EndsWith(raw, suffix)) {
-        w.possessive = true;
-        w.name_end = token.end - suffix.size();
-        break;
+    if (raw.back() == 's' || raw.back() == 'S') {
+      for (absl::string_view suffix : {"\u2019s", "'s", "\u2019S", "'S"}) {
+        if (raw.size() > suffix.size() && absl::EndsWith(raw, suffix)) {
+          w.possessive = true;
+          w.name_end = token.end - suffix.size();
+          break;
+        }
       }
     }
     // The folded token is the lowercase text byte for byte unless folding
     // changed its length (a typographic apostrophe or hyphen).
-    w.key = token.folded.size() == raw.size()
-                ? token.folded.substr(0, w.name_end - w.begin)
-                : Lower(text.substr(w.begin, w.name_end - w.begin));
+    if (token.folded.size() == raw.size()) {
+      w.key.assign(token.folded, 0, w.name_end - w.begin);
+    } else {
+      w.key = Lower(text.substr(w.begin, w.name_end - w.begin));
+    }
     w.initial = at_start;
     at_start = false;
     words.push_back(std::move(w));
