@@ -173,11 +173,9 @@ bool IsForwardResolved(const SuiteCase& c, const ExpectedEntity& entity) {
   return true;
 }
 
-// Whether the entity [begin, end) sits in a digit sequence: the
-// whitespace-delimited token around it starts with "+" and a digit (a phone
-// number) or holds four or more groups of digits once thousands commas are
-// dropped ("192.168.1.2", "1-800-555-0199").
-bool InDigitSequence(absl::string_view input, uint32_t begin, uint32_t end) {
+// The whitespace-delimited token of `input` around [begin, end).
+absl::string_view TokenAround(absl::string_view input, uint32_t begin,
+                              uint32_t end) {
   auto is_space = [](char c) {
     return absl::ascii_isspace(static_cast<unsigned char>(c));
   };
@@ -185,7 +183,15 @@ bool InDigitSequence(absl::string_view input, uint32_t begin, uint32_t end) {
   while (first > 0 && !is_space(input[first - 1])) --first;
   size_t last = end;
   while (last < input.size() && !is_space(input[last])) ++last;
-  const absl::string_view token = input.substr(first, last - first);
+  return input.substr(first, last - first);
+}
+
+// Whether the entity [begin, end) sits in a digit sequence: the
+// whitespace-delimited token around it starts with "+" and a digit (a phone
+// number) or holds four or more groups of digits once thousands commas are
+// dropped ("192.168.1.2", "1-800-555-0199").
+bool InDigitSequence(absl::string_view input, uint32_t begin, uint32_t end) {
+  const absl::string_view token = TokenAround(input, begin, end);
   if (token.size() >= 2 && token[0] == '+' &&
       absl::ascii_isdigit(static_cast<unsigned char>(token[1]))) {
     return true;
@@ -207,17 +213,10 @@ bool InDigitSequence(absl::string_view input, uint32_t begin, uint32_t end) {
 // ("1e10", "-127.32e13", "12.32e+14"). Calculator notation, not news text.
 bool InExponentNotation(absl::string_view input, uint32_t begin,
                         uint32_t end) {
-  auto is_space = [](char c) {
-    return absl::ascii_isspace(static_cast<unsigned char>(c));
-  };
   auto is_digit = [](char c) {
     return absl::ascii_isdigit(static_cast<unsigned char>(c));
   };
-  size_t first = begin;
-  while (first > 0 && !is_space(input[first - 1])) --first;
-  size_t last = end;
-  while (last < input.size() && !is_space(input[last])) ++last;
-  const absl::string_view token = input.substr(first, last - first);
+  const absl::string_view token = TokenAround(input, begin, end);
   for (size_t k = 1; k < token.size(); ++k) {
     if (!is_digit(token[k - 1])) continue;
     if (token[k] == '^') return true;
