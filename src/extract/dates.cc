@@ -115,6 +115,9 @@ struct Lexicons {
   // "three days later" 1, "a week earlier" -1: counted from the date before
   // in the sentence.
   absl::flat_hash_map<std::string, int> laters;
+  // "the next day" 1, "the day before" -1: from the single day before in
+  // the sentence, else from publication. By first word, longest first.
+  absl::flat_hash_map<std::string, std::vector<DayPhrase>> next_days;
   absl::flat_hash_map<std::string, int> seasons;  // first month
   absl::flat_hash_set<std::string> numeric_cues;   // "on 4/22"
   absl::flat_hash_set<std::string> offset_blocks;  // "highest in 10 years"
@@ -146,12 +149,13 @@ void AddDateWord(const std::vector<std::string>& row, Lexicons* lex) {
     lex->seasons[phrase] = ParseIntOr(argument, 0);
   } else if (role == "later") {
     lex->laters[phrase] = ParseIntOr(argument, 0);
-  } else if (role == "day" || role == "hence") {
+  } else if (role == "day" || role == "hence" || role == "next-day") {
     DayPhrase day;
     day.words = absl::StrSplit(phrase, ' ', absl::SkipEmpty());
     day.offset = ParseIntOr(argument, 0);
-    AddPhrase(std::move(day),
-              role == "day" ? &lex->day_phrases : &lex->hence);
+    AddPhrase(std::move(day), role == "day"     ? &lex->day_phrases
+                              : role == "hence" ? &lex->hence
+                                                : &lex->next_days);
   } else if (role == "half") {
     PartPhrase half;
     half.words = absl::StrSplit(phrase, ' ', absl::SkipEmpty());
@@ -589,7 +593,8 @@ class DateParser {
           &DateParser::MidToken, &DateParser::YearMonth, &DateParser::Year,
           &DateParser::SpokenYear,
           &DateParser::Decade, &DateParser::WeekNumber, &DateParser::Compact,
-          &DateParser::RelativeDay, &DateParser::AfterNext,
+          &DateParser::RelativeDay, &DateParser::NextDay,
+          &DateParser::AfterNext,
           &DateParser::RestOf, &DateParser::Shifted, &DateParser::Season,
           &DateParser::Offset,
           &DateParser::Later,
@@ -1282,8 +1287,7 @@ class DateParser {
   // Dates ahead of publication: "two weeks from now", "three days from
   // tomorrow", and "in 2 weeks" when the sentence speaks of the future and
   // the word before "in" does not make it a span ("the first time in ten
-  // years", "the highest in 10 years"). The date has the granularity of
-  // its unit, like "N <units> ago".
+  // years", "the highest in 10 years"). The date is a day.
   std::optional<DateMatch> Ahead(int i) const {
     int k = i;
     const bool in = Is(i, "in");
@@ -1320,17 +1324,16 @@ class DateParser {
       }
       if (!found) return std::nullopt;
     }
+    // A count from a day lands on a day ("in 2 months" read on July 5 is
+    // September 5), unlike "N months ago", which keeps the unit.
     const std::string& unit = count->second;
-    const Date::Granularity granularity =
-        unit == "year" || unit == "decade" || unit == "century"
-            ? Date::GRANULARITY_YEAR
-        : unit == "month" ? Date::GRANULARITY_MONTH
-                          : Date::GRANULARITY_DAY;
-    if (!published_.has_value()) return Unresolved(i, end, granularity);
+    if (!published_.has_value()) {
+      return Unresolved(i, end, Date::GRANULARITY_DAY);
+    }
     const std::optional<absl::CivilDay> day =
         Move(*published_ + base, count->first, unit);
     if (!day.has_value()) return std::nullopt;
-    return RelativeMatch(i, end, *day, *day, granularity);
+    return RelativeMatch(i, end, *day, *day, Date::GRANULARITY_DAY);
   }
 
   // "the last 3 days", "past two weeks" (up to the day before
@@ -2296,6 +2299,49 @@ class DateParser {
     return std::nullopt;
   }
 
+  // "the next day", "the following day", "the day before": a day from the
+  // single day before it in the sentence ("arrested on June 5 and freed
+  // the next day"), else from publication; no date when the date before
+  // is not one day. A phrase ending in "after" or "before" must end the
+  // clause ("the day before the vote" is no date).
+  std::optional<DateMatch> NextDay(int i) const {
+    const Word& first = words_[i];
+    if (first.kind != TokenKind::kWord) return std::nullopt;
+    auto it = Lex().next_days.find(first.folded);
+    if (it == Lex().next_days.end()) return std::nullopt;
+    for (const DayPhrase& phrase : it->second) {
+      const int end = i + static_cast<int>(phrase.words.size());
+      if (end > n_ || !MatchesWords(i, phrase.words)) continue;
+      if (Lex().offsets.contains(phrase.words.back()) && end < n_ &&
+          words_[end].kind != TokenKind::kPunct) {
+        continue;
+      }
+      std::optional<absl::CivilDay> from = published_;
+      bool needs_anchor = true;
+      if (previous_.has_value()) {
+        const std::optional<DaySpan> days = DaysOf(*previous_);
+        if (!days.has_value() && previous_->relative()) {
+          from.reset();  // unresolved: so is this one
+        } else if (!days.has_value() ||
+                   previous_->granularity() != Date::GRANULARITY_DAY ||
+                   days->first != days->last) {
+          return std::nullopt;
+        } else {
+          from = days->first;
+          needs_anchor = !previous_->anchor().empty();
+        }
+      }
+      if (!from.has_value()) return Unresolved(i, end, Date::GRANULARITY_DAY);
+      DateMatch result{i, end};
+      result.needs_anchor = needs_anchor;
+      result.date.set_relative(true);
+      const absl::CivilDay day = *from + phrase.offset;
+      SetDays(day, day, &result.date);
+      return result;
+    }
+    return std::nullopt;
+  }
+
   // "[earlier|later|early|late] (last|this|next|this coming) (week|weekend|
   // month|year|<Month>|<Weekday>)".
   std::optional<DateMatch> Shifted(int i) const {
@@ -2900,9 +2946,13 @@ class DateParser {
       if (target.has_value()) break;
     }
     if (!target.has_value()) return std::nullopt;
+    // Counted from a day, the date is a day ("two months after next
+    // Friday"); from a month or year, at the coarser unit.
     Date::Granularity granularity = target->date.granularity();
-    for (const auto& count : counts) {
-      granularity = std::max(granularity, UnitGranularity(count.second));
+    if (granularity != Date::GRANULARITY_DAY) {
+      for (const auto& count : counts) {
+        granularity = std::max(granularity, UnitGranularity(count.second));
+      }
     }
     target->begin = i;
     target->yearless_month = 0;

@@ -84,7 +84,8 @@ namespace crosscheck::extract {
 //    Monday-to-Sunday week holding it; "the 27th" a day of the publication
 //    month (or the month before, by tense, like a year-less month).
 //  - "in two weeks" (future sentences only), "two weeks from now" count
-//    forward from publication, at the granularity of the unit; "the past 3
+//    forward from publication to a day, whatever the unit ("in 2 months"
+//    read on July 5 is September 5); "the past 3
 //    weeks" ends the day before publication, "next 5 days" starts the day
 //    after. The count may come before the span word ("the 5 past years",
 //    "2 next days"); "the past week" and "past year" are one unit; "within
@@ -119,9 +120,12 @@ namespace crosscheck::extract {
 //    in a future sentence); "the second Monday of next month" the Nth such
 //    weekday of the month.
 //  - "two days after today", "3 weeks before June 30, 2024" move the date
-//    after the offset word; "three days later" and "a week earlier" count
+//    after the offset word (a day when that date is one: "two months after
+//    next Friday"); "three days later" and "a week earlier" count
 //    from the single day before them in the sentence and are no date
-//    without one.
+//    without one. "the next day", "the following day", "the day before"
+//    count from that day too, else from publication ("tmrw" is
+//    "tomorrow"); "the day after" and "the day before" end a clause.
 //  - "N days/weeks/months/years ago" counts back from publication ("1 month
 //    21 days ago" moves back by each count in turn, at the finest unit); hours,
 //    minutes and seconds count back whole days ("48 hours ago" is two days

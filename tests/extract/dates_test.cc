@@ -814,8 +814,33 @@ TEST(FindDatesTest, OffsetsAndSpansFromPublication) {
       {"We meet on the 20th of next month.", "2017-12-07",
        "the 20th of next month", "2018-01-20", "2018-01-20", kDay, true,
        "2017-12-07"},
+      // A count from a day is a day, whatever its unit.
+      {"I will leave in 2 months.", "2018-07-05", "in 2 months", "2018-09-05",
+       "2018-09-05", kDay, true, "2018-07-05"},
+      {"It will happen 4 months from tomorrow.", "2016-11-07",
+       "4 months from tomorrow", "2017-03-08", "2017-03-08", kDay, true,
+       "2016-11-07"},
+      {"I'll go back the day after tmrw.", "2016-11-07", "the day after tmrw",
+       "2016-11-09", "2016-11-09", kDay, true, "2016-11-07"},
+      {"He will come back the next day.", "2016-11-07", "the next day",
+       "2016-11-08", "2016-11-08", kDay, true, "2016-11-07"},
+      {"What happened the day before?", "2018-11-08", "the day before",
+       "2018-11-07", "2018-11-07", kDay, true, "2018-11-08"},
   };
   for (const DateCase& c : kCases) ExpectOneDate(c);
+  // "the next day" counts from the day before it in the sentence.
+  const Found found = Dates(
+      "He was arrested on June 5, 2024 and freed the following day.",
+      "2024-06-20");
+  ASSERT_THAT(found.claims, SizeIs(2));
+  EXPECT_EQ(found.claims[1].text(), "the following day");
+  EXPECT_EQ(found.claims[1].date().start(), "2024-06-06");
+  EXPECT_EQ(found.claims[1].date().anchor(), "");
+  // Not after a month: which day is unknown.
+  EXPECT_THAT(Dates("He left in June and came back the next day.",
+                    "2024-06-20")
+                  .claims,
+              SizeIs(1));
 }
 
 TEST(FindDatesTest, NotDates) {
@@ -835,6 +860,7 @@ TEST(FindDatesTest, NotDates) {
            "The 27th floor is closed.",
            "Prices are expected to fall 5%.",
            "He was freed three days later.",
+           "They met the day before the vote.",
        }) {
     EXPECT_THAT(Dates(text, "2024-06-05").claims, IsEmpty()) << text;
   }
