@@ -120,6 +120,7 @@ struct Lexicons {
   absl::flat_hash_map<std::string, std::vector<DayPhrase>> next_days;
   absl::flat_hash_map<std::string, int> seasons;  // first month
   absl::flat_hash_set<std::string> numeric_cues;   // "on 4/22"
+  absl::flat_hash_set<std::string> day_cues;       // "for the 27"
   absl::flat_hash_set<std::string> offset_blocks;  // "highest in 10 years"
   absl::flat_hash_map<std::string, int> ordinals;  // "first" 1 ... "fifth"
   absl::flat_hash_map<std::string, Period> periods;
@@ -167,6 +168,8 @@ void AddDateWord(const std::vector<std::string>& row, Lexicons* lex) {
     lex->span_words[phrase] = ParseIntOr(argument, 0);
   } else if (role == "numeric-cue") {
     lex->numeric_cues.insert(phrase);
+  } else if (role == "day-cue") {
+    lex->day_cues.insert(phrase);
   } else if (role == "not-offset") {
     lex->offset_blocks.insert(phrase);
   } else if (role == "shift") {
@@ -1181,16 +1184,30 @@ class DateParser {
   // before when the day is later and the sentence is not in the future, of
   // the month after when it is earlier and the sentence is); "the 20th of
   // next month". The ordinal needs its suffix and no word after it ("the
-  // 27th floor" is not a date).
+  // 27th floor" is not a date), unless a day cue (date_words.tsv) stands
+  // before "the": then bare digits and ordinal words are days too ("for the
+  // 27.", "on the twenty second"); after "on" the day needs no "the" ("on
+  // 22nd", "on twenty second?").
   std::optional<DateMatch> TheDay(int i) const {
-    if (!Is(i, "the") || i + 1 >= n_) return std::nullopt;
-    const Word& word = words_[i + 1];
-    if (word.kind != TokenKind::kNumber || IsDigits(word.folded)) {
-      return std::nullopt;
+    const bool the = Is(i, "the");
+    if (i + 1 >= n_ && the) return std::nullopt;
+    // After a cue ("for the 27.", "on the second!", "on 22nd", "on twenty
+    // second?") the day may be bare digits or an ordinal in words.
+    const bool cued = i > 0 && Lex().day_cues.contains(
+                                   words_[i - 1].folded);
+    if (!the && !(cued && Is(i - 1, "on"))) return std::nullopt;
+    const int d = the ? i + 1 : i;
+    const Word& word = words_[d];
+    std::optional<int> day;
+    int k = d + 1;
+    if (word.kind == TokenKind::kNumber) {
+      if (IsDigits(word.folded) && !(cued && the)) return std::nullopt;
+      day = DayOf(word);
+    } else if (cued && word.kind == TokenKind::kWord) {
+      day = DayWordsAt(d, &k);
+      if (day.has_value() && !EndsInOrdinal(k - 1)) return std::nullopt;
     }
-    const std::optional<int> day = DayOf(word);
     if (!day.has_value()) return std::nullopt;
-    const int k = i + 2;
     if (Is(k, "of") && k + 1 < n_) {
       if (std::optional<DateMatch> month = Shifted(k + 1)) {
         const std::optional<DaySpan> days = DaysOf(month->date);
@@ -1219,6 +1236,14 @@ class DateParser {
         MakeDay(month.year(), month.month(), *day);
     if (!civil.has_value()) return std::nullopt;
     return RelativeMatch(i, k, *civil, *civil);
+  }
+
+  // Whether words[k] is an ordinal word, or ends in one ("twenty-first").
+  bool EndsInOrdinal(int k) const {
+    absl::string_view folded = words_[k].folded;
+    const size_t hyphen = folded.rfind('-');
+    if (hyphen != absl::string_view::npos) folded.remove_prefix(hyphen + 1);
+    return Lex().ordinals.contains(folded);
   }
 
   // A count of time units at words[i]: "two weeks", "10 days", "a year".

@@ -811,6 +811,13 @@ TEST(FindDatesTest, OffsetsAndSpansFromPublication) {
        "2016-10-17", "2016-11-06", kDay, true, "2016-11-07"},
       {"I went back for the 27th.", "2016-11-07", "the 27th", "2016-10-27",
        "2016-10-27", kDay, true, "2016-11-07"},
+      // After a cue, bare digits and ordinal words are days too.
+      {"I went back for the 27.", "2016-11-07", "the 27", "2016-10-27",
+       "2016-10-27", kDay, true, "2016-11-07"},
+      {"I went back for the twenty second", "2016-11-07", "the twenty second",
+       "2016-10-22", "2016-10-22", kDay, true, "2016-11-07"},
+      {"I went back on 22nd", "2016-11-07", "22nd", "2016-10-22",
+       "2016-10-22", kDay, true, "2016-11-07"},
       {"We meet on the 20th of next month.", "2017-12-07",
        "the 20th of next month", "2018-01-20", "2018-01-20", kDay, true,
        "2017-12-07"},
@@ -861,6 +868,9 @@ TEST(FindDatesTest, NotDates) {
            "Prices are expected to fall 5%.",
            "He was freed three days later.",
            "They met the day before the vote.",
+           "He won it for the second time.",
+           "Of the 27, nine voted against.",
+           "She finished on 15.",
        }) {
     EXPECT_THAT(Dates(text, "2024-06-05").claims, IsEmpty()) << text;
   }
