@@ -572,7 +572,9 @@ class DateParser {
     if (e + 1 >= n_ || !IsRangeSeparator(words_[e], AfterBetween(first->begin))) {
       return now_first ? std::nullopt : first;
     }
+    second_end_ = true;
     std::optional<DateMatch> second = Halved(e + 1);
+    second_end_ = false;
     // "between Jan 22 and now", "from March to date": the second end.
     if (!second.has_value() && !now_first && words_[e].folded != "-" &&
         (Is(e + 1, "now") || Is(e + 1, "date"))) {
@@ -1610,8 +1612,13 @@ class DateParser {
 
   // A year in words after a cue ("in nineteen ninety six", "from two
   // thousand until two thousand and fourteen").
+  // "and" and "to" are cues only before a range's second end: "two
+  // hundred and two thousand" is a number.
   std::optional<DateMatch> SpokenYear(int i) const {
     if (words_[i].kind != TokenKind::kWord || !AfterCue(i)) {
+      return std::nullopt;
+    }
+    if (!second_end_ && (Is(i - 1, "and") || Is(i - 1, "to"))) {
       return std::nullopt;
     }
     int end = 0;
@@ -3112,6 +3119,8 @@ class DateParser {
   const int n_;
   const std::optional<absl::CivilDay> published_;
   std::optional<Date> previous_;
+  // Set while ParseAt reads the second end of a range.
+  mutable bool second_end_ = false;
 };
 
 Claim MakeClaim(const Document& doc, const segment::Sentence& sentence,

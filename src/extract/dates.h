@@ -50,7 +50,8 @@ namespace crosscheck::extract {
 //    the claim is kept with `relative` true and an empty `start` and
 //    `anchor`, and an "unresolved-date" note of severity INFO says why.
 //  - Years and days may be written in words: "in nineteen ninety six"
-//    (after a cue), "two thousand and eighteen", "seventeen hundred thirty
+//    (after a cue; "and" and "to" only before a range's second end, so
+//    "two hundred and two thousand" is a number), "two thousand and eighteen", "seventeen hundred thirty
 //    three", "May twenty one", "Jan first", "twenty second of June",
 //    "fifteen August nineteen hundred ninety three". A plain number word
 //    ("five") is a day only before punctuation, a year or the end, and a

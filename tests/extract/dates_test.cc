@@ -619,6 +619,10 @@ TEST(FindDatesTest, NumbersInWords) {
       {"It opened on September 10, nineteen zero one.", "",
        "September 10, nineteen zero one", "1901-09-10", "1901-09-10", kDay,
        false, ""},
+      // "and" is a cue before a range's second end only.
+      {"Sales fell from two thousand until two thousand and four.", "",
+       "two thousand until two thousand and four", "2000", "2004", kYear,
+       false, ""},
       {"I went back May twenty-first.", "2016-11-07", "May twenty-first",
        "2016-05-21", "2016-05-21", kDay, false, "2016-11-07"},
       {"I went back Jan first.", "2016-11-07", "Jan first", "2016-01-01",
@@ -630,7 +634,9 @@ TEST(FindDatesTest, NumbersInWords) {
   for (const DateCase& c : kCases) ExpectOneDate(c);
   // Counts in words are no years.
   for (const char* text : {"It cost two thousand dollars in all.",
-                           "They met in two thousand places, 3 said."}) {
+                           "They met in two thousand places, 3 said.",
+                           "The total was two hundred and two thousand.",
+                           "It rose from ten to two thousand."}) {
     EXPECT_THAT(Dates(text, "2016-11-07").claims, IsEmpty()) << text;
   }
   // A plain number word before a noun is no day: "May", not "May five".
