@@ -1414,6 +1414,20 @@ class DateParser {
         }
       }
       count = CountAt(c, &end);
+      // "the last 2 quarters", "past quarter": calendar quarters.
+      if (!count.has_value() && direction != 0) {
+        int quarters = 0;
+        int q = c;
+        if (c < n_ && (words_[c].folded == "quarter")) {
+          quarters = words_[k].folded == "past" ? 1 : 0;
+        } else if (c + 1 < n_ && words_[c + 1].folded == "quarters") {
+          quarters = NumberAt(c);
+          q = c + 1;
+        }
+        if (quarters > 0 && quarters <= 100) {
+          return QuarterSpan(i, q + 1, direction, quarters);
+        }
+      }
       if (count.has_value() &&
           (words_[c].folded == "a" || words_[c].folded == "an") &&
           !Is(c + 1, "few") && !Is(c + 1, "couple")) {
@@ -1468,6 +1482,38 @@ class DateParser {
       return std::nullopt;
     }
     return RelativeMatch(i, end, *first, *last);
+  }
+
+  // A count at words[k] in digits or words ("3", "three"), else 0.
+  int NumberAt(int k) const {
+    if (k < 0 || k >= n_) return 0;
+    const Word& word = words_[k];
+    if (word.kind == TokenKind::kNumber) {
+      return IsDigits(word.folded) ? ParseIntOr(word.folded, 0) : 0;
+    }
+    auto it = Lex().numbers.find(word.folded);
+    return it == Lex().numbers.end() ? 0 : it->second;
+  }
+
+  // `count` calendar quarters before (direction < 0) or after the one
+  // holding publication, as months.
+  std::optional<DateMatch> QuarterSpan(int begin, int end, int direction,
+                                       int count) const {
+    if (!published_.has_value()) {
+      return Unresolved(begin, end, Date::GRANULARITY_MONTH);
+    }
+    const absl::CivilMonth current(published_->year(),
+                                   (published_->month() - 1) / 3 * 3 + 1);
+    const absl::CivilMonth first =
+        direction < 0 ? current - 3 * count : current + 3;
+    const absl::CivilMonth last =
+        direction < 0 ? current - 1 : current + 3 * (count + 1) - 1;
+    if (first.year() < 1) return std::nullopt;
+    DateMatch match{begin, end};
+    match.needs_anchor = true;
+    match.date.set_relative(true);
+    SetMonths(first, last, &match.date);
+    return match;
   }
 
   bool Is(int i, absl::string_view folded) const {

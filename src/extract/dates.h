@@ -91,6 +91,8 @@ namespace crosscheck::extract {
 //    after. The count may come before the span word ("the 5 past years",
 //    "2 next days"); "the past week" and "past year" are one unit; "within
 //    3 days" and "within the next 3 years" run from publication day.
+//    Quarters count calendar quarters ("the past two quarters" read in
+//    July 2019 is January to June 2019, "past quarter" the one before).
 //    "previous" reads as "last", as a span word and as a shift ("previous
 //    Wednesday"). Decades count whole calendar decades ("the past 2
 //    decades" read in 2016 is 1990 to 2009). "few" counts three and

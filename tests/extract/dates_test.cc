@@ -827,6 +827,15 @@ TEST(FindDatesTest, OffsetsAndSpansFromPublication) {
       {"We meet on the 20th of next month.", "2017-12-07",
        "the 20th of next month", "2018-01-20", "2018-01-20", kDay, true,
        "2017-12-07"},
+      // Quarters are calendar quarters.
+      {"What were the sales for the past two quarters?", "2019-07-04",
+       "the past two quarters", "2019-01", "2019-06", kMonth, true,
+       "2019-07-04"},
+      {"Sales for past quarter fell.", "2019-07-04", "past quarter",
+       "2019-04", "2019-06", kMonth, true, "2019-07-04"},
+      {"Sales will grow in the next 7 quarters.", "2019-07-04",
+       "the next 7 quarters", "2019-10", "2021-06", kMonth, true,
+       "2019-07-04"},
       // A count from a day is a day, whatever its unit.
       {"I will leave in 2 months.", "2018-07-05", "in 2 months", "2018-09-05",
        "2018-09-05", kDay, true, "2018-07-05"},
