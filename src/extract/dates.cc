@@ -121,6 +121,7 @@ struct Lexicons {
   absl::flat_hash_map<std::string, int> seasons;  // first month
   absl::flat_hash_set<std::string> numeric_cues;   // "on 4/22"
   absl::flat_hash_set<std::string> day_cues;       // "for the 27"
+  absl::flat_hash_set<std::string> week_starts;    // "week beginning"
   absl::flat_hash_set<std::string> offset_blocks;  // "highest in 10 years"
   absl::flat_hash_map<std::string, int> ordinals;  // "first" 1 ... "fifth"
   absl::flat_hash_map<std::string, Period> periods;
@@ -168,6 +169,8 @@ void AddDateWord(const std::vector<std::string>& row, Lexicons* lex) {
     lex->span_words[phrase] = ParseIntOr(argument, 0);
   } else if (role == "numeric-cue") {
     lex->numeric_cues.insert(phrase);
+  } else if (role == "week-start") {
+    lex->week_starts.insert(phrase);
   } else if (role == "day-cue") {
     lex->day_cues.insert(phrase);
   } else if (role == "not-offset") {
@@ -592,7 +595,8 @@ class DateParser {
     for (auto parse :
          {&DateParser::Iso, &DateParser::NumericRange, &DateParser::Numeric,
           &DateParser::Quarter,
-          &DateParser::WeekOf, &DateParser::NthWeekday, &DateParser::TheDay,
+          &DateParser::WeekOf, &DateParser::WeekCommencing,
+          &DateParser::NthWeekday, &DateParser::TheDay,
           &DateParser::WeekdayDate,
           &DateParser::MonthFirst, &DateParser::DayFirst,
           &DateParser::MidToken, &DateParser::YearMonth, &DateParser::Year,
@@ -601,7 +605,7 @@ class DateParser {
           &DateParser::RelativeDay, &DateParser::NextDay,
           &DateParser::AfterNext,
           &DateParser::RestOf, &DateParser::Shifted, &DateParser::Season,
-          &DateParser::Offset,
+          &DateParser::CountStarting, &DateParser::Offset,
           &DateParser::Later,
           &DateParser::Ago, &DateParser::Ahead, &DateParser::CountSpan}) {
       if (std::optional<DateMatch> match = (this->*parse)(i)) return match;
@@ -1136,6 +1140,40 @@ class DateParser {
     return match;
   }
 
+  // The date a week is named by, at words[t]: "April 10th", "next Monday".
+  std::optional<DateMatch> WeekTarget(int t) const {
+    if (t >= n_) return std::nullopt;
+    for (auto parse : {&DateParser::Iso, &DateParser::Numeric,
+                       &DateParser::MonthFirst, &DateParser::DayFirst,
+                       &DateParser::Year, &DateParser::RelativeDay,
+                       &DateParser::Shifted, &DateParser::TheDay}) {
+      std::optional<DateMatch> target = (this->*parse)(t);
+      if (target.has_value()) return target;
+    }
+    return std::nullopt;
+  }
+
+  // "w/c Feb 4" (week commencing): the Monday-to-Sunday week holding the
+  // day.
+  std::optional<DateMatch> WeekCommencing(int i) const {
+    if (words_[i].folded != "w" || !Is(i + 1, "/") || !Is(i + 2, "c")) {
+      return std::nullopt;
+    }
+    std::optional<DateMatch> target = WeekTarget(i + 3);
+    if (!target.has_value()) return std::nullopt;
+    target->begin = i;
+    target->yearless_month = 0;
+    const std::optional<DaySpan> days = DaysOf(target->date);
+    if (!days.has_value()) {
+      target->date.set_granularity(Date::GRANULARITY_DAY);
+      return target;
+    }
+    if (days->first != days->last) return std::nullopt;
+    const absl::CivilDay monday = days->first - (IsoWeekday(days->first) - 1);
+    SetDays(monday, monday + 6, &target->date);
+    return target;
+  }
+
   // Weeks by convention (ISO 8601: Monday to Sunday; a month's or year's
   // Nth week is the one holding its Nth Thursday): "the first week of
   // 2015", "the last week of October 2016", "the week of April 10th".
@@ -1148,15 +1186,16 @@ class DateParser {
       if (!ordinal.has_value()) return std::nullopt;
       ++k;
     }
-    if (!Is(k, "week") || !Is(k + 1, "of") || k + 2 >= n_) return std::nullopt;
-    std::optional<DateMatch> target;
-    for (auto parse : {&DateParser::Iso, &DateParser::Numeric,
-                       &DateParser::MonthFirst, &DateParser::DayFirst,
-                       &DateParser::Year, &DateParser::RelativeDay,
-                       &DateParser::Shifted, &DateParser::TheDay}) {
-      target = (this->*parse)(k + 2);
-      if (target.has_value()) break;
+    if (!Is(k, "week") || k + 2 >= n_) return std::nullopt;
+    int t = k + 2;
+    if (!Is(k + 1, "of")) {
+      // "the week beginning (on) February 4", "week commencing May 6".
+      if (ordinal.has_value() || !Lex().week_starts.contains(words_[k + 1].folded)) {
+        return std::nullopt;
+      }
+      if (Is(t, "on") || Is(t, "from")) ++t;
     }
+    std::optional<DateMatch> target = WeekTarget(t);
     if (!target.has_value()) return std::nullopt;
     target->begin = i;
     target->yearless_month = 0;
@@ -1361,6 +1400,53 @@ class DateParser {
         Move(*published_ + base, count->first, unit);
     if (!day.has_value()) return std::nullopt;
     return RelativeMatch(i, end, *day, *day, Date::GRANULARITY_DAY);
+  }
+
+  // "3 days starting from next Monday", "a week starting tomorrow", and
+  // after "for" "3 days from today": the days from that day on, as many as
+  // the count.
+  std::optional<DateMatch> CountStarting(int i) const {
+    if (words_[i].kind != TokenKind::kNumber && !Is(i, "a") &&
+        !Lex().numbers.contains(words_[i].folded)) {
+      return std::nullopt;
+    }
+    int k = 0;
+    const std::optional<std::pair<int, std::string>> count = CountAt(i, &k);
+    if (!count.has_value() || k >= n_) return std::nullopt;
+    if (Is(k, "starting") || Is(k, "beginning")) {
+      ++k;
+      if (Is(k, "from") || Is(k, "on")) ++k;
+    } else if (Is(i - 1, "for") && Is(k, "from")) {
+      ++k;
+    } else {
+      return std::nullopt;
+    }
+    if (k >= n_) return std::nullopt;
+    std::optional<DateMatch> target;
+    for (auto parse : {&DateParser::Iso, &DateParser::Numeric,
+                       &DateParser::WeekdayDate, &DateParser::MonthFirst,
+                       &DateParser::DayFirst, &DateParser::RelativeDay,
+                       &DateParser::Shifted}) {
+      target = (this->*parse)(k);
+      if (target.has_value()) break;
+    }
+    if (!target.has_value()) return std::nullopt;
+    target->begin = i;
+    target->yearless_month = 0;
+    const std::optional<DaySpan> days = DaysOf(target->date);
+    if (!days.has_value()) {
+      target->date.set_granularity(Date::GRANULARITY_DAY);
+      return target;
+    }
+    if (target->date.granularity() != Date::GRANULARITY_DAY ||
+        days->first != days->last) {
+      return std::nullopt;
+    }
+    const std::optional<absl::CivilDay> last =
+        Move(days->first, count->first, count->second);
+    if (!last.has_value() || *last <= days->first) return std::nullopt;
+    SetDays(days->first, *last - 1, &target->date);
+    return target;
   }
 
   // "the last 3 days", "past two weeks" (up to the day before

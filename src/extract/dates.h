@@ -82,7 +82,8 @@ namespace crosscheck::extract {
 //    word right after the phrase is the current one ("end of month", "the
 //    end of the week"). "Q1 2016", "the third quarter of 2016" are months;
 //    "the first week of 2015" is the ISO week; "the week of April 10th" the
-//    Monday-to-Sunday week holding it; "the 27th" a day of the publication
+//    Monday-to-Sunday week holding it, as are "the week beginning
+//    (starting, commencing) February 4" and "w/c Feb 4"; "the 27th" a day of the publication
 //    month (or the month before, by tense, like a year-less month).
 //  - "in two weeks" (future sentences only), "two weeks from now" count
 //    forward from publication to a day, whatever the unit ("in 2 months"
@@ -97,6 +98,10 @@ namespace crosscheck::extract {
 //    Wednesday"). Decades count whole calendar decades ("the past 2
 //    decades" read in 2016 is 1990 to 2009). "few" counts three and
 //    "couple" two ("the past few days", "a couple of weeks ago").
+//  - "3 days starting from next Monday", "a week starting tomorrow" and,
+//    after "for", "3 days from today" are the days from that day on, as
+//    many as the count ("for 3 days from today" read on May 23 is May 23
+//    to 25).
 //  - "now" and "to date" end a range at publication day ("between Jan 22
 //    and now", "from March to date"); "now" also starts one ("from now
 //    until June"). Without a publication date, a range with a relative

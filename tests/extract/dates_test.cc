@@ -827,6 +827,17 @@ TEST(FindDatesTest, OffsetsAndSpansFromPublication) {
       {"We meet on the 20th of next month.", "2017-12-07",
        "the 20th of next month", "2018-01-20", "2018-01-20", kDay, true,
        "2017-12-07"},
+      // A week named by a day; days counted from a day.
+      {"Please schedule it for the week beginning February 4.", "2019-11-07",
+       "the week beginning February 4", "2019-02-04", "2019-02-10", kDay,
+       false, "2019-11-07"},
+      {"Please schedule a meeting for w/c Feb 4.", "2019-11-07", "w/c Feb 4",
+       "2019-02-04", "2019-02-10", kDay, false, "2019-11-07"},
+      {"Set replies for 3 days starting from next Monday.", "2019-10-07",
+       "3 days starting from next Monday", "2019-10-14", "2019-10-16", kDay,
+       true, "2019-10-07"},
+      {"Set OOO for 3 days from today.", "2018-05-23", "3 days from today",
+       "2018-05-23", "2018-05-25", kDay, true, "2018-05-23"},
       // Quarters are calendar quarters.
       {"What were the sales for the past two quarters?", "2019-07-04",
        "the past two quarters", "2019-01", "2019-06", kMonth, true,
