@@ -594,7 +594,7 @@ class DateParser {
   std::optional<DateMatch> Single(int i) const {
     for (auto parse :
          {&DateParser::Iso, &DateParser::NumericRange, &DateParser::Numeric,
-          &DateParser::Quarter,
+          &DateParser::CountedPart, &DateParser::Quarter,
           &DateParser::WeekOf, &DateParser::WeekCommencing,
           &DateParser::NthWeekday, &DateParser::TheDay,
           &DateParser::WeekdayDate,
@@ -1039,6 +1039,85 @@ class DateParser {
       }
     }
     return std::nullopt;
+  }
+
+  // Parts of a year counted in units: "the first 2 weeks of 2021", "the
+  // last four months of 2021", "first ten days of last year", and "the
+  // third month of 2021". Weeks are Monday to Sunday: the year's first
+  // holds its first Thursday, its last its last Thursday (ISO 8601).
+  std::optional<DateMatch> CountedPart(int i) const {
+    int k = Is(i, "the") ? i + 1 : i;
+    if (k + 3 >= n_) return std::nullopt;
+    const bool first = Is(k, "first");
+    const bool last = Is(k, "last");
+    int year_at = 0;
+    int count = 0;
+    std::string unit;
+    int ordinal = 0;
+    if (first || last) {
+      count = NumberAt(k + 1);
+      auto it = Lex().time_units.find(words_[k + 2].folded);
+      if (count <= 0 || it == Lex().time_units.end() || !Is(k + 3, "of")) {
+        return std::nullopt;
+      }
+      unit = it->second;
+      if (unit != "day" && unit != "week" && unit != "month") {
+        return std::nullopt;
+      }
+      year_at = k + 4;
+    } else {
+      const std::optional<int> nth = OrdinalAt(k);
+      if (!nth.has_value() || *nth < 1 || *nth > 12 || !Is(k + 1, "month") ||
+          !Is(k + 2, "of")) {
+        return std::nullopt;
+      }
+      ordinal = *nth;
+      year_at = k + 3;
+    }
+    int end = 0;
+    const std::optional<int> year = YearAt(year_at, &end);
+    if (!year.has_value()) return std::nullopt;
+    DateMatch match{i, end};
+    if (!YearOf(words_[year_at]).has_value()) {
+      match.needs_anchor = true;
+      match.date.set_relative(true);
+    }
+    if (ordinal > 0) {
+      const absl::CivilMonth month(*year, ordinal);
+      SetMonths(month, month, &match.date);
+      return match;
+    }
+    const absl::CivilDay jan1(*year, 1, 1);
+    const absl::CivilDay dec31(*year, 12, 31);
+    if (unit == "month") {
+      if (count > 12) return std::nullopt;
+      const absl::CivilMonth from = first ? absl::CivilMonth(*year, 1)
+                                          : absl::CivilMonth(*year, 13 - count);
+      SetMonths(from, from + (count - 1), &match.date);
+      return match;
+    }
+    absl::CivilDay from = jan1;
+    absl::CivilDay to = dec31;
+    if (unit == "day") {
+      if (count > 366) return std::nullopt;
+      if (first) to = jan1 + (count - 1);
+      else from = dec31 - (count - 1);
+    } else {
+      if (count > 53) return std::nullopt;
+      const absl::CivilDay first_thursday =
+          jan1 + (4 - IsoWeekday(jan1) + 7) % 7;
+      const absl::CivilDay last_thursday =
+          dec31 - (IsoWeekday(dec31) - 4 + 7) % 7;
+      if (first) {
+        from = first_thursday - 3;
+        to = from + (7 * count - 1);
+      } else {
+        to = last_thursday + 3;
+        from = to - (7 * count - 1);
+      }
+    }
+    SetDays(from, to, &match.date);
+    return match;
   }
 
   // Quarters and halves: "Q1 2016", "2016 Q3", "H2 2016", "the third

@@ -80,7 +80,10 @@ namespace crosscheck::extract {
 //    July to December; its middle is May to August too). Any other span:
 //    its first or second half, or the middle half of its days. A period
 //    word right after the phrase is the current one ("end of month", "the
-//    end of the week"). "Q1 2016", "the third quarter of 2016" are months;
+//    end of the week"). "Q1 2016", "the third quarter of 2016" are months,
+//    as are "the third month of 2021" and "the last four months of 2021";
+//    "the first ten days of last year" are days, "the first 2 weeks of
+//    2021" ISO weeks;
 //    "the first week of 2015" is the ISO week; "the week of April 10th" the
 //    Monday-to-Sunday week holding it, as are "the week beginning
 //    (starting, commencing) February 4" and "w/c Feb 4"; "the 27th" a day of the publication
