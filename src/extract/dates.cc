@@ -122,6 +122,8 @@ struct Lexicons {
   absl::flat_hash_set<std::string> numeric_cues;   // "on 4/22"
   absl::flat_hash_set<std::string> day_cues;       // "for the 27"
   absl::flat_hash_set<std::string> week_starts;    // "week beginning"
+  // "Mon", "Thurs": read only next to a day or another weekday.
+  absl::flat_hash_map<std::string, int> weekday_abbrevs;
   absl::flat_hash_set<std::string> offset_blocks;  // "highest in 10 years"
   absl::flat_hash_map<std::string, int> ordinals;  // "first" 1 ... "fifth"
   absl::flat_hash_map<std::string, Period> periods;
@@ -169,6 +171,8 @@ void AddDateWord(const std::vector<std::string>& row, Lexicons* lex) {
     lex->span_words[phrase] = ParseIntOr(argument, 0);
   } else if (role == "numeric-cue") {
     lex->numeric_cues.insert(phrase);
+  } else if (role == "weekday-abbrev") {
+    lex->weekday_abbrevs[phrase] = ParseIntOr(argument, 0);
   } else if (role == "week-start") {
     lex->week_starts.insert(phrase);
   } else if (role == "day-cue") {
@@ -442,6 +446,16 @@ std::optional<int> WeekdayOf(const Word& word) {
   if (word.kind != TokenKind::kWord || !word.capitalized) return std::nullopt;
   auto it = Lex().weekdays.find(word.folded);
   if (it == Lex().weekdays.end()) return std::nullopt;
+  return it->second;
+}
+
+// A weekday, its name or a capitalised abbreviation ("Mon", "Thurs"); the
+// abbreviations are for places where a weekday is expected.
+std::optional<int> WeekdayOrAbbrevOf(const Word& word) {
+  if (std::optional<int> weekday = WeekdayOf(word)) return weekday;
+  if (word.kind != TokenKind::kWord || !word.capitalized) return std::nullopt;
+  auto it = Lex().weekday_abbrevs.find(word.folded);
+  if (it == Lex().weekday_abbrevs.end()) return std::nullopt;
   return it->second;
 }
 
@@ -2372,9 +2386,11 @@ class DateParser {
   // "Monday June 3", "Monday, June 3, 2024": the absolute date wins; else a
   // bare weekday, resolved by tense.
   std::optional<DateMatch> WeekdayDate(int i) const {
-    const std::optional<int> weekday = WeekdayOf(words_[i]);
+    const std::optional<int> weekday = WeekdayOrAbbrevOf(words_[i]);
     if (!weekday.has_value()) return std::nullopt;
     if (Is(i - 1, "every")) return std::nullopt;  // a recurring day
+    // An abbreviation ("Mon 13th", "Wed, 22 of Jan") only before a day.
+    const bool abbreviated = !WeekdayOf(words_[i]).has_value();
     int k = i + 1;
     if (words_[i].possessive_bytes == 0) {
       if (Is(k, ",")) ++k;
@@ -2389,6 +2405,7 @@ class DateParser {
       if (std::optional<DateMatch> day = WeekdayTheDay(i, k, *weekday)) {
         return day;
       }
+      if (abbreviated) return std::nullopt;
       // "Friday next week", "Monday of last week": that day of the week.
       const int w = Is(i + 1, "of") ? i + 2 : i + 1;
       if (w < n_) {
@@ -2424,10 +2441,14 @@ class DateParser {
   // the latest on or before publication unless the sentence speaks of the
   // future (then the earliest on or after it); failing that, the nearest.
   std::optional<DateMatch> WeekdayTheDay(int i, int k, int weekday) const {
-    if (!Is(k, "the")) --k;  // "Tuesday 19th"
+    if (!Is(k, "the")) k = i;  // "Tuesday 19th", "Sunday 31!"
     if (k + 1 >= n_) return std::nullopt;
     const Word& word = words_[k + 1];
-    if (word.kind != TokenKind::kNumber || IsDigits(word.folded)) {
+    if (word.kind != TokenKind::kNumber) return std::nullopt;
+    // Bare digits only right after the weekday and before punctuation or
+    // the end ("Sunday 31!", not "Friday 13 people").
+    if (IsDigits(word.folded) &&
+        (k != i || (k + 2 < n_ && words_[k + 2].kind != TokenKind::kPunct))) {
       return std::nullopt;
     }
     const std::optional<int> number = DayOf(word);
@@ -2443,7 +2464,7 @@ class DateParser {
     const bool future = NearestTense(words_, i, k + 2) == Tense::kFuture;
     const absl::CivilMonth here(*published_);
     std::optional<absl::CivilDay> best;
-    for (int delta = -12; delta <= 12; ++delta) {
+    for (int delta = -24; delta <= 24; ++delta) {
       const absl::CivilMonth month = here + delta;
       const std::optional<absl::CivilDay> day =
           MakeDay(month.year(), month.month(), *number);
@@ -2542,6 +2563,32 @@ class DateParser {
     return std::nullopt;
   }
 
+  // The days of a week named right after it, from words[j]: "Friday", "on
+  // Friday", "between Wednesday and Friday", "from Tue to Thur" (ISO
+  // weekdays `*a` to `*b`). Returns the end, or 0 when none follows.
+  int WeekdaysAfter(int j, int* a, int* b) const {
+    // "next week between Wednesday and Friday", "this week from Tue to
+    // Thur": those days of the week.
+    if ((Is(j, "between") || Is(j, "from")) && j + 3 < n_ &&
+        IsRangeSeparator(words_[j + 2], Is(j, "between"))) {
+      const std::optional<int> first = WeekdayOrAbbrevOf(words_[j + 1]);
+      const std::optional<int> last = WeekdayOrAbbrevOf(words_[j + 3]);
+      if (first.has_value() && last.has_value() && *first <= *last) {
+        *a = *first;
+        *b = *last;
+        return j + 4;
+      }
+    }
+    if (Is(j, "on") || Is(j, ",")) ++j;
+    if (j < n_) {
+      if (std::optional<int> weekday = WeekdayOrAbbrevOf(words_[j])) {
+        *a = *b = *weekday;
+        return j + 1;
+      }
+    }
+    return 0;
+  }
+
   // "the next day", "the following day", "the day before": a day from the
   // single day before it in the sentence ("arrested on June 5 and freed
   // the next day"), else from publication; no date when the date before
@@ -2621,7 +2668,16 @@ class DateParser {
       const Date::Granularity granularity =
           part == Part::kNone ? PeriodGranularity(period->second)
                               : Date::GRANULARITY_DAY;
-      if (!published_.has_value()) return Unresolved(i, k + 1, granularity);
+      if (!published_.has_value()) {
+        int a = 0;
+        int b = 0;
+        const int days_end =
+            period->second == Period::kWeek && part == Part::kNone
+                ? WeekdaysAfter(k + 1, &a, &b)
+                : 0;
+        if (days_end > 0) return Unresolved(i, days_end, Date::GRANULARITY_DAY);
+        return Unresolved(i, k + 1, granularity);
+      }
       if (std::optional<std::string> why =
               EmptyPartOfWeek(period->second, shift, part)) {
         DateMatch unresolved = Unresolved(i, k + 1, granularity);
@@ -2631,15 +2687,12 @@ class DateParser {
       ResolvePeriod(period->second, shift, part, &match.date);
       // "next week Friday", "next week on Friday": that day of the week.
       if (period->second == Period::kWeek && part == Part::kNone) {
-        int j = k + 1;
-        if (Is(j, "on") || Is(j, ",")) ++j;
-        if (j < n_) {
-          if (std::optional<int> weekday = WeekdayOf(words_[j])) {
-            const absl::CivilDay monday = *ParseIsoDay(match.date.start());
-            SetDays(monday + (*weekday - 1), monday + (*weekday - 1),
-                    &match.date);
-            match.end = j + 1;
-          }
+        int a = 0;
+        int b = 0;
+        if (const int days_end = WeekdaysAfter(k + 1, &a, &b); days_end > 0) {
+          const absl::CivilDay monday = *ParseIsoDay(match.date.start());
+          SetDays(monday + (a - 1), monday + (b - 1), &match.date);
+          match.end = days_end;
         }
       }
       return match;

@@ -126,8 +126,10 @@ namespace crosscheck::extract {
 //    February): "last summer" the latest ended before the publication
 //    month, "next winter" the first starting after it, "this summer" or "in
 //    the spring" the one holding publication (else by tense, past first).
-//  - "Friday the 15th" is the 15th that falls on a Friday within a year of
-//    publication, the latest on or before it (the earliest on or after it
+//  - "Friday the 15th" ("Friday 15th", "Sunday 31!" before punctuation,
+//    "Mon 13th": a weekday abbreviation only before a day or after a week,
+//    "next week Mon", "this week from Tue to Thur") is the 15th that falls
+//    on a Friday within two years of publication, the latest on or before it (the earliest on or after it
 //    in a future sentence); "the second Monday of next month" the Nth such
 //    weekday of the month.
 //  - "two days after today", "3 weeks before June 30, 2024" move the date

@@ -850,6 +850,21 @@ TEST(FindDatesTest, OffsetsAndSpansFromPublication) {
        true, "2019-10-07"},
       {"Set OOO for 3 days from today.", "2018-05-23", "3 days from today",
        "2018-05-23", "2018-05-25", kDay, true, "2018-05-23"},
+      // Weekday abbreviations before a day or after a week; a bare day
+      // after a weekday before punctuation.
+      {"I'll go back Mon 13th", "2022-05-01", "Mon 13th", "2021-12-13",
+       "2021-12-13", kDay, true, "2022-05-01"},
+      {"Any arrangement on Sunday 31!", "2019-01-25", "Sunday 31",
+       "2017-12-31", "2017-12-31", kDay, true, "2019-01-25"},
+      {"We meet next week between Wednesday and Friday.", "2017-11-14",
+       "next week between Wednesday and Friday", "2017-11-22", "2017-11-24",
+       kDay, true, "2017-11-14"},
+      {"We meet this week from Tue to Thur.", "2017-11-14",
+       "this week from Tue to Thur", "2017-11-14", "2017-11-16", kDay, true,
+       "2017-11-14"},
+      // Bare digits after a weekday only before punctuation.
+      {"On Friday 13 people died.", "2024-06-05", "Friday", "2024-05-31",
+       "2024-05-31", kDay, true, "2024-06-05"},
       // Quarters are calendar quarters.
       {"What were the sales for the past two quarters?", "2019-07-04",
        "the past two quarters", "2019-01", "2019-06", kMonth, true,
@@ -909,6 +924,7 @@ TEST(FindDatesTest, NotDates) {
            "He won it for the second time.",
            "Of the 27, nine voted against.",
            "She finished on 15.",
+           "They will Wed, then move on.",
        }) {
     EXPECT_THAT(Dates(text, "2024-06-05").claims, IsEmpty()) << text;
   }
