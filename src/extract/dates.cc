@@ -466,6 +466,12 @@ bool IsRangeSeparator(const Word& word, bool after_between) {
          word.folded == "till" || word.folded == "thru";
 }
 
+// "$", "€", "£", "¥": a number after it is money.
+bool IsCurrencySign(absl::string_view folded) {
+  return folded == "$" || folded == "\u20ac" || folded == "\u00a3" ||
+         folded == "\u00a5";
+}
+
 // A regular plural noun ("2000 delegates"); not "was" or "news".
 bool IsPlural(const Word& word) {
   if (word.kind != TokenKind::kWord || word.capitalized ||
@@ -615,7 +621,8 @@ class DateParser {
           &DateParser::MonthFirst, &DateParser::DayFirst,
           &DateParser::MidToken, &DateParser::YearMonth, &DateParser::Year,
           &DateParser::SpokenYear,
-          &DateParser::Decade, &DateParser::WeekNumber, &DateParser::Compact,
+          &DateParser::Decade, &DateParser::Century,
+          &DateParser::WeekNumber, &DateParser::Compact,
           &DateParser::RelativeDay, &DateParser::NextDay,
           &DateParser::AfterNext,
           &DateParser::RestOf, &DateParser::Shifted, &DateParser::Season,
@@ -2175,6 +2182,11 @@ class DateParser {
       return DayRange(i, k, month->month, month->month, *day, *day, year);
     }
     if (word.kind != TokenKind::kNumber) return std::nullopt;
+    // "$12 December 27": an amount of money is no day.
+    if (i > 0 && words_[i - 1].kind == TokenKind::kPunct &&
+        IsCurrencySign(words_[i - 1].folded)) {
+      return std::nullopt;
+    }
     int first_day = 0;
     int last_day = 0;
     int k = i + 1;
@@ -2964,7 +2976,12 @@ class DateParser {
     int year = -1;
     if (word.kind == TokenKind::kNumber) {
       absl::string_view digits = word.folded;
-      if (word.possessive_bytes == 0) {
+      if (Touch(k, k + 1) && Is(k + 1, "'s")) {
+        ++k;  // "the 70's"
+      } else if (Touch(k, k + 1) && Is(k + 1, "'") && Touch(k + 1, k + 2) &&
+                 Is(k + 2, "s")) {
+        k += 2;
+      } else if (word.possessive_bytes == 0) {
         if (digits.size() != 3 || digits.back() != 's') return std::nullopt;
         digits.remove_suffix(1);
       }
@@ -2991,6 +3008,25 @@ class DateParser {
     match.date.set_start(FormatYear(year));
     match.date.set_end(FormatYear(year + 9));
     match.date.set_granularity(Date::GRANULARITY_DECADE);
+    return match;
+  }
+
+  // "the 21st century", "15th century": an ordinal and "century".
+  std::optional<DateMatch> Century(int i) const {
+    const int k = Is(i, "the") ? i + 1 : i;
+    if (k + 1 >= n_ || !Is(k + 1, "century")) return std::nullopt;
+    const Word& word = words_[k];
+    std::optional<int> nth;
+    if (word.kind == TokenKind::kNumber) {
+      if (IsDigits(word.folded)) return std::nullopt;
+      nth = DayOf(word.folded);
+    } else if (auto it = Lex().ordinals.find(word.folded);
+               it != Lex().ordinals.end()) {
+      nth = it->second;
+    }
+    if (!nth.has_value() || *nth < 2 || *nth > 30) return std::nullopt;
+    DateMatch match{i, k + 2};
+    SetYears((*nth - 1) * 100, (*nth - 1) * 100 + 99, &match.date);
     return match;
   }
 

@@ -109,7 +109,11 @@ namespace crosscheck::extract {
 //    and now", "from March to date"); "now" also starts one ("from now
 //    until June"). Without a publication date, a range with a relative
 //    end is one unresolved claim.
-//  - Decades: "1990s", "the 1970's", "the 70s", "the '40s" (a two-digit
+//  - Centuries: "the 21st century" (2000 to 2099), "the fifteenth
+//    century".
+//  - A number right after a currency sign is money, never a day ("$12
+//    December 27" is December 27).
+//  - Decades: "1990s", "the 1970's", "the 70s", "the 70's", "the '40s" (a two-digit
 //    decade below 20 is of the 2000s: "the 10s"), "the seventies", "the
 //    nineteen seventies", "the noughties".
 //  - ISO weeks: "week 31" of the publication year, "Week 10 of 2019".

@@ -728,6 +728,12 @@ TEST(FindDatesTest, DecadesWithoutCenturyOrInWords) {
        "1970", "1979", kDecade, false, ""},
       {"Prices rose in the noughties.", "", "the noughties", "2000", "2009",
        kDecade, false, ""},
+      {"Prices rose in the 70's.", "", "the 70's", "1970", "1979", kDecade,
+       false, ""},
+      {"It happened in the 21st century.", "", "the 21st century", "2000",
+       "2099", kYear, false, ""},
+      {"It was built in the fifteenth century.", "", "the fifteenth century",
+       "1400", "1499", kYear, false, ""},
   };
   for (const DateCase& c : kCases) ExpectOneDate(c);
   // Ages are not decades.
@@ -865,6 +871,9 @@ TEST(FindDatesTest, OffsetsAndSpansFromPublication) {
       // Bare digits after a weekday only before punctuation.
       {"On Friday 13 people died.", "2024-06-05", "Friday", "2024-05-31",
        "2024-05-31", kDay, true, "2024-06-05"},
+      // A number after a currency sign is money, not a day.
+      {"I bought it for $12 December 27.", "2019-07-04", "December 27",
+       "2018-12-27", "2018-12-27", kDay, false, "2019-07-04"},
       // Quarters are calendar quarters.
       {"What were the sales for the past two quarters?", "2019-07-04",
        "the past two quarters", "2019-01", "2019-06", kMonth, true,
