@@ -628,7 +628,8 @@ class DateParser {
           &DateParser::RestOf, &DateParser::Shifted, &DateParser::Season,
           &DateParser::CountStarting, &DateParser::Offset,
           &DateParser::Later,
-          &DateParser::Ago, &DateParser::Ahead, &DateParser::CountSpan}) {
+          &DateParser::Ago, &DateParser::Ahead, &DateParser::CountSpan,
+          &DateParser::ThePeriod}) {
       if (std::optional<DateMatch> match = (this->*parse)(i)) return match;
     }
     return std::nullopt;
@@ -1349,8 +1350,13 @@ class DateParser {
       if (day.has_value() && !EndsInOrdinal(k - 1)) return std::nullopt;
     }
     if (!day.has_value()) return std::nullopt;
+    if (Is(k, "day") && Is(k + 1, "of")) ++k;  // "the 26th day of the month"
     if (Is(k, "of") && k + 1 < n_) {
-      if (std::optional<DateMatch> month = Shifted(k + 1)) {
+      std::optional<DateMatch> month = Shifted(k + 1);
+      if (!month.has_value() && Is(k + 1, "the") && Is(k + 2, "month")) {
+        month = CurrentPeriod(k + 1);
+      }
+      if (month.has_value()) {
         const std::optional<DaySpan> days = DaysOf(month->date);
         if (!days.has_value() ||
             month->date.granularity() != Date::GRANULARITY_MONTH) {
@@ -2599,6 +2605,37 @@ class DateParser {
       }
     }
     return 0;
+  }
+
+  // "for the day", "player of the year", "in the week", "over the weekend"
+  // at the end of a clause: the period holding publication. "in the day"
+  // is daytime.
+  std::optional<DateMatch> ThePeriod(int i) const {
+    if (!Is(i, "the") || i == 0 || i + 1 >= n_) return std::nullopt;
+    const std::string& cue = words_[i - 1].folded;
+    if (cue != "of" && cue != "for" && cue != "in" && cue != "over" &&
+        cue != "during" && cue != "throughout") {
+      return std::nullopt;
+    }
+    const int end = i + 2;
+    if (end < n_ && words_[end].kind != TokenKind::kPunct) return std::nullopt;
+    if (Is(i + 1, "day")) {
+      if (cue == "in") return std::nullopt;
+      if (!published_.has_value()) {
+        return Unresolved(i, end, Date::GRANULARITY_DAY);
+      }
+      return RelativeMatch(i, end, *published_, *published_);
+    }
+    auto period = Lex().periods.find(words_[i + 1].folded);
+    if (period == Lex().periods.end() || period->second == Period::kQuarter ||
+        period->second == Period::kDecade ||
+        words_[i + 1].folded != (period->second == Period::kYear    ? "year"
+                                 : period->second == Period::kMonth ? "month"
+                                 : period->second == Period::kWeek  ? "week"
+                                                                    : "weekend")) {
+      return std::nullopt;
+    }
+    return CurrentPeriod(i);
   }
 
   // "the next day", "the following day", "the day before": a day from the

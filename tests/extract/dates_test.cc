@@ -871,6 +871,14 @@ TEST(FindDatesTest, OffsetsAndSpansFromPublication) {
       // Bare digits after a weekday only before punctuation.
       {"On Friday 13 people died.", "2024-06-05", "Friday", "2024-05-31",
        "2024-05-31", kDay, true, "2024-06-05"},
+      // The current period at the end of a clause after of, for, in …
+      {"She was named player of the year.", "2018-05-24", "the year", "2018",
+       "2018", kYear, true, "2018-05-24"},
+      {"Trading was halted for the day.", "2018-05-22", "the day",
+       "2018-05-22", "2018-05-22", kDay, true, "2018-05-22"},
+      {"Deliver it before the thirty-first day of the month.", "2019-08-12",
+       "the thirty-first day of the month", "2019-08-31", "2019-08-31", kDay,
+       true, "2019-08-12"},
       // A number after a currency sign is money, not a day.
       {"I bought it for $12 December 27.", "2019-07-04", "December 27",
        "2018-12-27", "2018-12-27", kDay, false, "2019-07-04"},
@@ -934,6 +942,8 @@ TEST(FindDatesTest, NotDates) {
            "Of the 27, nine voted against.",
            "She finished on 15.",
            "They will Wed, then move on.",
+           "It was the year before independence.",
+           "He worked in the day and slept at night.",
        }) {
     EXPECT_THAT(Dates(text, "2024-06-05").claims, IsEmpty()) << text;
   }
