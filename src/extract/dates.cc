@@ -115,8 +115,15 @@ struct Lexicons {
   // "three days later" 1, "a week earlier" -1: counted from the date before
   // in the sentence.
   absl::flat_hash_map<std::string, int> laters;
+  // "the next day" 1, "the day before" -1: from the single day before in
+  // the sentence, else from publication. By first word, longest first.
+  absl::flat_hash_map<std::string, std::vector<DayPhrase>> next_days;
   absl::flat_hash_map<std::string, int> seasons;  // first month
   absl::flat_hash_set<std::string> numeric_cues;   // "on 4/22"
+  absl::flat_hash_set<std::string> day_cues;       // "for the 27"
+  absl::flat_hash_set<std::string> week_starts;    // "week beginning"
+  // "Mon", "Thurs": read only next to a day or another weekday.
+  absl::flat_hash_map<std::string, int> weekday_abbrevs;
   absl::flat_hash_set<std::string> offset_blocks;  // "highest in 10 years"
   absl::flat_hash_map<std::string, int> ordinals;  // "first" 1 ... "fifth"
   absl::flat_hash_map<std::string, Period> periods;
@@ -146,12 +153,13 @@ void AddDateWord(const std::vector<std::string>& row, Lexicons* lex) {
     lex->seasons[phrase] = ParseIntOr(argument, 0);
   } else if (role == "later") {
     lex->laters[phrase] = ParseIntOr(argument, 0);
-  } else if (role == "day" || role == "hence") {
+  } else if (role == "day" || role == "hence" || role == "next-day") {
     DayPhrase day;
     day.words = absl::StrSplit(phrase, ' ', absl::SkipEmpty());
     day.offset = ParseIntOr(argument, 0);
-    AddPhrase(std::move(day),
-              role == "day" ? &lex->day_phrases : &lex->hence);
+    AddPhrase(std::move(day), role == "day"     ? &lex->day_phrases
+                              : role == "hence" ? &lex->hence
+                                                : &lex->next_days);
   } else if (role == "half") {
     PartPhrase half;
     half.words = absl::StrSplit(phrase, ' ', absl::SkipEmpty());
@@ -163,6 +171,12 @@ void AddDateWord(const std::vector<std::string>& row, Lexicons* lex) {
     lex->span_words[phrase] = ParseIntOr(argument, 0);
   } else if (role == "numeric-cue") {
     lex->numeric_cues.insert(phrase);
+  } else if (role == "weekday-abbrev") {
+    lex->weekday_abbrevs[phrase] = ParseIntOr(argument, 0);
+  } else if (role == "week-start") {
+    lex->week_starts.insert(phrase);
+  } else if (role == "day-cue") {
+    lex->day_cues.insert(phrase);
   } else if (role == "not-offset") {
     lex->offset_blocks.insert(phrase);
   } else if (role == "shift") {
@@ -435,11 +449,27 @@ std::optional<int> WeekdayOf(const Word& word) {
   return it->second;
 }
 
+// A weekday, its name or a capitalised abbreviation ("Mon", "Thurs"); the
+// abbreviations are for places where a weekday is expected.
+std::optional<int> WeekdayOrAbbrevOf(const Word& word) {
+  if (std::optional<int> weekday = WeekdayOf(word)) return weekday;
+  if (word.kind != TokenKind::kWord || !word.capitalized) return std::nullopt;
+  auto it = Lex().weekday_abbrevs.find(word.folded);
+  if (it == Lex().weekday_abbrevs.end()) return std::nullopt;
+  return it->second;
+}
+
 bool IsRangeSeparator(const Word& word, bool after_between) {
   if (after_between && word.folded == "and") return true;
   return word.folded == "-" || word.folded == "~" || word.folded == "to" ||
          word.folded == "through" || word.folded == "until" ||
          word.folded == "till" || word.folded == "thru";
+}
+
+// "$", "€", "£", "¥": a number after it is money.
+bool IsCurrencySign(absl::string_view folded) {
+  return folded == "$" || folded == "\u20ac" || folded == "\u00a3" ||
+         folded == "\u00a5";
 }
 
 // A regular plural noun ("2000 delegates"); not "was" or "news".
@@ -565,7 +595,9 @@ class DateParser {
     if (e + 1 >= n_ || !IsRangeSeparator(words_[e], AfterBetween(first->begin))) {
       return now_first ? std::nullopt : first;
     }
+    second_end_ = true;
     std::optional<DateMatch> second = Halved(e + 1);
+    second_end_ = false;
     // "between Jan 22 and now", "from March to date": the second end.
     if (!second.has_value() && !now_first && words_[e].folded != "-" &&
         (Is(e + 1, "now") || Is(e + 1, "date"))) {
@@ -582,21 +614,24 @@ class DateParser {
   std::optional<DateMatch> Single(int i) const {
     for (auto parse :
          {&DateParser::Iso, &DateParser::NumericRange, &DateParser::Numeric,
-          &DateParser::Quarter,
-          &DateParser::WeekOf, &DateParser::NthWeekday, &DateParser::TheDay,
+          &DateParser::CountedPart, &DateParser::Quarter,
+          &DateParser::WeekOf, &DateParser::WeekCommencing,
+          &DateParser::NthWeekday, &DateParser::TheDay,
           &DateParser::WeekdayDate,
           &DateParser::MonthAfterNext,
           &DateParser::MonthFirst, &DateParser::SlashedDayMonth,
           &DateParser::DayFirst, &DateParser::MidToken, &DateParser::YearMonth, &DateParser::Year,
           &DateParser::SpokenYear,
-          &DateParser::Decade, &DateParser::WeekNumber, &DateParser::Compact,
-          &DateParser::RelativeDay, &DateParser::AfterNext,
+          &DateParser::Decade, &DateParser::Century,
+          &DateParser::WeekNumber, &DateParser::Compact,
+          &DateParser::RelativeDay, &DateParser::NextDay,
+          &DateParser::AfterNext,
           &DateParser::RestOf, &DateParser::Shifted, &DateParser::Following,
           &DateParser::Season,
-          &DateParser::Offset,
+          &DateParser::CountStarting, &DateParser::Offset,
           &DateParser::Later,
           &DateParser::Ago, &DateParser::Ahead, &DateParser::CountSpan,
-          &DateParser::CountedWeekdays}) {
+          &DateParser::CountedWeekdays, &DateParser::ThePeriod}) {
       if (std::optional<DateMatch> match = (this->*parse)(i)) return match;
     }
     return std::nullopt;
@@ -1043,6 +1078,85 @@ class DateParser {
     return std::nullopt;
   }
 
+  // Parts of a year counted in units: "the first 2 weeks of 2021", "the
+  // last four months of 2021", "first ten days of last year", and "the
+  // third month of 2021". Weeks are Monday to Sunday: the year's first
+  // holds its first Thursday, its last its last Thursday (ISO 8601).
+  std::optional<DateMatch> CountedPart(int i) const {
+    int k = Is(i, "the") ? i + 1 : i;
+    if (k + 3 >= n_) return std::nullopt;
+    const bool first = Is(k, "first");
+    const bool last = Is(k, "last");
+    int year_at = 0;
+    int count = 0;
+    std::string unit;
+    int ordinal = 0;
+    if (first || last) {
+      count = NumberAt(k + 1);
+      auto it = Lex().time_units.find(words_[k + 2].folded);
+      if (count <= 0 || it == Lex().time_units.end() || !Is(k + 3, "of")) {
+        return std::nullopt;
+      }
+      unit = it->second;
+      if (unit != "day" && unit != "week" && unit != "month") {
+        return std::nullopt;
+      }
+      year_at = k + 4;
+    } else {
+      const std::optional<int> nth = OrdinalAt(k);
+      if (!nth.has_value() || *nth < 1 || *nth > 12 || !Is(k + 1, "month") ||
+          !Is(k + 2, "of")) {
+        return std::nullopt;
+      }
+      ordinal = *nth;
+      year_at = k + 3;
+    }
+    int end = 0;
+    const std::optional<int> year = YearAt(year_at, &end);
+    if (!year.has_value()) return std::nullopt;
+    DateMatch match{i, end};
+    if (!YearOf(words_[year_at]).has_value()) {
+      match.needs_anchor = true;
+      match.date.set_relative(true);
+    }
+    if (ordinal > 0) {
+      const absl::CivilMonth month(*year, ordinal);
+      SetMonths(month, month, &match.date);
+      return match;
+    }
+    const absl::CivilDay jan1(*year, 1, 1);
+    const absl::CivilDay dec31(*year, 12, 31);
+    if (unit == "month") {
+      if (count > 12) return std::nullopt;
+      const absl::CivilMonth from = first ? absl::CivilMonth(*year, 1)
+                                          : absl::CivilMonth(*year, 13 - count);
+      SetMonths(from, from + (count - 1), &match.date);
+      return match;
+    }
+    absl::CivilDay from = jan1;
+    absl::CivilDay to = dec31;
+    if (unit == "day") {
+      if (count > 366) return std::nullopt;
+      if (first) to = jan1 + (count - 1);
+      else from = dec31 - (count - 1);
+    } else {
+      if (count > 53) return std::nullopt;
+      const absl::CivilDay first_thursday =
+          jan1 + (4 - IsoWeekday(jan1) + 7) % 7;
+      const absl::CivilDay last_thursday =
+          dec31 - (IsoWeekday(dec31) - 4 + 7) % 7;
+      if (first) {
+        from = first_thursday - 3;
+        to = from + (7 * count - 1);
+      } else {
+        to = last_thursday + 3;
+        from = to - (7 * count - 1);
+      }
+    }
+    SetDays(from, to, &match.date);
+    return match;
+  }
+
   // Quarters and halves: "Q1 2016", "2016 Q3", "H2 2016", "the third
   // quarter of 2016", "the first half of next year"; without a year
   // ("Q2"), the year is inferred as for a month.
@@ -1142,6 +1256,40 @@ class DateParser {
     return match;
   }
 
+  // The date a week is named by, at words[t]: "April 10th", "next Monday".
+  std::optional<DateMatch> WeekTarget(int t) const {
+    if (t >= n_) return std::nullopt;
+    for (auto parse : {&DateParser::Iso, &DateParser::Numeric,
+                       &DateParser::MonthFirst, &DateParser::DayFirst,
+                       &DateParser::Year, &DateParser::RelativeDay,
+                       &DateParser::Shifted, &DateParser::TheDay}) {
+      std::optional<DateMatch> target = (this->*parse)(t);
+      if (target.has_value()) return target;
+    }
+    return std::nullopt;
+  }
+
+  // "w/c Feb 4" (week commencing): the Monday-to-Sunday week holding the
+  // day.
+  std::optional<DateMatch> WeekCommencing(int i) const {
+    if (words_[i].folded != "w" || !Is(i + 1, "/") || !Is(i + 2, "c")) {
+      return std::nullopt;
+    }
+    std::optional<DateMatch> target = WeekTarget(i + 3);
+    if (!target.has_value()) return std::nullopt;
+    target->begin = i;
+    target->yearless_month = 0;
+    const std::optional<DaySpan> days = DaysOf(target->date);
+    if (!days.has_value()) {
+      target->date.set_granularity(Date::GRANULARITY_DAY);
+      return target;
+    }
+    if (days->first != days->last) return std::nullopt;
+    const absl::CivilDay monday = days->first - (IsoWeekday(days->first) - 1);
+    SetDays(monday, monday + 6, &target->date);
+    return target;
+  }
+
   // Weeks by convention (ISO 8601: Monday to Sunday; a month's or year's
   // Nth week is the one holding its Nth Thursday): "the first week of
   // 2015", "the last week of October 2016", "the week of April 10th".
@@ -1153,15 +1301,16 @@ class DateParser {
       ordinal = EndOrdinalAt(k, &k);
       if (!ordinal.has_value()) return std::nullopt;
     }
-    if (!Is(k, "week") || !Is(k + 1, "of") || k + 2 >= n_) return std::nullopt;
-    std::optional<DateMatch> target;
-    for (auto parse : {&DateParser::Iso, &DateParser::Numeric,
-                       &DateParser::MonthFirst, &DateParser::DayFirst,
-                       &DateParser::Year, &DateParser::RelativeDay,
-                       &DateParser::Shifted, &DateParser::TheDay}) {
-      target = (this->*parse)(k + 2);
-      if (target.has_value()) break;
+    if (!Is(k, "week") || k + 2 >= n_) return std::nullopt;
+    int t = k + 2;
+    if (!Is(k + 1, "of")) {
+      // "the week beginning (on) February 4", "week commencing May 6".
+      if (ordinal.has_value() || !Lex().week_starts.contains(words_[k + 1].folded)) {
+        return std::nullopt;
+      }
+      if (Is(t, "on") || Is(t, "from")) ++t;
     }
+    std::optional<DateMatch> target = WeekTarget(t);
     if (!target.has_value()) return std::nullopt;
     target->begin = i;
     target->yearless_month = 0;
@@ -1192,18 +1341,37 @@ class DateParser {
   // before when the day is later and the sentence is not in the future, of
   // the month after when it is earlier and the sentence is); "the 20th of
   // next month". The ordinal needs its suffix and no word after it ("the
-  // 27th floor" is not a date).
+  // 27th floor" is not a date), unless a day cue (date_words.tsv) stands
+  // before "the": then bare digits and ordinal words are days too ("for the
+  // 27.", "on the twenty second"); after "on" the day needs no "the" ("on
+  // 22nd", "on twenty second?").
   std::optional<DateMatch> TheDay(int i) const {
-    if (!Is(i, "the") || i + 1 >= n_) return std::nullopt;
-    const Word& word = words_[i + 1];
-    if (word.kind != TokenKind::kNumber || IsDigits(word.folded)) {
-      return std::nullopt;
+    const bool the = Is(i, "the");
+    if (i + 1 >= n_ && the) return std::nullopt;
+    // After a cue ("for the 27.", "on the second!", "on 22nd", "on twenty
+    // second?") the day may be bare digits or an ordinal in words.
+    const bool cued = i > 0 && Lex().day_cues.contains(
+                                   words_[i - 1].folded);
+    if (!the && !(cued && Is(i - 1, "on"))) return std::nullopt;
+    const int d = the ? i + 1 : i;
+    const Word& word = words_[d];
+    std::optional<int> day;
+    int k = d + 1;
+    if (word.kind == TokenKind::kNumber) {
+      if (IsDigits(word.folded) && !(cued && the)) return std::nullopt;
+      day = DayOf(word);
+    } else if (cued && word.kind == TokenKind::kWord) {
+      day = DayWordsAt(d, &k);
+      if (day.has_value() && !EndsInOrdinal(k - 1)) return std::nullopt;
     }
-    const std::optional<int> day = DayOf(word);
     if (!day.has_value()) return std::nullopt;
-    const int k = i + 2;
+    if (Is(k, "day") && Is(k + 1, "of")) ++k;  // "the 26th day of the month"
     if (Is(k, "of") && k + 1 < n_) {
-      if (std::optional<DateMatch> month = Shifted(k + 1)) {
+      std::optional<DateMatch> month = Shifted(k + 1);
+      if (!month.has_value() && Is(k + 1, "the") && Is(k + 2, "month")) {
+        month = CurrentPeriod(k + 1);
+      }
+      if (month.has_value()) {
         const std::optional<DaySpan> days = DaysOf(month->date);
         if (!days.has_value() ||
             month->date.granularity() != Date::GRANULARITY_MONTH) {
@@ -1230,6 +1398,14 @@ class DateParser {
         MakeDay(month.year(), month.month(), *day);
     if (!civil.has_value()) return std::nullopt;
     return RelativeMatch(i, k, *civil, *civil);
+  }
+
+  // Whether words[k] is an ordinal word, or ends in one ("twenty-first").
+  bool EndsInOrdinal(int k) const {
+    absl::string_view folded = words_[k].folded;
+    const size_t hyphen = folded.rfind('-');
+    if (hyphen != absl::string_view::npos) folded.remove_prefix(hyphen + 1);
+    return Lex().ordinals.contains(folded);
   }
 
   // A count of time units at words[i]: "two weeks", "10 days", "a year".
@@ -1296,10 +1472,10 @@ class DateParser {
   }
 
   // Dates ahead of publication: "two weeks from now", "three days from
-  // tomorrow", "a week hence" (a day), and "in 2 weeks" when the sentence
-  // speaks of the future and the word before "in" does not make it a span
-  // ("the first time in ten years", "the highest in 10 years"); "in N
-  // <units>" has the granularity of its unit, like "N <units> ago".
+  // tomorrow", "a week hence", and "in 2 weeks" when the sentence speaks
+  // of the future and the word before "in" does not make it a span ("the
+  // first time in ten years", "the highest in 10 years"). The date is a
+  // day.
   std::optional<DateMatch> Ahead(int i) const {
     int k = i;
     const bool in = Is(i, "in");
@@ -1336,19 +1512,63 @@ class DateParser {
       }
       if (!found) return std::nullopt;
     }
+    // A count from a day lands on a day ("in 2 months" read on July 5 is
+    // September 5), unlike "N months ago", which keeps the unit.
     const std::string& unit = count->second;
-    // "three years from today" names a day; "in 3 years" the unit's period.
-    const Date::Granularity granularity =
-        !in ? Date::GRANULARITY_DAY
-        : unit == "year" || unit == "decade" || unit == "century"
-            ? Date::GRANULARITY_YEAR
-        : unit == "month" ? Date::GRANULARITY_MONTH
-                          : Date::GRANULARITY_DAY;
-    if (!published_.has_value()) return Unresolved(i, end, granularity);
+    if (!published_.has_value()) {
+      return Unresolved(i, end, Date::GRANULARITY_DAY);
+    }
     const std::optional<absl::CivilDay> day =
         Move(*published_ + base, count->first, unit);
     if (!day.has_value()) return std::nullopt;
-    return RelativeMatch(i, end, *day, *day, granularity);
+    return RelativeMatch(i, end, *day, *day, Date::GRANULARITY_DAY);
+  }
+
+  // "3 days starting from next Monday", "a week starting tomorrow", and
+  // after "for" "3 days from today": the days from that day on, as many as
+  // the count.
+  std::optional<DateMatch> CountStarting(int i) const {
+    if (words_[i].kind != TokenKind::kNumber && !Is(i, "a") &&
+        !Lex().numbers.contains(words_[i].folded)) {
+      return std::nullopt;
+    }
+    int k = 0;
+    const std::optional<std::pair<int, std::string>> count = CountAt(i, &k);
+    if (!count.has_value() || k >= n_) return std::nullopt;
+    if (Is(k, "starting") || Is(k, "beginning")) {
+      ++k;
+      if (Is(k, "from") || Is(k, "on")) ++k;
+    } else if (Is(i - 1, "for") && Is(k, "from")) {
+      ++k;
+    } else {
+      return std::nullopt;
+    }
+    if (k >= n_) return std::nullopt;
+    std::optional<DateMatch> target;
+    for (auto parse : {&DateParser::Iso, &DateParser::Numeric,
+                       &DateParser::WeekdayDate, &DateParser::MonthFirst,
+                       &DateParser::DayFirst, &DateParser::RelativeDay,
+                       &DateParser::Shifted}) {
+      target = (this->*parse)(k);
+      if (target.has_value()) break;
+    }
+    if (!target.has_value()) return std::nullopt;
+    target->begin = i;
+    target->yearless_month = 0;
+    const std::optional<DaySpan> days = DaysOf(target->date);
+    if (!days.has_value()) {
+      target->date.set_granularity(Date::GRANULARITY_DAY);
+      return target;
+    }
+    if (target->date.granularity() != Date::GRANULARITY_DAY ||
+        days->first != days->last) {
+      return std::nullopt;
+    }
+    const std::optional<absl::CivilDay> last =
+        Move(days->first, count->first, count->second);
+    if (!last.has_value() || *last <= days->first) return std::nullopt;
+    SetDays(days->first, *last - 1, &target->date);
+    return target;
   }
 
   // "3 Fridays from now", "two sundays from tomorrow", "2 Thursdays ago"
@@ -1461,6 +1681,20 @@ class DateParser {
         }
       }
       count = CountAt(c, &end);
+      // "the last 2 quarters", "past quarter": calendar quarters.
+      if (!count.has_value() && direction != 0) {
+        int quarters = 0;
+        int q = c;
+        if (c < n_ && (words_[c].folded == "quarter")) {
+          quarters = words_[k].folded == "past" ? 1 : 0;
+        } else if (c + 1 < n_ && words_[c + 1].folded == "quarters") {
+          quarters = NumberAt(c);
+          q = c + 1;
+        }
+        if (quarters > 0 && quarters <= 100) {
+          return QuarterSpan(i, q + 1, direction, quarters);
+        }
+      }
       if (count.has_value() &&
           (words_[c].folded == "a" || words_[c].folded == "an") &&
           !Is(c + 1, "few") && !Is(c + 1, "couple")) {
@@ -1515,6 +1749,38 @@ class DateParser {
       return std::nullopt;
     }
     return RelativeMatch(i, end, *first, *last);
+  }
+
+  // A count at words[k] in digits or words ("3", "three"), else 0.
+  int NumberAt(int k) const {
+    if (k < 0 || k >= n_) return 0;
+    const Word& word = words_[k];
+    if (word.kind == TokenKind::kNumber) {
+      return IsDigits(word.folded) ? ParseIntOr(word.folded, 0) : 0;
+    }
+    auto it = Lex().numbers.find(word.folded);
+    return it == Lex().numbers.end() ? 0 : it->second;
+  }
+
+  // `count` calendar quarters before (direction < 0) or after the one
+  // holding publication, as months.
+  std::optional<DateMatch> QuarterSpan(int begin, int end, int direction,
+                                       int count) const {
+    if (!published_.has_value()) {
+      return Unresolved(begin, end, Date::GRANULARITY_MONTH);
+    }
+    const absl::CivilMonth current(published_->year(),
+                                   (published_->month() - 1) / 3 * 3 + 1);
+    const absl::CivilMonth first =
+        direction < 0 ? current - 3 * count : current + 3;
+    const absl::CivilMonth last =
+        direction < 0 ? current - 1 : current + 3 * (count + 1) - 1;
+    if (first.year() < 1) return std::nullopt;
+    DateMatch match{begin, end};
+    match.needs_anchor = true;
+    match.date.set_relative(true);
+    SetMonths(first, last, &match.date);
+    return match;
   }
 
   bool Is(int i, absl::string_view folded) const {
@@ -1659,8 +1925,13 @@ class DateParser {
 
   // A year in words after a cue ("in nineteen ninety six", "from two
   // thousand until two thousand and fourteen").
+  // "and" and "to" are cues only before a range's second end: "two
+  // hundred and two thousand" is a number.
   std::optional<DateMatch> SpokenYear(int i) const {
     if (words_[i].kind != TokenKind::kWord || !AfterCue(i)) {
+      return std::nullopt;
+    }
+    if (!second_end_ && (Is(i - 1, "and") || Is(i - 1, "to"))) {
       return std::nullopt;
     }
     int end = 0;
@@ -2009,6 +2280,11 @@ class DateParser {
       return DayRange(i, k, month->month, month->month, *day, *day, year);
     }
     if (word.kind != TokenKind::kNumber) return std::nullopt;
+    // "$12 December 27": an amount of money is no day.
+    if (i > 0 && words_[i - 1].kind == TokenKind::kPunct &&
+        IsCurrencySign(words_[i - 1].folded)) {
+      return std::nullopt;
+    }
     int first_day = 0;
     int last_day = 0;
     int k = i + 1;
@@ -2253,9 +2529,11 @@ class DateParser {
   // "Monday June 3", "Monday, June 3, 2024": the absolute date wins; else a
   // bare weekday, resolved by tense.
   std::optional<DateMatch> WeekdayDate(int i) const {
-    const std::optional<int> weekday = WeekdayOf(words_[i]);
+    const std::optional<int> weekday = WeekdayOrAbbrevOf(words_[i]);
     if (!weekday.has_value()) return std::nullopt;
     if (Is(i - 1, "every")) return std::nullopt;  // a recurring day
+    // An abbreviation ("Mon 13th", "Wed, 22 of Jan") only before a day.
+    const bool abbreviated = !WeekdayOf(words_[i]).has_value();
     int k = i + 1;
     if (words_[i].possessive_bytes == 0) {
       if (Is(k, ",")) ++k;
@@ -2270,6 +2548,7 @@ class DateParser {
       if (std::optional<DateMatch> day = WeekdayTheDay(i, k, *weekday)) {
         return day;
       }
+      if (abbreviated) return std::nullopt;
       // "Friday next week", "Monday of last week": that day of the week.
       const int w = Is(i + 1, "of") ? i + 2 : i + 1;
       if (w < n_) {
@@ -2305,10 +2584,14 @@ class DateParser {
   // the latest on or before publication unless the sentence speaks of the
   // future (then the earliest on or after it); failing that, the nearest.
   std::optional<DateMatch> WeekdayTheDay(int i, int k, int weekday) const {
-    if (!Is(k, "the")) --k;  // "Tuesday 19th"
+    if (!Is(k, "the")) k = i;  // "Tuesday 19th", "Sunday 31!"
     if (k + 1 >= n_) return std::nullopt;
     const Word& word = words_[k + 1];
-    if (word.kind != TokenKind::kNumber || IsDigits(word.folded)) {
+    if (word.kind != TokenKind::kNumber) return std::nullopt;
+    // Bare digits only right after the weekday and before punctuation or
+    // the end ("Sunday 31!", not "Friday 13 people").
+    if (IsDigits(word.folded) &&
+        (k != i || (k + 2 < n_ && words_[k + 2].kind != TokenKind::kPunct))) {
       return std::nullopt;
     }
     const std::optional<int> number = DayOf(word);
@@ -2324,7 +2607,7 @@ class DateParser {
     const bool future = NearestTense(words_, i, k + 2) == Tense::kFuture;
     const absl::CivilMonth here(*published_);
     std::optional<absl::CivilDay> best;
-    for (int delta = -12; delta <= 12; ++delta) {
+    for (int delta = -24; delta <= 24; ++delta) {
       const absl::CivilMonth month = here + delta;
       const std::optional<absl::CivilDay> day =
           MakeDay(month.year(), month.month(), *number);
@@ -2433,6 +2716,106 @@ class DateParser {
     return std::nullopt;
   }
 
+  // The days of a week named right after it, from words[j]: "Friday", "on
+  // Friday", "between Wednesday and Friday", "from Tue to Thur" (ISO
+  // weekdays `*a` to `*b`). Returns the end, or 0 when none follows.
+  int WeekdaysAfter(int j, int* a, int* b) const {
+    // "next week between Wednesday and Friday", "this week from Tue to
+    // Thur": those days of the week.
+    if ((Is(j, "between") || Is(j, "from")) && j + 3 < n_ &&
+        IsRangeSeparator(words_[j + 2], Is(j, "between"))) {
+      const std::optional<int> first = WeekdayOrAbbrevOf(words_[j + 1]);
+      const std::optional<int> last = WeekdayOrAbbrevOf(words_[j + 3]);
+      if (first.has_value() && last.has_value() && *first <= *last) {
+        *a = *first;
+        *b = *last;
+        return j + 4;
+      }
+    }
+    if (Is(j, "on") || Is(j, ",")) ++j;
+    if (j < n_) {
+      if (std::optional<int> weekday = WeekdayOrAbbrevOf(words_[j])) {
+        *a = *b = *weekday;
+        return j + 1;
+      }
+    }
+    return 0;
+  }
+
+  // "for the day", "player of the year", "in the week", "over the weekend"
+  // at the end of a clause: the period holding publication. "in the day"
+  // is daytime.
+  std::optional<DateMatch> ThePeriod(int i) const {
+    if (!Is(i, "the") || i == 0 || i + 1 >= n_) return std::nullopt;
+    const std::string& cue = words_[i - 1].folded;
+    if (cue != "of" && cue != "for" && cue != "in" && cue != "over" &&
+        cue != "during" && cue != "throughout") {
+      return std::nullopt;
+    }
+    const int end = i + 2;
+    if (end < n_ && words_[end].kind != TokenKind::kPunct) return std::nullopt;
+    if (Is(i + 1, "day")) {
+      if (cue == "in") return std::nullopt;
+      if (!published_.has_value()) {
+        return Unresolved(i, end, Date::GRANULARITY_DAY);
+      }
+      return RelativeMatch(i, end, *published_, *published_);
+    }
+    auto period = Lex().periods.find(words_[i + 1].folded);
+    if (period == Lex().periods.end() || period->second == Period::kQuarter ||
+        period->second == Period::kDecade ||
+        words_[i + 1].folded != (period->second == Period::kYear    ? "year"
+                                 : period->second == Period::kMonth ? "month"
+                                 : period->second == Period::kWeek  ? "week"
+                                                                    : "weekend")) {
+      return std::nullopt;
+    }
+    return CurrentPeriod(i);
+  }
+
+  // "the next day", "the following day", "the day before": a day from the
+  // single day before it in the sentence ("arrested on June 5 and freed
+  // the next day"), else from publication; no date when the date before
+  // is not one day. A phrase ending in "after" or "before" must end the
+  // clause ("the day before the vote" is no date).
+  std::optional<DateMatch> NextDay(int i) const {
+    const Word& first = words_[i];
+    if (first.kind != TokenKind::kWord) return std::nullopt;
+    auto it = Lex().next_days.find(first.folded);
+    if (it == Lex().next_days.end()) return std::nullopt;
+    for (const DayPhrase& phrase : it->second) {
+      const int end = i + static_cast<int>(phrase.words.size());
+      if (end > n_ || !MatchesWords(i, phrase.words)) continue;
+      if (Lex().offsets.contains(phrase.words.back()) && end < n_ &&
+          words_[end].kind != TokenKind::kPunct) {
+        continue;
+      }
+      std::optional<absl::CivilDay> from = published_;
+      bool needs_anchor = true;
+      if (previous_.has_value()) {
+        const std::optional<DaySpan> days = DaysOf(*previous_);
+        if (!days.has_value() && previous_->relative()) {
+          from.reset();  // unresolved: so is this one
+        } else if (!days.has_value() ||
+                   previous_->granularity() != Date::GRANULARITY_DAY ||
+                   days->first != days->last) {
+          return std::nullopt;
+        } else {
+          from = days->first;
+          needs_anchor = !previous_->anchor().empty();
+        }
+      }
+      if (!from.has_value()) return Unresolved(i, end, Date::GRANULARITY_DAY);
+      DateMatch result{i, end};
+      result.needs_anchor = needs_anchor;
+      result.date.set_relative(true);
+      const absl::CivilDay day = *from + phrase.offset;
+      SetDays(day, day, &result.date);
+      return result;
+    }
+    return std::nullopt;
+  }
+
   // "[earlier|later|early|late] (last|this|next|this coming) (week|weekend|
   // month|year|<Month>|<Weekday>)".
   std::optional<DateMatch> Shifted(int i) const {
@@ -2469,7 +2852,16 @@ class DateParser {
       const Date::Granularity granularity =
           part == Part::kNone ? PeriodGranularity(period->second)
                               : Date::GRANULARITY_DAY;
-      if (!published_.has_value()) return Unresolved(i, k + 1, granularity);
+      if (!published_.has_value()) {
+        int a = 0;
+        int b = 0;
+        const int days_end =
+            period->second == Period::kWeek && part == Part::kNone
+                ? WeekdaysAfter(k + 1, &a, &b)
+                : 0;
+        if (days_end > 0) return Unresolved(i, days_end, Date::GRANULARITY_DAY);
+        return Unresolved(i, k + 1, granularity);
+      }
       if (std::optional<std::string> why =
               EmptyPartOfWeek(period->second, shift, part)) {
         DateMatch unresolved = Unresolved(i, k + 1, granularity);
@@ -2479,15 +2871,12 @@ class DateParser {
       ResolvePeriod(period->second, shift, part, &match.date);
       // "next week Friday", "next week on Friday": that day of the week.
       if (period->second == Period::kWeek && part == Part::kNone) {
-        int j = k + 1;
-        if (Is(j, "on") || Is(j, ",")) ++j;
-        if (j < n_) {
-          if (std::optional<int> weekday = WeekdayOf(words_[j])) {
-            const absl::CivilDay monday = *ParseIsoDay(match.date.start());
-            SetDays(monday + (*weekday - 1), monday + (*weekday - 1),
-                    &match.date);
-            match.end = j + 1;
-          }
+        int a = 0;
+        int b = 0;
+        if (const int days_end = WeekdaysAfter(k + 1, &a, &b); days_end > 0) {
+          const absl::CivilDay monday = *ParseIsoDay(match.date.start());
+          SetDays(monday + (a - 1), monday + (b - 1), &match.date);
+          match.end = days_end;
         }
       }
       return match;
@@ -2759,7 +3148,12 @@ class DateParser {
     int year = -1;
     if (word.kind == TokenKind::kNumber) {
       absl::string_view digits = word.folded;
-      if (word.possessive_bytes == 0) {
+      if (Touch(k, k + 1) && Is(k + 1, "'s")) {
+        ++k;  // "the 70's"
+      } else if (Touch(k, k + 1) && Is(k + 1, "'") && Touch(k + 1, k + 2) &&
+                 Is(k + 2, "s")) {
+        k += 2;
+      } else if (word.possessive_bytes == 0) {
         if (digits.size() != 3 || digits.back() != 's') return std::nullopt;
         digits.remove_suffix(1);
       }
@@ -2786,6 +3180,25 @@ class DateParser {
     match.date.set_start(FormatYear(year));
     match.date.set_end(FormatYear(year + 9));
     match.date.set_granularity(Date::GRANULARITY_DECADE);
+    return match;
+  }
+
+  // "the 21st century", "15th century": an ordinal and "century".
+  std::optional<DateMatch> Century(int i) const {
+    const int k = Is(i, "the") ? i + 1 : i;
+    if (k + 1 >= n_ || !Is(k + 1, "century")) return std::nullopt;
+    const Word& word = words_[k];
+    std::optional<int> nth;
+    if (word.kind == TokenKind::kNumber) {
+      if (IsDigits(word.folded)) return std::nullopt;
+      nth = DayOf(word.folded);
+    } else if (auto it = Lex().ordinals.find(word.folded);
+               it != Lex().ordinals.end()) {
+      nth = it->second;
+    }
+    if (!nth.has_value() || *nth < 2 || *nth > 30) return std::nullopt;
+    DateMatch match{i, k + 2};
+    SetYears((*nth - 1) * 100, (*nth - 1) * 100 + 99, &match.date);
     return match;
   }
 
@@ -3066,8 +3479,8 @@ class DateParser {
       if (target.has_value()) break;
     }
     if (!target.has_value()) return std::nullopt;
-    // A day moved by any count is a day ("3 years from today"); a month or
-    // year moved takes the coarser granularity ("two years after 2010").
+    // Counted from a day, the date is a day ("two months after next
+    // Friday"); from a month or year, at the coarser unit.
     Date::Granularity granularity = target->date.granularity();
     if (granularity != Date::GRANULARITY_DAY) {
       for (const auto& count : counts) {
@@ -3261,6 +3674,8 @@ class DateParser {
   const int n_;
   const std::optional<absl::CivilDay> published_;
   std::optional<Date> previous_;
+  // Set while ParseAt reads the second end of a range.
+  mutable bool second_end_ = false;
 };
 
 Claim MakeClaim(const Document& doc, const segment::Sentence& sentence,

@@ -50,7 +50,8 @@ namespace crosscheck::extract {
 //    the claim is kept with `relative` true and an empty `start` and
 //    `anchor`, and an "unresolved-date" note of severity INFO says why.
 //  - Years and days may be written in words: "in nineteen ninety six"
-//    (after a cue), "two thousand and eighteen", "seventeen hundred thirty
+//    (after a cue; "and" and "to" only before a range's second end, so
+//    "two hundred and two thousand" is a number), "two thousand and eighteen", "seventeen hundred thirty
 //    three", "May twenty one", "Jan first", "twenty second of June",
 //    "fifteen August nineteen hundred ninety three". A plain number word
 //    ("five") is a day only before punctuation, a year or the end, and a
@@ -79,27 +80,46 @@ namespace crosscheck::extract {
 //    July to December; its middle is May to August too). Any other span:
 //    its first or second half, or the middle half of its days. A period
 //    word right after the phrase is the current one ("end of month", "the
-//    end of the week"). "Q1 2016", "the third quarter of 2016" are months;
+//    end of the week"). "Q1 2016", "the third quarter of 2016" are months,
+//    as are "the third month of 2021" and "the last four months of 2021";
+//    "the first ten days of last year" are days, "the first 2 weeks of
+//    2021" ISO weeks;
 //    "the first week of 2015" is the ISO week; "the week of April 10th" the
-//    Monday-to-Sunday week holding it; "the 27th" a day of the publication
+//    Monday-to-Sunday week holding it, as are "the week beginning
+//    (starting, commencing) February 4" and "w/c Feb 4"; "the 27th" a day of the publication
 //    month (or the month before, by tense, like a year-less month).
-//  - "in two weeks" (future sentences only) counts forward from
-//    publication, at the granularity of the unit ("in 3 years" is a year);
-//    "two weeks from now", "3 years from today", "a week hence" name the
-//    day that far ahead; "the past 3
+//  - "in two weeks" (future sentences only), "two weeks from now", "3
+//    years from today", "a week hence" count forward from publication to a
+//    day, whatever the unit ("in 2 months" read on July 5 is September 5);
+//    "the past 3
 //    weeks" ends the day before publication, "next 5 days" starts the day
 //    after. The count may come before the span word ("the 5 past years",
 //    "2 next days"); "the past week" and "past year" are one unit; "within
 //    3 days" and "within the next 3 years" run from publication day.
+//    Quarters count calendar quarters ("the past two quarters" read in
+//    July 2019 is January to June 2019, "past quarter" the one before).
 //    "previous" reads as "last", as a span word and as a shift ("previous
 //    Wednesday"). Decades count whole calendar decades ("the past 2
 //    decades" read in 2016 is 1990 to 2009). "few" counts three and
 //    "couple" two ("the past few days", "a couple of weeks ago").
+//  - "3 days starting from next Monday", "a week starting tomorrow" and,
+//    after "for", "3 days from today" are the days from that day on, as
+//    many as the count ("for 3 days from today" read on May 23 is May 23
+//    to 25).
 //  - "now" and "to date" end a range at publication day ("between Jan 22
 //    and now", "from March to date"); "now" also starts one ("from now
 //    until June"). Without a publication date, a range with a relative
 //    end is one unresolved claim.
-//  - Decades: "1990s", "the 1970's", "the 70s", "the '40s" (a two-digit
+//  - "for the day", "player of the year", "in the week", "over the
+//    weekend" (after of, for, in, over, during, throughout, and ending a
+//    clause) are the period holding publication; "in the day" is daytime
+//    and "the year before independence" no date. "the 26th day of the
+//    month" is a day of the publication month.
+//  - Centuries: "the 21st century" (2000 to 2099), "the fifteenth
+//    century".
+//  - A number right after a currency sign is money, never a day ("$12
+//    December 27" is December 27).
+//  - Decades: "1990s", "the 1970's", "the 70s", "the 70's", "the '40s" (a two-digit
 //    decade below 20 is of the 2000s: "the 10s"), "the seventies", "the
 //    nineteen seventies", "the noughties".
 //  - A year with an era after it may have one to four digits ("14 A.D.",
@@ -121,8 +141,10 @@ namespace crosscheck::extract {
 //    February): "last summer" the latest ended before the publication
 //    month, "next winter" the first starting after it, "this summer" or "in
 //    the spring" the one holding publication (else by tense, past first).
-//  - "Friday the 15th" is the 15th that falls on a Friday within a year of
-//    publication, the latest on or before it (the earliest on or after it
+//  - "Friday the 15th" ("Friday 15th", "Sunday 31!" before punctuation,
+//    "Mon 13th": a weekday abbreviation only before a day or after a week,
+//    "next week Mon", "this week from Tue to Thur") is the 15th that falls
+//    on a Friday within two years of publication, the latest on or before it (the earliest on or after it
 //    in a future sentence); "the second Monday of next month" the Nth such
 //    weekday of the month.
 //  - "the following week" (day, month, quarter, year) is the period after
@@ -130,9 +152,12 @@ namespace crosscheck::extract {
 //    ("elected in 2010 and again the following year" is 2011), else after
 //    the one holding publication.
 //  - "two days after today", "3 weeks before June 30, 2024" move the date
-//    after the offset word; "three days later" and "a week earlier" count
+//    after the offset word (a day when that date is one: "two months after
+//    next Friday"); "three days later" and "a week earlier" count
 //    from the single day before them in the sentence and are no date
-//    without one.
+//    without one. "the next day", "the following day", "the day before"
+//    count from that day too, else from publication ("tmrw" is
+//    "tomorrow"); "the day after" and "the day before" end a clause.
 //  - "N days/weeks/months/years ago" counts back from publication ("1 month
 //    21 days ago" moves back by each count in turn, at the finest unit); hours,
 //    minutes and seconds count back whole days ("48 hours ago" is two days

@@ -619,6 +619,10 @@ TEST(FindDatesTest, NumbersInWords) {
       {"It opened on September 10, nineteen zero one.", "",
        "September 10, nineteen zero one", "1901-09-10", "1901-09-10", kDay,
        false, ""},
+      // "and" is a cue before a range's second end only.
+      {"Sales fell from two thousand until two thousand and four.", "",
+       "two thousand until two thousand and four", "2000", "2004", kYear,
+       false, ""},
       {"I went back May twenty-first.", "2016-11-07", "May twenty-first",
        "2016-05-21", "2016-05-21", kDay, false, "2016-11-07"},
       {"I went back Jan first.", "2016-11-07", "Jan first", "2016-01-01",
@@ -630,7 +634,9 @@ TEST(FindDatesTest, NumbersInWords) {
   for (const DateCase& c : kCases) ExpectOneDate(c);
   // Counts in words are no years.
   for (const char* text : {"It cost two thousand dollars in all.",
-                           "They met in two thousand places, 3 said."}) {
+                           "They met in two thousand places, 3 said.",
+                           "The total was two hundred and two thousand.",
+                           "It rose from ten to two thousand."}) {
     EXPECT_THAT(Dates(text, "2016-11-07").claims, IsEmpty()) << text;
   }
   // A plain number word before a noun is no day: "May", not "May five".
@@ -722,6 +728,12 @@ TEST(FindDatesTest, DecadesWithoutCenturyOrInWords) {
        "1970", "1979", kDecade, false, ""},
       {"Prices rose in the noughties.", "", "the noughties", "2000", "2009",
        kDecade, false, ""},
+      {"Prices rose in the 70's.", "", "the 70's", "1970", "1979", kDecade,
+       false, ""},
+      {"It happened in the 21st century.", "", "the 21st century", "2000",
+       "2099", kYear, false, ""},
+      {"It was built in the fifteenth century.", "", "the fifteenth century",
+       "1400", "1499", kYear, false, ""},
   };
   for (const DateCase& c : kCases) ExpectOneDate(c);
   // Ages are not decades.
@@ -786,6 +798,18 @@ TEST(FindDatesTest, QuartersWeeksAndHalves) {
        false, ""},
       {"Prices rose in early 2016.", "", "early 2016", "2016-01", "2016-04",
        kMonth, false, ""},
+      // Parts of a year counted in units; weeks are ISO weeks.
+      {"Rooms are booked for the first 2 weeks of 2021.", "",
+       "the first 2 weeks of 2021", "2021-01-04", "2021-01-17", kDay, false,
+       ""},
+      {"Work is scheduled for the last 3 weeks of this year.", "2019-11-29",
+       "the last 3 weeks of this year", "2019-12-09", "2019-12-29", kDay,
+       true, "2019-11-29"},
+      {"Results for the last four months of 2021 are out.", "",
+       "the last four months of 2021", "2021-09", "2021-12", kMonth, false,
+       ""},
+      {"They will leave the third month of 2021.", "",
+       "the third month of 2021", "2021-03", "2021-03", kMonth, false, ""},
       {"Sales will grow early next year.", "2017-11-08", "early next year",
        "2018-01", "2018-06", kMonth, true, "2017-11-08"},
       {"Sales fell late this month.", "2017-11-08", "late this month",
@@ -811,11 +835,89 @@ TEST(FindDatesTest, OffsetsAndSpansFromPublication) {
        "2016-10-17", "2016-11-06", kDay, true, "2016-11-07"},
       {"I went back for the 27th.", "2016-11-07", "the 27th", "2016-10-27",
        "2016-10-27", kDay, true, "2016-11-07"},
+      // After a cue, bare digits and ordinal words are days too.
+      {"I went back for the 27.", "2016-11-07", "the 27", "2016-10-27",
+       "2016-10-27", kDay, true, "2016-11-07"},
+      {"I went back for the twenty second", "2016-11-07", "the twenty second",
+       "2016-10-22", "2016-10-22", kDay, true, "2016-11-07"},
+      {"I went back on 22nd", "2016-11-07", "22nd", "2016-10-22",
+       "2016-10-22", kDay, true, "2016-11-07"},
       {"We meet on the 20th of next month.", "2017-12-07",
        "the 20th of next month", "2018-01-20", "2018-01-20", kDay, true,
        "2017-12-07"},
+      // A week named by a day; days counted from a day.
+      {"Please schedule it for the week beginning February 4.", "2019-11-07",
+       "the week beginning February 4", "2019-02-04", "2019-02-10", kDay,
+       false, "2019-11-07"},
+      {"Please schedule a meeting for w/c Feb 4.", "2019-11-07", "w/c Feb 4",
+       "2019-02-04", "2019-02-10", kDay, false, "2019-11-07"},
+      {"Set replies for 3 days starting from next Monday.", "2019-10-07",
+       "3 days starting from next Monday", "2019-10-14", "2019-10-16", kDay,
+       true, "2019-10-07"},
+      {"Set OOO for 3 days from today.", "2018-05-23", "3 days from today",
+       "2018-05-23", "2018-05-25", kDay, true, "2018-05-23"},
+      // Weekday abbreviations before a day or after a week; a bare day
+      // after a weekday before punctuation.
+      {"I'll go back Mon 13th", "2022-05-01", "Mon 13th", "2021-12-13",
+       "2021-12-13", kDay, true, "2022-05-01"},
+      {"Any arrangement on Sunday 31!", "2019-01-25", "Sunday 31",
+       "2017-12-31", "2017-12-31", kDay, true, "2019-01-25"},
+      {"We meet next week between Wednesday and Friday.", "2017-11-14",
+       "next week between Wednesday and Friday", "2017-11-22", "2017-11-24",
+       kDay, true, "2017-11-14"},
+      {"We meet this week from Tue to Thur.", "2017-11-14",
+       "this week from Tue to Thur", "2017-11-14", "2017-11-16", kDay, true,
+       "2017-11-14"},
+      // Bare digits after a weekday only before punctuation.
+      {"On Friday 13 people died.", "2024-06-05", "Friday", "2024-05-31",
+       "2024-05-31", kDay, true, "2024-06-05"},
+      // The current period at the end of a clause after of, for, in …
+      {"She was named player of the year.", "2018-05-24", "the year", "2018",
+       "2018", kYear, true, "2018-05-24"},
+      {"Trading was halted for the day.", "2018-05-22", "the day",
+       "2018-05-22", "2018-05-22", kDay, true, "2018-05-22"},
+      {"Deliver it before the thirty-first day of the month.", "2019-08-12",
+       "the thirty-first day of the month", "2019-08-31", "2019-08-31", kDay,
+       true, "2019-08-12"},
+      // A number after a currency sign is money, not a day.
+      {"I bought it for $12 December 27.", "2019-07-04", "December 27",
+       "2018-12-27", "2018-12-27", kDay, false, "2019-07-04"},
+      // Quarters are calendar quarters.
+      {"What were the sales for the past two quarters?", "2019-07-04",
+       "the past two quarters", "2019-01", "2019-06", kMonth, true,
+       "2019-07-04"},
+      {"Sales for past quarter fell.", "2019-07-04", "past quarter",
+       "2019-04", "2019-06", kMonth, true, "2019-07-04"},
+      {"Sales will grow in the next 7 quarters.", "2019-07-04",
+       "the next 7 quarters", "2019-10", "2021-06", kMonth, true,
+       "2019-07-04"},
+      // A count from a day is a day, whatever its unit.
+      {"I will leave in 2 months.", "2018-07-05", "in 2 months", "2018-09-05",
+       "2018-09-05", kDay, true, "2018-07-05"},
+      {"It will happen 4 months from tomorrow.", "2016-11-07",
+       "4 months from tomorrow", "2017-03-08", "2017-03-08", kDay, true,
+       "2016-11-07"},
+      {"I'll go back the day after tmrw.", "2016-11-07", "the day after tmrw",
+       "2016-11-09", "2016-11-09", kDay, true, "2016-11-07"},
+      {"He will come back the next day.", "2016-11-07", "the next day",
+       "2016-11-08", "2016-11-08", kDay, true, "2016-11-07"},
+      {"What happened the day before?", "2018-11-08", "the day before",
+       "2018-11-07", "2018-11-07", kDay, true, "2018-11-08"},
   };
   for (const DateCase& c : kCases) ExpectOneDate(c);
+  // "the next day" counts from the day before it in the sentence.
+  const Found found = Dates(
+      "He was arrested on June 5, 2024 and freed the following day.",
+      "2024-06-20");
+  ASSERT_THAT(found.claims, SizeIs(2));
+  EXPECT_EQ(found.claims[1].text(), "the following day");
+  EXPECT_EQ(found.claims[1].date().start(), "2024-06-06");
+  EXPECT_EQ(found.claims[1].date().anchor(), "");
+  // Not after a month: which day is unknown.
+  EXPECT_THAT(Dates("He left in June and came back the next day.",
+                    "2024-06-20")
+                  .claims,
+              SizeIs(1));
 }
 
 TEST(FindDatesTest, CountsFromNowNameADay) {
@@ -843,9 +945,9 @@ TEST(FindDatesTest, CountsFromNowNameADay) {
        "2013-01-31", "2013-01-31", kDay, true, kTuesday},
   };
   for (const DateCase& c : kCases) ExpectOneDate(c);
-  // In a future sentence "in 3 years" keeps the unit's granularity.
+  // In a future sentence "in 3 years" is the day three years on too.
   ExpectOneDate({"The plant will open in 3 years.", kTuesday, "in 3 years",
-                 "2016", "2016", kYear, true, kTuesday});
+                 "2016-02-12", "2016-02-12", kDay, true, kTuesday});
   // Without a publication date the day is unresolved.
   const Found found = Dates("It closes two Sundays from now.", "");
   ASSERT_THAT(found.claims, SizeIs(1));
@@ -975,6 +1077,13 @@ TEST(FindDatesTest, NotDates) {
            "The 27th floor is closed.",
            "Prices are expected to fall 5%.",
            "He was freed three days later.",
+           "They met the day before the vote.",
+           "He won it for the second time.",
+           "Of the 27, nine voted against.",
+           "She finished on 15.",
+           "They will Wed, then move on.",
+           "It was the year before independence.",
+           "He worked in the day and slept at night.",
        }) {
     EXPECT_THAT(Dates(text, "2024-06-05").claims, IsEmpty()) << text;
   }
