@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/base/attributes.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
@@ -234,7 +235,8 @@ Lexicons* LoadLexicons() {
   return lex;
 }
 
-const Lexicons& Lex() {
+// Inlined: the parsers call it for nearly every token they look at.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline const Lexicons& Lex() {
   static const Lexicons* const kLexicons = LoadLexicons();
   return *kLexicons;
 }
