@@ -2744,20 +2744,17 @@ class DateParser {
     return 0;
   }
 
-  // "for the day", "player of the year", "in the week", "over the weekend"
-  // at the end of a clause: the period holding publication. "in the day"
-  // is daytime.
+  // "for the day", "over the weekend", "for the year" at the end of a
+  // clause: the period holding publication. Other cues do not name it in
+  // news: "player of the year" is an award, "throughout the day" the day
+  // of the events reported.
   std::optional<DateMatch> ThePeriod(int i) const {
     if (!Is(i, "the") || i == 0 || i + 1 >= n_) return std::nullopt;
     const std::string& cue = words_[i - 1].folded;
-    if (cue != "of" && cue != "for" && cue != "in" && cue != "over" &&
-        cue != "during" && cue != "throughout") {
-      return std::nullopt;
-    }
+    if (cue != "for" && cue != "over") return std::nullopt;
     const int end = i + 2;
     if (end < n_ && words_[end].kind != TokenKind::kPunct) return std::nullopt;
     if (Is(i + 1, "day")) {
-      if (cue == "in") return std::nullopt;
       if (!published_.has_value()) {
         return Unresolved(i, end, Date::GRANULARITY_DAY);
       }

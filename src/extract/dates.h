@@ -110,10 +110,10 @@ namespace crosscheck::extract {
 //    and now", "from March to date"); "now" also starts one ("from now
 //    until June"). Without a publication date, a range with a relative
 //    end is one unresolved claim.
-//  - "for the day", "player of the year", "in the week", "over the
-//    weekend" (after of, for, in, over, during, throughout, and ending a
-//    clause) are the period holding publication; "in the day" is daytime
-//    and "the year before independence" no date. "the 26th day of the
+//  - "for the day", "over the weekend", "for the year" (after "for" or
+//    "over", ending a clause) are the period holding publication; after
+//    other words "the year" is no date ("player of the year", "throughout
+//    the day", "the year before independence"). "the 26th day of the
 //    month" is a day of the publication month.
 //  - Centuries: "the 21st century" (2000 to 2099), "the fifteenth
 //    century".

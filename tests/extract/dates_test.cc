@@ -871,8 +871,8 @@ TEST(FindDatesTest, OffsetsAndSpansFromPublication) {
       // Bare digits after a weekday only before punctuation.
       {"On Friday 13 people died.", "2024-06-05", "Friday", "2024-05-31",
        "2024-05-31", kDay, true, "2024-06-05"},
-      // The current period at the end of a clause after of, for, in …
-      {"She was named player of the year.", "2018-05-24", "the year", "2018",
+      // The current period at the end of a clause after "for" or "over".
+      {"Profits doubled over the year.", "2018-05-24", "the year", "2018",
        "2018", kYear, true, "2018-05-24"},
       {"Trading was halted for the day.", "2018-05-22", "the day",
        "2018-05-22", "2018-05-22", kDay, true, "2018-05-22"},
@@ -1073,6 +1073,9 @@ TEST(FindDatesTest, NotDates) {
            "Half of them, 1/2 of voters, agreed.",
            "The shop is open 24/7.",
            "It was the highest in 10 years.",
+           // Award names and the day of a report's events are no dates.
+           "She was named player of the year.",
+           "Security was tight throughout the day.",
            "It will be the first time in 10 years.",
            "The 27th floor is closed.",
            "Prices are expected to fall 5%.",
