@@ -631,7 +631,9 @@ class DateParser {
           &DateParser::CountStarting, &DateParser::Offset,
           &DateParser::Later,
           &DateParser::Ago, &DateParser::Ahead, &DateParser::CountSpan,
-          &DateParser::CountedWeekdays, &DateParser::ThePeriod}) {
+          &DateParser::CountedWeekdays,
+          &DateParser::ClosestWeekday, &DateParser::FromDayFor,
+          &DateParser::ThePeriod}) {
       if (std::optional<DateMatch> match = (this->*parse)(i)) return match;
     }
     return std::nullopt;
@@ -1568,6 +1570,109 @@ class DateParser {
         Move(days->first, count->first, count->second);
     if (!last.has_value() || *last <= days->first) return std::nullopt;
     SetDays(days->first, *last - 1, &target->date);
+    return target;
+  }
+
+  // A single day at words[k] for a phrase built around it ("the closest
+  // Monday to Oct 5th", "from Dec 18 for 10 days"): the match, with
+  // `*days` its day when resolved (nullopt without a publication date).
+  // nullopt when no day starts at k or the date there is wider than a day.
+  std::optional<DateMatch> OneDayAt(int k,
+                                    std::optional<absl::CivilDay>* day) const {
+    if (k >= n_) return std::nullopt;
+    std::optional<DateMatch> target;
+    for (auto parse : {&DateParser::Iso, &DateParser::Numeric,
+                       &DateParser::WeekdayDate, &DateParser::MonthFirst,
+                       &DateParser::DayFirst, &DateParser::RelativeDay}) {
+      target = (this->*parse)(k);
+      if (target.has_value()) break;
+    }
+    if (!target.has_value()) return std::nullopt;
+    const std::optional<DaySpan> days = DaysOf(target->date);
+    if (!days.has_value()) {
+      if (target->date.start().empty() &&
+          target->date.granularity() == Date::GRANULARITY_DAY) {
+        *day = std::nullopt;
+        return target;
+      }
+      return std::nullopt;
+    }
+    if (target->date.granularity() != Date::GRANULARITY_DAY ||
+        days->first != days->last) {
+      return std::nullopt;
+    }
+    *day = days->first;
+    return target;
+  }
+
+  // "the closest Monday to Oct 5th", "the second nearest Mon to October
+  // fifth": among the days of that weekday, the Nth nearest to the date
+  // after "to" (the date itself when it is that weekday; of two as near,
+  // the earlier). The span starts at the ordinal or "closest".
+  std::optional<DateMatch> ClosestWeekday(int i) const {
+    if (words_[i].kind != TokenKind::kWord) return std::nullopt;
+    const char c = words_[i].folded[0];
+    if (c != 'c' && c != 'n' && !Lex().ordinals.contains(words_[i].folded)) {
+      return std::nullopt;
+    }
+    int k = i;
+    int nth = 1;
+    if (auto it = Lex().ordinals.find(words_[k].folded);
+        it != Lex().ordinals.end()) {
+      nth = it->second;
+      ++k;
+    }
+    if (nth < 1 || nth > 4 || !(Is(k, "closest") || Is(k, "nearest"))) {
+      return std::nullopt;
+    }
+    ++k;
+    if (k + 2 >= n_ || !Is(k + 1, "to")) return std::nullopt;
+    const std::optional<int> weekday = WeekdayOrAbbrevOf(words_[k]);
+    if (!weekday.has_value()) return std::nullopt;
+    std::optional<absl::CivilDay> day;
+    std::optional<DateMatch> target = OneDayAt(k + 2, &day);
+    if (!target.has_value()) return std::nullopt;
+    target->begin = i;
+    target->yearless_month = 0;
+    if (!day.has_value()) return target;
+    // Days of that weekday around the date, nearest first.
+    const int before = (IsoWeekday(*day) - *weekday + 7) % 7;
+    std::vector<absl::CivilDay> near;
+    for (int w = -4; w <= 4; ++w) near.push_back(*day - before + 7 * w);
+    std::stable_sort(near.begin(), near.end(),
+                     [&](absl::CivilDay a, absl::CivilDay b) {
+                       const auto da = a > *day ? a - *day : *day - a;
+                       const auto db = b > *day ? b - *day : *day - b;
+                       return da < db;
+                     });
+    SetDays(near[nth - 1], near[nth - 1], &target->date);
+    return target;
+  }
+
+  // "from Dec 18 for 10 days", "from Monday for two weeks": the days from
+  // that day on, as many as the count (as "10 days from Dec 18" after
+  // "for"). The span starts at the date.
+  std::optional<DateMatch> FromDayFor(int i) const {
+    if (words_[i].kind != TokenKind::kWord || words_[i].folded[0] != 'f' ||
+        words_[i].folded != "from") {
+      return std::nullopt;
+    }
+    std::optional<absl::CivilDay> day;
+    std::optional<DateMatch> target = OneDayAt(i + 1, &day);
+    if (!target.has_value()) return std::nullopt;
+    const int f = target->end;
+    if (!Is(f, "for")) return std::nullopt;
+    int end = 0;
+    const std::optional<std::pair<int, std::string>> count =
+        CountAt(f + 1, &end);
+    if (!count.has_value()) return std::nullopt;
+    target->end = end;
+    target->yearless_month = 0;
+    if (!day.has_value()) return target;
+    const std::optional<absl::CivilDay> last =
+        Move(*day, count->first, count->second);
+    if (!last.has_value() || *last <= *day) return std::nullopt;
+    SetDays(*day, *last - 1, &target->date);
     return target;
   }
 

@@ -106,6 +106,11 @@ namespace crosscheck::extract {
 //    after "for", "3 days from today" are the days from that day on, as
 //    many as the count ("for 3 days from today" read on May 23 is May 23
 //    to 25).
+//    So is "from Dec 18 for 10 days" (the span starts at the date).
+//  - "the closest Monday to Oct 5th", "the second nearest Mon to October
+//    fifth": of the days of that weekday, the Nth nearest to the day after
+//    "to" (that day itself when it is that weekday; of two as near, the
+//    earlier).
 //  - "now" and "to date" end a range at publication day ("between Jan 22
 //    and now", "from March to date"); "now" also starts one ("from now
 //    until June"). Without a publication date, a range with a relative

@@ -856,6 +856,22 @@ TEST(FindDatesTest, OffsetsAndSpansFromPublication) {
        true, "2019-10-07"},
       {"Set OOO for 3 days from today.", "2018-05-23", "3 days from today",
        "2018-05-23", "2018-05-25", kDay, true, "2018-05-23"},
+      {"The fair ran from Dec 18 for 10 days.", "2020-01-10",
+       "Dec 18 for 10 days", "2019-12-18", "2019-12-27", kDay, false,
+       "2020-01-10"},
+      {"The fair ran from 18th Dec for two weeks.", "2020-01-10",
+       "18th Dec for two weeks", "2019-12-18", "2019-12-31", kDay, false,
+       "2020-01-10"},
+      // The Nth weekday nearest a day.
+      {"The vote fell on the closest Monday to Oct 5th.", "2019-11-07",
+       "closest Monday to Oct 5th", "2019-10-07", "2019-10-07", kDay, false,
+       "2019-11-07"},
+      {"It was the second nearest Mon to October fifth.", "2019-11-07",
+       "second nearest Mon to October fifth", "2019-09-30", "2019-09-30",
+       kDay, false, "2019-11-07"},
+      {"It fell on the nearest Saturday to October 5.", "2019-11-07",
+       "nearest Saturday to October 5", "2019-10-05", "2019-10-05", kDay,
+       false, "2019-11-07"},
       // Weekday abbreviations before a day or after a week; a bare day
       // after a weekday before punctuation.
       {"I'll go back Mon 13th", "2022-05-01", "Mon 13th", "2021-12-13",
