@@ -633,6 +633,7 @@ class DateParser {
           &DateParser::Ago, &DateParser::Ahead, &DateParser::CountSpan,
           &DateParser::CountedWeekdays,
           &DateParser::ClosestWeekday, &DateParser::FromDayFor,
+          &DateParser::NthDayOf,
           &DateParser::ThePeriod}) {
       if (std::optional<DateMatch> match = (this->*parse)(i)) return match;
     }
@@ -1674,6 +1675,50 @@ class DateParser {
     if (!last.has_value() || *last <= *day) return std::nullopt;
     SetDays(*day, *last - 1, &target->date);
     return target;
+  }
+
+  // "the last day of May", "the 5th last day of May", "the first day of
+  // next month", "the last day of 2019": the Nth day of the period after
+  // "of" or "in", counted from either end.
+  std::optional<DateMatch> NthDayOf(int i) const {
+    if (words_[i].kind != TokenKind::kWord &&
+        words_[i].kind != TokenKind::kNumber) {
+      return std::nullopt;
+    }
+    int k = Is(i, "the") ? i + 1 : i;
+    int next = 0;
+    const std::optional<int> ordinal = EndOrdinalAt(k, &next);
+    if (!ordinal.has_value() || *ordinal == 0 || next + 2 >= n_ ||
+        !Is(next, "day") || (!Is(next + 1, "of") && !Is(next + 1, "in"))) {
+      return std::nullopt;
+    }
+    k = next + 2;
+    std::optional<DateMatch> period;
+    for (auto parse : {&DateParser::MonthFirst, &DateParser::Year,
+                       &DateParser::Shifted}) {
+      period = (this->*parse)(k);
+      if (period.has_value()) break;
+    }
+    // "the last day of the month": the publication month.
+    if (!period.has_value()) {
+      period = CurrentPeriod(k);
+      if (period.has_value() && Is(period->end, "of")) return std::nullopt;
+    }
+    if (!period.has_value()) return std::nullopt;
+    period->begin = i;
+    period->yearless_month = 0;
+    const std::optional<DaySpan> days = DaysOf(period->date);
+    if (!days.has_value()) {
+      if (!period->date.start().empty()) return std::nullopt;
+      period->date.set_granularity(Date::GRANULARITY_DAY);
+      return period;
+    }
+    if (days->last - days->first < 1) return std::nullopt;
+    const absl::CivilDay day = *ordinal > 0 ? days->first + (*ordinal - 1)
+                                            : days->last + (*ordinal + 1);
+    if (day < days->first || day > days->last) return std::nullopt;
+    SetDays(day, day, &period->date);
+    return period;
   }
 
   // "3 Fridays from now", "two sundays from tomorrow", "2 Thursdays ago"

@@ -152,6 +152,9 @@ namespace crosscheck::extract {
 //    on a Friday within two years of publication, the latest on or before it (the earliest on or after it
 //    in a future sentence); "the second Monday of next month" the Nth such
 //    weekday of the month.
+//  - "the last day of May", "the 5th last day of May", "the second day of
+//    last month", "the last day of 2011": the Nth day of that period,
+//    counted from either end.
 //  - "the following week" (day, month, quarter, year) is the period after
 //    the one holding the last day of the date before it in the sentence
 //    ("elected in 2010 and again the following year" is 2011), else after

@@ -995,6 +995,20 @@ TEST(FindDatesTest, NthFromTheEndAndOfTheMonth) {
       {"Bills fell due on the first Monday in the month.", kTuesday,
        "the first Monday in the month", "2013-02-04", "2013-02-04", kDay,
        true, kTuesday},
+      {"It closed on the 5th last day of May 2012.", kTuesday,
+       "the 5th last day of May 2012", "2012-05-27", "2012-05-27", kDay,
+       false, ""},
+      {"It closed on the fifth last day of May.", kTuesday,
+       "the fifth last day of May", "2012-05-27", "2012-05-27", kDay, false,
+       kTuesday},
+      {"Rents were due on the last day of the month.", kTuesday,
+       "the last day of the month", "2013-02-28", "2013-02-28", kDay, true,
+       kTuesday},
+      {"It ended on the last day of 2011.", kTuesday, "the last day of 2011",
+       "2011-12-31", "2011-12-31", kDay, false, ""},
+      {"Filing opened on the second day of last month.", kTuesday,
+       "the second day of last month", "2013-01-02", "2013-01-02", kDay, true,
+       kTuesday},
   };
   for (const DateCase& c : kCases) ExpectOneDate(c);
 }
