@@ -2585,6 +2585,28 @@ class DateParser {
   }
 
   // "2016", "1990s", "2016-18", "2016 to 2018", "between 2016 and 2018".
+  // Whether words[k] is a form of "pay" or "owe".
+  bool IsPaymentVerb(int k) const {
+    if (k < 0 || words_[k].kind != TokenKind::kWord) return false;
+    const std::string& w = words_[k].folded;
+    if (w.empty() || (w[0] != 'p' && w[0] != 'o')) return false;
+    return w == "pay" || w == "pays" || w == "paid" || w == "paying" ||
+           w == "owe" || w == "owes" || w == "owed" || w == "owing";
+  }
+
+  // Whether the bare number at words[i] is what is paid or owed: right
+  // after "pay" or "owe" ("paid 2000"), or after its indirect object, a
+  // name or pronoun ("Pay ABC 2000", "owes them 1500"). An amount, no year.
+  bool PaidAmount(int i) const {
+    if (IsPaymentVerb(i - 1)) return true;
+    if (i < 2 || words_[i - 1].kind != TokenKind::kWord) return false;
+    const Word& object = words_[i - 1];
+    const std::string& o = object.folded;
+    const bool pronoun = o == "him" || o == "her" || o == "them" ||
+                         o == "us" || o == "me" || o == "you";
+    return (object.capitalized || pronoun) && IsPaymentVerb(i - 2);
+  }
+
   std::optional<DateMatch> Year(int i) const {
     const Word& word = words_[i];
     if (word.kind != TokenKind::kNumber) return std::nullopt;
@@ -2593,6 +2615,7 @@ class DateParser {
       return std::nullopt;
     }
     if (i + 1 < n_ && IsPlural(words_[i + 1])) return std::nullopt;
+    if (PaidAmount(i)) return std::nullopt;
     const std::string& token = word.folded;
     DateMatch match{i, i + 1};
     // "1990s": a decade.

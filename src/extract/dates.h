@@ -124,6 +124,9 @@ namespace crosscheck::extract {
 //    century".
 //  - A number right after a currency sign is money, never a day ("$12
 //    December 27" is December 27).
+//  - A bare number right after "pay" or "owe" ("paid 2000"), or after
+//    a name or pronoun after it ("Pay ABC 2000", "owes them 1500"), is
+//    the amount paid, never a year.
 //  - Decades: "1990s", "the 1970's", "the 70s", "the 70's", "the '40s" (a two-digit
 //    decade below 20 is of the 2000s: "the 10s"), "the seventies", "the
 //    nineteen seventies", "the noughties".

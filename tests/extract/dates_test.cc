@@ -115,6 +115,10 @@ TEST(FindDatesTest, AbsoluteDates) {
        false, ""},
       {"The war of 1812 was short.", "", "1812", "1812", "1812", kYear, false,
        ""},
+      {"The firm was paid in 2000.", "", "2000", "2000", "2000", kYear, false,
+       ""},
+      {"Okafor paid the debt 2011.", "", "2011", "2011", "2011", kYear, false,
+       ""},
       {"Prices soared in the 1990s.", "", "1990s", "1990", "1999", kDecade,
        false, ""},
   };
@@ -1114,6 +1118,10 @@ TEST(FindDatesTest, NotDates) {
            "They will Wed, then move on.",
            "It was the year before independence.",
            "He worked in the day and slept at night.",
+           "Pay ABC 2000",
+           "The council paid 1995 for the repairs.",
+           "He still owes them 1500.",
+           "The club is paying Okafor 2000 a week.",
        }) {
     EXPECT_THAT(Dates(text, "2024-06-05").claims, IsEmpty()) << text;
   }
