@@ -1613,7 +1613,8 @@ class DateParser {
   std::optional<DateMatch> ClosestWeekday(int i) const {
     if (words_[i].kind != TokenKind::kWord) return std::nullopt;
     const char c = words_[i].folded[0];
-    if (c != 'c' && c != 'n' && !Lex().ordinals.contains(words_[i].folded)) {
+    if (c != 'c' && c != 'n' && !Is(i + 1, "closest") &&
+        !Is(i + 1, "nearest")) {
       return std::nullopt;
     }
     int k = i;
@@ -1681,8 +1682,9 @@ class DateParser {
   // next month", "the last day of 2019": the Nth day of the period after
   // "of" or "in", counted from either end.
   std::optional<DateMatch> NthDayOf(int i) const {
-    if (words_[i].kind != TokenKind::kWord &&
-        words_[i].kind != TokenKind::kNumber) {
+    if ((words_[i].kind != TokenKind::kWord &&
+         words_[i].kind != TokenKind::kNumber) ||
+        !(Is(i + 1, "day") || Is(i + 2, "day") || Is(i + 3, "day"))) {
       return std::nullopt;
     }
     int k = Is(i, "the") ? i + 1 : i;
