@@ -125,6 +125,7 @@ struct Lexicons {
   // "Mon", "Thurs": read only next to a day or another weekday.
   absl::flat_hash_map<std::string, int> weekday_abbrevs;
   absl::flat_hash_set<std::string> offset_blocks;  // "highest in 10 years"
+  absl::flat_hash_set<std::string> payment_verbs;  // "paid 2000"
   absl::flat_hash_map<std::string, int> ordinals;  // "first" 1 ... "fifth"
   absl::flat_hash_map<std::string, Period> periods;
   absl::flat_hash_set<std::string> ago;
@@ -179,6 +180,8 @@ void AddDateWord(const std::vector<std::string>& row, Lexicons* lex) {
     lex->day_cues.insert(phrase);
   } else if (role == "not-offset") {
     lex->offset_blocks.insert(phrase);
+  } else if (role == "payment") {
+    lex->payment_verbs.insert(phrase);
   } else if (role == "shift") {
     lex->shifts[phrase] = ParseIntOr(argument, 0);
   } else if (role == "part") {
@@ -2587,13 +2590,13 @@ class DateParser {
   }
 
   // "2016", "1990s", "2016-18", "2016 to 2018", "between 2016 and 2018".
-  // Whether words[k] is a form of "pay" or "owe".
+  // Whether words[k] is a form of "pay" or "owe" (date_words.tsv
+  // `payment`).
   bool IsPaymentVerb(int k) const {
     if (k < 0 || words_[k].kind != TokenKind::kWord) return false;
     const std::string& w = words_[k].folded;
-    if (w.empty() || (w[0] != 'p' && w[0] != 'o')) return false;
-    return w == "pay" || w == "pays" || w == "paid" || w == "paying" ||
-           w == "owe" || w == "owes" || w == "owed" || w == "owing";
+    if (w.size() < 3 || (w[0] != 'p' && w[0] != 'o')) return false;
+    return Lex().payment_verbs.contains(w);
   }
 
   // Whether the bare number at words[i] is what is paid or owed: right
