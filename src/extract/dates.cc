@@ -126,6 +126,7 @@ struct Lexicons {
   // "Mon", "Thurs": read only next to a day or another weekday.
   absl::flat_hash_map<std::string, int> weekday_abbrevs;
   absl::flat_hash_set<std::string> offset_blocks;  // "highest in 10 years"
+  absl::flat_hash_set<std::string> payment_verbs;  // "paid 2000"
   absl::flat_hash_map<std::string, int> ordinals;  // "first" 1 ... "fifth"
   absl::flat_hash_map<std::string, Period> periods;
   absl::flat_hash_set<std::string> ago;
@@ -180,6 +181,8 @@ void AddDateWord(const std::vector<std::string>& row, Lexicons* lex) {
     lex->day_cues.insert(phrase);
   } else if (role == "not-offset") {
     lex->offset_blocks.insert(phrase);
+  } else if (role == "payment") {
+    lex->payment_verbs.insert(phrase);
   } else if (role == "shift") {
     lex->shifts[phrase] = ParseIntOr(argument, 0);
   } else if (role == "part") {
@@ -633,7 +636,10 @@ class DateParser {
           &DateParser::CountStarting, &DateParser::Offset,
           &DateParser::Later,
           &DateParser::Ago, &DateParser::Ahead, &DateParser::CountSpan,
-          &DateParser::CountedWeekdays, &DateParser::ThePeriod}) {
+          &DateParser::CountedWeekdays,
+          &DateParser::ClosestWeekday, &DateParser::FromDayFor,
+          &DateParser::NthDayOf,
+          &DateParser::ThePeriod}) {
       if (std::optional<DateMatch> match = (this->*parse)(i)) return match;
     }
     return std::nullopt;
@@ -1573,6 +1579,155 @@ class DateParser {
     return target;
   }
 
+  // A single day at words[k] for a phrase built around it ("the closest
+  // Monday to Oct 5th", "from Dec 18 for 10 days"): the match, with
+  // `*days` its day when resolved (nullopt without a publication date).
+  // nullopt when no day starts at k or the date there is wider than a day.
+  std::optional<DateMatch> OneDayAt(int k,
+                                    std::optional<absl::CivilDay>* day) const {
+    if (k >= n_) return std::nullopt;
+    std::optional<DateMatch> target;
+    for (auto parse : {&DateParser::Iso, &DateParser::Numeric,
+                       &DateParser::WeekdayDate, &DateParser::MonthFirst,
+                       &DateParser::DayFirst, &DateParser::RelativeDay}) {
+      target = (this->*parse)(k);
+      if (target.has_value()) break;
+    }
+    if (!target.has_value()) return std::nullopt;
+    const std::optional<DaySpan> days = DaysOf(target->date);
+    if (!days.has_value()) {
+      if (target->date.start().empty() &&
+          target->date.granularity() == Date::GRANULARITY_DAY) {
+        *day = std::nullopt;
+        return target;
+      }
+      return std::nullopt;
+    }
+    if (target->date.granularity() != Date::GRANULARITY_DAY ||
+        days->first != days->last) {
+      return std::nullopt;
+    }
+    *day = days->first;
+    return target;
+  }
+
+  // "the closest Monday to Oct 5th", "the second nearest Mon to October
+  // fifth": among the days of that weekday, the Nth nearest to the date
+  // after "to" (the date itself when it is that weekday; of two as near,
+  // the earlier). The span starts at the ordinal or "closest".
+  std::optional<DateMatch> ClosestWeekday(int i) const {
+    if (words_[i].kind != TokenKind::kWord) return std::nullopt;
+    const char c = words_[i].folded[0];
+    if (c != 'c' && c != 'n' && !Is(i + 1, "closest") &&
+        !Is(i + 1, "nearest")) {
+      return std::nullopt;
+    }
+    int k = i;
+    int nth = 1;
+    if (auto it = Lex().ordinals.find(words_[k].folded);
+        it != Lex().ordinals.end()) {
+      nth = it->second;
+      ++k;
+    }
+    if (nth < 1 || nth > 4 || !(Is(k, "closest") || Is(k, "nearest"))) {
+      return std::nullopt;
+    }
+    ++k;
+    if (k + 2 >= n_ || !Is(k + 1, "to")) return std::nullopt;
+    const std::optional<int> weekday = WeekdayOrAbbrevOf(words_[k]);
+    if (!weekday.has_value()) return std::nullopt;
+    std::optional<absl::CivilDay> day;
+    std::optional<DateMatch> target = OneDayAt(k + 2, &day);
+    if (!target.has_value()) return std::nullopt;
+    target->begin = i;
+    target->yearless_month = 0;
+    if (!day.has_value()) return target;
+    // Days of that weekday around the date, nearest first.
+    const int before = (IsoWeekday(*day) - *weekday + 7) % 7;
+    std::vector<absl::CivilDay> near;
+    for (int w = -4; w <= 4; ++w) near.push_back(*day - before + 7 * w);
+    std::stable_sort(near.begin(), near.end(),
+                     [&](absl::CivilDay a, absl::CivilDay b) {
+                       const auto da = a > *day ? a - *day : *day - a;
+                       const auto db = b > *day ? b - *day : *day - b;
+                       return da < db;
+                     });
+    SetDays(near[nth - 1], near[nth - 1], &target->date);
+    return target;
+  }
+
+  // "from Dec 18 for 10 days", "from Monday for two weeks": the days from
+  // that day on, as many as the count (as "10 days from Dec 18" after
+  // "for"). The span starts at the date.
+  std::optional<DateMatch> FromDayFor(int i) const {
+    if (words_[i].kind != TokenKind::kWord || words_[i].folded[0] != 'f' ||
+        words_[i].folded != "from") {
+      return std::nullopt;
+    }
+    std::optional<absl::CivilDay> day;
+    std::optional<DateMatch> target = OneDayAt(i + 1, &day);
+    if (!target.has_value()) return std::nullopt;
+    const int f = target->end;
+    if (!Is(f, "for")) return std::nullopt;
+    int end = 0;
+    const std::optional<std::pair<int, std::string>> count =
+        CountAt(f + 1, &end);
+    if (!count.has_value()) return std::nullopt;
+    target->end = end;
+    target->yearless_month = 0;
+    if (!day.has_value()) return target;
+    const std::optional<absl::CivilDay> last =
+        Move(*day, count->first, count->second);
+    if (!last.has_value() || *last <= *day) return std::nullopt;
+    SetDays(*day, *last - 1, &target->date);
+    return target;
+  }
+
+  // "the last day of May", "the 5th last day of May", "the first day of
+  // next month", "the last day of 2019": the Nth day of the period after
+  // "of" or "in", counted from either end.
+  std::optional<DateMatch> NthDayOf(int i) const {
+    if ((words_[i].kind != TokenKind::kWord &&
+         words_[i].kind != TokenKind::kNumber) ||
+        !(Is(i + 1, "day") || Is(i + 2, "day") || Is(i + 3, "day"))) {
+      return std::nullopt;
+    }
+    int k = Is(i, "the") ? i + 1 : i;
+    int next = 0;
+    const std::optional<int> ordinal = EndOrdinalAt(k, &next);
+    if (!ordinal.has_value() || *ordinal == 0 || next + 2 >= n_ ||
+        !Is(next, "day") || (!Is(next + 1, "of") && !Is(next + 1, "in"))) {
+      return std::nullopt;
+    }
+    k = next + 2;
+    std::optional<DateMatch> period;
+    for (auto parse : {&DateParser::MonthFirst, &DateParser::Year,
+                       &DateParser::Shifted}) {
+      period = (this->*parse)(k);
+      if (period.has_value()) break;
+    }
+    // "the last day of the month": the publication month.
+    if (!period.has_value()) {
+      period = CurrentPeriod(k);
+      if (period.has_value() && Is(period->end, "of")) return std::nullopt;
+    }
+    if (!period.has_value()) return std::nullopt;
+    period->begin = i;
+    period->yearless_month = 0;
+    const std::optional<DaySpan> days = DaysOf(period->date);
+    if (!days.has_value()) {
+      if (!period->date.start().empty()) return std::nullopt;
+      period->date.set_granularity(Date::GRANULARITY_DAY);
+      return period;
+    }
+    if (days->last - days->first < 1) return std::nullopt;
+    const absl::CivilDay day = *ordinal > 0 ? days->first + (*ordinal - 1)
+                                            : days->last + (*ordinal + 1);
+    if (day < days->first || day > days->last) return std::nullopt;
+    SetDays(day, day, &period->date);
+    return period;
+  }
+
   // "3 Fridays from now", "two sundays from tomorrow", "2 Thursdays ago"
   // (or "back"): the Nth such weekday after the day the hence phrase names
   // (before publication for "ago"), that day excluded. A plural weekday
@@ -2437,6 +2592,28 @@ class DateParser {
   }
 
   // "2016", "1990s", "2016-18", "2016 to 2018", "between 2016 and 2018".
+  // Whether words[k] is a form of "pay" or "owe" (date_words.tsv
+  // `payment`).
+  bool IsPaymentVerb(int k) const {
+    if (k < 0 || words_[k].kind != TokenKind::kWord) return false;
+    const std::string& w = words_[k].folded;
+    if (w.size() < 3 || (w[0] != 'p' && w[0] != 'o')) return false;
+    return Lex().payment_verbs.contains(w);
+  }
+
+  // Whether the bare number at words[i] is what is paid or owed: right
+  // after "pay" or "owe" ("paid 2000"), or after its indirect object, a
+  // name or pronoun ("Pay ABC 2000", "owes them 1500"). An amount, no year.
+  bool PaidAmount(int i) const {
+    if (IsPaymentVerb(i - 1)) return true;
+    if (i < 2 || words_[i - 1].kind != TokenKind::kWord) return false;
+    const Word& object = words_[i - 1];
+    const std::string& o = object.folded;
+    const bool pronoun = o == "him" || o == "her" || o == "them" ||
+                         o == "us" || o == "me" || o == "you";
+    return (object.capitalized || pronoun) && IsPaymentVerb(i - 2);
+  }
+
   std::optional<DateMatch> Year(int i) const {
     const Word& word = words_[i];
     if (word.kind != TokenKind::kNumber) return std::nullopt;
@@ -2445,6 +2622,7 @@ class DateParser {
       return std::nullopt;
     }
     if (i + 1 < n_ && IsPlural(words_[i + 1])) return std::nullopt;
+    if (PaidAmount(i)) return std::nullopt;
     const std::string& token = word.folded;
     DateMatch match{i, i + 1};
     // "1990s": a decade.

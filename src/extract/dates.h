@@ -106,6 +106,11 @@ namespace crosscheck::extract {
 //    after "for", "3 days from today" are the days from that day on, as
 //    many as the count ("for 3 days from today" read on May 23 is May 23
 //    to 25).
+//    So is "from Dec 18 for 10 days" (the span starts at the date).
+//  - "the closest Monday to Oct 5th", "the second nearest Mon to October
+//    fifth": of the days of that weekday, the Nth nearest to the day after
+//    "to" (that day itself when it is that weekday; of two as near, the
+//    earlier).
 //  - "now" and "to date" end a range at publication day ("between Jan 22
 //    and now", "from March to date"); "now" also starts one ("from now
 //    until June"). Without a publication date, a range with a relative
@@ -119,6 +124,9 @@ namespace crosscheck::extract {
 //    century".
 //  - A number right after a currency sign is money, never a day ("$12
 //    December 27" is December 27).
+//  - A bare number right after "pay" or "owe" ("paid 2000"), or after
+//    a name or pronoun after it ("Pay ABC 2000", "owes them 1500"), is
+//    the amount paid, never a year.
 //  - Decades: "1990s", "the 1970's", "the 70s", "the 70's", "the '40s" (a two-digit
 //    decade below 20 is of the 2000s: "the 10s"), "the seventies", "the
 //    nineteen seventies", "the noughties".
@@ -147,6 +155,9 @@ namespace crosscheck::extract {
 //    on a Friday within two years of publication, the latest on or before it (the earliest on or after it
 //    in a future sentence); "the second Monday of next month" the Nth such
 //    weekday of the month.
+//  - "the last day of May", "the 5th last day of May", "the second day of
+//    last month", "the last day of 2011": the Nth day of that period,
+//    counted from either end.
 //  - "the following week" (day, month, quarter, year) is the period after
 //    the one holding the last day of the date before it in the sentence
 //    ("elected in 2010 and again the following year" is 2011), else after

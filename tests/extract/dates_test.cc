@@ -115,6 +115,10 @@ TEST(FindDatesTest, AbsoluteDates) {
        false, ""},
       {"The war of 1812 was short.", "", "1812", "1812", "1812", kYear, false,
        ""},
+      {"The firm was paid in 2000.", "", "2000", "2000", "2000", kYear, false,
+       ""},
+      {"Okafor paid the debt 2011.", "", "2011", "2011", "2011", kYear, false,
+       ""},
       {"Prices soared in the 1990s.", "", "1990s", "1990", "1999", kDecade,
        false, ""},
   };
@@ -856,6 +860,22 @@ TEST(FindDatesTest, OffsetsAndSpansFromPublication) {
        true, "2019-10-07"},
       {"Set OOO for 3 days from today.", "2018-05-23", "3 days from today",
        "2018-05-23", "2018-05-25", kDay, true, "2018-05-23"},
+      {"The fair ran from Dec 18 for 10 days.", "2020-01-10",
+       "Dec 18 for 10 days", "2019-12-18", "2019-12-27", kDay, false,
+       "2020-01-10"},
+      {"The fair ran from 18th Dec for two weeks.", "2020-01-10",
+       "18th Dec for two weeks", "2019-12-18", "2019-12-31", kDay, false,
+       "2020-01-10"},
+      // The Nth weekday nearest a day.
+      {"The vote fell on the closest Monday to Oct 5th.", "2019-11-07",
+       "closest Monday to Oct 5th", "2019-10-07", "2019-10-07", kDay, false,
+       "2019-11-07"},
+      {"It was the second nearest Mon to October fifth.", "2019-11-07",
+       "second nearest Mon to October fifth", "2019-09-30", "2019-09-30",
+       kDay, false, "2019-11-07"},
+      {"It fell on the nearest Saturday to October 5.", "2019-11-07",
+       "nearest Saturday to October 5", "2019-10-05", "2019-10-05", kDay,
+       false, "2019-11-07"},
       // Weekday abbreviations before a day or after a week; a bare day
       // after a weekday before punctuation.
       {"I'll go back Mon 13th", "2022-05-01", "Mon 13th", "2021-12-13",
@@ -979,6 +999,20 @@ TEST(FindDatesTest, NthFromTheEndAndOfTheMonth) {
       {"Bills fell due on the first Monday in the month.", kTuesday,
        "the first Monday in the month", "2013-02-04", "2013-02-04", kDay,
        true, kTuesday},
+      {"It closed on the 5th last day of May 2012.", kTuesday,
+       "the 5th last day of May 2012", "2012-05-27", "2012-05-27", kDay,
+       false, ""},
+      {"It closed on the fifth last day of May.", kTuesday,
+       "the fifth last day of May", "2012-05-27", "2012-05-27", kDay, false,
+       kTuesday},
+      {"Rents were due on the last day of the month.", kTuesday,
+       "the last day of the month", "2013-02-28", "2013-02-28", kDay, true,
+       kTuesday},
+      {"It ended on the last day of 2011.", kTuesday, "the last day of 2011",
+       "2011-12-31", "2011-12-31", kDay, false, ""},
+      {"Filing opened on the second day of last month.", kTuesday,
+       "the second day of last month", "2013-01-02", "2013-01-02", kDay, true,
+       kTuesday},
   };
   for (const DateCase& c : kCases) ExpectOneDate(c);
 }
@@ -1087,6 +1121,10 @@ TEST(FindDatesTest, NotDates) {
            "They will Wed, then move on.",
            "It was the year before independence.",
            "He worked in the day and slept at night.",
+           "Pay ABC 2000",
+           "The council paid 1995 for the repairs.",
+           "He still owes them 1500.",
+           "The club is paying Okafor 2000 a week.",
        }) {
     EXPECT_THAT(Dates(text, "2024-06-05").claims, IsEmpty()) << text;
   }
