@@ -797,6 +797,7 @@ double CompoundDenominator(const std::vector<Word>& words, int k,
 // Whether a noun follows at words[k]: a word that is no stop word or number
 // word ("a third term", not "a third of").
 bool NounAt(const std::vector<Word>& words, int k);
+bool IsPlural(const std::string& folded);
 
 // A fraction at words[start] standing alone: "a half", "one third", "three
 // quarters", "two-thirds", "half". Sets `*end`.
@@ -1268,6 +1269,36 @@ std::optional<double> SpacedGroups(const std::vector<Word>& words, int k,
   return value;
 }
 
+// Whether the digits at words[k] carry an abbreviated magnitude that news
+// text means as one outside money: "bn", "tn", "mn" or "mil" wherever they
+// stand ("2bn people"); "m" or "k" before a plural noun or "of" ("3.5m
+// units", "20k jobs", "1.2m of them"). Never after "a", "an" or "the",
+// where a number with "m" or "k" names a distance ("the 400m freestyle",
+// "a 5k race").
+bool IsNewsMagnitude(const std::vector<Word>& words, int k) {
+  if (k > 0) {
+    const std::string& before = words[k - 1].folded;
+    if (before == "a" || before == "an" || before == "the") return false;
+  }
+  const std::string& f = words[k].folded;
+  size_t digits = 0;
+  while (digits < f.size() &&
+         (absl::ascii_isdigit(static_cast<unsigned char>(f[digits])) ||
+          f[digits] == '.' || f[digits] == ',')) {
+    ++digits;
+  }
+  const absl::string_view suffix = absl::string_view(f).substr(digits);
+  if (suffix == "bn" || suffix == "tn" || suffix == "mn" || suffix == "mil") {
+    return true;
+  }
+  if (suffix != "m" && suffix != "k") return false;
+  if (k + 1 >= static_cast<int>(words.size())) return false;
+  const Word& next = words[k + 1];
+  return next.kind == TokenKind::kWord &&
+         (next.folded == "of" || next.folded == "people" ||
+          IsPlural(next.folded));
+}
+
 // A number at words[start] in digits or words, with a magnitude word after
 // digits. Abbreviated magnitudes are accepted only for money: after a
 // currency symbol or code (`money`: "$3.5 bn", "£3.5m"), or, attached to the
@@ -1412,7 +1443,8 @@ std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
   }
   std::optional<Amount> amount = ParseDigitToken(words[start]);
   if (!amount.has_value()) return std::nullopt;
-  if (amount->attached_abbreviation && !money) {
+  if (amount->attached_abbreviation && !money &&
+      !IsNewsMagnitude(words, start)) {
     int currency_end = start + 1;
     if (MatchCurrency(words, start + 1, &currency_end, false) == nullptr) {
       if (!may_stand_alone) return std::nullopt;

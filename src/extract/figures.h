@@ -26,9 +26,10 @@ namespace crosscheck::extract {
 // plural noun, lone number words without a noun ("the two met"), ordinal
 // words without a determiner ("must first win"), clock times and idioms of
 // data/figure_idioms.tsv ("one of") are not figures. Abbreviated magnitudes
-// ("bn", "m", "k") count only for money ("$4.8bn", "£3.5m", "4.8bn
-// dollars"); a number with one attached is otherwise no figure ("the 400m
-// freestyle", "a 5k run").
+// ("bn", "m", "k") count for money ("$4.8bn", "£3.5m", "4.8bn dollars");
+// outside money "bn" counts anywhere ("2bn people") and "m" and "k" before
+// a plural noun or "of" ("3.5m units", "20k jobs"), never after "a", "an"
+// or "the" ("the 400m freestyle", "a 5k run" are no figures).
 //
 // Fractions are stored as their number: "two thirds" 0.667, "one and a
 // half" 1.5, "half a million" 500000, "5 million and a half" 5500000. A

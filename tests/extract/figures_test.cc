@@ -196,14 +196,25 @@ TEST(FindFiguresTest, AttachedAbbreviatedMagnitudesAreMoney) {
 }
 
 TEST(FindFiguresTest, AttachedAbbreviatedMagnitudesAloneAreNotFigures) {
+  // After "a", "an" or "the", or before a singular word, "m" and "k" are
+  // distances.
   for (const char* text : {
            "She won the 400m freestyle.",
            "He ran a 5k race.",
-           "Sales reached 3.5m units.",
-           "More than 2bn people watched.",
+           "He ran 10k yesterday.",
        }) {
     EXPECT_THAT(Figures(text), IsEmpty()) << text;
   }
+}
+
+TEST(FindFiguresTest, AbbreviatedMagnitudesNewsMeansAsNumbers) {
+  const FigureCase kCases[] = {
+      {"Sales reached 3.5m units.", "3.5m", 3500000, kExact, "", "unit"},
+      {"More than 2bn people watched.", "More than 2bn", 2e9,
+       Figure::QUALIFIER_MORE_THAN, "", "person"},
+      {"The plan creates 20k jobs.", "20k", 20000, kExact, "", "job"},
+  };
+  for (const FigureCase& c : kCases) ExpectOneFigure(c);
 }
 
 TEST(FindFiguresTest, Percentages) {
