@@ -501,6 +501,20 @@ TEST(SuiteCaseTest, LeavesOutDucklingDatesResolvedForwardWithoutACue) {
                 .expected[0]
                 .out_of_scope,
             "");
+  // A count of time from the reference states its direction; "in" and
+  // "to" only join a date or a range.
+  EXPECT_EQ(duckling("in 2 weeks", "2013-02-26T00:00:00.000-02:00")
+                .expected[0]
+                .out_of_scope,
+            "");
+  EXPECT_EQ(duckling("in March", "2013-03-01T00:00:00.000-02:00")
+                .expected[0]
+                .out_of_scope,
+            kRuleForwardResolution);
+  EXPECT_EQ(duckling("July 13 to 15", "2013-07-13T00:00:00.000-02:00")
+                .expected[0]
+                .out_of_scope,
+            kRuleForwardResolution);
 }
 
 TEST(SuiteCaseTest, LeavesOutExponentAndScientificNotation) {

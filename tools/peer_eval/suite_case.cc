@@ -112,17 +112,22 @@ bool HasLowercaseCalendarWord(absl::string_view text, const ScopeData& data) {
 }
 
 // Words that say which way a date lies from the reference ("next",
-// "ago", "from now", "this", "last") or name the reference itself
-// ("today"). A date whose text holds none of them has no direction of its
-// own: "Aug 8", "third quarter", "Tuesday the 19th".
+// "ago", "this", "last"), name the reference itself ("today", "now"), or
+// count time from it ("in 2 weeks", "3 days later"). A date whose text
+// holds none of them has no direction of its own: "Aug 8", "third
+// quarter", "Tuesday the 19th", "in March", "July 13 to 15" ("in", "to"
+// and "from" join a date or a range, they point nowhere).
 bool HasDirectionWord(absl::string_view text) {
   static const auto* const kWords = new absl::flat_hash_set<std::string>{
-      "next",    "coming",   "upcoming", "following", "from",    "in",
-      "after",   "hence",    "later",    "ahead",     "within",  "until",
-      "till",    "through",  "to",       "this",      "last",    "past",
-      "previous", "ago",     "before",   "since",     "earlier", "prior",
-      "today",   "tonight",  "tomorrow", "tomorrows", "yesterday", "now",
-      "current", "rest",     "remaining"};
+      "next",      "coming",    "upcoming", "following", "after",
+      "hence",     "later",     "ahead",    "within",    "this",
+      "last",      "past",      "previous", "ago",       "before",
+      "since",     "earlier",   "prior",    "today",     "tonight",
+      "tomorrow",  "tomorrows", "yesterday", "now",      "current",
+      "rest",      "remaining", "day",      "days",      "week",
+      "weeks",     "fortnight", "fortnights", "month",   "months",
+      "year",      "years",     "decade",   "decades",   "century",
+      "centuries", "hour",      "hours",    "minute",    "minutes"};
   size_t i = 0;
   while (i < text.size()) {
     if (!absl::ascii_isalpha(static_cast<unsigned char>(text[i]))) {
