@@ -131,6 +131,7 @@ struct Lexicons {
   absl::flat_hash_set<std::string> cues;
   absl::flat_hash_map<std::string, Tense> tense_words;
   absl::flat_hash_set<std::string> past_forms;   // irregular past forms
+  absl::flat_hash_set<std::string> plural_nouns;  // "people", "children"
   absl::flat_hash_set<std::string> event_verbs;  // verbs.tsv event lemmas
 };
 
@@ -227,6 +228,7 @@ Lexicons* LoadLexicons() {
   }
   for (const auto& row : ReadTsv("irregular_words.tsv")) {
     if (row.size() >= 3 && row[2] == "past") lex->past_forms.insert(row[0]);
+    if (row.size() >= 3 && row[2] == "noun") lex->plural_nouns.insert(row[0]);
   }
   for (const auto& row : ReadTsv("verbs.tsv")) {
     if (row.size() >= 2 && row[1] == "event") lex->event_verbs.insert(row[0]);
@@ -474,10 +476,12 @@ bool IsCurrencySign(absl::string_view folded) {
 
 // A regular plural noun ("2000 delegates"); not "was" or "news".
 bool IsPlural(const Word& word) {
-  if (word.kind != TokenKind::kWord || word.capitalized ||
-      !absl::EndsWith(word.folded, "s")) {
-    return false;
+  if (word.kind != TokenKind::kWord || word.capitalized) return false;
+  // Irregular nouns ("people", "children") count as plurals.
+  if (!absl::EndsWith(word.folded, "s")) {
+    return Lex().plural_nouns.contains(word.folded);
   }
+  if (Lex().plural_nouns.contains(word.folded)) return true;
   const std::string lemma = Lemma(word.folded);
   return lemma != word.folded &&
          (word.folded == lemma + "s" || word.folded == lemma + "es" ||
@@ -631,7 +635,8 @@ class DateParser {
           &DateParser::CountStarting, &DateParser::Offset,
           &DateParser::Later,
           &DateParser::Ago, &DateParser::Ahead, &DateParser::CountSpan,
-          &DateParser::CountedWeekdays, &DateParser::ThePeriod}) {
+          &DateParser::CountedWeekdays, &DateParser::NthWeekdayAlone,
+          &DateParser::ThePeriod}) {
       if (std::optional<DateMatch> match = (this->*parse)(i)) return match;
     }
     return std::nullopt;
@@ -2016,6 +2021,7 @@ class DateParser {
 
   // Reads an optional ", 2024" or " 2024" at words[*k].
   std::optional<int> TrailingYear(int* k) const {
+    if (std::optional<int> year = OfYear(k)) return year;
     int j = *k;
     if (Is(j, ",")) ++j;
     if (j >= n_) return std::nullopt;
@@ -2028,6 +2034,48 @@ class DateParser {
     }
     *k = j + 1;
     return year;
+  }
+
+  // "of" and a year after a month at words[*k]: "of 1987", "of 87" (two
+  // digits: below 50 of the 2000s), "of nineteen ninety nine". `*k` moves
+  // after it.
+  std::optional<int> OfYear(int* k) const {
+    const int j = *k + 1;
+    if (j >= n_ || !Is(*k, "of")) return std::nullopt;
+    const Word& word = words_[j];
+    if (word.kind == TokenKind::kNumber) {
+      if (std::optional<int> year = YearOf(word)) {
+        *k = j + 1;
+        return year;
+      }
+      if (word.folded.size() != 2 || !IsDigits(word.folded)) {
+        return std::nullopt;
+      }
+      const int two = ParseIntOr(word.folded, -1);
+      if (two < 0) return std::nullopt;
+      *k = j + 1;
+      return two < 50 ? 2000 + two : 1900 + two;
+    }
+    if (word.kind != TokenKind::kWord) return std::nullopt;
+    int end = 0;
+    const std::optional<int> year = YearWordsAt(j, &end);
+    if (year.has_value()) *k = end;
+    return year;
+  }
+
+  // A month name and a year in words or after "of", at words[k] right
+  // after the month: "June of nineteen ninety nine", "October two thousand
+  // and five", "April of 87". Needs no cue.
+  std::optional<DateMatch> MonthSpelledYear(int i, int k, int month) const {
+    if (k >= n_ || words_[k].kind != TokenKind::kWord) return std::nullopt;
+    int end = k;
+    std::optional<int> year = OfYear(&end);
+    if (!year.has_value()) year = YearWordsAt(k, &end);
+    if (!year.has_value()) return std::nullopt;
+    DateMatch match{i, end};
+    const absl::CivilMonth civil(*year, month);
+    SetMonths(civil, civil, &match.date);
+    return match;
   }
 
   // Fills a day range of `month`, with `year` or an inferred one.
@@ -2094,6 +2142,10 @@ class DateParser {
         return match;
       }
       return MonthDays(i, k, month->month);
+    }
+    if (std::optional<DateMatch> spelled =
+            MonthSpelledYear(i, k, month->month)) {
+      return spelled;
     }
     // "May twenty one", "Jan first", "January twenty five nineteen eighty
     // six", "September the twenty-first".
@@ -2621,6 +2673,34 @@ class DateParser {
     }
     if (!best.has_value()) return std::nullopt;
     return RelativeMatch(i, k + 2, *best, *best);
+  }
+
+  // "second Sunday", "the third Tuesday" with no month after them: the Nth
+  // such weekday of the publication month. Not after "every", nor before
+  // "of", "in", "after", "before" (a month or an event it counts from).
+  std::optional<DateMatch> NthWeekdayAlone(int i) const {
+    const int k = Is(i, "the") ? i + 1 : i;
+    if (k + 1 >= n_ || words_[k].folded == "last" || Is(i - 1, "every")) {
+      return std::nullopt;
+    }
+    const std::optional<int> ordinal = OrdinalAt(k);
+    if (!ordinal.has_value() || *ordinal < 1 || *ordinal > 5) {
+      return std::nullopt;
+    }
+    const std::optional<int> weekday = WeekdayOf(words_[k + 1]);
+    if (!weekday.has_value()) return std::nullopt;
+    for (absl::string_view word : {"of", "in", "after", "before"}) {
+      if (Is(k + 2, word)) return std::nullopt;
+    }
+    if (!published_.has_value()) {
+      return Unresolved(i, k + 2, Date::GRANULARITY_DAY);
+    }
+    const absl::CivilDay first(published_->year(), published_->month(), 1);
+    const absl::CivilDay day = first +
+                               (*weekday - IsoWeekday(first) + 7) % 7 +
+                               7 * (*ordinal - 1);
+    if (absl::CivilMonth(day) != absl::CivilMonth(first)) return std::nullopt;
+    return RelativeMatch(i, k + 2, day, day);
   }
 
   // "the second Monday of next month", "the last Friday of June 2024",

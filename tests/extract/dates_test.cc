@@ -401,6 +401,19 @@ TEST(FindDatesTest, YearAndMonthInAnyOrder) {
             "2016-11", kMonth, false, ""},
            {"She was born in April of 1987.", "", "April of 1987", "1987-04",
             "1987-04", kMonth, false, ""},
+           {"It happened in June of nineteen ninety nine.", "",
+            "June of nineteen ninety nine", "1999-06", "1999-06", kMonth,
+            false, ""},
+           {"The conference was in October two thousand and five.", "",
+            "October two thousand and five", "2005-10", "2005-10", kMonth,
+            false, ""},
+           {"I was born in April of 87.", "2018-01-07", "April of 87",
+            "1987-04", "1987-04", kMonth, false, ""},
+           {"I was born on 15 April of 87.", "2018-01-07", "15 April of 87",
+            "1987-04-15", "1987-04-15", kDay, false, ""},
+           {"I'll be out August two thousand and fifteen.", "",
+            "August two thousand and fifteen", "2015-08", "2015-08", kMonth,
+            false, ""},
            {"Sales in 11-2016 rose.", "", "11-2016", "2016-11", "2016-11",
             kMonth, false, ""},
            {"Sales in 2016 / 11 rose.", "", "2016 / 11", "2016-11", "2016-11",
@@ -437,6 +450,10 @@ TEST(FindDatesTest, WeekdaysInsideLongerDates) {
            {"The board meets the second Monday of next month.", kTuesday,
             "the second Monday of next month", "2024-07-08", "2024-07-08",
             kDay, true, kTuesday},
+           {"The fair opens second Sunday.", "2017-09-27", "second Sunday",
+            "2017-09-10", "2017-09-10", kDay, true, "2017-09-27"},
+           {"We met the third Tuesday.", "2017-09-27", "the third Tuesday",
+            "2017-09-19", "2017-09-19", kDay, true, "2017-09-27"},
            {"Voting runs 4 to 8 next month.", kTuesday, "4 to 8 next month",
             "2024-07-04", "2024-07-08", kDay, true, kTuesday},
            {"The deadline is the 20th of next month.", kTuesday,
@@ -503,6 +520,13 @@ TEST(FindDatesTest, LaterCountsFromTheDateBeforeIt) {
   ASSERT_THAT(month.claims, SizeIs(1));
   EXPECT_EQ(month.claims[0].text(), "last month");
   // Without a date before it, "three days later" is no date.
+  // "two thousand" before a noun is a count, not a year of the month.
+  {
+    const Found found =
+        Dates("In October two thousand people marched.", "2024-06-04");
+    ASSERT_THAT(found.claims, SizeIs(1));
+    EXPECT_EQ(found.claims[0].text(), "October");
+  }
   EXPECT_THAT(Dates("He was freed three days later.", "2024-06-04").claims,
               IsEmpty());
 }
