@@ -56,7 +56,10 @@ namespace crosscheck::extract {
 //    "fifteen August nineteen hundred ninety three". A plain number word
 //    ("five") is a day only before punctuation, a year or the end, and a
 //    year in words followed by a plural or a time unit is a count ("two
-//    thousand dollars").
+//    thousand dollars", "two thousand people"). A month takes a year in
+//    words or after "of" without a cue: "June of nineteen ninety nine",
+//    "October two thousand and five", "April of 87" and "15 April of 87"
+//    (two digits after "of": below 50 of the 2000s, else of the 1900s).
 //  - Numeric dates read month first unless the first number is above 12
 //    ("4/22", "21/04/2016"); a bare "4/22" needs a numeric cue ("on 4/22").
 //  - Two dates joined by a range word are one claim from the start of the
@@ -147,6 +150,9 @@ namespace crosscheck::extract {
 //    on a Friday within two years of publication, the latest on or before it (the earliest on or after it
 //    in a future sentence); "the second Monday of next month" the Nth such
 //    weekday of the month.
+//    "second Sunday", "the third Tuesday" with no month after them (nor
+//    "after", "before"; not after "every") are the Nth such weekday of the
+//    publication month, none when the month has no such day.
 //  - "the following week" (day, month, quarter, year) is the period after
 //    the one holding the last day of the date before it in the sentence
 //    ("elected in 2010 and again the following year" is 2011), else after
