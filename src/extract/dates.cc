@@ -1071,6 +1071,10 @@ class DateParser {
       *end = k + 1;
       return year;
     }
+    // "of two thousand and twenty": a year in words after "of".
+    if (words_[k].kind == TokenKind::kWord && Is(k - 1, "of")) {
+      if (std::optional<int> year = YearWordsAt(k, end)) return year;
+    }
     if (std::optional<DateMatch> shifted = Shifted(k)) {
       const std::optional<DaySpan> days = DaysOf(shifted->date);
       if (days.has_value() &&
@@ -1267,11 +1271,26 @@ class DateParser {
     for (auto parse : {&DateParser::Iso, &DateParser::Numeric,
                        &DateParser::MonthFirst, &DateParser::DayFirst,
                        &DateParser::Year, &DateParser::RelativeDay,
-                       &DateParser::Shifted, &DateParser::TheDay}) {
+                       &DateParser::Shifted, &DateParser::TheDay,
+                       &DateParser::SpokenYearAfterOf}) {
       std::optional<DateMatch> target = (this->*parse)(t);
       if (target.has_value()) return target;
     }
     return std::nullopt;
+  }
+
+  // A year in words right after "of" ("the third week of two thousand and
+  // twenty seven").
+  std::optional<DateMatch> SpokenYearAfterOf(int t) const {
+    if (words_[t].kind != TokenKind::kWord || !Is(t - 1, "of")) {
+      return std::nullopt;
+    }
+    int end = 0;
+    const std::optional<int> year = YearWordsAt(t, &end);
+    if (!year.has_value()) return std::nullopt;
+    DateMatch match{t, end};
+    SetYears(*year, *year, &match.date);
+    return match;
   }
 
   // "w/c Feb 4" (week commencing): the Monday-to-Sunday week holding the

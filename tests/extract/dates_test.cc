@@ -805,6 +805,12 @@ TEST(FindDatesTest, QuartersWeeksAndHalves) {
   const DateCase kCases[] = {
       {"Sales rose in Q1 2016.", "", "Q1 2016", "2016-01", "2016-03", kMonth,
        false, ""},
+      {"I'll be out the first quarter of two thousand and twenty.", "",
+       "the first quarter of two thousand and twenty", "2020-01", "2020-03",
+       kMonth, false, ""},
+      {"I'll be out the third week of two thousand and twenty seven.", "",
+       "the third week of two thousand and twenty seven", "2027-01-18",
+       "2027-01-24", kDay, false, ""},
       {"Sales rose in the third quarter of 2016.", "",
        "the third quarter of 2016", "2016-07", "2016-09", kMonth, false, ""},
       {"Sales rose in H2 2016.", "", "H2 2016", "2016-07", "2016-12", kMonth,
