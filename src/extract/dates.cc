@@ -1737,6 +1737,7 @@ class DateParser {
       }
     }
     if (!count.has_value()) return std::nullopt;
+    end = WithinFromToday(direction, end);
     if (!published_.has_value()) {
       return Unresolved(i, end, Date::GRANULARITY_DAY);
     }
@@ -1773,6 +1774,17 @@ class DateParser {
       return std::nullopt;
     }
     return RelativeMatch(i, end, *first, *last);
+  }
+
+  // "from today" ("after today", "from now") right after "within" and its
+  // count at `end`: the same span, from publication on. Returns the end.
+  int WithinFromToday(int direction, int end) const {
+    if (direction != 0 || end + 1 >= n_) return end;
+    if ((Is(end, "from") || Is(end, "after")) &&
+        (Is(end + 1, "today") || Is(end + 1, "now"))) {
+      return end + 2;
+    }
+    return end;
   }
 
   // A count at words[k] in digits or words ("3", "three"), else 0.

@@ -101,7 +101,8 @@ namespace crosscheck::extract {
 //    weeks" ends the day before publication, "next 5 days" starts the day
 //    after. The count may come before the span word ("the 5 past years",
 //    "2 next days"); "the past week" and "past year" are one unit; "within
-//    3 days" and "within the next 3 years" run from publication day.
+//    3 days" and "within the next 3 years" run from publication day, as
+//    do "within 2 weeks from today" and "within 2 weeks after today".
 //    Quarters count calendar quarters ("the past two quarters" read in
 //    July 2019 is January to June 2019, "past quarter" the one before).
 //    "previous" reads as "last", as a span word and as a shift ("previous
