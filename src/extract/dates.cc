@@ -370,6 +370,12 @@ std::optional<absl::CivilDay> MakeDay(int64_t year, int month, int day) {
   return result;
 }
 
+// The latest leap year up to `year`.
+int LeapYearUpTo(int year) {
+  while (year > 1 && !MakeDay(year, 2, 29).has_value()) --year;
+  return year;
+}
+
 // ISO weekday number of `day`: 1 = Monday ... 7 = Sunday.
 int IsoWeekday(absl::CivilDay day) {
   switch (absl::GetWeekday(day)) {
@@ -636,7 +642,7 @@ class DateParser {
           &DateParser::Later,
           &DateParser::Ago, &DateParser::Ahead, &DateParser::CountSpan,
           &DateParser::CountedWeekdays, &DateParser::NthWeekdayAlone,
-          &DateParser::ThePeriod}) {
+          &DateParser::MonthDayToken, &DateParser::ThePeriod}) {
       if (std::optional<DateMatch> match = (this->*parse)(i)) return match;
     }
     return std::nullopt;
@@ -2109,6 +2115,70 @@ class DateParser {
     return match;
   }
 
+  // "October, 1st": a comma, then a day with an ordinal suffix, at
+  // words[k] after the month at words[i].
+  std::optional<DateMatch> MonthCommaOrdinal(int i, int k, int month) const {
+    if (k + 1 >= n_ || !Is(k, ",")) return std::nullopt;
+    const Word& word = words_[k + 1];
+    if (word.kind != TokenKind::kNumber || IsDigits(word.folded)) {
+      return std::nullopt;
+    }
+    const std::optional<int> day = DayOf(word);
+    if (!day.has_value()) return std::nullopt;
+    int end = k + 2;
+    const std::optional<int> year = TrailingYear(&end);
+    return DayRange(i, end, month, month, *day, *day, year);
+  }
+
+  // "August 99": two digits that cannot be a day, at words[k] after the
+  // month at words[i] and before punctuation or the end, are a year (below
+  // 50 of the 2000s).
+  std::optional<DateMatch> MonthTwoDigitYear(int i, int k, int month) const {
+    const std::string& digits = words_[k].folded;
+    if (digits.size() != 2 || !IsDigits(digits)) return std::nullopt;
+    if (k + 1 < n_ && words_[k + 1].kind != TokenKind::kPunct) {
+      return std::nullopt;
+    }
+    const int two = ParseIntOr(digits, 0);
+    if (two <= 31) return std::nullopt;
+    const int year = two < 50 ? 2000 + two : 1900 + two;
+    DateMatch match{i, k + 1};
+    const absl::CivilMonth civil(year, month);
+    SetMonths(civil, civil, &match.date);
+    return match;
+  }
+
+  // "Oct2", "December31": a month name and a day in one word, then an
+  // optional year ("Dec31 , 1994"). "may" and "march" only capitalized.
+  std::optional<DateMatch> MonthDayToken(int i) const {
+    const Word& word = words_[i];
+    const std::string& token = word.folded;
+    if (word.kind != TokenKind::kWord || token.size() < 4 ||
+        !absl::ascii_isdigit(static_cast<unsigned char>(token.back()))) {
+      return std::nullopt;
+    }
+    size_t split = token.size() - 1;
+    while (split > 0 &&
+           absl::ascii_isdigit(static_cast<unsigned char>(token[split - 1]))) {
+      --split;
+    }
+    if (split < 3 || token.size() - split > 2) return std::nullopt;
+    const absl::string_view name = absl::string_view(token).substr(0, split);
+    if ((name == "may" || name == "march") && !word.capitalized) {
+      return std::nullopt;
+    }
+    auto it = Lex().months.find(name);
+    if (it == Lex().months.end()) return std::nullopt;
+    const std::optional<int> day =
+        DayOf(absl::string_view(token).substr(split));
+    if (!day.has_value()) return std::nullopt;
+    int k = i + 1;
+    const std::optional<int> year = TrailingYear(&k);
+    if (!year.has_value()) k = i + 1;
+    return DayRange(i, k, it->second.month, it->second.month, *day, *day,
+                    year);
+  }
+
   // Fills a day range of `month`, with `year` or an inferred one.
   std::optional<DateMatch> DayRange(int begin, int end, int month,
                                     int end_month, int first_day, int last_day,
@@ -2133,6 +2203,8 @@ class DateParser {
         return match;
       }
       year = static_cast<int>(*inferred);
+      // "Feb 29" in a year without one: the latest leap year before it.
+      if (month == 2 && first_day == 29) year = LeapYearUpTo(*year);
     }
     const std::optional<absl::CivilDay> first =
         MakeDay(*year, month, first_day);
@@ -2165,7 +2237,13 @@ class DateParser {
                         std::nullopt);
       }
     }
+    if (std::optional<DateMatch> day = MonthCommaOrdinal(i, k, month->month)) {
+      return day;
+    }
     if (k < n_ && words_[k].kind == TokenKind::kNumber) {
+      if (std::optional<DateMatch> two = MonthTwoDigitYear(i, k, month->month)) {
+        return two;
+      }
       if (std::optional<int> year = YearOf(words_[k])) {
         DateMatch match{i, k + 1};  // "Sept. 2021"
         const absl::CivilMonth civil(*year, month->month);

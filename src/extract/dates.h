@@ -132,6 +132,12 @@ namespace crosscheck::extract {
 //  - A year with an era after it may have one to four digits ("14 A.D.",
 //    "800 CE"); a year followed by "BC" ("2014 B.C.") is no date.
 //  - ISO weeks: "week 31" of the publication year, "Week 10 of 2019".
+//  - A month name and a day in one word, then an optional year: "Oct2",
+//    "Dec31 , 1994" ("may" and "march" only capitalized); "October, 1st"
+//    (a comma and a suffixed day); "August 99" (two digits above 31 before
+//    punctuation or the end: a year, below 50 of the 2000s).
+//  - "Feb 29" without a year is of the latest leap year up to the year a
+//    year-less month would take.
 //  - A day, month name and year joined by slashes without spaces:
 //    "31/Oct/1974".
 //  - A month and numbers in one hyphenated or slashed token: "Oct-2",

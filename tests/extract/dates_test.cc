@@ -395,6 +395,32 @@ TEST(FindDatesTest, PartsOfAPeriod) {
   for (const DateCase& c : kCases) ExpectOneDate(c);
 }
 
+TEST(FindDatesTest, MonthAndDayWrittenTogether) {
+  for (const DateCase& c : std::vector<DateCase>{
+           {"I'll go back Oct2.", "2016-11-07", "Oct2", "2016-10-02",
+            "2016-10-02", kDay, false, "2016-11-07"},
+           {"Eli Lilly sold IVAC on Dec31 , 1994.", "2018-05-01",
+            "Dec31 , 1994", "1994-12-31", "1994-12-31", kDay, false, ""},
+           {"We set something up for October, 1st.", "2018-08-21",
+            "October, 1st", "2017-10-01", "2017-10-01", kDay, false,
+            "2018-08-21"},
+           {"Show me the records for August 99.", "", "August 99", "1999-08",
+            "1999-08", kMonth, false, ""},
+           // February 29 without a year: the latest leap year.
+           {"It was due on Feb 29.", "2017-03-22", "Feb 29", "2016-02-29",
+            "2016-02-29", kDay, false, "2017-03-22"},
+       }) {
+    ExpectOneDate(c);
+  }
+  // A lowercase "may" glued to a number is no month; a number that can be
+  // a day or is followed by a word is no year.
+  EXPECT_THAT(Dates("The tool may2 run.", "2016-11-07").claims, IsEmpty());
+  for (const Claim& claim :
+       Dates("In August 99 people left.", "2016-11-07").claims) {
+    EXPECT_NE(claim.text(), "August 99");
+  }
+}
+
 TEST(FindDatesTest, YearAndMonthInAnyOrder) {
   for (const DateCase& c : std::vector<DateCase>{
            {"Output was flat in 2016 November.", "", "2016 November", "2016-11",
