@@ -642,7 +642,8 @@ class DateParser {
           &DateParser::Later,
           &DateParser::Ago, &DateParser::Ahead, &DateParser::CountSpan,
           &DateParser::CountedWeekdays, &DateParser::NthWeekdayAlone,
-          &DateParser::MonthDayToken, &DateParser::ThePeriod}) {
+          &DateParser::MonthDayToken, &DateParser::SpokenDecade,
+          &DateParser::ThePeriod}) {
       if (std::optional<DateMatch> match = (this->*parse)(i)) return match;
     }
     return std::nullopt;
@@ -3372,6 +3373,49 @@ class DateParser {
     return match;
   }
 
+  // Decades of the 2000s in words, after "the": "the two thousands"
+  // (2000s), "the twenty-tens", "the twenty tens", "the two thousand and
+  // tens" (2010s), "the twenty twenties".
+  std::optional<DateMatch> SpokenDecade(int i) const {
+    if (!Is(i, "the") || i + 1 >= n_ || words_[i + 1].kind != TokenKind::kWord) {
+      return std::nullopt;
+    }
+    const auto tens_of = [](absl::string_view word) {
+      return word == "tens" ? 10 : DecadeTens(word);
+    };
+    int k = i + 1;
+    int year = -1;
+    const std::string& word = words_[k].folded;
+    if (absl::StartsWith(word, "twenty-")) {
+      const int tens = tens_of(absl::string_view(word).substr(7));
+      if (tens < 0) return std::nullopt;
+      year = 2000 + tens;
+    } else if (word == "twenty" && k + 1 < n_) {
+      const int tens = tens_of(words_[k + 1].folded);
+      if (tens < 0) return std::nullopt;
+      year = 2000 + tens;
+      ++k;
+    } else if (word == "two" && Is(k + 1, "thousands")) {
+      year = 2000;
+      ++k;
+    } else if (word == "two" && Is(k + 1, "thousand")) {
+      int t = k + 2;
+      if (Is(t, "and")) ++t;
+      if (t >= n_) return std::nullopt;
+      const int tens = tens_of(words_[t].folded);
+      if (tens < 0) return std::nullopt;
+      year = 2000 + tens;
+      k = t;
+    } else {
+      return std::nullopt;
+    }
+    DateMatch match{i, k + 1};
+    match.date.set_start(FormatYear(year));
+    match.date.set_end(FormatYear(year + 9));
+    match.date.set_granularity(Date::GRANULARITY_DECADE);
+    return match;
+  }
+
   // "the 21st century", "15th century": an ordinal and "century".
   std::optional<DateMatch> Century(int i) const {
     const int k = Is(i, "the") ? i + 1 : i;
@@ -3923,6 +3967,8 @@ WordSet* AnchorWords(const Lexicons& lex) {
     anchors->insert(std::string(decade));
   }
   anchors->insert("noughties");
+  anchors->insert("tens");       // "the twenty-tens"
+  anchors->insert("thousands");  // "the two thousands"
   return anchors;
 }
 
