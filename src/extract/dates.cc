@@ -643,7 +643,7 @@ class DateParser {
           &DateParser::Ago, &DateParser::Ahead, &DateParser::CountSpan,
           &DateParser::CountedWeekdays, &DateParser::NthWeekdayAlone,
           &DateParser::MonthDayToken, &DateParser::SpokenDecade,
-          &DateParser::ThePeriod}) {
+          &DateParser::Same, &DateParser::ThePeriod}) {
       if (std::optional<DateMatch> match = (this->*parse)(i)) return match;
     }
     return std::nullopt;
@@ -3866,6 +3866,57 @@ class DateParser {
     } else {
       if (r.year() >= 9999) return std::nullopt;
       SetYears(r.year() + 1, r.year() + 1, &match.date);
+    }
+    return match;
+  }
+
+  // "same week" (day, month, quarter, year; "the" stays outside the
+  // span): the period holding the last day of the date before it in the
+  // sentence ("born in 1990 and married the same year"), else the one
+  // holding publication.
+  std::optional<DateMatch> Same(int i) const {
+    if (!Is(i, "same") || i + 1 >= n_) return std::nullopt;
+    const std::string& unit = words_[i + 1].folded;
+    std::optional<Period> period;
+    if (auto it = Lex().periods.find(unit); it != Lex().periods.end()) {
+      period = it->second;
+      if (*period != Period::kWeek && *period != Period::kMonth &&
+          *period != Period::kQuarter && *period != Period::kYear) {
+        return std::nullopt;
+      }
+    } else if (unit != "day") {
+      return std::nullopt;
+    }
+    const int end = i + 2;
+    std::optional<absl::CivilDay> reference = published_;
+    bool needs_anchor = true;
+    if (previous_.has_value()) {
+      const std::optional<DaySpan> days = DaysOf(*previous_);
+      reference.reset();
+      if (days.has_value()) reference = days->last;
+      needs_anchor = !previous_->anchor().empty();
+    }
+    const Date::Granularity granularity =
+        !period.has_value() ? Date::GRANULARITY_DAY
+                            : PeriodGranularity(*period);
+    if (!reference.has_value()) return Unresolved(i, end, granularity);
+    const absl::CivilDay r = *reference;
+    DateMatch match{i, end};
+    match.needs_anchor = needs_anchor;
+    match.date.set_relative(true);
+    if (!period.has_value()) {
+      SetDays(r, r, &match.date);
+    } else if (*period == Period::kWeek) {
+      const absl::CivilDay monday = r - (IsoWeekday(r) - 1);
+      SetDays(monday, monday + 6, &match.date);
+    } else if (*period == Period::kMonth) {
+      const absl::CivilMonth month(r);
+      SetMonths(month, month, &match.date);
+    } else if (*period == Period::kQuarter) {
+      const absl::CivilMonth first(r.year(), (r.month() - 1) / 3 * 3 + 1);
+      SetMonths(first, first + 2, &match.date);
+    } else {
+      SetYears(r.year(), r.year(), &match.date);
     }
     return match;
   }

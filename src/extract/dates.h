@@ -167,7 +167,9 @@ namespace crosscheck::extract {
 //  - "the following week" (day, month, quarter, year) is the period after
 //    the one holding the last day of the date before it in the sentence
 //    ("elected in 2010 and again the following year" is 2011), else after
-//    the one holding publication.
+//    the one holding publication. "same week" (day, month, quarter, year;
+//    "the" outside the span) is the period holding that day, else the one
+//    holding publication.
 //  - "two days after today", "3 weeks before June 30, 2024" move the date
 //    after the offset word (a day when that date is one: "two months after
 //    next Friday"); "three days later" and "a week earlier" count

@@ -1073,6 +1073,20 @@ TEST(FindDatesTest, TheFollowingPeriodComesAfterTheDateBeforeIt) {
   EXPECT_EQ(found.claims[1].date().end(), "2011");
   EXPECT_EQ(found.claims[1].date().granularity(), kYear);
   EXPECT_EQ(found.claims[1].date().anchor(), "");
+  {
+    // "same year" is the period holding the date before it, else the one
+    // holding publication.
+    const Found same =
+        Dates("He was elected in 2010 and married the same year.", kTuesday);
+    ASSERT_THAT(same.claims, SizeIs(2));
+    EXPECT_EQ(same.claims[1].text(), "same year");
+    EXPECT_EQ(same.claims[1].date().start(), "2010");
+    EXPECT_EQ(same.claims[1].date().end(), "2010");
+    const DateCase kSame = {"I was not there the same week that it happened.",
+                            "2017-11-17", "same week", "2017-11-13",
+                            "2017-11-19", kDay, true, "2017-11-17"};
+    ExpectOneDate(kSame);
+  }
   const Found day = Dates(
       "He was arrested on June 5, 2024, and charged the following day.", "");
   ASSERT_THAT(day.claims, SizeIs(2));
