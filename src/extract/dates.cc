@@ -3145,12 +3145,19 @@ class DateParser {
   // A season after a cue ("in the summer", "during winter", "by spring"):
   // the one holding publication, else the latest before it, or the next
   // one when the sentence speaks of the future.
+  // "the summer" ending a clause (punctuation or the end after it) needs
+  // no cue: "I'll leave the summer." Not "the fall" ("survived the fall").
+  bool TheSeasonEnds(int i, int k) const {
+    return k == i + 1 && !Is(k, "fall") &&
+           (k + 1 >= n_ || words_[k + 1].kind == TokenKind::kPunct);
+  }
+
   std::optional<DateMatch> Season(int i) const {
     const int k = Is(i, "the") ? i + 1 : i;
     // "to", "and" and "of" are cues of months, not of seasons ("expected to
     // fall", "the spring and").
-    if (k >= n_ || !AfterCue(i) || Is(i - 1, "to") || Is(i - 1, "and") ||
-        Is(i - 1, "of")) {
+    if (k >= n_ || (!AfterCue(i) && !TheSeasonEnds(i, k)) || Is(i - 1, "to") ||
+        Is(i - 1, "and") || Is(i - 1, "of")) {
       return std::nullopt;
     }
     auto season = Lex().seasons.find(words_[k].folded);

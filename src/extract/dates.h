@@ -155,6 +155,8 @@ namespace crosscheck::extract {
 //    February): "last summer" the latest ended before the publication
 //    month, "next winter" the first starting after it, "this summer" or "in
 //    the spring" the one holding publication (else by tense, past first).
+//    A season needs a cue ("in", "during"), except "the summer" (not "the
+//    fall") ending a clause ("they spent the winter.").
 //  - "Friday the 15th" ("Friday 15th", "Sunday 31!" before punctuation,
 //    "Mon 13th": a weekday abbreviation only before a day or after a week,
 //    "next week Mon", "this week from Tue to Thur") is the 15th that falls

@@ -415,6 +415,11 @@ TEST(FindDatesTest, MonthAndDayWrittenTogether) {
   // A lowercase "may" glued to a number is no month; a number that can be
   // a day or is followed by a word is no year.
   EXPECT_THAT(Dates("The tool may2 run.", "2016-11-07").claims, IsEmpty());
+  // Without a cue a season ends a clause, and "the fall" is no season.
+  EXPECT_THAT(Dates("They survived the fall.", "2016-11-07").claims,
+              IsEmpty());
+  EXPECT_THAT(Dates("They spent the summer abroad.", "2016-11-07").claims,
+              IsEmpty());
   for (const Claim& claim :
        Dates("In August 99 people left.", "2016-11-07").claims) {
     EXPECT_NE(claim.text(), "August 99");
@@ -512,6 +517,8 @@ TEST(FindDatesTest, PeriodsAndOffsets) {
             "2024-12", "2025-02", kMonth, true, kTuesday},
            {"Talks stalled in the spring.", kTuesday, "the spring", "2024-03",
             "2024-05", kMonth, true, kTuesday},
+           {"They spent the winter.", kTuesday, "the winter", "2023-12",
+            "2024-02", kMonth, true, kTuesday},
            {"It will open in the first week of Oct.", kTuesday,
             "the first week of Oct", "2024-09-30", "2024-10-06", kDay, false,
             kTuesday},
