@@ -643,7 +643,7 @@ class DateParser {
           &DateParser::Ago, &DateParser::Ahead, &DateParser::CountSpan,
           &DateParser::CountedWeekdays, &DateParser::NthWeekdayAlone,
           &DateParser::MonthDayToken, &DateParser::SpokenDecade,
-          &DateParser::Same, &DateParser::ThePeriod}) {
+          &DateParser::Same, &DateParser::ToDate, &DateParser::ThePeriod}) {
       if (std::optional<DateMatch> match = (this->*parse)(i)) return match;
     }
     return std::nullopt;
@@ -3928,6 +3928,36 @@ class DateParser {
     return match;
   }
 
+  // "year to date" ("year-to-date", "month to date"): from the start of
+  // the year (month) holding publication to the day before publication.
+  std::optional<DateMatch> ToDate(int i) const {
+    const Word& word = words_[i];
+    if (word.kind != TokenKind::kWord || (word.folded[0] != 'y' &&
+                                          word.folded[0] != 'm')) {
+      return std::nullopt;
+    }
+    bool year = false;
+    int end = i + 1;
+    if (word.folded == "year-to-date" || word.folded == "month-to-date") {
+      year = word.folded[0] == 'y';
+    } else if ((word.folded == "year" || word.folded == "month") &&
+               Is(i + 1, "to") && Is(i + 2, "date")) {
+      year = word.folded[0] == 'y';
+      end = i + 3;
+    } else {
+      return std::nullopt;
+    }
+    if (!published_.has_value()) {
+      return Unresolved(i, end, Date::GRANULARITY_DAY);
+    }
+    const absl::CivilDay today = *published_;
+    const absl::CivilDay first =
+        year ? absl::CivilDay(today.year(), 1, 1)
+             : absl::CivilDay(today.year(), today.month(), 1);
+    const absl::CivilDay last = today > first ? today - 1 : today;
+    return RelativeMatch(i, end, first, last);
+  }
+
   // "three days later", "a week earlier": counted from the date before it
   // in the sentence ("arrested on June 5 and freed three days later"); not
   // a date when there is none or it is not a single day.
@@ -4027,6 +4057,8 @@ WordSet* AnchorWords(const Lexicons& lex) {
   anchors->insert("noughties");
   anchors->insert("tens");       // "the twenty-tens"
   anchors->insert("thousands");  // "the two thousands"
+  anchors->insert("year-to-date");
+  anchors->insert("month-to-date");
   return anchors;
 }
 

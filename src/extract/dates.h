@@ -113,6 +113,8 @@ namespace crosscheck::extract {
 //    after "for", "3 days from today" are the days from that day on, as
 //    many as the count ("for 3 days from today" read on May 23 is May 23
 //    to 25).
+//  - "year to date" ("year-to-date", "month to date") runs from the start
+//    of the year (month) holding publication to the day before it.
 //  - "now" and "to date" end a range at publication day ("between Jan 22
 //    and now", "from March to date"); "now" also starts one ("from now
 //    until June"). Without a publication date, a range with a relative
