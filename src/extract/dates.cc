@@ -643,7 +643,8 @@ class DateParser {
           &DateParser::Ago, &DateParser::Ahead, &DateParser::CountSpan,
           &DateParser::CountedWeekdays, &DateParser::NthWeekdayAlone,
           &DateParser::MonthDayToken, &DateParser::SpokenDecade,
-          &DateParser::Same, &DateParser::ToDate, &DateParser::ThePeriod}) {
+          &DateParser::Same, &DateParser::ToDate, &DateParser::NextYearless,
+          &DateParser::ThePeriod}) {
       if (std::optional<DateMatch> match = (this->*parse)(i)) return match;
     }
     return std::nullopt;
@@ -3956,6 +3957,36 @@ class DateParser {
              : absl::CivilDay(today.year(), today.month(), 1);
     const absl::CivilDay last = today > first ? today - 1 : today;
     return RelativeMatch(i, end, first, last);
+  }
+
+  // "next 5/12", "next 6th of April": a day without a year after "next"
+  // is its first occurrence after publication; after "this" ("this 5/12")
+  // it is of the publication year.
+  std::optional<DateMatch> NextYearless(int i) const {
+    const bool next = Is(i, "next");
+    if ((!next && !Is(i, "this")) || i + 1 >= n_) return std::nullopt;
+    std::optional<DateMatch> inner = Single(i + 1);
+    if (!inner.has_value() || inner->yearless_month == 0 ||
+        inner->yearless_day == 0 ||
+        inner->yearless_end_month != inner->yearless_month ||
+        inner->yearless_end_day != inner->yearless_day) {
+      return std::nullopt;
+    }
+    if (!published_.has_value()) {
+      return Unresolved(i, inner->end, Date::GRANULARITY_DAY);
+    }
+    const int month = inner->yearless_month;
+    const int day = inner->yearless_day;
+    absl::civil_year_t year = published_->year();
+    std::optional<absl::CivilDay> date = MakeDay(year, month, day);
+    while (next && year < published_->year() + 8 &&
+           (!date.has_value() || *date <= *published_)) {
+      date = MakeDay(++year, month, day);
+    }
+    if (!date.has_value()) return std::nullopt;
+    DateMatch match = RelativeMatch(i, inner->end, *date, *date);
+    match.date.set_relative(false);
+    return match;
   }
 
   // "three days later", "a week earlier": counted from the date before it

@@ -113,6 +113,9 @@ namespace crosscheck::extract {
 //    after "for", "3 days from today" are the days from that day on, as
 //    many as the count ("for 3 days from today" read on May 23 is May 23
 //    to 25).
+//  - "next 5/12", "next 6th of April": a day without a year after "next"
+//    is its first occurrence after publication, after "this" ("this 5/12")
+//    the one of the publication year.
 //  - "year to date" ("year-to-date", "month to date") runs from the start
 //    of the year (month) holding publication to the day before it.
 //  - "now" and "to date" end a range at publication day ("between Jan 22
