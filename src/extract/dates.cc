@@ -941,6 +941,36 @@ class DateParser {
     return match;
   }
 
+  // "4-22", "4.22" as one token: a month and day only right after a
+  // numeric cue or "in", before punctuation or the end ("on 4.22 million"
+  // is no date).
+  bool JoinedDayCued(int i, const std::vector<std::string>& pieces) const {
+    if (i == 0 || (!Lex().numeric_cues.contains(words_[i - 1].folded) &&
+                   !Is(i - 1, "in"))) {
+      return false;
+    }
+    if (i + 1 < n_ && words_[i + 1].kind != TokenKind::kPunct) return false;
+    for (const std::string& piece : pieces) {
+      if (piece.empty() || piece.size() > 2 || !IsDigits(piece)) return false;
+    }
+    return true;
+  }
+
+  // "11/22" and "11/25" of "on 11/20, 11/22 or 11/25": a month/day listed
+  // after one a numeric cue makes a date (joined by ",", "or", "and").
+  bool ListedAfterCue(int i) const {
+    int k = i;
+    while (k >= 4 && (Is(k - 1, ",") || Is(k - 1, "or") || Is(k - 1, "and")) &&
+           IsDigits(words_[k - 2].folded) && Is(k - 3, "/") &&
+           IsDigits(words_[k - 4].folded)) {
+      k -= 4;
+      if (k > 0 && Lex().numeric_cues.contains(words_[k - 1].folded)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // Numeric dates: "02/22/2016", "21/04/2016", "2015/08/12", "9-18-15",
   // "2015.5.13", "3/2015", "2015/3", and "4/22" after a numeric cue ("on
   // 4/22"). Day and month are read month first, as in American English,
@@ -976,6 +1006,10 @@ class DateParser {
     } else {
       for (char separator : {'.', '-'}) {
         std::vector<std::string> pieces = absl::StrSplit(token, separator);
+        if (pieces.size() == 2 && JoinedDayCued(i, pieces)) {
+          parts = std::move(pieces);
+          break;
+        }
         if (pieces.size() != 3) continue;
         bool digits = true;
         for (const std::string& piece : pieces) digits = digits && IsDigits(piece);
@@ -1015,7 +1049,8 @@ class DateParser {
       const bool cued =
           i > 0 && (Lex().numeric_cues.contains(words_[i - 1].folded) ||
                     (i > 1 && IsRangeSeparator(words_[i - 1], false) &&
-                     words_[i - 2].kind == TokenKind::kNumber));
+                     words_[i - 2].kind == TokenKind::kNumber) ||
+                    ListedAfterCue(i) || !IsDigits(token));
       if (!cued) return std::nullopt;
       int month = values[0];
       int day = values[1];

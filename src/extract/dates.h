@@ -61,7 +61,10 @@ namespace crosscheck::extract {
 //    "October two thousand and five", "April of 87" and "15 April of 87"
 //    (two digits after "of": below 50 of the 2000s, else of the 1900s).
 //  - Numeric dates read month first unless the first number is above 12
-//    ("4/22", "21/04/2016"); a bare "4/22" needs a numeric cue ("on 4/22").
+//    ("4/22", "21/04/2016"); a bare "4/22" needs a numeric cue ("on 4/22"),
+//    or one before a list it ends ("on 11/20, 11/22 or 11/25"). "4-22" and
+//    "4.22" in one token need a numeric cue or "in" right before and no
+//    word after them ("on 4.22 million" is no date).
 //  - Two dates joined by a range word are one claim from the start of the
 //    first to the end of the second, at the finer granularity ("2014
 //    through May 2018" is 2014-01 to 2018-05). So are numeric dates joined

@@ -415,6 +415,20 @@ TEST(FindDatesTest, MonthAndDayWrittenTogether) {
   // A lowercase "may" glued to a number is no month; a number that can be
   // a day or is followed by a word is no year.
   EXPECT_THAT(Dates("The tool may2 run.", "2016-11-07").claims, IsEmpty());
+  // A month and day in one dotted or hyphenated token needs a cue and no
+  // word after it.
+  EXPECT_THAT(Dates("Shares rose on 4.22 million trades.", "2016-11-07")
+                  .claims,
+              IsEmpty());
+  EXPECT_THAT(Dates("The score was 4-2.", "2016-11-07").claims, IsEmpty());
+  {
+    const Found listed = Dates(
+        "Find us 30 minutes on 11/20, 11/22 or 11/25.", "2018-11-28");
+    ASSERT_THAT(listed.claims, SizeIs(3));
+    EXPECT_EQ(listed.claims[1].text(), "11/22");
+    EXPECT_EQ(listed.claims[1].date().start(), "2018-11-22");
+    EXPECT_EQ(listed.claims[2].text(), "11/25");
+  }
   // Without a cue a season ends a clause, and "the fall" is no season.
   EXPECT_THAT(Dates("They survived the fall.", "2016-11-07").claims,
               IsEmpty());
@@ -594,6 +608,10 @@ TEST(FindDatesTest, NumericDatesReadMonthFirstUnlessTheFirstIsAboveTwelve) {
        "2016-04-21", kDay, false, ""},
       {"Records from 2015/08/12 show it.", "", "2015/08/12", "2015-08-12",
        "2015-08-12", kDay, false, ""},
+      {"I'll go back on 4-22.", "2016-11-07", "4-22", "2016-04-22",
+       "2016-04-22", kDay, false, "2016-11-07"},
+      {"I'll go back in 4.22", "2016-11-07", "4.22", "2016-04-22",
+       "2016-04-22", kDay, false, "2016-11-07"},
       {"The letter of 9-18-15 said so.", "", "9-18-15", "2015-09-18",
        "2015-09-18", kDay, false, ""},
       {"The audit of 2015.5.13 found gaps.", "", "2015.5.13", "2015-05-13",
