@@ -3522,14 +3522,27 @@ class DateParser {
     if (month_at < 0) return std::nullopt;
     if (second_month > 0) {
       // "Jan-Feb 2017": a range of months in the year after it.
+      // "Nov-Feb 5th, 2017": November 1 to February 5.
       if (count != 2) return std::nullopt;
       int k = i + 1;
+      std::optional<int> last_day;
+      if (k < n_ && words_[k].kind == TokenKind::kNumber) {
+        last_day = DayOf(words_[k]);
+        if (last_day.has_value()) ++k;
+      }
       const std::optional<int> year = TrailingYear(&k);
       if (!year.has_value()) return std::nullopt;
       DateMatch match{i, k};
       const absl::CivilMonth last(*year, second_month);
       const absl::CivilMonth first(
           second_month >= month ? *year : *year - 1, month);
+      if (last_day.has_value()) {
+        const std::optional<absl::CivilDay> end_day =
+            MakeDay(*year, second_month, *last_day);
+        if (!end_day.has_value()) return std::nullopt;
+        SetDays(absl::CivilDay(first), *end_day, &match.date);
+        return match;
+      }
       SetMonths(first, last, &match.date);
       return match;
     }

@@ -151,7 +151,8 @@ namespace crosscheck::extract {
 //    "31/Oct/1974".
 //  - A month and numbers in one hyphenated or slashed token: "Oct-2",
 //    "Oct/2" (days), "Dec-2018" (a month), "05-Aug-2016", "Sep-23-2020",
-//    "Jan-Feb 2017" (months of the year after them); "may" and "march" are
+//    "Jan-Feb 2017" (months of the year after them; "Nov-Feb 5th, 2017"
+//    is November 1, 2016 to February 5, 2017); "may" and "march" are
 //    not read in a token starting with a digit.
 //  - "next week Friday", "Friday next week" are that day of the week;
 //    "the week after next" two weeks on, "March after next" the March after
