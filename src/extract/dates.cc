@@ -521,6 +521,10 @@ Tense TenseOf(const std::vector<Word>& words, int k) {
       it != lex.tense_words.end()) {
     return it->second;
   }
+  // "I'll", "they'll": a contracted "will".
+  if (word.folded.size() > 3 && absl::EndsWith(word.folded, "'ll")) {
+    return Tense::kFuture;
+  }
   if (lex.past_forms.contains(word.folded) ||
       (word.folded.size() > 4 && absl::EndsWith(word.folded, "ed"))) {
     // In a passive ("will be held", "was signed") the auxiliary before the
@@ -627,7 +631,7 @@ class DateParser {
           &DateParser::CountedPart, &DateParser::Quarter,
           &DateParser::WeekOf, &DateParser::WeekCommencing,
           &DateParser::NthWeekday, &DateParser::TheDay,
-          &DateParser::WeekdayDate,
+          &DateParser::WeekdayOffset, &DateParser::WeekdayDate,
           &DateParser::MonthAfterNext,
           &DateParser::MonthFirst, &DateParser::SlashedDayMonth,
           &DateParser::DayFirst, &DateParser::MidToken, &DateParser::YearMonth, &DateParser::Year,
@@ -4034,6 +4038,57 @@ class DateParser {
     if (!date.has_value()) return std::nullopt;
     DateMatch match = RelativeMatch(i, inner->end, *date, *date);
     match.date.set_relative(false);
+    return match;
+  }
+
+  // A weekday and a day counted from another ("Monday two weeks from now",
+  // "Thursday, two year from now", "Sunday 3 weeks after January 15th", "in
+  // 3 days on Friday"): that weekday of the Sunday-to-Saturday week holding
+  // the counted day.
+  std::optional<DateMatch> WeekdayOffset(int i) const {
+    const Word& word = words_[i];
+    std::optional<DateMatch> counted;
+    std::optional<int> weekday;
+    int end = 0;
+    if (word.kind == TokenKind::kWord && (weekday = WeekdayOf(word))) {
+      const int j = Is(i + 1, ",") ? i + 2 : i + 1;
+      if (j >= n_) return std::nullopt;
+      const Word& next = words_[j];
+      if (next.kind != TokenKind::kNumber && !Lex().numbers.contains(next.folded) &&
+          next.folded != "a") {
+        return std::nullopt;
+      }
+      counted = Ahead(j);
+      if (!counted.has_value()) counted = Offset(j);
+      if (!counted.has_value()) return std::nullopt;
+      end = counted->end;
+    } else if (word.folded == "in" || word.kind == TokenKind::kNumber ||
+               Lex().numbers.contains(word.folded)) {
+      counted = Ahead(i);
+      if (!counted.has_value() || !Is(counted->end, "on") ||
+          counted->end + 1 >= n_) {
+        return std::nullopt;
+      }
+      weekday = WeekdayOf(words_[counted->end + 1]);
+      if (!weekday.has_value()) return std::nullopt;
+      end = counted->end + 2;
+    } else {
+      return std::nullopt;
+    }
+    const std::optional<DaySpan> days = DaysOf(counted->date);
+    if (!days.has_value()) {
+      if (counted->date.start().empty()) {
+        return Unresolved(i, end, Date::GRANULARITY_DAY);
+      }
+      return std::nullopt;
+    }
+    if (days->first != days->last) return std::nullopt;
+    const absl::CivilDay sunday = days->first - IsoWeekday(days->first) % 7;
+    const absl::CivilDay day = sunday + *weekday % 7;
+    DateMatch match = *counted;
+    match.begin = i;
+    match.end = end;
+    SetDays(day, day, &match.date);
     return match;
   }
 

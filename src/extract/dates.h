@@ -32,6 +32,7 @@ namespace crosscheck::extract {
 //  - A weekday is the most recent such day on or before publication (the
 //    publication day itself when it matches), or the next one on or after it
 //    when the nearest tense cue of the sentence is future or present ("will",
+//    "I'll",
 //    "is scheduled to", "the visit ends on Thursday"). "last Monday" and
 //    "next Monday" exclude the publication day; "this Monday" is the Monday
 //    of the publication week.
@@ -112,6 +113,10 @@ namespace crosscheck::extract {
 //    Wednesday"). Decades count whole calendar decades ("the past 2
 //    decades" read in 2016 is 1990 to 2009). "few" counts three and
 //    "couple" two ("the past few days", "a couple of weeks ago").
+//  - A weekday with a counted day ("Monday two weeks from now", "Thursday,
+//    two year from now", "Sunday 3 weeks after January 15th", "in 3 days
+//    on Friday") is that weekday of the Sunday-to-Saturday week holding
+//    the counted day.
 //  - "3 days starting from next Monday", "a week starting tomorrow" and,
 //    after "for", "3 days from today" are the days from that day on, as
 //    many as the count ("for 3 days from today" read on May 23 is May 23
