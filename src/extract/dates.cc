@@ -648,7 +648,7 @@ class DateParser {
           &DateParser::CountedWeekdays, &DateParser::NthWeekdayAlone,
           &DateParser::MonthDayToken, &DateParser::SpokenDecade,
           &DateParser::Same, &DateParser::ToDate, &DateParser::NextYearless,
-          &DateParser::ThePeriod}) {
+          &DateParser::LessThanOffset, &DateParser::ThePeriod}) {
       if (std::optional<DateMatch> match = (this->*parse)(i)) return match;
     }
     return std::nullopt;
@@ -1784,6 +1784,12 @@ class DateParser {
       }
     }
     if (!count.has_value()) return std::nullopt;
+    // "within the next 2 weeks before today": the count belongs to the
+    // offset ("2 weeks before today").
+    if (end < n_ && Lex().offsets.contains(words_[end].folded) &&
+        !Is(end + 1, "today") && !Is(end + 1, "now")) {
+      return std::nullopt;
+    }
     end = WithinFromToday(direction, end);
     if (!published_.has_value()) {
       return Unresolved(i, end, Date::GRANULARITY_DAY);
@@ -4090,6 +4096,27 @@ class DateParser {
     match.end = end;
     SetDays(day, day, &match.date);
     return match;
+  }
+
+  // "less than 3 days after tomorrow": the days from that day up to the
+  // one before the counted day (May 30 to June 1 read on May 29).
+  std::optional<DateMatch> LessThanOffset(int i) const {
+    if (!Is(i, "less") || !Is(i + 1, "than")) return std::nullopt;
+    int end = 0;
+    const std::optional<std::pair<int, std::string>> count =
+        CountAt(i + 2, &end);
+    if (!count.has_value() || !Is(end, "after")) return std::nullopt;
+    std::optional<DateMatch> counted = Offset(i + 2);
+    if (!counted.has_value()) return std::nullopt;
+    counted->begin = i;
+    const std::optional<DaySpan> days = DaysOf(counted->date);
+    if (!days.has_value()) return counted;
+    if (days->first != days->last) return std::nullopt;
+    const std::optional<absl::CivilDay> from =
+        Move(days->first, -count->first, count->second);
+    if (!from.has_value() || *from >= days->first) return std::nullopt;
+    SetDays(*from, days->first - 1, &counted->date);
+    return counted;
   }
 
   // "three days later", "a week earlier": counted from the date before it

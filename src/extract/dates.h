@@ -113,6 +113,9 @@ namespace crosscheck::extract {
 //    Wednesday"). Decades count whole calendar decades ("the past 2
 //    decades" read in 2016 is 1990 to 2009). "few" counts three and
 //    "couple" two ("the past few days", "a couple of weeks ago").
+//  - "less than 3 days after tomorrow" runs from that day to the one before
+//    the counted day; in "within the next 2 weeks before today" the count
+//    belongs to the offset ("2 weeks before today").
 //  - A weekday with a counted day ("Monday two weeks from now", "Thursday,
 //    two year from now", "Sunday 3 weeks after January 15th", "in 3 days
 //    on Friday") is that weekday of the Sunday-to-Saturday week holding
