@@ -634,6 +634,7 @@ class DateParser {
           &DateParser::WeekdayOffset, &DateParser::WeekdayDate,
           &DateParser::MonthAfterNext,
           &DateParser::MonthFirst, &DateParser::SlashedDayMonth,
+          &DateParser::YearSlashed,
           &DateParser::DayFirst, &DateParser::MidToken, &DateParser::YearMonth, &DateParser::Year,
           &DateParser::SpokenYear,
           &DateParser::Decade, &DateParser::Century,
@@ -2455,6 +2456,28 @@ class DateParser {
     const std::optional<MonthName> month = MonthOf(words_[i + 2]);
     const std::optional<int> year = YearOf(words_[i + 4]);
     if (!day.has_value() || !month.has_value() || !year.has_value()) {
+      return std::nullopt;
+    }
+    return DayRange(i, i + 5, month->month, month->month, *day, *day, year);
+  }
+
+  // "2020/Sep/23", "2020/23/Sep": a year, then a month name and a day in
+  // either order, joined by slashes without spaces.
+  std::optional<DateMatch> YearSlashed(int i) const {
+    if (i + 4 >= n_ || words_[i].kind != TokenKind::kNumber ||
+        words_[i].folded.size() != 4 || !Is(i + 1, "/") || !Is(i + 3, "/") ||
+        !Touch(i, i + 1) || !Touch(i + 1, i + 2) || !Touch(i + 2, i + 3) ||
+        !Touch(i + 3, i + 4)) {
+      return std::nullopt;
+    }
+    const std::optional<int> year = YearOf(words_[i]);
+    std::optional<MonthName> month = MonthOf(words_[i + 2]);
+    std::optional<int> day = DayOf(words_[i + 4]);
+    if (!month.has_value()) {
+      month = MonthOf(words_[i + 4]);
+      day = DayOf(words_[i + 2]);
+    }
+    if (!year.has_value() || !month.has_value() || !day.has_value()) {
       return std::nullopt;
     }
     return DayRange(i, i + 5, month->month, month->month, *day, *day, year);

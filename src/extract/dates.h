@@ -156,7 +156,8 @@ namespace crosscheck::extract {
 //  - "Feb 29" without a year is of the latest leap year up to the year a
 //    year-less month would take.
 //  - A day, month name and year joined by slashes without spaces:
-//    "31/Oct/1974".
+//    "31/Oct/1974"; a year first, then a month name and a day in either
+//    order: "2020/Sep/23", "2020/23/Sep".
 //  - A month and numbers in one hyphenated or slashed token: "Oct-2",
 //    "Oct/2" (days), "Dec-2018" (a month), "05-Aug-2016", "Sep-23-2020",
 //    "Jan-Feb 2017" (months of the year after them; "Nov-Feb 5th, 2017"

@@ -1183,6 +1183,10 @@ TEST(FindDatesTest, YearsWithAnEra) {
 TEST(FindDatesTest, DayMonthNameAndYearJoinedBySlashes) {
   ExpectOneDate({"He was born on 31/Oct/1974 in Leeds.", "", "31/Oct/1974",
                  "1974-10-31", "1974-10-31", kDay, false, ""});
+  ExpectOneDate({"I'll go back 2020/Sep/23.", "", "2020/Sep/23",
+                 "2020-09-23", "2020-09-23", kDay, false, ""});
+  ExpectOneDate({"I'll go back 2020/23/Sep.", "", "2020/23/Sep",
+                 "2020-09-23", "2020-09-23", kDay, false, ""});
   // With spaces the slashes join no day to the month.
   const Found spaced = Dates("Scores were 31 / Oct / 1974.", "");
   for (const Claim& claim : spaced.claims) {
