@@ -635,7 +635,8 @@ class DateParser {
           &DateParser::MonthAfterNext,
           &DateParser::MonthFirst, &DateParser::SlashedDayMonth,
           &DateParser::YearSlashed,
-          &DateParser::DayFirst, &DateParser::MidToken, &DateParser::YearMonth, &DateParser::Year,
+          &DateParser::DayFirst, &DateParser::MidToken, &DateParser::YearMonth,
+          &DateParser::BareDecade, &DateParser::Year,
           &DateParser::SpokenYear,
           &DateParser::Decade, &DateParser::Century,
           &DateParser::WeekNumber, &DateParser::Compact,
@@ -3486,6 +3487,40 @@ class DateParser {
       return std::nullopt;
     }
     DateMatch match{i, k + 1};
+    match.date.set_start(FormatYear(year));
+    match.date.set_end(FormatYear(year + 9));
+    match.date.set_granularity(Date::GRANULARITY_DECADE);
+    return match;
+  }
+
+  // Decades without "the": "1990 s", "90 s" (the "s" apart), and a decade
+  // word right after "in" ("in nineties").
+  std::optional<DateMatch> BareDecade(int i) const {
+    const Word& word = words_[i];
+    int year = -1;
+    if (word.kind == TokenKind::kNumber) {
+      const std::string& digits = word.folded;
+      if ((digits.size() != 2 && digits.size() != 4) || digits.back() != '0' ||
+          !IsDigits(digits) || !Is(i + 1, "s")) {
+        return std::nullopt;
+      }
+      year = ParseIntOr(digits, -1);
+      if (digits.size() == 2) year = year < 20 ? 2000 + year : 1900 + year;
+      if (year < kMinYear || year > kMaxYear) return std::nullopt;
+    } else if (word.kind == TokenKind::kWord && Is(i - 1, "in") &&
+               absl::EndsWith(word.folded, "ies")) {
+      year = DecadeWord(word.folded);
+      if (year < 0) return std::nullopt;
+      year += 1900;
+      DateMatch match{i, i + 1};
+      match.date.set_start(FormatYear(year));
+      match.date.set_end(FormatYear(year + 9));
+      match.date.set_granularity(Date::GRANULARITY_DECADE);
+      return match;
+    } else {
+      return std::nullopt;
+    }
+    DateMatch match{i, i + 2};
     match.date.set_start(FormatYear(year));
     match.date.set_end(FormatYear(year + 9));
     match.date.set_granularity(Date::GRANULARITY_DECADE);

@@ -145,7 +145,8 @@ namespace crosscheck::extract {
 //  - Decades: "1990s", "the 1970's", "the 70s", "the 70's", "the '40s" (a two-digit
 //    decade below 20 is of the 2000s: "the 10s"), "the seventies", "the
 //    nineteen seventies", "the noughties", "the two thousands", "the
-//    twenty-tens", "the two thousand and tens".
+//    twenty-tens", "the two thousand and tens"; without "the" "1990 s", "90
+//    s" (the "s" apart) and "in nineties".
 //  - A year with an era after it may have one to four digits ("14 A.D.",
 //    "800 CE"); a year followed by "BC" ("2014 B.C.") is no date.
 //  - ISO weeks: "week 31" of the publication year, "Week 10 of 2019".
