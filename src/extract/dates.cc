@@ -631,7 +631,8 @@ class DateParser {
           &DateParser::CountedPart, &DateParser::Quarter,
           &DateParser::WeekOf, &DateParser::WeekCommencing,
           &DateParser::NthWeekday, &DateParser::TheDay,
-          &DateParser::WeekdayOffset, &DateParser::WeekdayDate,
+          &DateParser::WeekdayNumeric, &DateParser::WeekdayOffset,
+          &DateParser::WeekdayDate,
           &DateParser::MonthAfterNext,
           &DateParser::MonthFirst, &DateParser::SlashedDayMonth,
           &DateParser::YearSlashed,
@@ -4103,6 +4104,49 @@ class DateParser {
     DateMatch match = RelativeMatch(i, inner->end, *date, *date);
     match.date.set_relative(false);
     return match;
+  }
+
+  // A weekday before a numeric date ("Friday 7/6", "Friday 2018-7-6",
+  // "Friday 7.6"): the date, which the weekday only names. A month/day
+  // needs its parts touching ("7/6") or one dotted token ("7.6").
+  std::optional<DateMatch> WeekdayNumeric(int i) const {
+    const Word& word = words_[i];
+    if (word.kind != TokenKind::kWord || i + 1 >= n_ ||
+        words_[i + 1].kind != TokenKind::kNumber || !WeekdayOf(word)) {
+      return std::nullopt;
+    }
+    const int j = i + 1;
+    std::optional<DateMatch> date = Iso(j);
+    if (!date.has_value()) date = Numeric(j);
+    if (!date.has_value()) {
+      int end = j + 1;
+      int month = 0;
+      int day = 0;
+      const std::string& token = words_[j].folded;
+      const std::vector<std::string> pieces = absl::StrSplit(token, '.');
+      if (pieces.size() == 2 && IsDigits(pieces[0]) && IsDigits(pieces[1]) &&
+          pieces[0].size() <= 2 && pieces[1].size() <= 2) {
+        month = ParseIntOr(pieces[0], 0);
+        day = ParseIntOr(pieces[1], 0);
+      } else if (IsDigits(token) && token.size() <= 2 && j + 2 < n_ &&
+                 Is(j + 1, "/") && Touch(j, j + 1) && Touch(j + 1, j + 2) &&
+                 IsDigits(words_[j + 2].folded) &&
+                 words_[j + 2].folded.size() <= 2 &&
+                 !Is(j + 3, "/")) {
+        month = ParseIntOr(token, 0);
+        day = ParseIntOr(words_[j + 2].folded, 0);
+        end = j + 3;
+      } else {
+        return std::nullopt;
+      }
+      if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
+      date = DayRange(j, end, month, month, day, day, std::nullopt);
+    }
+    if (!date.has_value() || date->date.granularity() != Date::GRANULARITY_DAY) {
+      return std::nullopt;
+    }
+    date->begin = i;
+    return date;
   }
 
   // A weekday and a day counted from another ("Monday two weeks from now",

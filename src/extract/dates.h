@@ -116,6 +116,8 @@ namespace crosscheck::extract {
 //  - "less than 3 days after tomorrow" runs from that day to the one before
 //    the counted day; in "within the next 2 weeks before today" the count
 //    belongs to the offset ("2 weeks before today").
+//  - A weekday before a numeric date is that date: "Friday 7/6" (parts
+//    touching), "Friday 7.6", "Friday 2018-7-6".
 //  - A weekday with a counted day ("Monday two weeks from now", "Thursday,
 //    two year from now", "Sunday 3 weeks after January 15th", "in 3 days
 //    on Friday") is that weekday of the Sunday-to-Saturday week holding

@@ -1189,6 +1189,12 @@ TEST(FindDatesTest, YearsWithAnEra) {
 TEST(FindDatesTest, DayMonthNameAndYearJoinedBySlashes) {
   ExpectOneDate({"He was born on 31/Oct/1974 in Leeds.", "", "31/Oct/1974",
                  "1974-10-31", "1974-10-31", kDay, false, ""});
+  ExpectOneDate({"Set up a call sometime Friday 7/6 with Jim.", "2018-07-06",
+                 "Friday 7/6", "2018-07-06", "2018-07-06", kDay, false,
+                 "2018-07-06"});
+  ExpectOneDate({"Set up a call sometime Friday 2018-7-6 with Jim.",
+                 "2018-07-06", "Friday 2018-7-6", "2018-07-06", "2018-07-06",
+                 kDay, false, ""});
   ExpectOneDate({"I'll go back 2020/Sep/23.", "", "2020/Sep/23",
                  "2020-09-23", "2020-09-23", kDay, false, ""});
   ExpectOneDate({"I'll go back 2020/23/Sep.", "", "2020/23/Sep",
