@@ -651,7 +651,8 @@ class DateParser {
           &DateParser::CountedWeekdays, &DateParser::NthWeekdayAlone,
           &DateParser::MonthDayToken, &DateParser::SpokenDecade,
           &DateParser::Same, &DateParser::ToDate, &DateParser::NextYearless,
-          &DateParser::LessThanOffset, &DateParser::ThePeriod}) {
+          &DateParser::LessThanOffset, &DateParser::WorkWeek,
+          &DateParser::ThePeriod}) {
       if (std::optional<DateMatch> match = (this->*parse)(i)) return match;
     }
     return std::nullopt;
@@ -4221,6 +4222,36 @@ class DateParser {
     return counted;
   }
 
+  // "this working week", "next workweek", "last work week": Monday to
+  // Friday of that week.
+  std::optional<DateMatch> WorkWeek(int i) const {
+    const Word& word = words_[i];
+    if (word.kind != TokenKind::kWord || i + 1 >= n_) return std::nullopt;
+    int shift = 0;
+    if (word.folded == "next") {
+      shift = 1;
+    } else if (word.folded == "last" || word.folded == "previous") {
+      shift = -1;
+    } else if (word.folded != "this") {
+      return std::nullopt;
+    }
+    int end = 0;
+    if (Is(i + 1, "workweek")) {
+      end = i + 2;
+    } else if ((Is(i + 1, "working") || Is(i + 1, "work")) &&
+               Is(i + 2, "week")) {
+      end = i + 3;
+    } else {
+      return std::nullopt;
+    }
+    if (!published_.has_value()) {
+      return Unresolved(i, end, Date::GRANULARITY_DAY);
+    }
+    const absl::CivilDay monday =
+        *published_ - (IsoWeekday(*published_) - 1) + 7 * shift;
+    return RelativeMatch(i, end, monday, monday + 4);
+  }
+
   // "three days later", "a week earlier": counted from the date before it
   // in the sentence ("arrested on June 5 and freed three days later"); not
   // a date when there is none or it is not a single day.
@@ -4321,6 +4352,7 @@ WordSet* AnchorWords(const Lexicons& lex) {
   anchors->insert("tens");       // "the twenty-tens"
   anchors->insert("thousands");  // "the two thousands"
   anchors->insert("year-to-date");
+  anchors->insert("workweek");
   anchors->insert("month-to-date");
   return anchors;
 }

@@ -36,7 +36,8 @@ namespace crosscheck::extract {
 //    "is scheduled to", "the visit ends on Thursday"). "last Monday" and
 //    "next Monday" exclude the publication day; "this Monday" is the Monday
 //    of the publication week.
-//  - "last/this/next week" (Monday to Sunday) and "weekend" are day ranges;
+//  - "last/this/next week" (Monday to Sunday) and "weekend" are day ranges,
+//    "this working week", "next workweek" Monday to Friday;
 //    "last/this/next month" and "year" have month and year granularity.
 //    "last October" is the most recent October strictly before the
 //    publication month.
