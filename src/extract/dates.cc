@@ -652,6 +652,7 @@ class DateParser {
           &DateParser::MonthDayToken, &DateParser::SpokenDecade,
           &DateParser::Same, &DateParser::ToDate, &DateParser::NextYearless,
           &DateParser::LessThanOffset, &DateParser::WorkWeek,
+          &DateParser::CountInThe,
           &DateParser::ThePeriod}) {
       if (std::optional<DateMatch> match = (this->*parse)(i)) return match;
     }
@@ -4220,6 +4221,34 @@ class DateParser {
     if (!from.has_value() || *from >= days->first) return std::nullopt;
     SetDays(*from, days->first - 1, &counted->date);
     return counted;
+  }
+
+  // "4 weeks in the future" (the days after publication, as "the next 4
+  // weeks"), "3 days in the past" (the days before it, as "the past 3
+  // days").
+  std::optional<DateMatch> CountInThe(int i) const {
+    const Word& word = words_[i];
+    if (word.kind != TokenKind::kNumber && !Lex().numbers.contains(word.folded) &&
+        word.folded != "a") {
+      return std::nullopt;
+    }
+    int end = 0;
+    const std::optional<std::pair<int, std::string>> count = CountAt(i, &end);
+    if (!count.has_value() || !Is(end, "in") || !Is(end + 1, "the")) {
+      return std::nullopt;
+    }
+    const bool future = Is(end + 2, "future");
+    if (!future && !Is(end + 2, "past")) return std::nullopt;
+    end += 3;
+    if (!published_.has_value()) {
+      return Unresolved(i, end, Date::GRANULARITY_DAY);
+    }
+    const absl::CivilDay today = *published_;
+    const std::optional<absl::CivilDay> other =
+        Move(today, future ? count->first : -count->first, count->second);
+    if (!other.has_value() || *other == today) return std::nullopt;
+    return future ? RelativeMatch(i, end, today + 1, *other)
+                  : RelativeMatch(i, end, *other, today - 1);
   }
 
   // "this working week", "next workweek", "last work week": Monday to
