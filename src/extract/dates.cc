@@ -652,7 +652,7 @@ class DateParser {
           &DateParser::MonthDayToken, &DateParser::SpokenDecade,
           &DateParser::Same, &DateParser::ToDate, &DateParser::NextYearless,
           &DateParser::LessThanOffset, &DateParser::WorkWeek,
-          &DateParser::CountInThe,
+          &DateParser::CountInThe, &DateParser::EndOfAbbreviation,
           &DateParser::ThePeriod}) {
       if (std::optional<DateMatch> match = (this->*parse)(i)) return match;
     }
@@ -4223,6 +4223,36 @@ class DateParser {
     return counted;
   }
 
+  // "EOY", "EOM" (capitalized): the end of the year (month) holding
+  // publication, as "end of this year" ("end of this month").
+  std::optional<DateMatch> EndOfAbbreviation(int i) const {
+    const Word& word = words_[i];
+    if (word.kind != TokenKind::kWord || !word.capitalized ||
+        word.folded.size() != 3 || word.folded[0] != 'e' ||
+        (word.folded != "eoy" && word.folded != "eom")) {
+      return std::nullopt;
+    }
+    const bool year = word.folded == "eoy";
+    if (!published_.has_value()) {
+      return Unresolved(i, i + 1, Date::GRANULARITY_DAY);
+    }
+    const absl::CivilDay today = *published_;
+    DaySpan days;
+    days.first = year ? absl::CivilDay(today.year(), 1, 1)
+                      : absl::CivilDay(today.year(), today.month(), 1);
+    days.last = year ? absl::CivilDay(today.year(), 12, 31)
+                     : absl::CivilDay(absl::CivilMonth(today) + 1) - 1;
+    const DaySpan part =
+        PartOf(days, year ? Date::GRANULARITY_YEAR : Date::GRANULARITY_MONTH,
+               Part::kEnd, false);
+    DateMatch match = RelativeMatch(i, i + 1, part.first, part.last);
+    if (year) {
+      SetMonths(absl::CivilMonth(part.first), absl::CivilMonth(part.last),
+                &match.date);
+    }
+    return match;
+  }
+
   // "4 weeks in the future" (the days after publication, as "the next 4
   // weeks"), "3 days in the past" (the days before it, as "the past 3
   // days").
@@ -4382,6 +4412,8 @@ WordSet* AnchorWords(const Lexicons& lex) {
   anchors->insert("thousands");  // "the two thousands"
   anchors->insert("year-to-date");
   anchors->insert("workweek");
+  anchors->insert("eoy");
+  anchors->insert("eom");
   anchors->insert("month-to-date");
   return anchors;
 }
