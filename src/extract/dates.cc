@@ -653,6 +653,7 @@ class DateParser {
           &DateParser::Same, &DateParser::ToDate, &DateParser::NextYearless,
           &DateParser::LessThanOffset, &DateParser::WorkWeek,
           &DateParser::CountInThe, &DateParser::EndOfAbbreviation,
+          &DateParser::InCountSince,
           &DateParser::ThePeriod}) {
       if (std::optional<DateMatch> match = (this->*parse)(i)) return match;
     }
@@ -4221,6 +4222,32 @@ class DateParser {
     if (!from.has_value() || *from >= days->first) return std::nullopt;
     SetDays(*from, days->first - 1, &counted->date);
     return counted;
+  }
+
+  // "in two years since 2011", "in two weeks since the year 2011": the
+  // first day of the date after "since", moved by the count.
+  std::optional<DateMatch> InCountSince(int i) const {
+    if (!Is(i, "in")) return std::nullopt;
+    int end = 0;
+    const std::optional<std::pair<int, std::string>> count =
+        CountAt(i + 1, &end);
+    if (!count.has_value() || !Is(end, "since") || end + 1 >= n_) {
+      return std::nullopt;
+    }
+    int j = end + 1;
+    if (Is(j, "the") && Is(j + 1, "year")) j += 2;
+    if (j >= n_) return std::nullopt;
+    std::optional<DateMatch> target = Single(j);
+    if (!target.has_value()) return std::nullopt;
+    const std::optional<DaySpan> days = DaysOf(target->date);
+    if (!days.has_value()) return std::nullopt;
+    const std::optional<absl::CivilDay> day =
+        Move(days->first, count->first, count->second);
+    if (!day.has_value()) return std::nullopt;
+    DateMatch match = *target;
+    match.begin = i;
+    SetDays(*day, *day, &match.date);
+    return match;
   }
 
   // "EOY", "EOM" (capitalized): the end of the year (month) holding

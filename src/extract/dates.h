@@ -123,6 +123,8 @@ namespace crosscheck::extract {
 //    two year from now", "Sunday 3 weeks after January 15th", "in 3 days
 //    on Friday") is that weekday of the Sunday-to-Saturday week holding
 //    the counted day.
+//  - "in two years since 2011" ("in two weeks since the year 2011") is the
+//    first day of the date after "since" moved by the count.
 //  - "EOY" and "EOM" (capitalized) are "end of this year" (July to
 //    December) and "end of this month" (the 16th to its end).
 //  - "4 weeks in the future" is "the next 4 weeks", "3 days in the past"
