@@ -1367,6 +1367,12 @@ class DateParser {
     return target;
   }
 
+  // Whether "next/this/last year" (or month) starts at words[k].
+  bool ShiftedYearAt(int k) const {
+    return (Is(k, "next") || Is(k, "this") || Is(k, "last")) &&
+           (Is(k + 1, "year") || Is(k + 1, "month"));
+  }
+
   // Weeks by convention (ISO 8601: Monday to Sunday; a month's or year's
   // Nth week is the one holding its Nth Thursday): "the first week of
   // 2015", "the last week of October 2016", "the week of April 10th".
@@ -1380,7 +1386,9 @@ class DateParser {
     }
     if (!Is(k, "week") || k + 2 >= n_) return std::nullopt;
     int t = k + 2;
-    if (!Is(k + 1, "of")) {
+    if (ordinal.has_value() && ShiftedYearAt(k + 1)) {
+      t = k + 1;  // "the third week next year"
+    } else if (!Is(k + 1, "of")) {
       // "the week beginning (on) February 4", "week commencing May 6".
       if (ordinal.has_value() || !Lex().week_starts.contains(words_[k + 1].folded)) {
         return std::nullopt;
