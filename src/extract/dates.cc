@@ -629,6 +629,7 @@ class DateParser {
     for (auto parse :
          {&DateParser::Iso, &DateParser::NumericRange, &DateParser::Numeric,
           &DateParser::CountedPart, &DateParser::Quarter,
+          &DateParser::WeekOfOnWeekday,
           &DateParser::WeekOf, &DateParser::WeekCommencing,
           &DateParser::NthWeekday, &DateParser::TheDay,
           &DateParser::WeekdayNumeric, &DateParser::WeekdayOffset,
@@ -1365,6 +1366,26 @@ class DateParser {
     const absl::CivilDay monday = days->first - (IsoWeekday(days->first) - 1);
     SetDays(monday, monday + 6, &target->date);
     return target;
+  }
+
+  // "1st week of Oct. on Friday": that weekday of the week (WeekOf).
+  std::optional<DateMatch> WeekOfOnWeekday(int i) const {
+    const Word& word = words_[i];
+    if (word.kind == TokenKind::kPunct) return std::nullopt;
+    std::optional<DateMatch> week = WeekOf(i);
+    if (!week.has_value()) return std::nullopt;
+    int k = week->end;
+    if (Is(k, ".")) ++k;
+    if (!Is(k, "on") || k + 1 >= n_) return std::nullopt;
+    const std::optional<int> weekday = WeekdayOf(words_[k + 1]);
+    if (!weekday.has_value()) return std::nullopt;
+    week->end = k + 2;
+    const std::optional<DaySpan> days = DaysOf(week->date);
+    if (!days.has_value()) return week;
+    if (days->last - days->first != 6) return std::nullopt;
+    const absl::CivilDay day = days->first + (*weekday - 1);
+    SetDays(day, day, &week->date);
+    return week;
   }
 
   // Whether "next/this/last year" (or month) starts at words[k].

@@ -96,7 +96,8 @@ namespace crosscheck::extract {
 //    "the first ten days of last year" are days, "the first 2 weeks of
 //    2021" ISO weeks;
 //    "the first week of 2015" (and "the third week next year") is the ISO
-//    week; "the week of April 10th" the
+//    week ("1st week of Oct. on Friday" that Friday); "the week of April
+//    10th" the
 //    Monday-to-Sunday week holding it, as are "the week beginning
 //    (starting, commencing) February 4" and "w/c Feb 4"; "the 27th" a day of the publication
 //    month (or the month before, by tense, like a year-less month).
