@@ -644,7 +644,8 @@ class DateParser {
           &DateParser::WeekNumber, &DateParser::Compact,
           &DateParser::RelativeDay, &DateParser::NextDay,
           &DateParser::AfterNext,
-          &DateParser::RestOf, &DateParser::Shifted, &DateParser::Following,
+          &DateParser::RestOf,
+          &DateParser::PossessiveQuarter, &DateParser::Shifted, &DateParser::Following,
           &DateParser::Season,
           &DateParser::CountStarting, &DateParser::Offset,
           &DateParser::Later,
@@ -1366,6 +1367,33 @@ class DateParser {
     const absl::CivilDay monday = days->first - (IsoWeekday(days->first) - 1);
     SetDays(monday, monday + 6, &target->date);
     return target;
+  }
+
+  // "next year's first quarter", "this year's second half": a quarter or
+  // half of the year named before it with a possessive.
+  std::optional<DateMatch> PossessiveQuarter(int i) const {
+    const Word& word = words_[i];
+    if (word.kind != TokenKind::kWord || !ShiftedYearAt(i) ||
+        !Is(i + 1, "year") || words_[i + 1].possessive_bytes == 0) {
+      return std::nullopt;
+    }
+    const std::optional<int> ordinal = OrdinalAt(i + 2);
+    if (!ordinal.has_value() || i + 3 >= n_) return std::nullopt;
+    const int months = Is(i + 3, "quarter") ? 3 : Is(i + 3, "half") ? 6 : 0;
+    if (months == 0 || *ordinal < 1 || *ordinal > 12 / months) {
+      return std::nullopt;
+    }
+    if (!published_.has_value()) {
+      return Unresolved(i, i + 4, Date::GRANULARITY_MONTH);
+    }
+    const int shift = Is(i, "next") ? 1 : Is(i, "last") ? -1 : 0;
+    const absl::CivilMonth first(published_->year() + shift,
+                                 (*ordinal - 1) * months + 1);
+    DateMatch match{i, i + 4};
+    match.needs_anchor = true;
+    match.date.set_relative(true);
+    SetMonths(first, first + (months - 1), &match.date);
+    return match;
   }
 
   // "1st week of Oct. on Friday": that weekday of the week (WeekOf).

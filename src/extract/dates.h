@@ -90,7 +90,8 @@ namespace crosscheck::extract {
 //    word right after the phrase is the current one ("end of month", "the
 //    end of the week"). "Q1 2016", "the third quarter of 2016" are months,
 //    as are "the third month of 2021" and "the last four months of 2021";
-//    the year after "of" may be in words ("the first quarter of two
+//    "next year's first quarter" a quarter of "next year"; the year after
+//    "of" may be in words ("the first quarter of two
 //    thousand and twenty", "the third week of two thousand and twenty
 //    seven");
 //    "the first ten days of last year" are days, "the first 2 weeks of
