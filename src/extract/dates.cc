@@ -1269,6 +1269,11 @@ class DateParser {
       int j = Is(k, "of") ? k + 1 : k;
       year = YearAt(j, &end);
       if (year.has_value()) k = end;
+      // "the third quarter this year" without a publication date.
+      if (!year.has_value() && !published_.has_value() && ShiftedYearAt(j) &&
+          Is(j + 1, "year")) {
+        return Unresolved(i, j + 2, Date::GRANULARITY_MONTH);
+      }
     }
     DateMatch match{i, k};
     const int first_month = (index - 1) * months + 1;

@@ -429,6 +429,15 @@ TEST(FindDatesTest, MonthAndDayWrittenTogether) {
     EXPECT_EQ(listed.claims[1].date().start(), "2018-11-22");
     EXPECT_EQ(listed.claims[2].text(), "11/25");
   }
+  {
+    // A quarter of a relative year without a publication date is one
+    // unresolved claim.
+    const Found quarter = Dates("I'll be out the third quarter this year.", "");
+    ASSERT_THAT(quarter.claims, SizeIs(1));
+    EXPECT_EQ(quarter.claims[0].text(), "the third quarter this year");
+    EXPECT_TRUE(quarter.claims[0].date().relative());
+    EXPECT_EQ(quarter.claims[0].date().start(), "");
+  }
   // Without a cue a season ends a clause, and "the fall" is no season.
   EXPECT_THAT(Dates("They survived the fall.", "2016-11-07").claims,
               IsEmpty());
