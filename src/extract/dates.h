@@ -90,7 +90,9 @@ namespace crosscheck::extract {
 //    word right after the phrase is the current one ("end of month", "the
 //    end of the week"). "Q1 2016", "the third quarter of 2016" are months,
 //    as are "the third month of 2021" and "the last four months of 2021";
-//    "next year's first quarter" a quarter of "next year"; the year after
+//    "next year's first quarter" a quarter of "next year" ("the third
+//    quarter this year" without a publication date: one unresolved claim);
+//    the year after
 //    "of" may be in words ("the first quarter of two
 //    thousand and twenty", "the third week of two thousand and twenty
 //    seven");
