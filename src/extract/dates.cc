@@ -133,6 +133,7 @@ struct Lexicons {
   absl::flat_hash_set<std::string> cues;
   absl::flat_hash_map<std::string, Tense> tense_words;
   absl::flat_hash_set<std::string> past_forms;   // irregular past forms
+  absl::flat_hash_set<std::string> plural_nouns;  // "people", "children"
   absl::flat_hash_set<std::string> event_verbs;  // verbs.tsv event lemmas
 };
 
@@ -231,6 +232,7 @@ Lexicons* LoadLexicons() {
   }
   for (const auto& row : ReadTsv("irregular_words.tsv")) {
     if (row.size() >= 3 && row[2] == "past") lex->past_forms.insert(row[0]);
+    if (row.size() >= 3 && row[2] == "noun") lex->plural_nouns.insert(row[0]);
   }
   for (const auto& row : ReadTsv("verbs.tsv")) {
     if (row.size() >= 2 && row[1] == "event") lex->event_verbs.insert(row[0]);
@@ -373,6 +375,12 @@ std::optional<absl::CivilDay> MakeDay(int64_t year, int month, int day) {
   return result;
 }
 
+// The latest leap year up to `year`.
+int LeapYearUpTo(int year) {
+  while (year > 1 && !MakeDay(year, 2, 29).has_value()) --year;
+  return year;
+}
+
 // ISO weekday number of `day`: 1 = Monday ... 7 = Sunday.
 int IsoWeekday(absl::CivilDay day) {
   switch (absl::GetWeekday(day)) {
@@ -479,10 +487,12 @@ bool IsCurrencySign(absl::string_view folded) {
 
 // A regular plural noun ("2000 delegates"); not "was" or "news".
 bool IsPlural(const Word& word) {
-  if (word.kind != TokenKind::kWord || word.capitalized ||
-      !absl::EndsWith(word.folded, "s")) {
-    return false;
+  if (word.kind != TokenKind::kWord || word.capitalized) return false;
+  // Irregular nouns ("people", "children") count as plurals.
+  if (!absl::EndsWith(word.folded, "s")) {
+    return Lex().plural_nouns.contains(word.folded);
   }
+  if (Lex().plural_nouns.contains(word.folded)) return true;
   const std::string lemma = Lemma(word.folded);
   return lemma != word.folded &&
          (word.folded == lemma + "s" || word.folded == lemma + "es" ||
@@ -515,6 +525,10 @@ Tense TenseOf(const std::vector<Word>& words, int k) {
   if (auto it = lex.tense_words.find(word.folded);
       it != lex.tense_words.end()) {
     return it->second;
+  }
+  // "I'll", "they'll": a contracted "will".
+  if (word.folded.size() > 3 && absl::EndsWith(word.folded, "'ll")) {
+    return Tense::kFuture;
   }
   if (lex.past_forms.contains(word.folded) ||
       (word.folded.size() > 4 && absl::EndsWith(word.folded, "ed"))) {
@@ -620,25 +634,35 @@ class DateParser {
     for (auto parse :
          {&DateParser::Iso, &DateParser::NumericRange, &DateParser::Numeric,
           &DateParser::CountedPart, &DateParser::Quarter,
+          &DateParser::WeekOfOnWeekday,
           &DateParser::WeekOf, &DateParser::WeekCommencing,
           &DateParser::NthWeekday, &DateParser::TheDay,
+          &DateParser::WeekdayNumeric, &DateParser::WeekdayOffset,
           &DateParser::WeekdayDate,
           &DateParser::MonthAfterNext,
           &DateParser::MonthFirst, &DateParser::SlashedDayMonth,
-          &DateParser::DayFirst, &DateParser::MidToken, &DateParser::YearMonth, &DateParser::Year,
+          &DateParser::YearSlashed,
+          &DateParser::DayFirst, &DateParser::MidToken, &DateParser::YearMonth,
+          &DateParser::BareDecade, &DateParser::Year,
           &DateParser::SpokenYear,
           &DateParser::Decade, &DateParser::Century,
           &DateParser::WeekNumber, &DateParser::Compact,
           &DateParser::RelativeDay, &DateParser::NextDay,
           &DateParser::AfterNext,
-          &DateParser::RestOf, &DateParser::Shifted, &DateParser::Following,
+          &DateParser::RestOf,
+          &DateParser::PossessiveQuarter, &DateParser::Shifted, &DateParser::Following,
           &DateParser::Season,
           &DateParser::CountStarting, &DateParser::Offset,
           &DateParser::Later,
           &DateParser::Ago, &DateParser::Ahead, &DateParser::CountSpan,
           &DateParser::CountedWeekdays,
           &DateParser::ClosestWeekday, &DateParser::FromDayFor,
-          &DateParser::NthDayOf,
+          &DateParser::NthDayOf, &DateParser::NthWeekdayAlone,
+          &DateParser::MonthDayToken, &DateParser::SpokenDecade,
+          &DateParser::Same, &DateParser::ToDate, &DateParser::NextYearless,
+          &DateParser::LessThanOffset, &DateParser::WorkWeek,
+          &DateParser::CountInThe, &DateParser::EndOfAbbreviation,
+          &DateParser::InCountSince,
           &DateParser::ThePeriod}) {
       if (std::optional<DateMatch> match = (this->*parse)(i)) return match;
     }
@@ -936,6 +960,36 @@ class DateParser {
     return match;
   }
 
+  // "4-22", "4.22" as one token: a month and day only right after a
+  // numeric cue or "in", before punctuation or the end ("on 4.22 million"
+  // is no date).
+  bool JoinedDayCued(int i, const std::vector<std::string>& pieces) const {
+    if (i == 0 || (!Lex().numeric_cues.contains(words_[i - 1].folded) &&
+                   !Is(i - 1, "in"))) {
+      return false;
+    }
+    if (i + 1 < n_ && words_[i + 1].kind != TokenKind::kPunct) return false;
+    for (const std::string& piece : pieces) {
+      if (piece.empty() || piece.size() > 2 || !IsDigits(piece)) return false;
+    }
+    return true;
+  }
+
+  // "11/22" and "11/25" of "on 11/20, 11/22 or 11/25": a month/day listed
+  // after one a numeric cue makes a date (joined by ",", "or", "and").
+  bool ListedAfterCue(int i) const {
+    int k = i;
+    while (k >= 4 && (Is(k - 1, ",") || Is(k - 1, "or") || Is(k - 1, "and")) &&
+           IsDigits(words_[k - 2].folded) && Is(k - 3, "/") &&
+           IsDigits(words_[k - 4].folded)) {
+      k -= 4;
+      if (k > 0 && Lex().numeric_cues.contains(words_[k - 1].folded)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // Numeric dates: "02/22/2016", "21/04/2016", "2015/08/12", "9-18-15",
   // "2015.5.13", "3/2015", "2015/3", and "4/22" after a numeric cue ("on
   // 4/22"). Day and month are read month first, as in American English,
@@ -971,6 +1025,10 @@ class DateParser {
     } else {
       for (char separator : {'.', '-'}) {
         std::vector<std::string> pieces = absl::StrSplit(token, separator);
+        if (pieces.size() == 2 && JoinedDayCued(i, pieces)) {
+          parts = std::move(pieces);
+          break;
+        }
         if (pieces.size() != 3) continue;
         bool digits = true;
         for (const std::string& piece : pieces) digits = digits && IsDigits(piece);
@@ -1010,7 +1068,8 @@ class DateParser {
       const bool cued =
           i > 0 && (Lex().numeric_cues.contains(words_[i - 1].folded) ||
                     (i > 1 && IsRangeSeparator(words_[i - 1], false) &&
-                     words_[i - 2].kind == TokenKind::kNumber));
+                     words_[i - 2].kind == TokenKind::kNumber) ||
+                    ListedAfterCue(i) || !IsDigits(token));
       if (!cued) return std::nullopt;
       int month = values[0];
       int day = values[1];
@@ -1073,6 +1132,10 @@ class DateParser {
     if (std::optional<int> year = YearOf(words_[k])) {
       *end = k + 1;
       return year;
+    }
+    // "of two thousand and twenty": a year in words after "of".
+    if (words_[k].kind == TokenKind::kWord && Is(k - 1, "of")) {
+      if (std::optional<int> year = YearWordsAt(k, end)) return year;
     }
     if (std::optional<DateMatch> shifted = Shifted(k)) {
       const std::optional<DaySpan> days = DaysOf(shifted->date);
@@ -1213,6 +1276,11 @@ class DateParser {
       int j = Is(k, "of") ? k + 1 : k;
       year = YearAt(j, &end);
       if (year.has_value()) k = end;
+      // "the third quarter this year" without a publication date.
+      if (!year.has_value() && !published_.has_value() && ShiftedYearAt(j) &&
+          Is(j + 1, "year")) {
+        return Unresolved(i, j + 2, Date::GRANULARITY_MONTH);
+      }
     }
     DateMatch match{i, k};
     const int first_month = (index - 1) * months + 1;
@@ -1270,11 +1338,26 @@ class DateParser {
     for (auto parse : {&DateParser::Iso, &DateParser::Numeric,
                        &DateParser::MonthFirst, &DateParser::DayFirst,
                        &DateParser::Year, &DateParser::RelativeDay,
-                       &DateParser::Shifted, &DateParser::TheDay}) {
+                       &DateParser::Shifted, &DateParser::TheDay,
+                       &DateParser::SpokenYearAfterOf}) {
       std::optional<DateMatch> target = (this->*parse)(t);
       if (target.has_value()) return target;
     }
     return std::nullopt;
+  }
+
+  // A year in words right after "of" ("the third week of two thousand and
+  // twenty seven").
+  std::optional<DateMatch> SpokenYearAfterOf(int t) const {
+    if (words_[t].kind != TokenKind::kWord || !Is(t - 1, "of")) {
+      return std::nullopt;
+    }
+    int end = 0;
+    const std::optional<int> year = YearWordsAt(t, &end);
+    if (!year.has_value()) return std::nullopt;
+    DateMatch match{t, end};
+    SetYears(*year, *year, &match.date);
+    return match;
   }
 
   // "w/c Feb 4" (week commencing): the Monday-to-Sunday week holding the
@@ -1298,6 +1381,59 @@ class DateParser {
     return target;
   }
 
+  // "next year's first quarter", "this year's second half": a quarter or
+  // half of the year named before it with a possessive.
+  std::optional<DateMatch> PossessiveQuarter(int i) const {
+    const Word& word = words_[i];
+    if (word.kind != TokenKind::kWord || !ShiftedYearAt(i) ||
+        !Is(i + 1, "year") || words_[i + 1].possessive_bytes == 0) {
+      return std::nullopt;
+    }
+    const std::optional<int> ordinal = OrdinalAt(i + 2);
+    if (!ordinal.has_value() || i + 3 >= n_) return std::nullopt;
+    const int months = Is(i + 3, "quarter") ? 3 : Is(i + 3, "half") ? 6 : 0;
+    if (months == 0 || *ordinal < 1 || *ordinal > 12 / months) {
+      return std::nullopt;
+    }
+    if (!published_.has_value()) {
+      return Unresolved(i, i + 4, Date::GRANULARITY_MONTH);
+    }
+    const int shift = Is(i, "next") ? 1 : Is(i, "last") ? -1 : 0;
+    const absl::CivilMonth first(published_->year() + shift,
+                                 (*ordinal - 1) * months + 1);
+    DateMatch match{i, i + 4};
+    match.needs_anchor = true;
+    match.date.set_relative(true);
+    SetMonths(first, first + (months - 1), &match.date);
+    return match;
+  }
+
+  // "1st week of Oct. on Friday": that weekday of the week (WeekOf).
+  std::optional<DateMatch> WeekOfOnWeekday(int i) const {
+    const Word& word = words_[i];
+    if (word.kind == TokenKind::kPunct) return std::nullopt;
+    std::optional<DateMatch> week = WeekOf(i);
+    if (!week.has_value()) return std::nullopt;
+    int k = week->end;
+    if (Is(k, ".")) ++k;
+    if (!Is(k, "on") || k + 1 >= n_) return std::nullopt;
+    const std::optional<int> weekday = WeekdayOf(words_[k + 1]);
+    if (!weekday.has_value()) return std::nullopt;
+    week->end = k + 2;
+    const std::optional<DaySpan> days = DaysOf(week->date);
+    if (!days.has_value()) return week;
+    if (days->last - days->first != 6) return std::nullopt;
+    const absl::CivilDay day = days->first + (*weekday - 1);
+    SetDays(day, day, &week->date);
+    return week;
+  }
+
+  // Whether "next/this/last year" (or month) starts at words[k].
+  bool ShiftedYearAt(int k) const {
+    return (Is(k, "next") || Is(k, "this") || Is(k, "last")) &&
+           (Is(k + 1, "year") || Is(k + 1, "month"));
+  }
+
   // Weeks by convention (ISO 8601: Monday to Sunday; a month's or year's
   // Nth week is the one holding its Nth Thursday): "the first week of
   // 2015", "the last week of October 2016", "the week of April 10th".
@@ -1311,7 +1447,9 @@ class DateParser {
     }
     if (!Is(k, "week") || k + 2 >= n_) return std::nullopt;
     int t = k + 2;
-    if (!Is(k + 1, "of")) {
+    if (ordinal.has_value() && ShiftedYearAt(k + 1)) {
+      t = k + 1;  // "the third week next year"
+    } else if (!Is(k + 1, "of")) {
       // "the week beginning (on) February 4", "week commencing May 6".
       if (ordinal.has_value() || !Lex().week_starts.contains(words_[k + 1].folded)) {
         return std::nullopt;
@@ -1870,6 +2008,13 @@ class DateParser {
       }
     }
     if (!count.has_value()) return std::nullopt;
+    // "within the next 2 weeks before today": the count belongs to the
+    // offset ("2 weeks before today").
+    if (end < n_ && Lex().offsets.contains(words_[end].folded) &&
+        !Is(end + 1, "today") && !Is(end + 1, "now")) {
+      return std::nullopt;
+    }
+    end = WithinFromToday(direction, end);
     if (!published_.has_value()) {
       return Unresolved(i, end, Date::GRANULARITY_DAY);
     }
@@ -1906,6 +2051,17 @@ class DateParser {
       return std::nullopt;
     }
     return RelativeMatch(i, end, *first, *last);
+  }
+
+  // "from today" ("after today", "from now") right after "within" and its
+  // count at `end`: the same span, from publication on. Returns the end.
+  int WithinFromToday(int direction, int end) const {
+    if (direction != 0 || end + 1 >= n_) return end;
+    if ((Is(end, "from") || Is(end, "after")) &&
+        (Is(end + 1, "today") || Is(end + 1, "now"))) {
+      return end + 2;
+    }
+    return end;
   }
 
   // A count at words[k] in digits or words ("3", "three"), else 0.
@@ -2173,6 +2329,7 @@ class DateParser {
 
   // Reads an optional ", 2024" or " 2024" at words[*k].
   std::optional<int> TrailingYear(int* k) const {
+    if (std::optional<int> year = OfYear(k)) return year;
     int j = *k;
     if (Is(j, ",")) ++j;
     if (j >= n_) return std::nullopt;
@@ -2185,6 +2342,112 @@ class DateParser {
     }
     *k = j + 1;
     return year;
+  }
+
+  // "of" and a year after a month at words[*k]: "of 1987", "of 87" (two
+  // digits: below 50 of the 2000s), "of nineteen ninety nine". `*k` moves
+  // after it.
+  std::optional<int> OfYear(int* k) const {
+    const int j = *k + 1;
+    if (j >= n_ || !Is(*k, "of")) return std::nullopt;
+    const Word& word = words_[j];
+    if (word.kind == TokenKind::kNumber) {
+      if (std::optional<int> year = YearOf(word)) {
+        *k = j + 1;
+        return year;
+      }
+      if (word.folded.size() != 2 || !IsDigits(word.folded)) {
+        return std::nullopt;
+      }
+      const int two = ParseIntOr(word.folded, -1);
+      if (two < 0) return std::nullopt;
+      *k = j + 1;
+      return two < 50 ? 2000 + two : 1900 + two;
+    }
+    if (word.kind != TokenKind::kWord) return std::nullopt;
+    int end = 0;
+    const std::optional<int> year = YearWordsAt(j, &end);
+    if (year.has_value()) *k = end;
+    return year;
+  }
+
+  // A month name and a year in words or after "of", at words[k] right
+  // after the month: "June of nineteen ninety nine", "October two thousand
+  // and five", "April of 87". Needs no cue.
+  std::optional<DateMatch> MonthSpelledYear(int i, int k, int month) const {
+    if (k >= n_ || words_[k].kind != TokenKind::kWord) return std::nullopt;
+    int end = k;
+    std::optional<int> year = OfYear(&end);
+    if (!year.has_value()) year = YearWordsAt(k, &end);
+    if (!year.has_value()) return std::nullopt;
+    DateMatch match{i, end};
+    const absl::CivilMonth civil(*year, month);
+    SetMonths(civil, civil, &match.date);
+    return match;
+  }
+
+  // "October, 1st": a comma, then a day with an ordinal suffix, at
+  // words[k] after the month at words[i].
+  std::optional<DateMatch> MonthCommaOrdinal(int i, int k, int month) const {
+    if (k + 1 >= n_ || !Is(k, ",")) return std::nullopt;
+    const Word& word = words_[k + 1];
+    if (word.kind != TokenKind::kNumber || IsDigits(word.folded)) {
+      return std::nullopt;
+    }
+    const std::optional<int> day = DayOf(word);
+    if (!day.has_value()) return std::nullopt;
+    int end = k + 2;
+    const std::optional<int> year = TrailingYear(&end);
+    return DayRange(i, end, month, month, *day, *day, year);
+  }
+
+  // "August 99": two digits that cannot be a day, at words[k] after the
+  // month at words[i] and before punctuation or the end, are a year (below
+  // 50 of the 2000s).
+  std::optional<DateMatch> MonthTwoDigitYear(int i, int k, int month) const {
+    const std::string& digits = words_[k].folded;
+    if (digits.size() != 2 || !IsDigits(digits)) return std::nullopt;
+    if (k + 1 < n_ && words_[k + 1].kind != TokenKind::kPunct) {
+      return std::nullopt;
+    }
+    const int two = ParseIntOr(digits, 0);
+    if (two <= 31) return std::nullopt;
+    const int year = two < 50 ? 2000 + two : 1900 + two;
+    DateMatch match{i, k + 1};
+    const absl::CivilMonth civil(year, month);
+    SetMonths(civil, civil, &match.date);
+    return match;
+  }
+
+  // "Oct2", "December31": a month name and a day in one word, then an
+  // optional year ("Dec31 , 1994"). "may" and "march" only capitalized.
+  std::optional<DateMatch> MonthDayToken(int i) const {
+    const Word& word = words_[i];
+    const std::string& token = word.folded;
+    if (word.kind != TokenKind::kWord || token.size() < 4 ||
+        !absl::ascii_isdigit(static_cast<unsigned char>(token.back()))) {
+      return std::nullopt;
+    }
+    size_t split = token.size() - 1;
+    while (split > 0 &&
+           absl::ascii_isdigit(static_cast<unsigned char>(token[split - 1]))) {
+      --split;
+    }
+    if (split < 3 || token.size() - split > 2) return std::nullopt;
+    const absl::string_view name = absl::string_view(token).substr(0, split);
+    if ((name == "may" || name == "march") && !word.capitalized) {
+      return std::nullopt;
+    }
+    auto it = Lex().months.find(name);
+    if (it == Lex().months.end()) return std::nullopt;
+    const std::optional<int> day =
+        DayOf(absl::string_view(token).substr(split));
+    if (!day.has_value()) return std::nullopt;
+    int k = i + 1;
+    const std::optional<int> year = TrailingYear(&k);
+    if (!year.has_value()) k = i + 1;
+    return DayRange(i, k, it->second.month, it->second.month, *day, *day,
+                    year);
   }
 
   // Fills a day range of `month`, with `year` or an inferred one.
@@ -2211,6 +2474,8 @@ class DateParser {
         return match;
       }
       year = static_cast<int>(*inferred);
+      // "Feb 29" in a year without one: the latest leap year before it.
+      if (month == 2 && first_day == 29) year = LeapYearUpTo(*year);
     }
     const std::optional<absl::CivilDay> first =
         MakeDay(*year, month, first_day);
@@ -2243,7 +2508,13 @@ class DateParser {
                         std::nullopt);
       }
     }
+    if (std::optional<DateMatch> day = MonthCommaOrdinal(i, k, month->month)) {
+      return day;
+    }
     if (k < n_ && words_[k].kind == TokenKind::kNumber) {
+      if (std::optional<DateMatch> two = MonthTwoDigitYear(i, k, month->month)) {
+        return two;
+      }
       if (std::optional<int> year = YearOf(words_[k])) {
         DateMatch match{i, k + 1};  // "Sept. 2021"
         const absl::CivilMonth civil(*year, month->month);
@@ -2251,6 +2522,10 @@ class DateParser {
         return match;
       }
       return MonthDays(i, k, month->month);
+    }
+    if (std::optional<DateMatch> spelled =
+            MonthSpelledYear(i, k, month->month)) {
+      return spelled;
     }
     // "May twenty one", "Jan first", "January twenty five nineteen eighty
     // six", "September the twenty-first".
@@ -2404,6 +2679,28 @@ class DateParser {
     const std::optional<MonthName> month = MonthOf(words_[i + 2]);
     const std::optional<int> year = YearOf(words_[i + 4]);
     if (!day.has_value() || !month.has_value() || !year.has_value()) {
+      return std::nullopt;
+    }
+    return DayRange(i, i + 5, month->month, month->month, *day, *day, year);
+  }
+
+  // "2020/Sep/23", "2020/23/Sep": a year, then a month name and a day in
+  // either order, joined by slashes without spaces.
+  std::optional<DateMatch> YearSlashed(int i) const {
+    if (i + 4 >= n_ || words_[i].kind != TokenKind::kNumber ||
+        words_[i].folded.size() != 4 || !Is(i + 1, "/") || !Is(i + 3, "/") ||
+        !Touch(i, i + 1) || !Touch(i + 1, i + 2) || !Touch(i + 2, i + 3) ||
+        !Touch(i + 3, i + 4)) {
+      return std::nullopt;
+    }
+    const std::optional<int> year = YearOf(words_[i]);
+    std::optional<MonthName> month = MonthOf(words_[i + 2]);
+    std::optional<int> day = DayOf(words_[i + 4]);
+    if (!month.has_value()) {
+      month = MonthOf(words_[i + 4]);
+      day = DayOf(words_[i + 2]);
+    }
+    if (!year.has_value() || !month.has_value() || !day.has_value()) {
       return std::nullopt;
     }
     return DayRange(i, i + 5, month->month, month->month, *day, *day, year);
@@ -2803,6 +3100,34 @@ class DateParser {
     return RelativeMatch(i, k + 2, *best, *best);
   }
 
+  // "second Sunday", "the third Tuesday" with no month after them: the Nth
+  // such weekday of the publication month. Not after "every", nor before
+  // "of", "in", "after", "before" (a month or an event it counts from).
+  std::optional<DateMatch> NthWeekdayAlone(int i) const {
+    const int k = Is(i, "the") ? i + 1 : i;
+    if (k + 1 >= n_ || words_[k].folded == "last" || Is(i - 1, "every")) {
+      return std::nullopt;
+    }
+    const std::optional<int> ordinal = OrdinalAt(k);
+    if (!ordinal.has_value() || *ordinal < 1 || *ordinal > 5) {
+      return std::nullopt;
+    }
+    const std::optional<int> weekday = WeekdayOf(words_[k + 1]);
+    if (!weekday.has_value()) return std::nullopt;
+    for (absl::string_view word : {"of", "in", "after", "before"}) {
+      if (Is(k + 2, word)) return std::nullopt;
+    }
+    if (!published_.has_value()) {
+      return Unresolved(i, k + 2, Date::GRANULARITY_DAY);
+    }
+    const absl::CivilDay first(published_->year(), published_->month(), 1);
+    const absl::CivilDay day = first +
+                               (*weekday - IsoWeekday(first) + 7) % 7 +
+                               7 * (*ordinal - 1);
+    if (absl::CivilMonth(day) != absl::CivilMonth(first)) return std::nullopt;
+    return RelativeMatch(i, k + 2, day, day);
+  }
+
   // "the second Monday of next month", "the last Friday of June 2024",
   // "the first Sunday in March": the Nth (or last) such weekday of the
   // month named after "of" or "in".
@@ -3132,12 +3457,19 @@ class DateParser {
   // A season after a cue ("in the summer", "during winter", "by spring"):
   // the one holding publication, else the latest before it, or the next
   // one when the sentence speaks of the future.
+  // "the summer" ending a clause (punctuation or the end after it) needs
+  // no cue: "I'll leave the summer." Not "the fall" ("survived the fall").
+  bool TheSeasonEnds(int i, int k) const {
+    return k == i + 1 && !Is(k, "fall") &&
+           (k + 1 >= n_ || words_[k + 1].kind == TokenKind::kPunct);
+  }
+
   std::optional<DateMatch> Season(int i) const {
     const int k = Is(i, "the") ? i + 1 : i;
     // "to", "and" and "of" are cues of months, not of seasons ("expected to
     // fall", "the spring and").
-    if (k >= n_ || !AfterCue(i) || Is(i - 1, "to") || Is(i - 1, "and") ||
-        Is(i - 1, "of")) {
+    if (k >= n_ || (!AfterCue(i) && !TheSeasonEnds(i, k)) || Is(i - 1, "to") ||
+        Is(i - 1, "and") || Is(i - 1, "of")) {
       return std::nullopt;
     }
     auto season = Lex().seasons.find(words_[k].folded);
@@ -3360,6 +3692,83 @@ class DateParser {
     return match;
   }
 
+  // Decades of the 2000s in words, after "the": "the two thousands"
+  // (2000s), "the twenty-tens", "the twenty tens", "the two thousand and
+  // tens" (2010s), "the twenty twenties".
+  std::optional<DateMatch> SpokenDecade(int i) const {
+    if (!Is(i, "the") || i + 1 >= n_ || words_[i + 1].kind != TokenKind::kWord) {
+      return std::nullopt;
+    }
+    const auto tens_of = [](absl::string_view word) {
+      return word == "tens" ? 10 : DecadeTens(word);
+    };
+    int k = i + 1;
+    int year = -1;
+    const std::string& word = words_[k].folded;
+    if (absl::StartsWith(word, "twenty-")) {
+      const int tens = tens_of(absl::string_view(word).substr(7));
+      if (tens < 0) return std::nullopt;
+      year = 2000 + tens;
+    } else if (word == "twenty" && k + 1 < n_) {
+      const int tens = tens_of(words_[k + 1].folded);
+      if (tens < 0) return std::nullopt;
+      year = 2000 + tens;
+      ++k;
+    } else if (word == "two" && Is(k + 1, "thousands")) {
+      year = 2000;
+      ++k;
+    } else if (word == "two" && Is(k + 1, "thousand")) {
+      int t = k + 2;
+      if (Is(t, "and")) ++t;
+      if (t >= n_) return std::nullopt;
+      const int tens = tens_of(words_[t].folded);
+      if (tens < 0) return std::nullopt;
+      year = 2000 + tens;
+      k = t;
+    } else {
+      return std::nullopt;
+    }
+    DateMatch match{i, k + 1};
+    match.date.set_start(FormatYear(year));
+    match.date.set_end(FormatYear(year + 9));
+    match.date.set_granularity(Date::GRANULARITY_DECADE);
+    return match;
+  }
+
+  // Decades without "the": "1990 s", "90 s" (the "s" apart), and a decade
+  // word right after "in" ("in nineties").
+  std::optional<DateMatch> BareDecade(int i) const {
+    const Word& word = words_[i];
+    int year = -1;
+    if (word.kind == TokenKind::kNumber) {
+      const std::string& digits = word.folded;
+      if ((digits.size() != 2 && digits.size() != 4) || digits.back() != '0' ||
+          !IsDigits(digits) || !Is(i + 1, "s")) {
+        return std::nullopt;
+      }
+      year = ParseIntOr(digits, -1);
+      if (digits.size() == 2) year = year < 20 ? 2000 + year : 1900 + year;
+      if (year < kMinYear || year > kMaxYear) return std::nullopt;
+    } else if (word.kind == TokenKind::kWord && Is(i - 1, "in") &&
+               absl::EndsWith(word.folded, "ies")) {
+      year = DecadeWord(word.folded);
+      if (year < 0) return std::nullopt;
+      year += 1900;
+      DateMatch match{i, i + 1};
+      match.date.set_start(FormatYear(year));
+      match.date.set_end(FormatYear(year + 9));
+      match.date.set_granularity(Date::GRANULARITY_DECADE);
+      return match;
+    } else {
+      return std::nullopt;
+    }
+    DateMatch match{i, i + 2};
+    match.date.set_start(FormatYear(year));
+    match.date.set_end(FormatYear(year + 9));
+    match.date.set_granularity(Date::GRANULARITY_DECADE);
+    return match;
+  }
+
   // "the 21st century", "15th century": an ordinal and "century".
   std::optional<DateMatch> Century(int i) const {
     const int k = Is(i, "the") ? i + 1 : i;
@@ -3423,14 +3832,27 @@ class DateParser {
     if (month_at < 0) return std::nullopt;
     if (second_month > 0) {
       // "Jan-Feb 2017": a range of months in the year after it.
+      // "Nov-Feb 5th, 2017": November 1 to February 5.
       if (count != 2) return std::nullopt;
       int k = i + 1;
+      std::optional<int> last_day;
+      if (k < n_ && words_[k].kind == TokenKind::kNumber) {
+        last_day = DayOf(words_[k]);
+        if (last_day.has_value()) ++k;
+      }
       const std::optional<int> year = TrailingYear(&k);
       if (!year.has_value()) return std::nullopt;
       DateMatch match{i, k};
       const absl::CivilMonth last(*year, second_month);
       const absl::CivilMonth first(
           second_month >= month ? *year : *year - 1, month);
+      if (last_day.has_value()) {
+        const std::optional<absl::CivilDay> end_day =
+            MakeDay(*year, second_month, *last_day);
+        if (!end_day.has_value()) return std::nullopt;
+        SetDays(absl::CivilDay(first), *end_day, &match.date);
+        return match;
+      }
       SetMonths(first, last, &match.date);
       return match;
     }
@@ -3814,6 +4236,346 @@ class DateParser {
     return match;
   }
 
+  // "same week" (day, month, quarter, year; "the" stays outside the
+  // span): the period holding the last day of the date before it in the
+  // sentence ("born in 1990 and married the same year"), else the one
+  // holding publication.
+  std::optional<DateMatch> Same(int i) const {
+    if (!Is(i, "same") || i + 1 >= n_) return std::nullopt;
+    const std::string& unit = words_[i + 1].folded;
+    std::optional<Period> period;
+    if (auto it = Lex().periods.find(unit); it != Lex().periods.end()) {
+      period = it->second;
+      if (*period != Period::kWeek && *period != Period::kMonth &&
+          *period != Period::kQuarter && *period != Period::kYear) {
+        return std::nullopt;
+      }
+    } else if (unit != "day") {
+      return std::nullopt;
+    }
+    const int end = i + 2;
+    std::optional<absl::CivilDay> reference = published_;
+    bool needs_anchor = true;
+    if (previous_.has_value()) {
+      const std::optional<DaySpan> days = DaysOf(*previous_);
+      reference.reset();
+      if (days.has_value()) reference = days->last;
+      needs_anchor = !previous_->anchor().empty();
+    }
+    const Date::Granularity granularity =
+        !period.has_value() ? Date::GRANULARITY_DAY
+                            : PeriodGranularity(*period);
+    if (!reference.has_value()) return Unresolved(i, end, granularity);
+    const absl::CivilDay r = *reference;
+    DateMatch match{i, end};
+    match.needs_anchor = needs_anchor;
+    match.date.set_relative(true);
+    if (!period.has_value()) {
+      SetDays(r, r, &match.date);
+    } else if (*period == Period::kWeek) {
+      const absl::CivilDay monday = r - (IsoWeekday(r) - 1);
+      SetDays(monday, monday + 6, &match.date);
+    } else if (*period == Period::kMonth) {
+      const absl::CivilMonth month(r);
+      SetMonths(month, month, &match.date);
+    } else if (*period == Period::kQuarter) {
+      const absl::CivilMonth first(r.year(), (r.month() - 1) / 3 * 3 + 1);
+      SetMonths(first, first + 2, &match.date);
+    } else {
+      SetYears(r.year(), r.year(), &match.date);
+    }
+    return match;
+  }
+
+  // "year to date" ("year-to-date", "month to date"): from the start of
+  // the year (month) holding publication to the day before publication.
+  std::optional<DateMatch> ToDate(int i) const {
+    const Word& word = words_[i];
+    if (word.kind != TokenKind::kWord || (word.folded[0] != 'y' &&
+                                          word.folded[0] != 'm')) {
+      return std::nullopt;
+    }
+    bool year = false;
+    int end = i + 1;
+    if (word.folded == "year-to-date" || word.folded == "month-to-date") {
+      year = word.folded[0] == 'y';
+    } else if ((word.folded == "year" || word.folded == "month") &&
+               Is(i + 1, "to") && Is(i + 2, "date")) {
+      year = word.folded[0] == 'y';
+      end = i + 3;
+    } else {
+      return std::nullopt;
+    }
+    if (!published_.has_value()) {
+      return Unresolved(i, end, Date::GRANULARITY_DAY);
+    }
+    const absl::CivilDay today = *published_;
+    const absl::CivilDay first =
+        year ? absl::CivilDay(today.year(), 1, 1)
+             : absl::CivilDay(today.year(), today.month(), 1);
+    const absl::CivilDay last = today > first ? today - 1 : today;
+    return RelativeMatch(i, end, first, last);
+  }
+
+  // "next 5/12", "next 6th of April": a day without a year after "next"
+  // is its first occurrence after publication; after "this" ("this 5/12")
+  // it is of the publication year.
+  std::optional<DateMatch> NextYearless(int i) const {
+    const bool next = Is(i, "next");
+    if ((!next && !Is(i, "this")) || i + 1 >= n_) return std::nullopt;
+    std::optional<DateMatch> inner = Single(i + 1);
+    if (!inner.has_value() || inner->yearless_month == 0 ||
+        inner->yearless_day == 0 ||
+        inner->yearless_end_month != inner->yearless_month ||
+        inner->yearless_end_day != inner->yearless_day) {
+      return std::nullopt;
+    }
+    if (!published_.has_value()) {
+      return Unresolved(i, inner->end, Date::GRANULARITY_DAY);
+    }
+    const int month = inner->yearless_month;
+    const int day = inner->yearless_day;
+    absl::civil_year_t year = published_->year();
+    std::optional<absl::CivilDay> date = MakeDay(year, month, day);
+    while (next && year < published_->year() + 8 &&
+           (!date.has_value() || *date <= *published_)) {
+      date = MakeDay(++year, month, day);
+    }
+    if (!date.has_value()) return std::nullopt;
+    DateMatch match = RelativeMatch(i, inner->end, *date, *date);
+    match.date.set_relative(false);
+    return match;
+  }
+
+  // A weekday before a numeric date ("Friday 7/6", "Friday 2018-7-6",
+  // "Friday 7.6"): the date, which the weekday only names. A month/day
+  // needs its parts touching ("7/6") or one dotted token ("7.6").
+  std::optional<DateMatch> WeekdayNumeric(int i) const {
+    const Word& word = words_[i];
+    if (word.kind != TokenKind::kWord || i + 1 >= n_ ||
+        words_[i + 1].kind != TokenKind::kNumber || !WeekdayOf(word)) {
+      return std::nullopt;
+    }
+    const int j = i + 1;
+    std::optional<DateMatch> date = Iso(j);
+    if (!date.has_value()) date = Numeric(j);
+    if (!date.has_value()) {
+      int end = j + 1;
+      int month = 0;
+      int day = 0;
+      const std::string& token = words_[j].folded;
+      const std::vector<std::string> pieces = absl::StrSplit(token, '.');
+      if (pieces.size() == 2 && IsDigits(pieces[0]) && IsDigits(pieces[1]) &&
+          pieces[0].size() <= 2 && pieces[1].size() <= 2) {
+        month = ParseIntOr(pieces[0], 0);
+        day = ParseIntOr(pieces[1], 0);
+      } else if (IsDigits(token) && token.size() <= 2 && j + 2 < n_ &&
+                 Is(j + 1, "/") && Touch(j, j + 1) && Touch(j + 1, j + 2) &&
+                 IsDigits(words_[j + 2].folded) &&
+                 words_[j + 2].folded.size() <= 2 &&
+                 !Is(j + 3, "/")) {
+        month = ParseIntOr(token, 0);
+        day = ParseIntOr(words_[j + 2].folded, 0);
+        end = j + 3;
+      } else {
+        return std::nullopt;
+      }
+      if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
+      date = DayRange(j, end, month, month, day, day, std::nullopt);
+    }
+    if (!date.has_value() || date->date.granularity() != Date::GRANULARITY_DAY) {
+      return std::nullopt;
+    }
+    date->begin = i;
+    return date;
+  }
+
+  // A weekday and a day counted from another ("Monday two weeks from now",
+  // "Thursday, two year from now", "Sunday 3 weeks after January 15th", "in
+  // 3 days on Friday"): that weekday of the Sunday-to-Saturday week holding
+  // the counted day.
+  std::optional<DateMatch> WeekdayOffset(int i) const {
+    const Word& word = words_[i];
+    std::optional<DateMatch> counted;
+    std::optional<int> weekday;
+    int end = 0;
+    if (word.kind == TokenKind::kWord && (weekday = WeekdayOf(word))) {
+      const int j = Is(i + 1, ",") ? i + 2 : i + 1;
+      if (j >= n_) return std::nullopt;
+      const Word& next = words_[j];
+      if (next.kind != TokenKind::kNumber && !Lex().numbers.contains(next.folded) &&
+          next.folded != "a") {
+        return std::nullopt;
+      }
+      counted = Ahead(j);
+      if (!counted.has_value()) counted = Offset(j);
+      if (!counted.has_value()) return std::nullopt;
+      end = counted->end;
+    } else if (word.folded == "in" || word.kind == TokenKind::kNumber ||
+               Lex().numbers.contains(word.folded)) {
+      counted = Ahead(i);
+      if (!counted.has_value() || !Is(counted->end, "on") ||
+          counted->end + 1 >= n_) {
+        return std::nullopt;
+      }
+      weekday = WeekdayOf(words_[counted->end + 1]);
+      if (!weekday.has_value()) return std::nullopt;
+      end = counted->end + 2;
+    } else {
+      return std::nullopt;
+    }
+    const std::optional<DaySpan> days = DaysOf(counted->date);
+    if (!days.has_value()) {
+      if (counted->date.start().empty()) {
+        return Unresolved(i, end, Date::GRANULARITY_DAY);
+      }
+      return std::nullopt;
+    }
+    if (days->first != days->last) return std::nullopt;
+    const absl::CivilDay sunday = days->first - IsoWeekday(days->first) % 7;
+    const absl::CivilDay day = sunday + *weekday % 7;
+    DateMatch match = *counted;
+    match.begin = i;
+    match.end = end;
+    SetDays(day, day, &match.date);
+    return match;
+  }
+
+  // "less than 3 days after tomorrow": the days from that day up to the
+  // one before the counted day (May 30 to June 1 read on May 29).
+  std::optional<DateMatch> LessThanOffset(int i) const {
+    if (!Is(i, "less") || !Is(i + 1, "than")) return std::nullopt;
+    int end = 0;
+    const std::optional<std::pair<int, std::string>> count =
+        CountAt(i + 2, &end);
+    if (!count.has_value() || !Is(end, "after")) return std::nullopt;
+    std::optional<DateMatch> counted = Offset(i + 2);
+    if (!counted.has_value()) return std::nullopt;
+    counted->begin = i;
+    const std::optional<DaySpan> days = DaysOf(counted->date);
+    if (!days.has_value()) return counted;
+    if (days->first != days->last) return std::nullopt;
+    const std::optional<absl::CivilDay> from =
+        Move(days->first, -count->first, count->second);
+    if (!from.has_value() || *from >= days->first) return std::nullopt;
+    SetDays(*from, days->first - 1, &counted->date);
+    return counted;
+  }
+
+  // "in two years since 2011", "in two weeks since the year 2011": the
+  // first day of the date after "since", moved by the count.
+  std::optional<DateMatch> InCountSince(int i) const {
+    if (!Is(i, "in")) return std::nullopt;
+    int end = 0;
+    const std::optional<std::pair<int, std::string>> count =
+        CountAt(i + 1, &end);
+    if (!count.has_value() || !Is(end, "since") || end + 1 >= n_) {
+      return std::nullopt;
+    }
+    int j = end + 1;
+    if (Is(j, "the") && Is(j + 1, "year")) j += 2;
+    if (j >= n_) return std::nullopt;
+    std::optional<DateMatch> target = Single(j);
+    if (!target.has_value()) return std::nullopt;
+    const std::optional<DaySpan> days = DaysOf(target->date);
+    if (!days.has_value()) return std::nullopt;
+    const std::optional<absl::CivilDay> day =
+        Move(days->first, count->first, count->second);
+    if (!day.has_value()) return std::nullopt;
+    DateMatch match = *target;
+    match.begin = i;
+    SetDays(*day, *day, &match.date);
+    return match;
+  }
+
+  // "EOY", "EOM" (capitalized): the end of the year (month) holding
+  // publication, as "end of this year" ("end of this month").
+  std::optional<DateMatch> EndOfAbbreviation(int i) const {
+    const Word& word = words_[i];
+    if (word.kind != TokenKind::kWord || !word.capitalized ||
+        word.folded.size() != 3 || word.folded[0] != 'e' ||
+        (word.folded != "eoy" && word.folded != "eom")) {
+      return std::nullopt;
+    }
+    const bool year = word.folded == "eoy";
+    if (!published_.has_value()) {
+      return Unresolved(i, i + 1, Date::GRANULARITY_DAY);
+    }
+    const absl::CivilDay today = *published_;
+    DaySpan days;
+    days.first = year ? absl::CivilDay(today.year(), 1, 1)
+                      : absl::CivilDay(today.year(), today.month(), 1);
+    days.last = year ? absl::CivilDay(today.year(), 12, 31)
+                     : absl::CivilDay(absl::CivilMonth(today) + 1) - 1;
+    const DaySpan part =
+        PartOf(days, year ? Date::GRANULARITY_YEAR : Date::GRANULARITY_MONTH,
+               Part::kEnd, false);
+    DateMatch match = RelativeMatch(i, i + 1, part.first, part.last);
+    if (year) {
+      SetMonths(absl::CivilMonth(part.first), absl::CivilMonth(part.last),
+                &match.date);
+    }
+    return match;
+  }
+
+  // "4 weeks in the future" (the days after publication, as "the next 4
+  // weeks"), "3 days in the past" (the days before it, as "the past 3
+  // days").
+  std::optional<DateMatch> CountInThe(int i) const {
+    const Word& word = words_[i];
+    if (word.kind != TokenKind::kNumber && !Lex().numbers.contains(word.folded) &&
+        word.folded != "a") {
+      return std::nullopt;
+    }
+    int end = 0;
+    const std::optional<std::pair<int, std::string>> count = CountAt(i, &end);
+    if (!count.has_value() || !Is(end, "in") || !Is(end + 1, "the")) {
+      return std::nullopt;
+    }
+    const bool future = Is(end + 2, "future");
+    if (!future && !Is(end + 2, "past")) return std::nullopt;
+    end += 3;
+    if (!published_.has_value()) {
+      return Unresolved(i, end, Date::GRANULARITY_DAY);
+    }
+    const absl::CivilDay today = *published_;
+    const std::optional<absl::CivilDay> other =
+        Move(today, future ? count->first : -count->first, count->second);
+    if (!other.has_value() || *other == today) return std::nullopt;
+    return future ? RelativeMatch(i, end, today + 1, *other)
+                  : RelativeMatch(i, end, *other, today - 1);
+  }
+
+  // "this working week", "next workweek", "last work week": Monday to
+  // Friday of that week.
+  std::optional<DateMatch> WorkWeek(int i) const {
+    const Word& word = words_[i];
+    if (word.kind != TokenKind::kWord || i + 1 >= n_) return std::nullopt;
+    int shift = 0;
+    if (word.folded == "next") {
+      shift = 1;
+    } else if (word.folded == "last" || word.folded == "previous") {
+      shift = -1;
+    } else if (word.folded != "this") {
+      return std::nullopt;
+    }
+    int end = 0;
+    if (Is(i + 1, "workweek")) {
+      end = i + 2;
+    } else if ((Is(i + 1, "working") || Is(i + 1, "work")) &&
+               Is(i + 2, "week")) {
+      end = i + 3;
+    } else {
+      return std::nullopt;
+    }
+    if (!published_.has_value()) {
+      return Unresolved(i, end, Date::GRANULARITY_DAY);
+    }
+    const absl::CivilDay monday =
+        *published_ - (IsoWeekday(*published_) - 1) + 7 * shift;
+    return RelativeMatch(i, end, monday, monday + 4);
+  }
+
   // "three days later", "a week earlier": counted from the date before it
   // in the sentence ("arrested on June 5 and freed three days later"); not
   // a date when there is none or it is not a single day.
@@ -3911,6 +4673,13 @@ WordSet* AnchorWords(const Lexicons& lex) {
     anchors->insert(std::string(decade));
   }
   anchors->insert("noughties");
+  anchors->insert("tens");       // "the twenty-tens"
+  anchors->insert("thousands");  // "the two thousands"
+  anchors->insert("year-to-date");
+  anchors->insert("workweek");
+  anchors->insert("eoy");
+  anchors->insert("eom");
+  anchors->insert("month-to-date");
   return anchors;
 }
 

@@ -32,10 +32,12 @@ namespace crosscheck::extract {
 //  - A weekday is the most recent such day on or before publication (the
 //    publication day itself when it matches), or the next one on or after it
 //    when the nearest tense cue of the sentence is future or present ("will",
+//    "I'll",
 //    "is scheduled to", "the visit ends on Thursday"). "last Monday" and
 //    "next Monday" exclude the publication day; "this Monday" is the Monday
 //    of the publication week.
-//  - "last/this/next week" (Monday to Sunday) and "weekend" are day ranges;
+//  - "last/this/next week" (Monday to Sunday) and "weekend" are day ranges,
+//    "this working week", "next workweek" Monday to Friday;
 //    "last/this/next month" and "year" have month and year granularity.
 //    "last October" is the most recent October strictly before the
 //    publication month.
@@ -56,9 +58,15 @@ namespace crosscheck::extract {
 //    "fifteen August nineteen hundred ninety three". A plain number word
 //    ("five") is a day only before punctuation, a year or the end, and a
 //    year in words followed by a plural or a time unit is a count ("two
-//    thousand dollars").
+//    thousand dollars", "two thousand people"). A month takes a year in
+//    words or after "of" without a cue: "June of nineteen ninety nine",
+//    "October two thousand and five", "April of 87" and "15 April of 87"
+//    (two digits after "of": below 50 of the 2000s, else of the 1900s).
 //  - Numeric dates read month first unless the first number is above 12
-//    ("4/22", "21/04/2016"); a bare "4/22" needs a numeric cue ("on 4/22").
+//    ("4/22", "21/04/2016"); a bare "4/22" needs a numeric cue ("on 4/22"),
+//    or one before a list it ends ("on 11/20, 11/22 or 11/25"). "4-22" and
+//    "4.22" in one token need a numeric cue or "in" right before and no
+//    word after them ("on 4.22 million" is no date).
 //  - Two dates joined by a range word are one claim from the start of the
 //    first to the end of the second, at the finer granularity ("2014
 //    through May 2018" is 2014-01 to 2018-05). So are numeric dates joined
@@ -82,9 +90,17 @@ namespace crosscheck::extract {
 //    word right after the phrase is the current one ("end of month", "the
 //    end of the week"). "Q1 2016", "the third quarter of 2016" are months,
 //    as are "the third month of 2021" and "the last four months of 2021";
+//    "next year's first quarter" a quarter of "next year" ("the third
+//    quarter this year" without a publication date: one unresolved claim);
+//    the year after
+//    "of" may be in words ("the first quarter of two
+//    thousand and twenty", "the third week of two thousand and twenty
+//    seven");
 //    "the first ten days of last year" are days, "the first 2 weeks of
 //    2021" ISO weeks;
-//    "the first week of 2015" is the ISO week; "the week of April 10th" the
+//    "the first week of 2015" (and "the third week next year") is the ISO
+//    week ("1st week of Oct. on Friday" that Friday); "the week of April
+//    10th" the
 //    Monday-to-Sunday week holding it, as are "the week beginning
 //    (starting, commencing) February 4" and "w/c Feb 4"; "the 27th" a day of the publication
 //    month (or the month before, by tense, like a year-less month).
@@ -95,13 +111,29 @@ namespace crosscheck::extract {
 //    weeks" ends the day before publication, "next 5 days" starts the day
 //    after. The count may come before the span word ("the 5 past years",
 //    "2 next days"); "the past week" and "past year" are one unit; "within
-//    3 days" and "within the next 3 years" run from publication day.
+//    3 days" and "within the next 3 years" run from publication day, as
+//    do "within 2 weeks from today" and "within 2 weeks after today".
 //    Quarters count calendar quarters ("the past two quarters" read in
 //    July 2019 is January to June 2019, "past quarter" the one before).
 //    "previous" reads as "last", as a span word and as a shift ("previous
 //    Wednesday"). Decades count whole calendar decades ("the past 2
 //    decades" read in 2016 is 1990 to 2009). "few" counts three and
 //    "couple" two ("the past few days", "a couple of weeks ago").
+//  - "less than 3 days after tomorrow" runs from that day to the one before
+//    the counted day; in "within the next 2 weeks before today" the count
+//    belongs to the offset ("2 weeks before today").
+//  - A weekday before a numeric date is that date: "Friday 7/6" (parts
+//    touching), "Friday 7.6", "Friday 2018-7-6".
+//  - A weekday with a counted day ("Monday two weeks from now", "Thursday,
+//    two year from now", "Sunday 3 weeks after January 15th", "in 3 days
+//    on Friday") is that weekday of the Sunday-to-Saturday week holding
+//    the counted day.
+//  - "in two years since 2011" ("in two weeks since the year 2011") is the
+//    first day of the date after "since" moved by the count.
+//  - "EOY" and "EOM" (capitalized) are "end of this year" (July to
+//    December) and "end of this month" (the 16th to its end).
+//  - "4 weeks in the future" is "the next 4 weeks", "3 days in the past"
+//    "the past 3 days".
 //  - "3 days starting from next Monday", "a week starting tomorrow" and,
 //    after "for", "3 days from today" are the days from that day on, as
 //    many as the count ("for 3 days from today" read on May 23 is May 23
@@ -111,6 +143,11 @@ namespace crosscheck::extract {
 //    fifth": of the days of that weekday, the Nth nearest to the day after
 //    "to" (that day itself when it is that weekday; of two as near, the
 //    earlier).
+//  - "next 5/12", "next 6th of April": a day without a year after "next"
+//    is its first occurrence after publication, after "this" ("this 5/12")
+//    the one of the publication year.
+//  - "year to date" ("year-to-date", "month to date") runs from the start
+//    of the year (month) holding publication to the day before it.
 //  - "now" and "to date" end a range at publication day ("between Jan 22
 //    and now", "from March to date"); "now" also starts one ("from now
 //    until June"). Without a publication date, a range with a relative
@@ -129,15 +166,25 @@ namespace crosscheck::extract {
 //    the amount paid, never a year.
 //  - Decades: "1990s", "the 1970's", "the 70s", "the 70's", "the '40s" (a two-digit
 //    decade below 20 is of the 2000s: "the 10s"), "the seventies", "the
-//    nineteen seventies", "the noughties".
+//    nineteen seventies", "the noughties", "the two thousands", "the
+//    twenty-tens", "the two thousand and tens"; without "the" "1990 s", "90
+//    s" (the "s" apart) and "in nineties".
 //  - A year with an era after it may have one to four digits ("14 A.D.",
 //    "800 CE"); a year followed by "BC" ("2014 B.C.") is no date.
 //  - ISO weeks: "week 31" of the publication year, "Week 10 of 2019".
+//  - A month name and a day in one word, then an optional year: "Oct2",
+//    "Dec31 , 1994" ("may" and "march" only capitalized); "October, 1st"
+//    (a comma and a suffixed day); "August 99" (two digits above 31 before
+//    punctuation or the end: a year, below 50 of the 2000s).
+//  - "Feb 29" without a year is of the latest leap year up to the year a
+//    year-less month would take.
 //  - A day, month name and year joined by slashes without spaces:
-//    "31/Oct/1974".
+//    "31/Oct/1974"; a year first, then a month name and a day in either
+//    order: "2020/Sep/23", "2020/23/Sep".
 //  - A month and numbers in one hyphenated or slashed token: "Oct-2",
 //    "Oct/2" (days), "Dec-2018" (a month), "05-Aug-2016", "Sep-23-2020",
-//    "Jan-Feb 2017" (months of the year after them); "may" and "march" are
+//    "Jan-Feb 2017" (months of the year after them; "Nov-Feb 5th, 2017"
+//    is November 1, 2016 to February 5, 2017); "may" and "march" are
 //    not read in a token starting with a digit.
 //  - "next week Friday", "Friday next week" are that day of the week;
 //    "the week after next" two weeks on, "March after next" the March after
@@ -149,19 +196,26 @@ namespace crosscheck::extract {
 //    February): "last summer" the latest ended before the publication
 //    month, "next winter" the first starting after it, "this summer" or "in
 //    the spring" the one holding publication (else by tense, past first).
+//    A season needs a cue ("in", "during"), except "the summer" (not "the
+//    fall") ending a clause ("they spent the winter.").
 //  - "Friday the 15th" ("Friday 15th", "Sunday 31!" before punctuation,
 //    "Mon 13th": a weekday abbreviation only before a day or after a week,
 //    "next week Mon", "this week from Tue to Thur") is the 15th that falls
 //    on a Friday within two years of publication, the latest on or before it (the earliest on or after it
 //    in a future sentence); "the second Monday of next month" the Nth such
 //    weekday of the month.
+//    "second Sunday", "the third Tuesday" with no month after them (nor
+//    "after", "before"; not after "every") are the Nth such weekday of the
+//    publication month, none when the month has no such day.
 //  - "the last day of May", "the 5th last day of May", "the second day of
 //    last month", "the last day of 2011": the Nth day of that period,
 //    counted from either end.
 //  - "the following week" (day, month, quarter, year) is the period after
 //    the one holding the last day of the date before it in the sentence
 //    ("elected in 2010 and again the following year" is 2011), else after
-//    the one holding publication.
+//    the one holding publication. "same week" (day, month, quarter, year;
+//    "the" outside the span) is the period holding that day, else the one
+//    holding publication.
 //  - "two days after today", "3 weeks before June 30, 2024" move the date
 //    after the offset word (a day when that date is one: "two months after
 //    next Friday"); "three days later" and "a week earlier" count

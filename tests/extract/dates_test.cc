@@ -399,12 +399,79 @@ TEST(FindDatesTest, PartsOfAPeriod) {
   for (const DateCase& c : kCases) ExpectOneDate(c);
 }
 
+TEST(FindDatesTest, MonthAndDayWrittenTogether) {
+  for (const DateCase& c : std::vector<DateCase>{
+           {"I'll go back Oct2.", "2016-11-07", "Oct2", "2017-10-02",
+            "2017-10-02", kDay, false, "2016-11-07"},
+           {"Eli Lilly sold IVAC on Dec31 , 1994.", "2018-05-01",
+            "Dec31 , 1994", "1994-12-31", "1994-12-31", kDay, false, ""},
+           {"We set something up for October, 1st.", "2018-08-21",
+            "October, 1st", "2017-10-01", "2017-10-01", kDay, false,
+            "2018-08-21"},
+           {"Show me the records for August 99.", "", "August 99", "1999-08",
+            "1999-08", kMonth, false, ""},
+           // February 29 without a year: the latest leap year.
+           {"It was due on Feb 29.", "2017-03-22", "Feb 29", "2016-02-29",
+            "2016-02-29", kDay, false, "2017-03-22"},
+       }) {
+    ExpectOneDate(c);
+  }
+  // A lowercase "may" glued to a number is no month; a number that can be
+  // a day or is followed by a word is no year.
+  EXPECT_THAT(Dates("The tool may2 run.", "2016-11-07").claims, IsEmpty());
+  // A month and day in one dotted or hyphenated token needs a cue and no
+  // word after it.
+  EXPECT_THAT(Dates("Shares rose on 4.22 million trades.", "2016-11-07")
+                  .claims,
+              IsEmpty());
+  EXPECT_THAT(Dates("The score was 4-2.", "2016-11-07").claims, IsEmpty());
+  {
+    const Found listed = Dates(
+        "Find us 30 minutes on 11/20, 11/22 or 11/25.", "2018-11-28");
+    ASSERT_THAT(listed.claims, SizeIs(3));
+    EXPECT_EQ(listed.claims[1].text(), "11/22");
+    EXPECT_EQ(listed.claims[1].date().start(), "2018-11-22");
+    EXPECT_EQ(listed.claims[2].text(), "11/25");
+  }
+  {
+    // A quarter of a relative year without a publication date is one
+    // unresolved claim.
+    const Found quarter = Dates("I'll be out the third quarter this year.", "");
+    ASSERT_THAT(quarter.claims, SizeIs(1));
+    EXPECT_EQ(quarter.claims[0].text(), "the third quarter this year");
+    EXPECT_TRUE(quarter.claims[0].date().relative());
+    EXPECT_EQ(quarter.claims[0].date().start(), "");
+  }
+  // Without a cue a season ends a clause, and "the fall" is no season.
+  EXPECT_THAT(Dates("They survived the fall.", "2016-11-07").claims,
+              IsEmpty());
+  EXPECT_THAT(Dates("They spent the summer abroad.", "2016-11-07").claims,
+              IsEmpty());
+  for (const Claim& claim :
+       Dates("In August 99 people left.", "2016-11-07").claims) {
+    EXPECT_NE(claim.text(), "August 99");
+  }
+}
+
 TEST(FindDatesTest, YearAndMonthInAnyOrder) {
   for (const DateCase& c : std::vector<DateCase>{
            {"Output was flat in 2016 November.", "", "2016 November", "2016-11",
             "2016-11", kMonth, false, ""},
            {"She was born in April of 1987.", "", "April of 1987", "1987-04",
             "1987-04", kMonth, false, ""},
+           {"It happened in June of nineteen ninety nine.", "",
+            "June of nineteen ninety nine", "1999-06", "1999-06", kMonth,
+            false, ""},
+           {"The conference was in October two thousand and five.", "",
+            "October two thousand and five", "2005-10", "2005-10", kMonth,
+            false, ""},
+           {"I was born in April of 87.", "2018-01-07", "April of 87",
+            "1987-04", "1987-04", kMonth, false, ""},
+           {"I was born on 15 April of 87.", "2018-01-07", "15 April of 87",
+            "1987-04-15", "1987-04-15", kDay, false, ""},
+           {"I'll be out August two thousand and fifteen.", "",
+            "August two thousand and fifteen", "2015-08", "2015-08", kMonth,
+            false, ""},
            {"Sales in 11-2016 rose.", "", "11-2016", "2016-11", "2016-11",
             kMonth, false, ""},
            {"Sales in 2016 / 11 rose.", "", "2016 / 11", "2016-11", "2016-11",
@@ -441,6 +508,10 @@ TEST(FindDatesTest, WeekdaysInsideLongerDates) {
            {"The board meets the second Monday of next month.", kTuesday,
             "the second Monday of next month", "2024-07-08", "2024-07-08",
             kDay, true, kTuesday},
+           {"The fair opens second Sunday.", "2017-09-27", "second Sunday",
+            "2017-09-10", "2017-09-10", kDay, true, "2017-09-27"},
+           {"We met the third Tuesday.", "2017-09-27", "the third Tuesday",
+            "2017-09-19", "2017-09-19", kDay, true, "2017-09-27"},
            {"Voting runs 4 to 8 next month.", kTuesday, "4 to 8 next month",
             "2024-07-04", "2024-07-08", kDay, true, kTuesday},
            {"The deadline is the 20th of next month.", kTuesday,
@@ -473,6 +544,62 @@ TEST(FindDatesTest, PeriodsAndOffsets) {
             "2024-12", "2025-02", kMonth, true, kTuesday},
            {"Talks stalled in the spring.", kTuesday, "the spring", "2024-03",
             "2024-05", kMonth, true, kTuesday},
+           {"They spent the winter.", kTuesday, "the winter", "2023-12",
+            "2024-02", kMonth, true, kTuesday},
+           {"The stock is down 20% in the year to date.", "2018-09-07",
+            "year to date", "2018-01-01", "2018-09-06", kDay, true,
+            "2018-09-07"},
+           {"Year-to-date sales fell.", "2018-09-07", "Year-to-date",
+            "2018-01-01", "2018-09-06", kDay, true, "2018-09-07"},
+           {"Sales fell month to date.", "2018-09-07", "month to date",
+            "2018-09-01", "2018-09-06", kDay, true, "2018-09-07"},
+           {"I'll go back Monday two weeks from now.", "2016-11-09",
+            "Monday two weeks from now", "2016-11-21", "2016-11-21", kDay,
+            true, "2016-11-09"},
+           {"I'll go back Sunday 3 weeks after January 15th.", "2021-01-02",
+            "Sunday 3 weeks after January 15th", "2021-01-31", "2021-01-31",
+            kDay, false, "2021-01-02"},
+           {"I'll go back in 3 days on Friday.", "2016-11-09",
+            "in 3 days on Friday", "2016-11-11", "2016-11-11", kDay, true,
+            "2016-11-09"},
+           {"The event happened in two years since 2011.", "2019-03-10",
+            "in two years since 2011", "2013-01-01", "2013-01-01", kDay,
+            false, ""},
+           {"The event happened in two weeks since the year 2011.",
+            "2019-03-10", "in two weeks since the year 2011", "2011-01-15",
+            "2011-01-15", kDay, false, ""},
+           {"A big party will be held at the EOY.", "2018-11-23", "EOY",
+            "2018-07", "2018-12", kMonth, true, "2018-11-23"},
+           {"Invoices are due EOM.", "2018-11-23", "EOM", "2018-11-16",
+            "2018-11-30", kDay, true, "2018-11-23"},
+           {"It will happen 4 weeks in the future.", "2016-11-07",
+            "4 weeks in the future", "2016-11-08", "2016-12-05", kDay, true,
+            "2016-11-07"},
+           {"It happened 3 days in the past.", "2016-11-07",
+            "3 days in the past", "2016-11-04", "2016-11-06", kDay, true,
+            "2016-11-07"},
+           {"It will happen this working week.", "2018-06-26",
+            "this working week", "2018-06-25", "2018-06-29", kDay, true,
+            "2018-06-26"},
+           {"It will happen on next workweek.", "2018-06-26", "next workweek",
+            "2018-07-02", "2018-07-06", kDay, true, "2018-06-26"},
+           {"This task will be done less than 3 days after tomorrow.",
+            "2018-05-29", "less than 3 days after tomorrow", "2018-05-30",
+            "2018-06-01", kDay, true, "2018-05-29"},
+           {"This task will start within 2 weeks before yesterday.",
+            "2018-06-22", "2 weeks before yesterday", "2018-06-07",
+            "2018-06-07", kDay, true, "2018-06-22"},
+           {"We'll meet in 3 years.", "2016-11-07", "in 3 years",
+            "2019-11-07", "2019-11-07", kDay, true, "2016-11-07"},
+           {"This task should be done next 6th of April.", "2019-05-20",
+            "next 6th of April", "2020-04-06", "2020-04-06", kDay, false,
+            "2019-05-20"},
+           {"This task should be done next 5/12.", "2019-05-20",
+            "next 5/12", "2020-05-12", "2020-05-12", kDay, false,
+            "2019-05-20"},
+           {"It runs from this 5/12 to next 5/19.", "2019-05-20",
+            "this 5/12 to next 5/19", "2019-05-12", "2020-05-19", kDay, false,
+            "2019-05-20"},
            {"It will open in the first week of Oct.", kTuesday,
             "the first week of Oct", "2024-09-30", "2024-10-06", kDay, false,
             kTuesday},
@@ -507,6 +634,13 @@ TEST(FindDatesTest, LaterCountsFromTheDateBeforeIt) {
   ASSERT_THAT(month.claims, SizeIs(1));
   EXPECT_EQ(month.claims[0].text(), "last month");
   // Without a date before it, "three days later" is no date.
+  // "two thousand" before a noun is a count, not a year of the month.
+  {
+    const Found found =
+        Dates("In October two thousand people marched.", "2024-06-04");
+    ASSERT_THAT(found.claims, SizeIs(1));
+    EXPECT_EQ(found.claims[0].text(), "October");
+  }
   EXPECT_THAT(Dates("He was freed three days later.", "2024-06-04").claims,
               IsEmpty());
 }
@@ -525,6 +659,10 @@ TEST(FindDatesTest, NumericDatesReadMonthFirstUnlessTheFirstIsAboveTwelve) {
        "2016-04-21", kDay, false, ""},
       {"Records from 2015/08/12 show it.", "", "2015/08/12", "2015-08-12",
        "2015-08-12", kDay, false, ""},
+      {"We went back on 4-22.", "2016-11-07", "4-22", "2016-04-22",
+       "2016-04-22", kDay, false, "2016-11-07"},
+      {"I'll go back in 4.22", "2016-11-07", "4.22", "2017-04-22",
+       "2017-04-22", kDay, false, "2016-11-07"},
       {"The letter of 9-18-15 said so.", "", "9-18-15", "2015-09-18",
        "2015-09-18", kDay, false, ""},
       {"The audit of 2015.5.13 found gaps.", "", "2015.5.13", "2015-05-13",
@@ -687,6 +825,12 @@ TEST(FindDatesTest, CountedSpansAroundPublication) {
        "2013-08-30", "2018-08-29", kDay, true, "2018-08-30"},
       {"It will rain in the 2 next days.", "2018-08-30", "the 2 next days",
        "2018-08-31", "2018-09-01", kDay, true, "2018-08-30"},
+      {"I will come back within 2 weeks from today.", "2018-05-29",
+       "within 2 weeks from today", "2018-05-29", "2018-06-11", kDay, true,
+       "2018-05-29"},
+      {"It will start within the next 2 weeks after today.", "2018-05-29",
+       "within the next 2 weeks after today", "2018-05-29", "2018-06-11",
+       kDay, true, "2018-05-29"},
       {"I will be back within next 10 months.", "2018-03-23",
        "within next 10 months", "2018-03-23", "2019-01-22", kDay, true,
        "2018-03-23"},
@@ -732,6 +876,20 @@ TEST(FindDatesTest, DecadesWithoutCenturyOrInWords) {
        "1970", "1979", kDecade, false, ""},
       {"Prices rose in the noughties.", "", "the noughties", "2000", "2009",
        kDecade, false, ""},
+      {"Who were presidents in 1990 s.", "", "1990 s", "1990", "1999",
+       kDecade, false, ""},
+      {"Who were presidents in 90 s.", "", "90 s", "1990", "1999", kDecade,
+       false, ""},
+      {"Who were presidents in nineties", "", "nineties", "1990", "1999",
+       kDecade, false, ""},
+      {"Prices rose in the two thousands.", "", "the two thousands", "2000",
+       "2009", kDecade, false, ""},
+      {"Prices rose in the twenty-tens.", "", "the twenty-tens", "2010",
+       "2019", kDecade, false, ""},
+      {"Prices rose in the two thousand and tens.", "",
+       "the two thousand and tens", "2010", "2019", kDecade, false, ""},
+      {"Prices rose in the twenty twenties.", "", "the twenty twenties",
+       "2020", "2029", kDecade, false, ""},
       {"Prices rose in the 70's.", "", "the 70's", "1970", "1979", kDecade,
        false, ""},
       {"It happened in the 21st century.", "", "the 21st century", "2000",
@@ -766,6 +924,10 @@ TEST(FindDatesTest, MonthAndNumbersInOneToken) {
        kDay, false, ""},
       {"It was signed Sep-23-2020.", "", "Sep-23-2020", "2020-09-23",
        "2020-09-23", kDay, false, ""},
+      {"APEC will happen in Korea Nov-Feb 5th, 2017.", "",
+       "Nov-Feb 5th, 2017", "2016-11-01", "2017-02-05", kDay, false, ""},
+      {"Prices fell Jan-Feb 2017.", "", "Jan-Feb 2017", "2017-01", "2017-02",
+       kMonth, false, ""},
       {"What is the plan for Dec-2018?", "", "Dec-2018", "2018-12", "2018-12",
        kMonth, false, ""},
       {"APEC met in Korea Nov-Feb 2017.", "", "Nov-Feb 2017", "2016-11",
@@ -785,6 +947,21 @@ TEST(FindDatesTest, QuartersWeeksAndHalves) {
   const DateCase kCases[] = {
       {"Sales rose in Q1 2016.", "", "Q1 2016", "2016-01", "2016-03", kMonth,
        false, ""},
+      {"I'll be out the first quarter of two thousand and twenty.", "",
+       "the first quarter of two thousand and twenty", "2020-01", "2020-03",
+       kMonth, false, ""},
+      {"I'll go back as early as next year's first quarter.", "2018-09-06",
+       "next year's first quarter", "2019-01", "2019-03", kMonth, true,
+       "2018-09-06"},
+      {"We met the 1st week of Oct. on Friday.", "2019-11-07",
+       "the 1st week of Oct. on Friday", "2019-10-04", "2019-10-04", kDay,
+       false, "2019-11-07"},
+      {"I'll be out the third week next year.", "2016-11-07",
+       "the third week next year", "2017-01-16", "2017-01-22", kDay, true,
+       "2016-11-07"},
+      {"I'll be out the third week of two thousand and twenty seven.", "",
+       "the third week of two thousand and twenty seven", "2027-01-18",
+       "2027-01-24", kDay, false, ""},
       {"Sales rose in the third quarter of 2016.", "",
        "the third quarter of 2016", "2016-07", "2016-09", kMonth, false, ""},
       {"Sales rose in H2 2016.", "", "H2 2016", "2016-07", "2016-12", kMonth,
@@ -878,8 +1055,10 @@ TEST(FindDatesTest, OffsetsAndSpansFromPublication) {
        false, "2019-11-07"},
       // Weekday abbreviations before a day or after a week; a bare day
       // after a weekday before punctuation.
-      {"I'll go back Mon 13th", "2022-05-01", "Mon 13th", "2021-12-13",
+      {"I went back Mon 13th", "2022-05-01", "Mon 13th", "2021-12-13",
        "2021-12-13", kDay, true, "2022-05-01"},
+      {"I'll go back Mon 13th", "2022-05-01", "Mon 13th", "2022-06-13",
+       "2022-06-13", kDay, true, "2022-05-01"},
       {"Any arrangement on Sunday 31!", "2019-01-25", "Sunday 31",
        "2017-12-31", "2017-12-31", kDay, true, "2019-01-25"},
       {"We meet next week between Wednesday and Friday.", "2017-11-14",
@@ -1037,6 +1216,20 @@ TEST(FindDatesTest, TheFollowingPeriodComesAfterTheDateBeforeIt) {
   EXPECT_EQ(found.claims[1].date().end(), "2011");
   EXPECT_EQ(found.claims[1].date().granularity(), kYear);
   EXPECT_EQ(found.claims[1].date().anchor(), "");
+  {
+    // "same year" is the period holding the date before it, else the one
+    // holding publication.
+    const Found same =
+        Dates("He was elected in 2010 and married the same year.", kTuesday);
+    ASSERT_THAT(same.claims, SizeIs(2));
+    EXPECT_EQ(same.claims[1].text(), "same year");
+    EXPECT_EQ(same.claims[1].date().start(), "2010");
+    EXPECT_EQ(same.claims[1].date().end(), "2010");
+    const DateCase kSame = {"I was not there the same week that it happened.",
+                            "2017-11-17", "same week", "2017-11-13",
+                            "2017-11-19", kDay, true, "2017-11-17"};
+    ExpectOneDate(kSame);
+  }
   const Found day = Dates(
       "He was arrested on June 5, 2024, and charged the following day.", "");
   ASSERT_THAT(day.claims, SizeIs(2));
@@ -1069,6 +1262,16 @@ TEST(FindDatesTest, YearsWithAnEra) {
 TEST(FindDatesTest, DayMonthNameAndYearJoinedBySlashes) {
   ExpectOneDate({"He was born on 31/Oct/1974 in Leeds.", "", "31/Oct/1974",
                  "1974-10-31", "1974-10-31", kDay, false, ""});
+  ExpectOneDate({"Set up a call sometime Friday 7/6 with Jim.", "2018-07-06",
+                 "Friday 7/6", "2018-07-06", "2018-07-06", kDay, false,
+                 "2018-07-06"});
+  ExpectOneDate({"Set up a call sometime Friday 2018-7-6 with Jim.",
+                 "2018-07-06", "Friday 2018-7-6", "2018-07-06", "2018-07-06",
+                 kDay, false, ""});
+  ExpectOneDate({"I'll go back 2020/Sep/23.", "", "2020/Sep/23",
+                 "2020-09-23", "2020-09-23", kDay, false, ""});
+  ExpectOneDate({"I'll go back 2020/23/Sep.", "", "2020/23/Sep",
+                 "2020-09-23", "2020-09-23", kDay, false, ""});
   // With spaces the slashes join no day to the month.
   const Found spaced = Dates("Scores were 31 / Oct / 1974.", "");
   for (const Claim& claim : spaced.claims) {
