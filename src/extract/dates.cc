@@ -84,7 +84,7 @@ struct PartPhrase {
 // Adds `phrase` to `buckets` under its first word, longest first.
 template <typename T>
 void AddPhrase(T phrase,
-               absl::flat_hash_map<std::string, std::vector<T>>* buckets) {
+               WordMap<std::vector<T>>* buckets) {
   auto& bucket = (*buckets)[phrase.words[0]];
   bucket.push_back(std::move(phrase));
   std::stable_sort(bucket.begin(), bucket.end(), [](const T& a, const T& b) {
@@ -93,48 +93,48 @@ void AddPhrase(T phrase,
 }
 
 struct Lexicons {
-  absl::flat_hash_map<std::string, MonthName> months;
-  absl::flat_hash_map<std::string, int> weekdays;  // ISO: 1 = Monday
-  absl::flat_hash_map<std::string, int> numbers;   // cardinal number words
-  absl::flat_hash_map<std::string, std::string> time_units;
+  WordMap<MonthName> months;
+  WordMap<int> weekdays;  // ISO: 1 = Monday
+  WordMap<int> numbers;   // cardinal number words
+  WordMap<std::string> time_units;
   // Relative day phrases ("yesterday", "last night"), by first word,
   // longest first.
-  absl::flat_hash_map<std::string, std::vector<DayPhrase>> day_phrases;
-  absl::flat_hash_map<std::string, int> shifts;  // "last" -1, "next" 1
-  absl::flat_hash_map<std::string, Part> parts;  // "earlier", "later"
+  WordMap<std::vector<DayPhrase>> day_phrases;
+  WordMap<int> shifts;  // "last" -1, "next" 1
+  WordMap<Part> parts;  // "earlier", "later"
   // Phrases naming the first or second half of the date after them ("early",
   // "end of"), by first word, longest first.
-  absl::flat_hash_map<std::string, std::vector<PartPhrase>> half_phrases;
+  WordMap<std::vector<PartPhrase>> half_phrases;
   // "last 3 days" -1, "next 3 days" 1, "within 3 days" 0.
-  absl::flat_hash_map<std::string, int> span_words;
+  WordMap<int> span_words;
   // "two weeks from now" 0, "from tomorrow" 1: the day counted from.
-  absl::flat_hash_map<std::string, std::vector<DayPhrase>> hence;
+  WordMap<std::vector<DayPhrase>> hence;
   // "rest of the" (week): from publication to the end of the period.
-  absl::flat_hash_map<std::string, std::vector<DayPhrase>> rests;
+  WordMap<std::vector<DayPhrase>> rests;
   // "two days after today" 1, "a week before June 5" -1.
-  absl::flat_hash_map<std::string, int> offsets;
+  WordMap<int> offsets;
   // "three days later" 1, "a week earlier" -1: counted from the date before
   // in the sentence.
-  absl::flat_hash_map<std::string, int> laters;
+  WordMap<int> laters;
   // "the next day" 1, "the day before" -1: from the single day before in
   // the sentence, else from publication. By first word, longest first.
-  absl::flat_hash_map<std::string, std::vector<DayPhrase>> next_days;
-  absl::flat_hash_map<std::string, int> seasons;  // first month
-  absl::flat_hash_set<std::string> numeric_cues;   // "on 4/22"
-  absl::flat_hash_set<std::string> day_cues;       // "for the 27"
-  absl::flat_hash_set<std::string> week_starts;    // "week beginning"
+  WordMap<std::vector<DayPhrase>> next_days;
+  WordMap<int> seasons;  // first month
+  WordSet numeric_cues;   // "on 4/22"
+  WordSet day_cues;       // "for the 27"
+  WordSet week_starts;    // "week beginning"
   // "Mon", "Thurs": read only next to a day or another weekday.
-  absl::flat_hash_map<std::string, int> weekday_abbrevs;
-  absl::flat_hash_set<std::string> offset_blocks;  // "highest in 10 years"
-  absl::flat_hash_set<std::string> payment_verbs;  // "paid 2000"
-  absl::flat_hash_map<std::string, int> ordinals;  // "first" 1 ... "fifth"
-  absl::flat_hash_map<std::string, Period> periods;
-  absl::flat_hash_set<std::string> ago;
-  absl::flat_hash_set<std::string> cues;
-  absl::flat_hash_map<std::string, Tense> tense_words;
-  absl::flat_hash_set<std::string> past_forms;   // irregular past forms
-  absl::flat_hash_set<std::string> plural_nouns;  // "people", "children"
-  absl::flat_hash_set<std::string> event_verbs;  // verbs.tsv event lemmas
+  WordMap<int> weekday_abbrevs;
+  WordSet offset_blocks;  // "highest in 10 years"
+  WordSet payment_verbs;  // "paid 2000"
+  WordMap<int> ordinals;  // "first" 1 ... "fifth"
+  WordMap<Period> periods;
+  WordSet ago;
+  WordSet cues;
+  WordMap<Tense> tense_words;
+  WordSet past_forms;   // irregular past forms
+  WordSet plural_nouns;  // "people", "children"
+  WordSet event_verbs;  // verbs.tsv event lemmas
 };
 
 int ParseIntOr(absl::string_view text, int fallback) {
