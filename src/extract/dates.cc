@@ -4187,53 +4187,9 @@ class DateParser {
   // ("elected in 2010 and again the following year" is 2011), else after
   // the one holding publication.
   std::optional<DateMatch> Following(int i) const {
-    int k = Is(i, "the") ? i + 1 : i;
-    if (!Is(k, "following") || k + 1 >= n_) return std::nullopt;
-    const std::string& unit = words_[k + 1].folded;
-    std::optional<Period> period;
-    if (auto it = Lex().periods.find(unit); it != Lex().periods.end()) {
-      period = it->second;
-      if (*period != Period::kWeek && *period != Period::kMonth &&
-          *period != Period::kQuarter && *period != Period::kYear) {
-        return std::nullopt;
-      }
-    } else if (unit != "day") {
-      return std::nullopt;
-    }
-    const int end = k + 2;
-    std::optional<absl::CivilDay> reference = published_;
-    bool needs_anchor = true;
-    if (previous_.has_value()) {
-      const std::optional<DaySpan> days = DaysOf(*previous_);
-      reference.reset();
-      if (days.has_value()) reference = days->last;
-      needs_anchor = !previous_->anchor().empty();
-    }
-    const Date::Granularity granularity =
-        !period.has_value() ? Date::GRANULARITY_DAY
-                            : PeriodGranularity(*period);
-    if (!reference.has_value()) return Unresolved(i, end, granularity);
-    const absl::CivilDay r = *reference;
-    DateMatch match{i, end};
-    match.needs_anchor = needs_anchor;
-    match.date.set_relative(true);
-    if (!period.has_value()) {
-      SetDays(r + 1, r + 1, &match.date);
-    } else if (*period == Period::kWeek) {
-      const absl::CivilDay monday = r - (IsoWeekday(r) - 1) + 7;
-      SetDays(monday, monday + 6, &match.date);
-    } else if (*period == Period::kMonth) {
-      const absl::CivilMonth month = absl::CivilMonth(r) + 1;
-      SetMonths(month, month, &match.date);
-    } else if (*period == Period::kQuarter) {
-      const absl::CivilMonth first =
-          absl::CivilMonth(r.year(), (r.month() - 1) / 3 * 3 + 1) + 3;
-      SetMonths(first, first + 2, &match.date);
-    } else {
-      if (r.year() >= 9999) return std::nullopt;
-      SetYears(r.year() + 1, r.year() + 1, &match.date);
-    }
-    return match;
+    const int k = Is(i, "the") ? i + 1 : i;
+    if (!Is(k, "following")) return std::nullopt;
+    return PeriodOfPrevious(i, k + 1, /*shift=*/1);
   }
 
   // "same week" (day, month, quarter, year; "the" stays outside the
@@ -4241,19 +4197,29 @@ class DateParser {
   // sentence ("born in 1990 and married the same year"), else the one
   // holding publication.
   std::optional<DateMatch> Same(int i) const {
-    if (!Is(i, "same") || i + 1 >= n_) return std::nullopt;
-    const std::string& unit = words_[i + 1].folded;
+    if (!Is(i, "same")) return std::nullopt;
+    return PeriodOfPrevious(i, i + 1, /*shift=*/0);
+  }
+
+  // The day, week, month, quarter or year named at words[unit], `shift`
+  // periods after the one holding the last day of the date before it in
+  // the sentence, else the one holding publication; the match runs from
+  // words[begin] through the unit.
+  std::optional<DateMatch> PeriodOfPrevious(int begin, int unit,
+                                            int shift) const {
+    if (unit >= n_) return std::nullopt;
+    const std::string& name = words_[unit].folded;
     std::optional<Period> period;
-    if (auto it = Lex().periods.find(unit); it != Lex().periods.end()) {
+    if (auto it = Lex().periods.find(name); it != Lex().periods.end()) {
       period = it->second;
       if (*period != Period::kWeek && *period != Period::kMonth &&
           *period != Period::kQuarter && *period != Period::kYear) {
         return std::nullopt;
       }
-    } else if (unit != "day") {
+    } else if (name != "day") {
       return std::nullopt;
     }
-    const int end = i + 2;
+    const int end = unit + 1;
     std::optional<absl::CivilDay> reference = published_;
     bool needs_anchor = true;
     if (previous_.has_value()) {
@@ -4265,24 +4231,26 @@ class DateParser {
     const Date::Granularity granularity =
         !period.has_value() ? Date::GRANULARITY_DAY
                             : PeriodGranularity(*period);
-    if (!reference.has_value()) return Unresolved(i, end, granularity);
+    if (!reference.has_value()) return Unresolved(begin, end, granularity);
     const absl::CivilDay r = *reference;
-    DateMatch match{i, end};
+    DateMatch match{begin, end};
     match.needs_anchor = needs_anchor;
     match.date.set_relative(true);
     if (!period.has_value()) {
-      SetDays(r, r, &match.date);
+      SetDays(r + shift, r + shift, &match.date);
     } else if (*period == Period::kWeek) {
-      const absl::CivilDay monday = r - (IsoWeekday(r) - 1);
+      const absl::CivilDay monday = r - (IsoWeekday(r) - 1) + 7 * shift;
       SetDays(monday, monday + 6, &match.date);
     } else if (*period == Period::kMonth) {
-      const absl::CivilMonth month(r);
+      const absl::CivilMonth month = absl::CivilMonth(r) + shift;
       SetMonths(month, month, &match.date);
     } else if (*period == Period::kQuarter) {
-      const absl::CivilMonth first(r.year(), (r.month() - 1) / 3 * 3 + 1);
+      const absl::CivilMonth first =
+          absl::CivilMonth(r.year(), (r.month() - 1) / 3 * 3 + 1) + 3 * shift;
       SetMonths(first, first + 2, &match.date);
     } else {
-      SetYears(r.year(), r.year(), &match.date);
+      if (r.year() + shift > 9999) return std::nullopt;
+      SetYears(r.year() + shift, r.year() + shift, &match.date);
     }
     return match;
   }
