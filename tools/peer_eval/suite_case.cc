@@ -1,6 +1,7 @@
 #include "tools/peer_eval/suite_case.h"
 
 #include <utility>
+#include <vector>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
@@ -88,8 +89,9 @@ bool ContainsPhrase(absl::string_view folded, absl::string_view phrase) {
   return false;
 }
 
-// Whether `text` holds a month or weekday name written all in lowercase.
-bool HasLowercaseCalendarWord(absl::string_view text, const ScopeData& data) {
+// The runs of ASCII letters of `text`, in order.
+std::vector<absl::string_view> LetterRuns(absl::string_view text) {
+  std::vector<absl::string_view> runs;
   size_t i = 0;
   while (i < text.size()) {
     if (!absl::ascii_isalpha(static_cast<unsigned char>(text[i]))) {
@@ -97,16 +99,24 @@ bool HasLowercaseCalendarWord(absl::string_view text, const ScopeData& data) {
       continue;
     }
     size_t j = i;
-    bool lower = true;
     while (j < text.size() &&
            absl::ascii_isalpha(static_cast<unsigned char>(text[j]))) {
-      lower = lower && absl::ascii_islower(static_cast<unsigned char>(text[j]));
       ++j;
     }
-    if (lower && data.calendar_words.contains(text.substr(i, j - i))) {
-      return true;
-    }
+    runs.push_back(text.substr(i, j - i));
     i = j;
+  }
+  return runs;
+}
+
+// Whether `text` holds a month or weekday name written all in lowercase.
+bool HasLowercaseCalendarWord(absl::string_view text, const ScopeData& data) {
+  for (absl::string_view word : LetterRuns(text)) {
+    bool lower = true;
+    for (char c : word) {
+      lower = lower && absl::ascii_islower(static_cast<unsigned char>(c));
+    }
+    if (lower && data.calendar_words.contains(word)) return true;
   }
   return false;
 }
@@ -128,21 +138,8 @@ bool HasDirectionWord(absl::string_view text) {
       "weeks",     "fortnight", "fortnights", "month",   "months",
       "year",      "years",     "decade",   "decades",   "century",
       "centuries", "hour",      "hours",    "minute",    "minutes"};
-  size_t i = 0;
-  while (i < text.size()) {
-    if (!absl::ascii_isalpha(static_cast<unsigned char>(text[i]))) {
-      ++i;
-      continue;
-    }
-    size_t j = i;
-    while (j < text.size() &&
-           absl::ascii_isalpha(static_cast<unsigned char>(text[j]))) {
-      ++j;
-    }
-    if (kWords->contains(absl::AsciiStrToLower(text.substr(i, j - i)))) {
-      return true;
-    }
-    i = j;
+  for (absl::string_view word : LetterRuns(text)) {
+    if (kWords->contains(absl::AsciiStrToLower(word))) return true;
   }
   return false;
 }
