@@ -631,6 +631,19 @@ class DateParser {
  private:
   // One date at words[i], without a range to a second one.
   std::optional<DateMatch> Single(int i) const {
+    // Some parsers read a date inside their own ("in 2 years since 2011",
+    // "next 5/12"); bounding that nesting keeps a sentence of repeats ("in
+    // 2 years since in 2 years since …") linear instead of a recursion as
+    // deep as the sentence is long.
+    if (nesting_ >= kMaxNesting) return std::nullopt;
+    ++nesting_;
+    std::optional<DateMatch> match = FirstMatch(i);
+    --nesting_;
+    return match;
+  }
+
+  // The first parser of the list that reads a date at words[i].
+  std::optional<DateMatch> FirstMatch(int i) const {
     for (auto parse :
          {&DateParser::Iso, &DateParser::NumericRange, &DateParser::Numeric,
           &DateParser::CountedPart, &DateParser::Quarter,
@@ -4581,6 +4594,9 @@ class DateParser {
   const int n_;
   const std::optional<absl::CivilDay> published_;
   std::optional<Date> previous_;
+  // How many Single calls are under way (Single).
+  static constexpr int kMaxNesting = 4;
+  mutable int nesting_ = 0;
   // Set while ParseAt reads the second end of a range.
   mutable bool second_end_ = false;
 };
@@ -4641,6 +4657,9 @@ WordSet* AnchorWords(const Lexicons& lex) {
     anchors->insert(std::string(decade));
   }
   anchors->insert("noughties");
+  // Vague counts of time units ("a couple of weeks", "a few days").
+  anchors->insert("couple");
+  anchors->insert("few");
   anchors->insert("tens");       // "the twenty-tens"
   anchors->insert("thousands");  // "the two thousands"
   anchors->insert("year-to-date");

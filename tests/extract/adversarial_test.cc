@@ -89,6 +89,18 @@ TEST(AdversarialTest, LongHyphenChainsAndNumberWords) {
   EXPECT_LT(ExtractChecked("ago", Repeat("two years ago ", 50000)), kMaxSeconds);
 }
 
+// Dates read inside dates ("in 2 years since 2011", "next 5/12"), repeated
+// through one sentence: no recursion as deep as the sentence.
+TEST(AdversarialTest, NestedDatePhrases) {
+  EXPECT_LT(ExtractChecked("since", "Prices rose " +
+                                        Repeat("in 2 years since ", 12000) +
+                                        "2011."),
+            kMaxSeconds);
+  EXPECT_LT(ExtractChecked("next", "It opens " + Repeat("next ", 50000) +
+                                       "5/12."),
+            kMaxSeconds);
+}
+
 TEST(AdversarialTest, QuoteMarksAndBrackets) {
   EXPECT_LT(ExtractChecked("quotes", Repeat("“", 100000)), kMaxSeconds);
   EXPECT_LT(ExtractChecked("quotes-words", Repeat("“a ", 100000)), kMaxSeconds);

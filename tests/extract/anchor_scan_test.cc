@@ -83,6 +83,8 @@ TEST(ScanTest, SameClaimsForClaimsThatStartFarBeforeTheirAnchor) {
       "week from now and three years ago.",
       "Prices rose in the seventies, the nineteen eighties and the "
       "noughties, and in the '40s.",
+      "It ends within the next couple of weeks, within the coming few "
+      "days, less than a couple of days after tomorrow.",
       "No more than US$ 50 and no less than twenty, bigger or equal than "
       "three thousand nine hundred and sixty five, per cent of 10.",
       "Boeing 737 jets and a Catch-22 for more than a decade, minus 5, "
