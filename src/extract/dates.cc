@@ -3759,6 +3759,9 @@ class DateParser {
           !IsDigits(digits) || !Is(i + 1, "s")) {
         return std::nullopt;
       }
+      // "90 s" names a decade only after "the" ("in the 90 s"); alone it
+      // is as often seconds ("in 10 s flat").
+      if (digits.size() == 2 && !Is(i - 1, "the")) return std::nullopt;
       year = ParseIntOr(digits, -1);
       if (digits.size() == 2) year = year < 20 ? 2000 + year : 1900 + year;
       if (year < kMinYear || year > kMaxYear) return std::nullopt;
@@ -4216,8 +4219,9 @@ class DateParser {
 
   // The day, week, month, quarter or year named at words[unit], `shift`
   // periods after the one holding the last day of the date before it in
-  // the sentence, else the one holding publication; the match runs from
-  // words[begin] through the unit.
+  // the sentence (none when that date is coarser than the unit), else the
+  // one holding publication; the match runs from words[begin] through the
+  // unit.
   std::optional<DateMatch> PeriodOfPrevious(int begin, int unit,
                                             int shift) const {
     if (unit >= n_) return std::nullopt;
@@ -4233,17 +4237,20 @@ class DateParser {
       return std::nullopt;
     }
     const int end = unit + 1;
+    const Date::Granularity granularity =
+        !period.has_value() ? Date::GRANULARITY_DAY
+                            : PeriodGranularity(*period);
     std::optional<absl::CivilDay> reference = published_;
     bool needs_anchor = true;
     if (previous_.has_value()) {
+      // A date coarser than the unit holds no one such unit ("born in 1950
+      // and died the same month in 2010").
+      if (previous_->granularity() > granularity) return std::nullopt;
       const std::optional<DaySpan> days = DaysOf(*previous_);
       reference.reset();
       if (days.has_value()) reference = days->last;
       needs_anchor = !previous_->anchor().empty();
     }
-    const Date::Granularity granularity =
-        !period.has_value() ? Date::GRANULARITY_DAY
-                            : PeriodGranularity(*period);
     if (!reference.has_value()) return Unresolved(begin, end, granularity);
     const absl::CivilDay r = *reference;
     DateMatch match{begin, end};
@@ -4365,6 +4372,12 @@ class DateParser {
       date = DayRange(j, end, month, month, day, day, std::nullopt);
     }
     if (!date.has_value() || date->date.granularity() != Date::GRANULARITY_DAY) {
+      return std::nullopt;
+    }
+    // The weekday must be that date's: "lost 2-1 on Friday 7/6" of a year
+    // where July 6 is a Thursday is no such date.
+    const std::optional<DaySpan> days = DaysOf(date->date);
+    if (days.has_value() && IsoWeekday(days->first) != *WeekdayOf(word)) {
       return std::nullopt;
     }
     date->begin = i;
@@ -4516,6 +4529,9 @@ class DateParser {
     const bool future = Is(end + 2, "future");
     if (!future && !Is(end + 2, "past")) return std::nullopt;
     end += 3;
+    // It must end the clause: "10 years in the past week" is a count and a
+    // date of its own.
+    if (end < n_ && words_[end].kind != TokenKind::kPunct) return std::nullopt;
     if (!published_.has_value()) {
       return Unresolved(i, end, Date::GRANULARITY_DAY);
     }

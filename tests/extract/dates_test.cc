@@ -878,8 +878,8 @@ TEST(FindDatesTest, DecadesWithoutCenturyOrInWords) {
        kDecade, false, ""},
       {"Who were presidents in 1990 s.", "", "1990 s", "1990", "1999",
        kDecade, false, ""},
-      {"Who were presidents in 90 s.", "", "90 s", "1990", "1999", kDecade,
-       false, ""},
+      {"Who were presidents in the 90 s.", "", "90 s", "1990", "1999",
+       kDecade, false, ""},
       {"Who were presidents in nineties", "", "nineties", "1990", "1999",
        kDecade, false, ""},
       {"Prices rose in the two thousands.", "", "the two thousands", "2000",
@@ -1297,6 +1297,20 @@ TEST(FindDatesTest, MonthAfterNextAndBeforeLast) {
   for (const DateCase& c : kCases) ExpectOneDate(c);
 }
 
+TEST(FindDatesTest, NoDateSwallowsACountOrAMismatchedWeekday) {
+  // "in the past" ends the clause only in "10 years in the past".
+  const Found past =
+      Dates("He was sentenced to 10 years in the past week.", "2024-06-07");
+  ASSERT_THAT(past.claims, SizeIs(1));
+  EXPECT_EQ(past.claims[0].text(), "the past week");
+  // July 6, 2023 was a Thursday: "Friday 7/6" names no such day.
+  const Found weekday =
+      Dates("The team lost 2-1 on Friday 7/6.", "2023-08-01");
+  for (const Claim& claim : weekday.claims) {
+    EXPECT_NE(claim.text(), "Friday 7/6");
+  }
+}
+
 TEST(FindDatesTest, NotDates) {
   for (const char* text : {
            "The May figures may change.",
@@ -1310,6 +1324,9 @@ TEST(FindDatesTest, NotDates) {
            "Half of them, 1/2 of voters, agreed.",
            "The shop is open 24/7.",
            "It was the highest in 10 years.",
+           // "10 s" alone is as often seconds; a count "in the past week"
+           // is a count and a date.
+           "He ran it in 10 s flat.",
            // Award names and the day of a report's events are no dates.
            "She was named player of the year.",
            "Security was tight throughout the day.",

@@ -217,6 +217,14 @@ TEST(FindFiguresTest, AbbreviatedMagnitudesNewsMeansAsNumbers) {
   for (const FigureCase& c : kCases) ExpectOneFigure(c);
 }
 
+TEST(FindFiguresTest, NamesThatLookLikeCurrencyCodesAreNoMoney) {
+  // "Le" is the Egyptian pound's abbreviation only in Egypt's own prices;
+  // in news it starts names.
+  for (const Claim& claim : Figures("She addressed 5 Le Pen rallies.")) {
+    EXPECT_NE(claim.figure().unit(), "EGP") << claim.text();
+  }
+}
+
 TEST(FindFiguresTest, Percentages) {
   const FigureCase kCases[] = {
       {"Support rose to 12%.", "12%", 12, kExact, "percent"},
