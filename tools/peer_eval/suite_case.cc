@@ -137,7 +137,8 @@ bool HasDirectionWord(absl::string_view text) {
       "rest",      "remaining", "day",      "days",      "week",
       "weeks",     "fortnight", "fortnights", "month",   "months",
       "year",      "years",     "decade",   "decades",   "century",
-      "centuries", "hour",      "hours",    "minute",    "minutes"};
+      "centuries", "hour",      "hours",    "minute",    "minutes",
+      "tmrw",      "tonite",    "eoy",      "eom",       "ytd"};
   for (absl::string_view word : LetterRuns(text)) {
     if (kWords->contains(absl::AsciiStrToLower(word))) return true;
   }
@@ -156,9 +157,9 @@ bool HasFourDigitRun(absl::string_view text) {
 
 // Duckling resolves a date that states neither its year nor a direction
 // to the next such date after the reference, as an assistant does ("Aug
-// 8" said on 2013-02-12 is 2013-08-08). The issue crosscheck answers to
-// asks the opposite for news, which reports the past: the most recent one
-// on or before the publication date. Such entities — Duckling, a date
+// 8" said on 2013-02-12 is 2013-08-08). crosscheck's convention for news,
+// which reports the past, is the opposite: the most recent one on or
+// before the publication date. Such entities — Duckling, a date
 // value wholly after the reference day, no four-digit year and no
 // direction word in the text — test the assistant convention.
 bool IsForwardResolved(const SuiteCase& c, const ExpectedEntity& entity) {
