@@ -304,8 +304,8 @@ bool NameLike(const Word& word, size_t sentence_begin) {
 // work per mention is bounded however long the sentence. `words` are the
 // sentence's words in text order.
 Words ContextWords(const std::vector<Word>& words, segment::Range mention) {
-  const size_t lo = mention.begin > kContextBytes ? mention.begin - kContextBytes
-                                                  : 0;
+  const size_t lo =
+      mention.begin > kContextBytes ? mention.begin - kContextBytes : 0;
   const size_t hi = mention.end + kContextBytes;
   auto first = std::lower_bound(
       words.begin(), words.end(), lo,
@@ -522,7 +522,8 @@ constexpr size_t kMaxLexisEntries = 1 << 16;
 // Per-thread memo of ComputeLexis. References stay valid until
 // TrimLexisMemo(), which only the public entry points call.
 absl::node_hash_map<std::string, WordLexis, WordHash, WordEq>& LexisMemo() {
-  thread_local absl::node_hash_map<std::string, WordLexis, WordHash, WordEq> memo;
+  thread_local absl::node_hash_map<std::string, WordLexis, WordHash, WordEq>
+      memo;
   return memo;
 }
 
@@ -543,7 +544,7 @@ const WordLexis& LexisOf(const Word& word) {
 // Words before a noun: "the visit", "her call" are not verbs.
 bool IsDeterminerWord(const Word& word) {
   return word.kind == segment::TokenKind::kWord ? LexisOf(word).determiner
-                                                 : IsDeterminerForm(word.folded);
+                                                : IsDeterminerForm(word.folded);
 }
 
 // Whether the base or "-s" form words[i] of a known verb stands where a

@@ -611,7 +611,8 @@ class DateParser {
     if (now_first) first = Today(i, i + 1);
     if (!first.has_value()) return std::nullopt;
     const int e = first->end;
-    if (e + 1 >= n_ || !IsRangeSeparator(words_[e], AfterBetween(first->begin))) {
+    if (e + 1 >= n_ ||
+        !IsRangeSeparator(words_[e], AfterBetween(first->begin))) {
       return now_first ? std::nullopt : first;
     }
     second_end_ = true;
@@ -644,39 +645,63 @@ class DateParser {
 
   // The first parser of the list that reads a date at words[i].
   std::optional<DateMatch> FirstMatch(int i) const {
-    for (auto parse :
-         {&DateParser::Iso, &DateParser::NumericRange, &DateParser::Numeric,
-          &DateParser::CountedPart, &DateParser::Quarter,
-          &DateParser::WeekOfOnWeekday,
-          &DateParser::WeekOf, &DateParser::WeekCommencing,
-          &DateParser::NthWeekday, &DateParser::TheDay,
-          &DateParser::WeekdayNumeric, &DateParser::WeekdayOffset,
-          &DateParser::WeekdayDate,
-          &DateParser::MonthAfterNext,
-          &DateParser::MonthFirst, &DateParser::SlashedDayMonth,
-          &DateParser::YearSlashed,
-          &DateParser::DayFirst, &DateParser::MidToken, &DateParser::YearMonth,
-          &DateParser::BareDecade, &DateParser::Year,
-          &DateParser::SpokenYear,
-          &DateParser::Decade, &DateParser::Century,
-          &DateParser::WeekNumber, &DateParser::Compact,
-          &DateParser::RelativeDay, &DateParser::NextDay,
-          &DateParser::AfterNext,
-          &DateParser::RestOf,
-          &DateParser::PossessiveQuarter, &DateParser::Shifted, &DateParser::Following,
-          &DateParser::Season,
-          &DateParser::CountStarting, &DateParser::Offset,
-          &DateParser::Later,
-          &DateParser::Ago, &DateParser::Ahead, &DateParser::CountSpan,
-          &DateParser::CountedWeekdays,
-          &DateParser::ClosestWeekday, &DateParser::FromDayFor,
-          &DateParser::NthDayOf, &DateParser::NthWeekdayAlone,
-          &DateParser::MonthDayToken, &DateParser::SpokenDecade,
-          &DateParser::Same, &DateParser::ToDate, &DateParser::NextYearless,
-          &DateParser::LessThanOffset, &DateParser::WorkWeek,
-          &DateParser::CountInThe, &DateParser::EndOfAbbreviation,
-          &DateParser::InCountSince,
-          &DateParser::ThePeriod}) {
+    for (auto parse : {&DateParser::Iso,
+                       &DateParser::NumericRange,
+                       &DateParser::Numeric,
+                       &DateParser::CountedPart,
+                       &DateParser::Quarter,
+                       &DateParser::WeekOfOnWeekday,
+                       &DateParser::WeekOf,
+                       &DateParser::WeekCommencing,
+                       &DateParser::NthWeekday,
+                       &DateParser::TheDay,
+                       &DateParser::WeekdayNumeric,
+                       &DateParser::WeekdayOffset,
+                       &DateParser::WeekdayDate,
+                       &DateParser::MonthAfterNext,
+                       &DateParser::MonthFirst,
+                       &DateParser::SlashedDayMonth,
+                       &DateParser::YearSlashed,
+                       &DateParser::DayFirst,
+                       &DateParser::MidToken,
+                       &DateParser::YearMonth,
+                       &DateParser::BareDecade,
+                       &DateParser::Year,
+                       &DateParser::SpokenYear,
+                       &DateParser::Decade,
+                       &DateParser::Century,
+                       &DateParser::WeekNumber,
+                       &DateParser::Compact,
+                       &DateParser::RelativeDay,
+                       &DateParser::NextDay,
+                       &DateParser::AfterNext,
+                       &DateParser::RestOf,
+                       &DateParser::PossessiveQuarter,
+                       &DateParser::Shifted,
+                       &DateParser::Following,
+                       &DateParser::Season,
+                       &DateParser::CountStarting,
+                       &DateParser::Offset,
+                       &DateParser::Later,
+                       &DateParser::Ago,
+                       &DateParser::Ahead,
+                       &DateParser::CountSpan,
+                       &DateParser::CountedWeekdays,
+                       &DateParser::ClosestWeekday,
+                       &DateParser::FromDayFor,
+                       &DateParser::NthDayOf,
+                       &DateParser::NthWeekdayAlone,
+                       &DateParser::MonthDayToken,
+                       &DateParser::SpokenDecade,
+                       &DateParser::Same,
+                       &DateParser::ToDate,
+                       &DateParser::NextYearless,
+                       &DateParser::LessThanOffset,
+                       &DateParser::WorkWeek,
+                       &DateParser::CountInThe,
+                       &DateParser::EndOfAbbreviation,
+                       &DateParser::InCountSince,
+                       &DateParser::ThePeriod}) {
       if (std::optional<DateMatch> match = (this->*parse)(i)) return match;
     }
     return std::nullopt;
@@ -894,7 +919,8 @@ class DateParser {
       joined += words_[end].folded;
       ++end;
     }
-    if (end < n_ && Touch(end - 1, end) && words_[end].kind != TokenKind::kPunct) {
+    if (end < n_ && Touch(end - 1, end) &&
+        words_[end].kind != TokenKind::kPunct) {
       return std::nullopt;
     }
     std::vector<absl::string_view> halves;
@@ -1044,7 +1070,8 @@ class DateParser {
         }
         if (pieces.size() != 3) continue;
         bool digits = true;
-        for (const std::string& piece : pieces) digits = digits && IsDigits(piece);
+        for (const std::string& piece : pieces)
+          digits = digits && IsDigits(piece);
         if (digits) parts = std::move(pieces);
         break;
       }
@@ -1117,7 +1144,8 @@ class DateParser {
     if (k < 0 || k >= n_) return std::nullopt;
     const Word& word = words_[k];
     if (word.folded == "last") return -1;
-    if (auto it = Lex().ordinals.find(word.folded); it != Lex().ordinals.end()) {
+    if (auto it = Lex().ordinals.find(word.folded);
+        it != Lex().ordinals.end()) {
       return it->second;
     }
     if (word.kind == TokenKind::kNumber && !IsDigits(word.folded)) {
@@ -1464,7 +1492,8 @@ class DateParser {
       t = k + 1;  // "the third week next year"
     } else if (!Is(k + 1, "of")) {
       // "the week beginning (on) February 4", "week commencing May 6".
-      if (ordinal.has_value() || !Lex().week_starts.contains(words_[k + 1].folded)) {
+      if (ordinal.has_value() ||
+          !Lex().week_starts.contains(words_[k + 1].folded)) {
         return std::nullopt;
       }
       if (Is(t, "on") || Is(t, "from")) ++t;
@@ -1489,7 +1518,8 @@ class DateParser {
       thursday = days->first + (4 - IsoWeekday(days->first) + 7) % 7 +
                  7 * (*ordinal - 1);
     }
-    if (ordinal.has_value() && (thursday < days->first || thursday > days->last)) {
+    if (ordinal.has_value() &&
+        (thursday < days->first || thursday > days->last)) {
       return std::nullopt;
     }
     SetDays(thursday - 3, thursday + 3, &target->date);
@@ -2349,7 +2379,8 @@ class DateParser {
     const std::optional<int> year = YearOf(words_[j]);
     if (!year.has_value()) {
       int end = 0;
-      const std::optional<int> spoken = YearWordsAt(j, &end);  // "May 5, two thousand"
+      const std::optional<int> spoken =
+          YearWordsAt(j, &end);  // "May 5, two thousand"
       if (spoken.has_value()) *k = end;
       return spoken;
     }
@@ -2525,7 +2556,8 @@ class DateParser {
       return day;
     }
     if (k < n_ && words_[k].kind == TokenKind::kNumber) {
-      if (std::optional<DateMatch> two = MonthTwoDigitYear(i, k, month->month)) {
+      if (std::optional<DateMatch> two =
+              MonthTwoDigitYear(i, k, month->month)) {
         return two;
       }
       if (std::optional<int> year = YearOf(words_[k])) {
@@ -2972,7 +3004,8 @@ class DateParser {
     }
     // "11-2016": a month.
     if ((hyphen == 1 || hyphen == 2) && token.size() == hyphen + 5 &&
-        IsDigits(token.substr(0, hyphen)) && IsDigits(token.substr(hyphen + 1))) {
+        IsDigits(token.substr(0, hyphen)) &&
+        IsDigits(token.substr(hyphen + 1))) {
       const int month = ParseIntOr(token.substr(0, hyphen), 0);
       const int first = ParseIntOr(token.substr(hyphen + 1), 0);
       if (month < 1 || month > 12 || first < kMinYear || first > kMaxYear) {
@@ -3281,8 +3314,9 @@ class DateParser {
         period->second == Period::kDecade ||
         words_[i + 1].folded != (period->second == Period::kYear    ? "year"
                                  : period->second == Period::kMonth ? "month"
-                                 : period->second == Period::kWeek  ? "week"
-                                                                    : "weekend")) {
+                                 : period->second == Period::kWeek
+                                     ? "week"
+                                     : "weekend")) {
       return std::nullopt;
     }
     return CurrentPeriod(i);
@@ -3709,7 +3743,8 @@ class DateParser {
   // (2000s), "the twenty-tens", "the twenty tens", "the two thousand and
   // tens" (2010s), "the twenty twenties".
   std::optional<DateMatch> SpokenDecade(int i) const {
-    if (!Is(i, "the") || i + 1 >= n_ || words_[i + 1].kind != TokenKind::kWord) {
+    if (!Is(i, "the") || i + 1 >= n_ ||
+        words_[i + 1].kind != TokenKind::kWord) {
       return std::nullopt;
     }
     const auto tens_of = [](absl::string_view word) {
@@ -4371,7 +4406,8 @@ class DateParser {
       if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
       date = DayRange(j, end, month, month, day, day, std::nullopt);
     }
-    if (!date.has_value() || date->date.granularity() != Date::GRANULARITY_DAY) {
+    if (!date.has_value() ||
+        date->date.granularity() != Date::GRANULARITY_DAY) {
       return std::nullopt;
     }
     // The weekday must be that date's: "lost 2-1 on Friday 7/6" of a year
@@ -4397,8 +4433,8 @@ class DateParser {
       const int j = Is(i + 1, ",") ? i + 2 : i + 1;
       if (j >= n_) return std::nullopt;
       const Word& next = words_[j];
-      if (next.kind != TokenKind::kNumber && !Lex().numbers.contains(next.folded) &&
-          next.folded != "a") {
+      if (next.kind != TokenKind::kNumber &&
+          !Lex().numbers.contains(next.folded) && next.folded != "a") {
         return std::nullopt;
       }
       counted = Ahead(j);
@@ -4517,8 +4553,8 @@ class DateParser {
   // days").
   std::optional<DateMatch> CountInThe(int i) const {
     const Word& word = words_[i];
-    if (word.kind != TokenKind::kNumber && !Lex().numbers.contains(word.folded) &&
-        word.folded != "a") {
+    if (word.kind != TokenKind::kNumber &&
+        !Lex().numbers.contains(word.folded) && word.folded != "a") {
       return std::nullopt;
     }
     int end = 0;

@@ -53,10 +53,11 @@ namespace crosscheck::extract {
 //    `anchor`, and an "unresolved-date" note of severity INFO says why.
 //  - Years and days may be written in words: "in nineteen ninety six"
 //    (after a cue; "and" and "to" only before a range's second end, so
-//    "two hundred and two thousand" is a number), "two thousand and eighteen", "seventeen hundred thirty
-//    three", "May twenty one", "Jan first", "twenty second of June",
-//    "fifteen August nineteen hundred ninety three". A plain number word
-//    ("five") is a day only before punctuation, a year or the end, and a
+//    "two hundred and two thousand" is a number), "two thousand and eighteen",
+//    "seventeen hundred thirty three", "May twenty one", "Jan first", "twenty
+//    second of June", "fifteen August nineteen hundred ninety three". A
+//    plain number word ("five") is a day only before punctuation, a year or
+//    the end, and a
 //    year in words followed by a plural or a time unit is a count ("two
 //    thousand dollars", "two thousand people"). A month takes a year in
 //    words or after "of" without a cue: "June of nineteen ninety nine",
@@ -102,8 +103,9 @@ namespace crosscheck::extract {
 //    week ("1st week of Oct. on Friday" that Friday); "the week of April
 //    10th" the
 //    Monday-to-Sunday week holding it, as are "the week beginning
-//    (starting, commencing) February 4" and "w/c Feb 4"; "the 27th" a day of the publication
-//    month (or the month before, by tense, like a year-less month).
+//    (starting, commencing) February 4" and "w/c Feb 4"; "the 27th" a day of
+//    the publication month (or the month before, by tense, like a year-less
+//    month).
 //  - "in two weeks" (future sentences only), "two weeks from now", "3
 //    years from today", "a week hence" count forward from publication to a
 //    day, whatever the unit ("in 2 months" read on July 5 is September 5);
@@ -164,11 +166,12 @@ namespace crosscheck::extract {
 //  - A bare number right after "pay" or "owe" ("paid 2000"), or after
 //    a name or pronoun after it ("Pay ABC 2000", "owes them 1500"), is
 //    the amount paid, never a year.
-//  - Decades: "1990s", "the 1970's", "the 70s", "the 70's", "the '40s" (a two-digit
-//    decade below 20 is of the 2000s: "the 10s"), "the seventies", "the
+//  - Decades: "1990s", "the 1970's", "the 70s", "the 70's", "the '40s"
+//    (a two-digit decade below 20 is of the 2000s: "the 10s"), "the seventies", "the
 //    nineteen seventies", "the noughties", "the two thousands", "the
-//    twenty-tens", "the two thousand and tens"; without "the" "1990 s", "90
-//    s" (the "s" apart) and "in nineties".
+//    twenty-tens", "the two thousand and tens"; with the "s" apart "1990
+//    s" and, after "the", "90 s" ("in 10 s flat" is seconds); without "the"
+//    "in nineties".
 //  - A year with an era after it may have one to four digits ("14 A.D.",
 //    "800 CE"); a year followed by "BC" ("2014 B.C.") is no date.
 //  - ISO weeks: "week 31" of the publication year, "Week 10 of 2019".
@@ -201,12 +204,12 @@ namespace crosscheck::extract {
 //  - "Friday the 15th" ("Friday 15th", "Sunday 31!" before punctuation,
 //    "Mon 13th": a weekday abbreviation only before a day or after a week,
 //    "next week Mon", "this week from Tue to Thur") is the 15th that falls
-//    on a Friday within two years of publication, the latest on or before it (the earliest on or after it
-//    in a future sentence); "the second Monday of next month" the Nth such
-//    weekday of the month.
-//    "second Sunday", "the third Tuesday" with no month after them (nor
-//    "after", "before"; not after "every") are the Nth such weekday of the
-//    publication month, none when the month has no such day.
+//    on a Friday within two years of publication, the latest on or before it
+//    (the earliest on or after it in a future sentence); "the second Monday of
+//    next month" the Nth such weekday of the month. "second Sunday", "the third
+//    Tuesday" with no month after them (nor "after", "before"; not after
+//    "every") are the Nth such weekday of the publication month, none when the
+//    month has no such day.
 //  - "the last day of May", "the 5th last day of May", "the second day of
 //    last month", "the last day of 2011": the Nth day of that period,
 //    counted from either end.
