@@ -3692,6 +3692,15 @@ class DateParser {
     return match;
   }
 
+  // The decade from `year` to year + 9 over tokens [begin, end).
+  static DateMatch DecadeMatch(int begin, int end, int year) {
+    DateMatch match{begin, end};
+    match.date.set_start(FormatYear(year));
+    match.date.set_end(FormatYear(year + 9));
+    match.date.set_granularity(Date::GRANULARITY_DECADE);
+    return match;
+  }
+
   // Decades without a century or in words, after "the": "the 70s", "the
   // '40s", "the 70's" (1970s; "the 00s" and "the 10s" are 2000s and 2010s),
   // "the seventies", "the nineteen seventies", "the noughties".
@@ -3732,11 +3741,7 @@ class DateParser {
     } else {
       return std::nullopt;
     }
-    DateMatch match{i, k + 1};
-    match.date.set_start(FormatYear(year));
-    match.date.set_end(FormatYear(year + 9));
-    match.date.set_granularity(Date::GRANULARITY_DECADE);
-    return match;
+    return DecadeMatch(i, k + 1, year);
   }
 
   // Decades of the 2000s in words, after "the": "the two thousands"
@@ -3776,11 +3781,7 @@ class DateParser {
     } else {
       return std::nullopt;
     }
-    DateMatch match{i, k + 1};
-    match.date.set_start(FormatYear(year));
-    match.date.set_end(FormatYear(year + 9));
-    match.date.set_granularity(Date::GRANULARITY_DECADE);
-    return match;
+    return DecadeMatch(i, k + 1, year);
   }
 
   // Decades without "the": "1990 s", "90 s" (the "s" apart), and a decade
@@ -3805,19 +3806,11 @@ class DateParser {
       year = DecadeWord(word.folded);
       if (year < 0) return std::nullopt;
       year += 1900;
-      DateMatch match{i, i + 1};
-      match.date.set_start(FormatYear(year));
-      match.date.set_end(FormatYear(year + 9));
-      match.date.set_granularity(Date::GRANULARITY_DECADE);
-      return match;
+      return DecadeMatch(i, i + 1, year);
     } else {
       return std::nullopt;
     }
-    DateMatch match{i, i + 2};
-    match.date.set_start(FormatYear(year));
-    match.date.set_end(FormatYear(year + 9));
-    match.date.set_granularity(Date::GRANULARITY_DECADE);
-    return match;
+    return DecadeMatch(i, i + 2, year);
   }
 
   // "the 21st century", "15th century": an ordinal and "century".
