@@ -50,7 +50,14 @@ double ExtractChecked(const std::string& name, const std::string& text) {
 // slower than -c opt (where each input takes at most a few seconds), but a
 // quadratic path on these inputs takes hours. AddressSanitizer multiplies
 // the time of this allocation-heavy code by about ten.
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(__SANITIZE_ADDRESS__)  // GCC
+#define CROSSCHECK_UNDER_ASAN 1
+#elif defined(__has_feature)  // Clang
+#if __has_feature(address_sanitizer)
+#define CROSSCHECK_UNDER_ASAN 1
+#endif
+#endif
+#ifdef CROSSCHECK_UNDER_ASAN
 constexpr double kMaxSeconds = 60;
 #else
 constexpr double kMaxSeconds = 20;
