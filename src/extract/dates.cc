@@ -593,7 +593,9 @@ class DateParser {
              std::optional<absl::CivilDay> published)
       : words_(words),
         n_(static_cast<int>(words.size())),
-        published_(published) {}
+        published_(published),
+        ordinal_memo_(words.size()),
+        count_memo_(words.size()) {}
 
   // The date found before the next one in the sentence, which "three days
   // later" counts from.
@@ -1140,8 +1142,15 @@ class DateParser {
   }
 
   // The ordinal at words[k]: "third", "3rd"; "last" is -1.
+  // OrdinalAt and CountAt read only the words, and many parsers ask them
+  // of the same token: each is computed once per token.
   std::optional<int> OrdinalAt(int k) const {
     if (k < 0 || k >= n_) return std::nullopt;
+    if (!ordinal_memo_[k].has_value()) ordinal_memo_[k] = ComputeOrdinalAt(k);
+    return *ordinal_memo_[k];
+  }
+
+  std::optional<int> ComputeOrdinalAt(int k) const {
     const Word& word = words_[k];
     if (word.folded == "last") return -1;
     if (auto it = Lex().ordinals.find(word.folded);
@@ -1600,6 +1609,18 @@ class DateParser {
   // A count of time units at words[i]: "two weeks", "10 days", "a year".
   // Returns the count and the unit name; `*end` is after the unit.
   std::optional<std::pair<int, std::string>> CountAt(int i, int* end) const {
+    if (i < 0 || i + 1 >= n_) return std::nullopt;
+    std::optional<CountMemo>& memo = count_memo_[i];
+    if (!memo.has_value()) {
+      memo.emplace();
+      memo->count = ComputeCountAt(i, &memo->end);
+    }
+    if (memo->count.has_value()) *end = memo->end;
+    return memo->count;
+  }
+
+  std::optional<std::pair<int, std::string>> ComputeCountAt(int i,
+                                                            int* end) const {
     if (i < 0 || i + 1 >= n_) return std::nullopt;
     const Lexicons& lex = Lex();
     // "a few days" 3, "a couple of weeks" 2, as Recognizers-Text counts.
@@ -4639,6 +4660,13 @@ class DateParser {
   const int n_;
   const std::optional<absl::CivilDay> published_;
   std::optional<Date> previous_;
+  // Memos of OrdinalAt and CountAt by token.
+  struct CountMemo {
+    std::optional<std::pair<int, std::string>> count;
+    int end = 0;
+  };
+  mutable std::vector<std::optional<std::optional<int>>> ordinal_memo_;
+  mutable std::vector<std::optional<CountMemo>> count_memo_;
   // How many Single calls are under way (Single).
   static constexpr int kMaxNesting = 4;
   mutable int nesting_ = 0;
