@@ -887,6 +887,23 @@ class DateParser {
     return true;
   }
 
+  // A "from now" phrase of date_words.tsv at words[*end] ("from now",
+  // "from tomorrow", "hence"): moves *end past it and sets *base to the
+  // offset in days of the day it counts from. False, changing nothing,
+  // when there is none.
+  bool MatchHence(int* end, int* base) const {
+    if (*end >= n_) return false;
+    auto it = Lex().hence.find(words_[*end].folded);
+    if (it == Lex().hence.end()) return false;
+    for (const DayPhrase& phrase : it->second) {
+      if (!MatchesWords(*end, phrase.words)) continue;
+      *base = phrase.offset;
+      *end += static_cast<int>(phrase.words.size());
+      return true;
+    }
+    return false;
+  }
+
   bool MatchesWords(int i, const std::vector<std::string>& phrase) const {
     if (i + static_cast<int>(phrase.size()) > n_) return false;
     for (size_t w = 0; w < phrase.size(); ++w) {
@@ -1710,17 +1727,7 @@ class DateParser {
         return std::nullopt;  // "in two weeks from now" is read from "two"
       }
     } else {
-      auto it = Lex().hence.find(words_[end < n_ ? end : 0].folded);
-      if (end >= n_ || it == Lex().hence.end()) return std::nullopt;
-      bool found = false;
-      for (const DayPhrase& phrase : it->second) {
-        if (!MatchesWords(end, phrase.words)) continue;
-        base = phrase.offset;
-        end += static_cast<int>(phrase.words.size());
-        found = true;
-        break;
-      }
-      if (!found) return std::nullopt;
+      if (!MatchHence(&end, &base)) return std::nullopt;
     }
     // A count from a day lands on a day ("in 2 months" read on July 5 is
     // September 5), unlike "N months ago", which keeps the unit.
@@ -1964,17 +1971,7 @@ class DateParser {
       direction = -1;
       ++end;
     } else {
-      auto it = Lex().hence.find(words_[end].folded);
-      if (it == Lex().hence.end()) return std::nullopt;
-      bool found = false;
-      for (const DayPhrase& phrase : it->second) {
-        if (!MatchesWords(end, phrase.words)) continue;
-        base = phrase.offset;
-        end += static_cast<int>(phrase.words.size());
-        found = true;
-        break;
-      }
-      if (!found) return std::nullopt;
+      if (!MatchHence(&end, &base)) return std::nullopt;
     }
     if (!published_.has_value()) {
       return Unresolved(i, end, Date::GRANULARITY_DAY);
