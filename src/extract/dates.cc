@@ -1636,9 +1636,9 @@ class DateParser {
     return memo->count;
   }
 
+  // CountAt without the memo; 0 <= i and i + 1 < n_.
   std::optional<std::pair<int, std::string>> ComputeCountAt(int i,
                                                             int* end) const {
-    if (i < 0 || i + 1 >= n_) return std::nullopt;
     const Lexicons& lex = Lex();
     // "a few days" 3, "a couple of weeks" 2, as Recognizers-Text counts.
     {
