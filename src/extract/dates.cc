@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -583,6 +584,75 @@ int DecadeTens(absl::string_view word) {
 }
 
 // ---------------------------------------------------------------------------
+// Gates: what the first token of a date can be. Each parser states the
+// kinds of token it can start at (Opens), and FirstMatch skips a parser
+// whose kinds the token lacks with a bit test, instead of letting it run
+// its own lexicon lookups. The gates only skip work: a parser they skip
+// would have found nothing (internal::DateGateViolations checks it).
+
+enum Opens : uint8_t {
+  kOpensNumber = 1 << 0,   // a number token: "2016", "5th", "4/22"
+  kOpensThe = 1 << 1,      // "the"
+  kOpensCapital = 1 << 2,  // a capitalised word: months, weekdays, "EOY"
+  kOpensShaped = 1 << 3,   // a word with a digit or hyphen: "Q3", "mid-May"
+  kOpensLexicon = 1 << 4,  // a word of the date lexicons (OpenerWords)
+  kOpensOther = 1 << 5,    // any other word, and punctuation
+};
+
+// The words a date parser can start at, besides numbers, "the",
+// capitalised and shaped words: every key of the lexicons the parsers read
+// at their first token, and the words they compare it with.
+WordSet* MakeOpenerWords(const Lexicons& lex) {
+  auto* words = new WordSet();
+  const auto add_keys = [words](const auto& table) {
+    for (const auto& entry : table) words->insert(entry.first);
+  };
+  add_keys(lex.numbers);
+  add_keys(lex.ordinals);
+  add_keys(lex.time_units);
+  add_keys(lex.periods);
+  add_keys(lex.day_phrases);
+  add_keys(lex.next_days);
+  add_keys(lex.half_phrases);
+  add_keys(lex.rests);
+  add_keys(lex.shifts);
+  add_keys(lex.parts);
+  add_keys(lex.span_words);
+  add_keys(lex.seasons);
+  add_keys(lex.hence);
+  add_keys(lex.offsets);
+  add_keys(lex.laters);
+  for (absl::string_view decade : kDecadeWords) {
+    words->insert(std::string(decade));
+  }
+  for (const char* word :
+       {"a", "an", "few", "couple", "in", "from", "now", "last", "next",
+        "this", "previous", "same", "following", "less", "closest",
+        "nearest", "week", "month", "year", "w", "noughties"}) {
+    words->insert(word);
+  }
+  return words;
+}
+
+// The Opens bits of `word`.
+uint8_t OpensOf(const Word& word) {
+  static const WordSet* const kOpenerWords = MakeOpenerWords(Lex());
+  if (word.kind == TokenKind::kNumber) return kOpensNumber;
+  if (word.kind != TokenKind::kWord) return kOpensOther;
+  uint8_t opens = 0;
+  if (word.folded == "the") opens |= kOpensThe;
+  if (word.capitalized) opens |= kOpensCapital;
+  for (char c : word.folded) {
+    if (c == '-' || absl::ascii_isdigit(static_cast<unsigned char>(c))) {
+      opens |= kOpensShaped;
+      break;
+    }
+  }
+  if (kOpenerWords->contains(word.folded)) opens |= kOpensLexicon;
+  return opens == 0 ? kOpensOther : opens;
+}
+
+// ---------------------------------------------------------------------------
 // Parsers. Each tries to read a date starting at words[i]; `published` is
 // the publication date when known. A parser that needs the publication date
 // but has none still returns the match, with an empty start.
@@ -595,7 +665,17 @@ class DateParser {
         n_(static_cast<int>(words.size())),
         published_(published),
         ordinal_memo_(words.size()),
-        count_memo_(words.size()) {}
+        count_memo_(words.size()),
+        opens_memo_(words.size(), 0) {}
+
+  // Whether parsers are skipped at tokens they cannot start at (on by
+  // default; off, every parser is tried at every token).
+  void SetGates(bool on) { gates_ = on; }
+
+  // Turns on the audit of the gates: a parser a gate skips is tried anyway,
+  // and each date one finds is listed in Violations().
+  void AuditGates() { audit_ = true; }
+  const std::vector<std::string>& Violations() const { return violations_; }
 
   // The date found before the next one in the sentence, which "three days
   // later" counts from.
@@ -645,66 +725,101 @@ class DateParser {
     return match;
   }
 
-  // The first parser of the list that reads a date at words[i].
+  // One parser of FirstMatch's list: the Opens bits of the tokens it can
+  // start at.
+  using Parse = std::optional<DateMatch> (DateParser::*)(int) const;
+  struct GatedParser {
+    Parse parse;
+    uint8_t opens;
+    const char* name;
+  };
+
+  // FirstMatch's parsers, in order.
+  static const std::vector<GatedParser>& Parsers() {
+    static const auto* const kParsers = new std::vector<GatedParser>{
+        {&DateParser::Iso, kOpensNumber, "Iso"},
+        {&DateParser::NumericRange, kOpensNumber, "NumericRange"},
+        {&DateParser::Numeric, kOpensNumber, "Numeric"},
+        {&DateParser::CountedPart, kOpensThe | kOpensLexicon | kOpensNumber, "CountedPart"},
+        {&DateParser::Quarter, kOpensNumber | kOpensShaped | kOpensThe | kOpensLexicon, "Quarter"},
+        {&DateParser::WeekOfOnWeekday, kOpensThe | kOpensLexicon | kOpensNumber, "WeekOfOnWeekday"},
+        {&DateParser::WeekOf, kOpensThe | kOpensLexicon | kOpensNumber, "WeekOf"},
+        {&DateParser::WeekCommencing, kOpensLexicon, "WeekCommencing"},
+        {&DateParser::NthWeekday, kOpensThe | kOpensLexicon | kOpensNumber, "NthWeekday"},
+        {&DateParser::TheDay, kOpensThe | kOpensNumber | kOpensLexicon | kOpensShaped, "TheDay"},
+        {&DateParser::WeekdayNumeric, kOpensCapital, "WeekdayNumeric"},
+        {&DateParser::WeekdayOffset, kOpensCapital | kOpensLexicon | kOpensNumber, "WeekdayOffset"},
+        {&DateParser::WeekdayDate, kOpensCapital, "WeekdayDate"},
+        {&DateParser::MonthAfterNext, kOpensThe | kOpensCapital, "MonthAfterNext"},
+        {&DateParser::MonthFirst, kOpensCapital, "MonthFirst"},
+        {&DateParser::SlashedDayMonth, kOpensNumber, "SlashedDayMonth"},
+        {&DateParser::YearSlashed, kOpensNumber, "YearSlashed"},
+        {&DateParser::DayFirst, kOpensNumber | kOpensLexicon | kOpensShaped, "DayFirst"},
+        {&DateParser::MidToken, kOpensShaped, "MidToken"},
+        {&DateParser::YearMonth, kOpensNumber, "YearMonth"},
+        {&DateParser::BareDecade, kOpensNumber | kOpensLexicon, "BareDecade"},
+        {&DateParser::Year, kOpensNumber, "Year"},
+        {&DateParser::SpokenYear, kOpensLexicon | kOpensShaped, "SpokenYear"},
+        {&DateParser::Decade, kOpensThe, "Decade"},
+        {&DateParser::Century, kOpensThe | kOpensNumber | kOpensLexicon, "Century"},
+        {&DateParser::WeekNumber, kOpensLexicon, "WeekNumber"},
+        {&DateParser::Compact, kOpensNumber | kOpensShaped, "Compact"},
+        {&DateParser::RelativeDay, kOpensLexicon, "RelativeDay"},
+        {&DateParser::NextDay, kOpensLexicon, "NextDay"},
+        {&DateParser::AfterNext, kOpensThe, "AfterNext"},
+        {&DateParser::RestOf, kOpensThe | kOpensLexicon, "RestOf"},
+        {&DateParser::PossessiveQuarter, kOpensLexicon, "PossessiveQuarter"},
+        {&DateParser::Shifted, kOpensLexicon, "Shifted"},
+        {&DateParser::Following, kOpensThe | kOpensLexicon, "Following"},
+        {&DateParser::Season, kOpensThe | kOpensLexicon, "Season"},
+        {&DateParser::CountStarting, kOpensNumber | kOpensLexicon, "CountStarting"},
+        {&DateParser::Offset, kOpensNumber | kOpensLexicon, "Offset"},
+        {&DateParser::Later, kOpensNumber | kOpensLexicon, "Later"},
+        {&DateParser::Ago, kOpensNumber | kOpensLexicon, "Ago"},
+        {&DateParser::Ahead, kOpensNumber | kOpensLexicon, "Ahead"},
+        {&DateParser::CountSpan, kOpensThe | kOpensNumber | kOpensLexicon, "CountSpan"},
+        {&DateParser::CountedWeekdays, kOpensNumber | kOpensLexicon, "CountedWeekdays"},
+        {&DateParser::ClosestWeekday, kOpensLexicon, "ClosestWeekday"},
+        {&DateParser::FromDayFor, kOpensLexicon, "FromDayFor"},
+        {&DateParser::NthDayOf, kOpensThe | kOpensLexicon | kOpensNumber, "NthDayOf"},
+        {&DateParser::NthWeekdayAlone, kOpensThe | kOpensLexicon | kOpensNumber, "NthWeekdayAlone"},
+        {&DateParser::MonthDayToken, kOpensShaped, "MonthDayToken"},
+        {&DateParser::SpokenDecade, kOpensThe, "SpokenDecade"},
+        {&DateParser::Same, kOpensLexicon, "Same"},
+        {&DateParser::ToDate, kOpensLexicon | kOpensShaped, "ToDate"},
+        {&DateParser::NextYearless, kOpensLexicon, "NextYearless"},
+        {&DateParser::LessThanOffset, kOpensLexicon, "LessThanOffset"},
+        {&DateParser::WorkWeek, kOpensLexicon, "WorkWeek"},
+        {&DateParser::CountInThe, kOpensNumber | kOpensLexicon, "CountInThe"},
+        {&DateParser::EndOfAbbreviation, kOpensCapital, "EndOfAbbreviation"},
+        {&DateParser::InCountSince, kOpensLexicon, "InCountSince"},
+        {&DateParser::ThePeriod, kOpensThe, "ThePeriod"},
+    };
+    return *kParsers;
+  }
+
+  // The Opens bits of words[i], computed once per token.
+  uint8_t OpensAt(int i) const {
+    if (opens_memo_[i] == 0) opens_memo_[i] = OpensOf(words_[i]);
+    return opens_memo_[i];
+  }
+
+  // The first parser of the list that reads a date at words[i]. Without
+  // gates (SetGates) every parser is tried; when auditing, a parser the
+  // gate skips is tried too and a date it finds is recorded (Violations).
   std::optional<DateMatch> FirstMatch(int i) const {
-    for (auto parse : {&DateParser::Iso,
-                       &DateParser::NumericRange,
-                       &DateParser::Numeric,
-                       &DateParser::CountedPart,
-                       &DateParser::Quarter,
-                       &DateParser::WeekOfOnWeekday,
-                       &DateParser::WeekOf,
-                       &DateParser::WeekCommencing,
-                       &DateParser::NthWeekday,
-                       &DateParser::TheDay,
-                       &DateParser::WeekdayNumeric,
-                       &DateParser::WeekdayOffset,
-                       &DateParser::WeekdayDate,
-                       &DateParser::MonthAfterNext,
-                       &DateParser::MonthFirst,
-                       &DateParser::SlashedDayMonth,
-                       &DateParser::YearSlashed,
-                       &DateParser::DayFirst,
-                       &DateParser::MidToken,
-                       &DateParser::YearMonth,
-                       &DateParser::BareDecade,
-                       &DateParser::Year,
-                       &DateParser::SpokenYear,
-                       &DateParser::Decade,
-                       &DateParser::Century,
-                       &DateParser::WeekNumber,
-                       &DateParser::Compact,
-                       &DateParser::RelativeDay,
-                       &DateParser::NextDay,
-                       &DateParser::AfterNext,
-                       &DateParser::RestOf,
-                       &DateParser::PossessiveQuarter,
-                       &DateParser::Shifted,
-                       &DateParser::Following,
-                       &DateParser::Season,
-                       &DateParser::CountStarting,
-                       &DateParser::Offset,
-                       &DateParser::Later,
-                       &DateParser::Ago,
-                       &DateParser::Ahead,
-                       &DateParser::CountSpan,
-                       &DateParser::CountedWeekdays,
-                       &DateParser::ClosestWeekday,
-                       &DateParser::FromDayFor,
-                       &DateParser::NthDayOf,
-                       &DateParser::NthWeekdayAlone,
-                       &DateParser::MonthDayToken,
-                       &DateParser::SpokenDecade,
-                       &DateParser::Same,
-                       &DateParser::ToDate,
-                       &DateParser::NextYearless,
-                       &DateParser::LessThanOffset,
-                       &DateParser::WorkWeek,
-                       &DateParser::CountInThe,
-                       &DateParser::EndOfAbbreviation,
-                       &DateParser::InCountSince,
-                       &DateParser::ThePeriod}) {
-      if (std::optional<DateMatch> match = (this->*parse)(i)) return match;
+    const uint8_t opens = gates_ ? OpensAt(i) : 0xff;
+    for (const GatedParser& parser : Parsers()) {
+      if ((parser.opens & opens) == 0) {
+        if (audit_ && (this->*parser.parse)(i).has_value()) {
+          violations_.push_back(
+              absl::StrCat(parser.name, " at \"", words_[i].folded, "\""));
+        }
+        continue;
+      }
+      if (std::optional<DateMatch> match = (this->*parser.parse)(i)) {
+        return match;
+      }
     }
     return std::nullopt;
   }
@@ -714,7 +829,10 @@ class DateParser {
   // gives the days; a period word right after the phrase ("end of month",
   // "the end of the year") is the current one.
   std::optional<DateMatch> Halved(int i) const {
-    auto it = Lex().half_phrases.find(words_[i].folded);
+    // Every first word of a part phrase is an opener word.
+    auto it = (OpensAt(i) & kOpensLexicon) != 0
+                  ? Lex().half_phrases.find(words_[i].folded)
+                  : Lex().half_phrases.end();
     if (it != Lex().half_phrases.end()) {
       for (const PartPhrase& phrase : it->second) {
         int k = i + static_cast<int>(phrase.words.size());
@@ -4664,6 +4782,11 @@ class DateParser {
   };
   mutable std::vector<std::optional<std::optional<int>>> ordinal_memo_;
   mutable std::vector<std::optional<CountMemo>> count_memo_;
+  // OpensAt by token; 0 until computed.
+  mutable std::vector<uint8_t> opens_memo_;
+  bool gates_ = true;
+  bool audit_ = false;
+  mutable std::vector<std::string> violations_;
   // How many Single calls are under way (Single).
   static constexpr int kMaxNesting = 4;
   mutable int nesting_ = 0;
@@ -4786,9 +4909,17 @@ bool IsDateAnchor(const Word& word) {
 
 namespace {
 
-// FindDates; `every_token` turns the anchor filter off.
-void ScanDates(const Document& doc, bool every_token,
-               std::vector<Claim>* claims, std::vector<Note>* notes) {
+// How ScanDates tries dates.
+enum class ScanMode {
+  kFiltered,    // near anchors, parsers gated by the token (FindDates)
+  kEveryToken,  // every parser at every token
+  kAuditGates,  // at every token, noting dates a gate would have missed
+};
+
+void ScanDates(const Document& doc, ScanMode mode, std::vector<Claim>* claims,
+               std::vector<Note>* notes,
+               std::vector<std::string>* violations = nullptr) {
+  const bool every_token = mode != ScanMode::kFiltered;
   for (size_t s = 0; s < doc.seg.sentences.size(); ++s) {
     const segment::Sentence& sentence = doc.seg.sentences[s];
     const std::vector<Word>* sentence_words = &doc.sentence_words[s];
@@ -4809,6 +4940,8 @@ void ScanDates(const Document& doc, bool every_token,
     }
     const std::vector<Word>& words = *sentence_words;
     DateParser parser(words, doc.published);
+    if (mode == ScanMode::kEveryToken) parser.SetGates(false);
+    if (mode == ScanMode::kAuditGates) parser.AuditGates();
     int i = 0;
     while (i < n) {
       if (!every_token) {
@@ -4837,6 +4970,12 @@ void ScanDates(const Document& doc, bool every_token,
       }
       claims->push_back(std::move(claim));
     }
+    if (violations != nullptr) {
+      for (const std::string& violation : parser.Violations()) {
+        violations->push_back(
+            absl::StrCat("sentence ", s + 1, ": ", violation));
+      }
+    }
   }
 }
 
@@ -4844,14 +4983,22 @@ void ScanDates(const Document& doc, bool every_token,
 
 void FindDates(const Document& doc, std::vector<Claim>* claims,
                std::vector<Note>* notes) {
-  ScanDates(doc, /*every_token=*/false, claims, notes);
+  ScanDates(doc, ScanMode::kFiltered, claims, notes);
 }
 
 namespace internal {
 
 void FindDatesAtEveryToken(const Document& doc, std::vector<Claim>* claims,
                            std::vector<Note>* notes) {
-  ScanDates(doc, /*every_token=*/true, claims, notes);
+  ScanDates(doc, ScanMode::kEveryToken, claims, notes);
+}
+
+std::vector<std::string> DateGateViolations(const Document& doc) {
+  std::vector<Claim> claims;
+  std::vector<Note> notes;
+  std::vector<std::string> violations;
+  ScanDates(doc, ScanMode::kAuditGates, &claims, &notes, &violations);
+  return violations;
 }
 
 }  // namespace internal

@@ -4,6 +4,7 @@
 #ifndef SRC_EXTRACT_DATES_H_
 #define SRC_EXTRACT_DATES_H_
 
+#include <string>
 #include <vector>
 
 #include "proto/crosscheck/v1/article.pb.h"
@@ -237,12 +238,20 @@ void FindDates(const Document& doc, std::vector<crosscheck::v1::Claim>* claims,
 
 namespace internal {
 
-// FindDates trying a date at every token. FindDates tries one only a few
-// tokens before a word that can anchor a date (a number, month, weekday,
-// time unit…); both give the same claims and notes, which tests check.
+// FindDates trying every date pattern at every token. FindDates tries a
+// date only a few tokens before a word that can anchor one (a number,
+// month, weekday, time unit…), and there only the patterns that can start
+// at that kind of token; both give the same claims and notes, which tests
+// check.
 void FindDatesAtEveryToken(const Document& doc,
                            std::vector<crosscheck::v1::Claim>* claims,
                            std::vector<crosscheck::v1::Note>* notes);
+
+// The dates of `doc` a pattern would read at a token where FindDates does
+// not try that pattern, because the kind of the token says it cannot start
+// there, one line each ("sentence 2: Year at \"in\""). Empty when the
+// patterns' gates are right for this text.
+std::vector<std::string> DateGateViolations(const Document& doc);
 
 }  // namespace internal
 

@@ -1,5 +1,6 @@
 // FindDates and FindFigures try a claim only near a word that can anchor
-// one; these tests check that they find exactly what trying at every token
+// one, and FindDates there only the patterns that can start at the token;
+// these tests check that they find exactly what trying at every token
 // finds, on generated news text and on the claims whose first anchor lies
 // furthest from their start.
 
@@ -37,6 +38,9 @@ void ExpectSameScan(const Article& article) {
   for (size_t i = 0; i < every_notes.size(); ++i) {
     EXPECT_EQ(filtered_notes[i].DebugString(), every_notes[i].DebugString());
   }
+  // No date pattern is skipped at a token where it would read a date.
+  EXPECT_EQ(internal::DateGateViolations(doc), std::vector<std::string>())
+      << article.text();
   std::vector<segment::Range> taken;
   for (const Claim& date : every_claims) {
     taken.push_back({date.span().begin(), date.span().end()});

@@ -47,6 +47,9 @@ Found Dates(const std::string& text, const std::string& published,
     EXPECT_EQ(every.claims[i].DebugString(), found.claims[i].DebugString());
   }
   EXPECT_EQ(every.notes.size(), found.notes.size()) << text;
+  // No pattern is skipped at a token where it would read a date.
+  EXPECT_EQ(internal::DateGateViolations(doc), std::vector<std::string>())
+      << text;
   size_t previous = 0;
   for (const Claim& claim : found.claims) {
     EXPECT_EQ(claim.kind(), Claim::KIND_DATE);
