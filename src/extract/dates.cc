@@ -590,66 +590,155 @@ int DecadeTens(absl::string_view word) {
 // its own lexicon lookups. The gates only skip work: a parser they skip
 // would have found nothing (internal::DateGateViolations checks it).
 
-enum Opens : uint8_t {
-  kOpensNumber = 1 << 0,   // a number token: "2016", "5th", "4/22"
-  kOpensThe = 1 << 1,      // "the"
-  kOpensCapital = 1 << 2,  // a capitalised word: months, weekdays, "EOY"
-  kOpensShaped = 1 << 3,   // a word with a digit or hyphen: "Q3", "mid-May"
-  kOpensLexicon = 1 << 4,  // a word of the date lexicons (OpenerWords)
-  kOpensOther = 1 << 5,    // any other word, and punctuation
+enum Opens : uint32_t {
+  kOpensNumber = 1 << 0,     // a number token: "2016", "5th", "4/22"
+  kOpensThe = 1 << 1,        // "the"
+  kOpensCalendar = 1 << 2,   // a capitalised month, weekday, "Thurs", "EOY"
+  kOpensShaped = 1 << 3,     // a word with a digit or hyphen: "Q3", "mid-May"
+  kOpensCount = 1 << 4,      // a number word, "a", "an", "few", "couple"
+  kOpensOrdinal = 1 << 5,    // an ordinal word or "last"
+  kOpensUnit = 1 << 6,       // a time unit or period: "week", "years"
+  kOpensIn = 1 << 7,         // "in"
+  kOpensDayPhrase = 1 << 8,  // opens a relative day: "yesterday", "the"
+  kOpensRest = 1 << 9,       // opens a rest phrase: "rest"
+  kOpensShift = 1 << 10,     // a shift or part word: "next", "earlier"
+  kOpensSpan = 1 << 11,      // a span word: "past", "within"
+  kOpensSeason = 1 << 12,    // "summer"
+  kOpensDecade = 1 << 13,    // "sixties", "noughties"
+  kOpensPart = 1 << 14,      // opens a part phrase: "end", "early"
+  kOpensCue = 1 << 15,       // "from", "same", "following", "less", …
+  kOpensOther = 1 << 16,     // any other token
 };
 
-// The words a date parser can start at, besides numbers, "the",
-// capitalised and shaped words: every key of the lexicons the parsers read
-// at their first token, and the words they compare it with.
-WordSet* MakeOpenerWords(const Lexicons& lex) {
-  auto* words = new WordSet();
-  const auto add_keys = [words](const auto& table) {
-    for (const auto& entry : table) words->insert(entry.first);
-  };
-  add_keys(lex.numbers);
-  add_keys(lex.ordinals);
-  add_keys(lex.time_units);
-  add_keys(lex.periods);
-  add_keys(lex.day_phrases);
-  add_keys(lex.next_days);
-  add_keys(lex.half_phrases);
-  add_keys(lex.rests);
-  add_keys(lex.shifts);
-  add_keys(lex.parts);
-  add_keys(lex.span_words);
-  add_keys(lex.seasons);
-  add_keys(lex.hence);
-  add_keys(lex.offsets);
-  add_keys(lex.laters);
-  for (absl::string_view decade : kDecadeWords) {
-    words->insert(std::string(decade));
-  }
-  for (const char* word :
-       {"a", "an", "few", "couple", "in", "from", "now", "last", "next",
-        "this", "previous", "same", "following", "less", "closest",
-        "nearest", "week", "month", "year", "w", "noughties"}) {
-    words->insert(word);
-  }
-  return words;
-}
+// A token that can anchor a date (DateBitsOf): every date holds one.
+constexpr uint32_t kAnchor = 1u << 31;
+// In DateWords: a month, weekday or weekday abbreviation, which is
+// kOpensCalendar when capitalised.
+constexpr uint32_t kCalendarWord = 1u << 30;
 
-// The Opens bits of `word`.
-uint8_t OpensOf(const Word& word) {
-  static const WordSet* const kOpenerWords = MakeOpenerWords(Lex());
-  if (word.kind == TokenKind::kNumber) return kOpensNumber;
+// The date facts of lexicon words: kAnchor, kCalendarWord and Opens bits.
+class DateWords {
+ public:
+  explicit DateWords(const Lexicons& lex) {
+    const auto add_keys = [this](const auto& table, uint32_t bits) {
+      for (const auto& entry : table) Add(entry.first, bits);
+    };
+    const auto add = [this](std::initializer_list<const char*> list,
+                            uint32_t bits) {
+      for (const char* word : list) Add(word, bits);
+    };
+    // The words that name a time by themselves: months, weekdays, number
+    // and ordinal words, time units, periods, seasons, decade words, and
+    // the last word of each relative-day and "from now" phrase
+    // ("yesterday", "night", "now"; their first words "the", "last",
+    // "this" name no time).
+    add_keys(lex.months, kAnchor | kCalendarWord);
+    add_keys(lex.weekdays, kAnchor | kCalendarWord);
+    add_keys(lex.weekday_abbrevs, kCalendarWord);
+    add_keys(lex.numbers, kAnchor | kOpensCount);
+    add_keys(lex.ordinals, kAnchor | kOpensOrdinal);
+    add_keys(lex.time_units, kAnchor | kOpensUnit);
+    add_keys(lex.periods, kAnchor | kOpensUnit);
+    add_keys(lex.seasons, kAnchor | kOpensSeason);
+    for (const auto* table : {&lex.day_phrases, &lex.hence}) {
+      for (const auto& [first, phrases] : *table) {
+        for (const DayPhrase& phrase : phrases) {
+          if (!phrase.words.empty()) Add(phrase.words.back(), kAnchor);
+        }
+      }
+    }
+    for (absl::string_view decade : kDecadeWords) {
+      Add(decade, kAnchor | kOpensDecade);
+    }
+    add({"noughties"}, kAnchor | kOpensDecade);
+    // Vague counts of time units ("a couple of weeks", "a few days").
+    add({"couple", "few"}, kAnchor | kOpensCount);
+    add({"tens",            // "the twenty-tens"
+         "thousands",       // "the two thousands"
+         "year-to-date", "month-to-date", "workweek"},
+        kAnchor);
+    add({"eoy", "eom"}, kAnchor | kCalendarWord);
+    // What the patterns start at besides.
+    add({"the"}, kOpensThe);
+    add({"a", "an"}, kOpensCount);
+    add({"last"}, kOpensOrdinal);
+    add({"week", "month", "year"}, kOpensUnit);
+    add({"in"}, kOpensIn);
+    add_keys(lex.day_phrases, kOpensDayPhrase);
+    add_keys(lex.next_days, kOpensDayPhrase);
+    add_keys(lex.rests, kOpensRest);
+    add_keys(lex.shifts, kOpensShift);
+    add_keys(lex.parts, kOpensShift);
+    add({"next", "this", "last", "previous"}, kOpensShift);
+    add_keys(lex.span_words, kOpensSpan);
+    add_keys(lex.half_phrases, kOpensPart);
+    add({"from", "same", "following", "less", "closest", "nearest", "w"},
+        kOpensCue);
+  }
+
+  // The bits of the folded word `folded`; 0 for a word of no lexicon.
+  uint32_t Find(absl::string_view folded) const {
+    if (folded.empty()) return 0;
+    // Most words of a text are in no table: one bit test says so for most
+    // of them (no entry has their first and last letter and length).
+    const uint32_t length = 1u << std::min<size_t>(folded.size(), 31);
+    if ((lengths_[Index(folded.front())][Index(folded.back())] & length) ==
+        0) {
+      return 0;
+    }
+    auto it = bits_.find(folded);
+    return it == bits_.end() ? 0 : it->second;
+  }
+
+ private:
+  static int Index(char c) { return c >= 'a' && c <= 'z' ? c - 'a' : 26; }
+
+  void Add(absl::string_view word, uint32_t bits) {
+    if (word.empty()) return;
+    bits_[std::string(word)] |= bits;
+    lengths_[Index(word.front())][Index(word.back())] |=
+        1u << std::min<size_t>(word.size(), 31);
+  }
+
+  WordMap<uint32_t> bits_;
+  // By first and last letter (26: any other byte), the lengths of the
+  // entries as bits (bit 31: 31 bytes or more).
+  uint32_t lengths_[27][27] = {};
+};
+
+// What date scanning needs to know of a token, read without its possessive
+// ending ("Monday's"): kAnchor when a date can hold it — a number, a word
+// with a digit ("Q3", "mid-2016"), or a word that names a time (a month,
+// weekday, number or ordinal word, time unit, period, season, a relative
+// day such as "yesterday"; after a hyphen too: "mid-November") — and the
+// Opens bits of the patterns that can start at it.
+uint32_t DateBitsOf(const Word& word) {
+  static const DateWords* const kDateWords = new DateWords(Lex());
+  if (word.kind == TokenKind::kNumber) return kAnchor | kOpensNumber;
   if (word.kind != TokenKind::kWord) return kOpensOther;
-  uint8_t opens = 0;
-  if (word.folded == "the") opens |= kOpensThe;
-  if (word.capitalized) opens |= kOpensCapital;
-  for (char c : word.folded) {
-    if (c == '-' || absl::ascii_isdigit(static_cast<unsigned char>(c))) {
-      opens |= kOpensShaped;
-      break;
+  absl::string_view folded = word.folded;
+  if (word.possessive_bytes > 0) folded.remove_suffix(2);  // "'s"
+  uint32_t bits = kDateWords->Find(folded);
+  if ((bits & kCalendarWord) != 0) {
+    bits &= ~kCalendarWord;
+    if (word.capitalized) bits |= kOpensCalendar;
+  }
+  size_t hyphen = absl::string_view::npos;
+  for (size_t k = 0; k < folded.size(); ++k) {
+    if (absl::ascii_isdigit(static_cast<unsigned char>(folded[k]))) {
+      bits |= kAnchor | kOpensShaped;
+    } else if (folded[k] == '-') {
+      bits |= kOpensShaped;
+      hyphen = k;
     }
   }
-  if (kOpenerWords->contains(word.folded)) opens |= kOpensLexicon;
-  return opens == 0 ? kOpensOther : opens;
+  // "mid-November": the part after the last hyphen.
+  if ((bits & kAnchor) == 0 && hyphen != absl::string_view::npos &&
+      hyphen + 1 < folded.size()) {
+    bits |= kDateWords->Find(folded.substr(hyphen + 1)) & kAnchor;
+  }
+  if ((bits & ~kAnchor) == 0) bits |= kOpensOther;
+  return bits;
 }
 
 // ---------------------------------------------------------------------------
@@ -659,14 +748,16 @@ uint8_t OpensOf(const Word& word) {
 
 class DateParser {
  public:
+  // `bits` holds DateBitsOf of each word.
   DateParser(const std::vector<Word>& words,
+             const std::vector<uint32_t>& bits,
              std::optional<absl::CivilDay> published)
       : words_(words),
+        bits_(bits),
         n_(static_cast<int>(words.size())),
         published_(published),
         ordinal_memo_(words.size()),
-        count_memo_(words.size()),
-        opens_memo_(words.size(), 0) {}
+        count_memo_(words.size()) {}
 
   // Whether parsers are skipped at tokens they cannot start at (on by
   // default; off, every parser is tried at every token).
@@ -730,7 +821,7 @@ class DateParser {
   using Parse = std::optional<DateMatch> (DateParser::*)(int) const;
   struct GatedParser {
     Parse parse;
-    uint8_t opens;
+    uint32_t opens;
     const char* name;
   };
 
@@ -740,75 +831,72 @@ class DateParser {
         {&DateParser::Iso, kOpensNumber, "Iso"},
         {&DateParser::NumericRange, kOpensNumber, "NumericRange"},
         {&DateParser::Numeric, kOpensNumber, "Numeric"},
-        {&DateParser::CountedPart, kOpensThe | kOpensLexicon | kOpensNumber, "CountedPart"},
-        {&DateParser::Quarter, kOpensNumber | kOpensShaped | kOpensThe | kOpensLexicon, "Quarter"},
-        {&DateParser::WeekOfOnWeekday, kOpensThe | kOpensLexicon | kOpensNumber, "WeekOfOnWeekday"},
-        {&DateParser::WeekOf, kOpensThe | kOpensLexicon | kOpensNumber, "WeekOf"},
-        {&DateParser::WeekCommencing, kOpensLexicon, "WeekCommencing"},
-        {&DateParser::NthWeekday, kOpensThe | kOpensLexicon | kOpensNumber, "NthWeekday"},
-        {&DateParser::TheDay, kOpensThe | kOpensNumber | kOpensLexicon | kOpensShaped, "TheDay"},
-        {&DateParser::WeekdayNumeric, kOpensCapital, "WeekdayNumeric"},
-        {&DateParser::WeekdayOffset, kOpensCapital | kOpensLexicon | kOpensNumber, "WeekdayOffset"},
-        {&DateParser::WeekdayDate, kOpensCapital, "WeekdayDate"},
-        {&DateParser::MonthAfterNext, kOpensThe | kOpensCapital, "MonthAfterNext"},
-        {&DateParser::MonthFirst, kOpensCapital, "MonthFirst"},
+        {&DateParser::CountedPart, kOpensThe | kOpensOrdinal | kOpensNumber, "CountedPart"},
+        {&DateParser::Quarter, kOpensNumber | kOpensShaped | kOpensThe | kOpensOrdinal, "Quarter"},
+        {&DateParser::WeekOfOnWeekday, kOpensThe | kOpensUnit | kOpensOrdinal | kOpensNumber, "WeekOfOnWeekday"},
+        {&DateParser::WeekOf, kOpensThe | kOpensUnit | kOpensOrdinal | kOpensNumber, "WeekOf"},
+        {&DateParser::WeekCommencing, kOpensCue, "WeekCommencing"},
+        {&DateParser::NthWeekday, kOpensThe | kOpensOrdinal | kOpensNumber, "NthWeekday"},
+        {&DateParser::TheDay, kOpensThe | kOpensNumber | kOpensCount | kOpensOrdinal | kOpensShaped, "TheDay"},
+        {&DateParser::WeekdayNumeric, kOpensCalendar, "WeekdayNumeric"},
+        {&DateParser::WeekdayOffset, kOpensCalendar | kOpensIn | kOpensNumber | kOpensCount, "WeekdayOffset"},
+        {&DateParser::WeekdayDate, kOpensCalendar, "WeekdayDate"},
+        {&DateParser::MonthAfterNext, kOpensThe | kOpensCalendar, "MonthAfterNext"},
+        {&DateParser::MonthFirst, kOpensCalendar, "MonthFirst"},
         {&DateParser::SlashedDayMonth, kOpensNumber, "SlashedDayMonth"},
         {&DateParser::YearSlashed, kOpensNumber, "YearSlashed"},
-        {&DateParser::DayFirst, kOpensNumber | kOpensLexicon | kOpensShaped, "DayFirst"},
+        {&DateParser::DayFirst, kOpensNumber | kOpensShaped | kOpensCount | kOpensOrdinal, "DayFirst"},
         {&DateParser::MidToken, kOpensShaped, "MidToken"},
         {&DateParser::YearMonth, kOpensNumber, "YearMonth"},
-        {&DateParser::BareDecade, kOpensNumber | kOpensLexicon, "BareDecade"},
+        {&DateParser::BareDecade, kOpensNumber | kOpensDecade, "BareDecade"},
         {&DateParser::Year, kOpensNumber, "Year"},
-        {&DateParser::SpokenYear, kOpensLexicon | kOpensShaped, "SpokenYear"},
+        {&DateParser::SpokenYear, kOpensCount, "SpokenYear"},
         {&DateParser::Decade, kOpensThe, "Decade"},
-        {&DateParser::Century, kOpensThe | kOpensNumber | kOpensLexicon, "Century"},
-        {&DateParser::WeekNumber, kOpensLexicon, "WeekNumber"},
+        {&DateParser::Century, kOpensThe | kOpensNumber | kOpensOrdinal, "Century"},
+        {&DateParser::WeekNumber, kOpensUnit, "WeekNumber"},
         {&DateParser::Compact, kOpensNumber | kOpensShaped, "Compact"},
-        {&DateParser::RelativeDay, kOpensLexicon, "RelativeDay"},
-        {&DateParser::NextDay, kOpensLexicon, "NextDay"},
+        {&DateParser::RelativeDay, kOpensDayPhrase, "RelativeDay"},
+        {&DateParser::NextDay, kOpensDayPhrase, "NextDay"},
         {&DateParser::AfterNext, kOpensThe, "AfterNext"},
-        {&DateParser::RestOf, kOpensThe | kOpensLexicon, "RestOf"},
-        {&DateParser::PossessiveQuarter, kOpensLexicon, "PossessiveQuarter"},
-        {&DateParser::Shifted, kOpensLexicon, "Shifted"},
-        {&DateParser::Following, kOpensThe | kOpensLexicon, "Following"},
-        {&DateParser::Season, kOpensThe | kOpensLexicon, "Season"},
-        {&DateParser::CountStarting, kOpensNumber | kOpensLexicon, "CountStarting"},
-        {&DateParser::Offset, kOpensNumber | kOpensLexicon, "Offset"},
-        {&DateParser::Later, kOpensNumber | kOpensLexicon, "Later"},
-        {&DateParser::Ago, kOpensNumber | kOpensLexicon, "Ago"},
-        {&DateParser::Ahead, kOpensNumber | kOpensLexicon, "Ahead"},
-        {&DateParser::CountSpan, kOpensThe | kOpensNumber | kOpensLexicon, "CountSpan"},
-        {&DateParser::CountedWeekdays, kOpensNumber | kOpensLexicon, "CountedWeekdays"},
-        {&DateParser::ClosestWeekday, kOpensLexicon, "ClosestWeekday"},
-        {&DateParser::FromDayFor, kOpensLexicon, "FromDayFor"},
-        {&DateParser::NthDayOf, kOpensThe | kOpensLexicon | kOpensNumber, "NthDayOf"},
-        {&DateParser::NthWeekdayAlone, kOpensThe | kOpensLexicon | kOpensNumber, "NthWeekdayAlone"},
+        {&DateParser::RestOf, kOpensThe | kOpensRest, "RestOf"},
+        {&DateParser::PossessiveQuarter, kOpensShift, "PossessiveQuarter"},
+        {&DateParser::Shifted, kOpensShift, "Shifted"},
+        {&DateParser::Following, kOpensThe | kOpensCue, "Following"},
+        {&DateParser::Season, kOpensThe | kOpensSeason, "Season"},
+        {&DateParser::CountStarting, kOpensNumber | kOpensCount, "CountStarting"},
+        {&DateParser::Offset, kOpensNumber | kOpensCount, "Offset"},
+        {&DateParser::Later, kOpensNumber | kOpensCount, "Later"},
+        {&DateParser::Ago, kOpensNumber | kOpensCount, "Ago"},
+        {&DateParser::Ahead, kOpensIn | kOpensNumber | kOpensCount, "Ahead"},
+        {&DateParser::CountSpan, kOpensThe | kOpensNumber | kOpensCount | kOpensSpan, "CountSpan"},
+        {&DateParser::CountedWeekdays, kOpensNumber | kOpensCount, "CountedWeekdays"},
+        {&DateParser::ClosestWeekday, kOpensOrdinal | kOpensCue, "ClosestWeekday"},
+        {&DateParser::FromDayFor, kOpensCue, "FromDayFor"},
+        {&DateParser::NthDayOf, kOpensThe | kOpensOrdinal | kOpensNumber, "NthDayOf"},
+        {&DateParser::NthWeekdayAlone, kOpensThe | kOpensOrdinal | kOpensNumber, "NthWeekdayAlone"},
         {&DateParser::MonthDayToken, kOpensShaped, "MonthDayToken"},
         {&DateParser::SpokenDecade, kOpensThe, "SpokenDecade"},
-        {&DateParser::Same, kOpensLexicon, "Same"},
-        {&DateParser::ToDate, kOpensLexicon | kOpensShaped, "ToDate"},
-        {&DateParser::NextYearless, kOpensLexicon, "NextYearless"},
-        {&DateParser::LessThanOffset, kOpensLexicon, "LessThanOffset"},
-        {&DateParser::WorkWeek, kOpensLexicon, "WorkWeek"},
-        {&DateParser::CountInThe, kOpensNumber | kOpensLexicon, "CountInThe"},
-        {&DateParser::EndOfAbbreviation, kOpensCapital, "EndOfAbbreviation"},
-        {&DateParser::InCountSince, kOpensLexicon, "InCountSince"},
+        {&DateParser::Same, kOpensCue, "Same"},
+        {&DateParser::ToDate, kOpensUnit | kOpensShaped, "ToDate"},
+        {&DateParser::NextYearless, kOpensShift, "NextYearless"},
+        {&DateParser::LessThanOffset, kOpensCue, "LessThanOffset"},
+        {&DateParser::WorkWeek, kOpensShift, "WorkWeek"},
+        {&DateParser::CountInThe, kOpensNumber | kOpensCount, "CountInThe"},
+        {&DateParser::EndOfAbbreviation, kOpensCalendar, "EndOfAbbreviation"},
+        {&DateParser::InCountSince, kOpensIn, "InCountSince"},
         {&DateParser::ThePeriod, kOpensThe, "ThePeriod"},
     };
     return *kParsers;
   }
 
-  // The Opens bits of words[i], computed once per token.
-  uint8_t OpensAt(int i) const {
-    if (opens_memo_[i] == 0) opens_memo_[i] = OpensOf(words_[i]);
-    return opens_memo_[i];
-  }
+  // The Opens bits of words[i].
+  uint32_t OpensAt(int i) const { return bits_[i]; }
 
   // The first parser of the list that reads a date at words[i]. Without
   // gates (SetGates) every parser is tried; when auditing, a parser the
   // gate skips is tried too and a date it finds is recorded (Violations).
   std::optional<DateMatch> FirstMatch(int i) const {
-    const uint8_t opens = gates_ ? OpensAt(i) : 0xff;
+    const uint32_t opens = gates_ ? OpensAt(i) : ~uint32_t{0};
     for (const GatedParser& parser : Parsers()) {
       if ((parser.opens & opens) == 0) {
         if (audit_ && (this->*parser.parse)(i).has_value()) {
@@ -829,8 +917,8 @@ class DateParser {
   // gives the days; a period word right after the phrase ("end of month",
   // "the end of the year") is the current one.
   std::optional<DateMatch> Halved(int i) const {
-    // Every first word of a part phrase is an opener word.
-    auto it = (OpensAt(i) & kOpensLexicon) != 0
+    // Every first word of a part phrase is kOpensPart.
+    auto it = (OpensAt(i) & kOpensPart) != 0
                   ? Lex().half_phrases.find(words_[i].folded)
                   : Lex().half_phrases.end();
     if (it != Lex().half_phrases.end()) {
@@ -4772,6 +4860,7 @@ class DateParser {
   }
 
   const std::vector<Word>& words_;
+  const std::vector<uint32_t>& bits_;
   const int n_;
   const std::optional<absl::CivilDay> published_;
   std::optional<Date> previous_;
@@ -4782,8 +4871,6 @@ class DateParser {
   };
   mutable std::vector<std::optional<std::optional<int>>> ordinal_memo_;
   mutable std::vector<std::optional<CountMemo>> count_memo_;
-  // OpensAt by token; 0 until computed.
-  mutable std::vector<uint8_t> opens_memo_;
   bool gates_ = true;
   bool audit_ = false;
   mutable std::vector<std::string> violations_;
@@ -4826,54 +4913,7 @@ Note UnresolvedNote(const Document& doc, const Claim& claim,
   return note;
 }
 
-// The words that name a time by themselves: months, weekdays, number and
-// ordinal words, time units, periods, seasons, decade words, and the last
-// word of each relative-day and "from now" phrase ("yesterday", "night",
-// "morning", "now"; their first words "the", "last", "this" name no time).
-WordSet* AnchorWords(const Lexicons& lex) {
-  auto* anchors = new WordSet();
-  for (const auto& [word, value] : lex.months) anchors->insert(word);
-  for (const auto& [word, value] : lex.weekdays) anchors->insert(word);
-  for (const auto& [word, value] : lex.numbers) anchors->insert(word);
-  for (const auto& [word, value] : lex.ordinals) anchors->insert(word);
-  for (const auto& [word, value] : lex.time_units) anchors->insert(word);
-  for (const auto& [word, value] : lex.periods) anchors->insert(word);
-  for (const auto& [word, value] : lex.seasons) anchors->insert(word);
-  for (const auto* table : {&lex.day_phrases, &lex.hence}) {
-    for (const auto& [first, phrases] : *table) {
-      for (const DayPhrase& phrase : phrases) {
-        if (!phrase.words.empty()) anchors->insert(phrase.words.back());
-      }
-    }
-  }
-  for (absl::string_view decade : kDecadeWords) {
-    anchors->insert(std::string(decade));
-  }
-  anchors->insert("noughties");
-  // Vague counts of time units ("a couple of weeks", "a few days").
-  anchors->insert("couple");
-  anchors->insert("few");
-  anchors->insert("tens");       // "the twenty-tens"
-  anchors->insert("thousands");  // "the two thousands"
-  anchors->insert("year-to-date");
-  anchors->insert("workweek");
-  anchors->insert("eoy");
-  anchors->insert("eom");
-  anchors->insert("month-to-date");
-  return anchors;
-}
-
-// Whether the folded word `folded` names a time by itself (IsDateAnchor).
-bool IsAnchorWord(absl::string_view folded) {
-  static const WordSet* const kAnchors = AnchorWords(Lex());
-  if (kAnchors->contains(folded)) return true;
-  // "mid-November": the part after a hyphen.
-  const size_t hyphen = folded.rfind('-');
-  return hyphen != absl::string_view::npos && hyphen + 1 < folded.size() &&
-         kAnchors->contains(folded.substr(hyphen + 1));
-}
-
-// How many tokens a date may start before its first anchor (IsDateAnchor):
+// How many tokens a date may start before its first anchor (kAnchor):
 // "within the next 10 months", "earlier this month". A date opened by a
 // part or rest phrase may start further back: "the end of the rest of the
 // current year" (kMaxPhraseLead: the longest such phrases, "the", and the
@@ -4882,27 +4922,11 @@ bool IsAnchorWord(absl::string_view folded) {
 constexpr int kMaxDateLead = 4;
 constexpr int kMaxPhraseLead = 10;
 
-// Whether a date of kMaxPhraseLead can start at `word`: "the", or the
-// first word of a part or rest phrase ("end", "early", "rest").
-bool OpensLongDate(const Word& word) {
-  const Lexicons& lex = Lex();
-  return word.folded == "the" || lex.half_phrases.contains(word.folded) ||
-         lex.rests.contains(word.folded);
-}
-
-// Whether a date expression can hold `word` (possessive already dropped):
-// a number, a word with a digit ("Q3", "mid-2016"), or a word of the date
-// lexicons that names a time — month, weekday, number or ordinal word,
-// time unit, period, season, or a relative day ("yesterday").
-bool IsDateAnchor(const Word& word) {
-  if (word.kind == TokenKind::kNumber) return true;
-  if (word.kind != TokenKind::kWord) return false;
-  absl::string_view folded = word.folded;
-  if (word.possessive_bytes > 0) folded.remove_suffix(2);  // "Monday's"
-  for (char c : folded) {
-    if (absl::ascii_isdigit(static_cast<unsigned char>(c))) return true;
-  }
-  return IsAnchorWord(folded);
+// Whether a date of kMaxPhraseLead can start at a token of DateBitsOf
+// `bits`: "the", or the first word of a part or rest phrase ("end",
+// "early", "rest").
+bool OpensLongDate(uint32_t bits) {
+  return (bits & (kOpensThe | kOpensPart | kOpensRest)) != 0;
 }
 
 }  // namespace
@@ -4925,10 +4949,11 @@ void ScanDates(const Document& doc, ScanMode mode, std::vector<Claim>* claims,
     const std::vector<Word>* sentence_words = &doc.sentence_words[s];
     const int n = static_cast<int>(sentence_words->size());
     // next_anchor[i]: the first anchor at or after i (n when none).
+    std::vector<uint32_t> bits(n);
     std::vector<int> next_anchor(n + 1, n);
     for (int k = n - 1; k >= 0; --k) {
-      next_anchor[k] =
-          IsDateAnchor((*sentence_words)[k]) ? k : next_anchor[k + 1];
+      bits[k] = DateBitsOf((*sentence_words)[k]);
+      next_anchor[k] = (bits[k] & kAnchor) != 0 ? k : next_anchor[k + 1];
     }
     if (!every_token && next_anchor[0] == n) continue;  // no date here
     // The parsers read words without a possessive "'s" ("Monday's").
@@ -4939,7 +4964,7 @@ void ScanDates(const Document& doc, ScanMode mode, std::vector<Claim>* claims,
       sentence_words = &stripped;
     }
     const std::vector<Word>& words = *sentence_words;
-    DateParser parser(words, doc.published);
+    DateParser parser(words, bits, doc.published);
     if (mode == ScanMode::kEveryToken) parser.SetGates(false);
     if (mode == ScanMode::kAuditGates) parser.AuditGates();
     int i = 0;
@@ -4951,7 +4976,7 @@ void ScanDates(const Document& doc, ScanMode mode, std::vector<Claim>* claims,
           i = next_anchor[i] - kMaxPhraseLead;  // no date can start before
           continue;
         }
-        if (lead > kMaxDateLead && !OpensLongDate(words[i])) {
+        if (lead > kMaxDateLead && !OpensLongDate(bits[i])) {
           ++i;
           continue;
         }
