@@ -11,6 +11,7 @@
 #include "absl/base/attributes.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/container/node_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
@@ -312,14 +313,46 @@ std::optional<DaySpan> DaysOf(const Date& date) {
 }
 
 
+// Appends `value` in decimal, zero-padded to `width` digits, as printf's
+// "%0*d" writes it.
+void AppendPadded(int64_t value, int width, std::string* out) {
+  if (value < 0) {
+    absl::StrAppendFormat(out, "%0*d", width, value);
+    return;
+  }
+  char digits[20];
+  int n = 0;
+  do {
+    digits[n++] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  } while (value > 0);
+  for (int k = n; k < width; ++k) out->push_back('0');
+  while (n > 0) out->push_back(digits[--n]);
+}
+
+// "2024-06-05", "2024-06", "2024".
 std::string FormatDay(absl::CivilDay day) {
-  return absl::StrFormat("%04d-%02d-%02d", day.year(), day.month(), day.day());
+  std::string text;
+  text.reserve(10);
+  AppendPadded(day.year(), 4, &text);
+  text.push_back('-');
+  AppendPadded(day.month(), 2, &text);
+  text.push_back('-');
+  AppendPadded(day.day(), 2, &text);
+  return text;
 }
 std::string FormatMonth(absl::CivilMonth month) {
-  return absl::StrFormat("%04d-%02d", month.year(), month.month());
+  std::string text;
+  text.reserve(7);
+  AppendPadded(month.year(), 4, &text);
+  text.push_back('-');
+  AppendPadded(month.month(), 2, &text);
+  return text;
 }
 std::string FormatYear(absl::civil_year_t year) {
-  return absl::StrFormat("%04d", year);
+  std::string text;
+  AppendPadded(year, 4, &text);
+  return text;
 }
 
 void SetDays(absl::CivilDay start, absl::CivilDay end, Date* date) {
@@ -889,6 +922,23 @@ class DateParser {
     return *kParsers;
   }
 
+  // The positions in Parsers() of the parsers a token of Opens bits
+  // `opens` can start, in order; made once per thread for each value.
+  static const std::vector<uint8_t>& ParsersFor(uint32_t opens) {
+    // Nodes stay put while nested parses add lists.
+    thread_local absl::node_hash_map<uint32_t, std::vector<uint8_t>> lists;
+    auto [it, inserted] = lists.try_emplace(opens);
+    if (inserted) {
+      const std::vector<GatedParser>& parsers = Parsers();
+      for (size_t k = 0; k < parsers.size(); ++k) {
+        if ((parsers[k].opens & opens) != 0) {
+          it->second.push_back(static_cast<uint8_t>(k));
+        }
+      }
+    }
+    return it->second;
+  }
+
   // The Opens bits of words[i].
   uint32_t OpensAt(int i) const { return bits_[i]; }
 
@@ -896,6 +946,14 @@ class DateParser {
   // gates (SetGates) every parser is tried; when auditing, a parser the
   // gate skips is tried too and a date it finds is recorded (Violations).
   std::optional<DateMatch> FirstMatch(int i) const {
+    if (gates_ && !audit_) {
+      for (const uint8_t k : ParsersFor(OpensAt(i))) {
+        if (std::optional<DateMatch> match = (this->*Parsers()[k].parse)(i)) {
+          return match;
+        }
+      }
+      return std::nullopt;
+    }
     const uint32_t opens = gates_ ? OpensAt(i) : ~uint32_t{0};
     for (const GatedParser& parser : Parsers()) {
       if ((parser.opens & opens) == 0) {
@@ -1135,7 +1193,21 @@ class DateParser {
         !absl::ascii_isdigit(static_cast<unsigned char>(word.folded[0]))) {
       return std::nullopt;
     }
-    // The touching number and "/" tokens from words[i].
+    // The touching number and "/" tokens from words[i]; both forms below
+    // need a hyphen in them.
+    {
+      bool hyphen = word.folded.find('-') != std::string::npos;
+      size_t size = word.folded.size();
+      for (int k = i + 1; !hyphen && k < n_ && Touch(k - 1, k) &&
+                          (words_[k].kind == TokenKind::kNumber ||
+                           Is(k, "/")) &&
+                          size < 32;
+           ++k) {
+        hyphen = words_[k].folded.find('-') != std::string::npos;
+        size += words_[k].folded.size();
+      }
+      if (!hyphen) return std::nullopt;
+    }
     std::string joined = word.folded;
     int end = i + 1;
     while (end < n_ && Touch(end - 1, end) &&
@@ -1262,9 +1334,15 @@ class DateParser {
   std::optional<DateMatch> Numeric(int i) const {
     const Word& word = words_[i];
     if (word.kind != TokenKind::kNumber) return std::nullopt;
+    const std::string& token = word.folded;
+    // Parts come from touching "/" tokens after digits, or from "." or "-"
+    // inside the token; a token with neither has one part.
+    if (IsDigits(token) ? !Is(i + 1, "/")
+                        : token.find_first_of(".-") == std::string::npos) {
+      return std::nullopt;
+    }
     std::vector<std::string> parts;
     int end = i + 1;
-    const std::string& token = word.folded;
     if (IsDigits(token)) {
       parts.push_back(token);
       while (parts.size() < 3 && end + 1 < n_ && Is(end, "/") &&
