@@ -3261,13 +3261,22 @@ class DateParser {
   std::optional<DateMatch> Year(int i) const {
     const Word& word = words_[i];
     if (word.kind != TokenKind::kNumber) return std::nullopt;
+    const std::string& token = word.folded;
+    // Every form below has a hyphen, is a decade ("1990s"), a year of four
+    // digits, or fewer digits before an era ("500 BC", EraYear).
+    const bool digits = IsDigits(token);
+    if (token.find('-') == std::string::npos &&
+        !(token.size() == 5 && token.back() == 's') &&
+        !(digits && token.size() == 4) &&
+        !(digits && token.size() < 4 && EraAt(i + 1) > 0)) {
+      return std::nullopt;
+    }
     // Money, percentages and counts are figures: "$2016", "2000 delegates".
     if (Is(i - 1, "$") || Is(i - 1, "€") || Is(i - 1, "£") || Is(i + 1, "%")) {
       return std::nullopt;
     }
     if (i + 1 < n_ && IsPlural(words_[i + 1])) return std::nullopt;
     if (PaidAmount(i)) return std::nullopt;
-    const std::string& token = word.folded;
     DateMatch match{i, i + 1};
     // "1990s": a decade.
     if (token.size() == 5 && token.back() == 's' &&
@@ -5055,6 +5064,13 @@ void ScanDates(const Document& doc, ScanMode mode, std::vector<Claim>* claims,
           continue;
         }
         if (lead > kMaxDateLead && !OpensLongDate(bits[i])) {
+          ++i;
+          continue;
+        }
+        // No pattern starts at a word of no date lexicon; a range may start
+        // at "now" (ParseAt).
+        if ((bits[i] & ~(kAnchor | kOpensOther)) == 0 &&
+            words[i].folded != "now") {
           ++i;
           continue;
         }
