@@ -618,9 +618,9 @@ int DecadeTens(absl::string_view word) {
 
 // ---------------------------------------------------------------------------
 // Gates: what the first token of a date can be. Each parser states the
-// kinds of token it can start at (Opens), and FirstMatch skips a parser
-// whose kinds the token lacks with a bit test, instead of letting it run
-// its own lexicon lookups. The gates only skip work: a parser they skip
+// kinds of token it can start at (Opens), and at "the" the kinds of the
+// token after it; FirstMatch skips a parser whose kinds the tokens lack with
+// a bit test, instead of letting it run its own lexicon lookups. The gates only skip work: a parser they skip
 // would have found nothing (internal::DateGateViolations checks it).
 
 enum Opens : uint32_t {
@@ -855,88 +855,110 @@ class DateParser {
   struct GatedParser {
     Parse parse;
     uint32_t opens;
+    // At "the", the Opens bits the next token must have (kAfterAny: any).
+    uint32_t after_the;
     const char* name;
   };
+  static constexpr uint32_t kAfterAny = ~uint32_t{0};
 
   // FirstMatch's parsers, in order.
   static const std::vector<GatedParser>& Parsers() {
     static const auto* const kParsers = new std::vector<GatedParser>{
-        {&DateParser::Iso, kOpensNumber, "Iso"},
-        {&DateParser::NumericRange, kOpensNumber, "NumericRange"},
-        {&DateParser::Numeric, kOpensNumber, "Numeric"},
-        {&DateParser::CountedPart, kOpensThe | kOpensOrdinal | kOpensNumber, "CountedPart"},
-        {&DateParser::Quarter, kOpensNumber | kOpensShaped | kOpensThe | kOpensOrdinal, "Quarter"},
-        {&DateParser::WeekOfOnWeekday, kOpensThe | kOpensUnit | kOpensOrdinal | kOpensNumber, "WeekOfOnWeekday"},
-        {&DateParser::WeekOf, kOpensThe | kOpensUnit | kOpensOrdinal | kOpensNumber, "WeekOf"},
-        {&DateParser::WeekCommencing, kOpensCue, "WeekCommencing"},
-        {&DateParser::NthWeekday, kOpensThe | kOpensOrdinal | kOpensNumber, "NthWeekday"},
-        {&DateParser::TheDay, kOpensThe | kOpensNumber | kOpensCount | kOpensOrdinal | kOpensShaped, "TheDay"},
-        {&DateParser::WeekdayNumeric, kOpensCalendar, "WeekdayNumeric"},
-        {&DateParser::WeekdayOffset, kOpensCalendar | kOpensIn | kOpensNumber | kOpensCount, "WeekdayOffset"},
-        {&DateParser::WeekdayDate, kOpensCalendar, "WeekdayDate"},
-        {&DateParser::MonthAfterNext, kOpensThe | kOpensCalendar, "MonthAfterNext"},
-        {&DateParser::MonthFirst, kOpensCalendar, "MonthFirst"},
-        {&DateParser::SlashedDayMonth, kOpensNumber, "SlashedDayMonth"},
-        {&DateParser::YearSlashed, kOpensNumber, "YearSlashed"},
-        {&DateParser::DayFirst, kOpensNumber | kOpensShaped | kOpensCount | kOpensOrdinal, "DayFirst"},
-        {&DateParser::MidToken, kOpensShaped, "MidToken"},
-        {&DateParser::YearMonth, kOpensNumber, "YearMonth"},
-        {&DateParser::BareDecade, kOpensNumber | kOpensDecade, "BareDecade"},
-        {&DateParser::Year, kOpensNumber, "Year"},
-        {&DateParser::SpokenYear, kOpensCount, "SpokenYear"},
-        {&DateParser::Decade, kOpensThe, "Decade"},
-        {&DateParser::Century, kOpensThe | kOpensNumber | kOpensOrdinal, "Century"},
-        {&DateParser::WeekNumber, kOpensUnit, "WeekNumber"},
-        {&DateParser::Compact, kOpensNumber | kOpensShaped, "Compact"},
-        {&DateParser::RelativeDay, kOpensDayPhrase, "RelativeDay"},
-        {&DateParser::NextDay, kOpensDayPhrase, "NextDay"},
-        {&DateParser::AfterNext, kOpensThe, "AfterNext"},
-        {&DateParser::RestOf, kOpensThe | kOpensRest, "RestOf"},
-        {&DateParser::PossessiveQuarter, kOpensShift, "PossessiveQuarter"},
-        {&DateParser::Shifted, kOpensShift, "Shifted"},
-        {&DateParser::Following, kOpensThe | kOpensCue, "Following"},
-        {&DateParser::Season, kOpensThe | kOpensSeason, "Season"},
-        {&DateParser::CountStarting, kOpensNumber | kOpensCount, "CountStarting"},
-        {&DateParser::Offset, kOpensNumber | kOpensCount, "Offset"},
-        {&DateParser::Later, kOpensNumber | kOpensCount, "Later"},
-        {&DateParser::Ago, kOpensNumber | kOpensCount, "Ago"},
-        {&DateParser::Ahead, kOpensIn | kOpensNumber | kOpensCount, "Ahead"},
-        {&DateParser::CountSpan, kOpensThe | kOpensNumber | kOpensCount | kOpensSpan, "CountSpan"},
-        {&DateParser::CountedWeekdays, kOpensNumber | kOpensCount, "CountedWeekdays"},
-        {&DateParser::ClosestWeekday, kOpensOrdinal | kOpensCue, "ClosestWeekday"},
-        {&DateParser::FromDayFor, kOpensCue, "FromDayFor"},
-        {&DateParser::NthDayOf, kOpensThe | kOpensOrdinal | kOpensNumber, "NthDayOf"},
-        {&DateParser::NthWeekdayAlone, kOpensThe | kOpensOrdinal | kOpensNumber, "NthWeekdayAlone"},
-        {&DateParser::MonthDayToken, kOpensShaped, "MonthDayToken"},
-        {&DateParser::SpokenDecade, kOpensThe, "SpokenDecade"},
-        {&DateParser::Same, kOpensCue, "Same"},
-        {&DateParser::ToDate, kOpensUnit | kOpensShaped, "ToDate"},
-        {&DateParser::NextYearless, kOpensShift, "NextYearless"},
-        {&DateParser::LessThanOffset, kOpensCue, "LessThanOffset"},
-        {&DateParser::WorkWeek, kOpensShift, "WorkWeek"},
-        {&DateParser::CountInThe, kOpensNumber | kOpensCount, "CountInThe"},
-        {&DateParser::EndOfAbbreviation, kOpensCalendar, "EndOfAbbreviation"},
-        {&DateParser::InCountSince, kOpensIn, "InCountSince"},
-        {&DateParser::ThePeriod, kOpensThe, "ThePeriod"},
+        {&DateParser::Iso, kOpensNumber, kAfterAny, "Iso"},
+        {&DateParser::NumericRange, kOpensNumber, kAfterAny, "NumericRange"},
+        {&DateParser::Numeric, kOpensNumber, kAfterAny, "Numeric"},
+        {&DateParser::CountedPart, kOpensThe | kOpensOrdinal | kOpensNumber, kOpensOrdinal | kOpensNumber, "CountedPart"},
+        {&DateParser::Quarter, kOpensNumber | kOpensShaped | kOpensThe | kOpensOrdinal, kOpensOrdinal | kOpensNumber, "Quarter"},
+        {&DateParser::WeekOfOnWeekday, kOpensThe | kOpensUnit | kOpensOrdinal | kOpensNumber, kOpensOrdinal | kOpensNumber | kOpensUnit, "WeekOfOnWeekday"},
+        {&DateParser::WeekOf, kOpensThe | kOpensUnit | kOpensOrdinal | kOpensNumber, kOpensOrdinal | kOpensNumber | kOpensUnit, "WeekOf"},
+        {&DateParser::WeekCommencing, kOpensCue, kAfterAny, "WeekCommencing"},
+        {&DateParser::NthWeekday, kOpensThe | kOpensOrdinal | kOpensNumber, kOpensOrdinal | kOpensNumber, "NthWeekday"},
+        {&DateParser::TheDay, kOpensThe | kOpensNumber | kOpensCount | kOpensOrdinal | kOpensShaped, kOpensNumber | kOpensCount | kOpensOrdinal | kOpensShaped, "TheDay"},
+        {&DateParser::WeekdayNumeric, kOpensCalendar, kAfterAny, "WeekdayNumeric"},
+        {&DateParser::WeekdayOffset, kOpensCalendar | kOpensIn | kOpensNumber | kOpensCount, kAfterAny, "WeekdayOffset"},
+        {&DateParser::WeekdayDate, kOpensCalendar, kAfterAny, "WeekdayDate"},
+        {&DateParser::MonthAfterNext, kOpensThe | kOpensCalendar, kOpensCalendar, "MonthAfterNext"},
+        {&DateParser::MonthFirst, kOpensCalendar, kAfterAny, "MonthFirst"},
+        {&DateParser::SlashedDayMonth, kOpensNumber, kAfterAny, "SlashedDayMonth"},
+        {&DateParser::YearSlashed, kOpensNumber, kAfterAny, "YearSlashed"},
+        {&DateParser::DayFirst, kOpensNumber | kOpensShaped | kOpensCount | kOpensOrdinal, kAfterAny, "DayFirst"},
+        {&DateParser::MidToken, kOpensShaped, kAfterAny, "MidToken"},
+        {&DateParser::YearMonth, kOpensNumber, kAfterAny, "YearMonth"},
+        {&DateParser::BareDecade, kOpensNumber | kOpensDecade, kAfterAny, "BareDecade"},
+        {&DateParser::Year, kOpensNumber, kAfterAny, "Year"},
+        {&DateParser::SpokenYear, kOpensCount, kAfterAny, "SpokenYear"},
+        {&DateParser::Decade, kOpensThe, kOpensNumber | kOpensOther | kOpensDecade | kOpensCount, "Decade"},
+        {&DateParser::Century, kOpensThe | kOpensNumber | kOpensOrdinal, kOpensNumber | kOpensOrdinal, "Century"},
+        {&DateParser::WeekNumber, kOpensUnit, kAfterAny, "WeekNumber"},
+        {&DateParser::Compact, kOpensNumber | kOpensShaped, kAfterAny, "Compact"},
+        {&DateParser::RelativeDay, kOpensDayPhrase, kAfterAny, "RelativeDay"},
+        {&DateParser::NextDay, kOpensDayPhrase, kAfterAny, "NextDay"},
+        {&DateParser::AfterNext, kOpensThe, kOpensUnit, "AfterNext"},
+        {&DateParser::RestOf, kOpensThe | kOpensRest, kOpensRest, "RestOf"},
+        {&DateParser::PossessiveQuarter, kOpensShift, kAfterAny, "PossessiveQuarter"},
+        {&DateParser::Shifted, kOpensShift, kAfterAny, "Shifted"},
+        {&DateParser::Following, kOpensThe | kOpensCue, kOpensCue, "Following"},
+        {&DateParser::Season, kOpensThe | kOpensSeason, kOpensSeason, "Season"},
+        {&DateParser::CountStarting, kOpensNumber | kOpensCount, kAfterAny, "CountStarting"},
+        {&DateParser::Offset, kOpensNumber | kOpensCount, kAfterAny, "Offset"},
+        {&DateParser::Later, kOpensNumber | kOpensCount, kAfterAny, "Later"},
+        {&DateParser::Ago, kOpensNumber | kOpensCount, kAfterAny, "Ago"},
+        {&DateParser::Ahead, kOpensIn | kOpensNumber | kOpensCount, kAfterAny, "Ahead"},
+        {&DateParser::CountSpan, kOpensThe | kOpensNumber | kOpensCount | kOpensSpan, kOpensNumber | kOpensCount | kOpensSpan, "CountSpan"},
+        {&DateParser::CountedWeekdays, kOpensNumber | kOpensCount, kAfterAny, "CountedWeekdays"},
+        {&DateParser::ClosestWeekday, kOpensOrdinal | kOpensCue, kAfterAny, "ClosestWeekday"},
+        {&DateParser::FromDayFor, kOpensCue, kAfterAny, "FromDayFor"},
+        {&DateParser::NthDayOf, kOpensThe | kOpensOrdinal | kOpensNumber, kOpensOrdinal | kOpensNumber, "NthDayOf"},
+        {&DateParser::NthWeekdayAlone, kOpensThe | kOpensOrdinal | kOpensNumber, kOpensOrdinal | kOpensNumber, "NthWeekdayAlone"},
+        {&DateParser::MonthDayToken, kOpensShaped, kAfterAny, "MonthDayToken"},
+        {&DateParser::SpokenDecade, kOpensThe, kOpensShaped | kOpensCount, "SpokenDecade"},
+        {&DateParser::Same, kOpensCue, kAfterAny, "Same"},
+        {&DateParser::ToDate, kOpensUnit | kOpensShaped, kAfterAny, "ToDate"},
+        {&DateParser::NextYearless, kOpensShift, kAfterAny, "NextYearless"},
+        {&DateParser::LessThanOffset, kOpensCue, kAfterAny, "LessThanOffset"},
+        {&DateParser::WorkWeek, kOpensShift, kAfterAny, "WorkWeek"},
+        {&DateParser::CountInThe, kOpensNumber | kOpensCount, kAfterAny, "CountInThe"},
+        {&DateParser::EndOfAbbreviation, kOpensCalendar, kAfterAny, "EndOfAbbreviation"},
+        {&DateParser::InCountSince, kOpensIn, kAfterAny, "InCountSince"},
+        {&DateParser::ThePeriod, kOpensThe, kOpensUnit, "ThePeriod"},
     };
     return *kParsers;
   }
 
   // The positions in Parsers() of the parsers a token of Opens bits
-  // `opens` can start, in order; made once per thread for each value.
-  static const std::vector<uint8_t>& ParsersFor(uint32_t opens) {
+  // `opens` can start, in order, when the next token has Opens bits `next`
+  // (kAfterAny when not at "the"); made once per thread for each pair.
+  static const std::vector<uint8_t>& ParsersFor(uint32_t opens,
+                                                uint32_t next) {
     // Nodes stay put while nested parses add lists.
-    thread_local absl::node_hash_map<uint32_t, std::vector<uint8_t>> lists;
-    auto [it, inserted] = lists.try_emplace(opens);
+    thread_local absl::node_hash_map<uint64_t, std::vector<uint8_t>> lists;
+    auto [it, inserted] =
+        lists.try_emplace(uint64_t{opens} << 32 | uint64_t{next});
     if (inserted) {
       const std::vector<GatedParser>& parsers = Parsers();
       for (size_t k = 0; k < parsers.size(); ++k) {
-        if ((parsers[k].opens & opens) != 0) {
+        if (CanOpen(parsers[k], opens, next)) {
           it->second.push_back(static_cast<uint8_t>(k));
         }
       }
     }
     return it->second;
+  }
+
+  // Whether `parser` can start at a token of Opens bits `opens` followed by
+  // one of `next` (kAfterAny when the first is not "the").
+  static bool CanOpen(const GatedParser& parser, uint32_t opens,
+                      uint32_t next) {
+    return (parser.opens & opens) != 0 &&
+           (next == kAfterAny || (opens & kOpensThe) == 0 ||
+            (parser.after_the & next) != 0);
+  }
+
+  // The Opens bits of the token after words[i] when words[i] is "the",
+  // else kAfterAny.
+  uint32_t NextOpensAt(int i) const {
+    return (bits_[i] & kOpensThe) != 0 && i + 1 < n_ ? bits_[i + 1]
+                                                      : kAfterAny;
   }
 
   // The Opens bits of words[i].
@@ -947,7 +969,7 @@ class DateParser {
   // gate skips is tried too and a date it finds is recorded (Violations).
   std::optional<DateMatch> FirstMatch(int i) const {
     if (gates_ && !audit_) {
-      for (const uint8_t k : ParsersFor(OpensAt(i))) {
+      for (const uint8_t k : ParsersFor(OpensAt(i), NextOpensAt(i))) {
         if (std::optional<DateMatch> match = (this->*Parsers()[k].parse)(i)) {
           return match;
         }
@@ -955,8 +977,9 @@ class DateParser {
       return std::nullopt;
     }
     const uint32_t opens = gates_ ? OpensAt(i) : ~uint32_t{0};
+    const uint32_t next = gates_ ? NextOpensAt(i) : kAfterAny;
     for (const GatedParser& parser : Parsers()) {
-      if ((parser.opens & opens) == 0) {
+      if (!CanOpen(parser, opens, next)) {
         if (audit_ && (this->*parser.parse)(i).has_value()) {
           violations_.push_back(
               absl::StrCat(parser.name, " at \"", words_[i].folded, "\""));
