@@ -803,7 +803,8 @@ class DateParser {
 
   // The date found before the next one in the sentence, which "three days
   // later" counts from.
-  void SetPrevious(const Date& date) { previous_ = date; }
+  // `date` must outlive the parses that follow, up to the next SetPrevious.
+  void SetPrevious(const Date* date) { previous_ = date; }
 
   // A date at words[i], joined with a second one into a range when a range
   // word stands between them ("2014 through May 2018", "from 10/1 to
@@ -3675,7 +3676,7 @@ class DateParser {
       }
       std::optional<absl::CivilDay> from = published_;
       bool needs_anchor = true;
-      if (previous_.has_value()) {
+      if (previous_ != nullptr) {
         const std::optional<DaySpan> days = DaysOf(*previous_);
         if (!days.has_value() && previous_->relative()) {
           from.reset();  // unresolved: so is this one
@@ -4604,7 +4605,7 @@ class DateParser {
                             : PeriodGranularity(*period);
     std::optional<absl::CivilDay> reference = published_;
     bool needs_anchor = true;
-    if (previous_.has_value()) {
+    if (previous_ != nullptr) {
       // A date coarser than the unit holds no one such unit ("born in 1950
       // and died the same month in 2010").
       if (previous_->granularity() > granularity) return std::nullopt;
@@ -4940,7 +4941,7 @@ class DateParser {
   // in the sentence ("arrested on June 5 and freed three days later"); not
   // a date when there is none or it is not a single day.
   std::optional<DateMatch> Later(int i) const {
-    if (!previous_.has_value()) return std::nullopt;
+    if (previous_ == nullptr) return std::nullopt;
     int end = 0;
     const std::vector<std::pair<int, std::string>> counts = CountsAt(i, &end);
     if (counts.empty() || end >= n_) return std::nullopt;
@@ -4973,7 +4974,7 @@ class DateParser {
   const std::vector<uint32_t>& bits_;
   const int n_;
   const std::optional<absl::CivilDay> published_;
-  std::optional<Date> previous_;
+  const Date* previous_ = nullptr;
   // Memos of OrdinalAt and CountAt by token.
   struct CountMemo {
     std::optional<std::pair<int, std::string>> count;
@@ -5106,11 +5107,11 @@ void ScanDates(const Document& doc, ScanMode mode, std::vector<Claim>* claims,
       i = match->end;
       const std::string reason = match->unresolved_reason;
       Claim claim = MakeClaim(doc, sentence, words, *std::move(match));
-      parser.SetPrevious(claim.date());
       if (claim.date().start().empty()) {
         notes->push_back(UnresolvedNote(doc, claim, reason));
       }
       claims->push_back(std::move(claim));
+      parser.SetPrevious(&claims->back().date());
     }
     if (violations != nullptr) {
       for (const std::string& violation : parser.Violations()) {
