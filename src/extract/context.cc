@@ -948,9 +948,8 @@ const SentenceFacts& FactsOf(const Document* doc,
   return cache.window;
 }
 
-}  // namespace
-
-std::string Lemma(absl::string_view word) {
+// Lemma itself, computed.
+std::string ComputeLemma(absl::string_view word) {
   std::string w = Fold(word);
   if (w.size() > kMaxLemmaBytes) return w;
   StripPossessive(&w);
@@ -961,6 +960,24 @@ std::string Lemma(absl::string_view word) {
     return w.substr(0, hyphen + 1) + SimpleLemma(w.substr(hyphen + 1));
   }
   return SimpleLemma(w);
+}
+
+// The most words Lemma remembers before it starts over, so that its memory
+// stays bounded however much text a thread reads.
+constexpr size_t kMaxLemmaEntries = 1 << 14;
+
+}  // namespace
+
+std::string Lemma(absl::string_view word) {
+  // Per-thread memo by the word as given. Words longer than kMaxLemmaBytes
+  // are computed each time, so that the memo's memory stays bounded.
+  if (word.size() > kMaxLemmaBytes) return ComputeLemma(word);
+  thread_local WordMap<std::string> memo;
+  if (auto it = memo.find(word); it != memo.end()) return it->second;
+  std::string lemma = ComputeLemma(word);
+  if (memo.size() >= kMaxLemmaEntries) memo.clear();
+  memo.emplace(word, lemma);
+  return lemma;
 }
 
 std::string FindPredicate(const Document& doc,
