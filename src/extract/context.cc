@@ -355,8 +355,10 @@ int Distance(int first, int last, const TokenRange& mention) {
 bool IsClauseBreak(const Word& word) {
   if (word.kind != segment::TokenKind::kPunct) return false;
   const absl::string_view f = word.folded;
-  return f == ";" || f == ":" || f == "(" || f == ")" ||
-         f == "\xE2\x80\x94" || f == "\xE2\x80\x93";
+  if (f.size() == 1) {
+    return f[0] == ';' || f[0] == ':' || f[0] == '(' || f[0] == ')';
+  }
+  return f == "\xE2\x80\x94" || f == "\xE2\x80\x93";
 }
 
 bool IsComma(const Word& word) {

@@ -101,9 +101,9 @@ std::vector<Word> Words(absl::string_view text, size_t begin, size_t end) {
       continue;
     }
     if (cls & (kLetterClass | kDigitClass)) {
-      // A run of ASCII letters and digits ended by ASCII that cannot join
-      // it to more (white space, most punctuation) is a whole token, as
-      // segment::NextToken would find it.
+      // A run of ASCII letters and digits that nothing joins to more
+      // (RunEndsToken) is a whole token, as segment::NextToken would find
+      // it.
       size_t e = pos + 1;
       // Fold() of the first 16 bytes, when the whole run lies in them.
       char folded16[16];
@@ -141,6 +141,8 @@ std::vector<Word> Words(absl::string_view text, size_t begin, size_t end) {
         word.capitalized = data[pos] >= 'A' && data[pos] <= 'Z';
         // Letters and digits only: no possessive ending.
         pos = e;
+        // The space that most often follows, skipped as the loop would.
+        if (pos < end && data[pos] == ' ') ++pos;
         continue;
       }
     } else if (static_cast<unsigned char>(data[pos]) < 0x80) {
