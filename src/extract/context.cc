@@ -2,13 +2,14 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/container/node_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -302,8 +303,9 @@ bool NameLike(const Word& word, size_t sentence_begin) {
 // The words of the sentence around the mention: the whole sentence, or only
 // the words within kContextBytes on each side of the mention, so that the
 // work per mention is bounded however long the sentence. `words` are the
-// sentence's words in text order.
-Words ContextWords(const std::vector<Word>& words, segment::Range mention) {
+// sentence's words in text order, or a window of them that holds the
+// mention's (then the window is returned as it is).
+Words ContextWords(Words words, segment::Range mention) {
   const size_t lo =
       mention.begin > kContextBytes ? mention.begin - kContextBytes : 0;
   const size_t hi = mention.end + kContextBytes;
@@ -313,8 +315,8 @@ Words ContextWords(const std::vector<Word>& words, segment::Range mention) {
   auto last = std::lower_bound(
       first, words.end(), hi,
       [](const Word& w, size_t offset) { return w.end <= offset; });
-  return Words(words.data() + (first - words.begin()),
-               static_cast<size_t>(last - first));
+  return words.subspan(static_cast<size_t>(first - words.begin()),
+                       static_cast<size_t>(last - first));
 }
 
 // The tokens of a mention: [first, last], by index into the sentence's words.
@@ -353,17 +355,10 @@ int Distance(int first, int last, const TokenRange& mention) {
 bool IsClauseBreak(const Word& word) {
   if (word.kind != segment::TokenKind::kPunct) return false;
   const absl::string_view f = word.folded;
-  return f == ";" || f == ":" || f == "(" || f == ")" ||
-         f == "\xE2\x80\x94" || f == "\xE2\x80\x93";
-}
-
-// A conjunction that, after a comma, starts a new clause: "signed a pact in
-// 2012, and the treaty of 2008 settled ...".
-bool IsCoordinator(const Word& word) {
-  if (word.kind != segment::TokenKind::kWord) return false;
-  const absl::string_view f = word.folded;
-  return f == "and" || f == "but" || f == "or" || f == "while" ||
-         f == "whereas" || f == "yet";
+  if (f.size() == 1) {
+    return f[0] == ';' || f[0] == ':' || f[0] == '(' || f[0] == ')';
+  }
+  return f == "\xE2\x80\x94" || f == "\xE2\x80\x93";
 }
 
 bool IsComma(const Word& word) {
@@ -459,6 +454,12 @@ struct WordLexis {
   bool irregular_verb_lemma = false;
   bool stop_word = false;
   bool determiner = false;
+  // A conjunction that, after a comma, starts a new clause: "signed a pact
+  // in 2012, and the treaty of 2008 settled ...".
+  bool coordinator = false;
+  // The event phrases that start with the word, in events.tsv order; null
+  // for none.
+  const std::vector<EventPhrase>* phrases = nullptr;
   // The word's keyword lemma (FindKeywords), or empty when it is none.
   std::string keyword;
 };
@@ -467,6 +468,12 @@ WordLexis ComputeLexis(const std::string& folded) {
   WordLexis lexis;
   lexis.stop_word = StopWords().contains(folded);
   lexis.determiner = IsDeterminerForm(folded);
+  lexis.coordinator = folded == "and" || folded == "but" || folded == "or" ||
+                      folded == "while" || folded == "whereas" ||
+                      folded == "yet";
+  if (auto it = EventPhrases().find(folded); it != EventPhrases().end()) {
+    lexis.phrases = &it->second;
+  }
   const std::string lemma = Lemma(folded);
   lexis.irregular_verb_lemma = IrregularVerbLemmas().contains(lemma);
 
@@ -520,16 +527,11 @@ WordLexis ComputeLexis(const std::string& folded) {
 constexpr size_t kMaxLexisEntries = 1 << 16;
 
 // Per-thread memo of ComputeLexis. References stay valid until
-// TrimLexisMemo(), which only the public entry points call.
+// TrimContextCaches(), which only the public entry points call.
 absl::node_hash_map<std::string, WordLexis, WordHash, WordEq>& LexisMemo() {
   thread_local absl::node_hash_map<std::string, WordLexis, WordHash, WordEq>
       memo;
   return memo;
-}
-
-void TrimLexisMemo() {
-  auto& memo = LexisMemo();
-  if (memo.size() > kMaxLexisEntries) memo.clear();
 }
 
 const WordLexis& LexisOf(const Word& word) {
@@ -541,68 +543,13 @@ const WordLexis& LexisOf(const Word& word) {
   return it->second;
 }
 
-// Words before a noun: "the visit", "her call" are not verbs.
-bool IsDeterminerWord(const Word& word) {
-  return word.kind == segment::TokenKind::kWord ? LexisOf(word).determiner
-                                                : IsDeterminerForm(word.folded);
-}
-
-// Whether the base or "-s" form words[i] of a known verb stands where a
-// verb can: first, or after a name, a pronoun, an auxiliary, "to", an adverb
-// or punctuation ("they visit", "to sign", "Okafor visits"). After another
-// content word only an "-s" form followed by the start of an object is a
-// verb ("the declaration commits the two", "trade totals 48.5"); "a
-// scholarship fund", "gas imports now" are nouns.
-bool VerbPosition(Words words, int i, size_t sentence_begin) {
-  if (i == 0) return true;
-  const Word& previous = words[i - 1];
-  if (previous.kind != segment::TokenKind::kWord) return true;
-  const WordLexis& before = LexisOf(previous);
-  if (before.determiner) return false;
-  if (NameLike(previous, sentence_begin) || before.stop_word ||
-      (previous.folded.size() > 4 && absl::EndsWith(previous.folded, "ly"))) {
-    return true;
-  }
-  if (!absl::EndsWith(words[i].folded, "s")) return false;
-  // "-s" forms of irregular verbs are rarely nouns: "trade stands at".
-  if (LexisOf(words[i]).irregular_verb_lemma) return true;
-  if (i + 1 >= static_cast<int>(words.size())) return false;
-  const Word& next = words[i + 1];
-  return next.kind == segment::TokenKind::kNumber ||
-         IsDeterminerWord(next) || next.capitalized;
-}
-
-// The verb reading of words[i], if it can be a verb: an irregular verb
-// form; a word ending in "-ed" or "-ing" not after a determiner ("a packed
-// hall"); or a base or "-s" form of a known verb where a verb can stand.
-// Auxiliaries are no reading.
-const WordLexis* ReadVerb(Words words, int i, size_t sentence_begin) {
-  const Word& word = words[i];
-  if (word.kind != segment::TokenKind::kWord) return nullptr;
-  if (NameLike(word, sentence_begin)) return nullptr;
-  const WordLexis& lexis = LexisOf(word);
-  switch (lexis.verb) {
-    case WordLexis::Verb::kNo:
-      return nullptr;
-    case WordLexis::Verb::kIrregular:
-      return &lexis;
-    case WordLexis::Verb::kEd:
-    case WordLexis::Verb::kIng:
-      if (i > 0 && IsDeterminerWord(words[i - 1])) return nullptr;
-      return &lexis;
-    case WordLexis::Verb::kBase:
-      return VerbPosition(words, i, sentence_begin) ? &lexis : nullptr;
-  }
-  return nullptr;
-}
-
 // The nearest candidate so far; at equal distance the earlier one (before
 // the mention) wins.
 struct Nearest {
   int distance = -1;
-  std::string value;
+  const std::string* value = nullptr;
 
-  void Offer(int d, const std::string& candidate) {
+  void Offer(int d, const std::string* candidate) {
     if (distance < 0 || d < distance) {
       distance = d;
       value = candidate;
@@ -611,9 +558,400 @@ struct Nearest {
   bool found() const { return distance >= 0; }
 };
 
-}  // namespace
+// The mentions' keywords, nearest first (SentenceFacts::Keywords).
+using KeywordList = absl::InlinedVector<const std::string*, kMentionKeywords>;
 
-std::string Lemma(absl::string_view word) {
+// ---------------------------------------------------------------------------
+// Facts of a sentence's words, computed once for all its mentions.
+
+// An event phrase of events.tsv matched at a token (MatchPhrase).
+struct PhraseMatch {
+  // One past the phrase's last token.
+  int end = 0;
+  const std::string* event = nullptr;
+};
+
+// What the context rules read at one token whatever the mention, with all
+// the words the facts are of as its neighbours.
+struct TokenFacts {
+  // LexisOf the word; null for numbers and punctuation.
+  const WordLexis* lexis = nullptr;
+  // The word's keyword lemma; null when it is none, or a name.
+  const std::string* keyword = nullptr;
+  // The verb reading (ReadVerb); null when there is none.
+  const WordLexis* verb = nullptr;
+  // The event phrases matched here, in events.tsv order:
+  // matches[first_match, first_match + match_count).
+  int first_match = 0;
+  int match_count = 0;
+  // IsClauseBreak.
+  bool clause_break = false;
+  // A new clause after ", and" (WordLexis::coordinator after IsComma).
+  bool comma_coordinator = false;
+  // The last token at or before this one that is a clause break or a comma
+  // coordinator; -1 for none.
+  int last_break = -1;
+  // The first token at or after this one with a keyword; the number of
+  // words for none.
+  int next_keyword = 0;
+  // The last token at or before this one with a keyword; -1 for none.
+  int last_keyword = -1;
+};
+
+// The words of a sentence, or of a window of it around a mention, with the
+// facts of every token computed once (Reset): the predicate and keywords of
+// each mention are then read from arrays, without looking words up.
+//
+// Facts that read a token's neighbours (its verb reading and the event
+// phrases matched from it) are computed with every word of `words` around
+// it. A mention's window (ContextWords) may start or end inside `words`;
+// there the window's own reading is taken, as if `words` were the window:
+// a verb reading at the window's edges is read again within the window, and
+// a phrase match is kept only when it ends inside the window, which is
+// exactly when MatchPhrase over the window matches it (MatchPhrase reads
+// only forward, one word at a time or two across a gap word, and fails
+// when it reaches the window's end).
+class SentenceFacts {
+ public:
+  // A mention's window (ContextWords): words [lo, hi), and the mention's
+  // tokens (MentionTokens over the window), by index into the words.
+  struct Window {
+    int lo = 0;
+    int hi = 0;
+    TokenRange target;
+  };
+
+  // Computes the facts of `words`, the words of the sentence that starts at
+  // byte `sentence_begin` or a window of them. Linear in the words, which
+  // are borrowed and must outlive every use of the facts.
+  void Reset(Words words, size_t sentence_begin) {
+    words_ = words;
+    sentence_begin_ = sentence_begin;
+    tokens_.assign(words.size(), TokenFacts());
+    matches_.clear();
+    candidates_.clear();
+    const int n = size();
+    int last_break = -1;
+    int last_keyword = -1;
+    for (int i = 0; i < n; ++i) {
+      TokenFacts& facts = tokens_[i];
+      const Word& word = words[i];
+      if (word.kind == segment::TokenKind::kWord) {
+        facts.lexis = &LexisOf(word);
+        facts.comma_coordinator =
+            facts.lexis->coordinator && i > 0 && IsComma(words[i - 1]);
+        if (!facts.lexis->keyword.empty() && !NameLike(word, sentence_begin)) {
+          facts.keyword = &facts.lexis->keyword;
+        }
+      } else {
+        facts.clause_break = IsClauseBreak(word);
+      }
+      if (facts.clause_break || facts.comma_coordinator) last_break = i;
+      if (facts.keyword != nullptr) last_keyword = i;
+      facts.last_break = last_break;
+      facts.last_keyword = last_keyword;
+    }
+    int next_keyword = n;
+    for (int i = n - 1; i >= 0; --i) {
+      if (tokens_[i].keyword != nullptr) next_keyword = i;
+      tokens_[i].next_keyword = next_keyword;
+    }
+    for (int i = 0; i < n; ++i) {
+      TokenFacts& facts = tokens_[i];
+      if (facts.lexis == nullptr) continue;  // not a word
+      facts.verb = ReadVerb(i, 0, n);
+      if (facts.lexis->phrases != nullptr) {
+        facts.first_match = static_cast<int>(matches_.size());
+        for (const EventPhrase& phrase : *facts.lexis->phrases) {
+          const int end = MatchPhrase(words, i, phrase);
+          if (end >= 0) matches_.push_back({end, &phrase.event});
+        }
+        facts.match_count =
+            static_cast<int>(matches_.size()) - facts.first_match;
+      }
+      // A word with a verb reading anywhere (ReadVerb needs one whatever
+      // the neighbours), or where a phrase starts.
+      if (facts.match_count > 0 ||
+          (facts.lexis->verb != WordLexis::Verb::kNo &&
+           !NameLike(words[i], sentence_begin))) {
+        candidates_.push_back(i);
+      }
+    }
+  }
+
+  // Whether these are the facts of `words`, the very same.
+  bool Of(const std::vector<Word>& words) const {
+    return words_.data() == words.data() && words_.size() == words.size();
+  }
+
+  // The window of a mention that lies in the words.
+  Window WindowOf(segment::Range mention) const {
+    const Words words = ContextWords(words_, mention);
+    Window window;
+    window.lo = static_cast<int>(words.data() - words_.data());
+    window.hi = window.lo + static_cast<int>(words.size());
+    window.target = MentionTokens(words, mention);
+    window.target.first += window.lo;
+    window.target.last += window.lo;
+    return window;
+  }
+
+  // FindPredicate of the mention of `window`; null for none.
+  const std::string* Predicate(const Window& window) const {
+    const int lo = window.lo;
+    const int hi = window.hi;
+    const TokenRange& target = window.target;
+
+    // The clause the mention stands in starts after the nearest clause
+    // punctuation on its left (or ", and", not at the window's first word).
+    // A predicate of that clause before the mention governs it ("address a
+    // forum on Wednesday and visit the port" dates the address); only when
+    // there is none is the nearest one after it taken ("On Monday, Okafor
+    // arrived").
+    int clause_start = lo;
+    const int left = std::min(target.first, hi) - 1;
+    if (left >= lo) {
+      const int last_break = tokens_[left].last_break;
+      if (last_break > lo ||
+          (last_break == lo && tokens_[last_break].clause_break)) {
+        clause_start = last_break + 1;
+      }
+    }
+
+    // Candidates on each side of the mention: 0 before, 1 after. Words of
+    // an event phrase taken as a candidate are no verbs of their own: the
+    // phrases taken so far cover the words before `event_end`, and every
+    // phrase that covers word i starts at i or before. Only words with a
+    // phrase or a possible verb reading (candidates_) can give anything.
+    Nearest event[2];
+    Nearest verb[2];
+    Nearest reporting[2];
+    int event_end = lo;
+    for (auto it = std::lower_bound(candidates_.begin(), candidates_.end(), lo);
+         it != candidates_.end() && *it < hi; ++it) {
+      const int i = *it;
+      if (InMention(i, target)) continue;
+      const int side = i < target.first ? 0 : 1;
+      const TokenFacts& facts = tokens_[i];
+      for (int k = 0; k < facts.match_count; ++k) {
+        const PhraseMatch& match = matches_[facts.first_match + k];
+        if (match.end > hi) continue;  // no match within the window
+        if (side == 0 && match.end - 1 < clause_start) continue;
+        event[side].Offer(Distance(i, match.end - 1, target), match.event);
+        event_end = std::max(event_end, match.end);
+      }
+      if (i < event_end) continue;
+      if (side == 0 && i < clause_start) continue;
+      const WordLexis* reading =
+          (i == lo && lo > 0) || (i == hi - 1 && hi < size())
+              ? ReadVerb(i, lo, hi)
+              : facts.verb;
+      if (reading == nullptr) continue;
+      const int d = Distance(i, i, target);
+      if (reading->verb_class == VerbClass::kReporting) {
+        reporting[side].Offer(d, &reading->verb_lemma);
+      } else {
+        verb[side].Offer(d, &reading->verb_lemma);
+      }
+    }
+
+    for (int side = 0; side < 2; ++side) {
+      if (event[side].found() && (!verb[side].found() ||
+                                  event[side].distance <= verb[side].distance)) {
+        return event[side].value;
+      }
+      if (verb[side].found()) return verb[side].value;
+    }
+    for (int side = 0; side < 2; ++side) {
+      if (reporting[side].found()) return reporting[side].value;
+    }
+    return nullptr;
+  }
+
+  // FindKeywords of the mention of `window`: stores at most `limit`
+  // distinct keywords in `*keywords`, nearest first.
+  void Keywords(const Window& window, int limit, KeywordList* keywords) const {
+    keywords->clear();
+    const TokenRange& target = window.target;
+    // Nearest first, walking outward from the mention over the words with
+    // a keyword; at equal distance the word after the mention (what a
+    // figure counts) before the word in front of it. Stops as soon as
+    // `limit` keywords are found.
+    const int n = size();
+    // target.last + 1 >= 0 and target.first - 1 < n.
+    int after =
+        target.last + 1 < n ? tokens_[target.last + 1].next_keyword : n;
+    int before =
+        target.first - 1 >= 0 ? tokens_[target.first - 1].last_keyword : -1;
+    while (static_cast<int>(keywords->size()) < limit) {
+      const bool has_after = after < window.hi;
+      const bool has_before = before >= window.lo;
+      if (!has_after && !has_before) break;
+      int i;
+      if (has_after &&
+          (!has_before || after - target.last <= target.first - before)) {
+        i = after;
+        after = i + 1 < n ? tokens_[i + 1].next_keyword : n;
+      } else {
+        i = before;
+        before = i > 0 ? tokens_[i - 1].last_keyword : -1;
+      }
+      const std::string* keyword = tokens_[i].keyword;
+      const bool seen = std::any_of(
+          keywords->begin(), keywords->end(),
+          [keyword](const std::string* k) { return *k == *keyword; });
+      if (!seen) keywords->push_back(keyword);
+    }
+  }
+
+ private:
+  int size() const { return static_cast<int>(words_.size()); }
+
+  // Words before a noun: "the visit", "her call" are not verbs.
+  bool IsDeterminerAt(int i) const {
+    return tokens_[i].lexis != nullptr ? tokens_[i].lexis->determiner
+                                       : IsDeterminerForm(words_[i].folded);
+  }
+
+  // Whether the base or "-s" form at word i of a known verb stands where a
+  // verb can, with words [lo, hi) as the words around it: first, or after a
+  // name, a pronoun, an auxiliary, "to", an adverb or punctuation ("they
+  // visit", "to sign", "Okafor visits"). After another content word only an
+  // "-s" form followed by the start of an object is a verb ("the
+  // declaration commits the two", "trade totals 48.5"); "a scholarship
+  // fund", "gas imports now" are nouns.
+  bool VerbPosition(int i, int lo, int hi) const {
+    if (i == lo) return true;
+    const Word& previous = words_[i - 1];
+    if (previous.kind != segment::TokenKind::kWord) return true;
+    const WordLexis& before = *tokens_[i - 1].lexis;
+    if (before.determiner) return false;
+    if (NameLike(previous, sentence_begin_) || before.stop_word ||
+        (previous.folded.size() > 4 && absl::EndsWith(previous.folded, "ly"))) {
+      return true;
+    }
+    if (!absl::EndsWith(words_[i].folded, "s")) return false;
+    // "-s" forms of irregular verbs are rarely nouns: "trade stands at".
+    if (tokens_[i].lexis->irregular_verb_lemma) return true;
+    if (i + 1 >= hi) return false;
+    const Word& next = words_[i + 1];
+    return next.kind == segment::TokenKind::kNumber || IsDeterminerAt(i + 1) ||
+           next.capitalized;
+  }
+
+  // The verb reading of word i, with words [lo, hi) as the words around it,
+  // if it can be a verb: an irregular verb form; a word ending in "-ed" or
+  // "-ing" not after a determiner ("a packed hall"); or a base or "-s" form
+  // of a known verb where a verb can stand. Auxiliaries are no reading.
+  const WordLexis* ReadVerb(int i, int lo, int hi) const {
+    const Word& word = words_[i];
+    if (word.kind != segment::TokenKind::kWord) return nullptr;
+    if (NameLike(word, sentence_begin_)) return nullptr;
+    const WordLexis& lexis = *tokens_[i].lexis;
+    switch (lexis.verb) {
+      case WordLexis::Verb::kNo:
+        return nullptr;
+      case WordLexis::Verb::kIrregular:
+        return &lexis;
+      case WordLexis::Verb::kEd:
+      case WordLexis::Verb::kIng:
+        if (i > lo && IsDeterminerAt(i - 1)) return nullptr;
+        return &lexis;
+      case WordLexis::Verb::kBase:
+        return VerbPosition(i, lo, hi) ? &lexis : nullptr;
+    }
+    return nullptr;
+  }
+
+  Words words_;
+  size_t sentence_begin_ = 0;
+  std::vector<TokenFacts> tokens_;
+  std::vector<PhraseMatch> matches_;
+  // The words with a phrase match or a verb reading in some window, in
+  // order: the only ones that can give a predicate.
+  std::vector<int> candidates_;
+};
+
+// The most words whose facts ContextCache keeps buffers for once their
+// Document is done with.
+constexpr size_t kMaxKeptWords = 1 << 16;
+
+// Per-thread facts of the public entry points.
+struct ContextCache {
+  // Document::serial of the Document whose sentences' facts are kept; 0 for
+  // none.
+  uint64_t serial = 0;
+  // Facts of the Document's sentence_words, by sentence, where `ready`;
+  // `kept_words` words in all.
+  std::vector<SentenceFacts> sentences;
+  std::vector<bool> ready;
+  size_t kept_words = 0;
+  // Facts of one mention's window, when its words are not a Document's.
+  SentenceFacts window;
+};
+
+ContextCache& Cache() {
+  thread_local ContextCache cache;
+  return cache;
+}
+
+// Starts the memo over when it has grown too large, and with it the facts,
+// which point into it.
+void TrimContextCaches() {
+  auto& memo = LexisMemo();
+  if (memo.size() > kMaxLexisEntries) {
+    memo.clear();
+    Cache().serial = 0;
+  }
+}
+
+// The facts for the mention [begin, end) of `sentence`, whose words are
+// `sentence_words`. When these are the document's own words of the
+// sentence (Document::sentence_words, which do not change once
+// MakeDocument has built the Document that `serial` names), the facts of
+// the whole sentence, computed on the first mention and kept for the
+// others; else the facts of the mention's window, computed afresh.
+const SentenceFacts& FactsOf(const Document* doc,
+                             const segment::Sentence& sentence,
+                             const std::vector<Word>& sentence_words,
+                             segment::Range mention) {
+  ContextCache& cache = Cache();
+  if (doc != nullptr && doc->serial != 0 &&
+      doc->seg.sentences.size() == doc->sentence_words.size()) {
+    const auto& sentences = doc->seg.sentences;
+    const size_t s = static_cast<size_t>(
+        std::lower_bound(sentences.begin(), sentences.end(), sentence.begin,
+                         [](const segment::Sentence& t, size_t begin) {
+                           return t.begin < begin;
+                         }) -
+        sentences.begin());
+    if (s < sentences.size() && sentences[s].begin == sentence.begin &&
+        &doc->sentence_words[s] == &sentence_words) {
+      if (cache.serial != doc->serial) {
+        cache.serial = doc->serial;
+        // The facts' buffers are reused from one Document to the next,
+        // unless they have grown large.
+        if (cache.kept_words > kMaxKeptWords) cache.sentences = {};
+        cache.kept_words = 0;
+        cache.ready.assign(sentences.size(), false);
+        if (cache.sentences.size() < sentences.size()) {
+          cache.sentences.resize(sentences.size());
+        }
+      }
+      if (!cache.ready[s] || !cache.sentences[s].Of(sentence_words)) {
+        cache.sentences[s].Reset(sentence_words, sentence.begin);
+        cache.ready[s] = true;
+        cache.kept_words += sentence_words.size();
+      }
+      return cache.sentences[s];
+    }
+  }
+  cache.window.Reset(ContextWords(sentence_words, mention), sentence.begin);
+  return cache.window;
+}
+
+// Lemma itself, computed.
+std::string ComputeLemma(absl::string_view word) {
   std::string w = Fold(word);
   if (w.size() > kMaxLemmaBytes) return w;
   StripPossessive(&w);
@@ -626,6 +964,24 @@ std::string Lemma(absl::string_view word) {
   return SimpleLemma(w);
 }
 
+// The most words Lemma remembers before it starts over, so that its memory
+// stays bounded however much text a thread reads.
+constexpr size_t kMaxLemmaEntries = 1 << 14;
+
+}  // namespace
+
+std::string Lemma(absl::string_view word) {
+  // Per-thread memo by the word as given. Words longer than kMaxLemmaBytes
+  // are computed each time, so that the memo's memory stays bounded.
+  if (word.size() > kMaxLemmaBytes) return ComputeLemma(word);
+  thread_local WordMap<std::string> memo;
+  if (auto it = memo.find(word); it != memo.end()) return it->second;
+  std::string lemma = ComputeLemma(word);
+  if (memo.size() >= kMaxLemmaEntries) memo.clear();
+  memo.emplace(word, lemma);
+  return lemma;
+}
+
 std::string FindPredicate(const Document& doc,
                           const segment::Sentence& sentence,
                           segment::Range mention) {
@@ -636,72 +992,11 @@ std::string FindPredicate(const Document& doc,
 std::string FindPredicate(const std::vector<internal::Word>& sentence_words,
                           const segment::Sentence& sentence,
                           segment::Range mention) {
-  TrimLexisMemo();
-  const Words words = ContextWords(sentence_words, mention);
-  const TokenRange target = MentionTokens(words, mention);
-  const int n = static_cast<int>(words.size());
-
-  // The clause the mention stands in starts after the nearest clause
-  // punctuation on its left. A predicate of that clause before the mention
-  // governs it ("address a forum on Wednesday and visit the port" dates
-  // the address); only when there is none is the nearest one after it
-  // taken ("On Monday, Okafor arrived").
-  int clause_start = 0;
-  for (int i = std::min(target.first, n) - 1; i >= 0; --i) {
-    if (IsClauseBreak(words[i]) ||
-        (i > 0 && IsCoordinator(words[i]) && IsComma(words[i - 1]))) {
-      clause_start = i + 1;
-      break;
-    }
-  }
-
-  // Candidates on each side of the mention: 0 before, 1 after.
-  Nearest event[2];
-  Nearest verb[2];
-  Nearest reporting[2];
-  std::vector<bool> in_event(words.size(), false);
-  const auto& phrases = EventPhrases();
-  for (int i = 0; i < n; ++i) {
-    // Event phrases start with a word (events.tsv).
-    if (words[i].kind != segment::TokenKind::kWord || InMention(i, target)) {
-      continue;
-    }
-    auto it = phrases.find(words[i].folded);
-    if (it == phrases.end()) continue;
-    for (const EventPhrase& phrase : it->second) {
-      const int end = MatchPhrase(words, i, phrase);
-      if (end < 0) continue;
-      const int side = i < target.first ? 0 : 1;
-      if (side == 0 && end - 1 < clause_start) continue;
-      event[side].Offer(Distance(i, end - 1, target), phrase.event);
-      for (int k = i; k < end; ++k) in_event[k] = true;
-    }
-  }
-  for (int i = 0; i < n; ++i) {
-    if (InMention(i, target) || in_event[i]) continue;
-    const int side = i < target.first ? 0 : 1;
-    if (side == 0 && i < clause_start) continue;
-    const WordLexis* reading = ReadVerb(words, i, sentence.begin);
-    if (reading == nullptr) continue;
-    const int d = Distance(i, i, target);
-    if (reading->verb_class == VerbClass::kReporting) {
-      reporting[side].Offer(d, reading->verb_lemma);
-    } else {
-      verb[side].Offer(d, reading->verb_lemma);
-    }
-  }
-
-  for (int side = 0; side < 2; ++side) {
-    if (event[side].found() &&
-        (!verb[side].found() || event[side].distance <= verb[side].distance)) {
-      return event[side].value;
-    }
-    if (verb[side].found()) return verb[side].value;
-  }
-  for (int side = 0; side < 2; ++side) {
-    if (reporting[side].found()) return reporting[side].value;
-  }
-  return "";
+  TrimContextCaches();
+  const SentenceFacts& facts =
+      FactsOf(nullptr, sentence, sentence_words, mention);
+  const std::string* predicate = facts.Predicate(facts.WindowOf(mention));
+  return predicate != nullptr ? *predicate : std::string();
 }
 
 std::vector<std::string> FindKeywords(const Document& doc,
@@ -714,37 +1009,14 @@ std::vector<std::string> FindKeywords(const Document& doc,
 std::vector<std::string> FindKeywords(
     const std::vector<internal::Word>& sentence_words,
     const segment::Sentence& sentence, segment::Range mention, int limit) {
-  TrimLexisMemo();
-  const Words words = ContextWords(sentence_words, mention);
-  const TokenRange target = MentionTokens(words, mention);
-  // The content lemma of words[i], or empty when it is no keyword.
-  auto keyword_at = [&](int i) -> std::string {
-    const Word& word = words[i];
-    if (word.kind != segment::TokenKind::kWord) return "";
-    // Capitalised words are names (entities), except the first word.
-    if (NameLike(word, sentence.begin)) return "";
-    return LexisOf(word).keyword;
-  };
-  // Nearest first, walking outward from the mention; at equal distance the
-  // word after the mention (what a figure counts) before the word in front
-  // of it. Stops as soon as `limit` keywords are found.
+  TrimContextCaches();
+  const SentenceFacts& facts =
+      FactsOf(nullptr, sentence, sentence_words, mention);
+  KeywordList found;
+  facts.Keywords(facts.WindowOf(mention), limit, &found);
   std::vector<std::string> keywords;
-  WordSet seen;
-  const int n = static_cast<int>(words.size());
-  for (int d = 1; static_cast<int>(keywords.size()) < limit; ++d) {
-    const int after = target.last + d;
-    const int before = target.first - d;
-    if (after >= n && before < 0) break;
-    for (const int i : {after, before}) {
-      if (i < 0 || i >= n || static_cast<int>(keywords.size()) >= limit) {
-        continue;
-      }
-      std::string lemma = keyword_at(i);
-      if (!lemma.empty() && seen.insert(lemma).second) {
-        keywords.push_back(std::move(lemma));
-      }
-    }
-  }
+  keywords.reserve(found.size());
+  for (const std::string* keyword : found) keywords.push_back(*keyword);
   return keywords;
 }
 
@@ -760,11 +1032,15 @@ crosscheck::v1::Claim MakeMentionClaim(
   claim.mutable_sentence()->set_end(sentence.end);
   claim.set_text(std::string(doc.Slice(begin, end)));
   const segment::Range mention{begin, end};
-  claim.set_predicate(FindPredicate(sentence_words, sentence, mention));
-  for (std::string& keyword :
-       FindKeywords(sentence_words, sentence, mention, kMentionKeywords)) {
-    claim.add_keywords(std::move(keyword));
-  }
+  TrimContextCaches();
+  const SentenceFacts& facts = FactsOf(&doc, sentence, sentence_words, mention);
+  const SentenceFacts::Window window = facts.WindowOf(mention);
+  const std::string* predicate = facts.Predicate(window);
+  claim.set_predicate(predicate != nullptr ? *predicate : std::string());
+  KeywordList keywords;
+  facts.Keywords(window, kMentionKeywords, &keywords);
+  claim.mutable_keywords()->Reserve(static_cast<int>(keywords.size()));
+  for (const std::string* keyword : keywords) claim.add_keywords(*keyword);
   return claim;
 }
 

@@ -69,6 +69,10 @@ std::vector<std::string> FindKeywords(
 // kind, span, sentence, text, predicate and keywords (at most
 // kMentionKeywords) set; the caller adds the detail (figure, date).
 // `sentence_words` are the sentence's words (Document::sentence_words).
+// When they are the Document's own, what the rules read at each word is
+// computed on the sentence's first mention and reused for the others, so
+// that each further mention costs about the size of its context window in
+// array reads.
 inline constexpr int kMentionKeywords = 8;
 crosscheck::v1::Claim MakeMentionClaim(
     const Document& doc, const segment::Sentence& sentence,

@@ -1,5 +1,7 @@
 #include "src/extract/document.h"
 
+#include <atomic>
+#include <cstdint>
 #include <vector>
 
 #include "absl/strings/numbers.h"
@@ -39,6 +41,8 @@ Document MakeDocument(const crosscheck::v1::Article& article) {
         internal::Words(doc.text, sentence.begin, sentence.end));
   }
   doc.published = ParseIsoDay(article.published());
+  static std::atomic<uint64_t> last_serial{0};
+  doc.serial = last_serial.fetch_add(1, std::memory_order_relaxed) + 1;
   return doc;
 }
 

@@ -4,6 +4,7 @@
 #ifndef SRC_EXTRACT_DOCUMENT_H_
 #define SRC_EXTRACT_DOCUMENT_H_
 
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -29,6 +30,10 @@ struct Document {
   std::vector<std::vector<internal::Word>> sentence_words;
   // `Article.published`, when it is a valid ISO date.
   std::optional<absl::CivilDay> published;
+  // Distinct for every Document MakeDocument builds, 0 for others: caches
+  // of facts computed from sentence_words key on it, so nothing here may
+  // change after MakeDocument.
+  uint64_t serial = 0;
 
   // The text of a byte range.
   absl::string_view Slice(size_t begin, size_t end) const {

@@ -45,6 +45,25 @@ inline size_t AsciiAlnumRun16(const char* p, char* folded) {
 }
 #endif
 
+// Whether a run of ASCII letters and digits that ends at `e` (before
+// `end`, or at it) is a whole token, as segment::NextToken would find it:
+// the run is followed by the end, by ASCII that cannot join it to more
+// (white space, most punctuation), or by an ASCII joiner ("-", "'", ",",
+// ".") that has no letter or digit after it ("said, ", "him."). A joiner
+// joins only before a letter or digit: NextToken's hyphen, apostrophe and
+// digit-separator rules all require one after it, and so does its rule for
+// dotted abbreviations ("U.S.").
+bool RunEndsToken(const char* data, size_t e, size_t end) {
+  if (e == end) return true;
+  const auto next = static_cast<unsigned char>(data[e]);
+  if (next >= 0x80) return false;
+  if ((ByteClass(data[e]) & kJoinerClass) == 0) return true;
+  if (e + 1 == end) return true;
+  const auto after = static_cast<unsigned char>(data[e + 1]);
+  return after < 0x80 &&
+         (ByteClass(data[e + 1]) & (kLetterClass | kDigitClass)) == 0;
+}
+
 // Appends the Word of token [begin, end) of `text`, of any kind.
 void AddWord(absl::string_view text, size_t begin, size_t end,
              segment::TokenKind kind, std::vector<Word>* words) {
@@ -82,9 +101,9 @@ std::vector<Word> Words(absl::string_view text, size_t begin, size_t end) {
       continue;
     }
     if (cls & (kLetterClass | kDigitClass)) {
-      // A run of ASCII letters and digits ended by ASCII that cannot join
-      // it to more (white space, most punctuation) is a whole token, as
-      // segment::NextToken would find it.
+      // A run of ASCII letters and digits that nothing joins to more
+      // (RunEndsToken) is a whole token, as segment::NextToken would find
+      // it.
       size_t e = pos + 1;
       // Fold() of the first 16 bytes, when the whole run lies in them.
       char folded16[16];
@@ -103,8 +122,7 @@ std::vector<Word> Words(absl::string_view text, size_t begin, size_t end) {
       while (e < end && (ByteClass(data[e]) & (kLetterClass | kDigitClass))) {
         ++e;
       }
-      if (e == end || (static_cast<unsigned char>(data[e]) < 0x80 &&
-                       (ByteClass(data[e]) & kJoinerClass) == 0)) {
+      if (RunEndsToken(data, e, end)) {
         Word& word = words.emplace_back();
         word.begin = pos;
         word.end = e;
@@ -113,9 +131,9 @@ std::vector<Word> Words(absl::string_view text, size_t begin, size_t end) {
             digit ? segment::TokenKind::kNumber : segment::TokenKind::kWord;
         // ASCII letters and digits: Fold only lowercases.
         if (have_folded16) {
-          word.folded.assign(folded16, e - pos);
+          word.folded.append(folded16, e - pos);
         } else {
-          word.folded.assign(data + pos, e - pos);
+          word.folded.append(data + pos, e - pos);
           for (char& c : word.folded) {
             c = absl::ascii_tolower(static_cast<unsigned char>(c));
           }
@@ -123,6 +141,8 @@ std::vector<Word> Words(absl::string_view text, size_t begin, size_t end) {
         word.capitalized = data[pos] >= 'A' && data[pos] <= 'Z';
         // Letters and digits only: no possessive ending.
         pos = e;
+        // The space that most often follows, skipped as the loop would.
+        if (pos < end && data[pos] == ' ') ++pos;
         continue;
       }
     } else if (static_cast<unsigned char>(data[pos]) < 0x80) {
