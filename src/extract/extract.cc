@@ -90,8 +90,7 @@ ArticleClaims ExtractClaims(const crosscheck::v1::Article& article,
               : 0);
       const size_t end = std::min<size_t>(
           claim.sentence().end(), claim.span().end() + kEntityWindowBytes);
-      for (std::string& name : entities.NamesIn(begin, end)) {
-        if (static_cast<size_t>(claim.entities_size()) == kMaxEntities) break;
+      for (std::string& name : entities.NamesIn(begin, end, kMaxEntities)) {
         claim.add_entities(std::move(name));
       }
     }
