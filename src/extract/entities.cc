@@ -55,6 +55,8 @@ struct WordFacts {
   bool initial_non_name = false;
   // Joins the words of an organisation name ("of").
   bool org_connector = false;
+  // A demonym of countries.tsv ("french").
+  bool demonym = false;
 };
 
 struct Lexicons {
@@ -63,8 +65,7 @@ struct Lexicons {
   WordMap<WordFacts> facts;
   // Lowercase names of real countries, capitals and regions.
   WordSet places;
-  // Lowercase demonyms ("french") and demonym endings ("ian").
-  WordSet demonyms;
+  // Lowercase demonym endings ("ian"); the demonyms are facts.
   std::vector<std::string> demonym_suffixes;
   WordSet reporting_verbs;
   // Third-person singular pronouns of known gender ("he", "she").
@@ -110,7 +111,7 @@ void LoadNameWords(Lexicons* lex) {
     lex->places.insert(Lower(row[0]));
     const std::string& demonym = Field(row, 2);
     if (!demonym.empty() && demonym != "-")
-      lex->demonyms.insert(Lower(demonym));
+      lex->facts[Lower(demonym)].demonym = true;
   }
 }
 
@@ -194,6 +195,57 @@ bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
 // ---------------------------------------------------------------------------
 // Words of a sentence.
 
+// A cheap test that rules out most words before a lookup among a few keys:
+// for each first byte, the lengths of the keys that start with it (lengths
+// from 31 bytes up share one bit). It never rules out one of the keys.
+class KeyFilter {
+ public:
+  void Add(absl::string_view key) { lengths_[FirstByte(key)] |= LengthBit(key); }
+  bool MayContain(absl::string_view key) const {
+    return (lengths_[FirstByte(key)] & LengthBit(key)) != 0;
+  }
+
+ private:
+  static unsigned char FirstByte(absl::string_view key) {
+    return key.empty() ? 0 : static_cast<unsigned char>(key[0]);
+  }
+  static uint32_t LengthBit(absl::string_view key) {
+    return uint32_t{1} << std::min<size_t>(key.size(), 31);
+  }
+
+  uint32_t lengths_[256] = {};
+};
+
+// Filters of the small word lists looked up for most words of a text.
+const KeyFilter& PronounFilter() {
+  static const KeyFilter* const kFilter = [] {
+    auto* filter = new KeyFilter;
+    for (const std::string& pronoun : Lex().person_pronouns) {
+      filter->Add(pronoun);
+    }
+    return filter;
+  }();
+  return *kFilter;
+}
+
+const KeyFilter& ParticleFilter() {
+  static const KeyFilter* const kFilter = [] {
+    auto* filter = new KeyFilter;
+    for (const std::string& particle : Lex().particles) filter->Add(particle);
+    return filter;
+  }();
+  return *kFilter;
+}
+
+bool IsPersonPronoun(absl::string_view key) {
+  return PronounFilter().MayContain(key) &&
+         Lex().person_pronouns.contains(key);
+}
+
+bool IsParticle(absl::string_view key) {
+  return ParticleFilter().MayContain(key) && Lex().particles.contains(key);
+}
+
 // One token of a sentence, with what the entity rules need to know of it.
 struct Word {
   size_t begin = 0;
@@ -210,10 +262,12 @@ struct Word {
   bool possessive = false;
   // First word of a sentence or of a quotation, capitalized by position.
   bool initial = false;
-  // May be part of a name: capitalized and not a known non-name
-  // (IsNameWord). False for every other word, so most tokens of a text are
-  // ruled out by this flag alone.
+  // May be part of a name: a capitalized word that is an initial letter
+  // ("A. Okafor") or not a known non-name. False for every other token, so
+  // most tokens of a text are ruled out by this flag alone.
   bool name_word = false;
+  // A word that is a person pronoun ("he", "she").
+  bool person_pronoun = false;
   // The character of a punctuation token, else 0.
   char32_t punct = 0;
   // FactsOf(key) for a capitalized word, looked up once; nullptr for other
@@ -244,21 +298,16 @@ bool IsNonName(const Word& w) {
   return facts.non_name || (w.initial && facts.initial_non_name);
 }
 
-// A word that may be part of a name: capitalized and not a known non-name.
-bool IsNameWord(Words words, size_t i) {
-  const Word& w = words[i];
-  if (!w.is_word || !w.capitalized) return false;
-  return IsInitialLetter(words, i) || !IsNonName(w);
-}
-
 // Reads the words of a sentence from its tokens (Document::sentence_words)
-// and appends them to `words`. A key is a view of the token's folded form
-// or, when folding changed the token's length, of a lowercase copy added to
-// `lowered`; both must outlive the words. The lexicons are consulted only
-// for capitalized words, once each.
+// and appends them to `words`, and the indices in `words` of its initial
+// words to `initial`. A key is a view of the token's folded form or, when
+// folding changed the token's length, of a lowercase copy added to
+// `lowered`; both must outlive the words. The lexicons are consulted for
+// capitalized words, once each; other words are ruled out by cheap tests.
 void ReadWords(absl::string_view text,
                const std::vector<internal::Word>& tokens,
-               std::deque<std::string>* lowered, std::vector<Word>* words) {
+               std::deque<std::string>* lowered, std::vector<Word>* words,
+               std::vector<size_t>* initial) {
   const size_t first_word = words->size();
   bool at_start = true;  // no word yet, or just after an opening mark
   for (const internal::Word& token : tokens) {
@@ -272,12 +321,19 @@ void ReadWords(absl::string_view text,
         lead < 0x80 ? lead : base::DecodeUtf8(text, token.begin, &len);
     if (token.kind == TokenKind::kPunct) {
       w.punct = first;
-      // An apostrophe right after a word ending in "s": "Reynolds’ office".
-      if (IsApostrophe(first) && words->size() - 1 > first_word) {
-        Word& before = (*words)[words->size() - 2];
-        if (before.is_word && before.end == token.begin &&
+      if (words->size() - 1 > first_word) {
+        const size_t i = words->size() - 2;
+        Word& before = (*words)[i];
+        // An apostrophe right after a word ending in "s": "Reynolds’ office".
+        if (IsApostrophe(first) && before.is_word &&
+            before.end == token.begin &&
             (text[token.begin - 1] == 's' || text[token.begin - 1] == 'S')) {
           before.possessive = true;
+        }
+        // A capital and this period are an initial, a name word even when
+        // the letter is a non-name ("A. Okafor").
+        if (IsInitialLetter(Words(*words).subspan(first_word), i - first_word)) {
+          before.name_word = true;
         }
       }
       at_start = at_start || IsOpeningMark(first) || first == ':';
@@ -286,8 +342,9 @@ void ReadWords(absl::string_view text,
     w.is_word = token.kind == TokenKind::kWord;
     // internal::Word::capitalized is IsUpper of the first character.
     w.capitalized = w.is_word && token.capitalized;
-    const absl::string_view raw =
-        text.substr(token.begin, token.end - token.begin);
+    // Tokens lie inside the text.
+    const absl::string_view raw(text.data() + token.begin,
+                                token.end - token.begin);
     // A possessive ends in "s" after an apostrophe ("'" or "’", whose
     // last byte is 0x99): other words are ruled out by two bytes.
     if (raw.size() >= 3 && (raw.back() == 's' || raw.back() == 'S') &&
@@ -305,42 +362,21 @@ void ReadWords(absl::string_view text,
     // The folded token is the lowercase text byte for byte unless folding
     // changed its length (a typographic apostrophe or hyphen).
     if (token.folded.size() == raw.size()) {
-      w.key = absl::string_view(token.folded).substr(0, w.name_end - w.begin);
+      w.key = absl::string_view(token.folded.data(), w.name_end - w.begin);
     } else {
-      w.key = lowered->emplace_back(
-          Lower(text.substr(w.begin, w.name_end - w.begin)));
+      w.key = lowered->emplace_back(Lower(raw.substr(0, w.name_end - w.begin)));
     }
-    if (w.capitalized) w.facts = &FactsOf(w.key);
+    if (at_start) initial->push_back(words->size() - 1);
     w.initial = at_start;
     at_start = false;
-  }
-  // IsInitialLetter looks at the token after a word: all are read now.
-  const Words sentence = Words(*words).subspan(first_word);
-  for (size_t i = 0; i < sentence.size(); ++i) {
-    (*words)[first_word + i].name_word = IsNameWord(sentence, i);
+    if (w.capitalized) {
+      w.facts = &FactsOf(w.key);
+      // Else an initial letter: set when its period is read.
+      w.name_word = !IsNonName(w);
+    }
+    w.person_pronoun = w.is_word && IsPersonPronoun(w.key);
   }
 }
-
-// A cheap test that rules out most words before a lookup among a few keys:
-// for each first byte, the lengths of the keys that start with it (lengths
-// from 31 bytes up share one bit). It never rules out one of the keys.
-class KeyFilter {
- public:
-  void Add(absl::string_view key) { lengths_[FirstByte(key)] |= LengthBit(key); }
-  bool MayContain(absl::string_view key) const {
-    return (lengths_[FirstByte(key)] & LengthBit(key)) != 0;
-  }
-
- private:
-  static unsigned char FirstByte(absl::string_view key) {
-    return key.empty() ? 0 : static_cast<unsigned char>(key[0]);
-  }
-  static uint32_t LengthBit(absl::string_view key) {
-    return uint32_t{1} << std::min<size_t>(key.size(), 31);
-  }
-
-  uint32_t lengths_[256] = {};
-};
 
 // What the rest of the article says of the name words that open a sentence
 // or quotation, the only words TrimInitialWord asks about: whether the
@@ -349,12 +385,13 @@ class KeyFilter {
 // before any lookup.
 class ArticleWords {
  public:
-  // `words`: every word of the article's sentences.
-  explicit ArticleWords(Words words) {
-    for (const Word& w : words) {
-      if (w.name_word && w.initial) {
-        seen_.try_emplace(w.key, 0);
-        filter_.Add(w.key);
+  // `words`: every word of the article's sentences; `initial`: the indices
+  // of those that open a sentence or quotation.
+  ArticleWords(Words words, const std::vector<size_t>& initial) {
+    for (size_t i : initial) {
+      if (words[i].name_word) {
+        seen_.try_emplace(words[i].key, 0);
+        filter_.Add(words[i].key);
       }
     }
     if (seen_.empty()) return;
@@ -445,12 +482,12 @@ size_t GrowChunk(Words words, size_t start, Chunk* chunk) {
     // or one connector after an organisation or place word ("of").
     size_t resume = next;
     while (resume < words.size() && IsLowercaseWord(words[resume]) &&
-           Lex().particles.contains(words[resume].key)) {
+           IsParticle(words[resume].key)) {
       ++resume;
     }
     if (resume == next && IsLowercaseWord(words[next]) &&
-        Facts(words[next]).org_connector &&
-        HasOrgOrPlaceWord(words, chunk->parts)) {
+        HasOrgOrPlaceWord(words, chunk->parts) &&
+        Facts(words[next]).org_connector) {
       ++resume;
     }
     if (resume == next || resume >= words.size() ||
@@ -469,8 +506,9 @@ bool IsReportingVerb(Words words, size_t i) {
          Lex().reporting_verbs.contains(words[i].key);
 }
 
-bool IsDemonym(absl::string_view key) {
-  if (Lex().demonyms.contains(key)) return true;
+bool IsDemonym(const Word& w) {
+  if (Facts(w).demonym) return true;
+  const absl::string_view key = w.key;
   for (const std::string& suffix : Lex().demonym_suffixes) {
     if (key.size() > suffix.size() + 2 && absl::EndsWith(key, suffix)) {
       return true;
@@ -483,7 +521,7 @@ bool IsDemonym(absl::string_view key) {
 bool IsAdjectiveUse(Words words, const Chunk& chunk) {
   if (chunk.parts.size() != 1) return false;
   const size_t i = chunk.parts[0];
-  if (!IsDemonym(words[i].key) || words[i].possessive) return false;
+  if (!IsDemonym(words[i]) || words[i].possessive) return false;
   const size_t next = i + 1;
   return next < words.size() && words[next].is_word &&
          !words[next].capitalized && !IsReportingVerb(words, next);
@@ -712,7 +750,7 @@ class MentionCollector {
         AddName(words, name, RoleBefore(words, name.front(), name.back()),
                 false, sentence);
       } else if (!name.empty() &&
-                 !(name.size() == 1 && IsDemonym(words[name[0]].key))) {
+                 !(name.size() == 1 && IsDemonym(words[name[0]]))) {
         AddName(words, name, "", false, sentence);
       }
       return;
@@ -763,7 +801,7 @@ class MentionCollector {
       prefix.push_back(i);
     }
     if (prefix.empty()) return;
-    if (prefix.size() == 1 && IsDemonym(words[prefix[0]].key)) return;
+    if (prefix.size() == 1 && IsDemonym(words[prefix[0]])) return;
     AddName(words, prefix, "", false, sentence);
   }
 
@@ -817,19 +855,8 @@ struct PronounAttribution {
 
 void FindPronounAttributions(Words words, int sentence,
                              std::vector<PronounAttribution>* out) {
-  static const KeyFilter* const kPronouns = [] {
-    auto* filter = new KeyFilter;
-    for (const std::string& pronoun : Lex().person_pronouns) {
-      filter->Add(pronoun);
-    }
-    return filter;
-  }();
   for (size_t i = 0; i < words.size(); ++i) {
-    // Most words are ruled out by their first byte and length.
-    if (!words[i].is_word || !kPronouns->MayContain(words[i].key) ||
-        !Lex().person_pronouns.contains(words[i].key)) {
-      continue;
-    }
+    if (!words[i].person_pronoun) continue;
     // "he said", or "said he" closing the clause (not "said she had").
     const bool verb_after = IsReportingVerb(words, i + 1);
     const bool verb_before = i > 0 && IsReportingVerb(words, i - 1) &&
@@ -854,12 +881,13 @@ std::vector<RawMention> CollectMentions(
   }
   words.reserve(tokens);
   std::vector<size_t> starts(sentences.size() + 1);
+  std::vector<size_t> initial;
   for (size_t s = 0; s < sentences.size(); ++s) {
     starts[s] = words.size();
-    ReadWords(doc.text, doc.sentence_words[s], lowered, &words);
+    ReadWords(doc.text, doc.sentence_words[s], lowered, &words, &initial);
   }
   starts[sentences.size()] = words.size();
-  const ArticleWords article(words);
+  const ArticleWords article(words, initial);
   MentionCollector collector(doc.text, article);
   for (size_t s = 0; s < sentences.size(); ++s) {
     const Words sentence =
@@ -913,6 +941,9 @@ struct Forms {
 Forms CollectForms(const std::vector<RawMention>& mentions) {
   Forms forms;
   WordMap<int> form_of_key;
+  form_of_key.reserve(mentions.size());
+  forms.keys.reserve(mentions.size());
+  forms.first_mention.reserve(mentions.size());
   forms.of_mention.resize(mentions.size());
   std::string key;
   for (size_t i = 0; i < mentions.size(); ++i) {
