@@ -196,13 +196,18 @@ bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
 // Words of a sentence.
 
 // A cheap test that rules out most words before a lookup among a few keys:
-// for each first byte, the lengths of the keys that start with it (lengths
-// from 31 bytes up share one bit). It never rules out one of the keys.
+// the length of the longest key and, for each first byte, the lengths of
+// the keys that start with it (lengths from 31 bytes up share one bit). It
+// never rules out one of the keys.
 class KeyFilter {
  public:
-  void Add(absl::string_view key) { lengths_[FirstByte(key)] |= LengthBit(key); }
+  void Add(absl::string_view key) {
+    max_size_ = std::max(max_size_, key.size());
+    lengths_[FirstByte(key)] |= LengthBit(key);
+  }
   bool MayContain(absl::string_view key) const {
-    return (lengths_[FirstByte(key)] & LengthBit(key)) != 0;
+    return key.size() <= max_size_ &&
+           (lengths_[FirstByte(key)] & LengthBit(key)) != 0;
   }
 
  private:
@@ -213,6 +218,7 @@ class KeyFilter {
     return uint32_t{1} << std::min<size_t>(key.size(), 31);
   }
 
+  size_t max_size_ = 0;
   uint32_t lengths_[256] = {};
 };
 
@@ -588,18 +594,22 @@ size_t RoleStart(Words words, size_t head) {
   return start;
 }
 
+// The text without leading and trailing white space, each run of white
+// space inside it replaced by one space.
 std::string CollapseSpaces(absl::string_view text) {
+  const auto is_space = [&text](size_t i) {
+    return absl::ascii_isspace(static_cast<unsigned char>(text[i]));
+  };
   std::string out;
   out.reserve(text.size());
-  bool space = false;
-  for (char c : text) {
-    if (absl::ascii_isspace(static_cast<unsigned char>(c))) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && is_space(i)) ++i;
+    const size_t word = i;
+    while (i < text.size() && !is_space(i)) ++i;
+    if (i == word) break;
+    if (!out.empty()) out.push_back(' ');
+    out.append(text.data() + word, i - word);
   }
   return out;
 }
