@@ -222,7 +222,7 @@ class KeyFilter {
   uint32_t lengths_[256] = {};
 };
 
-// Filters of the small word lists looked up for most words of a text.
+// Filters of the small word lists looked up for many words of a text.
 const KeyFilter& PronounFilter() {
   static const KeyFilter* const kFilter = [] {
     auto* filter = new KeyFilter;
@@ -243,6 +243,15 @@ const KeyFilter& ParticleFilter() {
   return *kFilter;
 }
 
+const KeyFilter& PlacePrepositionFilter() {
+  static const KeyFilter* const kFilter = [] {
+    auto* filter = new KeyFilter;
+    for (const std::string& word : Lex().place_prepositions) filter->Add(word);
+    return filter;
+  }();
+  return *kFilter;
+}
+
 bool IsPersonPronoun(absl::string_view key) {
   return PronounFilter().MayContain(key) &&
          Lex().person_pronouns.contains(key);
@@ -250,6 +259,11 @@ bool IsPersonPronoun(absl::string_view key) {
 
 bool IsParticle(absl::string_view key) {
   return ParticleFilter().MayContain(key) && Lex().particles.contains(key);
+}
+
+bool IsPlacePreposition(absl::string_view key) {
+  return PlacePrepositionFilter().MayContain(key) &&
+         Lex().place_prepositions.contains(key);
 }
 
 // One token of a sentence, with what the entity rules need to know of it.
@@ -841,7 +855,7 @@ class MentionCollector {
   bool AfterPlacePreposition(Words words, size_t first) const {
     if (first == 0 || !words[first - 1].is_word) return false;
     const absl::string_view before = words[first - 1].key;
-    if (Lex().place_prepositions.contains(before)) return true;
+    if (IsPlacePreposition(before)) return true;
     // "President Ada Okafor of Valdoria".
     return before == "of" && first >= 2 && !mentions_.empty() &&
            mentions_.back().titled &&
