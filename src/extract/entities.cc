@@ -34,6 +34,33 @@ using segment::TokenKind;
 // reading a role back over it would too.
 constexpr size_t kMaxNameWords = 8;
 
+// A cheap test that rules out most words before a lookup among a few keys:
+// the length of the longest key and, for each first byte, the lengths of
+// the keys that start with it (lengths from 31 bytes up share one bit). It
+// never rules out one of the keys.
+class KeyFilter {
+ public:
+  void Add(absl::string_view key) {
+    max_size_ = std::max(max_size_, key.size());
+    lengths_[FirstByte(key)] |= LengthBit(key);
+  }
+  bool MayContain(absl::string_view key) const {
+    return key.size() <= max_size_ &&
+           (lengths_[FirstByte(key)] & LengthBit(key)) != 0;
+  }
+
+ private:
+  static unsigned char FirstByte(absl::string_view key) {
+    return key.empty() ? 0 : static_cast<unsigned char>(key[0]);
+  }
+  static uint32_t LengthBit(absl::string_view key) {
+    return uint32_t{1} << std::min<size_t>(key.size(), 31);
+  }
+
+  size_t max_size_ = 0;
+  uint32_t lengths_[256] = {};
+};
+
 // ---------------------------------------------------------------------------
 // Lexicons (data/*.tsv), loaded once.
 
@@ -72,6 +99,10 @@ struct Lexicons {
   WordSet person_pronouns;
   WordSet particles;
   WordSet place_prepositions;
+  // Filters of the three lists above.
+  KeyFilter person_pronoun_filter;
+  KeyFilter particle_filter;
+  KeyFilter place_preposition_filter;
 };
 
 std::string Lower(absl::string_view text) {
@@ -156,17 +187,27 @@ void LoadContextWords(Lexicons* lex) {
     if (role == "particle") lex->particles.insert(row[0]);
     if (role == "place-preposition") lex->place_prepositions.insert(row[0]);
   }
+  for (const std::string& word : lex->person_pronouns) {
+    lex->person_pronoun_filter.Add(word);
+  }
+  for (const std::string& word : lex->particles) lex->particle_filter.Add(word);
+  for (const std::string& word : lex->place_prepositions) {
+    lex->place_preposition_filter.Add(word);
+  }
 }
 
-const Lexicons& Lex() {
-  static const Lexicons* const kLexicons = [] {
-    auto* lex = new Lexicons;
-    LoadTitles(lex);
-    LoadNameWords(lex);
-    LoadNonNames(lex);
-    LoadContextWords(lex);
-    return lex;
-  }();
+const Lexicons* LoadLexicons() {
+  auto* lex = new Lexicons;
+  LoadTitles(lex);
+  LoadNameWords(lex);
+  LoadNonNames(lex);
+  LoadContextWords(lex);
+  return lex;
+}
+
+// Small enough to inline: the lexicons are asked for many times per word.
+inline const Lexicons& Lex() {
+  static const Lexicons* const kLexicons = LoadLexicons();
   return *kLexicons;
 }
 
@@ -195,75 +236,23 @@ bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
 // ---------------------------------------------------------------------------
 // Words of a sentence.
 
-// A cheap test that rules out most words before a lookup among a few keys:
-// the length of the longest key and, for each first byte, the lengths of
-// the keys that start with it (lengths from 31 bytes up share one bit). It
-// never rules out one of the keys.
-class KeyFilter {
- public:
-  void Add(absl::string_view key) {
-    max_size_ = std::max(max_size_, key.size());
-    lengths_[FirstByte(key)] |= LengthBit(key);
-  }
-  bool MayContain(absl::string_view key) const {
-    return key.size() <= max_size_ &&
-           (lengths_[FirstByte(key)] & LengthBit(key)) != 0;
-  }
-
- private:
-  static unsigned char FirstByte(absl::string_view key) {
-    return key.empty() ? 0 : static_cast<unsigned char>(key[0]);
-  }
-  static uint32_t LengthBit(absl::string_view key) {
-    return uint32_t{1} << std::min<size_t>(key.size(), 31);
-  }
-
-  size_t max_size_ = 0;
-  uint32_t lengths_[256] = {};
-};
-
-// Filters of the small word lists looked up for many words of a text.
-const KeyFilter& PronounFilter() {
-  static const KeyFilter* const kFilter = [] {
-    auto* filter = new KeyFilter;
-    for (const std::string& pronoun : Lex().person_pronouns) {
-      filter->Add(pronoun);
-    }
-    return filter;
-  }();
-  return *kFilter;
-}
-
-const KeyFilter& ParticleFilter() {
-  static const KeyFilter* const kFilter = [] {
-    auto* filter = new KeyFilter;
-    for (const std::string& particle : Lex().particles) filter->Add(particle);
-    return filter;
-  }();
-  return *kFilter;
-}
-
-const KeyFilter& PlacePrepositionFilter() {
-  static const KeyFilter* const kFilter = [] {
-    auto* filter = new KeyFilter;
-    for (const std::string& word : Lex().place_prepositions) filter->Add(word);
-    return filter;
-  }();
-  return *kFilter;
-}
-
+// Lookups in the short word lists, asked of many words of a text: most
+// words are ruled out by the list's filter.
 bool IsPersonPronoun(absl::string_view key) {
-  return PronounFilter().MayContain(key) &&
-         Lex().person_pronouns.contains(key);
+  const Lexicons& lex = Lex();
+  return lex.person_pronoun_filter.MayContain(key) &&
+         lex.person_pronouns.contains(key);
 }
 
 bool IsParticle(absl::string_view key) {
-  return ParticleFilter().MayContain(key) && Lex().particles.contains(key);
+  const Lexicons& lex = Lex();
+  return lex.particle_filter.MayContain(key) && lex.particles.contains(key);
 }
 
 bool IsPlacePreposition(absl::string_view key) {
-  return PlacePrepositionFilter().MayContain(key) &&
-         Lex().place_prepositions.contains(key);
+  const Lexicons& lex = Lex();
+  return lex.place_preposition_filter.MayContain(key) &&
+         lex.place_prepositions.contains(key);
 }
 
 // One token of a sentence, with what the entity rules need to know of it.
