@@ -1,6 +1,36 @@
 #include "src/base/lines.h"
 
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+
 namespace crosscheck::base {
+namespace {
+
+// Bytes of text[begin, end) that are not UTF-8 continuation bytes
+// (10xxxxxx), eight bytes at a time.
+size_t CodePoints(absl::string_view text, size_t begin, size_t end) {
+  constexpr uint64_t kHighBits = 0x8080808080808080ull;
+  constexpr uint64_t kLowBits = 0x0101010101010101ull;
+  const char* p = text.data() + begin;
+  size_t n = end - begin;
+  size_t continuations = 0;
+  for (; n >= 8; p += 8, n -= 8) {
+    uint64_t bytes;
+    std::memcpy(&bytes, p, 8);
+    // Bit 7 of each byte that has bit 7 set and bit 6 clear (x << 1 moves
+    // each byte's bit 6 to its bit 7; what crosses bytes is masked off).
+    const uint64_t high = bytes & ~(bytes << 1) & kHighBits;
+    // One per continuation byte, summed into the top byte (at most 8).
+    continuations += ((high >> 7) * kLowBits) >> 56;
+  }
+  for (; n > 0; ++p, --n) {
+    continuations += (static_cast<unsigned char>(*p) & 0xC0) == 0x80;
+  }
+  return end - begin - continuations;
+}
+
+}  // namespace
 
 std::vector<LineRange> SplitLines(absl::string_view text) {
   std::vector<LineRange> lines;
@@ -15,6 +45,28 @@ std::vector<LineRange> SplitLines(absl::string_view text) {
     pos = nl + 1;
   }
   return lines;
+}
+
+void LineCursor::MoveTo(size_t offset) {
+  offset = std::min(offset, text_.size());
+  if (offset < offset_) {
+    offset_ = 0;
+    newlines_ = 0;
+    code_points_ = 0;
+  }
+  // Each "\n" in text_[offset_, offset) starts a line; count code points
+  // only after the last one.
+  size_t line_part = offset_;
+  while (line_part < offset) {
+    const void* nl =
+        std::memchr(text_.data() + line_part, '\n', offset - line_part);
+    if (nl == nullptr) break;
+    ++newlines_;
+    code_points_ = 0;
+    line_part = static_cast<const char*>(nl) - text_.data() + 1;
+  }
+  code_points_ += CodePoints(text_, line_part, offset);
+  offset_ = offset;
 }
 
 }  // namespace crosscheck::base

@@ -1,6 +1,8 @@
 #include "src/extract/entities.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <deque>
 #include <iterator>
 #include <optional>
 #include <string>
@@ -8,11 +10,12 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 #include "src/base/utf8.h"
 #include "src/extract/lexicon.h"
 #include "src/extract/words.h"
@@ -31,6 +34,33 @@ using segment::TokenKind;
 // reading a role back over it would too.
 constexpr size_t kMaxNameWords = 8;
 
+// A cheap test that rules out most words before a lookup among a few keys:
+// the length of the longest key and, for each first byte, the lengths of
+// the keys that start with it (lengths from 31 bytes up share one bit). It
+// never rules out one of the keys.
+class KeyFilter {
+ public:
+  void Add(absl::string_view key) {
+    max_size_ = std::max(max_size_, key.size());
+    lengths_[FirstByte(key)] |= LengthBit(key);
+  }
+  bool MayContain(absl::string_view key) const {
+    return key.size() <= max_size_ &&
+           (lengths_[FirstByte(key)] & LengthBit(key)) != 0;
+  }
+
+ private:
+  static unsigned char FirstByte(absl::string_view key) {
+    return key.empty() ? 0 : static_cast<unsigned char>(key[0]);
+  }
+  static uint32_t LengthBit(absl::string_view key) {
+    return uint32_t{1} << std::min<size_t>(key.size(), 31);
+  }
+
+  size_t max_size_ = 0;
+  uint32_t lengths_[256] = {};
+};
+
 // ---------------------------------------------------------------------------
 // Lexicons (data/*.tsv), loaded once.
 
@@ -39,24 +69,40 @@ enum class TitleClass { kHonorific, kOffice, kOccupation, kModifier };
 // What a word inside a name says about the name (org_words.tsv).
 enum class NameClass { kNone, kOrganization, kPlace, kEvent };
 
+// What the lexicons say of one word. The facts of a word come from several
+// lists but are found with one lookup.
+struct WordFacts {
+  // titles.tsv.
+  std::optional<TitleClass> title;
+  // org_words.tsv.
+  NameClass name_class = NameClass::kNone;
+  // Never a name ("the", months, weekdays).
+  bool non_name = false;
+  // Not a name at the start of a sentence or quotation ("But", "Police").
+  bool initial_non_name = false;
+  // Joins the words of an organisation name ("of").
+  bool org_connector = false;
+  // A demonym of countries.tsv ("french").
+  bool demonym = false;
+};
+
 struct Lexicons {
-  WordMap<TitleClass> titles;
-  WordMap<NameClass> name_words;
+  // Facts of the words of titles.tsv, org_words.tsv, the non-name lists and
+  // the organisation connectors.
+  WordMap<WordFacts> facts;
   // Lowercase names of real countries, capitals and regions.
   WordSet places;
-  // Lowercase demonyms ("french") and demonym endings ("ian").
-  WordSet demonyms;
+  // Lowercase demonym endings ("ian"); the demonyms are facts.
   std::vector<std::string> demonym_suffixes;
-  // Words that are never names ("the", months) and words that are not
-  // names at the start of a sentence or quotation ("But", "Police").
-  WordSet non_names;
-  WordSet initial_non_names;
   WordSet reporting_verbs;
   // Third-person singular pronouns of known gender ("he", "she").
   WordSet person_pronouns;
-  WordSet org_connectors;
   WordSet particles;
   WordSet place_prepositions;
+  // Filters of the three lists above.
+  KeyFilter person_pronoun_filter;
+  KeyFilter particle_filter;
+  KeyFilter place_preposition_filter;
 };
 
 std::string Lower(absl::string_view text) {
@@ -76,7 +122,9 @@ void LoadTitles(Lexicons* lex) {
     if (cls == "honorific") value = TitleClass::kHonorific;
     if (cls == "office") value = TitleClass::kOffice;
     if (cls == "occupation") value = TitleClass::kOccupation;
-    lex->titles.emplace(Lower(row[0]), value);
+    // The first row of a word counts.
+    std::optional<TitleClass>& title = lex->facts[Lower(row[0])].title;
+    if (!title.has_value()) title = value;
   }
 }
 
@@ -86,13 +134,15 @@ void LoadNameWords(Lexicons* lex) {
     NameClass value = NameClass::kEvent;
     if (kind == "org") value = NameClass::kOrganization;
     if (kind == "place") value = NameClass::kPlace;
-    lex->name_words.emplace(Lower(row[0]), value);
+    // The first row of a word counts.
+    NameClass& name_class = lex->facts[Lower(row[0])].name_class;
+    if (name_class == NameClass::kNone) name_class = value;
   }
   for (const auto& row : ReadTsv("countries.tsv")) {
     lex->places.insert(Lower(row[0]));
     const std::string& demonym = Field(row, 2);
     if (!demonym.empty() && demonym != "-")
-      lex->demonyms.insert(Lower(demonym));
+      lex->facts[Lower(demonym)].demonym = true;
   }
 }
 
@@ -102,15 +152,19 @@ void LoadNonNames(Lexicons* lex) {
     if (category == "demonym-suffix") {
       lex->demonym_suffixes.push_back(Lower(row[0]));
     } else if (category == "always") {
-      lex->non_names.insert(Lower(row[0]));
+      lex->facts[Lower(row[0])].non_name = true;
     } else {
-      lex->initial_non_names.insert(Lower(row[0]));
+      lex->facts[Lower(row[0])].initial_non_name = true;
     }
   }
   // Dates are not entities: month and weekday names, shared with the date
   // extractor.
-  for (const auto& row : ReadTsv("months.tsv")) lex->non_names.insert(row[0]);
-  for (const auto& row : ReadTsv("weekdays.tsv")) lex->non_names.insert(row[0]);
+  for (const auto& row : ReadTsv("months.tsv")) {
+    lex->facts[row[0]].non_name = true;
+  }
+  for (const auto& row : ReadTsv("weekdays.tsv")) {
+    lex->facts[row[0]].non_name = true;
+  }
 }
 
 void LoadContextWords(Lexicons* lex) {
@@ -129,41 +183,47 @@ void LoadContextWords(Lexicons* lex) {
   }
   for (const auto& row : ReadTsv("name_context.tsv")) {
     const std::string& role = Field(row, 1);
-    if (role == "org-connector") lex->org_connectors.insert(row[0]);
+    if (role == "org-connector") lex->facts[row[0]].org_connector = true;
     if (role == "particle") lex->particles.insert(row[0]);
     if (role == "place-preposition") lex->place_prepositions.insert(row[0]);
   }
+  for (const std::string& word : lex->person_pronouns) {
+    lex->person_pronoun_filter.Add(word);
+  }
+  for (const std::string& word : lex->particles) lex->particle_filter.Add(word);
+  for (const std::string& word : lex->place_prepositions) {
+    lex->place_preposition_filter.Add(word);
+  }
 }
 
-const Lexicons& Lex() {
-  static const Lexicons* const kLexicons = [] {
-    auto* lex = new Lexicons;
-    LoadTitles(lex);
-    LoadNameWords(lex);
-    LoadNonNames(lex);
-    LoadContextWords(lex);
-    return lex;
-  }();
+const Lexicons* LoadLexicons() {
+  auto* lex = new Lexicons;
+  LoadTitles(lex);
+  LoadNameWords(lex);
+  LoadNonNames(lex);
+  LoadContextWords(lex);
+  return lex;
+}
+
+// Small enough to inline: the lexicons are asked for many times per word.
+inline const Lexicons& Lex() {
+  static const Lexicons* const kLexicons = LoadLexicons();
   return *kLexicons;
 }
 
-std::optional<TitleClass> TitleOf(absl::string_view key) {
-  const auto& titles = Lex().titles;
-  const auto it = titles.find(key);
-  if (it == titles.end()) return std::nullopt;
-  return it->second;
+// The facts of a word key; no facts for a word in none of the lists. The
+// reference stays valid: the lexicons never change once loaded.
+const WordFacts& FactsOf(absl::string_view key) {
+  static const WordFacts* const kNoFacts = new WordFacts;
+  const auto& facts = Lex().facts;
+  const auto it = facts.find(key);
+  return it == facts.end() ? *kNoFacts : it->second;
 }
 
 // A word that can head a role: "President", "spokeswoman", "fellow".
-bool IsRoleHead(absl::string_view key) {
-  const std::optional<TitleClass> cls = TitleOf(key);
-  return cls == TitleClass::kOffice || cls == TitleClass::kOccupation;
-}
-
-NameClass NameClassOf(absl::string_view key) {
-  const auto& words = Lex().name_words;
-  const auto it = words.find(key);
-  return it == words.end() ? NameClass::kNone : it->second;
+bool IsRoleHead(const WordFacts& facts) {
+  return facts.title == TitleClass::kOffice ||
+         facts.title == TitleClass::kOccupation;
 }
 
 bool IsOpeningMark(char32_t c) {
@@ -176,14 +236,34 @@ bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
 // ---------------------------------------------------------------------------
 // Words of a sentence.
 
+// Lookups in the short word lists, asked of many words of a text: most
+// words are ruled out by the list's filter.
+bool IsPersonPronoun(absl::string_view key) {
+  const Lexicons& lex = Lex();
+  return lex.person_pronoun_filter.MayContain(key) &&
+         lex.person_pronouns.contains(key);
+}
+
+bool IsParticle(absl::string_view key) {
+  const Lexicons& lex = Lex();
+  return lex.particle_filter.MayContain(key) && lex.particles.contains(key);
+}
+
+bool IsPlacePreposition(absl::string_view key) {
+  const Lexicons& lex = Lex();
+  return lex.place_preposition_filter.MayContain(key) &&
+         lex.place_prepositions.contains(key);
+}
+
 // One token of a sentence, with what the entity rules need to know of it.
 struct Word {
   size_t begin = 0;
   size_t end = 0;
   // End of the name part: before a possessive "’s".
   size_t name_end = 0;
-  // Lowercase text up to `name_end`.
-  std::string key;
+  // Lowercase text up to `name_end` (empty for punctuation). Points into the
+  // token's folded form or into storage owned by the caller of ReadWords.
+  absl::string_view key;
   // A word token (letters first); numbers and punctuation are not.
   bool is_word = false;
   bool capitalized = false;
@@ -191,18 +271,56 @@ struct Word {
   bool possessive = false;
   // First word of a sentence or of a quotation, capitalized by position.
   bool initial = false;
+  // May be part of a name: a capitalized word that is an initial letter
+  // ("A. Okafor") or not a known non-name. False for every other token, so
+  // most tokens of a text are ruled out by this flag alone.
+  bool name_word = false;
+  // A word that is a person pronoun ("he", "she").
+  bool person_pronoun = false;
   // The character of a punctuation token, else 0.
   char32_t punct = 0;
+  // FactsOf(key) for a capitalized word, looked up once; nullptr for other
+  // tokens, whose facts are rarely asked and looked up when they are.
+  const WordFacts* facts = nullptr;
 };
 
-// The words of a sentence from its tokens (Document::sentence_words).
-std::vector<Word> ReadWords(absl::string_view text,
-                            const std::vector<internal::Word>& tokens) {
-  std::vector<Word> words;
-  words.reserve(tokens.size());
+// The words of a sentence.
+using Words = absl::Span<const Word>;
+
+// FactsOf(w.key).
+const WordFacts& Facts(const Word& w) {
+  return w.facts != nullptr ? *w.facts : FactsOf(w.key);
+}
+
+std::optional<TitleClass> TitleOf(const Word& w) { return Facts(w).title; }
+
+// A single capital letter followed by a period: an initial ("A. Okafor").
+bool IsInitialLetter(Words words, size_t i) {
+  const Word& w = words[i];
+  return w.is_word && w.capitalized && w.end - w.begin == 1 &&
+         i + 1 < words.size() && words[i + 1].punct == '.' &&
+         words[i + 1].begin == w.end;
+}
+
+bool IsNonName(const Word& w) {
+  const WordFacts& facts = Facts(w);
+  return facts.non_name || (w.initial && facts.initial_non_name);
+}
+
+// Reads the words of a sentence from its tokens (Document::sentence_words)
+// and appends them to `words`, and the indices in `words` of its initial
+// words to `initial`. A key is a view of the token's folded form or, when
+// folding changed the token's length, of a lowercase copy added to
+// `lowered`; both must outlive the words. The lexicons are consulted for
+// capitalized words, once each; other words are ruled out by cheap tests.
+void ReadWords(absl::string_view text,
+               const std::vector<internal::Word>& tokens,
+               std::deque<std::string>* lowered, std::vector<Word>* words,
+               std::vector<size_t>* initial) {
+  const size_t first_word = words->size();
   bool at_start = true;  // no word yet, or just after an opening mark
   for (const internal::Word& token : tokens) {
-    Word w;
+    Word& w = words->emplace_back();
     w.begin = token.begin;
     w.end = token.end;
     w.name_end = token.end;
@@ -212,23 +330,37 @@ std::vector<Word> ReadWords(absl::string_view text,
         lead < 0x80 ? lead : base::DecodeUtf8(text, token.begin, &len);
     if (token.kind == TokenKind::kPunct) {
       w.punct = first;
-      // An apostrophe right after a word ending in "s": "Reynolds’ office".
-      if (IsApostrophe(first) && !words.empty() && words.back().is_word &&
-          words.back().end == token.begin &&
-          (text[token.begin - 1] == 's' || text[token.begin - 1] == 'S')) {
-        words.back().possessive = true;
+      if (words->size() - 1 > first_word) {
+        const size_t i = words->size() - 2;
+        Word& before = (*words)[i];
+        // An apostrophe right after a word ending in "s": "Reynolds’ office".
+        if (IsApostrophe(first) && before.is_word &&
+            before.end == token.begin &&
+            (text[token.begin - 1] == 's' || text[token.begin - 1] == 'S')) {
+          before.possessive = true;
+        }
+        // A capital and this period are an initial, a name word even when
+        // the letter is a non-name ("A. Okafor").
+        if (IsInitialLetter(Words(*words).subspan(first_word), i - first_word)) {
+          before.name_word = true;
+        }
       }
       at_start = at_start || IsOpeningMark(first) || first == ':';
-      words.push_back(std::move(w));
       continue;
     }
     w.is_word = token.kind == TokenKind::kWord;
     // internal::Word::capitalized is IsUpper of the first character.
     w.capitalized = w.is_word && token.capitalized;
-    const absl::string_view raw =
-        text.substr(token.begin, token.end - token.begin);
-    if (raw.back() == 's' || raw.back() == 'S') {
-      for (absl::string_view suffix : {"\u2019s", "'s", "\u2019S", "'S"}) {
+    // Tokens lie inside the text.
+    const absl::string_view raw(text.data() + token.begin,
+                                token.end - token.begin);
+    // A possessive ends in "s" after an apostrophe ("'" or "’", whose
+    // last byte is 0x99): other words are ruled out by two bytes.
+    if (raw.size() >= 3 && (raw.back() == 's' || raw.back() == 'S') &&
+        (raw[raw.size() - 2] == '\'' || raw[raw.size() - 2] == '\x99')) {
+      static constexpr absl::string_view kSuffixes[] = {"\u2019s", "'s",
+                                                        "\u2019S", "'S"};
+      for (absl::string_view suffix : kSuffixes) {
         if (raw.size() > suffix.size() && absl::EndsWith(raw, suffix)) {
           w.possessive = true;
           w.name_end = token.end - suffix.size();
@@ -239,69 +371,99 @@ std::vector<Word> ReadWords(absl::string_view text,
     // The folded token is the lowercase text byte for byte unless folding
     // changed its length (a typographic apostrophe or hyphen).
     if (token.folded.size() == raw.size()) {
-      w.key.assign(token.folded, 0, w.name_end - w.begin);
+      w.key = absl::string_view(token.folded.data(), w.name_end - w.begin);
     } else {
-      w.key = Lower(text.substr(w.begin, w.name_end - w.begin));
+      w.key = lowered->emplace_back(Lower(raw.substr(0, w.name_end - w.begin)));
     }
+    if (at_start) initial->push_back(words->size() - 1);
     w.initial = at_start;
     at_start = false;
-    words.push_back(std::move(w));
+    if (w.capitalized) {
+      w.facts = &FactsOf(w.key);
+      // Else an initial letter: set when its period is read.
+      w.name_word = !IsNonName(w);
+    }
+    w.person_pronoun = w.is_word && IsPersonPronoun(w.key);
   }
-  return words;
 }
 
-// Capitalized words seen in the article, and lowercase words.
-// The keys point into the words of the sentences (CollectMentions), which
-// outlive the sets.
-struct ArticleWords {
-  // Keys of capitalized words that occur somewhere not sentence-initial.
-  absl::flat_hash_set<absl::string_view, WordHash, WordEq> capitalized_inside;
-  // Keys of words that occur in lowercase.
-  absl::flat_hash_set<absl::string_view, WordHash, WordEq> lowercase;
+// What the rest of the article says of the name words that open a sentence
+// or quotation, the only words TrimInitialWord asks about: whether the
+// article also capitalizes them not sentence-initially, and whether it
+// writes them in lowercase. Other words are ruled out by a KeyFilter
+// before any lookup.
+class ArticleWords {
+ public:
+  // `words`: every word of the article's sentences; `initial`: the indices
+  // of those that open a sentence or quotation.
+  ArticleWords(Words words, const std::vector<size_t>& initial) {
+    for (size_t i : initial) {
+      if (words[i].name_word) {
+        seen_.try_emplace(words[i].key, 0);
+        filter_.Add(words[i].key);
+      }
+    }
+    if (seen_.empty()) return;
+    for (const Word& w : words) {
+      if (!w.is_word || (w.capitalized && w.initial) ||
+          !filter_.MayContain(w.key)) {
+        continue;
+      }
+      const auto it = seen_.find(w.key);
+      if (it != seen_.end()) {
+        it->second |= w.capitalized ? kCapitalizedInside : kLowercase;
+      }
+    }
+  }
+
+  // Whether the word with this key, a name word that opens a sentence or
+  // quotation, also occurs capitalized somewhere not sentence-initial.
+  bool CapitalizedInside(absl::string_view key) const {
+    return (Get(key) & kCapitalizedInside) != 0;
+  }
+  // Whether the word with this key, a name word that opens a sentence or
+  // quotation, also occurs in lowercase.
+  bool Lowercase(absl::string_view key) const {
+    return (Get(key) & kLowercase) != 0;
+  }
+
+ private:
+  enum : uint8_t { kCapitalizedInside = 1, kLowercase = 2 };
+
+  uint8_t Get(absl::string_view key) const {
+    const auto it = seen_.find(key);
+    return it == seen_.end() ? 0 : it->second;
+  }
+
+  // Keys of the initial name words, with what occurs elsewhere.
+  absl::flat_hash_map<absl::string_view, uint8_t, WordHash, WordEq> seen_;
+  KeyFilter filter_;
 };
 
 // ---------------------------------------------------------------------------
 // Name chunks.
 
-// A single capital letter followed by a period: an initial ("A. Okafor").
-bool IsInitialLetter(const std::vector<Word>& words, size_t i) {
-  const Word& w = words[i];
-  return w.is_word && w.capitalized && w.end - w.begin == 1 &&
-         i + 1 < words.size() && words[i + 1].punct == '.' &&
-         words[i + 1].begin == w.end;
-}
-
-bool IsNonName(const Word& w) {
-  return Lex().non_names.contains(w.key) ||
-         (w.initial && Lex().initial_non_names.contains(w.key));
-}
-
-// A word that may be part of a name: capitalized and not a known non-name.
-bool IsNameWord(const std::vector<Word>& words, size_t i) {
-  const Word& w = words[i];
-  if (!w.is_word || !w.capitalized) return false;
-  return IsInitialLetter(words, i) || !IsNonName(w);
-}
-
 // A period that belongs to the word before it ("Mr.", "A.").
-bool IsAbbreviationDot(const std::vector<Word>& words, size_t i) {
+bool IsAbbreviationDot(Words words, size_t i) {
   if (i == 0 || i >= words.size() || words[i].punct != '.') return false;
   const Word& prev = words[i - 1];
   if (prev.end != words[i].begin) return false;
-  return TitleOf(prev.key).has_value() || IsInitialLetter(words, i - 1);
+  return TitleOf(prev).has_value() || IsInitialLetter(words, i - 1);
 }
 
 // A maximal run of name words, with particles ("van der"), connectors
 // inside organisation names ("Ministry of Finance") and abbreviation dots.
+// Indices into the sentence's words of the words of a name: name words and
+// connectors, in order, at most kMaxNameWords.
+using Parts = absl::InlinedVector<size_t, kMaxNameWords>;
+
 struct Chunk {
-  // Indices into the sentence's words: name words and connectors, in order.
-  std::vector<size_t> parts;
+  Parts parts;
 };
 
-bool HasOrgOrPlaceWord(const std::vector<Word>& words,
-                       const std::vector<size_t>& parts) {
+bool HasOrgOrPlaceWord(Words words, const Parts& parts) {
   for (size_t i : parts) {
-    const NameClass cls = NameClassOf(words[i].key);
+    const NameClass cls = Facts(words[i]).name_class;
     if (cls == NameClass::kOrganization || cls == NameClass::kPlace) {
       return true;
     }
@@ -313,14 +475,14 @@ bool IsLowercaseWord(const Word& w) { return w.is_word && !w.capitalized; }
 
 // Grows a chunk that starts at name word `start`, up to kMaxNameWords
 // parts; returns the index of the first word after it.
-size_t GrowChunk(const std::vector<Word>& words, size_t start, Chunk* chunk) {
+size_t GrowChunk(Words words, size_t start, Chunk* chunk) {
   chunk->parts.push_back(start);
   size_t last = start;
   while (!words[last].possessive && chunk->parts.size() < kMaxNameWords) {
     size_t next = last + 1;
     if (next < words.size() && IsAbbreviationDot(words, next)) ++next;
     if (next >= words.size()) return next;
-    if (IsNameWord(words, next)) {
+    if (words[next].name_word) {
       chunk->parts.push_back(next);
       last = next;
       continue;
@@ -329,16 +491,16 @@ size_t GrowChunk(const std::vector<Word>& words, size_t start, Chunk* chunk) {
     // or one connector after an organisation or place word ("of").
     size_t resume = next;
     while (resume < words.size() && IsLowercaseWord(words[resume]) &&
-           Lex().particles.contains(words[resume].key)) {
+           IsParticle(words[resume].key)) {
       ++resume;
     }
     if (resume == next && IsLowercaseWord(words[next]) &&
-        Lex().org_connectors.contains(words[next].key) &&
-        HasOrgOrPlaceWord(words, chunk->parts)) {
+        HasOrgOrPlaceWord(words, chunk->parts) &&
+        Facts(words[next]).org_connector) {
       ++resume;
     }
     if (resume == next || resume >= words.size() ||
-        !IsNameWord(words, resume) ||
+        !words[resume].name_word ||
         chunk->parts.size() + (resume - next + 1) > kMaxNameWords) {
       return next;
     }
@@ -348,13 +510,14 @@ size_t GrowChunk(const std::vector<Word>& words, size_t start, Chunk* chunk) {
   return last + 1;
 }
 
-bool IsReportingVerb(const std::vector<Word>& words, size_t i) {
+bool IsReportingVerb(Words words, size_t i) {
   return i < words.size() && words[i].is_word &&
          Lex().reporting_verbs.contains(words[i].key);
 }
 
-bool IsDemonym(absl::string_view key) {
-  if (Lex().demonyms.contains(key)) return true;
+bool IsDemonym(const Word& w) {
+  if (Facts(w).demonym) return true;
+  const absl::string_view key = w.key;
   for (const std::string& suffix : Lex().demonym_suffixes) {
     if (key.size() > suffix.size() + 2 && absl::EndsWith(key, suffix)) {
       return true;
@@ -364,10 +527,10 @@ bool IsDemonym(absl::string_view key) {
 }
 
 // A one-word chunk used as an adjective: "Valdorian gas", "French wine".
-bool IsAdjectiveUse(const std::vector<Word>& words, const Chunk& chunk) {
+bool IsAdjectiveUse(Words words, const Chunk& chunk) {
   if (chunk.parts.size() != 1) return false;
   const size_t i = chunk.parts[0];
-  if (!IsDemonym(words[i].key) || words[i].possessive) return false;
+  if (!IsDemonym(words[i]) || words[i].possessive) return false;
   const size_t next = i + 1;
   return next < words.size() && words[next].is_word &&
          !words[next].capitalized && !IsReportingVerb(words, next);
@@ -377,18 +540,18 @@ bool IsAdjectiveUse(const std::vector<Word>& words, const Chunk& chunk) {
 // a sentence or quotation: "Crowds gathered", "Environmental groups". A
 // capitalized word that the article also capitalizes elsewhere is a name.
 // Returns false when nothing of the chunk is left.
-bool TrimInitialWord(const std::vector<Word>& words,
-                     const ArticleWords& article, Chunk* chunk) {
+bool TrimInitialWord(Words words, const ArticleWords& article,
+                     Chunk* chunk) {
   const Word& first = words[chunk->parts[0]];
   // A title opening a name ("President Ada Okafor", "Prime Minister ...")
   // is capitalized anyway.
-  const std::optional<TitleClass> title = TitleOf(first.key);
+  const std::optional<TitleClass> title = TitleOf(first);
   const bool opens_title =
       title.has_value() && (title != TitleClass::kModifier ||
                             (chunk->parts.size() > 1 &&
-                             TitleOf(words[chunk->parts[1]].key).has_value()));
+                             TitleOf(words[chunk->parts[1]]).has_value()));
   if (!first.initial || opens_title ||
-      article.capitalized_inside.contains(first.key)) {
+      article.CapitalizedInside(first.key)) {
     return true;
   }
   if (chunk->parts.size() == 1) {
@@ -399,7 +562,7 @@ bool TrimInitialWord(const std::vector<Word>& words,
            (next + 1 < words.size() && words[next].punct == ':' &&
             IsOpeningMark(words[next + 1].punct));
   }
-  if (!article.lowercase.contains(first.key)) return true;
+  if (!article.Lowercase(first.key)) return true;
   // A common word: drop it, and a connector that followed it.
   size_t drop = 1;
   while (drop < chunk->parts.size() && !words[chunk->parts[drop]].capitalized) {
@@ -416,13 +579,13 @@ bool TrimInitialWord(const std::vector<Word>& words,
 // words and capitalized words before it ("Helvik port director", "Finance
 // Ministry spokeswoman"), and at most one possessive ("Estmark’s foreign
 // minister"); at most kMaxNameWords words in all.
-size_t RoleStart(const std::vector<Word>& words, size_t head) {
+size_t RoleStart(Words words, size_t head) {
   size_t start = head;
   while (start > 0 && head - start + 1 < kMaxNameWords) {
     const Word& w = words[start - 1];
     if (!w.is_word) break;
-    const bool title =
-        TitleOf(w.key).has_value() && TitleOf(w.key) != TitleClass::kHonorific;
+    const std::optional<TitleClass> cls = TitleOf(w);
+    const bool title = cls.has_value() && cls != TitleClass::kHonorific;
     const bool name = w.capitalized && !IsNonName(w);
     if (!title && !name) break;
     if (w.possessive) {
@@ -434,24 +597,28 @@ size_t RoleStart(const std::vector<Word>& words, size_t head) {
   return start;
 }
 
+// The text without leading and trailing white space, each run of white
+// space inside it replaced by one space.
 std::string CollapseSpaces(absl::string_view text) {
+  const auto is_space = [&text](size_t i) {
+    return absl::ascii_isspace(static_cast<unsigned char>(text[i]));
+  };
   std::string out;
   out.reserve(text.size());
-  bool space = false;
-  for (char c : text) {
-    if (absl::ascii_isspace(static_cast<unsigned char>(c))) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && is_space(i)) ++i;
+    const size_t word = i;
+    while (i < text.size() && !is_space(i)) ++i;
+    if (i == word) break;
+    if (!out.empty()) out.push_back(' ');
+    out.append(text.data() + word, i - word);
   }
   return out;
 }
 
-std::string RoleText(absl::string_view text, const std::vector<Word>& words,
-                     size_t first, size_t last) {
+std::string RoleText(absl::string_view text, Words words, size_t first,
+                     size_t last) {
   return CollapseSpaces(
       text.substr(words[first].begin, words[last].end - words[first].begin));
 }
@@ -460,8 +627,8 @@ std::string RoleText(absl::string_view text, const std::vector<Word>& words,
 // Policy Institute in Riga, said". It starts after the comma at `comma`,
 // holds a role word among its first words and ends at the next comma or at
 // the end of the sentence.
-std::string AppositiveAfter(absl::string_view text,
-                            const std::vector<Word>& words, size_t comma) {
+std::string AppositiveAfter(absl::string_view text, Words words,
+                            size_t comma) {
   constexpr size_t kMaxWords = 16;
   constexpr size_t kHeadWithin = 4;
   if (comma >= words.size() || words[comma].punct != ',') return "";
@@ -476,7 +643,7 @@ std::string AppositiveAfter(absl::string_view text,
       break;
     }
     if (w.punct == '.' && i + 1 == words.size()) break;  // sentence end
-    if (w.is_word && i < first + kHeadWithin && IsRoleHead(w.key)) {
+    if (w.is_word && i < first + kHeadWithin && IsRoleHead(Facts(w))) {
       has_head = true;
     }
     last = i;
@@ -492,13 +659,18 @@ std::string AppositiveAfter(absl::string_view text,
 // ---------------------------------------------------------------------------
 // Mentions before clustering.
 
+// The lowercase words of a name (keys of the sentence's words).
+using NameWords = absl::InlinedVector<absl::string_view, kMaxNameWords>;
+
 struct RawMention {
   size_t begin = 0;
   size_t end = 0;
   // Lowercase words of the name, connectors included.
-  std::vector<std::string> words;
-  // The name as written, spaces collapsed.
-  std::string surface;
+  NameWords words;
+  // NameClassFor the words.
+  NameClass name_class = NameClass::kNone;
+  // One of the words is an organisation connector ("of").
+  bool has_connector = false;
   std::string role;
   // A title, role or honorific goes with the name.
   bool titled = false;
@@ -511,11 +683,11 @@ struct RawMention {
 };
 
 // The class given by the last organisation, place or event word of a name
-// (lowercase words): "Harbor Times" is an organisation, "Lundby Congress
+// (words[name]): "Harbor Times" is an organisation, "Lundby Congress
 // Centre" a place.
-NameClass NameClassFor(const std::vector<std::string>& words) {
-  for (auto it = words.rbegin(); it != words.rend(); ++it) {
-    const NameClass cls = NameClassOf(*it);
+NameClass NameClassFor(Words words, absl::Span<const size_t> name) {
+  for (auto it = name.rbegin(); it != name.rend(); ++it) {
+    const NameClass cls = Facts(words[*it]).name_class;
     if (cls != NameClass::kNone) return cls;
   }
   return NameClass::kNone;
@@ -524,16 +696,14 @@ NameClass NameClassFor(const std::vector<std::string>& words) {
 // Splits a chunk into its leading role words ("Prime Minister") and the
 // name after them. Returns the position in `parts` where the name starts
 // (0 when there is no title).
-size_t NameStart(const std::vector<Word>& words, const Chunk& chunk) {
+size_t NameStart(Words words, const Chunk& chunk) {
   size_t start = 0;
   for (size_t p = 0; p + 1 < chunk.parts.size(); ++p) {
-    if (!TitleOf(words[chunk.parts[p]].key).has_value() ||
-        TitleOf(words[chunk.parts[p]].key) == TitleClass::kModifier) {
-      continue;
-    }
+    const std::optional<TitleClass> cls = TitleOf(words[chunk.parts[p]]);
+    if (!cls.has_value() || cls == TitleClass::kModifier) continue;
     // A title with a name word after it.
     for (size_t q = p + 1; q < chunk.parts.size(); ++q) {
-      if (!TitleOf(words[chunk.parts[q]].key).has_value()) {
+      if (!TitleOf(words[chunk.parts[q]]).has_value()) {
         start = p + 1;
         break;
       }
@@ -545,17 +715,16 @@ size_t NameStart(const std::vector<Word>& words, const Chunk& chunk) {
 // Drops the role words that end a chunk with no name after them: "the
 // Estmark Prime Minister said" leaves "Estmark". Returns false when the
 // chunk does not end with a role word.
-bool DropTrailingTitle(const std::vector<Word>& words,
-                       std::vector<size_t>* name) {
+bool DropTrailingTitle(Words words, Parts* name) {
   size_t keep = name->size();
   while (keep > 0) {
-    const std::optional<TitleClass> cls = TitleOf(words[(*name)[keep - 1]].key);
+    const std::optional<TitleClass> cls = TitleOf(words[(*name)[keep - 1]]);
     if (!cls.has_value() || cls == TitleClass::kModifier) break;
     --keep;
   }
   if (keep == name->size()) return false;
   while (keep > 0 &&
-         TitleOf(words[(*name)[keep - 1]].key) == TitleClass::kModifier) {
+         TitleOf(words[(*name)[keep - 1]]) == TitleClass::kModifier) {
     --keep;
   }
   name->resize(keep);
@@ -567,10 +736,10 @@ class MentionCollector {
   MentionCollector(absl::string_view text, const ArticleWords& article)
       : text_(text), article_(article) {}
 
-  void AddSentence(const std::vector<Word>& words, int sentence) {
+  void AddSentence(Words words, int sentence) {
     size_t i = 0;
     while (i < words.size()) {
-      if (!IsNameWord(words, i)) {
+      if (!words[i].name_word) {
         ++i;
         continue;
       }
@@ -584,31 +753,30 @@ class MentionCollector {
   std::vector<RawMention> Take() { return std::move(mentions_); }
 
  private:
-  void AddChunk(const std::vector<Word>& words, Chunk chunk, int sentence) {
+  void AddChunk(Words words, Chunk chunk, int sentence) {
     if (!TrimInitialWord(words, article_, &chunk)) return;
     if (IsAdjectiveUse(words, chunk)) return;
     const size_t name_start = NameStart(words, chunk);
     if (name_start == 0) {
-      std::vector<size_t> name = chunk.parts;
+      Parts name = chunk.parts;
       if (!DropTrailingTitle(words, &name)) {
         AddName(words, name, RoleBefore(words, name.front(), name.back()),
                 false, sentence);
       } else if (!name.empty() &&
-                 !(name.size() == 1 && IsDemonym(words[name[0]].key))) {
+                 !(name.size() == 1 && IsDemonym(words[name[0]]))) {
         AddName(words, name, "", false, sentence);
       }
       return;
     }
-    const std::vector<size_t> title(chunk.parts.begin(),
-                                    chunk.parts.begin() + name_start);
-    const std::vector<size_t> name(chunk.parts.begin() + name_start,
-                                   chunk.parts.end());
+    const absl::Span<const size_t> parts(chunk.parts);
+    const absl::Span<const size_t> title = parts.first(name_start);
+    const absl::Span<const size_t> name = parts.subspan(name_start);
     AddPrefixName(words, title, sentence);
     // The role: the title words of the chunk and the role words before it,
     // without honorifics ("Ms." is not a role).
     size_t head = title.size();
     while (head > 0 &&
-           TitleOf(words[title[head - 1]].key) == TitleClass::kHonorific) {
+           TitleOf(words[title[head - 1]]) == TitleClass::kHonorific) {
       --head;
     }
     std::string role;
@@ -623,8 +791,7 @@ class MentionCollector {
   // A role before a name (words [first, last]) without title words of its
   // own: "Finance Ministry spokeswoman Ilse Marten", or set off by commas,
   // "its director, Per Aalund, said".
-  std::string RoleBefore(const std::vector<Word>& words, size_t first,
-                         size_t last) const {
+  std::string RoleBefore(Words words, size_t first, size_t last) const {
     if (first == 0) return "";
     size_t head = first - 1;
     if (words[head].punct == ',') {
@@ -633,33 +800,36 @@ class MentionCollector {
       if (head == 0 || !comma_after) return "";
       --head;
     }
-    if (!words[head].is_word || !IsRoleHead(words[head].key)) return "";
+    if (!words[head].is_word || !IsRoleHead(Facts(words[head]))) return "";
     return RoleText(text_, words, RoleStart(words, head), head);
   }
 
   // The capitalized words before a title inside a chunk, "Estmark" in
   // "Estmark Prime Minister Henrik Solberg", are a name of their own.
-  void AddPrefixName(const std::vector<Word>& words,
-                     const std::vector<size_t>& title, int sentence) {
-    std::vector<size_t> prefix;
+  void AddPrefixName(Words words, absl::Span<const size_t> title,
+                     int sentence) {
+    Parts prefix;
     for (size_t i : title) {
-      if (TitleOf(words[i].key).has_value()) break;
+      if (TitleOf(words[i]).has_value()) break;
       prefix.push_back(i);
     }
     if (prefix.empty()) return;
-    if (prefix.size() == 1 && IsDemonym(words[prefix[0]].key)) return;
+    if (prefix.size() == 1 && IsDemonym(words[prefix[0]])) return;
     AddName(words, prefix, "", false, sentence);
   }
 
-  void AddName(const std::vector<Word>& words, const std::vector<size_t>& name,
-               std::string role, bool titled, int sentence) {
+  void AddName(Words words, absl::Span<const size_t> name, std::string role,
+               bool titled, int sentence) {
     if (name.empty()) return;
     RawMention m;
     m.begin = words[name.front()].begin;
     m.end = words[name.back()].name_end;
-    m.surface = CollapseSpaces(text_.substr(m.begin, m.end - m.begin));
-    for (size_t i : name) m.words.push_back(words[i].key);
-    const bool person_like = NameClassFor(m.words) == NameClass::kNone;
+    for (size_t i : name) {
+      m.words.push_back(words[i].key);
+      m.has_connector |= Facts(words[i]).org_connector;
+    }
+    m.name_class = NameClassFor(words, name);
+    const bool person_like = m.name_class == NameClass::kNone;
     if (role.empty() && person_like) {
       role = AppositiveAfter(text_, words, name.back() + 1);
     }
@@ -671,11 +841,10 @@ class MentionCollector {
     mentions_.push_back(std::move(m));
   }
 
-  bool AfterPlacePreposition(const std::vector<Word>& words,
-                             size_t first) const {
+  bool AfterPlacePreposition(Words words, size_t first) const {
     if (first == 0 || !words[first - 1].is_word) return false;
-    const std::string& before = words[first - 1].key;
-    if (Lex().place_prepositions.contains(before)) return true;
+    const absl::string_view before = words[first - 1].key;
+    if (IsPlacePreposition(before)) return true;
     // "President Ada Okafor of Valdoria".
     return before == "of" && first >= 2 && !mentions_.empty() &&
            mentions_.back().titled &&
@@ -697,24 +866,10 @@ struct PronounAttribution {
   int sentence = 0;
 };
 
-// The longest person pronoun of pronouns.tsv, in bytes.
-size_t MaxPronounBytes() {
-  size_t longest = 0;
-  for (const std::string& pronoun : Lex().person_pronouns) {
-    longest = std::max(longest, pronoun.size());
-  }
-  return longest;
-}
-
-void FindPronounAttributions(const std::vector<Word>& words, int sentence,
+void FindPronounAttributions(Words words, int sentence,
                              std::vector<PronounAttribution>* out) {
-  static const size_t kMaxPronounBytes = MaxPronounBytes();
   for (size_t i = 0; i < words.size(); ++i) {
-    // Pronouns are short: most words are ruled out without a lookup.
-    if (!words[i].is_word || words[i].key.size() > kMaxPronounBytes ||
-        !Lex().person_pronouns.contains(words[i].key)) {
-      continue;
-    }
+    if (!words[i].person_pronoun) continue;
     // "he said", or "said he" closing the clause (not "said she had").
     const bool verb_after = IsReportingVerb(words, i + 1);
     const bool verb_before = i > 0 && IsReportingVerb(words, i - 1) &&
@@ -724,27 +879,34 @@ void FindPronounAttributions(const std::vector<Word>& words, int sentence,
 }
 
 // Every name mention of the document's sentences, in text order, and the
-// pronoun attributions among them.
+// pronoun attributions among them. The words of the mentions point into
+// the document's tokens and into `lowered`.
 std::vector<RawMention> CollectMentions(
-    const Document& doc, std::vector<PronounAttribution>* pronouns) {
+    const Document& doc, std::deque<std::string>* lowered,
+    std::vector<PronounAttribution>* pronouns) {
   const auto& sentences = doc.seg.sentences;
-  std::vector<std::vector<Word>> words(sentences.size());
-  ArticleWords article;
-  for (size_t s = 0; s < sentences.size(); ++s) {
-    words[s] = ReadWords(doc.text, doc.sentence_words[s]);
-    for (const Word& w : words[s]) {
-      if (!w.is_word) continue;
-      if (!w.capitalized) {
-        article.lowercase.insert(w.key);
-      } else if (!w.initial) {
-        article.capitalized_inside.insert(w.key);
-      }
-    }
+  // The words of all sentences, one after the other: sentence s is
+  // words[starts[s], starts[s + 1]).
+  std::vector<Word> words;
+  size_t tokens = 0;
+  for (const auto& sentence_tokens : doc.sentence_words) {
+    tokens += sentence_tokens.size();
   }
+  words.reserve(tokens);
+  std::vector<size_t> starts(sentences.size() + 1);
+  std::vector<size_t> initial;
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    starts[s] = words.size();
+    ReadWords(doc.text, doc.sentence_words[s], lowered, &words, &initial);
+  }
+  starts[sentences.size()] = words.size();
+  const ArticleWords article(words, initial);
   MentionCollector collector(doc.text, article);
   for (size_t s = 0; s < sentences.size(); ++s) {
-    collector.AddSentence(words[s], static_cast<int>(s));
-    FindPronounAttributions(words[s], static_cast<int>(s), pronouns);
+    const Words sentence =
+        Words(words).subspan(starts[s], starts[s + 1] - starts[s]);
+    collector.AddSentence(sentence, static_cast<int>(s));
+    FindPronounAttributions(sentence, static_cast<int>(s), pronouns);
   }
   return collector.Take();
 }
@@ -752,23 +914,27 @@ std::vector<RawMention> CollectMentions(
 // ---------------------------------------------------------------------------
 // Clustering of aliases.
 
-std::string FormKey(const std::vector<std::string>& words) {
+// The key of a name form: its words joined by spaces.
+template <typename Words>
+std::string FormKey(const Words& words) {
   return absl::StrJoin(words, " ");
 }
 
-bool HasConnector(const std::vector<std::string>& words) {
-  for (const std::string& w : words) {
-    if (Lex().org_connectors.contains(w)) return true;
+// FormKey(words) into `key`, reusing its storage.
+void SetFormKey(const NameWords& words, std::string* key) {
+  key->clear();
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) key->push_back(' ');
+    key->append(words[i].data(), words[i].size());
   }
-  return false;
 }
 
 // A form that can be a person's full name, of which a shorter form may be
-// an alias: two or more words, no organisation or place words.
-bool IsPersonLikeForm(const std::vector<std::string>& words) {
-  return words.size() >= 2 && !HasConnector(words) &&
-         NameClassFor(words) == NameClass::kNone &&
-         !Lex().places.contains(FormKey(words));
+// an alias: two or more words, no organisation or place words. `key` is
+// the form's key.
+bool IsPersonLikeForm(const RawMention& m, absl::string_view key) {
+  return m.words.size() >= 2 && !m.has_connector &&
+         m.name_class == NameClass::kNone && !Lex().places.contains(key);
 }
 
 // The distinct name forms (lowercase word sequences) of the mentions.
@@ -788,14 +954,18 @@ struct Forms {
 Forms CollectForms(const std::vector<RawMention>& mentions) {
   Forms forms;
   WordMap<int> form_of_key;
+  form_of_key.reserve(mentions.size());
+  forms.keys.reserve(mentions.size());
+  forms.first_mention.reserve(mentions.size());
   forms.of_mention.resize(mentions.size());
+  std::string key;
   for (size_t i = 0; i < mentions.size(); ++i) {
-    std::string key = FormKey(mentions[i].words);
+    SetFormKey(mentions[i].words, &key);
     const auto [it, inserted] = form_of_key.try_emplace(
-        key, static_cast<int>(forms.first_mention.size()));
+        absl::string_view(key), static_cast<int>(forms.first_mention.size()));
     if (inserted) {
       forms.first_mention.push_back(static_cast<int>(i));
-      forms.keys.push_back(std::move(key));
+      forms.keys.push_back(key);
     }
     forms.of_mention[i] = it->second;
   }
@@ -804,8 +974,8 @@ Forms CollectForms(const std::vector<RawMention>& mentions) {
   // spaces), looked up in place.
   std::vector<std::vector<int>> longer(forms.first_mention.size());
   for (size_t f = 0; f < forms.first_mention.size(); ++f) {
-    if (!IsPersonLikeForm(mentions[forms.first_mention[f]].words)) continue;
     const absl::string_view key = forms.keys[f];
+    if (!IsPersonLikeForm(mentions[forms.first_mention[f]], key)) continue;
     for (size_t space = key.find(' '); space != absl::string_view::npos;
          space = key.find(' ', space + 1)) {
       const auto it = form_of_key.find(key.substr(space + 1));
@@ -830,10 +1000,11 @@ Forms CollectForms(const std::vector<RawMention>& mentions) {
 // okafor") are never merged. Returns the entity of each mention, entities
 // numbered by first mention, and sets `entity_count`.
 std::vector<int> ClusterMentions(const std::vector<RawMention>& mentions,
-                                 int* entity_count) {
-  const Forms forms = CollectForms(mentions);
+                                 const Forms& forms, int* entity_count) {
   std::vector<int> last_seen(forms.first_mention.size(), -1);
-  absl::flat_hash_map<int, int> entity_of_head;
+  // The entity of each form that is a head, -1 until it is one.
+  std::vector<int> entity_of_head(forms.first_mention.size(), -1);
+  int count = 0;
   std::vector<int> entity_of_mention(mentions.size());
   for (size_t i = 0; i < mentions.size(); ++i) {
     const int form = forms.of_mention[i];
@@ -846,11 +1017,10 @@ std::vector<int> ClusterMentions(const std::vector<RawMention>& mentions,
       if (head == form || more_recent || earlier_unseen) head = candidate;
     }
     last_seen[head] = static_cast<int>(i);
-    const auto [it, inserted] = entity_of_head.try_emplace(
-        head, static_cast<int>(entity_of_head.size()));
-    entity_of_mention[i] = it->second;
+    if (entity_of_head[head] == -1) entity_of_head[head] = count++;
+    entity_of_mention[i] = entity_of_head[head];
   }
-  *entity_count = static_cast<int>(entity_of_head.size());
+  *entity_count = count;
   return entity_of_mention;
 }
 
@@ -861,20 +1031,31 @@ bool HasLowercase(absl::string_view text) {
   return false;
 }
 
+// The name as written of a mention, spaces collapsed.
+std::string Surface(absl::string_view text, const RawMention& m) {
+  return CollapseSpaces(text.substr(m.begin, m.end - m.begin));
+}
+
 // The mention whose surface is each entity's canonical name: the fullest
 // form, as first written not in capitals ("Lundby" rather than a
-// dateline's "LUNDBY").
-std::vector<int> CanonicalMentions(const std::vector<RawMention>& mentions,
+// dateline's "LUNDBY"). Collapsing spaces adds or removes no lowercase
+// letter, so the text of a mention tells whether its surface has any.
+std::vector<int> CanonicalMentions(absl::string_view text,
+                                   const std::vector<RawMention>& mentions,
                                    const std::vector<int>& entity_of,
                                    int entity_count) {
+  const auto written_in_lowercase = [&](const RawMention& m) {
+    return HasLowercase(text.substr(m.begin, m.end - m.begin));
+  };
   std::vector<int> canonical(entity_count, -1);
   for (size_t i = 0; i < mentions.size(); ++i) {
     int& c = canonical[entity_of[i]];
     const bool fuller =
         c == -1 || mentions[i].words.size() > mentions[c].words.size();
-    const bool better_case =
-        c != -1 && mentions[i].words == mentions[c].words &&
-        !HasLowercase(mentions[c].surface) && HasLowercase(mentions[i].surface);
+    const bool better_case = c != -1 &&
+                             mentions[i].words == mentions[c].words &&
+                             !written_in_lowercase(mentions[c]) &&
+                             written_in_lowercase(mentions[i]);
     if (fuller || better_case) c = static_cast<int>(i);
   }
   return canonical;
@@ -893,10 +1074,11 @@ struct KindEvidence {
 // The kind of an entity, from the strongest evidence: organisation and
 // place words in its name, a title or role, the list of real places, a
 // full name of two words or more, "he said" after it, a preposition of
-// place before it.
-EntityKind DecideKind(const std::vector<std::string>& canonical_words,
+// place before it. `canonical` is the mention with the canonical name, `key`
+// its form's key.
+EntityKind DecideKind(const RawMention& canonical, absl::string_view key,
                       const KindEvidence& evidence) {
-  switch (NameClassFor(canonical_words)) {
+  switch (canonical.name_class) {
     case NameClass::kOrganization:
       return EntityKind::kOrganization;
     case NameClass::kPlace:
@@ -907,10 +1089,8 @@ EntityKind DecideKind(const std::vector<std::string>& canonical_words,
       break;
   }
   if (evidence.titled) return EntityKind::kPerson;
-  if (Lex().places.contains(FormKey(canonical_words))) {
-    return EntityKind::kPlace;
-  }
-  if (canonical_words.size() >= 2 && !HasConnector(canonical_words)) {
+  if (Lex().places.contains(key)) return EntityKind::kPlace;
+  if (canonical.words.size() >= 2 && !canonical.has_connector) {
     return EntityKind::kPerson;
   }
   if (evidence.pronoun) return EntityKind::kPerson;
@@ -950,10 +1130,14 @@ void MarkPronounReferents(const std::vector<RawMention>& mentions,
 }
 
 std::vector<EntityKind> DecideKinds(
-    const std::vector<RawMention>& mentions, const std::vector<int>& entity_of,
-    const std::vector<int>& canonical,
+    const std::vector<RawMention>& mentions, const Forms& forms,
+    const std::vector<int>& entity_of, const std::vector<int>& canonical,
     const std::vector<PronounAttribution>& pronouns) {
   const size_t count = canonical.size();
+  const auto kind_of = [&](size_t e, const KindEvidence& evidence) {
+    const int c = canonical[e];
+    return DecideKind(mentions[c], forms.keys[forms.of_mention[c]], evidence);
+  };
   std::vector<KindEvidence> evidence(count);
   for (size_t i = 0; i < mentions.size(); ++i) {
     evidence[entity_of[i]].titled |= mentions[i].titled;
@@ -966,11 +1150,11 @@ std::vector<EntityKind> DecideKinds(
   for (size_t e = 0; e < count; ++e) {
     KindEvidence strong;
     strong.titled = evidence[e].titled;
-    kinds[e] = DecideKind(mentions[canonical[e]].words, strong);
+    kinds[e] = kind_of(e, strong);
   }
   MarkPronounReferents(mentions, entity_of, kinds, pronouns, &evidence);
   for (size_t e = 0; e < count; ++e) {
-    kinds[e] = DecideKind(mentions[canonical[e]].words, evidence[e]);
+    kinds[e] = kind_of(e, evidence[e]);
   }
   return kinds;
 }
@@ -980,18 +1164,24 @@ std::vector<EntityKind> DecideKinds(
 // ---------------------------------------------------------------------------
 
 EntityIndex::EntityIndex(const Document& doc) : doc_(&doc) {
+  // Lowercase copies of the few words whose folded form is not their key;
+  // the words of the raw mentions point into them.
+  std::deque<std::string> lowered;
   std::vector<PronounAttribution> pronouns;
-  const std::vector<RawMention> raw = CollectMentions(doc, &pronouns);
+  const std::vector<RawMention> raw =
+      CollectMentions(doc, &lowered, &pronouns);
+  Forms forms = CollectForms(raw);
   int entity_count = 0;
-  const std::vector<int> entity_of = ClusterMentions(raw, &entity_count);
+  const std::vector<int> entity_of =
+      ClusterMentions(raw, forms, &entity_count);
   const std::vector<int> canonical =
-      CanonicalMentions(raw, entity_of, entity_count);
+      CanonicalMentions(doc.text, raw, entity_of, entity_count);
   const std::vector<EntityKind> kinds =
-      DecideKinds(raw, entity_of, canonical, pronouns);
+      DecideKinds(raw, forms, entity_of, canonical, pronouns);
 
   entities_.resize(entity_count);
   for (int e = 0; e < entity_count; ++e) {
-    entities_[e].name = raw[canonical[e]].surface;
+    entities_[e].name = Surface(doc.text, raw[canonical[e]]);
     entities_[e].kind = kinds[e];
   }
   mentions_.reserve(raw.size());
@@ -999,22 +1189,31 @@ EntityIndex::EntityIndex(const Document& doc) : doc_(&doc) {
     const int e = entity_of[i];
     mentions_.push_back({raw[i].begin, raw[i].end, e});
     if (entities_[e].role.empty()) entities_[e].role = raw[i].role;
-    aliases_.try_emplace(FormKey(raw[i].words), e);
     if (kinds[e] == EntityKind::kPerson) {
       person_mentions_.push_back(static_cast<int>(i));
     }
   }
+  // Each alias refers to the entity of the first mention of its form.
+  aliases_.reserve(forms.keys.size());
+  for (size_t f = 0; f < forms.keys.size(); ++f) {
+    aliases_.try_emplace(std::move(forms.keys[f]),
+                         entity_of[forms.first_mention[f]]);
+  }
 }
 
-std::vector<std::string> EntityIndex::NamesIn(size_t begin, size_t end) const {
+std::vector<std::string> EntityIndex::NamesIn(size_t begin, size_t end,
+                                              size_t max_names) const {
   std::vector<std::string> names;
-  absl::flat_hash_set<int> seen;
+  // The entities listed so far, searched linearly: few names are asked.
+  absl::InlinedVector<int, 16> listed;
   auto it = std::lower_bound(
       mentions_.begin(), mentions_.end(), begin,
       [](const EntityMention& m, size_t offset) { return m.begin < offset; });
   // Mentions do not overlap: once one runs past `end`, all later ones do.
-  for (; it != mentions_.end() && it->end <= end; ++it) {
-    if (seen.insert(it->entity).second) {
+  for (; it != mentions_.end() && it->end <= end && names.size() < max_names;
+       ++it) {
+    if (std::find(listed.begin(), listed.end(), it->entity) == listed.end()) {
+      listed.push_back(it->entity);
       names.push_back(entities_[it->entity].name);
     }
   }
@@ -1044,7 +1243,7 @@ int EntityIndex::Find(absl::string_view name) const {
       }
     }
     std::string key = Lower(word);
-    if (words.empty() && TitleOf(key).has_value()) continue;
+    if (words.empty() && FactsOf(key).title.has_value()) continue;
     words.push_back(std::move(key));
   }
   const auto it = aliases_.find(FormKey(words));

@@ -23,6 +23,7 @@
 #define SRC_EXTRACT_ENTITIES_H_
 
 #include <cstddef>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -67,8 +68,11 @@ class EntityIndex {
   const std::vector<EntityMention>& mentions() const { return mentions_; }
 
   // Canonical names of the entities mentioned in [begin, end), in order of
-  // first mention there, without duplicates.
-  std::vector<std::string> NamesIn(size_t begin, size_t end) const;
+  // first mention there, without duplicates: the first `max_names` of them.
+  // Linear in the mentions of the range times the names returned.
+  std::vector<std::string> NamesIn(
+      size_t begin, size_t end,
+      size_t max_names = std::numeric_limits<size_t>::max()) const;
 
   // The most recent mention of a person that ends at or before `offset`
   // (for resolving "he said"), or nullptr.

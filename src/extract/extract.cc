@@ -4,7 +4,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "src/base/utf8.h"
+#include "src/base/lines.h"
 #include "src/extract/dates.h"
 #include "src/extract/document.h"
 #include "src/extract/entities.h"
@@ -63,12 +63,14 @@ ArticleClaims ExtractClaims(const crosscheck::v1::Article& article,
                    [](const Claim& a, const Claim& b) {
                      return a.span().begin() < b.span().begin();
                    });
-  const base::LineIndex lines(doc.text);
+  // Claims are in text order: one cursor walks the text once for all of
+  // their lines and columns.
+  base::LineCursor lines(doc.text);
   int counters[4] = {0, 0, 0, 0};
   for (Claim& claim : claims) {
     const int kind = static_cast<int>(claim.kind());
-    claim.set_id(absl::StrCat(article.id(), ":",
-                              std::string(1, KindLetter(claim.kind())),
+    const char letter = KindLetter(claim.kind());
+    claim.set_id(absl::StrCat(article.id(), ":", absl::string_view(&letter, 1),
                               ++counters[kind >= 0 && kind < 4 ? kind : 0]));
     claim.set_article_id(article.id());
     if (!claim.has_sentence()) {
@@ -88,13 +90,13 @@ ArticleClaims ExtractClaims(const crosscheck::v1::Article& article,
               : 0);
       const size_t end = std::min<size_t>(
           claim.sentence().end(), claim.span().end() + kEntityWindowBytes);
-      for (std::string& name : entities.NamesIn(begin, end)) {
-        if (static_cast<size_t>(claim.entities_size()) == kMaxEntities) break;
+      for (std::string& name : entities.NamesIn(begin, end, kMaxEntities)) {
         claim.add_entities(std::move(name));
       }
     }
-    claim.set_line(lines.Line(claim.span().begin()));
-    claim.set_column(lines.Column(claim.span().begin()));
+    lines.MoveTo(claim.span().begin());
+    claim.set_line(lines.line());
+    claim.set_column(lines.column());
   }
   for (auto& note : out.notes) note.set_article_id(article.id());
   return out;
