@@ -36,6 +36,12 @@ constexpr int kMaxNounPhrase = 4;
 
 bool IsPossessive(const Word& word) { return word.possessive_bytes > 0; }
 
+// Whether `word` is folded to `text`. Inline, unlike comparing a
+// std::string with a C string.
+inline bool Is(const Word& word, absl::string_view text) {
+  return absl::string_view(word.folded) == text;
+}
+
 // ---------------------------------------------------------------------------
 // Phrase tables: lexicon phrases matched on folded tokens, longest first.
 // Tokens written together in the lexicon ("US$", "A$") must be written
@@ -829,7 +835,7 @@ std::optional<Amount> ParseSpelled(
     if (den > 0 && it != Lex().number_words.end() &&
         it->second.number_class == NumberClass::kFraction) {
       int k = i + 1;
-      if (k + 1 < n && (words[k].folded == "a" || words[k].folded == "an")) {
+      if (k + 1 < n && (Is(words[k], "a") || Is(words[k], "an"))) {
         ++k;
       }
       const NumberWord* scale =
@@ -856,10 +862,10 @@ std::optional<Amount> ParseSpelled(
   bool had_and = false;
   while (i < n) {
     const Word& word = words[i];
-    if (word.folded == "and") {
+    if (Is(word, "and")) {
       // "one hundred and five": only when a number follows.
       if (!parser.AcceptsAnd() || i + 1 >= n) break;
-      const std::string& next = words[i + 1].folded;
+      const absl::string_view next = words[i + 1].folded;
       // "3 hundred and 2 hundred" is two numbers: after "and", a multiplier
       // no smaller than the one before starts a new number.
       if (parser.ends_with_multiplier() && i + 2 < n) {
@@ -899,12 +905,12 @@ std::optional<Amount> ParseSpelled(
       ++i;
       continue;
     }
-    if ((word.folded == "-" || word.folded == "\u2014") && i + 1 < n &&
+    if ((Is(word, "-") || Is(word, "\u2014")) && i + 1 < n &&
         words[i + 1].kind == TokenKind::kWord && parser.complete() &&
         !parser.ordinal() && !parser.times() && !parser.ends_with_scale()) {
       // "fifty - two", "twenty\u2014fifth": a hyphen written apart or as a
       // dash; "one - fourth", "five - eighths": a fraction.
-      const std::string& next = words[i + 1].folded;
+      const absl::string_view next = words[i + 1].folded;
       if (parser.ends_with_tens() &&
           UnitWord(absl::string_view(next).substr(0, next.find('-')),
                    false) != nullptr) {
@@ -923,7 +929,7 @@ std::optional<Amount> ParseSpelled(
       break;
     }
     if (word.kind != TokenKind::kWord) break;
-    if (word.folded == "point" && parser.complete() && !parser.ordinal()) {
+    if (Is(word, "point") && parser.complete() && !parser.ordinal()) {
       int decimals_end = i + 1;
       const std::optional<double> decimals =
           SpelledDecimals(words, i + 1, &decimals_end);
@@ -932,7 +938,7 @@ std::optional<Amount> ParseSpelled(
       continue;
     }
     // "2020 hundreds of": a plural scale before "of" is vague, no factor.
-    if (i + 1 < n && words[i + 1].folded == "of" &&
+    if (i + 1 < n && Is(words[i + 1], "of") &&
         !Lex().number_words.contains(word.folded) &&
         FindNumberWord(word.folded, true) != nullptr) {
       break;
@@ -983,9 +989,9 @@ std::optional<Amount> ParseSpelled(
   amount.multiplier = digits.has_value() ? parser.max_scale() : 1;
   amount.end = i;
   const bool article_first =
-      (words[start].folded == "a" || words[start].folded == "an") &&
+      (Is(words[start], "a") || Is(words[start], "an")) &&
       parser.atoms() == 1;
-  const bool one_first = words[start].folded == "one" &&
+  const bool one_first = Is(words[start], "one") &&
                          parser.atoms() == 2 && i == start + 2;
   if (amount.ordinal && (article_first || one_first) && amount.value >= 100 &&
       !NounAt(words, i)) {
@@ -1068,9 +1074,9 @@ std::optional<Amount> ParseSpelled(
       // million".
       int scale_at = i + 1;
       if (amount.fraction && scale_at + 2 < n &&
-          words[scale_at].folded == "of" &&
-          (words[scale_at + 1].folded == "a" ||
-           words[scale_at + 1].folded == "an")) {
+          Is(words[scale_at], "of") &&
+          (Is(words[scale_at + 1], "a") ||
+           Is(words[scale_at + 1], "an"))) {
         scale_at += 2;
       }
       const NumberWord* scale =
@@ -1087,7 +1093,7 @@ std::optional<Amount> ParseSpelled(
   }
   if (!parser.complete()) return std::nullopt;
   // "one and a half", "3 million and a half", "five and a half million".
-  if (i + 1 < n && words[i].folded == "and") {
+  if (i + 1 < n && Is(words[i], "and")) {
     int fraction_end = i + 1;
     const std::optional<double> fraction =
         SimpleFraction(words, i + 1, &fraction_end);
@@ -1140,7 +1146,7 @@ std::optional<double> SimpleFraction(const std::vector<Word>& words, int start,
                                      int* end) {
   const int n = static_cast<int>(words.size());
   if (start >= n || words[start].kind != TokenKind::kWord) return std::nullopt;
-  const std::string& first = words[start].folded;
+  const absl::string_view first = words[start].folded;
   // "two-thirds", "one-half".
   const size_t hyphen = first.find('-');
   if (hyphen != std::string::npos) {
@@ -1217,15 +1223,15 @@ std::optional<double> PlainInteger(const Word& word) {
 std::optional<double> SlashFraction(const std::vector<Word>& words, int k,
                                     int* end) {
   const int n = static_cast<int>(words.size());
-  if (k + 2 >= n || words[k + 1].folded != "/" ||
+  if (k + 2 >= n || !Is(words[k + 1], "/") ||
       words[k + 1].begin != words[k].end ||
       words[k + 2].begin != words[k + 1].end) {
     return std::nullopt;
   }
   if ((k > 0 && words[k - 1].end == words[k].begin &&
-       words[k - 1].folded == "/") ||
+       Is(words[k - 1], "/")) ||
       (k + 3 < n && words[k + 3].begin == words[k + 2].end &&
-       words[k + 3].folded == "/")) {
+       Is(words[k + 3], "/"))) {
     return std::nullopt;
   }
   const std::optional<double> numerator = PlainInteger(words[k]);
@@ -1277,10 +1283,10 @@ std::optional<double> SpacedGroups(const std::vector<Word>& words, int k,
 // "a 5k race").
 bool IsNewsMagnitude(const std::vector<Word>& words, int k) {
   if (k > 0) {
-    const std::string& before = words[k - 1].folded;
+    const absl::string_view before = words[k - 1].folded;
     if (before == "a" || before == "an" || before == "the") return false;
   }
-  const std::string& f = words[k].folded;
+  const absl::string_view f = words[k].folded;
   size_t digits = 0;
   while (digits < f.size() &&
          (absl::ascii_isdigit(static_cast<unsigned char>(f[digits])) ||
@@ -1295,7 +1301,7 @@ bool IsNewsMagnitude(const std::vector<Word>& words, int k) {
   if (k + 1 >= static_cast<int>(words.size())) return false;
   const Word& next = words[k + 1];
   return next.kind == TokenKind::kWord &&
-         (next.folded == "of" || next.folded == "people" ||
+         (Is(next, "of") || Is(next, "people") ||
           IsPlural(next.folded));
 }
 
@@ -1310,7 +1316,7 @@ std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
   const int n = static_cast<int>(words.size());
   if (start >= n) return std::nullopt;
   if (words[start].kind == TokenKind::kWord) {
-    if (may_stand_alone && start + 2 == n && words[start].folded == "point" &&
+    if (may_stand_alone && start + 2 == n && Is(words[start], "point") &&
         words[start + 1].kind == TokenKind::kNumber) {
       // "point 77" as the whole sentence.
       const std::string& digits = words[start + 1].folded;
@@ -1323,12 +1329,12 @@ std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
       amount.end = start + 2;
       return amount;
     }
-    const std::string& f = words[start].folded;
+    const absl::string_view f = words[start].folded;
     if ((f[0] == 'n' || f[0] == 'm') &&
         (absl::StartsWith(f, "negative-") || absl::StartsWith(f, "minus-"))) {
       // "negative-5": a sign joined by a hyphen.
       Word digits = words[start];
-      digits.folded = f.substr(f.find('-') + 1);
+      digits.folded = std::string(f.substr(f.find('-') + 1));
       digits.kind = TokenKind::kNumber;
       const std::optional<double> value = PlainDigits(digits);
       if (!value.has_value()) return std::nullopt;
@@ -1391,7 +1397,7 @@ std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
   if (first_byte == '.' && start + 1 < n &&
       words[start + 1].begin == words[start].end &&
       (start == 0 || words[start - 1].end < words[start].begin ||
-       words[start - 1].folded == "-")) {
+       Is(words[start - 1], "-"))) {
     const std::string& digits = words[start + 1].folded;
     if (words[start + 1].kind != TokenKind::kNumber) return std::nullopt;
     if (digits.find_first_not_of("0123456789") != std::string::npos) {
@@ -1417,7 +1423,7 @@ std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
     return amount;
   }
   if (words[start].kind != TokenKind::kNumber) return std::nullopt;
-  if (start + 2 < n && words[start + 1].folded == "/") {
+  if (start + 2 < n && Is(words[start + 1], "/")) {
     // "3/4"
     int end = start;
     if (const std::optional<double> fraction =
@@ -1456,7 +1462,7 @@ std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
   const bool plain =
       !amount->ordinal && amount->multiplier == 1 && amount->compound.empty() &&
       !amount->range_max.has_value() && amount->attached_currency.empty();
-  if (plain && amount->end + 1 < n && words[amount->end].folded == "point" &&
+  if (plain && amount->end + 1 < n && Is(words[amount->end], "point") &&
       PlainInteger(words[start]).has_value() &&
       PlainInteger(words[amount->end + 1]).has_value() &&
       !NounAt(words, amount->end + 2)) {
@@ -1678,12 +1684,12 @@ std::string DurationUnit(const std::vector<Word>& words, const Amount& amount,
 // percentage may name its whole after "of" ("40% of gas imports"); a
 // compound with nothing after it counts its own noun ("a 10-point").
 Counted CountedOf(const std::vector<Word>& words, const Amount& amount,
-                  const std::string& unit, bool duration, int k) {
+                  absl::string_view unit, bool duration, int k) {
   if (amount.times) return {"time", true};
   if (duration && amount.compound.empty()) return {};
   const int n = static_cast<int>(words.size());
   if ((unit == "percent" || unit == "percentage point" || unit == "fraction") &&
-      k < n && words[k].folded == "of") {
+      k < n && Is(words[k], "of")) {
     ++k;
     while (k < n && Determiners().contains(words[k].folded)) ++k;
   } else if (unit == "fraction") {
@@ -1704,7 +1710,7 @@ Counted CountedOf(const std::vector<Word>& words, const Amount& amount,
 // already named ("the two leaders", "the two countries") rather than
 // counting them.
 bool IsFigure(const std::vector<Word>& words, const Amount& amount,
-              Figure::Qualifier qualifier, const std::string& unit,
+              Figure::Qualifier qualifier, absl::string_view unit,
               const Counted& counted) {
   const bool bare = (unit.empty() || unit == "fraction") &&
                     qualifier == Figure::QUALIFIER_EXACT &&
@@ -1719,7 +1725,7 @@ bool IsFigure(const std::vector<Word>& words, const Amount& amount,
     const int before = amount.begin - 1;
     if (before < 0) return false;
     // "a second term"; "wait a second", "in a second" name no rank.
-    if (words[before].folded == "a" || words[before].folded == "an") {
+    if (Is(words[before], "a") || Is(words[before], "an")) {
       return !counted.lemma.empty();
     }
     if (Determiners().contains(words[before].folded) ||
@@ -1733,11 +1739,11 @@ bool IsFigure(const std::vector<Word>& words, const Amount& amount,
     // "five out of three pieces" states five; not "hit one out of the park".
     const int e = amount.end;
     return e + 2 < static_cast<int>(words.size()) &&
-           words[e].folded == "out" && words[e + 1].folded == "of" &&
+           Is(words[e], "out") && Is(words[e + 1], "of") &&
            ParseAmount(words, e + 2, false).has_value();
   }
   if (!amount.ordinal && amount.value <= 3 && amount.begin > 0) {
-    const std::string& before = words[amount.begin - 1].folded;
+    const absl::string_view before = words[amount.begin - 1].folded;
     if (before == "the" || before == "these" || before == "those" ||
         IsPossessive(words[amount.begin - 1]) || before == "their" ||
         before == "our" || before == "its") {
@@ -1798,7 +1804,7 @@ int MatchRangeEnd(const std::vector<Word>& words, int start,
                   std::string* unit, double* max) {
   const int n = static_cast<int>(words.size());
   if (start + 1 >= n) return start;
-  const std::string& separator = words[start].folded;
+  const absl::string_view separator = words[start].folded;
   const bool between = qualifier == Figure::QUALIFIER_RANGE;
   if (between ? separator != "and"
               : !(separator == "-" || separator == "or" || separator == "~" ||
@@ -1855,9 +1861,9 @@ int MatchSign(const std::vector<Word>& words, int k, bool spaced_ok,
               bool* spaced) {
   const int n = static_cast<int>(words.size());
   if (k + 1 >= n) return k;
-  const std::string& f = words[k].folded;
+  const absl::string_view f = words[k].folded;
   if ((f == "minus" || f == "negative") &&
-      (words[k + 1].kind != TokenKind::kPunct || words[k + 1].folded == ".")) {
+      (words[k + 1].kind != TokenKind::kPunct || Is(words[k + 1], "."))) {
     return k + 1;
   }
   if (f == "-" && words[k + 1].kind == TokenKind::kNumber &&
@@ -1868,7 +1874,7 @@ int MatchSign(const std::vector<Word>& words, int k, bool spaced_ok,
   }
   if (f == "-" && spaced_ok &&
       (words[k + 1].kind == TokenKind::kNumber ||
-       words[k + 1].folded == ".")) {
+       Is(words[k + 1], "."))) {
     *spaced = true;
     return k + 1;
   }
@@ -1914,7 +1920,7 @@ const QualifierEntry* MatchQualifierAfter(const std::vector<Word>& words, int k,
   const QualifierEntry* q = Lex().qualifiers.Match(
       words, k, end, [](const QualifierEntry& q) { return q.after; });
   if (q != nullptr && *end < static_cast<int>(words.size()) &&
-      words[*end].folded == "than") {
+      Is(words[*end], "than")) {
     if (ParseAmount(words, *end + 1, true).has_value()) return nullptr;
     ++*end;
   }
@@ -1950,14 +1956,14 @@ bool IsBareSubunit(const std::vector<Word>& words, const Amount& amount,
   }
   auto ends_clause = [&](int e) {
     if (e >= n) return true;
-    const std::string& f = words[e].folded;
+    const absl::string_view f = words[e].folded;
     return words[e].kind == TokenKind::kPunct && f != "%" && f != "-" &&
            f != "$" && f != "/" && f != ":";
   };
   int e = cents.end;
   if (ends_clause(e)) return true;
   if (after_and) return false;
-  if (words[e].folded != "more" && words[e].folded != "less") return false;
+  if (!Is(words[e], "more") && !Is(words[e], "less")) return false;
   return ends_clause(e + 1);
 }
 
@@ -1968,7 +1974,7 @@ bool IsBareSubunit(const std::vector<Word>& words, const Amount& amount,
 // the quotient.
 void MatchRatio(const std::vector<Word>& words, Amount* amount) {
   const int n = static_cast<int>(words.size());
-  const std::string& word = words[amount->end].folded;
+  const absl::string_view word = words[amount->end].folded;
   if (word.empty() || (word[0] != 'o' && word[0] != 'i')) return;
   if (amount->ordinal || amount->fraction || amount->times ||
       amount->range_max.has_value() || !amount->compound.empty() ||
@@ -1978,7 +1984,7 @@ void MatchRatio(const std::vector<Word>& words, Amount* amount) {
   }
   int at = amount->end + 1;
   const bool over = word == "over";
-  if (word == "out" && words[at].folded == "of") {
+  if (word == "out" && Is(words[at], "of")) {
     ++at;
   } else if (!over && word != "in") {
     return;
@@ -1995,7 +2001,7 @@ void MatchRatio(const std::vector<Word>& words, Amount* amount) {
   if (amount->value >= den->value) return;
   if (over) {
     if (e < n && (words[e].kind != TokenKind::kPunct ||
-                  words[e].folded == "%" || words[e].folded == "$")) {
+                  Is(words[e], "%") || Is(words[e], "$"))) {
       return;
     }
   } else {
@@ -2067,7 +2073,7 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
     int unit_end = i;
     const std::string* u = lex.units.Match(words, i, &unit_end);
     if (u != nullptr && *u == "percent" && unit_end + 1 < n &&
-        words[unit_end].folded == "of") {
+        Is(words[unit_end], "of")) {
       const std::optional<Amount> share =
           ParseAmount(words, unit_end + 1, false);
       if (share.has_value() && !share->ordinal && !share->range_max &&
@@ -2092,8 +2098,8 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
     // notation, no bound.
     if (words[k].kind == TokenKind::kPunct && k > 0 &&
         words[k - 1].end == words[k].begin &&
-        (words[k - 1].folded == "<" || words[k - 1].folded == ">" ||
-         words[k - 1].folded == "=")) {
+        (Is(words[k - 1], "<") || Is(words[k - 1], ">") ||
+         Is(words[k - 1], "="))) {
       return std::nullopt;
     }
     qualifier = q->qualifier;
@@ -2126,7 +2132,7 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
       qualifier != Figure::QUALIFIER_VAGUE &&
       qualifier != Figure::QUALIFIER_RANGE && !equal && !negative &&
       unit.empty() && k + 1 < n &&
-      (words[k].folded == "a" || words[k].folded == "an")) {
+      (Is(words[k], "a") || Is(words[k], "an"))) {
     // "more than a decade", "nearly a year", "less than an hour": one of
     // the time unit, bounded by the qualifier.
     auto it = lex.time_units.find(words[k + 1].folded);
@@ -2143,11 +2149,11 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   bool article_money = false;
   if (!amount.has_value() && !equal && !negative && unit.empty() &&
       k + 1 < n && words[k + 1].kind == TokenKind::kWord &&
-      (words[k].folded == "a" || words[k].folded == "an")) {
+      (Is(words[k], "a") || Is(words[k], "an"))) {
     int e = k + 1;
     const Currency* c = MatchCurrency(words, k + 1, &e, false);
     if (c != nullptr && c->factor == 1 && !NounAt(words, e) &&
-        (e >= n || words[e].folded != "of")) {
+        (e >= n || !Is(words[e], "of"))) {
       amount = Amount();
       amount->value = 1;
       amount->spelled = true;
@@ -2207,7 +2213,7 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   // 3 cents", "$20 and 43c", "$20 43".
   if (factor == 1 && lex.currency_codes.contains(unit) &&
       (k > amount->end || prefix_currency) && k < n) {
-    const int next = words[k].folded == "and" ? k + 1 : k;
+    const int next = Is(words[k], "and") ? k + 1 : k;
     std::optional<Amount> cents = ParseAmount(words, next, true);
     const std::optional<double> attached_cents =
         cents.has_value() || next >= n ? std::nullopt
@@ -2248,7 +2254,7 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
     has_max = true;
     if (max <= amount->value) return std::nullopt;  // "2-1", a score
   } else {
-    const bool after_from = i > 0 && words[i - 1].folded == "from";
+    const bool after_from = i > 0 && Is(words[i - 1], "from");
     const bool change = after_from && i > 1 &&
                         lex.change_verbs.contains(Lemma(words[i - 2].folded));
     const int range_end =
@@ -2274,9 +2280,9 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   // included; not before a number ("more than 5000 or equal to 6000").
   if ((qualifier == Figure::QUALIFIER_MORE_THAN ||
        qualifier == Figure::QUALIFIER_LESS_THAN) &&
-      k + 1 < n && words[k].folded == "or" && words[k + 1].folded == "equal") {
+      k + 1 < n && Is(words[k], "or") && Is(words[k + 1], "equal")) {
     int e = k + 2;
-    if (e < n && words[e].folded == "to") ++e;
+    if (e < n && Is(words[e], "to")) ++e;
     if (!ParseAmount(words, e, false).has_value()) {
       qualifier = qualifier == Figure::QUALIFIER_MORE_THAN
                       ? Figure::QUALIFIER_AT_LEAST
@@ -2287,8 +2293,8 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   // "at most 100 and at least 20", "above 1000 and below 1500": one range.
   if (allow_bound_pair &&
       (IsLowerBound(qualifier) || IsUpperBound(qualifier)) && k + 1 < n &&
-      (words[k].folded == "and" || words[k].folded == "but" ||
-       words[k].folded == ",")) {
+      (Is(words[k], "and") || Is(words[k], "but") ||
+       Is(words[k], ","))) {
     int q_end = k + 1;
     const QualifierEntry* q = MatchQualifier(words, k + 1, &q_end);
     if (q != nullptr &&
@@ -2357,7 +2363,7 @@ bool InNameOrTime(const std::vector<Word>& words, const FigureMatch& match) {
   const int begin = match.begin;
   const int end = match.end;
   if (end < n) {
-    const std::string& next = words[end].folded;
+    const absl::string_view next = words[end].folded;
     if (next == "a.m." || next == "p.m." || next == "am" || next == "pm" ||
         next == "o'clock" || next == "gmt" || next == "utc" || next == "/" ||
         (next == ":" && end + 1 < n &&
@@ -2368,12 +2374,12 @@ bool InNameOrTime(const std::vector<Word>& words, const FigureMatch& match) {
   if (begin > 0) {
     const Word& previous = words[begin - 1];
     // "10:30", "5/17", "#3"; not a label's colon ("Banknotes: 5 €").
-    if ((previous.folded == ":" && words[begin].begin == previous.end) ||
-        previous.folded == "/" || previous.folded == "#") {
+    if ((Is(previous, ":") && words[begin].begin == previous.end) ||
+        Is(previous, "/") || Is(previous, "#")) {
       return true;
     }
-    if (previous.folded == "." && begin >= 2 &&
-        words[begin - 2].folded == "no") {
+    if (Is(previous, ".") && begin >= 2 &&
+        Is(words[begin - 2], "no")) {
       return true;  // "No. 10"
     }
     // "Boeing 737", "Article 5", "Windows 10"; not money ("Kiran1 10eur").
@@ -2560,11 +2566,11 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
       i = match->end;
       // "45 (forty five)": the same number restated in parentheses is no
       // second figure.
-      if (i + 2 < n && words[i].folded == "(" && match->figure.has_value() &&
+      if (i + 2 < n && Is(words[i], "(") && match->figure.has_value() &&
           !match->figure.has_value_max()) {
         const std::optional<Amount> again = ParseAmount(words, i + 1, false);
         if (again.has_value() && again->end < n &&
-            words[again->end].folded == ")" && !again->range_max &&
+            Is(words[again->end], ")") && !again->range_max &&
             again->value == std::abs(match->figure.value())) {
           claims->push_back(MakeClaim(doc, sentence, words, *std::move(match)));
           i = again->end + 1;
