@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <utility>
@@ -43,6 +45,78 @@ inline bool Is(const Word& word, absl::string_view text) {
 }
 
 // ---------------------------------------------------------------------------
+// Word filters: most words of a text are in none of the lexicons, and a
+// filter tells so without hashing the word.
+
+// A bit per (length, first byte, last byte) of the words added, each taken
+// modulo 32. MayContain is false only for a word that was never added, so
+// a lookup it rejects would have found nothing.
+class WordFilter {
+ public:
+  void Add(absl::string_view word) {
+    if (word.empty()) {
+      has_empty_ = true;
+      return;
+    }
+    bits_[word.size() % 32][Low5(word.front())] |= uint32_t{1}
+                                                   << Low5(word.back());
+  }
+
+  bool MayContain(absl::string_view word) const {
+    if (word.empty()) return has_empty_;
+    return (bits_[word.size() % 32][Low5(word.front())] >>
+            Low5(word.back())) & 1;
+  }
+
+ private:
+  static int Low5(char c) { return static_cast<unsigned char>(c) % 32; }
+
+  uint32_t bits_[32][32] = {};
+  bool has_empty_ = false;
+};
+
+// A WordMap or WordSet behind a WordFilter: find() and contains() hash
+// only the words the filter lets through, and answer as the table does.
+template <typename Table>
+class FilteredTable {
+ public:
+  using const_iterator = typename Table::const_iterator;
+
+  FilteredTable() = default;
+  FilteredTable(std::initializer_list<absl::string_view> words) {
+    for (absl::string_view word : words) insert(word);
+  }
+
+  template <typename... Value>
+  void emplace(absl::string_view key, Value&&... value) {
+    filter_.Add(key);
+    table_.emplace(std::string(key), std::forward<Value>(value)...);
+  }
+  void insert(absl::string_view key) { emplace(key); }
+  template <typename Iterator>
+  void insert(Iterator begin, Iterator end) {
+    for (; begin != end; ++begin) insert(*begin);
+  }
+
+  const_iterator find(absl::string_view key) const {
+    return filter_.MayContain(key) ? table_.find(key) : table_.end();
+  }
+  bool contains(absl::string_view key) const {
+    return filter_.MayContain(key) && table_.contains(key);
+  }
+  const_iterator begin() const { return table_.begin(); }
+  const_iterator end() const { return table_.end(); }
+
+ private:
+  WordFilter filter_;
+  Table table_;
+};
+
+template <typename Value>
+using FilteredWordMap = FilteredTable<WordMap<Value>>;
+using FilteredWordSet = FilteredTable<WordSet>;
+
+// ---------------------------------------------------------------------------
 // Phrase tables: lexicon phrases matched on folded tokens, longest first.
 // Tokens written together in the lexicon ("US$", "A$") must be written
 // together in the text too, so "a $12 billion" is not Australian dollars.
@@ -61,6 +135,7 @@ class PhraseTable {
     if (entry.words.empty()) return;
     max_words_ = std::max(max_words_, entry.words.size());
     entry.value = std::move(value);
+    first_words_.Add(entry.words[0]);
     auto& bucket = by_first_[entry.words[0]];
     bucket.push_back(std::move(entry));
     std::stable_sort(bucket.begin(), bucket.end(),
@@ -74,7 +149,10 @@ class PhraseTable {
   template <typename Predicate>
   const T* Match(const std::vector<Word>& words, int start, int* end,
                  Predicate accept) const {
-    if (start >= static_cast<int>(words.size())) return nullptr;
+    if (start >= static_cast<int>(words.size()) ||
+        !first_words_.MayContain(words[start].folded)) {
+      return nullptr;
+    }
     auto it = by_first_.find(words[start].folded);
     if (it == by_first_.end()) return nullptr;
     for (const Entry& entry : it->second) {
@@ -115,6 +193,7 @@ class PhraseTable {
     T value;
   };
   WordMap<std::vector<Entry>> by_first_;
+  WordFilter first_words_;  // of the keys of by_first_
   size_t max_words_ = 0;
 };
 
@@ -165,34 +244,34 @@ struct QualifierEntry {
 };
 
 struct Lexicons {
-  WordMap<NumberWord> number_words;
+  FilteredWordMap<NumberWord> number_words;
   // The `tens` words ("twenty"), for fused numbers ("twentyfifth").
   std::vector<std::string> tens_words;
-  WordMap<Magnitude> magnitudes;
-  WordMap<std::string> time_units;
-  WordSet stop_words;
+  FilteredWordMap<Magnitude> magnitudes;
+  FilteredWordMap<std::string> time_units;
+  FilteredWordSet stop_words;
   // Irregular verb forms ("took", "were", "spread"), with whether the form
   // is also the base form (and often a noun: "cut", "spread").
-  WordMap<bool> verb_forms;
+  FilteredWordMap<bool> verb_forms;
   // Verbs of change ("rise", "cut"): "<verb> from X to Y" is two figures.
-  WordSet change_verbs;
+  FilteredWordSet change_verbs;
   // Verbs of ranking ("finish", "place"): "finished second" is a rank.
-  WordSet rank_verbs;
+  FilteredWordSet rank_verbs;
   PhraseTable<QualifierEntry> qualifiers;
   PhraseTable<Currency> currencies;
   // Currency codes and words of two letters or more that may be written
   // against the digits ("USD115", "115USD", "Rs20").
-  WordMap<Currency> attached_currencies;
+  FilteredWordMap<Currency> attached_currencies;
   // The ISO 4217 codes of currencies.tsv: a figure with one of these units
   // is money.
-  WordSet currency_codes;
+  FilteredWordSet currency_codes;
   PhraseTable<std::string> units;
   PhraseTable<bool> idioms;
   // Words at least one of which every figure holds unless it has digits:
   // number words, magnitudes, currency words and symbols, time units, the
   // words of vague quantities. A sentence with none of them and no digit
   // holds no figure.
-  WordSet triggers;
+  FilteredWordSet triggers;
 };
 
 double ParseDoubleOr(absl::string_view text, double fallback) {
@@ -1582,8 +1661,8 @@ int MatchSuffixUnit(const std::vector<Word>& words, int start,
 // ---------------------------------------------------------------------------
 // Step 3: what is counted: the head noun of the phrase after the number.
 
-const WordSet& Determiners() {
-  static const auto* const kSet = new WordSet{
+const FilteredWordSet& Determiners() {
+  static const auto* const kSet = new FilteredWordSet{
       "a",  "an",   "the",  "its",  "their", "his",   "her",  "our",
       "my", "your", "this", "that", "these", "those", "whose"};
   return *kSet;
@@ -2439,10 +2518,10 @@ int MaxFigureLead() {
 // words of qualifier, currency and unit phrases ("more", "between", "us",
 // "per"), signs ("minus", "-"), "a"/"an" ("a dozen", "more than a
 // decade") and "point" ("point 77").
-const WordSet& FigureOpeners() {
-  static const WordSet* const kOpeners = [] {
+const FilteredWordSet& FigureOpeners() {
+  static const FilteredWordSet* const kOpeners = [] {
     const Lexicons& lex = Lex();
-    auto* openers = new WordSet();
+    auto* openers = new FilteredWordSet();
     for (const std::vector<std::string>& words :
          {lex.qualifiers.first_words(), lex.currencies.first_words(),
           lex.units.first_words()}) {
