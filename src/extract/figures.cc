@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -2483,22 +2484,29 @@ Claim MakeClaim(const Document& doc, const segment::Sentence& sentence,
 }
 
 // Which words lie in a web address: a run of text without white space that
-// holds "://" or starts with "www." ("%20" there is no percentage).
-std::vector<bool> InUrl(const Document& doc, const std::vector<Word>& words) {
-  std::vector<bool> in_url(words.size(), false);
+// holds "://" or starts with "www." ("%20" there is no percentage). Fills
+// `*in_url`, one flag per word.
+void InUrl(const Document& doc, const std::vector<Word>& words,
+           std::vector<bool>* in_url) {
+  in_url->assign(words.size(), false);
   size_t k = 0;
   while (k < words.size()) {
     // The run of tokens written without spaces between them.
     size_t e = k + 1;
     while (e < words.size() && words[e].begin == words[e - 1].end) ++e;
     const absl::string_view run = doc.Slice(words[k].begin, words[e - 1].end);
-    if (absl::StrContains(run, "://") ||
-        absl::StartsWithIgnoreCase(run, "www.")) {
-      for (size_t j = k; j < e; ++j) in_url[j] = true;
+    // The first byte and a colon are tested first: most runs have neither.
+    const bool www = run.size() >= 4 && (run[0] == 'w' || run[0] == 'W') &&
+                     absl::StartsWithIgnoreCase(run, "www.");
+    const bool scheme =
+        !www && run.size() >= 3 &&
+        std::memchr(run.data(), ':', run.size()) != nullptr &&
+        absl::StrContains(run, "://");
+    if (www || scheme) {
+      for (size_t j = k; j < e; ++j) (*in_url)[j] = true;
     }
     k = e;
   }
-  return in_url;
 }
 
 // How many tokens a figure may start before its first anchor
@@ -2554,8 +2562,10 @@ bool IsFigureOpener(const Word& word) {
 bool IsFigureAnchor(const Word& word) {
   if (word.kind == TokenKind::kNumber) return true;
   absl::string_view folded = word.folded;
+  bool hyphenated = false;
   for (char c : folded) {
     if (absl::ascii_isdigit(static_cast<unsigned char>(c))) return true;
+    hyphenated |= c == '-';
   }  // "USD115"
   if (word.kind == TokenKind::kPunct && !folded.empty() &&
       (folded[0] == '\xC2' || folded[0] == '\xE2') &&
@@ -2563,13 +2573,15 @@ bool IsFigureAnchor(const Word& word) {
     return true;  // "\u00BD"
   }
   const auto& triggers = Lex().triggers;
-  while (true) {
-    const size_t hyphen = folded.find('-');
-    if (triggers.contains(folded.substr(0, hyphen))) return true;
+  // FeedFused takes no word shorter than 8 bytes.
+  auto anchors = [&](absl::string_view part) {
     WordNumberParser probe;
-    if (FeedFused(folded.substr(0, hyphen), &probe)) return true;
-    if (hyphen == absl::string_view::npos) break;
-    folded.remove_prefix(hyphen + 1);
+    return triggers.contains(part) ||
+           (part.size() >= 8 && FeedFused(part, &probe));
+  };
+  if (!hyphenated) return anchors(folded);
+  for (absl::string_view part : absl::StrSplit(folded, '-')) {
+    if (anchors(part)) return true;
   }
   return false;
 }
@@ -2584,12 +2596,15 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
   static const int max_lead = MaxFigureLead();
   static const int max_idiom = static_cast<int>(Lex().idioms.max_words());
   TakenRanges taken_ranges(taken);
+  // Per sentence, kept across sentences to reuse their memory.
+  std::vector<int> next_anchor;
+  std::vector<bool> in_url;
   for (size_t s = 0; s < doc.seg.sentences.size(); ++s) {
     const segment::Sentence& sentence = doc.seg.sentences[s];
     const std::vector<Word>& words = doc.sentence_words[s];
     const int n = static_cast<int>(words.size());
     // next_anchor[i]: the first anchor at or after i (n when none).
-    std::vector<int> next_anchor(n + 1, n);
+    next_anchor.assign(n + 1, n);
     for (int k = n - 1; k >= 0; --k) {
       next_anchor[k] = IsFigureAnchor(words[k]) ? k : next_anchor[k + 1];
     }
@@ -2602,7 +2617,7 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
       if (view.first_content < 0) view.first_content = k;
       view.last_content = k;
     }
-    const std::vector<bool> in_url = InUrl(doc, words);
+    InUrl(doc, words, &in_url);
     int i = 0;
     while (i < n) {
       if (!every_token) {
