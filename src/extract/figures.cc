@@ -45,6 +45,17 @@ inline bool Is(const Word& word, absl::string_view text) {
   return absl::string_view(word.folded) == text;
 }
 
+// Lemma(word), remembered per thread: Lemma depends on the word alone, and
+// the words of news text repeat. At most kMaxCachedLemmas are kept.
+constexpr size_t kMaxCachedLemmas = 1 << 14;
+std::string CachedLemma(absl::string_view word) {
+  thread_local WordMap<std::string> lemmas;
+  auto it = lemmas.find(word);
+  if (it != lemmas.end()) return it->second;
+  if (lemmas.size() >= kMaxCachedLemmas) lemmas.clear();
+  return lemmas.emplace(std::string(word), Lemma(word)).first->second;
+}
+
 // ---------------------------------------------------------------------------
 // Word filters: most words of a text are in none of the lexicons, and a
 // filter tells so without hashing the word.
@@ -538,7 +549,7 @@ const NumberWord* FindNumberWord(absl::string_view part, bool plural_ok) {
     return &it->second;
   }
   if (!plural_ok || !absl::EndsWith(part, "s")) return nullptr;
-  auto it = number_words.find(Lemma(part));
+  auto it = number_words.find(CachedLemma(part));
   if (it == number_words.end() || it->second.ordinal ||
       (it->second.number_class != NumberClass::kMultiplier &&
        it->second.number_class != NumberClass::kScale)) {
@@ -563,7 +574,7 @@ double Denominator(absl::string_view word, bool singular) {
                : 0;
   }
   if (!absl::EndsWith(word, "s")) return 0;
-  it = number_words.find(Lemma(word));
+  it = number_words.find(CachedLemma(word));
   if (it == number_words.end() || !it->second.ordinal ||
       it->second.value <= 2) {
     return 0;
@@ -817,7 +828,7 @@ bool IsNumberWordForFraction(const std::string& folded) {
 const NumberWord* UnitWord(absl::string_view part, bool plural) {
   const NumberWord* word = FindNumberWord(part, false);
   if (word == nullptr && plural && absl::EndsWith(part, "s")) {
-    auto it = Lex().number_words.find(Lemma(part));
+    auto it = Lex().number_words.find(CachedLemma(part));
     if (it != Lex().number_words.end() && it->second.ordinal) {
       word = &it->second;
     }
@@ -883,12 +894,28 @@ double CompoundDenominator(const std::vector<Word>& words, int k,
 // Whether a noun follows at words[k]: a word that is no stop word or number
 // word ("a third term", not "a third of").
 bool NounAt(const std::vector<Word>& words, int k);
-bool IsPlural(const std::string& folded);
+bool IsPlural(absl::string_view folded);
 
 // A fraction at words[start] standing alone: "a half", "one third", "three
 // quarters", "two-thirds", "half". Sets `*end`.
 std::optional<double> SimpleFraction(const std::vector<Word>& words, int start,
                                      int* end);
+
+// Whether a spelled-out number can start at `word` (ParseSpelled without
+// digits): a word whose part before any hyphen is "a", "an", a number word
+// or a fused number ("fortytwo"), or a named fraction ("half"). ParseSpelled
+// reads no number at any other token: it could feed its parser nothing.
+bool MayStartSpelled(const Word& word) {
+  if (word.kind != TokenKind::kWord) return false;
+  const absl::string_view folded = word.folded;
+  const absl::string_view head = folded.substr(0, folded.find('-'));
+  if (head == "a" || head == "an" || Lex().number_words.contains(head) ||
+      Lex().number_words.contains(folded)) {
+    return true;
+  }
+  WordNumberParser probe;
+  return head.size() >= 8 && FeedFused(head, &probe);
+}
 
 // A spelled-out number starting at words[start] (or, with `digits`, a digit
 // group there followed by number words: "3 hundred and 21", "13 lakh"). A
@@ -909,11 +936,15 @@ std::optional<Amount> ParseSpelled(
     parser.FeedDigits(*digits);
     ++i;
   } else if (i < n) {
-    // "half a million", "quarter million", "half a dozen", "half".
-    const double den = Denominator(words[i].folded, false);
+    if (!MayStartSpelled(words[i])) return std::nullopt;
+    // "half a million", "quarter million", "half a dozen", "half": a named
+    // fraction, whose Denominator() is its value.
     auto it = Lex().number_words.find(words[i].folded);
-    if (den > 0 && it != Lex().number_words.end() &&
-        it->second.number_class == NumberClass::kFraction) {
+    const double den = it != Lex().number_words.end() &&
+                               it->second.number_class == NumberClass::kFraction
+                           ? it->second.value
+                           : 0;
+    if (den > 0) {
       int k = i + 1;
       if (k + 1 < n && (Is(words[k], "a") || Is(words[k], "an"))) {
         ++k;
@@ -1670,23 +1701,28 @@ const FilteredWordSet& Determiners() {
 }
 
 // A regular plural: "agreements", "companies", "taxes"; not "was" or "news".
-bool IsPlural(const std::string& folded) {
+bool IsPlural(absl::string_view folded) {
   if (!absl::EndsWith(folded, "s") || absl::EndsWith(folded, "'s")) {
     return false;
   }
-  const std::string lemma = Lemma(folded);
-  if (lemma == folded) return false;
-  return folded == lemma + "s" || folded == lemma + "es" ||
-         (absl::EndsWith(lemma, "y") &&
-          folded == lemma.substr(0, lemma.size() - 1) + "ies");
+  const std::string lemma = CachedLemma(folded);
+  // folded == lemma + "s" or lemma + "es", or lemma ends with "y" and
+  // folded == lemma without it + "ies"; compared without building them.
+  absl::string_view ending = folded;
+  if (absl::ConsumePrefix(&ending, lemma)) {
+    return ending == "s" || ending == "es";
+  }
+  absl::string_view stem = lemma;
+  return absl::ConsumeSuffix(&stem, "y") && absl::ConsumePrefix(&ending, stem) &&
+         ending == "ies";
 }
 
 // A number word, also in the plural ("thirds", "millions").
 // Denominators ("half", "quarter") are nouns too: "the third quarter".
-bool IsNumberWord(const std::string& folded) {
-  const std::string head = folded.substr(0, folded.find('-'));
+bool IsNumberWord(absl::string_view folded) {
+  const absl::string_view head = folded.substr(0, folded.find('-'));
   auto it = Lex().number_words.find(head);
-  if (it == Lex().number_words.end()) it = Lex().number_words.find(Lemma(head));
+  if (it == Lex().number_words.end()) it = Lex().number_words.find(CachedLemma(head));
   return (it != Lex().number_words.end() &&
           it->second.number_class != NumberClass::kFraction) ||
          Lex().magnitudes.contains(head);
@@ -1721,7 +1757,7 @@ Counted CountedNoun(const std::vector<Word>& words, int start) {
     if (verb != lex.verb_forms.end() && !base_form_verb) break;  // "were"
     const bool participle =
         f.size() > 4 && (absl::EndsWith(f, "ed") || absl::EndsWith(f, "ing")) &&
-        Lemma(f) != f;  // not "meeting", "hundred"
+        CachedLemma(f) != f;  // not "meeting", "hundred"
     if (base_form_verb || participle) {
       // "a 5% cut", "2,400 registered delegates" modify or name the noun;
       // "package spread over", "delegates attended" end the phrase.
@@ -1732,7 +1768,7 @@ Counted CountedNoun(const std::vector<Word>& words, int start) {
       if (participle && noun_follows) continue;
       if (participle) break;
     }
-    counted.lemma = Lemma(f);
+    counted.lemma = CachedLemma(f);
     counted.plural = IsPlural(f);
     if (counted.plural) break;
   }
@@ -1777,7 +1813,7 @@ Counted CountedOf(const std::vector<Word>& words, const Amount& amount,
   }
   Counted counted = CountedNoun(words, k);
   if (counted.lemma.empty() && !amount.compound.empty() && unit.empty()) {
-    counted.lemma = Lemma(amount.compound);
+    counted.lemma = CachedLemma(amount.compound);
   }
   return counted;
 }
@@ -1813,7 +1849,7 @@ bool IsFigure(const std::vector<Word>& words, const Amount& amount,
       return true;
     }
     return counted.lemma.empty() && words[before].kind == TokenKind::kWord &&
-           Lex().rank_verbs.contains(Lemma(words[before].folded));
+           Lex().rank_verbs.contains(CachedLemma(words[before].folded));
   }
   if (counted.lemma.empty() && amount.end - amount.begin == 1) {
     // "five out of three pieces" states five; not "hit one out of the park".
@@ -2336,7 +2372,7 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   } else {
     const bool after_from = i > 0 && Is(words[i - 1], "from");
     const bool change = after_from && i > 1 &&
-                        lex.change_verbs.contains(Lemma(words[i - 2].folded));
+                        lex.change_verbs.contains(CachedLemma(words[i - 2].folded));
     const int range_end =
         MatchRangeEnd(words, k, qualifier, change, &*amount, &unit, &max);
     if (range_end == k && qualifier == Figure::QUALIFIER_RANGE) {
