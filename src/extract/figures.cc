@@ -926,17 +926,19 @@ bool MayStartSpelled(const Word& word) {
 std::optional<Amount> ParseSpelled(
     const std::vector<Word>& words, int start,
     std::optional<double> digits = std::nullopt, int depth = 2) {
+  const int n = static_cast<int>(words.size());
+  if (!digits.has_value() && start < n && !MayStartSpelled(words[start])) {
+    return std::nullopt;
+  }
   WordNumberParser parser;
   Amount amount;
   amount.spelled = !digits.has_value();
   amount.begin = start;
   int i = start;
-  const int n = static_cast<int>(words.size());
   if (digits.has_value()) {
     parser.FeedDigits(*digits);
     ++i;
   } else if (i < n) {
-    if (!MayStartSpelled(words[i])) return std::nullopt;
     // "half a million", "quarter million", "half a dozen", "half": a named
     // fraction, whose Denominator() is its value.
     auto it = Lex().number_words.find(words[i].folded);
@@ -2005,15 +2007,19 @@ std::optional<Amount> ParseAttachedPrefix(const std::vector<Word>& words, int k,
       words[k].kind != TokenKind::kWord) {
     return std::nullopt;
   }
-  const std::string& f = words[k].folded;
-  const size_t digit = f.find_first_of("0123456789");
-  if (digit == std::string::npos || digit < 2) return std::nullopt;
+  const absl::string_view f = words[k].folded;
+  size_t digit = 0;  // the first digit
+  while (digit < f.size() &&
+         !absl::ascii_isdigit(static_cast<unsigned char>(f[digit]))) {
+    ++digit;
+  }
+  if (digit == f.size() || digit < 2) return std::nullopt;
   auto it = Lex().attached_currencies.find(f.substr(0, digit));
   if (it == Lex().attached_currencies.end() || !it->second.prefix) {
     return std::nullopt;
   }
   Word rest = words[k];
-  rest.folded = f.substr(digit);
+  rest.folded = std::string(f.substr(digit));
   rest.kind = TokenKind::kNumber;
   std::optional<Amount> amount = ParseDigitToken(rest);
   if (!amount.has_value() || amount->ordinal || amount->range_max ||
