@@ -2585,23 +2585,55 @@ const FilteredWordSet& FigureOpeners() {
   return *kOpeners;
 }
 
+// What the scan asks of a word, as bits: whether it is a trigger, an opener
+// or the first word of an idiom.
+enum ScanClass : uint8_t {
+  kTriggerWord = 1 << 0,  // in Lexicons::triggers
+  kOpenerWord = 1 << 1,   // in FigureOpeners()
+  kIdiomStart = 1 << 2,   // the first word of a phrase of Lexicons::idioms
+};
+
+// The ScanClass bits of the folded words that have any.
+const FilteredWordMap<uint8_t>& ScanClasses() {
+  static const FilteredWordMap<uint8_t>* const kClasses = [] {
+    const Lexicons& lex = Lex();
+    WordMap<uint8_t> bits;
+    for (const std::string& word : lex.triggers) bits[word] |= kTriggerWord;
+    for (const std::string& word : FigureOpeners()) bits[word] |= kOpenerWord;
+    for (const std::string& word : lex.idioms.first_words()) {
+      bits[word] |= kIdiomStart;
+    }
+    auto* classes = new FilteredWordMap<uint8_t>();
+    for (const auto& [word, word_bits] : bits) classes->emplace(word, word_bits);
+    return classes;
+  }();
+  return *kClasses;
+}
+
+// The ScanClass bits of a folded word, 0 when none.
+uint8_t ScanClassOf(absl::string_view folded) {
+  const FilteredWordMap<uint8_t>& classes = ScanClasses();
+  auto it = classes.find(folded);
+  return it == classes.end() ? 0 : it->second;
+}
+
 // Whether a figure can start at `word` before its first anchor: a word of
 // FigureOpeners, "point" of a decimal ("point 77"), or what may be a code
-// of millions ("MUSD 30", MillionCode).
-bool IsFigureOpener(const Word& word) {
+// of millions ("MUSD 30", MillionCode). `classes` are its ScanClass bits.
+bool IsFigureOpener(const Word& word, uint8_t classes) {
   if (word.kind == TokenKind::kWord && word.capitalized &&
       word.folded.size() == 4 && word.folded[0] == 'm') {
     return true;
   }
-  return FigureOpeners().contains(word.folded);
+  return (classes & kOpenerWord) != 0;
 }
 
 // Whether a figure can hold `word`: a number, a word or symbol with a
 // digit or a vulgar fraction ("USD115", "\u00BD"), or a number,
 // magnitude, currency, time-unit or vague-quantity word, also as a part of
 // a hyphenated word ("four-day") or fused ("fortytwo"). Every figure holds
-// one.
-bool IsFigureAnchor(const Word& word) {
+// one. `classes` are the word's ScanClass bits.
+bool IsFigureAnchor(const Word& word, uint8_t classes) {
   if (word.kind == TokenKind::kNumber) return true;
   absl::string_view folded = word.folded;
   bool hyphenated = false;
@@ -2614,16 +2646,14 @@ bool IsFigureAnchor(const Word& word) {
       VulgarFraction(folded).has_value()) {
     return true;  // "\u00BD"
   }
-  const auto& triggers = Lex().triggers;
   // FeedFused takes no word shorter than 8 bytes.
-  auto anchors = [&](absl::string_view part) {
+  auto fused = [](absl::string_view part) {
     WordNumberParser probe;
-    return triggers.contains(part) ||
-           (part.size() >= 8 && FeedFused(part, &probe));
+    return part.size() >= 8 && FeedFused(part, &probe);
   };
-  if (!hyphenated) return anchors(folded);
+  if (!hyphenated) return (classes & kTriggerWord) != 0 || fused(folded);
   for (absl::string_view part : absl::StrSplit(folded, '-')) {
-    if (anchors(part)) return true;
+    if ((ScanClassOf(part) & kTriggerWord) != 0 || fused(part)) return true;
   }
   return false;
 }
@@ -2641,14 +2671,18 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
   // Per sentence, kept across sentences to reuse their memory.
   std::vector<int> next_anchor;
   std::vector<bool> in_url;
+  std::vector<uint8_t> classes;  // ScanClass bits of each word
   for (size_t s = 0; s < doc.seg.sentences.size(); ++s) {
     const segment::Sentence& sentence = doc.seg.sentences[s];
     const std::vector<Word>& words = doc.sentence_words[s];
     const int n = static_cast<int>(words.size());
     // next_anchor[i]: the first anchor at or after i (n when none).
     next_anchor.assign(n + 1, n);
+    classes.resize(n);
     for (int k = n - 1; k >= 0; --k) {
-      next_anchor[k] = IsFigureAnchor(words[k]) ? k : next_anchor[k + 1];
+      classes[k] = ScanClassOf(words[k].folded);
+      next_anchor[k] =
+          IsFigureAnchor(words[k], classes[k]) ? k : next_anchor[k + 1];
     }
     if (!every_token && next_anchor[0] == n) continue;  // no figure here
     SentenceView view;
@@ -2681,13 +2715,14 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
         continue;
       }
       int idiom_end = i;
-      if (Lex().idioms.Match(words, i, &idiom_end)) {
+      if ((classes[i] & kIdiomStart) != 0 &&
+          Lex().idioms.Match(words, i, &idiom_end)) {
         i = idiom_end;
         continue;
       }
       if (!every_token && next_anchor[i] > i &&
           (next_anchor[i] - i > max_lead ||
-           !IsFigureOpener(words[i]))) {
+           !IsFigureOpener(words[i], classes[i]))) {
         ++i;
         continue;
       }
