@@ -124,6 +124,50 @@ class FilteredTable {
   Table table_;
 };
 
+// A small map from words, for the lookups made at every token: the word's
+// length, first and last byte (each modulo 32) pick a cell, and the few
+// words of that cell are compared in full. Finding a word costs a few loads
+// and one comparison, less than hashing it.
+template <typename Value>
+class ShapeMap {
+ public:
+  ShapeMap() : heads_(kCells, kNone) {}
+
+  // Adds `word`, which must not be in the map yet.
+  void Insert(absl::string_view word, Value value) {
+    const size_t cell = Cell(word);
+    entries_.push_back({std::string(word), std::move(value), heads_[cell]});
+    heads_[cell] = static_cast<uint32_t>(entries_.size() - 1);
+  }
+
+  // The value of `word`, nullptr when it is not in the map.
+  const Value* Find(absl::string_view word) const {
+    for (uint32_t e = heads_[Cell(word)]; e != kNone; e = entries_[e].next) {
+      if (absl::string_view(entries_[e].word) == word) return &entries_[e].value;
+    }
+    return nullptr;
+  }
+
+ private:
+  static constexpr size_t kCells = 32 * 32 * 32;
+  static constexpr uint32_t kNone = ~uint32_t{0};
+
+  static size_t Cell(absl::string_view word) {
+    if (word.empty()) return 0;
+    return (word.size() % 32) * 32 * 32 +
+           static_cast<unsigned char>(word.front()) % 32 * 32 +
+           static_cast<unsigned char>(word.back()) % 32;
+  }
+
+  struct Entry {
+    std::string word;
+    Value value;
+    uint32_t next;  // the next entry of the same cell, kNone at the end
+  };
+  std::vector<uint32_t> heads_;  // the last entry of each cell, or kNone
+  std::vector<Entry> entries_;
+};
+
 template <typename Value>
 using FilteredWordMap = FilteredTable<WordMap<Value>>;
 using FilteredWordSet = FilteredTable<WordSet>;
@@ -2594,8 +2638,8 @@ enum ScanClass : uint8_t {
 };
 
 // The ScanClass bits of the folded words that have any.
-const FilteredWordMap<uint8_t>& ScanClasses() {
-  static const FilteredWordMap<uint8_t>* const kClasses = [] {
+const ShapeMap<uint8_t>& ScanClasses() {
+  static const ShapeMap<uint8_t>* const kClasses = [] {
     const Lexicons& lex = Lex();
     WordMap<uint8_t> bits;
     for (const std::string& word : lex.triggers) bits[word] |= kTriggerWord;
@@ -2603,8 +2647,8 @@ const FilteredWordMap<uint8_t>& ScanClasses() {
     for (const std::string& word : lex.idioms.first_words()) {
       bits[word] |= kIdiomStart;
     }
-    auto* classes = new FilteredWordMap<uint8_t>();
-    for (const auto& [word, word_bits] : bits) classes->emplace(word, word_bits);
+    auto* classes = new ShapeMap<uint8_t>();
+    for (const auto& [word, word_bits] : bits) classes->Insert(word, word_bits);
     return classes;
   }();
   return *kClasses;
@@ -2612,9 +2656,8 @@ const FilteredWordMap<uint8_t>& ScanClasses() {
 
 // The ScanClass bits of a folded word, 0 when none.
 uint8_t ScanClassOf(absl::string_view folded) {
-  const FilteredWordMap<uint8_t>& classes = ScanClasses();
-  auto it = classes.find(folded);
-  return it == classes.end() ? 0 : it->second;
+  const uint8_t* classes = ScanClasses().Find(folded);
+  return classes == nullptr ? 0 : *classes;
 }
 
 // Whether a figure can start at `word` before its first anchor: a word of
