@@ -2570,30 +2570,51 @@ Claim MakeClaim(const Document& doc, const segment::Sentence& sentence,
 }
 
 // Which words lie in a web address: a run of text without white space that
-// holds "://" or starts with "www." ("%20" there is no percentage). Fills
-// `*in_url`, one flag per word.
-void InUrl(const Document& doc, const std::vector<Word>& words,
-           std::vector<bool>* in_url) {
-  in_url->assign(words.size(), false);
-  size_t k = 0;
-  while (k < words.size()) {
-    // The run of tokens written without spaces between them.
-    size_t e = k + 1;
-    while (e < words.size() && words[e].begin == words[e - 1].end) ++e;
-    const absl::string_view run = doc.Slice(words[k].begin, words[e - 1].end);
-    // The first byte and a colon are tested first: most runs have neither.
-    const bool www = run.size() >= 4 && (run[0] == 'w' || run[0] == 'W') &&
-                     absl::StartsWithIgnoreCase(run, "www.");
-    const bool scheme =
-        !www && run.size() >= 3 &&
-        std::memchr(run.data(), ':', run.size()) != nullptr &&
-        absl::StrContains(run, "://");
-    if (www || scheme) {
-      for (size_t j = k; j < e; ++j) (*in_url)[j] = true;
+// holds "://" or starts with "www." ("%20" there is no percentage). Each
+// run is looked at when the scan first asks about one of its words.
+class UrlRuns {
+ public:
+  UrlRuns(const Document& doc, const std::vector<Word>& words)
+      : doc_(doc), words_(words) {}
+
+  // Whether words[k] lies in a web address. Calls must come with
+  // non-decreasing `k`, so every run is read once.
+  bool Contains(size_t k) {
+    if (k >= run_end_) {
+      // The run of tokens written without spaces between them; it starts
+      // at or after the end of the last one.
+      size_t begin = k;
+      while (begin > 0 && words_[begin].begin == words_[begin - 1].end) {
+        --begin;
+      }
+      size_t end = k + 1;
+      while (end < words_.size() && words_[end].begin == words_[end - 1].end) {
+        ++end;
+      }
+      run_end_ = end;
+      run_in_url_ =
+          IsUrl(doc_.Slice(words_[begin].begin, words_[end - 1].end));
     }
-    k = e;
+    return run_in_url_;
   }
-}
+
+ private:
+  static bool IsUrl(absl::string_view run) {
+    // The first byte and a colon are tested first: most runs have neither.
+    if (run.size() >= 4 && (run[0] == 'w' || run[0] == 'W') &&
+        absl::StartsWithIgnoreCase(run, "www.")) {
+      return true;
+    }
+    return run.size() >= 3 &&
+           std::memchr(run.data(), ':', run.size()) != nullptr &&
+           absl::StrContains(run, "://");
+  }
+
+  const Document& doc_;
+  const std::vector<Word>& words_;
+  size_t run_end_ = 0;  // one past the last run read
+  bool run_in_url_ = false;
+};
 
 // How many tokens a figure may start before its first anchor
 // (IsFigureAnchor): a qualifier phrase, a sign and a currency phrase
@@ -2713,7 +2734,6 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
   TakenRanges taken_ranges(taken);
   // Per sentence, kept across sentences to reuse their memory.
   std::vector<int> next_anchor;
-  std::vector<bool> in_url;
   std::vector<uint8_t> classes;  // ScanClass bits of each word
   for (size_t s = 0; s < doc.seg.sentences.size(); ++s) {
     const segment::Sentence& sentence = doc.seg.sentences[s];
@@ -2736,7 +2756,7 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
       if (view.first_content < 0) view.first_content = k;
       view.last_content = k;
     }
-    InUrl(doc, words, &in_url);
+    UrlRuns in_url(doc, words);
     int i = 0;
     while (i < n) {
       if (!every_token) {
@@ -2748,8 +2768,15 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
           i = next_anchor[i] - (max_lead + max_idiom);
           continue;
         }
+        // Where no idiom starts and no figure may start (see below), every
+        // test moves on to the next token.
+        if ((classes[i] & kIdiomStart) == 0 && lead > 0 &&
+            (lead > max_lead || !IsFigureOpener(words[i], classes[i]))) {
+          ++i;
+          continue;
+        }
       }
-      if (in_url[i]) {
+      if (in_url.Contains(i)) {
         ++i;
         continue;
       }
