@@ -2676,8 +2676,9 @@ const ShapeMap<uint8_t>& ScanClasses() {
 }
 
 // The ScanClass bits of a folded word, 0 when none.
-uint8_t ScanClassOf(absl::string_view folded) {
-  const uint8_t* classes = ScanClasses().Find(folded);
+inline uint8_t ScanClassOf(const ShapeMap<uint8_t>& scan_classes,
+                           absl::string_view folded) {
+  const uint8_t* classes = scan_classes.Find(folded);
   return classes == nullptr ? 0 : *classes;
 }
 
@@ -2717,7 +2718,10 @@ bool IsFigureAnchor(const Word& word, uint8_t classes) {
   };
   if (!hyphenated) return (classes & kTriggerWord) != 0 || fused(folded);
   for (absl::string_view part : absl::StrSplit(folded, '-')) {
-    if ((ScanClassOf(part) & kTriggerWord) != 0 || fused(part)) return true;
+    if ((ScanClassOf(ScanClasses(), part) & kTriggerWord) != 0 ||
+        fused(part)) {
+      return true;
+    }
   }
   return false;
 }
@@ -2731,6 +2735,7 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
                  bool every_token, std::vector<Claim>* claims) {
   static const int max_lead = MaxFigureLead();
   static const int max_idiom = static_cast<int>(Lex().idioms.max_words());
+  const ShapeMap<uint8_t>& scan_classes = ScanClasses();
   TakenRanges taken_ranges(taken);
   // Per sentence, kept across sentences to reuse their memory.
   std::vector<int> next_anchor;
@@ -2743,7 +2748,7 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
     next_anchor.assign(n + 1, n);
     classes.resize(n);
     for (int k = n - 1; k >= 0; --k) {
-      classes[k] = ScanClassOf(words[k].folded);
+      classes[k] = ScanClassOf(scan_classes, words[k].folded);
       next_anchor[k] =
           IsFigureAnchor(words[k], classes[k]) ? k : next_anchor[k + 1];
     }
