@@ -337,7 +337,12 @@ double ParseDoubleOr(absl::string_view text, double fallback) {
 
 Lexicons* LoadLexicons() {
   auto* lex = new Lexicons();
-  for (const auto& row : ReadTsv("number_words.tsv")) {
+  // Read once: the triggers below come from them too.
+  const auto number_rows = ReadTsv("number_words.tsv");
+  const auto magnitude_rows = ReadTsv("magnitudes.tsv");
+  const auto currency_rows = ReadTsv("currencies.tsv");
+  const auto qualifier_rows = ReadTsv("qualifiers.tsv");
+  for (const auto& row : number_rows) {
     if (row.size() < 4) continue;
     NumberWord word;
     word.value = ParseDoubleOr(row[1], 0);
@@ -353,7 +358,7 @@ Lexicons* LoadLexicons() {
       lex->tens_words.push_back(row[0]);
     }
   }
-  for (const auto& row : ReadTsv("magnitudes.tsv")) {
+  for (const auto& row : magnitude_rows) {
     if (row.size() < 3) continue;
     const Magnitude magnitude{ParseDoubleOr(row[1], 1), row[2] == "abbrev"};
     lex->magnitudes.emplace(row[0], magnitude);
@@ -381,7 +386,7 @@ Lexicons* LoadLexicons() {
   for (const auto& row : ReadTsv("rank_verbs.tsv")) {
     lex->rank_verbs.insert(row[0]);
   }
-  for (const auto& row : ReadTsv("qualifiers.tsv")) {
+  for (const auto& row : qualifier_rows) {
     Figure::Qualifier qualifier;
     if (row.size() >= 2 && row[1] == "EQUAL") {
       lex->qualifiers.Add(row[0],
@@ -396,7 +401,7 @@ Lexicons* LoadLexicons() {
           QualifierEntry{qualifier, row.size() >= 3 && row[2] == "after"});
     }
   }
-  for (const auto& row : ReadTsv("currencies.tsv")) {
+  for (const auto& row : currency_rows) {
     if (row.size() < 3) continue;
     lex->currencies.Add(
         row[0], Currency{row[1], row[2] != "suffix", row[2] != "prefix",
@@ -429,12 +434,12 @@ Lexicons* LoadLexicons() {
       }
     }
   };
-  for (const auto& row : ReadTsv("number_words.tsv")) add_words(row[0]);
-  for (const auto& row : ReadTsv("magnitudes.tsv")) add_words(row[0]);
-  for (const auto& row : ReadTsv("currencies.tsv")) add_words(row[0]);
+  for (const auto& row : number_rows) add_words(row[0]);
+  for (const auto& row : magnitude_rows) add_words(row[0]);
+  for (const auto& row : currency_rows) add_words(row[0]);
   // "more than a decade": one of a time unit after a qualifier.
   for (const auto& [word, unit] : lex->time_units) lex->triggers.insert(word);
-  for (const auto& row : ReadTsv("qualifiers.tsv")) {
+  for (const auto& row : qualifier_rows) {
     if (row.size() >= 2 && row[1] == "VAGUE") add_words(row[0]);
   }
   return lex;
