@@ -333,8 +333,39 @@ struct Lexicons {
   FilteredWordSet triggers;
 };
 
+// absl::SimpleAtod for plain decimals ("2400", "48.5"): at most 15 digits,
+// and at most one '.' with digits on both sides. The digits make an integer
+// below 2^53 and the decimals a power of ten up to 10^14, both exact in a
+// double, so one division rounds correctly, as SimpleAtod does. False, with
+// `*value` unset, for any other text.
+bool ParsePlainDecimal(absl::string_view text, double* value) {
+  static constexpr double kPowersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,
+                                            1e5,  1e6,  1e7,  1e8,  1e9,
+                                            1e10, 1e11, 1e12, 1e13, 1e14};
+  uint64_t mantissa = 0;
+  int digits = 0;
+  int decimals = -1;  // digits after the '.', -1 before it
+  for (char c : text) {
+    if (c == '.') {
+      if (decimals >= 0 || digits == 0) return false;
+      decimals = 0;
+    } else if (absl::ascii_isdigit(static_cast<unsigned char>(c))) {
+      if (++digits > 15) return false;
+      mantissa = mantissa * 10 + static_cast<uint64_t>(c - '0');
+      if (decimals >= 0) ++decimals;
+    } else {
+      return false;
+    }
+  }
+  if (digits == 0 || decimals == 0) return false;
+  *value = static_cast<double>(mantissa);
+  if (decimals > 0) *value /= kPowersOfTen[decimals];
+  return true;
+}
+
 double ParseDoubleOr(absl::string_view text, double fallback) {
   double value = 0;
+  if (ParsePlainDecimal(text, &value)) return value;
   return absl::SimpleAtod(text, &value) ? value : fallback;
 }
 
@@ -532,7 +563,9 @@ std::optional<double> ParseDecimal(absl::string_view digits) {
   }
   if (std::count(plain.begin(), plain.end(), '.') > 1) return std::nullopt;
   double value = 0;
-  if (!absl::SimpleAtod(plain, &value)) return std::nullopt;
+  if (!ParsePlainDecimal(plain, &value) && !absl::SimpleAtod(plain, &value)) {
+    return std::nullopt;
+  }
   return value;
 }
 
