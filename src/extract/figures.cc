@@ -79,8 +79,8 @@ class WordFilter {
 
   bool MayContain(absl::string_view word) const {
     if (word.empty()) return has_empty_;
-    return (bits_[word.size() % 32][Low5(word.front())] >>
-            Low5(word.back())) & 1;
+    const uint32_t lasts = bits_[word.size() % 32][Low5(word.front())];
+    return (lasts >> Low5(word.back())) & 1;
   }
 
  private:
@@ -146,7 +146,9 @@ class ShapeMap {
   // The value of `word`, nullptr when it is not in the map.
   const Value* Find(absl::string_view word) const {
     for (uint32_t e = heads_[Cell(word)]; e != kNone; e = entries_[e].next) {
-      if (absl::string_view(entries_[e].word) == word) return &entries_[e].value;
+      if (absl::string_view(entries_[e].word) == word) {
+        return &entries_[e].value;
+      }
     }
     return nullptr;
   }
@@ -1800,8 +1802,8 @@ bool IsPlural(absl::string_view folded) {
     return ending == "s" || ending == "es";
   }
   absl::string_view stem = lemma;
-  return absl::ConsumeSuffix(&stem, "y") && absl::ConsumePrefix(&ending, stem) &&
-         ending == "ies";
+  return absl::ConsumeSuffix(&stem, "y") &&
+         absl::ConsumePrefix(&ending, stem) && ending == "ies";
 }
 
 // A number word, also in the plural ("thirds", "millions").
@@ -1809,7 +1811,9 @@ bool IsPlural(absl::string_view folded) {
 bool IsNumberWord(absl::string_view folded) {
   const absl::string_view head = folded.substr(0, folded.find('-'));
   auto it = Lex().number_words.find(head);
-  if (it == Lex().number_words.end()) it = Lex().number_words.find(CachedLemma(head));
+  if (it == Lex().number_words.end()) {
+    it = Lex().number_words.find(CachedLemma(head));
+  }
   return (it != Lex().number_words.end() &&
           it->second.number_class != NumberClass::kFraction) ||
          Lex().magnitudes.contains(head);
@@ -2463,7 +2467,8 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   } else {
     const bool after_from = i > 0 && Is(words[i - 1], "from");
     const bool change = after_from && i > 1 &&
-                        lex.change_verbs.contains(CachedLemma(words[i - 2].folded));
+                        lex.change_verbs.contains(
+                            CachedLemma(words[i - 2].folded));
     const int range_end =
         MatchRangeEnd(words, k, qualifier, change, &*amount, &unit, &max);
     if (range_end == k && qualifier == Figure::QUALIFIER_RANGE) {
