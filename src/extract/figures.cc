@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <utility>
@@ -36,6 +39,144 @@ constexpr int kMaxNounPhrase = 4;
 
 bool IsPossessive(const Word& word) { return word.possessive_bytes > 0; }
 
+// Whether `word` is folded to `text`. Inline, unlike comparing a
+// std::string with a C string: the length is compared first, and the bytes
+// of a literal `text` with no call.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool Is(const Word& word,
+                                            absl::string_view text) {
+  return word.folded.size() == text.size() &&
+         std::memcmp(word.folded.data(), text.data(), text.size()) == 0;
+}
+
+// Lemma(word), remembered per thread: Lemma depends on the word alone, and
+// the words of news text repeat. At most kMaxCachedLemmas are kept.
+constexpr size_t kMaxCachedLemmas = 1 << 14;
+std::string CachedLemma(absl::string_view word) {
+  thread_local WordMap<std::string> lemmas;
+  auto it = lemmas.find(word);
+  if (it != lemmas.end()) return it->second;
+  if (lemmas.size() >= kMaxCachedLemmas) lemmas.clear();
+  return lemmas.emplace(std::string(word), Lemma(word)).first->second;
+}
+
+// ---------------------------------------------------------------------------
+// Word filters: most words of a text are in none of the lexicons, and a
+// filter tells so without hashing the word.
+
+// A bit per (length, first byte, last byte) of the words added, each taken
+// modulo 32. MayContain is false only for a word that was never added, so
+// a lookup it rejects would have found nothing.
+class WordFilter {
+ public:
+  void Add(absl::string_view word) {
+    if (word.empty()) {
+      has_empty_ = true;
+      return;
+    }
+    bits_[word.size() % 32][Low5(word.front())] |= uint32_t{1}
+                                                   << Low5(word.back());
+  }
+
+  bool MayContain(absl::string_view word) const {
+    if (word.empty()) return has_empty_;
+    const uint32_t lasts = bits_[word.size() % 32][Low5(word.front())];
+    return (lasts >> Low5(word.back())) & 1;
+  }
+
+ private:
+  static int Low5(char c) { return static_cast<unsigned char>(c) % 32; }
+
+  uint32_t bits_[32][32] = {};
+  bool has_empty_ = false;
+};
+
+// A WordMap or WordSet behind a WordFilter: find() and contains() hash
+// only the words the filter lets through, and answer as the table does.
+template <typename Table>
+class FilteredTable {
+ public:
+  using const_iterator = typename Table::const_iterator;
+
+  FilteredTable() = default;
+  FilteredTable(std::initializer_list<absl::string_view> words) {
+    for (absl::string_view word : words) insert(word);
+  }
+
+  template <typename... Value>
+  void emplace(absl::string_view key, Value&&... value) {
+    filter_.Add(key);
+    table_.emplace(std::string(key), std::forward<Value>(value)...);
+  }
+  void insert(absl::string_view key) { emplace(key); }
+  template <typename Iterator>
+  void insert(Iterator begin, Iterator end) {
+    for (; begin != end; ++begin) insert(*begin);
+  }
+
+  const_iterator find(absl::string_view key) const {
+    return filter_.MayContain(key) ? table_.find(key) : table_.end();
+  }
+  bool contains(absl::string_view key) const {
+    return filter_.MayContain(key) && table_.contains(key);
+  }
+  const_iterator begin() const { return table_.begin(); }
+  const_iterator end() const { return table_.end(); }
+
+ private:
+  WordFilter filter_;
+  Table table_;
+};
+
+// A small map from words, for the lookups made at every token: the word's
+// length, first and last byte (each modulo 32) pick a cell, and the few
+// words of that cell are compared in full. Finding a word costs a few loads
+// and one comparison, less than hashing it.
+template <typename Value>
+class ShapeMap {
+ public:
+  ShapeMap() : heads_(kCells, kNone) {}
+
+  // Adds `word`, which must not be in the map yet.
+  void Insert(absl::string_view word, Value value) {
+    const size_t cell = Cell(word);
+    entries_.push_back({std::string(word), std::move(value), heads_[cell]});
+    heads_[cell] = static_cast<uint32_t>(entries_.size() - 1);
+  }
+
+  // The value of `word`, nullptr when it is not in the map.
+  const Value* Find(absl::string_view word) const {
+    for (uint32_t e = heads_[Cell(word)]; e != kNone; e = entries_[e].next) {
+      if (absl::string_view(entries_[e].word) == word) {
+        return &entries_[e].value;
+      }
+    }
+    return nullptr;
+  }
+
+ private:
+  static constexpr size_t kCells = 32 * 32 * 32;
+  static constexpr uint32_t kNone = ~uint32_t{0};
+
+  static size_t Cell(absl::string_view word) {
+    if (word.empty()) return 0;
+    return (word.size() % 32) * 32 * 32 +
+           static_cast<unsigned char>(word.front()) % 32 * 32 +
+           static_cast<unsigned char>(word.back()) % 32;
+  }
+
+  struct Entry {
+    std::string word;
+    Value value;
+    uint32_t next;  // the next entry of the same cell, kNone at the end
+  };
+  std::vector<uint32_t> heads_;  // the last entry of each cell, or kNone
+  std::vector<Entry> entries_;
+};
+
+template <typename Value>
+using FilteredWordMap = FilteredTable<WordMap<Value>>;
+using FilteredWordSet = FilteredTable<WordSet>;
+
 // ---------------------------------------------------------------------------
 // Phrase tables: lexicon phrases matched on folded tokens, longest first.
 // Tokens written together in the lexicon ("US$", "A$") must be written
@@ -55,6 +196,7 @@ class PhraseTable {
     if (entry.words.empty()) return;
     max_words_ = std::max(max_words_, entry.words.size());
     entry.value = std::move(value);
+    first_words_.Add(entry.words[0]);
     auto& bucket = by_first_[entry.words[0]];
     bucket.push_back(std::move(entry));
     std::stable_sort(bucket.begin(), bucket.end(),
@@ -68,7 +210,10 @@ class PhraseTable {
   template <typename Predicate>
   const T* Match(const std::vector<Word>& words, int start, int* end,
                  Predicate accept) const {
-    if (start >= static_cast<int>(words.size())) return nullptr;
+    if (start >= static_cast<int>(words.size()) ||
+        !first_words_.MayContain(words[start].folded)) {
+      return nullptr;
+    }
     auto it = by_first_.find(words[start].folded);
     if (it == by_first_.end()) return nullptr;
     for (const Entry& entry : it->second) {
@@ -109,6 +254,7 @@ class PhraseTable {
     T value;
   };
   WordMap<std::vector<Entry>> by_first_;
+  WordFilter first_words_;  // of the keys of by_first_
   size_t max_words_ = 0;
 };
 
@@ -159,44 +305,80 @@ struct QualifierEntry {
 };
 
 struct Lexicons {
-  WordMap<NumberWord> number_words;
+  FilteredWordMap<NumberWord> number_words;
   // The `tens` words ("twenty"), for fused numbers ("twentyfifth").
   std::vector<std::string> tens_words;
-  WordMap<Magnitude> magnitudes;
-  WordMap<std::string> time_units;
-  WordSet stop_words;
+  FilteredWordMap<Magnitude> magnitudes;
+  FilteredWordMap<std::string> time_units;
+  FilteredWordSet stop_words;
   // Irregular verb forms ("took", "were", "spread"), with whether the form
   // is also the base form (and often a noun: "cut", "spread").
-  WordMap<bool> verb_forms;
+  FilteredWordMap<bool> verb_forms;
   // Verbs of change ("rise", "cut"): "<verb> from X to Y" is two figures.
-  WordSet change_verbs;
+  FilteredWordSet change_verbs;
   // Verbs of ranking ("finish", "place"): "finished second" is a rank.
-  WordSet rank_verbs;
+  FilteredWordSet rank_verbs;
   PhraseTable<QualifierEntry> qualifiers;
   PhraseTable<Currency> currencies;
   // Currency codes and words of two letters or more that may be written
   // against the digits ("USD115", "115USD", "Rs20").
-  WordMap<Currency> attached_currencies;
+  FilteredWordMap<Currency> attached_currencies;
   // The ISO 4217 codes of currencies.tsv: a figure with one of these units
   // is money.
-  WordSet currency_codes;
+  FilteredWordSet currency_codes;
   PhraseTable<std::string> units;
   PhraseTable<bool> idioms;
   // Words at least one of which every figure holds unless it has digits:
   // number words, magnitudes, currency words and symbols, time units, the
   // words of vague quantities. A sentence with none of them and no digit
   // holds no figure.
-  WordSet triggers;
+  FilteredWordSet triggers;
 };
+
+// absl::SimpleAtod for plain decimals ("2400", "48.5"): at most 15 digits,
+// and at most one '.' with digits on both sides. The digits make an integer
+// below 2^53 and the decimals a power of ten up to 10^14, both exact in a
+// double, so one division rounds correctly, as SimpleAtod does. False, with
+// `*value` unset, for any other text.
+bool ParsePlainDecimal(absl::string_view text, double* value) {
+  static constexpr double kPowersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,
+                                            1e5,  1e6,  1e7,  1e8,  1e9,
+                                            1e10, 1e11, 1e12, 1e13, 1e14};
+  uint64_t mantissa = 0;
+  int digits = 0;
+  int decimals = -1;  // digits after the '.', -1 before it
+  for (char c : text) {
+    if (c == '.') {
+      if (decimals >= 0 || digits == 0) return false;
+      decimals = 0;
+    } else if (absl::ascii_isdigit(static_cast<unsigned char>(c))) {
+      if (++digits > 15) return false;
+      mantissa = mantissa * 10 + static_cast<uint64_t>(c - '0');
+      if (decimals >= 0) ++decimals;
+    } else {
+      return false;
+    }
+  }
+  if (digits == 0 || decimals == 0) return false;
+  *value = static_cast<double>(mantissa);
+  if (decimals > 0) *value /= kPowersOfTen[decimals];
+  return true;
+}
 
 double ParseDoubleOr(absl::string_view text, double fallback) {
   double value = 0;
+  if (ParsePlainDecimal(text, &value)) return value;
   return absl::SimpleAtod(text, &value) ? value : fallback;
 }
 
 Lexicons* LoadLexicons() {
   auto* lex = new Lexicons();
-  for (const auto& row : ReadTsv("number_words.tsv")) {
+  // Read once: the triggers below come from them too.
+  const auto number_rows = ReadTsv("number_words.tsv");
+  const auto magnitude_rows = ReadTsv("magnitudes.tsv");
+  const auto currency_rows = ReadTsv("currencies.tsv");
+  const auto qualifier_rows = ReadTsv("qualifiers.tsv");
+  for (const auto& row : number_rows) {
     if (row.size() < 4) continue;
     NumberWord word;
     word.value = ParseDoubleOr(row[1], 0);
@@ -212,7 +394,7 @@ Lexicons* LoadLexicons() {
       lex->tens_words.push_back(row[0]);
     }
   }
-  for (const auto& row : ReadTsv("magnitudes.tsv")) {
+  for (const auto& row : magnitude_rows) {
     if (row.size() < 3) continue;
     const Magnitude magnitude{ParseDoubleOr(row[1], 1), row[2] == "abbrev"};
     lex->magnitudes.emplace(row[0], magnitude);
@@ -240,7 +422,7 @@ Lexicons* LoadLexicons() {
   for (const auto& row : ReadTsv("rank_verbs.tsv")) {
     lex->rank_verbs.insert(row[0]);
   }
-  for (const auto& row : ReadTsv("qualifiers.tsv")) {
+  for (const auto& row : qualifier_rows) {
     Figure::Qualifier qualifier;
     if (row.size() >= 2 && row[1] == "EQUAL") {
       lex->qualifiers.Add(row[0],
@@ -255,7 +437,7 @@ Lexicons* LoadLexicons() {
           QualifierEntry{qualifier, row.size() >= 3 && row[2] == "after"});
     }
   }
-  for (const auto& row : ReadTsv("currencies.tsv")) {
+  for (const auto& row : currency_rows) {
     if (row.size() < 3) continue;
     lex->currencies.Add(
         row[0], Currency{row[1], row[2] != "suffix", row[2] != "prefix",
@@ -288,12 +470,12 @@ Lexicons* LoadLexicons() {
       }
     }
   };
-  for (const auto& row : ReadTsv("number_words.tsv")) add_words(row[0]);
-  for (const auto& row : ReadTsv("magnitudes.tsv")) add_words(row[0]);
-  for (const auto& row : ReadTsv("currencies.tsv")) add_words(row[0]);
+  for (const auto& row : number_rows) add_words(row[0]);
+  for (const auto& row : magnitude_rows) add_words(row[0]);
+  for (const auto& row : currency_rows) add_words(row[0]);
   // "more than a decade": one of a time unit after a qualifier.
   for (const auto& [word, unit] : lex->time_units) lex->triggers.insert(word);
-  for (const auto& row : ReadTsv("qualifiers.tsv")) {
+  for (const auto& row : qualifier_rows) {
     if (row.size() >= 2 && row[1] == "VAGUE") add_words(row[0]);
   }
   return lex;
@@ -383,7 +565,9 @@ std::optional<double> ParseDecimal(absl::string_view digits) {
   }
   if (std::count(plain.begin(), plain.end(), '.') > 1) return std::nullopt;
   double value = 0;
-  if (!absl::SimpleAtod(plain, &value)) return std::nullopt;
+  if (!ParsePlainDecimal(plain, &value) && !absl::SimpleAtod(plain, &value)) {
+    return std::nullopt;
+  }
   return value;
 }
 
@@ -452,7 +636,7 @@ const NumberWord* FindNumberWord(absl::string_view part, bool plural_ok) {
     return &it->second;
   }
   if (!plural_ok || !absl::EndsWith(part, "s")) return nullptr;
-  auto it = number_words.find(Lemma(part));
+  auto it = number_words.find(CachedLemma(part));
   if (it == number_words.end() || it->second.ordinal ||
       (it->second.number_class != NumberClass::kMultiplier &&
        it->second.number_class != NumberClass::kScale)) {
@@ -477,7 +661,7 @@ double Denominator(absl::string_view word, bool singular) {
                : 0;
   }
   if (!absl::EndsWith(word, "s")) return 0;
-  it = number_words.find(Lemma(word));
+  it = number_words.find(CachedLemma(word));
   if (it == number_words.end() || !it->second.ordinal ||
       it->second.value <= 2) {
     return 0;
@@ -731,7 +915,7 @@ bool IsNumberWordForFraction(const std::string& folded) {
 const NumberWord* UnitWord(absl::string_view part, bool plural) {
   const NumberWord* word = FindNumberWord(part, false);
   if (word == nullptr && plural && absl::EndsWith(part, "s")) {
-    auto it = Lex().number_words.find(Lemma(part));
+    auto it = Lex().number_words.find(CachedLemma(part));
     if (it != Lex().number_words.end() && it->second.ordinal) {
       word = &it->second;
     }
@@ -797,12 +981,28 @@ double CompoundDenominator(const std::vector<Word>& words, int k,
 // Whether a noun follows at words[k]: a word that is no stop word or number
 // word ("a third term", not "a third of").
 bool NounAt(const std::vector<Word>& words, int k);
-bool IsPlural(const std::string& folded);
+bool IsPlural(absl::string_view folded);
 
 // A fraction at words[start] standing alone: "a half", "one third", "three
 // quarters", "two-thirds", "half". Sets `*end`.
 std::optional<double> SimpleFraction(const std::vector<Word>& words, int start,
                                      int* end);
+
+// Whether a spelled-out number can start at `word` (ParseSpelled without
+// digits): a word whose part before any hyphen is "a", "an", a number word
+// or a fused number ("fortytwo"), or a named fraction ("half"). ParseSpelled
+// reads no number at any other token: it could feed its parser nothing.
+bool MayStartSpelled(const Word& word) {
+  if (word.kind != TokenKind::kWord) return false;
+  const absl::string_view folded = word.folded;
+  const absl::string_view head = folded.substr(0, folded.find('-'));
+  if (head == "a" || head == "an" || Lex().number_words.contains(head) ||
+      Lex().number_words.contains(folded)) {
+    return true;
+  }
+  WordNumberParser probe;
+  return head.size() >= 8 && FeedFused(head, &probe);
+}
 
 // A spelled-out number starting at words[start] (or, with `digits`, a digit
 // group there followed by number words: "3 hundred and 21", "13 lakh"). A
@@ -813,23 +1013,29 @@ std::optional<double> SimpleFraction(const std::vector<Word>& words, int start,
 std::optional<Amount> ParseSpelled(
     const std::vector<Word>& words, int start,
     std::optional<double> digits = std::nullopt, int depth = 2) {
+  const int n = static_cast<int>(words.size());
+  if (!digits.has_value() && start < n && !MayStartSpelled(words[start])) {
+    return std::nullopt;
+  }
   WordNumberParser parser;
   Amount amount;
   amount.spelled = !digits.has_value();
   amount.begin = start;
   int i = start;
-  const int n = static_cast<int>(words.size());
   if (digits.has_value()) {
     parser.FeedDigits(*digits);
     ++i;
   } else if (i < n) {
-    // "half a million", "quarter million", "half a dozen", "half".
-    const double den = Denominator(words[i].folded, false);
+    // "half a million", "quarter million", "half a dozen", "half": a named
+    // fraction, whose Denominator() is its value.
     auto it = Lex().number_words.find(words[i].folded);
-    if (den > 0 && it != Lex().number_words.end() &&
-        it->second.number_class == NumberClass::kFraction) {
+    const double den = it != Lex().number_words.end() &&
+                               it->second.number_class == NumberClass::kFraction
+                           ? it->second.value
+                           : 0;
+    if (den > 0) {
       int k = i + 1;
-      if (k + 1 < n && (words[k].folded == "a" || words[k].folded == "an")) {
+      if (k + 1 < n && (Is(words[k], "a") || Is(words[k], "an"))) {
         ++k;
       }
       const NumberWord* scale =
@@ -856,10 +1062,10 @@ std::optional<Amount> ParseSpelled(
   bool had_and = false;
   while (i < n) {
     const Word& word = words[i];
-    if (word.folded == "and") {
+    if (Is(word, "and")) {
       // "one hundred and five": only when a number follows.
       if (!parser.AcceptsAnd() || i + 1 >= n) break;
-      const std::string& next = words[i + 1].folded;
+      const absl::string_view next = words[i + 1].folded;
       // "3 hundred and 2 hundred" is two numbers: after "and", a multiplier
       // no smaller than the one before starts a new number.
       if (parser.ends_with_multiplier() && i + 2 < n) {
@@ -899,12 +1105,12 @@ std::optional<Amount> ParseSpelled(
       ++i;
       continue;
     }
-    if ((word.folded == "-" || word.folded == "\u2014") && i + 1 < n &&
+    if ((Is(word, "-") || Is(word, "\u2014")) && i + 1 < n &&
         words[i + 1].kind == TokenKind::kWord && parser.complete() &&
         !parser.ordinal() && !parser.times() && !parser.ends_with_scale()) {
       // "fifty - two", "twenty\u2014fifth": a hyphen written apart or as a
       // dash; "one - fourth", "five - eighths": a fraction.
-      const std::string& next = words[i + 1].folded;
+      const absl::string_view next = words[i + 1].folded;
       if (parser.ends_with_tens() &&
           UnitWord(absl::string_view(next).substr(0, next.find('-')),
                    false) != nullptr) {
@@ -923,7 +1129,7 @@ std::optional<Amount> ParseSpelled(
       break;
     }
     if (word.kind != TokenKind::kWord) break;
-    if (word.folded == "point" && parser.complete() && !parser.ordinal()) {
+    if (Is(word, "point") && parser.complete() && !parser.ordinal()) {
       int decimals_end = i + 1;
       const std::optional<double> decimals =
           SpelledDecimals(words, i + 1, &decimals_end);
@@ -932,7 +1138,7 @@ std::optional<Amount> ParseSpelled(
       continue;
     }
     // "2020 hundreds of": a plural scale before "of" is vague, no factor.
-    if (i + 1 < n && words[i + 1].folded == "of" &&
+    if (i + 1 < n && Is(words[i + 1], "of") &&
         !Lex().number_words.contains(word.folded) &&
         FindNumberWord(word.folded, true) != nullptr) {
       break;
@@ -983,9 +1189,9 @@ std::optional<Amount> ParseSpelled(
   amount.multiplier = digits.has_value() ? parser.max_scale() : 1;
   amount.end = i;
   const bool article_first =
-      (words[start].folded == "a" || words[start].folded == "an") &&
+      (Is(words[start], "a") || Is(words[start], "an")) &&
       parser.atoms() == 1;
-  const bool one_first = words[start].folded == "one" &&
+  const bool one_first = Is(words[start], "one") &&
                          parser.atoms() == 2 && i == start + 2;
   if (amount.ordinal && (article_first || one_first) && amount.value >= 100 &&
       !NounAt(words, i)) {
@@ -1068,9 +1274,9 @@ std::optional<Amount> ParseSpelled(
       // million".
       int scale_at = i + 1;
       if (amount.fraction && scale_at + 2 < n &&
-          words[scale_at].folded == "of" &&
-          (words[scale_at + 1].folded == "a" ||
-           words[scale_at + 1].folded == "an")) {
+          Is(words[scale_at], "of") &&
+          (Is(words[scale_at + 1], "a") ||
+           Is(words[scale_at + 1], "an"))) {
         scale_at += 2;
       }
       const NumberWord* scale =
@@ -1087,7 +1293,7 @@ std::optional<Amount> ParseSpelled(
   }
   if (!parser.complete()) return std::nullopt;
   // "one and a half", "3 million and a half", "five and a half million".
-  if (i + 1 < n && words[i].folded == "and") {
+  if (i + 1 < n && Is(words[i], "and")) {
     int fraction_end = i + 1;
     const std::optional<double> fraction =
         SimpleFraction(words, i + 1, &fraction_end);
@@ -1140,7 +1346,7 @@ std::optional<double> SimpleFraction(const std::vector<Word>& words, int start,
                                      int* end) {
   const int n = static_cast<int>(words.size());
   if (start >= n || words[start].kind != TokenKind::kWord) return std::nullopt;
-  const std::string& first = words[start].folded;
+  const absl::string_view first = words[start].folded;
   // "two-thirds", "one-half".
   const size_t hyphen = first.find('-');
   if (hyphen != std::string::npos) {
@@ -1217,15 +1423,15 @@ std::optional<double> PlainInteger(const Word& word) {
 std::optional<double> SlashFraction(const std::vector<Word>& words, int k,
                                     int* end) {
   const int n = static_cast<int>(words.size());
-  if (k + 2 >= n || words[k + 1].folded != "/" ||
+  if (k + 2 >= n || !Is(words[k + 1], "/") ||
       words[k + 1].begin != words[k].end ||
       words[k + 2].begin != words[k + 1].end) {
     return std::nullopt;
   }
   if ((k > 0 && words[k - 1].end == words[k].begin &&
-       words[k - 1].folded == "/") ||
+       Is(words[k - 1], "/")) ||
       (k + 3 < n && words[k + 3].begin == words[k + 2].end &&
-       words[k + 3].folded == "/")) {
+       Is(words[k + 3], "/"))) {
     return std::nullopt;
   }
   const std::optional<double> numerator = PlainInteger(words[k]);
@@ -1277,10 +1483,10 @@ std::optional<double> SpacedGroups(const std::vector<Word>& words, int k,
 // "a 5k race").
 bool IsNewsMagnitude(const std::vector<Word>& words, int k) {
   if (k > 0) {
-    const std::string& before = words[k - 1].folded;
+    const absl::string_view before = words[k - 1].folded;
     if (before == "a" || before == "an" || before == "the") return false;
   }
-  const std::string& f = words[k].folded;
+  const absl::string_view f = words[k].folded;
   size_t digits = 0;
   while (digits < f.size() &&
          (absl::ascii_isdigit(static_cast<unsigned char>(f[digits])) ||
@@ -1295,7 +1501,7 @@ bool IsNewsMagnitude(const std::vector<Word>& words, int k) {
   if (k + 1 >= static_cast<int>(words.size())) return false;
   const Word& next = words[k + 1];
   return next.kind == TokenKind::kWord &&
-         (next.folded == "of" || next.folded == "people" ||
+         (Is(next, "of") || Is(next, "people") ||
           IsPlural(next.folded));
 }
 
@@ -1310,7 +1516,7 @@ std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
   const int n = static_cast<int>(words.size());
   if (start >= n) return std::nullopt;
   if (words[start].kind == TokenKind::kWord) {
-    if (may_stand_alone && start + 2 == n && words[start].folded == "point" &&
+    if (may_stand_alone && start + 2 == n && Is(words[start], "point") &&
         words[start + 1].kind == TokenKind::kNumber) {
       // "point 77" as the whole sentence.
       const std::string& digits = words[start + 1].folded;
@@ -1323,12 +1529,12 @@ std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
       amount.end = start + 2;
       return amount;
     }
-    const std::string& f = words[start].folded;
+    const absl::string_view f = words[start].folded;
     if ((f[0] == 'n' || f[0] == 'm') &&
         (absl::StartsWith(f, "negative-") || absl::StartsWith(f, "minus-"))) {
       // "negative-5": a sign joined by a hyphen.
       Word digits = words[start];
-      digits.folded = f.substr(f.find('-') + 1);
+      digits.folded = std::string(f.substr(f.find('-') + 1));
       digits.kind = TokenKind::kNumber;
       const std::optional<double> value = PlainDigits(digits);
       if (!value.has_value()) return std::nullopt;
@@ -1391,7 +1597,7 @@ std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
   if (first_byte == '.' && start + 1 < n &&
       words[start + 1].begin == words[start].end &&
       (start == 0 || words[start - 1].end < words[start].begin ||
-       words[start - 1].folded == "-")) {
+       Is(words[start - 1], "-"))) {
     const std::string& digits = words[start + 1].folded;
     if (words[start + 1].kind != TokenKind::kNumber) return std::nullopt;
     if (digits.find_first_not_of("0123456789") != std::string::npos) {
@@ -1417,7 +1623,7 @@ std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
     return amount;
   }
   if (words[start].kind != TokenKind::kNumber) return std::nullopt;
-  if (start + 2 < n && words[start + 1].folded == "/") {
+  if (start + 2 < n && Is(words[start + 1], "/")) {
     // "3/4"
     int end = start;
     if (const std::optional<double> fraction =
@@ -1456,7 +1662,7 @@ std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
   const bool plain =
       !amount->ordinal && amount->multiplier == 1 && amount->compound.empty() &&
       !amount->range_max.has_value() && amount->attached_currency.empty();
-  if (plain && amount->end + 1 < n && words[amount->end].folded == "point" &&
+  if (plain && amount->end + 1 < n && Is(words[amount->end], "point") &&
       PlainInteger(words[start]).has_value() &&
       PlainInteger(words[amount->end + 1]).has_value() &&
       !NounAt(words, amount->end + 2)) {
@@ -1576,31 +1782,38 @@ int MatchSuffixUnit(const std::vector<Word>& words, int start,
 // ---------------------------------------------------------------------------
 // Step 3: what is counted: the head noun of the phrase after the number.
 
-const WordSet& Determiners() {
-  static const auto* const kSet = new WordSet{
+const FilteredWordSet& Determiners() {
+  static const auto* const kSet = new FilteredWordSet{
       "a",  "an",   "the",  "its",  "their", "his",   "her",  "our",
       "my", "your", "this", "that", "these", "those", "whose"};
   return *kSet;
 }
 
 // A regular plural: "agreements", "companies", "taxes"; not "was" or "news".
-bool IsPlural(const std::string& folded) {
+bool IsPlural(absl::string_view folded) {
   if (!absl::EndsWith(folded, "s") || absl::EndsWith(folded, "'s")) {
     return false;
   }
-  const std::string lemma = Lemma(folded);
-  if (lemma == folded) return false;
-  return folded == lemma + "s" || folded == lemma + "es" ||
-         (absl::EndsWith(lemma, "y") &&
-          folded == lemma.substr(0, lemma.size() - 1) + "ies");
+  const std::string lemma = CachedLemma(folded);
+  // folded == lemma + "s" or lemma + "es", or lemma ends with "y" and
+  // folded == lemma without it + "ies"; compared without building them.
+  absl::string_view ending = folded;
+  if (absl::ConsumePrefix(&ending, lemma)) {
+    return ending == "s" || ending == "es";
+  }
+  absl::string_view stem = lemma;
+  return absl::ConsumeSuffix(&stem, "y") &&
+         absl::ConsumePrefix(&ending, stem) && ending == "ies";
 }
 
 // A number word, also in the plural ("thirds", "millions").
 // Denominators ("half", "quarter") are nouns too: "the third quarter".
-bool IsNumberWord(const std::string& folded) {
-  const std::string head = folded.substr(0, folded.find('-'));
+bool IsNumberWord(absl::string_view folded) {
+  const absl::string_view head = folded.substr(0, folded.find('-'));
   auto it = Lex().number_words.find(head);
-  if (it == Lex().number_words.end()) it = Lex().number_words.find(Lemma(head));
+  if (it == Lex().number_words.end()) {
+    it = Lex().number_words.find(CachedLemma(head));
+  }
   return (it != Lex().number_words.end() &&
           it->second.number_class != NumberClass::kFraction) ||
          Lex().magnitudes.contains(head);
@@ -1635,7 +1848,7 @@ Counted CountedNoun(const std::vector<Word>& words, int start) {
     if (verb != lex.verb_forms.end() && !base_form_verb) break;  // "were"
     const bool participle =
         f.size() > 4 && (absl::EndsWith(f, "ed") || absl::EndsWith(f, "ing")) &&
-        Lemma(f) != f;  // not "meeting", "hundred"
+        CachedLemma(f) != f;  // not "meeting", "hundred"
     if (base_form_verb || participle) {
       // "a 5% cut", "2,400 registered delegates" modify or name the noun;
       // "package spread over", "delegates attended" end the phrase.
@@ -1646,7 +1859,7 @@ Counted CountedNoun(const std::vector<Word>& words, int start) {
       if (participle && noun_follows) continue;
       if (participle) break;
     }
-    counted.lemma = Lemma(f);
+    counted.lemma = CachedLemma(f);
     counted.plural = IsPlural(f);
     if (counted.plural) break;
   }
@@ -1678,12 +1891,12 @@ std::string DurationUnit(const std::vector<Word>& words, const Amount& amount,
 // percentage may name its whole after "of" ("40% of gas imports"); a
 // compound with nothing after it counts its own noun ("a 10-point").
 Counted CountedOf(const std::vector<Word>& words, const Amount& amount,
-                  const std::string& unit, bool duration, int k) {
+                  absl::string_view unit, bool duration, int k) {
   if (amount.times) return {"time", true};
   if (duration && amount.compound.empty()) return {};
   const int n = static_cast<int>(words.size());
   if ((unit == "percent" || unit == "percentage point" || unit == "fraction") &&
-      k < n && words[k].folded == "of") {
+      k < n && Is(words[k], "of")) {
     ++k;
     while (k < n && Determiners().contains(words[k].folded)) ++k;
   } else if (unit == "fraction") {
@@ -1691,7 +1904,7 @@ Counted CountedOf(const std::vector<Word>& words, const Amount& amount,
   }
   Counted counted = CountedNoun(words, k);
   if (counted.lemma.empty() && !amount.compound.empty() && unit.empty()) {
-    counted.lemma = Lemma(amount.compound);
+    counted.lemma = CachedLemma(amount.compound);
   }
   return counted;
 }
@@ -1704,7 +1917,7 @@ Counted CountedOf(const std::vector<Word>& words, const Amount& amount,
 // already named ("the two leaders", "the two countries") rather than
 // counting them.
 bool IsFigure(const std::vector<Word>& words, const Amount& amount,
-              Figure::Qualifier qualifier, const std::string& unit,
+              Figure::Qualifier qualifier, absl::string_view unit,
               const Counted& counted) {
   const bool bare = (unit.empty() || unit == "fraction") &&
                     qualifier == Figure::QUALIFIER_EXACT &&
@@ -1719,7 +1932,7 @@ bool IsFigure(const std::vector<Word>& words, const Amount& amount,
     const int before = amount.begin - 1;
     if (before < 0) return false;
     // "a second term"; "wait a second", "in a second" name no rank.
-    if (words[before].folded == "a" || words[before].folded == "an") {
+    if (Is(words[before], "a") || Is(words[before], "an")) {
       return !counted.lemma.empty();
     }
     if (Determiners().contains(words[before].folded) ||
@@ -1727,17 +1940,17 @@ bool IsFigure(const std::vector<Word>& words, const Amount& amount,
       return true;
     }
     return counted.lemma.empty() && words[before].kind == TokenKind::kWord &&
-           Lex().rank_verbs.contains(Lemma(words[before].folded));
+           Lex().rank_verbs.contains(CachedLemma(words[before].folded));
   }
   if (counted.lemma.empty() && amount.end - amount.begin == 1) {
     // "five out of three pieces" states five; not "hit one out of the park".
     const int e = amount.end;
     return e + 2 < static_cast<int>(words.size()) &&
-           words[e].folded == "out" && words[e + 1].folded == "of" &&
+           Is(words[e], "out") && Is(words[e + 1], "of") &&
            ParseAmount(words, e + 2, false).has_value();
   }
   if (!amount.ordinal && amount.value <= 3 && amount.begin > 0) {
-    const std::string& before = words[amount.begin - 1].folded;
+    const absl::string_view before = words[amount.begin - 1].folded;
     if (before == "the" || before == "these" || before == "those" ||
         IsPossessive(words[amount.begin - 1]) || before == "their" ||
         before == "our" || before == "its") {
@@ -1798,7 +2011,7 @@ int MatchRangeEnd(const std::vector<Word>& words, int start,
                   std::string* unit, double* max) {
   const int n = static_cast<int>(words.size());
   if (start + 1 >= n) return start;
-  const std::string& separator = words[start].folded;
+  const absl::string_view separator = words[start].folded;
   const bool between = qualifier == Figure::QUALIFIER_RANGE;
   if (between ? separator != "and"
               : !(separator == "-" || separator == "or" || separator == "~" ||
@@ -1855,9 +2068,9 @@ int MatchSign(const std::vector<Word>& words, int k, bool spaced_ok,
               bool* spaced) {
   const int n = static_cast<int>(words.size());
   if (k + 1 >= n) return k;
-  const std::string& f = words[k].folded;
+  const absl::string_view f = words[k].folded;
   if ((f == "minus" || f == "negative") &&
-      (words[k + 1].kind != TokenKind::kPunct || words[k + 1].folded == ".")) {
+      (words[k + 1].kind != TokenKind::kPunct || Is(words[k + 1], "."))) {
     return k + 1;
   }
   if (f == "-" && words[k + 1].kind == TokenKind::kNumber &&
@@ -1868,7 +2081,7 @@ int MatchSign(const std::vector<Word>& words, int k, bool spaced_ok,
   }
   if (f == "-" && spaced_ok &&
       (words[k + 1].kind == TokenKind::kNumber ||
-       words[k + 1].folded == ".")) {
+       Is(words[k + 1], "."))) {
     *spaced = true;
     return k + 1;
   }
@@ -1883,15 +2096,19 @@ std::optional<Amount> ParseAttachedPrefix(const std::vector<Word>& words, int k,
       words[k].kind != TokenKind::kWord) {
     return std::nullopt;
   }
-  const std::string& f = words[k].folded;
-  const size_t digit = f.find_first_of("0123456789");
-  if (digit == std::string::npos || digit < 2) return std::nullopt;
+  const absl::string_view f = words[k].folded;
+  size_t digit = 0;  // the first digit
+  while (digit < f.size() &&
+         !absl::ascii_isdigit(static_cast<unsigned char>(f[digit]))) {
+    ++digit;
+  }
+  if (digit == f.size() || digit < 2) return std::nullopt;
   auto it = Lex().attached_currencies.find(f.substr(0, digit));
   if (it == Lex().attached_currencies.end() || !it->second.prefix) {
     return std::nullopt;
   }
   Word rest = words[k];
-  rest.folded = f.substr(digit);
+  rest.folded = std::string(f.substr(digit));
   rest.kind = TokenKind::kNumber;
   std::optional<Amount> amount = ParseDigitToken(rest);
   if (!amount.has_value() || amount->ordinal || amount->range_max ||
@@ -1914,7 +2131,7 @@ const QualifierEntry* MatchQualifierAfter(const std::vector<Word>& words, int k,
   const QualifierEntry* q = Lex().qualifiers.Match(
       words, k, end, [](const QualifierEntry& q) { return q.after; });
   if (q != nullptr && *end < static_cast<int>(words.size()) &&
-      words[*end].folded == "than") {
+      Is(words[*end], "than")) {
     if (ParseAmount(words, *end + 1, true).has_value()) return nullptr;
     ++*end;
   }
@@ -1950,14 +2167,14 @@ bool IsBareSubunit(const std::vector<Word>& words, const Amount& amount,
   }
   auto ends_clause = [&](int e) {
     if (e >= n) return true;
-    const std::string& f = words[e].folded;
+    const absl::string_view f = words[e].folded;
     return words[e].kind == TokenKind::kPunct && f != "%" && f != "-" &&
            f != "$" && f != "/" && f != ":";
   };
   int e = cents.end;
   if (ends_clause(e)) return true;
   if (after_and) return false;
-  if (words[e].folded != "more" && words[e].folded != "less") return false;
+  if (!Is(words[e], "more") && !Is(words[e], "less")) return false;
   return ends_clause(e + 1);
 }
 
@@ -1968,7 +2185,7 @@ bool IsBareSubunit(const std::vector<Word>& words, const Amount& amount,
 // the quotient.
 void MatchRatio(const std::vector<Word>& words, Amount* amount) {
   const int n = static_cast<int>(words.size());
-  const std::string& word = words[amount->end].folded;
+  const absl::string_view word = words[amount->end].folded;
   if (word.empty() || (word[0] != 'o' && word[0] != 'i')) return;
   if (amount->ordinal || amount->fraction || amount->times ||
       amount->range_max.has_value() || !amount->compound.empty() ||
@@ -1978,7 +2195,7 @@ void MatchRatio(const std::vector<Word>& words, Amount* amount) {
   }
   int at = amount->end + 1;
   const bool over = word == "over";
-  if (word == "out" && words[at].folded == "of") {
+  if (word == "out" && Is(words[at], "of")) {
     ++at;
   } else if (!over && word != "in") {
     return;
@@ -1995,7 +2212,7 @@ void MatchRatio(const std::vector<Word>& words, Amount* amount) {
   if (amount->value >= den->value) return;
   if (over) {
     if (e < n && (words[e].kind != TokenKind::kPunct ||
-                  words[e].folded == "%" || words[e].folded == "$")) {
+                  Is(words[e], "%") || Is(words[e], "$"))) {
       return;
     }
   } else {
@@ -2067,7 +2284,7 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
     int unit_end = i;
     const std::string* u = lex.units.Match(words, i, &unit_end);
     if (u != nullptr && *u == "percent" && unit_end + 1 < n &&
-        words[unit_end].folded == "of") {
+        Is(words[unit_end], "of")) {
       const std::optional<Amount> share =
           ParseAmount(words, unit_end + 1, false);
       if (share.has_value() && !share->ordinal && !share->range_max &&
@@ -2092,8 +2309,8 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
     // notation, no bound.
     if (words[k].kind == TokenKind::kPunct && k > 0 &&
         words[k - 1].end == words[k].begin &&
-        (words[k - 1].folded == "<" || words[k - 1].folded == ">" ||
-         words[k - 1].folded == "=")) {
+        (Is(words[k - 1], "<") || Is(words[k - 1], ">") ||
+         Is(words[k - 1], "="))) {
       return std::nullopt;
     }
     qualifier = q->qualifier;
@@ -2126,7 +2343,7 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
       qualifier != Figure::QUALIFIER_VAGUE &&
       qualifier != Figure::QUALIFIER_RANGE && !equal && !negative &&
       unit.empty() && k + 1 < n &&
-      (words[k].folded == "a" || words[k].folded == "an")) {
+      (Is(words[k], "a") || Is(words[k], "an"))) {
     // "more than a decade", "nearly a year", "less than an hour": one of
     // the time unit, bounded by the qualifier.
     auto it = lex.time_units.find(words[k + 1].folded);
@@ -2143,11 +2360,11 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   bool article_money = false;
   if (!amount.has_value() && !equal && !negative && unit.empty() &&
       k + 1 < n && words[k + 1].kind == TokenKind::kWord &&
-      (words[k].folded == "a" || words[k].folded == "an")) {
+      (Is(words[k], "a") || Is(words[k], "an"))) {
     int e = k + 1;
     const Currency* c = MatchCurrency(words, k + 1, &e, false);
     if (c != nullptr && c->factor == 1 && !NounAt(words, e) &&
-        (e >= n || words[e].folded != "of")) {
+        (e >= n || !Is(words[e], "of"))) {
       amount = Amount();
       amount->value = 1;
       amount->spelled = true;
@@ -2207,7 +2424,7 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   // 3 cents", "$20 and 43c", "$20 43".
   if (factor == 1 && lex.currency_codes.contains(unit) &&
       (k > amount->end || prefix_currency) && k < n) {
-    const int next = words[k].folded == "and" ? k + 1 : k;
+    const int next = Is(words[k], "and") ? k + 1 : k;
     std::optional<Amount> cents = ParseAmount(words, next, true);
     const std::optional<double> attached_cents =
         cents.has_value() || next >= n ? std::nullopt
@@ -2248,9 +2465,10 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
     has_max = true;
     if (max <= amount->value) return std::nullopt;  // "2-1", a score
   } else {
-    const bool after_from = i > 0 && words[i - 1].folded == "from";
+    const bool after_from = i > 0 && Is(words[i - 1], "from");
     const bool change = after_from && i > 1 &&
-                        lex.change_verbs.contains(Lemma(words[i - 2].folded));
+                        lex.change_verbs.contains(
+                            CachedLemma(words[i - 2].folded));
     const int range_end =
         MatchRangeEnd(words, k, qualifier, change, &*amount, &unit, &max);
     if (range_end == k && qualifier == Figure::QUALIFIER_RANGE) {
@@ -2274,9 +2492,9 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   // included; not before a number ("more than 5000 or equal to 6000").
   if ((qualifier == Figure::QUALIFIER_MORE_THAN ||
        qualifier == Figure::QUALIFIER_LESS_THAN) &&
-      k + 1 < n && words[k].folded == "or" && words[k + 1].folded == "equal") {
+      k + 1 < n && Is(words[k], "or") && Is(words[k + 1], "equal")) {
     int e = k + 2;
-    if (e < n && words[e].folded == "to") ++e;
+    if (e < n && Is(words[e], "to")) ++e;
     if (!ParseAmount(words, e, false).has_value()) {
       qualifier = qualifier == Figure::QUALIFIER_MORE_THAN
                       ? Figure::QUALIFIER_AT_LEAST
@@ -2287,8 +2505,8 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   // "at most 100 and at least 20", "above 1000 and below 1500": one range.
   if (allow_bound_pair &&
       (IsLowerBound(qualifier) || IsUpperBound(qualifier)) && k + 1 < n &&
-      (words[k].folded == "and" || words[k].folded == "but" ||
-       words[k].folded == ",")) {
+      (Is(words[k], "and") || Is(words[k], "but") ||
+       Is(words[k], ","))) {
     int q_end = k + 1;
     const QualifierEntry* q = MatchQualifier(words, k + 1, &q_end);
     if (q != nullptr &&
@@ -2357,7 +2575,7 @@ bool InNameOrTime(const std::vector<Word>& words, const FigureMatch& match) {
   const int begin = match.begin;
   const int end = match.end;
   if (end < n) {
-    const std::string& next = words[end].folded;
+    const absl::string_view next = words[end].folded;
     if (next == "a.m." || next == "p.m." || next == "am" || next == "pm" ||
         next == "o'clock" || next == "gmt" || next == "utc" || next == "/" ||
         (next == ":" && end + 1 < n &&
@@ -2368,12 +2586,12 @@ bool InNameOrTime(const std::vector<Word>& words, const FigureMatch& match) {
   if (begin > 0) {
     const Word& previous = words[begin - 1];
     // "10:30", "5/17", "#3"; not a label's colon ("Banknotes: 5 €").
-    if ((previous.folded == ":" && words[begin].begin == previous.end) ||
-        previous.folded == "/" || previous.folded == "#") {
+    if ((Is(previous, ":") && words[begin].begin == previous.end) ||
+        Is(previous, "/") || Is(previous, "#")) {
       return true;
     }
-    if (previous.folded == "." && begin >= 2 &&
-        words[begin - 2].folded == "no") {
+    if (Is(previous, ".") && begin >= 2 &&
+        Is(words[begin - 2], "no")) {
       return true;  // "No. 10"
     }
     // "Boeing 737", "Article 5", "Windows 10"; not money ("Kiran1 10eur").
@@ -2398,23 +2616,51 @@ Claim MakeClaim(const Document& doc, const segment::Sentence& sentence,
 }
 
 // Which words lie in a web address: a run of text without white space that
-// holds "://" or starts with "www." ("%20" there is no percentage).
-std::vector<bool> InUrl(const Document& doc, const std::vector<Word>& words) {
-  std::vector<bool> in_url(words.size(), false);
-  size_t k = 0;
-  while (k < words.size()) {
-    // The run of tokens written without spaces between them.
-    size_t e = k + 1;
-    while (e < words.size() && words[e].begin == words[e - 1].end) ++e;
-    const absl::string_view run = doc.Slice(words[k].begin, words[e - 1].end);
-    if (absl::StrContains(run, "://") ||
-        absl::StartsWithIgnoreCase(run, "www.")) {
-      for (size_t j = k; j < e; ++j) in_url[j] = true;
+// holds "://" or starts with "www." ("%20" there is no percentage). Each
+// run is looked at when the scan first asks about one of its words.
+class UrlRuns {
+ public:
+  UrlRuns(const Document& doc, const std::vector<Word>& words)
+      : doc_(doc), words_(words) {}
+
+  // Whether words[k] lies in a web address. Calls must come with
+  // non-decreasing `k`, so every run is read once.
+  bool Contains(size_t k) {
+    if (k >= run_end_) {
+      // The run of tokens written without spaces between them; it starts
+      // at or after the end of the last one.
+      size_t begin = k;
+      while (begin > 0 && words_[begin].begin == words_[begin - 1].end) {
+        --begin;
+      }
+      size_t end = k + 1;
+      while (end < words_.size() && words_[end].begin == words_[end - 1].end) {
+        ++end;
+      }
+      run_end_ = end;
+      run_in_url_ =
+          IsUrl(doc_.Slice(words_[begin].begin, words_[end - 1].end));
     }
-    k = e;
+    return run_in_url_;
   }
-  return in_url;
-}
+
+ private:
+  static bool IsUrl(absl::string_view run) {
+    // The first byte and a colon are tested first: most runs have neither.
+    if (run.size() >= 4 && (run[0] == 'w' || run[0] == 'W') &&
+        absl::StartsWithIgnoreCase(run, "www.")) {
+      return true;
+    }
+    return run.size() >= 3 &&
+           std::memchr(run.data(), ':', run.size()) != nullptr &&
+           absl::StrContains(run, "://");
+  }
+
+  const Document& doc_;
+  const std::vector<Word>& words_;
+  size_t run_end_ = 0;  // one past the last run read
+  bool run_in_url_ = false;
+};
 
 // How many tokens a figure may start before its first anchor
 // (IsFigureAnchor): a qualifier phrase, a sign and a currency phrase
@@ -2433,10 +2679,10 @@ int MaxFigureLead() {
 // words of qualifier, currency and unit phrases ("more", "between", "us",
 // "per"), signs ("minus", "-"), "a"/"an" ("a dozen", "more than a
 // decade") and "point" ("point 77").
-const WordSet& FigureOpeners() {
-  static const WordSet* const kOpeners = [] {
+const FilteredWordSet& FigureOpeners() {
+  static const FilteredWordSet* const kOpeners = [] {
     const Lexicons& lex = Lex();
-    auto* openers = new WordSet();
+    auto* openers = new FilteredWordSet();
     for (const std::vector<std::string>& words :
          {lex.qualifiers.first_words(), lex.currencies.first_words(),
           lex.units.first_words()}) {
@@ -2450,41 +2696,78 @@ const WordSet& FigureOpeners() {
   return *kOpeners;
 }
 
+// What the scan asks of a word, as bits: whether it is a trigger, an opener
+// or the first word of an idiom.
+enum ScanClass : uint8_t {
+  kTriggerWord = 1 << 0,  // in Lexicons::triggers
+  kOpenerWord = 1 << 1,   // in FigureOpeners()
+  kIdiomStart = 1 << 2,   // the first word of a phrase of Lexicons::idioms
+};
+
+// The ScanClass bits of the folded words that have any.
+const ShapeMap<uint8_t>& ScanClasses() {
+  static const ShapeMap<uint8_t>* const kClasses = [] {
+    const Lexicons& lex = Lex();
+    WordMap<uint8_t> bits;
+    for (const std::string& word : lex.triggers) bits[word] |= kTriggerWord;
+    for (const std::string& word : FigureOpeners()) bits[word] |= kOpenerWord;
+    for (const std::string& word : lex.idioms.first_words()) {
+      bits[word] |= kIdiomStart;
+    }
+    auto* classes = new ShapeMap<uint8_t>();
+    for (const auto& [word, word_bits] : bits) classes->Insert(word, word_bits);
+    return classes;
+  }();
+  return *kClasses;
+}
+
+// The ScanClass bits of a folded word, 0 when none.
+inline uint8_t ScanClassOf(const ShapeMap<uint8_t>& scan_classes,
+                           absl::string_view folded) {
+  const uint8_t* classes = scan_classes.Find(folded);
+  return classes == nullptr ? 0 : *classes;
+}
+
 // Whether a figure can start at `word` before its first anchor: a word of
 // FigureOpeners, "point" of a decimal ("point 77"), or what may be a code
-// of millions ("MUSD 30", MillionCode).
-bool IsFigureOpener(const Word& word) {
+// of millions ("MUSD 30", MillionCode). `classes` are its ScanClass bits.
+bool IsFigureOpener(const Word& word, uint8_t classes) {
   if (word.kind == TokenKind::kWord && word.capitalized &&
       word.folded.size() == 4 && word.folded[0] == 'm') {
     return true;
   }
-  return FigureOpeners().contains(word.folded);
+  return (classes & kOpenerWord) != 0;
 }
 
 // Whether a figure can hold `word`: a number, a word or symbol with a
 // digit or a vulgar fraction ("USD115", "\u00BD"), or a number,
 // magnitude, currency, time-unit or vague-quantity word, also as a part of
 // a hyphenated word ("four-day") or fused ("fortytwo"). Every figure holds
-// one.
-bool IsFigureAnchor(const Word& word) {
+// one. `classes` are the word's ScanClass bits.
+bool IsFigureAnchor(const Word& word, uint8_t classes) {
   if (word.kind == TokenKind::kNumber) return true;
   absl::string_view folded = word.folded;
+  bool hyphenated = false;
   for (char c : folded) {
     if (absl::ascii_isdigit(static_cast<unsigned char>(c))) return true;
+    hyphenated |= c == '-';
   }  // "USD115"
   if (word.kind == TokenKind::kPunct && !folded.empty() &&
       (folded[0] == '\xC2' || folded[0] == '\xE2') &&
       VulgarFraction(folded).has_value()) {
     return true;  // "\u00BD"
   }
-  const auto& triggers = Lex().triggers;
-  while (true) {
-    const size_t hyphen = folded.find('-');
-    if (triggers.contains(folded.substr(0, hyphen))) return true;
+  // FeedFused takes no word shorter than 8 bytes.
+  auto fused = [](absl::string_view part) {
     WordNumberParser probe;
-    if (FeedFused(folded.substr(0, hyphen), &probe)) return true;
-    if (hyphen == absl::string_view::npos) break;
-    folded.remove_prefix(hyphen + 1);
+    return part.size() >= 8 && FeedFused(part, &probe);
+  };
+  if (!hyphenated) return (classes & kTriggerWord) != 0 || fused(folded);
+  for (absl::string_view part : absl::StrSplit(folded, '-')) {
+    if ((ScanClassOf(ScanClasses(), part) & kTriggerWord) != 0 ||
+        fused(part)) {
+      return true;
+    }
   }
   return false;
 }
@@ -2498,15 +2781,22 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
                  bool every_token, std::vector<Claim>* claims) {
   static const int max_lead = MaxFigureLead();
   static const int max_idiom = static_cast<int>(Lex().idioms.max_words());
+  const ShapeMap<uint8_t>& scan_classes = ScanClasses();
   TakenRanges taken_ranges(taken);
+  // Per sentence, kept across sentences to reuse their memory.
+  std::vector<int> next_anchor;
+  std::vector<uint8_t> classes;  // ScanClass bits of each word
   for (size_t s = 0; s < doc.seg.sentences.size(); ++s) {
     const segment::Sentence& sentence = doc.seg.sentences[s];
     const std::vector<Word>& words = doc.sentence_words[s];
     const int n = static_cast<int>(words.size());
     // next_anchor[i]: the first anchor at or after i (n when none).
-    std::vector<int> next_anchor(n + 1, n);
+    next_anchor.assign(n + 1, n);
+    classes.resize(n);
     for (int k = n - 1; k >= 0; --k) {
-      next_anchor[k] = IsFigureAnchor(words[k]) ? k : next_anchor[k + 1];
+      classes[k] = ScanClassOf(scan_classes, words[k].folded);
+      next_anchor[k] =
+          IsFigureAnchor(words[k], classes[k]) ? k : next_anchor[k + 1];
     }
     if (!every_token && next_anchor[0] == n) continue;  // no figure here
     SentenceView view;
@@ -2517,7 +2807,7 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
       if (view.first_content < 0) view.first_content = k;
       view.last_content = k;
     }
-    const std::vector<bool> in_url = InUrl(doc, words);
+    UrlRuns in_url(doc, words);
     int i = 0;
     while (i < n) {
       if (!every_token) {
@@ -2529,8 +2819,15 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
           i = next_anchor[i] - (max_lead + max_idiom);
           continue;
         }
+        // Where no idiom starts and no figure may start (see below), every
+        // test moves on to the next token.
+        if ((classes[i] & kIdiomStart) == 0 && lead > 0 &&
+            (lead > max_lead || !IsFigureOpener(words[i], classes[i]))) {
+          ++i;
+          continue;
+        }
       }
-      if (in_url[i]) {
+      if (in_url.Contains(i)) {
         ++i;
         continue;
       }
@@ -2539,13 +2836,14 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
         continue;
       }
       int idiom_end = i;
-      if (Lex().idioms.Match(words, i, &idiom_end)) {
+      if ((classes[i] & kIdiomStart) != 0 &&
+          Lex().idioms.Match(words, i, &idiom_end)) {
         i = idiom_end;
         continue;
       }
       if (!every_token && next_anchor[i] > i &&
           (next_anchor[i] - i > max_lead ||
-           !IsFigureOpener(words[i]))) {
+           !IsFigureOpener(words[i], classes[i]))) {
         ++i;
         continue;
       }
@@ -2560,11 +2858,11 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
       i = match->end;
       // "45 (forty five)": the same number restated in parentheses is no
       // second figure.
-      if (i + 2 < n && words[i].folded == "(" && match->figure.has_value() &&
+      if (i + 2 < n && Is(words[i], "(") && match->figure.has_value() &&
           !match->figure.has_value_max()) {
         const std::optional<Amount> again = ParseAmount(words, i + 1, false);
         if (again.has_value() && again->end < n &&
-            words[again->end].folded == ")" && !again->range_max &&
+            Is(words[again->end], ")") && !again->range_max &&
             again->value == std::abs(match->figure.value())) {
           claims->push_back(MakeClaim(doc, sentence, words, *std::move(match)));
           i = again->end + 1;
