@@ -47,18 +47,18 @@ constexpr int kTenseWindow = 25;
 constexpr int kMaxAgoCount = 10000;
 
 // ---------------------------------------------------------------------------
-// Words of a sentence: internal::Words with a possessive "'s" dropped from
+// Sets `*words` to the words of a sentence with a possessive "'s" dropped from
 // `folded`; `possessive_bytes` keeps how many bytes it took in the text
 // ("’s" 4, "'s" and "'S" 2), which the span leaves out.
 
-std::vector<Word> WithoutPossessives(const std::vector<Word>& sentence_words) {
-  std::vector<Word> words = sentence_words;
-  for (Word& word : words) {
+void StripPossessives(const std::vector<Word>& sentence_words,
+                      std::vector<Word>* words) {
+  *words = sentence_words;
+  for (Word& word : *words) {
     if (word.possessive_bytes > 0) {
       word.folded.resize(word.folded.size() - 2);  // "'s"
     }
   }
-  return words;
 }
 
 // ---------------------------------------------------------------------------
@@ -779,18 +779,32 @@ uint32_t DateBitsOf(const Word& word) {
 // the publication date when known. A parser that needs the publication date
 // but has none still returns the match, with an empty start.
 
+// The memos of a DateParser (OrdinalAt, CountAt), kept from one sentence
+// to the next so their storage is reused.
+struct ParserMemos {
+  struct Count {
+    std::optional<std::pair<int, std::string>> count;
+    int end = 0;
+  };
+  std::vector<std::optional<std::optional<int>>> ordinal;
+  std::vector<std::optional<Count>> count;
+};
+
 class DateParser {
  public:
-  // `bits` holds DateBitsOf of each word.
+  // `bits` holds DateBitsOf of each word; `memos` is cleared for them.
   DateParser(const std::vector<Word>& words,
              const std::vector<uint32_t>& bits,
-             std::optional<absl::CivilDay> published)
+             std::optional<absl::CivilDay> published, ParserMemos* memos)
       : words_(words),
         bits_(bits),
         n_(static_cast<int>(words.size())),
         published_(published),
-        ordinal_memo_(words.size()),
-        count_memo_(words.size()) {}
+        ordinal_memo_(memos->ordinal),
+        count_memo_(memos->count) {
+    ordinal_memo_.assign(words.size(), std::nullopt);
+    count_memo_.assign(words.size(), std::nullopt);
+  }
 
   // Whether parsers are skipped at tokens they cannot start at (on by
   // default; off, every parser is tried at every token).
@@ -820,7 +834,8 @@ class DateParser {
     const int e = first->end;
     if (e + 1 >= n_ ||
         !IsRangeSeparator(words_[e], AfterBetween(first->begin))) {
-      return now_first ? std::nullopt : first;
+      if (now_first) return std::nullopt;
+      return first;
     }
     second_end_ = true;
     std::optional<DateMatch> second = Halved(e + 1);
@@ -830,9 +845,15 @@ class DateParser {
         (Is(e + 1, "now") || Is(e + 1, "date"))) {
       second = Today(e + 1, e + 2);
     }
-    if (!second.has_value()) return now_first ? std::nullopt : first;
+    if (!second.has_value()) {
+      if (now_first) return std::nullopt;
+      return first;
+    }
     std::optional<DateMatch> joined = Joined(*first, *std::move(second));
-    if (!joined.has_value()) return now_first ? std::nullopt : first;
+    if (!joined.has_value()) {
+      if (now_first) return std::nullopt;
+      return first;
+    }
     return joined;
   }
 
@@ -1935,7 +1956,7 @@ class DateParser {
   // Returns the count and the unit name; `*end` is after the unit.
   std::optional<std::pair<int, std::string>> CountAt(int i, int* end) const {
     if (i < 0 || i + 1 >= n_) return std::nullopt;
-    std::optional<CountMemo>& memo = count_memo_[i];
+    std::optional<ParserMemos::Count>& memo = count_memo_[i];
     if (!memo.has_value()) {
       memo.emplace();
       memo->count = ComputeCountAt(i, &memo->end);
@@ -2178,7 +2199,7 @@ class DateParser {
   // "for"). The span starts at the date.
   std::optional<DateMatch> FromDayFor(int i) const {
     if (words_[i].kind != TokenKind::kWord || words_[i].folded[0] != 'f' ||
-        words_[i].folded != "from") {
+        words_[i].folded != "from" || LastFor() < i + 2) {
       return std::nullopt;
     }
     std::optional<absl::CivilDay> day;
@@ -2198,6 +2219,20 @@ class DateParser {
     if (!last.has_value() || *last <= *day) return std::nullopt;
     SetDays(*day, *last - 1, &target->date);
     return target;
+  }
+
+  // The position of the sentence's last "for", -1 when it has none.
+  int LastFor() const {
+    if (last_for_ == kUnknown) {
+      last_for_ = -1;
+      for (int k = n_ - 1; k >= 0; --k) {
+        if (words_[k].folded == "for") {
+          last_for_ = k;
+          break;
+        }
+      }
+    }
+    return last_for_;
   }
 
   // "the last day of May", "the 5th last day of May", "the first day of
@@ -4975,13 +5010,12 @@ class DateParser {
   const int n_;
   const std::optional<absl::CivilDay> published_;
   const Date* previous_ = nullptr;
+  // LastFor, once known.
+  static constexpr int kUnknown = -2;
+  mutable int last_for_ = kUnknown;
   // Memos of OrdinalAt and CountAt by token.
-  struct CountMemo {
-    std::optional<std::pair<int, std::string>> count;
-    int end = 0;
-  };
-  mutable std::vector<std::optional<std::optional<int>>> ordinal_memo_;
-  mutable std::vector<std::optional<CountMemo>> count_memo_;
+  std::vector<std::optional<std::optional<int>>>& ordinal_memo_;
+  std::vector<std::optional<ParserMemos::Count>>& count_memo_;
   bool gates_ = true;
   bool audit_ = false;
   mutable std::vector<std::string> violations_;
@@ -5055,27 +5089,32 @@ void ScanDates(const Document& doc, ScanMode mode, std::vector<Claim>* claims,
                std::vector<Note>* notes,
                std::vector<std::string>* violations = nullptr) {
   const bool every_token = mode != ScanMode::kFiltered;
+  // Per sentence, reused: the DateBitsOf of each word, next_anchor[i] (the
+  // first anchor at or after i, n when none), the words without
+  // possessives, the parser's memos.
+  std::vector<uint32_t> bits;
+  std::vector<int> next_anchor;
+  std::vector<Word> stripped;
+  ParserMemos memos;
   for (size_t s = 0; s < doc.seg.sentences.size(); ++s) {
     const segment::Sentence& sentence = doc.seg.sentences[s];
     const std::vector<Word>* sentence_words = &doc.sentence_words[s];
     const int n = static_cast<int>(sentence_words->size());
-    // next_anchor[i]: the first anchor at or after i (n when none).
-    std::vector<uint32_t> bits(n);
-    std::vector<int> next_anchor(n + 1, n);
+    bits.resize(n);
+    next_anchor.assign(n + 1, n);
     for (int k = n - 1; k >= 0; --k) {
       bits[k] = DateBitsOf((*sentence_words)[k]);
       next_anchor[k] = (bits[k] & kAnchor) != 0 ? k : next_anchor[k + 1];
     }
     if (!every_token && next_anchor[0] == n) continue;  // no date here
     // The parsers read words without a possessive "'s" ("Monday's").
-    std::vector<Word> stripped;
     if (std::any_of(sentence_words->begin(), sentence_words->end(),
                     [](const Word& w) { return w.possessive_bytes > 0; })) {
-      stripped = WithoutPossessives(*sentence_words);
+      StripPossessives(*sentence_words, &stripped);
       sentence_words = &stripped;
     }
     const std::vector<Word>& words = *sentence_words;
-    DateParser parser(words, bits, doc.published);
+    DateParser parser(words, bits, doc.published, &memos);
     if (mode == ScanMode::kEveryToken) parser.SetGates(false);
     if (mode == ScanMode::kAuditGates) parser.AuditGates();
     int i = 0;
