@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <utility>
@@ -739,6 +740,34 @@ class DateWords {
   uint32_t lengths_[27][27] = {};
 };
 
+// Whether `text` surely holds no digit and no hyphen: tested eight bytes at
+// a time for bytes from ',' to '9' (which hold '-' and the digits), so a
+// false answer may still mean none ("U.S.").
+bool HasNoDigitOrHyphen(absl::string_view text) {
+  constexpr uint64_t kOnes = ~uint64_t{0} / 255;  // 0x0101…01
+  constexpr uint64_t kLow7 = kOnes * 127;
+  constexpr uint64_t kHigh = kOnes * 128;
+  // A byte strictly between m = 0x2b ('+') and n = 0x3a (':') sets its high
+  // bit in `between` ("Determine if a word has a byte between m and n",
+  // Bit Twiddling Hacks); bytes of 0x80 and above never do.
+  const auto any_between = [&](uint64_t x) {
+    return ((kOnes * (127 + 0x3a) - (x & kLow7)) & ~x &
+            ((x & kLow7) + kOnes * (127 - 0x2b)) & kHigh) != 0;
+  };
+  size_t k = 0;
+  for (; k + 8 <= text.size(); k += 8) {
+    uint64_t x;
+    std::memcpy(&x, text.data() + k, 8);
+    if (any_between(x)) return false;
+  }
+  if (k < text.size()) {
+    uint64_t x = 0;
+    std::memcpy(&x, text.data() + k, text.size() - k);
+    if (any_between(x)) return false;
+  }
+  return true;
+}
+
 // What date scanning needs to know of a token, read without its possessive
 // ending ("Monday's"): kAnchor when a date can hold it — a number, a word
 // with a digit ("Q3", "mid-2016"), or a word that names a time (a month,
@@ -757,7 +786,8 @@ uint32_t DateBitsOf(const Word& word) {
     if (word.capitalized) bits |= kOpensCalendar;
   }
   size_t hyphen = absl::string_view::npos;
-  for (size_t k = 0; k < folded.size(); ++k) {
+  for (size_t k = HasNoDigitOrHyphen(folded) ? folded.size() : 0;
+       k < folded.size(); ++k) {
     if (absl::ascii_isdigit(static_cast<unsigned char>(folded[k]))) {
       bits |= kAnchor | kOpensShaped;
     } else if (folded[k] == '-') {
@@ -1954,8 +1984,12 @@ class DateParser {
 
   // A count of time units at words[i]: "two weeks", "10 days", "a year".
   // Returns the count and the unit name; `*end` is after the unit.
-  std::optional<std::pair<int, std::string>> CountAt(int i, int* end) const {
-    if (i < 0 || i + 1 >= n_) return std::nullopt;
+  // The result stays valid while the parser reads this sentence.
+  const std::optional<std::pair<int, std::string>>& CountAt(int i,
+                                                            int* end) const {
+    static const auto* const kNone =
+        new std::optional<std::pair<int, std::string>>();
+    if (i < 0 || i + 1 >= n_) return *kNone;
     std::optional<ParserMemos::Count>& memo = count_memo_[i];
     if (!memo.has_value()) {
       memo.emplace();
@@ -1968,6 +2002,9 @@ class DateParser {
   // CountAt without the memo; 0 <= i and i + 1 < n_.
   std::optional<std::pair<int, std::string>> ComputeCountAt(int i,
                                                             int* end) const {
+    // Every count starts at a number, a number word, "a", "an", "few" or
+    // "couple" (kOpensCount).
+    if ((bits_[i] & (kOpensNumber | kOpensCount)) == 0) return std::nullopt;
     const Lexicons& lex = Lex();
     // "a few days" 3, "a couple of weeks" 2, as Recognizers-Text counts.
     {
@@ -1993,7 +2030,11 @@ class DateParser {
                it != lex.numbers.end()) {
       count = it->second;
     }
-    if (count <= 0 || count > kMaxAgoCount) return std::nullopt;
+    // Every time unit is kOpensUnit.
+    if (count <= 0 || count > kMaxAgoCount ||
+        (bits_[i + 1] & kOpensUnit) == 0) {
+      return std::nullopt;
+    }
     auto unit = lex.time_units.find(words_[i + 1].folded);
     if (unit == lex.time_units.end()) return std::nullopt;
     *end = i + 2;
@@ -2046,7 +2087,7 @@ class DateParser {
       ++k;
     }
     int end = 0;
-    const std::optional<std::pair<int, std::string>> count = CountAt(k, &end);
+    const auto& count = CountAt(k, &end);
     if (!count.has_value()) return std::nullopt;
     int base = 0;
     if (in) {
@@ -2079,7 +2120,7 @@ class DateParser {
       return std::nullopt;
     }
     int k = 0;
-    const std::optional<std::pair<int, std::string>> count = CountAt(i, &k);
+    const auto& count = CountAt(i, &k);
     if (!count.has_value() || k >= n_) return std::nullopt;
     if (Is(k, "starting") || Is(k, "beginning")) {
       ++k;
@@ -2208,7 +2249,7 @@ class DateParser {
     const int f = target->end;
     if (!Is(f, "for")) return std::nullopt;
     int end = 0;
-    const std::optional<std::pair<int, std::string>> count =
+    const auto& count =
         CountAt(f + 1, &end);
     if (!count.has_value()) return std::nullopt;
     target->end = end;
@@ -4442,7 +4483,7 @@ class DateParser {
       // counts continue a list ("for 3 months and 2 weeks and 2 days ago").
       if (Is(k, "and") && !list_before) {
         int probe = 0;
-        const std::optional<std::pair<int, std::string>> more =
+        const auto& more =
             CountAt(k + 1, &probe);
         if (more.has_value() && UnitRank(more->second) <
                                     UnitRank(counts.back().second)) {
@@ -4839,7 +4880,7 @@ class DateParser {
   std::optional<DateMatch> LessThanOffset(int i) const {
     if (!Is(i, "less") || !Is(i + 1, "than")) return std::nullopt;
     int end = 0;
-    const std::optional<std::pair<int, std::string>> count =
+    const auto& count =
         CountAt(i + 2, &end);
     if (!count.has_value() || !Is(end, "after")) return std::nullopt;
     std::optional<DateMatch> counted = Offset(i + 2);
@@ -4860,7 +4901,7 @@ class DateParser {
   std::optional<DateMatch> InCountSince(int i) const {
     if (!Is(i, "in")) return std::nullopt;
     int end = 0;
-    const std::optional<std::pair<int, std::string>> count =
+    const auto& count =
         CountAt(i + 1, &end);
     if (!count.has_value() || !Is(end, "since") || end + 1 >= n_) {
       return std::nullopt;
@@ -4921,7 +4962,7 @@ class DateParser {
       return std::nullopt;
     }
     int end = 0;
-    const std::optional<std::pair<int, std::string>> count = CountAt(i, &end);
+    const auto& count = CountAt(i, &end);
     if (!count.has_value() || !Is(end, "in") || !Is(end + 1, "the")) {
       return std::nullopt;
     }
