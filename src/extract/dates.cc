@@ -625,7 +625,7 @@ int DecadeTens(absl::string_view word) {
 // would have found nothing (internal::DateGateViolations checks it).
 
 enum Opens : uint32_t {
-  kOpensNumber = 1 << 0,     // a number token: "2016", "5th", "4/22"
+  kOpensDigits = 1 << 0,     // a number token of digits alone: "2016", "4"
   kOpensThe = 1 << 1,        // "the"
   kOpensCalendar = 1 << 2,   // a capitalised month, weekday, "Thurs", "EOY"
   kOpensShaped = 1 << 3,     // a word with a digit or hyphen: "Q3", "mid-May"
@@ -642,7 +642,11 @@ enum Opens : uint32_t {
   kOpensPart = 1 << 14,      // opens a part phrase: "end", "early"
   kOpensCue = 1 << 15,       // "from", "same", "following", "less", …
   kOpensOther = 1 << 16,     // any other token
+  kOpensNumberOrdinal = 1 << 17,  // a day as an ordinal number: "5th", "31st"
+  kOpensNumberOther = 1 << 18,    // any other number: "2,400", "2016-06-07"
 };
+constexpr uint32_t kOpensNumber =
+    kOpensDigits | kOpensNumberOrdinal | kOpensNumberOther;
 
 // A token that can anchor a date (DateBitsOf): every date holds one.
 constexpr uint32_t kAnchor = 1u << 31;
@@ -776,7 +780,11 @@ bool HasNoDigitOrHyphen(absl::string_view text) {
 // Opens bits of the patterns that can start at it.
 uint32_t DateBitsOf(const Word& word) {
   static const DateWords* const kDateWords = new DateWords(Lex());
-  if (word.kind == TokenKind::kNumber) return kAnchor | kOpensNumber;
+  if (word.kind == TokenKind::kNumber) {
+    if (IsDigits(word.folded)) return kAnchor | kOpensDigits;
+    return kAnchor | (DayOf(word.folded).has_value() ? kOpensNumberOrdinal
+                                                      : kOpensNumberOther);
+  }
   if (word.kind != TokenKind::kWord) return kOpensOther;
   absl::string_view folded = word.folded;
   if (word.possessive_bytes > 0) folded.remove_suffix(2);  // "'s"
@@ -919,28 +927,28 @@ class DateParser {
         {&DateParser::Iso, kOpensNumber, kAfterAny, "Iso"},
         {&DateParser::NumericRange, kOpensNumber, kAfterAny, "NumericRange"},
         {&DateParser::Numeric, kOpensNumber, kAfterAny, "Numeric"},
-        {&DateParser::CountedPart, kOpensThe | kOpensOrdinal | kOpensNumber, kOpensOrdinal | kOpensNumber, "CountedPart"},
+        {&DateParser::CountedPart, kOpensThe | kOpensOrdinal | kOpensNumberOrdinal, kOpensOrdinal | kOpensNumberOrdinal, "CountedPart"},
         {&DateParser::Quarter, kOpensNumber | kOpensShaped | kOpensThe | kOpensOrdinal, kOpensOrdinal | kOpensNumber, "Quarter"},
-        {&DateParser::WeekOfOnWeekday, kOpensThe | kOpensUnit | kOpensOrdinal | kOpensNumber, kOpensOrdinal | kOpensNumber | kOpensUnit, "WeekOfOnWeekday"},
-        {&DateParser::WeekOf, kOpensThe | kOpensUnit | kOpensOrdinal | kOpensNumber, kOpensOrdinal | kOpensNumber | kOpensUnit, "WeekOf"},
+        {&DateParser::WeekOfOnWeekday, kOpensThe | kOpensUnit | kOpensOrdinal | kOpensNumberOrdinal, kOpensOrdinal | kOpensNumberOrdinal | kOpensUnit, "WeekOfOnWeekday"},
+        {&DateParser::WeekOf, kOpensThe | kOpensUnit | kOpensOrdinal | kOpensNumberOrdinal, kOpensOrdinal | kOpensNumberOrdinal | kOpensUnit, "WeekOf"},
         {&DateParser::WeekCommencing, kOpensCue, kAfterAny, "WeekCommencing"},
-        {&DateParser::NthWeekday, kOpensThe | kOpensOrdinal | kOpensNumber, kOpensOrdinal | kOpensNumber, "NthWeekday"},
-        {&DateParser::TheDay, kOpensThe | kOpensNumber | kOpensCount | kOpensOrdinal | kOpensShaped, kOpensNumber | kOpensCount | kOpensOrdinal | kOpensShaped, "TheDay"},
+        {&DateParser::NthWeekday, kOpensThe | kOpensOrdinal | kOpensNumberOrdinal, kOpensOrdinal | kOpensNumberOrdinal, "NthWeekday"},
+        {&DateParser::TheDay, kOpensThe | kOpensDigits | kOpensNumberOrdinal | kOpensCount | kOpensOrdinal | kOpensShaped, kOpensDigits | kOpensNumberOrdinal | kOpensCount | kOpensOrdinal | kOpensShaped, "TheDay"},
         {&DateParser::WeekdayNumeric, kOpensCalendar, kAfterAny, "WeekdayNumeric"},
-        {&DateParser::WeekdayOffset, kOpensCalendar | kOpensIn | kOpensNumber | kOpensCount, kAfterAny, "WeekdayOffset"},
+        {&DateParser::WeekdayOffset, kOpensCalendar | kOpensIn | kOpensDigits | kOpensCount, kAfterAny, "WeekdayOffset"},
         {&DateParser::WeekdayDate, kOpensCalendar, kAfterAny, "WeekdayDate"},
         {&DateParser::MonthAfterNext, kOpensThe | kOpensCalendar, kOpensCalendar, "MonthAfterNext"},
         {&DateParser::MonthFirst, kOpensCalendar, kAfterAny, "MonthFirst"},
-        {&DateParser::SlashedDayMonth, kOpensNumber, kAfterAny, "SlashedDayMonth"},
-        {&DateParser::YearSlashed, kOpensNumber, kAfterAny, "YearSlashed"},
+        {&DateParser::SlashedDayMonth, kOpensDigits | kOpensNumberOrdinal, kAfterAny, "SlashedDayMonth"},
+        {&DateParser::YearSlashed, kOpensDigits, kAfterAny, "YearSlashed"},
         {&DateParser::DayFirst, kOpensNumber | kOpensShaped | kOpensCount | kOpensOrdinal, kAfterAny, "DayFirst"},
         {&DateParser::MidToken, kOpensShaped, kAfterAny, "MidToken"},
-        {&DateParser::YearMonth, kOpensNumber, kAfterAny, "YearMonth"},
-        {&DateParser::BareDecade, kOpensNumber | kOpensDecade, kAfterAny, "BareDecade"},
+        {&DateParser::YearMonth, kOpensDigits, kAfterAny, "YearMonth"},
+        {&DateParser::BareDecade, kOpensDigits | kOpensDecade, kAfterAny, "BareDecade"},
         {&DateParser::Year, kOpensNumber, kAfterAny, "Year"},
         {&DateParser::SpokenYear, kOpensCount, kAfterAny, "SpokenYear"},
         {&DateParser::Decade, kOpensThe, kOpensNumber | kOpensOther | kOpensDecade | kOpensCount, "Decade"},
-        {&DateParser::Century, kOpensThe | kOpensNumber | kOpensOrdinal, kOpensNumber | kOpensOrdinal, "Century"},
+        {&DateParser::Century, kOpensThe | kOpensNumberOrdinal | kOpensOrdinal, kOpensNumberOrdinal | kOpensOrdinal, "Century"},
         {&DateParser::WeekNumber, kOpensUnit, kAfterAny, "WeekNumber"},
         {&DateParser::Compact, kOpensNumber | kOpensShaped, kAfterAny, "Compact"},
         {&DateParser::RelativeDay, kOpensDayPhrase, kAfterAny, "RelativeDay"},
@@ -951,17 +959,17 @@ class DateParser {
         {&DateParser::Shifted, kOpensShift, kAfterAny, "Shifted"},
         {&DateParser::Following, kOpensThe | kOpensCue, kOpensCue, "Following"},
         {&DateParser::Season, kOpensThe | kOpensSeason, kOpensSeason, "Season"},
-        {&DateParser::CountStarting, kOpensNumber | kOpensCount, kAfterAny, "CountStarting"},
-        {&DateParser::Offset, kOpensNumber | kOpensCount, kAfterAny, "Offset"},
-        {&DateParser::Later, kOpensNumber | kOpensCount, kAfterAny, "Later"},
-        {&DateParser::Ago, kOpensNumber | kOpensCount, kAfterAny, "Ago"},
-        {&DateParser::Ahead, kOpensIn | kOpensNumber | kOpensCount, kAfterAny, "Ahead"},
-        {&DateParser::CountSpan, kOpensThe | kOpensNumber | kOpensCount | kOpensSpan, kOpensNumber | kOpensCount | kOpensSpan, "CountSpan"},
-        {&DateParser::CountedWeekdays, kOpensNumber | kOpensCount, kAfterAny, "CountedWeekdays"},
+        {&DateParser::CountStarting, kOpensDigits | kOpensCount, kAfterAny, "CountStarting"},
+        {&DateParser::Offset, kOpensDigits | kOpensCount, kAfterAny, "Offset"},
+        {&DateParser::Later, kOpensDigits | kOpensCount, kAfterAny, "Later"},
+        {&DateParser::Ago, kOpensDigits | kOpensCount, kAfterAny, "Ago"},
+        {&DateParser::Ahead, kOpensIn | kOpensDigits | kOpensCount, kAfterAny, "Ahead"},
+        {&DateParser::CountSpan, kOpensThe | kOpensDigits | kOpensCount | kOpensSpan, kOpensDigits | kOpensCount | kOpensSpan, "CountSpan"},
+        {&DateParser::CountedWeekdays, kOpensDigits | kOpensCount, kAfterAny, "CountedWeekdays"},
         {&DateParser::ClosestWeekday, kOpensOrdinal | kOpensCue, kAfterAny, "ClosestWeekday"},
         {&DateParser::FromDayFor, kOpensCue, kAfterAny, "FromDayFor"},
-        {&DateParser::NthDayOf, kOpensThe | kOpensOrdinal | kOpensNumber, kOpensOrdinal | kOpensNumber, "NthDayOf"},
-        {&DateParser::NthWeekdayAlone, kOpensThe | kOpensOrdinal | kOpensNumber, kOpensOrdinal | kOpensNumber, "NthWeekdayAlone"},
+        {&DateParser::NthDayOf, kOpensThe | kOpensOrdinal | kOpensNumberOrdinal, kOpensOrdinal | kOpensNumberOrdinal, "NthDayOf"},
+        {&DateParser::NthWeekdayAlone, kOpensThe | kOpensOrdinal | kOpensNumberOrdinal, kOpensOrdinal | kOpensNumberOrdinal, "NthWeekdayAlone"},
         {&DateParser::MonthDayToken, kOpensShaped, kAfterAny, "MonthDayToken"},
         {&DateParser::SpokenDecade, kOpensThe, kOpensShaped | kOpensCount, "SpokenDecade"},
         {&DateParser::Same, kOpensCue, kAfterAny, "Same"},
@@ -969,7 +977,7 @@ class DateParser {
         {&DateParser::NextYearless, kOpensShift, kAfterAny, "NextYearless"},
         {&DateParser::LessThanOffset, kOpensCue, kAfterAny, "LessThanOffset"},
         {&DateParser::WorkWeek, kOpensShift, kAfterAny, "WorkWeek"},
-        {&DateParser::CountInThe, kOpensNumber | kOpensCount, kAfterAny, "CountInThe"},
+        {&DateParser::CountInThe, kOpensDigits | kOpensCount, kAfterAny, "CountInThe"},
         {&DateParser::EndOfAbbreviation, kOpensCalendar, kAfterAny, "EndOfAbbreviation"},
         {&DateParser::InCountSince, kOpensIn, kAfterAny, "InCountSince"},
         {&DateParser::ThePeriod, kOpensThe, kOpensUnit, "ThePeriod"},
@@ -2002,9 +2010,9 @@ class DateParser {
   // CountAt without the memo; 0 <= i and i + 1 < n_.
   std::optional<std::pair<int, std::string>> ComputeCountAt(int i,
                                                             int* end) const {
-    // Every count starts at a number, a number word, "a", "an", "few" or
-    // "couple" (kOpensCount).
-    if ((bits_[i] & (kOpensNumber | kOpensCount)) == 0) return std::nullopt;
+    // Every count starts at a number of digits, a number word, "a", "an",
+    // "few" or "couple" (kOpensCount).
+    if ((bits_[i] & (kOpensDigits | kOpensCount)) == 0) return std::nullopt;
     const Lexicons& lex = Lex();
     // "a few days" 3, "a couple of weeks" 2, as Recognizers-Text counts.
     {
