@@ -1383,15 +1383,18 @@ class DateParser {
   // numeric cue or "in", before punctuation or the end ("on 4.22 million"
   // is no date).
   bool JoinedDayCued(int i, const std::vector<std::string>& pieces) const {
-    if (i == 0 || (!Lex().numeric_cues.contains(words_[i - 1].folded) &&
-                   !Is(i - 1, "in"))) {
-      return false;
-    }
+    if (!AfterNumericCue(i)) return false;
     if (i + 1 < n_ && words_[i + 1].kind != TokenKind::kPunct) return false;
     for (const std::string& piece : pieces) {
       if (piece.empty() || piece.size() > 2 || !IsDigits(piece)) return false;
     }
     return true;
+  }
+
+  // Whether a numeric cue or "in" comes before words[i].
+  bool AfterNumericCue(int i) const {
+    return i > 0 && (Lex().numeric_cues.contains(words_[i - 1].folded) ||
+                     Is(i - 1, "in"));
   }
 
   // "11/22" and "11/25" of "on 11/20, 11/22 or 11/25": a month/day listed
@@ -1449,6 +1452,12 @@ class DateParser {
       }
     } else {
       for (char separator : {'.', '-'}) {
+        // Two pieces make a date only after a cue (JoinedDayCued), three
+        // always may; other counts never: those are skipped before
+        // splitting.
+        const size_t count =
+            std::count(token.begin(), token.end(), separator) + 1;
+        if ((count != 2 || !AfterNumericCue(i)) && count != 3) continue;
         std::vector<std::string> pieces = absl::StrSplit(token, separator);
         if (pieces.size() == 2 && JoinedDayCued(i, pieces)) {
           parts = std::move(pieces);
