@@ -712,13 +712,36 @@ class DateWords {
     add_keys(lex.half_phrases, kOpensPart);
     add({"from", "same", "following", "less", "closest", "nearest", "w"},
         kOpensCue);
+    // The words of up to 8 bytes, again in an open-addressing table keyed
+    // by their bytes as one integer, at most a quarter full.
+    size_t short_words = 0;
+    for (const auto& [word, bits] : bits_) short_words += word.size() <= 8;
+    size_t slots = 64;
+    while (slots < 4 * short_words) slots *= 2;
+    short_.assign(slots, ShortSlot());
+    for (const auto& [word, bits] : bits_) {
+      if (word.size() > 8) continue;
+      const uint64_t key = PackWord(word);
+      size_t s = SlotOf(key, word.size());
+      while (short_[s].size != 0) s = (s + 1) & (slots - 1);
+      short_[s] = ShortSlot{key, bits, static_cast<uint8_t>(word.size())};
+    }
   }
 
   // The bits of the folded word `folded`; 0 for a word of no lexicon.
   uint32_t Find(absl::string_view folded) const {
     if (folded.empty()) return 0;
-    // Most words of a text are in no table: one bit test says so for most
-    // of them (no entry has their first and last letter and length).
+    if (folded.size() <= 8) {
+      const uint64_t key = PackWord(folded);
+      for (size_t s = SlotOf(key, folded.size());;
+           s = (s + 1) & (short_.size() - 1)) {
+        const ShortSlot& slot = short_[s];
+        if (slot.size == 0) return 0;
+        if (slot.key == key && slot.size == folded.size()) return slot.bits;
+      }
+    }
+    // Most longer words of a text are in no table: one bit test says so for
+    // most of them (no entry has their first and last letter and length).
     const uint32_t length = 1u << std::min<size_t>(folded.size(), 31);
     if ((lengths_[Index(folded.front())][Index(folded.back())] & length) ==
         0) {
@@ -731,6 +754,23 @@ class DateWords {
  private:
   static int Index(char c) { return c >= 'a' && c <= 'z' ? c - 'a' : 26; }
 
+  // A word of at most 8 bytes as an integer (its bytes, zero-padded).
+  static uint64_t PackWord(absl::string_view word) {
+    uint64_t key = 0;
+    std::memcpy(&key, word.data(), word.size());
+    return key;
+  }
+  size_t SlotOf(uint64_t key, size_t size) const {
+    const uint64_t hash = (key + size) * 0x9E3779B97F4A7C15ull;
+    return static_cast<size_t>(hash >> 32) & (short_.size() - 1);
+  }
+
+  struct ShortSlot {
+    uint64_t key = 0;
+    uint32_t bits = 0;
+    uint8_t size = 0;  // 0: empty
+  };
+
   void Add(absl::string_view word, uint32_t bits) {
     if (word.empty()) return;
     bits_[std::string(word)] |= bits;
@@ -739,6 +779,7 @@ class DateWords {
   }
 
   WordMap<uint32_t> bits_;
+  std::vector<ShortSlot> short_;
   // By first and last letter (26: any other byte), the lengths of the
   // entries as bits (bit 31: 31 bytes or more).
   uint32_t lengths_[27][27] = {};
