@@ -237,8 +237,21 @@ class PhraseTable {
 
   // The folded first words of the phrases.
   std::vector<std::string> first_words() const {
+    return first_words([](const T&) { return true; });
+  }
+
+  // The folded first words of the phrases whose value `accept` accepts.
+  template <typename Predicate>
+  std::vector<std::string> first_words(Predicate accept) const {
     std::vector<std::string> words;
-    for (const auto& [word, entries] : by_first_) words.push_back(word);
+    for (const auto& [word, entries] : by_first_) {
+      for (const Entry& entry : entries) {
+        if (accept(entry.value)) {
+          words.push_back(word);
+          break;
+        }
+      }
+    }
     return words;
   }
 
@@ -2702,6 +2715,11 @@ enum ScanClass : uint8_t {
   kTriggerWord = 1 << 0,  // in Lexicons::triggers
   kOpenerWord = 1 << 1,   // in FigureOpeners()
   kIdiomStart = 1 << 2,   // the first word of a phrase of Lexicons::idioms
+  // The first word of a qualifier phrase written before the number.
+  kQualifierStart = 1 << 3,
+  kCurrencyStart = 1 << 4,  // the first word of a currency phrase
+  kUnitStart = 1 << 5,      // the first word of a unit phrase
+  kNumberWord = 1 << 6,     // in Lexicons::number_words
 };
 
 // The ScanClass bits of the folded words that have any.
@@ -2713,6 +2731,19 @@ const ShapeMap<uint8_t>& ScanClasses() {
     for (const std::string& word : FigureOpeners()) bits[word] |= kOpenerWord;
     for (const std::string& word : lex.idioms.first_words()) {
       bits[word] |= kIdiomStart;
+    }
+    for (const std::string& word : lex.qualifiers.first_words(
+             [](const QualifierEntry& q) { return !q.after; })) {
+      bits[word] |= kQualifierStart;
+    }
+    for (const std::string& word : lex.currencies.first_words()) {
+      bits[word] |= kCurrencyStart;
+    }
+    for (const std::string& word : lex.units.first_words()) {
+      bits[word] |= kUnitStart;
+    }
+    for (const auto& [word, number] : lex.number_words) {
+      bits[word] |= kNumberWord;
     }
     auto* classes = new ShapeMap<uint8_t>();
     for (const auto& [word, word_bits] : bits) classes->Insert(word, word_bits);
@@ -2770,6 +2801,88 @@ bool IsFigureAnchor(const Word& word, uint8_t classes) {
     }
   }
   return false;
+}
+
+// MayStartSpelled(word) for a word with ScanClass bits `bits`: a word with
+// no hyphen is its own head, so the bits tell whether it is a number word
+// without hashing it.
+bool MayStartSpelledAt(const Word& word, uint8_t bits) {
+  if (word.kind != TokenKind::kWord) return false;
+  if (word.folded.find('-') != std::string::npos) return MayStartSpelled(word);
+  if (Is(word, "a") || Is(word, "an") || (bits & kNumberWord) != 0) {
+    return true;
+  }
+  WordNumberParser probe;
+  return word.folded.size() >= 8 && FeedFused(word.folded, &probe);
+}
+
+// The gate of the scan: whether ParseFigure(view, i) may find a figure,
+// from the first words it reads. `classes` are the ScanClass bits of the
+// sentence's words. False only where ParseFigure finds none, which
+// internal::FigureGateViolations checks. ParseFigure reads at words[i]:
+//  - a unit phrase of a bare phrase ("per cent of 10"), a qualifier phrase
+//    written before the number, a sign or a currency phrase, each tried
+//    here as ParseFigure tries it;
+//  - a code of millions ("MUSD"): a capitalised four-letter word with "m";
+//  - a number (ParseAttachedPrefix, ParseAmount): a number token, a word
+//    with a digit ("USD115", "negative-5"), a vulgar fraction, a symbol
+//    starting with "." against a number token (".08"), "point" ("point
+//    77"), or a word where a spelled-out number may start
+//    (MayStartSpelled);
+//  - "a" or "an" on its own, which ParseSpelled reads as a number only
+//    before a word where one may start or a plural ("a dozen", "a third",
+//    "a thirds of"), and ParseFigure as one of a currency only before a
+//    currency word ("a dollar").
+bool MayStartFigure(const SentenceView& view,
+                    const std::vector<uint8_t>& classes, int i) {
+  const std::vector<Word>& words = *view.words;
+  const int n = static_cast<int>(words.size());
+  const Word& word = words[i];
+  const uint8_t bits = classes[i];
+  int end = i;
+  if ((bits & kUnitStart) != 0 && i <= view.first_content) return true;
+  if ((bits & kQualifierStart) != 0 &&
+      MatchQualifier(words, i, &end) != nullptr) {
+    return true;
+  }
+  bool spaced = false;
+  // The signs ("minus", "negative", "-") are openers.
+  if ((bits & kOpenerWord) != 0 &&
+      MatchSign(words, i, i <= view.first_content, &spaced) != i) {
+    return true;
+  }
+  if ((bits & kCurrencyStart) != 0 &&
+      MatchCurrency(words, i, &end, true) != nullptr) {
+    return true;
+  }
+  switch (word.kind) {
+    case TokenKind::kNumber:
+      return true;
+    case TokenKind::kPunct:
+      if (word.folded.empty()) return false;
+      if (word.folded[0] == '.') {
+        return i + 1 < n && words[i + 1].begin == word.end &&
+               words[i + 1].kind == TokenKind::kNumber;
+      }
+      return VulgarFraction(word.folded).has_value();
+    case TokenKind::kWord:
+      break;
+  }
+  if (word.capitalized && word.folded.size() == 4 && word.folded[0] == 'm') {
+    return true;  // MillionCode
+  }
+  if (Is(word, "a") || Is(word, "an")) {
+    if (i + 1 >= n || words[i + 1].kind != TokenKind::kWord) return false;
+    const Word& next = words[i + 1];
+    return MayStartSpelledAt(next, classes[i + 1]) ||
+           absl::EndsWith(next.folded, "s") ||
+           (classes[i + 1] & kCurrencyStart) != 0;
+  }
+  if (Is(word, "point")) return true;
+  for (char c : word.folded) {
+    if (absl::ascii_isdigit(static_cast<unsigned char>(c))) return true;
+  }
+  return MayStartSpelledAt(word, bits);
 }
 
 }  // namespace
@@ -2841,9 +2954,10 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
         i = idiom_end;
         continue;
       }
-      if (!every_token && next_anchor[i] > i &&
-          (next_anchor[i] - i > max_lead ||
-           !IsFigureOpener(words[i], classes[i]))) {
+      if (!every_token && ((next_anchor[i] > i &&
+                            (next_anchor[i] - i > max_lead ||
+                             !IsFigureOpener(words[i], classes[i]))) ||
+                           !MayStartFigure(view, classes, i))) {
         ++i;
         continue;
       }
@@ -2882,6 +2996,37 @@ void FindFigures(const Document& doc, const std::vector<segment::Range>& taken,
 }
 
 namespace internal {
+
+std::vector<std::string> FigureGateViolations(const Document& doc) {
+  const ShapeMap<uint8_t>& scan_classes = ScanClasses();
+  std::vector<std::string> violations;
+  std::vector<uint8_t> classes;
+  for (size_t s = 0; s < doc.seg.sentences.size(); ++s) {
+    const std::vector<Word>& words = doc.sentence_words[s];
+    const int n = static_cast<int>(words.size());
+    classes.resize(n);
+    SentenceView view;
+    view.doc = &doc;
+    view.words = &words;
+    for (int k = 0; k < n; ++k) {
+      classes[k] = ScanClassOf(scan_classes, words[k].folded);
+      if (words[k].kind == TokenKind::kPunct) continue;
+      if (view.first_content < 0) view.first_content = k;
+      view.last_content = k;
+    }
+    for (int i = 0; i < n; ++i) {
+      if (MayStartFigure(view, classes, i)) continue;
+      const std::optional<FigureMatch> match = ParseFigure(view, i);
+      if (match.has_value()) {
+        violations.push_back(absl::StrCat(
+            words[i].folded, ": ",
+            doc.Slice(words[match->begin].begin,
+                      words[std::max(match->end, match->begin + 1) - 1].end)));
+      }
+    }
+  }
+  return violations;
+}
 
 void FindFiguresAtEveryToken(const Document& doc,
                              const std::vector<segment::Range>& taken,
