@@ -2770,6 +2770,34 @@ bool IsFigureOpener(const Word& word, uint8_t classes) {
   return (classes & kOpenerWord) != 0;
 }
 
+// Whether `text` surely holds no digit and no hyphen: tested eight bytes at
+// a time for bytes from ',' to '9' (which hold '-' and the digits), so a
+// false answer may still mean none ("U.S.").
+bool HasNoDigitOrHyphen(absl::string_view text) {
+  constexpr uint64_t kOnes = ~uint64_t{0} / 255;  // 0x0101...01
+  constexpr uint64_t kLow7 = kOnes * 127;
+  constexpr uint64_t kHigh = kOnes * 128;
+  // A byte strictly between m = 0x2b ('+') and n = 0x3a (':') sets its high
+  // bit in `between` ("Determine if a word has a byte between m and n",
+  // Bit Twiddling Hacks); bytes of 0x80 and above never do.
+  const auto any_between = [&](uint64_t x) {
+    return ((kOnes * (127 + 0x3a) - (x & kLow7)) & ~x &
+            ((x & kLow7) + kOnes * (127 - 0x2b)) & kHigh) != 0;
+  };
+  size_t k = 0;
+  for (; k + 8 <= text.size(); k += 8) {
+    uint64_t x;
+    std::memcpy(&x, text.data() + k, 8);
+    if (any_between(x)) return false;
+  }
+  if (k < text.size()) {
+    uint64_t x = 0;
+    std::memcpy(&x, text.data() + k, text.size() - k);
+    if (any_between(x)) return false;
+  }
+  return true;
+}
+
 // Whether a figure can hold `word`: a number, a word or symbol with a
 // digit or a vulgar fraction ("USD115", "\u00BD"), or a number,
 // magnitude, currency, time-unit or vague-quantity word, also as a part of
@@ -2779,10 +2807,13 @@ bool IsFigureAnchor(const Word& word, uint8_t classes) {
   if (word.kind == TokenKind::kNumber) return true;
   absl::string_view folded = word.folded;
   bool hyphenated = false;
-  for (char c : folded) {
-    if (absl::ascii_isdigit(static_cast<unsigned char>(c))) return true;
-    hyphenated |= c == '-';
-  }  // "USD115"
+  // Most words hold neither a digit nor a hyphen, and are read once.
+  if (!HasNoDigitOrHyphen(folded)) {
+    for (char c : folded) {
+      if (absl::ascii_isdigit(static_cast<unsigned char>(c))) return true;
+      hyphenated |= c == '-';
+    }  // "USD115"
+  }
   if (word.kind == TokenKind::kPunct && !folded.empty() &&
       (folded[0] == '\xC2' || folded[0] == '\xE2') &&
       VulgarFraction(folded).has_value()) {
@@ -2790,8 +2821,9 @@ bool IsFigureAnchor(const Word& word, uint8_t classes) {
   }
   // FeedFused takes no word shorter than 8 bytes.
   auto fused = [](absl::string_view part) {
+    if (part.size() < 8) return false;
     WordNumberParser probe;
-    return part.size() >= 8 && FeedFused(part, &probe);
+    return FeedFused(part, &probe);
   };
   if (!hyphenated) return (classes & kTriggerWord) != 0 || fused(folded);
   for (absl::string_view part : absl::StrSplit(folded, '-')) {
@@ -2906,20 +2938,19 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
     // next_anchor[i]: the first anchor at or after i (n when none).
     next_anchor.assign(n + 1, n);
     classes.resize(n);
+    SentenceView view;
+    view.doc = &doc;
+    view.words = &words;
     for (int k = n - 1; k >= 0; --k) {
       classes[k] = ScanClassOf(scan_classes, words[k].folded);
       next_anchor[k] =
           IsFigureAnchor(words[k], classes[k]) ? k : next_anchor[k + 1];
+      if (words[k].kind != TokenKind::kPunct) {
+        if (view.last_content < 0) view.last_content = k;
+        view.first_content = k;
+      }
     }
     if (!every_token && next_anchor[0] == n) continue;  // no figure here
-    SentenceView view;
-    view.doc = &doc;
-    view.words = &words;
-    for (int k = 0; k < n; ++k) {
-      if (words[k].kind == TokenKind::kPunct) continue;
-      if (view.first_content < 0) view.first_content = k;
-      view.last_content = k;
-    }
     UrlRuns in_url(doc, words);
     int i = 0;
     while (i < n) {
