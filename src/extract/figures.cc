@@ -48,17 +48,6 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool Is(const Word& word,
          std::memcmp(word.folded.data(), text.data(), text.size()) == 0;
 }
 
-// Lemma(word), remembered per thread: Lemma depends on the word alone, and
-// the words of news text repeat. At most kMaxCachedLemmas are kept.
-constexpr size_t kMaxCachedLemmas = 1 << 14;
-std::string CachedLemma(absl::string_view word) {
-  thread_local WordMap<std::string> lemmas;
-  auto it = lemmas.find(word);
-  if (it != lemmas.end()) return it->second;
-  if (lemmas.size() >= kMaxCachedLemmas) lemmas.clear();
-  return lemmas.emplace(std::string(word), Lemma(word)).first->second;
-}
-
 // ---------------------------------------------------------------------------
 // Word filters: most words of a text are in none of the lexicons, and a
 // filter tells so without hashing the word.
@@ -649,7 +638,7 @@ const NumberWord* FindNumberWord(absl::string_view part, bool plural_ok) {
     return &it->second;
   }
   if (!plural_ok || !absl::EndsWith(part, "s")) return nullptr;
-  auto it = number_words.find(CachedLemma(part));
+  auto it = number_words.find(Lemma(part));
   if (it == number_words.end() || it->second.ordinal ||
       (it->second.number_class != NumberClass::kMultiplier &&
        it->second.number_class != NumberClass::kScale)) {
@@ -674,7 +663,7 @@ double Denominator(absl::string_view word, bool singular) {
                : 0;
   }
   if (!absl::EndsWith(word, "s")) return 0;
-  it = number_words.find(CachedLemma(word));
+  it = number_words.find(Lemma(word));
   if (it == number_words.end() || !it->second.ordinal ||
       it->second.value <= 2) {
     return 0;
@@ -928,7 +917,7 @@ bool IsNumberWordForFraction(const std::string& folded) {
 const NumberWord* UnitWord(absl::string_view part, bool plural) {
   const NumberWord* word = FindNumberWord(part, false);
   if (word == nullptr && plural && absl::EndsWith(part, "s")) {
-    auto it = Lex().number_words.find(CachedLemma(part));
+    auto it = Lex().number_words.find(Lemma(part));
     if (it != Lex().number_words.end() && it->second.ordinal) {
       word = &it->second;
     }
@@ -1807,7 +1796,7 @@ bool IsPlural(absl::string_view folded) {
   if (!absl::EndsWith(folded, "s") || absl::EndsWith(folded, "'s")) {
     return false;
   }
-  const std::string lemma = CachedLemma(folded);
+  const std::string lemma = Lemma(folded);
   // folded == lemma + "s" or lemma + "es", or lemma ends with "y" and
   // folded == lemma without it + "ies"; compared without building them.
   absl::string_view ending = folded;
@@ -1825,7 +1814,7 @@ bool IsNumberWord(absl::string_view folded) {
   const absl::string_view head = folded.substr(0, folded.find('-'));
   auto it = Lex().number_words.find(head);
   if (it == Lex().number_words.end()) {
-    it = Lex().number_words.find(CachedLemma(head));
+    it = Lex().number_words.find(Lemma(head));
   }
   return (it != Lex().number_words.end() &&
           it->second.number_class != NumberClass::kFraction) ||
@@ -1861,7 +1850,7 @@ Counted CountedNoun(const std::vector<Word>& words, int start) {
     if (verb != lex.verb_forms.end() && !base_form_verb) break;  // "were"
     const bool participle =
         f.size() > 4 && (absl::EndsWith(f, "ed") || absl::EndsWith(f, "ing")) &&
-        CachedLemma(f) != f;  // not "meeting", "hundred"
+        Lemma(f) != f;  // not "meeting", "hundred"
     if (base_form_verb || participle) {
       // "a 5% cut", "2,400 registered delegates" modify or name the noun;
       // "package spread over", "delegates attended" end the phrase.
@@ -1872,7 +1861,7 @@ Counted CountedNoun(const std::vector<Word>& words, int start) {
       if (participle && noun_follows) continue;
       if (participle) break;
     }
-    counted.lemma = CachedLemma(f);
+    counted.lemma = Lemma(f);
     counted.plural = IsPlural(f);
     if (counted.plural) break;
   }
@@ -1917,7 +1906,7 @@ Counted CountedOf(const std::vector<Word>& words, const Amount& amount,
   }
   Counted counted = CountedNoun(words, k);
   if (counted.lemma.empty() && !amount.compound.empty() && unit.empty()) {
-    counted.lemma = CachedLemma(amount.compound);
+    counted.lemma = Lemma(amount.compound);
   }
   return counted;
 }
@@ -1953,7 +1942,7 @@ bool IsFigure(const std::vector<Word>& words, const Amount& amount,
       return true;
     }
     return counted.lemma.empty() && words[before].kind == TokenKind::kWord &&
-           Lex().rank_verbs.contains(CachedLemma(words[before].folded));
+           Lex().rank_verbs.contains(Lemma(words[before].folded));
   }
   if (counted.lemma.empty() && amount.end - amount.begin == 1) {
     // "five out of three pieces" states five; not "hit one out of the park".
@@ -2481,7 +2470,7 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
     const bool after_from = i > 0 && Is(words[i - 1], "from");
     const bool change = after_from && i > 1 &&
                         lex.change_verbs.contains(
-                            CachedLemma(words[i - 2].folded));
+                            Lemma(words[i - 2].folded));
     const int range_end =
         MatchRangeEnd(words, k, qualifier, change, &*amount, &unit, &max);
     if (range_end == k && qualifier == Figure::QUALIFIER_RANGE) {
