@@ -2867,8 +2867,7 @@ bool MayStartFigure(const SentenceView& view,
     return true;
   }
   bool spaced = false;
-  // The signs ("minus", "negative", "-") are openers.
-  if ((bits & kOpenerWord) != 0 &&
+  if ((Is(word, "minus") || Is(word, "negative") || Is(word, "-")) &&
       MatchSign(words, i, i <= view.first_content, &spaced) != i) {
     return true;
   }
