@@ -48,17 +48,6 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool Is(const Word& word,
          std::memcmp(word.folded.data(), text.data(), text.size()) == 0;
 }
 
-// Lemma(word), remembered per thread: Lemma depends on the word alone, and
-// the words of news text repeat. At most kMaxCachedLemmas are kept.
-constexpr size_t kMaxCachedLemmas = 1 << 14;
-std::string CachedLemma(absl::string_view word) {
-  thread_local WordMap<std::string> lemmas;
-  auto it = lemmas.find(word);
-  if (it != lemmas.end()) return it->second;
-  if (lemmas.size() >= kMaxCachedLemmas) lemmas.clear();
-  return lemmas.emplace(std::string(word), Lemma(word)).first->second;
-}
-
 // ---------------------------------------------------------------------------
 // Word filters: most words of a text are in none of the lexicons, and a
 // filter tells so without hashing the word.
@@ -237,8 +226,21 @@ class PhraseTable {
 
   // The folded first words of the phrases.
   std::vector<std::string> first_words() const {
+    return first_words([](const T&) { return true; });
+  }
+
+  // The folded first words of the phrases whose value `accept` accepts.
+  template <typename Predicate>
+  std::vector<std::string> first_words(Predicate accept) const {
     std::vector<std::string> words;
-    for (const auto& [word, entries] : by_first_) words.push_back(word);
+    for (const auto& [word, entries] : by_first_) {
+      for (const Entry& entry : entries) {
+        if (accept(entry.value)) {
+          words.push_back(word);
+          break;
+        }
+      }
+    }
     return words;
   }
 
@@ -636,7 +638,7 @@ const NumberWord* FindNumberWord(absl::string_view part, bool plural_ok) {
     return &it->second;
   }
   if (!plural_ok || !absl::EndsWith(part, "s")) return nullptr;
-  auto it = number_words.find(CachedLemma(part));
+  auto it = number_words.find(Lemma(part));
   if (it == number_words.end() || it->second.ordinal ||
       (it->second.number_class != NumberClass::kMultiplier &&
        it->second.number_class != NumberClass::kScale)) {
@@ -661,7 +663,7 @@ double Denominator(absl::string_view word, bool singular) {
                : 0;
   }
   if (!absl::EndsWith(word, "s")) return 0;
-  it = number_words.find(CachedLemma(word));
+  it = number_words.find(Lemma(word));
   if (it == number_words.end() || !it->second.ordinal ||
       it->second.value <= 2) {
     return 0;
@@ -915,7 +917,7 @@ bool IsNumberWordForFraction(const std::string& folded) {
 const NumberWord* UnitWord(absl::string_view part, bool plural) {
   const NumberWord* word = FindNumberWord(part, false);
   if (word == nullptr && plural && absl::EndsWith(part, "s")) {
-    auto it = Lex().number_words.find(CachedLemma(part));
+    auto it = Lex().number_words.find(Lemma(part));
     if (it != Lex().number_words.end() && it->second.ordinal) {
       word = &it->second;
     }
@@ -1794,7 +1796,7 @@ bool IsPlural(absl::string_view folded) {
   if (!absl::EndsWith(folded, "s") || absl::EndsWith(folded, "'s")) {
     return false;
   }
-  const std::string lemma = CachedLemma(folded);
+  const std::string lemma = Lemma(folded);
   // folded == lemma + "s" or lemma + "es", or lemma ends with "y" and
   // folded == lemma without it + "ies"; compared without building them.
   absl::string_view ending = folded;
@@ -1812,7 +1814,7 @@ bool IsNumberWord(absl::string_view folded) {
   const absl::string_view head = folded.substr(0, folded.find('-'));
   auto it = Lex().number_words.find(head);
   if (it == Lex().number_words.end()) {
-    it = Lex().number_words.find(CachedLemma(head));
+    it = Lex().number_words.find(Lemma(head));
   }
   return (it != Lex().number_words.end() &&
           it->second.number_class != NumberClass::kFraction) ||
@@ -1848,7 +1850,7 @@ Counted CountedNoun(const std::vector<Word>& words, int start) {
     if (verb != lex.verb_forms.end() && !base_form_verb) break;  // "were"
     const bool participle =
         f.size() > 4 && (absl::EndsWith(f, "ed") || absl::EndsWith(f, "ing")) &&
-        CachedLemma(f) != f;  // not "meeting", "hundred"
+        Lemma(f) != f;  // not "meeting", "hundred"
     if (base_form_verb || participle) {
       // "a 5% cut", "2,400 registered delegates" modify or name the noun;
       // "package spread over", "delegates attended" end the phrase.
@@ -1859,7 +1861,7 @@ Counted CountedNoun(const std::vector<Word>& words, int start) {
       if (participle && noun_follows) continue;
       if (participle) break;
     }
-    counted.lemma = CachedLemma(f);
+    counted.lemma = Lemma(f);
     counted.plural = IsPlural(f);
     if (counted.plural) break;
   }
@@ -1904,7 +1906,7 @@ Counted CountedOf(const std::vector<Word>& words, const Amount& amount,
   }
   Counted counted = CountedNoun(words, k);
   if (counted.lemma.empty() && !amount.compound.empty() && unit.empty()) {
-    counted.lemma = CachedLemma(amount.compound);
+    counted.lemma = Lemma(amount.compound);
   }
   return counted;
 }
@@ -1940,7 +1942,7 @@ bool IsFigure(const std::vector<Word>& words, const Amount& amount,
       return true;
     }
     return counted.lemma.empty() && words[before].kind == TokenKind::kWord &&
-           Lex().rank_verbs.contains(CachedLemma(words[before].folded));
+           Lex().rank_verbs.contains(Lemma(words[before].folded));
   }
   if (counted.lemma.empty() && amount.end - amount.begin == 1) {
     // "five out of three pieces" states five; not "hit one out of the park".
@@ -2468,7 +2470,7 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
     const bool after_from = i > 0 && Is(words[i - 1], "from");
     const bool change = after_from && i > 1 &&
                         lex.change_verbs.contains(
-                            CachedLemma(words[i - 2].folded));
+                            Lemma(words[i - 2].folded));
     const int range_end =
         MatchRangeEnd(words, k, qualifier, change, &*amount, &unit, &max);
     if (range_end == k && qualifier == Figure::QUALIFIER_RANGE) {
@@ -2702,6 +2704,11 @@ enum ScanClass : uint8_t {
   kTriggerWord = 1 << 0,  // in Lexicons::triggers
   kOpenerWord = 1 << 1,   // in FigureOpeners()
   kIdiomStart = 1 << 2,   // the first word of a phrase of Lexicons::idioms
+  // The first word of a qualifier phrase written before the number.
+  kQualifierStart = 1 << 3,
+  kCurrencyStart = 1 << 4,  // the first word of a currency phrase
+  kUnitStart = 1 << 5,      // the first word of a unit phrase
+  kNumberWord = 1 << 6,     // in Lexicons::number_words
 };
 
 // The ScanClass bits of the folded words that have any.
@@ -2713,6 +2720,19 @@ const ShapeMap<uint8_t>& ScanClasses() {
     for (const std::string& word : FigureOpeners()) bits[word] |= kOpenerWord;
     for (const std::string& word : lex.idioms.first_words()) {
       bits[word] |= kIdiomStart;
+    }
+    for (const std::string& word : lex.qualifiers.first_words(
+             [](const QualifierEntry& q) { return !q.after; })) {
+      bits[word] |= kQualifierStart;
+    }
+    for (const std::string& word : lex.currencies.first_words()) {
+      bits[word] |= kCurrencyStart;
+    }
+    for (const std::string& word : lex.units.first_words()) {
+      bits[word] |= kUnitStart;
+    }
+    for (const auto& [word, number] : lex.number_words) {
+      bits[word] |= kNumberWord;
     }
     auto* classes = new ShapeMap<uint8_t>();
     for (const auto& [word, word_bits] : bits) classes->Insert(word, word_bits);
@@ -2739,6 +2759,34 @@ bool IsFigureOpener(const Word& word, uint8_t classes) {
   return (classes & kOpenerWord) != 0;
 }
 
+// Whether `text` surely holds no digit and no hyphen: tested eight bytes at
+// a time for bytes from ',' to '9' (which hold '-' and the digits), so a
+// false answer may still mean none ("U.S.").
+bool HasNoDigitOrHyphen(absl::string_view text) {
+  constexpr uint64_t kOnes = ~uint64_t{0} / 255;  // 0x0101...01
+  constexpr uint64_t kLow7 = kOnes * 127;
+  constexpr uint64_t kHigh = kOnes * 128;
+  // A byte strictly between m = 0x2b ('+') and n = 0x3a (':') sets its high
+  // bit in `between` ("Determine if a word has a byte between m and n",
+  // Bit Twiddling Hacks); bytes of 0x80 and above never do.
+  const auto any_between = [&](uint64_t x) {
+    return ((kOnes * (127 + 0x3a) - (x & kLow7)) & ~x &
+            ((x & kLow7) + kOnes * (127 - 0x2b)) & kHigh) != 0;
+  };
+  size_t k = 0;
+  for (; k + 8 <= text.size(); k += 8) {
+    uint64_t x;
+    std::memcpy(&x, text.data() + k, 8);
+    if (any_between(x)) return false;
+  }
+  if (k < text.size()) {
+    uint64_t x = 0;
+    std::memcpy(&x, text.data() + k, text.size() - k);
+    if (any_between(x)) return false;
+  }
+  return true;
+}
+
 // Whether a figure can hold `word`: a number, a word or symbol with a
 // digit or a vulgar fraction ("USD115", "\u00BD"), or a number,
 // magnitude, currency, time-unit or vague-quantity word, also as a part of
@@ -2748,10 +2796,13 @@ bool IsFigureAnchor(const Word& word, uint8_t classes) {
   if (word.kind == TokenKind::kNumber) return true;
   absl::string_view folded = word.folded;
   bool hyphenated = false;
-  for (char c : folded) {
-    if (absl::ascii_isdigit(static_cast<unsigned char>(c))) return true;
-    hyphenated |= c == '-';
-  }  // "USD115"
+  // Most words hold neither a digit nor a hyphen, and are read once.
+  if (!HasNoDigitOrHyphen(folded)) {
+    for (char c : folded) {
+      if (absl::ascii_isdigit(static_cast<unsigned char>(c))) return true;
+      hyphenated |= c == '-';
+    }  // "USD115"
+  }
   if (word.kind == TokenKind::kPunct && !folded.empty() &&
       (folded[0] == '\xC2' || folded[0] == '\xE2') &&
       VulgarFraction(folded).has_value()) {
@@ -2759,8 +2810,9 @@ bool IsFigureAnchor(const Word& word, uint8_t classes) {
   }
   // FeedFused takes no word shorter than 8 bytes.
   auto fused = [](absl::string_view part) {
+    if (part.size() < 8) return false;
     WordNumberParser probe;
-    return part.size() >= 8 && FeedFused(part, &probe);
+    return FeedFused(part, &probe);
   };
   if (!hyphenated) return (classes & kTriggerWord) != 0 || fused(folded);
   for (absl::string_view part : absl::StrSplit(folded, '-')) {
@@ -2770,6 +2822,87 @@ bool IsFigureAnchor(const Word& word, uint8_t classes) {
     }
   }
   return false;
+}
+
+// MayStartSpelled(word) for a word with ScanClass bits `bits`: a word with
+// no hyphen is its own head, so the bits tell whether it is a number word
+// without hashing it.
+bool MayStartSpelledAt(const Word& word, uint8_t bits) {
+  if (word.kind != TokenKind::kWord) return false;
+  if (word.folded.find('-') != std::string::npos) return MayStartSpelled(word);
+  if (Is(word, "a") || Is(word, "an") || (bits & kNumberWord) != 0) {
+    return true;
+  }
+  WordNumberParser probe;
+  return word.folded.size() >= 8 && FeedFused(word.folded, &probe);
+}
+
+// The gate of the scan: whether ParseFigure(view, i) may find a figure,
+// from the first words it reads. `classes` are the ScanClass bits of the
+// sentence's words. False only where ParseFigure finds none, which
+// internal::FigureGateViolations checks. ParseFigure reads at words[i]:
+//  - a unit phrase of a bare phrase ("per cent of 10"), a qualifier phrase
+//    written before the number, a sign or a currency phrase, each tried
+//    here as ParseFigure tries it;
+//  - a code of millions ("MUSD"): a capitalised four-letter word with "m";
+//  - a number (ParseAttachedPrefix, ParseAmount): a number token, a word
+//    with a digit ("USD115", "negative-5"), a vulgar fraction, a symbol
+//    starting with "." against a number token (".08"), "point" ("point
+//    77"), or a word where a spelled-out number may start
+//    (MayStartSpelled);
+//  - "a" or "an" on its own, which ParseSpelled reads as a number only
+//    before a word where one may start or a plural ("a dozen", "a third",
+//    "a thirds of"), and ParseFigure as one of a currency only before a
+//    currency word ("a dollar").
+bool MayStartFigure(const SentenceView& view,
+                    const std::vector<uint8_t>& classes, int i) {
+  const std::vector<Word>& words = *view.words;
+  const int n = static_cast<int>(words.size());
+  const Word& word = words[i];
+  const uint8_t bits = classes[i];
+  int end = i;
+  if ((bits & kUnitStart) != 0 && i <= view.first_content) return true;
+  if ((bits & kQualifierStart) != 0 &&
+      MatchQualifier(words, i, &end) != nullptr) {
+    return true;
+  }
+  bool spaced = false;
+  if ((Is(word, "minus") || Is(word, "negative") || Is(word, "-")) &&
+      MatchSign(words, i, i <= view.first_content, &spaced) != i) {
+    return true;
+  }
+  if ((bits & kCurrencyStart) != 0 &&
+      MatchCurrency(words, i, &end, true) != nullptr) {
+    return true;
+  }
+  switch (word.kind) {
+    case TokenKind::kNumber:
+      return true;
+    case TokenKind::kPunct:
+      if (word.folded.empty()) return false;
+      if (word.folded[0] == '.') {
+        return i + 1 < n && words[i + 1].begin == word.end &&
+               words[i + 1].kind == TokenKind::kNumber;
+      }
+      return VulgarFraction(word.folded).has_value();
+    case TokenKind::kWord:
+      break;
+  }
+  if (word.capitalized && word.folded.size() == 4 && word.folded[0] == 'm') {
+    return true;  // MillionCode
+  }
+  if (Is(word, "a") || Is(word, "an")) {
+    if (i + 1 >= n || words[i + 1].kind != TokenKind::kWord) return false;
+    const Word& next = words[i + 1];
+    return MayStartSpelledAt(next, classes[i + 1]) ||
+           absl::EndsWith(next.folded, "s") ||
+           (classes[i + 1] & kCurrencyStart) != 0;
+  }
+  if (Is(word, "point")) return true;
+  for (char c : word.folded) {
+    if (absl::ascii_isdigit(static_cast<unsigned char>(c))) return true;
+  }
+  return MayStartSpelledAt(word, bits);
 }
 
 }  // namespace
@@ -2793,20 +2926,19 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
     // next_anchor[i]: the first anchor at or after i (n when none).
     next_anchor.assign(n + 1, n);
     classes.resize(n);
+    SentenceView view;
+    view.doc = &doc;
+    view.words = &words;
     for (int k = n - 1; k >= 0; --k) {
       classes[k] = ScanClassOf(scan_classes, words[k].folded);
       next_anchor[k] =
           IsFigureAnchor(words[k], classes[k]) ? k : next_anchor[k + 1];
+      if (words[k].kind != TokenKind::kPunct) {
+        if (view.last_content < 0) view.last_content = k;
+        view.first_content = k;
+      }
     }
     if (!every_token && next_anchor[0] == n) continue;  // no figure here
-    SentenceView view;
-    view.doc = &doc;
-    view.words = &words;
-    for (int k = 0; k < n; ++k) {
-      if (words[k].kind == TokenKind::kPunct) continue;
-      if (view.first_content < 0) view.first_content = k;
-      view.last_content = k;
-    }
     UrlRuns in_url(doc, words);
     int i = 0;
     while (i < n) {
@@ -2841,9 +2973,10 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
         i = idiom_end;
         continue;
       }
-      if (!every_token && next_anchor[i] > i &&
-          (next_anchor[i] - i > max_lead ||
-           !IsFigureOpener(words[i], classes[i]))) {
+      if (!every_token && ((next_anchor[i] > i &&
+                            (next_anchor[i] - i > max_lead ||
+                             !IsFigureOpener(words[i], classes[i]))) ||
+                           !MayStartFigure(view, classes, i))) {
         ++i;
         continue;
       }
@@ -2882,6 +3015,37 @@ void FindFigures(const Document& doc, const std::vector<segment::Range>& taken,
 }
 
 namespace internal {
+
+std::vector<std::string> FigureGateViolations(const Document& doc) {
+  const ShapeMap<uint8_t>& scan_classes = ScanClasses();
+  std::vector<std::string> violations;
+  std::vector<uint8_t> classes;
+  for (size_t s = 0; s < doc.seg.sentences.size(); ++s) {
+    const std::vector<Word>& words = doc.sentence_words[s];
+    const int n = static_cast<int>(words.size());
+    classes.resize(n);
+    SentenceView view;
+    view.doc = &doc;
+    view.words = &words;
+    for (int k = 0; k < n; ++k) {
+      classes[k] = ScanClassOf(scan_classes, words[k].folded);
+      if (words[k].kind == TokenKind::kPunct) continue;
+      if (view.first_content < 0) view.first_content = k;
+      view.last_content = k;
+    }
+    for (int i = 0; i < n; ++i) {
+      if (MayStartFigure(view, classes, i)) continue;
+      const std::optional<FigureMatch> match = ParseFigure(view, i);
+      if (match.has_value()) {
+        violations.push_back(absl::StrCat(
+            words[i].folded, ": ",
+            doc.Slice(words[match->begin].begin,
+                      words[std::max(match->end, match->begin + 1) - 1].end)));
+      }
+    }
+  }
+  return violations;
+}
 
 void FindFiguresAtEveryToken(const Document& doc,
                              const std::vector<segment::Range>& taken,

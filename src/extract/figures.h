@@ -3,6 +3,7 @@
 #ifndef SRC_EXTRACT_FIGURES_H_
 #define SRC_EXTRACT_FIGURES_H_
 
+#include <string>
 #include <vector>
 
 #include "proto/crosscheck/v1/claim.pb.h"
@@ -75,6 +76,13 @@ namespace internal {
 void FindFiguresAtEveryToken(const Document& doc,
                              const std::vector<segment::Range>& taken,
                              std::vector<crosscheck::v1::Claim>* claims);
+
+// FindFigures also skips the tokens where, from what they are, no figure can
+// start (a gate on the first words a figure reads). Returns, for each token
+// of `doc` the gate skips where a figure starts all the same, the token and
+// the figure's text ("in: in excess of 30"): empty when the gate skips
+// nothing it should try, which tests check.
+std::vector<std::string> FigureGateViolations(const Document& doc);
 
 }  // namespace internal
 

@@ -54,6 +54,9 @@ void ExpectSameScan(const Article& article) {
               every_figures[i].DebugString())
         << article.text();
   }
+  // No token where a figure starts is skipped by the gate of FindFigures.
+  EXPECT_EQ(internal::FigureGateViolations(doc), std::vector<std::string>())
+      << article.text();
 }
 
 TEST(ScanTest, SameClaimsAsEveryTokenOnGeneratedNews) {

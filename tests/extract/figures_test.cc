@@ -49,6 +49,8 @@ std::vector<Claim> Figures(const std::string& text,
   for (size_t i = 0; i < every.size() && i < figures.size(); ++i) {
     EXPECT_EQ(every[i].DebugString(), figures[i].DebugString()) << text;
   }
+  // The gate of the scan skips no token where a figure starts.
+  EXPECT_THAT(internal::FigureGateViolations(doc), IsEmpty()) << text;
   size_t previous = 0;
   for (const Claim& claim : figures) {
     EXPECT_EQ(claim.kind(), Claim::KIND_FIGURE);
