@@ -606,6 +606,16 @@ std::string CollapseSpaces(absl::string_view text) {
   const auto is_space = [&text](size_t i) {
     return absl::ascii_isspace(static_cast<unsigned char>(text[i]));
   };
+  // Most names and roles are written with single spaces between words and
+  // none at either end: the text is its own result.
+  bool collapsed = true;
+  for (size_t i = 0; i < text.size() && collapsed; ++i) {
+    if (is_space(i)) {
+      collapsed = text[i] == ' ' && i > 0 && i + 1 < text.size() &&
+                  !is_space(i + 1);
+    }
+  }
+  if (collapsed) return std::string(text);
   std::string out;
   out.reserve(text.size());
   size_t i = 0;
