@@ -324,11 +324,11 @@ void ReadWords(absl::string_view text,
     w.begin = token.begin;
     w.end = token.end;
     w.name_end = token.end;
-    int len = 1;
-    const unsigned char lead = static_cast<unsigned char>(text[token.begin]);
-    const char32_t first =
-        lead < 0x80 ? lead : base::DecodeUtf8(text, token.begin, &len);
     if (token.kind == TokenKind::kPunct) {
+      int len = 1;
+      const unsigned char lead = static_cast<unsigned char>(text[token.begin]);
+      const char32_t first =
+          lead < 0x80 ? lead : base::DecodeUtf8(text, token.begin, &len);
       w.punct = first;
       if (words->size() - 1 > first_word) {
         const size_t i = words->size() - 2;
@@ -341,7 +341,8 @@ void ReadWords(absl::string_view text,
         }
         // A capital and this period are an initial, a name word even when
         // the letter is a non-name ("A. Okafor").
-        if (IsInitialLetter(Words(*words).subspan(first_word), i - first_word)) {
+        if (first == '.' &&
+            IsInitialLetter(Words(*words).subspan(first_word), i - first_word)) {
           before.name_word = true;
         }
       }
@@ -375,9 +376,11 @@ void ReadWords(absl::string_view text,
     } else {
       w.key = lowered->emplace_back(Lower(raw.substr(0, w.name_end - w.begin)));
     }
-    if (at_start) initial->push_back(words->size() - 1);
-    w.initial = at_start;
-    at_start = false;
+    if (at_start) {
+      initial->push_back(words->size() - 1);
+      w.initial = true;
+      at_start = false;
+    }
     if (w.capitalized) {
       w.facts = &FactsOf(w.key);
       // Else an initial letter: set when its period is read.
@@ -603,6 +606,16 @@ std::string CollapseSpaces(absl::string_view text) {
   const auto is_space = [&text](size_t i) {
     return absl::ascii_isspace(static_cast<unsigned char>(text[i]));
   };
+  // Most names and roles are written with single spaces between words and
+  // none at either end: the text is its own result.
+  bool collapsed = true;
+  for (size_t i = 0; i < text.size() && collapsed; ++i) {
+    if (is_space(i)) {
+      collapsed = text[i] == ' ' && i > 0 && i + 1 < text.size() &&
+                  !is_space(i + 1);
+    }
+  }
+  if (collapsed) return std::string(text);
   std::string out;
   out.reserve(text.size());
   size_t i = 0;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 
 #if defined(__SSE2__)
@@ -19,10 +20,36 @@ namespace {
 using base::DecodeUtf8;
 using base::DecodeUtf8Before;
 
+// A set of lowercase words and the size of its longest word, so that
+// longer words are ruled out without a lookup.
+struct WordList {
+  WordList(std::initializer_list<const char*> list)
+      : words(list.begin(), list.end()) {
+    for (const std::string& word : words) {
+      max_size = std::max(max_size, word.size());
+    }
+  }
+  absl::flat_hash_set<std::string> words;
+  size_t max_size = 0;
+};
+
+// Whether absl::AsciiStrToLower(word) is in `list`.
+bool ContainsLowercase(const WordList& list, absl::string_view word) {
+  if (word.size() > list.max_size) return false;
+  char lower[16];
+  if (word.size() > sizeof(lower)) {
+    return list.words.contains(absl::AsciiStrToLower(word));
+  }
+  for (size_t i = 0; i < word.size(); ++i) {
+    lower[i] = absl::ascii_tolower(static_cast<unsigned char>(word[i]));
+  }
+  return list.words.contains(absl::string_view(lower, word.size()));
+}
+
 // Words that end with a period without ending a sentence (lowercase, no
 // period). Multi-dot abbreviations ("U.S.") are handled separately.
-const absl::flat_hash_set<std::string>& Abbreviations() {
-  static const auto* const kSet = new absl::flat_hash_set<std::string>{
+const WordList& Abbreviations() {
+  static const auto* const kList = new WordList{
       "mr",    "mrs",  "ms",    "dr",   "prof", "st",   "sen",  "rep",
       "gen",   "gov",  "lt",    "col",  "sgt",  "capt", "cmdr", "adm",
       "maj",   "rev",  "hon",   "pres", "supt", "insp", "det",  "fr",
@@ -32,18 +59,18 @@ const absl::flat_hash_set<std::string>& Abbreviations() {
       "sept",  "oct",  "nov",   "dec",  "mon",  "tue",  "tues", "wed",
       "thu",   "thur", "thurs", "fri",  "sat",  "sun",  "ave",  "blvd",
       "rd",    "univ", "assn",  "bros", "mme",  "mlle", "messrs"};
-  return *kSet;
+  return *kList;
 }
 
 // Words that, after a dotted abbreviation such as "U.S.", start a new
 // sentence rather than continue a name ("the U.S. The talks...").
-const absl::flat_hash_set<std::string>& SentenceStarters() {
-  static const auto* const kSet = new absl::flat_hash_set<std::string>{
+const WordList& SentenceStarters() {
+  static const auto* const kList = new WordList{
       "the", "a",   "an",   "he",  "she",   "it",     "they", "we",  "i",
       "but", "and", "this", "that", "these", "those", "in",   "on",  "at",
       "his", "her", "its",  "their", "there", "after", "when", "while",
       "as",  "yet", "still", "so",  "for",  "if",     "our",  "you"};
-  return *kSet;
+  return *kList;
 }
 
 using internal::ByteClass;
@@ -150,7 +177,7 @@ bool PeriodEndsSentence(absl::string_view text, size_t begin, size_t dot,
   }
   // A single capital letter: an initial ("A. Okafor").
   if (word.size() == 1 && absl::ascii_isupper(word[0])) return false;
-  if (word.find('.') != absl::string_view::npos) {
+  if (std::find(word.begin(), word.end(), '.') != word.end()) {
     // Dotted abbreviation ("U.S", "a.m"): a new sentence only when the next
     // word is a typical sentence start.
     size_t e = next;
@@ -160,10 +187,9 @@ bool PeriodEndsSentence(absl::string_view text, size_t begin, size_t dot,
       if (!IsLetter(c)) break;
       e += l;
     }
-    return SentenceStarters().contains(
-        absl::AsciiStrToLower(text.substr(next, e - next)));
+    return ContainsLowercase(SentenceStarters(), text.substr(next, e - next));
   }
-  return !Abbreviations().contains(absl::AsciiStrToLower(word));
+  return !ContainsLowercase(Abbreviations(), word);
 }
 
 void SplitSentences(absl::string_view text, const Paragraph& para,
