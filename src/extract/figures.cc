@@ -462,14 +462,17 @@ Lexicons* LoadLexicons() {
   for (const auto& row : ReadTsv("figure_idioms.tsv")) {
     lex->idioms.Add(row[0], true);
   }
-  // Triggers: every word of the lexicons that can carry a figure's value.
+  // Triggers: every word of the lexicons that can carry a figure's value,
+  // and the currency signs; not the articles, "of" or ASCII punctuation,
+  // which some entries hold ("A$", "Rs.") and most sentences too.
   auto add_words = [&](absl::string_view phrase) {
-    for (absl::string_view w : absl::StrSplit(phrase, ' ', absl::SkipEmpty())) {
-      if (w != "a" && w != "an" && w != "the" && w != "of") {
-        for (const internal::Word& token : Words(w, 0, w.size())) {
-          lex->triggers.insert(token.folded);
-        }
+    for (const internal::Word& token : Words(phrase, 0, phrase.size())) {
+      const std::string& w = token.folded;
+      if (w == "a" || w == "an" || w == "the" || w == "of") continue;
+      if (token.kind == TokenKind::kPunct && w.size() == 1 && w != "$") {
+        continue;  // ASCII punctuation; "$", "€", "£" stay
       }
+      lex->triggers.insert(w);
     }
   };
   for (const auto& row : number_rows) add_words(row[0]);
@@ -2680,7 +2683,7 @@ int MaxFigureLead() {
 // The words a figure can start with before its first anchor: the first
 // words of qualifier, currency and unit phrases ("more", "between", "us",
 // "per"), signs ("minus", "-"), "a"/"an" ("a dozen", "more than a
-// decade") and "point" ("point 77").
+// decade"), "point" ("point 77") and a decimal point (".08").
 const FilteredWordSet& FigureOpeners() {
   static const FilteredWordSet* const kOpeners = [] {
     const Lexicons& lex = Lex();
@@ -2690,7 +2693,8 @@ const FilteredWordSet& FigureOpeners() {
           lex.units.first_words()}) {
       openers->insert(words.begin(), words.end());
     }
-    for (const char* word : {"minus", "negative", "-", "a", "an", "point"}) {
+    for (const char* word :
+         {"minus", "negative", "-", "a", "an", "point", "."}) {
       openers->insert(word);
     }
     return openers;
