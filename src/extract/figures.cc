@@ -2777,18 +2777,32 @@ bool HasNoDigitOrHyphen(absl::string_view text) {
     return ((kOnes * (127 + 0x3a) - (x & kLow7)) & ~x &
             ((x & kLow7) + kOnes * (127 - 0x2b)) & kHigh) != 0;
   };
-  size_t k = 0;
-  for (; k + 8 <= text.size(); k += 8) {
+  // Loads of fixed size, overlapping where the text is not a multiple of
+  // their size: a byte read twice does not change the answer.
+  const char* p = text.data();
+  const size_t n = text.size();
+  if (n >= 8) {
     uint64_t x;
-    std::memcpy(&x, text.data() + k, 8);
-    if (any_between(x)) return false;
+    for (size_t k = 0; k + 8 <= n; k += 8) {
+      std::memcpy(&x, p + k, 8);
+      if (any_between(x)) return false;
+    }
+    std::memcpy(&x, p + n - 8, 8);
+    return !any_between(x);
   }
-  if (k < text.size()) {
-    uint64_t x = 0;
-    std::memcpy(&x, text.data() + k, text.size() - k);
-    if (any_between(x)) return false;
+  if (n >= 4) {
+    uint32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + n - 4, 4);
+    return !any_between(uint64_t{a} | uint64_t{b} << 32);
   }
-  return true;
+  if (n >= 2) {
+    uint16_t a, b;
+    std::memcpy(&a, p, 2);
+    std::memcpy(&b, p + n - 2, 2);
+    return !any_between(uint64_t{a} | uint64_t{b} << 16);
+  }
+  return n == 0 || !any_between(static_cast<unsigned char>(p[0]));
 }
 
 // Whether a figure can hold `word`: a number, a word or symbol with a
