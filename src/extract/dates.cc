@@ -785,47 +785,6 @@ class DateWords {
   uint32_t lengths_[27][27] = {};
 };
 
-// Whether `text` surely holds no digit and no hyphen: tested eight bytes at
-// a time for bytes from ',' to '9' (which hold '-' and the digits), so a
-// false answer may still mean none ("U.S.").
-bool HasNoDigitOrHyphen(absl::string_view text) {
-  constexpr uint64_t kOnes = ~uint64_t{0} / 255;  // 0x0101…01
-  constexpr uint64_t kLow7 = kOnes * 127;
-  constexpr uint64_t kHigh = kOnes * 128;
-  // A byte strictly between m = 0x2b ('+') and n = 0x3a (':') sets its high
-  // bit in `between` ("Determine if a word has a byte between m and n",
-  // Bit Twiddling Hacks); bytes of 0x80 and above never do.
-  const auto any_between = [&](uint64_t x) {
-    return ((kOnes * (127 + 0x3a) - (x & kLow7)) & ~x &
-            ((x & kLow7) + kOnes * (127 - 0x2b)) & kHigh) != 0;
-  };
-  // Loads of fixed size, overlapping where the text is not a multiple of
-  // their size: a byte read twice does not change the answer.
-  const char* p = text.data();
-  const size_t n = text.size();
-  if (n >= 8) {
-    uint64_t x;
-    for (size_t k = 0; k + 8 <= n; k += 8) {
-      std::memcpy(&x, p + k, 8);
-      if (any_between(x)) return false;
-    }
-    std::memcpy(&x, p + n - 8, 8);
-    return !any_between(x);
-  }
-  if (n >= 4) {
-    uint32_t a, b;
-    std::memcpy(&a, p, 4);
-    std::memcpy(&b, p + n - 4, 4);
-    return !any_between(uint64_t{a} | uint64_t{b} << 32);
-  }
-  if (n >= 2) {
-    uint16_t a, b;
-    std::memcpy(&a, p, 2);
-    std::memcpy(&b, p + n - 2, 2);
-    return !any_between(uint64_t{a} | uint64_t{b} << 16);
-  }
-  return n == 0 || !any_between(static_cast<unsigned char>(p[0]));
-}
 
 // What date scanning needs to know of a token, read without its possessive
 // ending ("Monday's"): kAnchor when a date can hold it — a number, a word
@@ -849,7 +808,7 @@ uint32_t DateBitsOf(const Word& word) {
     if (word.capitalized) bits |= kOpensCalendar;
   }
   size_t hyphen = absl::string_view::npos;
-  for (size_t k = HasNoDigitOrHyphen(folded) ? folded.size() : 0;
+  for (size_t k = internal::HasNoDigitOrHyphen(folded) ? folded.size() : 0;
        k < folded.size(); ++k) {
     if (absl::ascii_isdigit(static_cast<unsigned char>(folded[k]))) {
       bits |= kAnchor | kOpensShaped;

@@ -2763,47 +2763,6 @@ bool IsFigureOpener(const Word& word, uint8_t classes) {
   return (classes & kOpenerWord) != 0;
 }
 
-// Whether `text` surely holds no digit and no hyphen: tested eight bytes at
-// a time for bytes from ',' to '9' (which hold '-' and the digits), so a
-// false answer may still mean none ("U.S.").
-bool HasNoDigitOrHyphen(absl::string_view text) {
-  constexpr uint64_t kOnes = ~uint64_t{0} / 255;  // 0x0101...01
-  constexpr uint64_t kLow7 = kOnes * 127;
-  constexpr uint64_t kHigh = kOnes * 128;
-  // A byte strictly between m = 0x2b ('+') and n = 0x3a (':') sets its high
-  // bit in `between` ("Determine if a word has a byte between m and n",
-  // Bit Twiddling Hacks); bytes of 0x80 and above never do.
-  const auto any_between = [&](uint64_t x) {
-    return ((kOnes * (127 + 0x3a) - (x & kLow7)) & ~x &
-            ((x & kLow7) + kOnes * (127 - 0x2b)) & kHigh) != 0;
-  };
-  // Loads of fixed size, overlapping where the text is not a multiple of
-  // their size: a byte read twice does not change the answer.
-  const char* p = text.data();
-  const size_t n = text.size();
-  if (n >= 8) {
-    uint64_t x;
-    for (size_t k = 0; k + 8 <= n; k += 8) {
-      std::memcpy(&x, p + k, 8);
-      if (any_between(x)) return false;
-    }
-    std::memcpy(&x, p + n - 8, 8);
-    return !any_between(x);
-  }
-  if (n >= 4) {
-    uint32_t a, b;
-    std::memcpy(&a, p, 4);
-    std::memcpy(&b, p + n - 4, 4);
-    return !any_between(uint64_t{a} | uint64_t{b} << 32);
-  }
-  if (n >= 2) {
-    uint16_t a, b;
-    std::memcpy(&a, p, 2);
-    std::memcpy(&b, p + n - 2, 2);
-    return !any_between(uint64_t{a} | uint64_t{b} << 16);
-  }
-  return n == 0 || !any_between(static_cast<unsigned char>(p[0]));
-}
 
 // Whether a figure can hold `word`: a number, a word or symbol with a
 // digit or a vulgar fraction ("USD115", "\u00BD"), or a number,
@@ -2815,7 +2774,7 @@ bool IsFigureAnchor(const Word& word, uint8_t classes) {
   absl::string_view folded = word.folded;
   bool hyphenated = false;
   // Most words hold neither a digit nor a hyphen, and are read once.
-  if (!HasNoDigitOrHyphen(folded)) {
+  if (!internal::HasNoDigitOrHyphen(folded)) {
     for (char c : folded) {
       if (absl::ascii_isdigit(static_cast<unsigned char>(c))) return true;
       hyphenated |= c == '-';

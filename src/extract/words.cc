@@ -174,4 +174,5 @@ size_t PossessiveBytes(absl::string_view word) {
   return 0;
 }
 
+
 }  // namespace crosscheck::extract::internal

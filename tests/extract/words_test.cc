@@ -110,5 +110,32 @@ TEST(FoldTest, FoldToReusesTheString) {
   EXPECT_EQ(Fold("ÉTÉ ΑΘΗΝΑ"), "ÉtÉ ΑΘΗΝΑ");
 }
 
+TEST(HasNoDigitOrHyphenTest, NeverMissesADigitOrHyphen) {
+  EXPECT_TRUE(HasNoDigitOrHyphen(""));
+  EXPECT_TRUE(HasNoDigitOrHyphen("said"));
+  EXPECT_TRUE(HasNoDigitOrHyphen("internationally"));
+  EXPECT_TRUE(HasNoDigitOrHyphen("caf\xC3\xA9"));
+  for (const char* text : {"4", "Q3", "mid-May", "twenty-first", "abcdefg7",
+                           "abcdefgh-", "abcdefghijklmnop9", "-", "a1b"}) {
+    EXPECT_FALSE(HasNoDigitOrHyphen(text)) << text;
+  }
+  // Every length and position, with bytes around the tested range.
+  const std::string fillers = std::string("az.,/:+*\x7f\x80\xff", 11);
+  for (size_t length = 1; length <= 20; ++length) {
+    for (size_t at = 0; at < length; ++at) {
+      for (char mark : {'0', '5', '9', '-'}) {
+        std::string text(length, 'x');
+        for (size_t k = 0; k < length; ++k) {
+          text[k] = fillers[k % fillers.size()];
+        }
+        text[at] = mark;
+        EXPECT_FALSE(HasNoDigitOrHyphen(text)) << length << " " << at;
+      }
+    }
+    // Letters alone are always told apart.
+    EXPECT_TRUE(HasNoDigitOrHyphen(std::string(length, 'q')));
+  }
+}
+
 }  // namespace
 }  // namespace crosscheck::extract::internal
