@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <utility>
@@ -29,6 +30,71 @@ constexpr size_t kContextBytes = 400;
 // Longer words are not English words to lemmatize; Lemma returns them
 // folded, so that its work stays linear however long the token.
 constexpr size_t kMaxLemmaBytes = 64;
+
+// ---------------------------------------------------------------------------
+// Memo keys.
+
+// A word of at most kMaxShortKeyBytes bytes as two integers and its size,
+// for the per-thread memos that are looked up at every word: equal words
+// have equal keys and different words different ones, and a key is made,
+// hashed and compared in a few integer operations, without a pass over the
+// bytes. `head` and `tail` are the word's first and last 8 bytes (4 when it
+// has fewer than 8), which overlap in a shorter word and so hold every byte
+// of it; a word of fewer than 4 bytes is its first, middle and last bytes in
+// `head`, which are all of them.
+struct ShortKey {
+  uint64_t head = 0;
+  uint64_t tail = 0;
+  uint64_t size = 0;
+
+  friend bool operator==(const ShortKey& a, const ShortKey& b) {
+    return a.head == b.head && a.tail == b.tail && a.size == b.size;
+  }
+};
+
+constexpr size_t kMaxShortKeyBytes = 16;
+
+// The key of `word`, or false when it is longer than kMaxShortKeyBytes.
+bool MakeShortKey(absl::string_view word, ShortKey* key) {
+  const char* const p = word.data();
+  const size_t n = word.size();
+  if (n > kMaxShortKeyBytes) return false;
+  if (n >= 8) {
+    std::memcpy(&key->head, p, 8);
+    std::memcpy(&key->tail, p + n - 8, 8);
+  } else if (n >= 4) {
+    uint32_t head;
+    uint32_t tail;
+    std::memcpy(&head, p, 4);
+    std::memcpy(&tail, p + n - 4, 4);
+    key->head = head;
+    key->tail = tail;
+  } else if (n > 0) {
+    key->head = uint64_t{static_cast<unsigned char>(p[0])} |
+                uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
+                uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
+    key->tail = 0;
+  } else {
+    key->head = 0;
+    key->tail = 0;
+  }
+  key->size = n;
+  return true;
+}
+
+// Mixes every bit of the key into every bit of the hash, as Abseil's Swiss
+// tables need.
+struct ShortKeyHash {
+  size_t operator()(const ShortKey& key) const {
+    constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+    uint64_t h = (key.head ^ (key.size * kMul)) * kMul;
+    h = ((h ^ (h >> 29)) ^ key.tail) * kMul;
+    h ^= h >> 32;
+    h *= 0xD6E8FEB86659FD93ull;
+    h ^= h >> 32;
+    return static_cast<size_t>(h);
+  }
+};
 
 // ---------------------------------------------------------------------------
 // Lexicons (loaded once, never freed).
@@ -526,19 +592,38 @@ WordLexis ComputeLexis(const std::string& folded) {
 // memory stays bounded however much text a thread reads.
 constexpr size_t kMaxLexisEntries = 1 << 16;
 
-// Per-thread memo of ComputeLexis. References stay valid until
+// Per-thread memo of ComputeLexis, by ShortKey for the words that have one
+// and by the word for longer ones. References stay valid until
 // TrimContextCaches(), which only the public entry points call.
-absl::node_hash_map<std::string, WordLexis, WordHash, WordEq>& LexisMemo() {
-  thread_local absl::node_hash_map<std::string, WordLexis, WordHash, WordEq>
-      memo;
+struct LexisMemo {
+  absl::node_hash_map<ShortKey, WordLexis, ShortKeyHash> short_words;
+  absl::node_hash_map<std::string, WordLexis, WordHash, WordEq> long_words;
+
+  size_t size() const { return short_words.size() + long_words.size(); }
+  void clear() {
+    short_words.clear();
+    long_words.clear();
+  }
+};
+
+LexisMemo& Lexes() {
+  thread_local LexisMemo memo;
   return memo;
 }
 
 const WordLexis& LexisOf(const Word& word) {
-  auto& memo = LexisMemo();
-  auto it = memo.find(word.folded);
-  if (it == memo.end()) {
-    it = memo.emplace(word.folded, ComputeLexis(word.folded)).first;
+  LexisMemo& memo = Lexes();
+  ShortKey key;
+  if (MakeShortKey(word.folded, &key)) {
+    auto it = memo.short_words.find(key);
+    if (it == memo.short_words.end()) {
+      it = memo.short_words.emplace(key, ComputeLexis(word.folded)).first;
+    }
+    return it->second;
+  }
+  auto it = memo.long_words.find(word.folded);
+  if (it == memo.long_words.end()) {
+    it = memo.long_words.emplace(word.folded, ComputeLexis(word.folded)).first;
   }
   return it->second;
 }
@@ -898,7 +983,7 @@ ContextCache& Cache() {
 // Starts the memo over when it has grown too large, and with it the facts,
 // which point into it.
 void TrimContextCaches() {
-  auto& memo = LexisMemo();
+  LexisMemo& memo = Lexes();
   if (memo.size() > kMaxLexisEntries) {
     memo.clear();
     Cache().serial = 0;
@@ -971,14 +1056,31 @@ constexpr size_t kMaxLemmaEntries = 1 << 14;
 }  // namespace
 
 std::string Lemma(absl::string_view word) {
-  // Per-thread memo by the word as given. Words longer than kMaxLemmaBytes
+  // Per-thread memo by the word as given: by ShortKey for the words that
+  // have one, by the word for longer ones. Words longer than kMaxLemmaBytes
   // are computed each time, so that the memo's memory stays bounded.
+  struct LemmaMemo {
+    absl::flat_hash_map<ShortKey, std::string, ShortKeyHash> short_words;
+    WordMap<std::string> long_words;
+  };
   if (word.size() > kMaxLemmaBytes) return ComputeLemma(word);
-  thread_local WordMap<std::string> memo;
-  if (auto it = memo.find(word); it != memo.end()) return it->second;
+  thread_local LemmaMemo memo;
+  ShortKey key;
+  if (MakeShortKey(word, &key)) {
+    if (auto it = memo.short_words.find(key); it != memo.short_words.end()) {
+      return it->second;
+    }
+    std::string lemma = ComputeLemma(word);
+    if (memo.short_words.size() >= kMaxLemmaEntries) memo.short_words.clear();
+    memo.short_words.emplace(key, lemma);
+    return lemma;
+  }
+  if (auto it = memo.long_words.find(word); it != memo.long_words.end()) {
+    return it->second;
+  }
   std::string lemma = ComputeLemma(word);
-  if (memo.size() >= kMaxLemmaEntries) memo.clear();
-  memo.emplace(word, lemma);
+  if (memo.long_words.size() >= kMaxLemmaEntries) memo.long_words.clear();
+  memo.long_words.emplace(word, lemma);
   return lemma;
 }
 
@@ -1030,17 +1132,24 @@ crosscheck::v1::Claim MakeMentionClaim(
   claim.mutable_span()->set_end(end);
   claim.mutable_sentence()->set_begin(sentence.begin);
   claim.mutable_sentence()->set_end(sentence.end);
-  claim.set_text(std::string(doc.Slice(begin, end)));
+  const absl::string_view text = doc.Slice(begin, end);
+  claim.mutable_text()->assign(text.data(), text.size());
   const segment::Range mention{begin, end};
   TrimContextCaches();
   const SentenceFacts& facts = FactsOf(&doc, sentence, sentence_words, mention);
   const SentenceFacts::Window window = facts.WindowOf(mention);
+  // An empty predicate is the field's default: left unset, the claim is
+  // the same.
   const std::string* predicate = facts.Predicate(window);
-  claim.set_predicate(predicate != nullptr ? *predicate : std::string());
+  if (predicate != nullptr && !predicate->empty()) {
+    claim.set_predicate(*predicate);
+  }
   KeywordList keywords;
   facts.Keywords(window, kMentionKeywords, &keywords);
-  claim.mutable_keywords()->Reserve(static_cast<int>(keywords.size()));
-  for (const std::string* keyword : keywords) claim.add_keywords(*keyword);
+  if (!keywords.empty()) {
+    claim.mutable_keywords()->Reserve(static_cast<int>(keywords.size()));
+    for (const std::string* keyword : keywords) claim.add_keywords(*keyword);
+  }
   return claim;
 }
 
