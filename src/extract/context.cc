@@ -12,6 +12,8 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/container/node_hash_map.h"
+#include "absl/container/node_hash_set.h"
+#include "absl/base/attributes.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
@@ -55,7 +57,7 @@ struct ShortKey {
 constexpr size_t kMaxShortKeyBytes = 16;
 
 // The key of `word`, or false when it is longer than kMaxShortKeyBytes.
-bool MakeShortKey(absl::string_view word, ShortKey* key) {
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool MakeShortKey(absl::string_view word, ShortKey* key) {
   const char* const p = word.data();
   const size_t n = word.size();
   if (n > kMaxShortKeyBytes) return false;
@@ -526,11 +528,17 @@ struct WordLexis {
   // The event phrases that start with the word, in events.tsv order; null
   // for none.
   const std::vector<EventPhrase>* phrases = nullptr;
-  // The word's keyword lemma (FindKeywords), or empty when it is none.
-  std::string keyword;
+  // The word's keyword lemma (FindKeywords), or null when it is none. One
+  // string of a KeywordSet for all the words with that keyword, so that
+  // keywords are equal exactly when their pointers are.
+  const std::string* keyword = nullptr;
 };
 
-WordLexis ComputeLexis(const std::string& folded) {
+// The keywords of the words of a LexisMemo, each kept once.
+using KeywordSet = absl::node_hash_set<std::string, WordHash, WordEq>;
+
+// The WordLexis of `folded`; its keyword is kept in `*keywords`.
+WordLexis ComputeLexis(const std::string& folded, KeywordSet* keywords) {
   WordLexis lexis;
   lexis.stop_word = StopWords().contains(folded);
   lexis.determiner = IsDeterminerForm(folded);
@@ -551,7 +559,7 @@ WordLexis ComputeLexis(const std::string& folded) {
     if (!StopWords().contains(bare) && !NumberWords().contains(head)) {
       std::string keyword = Lemma(bare);
       if (keyword.size() >= 2 && !StopWords().contains(keyword)) {
-        lexis.keyword = std::move(keyword);
+        lexis.keyword = &*keywords->insert(std::move(keyword)).first;
       }
     }
   }
@@ -598,11 +606,14 @@ constexpr size_t kMaxLexisEntries = 1 << 16;
 struct LexisMemo {
   absl::node_hash_map<ShortKey, WordLexis, ShortKeyHash> short_words;
   absl::node_hash_map<std::string, WordLexis, WordHash, WordEq> long_words;
+  // The entries' keywords.
+  KeywordSet keywords;
 
   size_t size() const { return short_words.size() + long_words.size(); }
   void clear() {
     short_words.clear();
     long_words.clear();
+    keywords.clear();
   }
 };
 
@@ -617,13 +628,17 @@ const WordLexis& LexisOf(const Word& word) {
   if (MakeShortKey(word.folded, &key)) {
     auto it = memo.short_words.find(key);
     if (it == memo.short_words.end()) {
-      it = memo.short_words.emplace(key, ComputeLexis(word.folded)).first;
+      it = memo.short_words
+               .emplace(key, ComputeLexis(word.folded, &memo.keywords))
+               .first;
     }
     return it->second;
   }
   auto it = memo.long_words.find(word.folded);
   if (it == memo.long_words.end()) {
-    it = memo.long_words.emplace(word.folded, ComputeLexis(word.folded)).first;
+    it = memo.long_words
+             .emplace(word.folded, ComputeLexis(word.folded, &memo.keywords))
+             .first;
   }
   return it->second;
 }
@@ -661,7 +676,8 @@ struct PhraseMatch {
 struct TokenFacts {
   // LexisOf the word; null for numbers and punctuation.
   const WordLexis* lexis = nullptr;
-  // The word's keyword lemma; null when it is none, or a name.
+  // The word's keyword lemma (WordLexis::keyword); null when it is none, or
+  // a name.
   const std::string* keyword = nullptr;
   // The verb reading (ReadVerb); null when there is none.
   const WordLexis* verb = nullptr;
@@ -722,11 +738,12 @@ class SentenceFacts {
       TokenFacts& facts = tokens_[i];
       const Word& word = words[i];
       if (word.kind == segment::TokenKind::kWord) {
-        facts.lexis = &LexisOf(word);
+        const WordLexis& lexis = LexisOf(word);
+        facts.lexis = &lexis;
         facts.comma_coordinator =
-            facts.lexis->coordinator && i > 0 && IsComma(words[i - 1]);
-        if (!facts.lexis->keyword.empty() && !NameLike(word, sentence_begin)) {
-          facts.keyword = &facts.lexis->keyword;
+            lexis.coordinator && i > 0 && IsComma(words[i - 1]);
+        if (lexis.keyword != nullptr && !NameLike(word, sentence_begin)) {
+          facts.keyword = lexis.keyword;
         }
       } else {
         facts.clause_break = IsClauseBreak(word);
@@ -735,32 +752,14 @@ class SentenceFacts {
       if (facts.keyword != nullptr) last_keyword = i;
       facts.last_break = last_break;
       facts.last_keyword = last_keyword;
+      // The word before has its neighbours' lexes now.
+      if (i > 0 && NeedsReadAround(i - 1)) ReadAround(i - 1);
     }
+    if (n > 0 && NeedsReadAround(n - 1)) ReadAround(n - 1);
     int next_keyword = n;
     for (int i = n - 1; i >= 0; --i) {
       if (tokens_[i].keyword != nullptr) next_keyword = i;
       tokens_[i].next_keyword = next_keyword;
-    }
-    for (int i = 0; i < n; ++i) {
-      TokenFacts& facts = tokens_[i];
-      if (facts.lexis == nullptr) continue;  // not a word
-      facts.verb = ReadVerb(i, 0, n);
-      if (facts.lexis->phrases != nullptr) {
-        facts.first_match = static_cast<int>(matches_.size());
-        for (const EventPhrase& phrase : *facts.lexis->phrases) {
-          const int end = MatchPhrase(words, i, phrase);
-          if (end >= 0) matches_.push_back({end, &phrase.event});
-        }
-        facts.match_count =
-            static_cast<int>(matches_.size()) - facts.first_match;
-      }
-      // A word with a verb reading anywhere (ReadVerb needs one whatever
-      // the neighbours), or where a phrase starts.
-      if (facts.match_count > 0 ||
-          (facts.lexis->verb != WordLexis::Verb::kNo &&
-           !NameLike(words[i], sentence_begin))) {
-        candidates_.push_back(i);
-      }
     }
   }
 
@@ -881,16 +880,49 @@ class SentenceFacts {
         i = before;
         before = i > 0 ? tokens_[i - 1].last_keyword : -1;
       }
+      // Equal keywords are the same string (WordLexis::keyword).
       const std::string* keyword = tokens_[i].keyword;
-      const bool seen = std::any_of(
-          keywords->begin(), keywords->end(),
-          [keyword](const std::string* k) { return *k == *keyword; });
-      if (!seen) keywords->push_back(keyword);
+      if (std::find(keywords->begin(), keywords->end(), keyword) ==
+          keywords->end()) {
+        keywords->push_back(keyword);
+      }
     }
   }
 
  private:
   int size() const { return static_cast<int>(words_.size()); }
+
+  // Whether ReadAround(i) can find anything: a word that no event phrase
+  // starts and that is never a verb has no verb reading (ReadVerb), no
+  // phrase match and is no candidate, which its TokenFacts already say.
+  bool NeedsReadAround(int i) const {
+    const WordLexis* lexis = tokens_[i].lexis;
+    return lexis != nullptr && (lexis->verb != WordLexis::Verb::kNo ||
+                                lexis->phrases != nullptr);
+  }
+
+  // The facts of word i that read the words around it, its verb reading
+  // and the event phrases matched from it, once the lexes of word i + 1 and
+  // those before are set (Reset).
+  void ReadAround(int i) {
+    TokenFacts& facts = tokens_[i];
+    facts.verb = ReadVerb(i, 0, size());
+    if (facts.lexis->phrases != nullptr) {
+      facts.first_match = static_cast<int>(matches_.size());
+      for (const EventPhrase& phrase : *facts.lexis->phrases) {
+        const int end = MatchPhrase(words_, i, phrase);
+        if (end >= 0) matches_.push_back({end, &phrase.event});
+      }
+      facts.match_count =
+          static_cast<int>(matches_.size()) - facts.first_match;
+    }
+    // A word with a verb reading anywhere (ReadVerb needs one whatever the
+    // neighbours), or where a phrase starts.
+    if (facts.match_count > 0 || (facts.lexis->verb != WordLexis::Verb::kNo &&
+                                  !NameLike(words_[i], sentence_begin_))) {
+      candidates_.push_back(i);
+    }
+  }
 
   // Words before a noun: "the visit", "her call" are not verbs.
   bool IsDeterminerAt(int i) const {
