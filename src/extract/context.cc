@@ -98,6 +98,59 @@ struct ShortKeyHash {
   }
 };
 
+// A memo of values by ShortKey. Values stay where they are until Clear().
+// In front of the hash table, a direct-mapped cache holds the words met
+// lately: most words of a text were met shortly before and are found there
+// with a multiply and a compare instead of the table's probe. Any slot of
+// the cache may be overwritten; a word not found there is looked up in the
+// table.
+template <typename Value>
+class ShortWordMemo {
+ public:
+  // The value of `key`, or null when there is none.
+  const Value* Find(const ShortKey& key) {
+    Recent& recent = recent_[RecentSlot(key)];
+    if (recent.value != nullptr && recent.key == key) return recent.value;
+    auto it = map_.find(key);
+    if (it == map_.end()) return nullptr;
+    recent = {key, &it->second};
+    return &it->second;
+  }
+
+  // Stores `value` for `key`, which has none yet.
+  const Value& Insert(const ShortKey& key, Value value) {
+    const Value* stored = &map_.emplace(key, std::move(value)).first->second;
+    recent_[RecentSlot(key)] = {key, stored};
+    return *stored;
+  }
+
+  size_t size() const { return map_.size(); }
+
+  void Clear() {
+    map_.clear();
+    std::fill(recent_.begin(), recent_.end(), Recent());
+  }
+
+ private:
+  static constexpr int kRecentBits = 10;
+
+  // A word met lately, in the slot its key picks; null `value` for none.
+  struct Recent {
+    ShortKey key;
+    const Value* value = nullptr;
+  };
+
+  static size_t RecentSlot(const ShortKey& key) {
+    const uint64_t h =
+        ((key.head + key.size) * 0x9E3779B97F4A7C15ull ^ key.tail) *
+        0xD6E8FEB86659FD93ull;
+    return static_cast<size_t>(h >> (64 - kRecentBits));
+  }
+
+  absl::node_hash_map<ShortKey, Value, ShortKeyHash> map_;
+  std::vector<Recent> recent_ = std::vector<Recent>(size_t{1} << kRecentBits);
+};
+
 // ---------------------------------------------------------------------------
 // Lexicons (loaded once, never freed).
 
@@ -396,18 +449,20 @@ struct TokenRange {
 
 TokenRange MentionTokens(Words words,
                          segment::Range mention) {
+  // Words are in text order, so their ends increase (as ContextWords
+  // relies on too): the mention's tokens run from the first word that ends
+  // after its begin to the last one after it that begins before its end.
+  const int n = static_cast<int>(words.size());
   TokenRange range;
-  range.first = static_cast<int>(words.size());
-  for (int i = 0; i < static_cast<int>(words.size()); ++i) {
-    if (words[i].end <= mention.begin) continue;
-    if (words[i].begin >= mention.end) {
-      if (range.first == static_cast<int>(words.size())) range.first = i;
-      break;
-    }
-    range.first = std::min(range.first, i);
-    range.last = i;
+  range.first = static_cast<int>(
+      std::lower_bound(
+          words.begin(), words.end(), mention.begin,
+          [](const Word& w, size_t offset) { return w.end <= offset; }) -
+      words.begin());
+  range.last = range.first - 1;
+  while (range.last + 1 < n && words[range.last + 1].begin < mention.end) {
+    ++range.last;
   }
-  if (range.last < range.first) range.last = range.first - 1;
   return range;
 }
 
@@ -604,14 +659,14 @@ constexpr size_t kMaxLexisEntries = 1 << 16;
 // and by the word for longer ones. References stay valid until
 // TrimContextCaches(), which only the public entry points call.
 struct LexisMemo {
-  absl::node_hash_map<ShortKey, WordLexis, ShortKeyHash> short_words;
+  ShortWordMemo<WordLexis> short_words;
   absl::node_hash_map<std::string, WordLexis, WordHash, WordEq> long_words;
   // The entries' keywords.
   KeywordSet keywords;
 
   size_t size() const { return short_words.size() + long_words.size(); }
   void clear() {
-    short_words.clear();
+    short_words.Clear();
     long_words.clear();
     keywords.clear();
   }
@@ -626,13 +681,9 @@ const WordLexis& LexisOf(const Word& word) {
   LexisMemo& memo = Lexes();
   ShortKey key;
   if (MakeShortKey(word.folded, &key)) {
-    auto it = memo.short_words.find(key);
-    if (it == memo.short_words.end()) {
-      it = memo.short_words
-               .emplace(key, ComputeLexis(word.folded, &memo.keywords))
-               .first;
-    }
-    return it->second;
+    if (const WordLexis* lexis = memo.short_words.Find(key)) return *lexis;
+    return memo.short_words.Insert(key,
+                                   ComputeLexis(word.folded, &memo.keywords));
   }
   auto it = memo.long_words.find(word.folded);
   if (it == memo.long_words.end()) {
@@ -1092,20 +1143,16 @@ std::string Lemma(absl::string_view word) {
   // have one, by the word for longer ones. Words longer than kMaxLemmaBytes
   // are computed each time, so that the memo's memory stays bounded.
   struct LemmaMemo {
-    absl::flat_hash_map<ShortKey, std::string, ShortKeyHash> short_words;
+    ShortWordMemo<std::string> short_words;
     WordMap<std::string> long_words;
   };
   if (word.size() > kMaxLemmaBytes) return ComputeLemma(word);
   thread_local LemmaMemo memo;
   ShortKey key;
   if (MakeShortKey(word, &key)) {
-    if (auto it = memo.short_words.find(key); it != memo.short_words.end()) {
-      return it->second;
-    }
-    std::string lemma = ComputeLemma(word);
-    if (memo.short_words.size() >= kMaxLemmaEntries) memo.short_words.clear();
-    memo.short_words.emplace(key, lemma);
-    return lemma;
+    if (const std::string* lemma = memo.short_words.Find(key)) return *lemma;
+    if (memo.short_words.size() >= kMaxLemmaEntries) memo.short_words.Clear();
+    return memo.short_words.Insert(key, ComputeLemma(word));
   }
   if (auto it = memo.long_words.find(word); it != memo.long_words.end()) {
     return it->second;
@@ -1164,8 +1211,7 @@ crosscheck::v1::Claim MakeMentionClaim(
   claim.mutable_span()->set_end(end);
   claim.mutable_sentence()->set_begin(sentence.begin);
   claim.mutable_sentence()->set_end(sentence.end);
-  const absl::string_view text = doc.Slice(begin, end);
-  claim.mutable_text()->assign(text.data(), text.size());
+  claim.set_text(std::string(doc.Slice(begin, end)));
   const segment::Range mention{begin, end};
   TrimContextCaches();
   const SentenceFacts& facts = FactsOf(&doc, sentence, sentence_words, mention);
