@@ -791,16 +791,18 @@ class SentenceFacts {
       if (word.kind == segment::TokenKind::kWord) {
         const WordLexis& lexis = LexisOf(word);
         facts.lexis = &lexis;
-        facts.comma_coordinator =
-            lexis.coordinator && i > 0 && IsComma(words[i - 1]);
+        if (lexis.coordinator && i > 0 && IsComma(words[i - 1])) {
+          facts.comma_coordinator = true;
+          last_break = i;
+        }
         if (lexis.keyword != nullptr && !NameLike(word, sentence_begin)) {
           facts.keyword = lexis.keyword;
+          last_keyword = i;
         }
-      } else {
-        facts.clause_break = IsClauseBreak(word);
+      } else if (IsClauseBreak(word)) {
+        facts.clause_break = true;
+        last_break = i;
       }
-      if (facts.clause_break || facts.comma_coordinator) last_break = i;
-      if (facts.keyword != nullptr) last_keyword = i;
       facts.last_break = last_break;
       facts.last_keyword = last_keyword;
       // The word before has its neighbours' lexes now.
