@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <utility>
@@ -11,6 +12,8 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/container/node_hash_map.h"
+#include "absl/container/node_hash_set.h"
+#include "absl/base/attributes.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
@@ -29,6 +32,124 @@ constexpr size_t kContextBytes = 400;
 // Longer words are not English words to lemmatize; Lemma returns them
 // folded, so that its work stays linear however long the token.
 constexpr size_t kMaxLemmaBytes = 64;
+
+// ---------------------------------------------------------------------------
+// Memo keys.
+
+// A word of at most kMaxShortKeyBytes bytes as two integers and its size,
+// for the per-thread memos that are looked up at every word: equal words
+// have equal keys and different words different ones, and a key is made,
+// hashed and compared in a few integer operations, without a pass over the
+// bytes. `head` and `tail` are the word's first and last 8 bytes (4 when it
+// has fewer than 8), which overlap in a shorter word and so hold every byte
+// of it; a word of fewer than 4 bytes is its first, middle and last bytes in
+// `head`, which are all of them.
+struct ShortKey {
+  uint64_t head = 0;
+  uint64_t tail = 0;
+  uint64_t size = 0;
+
+  friend bool operator==(const ShortKey& a, const ShortKey& b) {
+    return a.head == b.head && a.tail == b.tail && a.size == b.size;
+  }
+};
+
+constexpr size_t kMaxShortKeyBytes = 16;
+
+// The key of `word`, or false when it is longer than kMaxShortKeyBytes.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool MakeShortKey(absl::string_view word, ShortKey* key) {
+  const char* const p = word.data();
+  const size_t n = word.size();
+  if (n > kMaxShortKeyBytes) return false;
+  if (n >= 8) {
+    std::memcpy(&key->head, p, 8);
+    std::memcpy(&key->tail, p + n - 8, 8);
+  } else if (n >= 4) {
+    uint32_t head;
+    uint32_t tail;
+    std::memcpy(&head, p, 4);
+    std::memcpy(&tail, p + n - 4, 4);
+    key->head = head;
+    key->tail = tail;
+  } else if (n > 0) {
+    key->head = uint64_t{static_cast<unsigned char>(p[0])} |
+                uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
+                uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
+    key->tail = 0;
+  } else {
+    key->head = 0;
+    key->tail = 0;
+  }
+  key->size = n;
+  return true;
+}
+
+// Mixes every bit of the key into every bit of the hash, as Abseil's Swiss
+// tables need.
+struct ShortKeyHash {
+  size_t operator()(const ShortKey& key) const {
+    constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+    uint64_t h = (key.head ^ (key.size * kMul)) * kMul;
+    h = ((h ^ (h >> 29)) ^ key.tail) * kMul;
+    h ^= h >> 32;
+    h *= 0xD6E8FEB86659FD93ull;
+    h ^= h >> 32;
+    return static_cast<size_t>(h);
+  }
+};
+
+// A memo of values by ShortKey. Values stay where they are until Clear().
+// In front of the hash table, a direct-mapped cache holds the words met
+// lately: most words of a text were met shortly before and are found there
+// with a multiply and a compare instead of the table's probe. Any slot of
+// the cache may be overwritten; a word not found there is looked up in the
+// table.
+template <typename Value>
+class ShortWordMemo {
+ public:
+  // The value of `key`, or null when there is none.
+  const Value* Find(const ShortKey& key) {
+    Recent& recent = recent_[RecentSlot(key)];
+    if (recent.value != nullptr && recent.key == key) return recent.value;
+    auto it = map_.find(key);
+    if (it == map_.end()) return nullptr;
+    recent = {key, &it->second};
+    return &it->second;
+  }
+
+  // Stores `value` for `key`, which has none yet.
+  const Value& Insert(const ShortKey& key, Value value) {
+    const Value* stored = &map_.emplace(key, std::move(value)).first->second;
+    recent_[RecentSlot(key)] = {key, stored};
+    return *stored;
+  }
+
+  size_t size() const { return map_.size(); }
+
+  void Clear() {
+    map_.clear();
+    std::fill(recent_.begin(), recent_.end(), Recent());
+  }
+
+ private:
+  static constexpr int kRecentBits = 10;
+
+  // A word met lately, in the slot its key picks; null `value` for none.
+  struct Recent {
+    ShortKey key;
+    const Value* value = nullptr;
+  };
+
+  static size_t RecentSlot(const ShortKey& key) {
+    const uint64_t h =
+        ((key.head + key.size) * 0x9E3779B97F4A7C15ull ^ key.tail) *
+        0xD6E8FEB86659FD93ull;
+    return static_cast<size_t>(h >> (64 - kRecentBits));
+  }
+
+  absl::node_hash_map<ShortKey, Value, ShortKeyHash> map_;
+  std::vector<Recent> recent_ = std::vector<Recent>(size_t{1} << kRecentBits);
+};
 
 // ---------------------------------------------------------------------------
 // Lexicons (loaded once, never freed).
@@ -328,18 +449,20 @@ struct TokenRange {
 
 TokenRange MentionTokens(Words words,
                          segment::Range mention) {
+  // Words are in text order, so their ends increase (as ContextWords
+  // relies on too): the mention's tokens run from the first word that ends
+  // after its begin to the last one after it that begins before its end.
+  const int n = static_cast<int>(words.size());
   TokenRange range;
-  range.first = static_cast<int>(words.size());
-  for (int i = 0; i < static_cast<int>(words.size()); ++i) {
-    if (words[i].end <= mention.begin) continue;
-    if (words[i].begin >= mention.end) {
-      if (range.first == static_cast<int>(words.size())) range.first = i;
-      break;
-    }
-    range.first = std::min(range.first, i);
-    range.last = i;
+  range.first = static_cast<int>(
+      std::lower_bound(
+          words.begin(), words.end(), mention.begin,
+          [](const Word& w, size_t offset) { return w.end <= offset; }) -
+      words.begin());
+  range.last = range.first - 1;
+  while (range.last + 1 < n && words[range.last + 1].begin < mention.end) {
+    ++range.last;
   }
-  if (range.last < range.first) range.last = range.first - 1;
   return range;
 }
 
@@ -460,11 +583,17 @@ struct WordLexis {
   // The event phrases that start with the word, in events.tsv order; null
   // for none.
   const std::vector<EventPhrase>* phrases = nullptr;
-  // The word's keyword lemma (FindKeywords), or empty when it is none.
-  std::string keyword;
+  // The word's keyword lemma (FindKeywords), or null when it is none. One
+  // string of a KeywordSet for all the words with that keyword, so that
+  // keywords are equal exactly when their pointers are.
+  const std::string* keyword = nullptr;
 };
 
-WordLexis ComputeLexis(const std::string& folded) {
+// The keywords of the words of a LexisMemo, each kept once.
+using KeywordSet = absl::node_hash_set<std::string, WordHash, WordEq>;
+
+// The WordLexis of `folded`; its keyword is kept in `*keywords`.
+WordLexis ComputeLexis(const std::string& folded, KeywordSet* keywords) {
   WordLexis lexis;
   lexis.stop_word = StopWords().contains(folded);
   lexis.determiner = IsDeterminerForm(folded);
@@ -485,7 +614,7 @@ WordLexis ComputeLexis(const std::string& folded) {
     if (!StopWords().contains(bare) && !NumberWords().contains(head)) {
       std::string keyword = Lemma(bare);
       if (keyword.size() >= 2 && !StopWords().contains(keyword)) {
-        lexis.keyword = std::move(keyword);
+        lexis.keyword = &*keywords->insert(std::move(keyword)).first;
       }
     }
   }
@@ -526,19 +655,41 @@ WordLexis ComputeLexis(const std::string& folded) {
 // memory stays bounded however much text a thread reads.
 constexpr size_t kMaxLexisEntries = 1 << 16;
 
-// Per-thread memo of ComputeLexis. References stay valid until
+// Per-thread memo of ComputeLexis, by ShortKey for the words that have one
+// and by the word for longer ones. References stay valid until
 // TrimContextCaches(), which only the public entry points call.
-absl::node_hash_map<std::string, WordLexis, WordHash, WordEq>& LexisMemo() {
-  thread_local absl::node_hash_map<std::string, WordLexis, WordHash, WordEq>
-      memo;
+struct LexisMemo {
+  ShortWordMemo<WordLexis> short_words;
+  absl::node_hash_map<std::string, WordLexis, WordHash, WordEq> long_words;
+  // The entries' keywords.
+  KeywordSet keywords;
+
+  size_t size() const { return short_words.size() + long_words.size(); }
+  void clear() {
+    short_words.Clear();
+    long_words.clear();
+    keywords.clear();
+  }
+};
+
+LexisMemo& Lexes() {
+  thread_local LexisMemo memo;
   return memo;
 }
 
 const WordLexis& LexisOf(const Word& word) {
-  auto& memo = LexisMemo();
-  auto it = memo.find(word.folded);
-  if (it == memo.end()) {
-    it = memo.emplace(word.folded, ComputeLexis(word.folded)).first;
+  LexisMemo& memo = Lexes();
+  ShortKey key;
+  if (MakeShortKey(word.folded, &key)) {
+    if (const WordLexis* lexis = memo.short_words.Find(key)) return *lexis;
+    return memo.short_words.Insert(key,
+                                   ComputeLexis(word.folded, &memo.keywords));
+  }
+  auto it = memo.long_words.find(word.folded);
+  if (it == memo.long_words.end()) {
+    it = memo.long_words
+             .emplace(word.folded, ComputeLexis(word.folded, &memo.keywords))
+             .first;
   }
   return it->second;
 }
@@ -576,7 +727,8 @@ struct PhraseMatch {
 struct TokenFacts {
   // LexisOf the word; null for numbers and punctuation.
   const WordLexis* lexis = nullptr;
-  // The word's keyword lemma; null when it is none, or a name.
+  // The word's keyword lemma (WordLexis::keyword); null when it is none, or
+  // a name.
   const std::string* keyword = nullptr;
   // The verb reading (ReadVerb); null when there is none.
   const WordLexis* verb = nullptr;
@@ -637,45 +789,30 @@ class SentenceFacts {
       TokenFacts& facts = tokens_[i];
       const Word& word = words[i];
       if (word.kind == segment::TokenKind::kWord) {
-        facts.lexis = &LexisOf(word);
-        facts.comma_coordinator =
-            facts.lexis->coordinator && i > 0 && IsComma(words[i - 1]);
-        if (!facts.lexis->keyword.empty() && !NameLike(word, sentence_begin)) {
-          facts.keyword = &facts.lexis->keyword;
+        const WordLexis& lexis = LexisOf(word);
+        facts.lexis = &lexis;
+        if (lexis.coordinator && i > 0 && IsComma(words[i - 1])) {
+          facts.comma_coordinator = true;
+          last_break = i;
         }
-      } else {
-        facts.clause_break = IsClauseBreak(word);
+        if (lexis.keyword != nullptr && !NameLike(word, sentence_begin)) {
+          facts.keyword = lexis.keyword;
+          last_keyword = i;
+        }
+      } else if (IsClauseBreak(word)) {
+        facts.clause_break = true;
+        last_break = i;
       }
-      if (facts.clause_break || facts.comma_coordinator) last_break = i;
-      if (facts.keyword != nullptr) last_keyword = i;
       facts.last_break = last_break;
       facts.last_keyword = last_keyword;
+      // The word before has its neighbours' lexes now.
+      if (i > 0 && NeedsReadAround(i - 1)) ReadAround(i - 1);
     }
+    if (n > 0 && NeedsReadAround(n - 1)) ReadAround(n - 1);
     int next_keyword = n;
     for (int i = n - 1; i >= 0; --i) {
       if (tokens_[i].keyword != nullptr) next_keyword = i;
       tokens_[i].next_keyword = next_keyword;
-    }
-    for (int i = 0; i < n; ++i) {
-      TokenFacts& facts = tokens_[i];
-      if (facts.lexis == nullptr) continue;  // not a word
-      facts.verb = ReadVerb(i, 0, n);
-      if (facts.lexis->phrases != nullptr) {
-        facts.first_match = static_cast<int>(matches_.size());
-        for (const EventPhrase& phrase : *facts.lexis->phrases) {
-          const int end = MatchPhrase(words, i, phrase);
-          if (end >= 0) matches_.push_back({end, &phrase.event});
-        }
-        facts.match_count =
-            static_cast<int>(matches_.size()) - facts.first_match;
-      }
-      // A word with a verb reading anywhere (ReadVerb needs one whatever
-      // the neighbours), or where a phrase starts.
-      if (facts.match_count > 0 ||
-          (facts.lexis->verb != WordLexis::Verb::kNo &&
-           !NameLike(words[i], sentence_begin))) {
-        candidates_.push_back(i);
-      }
     }
   }
 
@@ -796,16 +933,49 @@ class SentenceFacts {
         i = before;
         before = i > 0 ? tokens_[i - 1].last_keyword : -1;
       }
+      // Equal keywords are the same string (WordLexis::keyword).
       const std::string* keyword = tokens_[i].keyword;
-      const bool seen = std::any_of(
-          keywords->begin(), keywords->end(),
-          [keyword](const std::string* k) { return *k == *keyword; });
-      if (!seen) keywords->push_back(keyword);
+      if (std::find(keywords->begin(), keywords->end(), keyword) ==
+          keywords->end()) {
+        keywords->push_back(keyword);
+      }
     }
   }
 
  private:
   int size() const { return static_cast<int>(words_.size()); }
+
+  // Whether ReadAround(i) can find anything: a word that no event phrase
+  // starts and that is never a verb has no verb reading (ReadVerb), no
+  // phrase match and is no candidate, which its TokenFacts already say.
+  bool NeedsReadAround(int i) const {
+    const WordLexis* lexis = tokens_[i].lexis;
+    return lexis != nullptr && (lexis->verb != WordLexis::Verb::kNo ||
+                                lexis->phrases != nullptr);
+  }
+
+  // The facts of word i that read the words around it, its verb reading
+  // and the event phrases matched from it, once the lexes of word i + 1 and
+  // those before are set (Reset).
+  void ReadAround(int i) {
+    TokenFacts& facts = tokens_[i];
+    facts.verb = ReadVerb(i, 0, size());
+    if (facts.lexis->phrases != nullptr) {
+      facts.first_match = static_cast<int>(matches_.size());
+      for (const EventPhrase& phrase : *facts.lexis->phrases) {
+        const int end = MatchPhrase(words_, i, phrase);
+        if (end >= 0) matches_.push_back({end, &phrase.event});
+      }
+      facts.match_count =
+          static_cast<int>(matches_.size()) - facts.first_match;
+    }
+    // A word with a verb reading anywhere (ReadVerb needs one whatever the
+    // neighbours), or where a phrase starts.
+    if (facts.match_count > 0 || (facts.lexis->verb != WordLexis::Verb::kNo &&
+                                  !NameLike(words_[i], sentence_begin_))) {
+      candidates_.push_back(i);
+    }
+  }
 
   // Words before a noun: "the visit", "her call" are not verbs.
   bool IsDeterminerAt(int i) const {
@@ -898,7 +1068,7 @@ ContextCache& Cache() {
 // Starts the memo over when it has grown too large, and with it the facts,
 // which point into it.
 void TrimContextCaches() {
-  auto& memo = LexisMemo();
+  LexisMemo& memo = Lexes();
   if (memo.size() > kMaxLexisEntries) {
     memo.clear();
     Cache().serial = 0;
@@ -971,14 +1141,27 @@ constexpr size_t kMaxLemmaEntries = 1 << 14;
 }  // namespace
 
 std::string Lemma(absl::string_view word) {
-  // Per-thread memo by the word as given. Words longer than kMaxLemmaBytes
+  // Per-thread memo by the word as given: by ShortKey for the words that
+  // have one, by the word for longer ones. Words longer than kMaxLemmaBytes
   // are computed each time, so that the memo's memory stays bounded.
+  struct LemmaMemo {
+    ShortWordMemo<std::string> short_words;
+    WordMap<std::string> long_words;
+  };
   if (word.size() > kMaxLemmaBytes) return ComputeLemma(word);
-  thread_local WordMap<std::string> memo;
-  if (auto it = memo.find(word); it != memo.end()) return it->second;
+  thread_local LemmaMemo memo;
+  ShortKey key;
+  if (MakeShortKey(word, &key)) {
+    if (const std::string* lemma = memo.short_words.Find(key)) return *lemma;
+    if (memo.short_words.size() >= kMaxLemmaEntries) memo.short_words.Clear();
+    return memo.short_words.Insert(key, ComputeLemma(word));
+  }
+  if (auto it = memo.long_words.find(word); it != memo.long_words.end()) {
+    return it->second;
+  }
   std::string lemma = ComputeLemma(word);
-  if (memo.size() >= kMaxLemmaEntries) memo.clear();
-  memo.emplace(word, lemma);
+  if (memo.long_words.size() >= kMaxLemmaEntries) memo.long_words.clear();
+  memo.long_words.emplace(word, lemma);
   return lemma;
 }
 
@@ -1035,12 +1218,18 @@ crosscheck::v1::Claim MakeMentionClaim(
   TrimContextCaches();
   const SentenceFacts& facts = FactsOf(&doc, sentence, sentence_words, mention);
   const SentenceFacts::Window window = facts.WindowOf(mention);
+  // An empty predicate is the field's default: left unset, the claim is
+  // the same.
   const std::string* predicate = facts.Predicate(window);
-  claim.set_predicate(predicate != nullptr ? *predicate : std::string());
+  if (predicate != nullptr && !predicate->empty()) {
+    claim.set_predicate(*predicate);
+  }
   KeywordList keywords;
   facts.Keywords(window, kMentionKeywords, &keywords);
-  claim.mutable_keywords()->Reserve(static_cast<int>(keywords.size()));
-  for (const std::string* keyword : keywords) claim.add_keywords(*keyword);
+  if (!keywords.empty()) {
+    claim.mutable_keywords()->Reserve(static_cast<int>(keywords.size()));
+    for (const std::string* keyword : keywords) claim.add_keywords(*keyword);
+  }
   return claim;
 }
 

@@ -2,8 +2,12 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
+#include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 #include "src/base/lines.h"
 #include "src/extract/dates.h"
 #include "src/extract/document.h"
@@ -36,6 +40,65 @@ char KindLetter(Claim::Kind kind) {
   }
 }
 
+// Puts `claims` in text order, claims that begin together in the order
+// found, as std::stable_sort by span begin would: their indices are sorted
+// by (begin, index), then the permutation is applied cycle by cycle with
+// swaps, so that no claim is copied and each is moved at most once.
+void SortByBegin(std::vector<Claim>* claims) {
+  const size_t n = claims->size();
+  // Position p is to hold the claim now at order[p].second.
+  std::vector<std::pair<size_t, size_t>> order;  // (span begin, index)
+  order.reserve(n);
+  bool sorted = true;
+  for (size_t i = 0; i < n; ++i) {
+    order.emplace_back((*claims)[i].span().begin(), i);
+    if (i > 0 && order[i].first < order[i - 1].first) sorted = false;
+  }
+  if (sorted) return;
+  std::sort(order.begin(), order.end());
+  // Along the cycle through `start`, each swap puts the right claim at p
+  // and carries the claim of `start` on to the position that takes it
+  // last. A position that holds its claim is marked order[p].second == p.
+  for (size_t start = 0; start < n; ++start) {
+    size_t p = start;
+    while (order[p].second != start) {
+      const size_t from = order[p].second;
+      (*claims)[p].Swap(&(*claims)[from]);
+      order[p].second = p;
+      p = from;
+    }
+    order[p].second = p;
+  }
+}
+
+// Adds to `claim` the canonical names of the entities mentioned in
+// [begin, end), as entities.NamesIn(begin, end, kMaxEntities) lists them,
+// copied once from the index.
+void AddEntities(const EntityIndex& entities, size_t begin, size_t end,
+                 Claim* claim) {
+  const std::vector<EntityMention>& mentions = entities.mentions();
+  absl::InlinedVector<int, kMaxEntities> listed;
+  auto it = std::lower_bound(
+      mentions.begin(), mentions.end(), begin,
+      [](const EntityMention& m, size_t offset) { return m.begin < offset; });
+  // Mentions do not overlap: once one runs past `end`, all later ones do.
+  for (; it != mentions.end() && it->end <= end && listed.size() < kMaxEntities;
+       ++it) {
+    if (std::find(listed.begin(), listed.end(), it->entity) == listed.end()) {
+      listed.push_back(it->entity);
+    }
+  }
+  if (listed.empty()) return;
+  claim->mutable_entities()->Reserve(static_cast<int>(listed.size()));
+  for (const int e : listed) claim->add_entities(entities.entities()[e].name);
+}
+
+// Room for claims is made once for about two a sentence, so that the
+// extractors seldom move the claims they have found to grow the vector; at
+// most this many, so that a text of many short sentences does not ask for
+// much more memory than its claims need.
+constexpr size_t kMaxReservedClaims = 1024;
+
 }  // namespace
 
 ArticleClaims ExtractClaims(const crosscheck::v1::Article& article,
@@ -44,10 +107,12 @@ ArticleClaims ExtractClaims(const crosscheck::v1::Article& article,
   const Document doc = MakeDocument(article);
   const EntityIndex entities(doc);
   std::vector<Claim>& claims = out.claims;
+  claims.reserve(std::min(2 * doc.seg.sentences.size(), kMaxReservedClaims));
 
   if (options.dates) FindDates(doc, &claims, &out.notes);
   if (options.figures) {
     std::vector<segment::Range> taken;
+    taken.reserve(claims.size());
     for (const Claim& c : claims) {
       taken.push_back({c.span().begin(), c.span().end()});
     }
@@ -59,19 +124,19 @@ ArticleClaims ExtractClaims(const crosscheck::v1::Article& article,
   }
   if (options.quotes) FindQuotes(doc, entities, &claims, &out.notes);
 
-  std::stable_sort(claims.begin(), claims.end(),
-                   [](const Claim& a, const Claim& b) {
-                     return a.span().begin() < b.span().begin();
-                   });
+  SortByBegin(&claims);
   // Claims are in text order: one cursor walks the text once for all of
   // their lines and columns.
   base::LineCursor lines(doc.text);
   int counters[4] = {0, 0, 0, 0};
+  // Ids are "<article_id>:" and the kind's letter and number.
+  const std::string id_prefix = absl::StrCat(article.id(), ":");
   for (Claim& claim : claims) {
     const int kind = static_cast<int>(claim.kind());
     const char letter = KindLetter(claim.kind());
-    claim.set_id(absl::StrCat(article.id(), ":", absl::string_view(&letter, 1),
-                              ++counters[kind >= 0 && kind < 4 ? kind : 0]));
+    absl::StrAppend(claim.mutable_id(), id_prefix,
+                    absl::string_view(&letter, 1),
+                    ++counters[kind >= 0 && kind < 4 ? kind : 0]);
     claim.set_article_id(article.id());
     if (!claim.has_sentence()) {
       const int s = doc.seg.SentenceAt(claim.span().begin());
@@ -90,9 +155,7 @@ ArticleClaims ExtractClaims(const crosscheck::v1::Article& article,
               : 0);
       const size_t end = std::min<size_t>(
           claim.sentence().end(), claim.span().end() + kEntityWindowBytes);
-      for (std::string& name : entities.NamesIn(begin, end, kMaxEntities)) {
-        claim.add_entities(std::move(name));
-      }
+      AddEntities(entities, begin, end, &claim);
     }
     lines.MoveTo(claim.span().begin());
     claim.set_line(lines.line());
