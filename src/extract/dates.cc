@@ -754,11 +754,21 @@ class DateWords {
  private:
   static int Index(char c) { return c >= 'a' && c <= 'z' ? c - 'a' : 26; }
 
-  // A word of at most 8 bytes as an integer (its bytes, zero-padded).
+  // A word of 1 to 8 bytes as an integer that tells apart words of the
+  // same length: two overlapping 4-byte loads, or the first, middle and
+  // last byte (loads of fixed size; a variable-length copy is a call).
   static uint64_t PackWord(absl::string_view word) {
-    uint64_t key = 0;
-    std::memcpy(&key, word.data(), word.size());
-    return key;
+    const char* p = word.data();
+    const size_t n = word.size();
+    if (n >= 4) {
+      uint32_t first, last;
+      std::memcpy(&first, p, 4);
+      std::memcpy(&last, p + n - 4, 4);
+      return uint64_t{first} | uint64_t{last} << 32;
+    }
+    return uint64_t{static_cast<unsigned char>(p[0])} |
+           uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
+           uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
   }
   size_t SlotOf(uint64_t key, size_t size) const {
     const uint64_t hash = (key + size) * 0x9E3779B97F4A7C15ull;

@@ -49,9 +49,21 @@ struct WordHash {
       h = (h ^ chunk) * kMul;
       h ^= h >> 29;
     }
-    if (n > 0) {
-      uint64_t chunk = 0;
-      std::memcpy(&chunk, p, n);
+    // The last 1 to 7 bytes in loads of fixed size (a variable-length copy
+    // is a library call): two overlapping 4-byte loads, or the first,
+    // middle and last byte; with the length hashed above, different words
+    // give different chunks.
+    if (n >= 4) {
+      uint32_t first, last;
+      std::memcpy(&first, p, 4);
+      std::memcpy(&last, p + n - 4, 4);
+      h = (h ^ (uint64_t{first} | uint64_t{last} << 32)) * kMul;
+    } else if (n > 0) {
+      const uint64_t chunk = uint64_t{static_cast<unsigned char>(p[0])} |
+                             uint64_t{static_cast<unsigned char>(p[n / 2])}
+                                 << 8 |
+                             uint64_t{static_cast<unsigned char>(p[n - 1])}
+                                 << 16;
       h = (h ^ chunk) * kMul;
     }
     h ^= h >> 32;
