@@ -2767,8 +2767,20 @@ bool IsFigureOpener(const Word& word, uint8_t classes) {
 // Whether a figure can hold `word`: a number, a word or symbol with a
 // digit or a vulgar fraction ("USD115", "\u00BD"), or a number,
 // magnitude, currency, time-unit or vague-quantity word, also as a part of
-// a hyphenated word ("four-day") or fused ("fortytwo"). Every figure holds
-// one. `classes` are the word's ScanClass bits.
+// a hyphenated word ("four-day") or fused ("fortytwo"); and after "a" or
+// "an", a plural ordinal (PluralFractionAt). Every figure holds one.
+// `classes` are the word's ScanClass bits.
+// Whether words[k] is a plural ordinal after "a" or "an" ("a thirds of
+// the vote"), which ParseSpelled reads as a fraction (Denominator) though
+// no lexicon lists it. Any other number before a denominator is a number
+// word, itself an anchor.
+bool PluralFractionAt(const std::vector<Word>& words, int k) {
+  return k > 0 && (Is(words[k - 1], "a") || Is(words[k - 1], "an")) &&
+         words[k].kind == TokenKind::kWord &&
+         absl::EndsWith(words[k].folded, "s") &&
+         Denominator(words[k].folded, false) > 0;
+}
+
 bool IsFigureAnchor(const Word& word, uint8_t classes) {
   if (word.kind == TokenKind::kNumber) return true;
   absl::string_view folded = word.folded;
@@ -2909,7 +2921,9 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
     for (int k = n - 1; k >= 0; --k) {
       classes[k] = ScanClassOf(scan_classes, words[k].folded);
       next_anchor[k] =
-          IsFigureAnchor(words[k], classes[k]) ? k : next_anchor[k + 1];
+          IsFigureAnchor(words[k], classes[k]) || PluralFractionAt(words, k)
+              ? k
+              : next_anchor[k + 1];
       if (words[k].kind != TokenKind::kPunct) {
         if (view.last_content < 0) view.last_content = k;
         view.first_content = k;

@@ -442,6 +442,12 @@ TEST(FindFiguresTest, Fractions) {
       {"They ordered half a dozen trucks.", "half a dozen", 6, kExact, "",
        "truck"},
       {"The wait was half an hour.", "half an hour", 0.5, kExact, "hour"},
+      // A plural ordinal after "a" is the only word of such a figure that
+      // names a number: it must anchor the figure by itself.
+      {"He won a thirds of the vote.", "a thirds", 1.0 / 3, kExact,
+       "fraction", "vote"},
+      {"It rose by a tenths. Another line.", "a tenths", 0.1, kExact,
+       "fraction"},
   };
   for (const FigureCase& c : kCases) ExpectOneFigure(c);
   for (const char* text : {
