@@ -448,6 +448,8 @@ TEST(FindFiguresTest, Fractions) {
        "fraction", "vote"},
       {"It rose by a tenths. Another line.", "a tenths", 0.1, kExact,
        "fraction"},
+      {"They said an eighths went to the fund.", "an eighths", 0.125, kExact,
+       "fraction"},
   };
   for (const FigureCase& c : kCases) ExpectOneFigure(c);
   for (const char* text : {
