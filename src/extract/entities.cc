@@ -1214,21 +1214,29 @@ EntityIndex::EntityIndex(const Document& doc) : doc_(&doc) {
   }
 }
 
-std::vector<std::string> EntityIndex::NamesIn(size_t begin, size_t end,
-                                              size_t max_names) const {
-  std::vector<std::string> names;
-  // The entities listed so far, searched linearly: few names are asked.
+absl::InlinedVector<int, 16> EntityIndex::EntitiesIn(size_t begin,
+                                                     size_t end,
+                                                     size_t max) const {
+  // The entities listed so far, searched linearly: few are asked.
   absl::InlinedVector<int, 16> listed;
   auto it = std::lower_bound(
       mentions_.begin(), mentions_.end(), begin,
       [](const EntityMention& m, size_t offset) { return m.begin < offset; });
   // Mentions do not overlap: once one runs past `end`, all later ones do.
-  for (; it != mentions_.end() && it->end <= end && names.size() < max_names;
+  for (; it != mentions_.end() && it->end <= end && listed.size() < max;
        ++it) {
     if (std::find(listed.begin(), listed.end(), it->entity) == listed.end()) {
       listed.push_back(it->entity);
-      names.push_back(entities_[it->entity].name);
     }
+  }
+  return listed;
+}
+
+std::vector<std::string> EntityIndex::NamesIn(size_t begin, size_t end,
+                                              size_t max_names) const {
+  std::vector<std::string> names;
+  for (const int e : EntitiesIn(begin, end, max_names)) {
+    names.push_back(entities_[e].name);
   }
   return names;
 }

@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/string_view.h"
 #include "src/extract/document.h"
 
@@ -67,9 +68,14 @@ class EntityIndex {
   // Every mention, in text order.
   const std::vector<EntityMention>& mentions() const { return mentions_; }
 
-  // Canonical names of the entities mentioned in [begin, end), in order of
-  // first mention there, without duplicates: the first `max_names` of them.
-  // Linear in the mentions of the range times the names returned.
+  // The entities mentioned in [begin, end), as indices into entities(), in
+  // order of first mention there, without duplicates: the first `max` of
+  // them. Linear in the mentions of the range times the entities returned.
+  absl::InlinedVector<int, 16> EntitiesIn(
+      size_t begin, size_t end,
+      size_t max = std::numeric_limits<size_t>::max()) const;
+
+  // The canonical names of EntitiesIn(begin, end, max_names).
   std::vector<std::string> NamesIn(
       size_t begin, size_t end,
       size_t max_names = std::numeric_limits<size_t>::max()) const;

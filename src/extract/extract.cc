@@ -76,18 +76,8 @@ void SortByBegin(std::vector<Claim>* claims) {
 // copied once from the index.
 void AddEntities(const EntityIndex& entities, size_t begin, size_t end,
                  Claim* claim) {
-  const std::vector<EntityMention>& mentions = entities.mentions();
-  absl::InlinedVector<int, kMaxEntities> listed;
-  auto it = std::lower_bound(
-      mentions.begin(), mentions.end(), begin,
-      [](const EntityMention& m, size_t offset) { return m.begin < offset; });
-  // Mentions do not overlap: once one runs past `end`, all later ones do.
-  for (; it != mentions.end() && it->end <= end && listed.size() < kMaxEntities;
-       ++it) {
-    if (std::find(listed.begin(), listed.end(), it->entity) == listed.end()) {
-      listed.push_back(it->entity);
-    }
-  }
+  const absl::InlinedVector<int, 16> listed =
+      entities.EntitiesIn(begin, end, kMaxEntities);
   if (listed.empty()) return;
   claim->mutable_entities()->Reserve(static_cast<int>(listed.size()));
   for (const int e : listed) claim->add_entities(entities.entities()[e].name);
