@@ -41,7 +41,8 @@ void Run(benchmark::State& state, const extract::ExtractOptions& options) {
   size_t claims = 0;
   for (auto _ : state) {
     for (const auto& article : corpus) {
-      const extract::ArticleClaims found = extract::ExtractClaims(article, options);
+      const extract::ArticleClaims found =
+          extract::ExtractClaims(article, options);
       claims += found.claims.size();
       benchmark::DoNotOptimize(found);
     }

@@ -57,7 +57,8 @@ struct ShortKey {
 constexpr size_t kMaxShortKeyBytes = 16;
 
 // The key of `word`, or false when it is longer than kMaxShortKeyBytes.
-ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool MakeShortKey(absl::string_view word, ShortKey* key) {
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool MakeShortKey(absl::string_view word,
+                                                      ShortKey* key) {
   const char* const p = word.data();
   const size_t n = word.size();
   if (n > kMaxShortKeyBytes) return false;
@@ -893,8 +894,9 @@ class SentenceFacts {
     }
 
     for (int side = 0; side < 2; ++side) {
-      if (event[side].found() && (!verb[side].found() ||
-                                  event[side].distance <= verb[side].distance)) {
+      if (event[side].found() &&
+          (!verb[side].found() ||
+           event[side].distance <= verb[side].distance)) {
         return event[side].value;
       }
       if (verb[side].found()) return verb[side].value;

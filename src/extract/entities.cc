@@ -341,8 +341,8 @@ void ReadWords(absl::string_view text,
         }
         // A capital and this period are an initial, a name word even when
         // the letter is a non-name ("A. Okafor").
-        if (first == '.' &&
-            IsInitialLetter(Words(*words).subspan(first_word), i - first_word)) {
+        if (first == '.' && IsInitialLetter(Words(*words).subspan(first_word),
+                                            i - first_word)) {
           before.name_word = true;
         }
       }
