@@ -626,7 +626,7 @@ int DecadeTens(absl::string_view word) {
 // (internal::DateGateViolations checks it).
 
 enum Opens : uint32_t {
-  kOpensDigits = 1 << 0,     // a number token of digits alone: "2016", "4"
+  kOpensDigits12 = 1 << 0,   // a number of one or two digits: "4", "31"
   kOpensThe = 1 << 1,        // "the"
   kOpensCalendar = 1 << 2,   // a capitalised month, weekday, "Thurs", "EOY"
   kOpensShaped = 1 << 3,     // a word with a digit or hyphen: "Q3", "mid-May"
@@ -645,7 +645,12 @@ enum Opens : uint32_t {
   kOpensOther = 1 << 16,     // any other token
   kOpensNumberOrdinal = 1 << 17,  // a day as an ordinal number: "5th", "31st"
   kOpensNumberOther = 1 << 18,    // any other number: "2,400", "2016-06-07"
+  kOpensDigits4 = 1 << 19,        // a number of four digits: "2016"
+  kOpensDigitsOther = 1 << 20,    // a number of 3 or 5 and more digits: "400"
 };
+// A number of digits alone.
+constexpr uint32_t kOpensDigits =
+    kOpensDigits12 | kOpensDigits4 | kOpensDigitsOther;
 constexpr uint32_t kOpensNumber =
     kOpensDigits | kOpensNumberOrdinal | kOpensNumberOther;
 
@@ -806,7 +811,12 @@ class DateWords {
 uint32_t DateBitsOf(const Word& word) {
   static const DateWords* const kDateWords = new DateWords(Lex());
   if (word.kind == TokenKind::kNumber) {
-    if (IsDigits(word.folded)) return kAnchor | kOpensDigits;
+    if (IsDigits(word.folded)) {
+      const size_t size = word.folded.size();
+      return kAnchor | (size <= 2   ? kOpensDigits12
+                        : size == 4 ? kOpensDigits4
+                                    : kOpensDigitsOther);
+    }
     return kAnchor | (DayOf(word.folded).has_value() ? kOpensNumberOrdinal
                                                       : kOpensNumberOther);
   }
@@ -956,7 +966,8 @@ class DateParser {
          kOpensThe | kOpensOrdinal | kOpensNumberOrdinal,
          kOpensOrdinal | kOpensNumberOrdinal, "CountedPart"},
         {&DateParser::Quarter,
-         kOpensNumber | kOpensShaped | kOpensThe | kOpensOrdinal,
+         kOpensDigits4 | kOpensNumberOrdinal | kOpensNumberOther |
+             kOpensShaped | kOpensThe | kOpensOrdinal,
          kOpensOrdinal | kOpensNumber, "Quarter"},
         {&DateParser::WeekOfOnWeekday,
          kOpensThe | kOpensUnit | kOpensOrdinal | kOpensNumberOrdinal,
@@ -969,9 +980,9 @@ class DateParser {
          kOpensThe | kOpensOrdinal | kOpensNumberOrdinal,
          kOpensOrdinal | kOpensNumberOrdinal, "NthWeekday"},
         {&DateParser::TheDay,
-         kOpensThe | kOpensDigits | kOpensNumberOrdinal | kOpensCount |
+         kOpensThe | kOpensDigits12 | kOpensNumberOrdinal | kOpensCount |
              kOpensOrdinal | kOpensShaped,
-         kOpensDigits | kOpensNumberOrdinal | kOpensCount | kOpensOrdinal |
+         kOpensDigits12 | kOpensNumberOrdinal | kOpensCount | kOpensOrdinal |
              kOpensShaped,
          "TheDay"},
         {&DateParser::WeekdayNumeric, kOpensCalendar, kAfterAny,
@@ -983,16 +994,18 @@ class DateParser {
         {&DateParser::MonthAfterNext, kOpensThe | kOpensCalendar,
          kOpensCalendar, "MonthAfterNext"},
         {&DateParser::MonthFirst, kOpensCalendar, kAfterAny, "MonthFirst"},
-        {&DateParser::SlashedDayMonth, kOpensDigits | kOpensNumberOrdinal,
+        {&DateParser::SlashedDayMonth, kOpensDigits12 | kOpensNumberOrdinal,
          kAfterAny, "SlashedDayMonth"},
-        {&DateParser::YearSlashed, kOpensDigits, kAfterAny, "YearSlashed"},
+        {&DateParser::YearSlashed, kOpensDigits4, kAfterAny, "YearSlashed"},
         {&DateParser::DayFirst,
-         kOpensNumber | kOpensShaped | kOpensCount | kOpensOrdinal, kAfterAny,
-         "DayFirst"},
+         kOpensDigits12 | kOpensNumberOrdinal | kOpensNumberOther |
+             kOpensShaped | kOpensCount | kOpensOrdinal,
+         kAfterAny, "DayFirst"},
         {&DateParser::MidToken, kOpensShaped, kAfterAny, "MidToken"},
-        {&DateParser::YearMonth, kOpensDigits, kAfterAny, "YearMonth"},
-        {&DateParser::BareDecade, kOpensDigits | kOpensDecade, kAfterAny,
-         "BareDecade"},
+        {&DateParser::YearMonth, kOpensDigits12 | kOpensDigits4, kAfterAny,
+         "YearMonth"},
+        {&DateParser::BareDecade, kOpensDigits12 | kOpensDigits4 | kOpensDecade,
+         kAfterAny, "BareDecade"},
         {&DateParser::Year, kOpensNumber, kAfterAny, "Year"},
         {&DateParser::SpokenYear, kOpensCount, kAfterAny, "SpokenYear"},
         {&DateParser::Decade, kOpensThe,
