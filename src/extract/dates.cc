@@ -5236,7 +5236,8 @@ void ScanDates(const Document& doc, ScanMode mode, std::vector<Claim>* claims,
     const std::vector<Word>* sentence_words = &doc.sentence_words[s];
     const int n = static_cast<int>(sentence_words->size());
     bits.resize(n);
-    next_anchor.assign(n + 1, n);
+    next_anchor.resize(n + 1);  // entries below n are set by the loop
+    next_anchor[n] = n;
     for (int k = n - 1; k >= 0; --k) {
       bits[k] = DateBitsOf((*sentence_words)[k]);
       next_anchor[k] = (bits[k] & kAnchor) != 0 ? k : next_anchor[k + 1];

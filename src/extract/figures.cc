@@ -2913,7 +2913,8 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
     const std::vector<Word>& words = doc.sentence_words[s];
     const int n = static_cast<int>(words.size());
     // next_anchor[i]: the first anchor at or after i (n when none).
-    next_anchor.assign(n + 1, n);
+    next_anchor.resize(n + 1);  // entries below n are set by the loop
+    next_anchor[n] = n;
     classes.resize(n);
     SentenceView view;
     view.doc = &doc;
