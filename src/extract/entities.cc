@@ -962,7 +962,9 @@ struct Forms {
 
 Forms CollectForms(const std::vector<RawMention>& mentions) {
   Forms forms;
-  WordMap<int> form_of_key;
+  // Each key to its form. The keys are views of forms.keys, which never
+  // reallocates: there are at most as many forms as mentions.
+  absl::flat_hash_map<absl::string_view, int, WordHash, WordEq> form_of_key;
   form_of_key.reserve(mentions.size());
   forms.keys.reserve(mentions.size());
   forms.first_mention.reserve(mentions.size());
@@ -970,12 +972,13 @@ Forms CollectForms(const std::vector<RawMention>& mentions) {
   std::string key;
   for (size_t i = 0; i < mentions.size(); ++i) {
     SetFormKey(mentions[i].words, &key);
-    const auto [it, inserted] = form_of_key.try_emplace(
-        absl::string_view(key), static_cast<int>(forms.first_mention.size()));
-    if (inserted) {
-      forms.first_mention.push_back(static_cast<int>(i));
-      forms.keys.push_back(key);
-    }
+    const auto it = form_of_key.lazy_emplace(
+        absl::string_view(key), [&](const auto& construct) {
+          const int form = static_cast<int>(forms.first_mention.size());
+          forms.first_mention.push_back(static_cast<int>(i));
+          forms.keys.push_back(key);
+          construct(absl::string_view(forms.keys.back()), form);
+        });
     forms.of_mention[i] = it->second;
   }
   // Each proper suffix of a person-like form points back to it. A suffix's
@@ -1177,8 +1180,7 @@ EntityIndex::EntityIndex(const Document& doc) : doc_(&doc) {
   // the words of the raw mentions point into them.
   std::deque<std::string> lowered;
   std::vector<PronounAttribution> pronouns;
-  const std::vector<RawMention> raw =
-      CollectMentions(doc, &lowered, &pronouns);
+  std::vector<RawMention> raw = CollectMentions(doc, &lowered, &pronouns);
   Forms forms = CollectForms(raw);
   int entity_count = 0;
   const std::vector<int> entity_of =
@@ -1197,7 +1199,8 @@ EntityIndex::EntityIndex(const Document& doc) : doc_(&doc) {
   for (size_t i = 0; i < raw.size(); ++i) {
     const int e = entity_of[i];
     mentions_.push_back({raw[i].begin, raw[i].end, e});
-    if (entities_[e].role.empty()) entities_[e].role = raw[i].role;
+    // Each mention's role is read here only.
+    if (entities_[e].role.empty()) entities_[e].role = std::move(raw[i].role);
     if (kinds[e] == EntityKind::kPerson) {
       person_mentions_.push_back(static_cast<int>(i));
     }
