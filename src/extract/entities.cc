@@ -680,7 +680,9 @@ struct RawMention {
   size_t end = 0;
   // Lowercase words of the name, connectors included.
   NameWords words;
-  // NameClassFor the words.
+  // The class given by the last organisation, place or event word of the
+  // name: "Harbor Times" is an organisation, "Lundby Congress Centre" a
+  // place.
   NameClass name_class = NameClass::kNone;
   // One of the words is an organisation connector ("of").
   bool has_connector = false;
@@ -694,17 +696,6 @@ struct RawMention {
   bool possessive = false;
   int sentence = 0;
 };
-
-// The class given by the last organisation, place or event word of a name
-// (words[name]): "Harbor Times" is an organisation, "Lundby Congress
-// Centre" a place.
-NameClass NameClassFor(Words words, absl::Span<const size_t> name) {
-  for (auto it = name.rbegin(); it != name.rend(); ++it) {
-    const NameClass cls = Facts(words[*it]).name_class;
-    if (cls != NameClass::kNone) return cls;
-  }
-  return NameClass::kNone;
-}
 
 // Splits a chunk into its leading role words ("Prime Minister") and the
 // name after them. Returns the position in `parts` where the name starts
@@ -758,7 +749,7 @@ class MentionCollector {
       }
       Chunk chunk;
       const size_t next = GrowChunk(words, i, &chunk);
-      AddChunk(words, chunk, sentence);
+      AddChunk(words, &chunk, sentence);
       i = next;
     }
   }
@@ -766,22 +757,23 @@ class MentionCollector {
   std::vector<RawMention> Take() { return std::move(mentions_); }
 
  private:
-  void AddChunk(Words words, Chunk chunk, int sentence) {
-    if (!TrimInitialWord(words, article_, &chunk)) return;
-    if (IsAdjectiveUse(words, chunk)) return;
-    const size_t name_start = NameStart(words, chunk);
+  // Adds the names of `chunk`, which it may change.
+  void AddChunk(Words words, Chunk* chunk, int sentence) {
+    if (!TrimInitialWord(words, article_, chunk)) return;
+    if (IsAdjectiveUse(words, *chunk)) return;
+    const size_t name_start = NameStart(words, *chunk);
     if (name_start == 0) {
-      Parts name = chunk.parts;
+      Parts& name = chunk->parts;
       if (!DropTrailingTitle(words, &name)) {
         AddName(words, name, RoleBefore(words, name.front(), name.back()),
                 false, sentence);
       } else if (!name.empty() &&
                  !(name.size() == 1 && IsDemonym(words[name[0]]))) {
-        AddName(words, name, "", false, sentence);
+        AddName(words, name, std::string(), false, sentence);
       }
       return;
     }
-    const absl::Span<const size_t> parts(chunk.parts);
+    const absl::Span<const size_t> parts(chunk->parts);
     const absl::Span<const size_t> title = parts.first(name_start);
     const absl::Span<const size_t> name = parts.subspan(name_start);
     AddPrefixName(words, title, sentence);
@@ -828,30 +820,34 @@ class MentionCollector {
     }
     if (prefix.empty()) return;
     if (prefix.size() == 1 && IsDemonym(words[prefix[0]])) return;
-    AddName(words, prefix, "", false, sentence);
+    AddName(words, prefix, std::string(), false, sentence);
   }
 
   void AddName(Words words, absl::Span<const size_t> name, std::string role,
                bool titled, int sentence) {
     if (name.empty()) return;
-    RawMention m;
+    // Asks about the mention before this one: read before adding.
+    const bool after_place_preposition =
+        AfterPlacePreposition(words, name.front());
+    RawMention& m = mentions_.emplace_back();
     m.begin = words[name.front()].begin;
     m.end = words[name.back()].name_end;
+    // The name's class is that of its last word that has one.
     for (size_t i : name) {
       m.words.push_back(words[i].key);
-      m.has_connector |= Facts(words[i]).org_connector;
+      const WordFacts& facts = Facts(words[i]);
+      m.has_connector |= facts.org_connector;
+      if (facts.name_class != NameClass::kNone) m.name_class = facts.name_class;
     }
-    m.name_class = NameClassFor(words, name);
     const bool person_like = m.name_class == NameClass::kNone;
     if (role.empty() && person_like) {
       role = AppositiveAfter(text_, words, name.back() + 1);
     }
     m.titled = titled || !role.empty();
     m.role = std::move(role);
-    m.after_place_preposition = AfterPlacePreposition(words, name.front());
+    m.after_place_preposition = after_place_preposition;
     m.possessive = words[name.back()].possessive;
     m.sentence = sentence;
-    mentions_.push_back(std::move(m));
   }
 
   bool AfterPlacePreposition(Words words, size_t first) const {
@@ -966,7 +962,9 @@ struct Forms {
 
 Forms CollectForms(const std::vector<RawMention>& mentions) {
   Forms forms;
-  WordMap<int> form_of_key;
+  // Each key to its form. The keys are views of forms.keys, which never
+  // reallocates: there are at most as many forms as mentions.
+  absl::flat_hash_map<absl::string_view, int, WordHash, WordEq> form_of_key;
   form_of_key.reserve(mentions.size());
   forms.keys.reserve(mentions.size());
   forms.first_mention.reserve(mentions.size());
@@ -974,12 +972,13 @@ Forms CollectForms(const std::vector<RawMention>& mentions) {
   std::string key;
   for (size_t i = 0; i < mentions.size(); ++i) {
     SetFormKey(mentions[i].words, &key);
-    const auto [it, inserted] = form_of_key.try_emplace(
-        absl::string_view(key), static_cast<int>(forms.first_mention.size()));
-    if (inserted) {
-      forms.first_mention.push_back(static_cast<int>(i));
-      forms.keys.push_back(key);
-    }
+    const auto it = form_of_key.lazy_emplace(
+        absl::string_view(key), [&](const auto& construct) {
+          const int form = static_cast<int>(forms.first_mention.size());
+          forms.first_mention.push_back(static_cast<int>(i));
+          forms.keys.push_back(key);
+          construct(absl::string_view(forms.keys.back()), form);
+        });
     forms.of_mention[i] = it->second;
   }
   // Each proper suffix of a person-like form points back to it. A suffix's
@@ -1181,8 +1180,7 @@ EntityIndex::EntityIndex(const Document& doc) : doc_(&doc) {
   // the words of the raw mentions point into them.
   std::deque<std::string> lowered;
   std::vector<PronounAttribution> pronouns;
-  const std::vector<RawMention> raw =
-      CollectMentions(doc, &lowered, &pronouns);
+  std::vector<RawMention> raw = CollectMentions(doc, &lowered, &pronouns);
   Forms forms = CollectForms(raw);
   int entity_count = 0;
   const std::vector<int> entity_of =
@@ -1201,7 +1199,8 @@ EntityIndex::EntityIndex(const Document& doc) : doc_(&doc) {
   for (size_t i = 0; i < raw.size(); ++i) {
     const int e = entity_of[i];
     mentions_.push_back({raw[i].begin, raw[i].end, e});
-    if (entities_[e].role.empty()) entities_[e].role = raw[i].role;
+    // Each mention's role is read here only.
+    if (entities_[e].role.empty()) entities_[e].role = std::move(raw[i].role);
     if (kinds[e] == EntityKind::kPerson) {
       person_mentions_.push_back(static_cast<int>(i));
     }
