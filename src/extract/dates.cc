@@ -4486,14 +4486,8 @@ class DateParser {
     if (!Is(i, "the") || i + 3 >= n_) return std::nullopt;
     auto period = Lex().periods.find(words_[i + 1].folded);
     if (period == Lex().periods.end()) return std::nullopt;
-    int shift = 0;
-    if (Is(i + 2, "after") && Is(i + 3, "next")) {
-      shift = 2;
-    } else if (Is(i + 2, "before") && Is(i + 3, "last")) {
-      shift = -2;
-    } else {
-      return std::nullopt;
-    }
+    const int shift = 2 * AfterNextAt(i + 2);
+    if (shift == 0) return std::nullopt;
     if (!published_.has_value()) {
       return Unresolved(i, i + 4, PeriodGranularity(period->second));
     }
@@ -4504,6 +4498,13 @@ class DateParser {
     return match;
   }
 
+  // 1 for "after next" at words[k], -1 for "before last", else 0.
+  int AfterNextAt(int k) const {
+    if (Is(k, "after") && Is(k + 1, "next")) return 1;
+    if (Is(k, "before") && Is(k + 1, "last")) return -1;
+    return 0;
+  }
+
   // "March after next" (the March after next March), "the June before
   // last" (the June before last June).
   std::optional<DateMatch> MonthAfterNext(int i) const {
@@ -4511,14 +4512,8 @@ class DateParser {
     if (k + 2 >= n_) return std::nullopt;
     const std::optional<MonthName> month = MonthOf(words_[k]);
     if (!month.has_value() || month->abbreviation) return std::nullopt;
-    int shift = 0;
-    if (Is(k + 1, "after") && Is(k + 2, "next")) {
-      shift = 1;
-    } else if (Is(k + 1, "before") && Is(k + 2, "last")) {
-      shift = -1;
-    } else {
-      return std::nullopt;
-    }
+    const int shift = AfterNextAt(k + 1);
+    if (shift == 0) return std::nullopt;
     if (!published_.has_value()) {
       return Unresolved(i, k + 3, Date::GRANULARITY_MONTH);
     }
