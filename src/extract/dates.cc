@@ -1866,18 +1866,23 @@ class DateParser {
     return std::nullopt;
   }
 
+  // The year in words at words[k] (YearWordsAt) as a date.
+  std::optional<DateMatch> YearInWords(int k) const {
+    int end = 0;
+    const std::optional<int> year = YearWordsAt(k, &end);
+    if (!year.has_value()) return std::nullopt;
+    DateMatch match{k, end};
+    SetYears(*year, *year, &match.date);
+    return match;
+  }
+
   // A year in words right after "of" ("the third week of two thousand and
   // twenty seven").
   std::optional<DateMatch> SpokenYearAfterOf(int t) const {
     if (words_[t].kind != TokenKind::kWord || !Is(t - 1, "of")) {
       return std::nullopt;
     }
-    int end = 0;
-    const std::optional<int> year = YearWordsAt(t, &end);
-    if (!year.has_value()) return std::nullopt;
-    DateMatch match{t, end};
-    SetYears(*year, *year, &match.date);
-    return match;
+    return YearInWords(t);
   }
 
   // "w/c Feb 4" (week commencing): the Monday-to-Sunday week holding the
@@ -2786,12 +2791,7 @@ class DateParser {
     if (!second_end_ && (Is(i - 1, "and") || Is(i - 1, "to"))) {
       return std::nullopt;
     }
-    int end = 0;
-    const std::optional<int> year = YearWordsAt(i, &end);
-    if (!year.has_value()) return std::nullopt;
-    DateMatch match{i, end};
-    SetYears(*year, *year, &match.date);
-    return match;
+    return YearInWords(i);
   }
 
   // A day in words (DayWordsAt) that stands as one: an ordinal or a
