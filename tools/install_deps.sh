@@ -14,6 +14,7 @@ PACKAGES=(
   libgtest-dev
   libbenchmark-dev
   pkg-config
+  libtcmalloc-minimal4
 )
 
 missing=()
