@@ -306,10 +306,21 @@ struct QualifierEntry {
   bool equal = false;
 };
 
+// The first four bytes of `word` (at least four long) as one number.
+inline uint32_t TensPrefix(absl::string_view word) {
+  uint32_t prefix;
+  std::memcpy(&prefix, word.data(), sizeof(prefix));
+  return prefix;
+}
+
 struct Lexicons {
   FilteredWordMap<NumberWord> number_words;
   // The `tens` words ("twenty"), for fused numbers ("twentyfifth").
   std::vector<std::string> tens_words;
+  // The first four bytes of each tens word, each once (TensPrefix): a word
+  // that starts with none of them starts with no tens word. Empty when a
+  // tens word is shorter than four bytes, and then nothing is ruled out.
+  std::vector<uint32_t> tens_prefixes;
   FilteredWordMap<Magnitude> magnitudes;
   FilteredWordMap<std::string> time_units;
   FilteredWordSet stop_words;
@@ -394,6 +405,17 @@ Lexicons* LoadLexicons() {
     lex->number_words.emplace(row[0], word);
     if (word.number_class == NumberClass::kTens) {
       lex->tens_words.push_back(row[0]);
+    }
+  }
+  for (const std::string& tens : lex->tens_words) {
+    if (tens.size() < 4) {
+      lex->tens_prefixes.clear();
+      break;
+    }
+    const uint32_t prefix = TensPrefix(tens);
+    if (std::find(lex->tens_prefixes.begin(), lex->tens_prefixes.end(),
+                  prefix) == lex->tens_prefixes.end()) {
+      lex->tens_prefixes.push_back(prefix);
     }
   }
   for (const auto& row : magnitude_rows) {
@@ -936,9 +958,14 @@ const NumberWord* UnitWord(absl::string_view part, bool plural) {
 // false, leaving `parser` as it was, when `part` is none.
 bool FeedFused(absl::string_view part, WordNumberParser* parser) {
   if (part.size() < 8) return false;
-  const char c = part[0];
-  if (c != 't' && c != 'f' && c != 's' && c != 'e' && c != 'n') return false;
-  for (const std::string& tens : Lex().tens_words) {
+  const Lexicons& lex = Lex();
+  // Most long words start like no tens word: one load and a few compares.
+  if (!lex.tens_prefixes.empty() &&
+      std::find(lex.tens_prefixes.begin(), lex.tens_prefixes.end(),
+                TensPrefix(part)) == lex.tens_prefixes.end()) {
+    return false;
+  }
+  for (const std::string& tens : lex.tens_words) {
     if (!absl::StartsWith(part, tens)) continue;
     const absl::string_view unit = part.substr(tens.size());
     if (UnitWord(unit, false) == nullptr) return false;
