@@ -19,19 +19,20 @@ namespace crosscheck::extract::internal {
 
 // One token of the text.
 struct Word {
+  // (The small members come last, so that none is padded.)
   // Byte range [begin, end) of the token in the text.
   size_t begin = 0;
   size_t end = 0;
-  segment::TokenKind kind = segment::TokenKind::kPunct;
   // Fold() of the token: lowercase, typographic apostrophes and hyphens
   // (and the en dash) folded to "'" and "-".
   std::string folded;
-  // Starts with an uppercase letter (segment::IsUpper).
-  bool capitalized = false;
   // Bytes of a possessive ending at the end of a word token as written
   // (PossessiveBytes), 0 when there is none. When set, `folded` ends with
   // "'s".
   size_t possessive_bytes = 0;
+  segment::TokenKind kind = segment::TokenKind::kPunct;
+  // Starts with an uppercase letter (segment::IsUpper).
+  bool capitalized = false;
 };
 
 // The tokens of text[begin, end) (segment::Tokenize) as Words. Linear in
