@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <deque>
 #include <iterator>
 #include <optional>
 #include <string>
@@ -277,6 +276,11 @@ struct Word {
   bool name_word = false;
   // A word that is a person pronoun ("he", "she").
   bool person_pronoun = false;
+  // Set by MarkInitialWords for an initial name word: the article also
+  // capitalizes the word where it is not initial ...
+  bool capitalized_inside = false;
+  // ... or writes it in lowercase.
+  bool lowercase = false;
   // The character of a punctuation token, else 0.
   char32_t punct = 0;
   // FactsOf(key) for a capitalized word, looked up once; nullptr for other
@@ -307,20 +311,64 @@ bool IsNonName(const Word& w) {
   return facts.non_name || (w.initial && facts.initial_non_name);
 }
 
+// The words of an article's sentences, with the indices of the few words
+// the later passes look at. One per thread, reused from article to article
+// so that its vectors keep their storage.
+struct ArticleBuffers {
+  // Every word of the article's sentences, one sentence after the other.
+  std::vector<Word> words;
+  // Indices into `words` of the words that open a sentence or quotation.
+  std::vector<size_t> initial;
+  // Indices of the name words, in order.
+  std::vector<size_t> name_words;
+  // Indices of the person pronouns, in order.
+  std::vector<size_t> pronouns;
+  // Lowercase copies of the few keys that are not a prefix of their token's
+  // folded form, one after the other, and the words whose keys they are
+  // with the offset of each copy. The keys are set to point into `lowered`
+  // once every sentence is read (FixLoweredKeys): it may grow until then.
+  std::vector<char> lowered;
+  std::vector<std::pair<size_t, size_t>> lowered_words;
+
+  void Clear() {
+    words.clear();
+    initial.clear();
+    name_words.clear();
+    pronouns.clear();
+    lowered.clear();
+    lowered_words.clear();
+  }
+
+  // Frees the storage kept for an unusually long article, so that a thread
+  // does not hold on to it.
+  void ReleaseIfLarge() {
+    constexpr size_t kMaxKeptWords = size_t{1} << 16;
+    if (words.capacity() > kMaxKeptWords) *this = ArticleBuffers();
+  }
+
+  void FixLoweredKeys() {
+    for (const auto& [word, offset] : lowered_words) {
+      Word& w = words[word];
+      w.key = absl::string_view(lowered.data() + offset, w.key.size());
+    }
+  }
+};
+
 // Reads the words of a sentence from its tokens (Document::sentence_words)
-// and appends them to `words`, and the indices in `words` of its initial
-// words to `initial`. A key is a view of the token's folded form or, when
-// folding changed the token's length, of a lowercase copy added to
-// `lowered`; both must outlive the words. The lexicons are consulted for
-// capitalized words, once each; other words are ruled out by cheap tests.
+// and appends them to `buffers`, with the indices of its initial words,
+// name words and person pronouns. A key is a view of the token's folded
+// form or, when folding changed the token's length, of a lowercase copy in
+// buffers->lowered, valid after FixLoweredKeys. The lexicons are consulted
+// for capitalized words, once each; other words are ruled out by cheap
+// tests.
 void ReadWords(absl::string_view text,
                const std::vector<internal::Word>& tokens,
-               std::deque<std::string>* lowered, std::vector<Word>* words,
-               std::vector<size_t>* initial) {
-  const size_t first_word = words->size();
+               ArticleBuffers* buffers) {
+  std::vector<Word>& words = buffers->words;
+  const size_t first_word = words.size();
   bool at_start = true;  // no word yet, or just after an opening mark
   for (const internal::Word& token : tokens) {
-    Word& w = words->emplace_back();
+    Word& w = words.emplace_back();
     w.begin = token.begin;
     w.end = token.end;
     w.name_end = token.end;
@@ -330,9 +378,9 @@ void ReadWords(absl::string_view text,
       const char32_t first =
           lead < 0x80 ? lead : base::DecodeUtf8(text, token.begin, &len);
       w.punct = first;
-      if (words->size() - 1 > first_word) {
-        const size_t i = words->size() - 2;
-        Word& before = (*words)[i];
+      if (words.size() - 1 > first_word) {
+        const size_t i = words.size() - 2;
+        Word& before = words[i];
         // An apostrophe right after a word ending in "s": "Reynolds’ office".
         if (IsApostrophe(first) && before.is_word &&
             before.end == token.begin &&
@@ -341,14 +389,16 @@ void ReadWords(absl::string_view text,
         }
         // A capital and this period are an initial, a name word even when
         // the letter is a non-name ("A. Okafor").
-        if (first == '.' && IsInitialLetter(Words(*words).subspan(first_word),
-                                            i - first_word)) {
+        if (first == '.' && !before.name_word &&
+            IsInitialLetter(Words(words).subspan(first_word), i - first_word)) {
           before.name_word = true;
+          buffers->name_words.push_back(i);
         }
       }
       at_start = at_start || IsOpeningMark(first) || first == ':';
       continue;
     }
+    const size_t index = words.size() - 1;
     w.is_word = token.kind == TokenKind::kWord;
     // internal::Word::capitalized is IsUpper of the first character.
     w.capitalized = w.is_word && token.capitalized;
@@ -371,13 +421,22 @@ void ReadWords(absl::string_view text,
     }
     // The folded token is the lowercase text byte for byte unless folding
     // changed its length (a typographic apostrophe or hyphen).
+    const size_t key_size = w.name_end - w.begin;
     if (token.folded.size() == raw.size()) {
-      w.key = absl::string_view(token.folded.data(), w.name_end - w.begin);
+      w.key = absl::string_view(token.folded.data(), key_size);
     } else {
-      w.key = lowered->emplace_back(Lower(raw.substr(0, w.name_end - w.begin)));
+      std::vector<char>& lowered = buffers->lowered;
+      const size_t offset = lowered.size();
+      lowered.resize(offset + key_size);
+      char* out = lowered.data() + offset;
+      for (size_t k = 0; k < key_size; ++k) {
+        out[k] = absl::ascii_tolower(static_cast<unsigned char>(raw[k]));
+      }
+      w.key = absl::string_view(out, key_size);
+      buffers->lowered_words.emplace_back(index, offset);
     }
     if (at_start) {
-      initial->push_back(words->size() - 1);
+      buffers->initial.push_back(index);
       w.initial = true;
       at_start = false;
     }
@@ -385,63 +444,89 @@ void ReadWords(absl::string_view text,
       w.facts = &FactsOf(w.key);
       // Else an initial letter: set when its period is read.
       w.name_word = !IsNonName(w);
+      if (w.name_word) buffers->name_words.push_back(index);
     }
-    w.person_pronoun = w.is_word && IsPersonPronoun(w.key);
+    if (w.is_word && IsPersonPronoun(w.key)) {
+      w.person_pronoun = true;
+      buffers->pronouns.push_back(index);
+    }
   }
 }
 
-// What the rest of the article says of the name words that open a sentence
-// or quotation, the only words TrimInitialWord asks about: whether the
-// article also capitalizes them not sentence-initially, and whether it
-// writes them in lowercase. Other words are ruled out by a KeyFilter
-// before any lookup.
-class ArticleWords {
+// A cheap test that rules out most words before a lookup among the keys
+// added: a bit for each key, chosen by its length and its first, middle
+// and last byte. It never rules out one of the keys; with a few dozen keys,
+// few other words pass.
+class KeyBits {
  public:
-  // `words`: every word of the article's sentences; `initial`: the indices
-  // of those that open a sentence or quotation.
-  ArticleWords(Words words, const std::vector<size_t>& initial) {
-    for (size_t i : initial) {
-      if (words[i].name_word) {
-        seen_.try_emplace(words[i].key, 0);
-        filter_.Add(words[i].key);
-      }
-    }
-    if (seen_.empty()) return;
-    for (const Word& w : words) {
-      if (!w.is_word || (w.capitalized && w.initial) ||
-          !filter_.MayContain(w.key)) {
-        continue;
-      }
-      const auto it = seen_.find(w.key);
-      if (it != seen_.end()) {
-        it->second |= w.capitalized ? kCapitalizedInside : kLowercase;
-      }
-    }
+  void Clear() { std::fill(std::begin(bits_), std::end(bits_), 0); }
+  void Add(absl::string_view key) {
+    const uint32_t bit = Bit(key);
+    bits_[bit / 64] |= uint64_t{1} << (bit % 64);
   }
-
-  // Whether the word with this key, a name word that opens a sentence or
-  // quotation, also occurs capitalized somewhere not sentence-initial.
-  bool CapitalizedInside(absl::string_view key) const {
-    return (Get(key) & kCapitalizedInside) != 0;
-  }
-  // Whether the word with this key, a name word that opens a sentence or
-  // quotation, also occurs in lowercase.
-  bool Lowercase(absl::string_view key) const {
-    return (Get(key) & kLowercase) != 0;
+  bool MayContain(absl::string_view key) const {
+    const uint32_t bit = Bit(key);
+    return (bits_[bit / 64] >> (bit % 64) & 1) != 0;
   }
 
  private:
-  enum : uint8_t { kCapitalizedInside = 1, kLowercase = 2 };
+  static constexpr int kLogBits = 10;
 
-  uint8_t Get(absl::string_view key) const {
-    const auto it = seen_.find(key);
-    return it == seen_.end() ? 0 : it->second;
+  static uint32_t Bit(absl::string_view key) {
+    if (key.empty()) return 0;
+    const auto byte = [&key](size_t i) {
+      return uint32_t{static_cast<unsigned char>(key[i])};
+    };
+    const uint32_t x = static_cast<uint32_t>(key.size()) ^ byte(0) << 8 ^
+                       byte(key.size() / 2) << 16 ^ byte(key.size() - 1) << 24;
+    return (x * 0x9E3779B1u) >> (32 - kLogBits);
   }
 
-  // Keys of the initial name words, with what occurs elsewhere.
-  absl::flat_hash_map<absl::string_view, uint8_t, WordHash, WordEq> seen_;
-  KeyFilter filter_;
+  uint64_t bits_[(1 << kLogBits) / 64] = {};
 };
+
+// Marks what the rest of the article says of the name words that open a
+// sentence or quotation, the only words TrimInitialWord asks about:
+// whether the article also capitalizes them not sentence-initially
+// (Word::capitalized_inside), and whether it writes them in lowercase
+// (Word::lowercase). Other words are ruled out by a KeyBits before any
+// lookup.
+void MarkInitialWords(ArticleBuffers* buffers) {
+  enum : uint8_t { kCapitalizedInside = 1, kLowercase = 2 };
+  // Keys of the initial name words, with what occurs elsewhere. Reused:
+  // the keys point into the words of one article.
+  thread_local absl::flat_hash_map<absl::string_view, uint8_t, WordHash,
+                                   WordEq>
+      seen;
+  thread_local KeyBits bits;
+  seen.clear();
+  bits.Clear();
+  std::vector<Word>& words = buffers->words;
+  for (size_t i : buffers->initial) {
+    if (words[i].name_word) {
+      seen.try_emplace(words[i].key, 0);
+      bits.Add(words[i].key);
+    }
+  }
+  if (seen.empty()) return;
+  for (const Word& w : words) {
+    if (!w.is_word || (w.capitalized && w.initial) ||
+        !bits.MayContain(w.key)) {
+      continue;
+    }
+    const auto it = seen.find(w.key);
+    if (it != seen.end()) {
+      it->second |= w.capitalized ? kCapitalizedInside : kLowercase;
+    }
+  }
+  for (size_t i : buffers->initial) {
+    Word& w = words[i];
+    if (!w.name_word) continue;
+    const uint8_t found = seen.find(w.key)->second;
+    w.capitalized_inside = (found & kCapitalizedInside) != 0;
+    w.lowercase = (found & kLowercase) != 0;
+  }
+}
 
 // ---------------------------------------------------------------------------
 // Name chunks.
@@ -543,8 +628,7 @@ bool IsAdjectiveUse(Words words, const Chunk& chunk) {
 // a sentence or quotation: "Crowds gathered", "Environmental groups". A
 // capitalized word that the article also capitalizes elsewhere is a name.
 // Returns false when nothing of the chunk is left.
-bool TrimInitialWord(Words words, const ArticleWords& article,
-                     Chunk* chunk) {
+bool TrimInitialWord(Words words, Chunk* chunk) {
   const Word& first = words[chunk->parts[0]];
   // A title opening a name ("President Ada Okafor", "Prime Minister ...")
   // is capitalized anyway.
@@ -553,8 +637,7 @@ bool TrimInitialWord(Words words, const ArticleWords& article,
       title.has_value() && (title != TitleClass::kModifier ||
                             (chunk->parts.size() > 1 &&
                              TitleOf(words[chunk->parts[1]]).has_value()));
-  if (!first.initial || opens_title ||
-      article.CapitalizedInside(first.key)) {
+  if (!first.initial || opens_title || first.capitalized_inside) {
     return true;
   }
   if (chunk->parts.size() == 1) {
@@ -565,7 +648,7 @@ bool TrimInitialWord(Words words, const ArticleWords& article,
            (next + 1 < words.size() && words[next].punct == ':' &&
             IsOpeningMark(words[next + 1].punct));
   }
-  if (!article.Lowercase(first.key)) return true;
+  if (!first.lowercase) return true;
   // A common word: drop it, and a connector that followed it.
   size_t drop = 1;
   while (drop < chunk->parts.size() && !words[chunk->parts[drop]].capitalized) {
@@ -737,20 +820,21 @@ bool DropTrailingTitle(Words words, Parts* name) {
 
 class MentionCollector {
  public:
-  MentionCollector(absl::string_view text, const ArticleWords& article)
-      : text_(text), article_(article) {}
+  // `expected`: about how many mentions to expect.
+  MentionCollector(absl::string_view text, size_t expected) : text_(text) {
+    mentions_.reserve(expected);
+  }
 
-  void AddSentence(Words words, int sentence) {
+  // Adds the names of a sentence. `name_words` are the indices of its name
+  // words, in order, less `base`: the chunks start at them.
+  void AddSentence(Words words, absl::Span<const size_t> name_words,
+                   size_t base, int sentence) {
     size_t i = 0;
-    while (i < words.size()) {
-      if (!words[i].name_word) {
-        ++i;
-        continue;
-      }
+    for (const size_t name_word : name_words) {
+      if (name_word - base < i) continue;  // inside the last chunk
       Chunk chunk;
-      const size_t next = GrowChunk(words, i, &chunk);
+      i = GrowChunk(words, name_word - base, &chunk);
       AddChunk(words, &chunk, sentence);
-      i = next;
     }
   }
 
@@ -759,7 +843,7 @@ class MentionCollector {
  private:
   // Adds the names of `chunk`, which it may change.
   void AddChunk(Words words, Chunk* chunk, int sentence) {
-    if (!TrimInitialWord(words, article_, chunk)) return;
+    if (!TrimInitialWord(words, chunk)) return;
     if (IsAdjectiveUse(words, *chunk)) return;
     const size_t name_start = NameStart(words, *chunk);
     if (name_start == 0) {
@@ -861,7 +945,6 @@ class MentionCollector {
   }
 
   absl::string_view text_;
-  const ArticleWords& article_;
   std::vector<RawMention> mentions_;
 };
 
@@ -875,10 +958,13 @@ struct PronounAttribution {
   int sentence = 0;
 };
 
-void FindPronounAttributions(Words words, int sentence,
+// Adds the attributions of the person pronouns of a sentence, whose
+// indices less `base` are `pronoun_words`.
+void FindPronounAttributions(Words words, absl::Span<const size_t> pronoun_words,
+                             size_t base, int sentence,
                              std::vector<PronounAttribution>* out) {
-  for (size_t i = 0; i < words.size(); ++i) {
-    if (!words[i].person_pronoun) continue;
+  for (const size_t pronoun_word : pronoun_words) {
+    const size_t i = pronoun_word - base;
     // "he said", or "said he" closing the clause (not "said she had").
     const bool verb_after = IsReportingVerb(words, i + 1);
     const bool verb_before = i > 0 && IsReportingVerb(words, i - 1) &&
@@ -887,35 +973,53 @@ void FindPronounAttributions(Words words, int sentence,
   }
 }
 
+// The indices of `indices` (in increasing order) from `*cursor` on that are
+// less than `end`; moves the cursor past them.
+absl::Span<const size_t> IndicesBefore(const std::vector<size_t>& indices,
+                                       size_t end, size_t* cursor) {
+  const size_t first = *cursor;
+  while (*cursor < indices.size() && indices[*cursor] < end) ++*cursor;
+  return absl::Span<const size_t>(indices).subspan(first, *cursor - first);
+}
+
 // Every name mention of the document's sentences, in text order, and the
 // pronoun attributions among them. The words of the mentions point into
-// the document's tokens and into `lowered`.
+// the document's tokens and into `buffers`, which holds the words of the
+// document afterwards.
 std::vector<RawMention> CollectMentions(
-    const Document& doc, std::deque<std::string>* lowered,
+    const Document& doc, ArticleBuffers* buffers,
     std::vector<PronounAttribution>* pronouns) {
   const auto& sentences = doc.seg.sentences;
-  // The words of all sentences, one after the other: sentence s is
-  // words[starts[s], starts[s + 1]).
-  std::vector<Word> words;
+  buffers->Clear();
+  std::vector<Word>& words = buffers->words;
   size_t tokens = 0;
   for (const auto& sentence_tokens : doc.sentence_words) {
     tokens += sentence_tokens.size();
   }
   words.reserve(tokens);
+  // Sentence s is words[starts[s], starts[s + 1]).
   std::vector<size_t> starts(sentences.size() + 1);
-  std::vector<size_t> initial;
   for (size_t s = 0; s < sentences.size(); ++s) {
     starts[s] = words.size();
-    ReadWords(doc.text, doc.sentence_words[s], lowered, &words, &initial);
+    ReadWords(doc.text, doc.sentence_words[s], buffers);
   }
   starts[sentences.size()] = words.size();
-  const ArticleWords article(words, initial);
-  MentionCollector collector(doc.text, article);
+  buffers->FixLoweredKeys();
+  MarkInitialWords(buffers);
+  MentionCollector collector(doc.text, buffers->name_words.size());
+  size_t name_cursor = 0;
+  size_t pronoun_cursor = 0;
   for (size_t s = 0; s < sentences.size(); ++s) {
     const Words sentence =
         Words(words).subspan(starts[s], starts[s + 1] - starts[s]);
-    collector.AddSentence(sentence, static_cast<int>(s));
-    FindPronounAttributions(sentence, static_cast<int>(s), pronouns);
+    collector.AddSentence(
+        sentence,
+        IndicesBefore(buffers->name_words, starts[s + 1], &name_cursor),
+        starts[s], static_cast<int>(s));
+    FindPronounAttributions(
+        sentence,
+        IndicesBefore(buffers->pronouns, starts[s + 1], &pronoun_cursor),
+        starts[s], static_cast<int>(s), pronouns);
   }
   return collector.Take();
 }
@@ -1176,11 +1280,11 @@ std::vector<EntityKind> DecideKinds(
 // ---------------------------------------------------------------------------
 
 EntityIndex::EntityIndex(const Document& doc) : doc_(&doc) {
-  // Lowercase copies of the few words whose folded form is not their key;
-  // the words of the raw mentions point into them.
-  std::deque<std::string> lowered;
+  // The words of the document, which the words of the raw mentions point
+  // into, reused by the next document of the thread.
+  thread_local ArticleBuffers buffers;
   std::vector<PronounAttribution> pronouns;
-  std::vector<RawMention> raw = CollectMentions(doc, &lowered, &pronouns);
+  std::vector<RawMention> raw = CollectMentions(doc, &buffers, &pronouns);
   Forms forms = CollectForms(raw);
   int entity_count = 0;
   const std::vector<int> entity_of =
@@ -1211,6 +1315,7 @@ EntityIndex::EntityIndex(const Document& doc) : doc_(&doc) {
     aliases_.try_emplace(std::move(forms.keys[f]),
                          entity_of[forms.first_mention[f]]);
   }
+  buffers.ReleaseIfLarge();
 }
 
 absl::InlinedVector<int, 16> EntityIndex::EntitiesIn(size_t begin,
