@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <optional>
 #include <string>
@@ -422,8 +423,9 @@ void ReadWords(absl::string_view text,
     // The folded token is the lowercase text byte for byte unless folding
     // changed its length (a typographic apostrophe or hyphen).
     const size_t key_size = w.name_end - w.begin;
+    absl::string_view key;
     if (token.folded.size() == raw.size()) {
-      w.key = absl::string_view(token.folded.data(), key_size);
+      key = absl::string_view(token.folded.data(), key_size);
     } else {
       std::vector<char>& lowered = buffers->lowered;
       const size_t offset = lowered.size();
@@ -432,21 +434,23 @@ void ReadWords(absl::string_view text,
       for (size_t k = 0; k < key_size; ++k) {
         out[k] = absl::ascii_tolower(static_cast<unsigned char>(raw[k]));
       }
-      w.key = absl::string_view(out, key_size);
+      key = absl::string_view(out, key_size);
       buffers->lowered_words.emplace_back(index, offset);
     }
+    w.key = key;
     if (at_start) {
       buffers->initial.push_back(index);
       w.initial = true;
       at_start = false;
     }
     if (w.capitalized) {
-      w.facts = &FactsOf(w.key);
-      // Else an initial letter: set when its period is read.
-      w.name_word = !IsNonName(w);
+      const WordFacts& facts = FactsOf(key);
+      w.facts = &facts;
+      // IsNonName(w). Else an initial letter: set when its period is read.
+      w.name_word = !(facts.non_name || (w.initial && facts.initial_non_name));
       if (w.name_word) buffers->name_words.push_back(index);
     }
-    if (w.is_word && IsPersonPronoun(w.key)) {
+    if (w.is_word && IsPersonPronoun(key)) {
       w.person_pronoun = true;
       buffers->pronouns.push_back(index);
     }
@@ -1035,78 +1039,145 @@ std::string FormKey(const Words& words) {
 
 // FormKey(words) into `key`, reusing its storage.
 void SetFormKey(const NameWords& words, std::string* key) {
-  key->clear();
+  size_t size = words.empty() ? 0 : words.size() - 1;
+  for (const absl::string_view word : words) size += word.size();
+  key->resize(size);
+  char* out = key->data();
   for (size_t i = 0; i < words.size(); ++i) {
-    if (i > 0) key->push_back(' ');
-    key->append(words[i].data(), words[i].size());
+    if (i > 0) *out++ = ' ';
+    if (!words[i].empty()) std::memcpy(out, words[i].data(), words[i].size());
+    out += words[i].size();
   }
 }
 
-// A form that can be a person's full name, of which a shorter form may be
-// an alias: two or more words, no organisation or place words. `key` is
-// the form's key.
-bool IsPersonLikeForm(const RawMention& m, absl::string_view key) {
-  return m.words.size() >= 2 && !m.has_connector &&
-         m.name_class == NameClass::kNone && !Lex().places.contains(key);
-}
-
-// The distinct name forms (lowercase word sequences) of the mentions.
-struct Forms {
-  // The key (FormKey) of each form.
-  std::vector<std::string> keys;
+// The distinct name forms (lowercase word sequences) of the mentions. One
+// per thread, reused from article to article so that its containers keep
+// their storage; CollectForms fills it anew.
+class Forms {
+ public:
+  // The key (FormKey) of each form, a view of key_text_.
+  std::vector<absl::string_view> keys;
   // The form of each mention.
   std::vector<int> of_mention;
   // The first mention of each form.
   std::vector<int> first_mention;
-  // For each form, the longer person-like forms ending with it that are
-  // heads (no alias themselves): "ada okafor" and "ben okafor" for
+
+  // The longer person-like forms ending with form `f` that are heads (no
+  // alias themselves), in order: "ada okafor" and "ben okafor" for
   // "okafor". Empty for a head.
-  std::vector<std::vector<int>> heads;
+  absl::Span<const int> Heads(int f) const {
+    return absl::Span<const int>(heads_).subspan(
+        head_begin_[f], head_begin_[f + 1] - head_begin_[f]);
+  }
+
+  // Whether the key of form `f` is the name of a known place; looked up
+  // once.
+  bool IsPlace(int f) const {
+    int8_t& place = place_[f];
+    if (place == kUnknown) place = Lex().places.contains(keys[f]) ? 1 : 0;
+    return place == 1;
+  }
+
+  void Collect(const std::vector<RawMention>& mentions);
+
+  // Frees the storage kept for an article of unusually many mentions, so
+  // that a thread does not hold on to it.
+  void ReleaseIfLarge() {
+    constexpr size_t kMaxKeptMentions = size_t{1} << 14;
+    if (of_mention.capacity() > kMaxKeptMentions) *this = Forms();
+  }
+
+ private:
+  static constexpr int8_t kUnknown = -1;
+
+  // A form that can be a person's full name, of which a shorter form may
+  // be an alias: two or more words, no organisation or place words.
+  bool IsPersonLike(int f, const RawMention& m) const {
+    return m.words.size() >= 2 && !m.has_connector &&
+           m.name_class == NameClass::kNone && !IsPlace(f);
+  }
+
+  // The keys, one after the other. Reserved before any is added, so that
+  // the views of it stay valid.
+  std::vector<char> key_text_;
+  // Each key to its form.
+  absl::flat_hash_map<absl::string_view, int, WordHash, WordEq> form_of_key_;
+  // Heads(f) is heads_[head_begin_[f], head_begin_[f + 1]).
+  std::vector<int> head_begin_;
+  std::vector<int> head_end_;
+  std::vector<int> heads_;
+  // Per form: 1 for a known place, 0 if not, kUnknown until asked.
+  mutable std::vector<int8_t> place_;
+  // (suffix form, longer form) pairs, and per form how many longer forms
+  // end with it.
+  std::vector<std::pair<int, int>> suffix_of_;
+  std::vector<int> longer_count_;
+  std::string key_;
 };
 
-Forms CollectForms(const std::vector<RawMention>& mentions) {
-  Forms forms;
-  // Each key to its form. The keys are views of forms.keys, which never
-  // reallocates: there are at most as many forms as mentions.
-  absl::flat_hash_map<absl::string_view, int, WordHash, WordEq> form_of_key;
-  form_of_key.reserve(mentions.size());
-  forms.keys.reserve(mentions.size());
-  forms.first_mention.reserve(mentions.size());
-  forms.of_mention.resize(mentions.size());
-  std::string key;
-  for (size_t i = 0; i < mentions.size(); ++i) {
-    SetFormKey(mentions[i].words, &key);
-    const auto it = form_of_key.lazy_emplace(
-        absl::string_view(key), [&](const auto& construct) {
-          const int form = static_cast<int>(forms.first_mention.size());
-          forms.first_mention.push_back(static_cast<int>(i));
-          forms.keys.push_back(key);
-          construct(absl::string_view(forms.keys.back()), form);
-        });
-    forms.of_mention[i] = it->second;
+void Forms::Collect(const std::vector<RawMention>& mentions) {
+  keys.clear();
+  first_mention.clear();
+  of_mention.resize(mentions.size());
+  form_of_key_.clear();
+  // At most as many forms as mentions, with keys no longer in all than
+  // those of the mentions.
+  size_t key_bytes = 0;
+  for (const RawMention& m : mentions) {
+    key_bytes += m.words.size();
+    for (const absl::string_view word : m.words) key_bytes += word.size();
   }
+  key_text_.clear();
+  key_text_.reserve(key_bytes);
+  keys.reserve(mentions.size());
+  first_mention.reserve(mentions.size());
+  form_of_key_.reserve(mentions.size());
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    SetFormKey(mentions[i].words, &key_);
+    const auto it = form_of_key_.lazy_emplace(
+        absl::string_view(key_), [&](const auto& construct) {
+          const int form = static_cast<int>(first_mention.size());
+          first_mention.push_back(static_cast<int>(i));
+          const size_t offset = key_text_.size();
+          key_text_.insert(key_text_.end(), key_.begin(), key_.end());
+          keys.emplace_back(key_text_.data() + offset, key_.size());
+          construct(keys.back(), form);
+        });
+    of_mention[i] = it->second;
+  }
+  const int count = static_cast<int>(keys.size());
+  place_.assign(count, kUnknown);
   // Each proper suffix of a person-like form points back to it. A suffix's
   // key is the tail of the form's key after a space (words hold no
   // spaces), looked up in place.
-  std::vector<std::vector<int>> longer(forms.first_mention.size());
-  for (size_t f = 0; f < forms.first_mention.size(); ++f) {
-    const absl::string_view key = forms.keys[f];
-    if (!IsPersonLikeForm(mentions[forms.first_mention[f]], key)) continue;
+  suffix_of_.clear();
+  longer_count_.assign(count, 0);
+  for (int f = 0; f < count; ++f) {
+    const absl::string_view key = keys[f];
+    if (!IsPersonLike(f, mentions[first_mention[f]])) continue;
     for (size_t space = key.find(' '); space != absl::string_view::npos;
          space = key.find(' ', space + 1)) {
-      const auto it = form_of_key.find(key.substr(space + 1));
-      if (it != form_of_key.end()) longer[it->second].push_back(f);
+      const auto it = form_of_key_.find(key.substr(space + 1));
+      if (it != form_of_key_.end()) {
+        suffix_of_.emplace_back(it->second, f);
+        ++longer_count_[it->second];
+      }
     }
   }
   // A longer form that is itself an alias is never the only candidate: the
-  // form it aliases ends with the same words.
-  forms.heads.resize(longer.size());
-  for (size_t f = 0; f < longer.size(); ++f) {
-    for (int candidate : longer[f]) {
-      if (longer[candidate].empty()) forms.heads[f].push_back(candidate);
-    }
+  // form it aliases ends with the same words. The heads of each form are
+  // in the order of the longer forms, found in form order.
+  head_begin_.assign(count + 1, 0);
+  for (const auto& [suffix, longer] : suffix_of_) {
+    if (longer_count_[longer] == 0) ++head_begin_[suffix + 1];
   }
-  return forms;
+  for (int f = 0; f < count; ++f) head_begin_[f + 1] += head_begin_[f];
+  heads_.resize(head_begin_[count]);
+  // The next free place among the heads of each form.
+  head_end_.assign(head_begin_.begin(), head_begin_.end() - 1);
+  for (const auto& [suffix, longer] : suffix_of_) {
+    if (longer_count_[longer] == 0) heads_[head_end_[suffix]++] = longer;
+  }
 }
 
 // Assigns each mention to an entity. A form ("okafor") that ends longer
@@ -1125,7 +1196,7 @@ std::vector<int> ClusterMentions(const std::vector<RawMention>& mentions,
   for (size_t i = 0; i < mentions.size(); ++i) {
     const int form = forms.of_mention[i];
     int head = form;
-    for (int candidate : forms.heads[form]) {
+    for (int candidate : forms.Heads(form)) {
       const bool more_recent = last_seen[candidate] > last_seen[head];
       const bool earlier_unseen =
           last_seen[candidate] == -1 && last_seen[head] == -1 &&
@@ -1190,10 +1261,10 @@ struct KindEvidence {
 // The kind of an entity, from the strongest evidence: organisation and
 // place words in its name, a title or role, the list of real places, a
 // full name of two words or more, "he said" after it, a preposition of
-// place before it. `canonical` is the mention with the canonical name, `key`
-// its form's key.
-EntityKind DecideKind(const RawMention& canonical, absl::string_view key,
-                      const KindEvidence& evidence) {
+// place before it. `canonical` is the mention with the canonical name,
+// `form` its form.
+EntityKind DecideKind(const RawMention& canonical, const Forms& forms,
+                      int form, const KindEvidence& evidence) {
   switch (canonical.name_class) {
     case NameClass::kOrganization:
       return EntityKind::kOrganization;
@@ -1205,7 +1276,7 @@ EntityKind DecideKind(const RawMention& canonical, absl::string_view key,
       break;
   }
   if (evidence.titled) return EntityKind::kPerson;
-  if (Lex().places.contains(key)) return EntityKind::kPlace;
+  if (forms.IsPlace(form)) return EntityKind::kPlace;
   if (canonical.words.size() >= 2 && !canonical.has_connector) {
     return EntityKind::kPerson;
   }
@@ -1252,7 +1323,7 @@ std::vector<EntityKind> DecideKinds(
   const size_t count = canonical.size();
   const auto kind_of = [&](size_t e, const KindEvidence& evidence) {
     const int c = canonical[e];
-    return DecideKind(mentions[c], forms.keys[forms.of_mention[c]], evidence);
+    return DecideKind(mentions[c], forms, forms.of_mention[c], evidence);
   };
   std::vector<KindEvidence> evidence(count);
   for (size_t i = 0; i < mentions.size(); ++i) {
@@ -1285,7 +1356,8 @@ EntityIndex::EntityIndex(const Document& doc) : doc_(&doc) {
   thread_local ArticleBuffers buffers;
   std::vector<PronounAttribution> pronouns;
   std::vector<RawMention> raw = CollectMentions(doc, &buffers, &pronouns);
-  Forms forms = CollectForms(raw);
+  thread_local Forms forms;
+  forms.Collect(raw);
   int entity_count = 0;
   const std::vector<int> entity_of =
       ClusterMentions(raw, forms, &entity_count);
@@ -1312,10 +1384,11 @@ EntityIndex::EntityIndex(const Document& doc) : doc_(&doc) {
   // Each alias refers to the entity of the first mention of its form.
   aliases_.reserve(forms.keys.size());
   for (size_t f = 0; f < forms.keys.size(); ++f) {
-    aliases_.try_emplace(std::move(forms.keys[f]),
+    aliases_.try_emplace(std::string(forms.keys[f]),
                          entity_of[forms.first_mention[f]]);
   }
   buffers.ReleaseIfLarge();
+  forms.ReleaseIfLarge();
 }
 
 absl::InlinedVector<int, 16> EntityIndex::EntitiesIn(size_t begin,
