@@ -86,10 +86,67 @@ struct WordFacts {
   bool demonym = false;
 };
 
+// The facts of the lexicon words by key, for the lookup asked of every
+// capitalized word: open addressing over the words' hashes, at most a
+// quarter full, so that most lookups read one slot and compare one key.
+// Points into the map it is built from, which must not change afterwards.
+class FactsIndex {
+ public:
+  void Build(const WordMap<WordFacts>& facts) {
+    size_t size = 16;
+    while (size < 4 * facts.size()) size *= 2;
+    slots_.assign(size, Slot{0, kEmpty});
+    mask_ = size - 1;
+    entries_.reserve(facts.size());
+    for (const auto& [key, value] : facts) {
+      const uint64_t hash = WordHash()(key);
+      size_t i = hash & mask_;
+      while (slots_[i].entry != kEmpty) i = (i + 1) & mask_;
+      slots_[i] = {Tag(hash), static_cast<uint32_t>(entries_.size())};
+      entries_.push_back({key, &value});
+    }
+  }
+
+  // The facts of `key`, or nullptr for a word in none of the lists.
+  const WordFacts* Find(absl::string_view key) const {
+    const uint64_t hash = WordHash()(key);
+    const uint32_t tag = Tag(hash);
+    for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (slot.entry == kEmpty) return nullptr;
+      if (slot.tag == tag && entries_[slot.entry].key == key) {
+        return entries_[slot.entry].facts;
+      }
+    }
+  }
+
+ private:
+  static constexpr uint32_t kEmpty = ~uint32_t{0};
+
+  // The bits of a hash that pick no slot.
+  static uint32_t Tag(uint64_t hash) { return static_cast<uint32_t>(hash >> 32); }
+
+  struct Slot {
+    uint32_t tag;
+    // Index into entries_, or kEmpty.
+    uint32_t entry;
+  };
+  struct Entry {
+    absl::string_view key;
+    const WordFacts* facts;
+  };
+
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  std::vector<Entry> entries_;
+};
+
 struct Lexicons {
   // Facts of the words of titles.tsv, org_words.tsv, the non-name lists and
   // the organisation connectors.
   WordMap<WordFacts> facts;
+  // The same, for lookups.
+  FactsIndex facts_index;
   // Lowercase names of real countries, capitals and regions.
   WordSet places;
   // Lowercase demonym endings ("ian"); the demonyms are facts.
@@ -202,6 +259,7 @@ const Lexicons* LoadLexicons() {
   LoadNameWords(lex);
   LoadNonNames(lex);
   LoadContextWords(lex);
+  lex->facts_index.Build(lex->facts);
   return lex;
 }
 
@@ -215,9 +273,8 @@ inline const Lexicons& Lex() {
 // reference stays valid: the lexicons never change once loaded.
 const WordFacts& FactsOf(absl::string_view key) {
   static const WordFacts* const kNoFacts = new WordFacts;
-  const auto& facts = Lex().facts;
-  const auto it = facts.find(key);
-  return it == facts.end() ? *kNoFacts : it->second;
+  const WordFacts* facts = Lex().facts_index.Find(key);
+  return facts != nullptr ? *facts : *kNoFacts;
 }
 
 // A word that can head a role: "President", "spokeswoman", "fellow".
