@@ -312,6 +312,22 @@ bool IsPlacePreposition(absl::string_view key) {
          lex.place_prepositions.contains(key);
 }
 
+// How many values KeyBit takes, and a value it never takes.
+constexpr int kLogKeyBits = 10;
+constexpr uint16_t kNoKeyBit = uint16_t{1} << kLogKeyBits;
+
+// A number below kNoKeyBit from the length and the first, middle and last
+// byte of a key: keys that differ in it are different.
+inline uint16_t KeyBit(absl::string_view key) {
+  if (key.empty()) return 0;
+  const auto byte = [&key](size_t i) {
+    return uint32_t{static_cast<unsigned char>(key[i])};
+  };
+  const uint32_t x = static_cast<uint32_t>(key.size()) ^ byte(0) << 8 ^
+                     byte(key.size() / 2) << 16 ^ byte(key.size() - 1) << 24;
+  return static_cast<uint16_t>((x * 0x9E3779B1u) >> (32 - kLogKeyBits));
+}
+
 // One token of a sentence, with what the entity rules need to know of it.
 struct Word {
   size_t begin = 0;
@@ -339,6 +355,10 @@ struct Word {
   bool capitalized_inside = false;
   // ... or writes it in lowercase.
   bool lowercase = false;
+  // For a word that tells MarkInitialWords about the initial name words (a
+  // word not capitalized by position), KeyBit(key); kNoKeyBit for other
+  // tokens.
+  uint16_t elsewhere_bit = kNoKeyBit;
   // The character of a punctuation token, else 0.
   char32_t punct = 0;
   // FactsOf(key) for a capitalized word, looked up once; nullptr for other
@@ -507,6 +527,9 @@ void ReadWords(absl::string_view text,
       w.name_word = !(facts.non_name || (w.initial && facts.initial_non_name));
       if (w.name_word) buffers->name_words.push_back(index);
     }
+    if (w.is_word && !(w.capitalized && w.initial)) {
+      w.elsewhere_bit = KeyBit(key);
+    }
     if (w.is_word && IsPersonPronoun(key)) {
       w.person_pronoun = true;
       buffers->pronouns.push_back(index);
@@ -514,79 +537,61 @@ void ReadWords(absl::string_view text,
   }
 }
 
-// A cheap test that rules out most words before a lookup among the keys
-// added: a bit for each key, chosen by its length and its first, middle
-// and last byte. It never rules out one of the keys; with a few dozen keys,
-// few other words pass.
-class KeyBits {
- public:
-  void Clear() { std::fill(std::begin(bits_), std::end(bits_), 0); }
-  void Add(absl::string_view key) {
-    const uint32_t bit = Bit(key);
-    bits_[bit / 64] |= uint64_t{1} << (bit % 64);
-  }
-  bool MayContain(absl::string_view key) const {
-    const uint32_t bit = Bit(key);
-    return (bits_[bit / 64] >> (bit % 64) & 1) != 0;
-  }
-
- private:
-  static constexpr int kLogBits = 10;
-
-  static uint32_t Bit(absl::string_view key) {
-    if (key.empty()) return 0;
-    const auto byte = [&key](size_t i) {
-      return uint32_t{static_cast<unsigned char>(key[i])};
-    };
-    const uint32_t x = static_cast<uint32_t>(key.size()) ^ byte(0) << 8 ^
-                       byte(key.size() / 2) << 16 ^ byte(key.size() - 1) << 24;
-    return (x * 0x9E3779B1u) >> (32 - kLogBits);
-  }
-
-  uint64_t bits_[(1 << kLogBits) / 64] = {};
-};
-
 // Marks what the rest of the article says of the name words that open a
 // sentence or quotation, the only words TrimInitialWord asks about:
 // whether the article also capitalizes them not sentence-initially
 // (Word::capitalized_inside), and whether it writes them in lowercase
-// (Word::lowercase). Other words are ruled out by a KeyBits before any
-// lookup.
+// (Word::lowercase). The keys of those words are chained by KeyBit, so that
+// most other words are ruled out by their Word::elsewhere_bit alone.
 void MarkInitialWords(ArticleBuffers* buffers) {
   enum : uint8_t { kCapitalizedInside = 1, kLowercase = 2 };
-  // Keys of the initial name words, with what occurs elsewhere. Reused:
-  // the keys point into the words of one article.
-  thread_local absl::flat_hash_map<absl::string_view, uint8_t, WordHash,
-                                   WordEq>
-      seen;
-  thread_local KeyBits bits;
-  seen.clear();
-  bits.Clear();
+  struct InitialKey {
+    absl::string_view key;
+    // The next key with the same KeyBit, or -1.
+    int next;
+    uint8_t found;
+  };
+  // The distinct keys of the initial name words; first[b] is the first of
+  // those with KeyBit b, or -1, and first[kNoKeyBit] is always -1. Reused:
+  // every entry of `first` is -1 between articles.
+  thread_local std::vector<InitialKey> keys;
+  thread_local std::vector<int> first(kNoKeyBit + 1, -1);
+  // The key of each initial name word, in order.
+  thread_local std::vector<int> key_of_initial;
+  keys.clear();
+  key_of_initial.clear();
   std::vector<Word>& words = buffers->words;
   for (size_t i : buffers->initial) {
-    if (words[i].name_word) {
-      seen.try_emplace(words[i].key, 0);
-      bits.Add(words[i].key);
+    const Word& w = words[i];
+    if (!w.name_word) continue;
+    const uint16_t bit = KeyBit(w.key);
+    int k = first[bit];
+    while (k >= 0 && keys[k].key != w.key) k = keys[k].next;
+    if (k < 0) {
+      k = static_cast<int>(keys.size());
+      keys.push_back({w.key, first[bit], 0});
+      first[bit] = k;
     }
+    key_of_initial.push_back(k);
   }
-  if (seen.empty()) return;
+  if (keys.empty()) return;
   for (const Word& w : words) {
-    if (!w.is_word || (w.capitalized && w.initial) ||
-        !bits.MayContain(w.key)) {
-      continue;
-    }
-    const auto it = seen.find(w.key);
-    if (it != seen.end()) {
-      it->second |= w.capitalized ? kCapitalizedInside : kLowercase;
+    for (int k = first[w.elsewhere_bit]; k >= 0; k = keys[k].next) {
+      if (keys[k].key == w.key) {
+        keys[k].found |= w.capitalized ? kCapitalizedInside : kLowercase;
+        break;
+      }
     }
   }
+  size_t n = 0;
   for (size_t i : buffers->initial) {
     Word& w = words[i];
     if (!w.name_word) continue;
-    const uint8_t found = seen.find(w.key)->second;
+    const uint8_t found = keys[key_of_initial[n++]].found;
     w.capitalized_inside = (found & kCapitalizedInside) != 0;
     w.lowercase = (found & kLowercase) != 0;
   }
+  for (const InitialKey& key : keys) first[KeyBit(key.key)] = -1;
 }
 
 // ---------------------------------------------------------------------------
