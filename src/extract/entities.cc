@@ -269,13 +269,17 @@ inline const Lexicons& Lex() {
   return *kLexicons;
 }
 
+// The facts of a word in none of the lists.
+constexpr WordFacts kNoFacts;
+
 // The facts of a word key; no facts for a word in none of the lists. The
 // reference stays valid: the lexicons never change once loaded.
-const WordFacts& FactsOf(absl::string_view key) {
-  static const WordFacts* const kNoFacts = new WordFacts;
-  const WordFacts* facts = Lex().facts_index.Find(key);
-  return facts != nullptr ? *facts : *kNoFacts;
+const WordFacts& FactsOf(const Lexicons& lex, absl::string_view key) {
+  const WordFacts* facts = lex.facts_index.Find(key);
+  return facts != nullptr ? *facts : kNoFacts;
 }
+
+const WordFacts& FactsOf(absl::string_view key) { return FactsOf(Lex(), key); }
 
 // A word that can head a role: "President", "spokeswoman", "fellow".
 bool IsRoleHead(const WordFacts& facts) {
@@ -295,8 +299,7 @@ bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
 
 // Lookups in the short word lists, asked of many words of a text: most
 // words are ruled out by the list's filter.
-bool IsPersonPronoun(absl::string_view key) {
-  const Lexicons& lex = Lex();
+bool IsPersonPronoun(const Lexicons& lex, absl::string_view key) {
   return lex.person_pronoun_filter.MayContain(key) &&
          lex.person_pronouns.contains(key);
 }
@@ -316,15 +319,13 @@ bool IsPlacePreposition(absl::string_view key) {
 constexpr int kLogKeyBits = 10;
 constexpr uint16_t kNoKeyBit = uint16_t{1} << kLogKeyBits;
 
-// A number below kNoKeyBit from the length and the first, middle and last
-// byte of a key: keys that differ in it are different.
+// A number below kNoKeyBit from the length and the first and last byte of
+// a key: keys that differ in it are different.
 inline uint16_t KeyBit(absl::string_view key) {
   if (key.empty()) return 0;
-  const auto byte = [&key](size_t i) {
-    return uint32_t{static_cast<unsigned char>(key[i])};
-  };
-  const uint32_t x = static_cast<uint32_t>(key.size()) ^ byte(0) << 8 ^
-                     byte(key.size() / 2) << 16 ^ byte(key.size() - 1) << 24;
+  const uint32_t x = static_cast<uint32_t>(key.size()) ^
+                     uint32_t{static_cast<unsigned char>(key.front())} << 8 ^
+                     uint32_t{static_cast<unsigned char>(key.back())} << 16;
   return static_cast<uint16_t>((x * 0x9E3779B1u) >> (32 - kLogKeyBits));
 }
 
@@ -442,6 +443,7 @@ struct ArticleBuffers {
 void ReadWords(absl::string_view text,
                const std::vector<internal::Word>& tokens,
                ArticleBuffers* buffers) {
+  const Lexicons& lex = Lex();
   std::vector<Word>& words = buffers->words;
   const size_t first_word = words.size();
   bool at_start = true;  // no word yet, or just after an opening mark
@@ -521,7 +523,7 @@ void ReadWords(absl::string_view text,
       at_start = false;
     }
     if (w.capitalized) {
-      const WordFacts& facts = FactsOf(key);
+      const WordFacts& facts = FactsOf(lex, key);
       w.facts = &facts;
       // IsNonName(w). Else an initial letter: set when its period is read.
       w.name_word = !(facts.non_name || (w.initial && facts.initial_non_name));
@@ -530,7 +532,7 @@ void ReadWords(absl::string_view text,
     if (w.is_word && !(w.capitalized && w.initial)) {
       w.elsewhere_bit = KeyBit(key);
     }
-    if (w.is_word && IsPersonPronoun(key)) {
+    if (w.is_word && IsPersonPronoun(lex, key)) {
       w.person_pronoun = true;
       buffers->pronouns.push_back(index);
     }
