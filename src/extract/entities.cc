@@ -686,10 +686,13 @@ bool IsDemonym(const Word& w) {
 bool IsAdjectiveUse(Words words, const Chunk& chunk) {
   if (chunk.parts.size() != 1) return false;
   const size_t i = chunk.parts[0];
-  if (!IsDemonym(words[i]) || words[i].possessive) return false;
   const size_t next = i + 1;
-  return next < words.size() && words[next].is_word &&
-         !words[next].capitalized && !IsReportingVerb(words, next);
+  // The tests of the words themselves first: the lexicons are asked last.
+  if (words[i].possessive || next >= words.size() || !words[next].is_word ||
+      words[next].capitalized) {
+    return false;
+  }
+  return IsDemonym(words[i]) && !IsReportingVerb(words, next);
 }
 
 // Drops what position alone capitalized at the start of a chunk that opens
