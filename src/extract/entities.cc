@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <deque>
+#include <cstring>
 #include <iterator>
 #include <optional>
 #include <string>
@@ -86,10 +86,67 @@ struct WordFacts {
   bool demonym = false;
 };
 
+// The facts of the lexicon words by key, for the lookup asked of every
+// capitalized word: open addressing over the words' hashes, at most a
+// quarter full, so that most lookups read one slot and compare one key.
+// Points into the map it is built from, which must not change afterwards.
+class FactsIndex {
+ public:
+  void Build(const WordMap<WordFacts>& facts) {
+    size_t size = 16;
+    while (size < 4 * facts.size()) size *= 2;
+    slots_.assign(size, Slot{0, kEmpty});
+    mask_ = size - 1;
+    entries_.reserve(facts.size());
+    for (const auto& [key, value] : facts) {
+      const uint64_t hash = WordHash()(key);
+      size_t i = hash & mask_;
+      while (slots_[i].entry != kEmpty) i = (i + 1) & mask_;
+      slots_[i] = {Tag(hash), static_cast<uint32_t>(entries_.size())};
+      entries_.push_back({key, &value});
+    }
+  }
+
+  // The facts of `key`, or nullptr for a word in none of the lists.
+  const WordFacts* Find(absl::string_view key) const {
+    const uint64_t hash = WordHash()(key);
+    const uint32_t tag = Tag(hash);
+    for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (slot.entry == kEmpty) return nullptr;
+      if (slot.tag == tag && entries_[slot.entry].key == key) {
+        return entries_[slot.entry].facts;
+      }
+    }
+  }
+
+ private:
+  static constexpr uint32_t kEmpty = ~uint32_t{0};
+
+  // The bits of a hash that pick no slot.
+  static uint32_t Tag(uint64_t hash) { return static_cast<uint32_t>(hash >> 32); }
+
+  struct Slot {
+    uint32_t tag;
+    // Index into entries_, or kEmpty.
+    uint32_t entry;
+  };
+  struct Entry {
+    absl::string_view key;
+    const WordFacts* facts;
+  };
+
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  std::vector<Entry> entries_;
+};
+
 struct Lexicons {
   // Facts of the words of titles.tsv, org_words.tsv, the non-name lists and
   // the organisation connectors.
   WordMap<WordFacts> facts;
+  // The same, for lookups.
+  FactsIndex facts_index;
   // Lowercase names of real countries, capitals and regions.
   WordSet places;
   // Lowercase demonym endings ("ian"); the demonyms are facts.
@@ -202,6 +259,7 @@ const Lexicons* LoadLexicons() {
   LoadNameWords(lex);
   LoadNonNames(lex);
   LoadContextWords(lex);
+  lex->facts_index.Build(lex->facts);
   return lex;
 }
 
@@ -211,14 +269,17 @@ inline const Lexicons& Lex() {
   return *kLexicons;
 }
 
+// The facts of a word in none of the lists.
+constexpr WordFacts kNoFacts;
+
 // The facts of a word key; no facts for a word in none of the lists. The
 // reference stays valid: the lexicons never change once loaded.
-const WordFacts& FactsOf(absl::string_view key) {
-  static const WordFacts* const kNoFacts = new WordFacts;
-  const auto& facts = Lex().facts;
-  const auto it = facts.find(key);
-  return it == facts.end() ? *kNoFacts : it->second;
+const WordFacts& FactsOf(const Lexicons& lex, absl::string_view key) {
+  const WordFacts* facts = lex.facts_index.Find(key);
+  return facts != nullptr ? *facts : kNoFacts;
 }
+
+const WordFacts& FactsOf(absl::string_view key) { return FactsOf(Lex(), key); }
 
 // A word that can head a role: "President", "spokeswoman", "fellow".
 bool IsRoleHead(const WordFacts& facts) {
@@ -238,8 +299,7 @@ bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
 
 // Lookups in the short word lists, asked of many words of a text: most
 // words are ruled out by the list's filter.
-bool IsPersonPronoun(absl::string_view key) {
-  const Lexicons& lex = Lex();
+bool IsPersonPronoun(const Lexicons& lex, absl::string_view key) {
   return lex.person_pronoun_filter.MayContain(key) &&
          lex.person_pronouns.contains(key);
 }
@@ -253,6 +313,20 @@ bool IsPlacePreposition(absl::string_view key) {
   const Lexicons& lex = Lex();
   return lex.place_preposition_filter.MayContain(key) &&
          lex.place_prepositions.contains(key);
+}
+
+// How many values KeyBit takes, and a value it never takes.
+constexpr int kLogKeyBits = 10;
+constexpr uint16_t kNoKeyBit = uint16_t{1} << kLogKeyBits;
+
+// A number below kNoKeyBit from the length and the first and last byte of
+// a key: keys that differ in it are different.
+inline uint16_t KeyBit(absl::string_view key) {
+  if (key.empty()) return 0;
+  const uint32_t x = static_cast<uint32_t>(key.size()) ^
+                     uint32_t{static_cast<unsigned char>(key.front())} << 8 ^
+                     uint32_t{static_cast<unsigned char>(key.back())} << 16;
+  return static_cast<uint16_t>((x * 0x9E3779B1u) >> (32 - kLogKeyBits));
 }
 
 // One token of a sentence, with what the entity rules need to know of it.
@@ -277,6 +351,15 @@ struct Word {
   bool name_word = false;
   // A word that is a person pronoun ("he", "she").
   bool person_pronoun = false;
+  // Set by MarkInitialWords for an initial name word: the article also
+  // capitalizes the word where it is not initial ...
+  bool capitalized_inside = false;
+  // ... or writes it in lowercase.
+  bool lowercase = false;
+  // For a word that tells MarkInitialWords about the initial name words (a
+  // word not capitalized by position), KeyBit(key); kNoKeyBit for other
+  // tokens.
+  uint16_t elsewhere_bit = kNoKeyBit;
   // The character of a punctuation token, else 0.
   char32_t punct = 0;
   // FactsOf(key) for a capitalized word, looked up once; nullptr for other
@@ -307,20 +390,65 @@ bool IsNonName(const Word& w) {
   return facts.non_name || (w.initial && facts.initial_non_name);
 }
 
+// The words of an article's sentences, with the indices of the few words
+// the later passes look at. One per thread, reused from article to article
+// so that its vectors keep their storage.
+struct ArticleBuffers {
+  // Every word of the article's sentences, one sentence after the other.
+  std::vector<Word> words;
+  // Indices into `words` of the words that open a sentence or quotation.
+  std::vector<size_t> initial;
+  // Indices of the name words, in order.
+  std::vector<size_t> name_words;
+  // Indices of the person pronouns, in order.
+  std::vector<size_t> pronouns;
+  // Lowercase copies of the few keys that are not a prefix of their token's
+  // folded form, one after the other, and the words whose keys they are
+  // with the offset of each copy. The keys are set to point into `lowered`
+  // once every sentence is read (FixLoweredKeys): it may grow until then.
+  std::vector<char> lowered;
+  std::vector<std::pair<size_t, size_t>> lowered_words;
+
+  void Clear() {
+    words.clear();
+    initial.clear();
+    name_words.clear();
+    pronouns.clear();
+    lowered.clear();
+    lowered_words.clear();
+  }
+
+  // Frees the storage kept for an unusually long article, so that a thread
+  // does not hold on to it.
+  void ReleaseIfLarge() {
+    constexpr size_t kMaxKeptWords = size_t{1} << 16;
+    if (words.capacity() > kMaxKeptWords) *this = ArticleBuffers();
+  }
+
+  void FixLoweredKeys() {
+    for (const auto& [word, offset] : lowered_words) {
+      Word& w = words[word];
+      w.key = absl::string_view(lowered.data() + offset, w.key.size());
+    }
+  }
+};
+
 // Reads the words of a sentence from its tokens (Document::sentence_words)
-// and appends them to `words`, and the indices in `words` of its initial
-// words to `initial`. A key is a view of the token's folded form or, when
-// folding changed the token's length, of a lowercase copy added to
-// `lowered`; both must outlive the words. The lexicons are consulted for
-// capitalized words, once each; other words are ruled out by cheap tests.
+// and appends them to `buffers`, with the indices of its initial words,
+// name words and person pronouns. A key is a view of the token's folded
+// form or, when folding changed the token's length, of a lowercase copy in
+// buffers->lowered, valid after FixLoweredKeys. The lexicons are consulted
+// for capitalized words, once each; other words are ruled out by cheap
+// tests.
 void ReadWords(absl::string_view text,
                const std::vector<internal::Word>& tokens,
-               std::deque<std::string>* lowered, std::vector<Word>* words,
-               std::vector<size_t>* initial) {
-  const size_t first_word = words->size();
+               ArticleBuffers* buffers) {
+  const Lexicons& lex = Lex();
+  std::vector<Word>& words = buffers->words;
+  const size_t first_word = words.size();
   bool at_start = true;  // no word yet, or just after an opening mark
   for (const internal::Word& token : tokens) {
-    Word& w = words->emplace_back();
+    Word& w = words.emplace_back();
     w.begin = token.begin;
     w.end = token.end;
     w.name_end = token.end;
@@ -330,9 +458,9 @@ void ReadWords(absl::string_view text,
       const char32_t first =
           lead < 0x80 ? lead : base::DecodeUtf8(text, token.begin, &len);
       w.punct = first;
-      if (words->size() - 1 > first_word) {
-        const size_t i = words->size() - 2;
-        Word& before = (*words)[i];
+      if (words.size() - 1 > first_word) {
+        const size_t i = words.size() - 2;
+        Word& before = words[i];
         // An apostrophe right after a word ending in "s": "Reynolds’ office".
         if (IsApostrophe(first) && before.is_word &&
             before.end == token.begin &&
@@ -341,14 +469,16 @@ void ReadWords(absl::string_view text,
         }
         // A capital and this period are an initial, a name word even when
         // the letter is a non-name ("A. Okafor").
-        if (first == '.' && IsInitialLetter(Words(*words).subspan(first_word),
-                                            i - first_word)) {
+        if (first == '.' && !before.name_word &&
+            IsInitialLetter(Words(words).subspan(first_word), i - first_word)) {
           before.name_word = true;
+          buffers->name_words.push_back(i);
         }
       }
       at_start = at_start || IsOpeningMark(first) || first == ':';
       continue;
     }
+    const size_t index = words.size() - 1;
     w.is_word = token.kind == TokenKind::kWord;
     // internal::Word::capitalized is IsUpper of the first character.
     w.capitalized = w.is_word && token.capitalized;
@@ -371,77 +501,100 @@ void ReadWords(absl::string_view text,
     }
     // The folded token is the lowercase text byte for byte unless folding
     // changed its length (a typographic apostrophe or hyphen).
+    const size_t key_size = w.name_end - w.begin;
+    absl::string_view key;
     if (token.folded.size() == raw.size()) {
-      w.key = absl::string_view(token.folded.data(), w.name_end - w.begin);
+      key = absl::string_view(token.folded.data(), key_size);
     } else {
-      w.key = lowered->emplace_back(Lower(raw.substr(0, w.name_end - w.begin)));
+      std::vector<char>& lowered = buffers->lowered;
+      const size_t offset = lowered.size();
+      lowered.resize(offset + key_size);
+      char* out = lowered.data() + offset;
+      for (size_t k = 0; k < key_size; ++k) {
+        out[k] = absl::ascii_tolower(static_cast<unsigned char>(raw[k]));
+      }
+      key = absl::string_view(out, key_size);
+      buffers->lowered_words.emplace_back(index, offset);
     }
+    w.key = key;
     if (at_start) {
-      initial->push_back(words->size() - 1);
+      buffers->initial.push_back(index);
       w.initial = true;
       at_start = false;
     }
     if (w.capitalized) {
-      w.facts = &FactsOf(w.key);
-      // Else an initial letter: set when its period is read.
-      w.name_word = !IsNonName(w);
+      const WordFacts& facts = FactsOf(lex, key);
+      w.facts = &facts;
+      // IsNonName(w). Else an initial letter: set when its period is read.
+      w.name_word = !(facts.non_name || (w.initial && facts.initial_non_name));
+      if (w.name_word) buffers->name_words.push_back(index);
     }
-    w.person_pronoun = w.is_word && IsPersonPronoun(w.key);
+    if (w.is_word && !(w.capitalized && w.initial)) {
+      w.elsewhere_bit = KeyBit(key);
+    }
+    if (w.is_word && IsPersonPronoun(lex, key)) {
+      w.person_pronoun = true;
+      buffers->pronouns.push_back(index);
+    }
   }
 }
 
-// What the rest of the article says of the name words that open a sentence
-// or quotation, the only words TrimInitialWord asks about: whether the
-// article also capitalizes them not sentence-initially, and whether it
-// writes them in lowercase. Other words are ruled out by a KeyFilter
-// before any lookup.
-class ArticleWords {
- public:
-  // `words`: every word of the article's sentences; `initial`: the indices
-  // of those that open a sentence or quotation.
-  ArticleWords(Words words, const std::vector<size_t>& initial) {
-    for (size_t i : initial) {
-      if (words[i].name_word) {
-        seen_.try_emplace(words[i].key, 0);
-        filter_.Add(words[i].key);
-      }
-    }
-    if (seen_.empty()) return;
-    for (const Word& w : words) {
-      if (!w.is_word || (w.capitalized && w.initial) ||
-          !filter_.MayContain(w.key)) {
-        continue;
-      }
-      const auto it = seen_.find(w.key);
-      if (it != seen_.end()) {
-        it->second |= w.capitalized ? kCapitalizedInside : kLowercase;
-      }
-    }
-  }
-
-  // Whether the word with this key, a name word that opens a sentence or
-  // quotation, also occurs capitalized somewhere not sentence-initial.
-  bool CapitalizedInside(absl::string_view key) const {
-    return (Get(key) & kCapitalizedInside) != 0;
-  }
-  // Whether the word with this key, a name word that opens a sentence or
-  // quotation, also occurs in lowercase.
-  bool Lowercase(absl::string_view key) const {
-    return (Get(key) & kLowercase) != 0;
-  }
-
- private:
+// Marks what the rest of the article says of the name words that open a
+// sentence or quotation, the only words TrimInitialWord asks about:
+// whether the article also capitalizes them not sentence-initially
+// (Word::capitalized_inside), and whether it writes them in lowercase
+// (Word::lowercase). The keys of those words are chained by KeyBit, so that
+// most other words are ruled out by their Word::elsewhere_bit alone.
+void MarkInitialWords(ArticleBuffers* buffers) {
   enum : uint8_t { kCapitalizedInside = 1, kLowercase = 2 };
-
-  uint8_t Get(absl::string_view key) const {
-    const auto it = seen_.find(key);
-    return it == seen_.end() ? 0 : it->second;
+  struct InitialKey {
+    absl::string_view key;
+    // The next key with the same KeyBit, or -1.
+    int next;
+    uint8_t found;
+  };
+  // The distinct keys of the initial name words; first[b] is the first of
+  // those with KeyBit b, or -1, and first[kNoKeyBit] is always -1. Reused:
+  // every entry of `first` is -1 between articles.
+  thread_local std::vector<InitialKey> keys;
+  thread_local std::vector<int> first(kNoKeyBit + 1, -1);
+  // The key of each initial name word, in order.
+  thread_local std::vector<int> key_of_initial;
+  keys.clear();
+  key_of_initial.clear();
+  std::vector<Word>& words = buffers->words;
+  for (size_t i : buffers->initial) {
+    const Word& w = words[i];
+    if (!w.name_word) continue;
+    const uint16_t bit = KeyBit(w.key);
+    int k = first[bit];
+    while (k >= 0 && keys[k].key != w.key) k = keys[k].next;
+    if (k < 0) {
+      k = static_cast<int>(keys.size());
+      keys.push_back({w.key, first[bit], 0});
+      first[bit] = k;
+    }
+    key_of_initial.push_back(k);
   }
-
-  // Keys of the initial name words, with what occurs elsewhere.
-  absl::flat_hash_map<absl::string_view, uint8_t, WordHash, WordEq> seen_;
-  KeyFilter filter_;
-};
+  if (keys.empty()) return;
+  for (const Word& w : words) {
+    for (int k = first[w.elsewhere_bit]; k >= 0; k = keys[k].next) {
+      if (keys[k].key == w.key) {
+        keys[k].found |= w.capitalized ? kCapitalizedInside : kLowercase;
+        break;
+      }
+    }
+  }
+  size_t n = 0;
+  for (size_t i : buffers->initial) {
+    Word& w = words[i];
+    if (!w.name_word) continue;
+    const uint8_t found = keys[key_of_initial[n++]].found;
+    w.capitalized_inside = (found & kCapitalizedInside) != 0;
+    w.lowercase = (found & kLowercase) != 0;
+  }
+  for (const InitialKey& key : keys) first[KeyBit(key.key)] = -1;
+}
 
 // ---------------------------------------------------------------------------
 // Name chunks.
@@ -533,18 +686,20 @@ bool IsDemonym(const Word& w) {
 bool IsAdjectiveUse(Words words, const Chunk& chunk) {
   if (chunk.parts.size() != 1) return false;
   const size_t i = chunk.parts[0];
-  if (!IsDemonym(words[i]) || words[i].possessive) return false;
   const size_t next = i + 1;
-  return next < words.size() && words[next].is_word &&
-         !words[next].capitalized && !IsReportingVerb(words, next);
+  // The tests of the words themselves first: the lexicons are asked last.
+  if (words[i].possessive || next >= words.size() || !words[next].is_word ||
+      words[next].capitalized) {
+    return false;
+  }
+  return IsDemonym(words[i]) && !IsReportingVerb(words, next);
 }
 
 // Drops what position alone capitalized at the start of a chunk that opens
 // a sentence or quotation: "Crowds gathered", "Environmental groups". A
 // capitalized word that the article also capitalizes elsewhere is a name.
 // Returns false when nothing of the chunk is left.
-bool TrimInitialWord(Words words, const ArticleWords& article,
-                     Chunk* chunk) {
+bool TrimInitialWord(Words words, Chunk* chunk) {
   const Word& first = words[chunk->parts[0]];
   // A title opening a name ("President Ada Okafor", "Prime Minister ...")
   // is capitalized anyway.
@@ -553,8 +708,7 @@ bool TrimInitialWord(Words words, const ArticleWords& article,
       title.has_value() && (title != TitleClass::kModifier ||
                             (chunk->parts.size() > 1 &&
                              TitleOf(words[chunk->parts[1]]).has_value()));
-  if (!first.initial || opens_title ||
-      article.CapitalizedInside(first.key)) {
+  if (!first.initial || opens_title || first.capitalized_inside) {
     return true;
   }
   if (chunk->parts.size() == 1) {
@@ -565,7 +719,7 @@ bool TrimInitialWord(Words words, const ArticleWords& article,
            (next + 1 < words.size() && words[next].punct == ':' &&
             IsOpeningMark(words[next + 1].punct));
   }
-  if (!article.Lowercase(first.key)) return true;
+  if (!first.lowercase) return true;
   // A common word: drop it, and a connector that followed it.
   size_t drop = 1;
   while (drop < chunk->parts.size() && !words[chunk->parts[drop]].capitalized) {
@@ -737,20 +891,21 @@ bool DropTrailingTitle(Words words, Parts* name) {
 
 class MentionCollector {
  public:
-  MentionCollector(absl::string_view text, const ArticleWords& article)
-      : text_(text), article_(article) {}
+  // `expected`: about how many mentions to expect.
+  MentionCollector(absl::string_view text, size_t expected) : text_(text) {
+    mentions_.reserve(expected);
+  }
 
-  void AddSentence(Words words, int sentence) {
+  // Adds the names of a sentence. `name_words` are the indices of its name
+  // words, in order, less `base`: the chunks start at them.
+  void AddSentence(Words words, absl::Span<const size_t> name_words,
+                   size_t base, int sentence) {
     size_t i = 0;
-    while (i < words.size()) {
-      if (!words[i].name_word) {
-        ++i;
-        continue;
-      }
+    for (const size_t name_word : name_words) {
+      if (name_word - base < i) continue;  // inside the last chunk
       Chunk chunk;
-      const size_t next = GrowChunk(words, i, &chunk);
+      i = GrowChunk(words, name_word - base, &chunk);
       AddChunk(words, &chunk, sentence);
-      i = next;
     }
   }
 
@@ -759,7 +914,7 @@ class MentionCollector {
  private:
   // Adds the names of `chunk`, which it may change.
   void AddChunk(Words words, Chunk* chunk, int sentence) {
-    if (!TrimInitialWord(words, article_, chunk)) return;
+    if (!TrimInitialWord(words, chunk)) return;
     if (IsAdjectiveUse(words, *chunk)) return;
     const size_t name_start = NameStart(words, *chunk);
     if (name_start == 0) {
@@ -861,7 +1016,6 @@ class MentionCollector {
   }
 
   absl::string_view text_;
-  const ArticleWords& article_;
   std::vector<RawMention> mentions_;
 };
 
@@ -875,10 +1029,13 @@ struct PronounAttribution {
   int sentence = 0;
 };
 
-void FindPronounAttributions(Words words, int sentence,
+// Adds the attributions of the person pronouns of a sentence, whose
+// indices less `base` are `pronoun_words`.
+void FindPronounAttributions(Words words, absl::Span<const size_t> pronoun_words,
+                             size_t base, int sentence,
                              std::vector<PronounAttribution>* out) {
-  for (size_t i = 0; i < words.size(); ++i) {
-    if (!words[i].person_pronoun) continue;
+  for (const size_t pronoun_word : pronoun_words) {
+    const size_t i = pronoun_word - base;
     // "he said", or "said he" closing the clause (not "said she had").
     const bool verb_after = IsReportingVerb(words, i + 1);
     const bool verb_before = i > 0 && IsReportingVerb(words, i - 1) &&
@@ -887,35 +1044,53 @@ void FindPronounAttributions(Words words, int sentence,
   }
 }
 
+// The indices of `indices` (in increasing order) from `*cursor` on that are
+// less than `end`; moves the cursor past them.
+absl::Span<const size_t> IndicesBefore(const std::vector<size_t>& indices,
+                                       size_t end, size_t* cursor) {
+  const size_t first = *cursor;
+  while (*cursor < indices.size() && indices[*cursor] < end) ++*cursor;
+  return absl::Span<const size_t>(indices).subspan(first, *cursor - first);
+}
+
 // Every name mention of the document's sentences, in text order, and the
 // pronoun attributions among them. The words of the mentions point into
-// the document's tokens and into `lowered`.
+// the document's tokens and into `buffers`, which holds the words of the
+// document afterwards.
 std::vector<RawMention> CollectMentions(
-    const Document& doc, std::deque<std::string>* lowered,
+    const Document& doc, ArticleBuffers* buffers,
     std::vector<PronounAttribution>* pronouns) {
   const auto& sentences = doc.seg.sentences;
-  // The words of all sentences, one after the other: sentence s is
-  // words[starts[s], starts[s + 1]).
-  std::vector<Word> words;
+  buffers->Clear();
+  std::vector<Word>& words = buffers->words;
   size_t tokens = 0;
   for (const auto& sentence_tokens : doc.sentence_words) {
     tokens += sentence_tokens.size();
   }
   words.reserve(tokens);
+  // Sentence s is words[starts[s], starts[s + 1]).
   std::vector<size_t> starts(sentences.size() + 1);
-  std::vector<size_t> initial;
   for (size_t s = 0; s < sentences.size(); ++s) {
     starts[s] = words.size();
-    ReadWords(doc.text, doc.sentence_words[s], lowered, &words, &initial);
+    ReadWords(doc.text, doc.sentence_words[s], buffers);
   }
   starts[sentences.size()] = words.size();
-  const ArticleWords article(words, initial);
-  MentionCollector collector(doc.text, article);
+  buffers->FixLoweredKeys();
+  MarkInitialWords(buffers);
+  MentionCollector collector(doc.text, buffers->name_words.size());
+  size_t name_cursor = 0;
+  size_t pronoun_cursor = 0;
   for (size_t s = 0; s < sentences.size(); ++s) {
     const Words sentence =
         Words(words).subspan(starts[s], starts[s + 1] - starts[s]);
-    collector.AddSentence(sentence, static_cast<int>(s));
-    FindPronounAttributions(sentence, static_cast<int>(s), pronouns);
+    collector.AddSentence(
+        sentence,
+        IndicesBefore(buffers->name_words, starts[s + 1], &name_cursor),
+        starts[s], static_cast<int>(s));
+    FindPronounAttributions(
+        sentence,
+        IndicesBefore(buffers->pronouns, starts[s + 1], &pronoun_cursor),
+        starts[s], static_cast<int>(s), pronouns);
   }
   return collector.Take();
 }
@@ -931,78 +1106,145 @@ std::string FormKey(const Words& words) {
 
 // FormKey(words) into `key`, reusing its storage.
 void SetFormKey(const NameWords& words, std::string* key) {
-  key->clear();
+  size_t size = words.empty() ? 0 : words.size() - 1;
+  for (const absl::string_view word : words) size += word.size();
+  key->resize(size);
+  char* out = key->data();
   for (size_t i = 0; i < words.size(); ++i) {
-    if (i > 0) key->push_back(' ');
-    key->append(words[i].data(), words[i].size());
+    if (i > 0) *out++ = ' ';
+    if (!words[i].empty()) std::memcpy(out, words[i].data(), words[i].size());
+    out += words[i].size();
   }
 }
 
-// A form that can be a person's full name, of which a shorter form may be
-// an alias: two or more words, no organisation or place words. `key` is
-// the form's key.
-bool IsPersonLikeForm(const RawMention& m, absl::string_view key) {
-  return m.words.size() >= 2 && !m.has_connector &&
-         m.name_class == NameClass::kNone && !Lex().places.contains(key);
-}
-
-// The distinct name forms (lowercase word sequences) of the mentions.
-struct Forms {
-  // The key (FormKey) of each form.
-  std::vector<std::string> keys;
+// The distinct name forms (lowercase word sequences) of the mentions. One
+// per thread, reused from article to article so that its containers keep
+// their storage; CollectForms fills it anew.
+class Forms {
+ public:
+  // The key (FormKey) of each form, a view of key_text_.
+  std::vector<absl::string_view> keys;
   // The form of each mention.
   std::vector<int> of_mention;
   // The first mention of each form.
   std::vector<int> first_mention;
-  // For each form, the longer person-like forms ending with it that are
-  // heads (no alias themselves): "ada okafor" and "ben okafor" for
+
+  // The longer person-like forms ending with form `f` that are heads (no
+  // alias themselves), in order: "ada okafor" and "ben okafor" for
   // "okafor". Empty for a head.
-  std::vector<std::vector<int>> heads;
+  absl::Span<const int> Heads(int f) const {
+    return absl::Span<const int>(heads_).subspan(
+        head_begin_[f], head_begin_[f + 1] - head_begin_[f]);
+  }
+
+  // Whether the key of form `f` is the name of a known place; looked up
+  // once.
+  bool IsPlace(int f) const {
+    int8_t& place = place_[f];
+    if (place == kUnknown) place = Lex().places.contains(keys[f]) ? 1 : 0;
+    return place == 1;
+  }
+
+  void Collect(const std::vector<RawMention>& mentions);
+
+  // Frees the storage kept for an article of unusually many mentions, so
+  // that a thread does not hold on to it.
+  void ReleaseIfLarge() {
+    constexpr size_t kMaxKeptMentions = size_t{1} << 14;
+    if (of_mention.capacity() > kMaxKeptMentions) *this = Forms();
+  }
+
+ private:
+  static constexpr int8_t kUnknown = -1;
+
+  // A form that can be a person's full name, of which a shorter form may
+  // be an alias: two or more words, no organisation or place words.
+  bool IsPersonLike(int f, const RawMention& m) const {
+    return m.words.size() >= 2 && !m.has_connector &&
+           m.name_class == NameClass::kNone && !IsPlace(f);
+  }
+
+  // The keys, one after the other. Reserved before any is added, so that
+  // the views of it stay valid.
+  std::vector<char> key_text_;
+  // Each key to its form.
+  absl::flat_hash_map<absl::string_view, int, WordHash, WordEq> form_of_key_;
+  // Heads(f) is heads_[head_begin_[f], head_begin_[f + 1]).
+  std::vector<int> head_begin_;
+  std::vector<int> head_end_;
+  std::vector<int> heads_;
+  // Per form: 1 for a known place, 0 if not, kUnknown until asked.
+  mutable std::vector<int8_t> place_;
+  // (suffix form, longer form) pairs, and per form how many longer forms
+  // end with it.
+  std::vector<std::pair<int, int>> suffix_of_;
+  std::vector<int> longer_count_;
+  std::string key_;
 };
 
-Forms CollectForms(const std::vector<RawMention>& mentions) {
-  Forms forms;
-  // Each key to its form. The keys are views of forms.keys, which never
-  // reallocates: there are at most as many forms as mentions.
-  absl::flat_hash_map<absl::string_view, int, WordHash, WordEq> form_of_key;
-  form_of_key.reserve(mentions.size());
-  forms.keys.reserve(mentions.size());
-  forms.first_mention.reserve(mentions.size());
-  forms.of_mention.resize(mentions.size());
-  std::string key;
-  for (size_t i = 0; i < mentions.size(); ++i) {
-    SetFormKey(mentions[i].words, &key);
-    const auto it = form_of_key.lazy_emplace(
-        absl::string_view(key), [&](const auto& construct) {
-          const int form = static_cast<int>(forms.first_mention.size());
-          forms.first_mention.push_back(static_cast<int>(i));
-          forms.keys.push_back(key);
-          construct(absl::string_view(forms.keys.back()), form);
-        });
-    forms.of_mention[i] = it->second;
+void Forms::Collect(const std::vector<RawMention>& mentions) {
+  keys.clear();
+  first_mention.clear();
+  of_mention.resize(mentions.size());
+  form_of_key_.clear();
+  // At most as many forms as mentions, with keys no longer in all than
+  // those of the mentions.
+  size_t key_bytes = 0;
+  for (const RawMention& m : mentions) {
+    key_bytes += m.words.size();
+    for (const absl::string_view word : m.words) key_bytes += word.size();
   }
+  key_text_.clear();
+  key_text_.reserve(key_bytes);
+  keys.reserve(mentions.size());
+  first_mention.reserve(mentions.size());
+  form_of_key_.reserve(mentions.size());
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    SetFormKey(mentions[i].words, &key_);
+    const auto it = form_of_key_.lazy_emplace(
+        absl::string_view(key_), [&](const auto& construct) {
+          const int form = static_cast<int>(first_mention.size());
+          first_mention.push_back(static_cast<int>(i));
+          const size_t offset = key_text_.size();
+          key_text_.insert(key_text_.end(), key_.begin(), key_.end());
+          keys.emplace_back(key_text_.data() + offset, key_.size());
+          construct(keys.back(), form);
+        });
+    of_mention[i] = it->second;
+  }
+  const int count = static_cast<int>(keys.size());
+  place_.assign(count, kUnknown);
   // Each proper suffix of a person-like form points back to it. A suffix's
   // key is the tail of the form's key after a space (words hold no
   // spaces), looked up in place.
-  std::vector<std::vector<int>> longer(forms.first_mention.size());
-  for (size_t f = 0; f < forms.first_mention.size(); ++f) {
-    const absl::string_view key = forms.keys[f];
-    if (!IsPersonLikeForm(mentions[forms.first_mention[f]], key)) continue;
+  suffix_of_.clear();
+  longer_count_.assign(count, 0);
+  for (int f = 0; f < count; ++f) {
+    const absl::string_view key = keys[f];
+    if (!IsPersonLike(f, mentions[first_mention[f]])) continue;
     for (size_t space = key.find(' '); space != absl::string_view::npos;
          space = key.find(' ', space + 1)) {
-      const auto it = form_of_key.find(key.substr(space + 1));
-      if (it != form_of_key.end()) longer[it->second].push_back(f);
+      const auto it = form_of_key_.find(key.substr(space + 1));
+      if (it != form_of_key_.end()) {
+        suffix_of_.emplace_back(it->second, f);
+        ++longer_count_[it->second];
+      }
     }
   }
   // A longer form that is itself an alias is never the only candidate: the
-  // form it aliases ends with the same words.
-  forms.heads.resize(longer.size());
-  for (size_t f = 0; f < longer.size(); ++f) {
-    for (int candidate : longer[f]) {
-      if (longer[candidate].empty()) forms.heads[f].push_back(candidate);
-    }
+  // form it aliases ends with the same words. The heads of each form are
+  // in the order of the longer forms, found in form order.
+  head_begin_.assign(count + 1, 0);
+  for (const auto& [suffix, longer] : suffix_of_) {
+    if (longer_count_[longer] == 0) ++head_begin_[suffix + 1];
   }
-  return forms;
+  for (int f = 0; f < count; ++f) head_begin_[f + 1] += head_begin_[f];
+  heads_.resize(head_begin_[count]);
+  // The next free place among the heads of each form.
+  head_end_.assign(head_begin_.begin(), head_begin_.end() - 1);
+  for (const auto& [suffix, longer] : suffix_of_) {
+    if (longer_count_[longer] == 0) heads_[head_end_[suffix]++] = longer;
+  }
 }
 
 // Assigns each mention to an entity. A form ("okafor") that ends longer
@@ -1021,7 +1263,7 @@ std::vector<int> ClusterMentions(const std::vector<RawMention>& mentions,
   for (size_t i = 0; i < mentions.size(); ++i) {
     const int form = forms.of_mention[i];
     int head = form;
-    for (int candidate : forms.heads[form]) {
+    for (int candidate : forms.Heads(form)) {
       const bool more_recent = last_seen[candidate] > last_seen[head];
       const bool earlier_unseen =
           last_seen[candidate] == -1 && last_seen[head] == -1 &&
@@ -1086,10 +1328,10 @@ struct KindEvidence {
 // The kind of an entity, from the strongest evidence: organisation and
 // place words in its name, a title or role, the list of real places, a
 // full name of two words or more, "he said" after it, a preposition of
-// place before it. `canonical` is the mention with the canonical name, `key`
-// its form's key.
-EntityKind DecideKind(const RawMention& canonical, absl::string_view key,
-                      const KindEvidence& evidence) {
+// place before it. `canonical` is the mention with the canonical name,
+// `form` its form.
+EntityKind DecideKind(const RawMention& canonical, const Forms& forms,
+                      int form, const KindEvidence& evidence) {
   switch (canonical.name_class) {
     case NameClass::kOrganization:
       return EntityKind::kOrganization;
@@ -1101,7 +1343,7 @@ EntityKind DecideKind(const RawMention& canonical, absl::string_view key,
       break;
   }
   if (evidence.titled) return EntityKind::kPerson;
-  if (Lex().places.contains(key)) return EntityKind::kPlace;
+  if (forms.IsPlace(form)) return EntityKind::kPlace;
   if (canonical.words.size() >= 2 && !canonical.has_connector) {
     return EntityKind::kPerson;
   }
@@ -1148,7 +1390,7 @@ std::vector<EntityKind> DecideKinds(
   const size_t count = canonical.size();
   const auto kind_of = [&](size_t e, const KindEvidence& evidence) {
     const int c = canonical[e];
-    return DecideKind(mentions[c], forms.keys[forms.of_mention[c]], evidence);
+    return DecideKind(mentions[c], forms, forms.of_mention[c], evidence);
   };
   std::vector<KindEvidence> evidence(count);
   for (size_t i = 0; i < mentions.size(); ++i) {
@@ -1176,12 +1418,13 @@ std::vector<EntityKind> DecideKinds(
 // ---------------------------------------------------------------------------
 
 EntityIndex::EntityIndex(const Document& doc) : doc_(&doc) {
-  // Lowercase copies of the few words whose folded form is not their key;
-  // the words of the raw mentions point into them.
-  std::deque<std::string> lowered;
+  // The words of the document, which the words of the raw mentions point
+  // into, reused by the next document of the thread.
+  thread_local ArticleBuffers buffers;
   std::vector<PronounAttribution> pronouns;
-  std::vector<RawMention> raw = CollectMentions(doc, &lowered, &pronouns);
-  Forms forms = CollectForms(raw);
+  std::vector<RawMention> raw = CollectMentions(doc, &buffers, &pronouns);
+  thread_local Forms forms;
+  forms.Collect(raw);
   int entity_count = 0;
   const std::vector<int> entity_of =
       ClusterMentions(raw, forms, &entity_count);
@@ -1208,9 +1451,11 @@ EntityIndex::EntityIndex(const Document& doc) : doc_(&doc) {
   // Each alias refers to the entity of the first mention of its form.
   aliases_.reserve(forms.keys.size());
   for (size_t f = 0; f < forms.keys.size(); ++f) {
-    aliases_.try_emplace(std::move(forms.keys[f]),
+    aliases_.try_emplace(std::string(forms.keys[f]),
                          entity_of[forms.first_mention[f]]);
   }
+  buffers.ReleaseIfLarge();
+  forms.ReleaseIfLarge();
 }
 
 absl::InlinedVector<int, 16> EntityIndex::EntitiesIn(size_t begin,

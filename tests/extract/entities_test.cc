@@ -351,5 +351,41 @@ TEST(EntityIndexTest, FurnitureIsSkipped) {
   EXPECT_EQ(index.entities()[0].name, "Okafor");
 }
 
+
+// A description of the entities and mentions of an index, to compare two.
+std::string Describe(const EntityIndex& index) {
+  std::string out;
+  for (const Entity& e : index.entities()) {
+    out += e.name + "|" + KindName(e.kind) + "|" + e.role + "\n";
+  }
+  for (const EntityMention& m : index.mentions()) {
+    out += std::to_string(m.begin) + "-" + std::to_string(m.end) + ":" +
+           std::to_string(m.entity) + "\n";
+  }
+  return out;
+}
+
+TEST(EntityIndexTest, SameEntitiesAfterOtherArticles) {
+  // Articles indexed one after the other give what each gives alone,
+  // whatever the size of the ones before: typographic apostrophes, initial
+  // words that recur, and a very long article in between.
+  const std::string text =
+      "Crowds gathered. Okafor\u2019s aide, Ben Okafor, said crowds grew. "
+      "President Ada Okafor of Valdoria spoke. Okafor said it was calm. "
+      "Police said police were ready.";
+  const std::string alone = Describe(Indexed(text).index());
+  std::string long_text;
+  for (int i = 0; i < 20000; ++i) {
+    long_text += "Marten\u2019s staff met Ilse Marten in Lundby. ";
+  }
+  for (const std::string& before :
+       {std::string("The talks ended, Lundby\u2019s mayor Per Aalund said."),
+        long_text, text}) {
+    const Indexed first(before);
+    EXPECT_FALSE(first.index().entities().empty()) << before.substr(0, 40);
+    EXPECT_EQ(Describe(Indexed(text).index()), alone);
+  }
+}
+
 }  // namespace
 }  // namespace crosscheck::extract
