@@ -479,10 +479,13 @@ int Distance(int first, int last, const TokenRange& mention) {
 bool IsClauseBreak(const Word& word) {
   if (word.kind != segment::TokenKind::kPunct) return false;
   const absl::string_view f = word.folded;
+  // An en dash (or a typographic hyphen) standing alone, which Fold writes
+  // "-": "met \u2013 for the fifth time \u2013 in Riga".
+  if (f == "-") return word.end - word.begin > 1;
   if (f.size() == 1) {
     return f[0] == ';' || f[0] == ':' || f[0] == '(' || f[0] == ')';
   }
-  return f == "\xE2\x80\x94" || f == "\xE2\x80\x93";
+  return f == "\xE2\x80\x94";  // an em dash
 }
 
 bool IsComma(const Word& word) {

@@ -165,6 +165,17 @@ TEST(FindPredicateTest, EventPhraseOrNearestVerb) {
        "more than 2,400", "draw"},
       {"The joint declaration commits the two governments to talks.", "two",
        "commit"},
+      // A clause break before the mention (a semicolon, a colon, a dash
+      // standing alone) leaves the verbs before it to their own clause.
+      {"The ministers met in Riga; on Monday the leaders arrived.", "Monday",
+       "arrive"},
+      {"The ministers met in Riga \u2014 on Monday the leaders arrived.",
+       "Monday", "arrive"},
+      {"The ministers met in Riga \u2013 on Monday the leaders arrived.",
+       "Monday", "arrive"},
+      {"The ministers met in Riga-Lundby on Monday, then the leaders "
+       "arrived.",
+       "Monday", "meet"},
       // A verb of saying only when there is nothing else.
       {"The figure is 40%, officials said.", "40%", "say"},
       {"Turnout: 40%.", "40%", ""},
