@@ -1114,21 +1114,17 @@ class DateParser {
     return *kParsers;
   }
 
-  // The positions in Parsers() of the parsers a token of Opens bits
-  // `opens` can start, in order, when the next token has Opens bits `next`
-  // (kAfterAny when not at "the"); made once per thread for each pair.
-  static const std::vector<uint8_t>& ParsersFor(uint32_t opens,
-                                                uint32_t next) {
+  // The parsers of Parsers() a token of Opens bits `opens` can start, in
+  // order, when the next token is `next` (NextOpensAt); made once per
+  // thread for each pair.
+  static const std::vector<Parse>& ParsersFor(uint32_t opens, uint32_t next) {
     // Nodes stay put while nested parses add lists.
-    thread_local absl::node_hash_map<uint64_t, std::vector<uint8_t>> lists;
+    thread_local absl::node_hash_map<uint64_t, std::vector<Parse>> lists;
     auto [it, inserted] =
         lists.try_emplace(uint64_t{opens} << 32 | uint64_t{next});
     if (inserted) {
-      const std::vector<GatedParser>& parsers = Parsers();
-      for (size_t k = 0; k < parsers.size(); ++k) {
-        if (CanOpen(parsers[k], opens, next)) {
-          it->second.push_back(static_cast<uint8_t>(k));
-        }
+      for (const GatedParser& parser : Parsers()) {
+        if (CanOpen(parser, opens, next)) it->second.push_back(parser.parse);
       }
     }
     return it->second;
@@ -1204,10 +1200,8 @@ class DateParser {
   // gate skips is tried too and a date it finds is recorded (Violations).
   std::optional<DateMatch> FirstMatch(int i) const {
     if (gates_ && !audit_) {
-      for (const uint8_t k : ParsersFor(OpensAt(i), NextOpensAt(i))) {
-        if (std::optional<DateMatch> match = (this->*Parsers()[k].parse)(i)) {
-          return match;
-        }
+      for (const Parse parse : ParsersFor(OpensAt(i), NextOpensAt(i))) {
+        if (std::optional<DateMatch> match = (this->*parse)(i)) return match;
       }
       return std::nullopt;
     }
