@@ -826,8 +826,9 @@ class DateWords {
 // with a digit ("Q3", "mid-2016"), or a word that names a time (a month,
 // weekday, number or ordinal word, time unit, period, season, a relative
 // day such as "yesterday"; after a hyphen too: "mid-November") — and the
-// Opens bits of the patterns that can start at it.
-uint32_t DateBitsOf(const Word& word) {
+// Opens bits of the patterns that can start at it. Inlined: ScanDates asks
+// it of every token.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint32_t DateBitsOf(const Word& word) {
   static const DateWords* const kDateWords = new DateWords(Lex());
   if (word.kind == TokenKind::kNumber) {
     if (IsDigits(word.folded)) {
@@ -1059,8 +1060,11 @@ class DateParser {
         // One hyphenated token: never digits alone.
         {&DateParser::Compact, kOpensNumber | kOpensShaped, kAfterAny,
          "Compact", 0},
-        {&DateParser::RelativeDay, kOpensDayPhrase, kAfterAny, "RelativeDay"},
-        {&DateParser::NextDay, kOpensDayPhrase, kAfterAny, "NextDay"},
+        // At "the", the second word of one of their phrases.
+        {&DateParser::RelativeDay, kOpensDayPhrase,
+         SecondWordsAfterThe(Lex().day_phrases), "RelativeDay"},
+        {&DateParser::NextDay, kOpensDayPhrase,
+         SecondWordsAfterThe(Lex().next_days), "NextDay"},
         {&DateParser::AfterNext, kOpensThe, kOpensUnit, "AfterNext"},
         {&DateParser::RestOf, kOpensThe | kOpensRest, kOpensRest, "RestOf"},
         {&DateParser::PossessiveQuarter, kOpensShift, kAfterAny,
@@ -1112,6 +1116,30 @@ class DateParser {
         {&DateParser::ThePeriod, kOpensThe, kOpensUnit, "ThePeriod"},
     };
     return *kParsers;
+  }
+
+  // The Opens bits the second word of a phrase of `phrases` (by first
+  // word) that starts with "the" can have, read as DateBitsOf reads a
+  // token of the text, in either case; kAfterAny when one is "the" alone.
+  static uint32_t SecondWordsAfterThe(
+      const WordMap<std::vector<DayPhrase>>& phrases) {
+    auto it = phrases.find("the");
+    if (it == phrases.end()) return 0;
+    uint32_t bits = 0;
+    for (const DayPhrase& phrase : it->second) {
+      if (phrase.words.size() < 2 || phrase.words[1].empty()) return kAfterAny;
+      Word word;
+      word.folded = phrase.words[1];
+      const unsigned char c = static_cast<unsigned char>(word.folded[0]);
+      word.kind = absl::ascii_isalpha(c)   ? TokenKind::kWord
+                  : absl::ascii_isdigit(c) ? TokenKind::kNumber
+                                           : TokenKind::kPunct;
+      for (const bool capitalized : {false, true}) {
+        word.capitalized = capitalized;
+        bits |= DateBitsOf(word) & ~kAnchor;
+      }
+    }
+    return bits;
   }
 
   // The parsers of Parsers() a token of Opens bits `opens` can start, in
@@ -2730,6 +2758,13 @@ class DateParser {
     match.date.set_relative(true);
     SetMonths(first, last, &match.date);
     return match;
+  }
+
+  // False when words[k] is surely in no lexicon whose words all have the
+  // Opens bit `bit` in DateWords (number words kOpensCount, time units
+  // kOpensUnit, ...): a word token without it.
+  bool MayBeIn(int k, uint32_t bit) const {
+    return words_[k].kind != TokenKind::kWord || (bits_[k] & bit) != 0;
   }
 
   bool Is(int i, absl::string_view folded) const {
@@ -5027,7 +5062,8 @@ class DateParser {
       if (!counted.has_value()) return std::nullopt;
       end = counted->end;
     } else if (word.folded == "in" || word.kind == TokenKind::kNumber ||
-               Lex().numbers.contains(word.folded)) {
+               (MayBeIn(i, kOpensCount) &&
+                Lex().numbers.contains(word.folded))) {
       counted = Ahead(i);
       if (!counted.has_value() || !Is(counted->end, "on") ||
           counted->end + 1 >= n_) {
