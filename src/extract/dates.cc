@@ -331,11 +331,28 @@ void AppendPadded(int64_t value, int width, std::string* out) {
   while (n > 0) out->push_back(digits[--n]);
 }
 
-// "2024-06-05", "2024-06", "2024".
+// Writes `value`, from 0 to 99, as two digits at `out`.
+void PutTwoDigits(int value, char* out) {
+  out[0] = static_cast<char>('0' + value / 10);
+  out[1] = static_cast<char>('0' + value % 10);
+}
+
+// "2024-06-05", "2024-06", "2024"; the years from 0 to 9999 written
+// directly, others as AppendPadded writes them.
 std::string FormatDay(absl::CivilDay day) {
+  const absl::civil_year_t year = day.year();
+  if (year >= 0 && year <= 9999) {
+    char text[10];
+    PutTwoDigits(static_cast<int>(year / 100), text);
+    PutTwoDigits(static_cast<int>(year % 100), text + 2);
+    text[4] = '-';
+    PutTwoDigits(day.month(), text + 5);
+    text[7] = '-';
+    PutTwoDigits(day.day(), text + 8);
+    return std::string(text, sizeof(text));
+  }
   std::string text;
-  text.reserve(10);
-  AppendPadded(day.year(), 4, &text);
+  AppendPadded(year, 4, &text);
   text.push_back('-');
   AppendPadded(day.month(), 2, &text);
   text.push_back('-');
@@ -343,14 +360,28 @@ std::string FormatDay(absl::CivilDay day) {
   return text;
 }
 std::string FormatMonth(absl::CivilMonth month) {
+  const absl::civil_year_t year = month.year();
+  if (year >= 0 && year <= 9999) {
+    char text[7];
+    PutTwoDigits(static_cast<int>(year / 100), text);
+    PutTwoDigits(static_cast<int>(year % 100), text + 2);
+    text[4] = '-';
+    PutTwoDigits(month.month(), text + 5);
+    return std::string(text, sizeof(text));
+  }
   std::string text;
-  text.reserve(7);
-  AppendPadded(month.year(), 4, &text);
+  AppendPadded(year, 4, &text);
   text.push_back('-');
   AppendPadded(month.month(), 2, &text);
   return text;
 }
 std::string FormatYear(absl::civil_year_t year) {
+  if (year >= 0 && year <= 9999) {
+    char text[4];
+    PutTwoDigits(static_cast<int>(year / 100), text);
+    PutTwoDigits(static_cast<int>(year % 100), text + 2);
+    return std::string(text, sizeof(text));
+  }
   std::string text;
   AppendPadded(year, 4, &text);
   return text;
