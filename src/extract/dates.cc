@@ -331,11 +331,28 @@ void AppendPadded(int64_t value, int width, std::string* out) {
   while (n > 0) out->push_back(digits[--n]);
 }
 
-// "2024-06-05", "2024-06", "2024".
+// Writes `value`, from 0 to 99, as two digits at `out`.
+void PutTwoDigits(int value, char* out) {
+  out[0] = static_cast<char>('0' + value / 10);
+  out[1] = static_cast<char>('0' + value % 10);
+}
+
+// "2024-06-05", "2024-06", "2024"; the years from 0 to 9999 written
+// directly, others as AppendPadded writes them.
 std::string FormatDay(absl::CivilDay day) {
+  const absl::civil_year_t year = day.year();
+  if (year >= 0 && year <= 9999) {
+    char text[10];
+    PutTwoDigits(static_cast<int>(year / 100), text);
+    PutTwoDigits(static_cast<int>(year % 100), text + 2);
+    text[4] = '-';
+    PutTwoDigits(day.month(), text + 5);
+    text[7] = '-';
+    PutTwoDigits(day.day(), text + 8);
+    return std::string(text, sizeof(text));
+  }
   std::string text;
-  text.reserve(10);
-  AppendPadded(day.year(), 4, &text);
+  AppendPadded(year, 4, &text);
   text.push_back('-');
   AppendPadded(day.month(), 2, &text);
   text.push_back('-');
@@ -343,14 +360,28 @@ std::string FormatDay(absl::CivilDay day) {
   return text;
 }
 std::string FormatMonth(absl::CivilMonth month) {
+  const absl::civil_year_t year = month.year();
+  if (year >= 0 && year <= 9999) {
+    char text[7];
+    PutTwoDigits(static_cast<int>(year / 100), text);
+    PutTwoDigits(static_cast<int>(year % 100), text + 2);
+    text[4] = '-';
+    PutTwoDigits(month.month(), text + 5);
+    return std::string(text, sizeof(text));
+  }
   std::string text;
-  text.reserve(7);
-  AppendPadded(month.year(), 4, &text);
+  AppendPadded(year, 4, &text);
   text.push_back('-');
   AppendPadded(month.month(), 2, &text);
   return text;
 }
 std::string FormatYear(absl::civil_year_t year) {
+  if (year >= 0 && year <= 9999) {
+    char text[4];
+    PutTwoDigits(static_cast<int>(year / 100), text);
+    PutTwoDigits(static_cast<int>(year % 100), text + 2);
+    return std::string(text, sizeof(text));
+  }
   std::string text;
   AppendPadded(year, 4, &text);
   return text;
@@ -659,6 +690,25 @@ constexpr uint32_t kAnchor = 1u << 31;
 // In DateWords: a month, weekday or weekday abbreviation, which is
 // kOpensCalendar when capitalised.
 constexpr uint32_t kCalendarWord = 1u << 30;
+// "few" and "couple": counts that may be followed by "of" ("a couple of
+// weeks"), not only by a time unit.
+constexpr uint32_t kVagueCount = 1u << 29;
+
+// What a token is as the one right after a number of digits or a count
+// word (DateParser::FollowerAt): its Opens bits, with kOpensOther told
+// apart into the following.
+enum Next : uint32_t {
+  kNextSlash = 1 << 21,   // "/"
+  kNextDash = 1 << 22,    // "-", "~"
+  kNextSymbol = 1 << 23,  // any other token of neither letters nor digits
+  kNextLink = 1 << 24,    // "of", "and", "to", "through", "until", "till",
+                          // "thru"
+  kNextWord = 1 << 25,    // any other word of no date lexicon
+  kNextEnd = 1 << 26,     // none: the sentence ends
+};
+// Any word: a follower of none of these bits is a word.
+constexpr uint32_t kNextAnyWord =
+    ~(kOpensNumber | kNextSlash | kNextDash | kNextSymbol | kNextEnd);
 
 // The date facts of lexicon words: kAnchor, kCalendarWord and Opens bits.
 class DateWords {
@@ -696,7 +746,7 @@ class DateWords {
     }
     add({"noughties"}, kAnchor | kOpensDecade);
     // Vague counts of time units ("a couple of weeks", "a few days").
-    add({"couple", "few"}, kAnchor | kOpensCount);
+    add({"couple", "few"}, kAnchor | kOpensCount | kVagueCount);
     add({"tens",            // "the twenty-tens"
          "thousands",       // "the two thousands"
          "year-to-date", "month-to-date", "workweek"},
@@ -807,8 +857,9 @@ class DateWords {
 // with a digit ("Q3", "mid-2016"), or a word that names a time (a month,
 // weekday, number or ordinal word, time unit, period, season, a relative
 // day such as "yesterday"; after a hyphen too: "mid-November") — and the
-// Opens bits of the patterns that can start at it.
-uint32_t DateBitsOf(const Word& word) {
+// Opens bits of the patterns that can start at it. Inlined: ScanDates asks
+// it of every token.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint32_t DateBitsOf(const Word& word) {
   static const DateWords* const kDateWords = new DateWords(Lex());
   if (word.kind == TokenKind::kNumber) {
     if (IsDigits(word.folded)) {
@@ -953,22 +1004,36 @@ class DateParser {
     // At "the", the Opens bits the next token must have (kAfterAny: any).
     uint32_t after_the;
     const char* name;
+    // At a number of digits alone, and at a count word other than "few"
+    // and "couple" ("two", "a"): the bits the token after it must have
+    // (FollowerAt; kAfterAny: any).
+    uint32_t after_digits = kAfterAny;
+    uint32_t after_count = kAfterAny;
   };
   static constexpr uint32_t kAfterAny = ~uint32_t{0};
 
   // FirstMatch's parsers, in order.
   static const std::vector<GatedParser>& Parsers() {
     static const auto* const kParsers = new std::vector<GatedParser>{
-        {&DateParser::Iso, kOpensNumber, kAfterAny, "Iso"},
-        {&DateParser::NumericRange, kOpensNumber, kAfterAny, "NumericRange"},
-        {&DateParser::Numeric, kOpensNumber, kAfterAny, "Numeric"},
+        // A day of ISO form has hyphens: never digits alone.
+        {&DateParser::Iso, kOpensNumber, kAfterAny, "Iso", 0},
+        // Digits alone take their hyphen from the touching numbers and
+        // "/" after them.
+        {&DateParser::NumericRange, kOpensNumber, kAfterAny, "NumericRange",
+         kOpensNumber | kNextSlash},
+        // Digits alone are followed by "/" ("4/22").
+        {&DateParser::Numeric, kOpensNumber, kAfterAny, "Numeric",
+         kNextSlash},
         {&DateParser::CountedPart,
          kOpensThe | kOpensOrdinal | kOpensNumberOrdinal,
          kOpensOrdinal | kOpensNumberOrdinal, "CountedPart"},
+        // After a year: "the", "Q3" or "H2", or an ordinal ("2016 third
+        // quarter").
         {&DateParser::Quarter,
          kOpensDigits4 | kOpensNumberOrdinal | kOpensNumberOther |
              kOpensShaped | kOpensThe | kOpensOrdinal,
-         kOpensOrdinal | kOpensNumber, "Quarter"},
+         kOpensOrdinal | kOpensNumber, "Quarter",
+         kOpensThe | kOpensShaped | kOpensOrdinal | kOpensNumberOrdinal},
         {&DateParser::WeekOfOnWeekday,
          kOpensThe | kOpensUnit | kOpensOrdinal | kOpensNumberOrdinal,
          kOpensOrdinal | kOpensNumberOrdinal | kOpensUnit, "WeekOfOnWeekday"},
@@ -979,31 +1044,41 @@ class DateParser {
         {&DateParser::NthWeekday,
          kOpensThe | kOpensOrdinal | kOpensNumberOrdinal,
          kOpensOrdinal | kOpensNumberOrdinal, "NthWeekday"},
+        // Digits alone are a day only after "the"; a day in words without
+        // "the" ends in an ordinal ("on twenty second").
         {&DateParser::TheDay,
          kOpensThe | kOpensDigits12 | kOpensNumberOrdinal | kOpensCount |
              kOpensOrdinal | kOpensShaped,
          kOpensDigits12 | kOpensNumberOrdinal | kOpensCount | kOpensOrdinal |
              kOpensShaped,
-         "TheDay"},
+         "TheDay", 0, kOpensOrdinal},
         {&DateParser::WeekdayNumeric, kOpensCalendar, kAfterAny,
          "WeekdayNumeric"},
+        // From a number, a count of time units (CountAt).
         {&DateParser::WeekdayOffset,
          kOpensCalendar | kOpensIn | kOpensDigits | kOpensCount, kAfterAny,
-         "WeekdayOffset"},
+         "WeekdayOffset", kOpensUnit, kOpensUnit | kOpensCount},
         {&DateParser::WeekdayDate, kOpensCalendar, kAfterAny, "WeekdayDate"},
         {&DateParser::MonthAfterNext, kOpensThe | kOpensCalendar,
          kOpensCalendar, "MonthAfterNext"},
         {&DateParser::MonthFirst, kOpensCalendar, kAfterAny, "MonthFirst"},
         {&DateParser::SlashedDayMonth, kOpensDigits12 | kOpensNumberOrdinal,
-         kAfterAny, "SlashedDayMonth"},
-        {&DateParser::YearSlashed, kOpensDigits4, kAfterAny, "YearSlashed"},
+         kAfterAny, "SlashedDayMonth", kNextSlash},
+        {&DateParser::YearSlashed, kOpensDigits4, kAfterAny, "YearSlashed",
+         kNextSlash},
+        // After a day in digits: a range word, "of" or a month. After a
+        // number word: the rest of a day in words ("twenty second"),
+        // "day", "of" or a month.
         {&DateParser::DayFirst,
          kOpensDigits12 | kOpensNumberOrdinal | kOpensNumberOther |
              kOpensShaped | kOpensCount | kOpensOrdinal,
-         kAfterAny, "DayFirst"},
+         kAfterAny, "DayFirst", kNextDash | kNextLink | kOpensCalendar,
+         kOpensOrdinal | kOpensCount | kOpensUnit | kNextLink |
+             kOpensCalendar},
         {&DateParser::MidToken, kOpensShaped, kAfterAny, "MidToken"},
+        // A month, or "-" or "/" and a second number.
         {&DateParser::YearMonth, kOpensDigits12 | kOpensDigits4, kAfterAny,
-         "YearMonth"},
+         "YearMonth", kOpensCalendar | kNextDash | kNextSlash},
         {&DateParser::BareDecade, kOpensDigits12 | kOpensDigits4 | kOpensDecade,
          kAfterAny, "BareDecade"},
         {&DateParser::Year, kOpensNumber, kAfterAny, "Year"},
@@ -1013,10 +1088,14 @@ class DateParser {
         {&DateParser::Century, kOpensThe | kOpensNumberOrdinal | kOpensOrdinal,
          kOpensNumberOrdinal | kOpensOrdinal, "Century"},
         {&DateParser::WeekNumber, kOpensUnit, kAfterAny, "WeekNumber"},
+        // One hyphenated token: never digits alone.
         {&DateParser::Compact, kOpensNumber | kOpensShaped, kAfterAny,
-         "Compact"},
-        {&DateParser::RelativeDay, kOpensDayPhrase, kAfterAny, "RelativeDay"},
-        {&DateParser::NextDay, kOpensDayPhrase, kAfterAny, "NextDay"},
+         "Compact", 0},
+        // At "the", the second word of one of their phrases.
+        {&DateParser::RelativeDay, kOpensDayPhrase,
+         SecondWordsAfterThe(Lex().day_phrases), "RelativeDay"},
+        {&DateParser::NextDay, kOpensDayPhrase,
+         SecondWordsAfterThe(Lex().next_days), "NextDay"},
         {&DateParser::AfterNext, kOpensThe, kOpensUnit, "AfterNext"},
         {&DateParser::RestOf, kOpensThe | kOpensRest, kOpensRest, "RestOf"},
         {&DateParser::PossessiveQuarter, kOpensShift, kAfterAny,
@@ -1024,18 +1103,26 @@ class DateParser {
         {&DateParser::Shifted, kOpensShift, kAfterAny, "Shifted"},
         {&DateParser::Following, kOpensThe | kOpensCue, kOpensCue, "Following"},
         {&DateParser::Season, kOpensThe | kOpensSeason, kOpensSeason, "Season"},
+        // These five start with a count of time units (CountAt): a time
+        // unit after the number, or "few" or "couple" after "a".
         {&DateParser::CountStarting, kOpensDigits | kOpensCount, kAfterAny,
-         "CountStarting"},
-        {&DateParser::Offset, kOpensDigits | kOpensCount, kAfterAny, "Offset"},
-        {&DateParser::Later, kOpensDigits | kOpensCount, kAfterAny, "Later"},
-        {&DateParser::Ago, kOpensDigits | kOpensCount, kAfterAny, "Ago"},
+         "CountStarting", kOpensUnit, kOpensUnit | kOpensCount},
+        {&DateParser::Offset, kOpensDigits | kOpensCount, kAfterAny, "Offset",
+         kOpensUnit, kOpensUnit | kOpensCount},
+        {&DateParser::Later, kOpensDigits | kOpensCount, kAfterAny, "Later",
+         kOpensUnit, kOpensUnit | kOpensCount},
+        {&DateParser::Ago, kOpensDigits | kOpensCount, kAfterAny, "Ago",
+         kOpensUnit, kOpensUnit | kOpensCount},
         {&DateParser::Ahead, kOpensIn | kOpensDigits | kOpensCount, kAfterAny,
-         "Ahead"},
+         "Ahead", kOpensUnit, kOpensUnit | kOpensCount},
+        // A number before a span word ("2 next days").
         {&DateParser::CountSpan,
          kOpensThe | kOpensDigits | kOpensCount | kOpensSpan,
-         kOpensDigits | kOpensCount | kOpensSpan, "CountSpan"},
+         kOpensDigits | kOpensCount | kOpensSpan, "CountSpan", kOpensSpan,
+         kOpensSpan},
+        // A plural weekday ("3 Fridays").
         {&DateParser::CountedWeekdays, kOpensDigits | kOpensCount, kAfterAny,
-         "CountedWeekdays"},
+         "CountedWeekdays", kNextAnyWord, kNextAnyWord},
         {&DateParser::ClosestWeekday, kOpensOrdinal | kOpensCue, kAfterAny,
          "ClosestWeekday"},
         {&DateParser::FromDayFor, kOpensCue, kAfterAny, "FromDayFor"},
@@ -1053,7 +1140,7 @@ class DateParser {
         {&DateParser::LessThanOffset, kOpensCue, kAfterAny, "LessThanOffset"},
         {&DateParser::WorkWeek, kOpensShift, kAfterAny, "WorkWeek"},
         {&DateParser::CountInThe, kOpensDigits | kOpensCount, kAfterAny,
-         "CountInThe"},
+         "CountInThe", kOpensUnit, kOpensUnit | kOpensCount},
         {&DateParser::EndOfAbbreviation, kOpensCalendar, kAfterAny,
          "EndOfAbbreviation"},
         {&DateParser::InCountSince, kOpensIn, kAfterAny, "InCountSince"},
@@ -1062,40 +1149,106 @@ class DateParser {
     return *kParsers;
   }
 
-  // The positions in Parsers() of the parsers a token of Opens bits
-  // `opens` can start, in order, when the next token has Opens bits `next`
-  // (kAfterAny when not at "the"); made once per thread for each pair.
-  static const std::vector<uint8_t>& ParsersFor(uint32_t opens,
-                                                uint32_t next) {
+  // The Opens bits the second word of a phrase of `phrases` (by first
+  // word) that starts with "the" can have, read as DateBitsOf reads a
+  // token of the text, in either case; kAfterAny when one is "the" alone.
+  static uint32_t SecondWordsAfterThe(
+      const WordMap<std::vector<DayPhrase>>& phrases) {
+    auto it = phrases.find("the");
+    if (it == phrases.end()) return 0;
+    uint32_t bits = 0;
+    for (const DayPhrase& phrase : it->second) {
+      if (phrase.words.size() < 2 || phrase.words[1].empty()) return kAfterAny;
+      Word word;
+      word.folded = phrase.words[1];
+      const unsigned char c = static_cast<unsigned char>(word.folded[0]);
+      word.kind = absl::ascii_isalpha(c)   ? TokenKind::kWord
+                  : absl::ascii_isdigit(c) ? TokenKind::kNumber
+                                           : TokenKind::kPunct;
+      for (const bool capitalized : {false, true}) {
+        word.capitalized = capitalized;
+        bits |= DateBitsOf(word) & ~kAnchor;
+      }
+    }
+    return bits;
+  }
+
+  // The parsers of Parsers() a token of Opens bits `opens` can start, in
+  // order, when the next token is `next` (NextOpensAt); made once per
+  // thread for each pair.
+  static const std::vector<Parse>& ParsersFor(uint32_t opens, uint32_t next) {
     // Nodes stay put while nested parses add lists.
-    thread_local absl::node_hash_map<uint64_t, std::vector<uint8_t>> lists;
+    thread_local absl::node_hash_map<uint64_t, std::vector<Parse>> lists;
     auto [it, inserted] =
         lists.try_emplace(uint64_t{opens} << 32 | uint64_t{next});
     if (inserted) {
-      const std::vector<GatedParser>& parsers = Parsers();
-      for (size_t k = 0; k < parsers.size(); ++k) {
-        if (CanOpen(parsers[k], opens, next)) {
-          it->second.push_back(static_cast<uint8_t>(k));
-        }
+      for (const GatedParser& parser : Parsers()) {
+        if (CanOpen(parser, opens, next)) it->second.push_back(parser.parse);
       }
     }
     return it->second;
   }
 
-  // Whether `parser` can start at a token of Opens bits `opens` followed by
-  // one of `next` (kAfterAny when the first is not "the").
-  static bool CanOpen(const GatedParser& parser, uint32_t opens,
-                      uint32_t next) {
-    return (parser.opens & opens) != 0 &&
-           (next == kAfterAny || (opens & kOpensThe) == 0 ||
-            (parser.after_the & next) != 0);
+  // What a token of DateBitsOf `opens` is as the first of a date: a number
+  // of digits alone, a count word other than "few" and "couple" ("two",
+  // "a"), or another.
+  enum class Lead { kDigits, kCount, kOther };
+  static Lead LeadOf(uint32_t opens) {
+    const uint32_t own = opens & ~kAnchor;
+    if (own == kOpensDigits12 || own == kOpensDigits4 ||
+        own == kOpensDigitsOther) {
+      return Lead::kDigits;
+    }
+    return own == kOpensCount ? Lead::kCount : Lead::kOther;
   }
 
-  // The Opens bits of the token after words[i] when words[i] is "the",
-  // else kAfterAny.
+  // Whether `parser` can start at a token of Opens bits `opens` followed by
+  // one of `next` (NextOpensAt; kAfterAny: any).
+  static bool CanOpen(const GatedParser& parser, uint32_t opens,
+                      uint32_t next) {
+    if ((parser.opens & opens) == 0) return false;
+    if (next == kAfterAny) return true;
+    if ((opens & kOpensThe) != 0) return (parser.after_the & next) != 0;
+    switch (LeadOf(opens)) {
+      case Lead::kDigits:
+        return (parser.after_digits & next) != 0;
+      case Lead::kCount:
+        return (parser.after_count & next) != 0;
+      default:
+        return true;
+    }
+  }
+
+  // The Opens bits of the token after words[i] when words[i] is "the";
+  // its FollowerAt when words[i] is a number of digits or a count word
+  // (LeadOf); else kAfterAny.
   uint32_t NextOpensAt(int i) const {
-    return (bits_[i] & kOpensThe) != 0 && i + 1 < n_ ? bits_[i + 1]
-                                                      : kAfterAny;
+    if ((bits_[i] & kOpensThe) != 0) {
+      return i + 1 < n_ ? bits_[i + 1] : kAfterAny;
+    }
+    return LeadOf(bits_[i]) != Lead::kOther ? FollowerAt(i + 1) : kAfterAny;
+  }
+
+  // What words[k] is as the token after a number or count: never 0.
+  uint32_t FollowerAt(int k) const {
+    if (k >= n_) return kNextEnd;
+    const Word& word = words_[k];
+    if (word.kind == TokenKind::kNumber) return bits_[k] & kOpensNumber;
+    const absl::string_view folded = word.folded;
+    if (word.kind != TokenKind::kWord) {
+      return folded == "/"                    ? kNextSlash
+             : folded == "-" || folded == "~" ? kNextDash
+                                              : kNextSymbol;
+    }
+    uint32_t next = bits_[k] & ~(kAnchor | kOpensOther | kVagueCount);
+    if (folded == "of" || folded == "and" || folded == "to" ||
+        folded == "through" || folded == "until" || folded == "till" ||
+        folded == "thru") {
+      next |= kNextLink;
+    } else if ((bits_[k] & kOpensOther) != 0) {
+      next |= kNextWord;
+    }
+    return next;
   }
 
   // The Opens bits of words[i].
@@ -1106,10 +1259,8 @@ class DateParser {
   // gate skips is tried too and a date it finds is recorded (Violations).
   std::optional<DateMatch> FirstMatch(int i) const {
     if (gates_ && !audit_) {
-      for (const uint8_t k : ParsersFor(OpensAt(i), NextOpensAt(i))) {
-        if (std::optional<DateMatch> match = (this->*Parsers()[k].parse)(i)) {
-          return match;
-        }
+      for (const Parse parse : ParsersFor(OpensAt(i), NextOpensAt(i))) {
+        if (std::optional<DateMatch> match = (this->*parse)(i)) return match;
       }
       return std::nullopt;
     }
@@ -2638,6 +2789,13 @@ class DateParser {
     match.date.set_relative(true);
     SetMonths(first, last, &match.date);
     return match;
+  }
+
+  // False when words[k] is surely in no lexicon whose words all have the
+  // Opens bit `bit` in DateWords (number words kOpensCount, time units
+  // kOpensUnit, ...): a word token without it.
+  bool MayBeIn(int k, uint32_t bit) const {
+    return words_[k].kind != TokenKind::kWord || (bits_[k] & bit) != 0;
   }
 
   bool Is(int i, absl::string_view folded) const {
@@ -4935,7 +5093,8 @@ class DateParser {
       if (!counted.has_value()) return std::nullopt;
       end = counted->end;
     } else if (word.folded == "in" || word.kind == TokenKind::kNumber ||
-               Lex().numbers.contains(word.folded)) {
+               (MayBeIn(i, kOpensCount) &&
+                Lex().numbers.contains(word.folded))) {
       counted = Ahead(i);
       if (!counted.has_value() || !Is(counted->end, "on") ||
           counted->end + 1 >= n_) {
