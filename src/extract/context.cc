@@ -413,6 +413,7 @@ std::string SimpleLemma(const std::string& w) {
 // Sentence words.
 
 using Word = internal::Word;
+using internal::WordIs;
 // A window of a sentence's words, borrowed from the caller.
 using Words = absl::Span<const Word>;
 
@@ -489,7 +490,7 @@ bool IsClauseBreak(const Word& word) {
 }
 
 bool IsComma(const Word& word) {
-  return word.kind == segment::TokenKind::kPunct && word.folded == ",";
+  return word.kind == segment::TokenKind::kPunct && WordIs(word, ",");
 }
 
 bool InMention(int i, const TokenRange& mention) {

@@ -33,6 +33,7 @@ using crosscheck::v1::Claim;
 using crosscheck::v1::Date;
 using crosscheck::v1::Note;
 using internal::Word;
+using internal::WordIs;
 using segment::TokenKind;
 
 // Bare four-digit numbers in this range are years without any cue ("the
@@ -539,10 +540,10 @@ std::optional<int> WeekdayOrAbbrevOf(const Word& word) {
 }
 
 bool IsRangeSeparator(const Word& word, bool after_between) {
-  if (after_between && word.folded == "and") return true;
-  return word.folded == "-" || word.folded == "~" || word.folded == "to" ||
-         word.folded == "through" || word.folded == "until" ||
-         word.folded == "till" || word.folded == "thru";
+  if (after_between && WordIs(word, "and")) return true;
+  return WordIs(word, "-") || WordIs(word, "~") || WordIs(word, "to") ||
+         WordIs(word, "through") || WordIs(word, "until") ||
+         WordIs(word, "till") || WordIs(word, "thru");
 }
 
 // "$", "€", "£", "¥": a number after it is money.
@@ -600,9 +601,9 @@ Tense TenseOf(const std::vector<Word>& words, int k) {
       (word.folded.size() > 4 && absl::EndsWith(word.folded, "ed"))) {
     // In a passive ("will be held", "was signed") the auxiliary before the
     // participle carries the tense.
-    const bool passive = k > 0 && (words[k - 1].folded == "be" ||
-                                   words[k - 1].folded == "been" ||
-                                   words[k - 1].folded == "being");
+    const bool passive = k > 0 && (WordIs(words[k - 1], "be") ||
+                                   WordIs(words[k - 1], "been") ||
+                                   WordIs(words[k - 1], "being"));
     return passive ? Tense::kUnknown : Tense::kPast;
   }
   // A present-tense event verb ("the visit ends on Thursday") states a
@@ -610,8 +611,8 @@ Tense TenseOf(const std::vector<Word>& words, int k) {
   if (word.folded.size() > 3 && absl::EndsWith(word.folded, "s") &&
       !word.capitalized && lex.event_verbs.contains(Lemma(word.folded))) {
     const bool after_article =
-        k > 0 && (words[k - 1].folded == "the" || words[k - 1].folded == "a" ||
-                  words[k - 1].folded == "an");
+        k > 0 && (WordIs(words[k - 1], "the") || WordIs(words[k - 1], "a") ||
+                  WordIs(words[k - 1], "an"));
     if (!after_article) return Tense::kFuture;
   }
   return Tense::kUnknown;
@@ -965,7 +966,7 @@ class DateParser {
     std::optional<DateMatch> second = Halved(e + 1);
     second_end_ = false;
     // "between Jan 22 and now", "from March to date": the second end.
-    if (!second.has_value() && !now_first && words_[e].folded != "-" &&
+    if (!second.has_value() && !now_first && !WordIs(words_[e], "-") &&
         (Is(e + 1, "now") || Is(e + 1, "date"))) {
       second = Today(e + 1, e + 2);
     }
@@ -1773,7 +1774,7 @@ class DateParser {
 
   std::optional<int> ComputeOrdinalAt(int k) const {
     const Word& word = words_[k];
-    if (word.folded == "last") return -1;
+    if (WordIs(word, "last")) return -1;
     if (auto it = Lex().ordinals.find(word.folded);
         it != Lex().ordinals.end()) {
       return it->second;
@@ -2039,7 +2040,7 @@ class DateParser {
   // "w/c Feb 4" (week commencing): the Monday-to-Sunday week holding the
   // day.
   std::optional<DateMatch> WeekCommencing(int i) const {
-    if (words_[i].folded != "w" || !Is(i + 1, "/") || !Is(i + 2, "c")) {
+    if (!WordIs(words_[i], "w") || !Is(i + 1, "/") || !Is(i + 2, "c")) {
       return std::nullopt;
     }
     std::optional<DateMatch> target = WeekTarget(i + 3);
@@ -2272,7 +2273,7 @@ class DateParser {
     }
     const Word& word = words_[i];
     int count = 0;
-    if (word.folded == "a" || word.folded == "an") {
+    if (WordIs(word, "a") || WordIs(word, "an")) {
       count = 1;
     } else if (word.kind == TokenKind::kNumber && IsDigits(word.folded)) {
       count = ParseIntOr(word.folded, 0);
@@ -2490,7 +2491,7 @@ class DateParser {
   // "for"). The span starts at the date.
   std::optional<DateMatch> FromDayFor(int i) const {
     if (words_[i].kind != TokenKind::kWord || words_[i].folded[0] != 'f' ||
-        words_[i].folded != "from" || LastFor() < i + 2) {
+        !WordIs(words_[i], "from") || LastFor() < i + 2) {
       return std::nullopt;
     }
     std::optional<absl::CivilDay> day;
@@ -2517,7 +2518,7 @@ class DateParser {
     if (last_for_ == kUnknown) {
       last_for_ = -1;
       for (int k = n_ - 1; k >= 0; --k) {
-        if (words_[k].folded == "for") {
+        if (WordIs(words_[k], "for")) {
           last_for_ = k;
           break;
         }
@@ -2675,9 +2676,9 @@ class DateParser {
       if (!count.has_value() && direction != 0) {
         int quarters = 0;
         int q = c;
-        if (c < n_ && (words_[c].folded == "quarter")) {
-          quarters = words_[k].folded == "past" ? 1 : 0;
-        } else if (c + 1 < n_ && words_[c + 1].folded == "quarters") {
+        if (c < n_ && (WordIs(words_[c], "quarter"))) {
+          quarters = WordIs(words_[k], "past") ? 1 : 0;
+        } else if (c + 1 < n_ && WordIs(words_[c + 1], "quarters")) {
           quarters = NumberAt(c);
           q = c + 1;
         }
@@ -2686,12 +2687,12 @@ class DateParser {
         }
       }
       if (count.has_value() &&
-          (words_[c].folded == "a" || words_[c].folded == "an") &&
+          (WordIs(words_[c], "a") || WordIs(words_[c], "an")) &&
           !Is(c + 1, "few") && !Is(c + 1, "couple")) {
         return std::nullopt;
       }
       // "the past week", "past year": one unit.
-      if (!count.has_value() && words_[k].folded == "past" && c < n_) {
+      if (!count.has_value() && WordIs(words_[k], "past") && c < n_) {
         auto unit = lex.time_units.find(words_[c].folded);
         if (unit != lex.time_units.end() && words_[c].folded == unit->second &&
             (unit->second == "day" || unit->second == "week" ||
@@ -3247,9 +3248,9 @@ class DateParser {
     if (Is(k, "between")) return MonthDays(i, k, month->month);
     const bool month_range =
         (i + 2 < n_ && IsRangeSeparator(words_[i + 1], AfterBetween(i)) &&
-         words_[i + 1].folded != "-" && MonthOf(words_[i + 2]).has_value()) ||
+         !WordIs(words_[i + 1], "-") && MonthOf(words_[i + 2]).has_value()) ||
         (i >= 2 && IsRangeSeparator(words_[i - 1], AfterBetween(i - 2)) &&
-         words_[i - 1].folded != "-" && MonthOf(words_[i - 2]).has_value());
+         !WordIs(words_[i - 1], "-") && MonthOf(words_[i - 2]).has_value());
     if (!month_range &&
         (!AfterCue(i) ||
          (month->abbreviation && !Is(i - 1, "in") && !Is(i - 1, "during") &&
@@ -3814,7 +3815,7 @@ class DateParser {
   // "of", "in", "after", "before" (a month or an event it counts from).
   std::optional<DateMatch> NthWeekdayAlone(int i) const {
     const int k = Is(i, "the") ? i + 1 : i;
-    if (k + 1 >= n_ || words_[k].folded == "last" || Is(i - 1, "every")) {
+    if (k + 1 >= n_ || WordIs(words_[k], "last") || Is(i - 1, "every")) {
       return std::nullopt;
     }
     const std::optional<int> ordinal = OrdinalAt(k);
@@ -4392,14 +4393,14 @@ class DateParser {
       year = tens < 20 ? 2000 + tens : 1900 + tens;
     } else if (word.kind == TokenKind::kWord &&
                absl::EndsWith(word.folded, "ies")) {
-      year = word.folded == "noughties" ? 2000 : DecadeWord(word.folded);
+      year = WordIs(word, "noughties") ? 2000 : DecadeWord(word.folded);
       if (year < 0) return std::nullopt;
       if (year != 2000) year += 1900;
-    } else if (word.folded == "nineteen" || word.folded == "eighteen") {
+    } else if (WordIs(word, "nineteen") || WordIs(word, "eighteen")) {
       if (k + 1 >= n_) return std::nullopt;
       const int tens = DecadeWord(words_[k + 1].folded);
       if (tens < 0) return std::nullopt;
-      year = (word.folded == "nineteen" ? 1900 : 1800) + tens;
+      year = (WordIs(word, "nineteen") ? 1900 : 1800) + tens;
       ++k;
     } else {
       return std::nullopt;
@@ -4971,9 +4972,9 @@ class DateParser {
     }
     bool year = false;
     int end = i + 1;
-    if (word.folded == "year-to-date" || word.folded == "month-to-date") {
+    if (WordIs(word, "year-to-date") || WordIs(word, "month-to-date")) {
       year = word.folded[0] == 'y';
-    } else if ((word.folded == "year" || word.folded == "month") &&
+    } else if ((WordIs(word, "year") || WordIs(word, "month")) &&
                Is(i + 1, "to") && Is(i + 2, "date")) {
       year = word.folded[0] == 'y';
       end = i + 3;
@@ -5085,14 +5086,14 @@ class DateParser {
       if (j >= n_) return std::nullopt;
       const Word& next = words_[j];
       if (next.kind != TokenKind::kNumber &&
-          !Lex().numbers.contains(next.folded) && next.folded != "a") {
+          !Lex().numbers.contains(next.folded) && !WordIs(next, "a")) {
         return std::nullopt;
       }
       counted = Ahead(j);
       if (!counted.has_value()) counted = Offset(j);
       if (!counted.has_value()) return std::nullopt;
       end = counted->end;
-    } else if (word.folded == "in" || word.kind == TokenKind::kNumber ||
+    } else if (WordIs(word, "in") || word.kind == TokenKind::kNumber ||
                (MayBeIn(i, kOpensCount) &&
                 Lex().numbers.contains(word.folded))) {
       counted = Ahead(i);
@@ -5176,10 +5177,10 @@ class DateParser {
     const Word& word = words_[i];
     if (word.kind != TokenKind::kWord || !word.capitalized ||
         word.folded.size() != 3 || word.folded[0] != 'e' ||
-        (word.folded != "eoy" && word.folded != "eom")) {
+        (!WordIs(word, "eoy") && !WordIs(word, "eom"))) {
       return std::nullopt;
     }
-    const bool year = word.folded == "eoy";
+    const bool year = WordIs(word, "eoy");
     if (!published_.has_value()) {
       return Unresolved(i, i + 1, Date::GRANULARITY_DAY);
     }
@@ -5206,7 +5207,7 @@ class DateParser {
   std::optional<DateMatch> CountInThe(int i) const {
     const Word& word = words_[i];
     if (word.kind != TokenKind::kNumber &&
-        !Lex().numbers.contains(word.folded) && word.folded != "a") {
+        !Lex().numbers.contains(word.folded) && !WordIs(word, "a")) {
       return std::nullopt;
     }
     int end = 0;
@@ -5237,11 +5238,11 @@ class DateParser {
     const Word& word = words_[i];
     if (word.kind != TokenKind::kWord || i + 1 >= n_) return std::nullopt;
     int shift = 0;
-    if (word.folded == "next") {
+    if (WordIs(word, "next")) {
       shift = 1;
-    } else if (word.folded == "last" || word.folded == "previous") {
+    } else if (WordIs(word, "last") || WordIs(word, "previous")) {
       shift = -1;
-    } else if (word.folded != "this") {
+    } else if (!WordIs(word, "this")) {
       return std::nullopt;
     }
     int end = 0;
@@ -5423,7 +5424,7 @@ void ScanDates(const Document& doc, ScanMode mode, std::vector<Claim>* claims,
         // No pattern starts at a word of no date lexicon; a range may start
         // at "now" (ParseAt).
         if ((bits[i] & ~(kAnchor | kOpensOther)) == 0 &&
-            words[i].folded != "now") {
+            !WordIs(words[i], "now")) {
           ++i;
           continue;
         }

@@ -39,13 +39,10 @@ constexpr int kMaxNounPhrase = 4;
 
 bool IsPossessive(const Word& word) { return word.possessive_bytes > 0; }
 
-// Whether `word` is folded to `text`. Inline, unlike comparing a
-// std::string with a C string: the length is compared first, and the bytes
-// of a literal `text` with no call.
+// Whether `word` is folded to `text` (internal::WordIs).
 ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool Is(const Word& word,
                                             absl::string_view text) {
-  return word.folded.size() == text.size() &&
-         std::memcmp(word.folded.data(), text.data(), text.size()) == 0;
+  return internal::WordIs(word, text);
 }
 
 // ---------------------------------------------------------------------------

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/base/attributes.h"
 #include "absl/strings/string_view.h"
 #include "src/segment/segment.h"
 
@@ -34,6 +35,15 @@ struct Word {
   // Starts with an uppercase letter (segment::IsUpper).
   bool capitalized = false;
 };
+
+// Whether `word` is folded to `text`. Inline, unlike comparing a
+// std::string with a C string: the lengths are compared first, and the
+// bytes of a literal `text` without a call.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool WordIs(const Word& word,
+                                                absl::string_view text) {
+  return word.folded.size() == text.size() &&
+         std::memcmp(word.folded.data(), text.data(), text.size()) == 0;
+}
 
 // The tokens of text[begin, end) (segment::Tokenize) as Words. Linear in
 // the size of the range.
