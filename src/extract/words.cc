@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
+#include <string>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -44,6 +46,98 @@ inline size_t AsciiAlnumRun16(const char* p, char* folded) {
   return static_cast<size_t>(__builtin_ctz(~alnum));
 }
 #endif
+
+// The run of ASCII letters and digits that starts at text[pos] (a letter
+// or a digit): returns its length, up to 16 (a longer run counts as 16),
+// and stores 16 bytes in `folded` that start with the run's, lowercased.
+// Reads nothing past the end of the text.
+inline size_t AsciiAlnumPrefix(absl::string_view text, size_t pos,
+                               char* folded) {
+#if defined(__SSE2__)
+  if (text.size() - pos >= 16) {
+    return AsciiAlnumRun16(text.data() + pos, folded);
+  }
+  // The last bytes of the text, padded with bytes that are no letter.
+  char tail[16] = {};
+  std::memcpy(tail, text.data() + pos, text.size() - pos);
+  return AsciiAlnumRun16(tail, folded);
+#else
+  std::memset(folded, 0, 16);
+  size_t n = 0;
+  while (n < 16 && pos + n < text.size() &&
+         (ByteClass(text[pos + n]) & (kLetterClass | kDigitClass))) {
+    folded[n] = absl::ascii_tolower(static_cast<unsigned char>(text[pos + n]));
+    ++n;
+  }
+  return n;
+#endif
+}
+
+// Words built where they are stored: words.emplace_back(maker) converts
+// the maker to a Word in the vector's own slot, so `folded` is constructed
+// with its bytes there instead of appended to afterwards. Each conversion
+// inlines all it calls, the construction of the string included.
+#if defined(__GNUC__)
+#define CROSSCHECK_FLATTEN __attribute__((flatten))
+#else
+#define CROSSCHECK_FLATTEN
+#endif
+
+// A token of ASCII letters and digits, `folded` holding its lowercased
+// bytes followed by more, 15 or more bytes in all. Copying a fixed 15
+// bytes and then setting the length takes no call, where a copy of the
+// token's own length would.
+struct ShortAsciiWord {
+  size_t begin;
+  size_t end;  // at most begin + 15
+  const char* folded;
+  segment::TokenKind kind;
+  bool capitalized;
+
+  CROSSCHECK_FLATTEN operator Word() const {
+    Word word{0, 0, std::string(folded, 15)};
+    word.folded.erase(end - begin);
+    word.begin = begin;
+    word.end = end;
+    word.kind = kind;
+    word.capitalized = capitalized;
+    return word;
+  }
+};
+
+// A token of ASCII letters and digits of any length, `text` pointing at it.
+struct AsciiWord {
+  size_t begin;
+  size_t end;
+  const char* text;
+  segment::TokenKind kind;
+
+  CROSSCHECK_FLATTEN operator Word() const {
+    Word word{0, 0, std::string(text, end - begin)};
+    for (char& c : word.folded) {
+      c = absl::ascii_tolower(static_cast<unsigned char>(c));
+    }
+    word.begin = begin;
+    word.end = end;
+    word.kind = kind;
+    word.capitalized = text[0] >= 'A' && text[0] <= 'Z';
+    return word;
+  }
+};
+
+// A character of ASCII punctuation at `text`: folded to itself.
+struct AsciiPunct {
+  size_t begin;
+  const char* text;
+
+  CROSSCHECK_FLATTEN operator Word() const {
+    Word word{0, 0, std::string(text, 1)};
+    word.begin = begin;
+    word.end = begin + 1;
+    word.kind = segment::TokenKind::kPunct;
+    return word;
+  }
+};
 
 // Whether a run of ASCII letters and digits that ends at `e` (before
 // `end`, or at it) is a whole token, as segment::NextToken would find it:
@@ -104,54 +198,35 @@ std::vector<Word> Words(absl::string_view text, size_t begin, size_t end) {
       // A run of ASCII letters and digits that nothing joins to more
       // (RunEndsToken) is a whole token, as segment::NextToken would find
       // it.
-      size_t e = pos + 1;
-      // Fold() of the first 16 bytes, when the whole run lies in them.
       char folded16[16];
-      bool have_folded16 = false;
-#if defined(__SSE2__)
-      if (text.size() - pos >= 16) {
-        const size_t run = AsciiAlnumRun16(data + pos, folded16);
-        if (run < 16 || pos + 16 >= end) {
-          e = std::min(pos + run, end);
-          have_folded16 = true;
-        } else {
-          e = pos + 16;
+      const size_t run = AsciiAlnumPrefix(text, pos, folded16);
+      size_t e = std::min(pos + run, end);
+      if (run == 16) {
+        while (e < end &&
+               (ByteClass(data[e]) & (kLetterClass | kDigitClass))) {
+          ++e;
         }
-      }
-#endif
-      while (e < end && (ByteClass(data[e]) & (kLetterClass | kDigitClass))) {
-        ++e;
       }
       if (RunEndsToken(data, e, end)) {
-        Word& word = words.emplace_back();
-        word.begin = pos;
-        word.end = e;
-        const bool digit = (cls & kDigitClass) != 0;
-        word.kind =
-            digit ? segment::TokenKind::kNumber : segment::TokenKind::kWord;
-        // ASCII letters and digits: Fold only lowercases.
-        if (have_folded16) {
-          word.folded.append(folded16, e - pos);
+        const segment::TokenKind kind = (cls & kDigitClass)
+                                            ? segment::TokenKind::kNumber
+                                            : segment::TokenKind::kWord;
+        // ASCII letters and digits: Fold only lowercases, and there is no
+        // possessive ending.
+        if (e - pos <= 15) {
+          words.emplace_back(ShortAsciiWord{
+              pos, e, folded16, kind, data[pos] >= 'A' && data[pos] <= 'Z'});
         } else {
-          word.folded.append(data + pos, e - pos);
-          for (char& c : word.folded) {
-            c = absl::ascii_tolower(static_cast<unsigned char>(c));
-          }
+          words.emplace_back(AsciiWord{pos, e, data + pos, kind});
         }
-        word.capitalized = data[pos] >= 'A' && data[pos] <= 'Z';
-        // Letters and digits only: no possessive ending.
         pos = e;
         // The space that most often follows, skipped as the loop would.
         if (pos < end && data[pos] == ' ') ++pos;
         continue;
       }
     } else if (static_cast<unsigned char>(data[pos]) < 0x80) {
-      // ASCII punctuation: a token of its own, folded to itself.
-      Word& word = words.emplace_back();
-      word.begin = pos;
-      word.end = pos + 1;
-      word.kind = segment::TokenKind::kPunct;
-      word.folded.push_back(data[pos]);
+      // ASCII punctuation: a token of its own.
+      words.emplace_back(AsciiPunct{pos, data + pos});
       ++pos;
       continue;
     }
