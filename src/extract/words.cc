@@ -9,6 +9,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "absl/base/attributes.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "src/base/utf8.h"
@@ -158,14 +159,21 @@ bool RunEndsToken(const char* data, size_t e, size_t end) {
          (ByteClass(data[e + 1]) & (kLetterClass | kDigitClass)) == 0;
 }
 
-// Appends the Word of token [begin, end) of `text`, of any kind.
-void AddWord(absl::string_view text, size_t begin, size_t end,
-             segment::TokenKind kind, std::vector<Word>* words) {
-  const absl::string_view surface = text.substr(begin, end - begin);
+// Appends the Word of the first token of text[pos, end), of any kind, as
+// segment::NextToken finds it, and returns the position after it (`end`
+// when only white space is left). Out of line, for the tokens that are not
+// plain ASCII, so that the loop over the others keeps its registers.
+ABSL_ATTRIBUTE_NOINLINE size_t AddNextWord(absl::string_view text,
+                                           size_t pos, size_t end,
+                                           std::vector<Word>* words) {
+  segment::Token token;
+  if (!segment::NextToken(text, end, &pos, &token)) return end;
+  const absl::string_view surface =
+      text.substr(token.begin, token.end - token.begin);
   Word& word = words->emplace_back();
-  word.begin = begin;
-  word.end = end;
-  word.kind = kind;
+  word.begin = token.begin;
+  word.end = token.end;
+  word.kind = token.kind;
   FoldTo(surface, &word.folded);
   const auto first = static_cast<unsigned char>(surface[0]);
   if (first < 0x80) {
@@ -174,9 +182,10 @@ void AddWord(absl::string_view text, size_t begin, size_t end,
     int length = 0;
     word.capitalized = segment::IsUpper(base::DecodeUtf8(surface, 0, &length));
   }
-  if (kind == segment::TokenKind::kWord) {
+  if (token.kind == segment::TokenKind::kWord) {
     word.possessive_bytes = PossessiveBytes(surface);
   }
+  return pos;
 }
 
 }  // namespace
@@ -230,9 +239,7 @@ std::vector<Word> Words(absl::string_view text, size_t begin, size_t end) {
       ++pos;
       continue;
     }
-    segment::Token token;
-    if (!segment::NextToken(text, end, &pos, &token)) break;
-    AddWord(text, token.begin, token.end, token.kind, &words);
+    pos = AddNextWord(text, pos, end, &words);
   }
   return words;
 }
