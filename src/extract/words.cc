@@ -31,14 +31,16 @@ using segment::internal::kSpaceClass;
 // in `folded`.
 inline size_t AsciiAlnumRun16(const char* p, char* folded) {
   const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  // Signed compares: bytes that are not ASCII are negative, in no range.
-  const __m128i lower = _mm_or_si128(bytes, _mm_set1_epi8(0x20));
+  // x - lo, less 128, is below n - 128 (signed) exactly when x is in
+  // [lo, lo + n): one subtraction and one compare per range.
+  const auto in_range = [](__m128i x, char lo, int n) {
+    return _mm_cmplt_epi8(
+        _mm_sub_epi8(x, _mm_set1_epi8(static_cast<char>(lo + 128))),
+        _mm_set1_epi8(static_cast<char>(n - 128)));
+  };
   const __m128i letter =
-      _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)),
-                    _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
-  const __m128i digit =
-      _mm_and_si128(_mm_cmpgt_epi8(bytes, _mm_set1_epi8('0' - 1)),
-                    _mm_cmplt_epi8(bytes, _mm_set1_epi8('9' + 1)));
+      in_range(_mm_or_si128(bytes, _mm_set1_epi8(0x20)), 'a', 26);
+  const __m128i digit = in_range(bytes, '0', 10);
   _mm_storeu_si128(
       reinterpret_cast<__m128i*>(folded),
       _mm_or_si128(bytes, _mm_and_si128(letter, _mm_set1_epi8(0x20))));
