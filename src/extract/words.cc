@@ -161,31 +161,115 @@ bool RunEndsToken(const char* data, size_t e, size_t end) {
          (ByteClass(data[e + 1]) & (kLetterClass | kDigitClass)) == 0;
 }
 
+// A token of any kind, `folded` holding its folded bytes followed by more,
+// at least 15 bytes in all.
+struct FoldedWord {
+  size_t begin;
+  size_t end;
+  const char* folded;
+  size_t folded_size;
+  segment::TokenKind kind;
+  bool capitalized;
+  size_t possessive_bytes;
+
+  CROSSCHECK_FLATTEN operator Word() const {
+    const bool short_fold = folded_size <= 15;
+    Word word{0, 0,
+              short_fold ? std::string(folded, 15)
+                         : std::string(folded, folded_size)};
+    if (short_fold) word.folded.erase(folded_size);
+    word.begin = begin;
+    word.end = end;
+    word.kind = kind;
+    word.capitalized = capitalized;
+    word.possessive_bytes = possessive_bytes;
+    return word;
+  }
+};
+
+// Stores Fold(absl::string_view(in, n)) in `out`, which has room for n
+// bytes, and returns its size. Byte by byte: the characters Fold changes
+// other than ASCII letters are the three bytes E2 80 xx of U+2010,
+// U+2011, U+2013, U+2018 and U+2019, and a lead byte such as E2 never
+// lies inside another character, so the bytes of every other character,
+// valid or not, are copied as they are.
+size_t FoldBytes(const char* in, size_t n, char* out) {
+  size_t size = 0;
+  for (size_t i = 0; i < n;) {
+    const auto b = static_cast<unsigned char>(in[i]);
+    if (b == 0xE2 && i + 2 < n &&
+        static_cast<unsigned char>(in[i + 1]) == 0x80) {
+      const auto last = static_cast<unsigned char>(in[i + 2]);
+      if (last == 0x98 || last == 0x99) {  // U+2018, U+2019
+        out[size++] = '\'';
+        i += 3;
+        continue;
+      }
+      if (last == 0x90 || last == 0x91 || last == 0x93) {  // U+2010, -11, -13
+        out[size++] = '-';
+        i += 3;
+        continue;
+      }
+    }
+    out[size++] = static_cast<char>(absl::ascii_tolower(b));
+    ++i;
+  }
+  return size;
+}
+
 // Appends the Word of the first token of text[pos, end), of any kind, as
 // segment::NextToken finds it, and returns the position after it (`end`
 // when only white space is left). Out of line, for the tokens that are not
 // plain ASCII, so that the loop over the others keeps its registers.
-ABSL_ATTRIBUTE_NOINLINE size_t AddNextWord(absl::string_view text,
-                                           size_t pos, size_t end,
+ABSL_ATTRIBUTE_NOINLINE size_t AddNextWord(absl::string_view text, size_t pos,
+                                           size_t end,
                                            std::vector<Word>* words) {
+  const char* const data = text.data();
+  // Typographic punctuation of U+2000 to U+203F, such as quote marks and
+  // dashes, other than the spaces among them: none is a letter, so each
+  // is a token of its own, as NextToken would find it (even where the
+  // range ends inside it).
+  if (static_cast<unsigned char>(data[pos]) == 0xE2 && pos + 2 < text.size() &&
+      static_cast<unsigned char>(data[pos + 1]) == 0x80 &&
+      (static_cast<unsigned char>(data[pos + 2]) & 0xC0) == 0x80) {
+    const char32_t c =
+        0x2000 | (static_cast<unsigned char>(data[pos + 2]) & 0x3F);
+    if (c != 0x2002 && c != 0x2003 && c != 0x2009 && c != 0x202F) {
+      char folded[16] = {};
+      const size_t folded_size = FoldBytes(data + pos, 3, folded);
+      words->emplace_back(FoldedWord{pos, pos + 3, folded, folded_size,
+                                     segment::TokenKind::kPunct, false, 0});
+      return pos + 3;
+    }
+  }
   segment::Token token;
   if (!segment::NextToken(text, end, &pos, &token)) return end;
   const absl::string_view surface =
       text.substr(token.begin, token.end - token.begin);
-  Word& word = words->emplace_back();
-  word.begin = token.begin;
-  word.end = token.end;
-  word.kind = token.kind;
-  FoldTo(surface, &word.folded);
+  bool capitalized;
   const auto first = static_cast<unsigned char>(surface[0]);
   if (first < 0x80) {
-    word.capitalized = first >= 'A' && first <= 'Z';
+    capitalized = first >= 'A' && first <= 'Z';
   } else {
     int length = 0;
-    word.capitalized = segment::IsUpper(base::DecodeUtf8(surface, 0, &length));
+    capitalized = segment::IsUpper(base::DecodeUtf8(surface, 0, &length));
   }
-  if (token.kind == segment::TokenKind::kWord) {
-    word.possessive_bytes = PossessiveBytes(surface);
+  const size_t possessive_bytes =
+      token.kind == segment::TokenKind::kWord ? PossessiveBytes(surface) : 0;
+  char folded[64 + 15] = {};
+  if (surface.size() <= 64) {
+    const size_t folded_size =
+        FoldBytes(surface.data(), surface.size(), folded);
+    words->emplace_back(FoldedWord{token.begin, token.end, folded, folded_size,
+                                   token.kind, capitalized, possessive_bytes});
+  } else {
+    Word& word = words->emplace_back();
+    word.begin = token.begin;
+    word.end = token.end;
+    word.kind = token.kind;
+    FoldTo(surface, &word.folded);
+    word.capitalized = capitalized;
+    word.possessive_bytes = possessive_bytes;
   }
   return pos;
 }
@@ -213,8 +297,7 @@ std::vector<Word> Words(absl::string_view text, size_t begin, size_t end) {
       const size_t run = AsciiAlnumPrefix(text, pos, folded16);
       size_t e = std::min(pos + run, end);
       if (run == 16) {
-        while (e < end &&
-               (ByteClass(data[e]) & (kLetterClass | kDigitClass))) {
+        while (e < end && (ByteClass(data[e]) & (kLetterClass | kDigitClass))) {
           ++e;
         }
       }
@@ -257,6 +340,5 @@ size_t PossessiveBytes(absl::string_view word) {
   }
   return 0;
 }
-
 
 }  // namespace crosscheck::extract::internal
