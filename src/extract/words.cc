@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
+#include <string>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
+#include "absl/base/attributes.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "src/base/utf8.h"
@@ -28,14 +31,16 @@ using segment::internal::kSpaceClass;
 // in `folded`.
 inline size_t AsciiAlnumRun16(const char* p, char* folded) {
   const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  // Signed compares: bytes that are not ASCII are negative, in no range.
-  const __m128i lower = _mm_or_si128(bytes, _mm_set1_epi8(0x20));
+  // x - lo, less 128, is below n - 128 (signed) exactly when x is in
+  // [lo, lo + n): one subtraction and one compare per range.
+  const auto in_range = [](__m128i x, char lo, int n) {
+    return _mm_cmplt_epi8(
+        _mm_sub_epi8(x, _mm_set1_epi8(static_cast<char>(lo + 128))),
+        _mm_set1_epi8(static_cast<char>(n - 128)));
+  };
   const __m128i letter =
-      _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)),
-                    _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
-  const __m128i digit =
-      _mm_and_si128(_mm_cmpgt_epi8(bytes, _mm_set1_epi8('0' - 1)),
-                    _mm_cmplt_epi8(bytes, _mm_set1_epi8('9' + 1)));
+      in_range(_mm_or_si128(bytes, _mm_set1_epi8(0x20)), 'a', 26);
+  const __m128i digit = in_range(bytes, '0', 10);
   _mm_storeu_si128(
       reinterpret_cast<__m128i*>(folded),
       _mm_or_si128(bytes, _mm_and_si128(letter, _mm_set1_epi8(0x20))));
@@ -44,6 +49,98 @@ inline size_t AsciiAlnumRun16(const char* p, char* folded) {
   return static_cast<size_t>(__builtin_ctz(~alnum));
 }
 #endif
+
+// The run of ASCII letters and digits that starts at text[pos] (a letter
+// or a digit): returns its length, up to 16 (a longer run counts as 16),
+// and stores 16 bytes in `folded` that start with the run's, lowercased.
+// Reads nothing past the end of the text.
+inline size_t AsciiAlnumPrefix(absl::string_view text, size_t pos,
+                               char* folded) {
+#if defined(__SSE2__)
+  if (text.size() - pos >= 16) {
+    return AsciiAlnumRun16(text.data() + pos, folded);
+  }
+  // The last bytes of the text, padded with bytes that are no letter.
+  char tail[16] = {};
+  std::memcpy(tail, text.data() + pos, text.size() - pos);
+  return AsciiAlnumRun16(tail, folded);
+#else
+  std::memset(folded, 0, 16);
+  size_t n = 0;
+  while (n < 16 && pos + n < text.size() &&
+         (ByteClass(text[pos + n]) & (kLetterClass | kDigitClass))) {
+    folded[n] = absl::ascii_tolower(static_cast<unsigned char>(text[pos + n]));
+    ++n;
+  }
+  return n;
+#endif
+}
+
+// Words built where they are stored: words.emplace_back(maker) converts
+// the maker to a Word in the vector's own slot, so `folded` is constructed
+// with its bytes there instead of appended to afterwards. Each conversion
+// inlines all it calls, the construction of the string included.
+#if defined(__GNUC__)
+#define CROSSCHECK_FLATTEN __attribute__((flatten))
+#else
+#define CROSSCHECK_FLATTEN
+#endif
+
+// A token of ASCII letters and digits, `folded` holding its lowercased
+// bytes followed by more, 15 or more bytes in all. Copying a fixed 15
+// bytes and then setting the length takes no call, where a copy of the
+// token's own length would.
+struct ShortAsciiWord {
+  size_t begin;
+  size_t end;  // at most begin + 15
+  const char* folded;
+  segment::TokenKind kind;
+  bool capitalized;
+
+  CROSSCHECK_FLATTEN operator Word() const {
+    Word word{0, 0, std::string(folded, 15)};
+    word.folded.erase(end - begin);
+    word.begin = begin;
+    word.end = end;
+    word.kind = kind;
+    word.capitalized = capitalized;
+    return word;
+  }
+};
+
+// A token of ASCII letters and digits of any length, `text` pointing at it.
+struct AsciiWord {
+  size_t begin;
+  size_t end;
+  const char* text;
+  segment::TokenKind kind;
+
+  CROSSCHECK_FLATTEN operator Word() const {
+    Word word{0, 0, std::string(text, end - begin)};
+    for (char& c : word.folded) {
+      c = absl::ascii_tolower(static_cast<unsigned char>(c));
+    }
+    word.begin = begin;
+    word.end = end;
+    word.kind = kind;
+    word.capitalized = text[0] >= 'A' && text[0] <= 'Z';
+    return word;
+  }
+};
+
+// A character of ASCII punctuation at `text`: folded to itself.
+struct AsciiPunct {
+  size_t begin;
+  const char* text;
+
+  CROSSCHECK_FLATTEN operator Word() const {
+    Word word{0, 0, std::string(text, 1)};
+    word.begin = begin;
+    word.end = begin + 1;
+    word.kind = segment::TokenKind::kPunct;
+    return word;
+  }
+};
 
 // Whether a run of ASCII letters and digits that ends at `e` (before
 // `end`, or at it) is a whole token, as segment::NextToken would find it:
@@ -64,25 +161,117 @@ bool RunEndsToken(const char* data, size_t e, size_t end) {
          (ByteClass(data[e + 1]) & (kLetterClass | kDigitClass)) == 0;
 }
 
-// Appends the Word of token [begin, end) of `text`, of any kind.
-void AddWord(absl::string_view text, size_t begin, size_t end,
-             segment::TokenKind kind, std::vector<Word>* words) {
-  const absl::string_view surface = text.substr(begin, end - begin);
-  Word& word = words->emplace_back();
-  word.begin = begin;
-  word.end = end;
-  word.kind = kind;
-  FoldTo(surface, &word.folded);
+// A token of any kind, `folded` holding its folded bytes followed by more,
+// at least 15 bytes in all.
+struct FoldedWord {
+  size_t begin;
+  size_t end;
+  const char* folded;
+  size_t folded_size;
+  segment::TokenKind kind;
+  bool capitalized;
+  size_t possessive_bytes;
+
+  CROSSCHECK_FLATTEN operator Word() const {
+    const bool short_fold = folded_size <= 15;
+    Word word{0, 0,
+              short_fold ? std::string(folded, 15)
+                         : std::string(folded, folded_size)};
+    if (short_fold) word.folded.erase(folded_size);
+    word.begin = begin;
+    word.end = end;
+    word.kind = kind;
+    word.capitalized = capitalized;
+    word.possessive_bytes = possessive_bytes;
+    return word;
+  }
+};
+
+// Stores Fold(absl::string_view(in, n)) in `out`, which has room for n
+// bytes, and returns its size. Byte by byte: the characters Fold changes
+// other than ASCII letters are the three bytes E2 80 xx of U+2010,
+// U+2011, U+2013, U+2018 and U+2019, and a lead byte such as E2 never
+// lies inside another character, so the bytes of every other character,
+// valid or not, are copied as they are.
+size_t FoldBytes(const char* in, size_t n, char* out) {
+  size_t size = 0;
+  for (size_t i = 0; i < n;) {
+    const auto b = static_cast<unsigned char>(in[i]);
+    if (b == 0xE2 && i + 2 < n &&
+        static_cast<unsigned char>(in[i + 1]) == 0x80) {
+      const auto last = static_cast<unsigned char>(in[i + 2]);
+      if (last == 0x98 || last == 0x99) {  // U+2018, U+2019
+        out[size++] = '\'';
+        i += 3;
+        continue;
+      }
+      if (last == 0x90 || last == 0x91 || last == 0x93) {  // U+2010, -11, -13
+        out[size++] = '-';
+        i += 3;
+        continue;
+      }
+    }
+    out[size++] = static_cast<char>(absl::ascii_tolower(b));
+    ++i;
+  }
+  return size;
+}
+
+// Appends the Word of the first token of text[pos, end), of any kind, as
+// segment::NextToken finds it, and returns the position after it (`end`
+// when only white space is left). Out of line, for the tokens that are not
+// plain ASCII, so that the loop over the others keeps its registers.
+ABSL_ATTRIBUTE_NOINLINE size_t AddNextWord(absl::string_view text, size_t pos,
+                                           size_t end,
+                                           std::vector<Word>* words) {
+  const char* const data = text.data();
+  // Typographic punctuation of U+2000 to U+203F, such as quote marks and
+  // dashes, other than the spaces among them: none is a letter, so each
+  // is a token of its own, as NextToken would find it (even where the
+  // range ends inside it).
+  if (static_cast<unsigned char>(data[pos]) == 0xE2 && pos + 2 < text.size() &&
+      static_cast<unsigned char>(data[pos + 1]) == 0x80 &&
+      (static_cast<unsigned char>(data[pos + 2]) & 0xC0) == 0x80) {
+    const char32_t c =
+        0x2000 | (static_cast<unsigned char>(data[pos + 2]) & 0x3F);
+    if (c != 0x2002 && c != 0x2003 && c != 0x2009 && c != 0x202F) {
+      char folded[16] = {};
+      const size_t folded_size = FoldBytes(data + pos, 3, folded);
+      words->emplace_back(FoldedWord{pos, pos + 3, folded, folded_size,
+                                     segment::TokenKind::kPunct, false, 0});
+      return pos + 3;
+    }
+  }
+  segment::Token token;
+  if (!segment::NextToken(text, end, &pos, &token)) return end;
+  const absl::string_view surface =
+      text.substr(token.begin, token.end - token.begin);
+  bool capitalized;
   const auto first = static_cast<unsigned char>(surface[0]);
   if (first < 0x80) {
-    word.capitalized = first >= 'A' && first <= 'Z';
+    capitalized = first >= 'A' && first <= 'Z';
   } else {
     int length = 0;
-    word.capitalized = segment::IsUpper(base::DecodeUtf8(surface, 0, &length));
+    capitalized = segment::IsUpper(base::DecodeUtf8(surface, 0, &length));
   }
-  if (kind == segment::TokenKind::kWord) {
-    word.possessive_bytes = PossessiveBytes(surface);
+  const size_t possessive_bytes =
+      token.kind == segment::TokenKind::kWord ? PossessiveBytes(surface) : 0;
+  char folded[64 + 15] = {};
+  if (surface.size() <= 64) {
+    const size_t folded_size =
+        FoldBytes(surface.data(), surface.size(), folded);
+    words->emplace_back(FoldedWord{token.begin, token.end, folded, folded_size,
+                                   token.kind, capitalized, possessive_bytes});
+  } else {
+    Word& word = words->emplace_back();
+    word.begin = token.begin;
+    word.end = token.end;
+    word.kind = token.kind;
+    FoldTo(surface, &word.folded);
+    word.capitalized = capitalized;
+    word.possessive_bytes = possessive_bytes;
   }
+  return pos;
 }
 
 }  // namespace
@@ -104,60 +293,38 @@ std::vector<Word> Words(absl::string_view text, size_t begin, size_t end) {
       // A run of ASCII letters and digits that nothing joins to more
       // (RunEndsToken) is a whole token, as segment::NextToken would find
       // it.
-      size_t e = pos + 1;
-      // Fold() of the first 16 bytes, when the whole run lies in them.
       char folded16[16];
-      bool have_folded16 = false;
-#if defined(__SSE2__)
-      if (text.size() - pos >= 16) {
-        const size_t run = AsciiAlnumRun16(data + pos, folded16);
-        if (run < 16 || pos + 16 >= end) {
-          e = std::min(pos + run, end);
-          have_folded16 = true;
-        } else {
-          e = pos + 16;
+      const size_t run = AsciiAlnumPrefix(text, pos, folded16);
+      size_t e = std::min(pos + run, end);
+      if (run == 16) {
+        while (e < end && (ByteClass(data[e]) & (kLetterClass | kDigitClass))) {
+          ++e;
         }
-      }
-#endif
-      while (e < end && (ByteClass(data[e]) & (kLetterClass | kDigitClass))) {
-        ++e;
       }
       if (RunEndsToken(data, e, end)) {
-        Word& word = words.emplace_back();
-        word.begin = pos;
-        word.end = e;
-        const bool digit = (cls & kDigitClass) != 0;
-        word.kind =
-            digit ? segment::TokenKind::kNumber : segment::TokenKind::kWord;
-        // ASCII letters and digits: Fold only lowercases.
-        if (have_folded16) {
-          word.folded.append(folded16, e - pos);
+        const segment::TokenKind kind = (cls & kDigitClass)
+                                            ? segment::TokenKind::kNumber
+                                            : segment::TokenKind::kWord;
+        // ASCII letters and digits: Fold only lowercases, and there is no
+        // possessive ending.
+        if (e - pos <= 15) {
+          words.emplace_back(ShortAsciiWord{
+              pos, e, folded16, kind, data[pos] >= 'A' && data[pos] <= 'Z'});
         } else {
-          word.folded.append(data + pos, e - pos);
-          for (char& c : word.folded) {
-            c = absl::ascii_tolower(static_cast<unsigned char>(c));
-          }
+          words.emplace_back(AsciiWord{pos, e, data + pos, kind});
         }
-        word.capitalized = data[pos] >= 'A' && data[pos] <= 'Z';
-        // Letters and digits only: no possessive ending.
         pos = e;
         // The space that most often follows, skipped as the loop would.
         if (pos < end && data[pos] == ' ') ++pos;
         continue;
       }
     } else if (static_cast<unsigned char>(data[pos]) < 0x80) {
-      // ASCII punctuation: a token of its own, folded to itself.
-      Word& word = words.emplace_back();
-      word.begin = pos;
-      word.end = pos + 1;
-      word.kind = segment::TokenKind::kPunct;
-      word.folded.push_back(data[pos]);
+      // ASCII punctuation: a token of its own.
+      words.emplace_back(AsciiPunct{pos, data + pos});
       ++pos;
       continue;
     }
-    segment::Token token;
-    if (!segment::NextToken(text, end, &pos, &token)) break;
-    AddWord(text, token.begin, token.end, token.kind, &words);
+    pos = AddNextWord(text, pos, end, &words);
   }
   return words;
 }
@@ -173,6 +340,5 @@ size_t PossessiveBytes(absl::string_view word) {
   }
   return 0;
 }
-
 
 }  // namespace crosscheck::extract::internal

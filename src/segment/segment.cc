@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <string>
 
@@ -11,7 +12,6 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
-#include "src/base/lines.h"
 #include "src/base/utf8.h"
 
 namespace crosscheck::segment {
@@ -330,10 +330,22 @@ Segmentation Segment(absl::string_view text, const std::vector<Range>& skip) {
     bool blank, skipped;
   };
   std::vector<Line> lines;
+  // About one line per 64 bytes at most, in most texts.
+  lines.reserve(text.size() / 64 + 16);
+  // Lines with something to segment: an upper bound on the paragraphs.
+  size_t body_lines = 0;
   size_t skip_index = 0;
-  for (const base::LineRange& range : base::SplitLines(text)) {
-    const size_t pos = range.begin;
-    const size_t end = range.end;
+  const char* const data = text.data();
+  // The lines of base::SplitLines, found with memchr as they are visited.
+  for (size_t pos = 0;;) {
+    const void* const newline =
+        pos < text.size() ? std::memchr(data + pos, '\n', text.size() - pos)
+                          : nullptr;
+    const size_t line_break = newline == nullptr
+                                  ? text.size()
+                                  : static_cast<const char*>(newline) - data;
+    size_t end = line_break;
+    if (end > pos && data[end - 1] == '\r') --end;
     bool blank = true;
     for (size_t i = pos; i < end && blank; ) {
       int len;
@@ -353,6 +365,9 @@ Segmentation Segment(absl::string_view text, const std::vector<Range>& skip) {
       }
     }
     lines.push_back({pos, end, blank, skipped});
+    if (!blank && !skipped) ++body_lines;
+    if (line_break == text.size()) break;
+    pos = line_break + 1;
   }
   // One paragraph per line unless the body uses blank lines between blocks.
   bool blocks = false;
@@ -367,6 +382,7 @@ Segmentation Segment(absl::string_view text, const std::vector<Range>& skip) {
   // consecutive body lines, up to a blank or skipped line. Without them,
   // each body line is a paragraph of its own.
   Segmentation seg;
+  seg.paragraphs.reserve(body_lines);
   size_t para_begin = 0;
   size_t para_end = 0;
   bool open = false;
@@ -387,6 +403,9 @@ Segmentation Segment(absl::string_view text, const std::vector<Range>& skip) {
     para_end = line.end;
   }
   close();
+  // About one sentence per 128 bytes at most, in most texts, and at least
+  // one per paragraph.
+  seg.sentences.reserve(text.size() / 128 + seg.paragraphs.size());
   for (size_t i = 0; i < seg.paragraphs.size(); ++i) {
     SplitSentences(text, seg.paragraphs[i], static_cast<int>(i),
                    &seg.sentences);

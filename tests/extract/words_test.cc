@@ -1,5 +1,7 @@
 #include "src/extract/words.h"
 
+#include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -95,6 +97,60 @@ TEST(WordsTest, SameAsTokenizeAndFoldOnEveryRange) {
         EXPECT_EQ(found[i].folded, expected[i].folded);
         EXPECT_EQ(found[i].capitalized, expected[i].capitalized);
         EXPECT_EQ(found[i].possessive_bytes, expected[i].possessive_bytes);
+      }
+    }
+  }
+}
+
+TEST(WordsTest, TypographicPunctuationAsTokenizeAndFold) {
+  // Quote marks, dashes, hyphens, an ellipsis and spaces of U+2000 to
+  // U+203F, alone, inside words and cut short.
+  const std::string text =
+      "\u201cYes\u201d \u2014 \u2018no\u2019\u2026 a\u2010b c\u2011d "
+      "e\u2013f 1\u20132 \u2010\u2011\u2013 x\u2009y\u202fz\u2002w\u2003v "
+      "\u2019s \u2032 \u203a\u2039 O\u2019Neill\u2019s \xe2\x80 \xe2\x80\x99";
+  for (size_t begin = 0; begin <= text.size(); ++begin) {
+    for (size_t end = begin; end <= text.size(); ++end) {
+      const std::vector<Word> expected = ReferenceWords(text, begin, end);
+      const std::vector<Word> found = Words(text, begin, end);
+      ASSERT_EQ(found.size(), expected.size()) << begin << " " << end;
+      for (size_t i = 0; i < found.size(); ++i) {
+        EXPECT_EQ(found[i].begin, expected[i].begin);
+        EXPECT_EQ(found[i].end, expected[i].end);
+        EXPECT_EQ(found[i].kind, expected[i].kind);
+        EXPECT_EQ(found[i].folded, expected[i].folded);
+        EXPECT_EQ(found[i].capitalized, expected[i].capitalized);
+        EXPECT_EQ(found[i].possessive_bytes, expected[i].possessive_bytes);
+      }
+    }
+  }
+}
+
+// Texts in buffers of their exact size, so that a sanitizer reports any
+// read past their end: every prefix of each sample, tokenized over every
+// range that ends at the end of the prefix or before it.
+TEST(WordsTest, ReadsNothingPastTheText) {
+  const std::string samples[] = {
+      "The minister said 2,400 people attended",
+      "Internationalization counterrevolutionaries abcdefghijklmnopq",
+      "Okafor\xe2\x80\x99s U.S. visit, 4.8bn x.Y Jones' ok",
+      "A B C d e 1 2 3 x",
+  };
+  for (const std::string& sample : samples) {
+    for (size_t size = 1; size <= sample.size(); ++size) {
+      std::unique_ptr<char[]> buffer(new char[size]);
+      std::memcpy(buffer.get(), sample.data(), size);
+      const absl::string_view text(buffer.get(), size);
+      for (size_t begin = 0; begin < size; ++begin) {
+        for (size_t end : {size, size - 1, begin + 1, size + 3}) {
+          const std::vector<Word> expected = ReferenceWords(text, begin, end);
+          const std::vector<Word> found = Words(text, begin, end);
+          ASSERT_EQ(found.size(), expected.size()) << size << " " << begin;
+          for (size_t i = 0; i < found.size(); ++i) {
+            EXPECT_EQ(found[i].end, expected[i].end);
+            EXPECT_EQ(found[i].folded, expected[i].folded);
+          }
+        }
       }
     }
   }
