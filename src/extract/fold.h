@@ -5,6 +5,7 @@
 #ifndef SRC_EXTRACT_FOLD_H_
 #define SRC_EXTRACT_FOLD_H_
 
+#include <cstddef>
 #include <string>
 
 #include "absl/strings/string_view.h"
@@ -19,6 +20,10 @@ std::string Fold(absl::string_view text);
 
 // Stores Fold(text) in `*out`, reusing its buffer.
 void FoldTo(absl::string_view text, std::string* out);
+
+// Writes Fold(absl::string_view(in, n)) to `out`, which has room for `n`
+// bytes, and returns its size (at most `n`).
+size_t FoldInto(const char* in, size_t n, char* out);
 
 }  // namespace crosscheck::extract
 

@@ -187,36 +187,6 @@ struct FoldedWord {
   }
 };
 
-// Stores Fold(absl::string_view(in, n)) in `out`, which has room for n
-// bytes, and returns its size. Byte by byte: the characters Fold changes
-// other than ASCII letters are the three bytes E2 80 xx of U+2010,
-// U+2011, U+2013, U+2018 and U+2019, and a lead byte such as E2 never
-// lies inside another character, so the bytes of every other character,
-// valid or not, are copied as they are.
-size_t FoldBytes(const char* in, size_t n, char* out) {
-  size_t size = 0;
-  for (size_t i = 0; i < n;) {
-    const auto b = static_cast<unsigned char>(in[i]);
-    if (b == 0xE2 && i + 2 < n &&
-        static_cast<unsigned char>(in[i + 1]) == 0x80) {
-      const auto last = static_cast<unsigned char>(in[i + 2]);
-      if (last == 0x98 || last == 0x99) {  // U+2018, U+2019
-        out[size++] = '\'';
-        i += 3;
-        continue;
-      }
-      if (last == 0x90 || last == 0x91 || last == 0x93) {  // U+2010, -11, -13
-        out[size++] = '-';
-        i += 3;
-        continue;
-      }
-    }
-    out[size++] = static_cast<char>(absl::ascii_tolower(b));
-    ++i;
-  }
-  return size;
-}
-
 // Appends the Word of the first token of text[pos, end), of any kind, as
 // segment::NextToken finds it, and returns the position after it (`end`
 // when only white space is left). Out of line, for the tokens that are not
@@ -236,7 +206,7 @@ ABSL_ATTRIBUTE_NOINLINE size_t AddNextWord(absl::string_view text, size_t pos,
         0x2000 | (static_cast<unsigned char>(data[pos + 2]) & 0x3F);
     if (c != 0x2002 && c != 0x2003 && c != 0x2009 && c != 0x202F) {
       char folded[16] = {};
-      const size_t folded_size = FoldBytes(data + pos, 3, folded);
+      const size_t folded_size = FoldInto(data + pos, 3, folded);
       words->emplace_back(FoldedWord{pos, pos + 3, folded, folded_size,
                                      segment::TokenKind::kPunct, false, 0});
       return pos + 3;
@@ -259,7 +229,7 @@ ABSL_ATTRIBUTE_NOINLINE size_t AddNextWord(absl::string_view text, size_t pos,
   char folded[64 + 15] = {};
   if (surface.size() <= 64) {
     const size_t folded_size =
-        FoldBytes(surface.data(), surface.size(), folded);
+        FoldInto(surface.data(), surface.size(), folded);
     words->emplace_back(FoldedWord{token.begin, token.end, folded, folded_size,
                                    token.kind, capitalized, possessive_bytes});
   } else {

@@ -166,6 +166,26 @@ TEST(FoldTest, FoldToReusesTheString) {
   EXPECT_EQ(Fold("ÉTÉ ΑΘΗΝΑ"), "ÉtÉ ΑΘΗΝΑ");
 }
 
+TEST(FoldTest, TypographicApostrophesAndHyphensOnly) {
+  const struct {
+    const char* text;
+    const char* folded;
+  } kCases[] = {
+      {"\u2018quote\u2019", "'quote'"},
+      {"a\u2010b\u2011c\u2013d", "a-b-c-d"},
+      // The em dash, the figure dash and other punctuation stay.
+      {"a\u2014b\u2012c\u201Cd\u201D", "a\u2014b\u2012c\u201Cd\u201D"},
+      // Bytes that are not UTF-8 are kept; a folded character after them
+      // is still folded.
+      {"\xF0\xE2\x80\x99s", "\xF0's"},
+      {"X\xE2\x80", "x\xE2\x80"},
+      {"\x80\x99A", "\x80\x99a"},
+  };
+  for (const auto& c : kCases) {
+    EXPECT_EQ(Fold(c.text), c.folded) << c.text;
+  }
+}
+
 TEST(HasNoDigitOrHyphenTest, NeverMissesADigitOrHyphen) {
   EXPECT_TRUE(HasNoDigitOrHyphen(""));
   EXPECT_TRUE(HasNoDigitOrHyphen("said"));
