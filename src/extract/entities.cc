@@ -422,7 +422,11 @@ struct ArticleBuffers {
   // does not hold on to it.
   void ReleaseIfLarge() {
     constexpr size_t kMaxKeptWords = size_t{1} << 16;
-    if (words.capacity() > kMaxKeptWords) *this = ArticleBuffers();
+    constexpr size_t kMaxKeptBytes = size_t{1} << 20;
+    if (words.capacity() > kMaxKeptWords ||
+        lowered.capacity() > kMaxKeptBytes) {
+      *this = ArticleBuffers();
+    }
   }
 
   void FixLoweredKeys() {
@@ -594,6 +598,13 @@ void MarkInitialWords(ArticleBuffers* buffers) {
     w.lowercase = (found & kLowercase) != 0;
   }
   for (const InitialKey& key : keys) first[KeyBit(key.key)] = -1;
+  // The lists of an article of unusually many initial name words are not
+  // kept.
+  constexpr size_t kMaxKeptKeys = size_t{1} << 14;
+  if (key_of_initial.capacity() > kMaxKeptKeys) {
+    std::vector<InitialKey>().swap(keys);
+    std::vector<int>().swap(key_of_initial);
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -1151,7 +1162,11 @@ class Forms {
   // that a thread does not hold on to it.
   void ReleaseIfLarge() {
     constexpr size_t kMaxKeptMentions = size_t{1} << 14;
-    if (of_mention.capacity() > kMaxKeptMentions) *this = Forms();
+    constexpr size_t kMaxKeptBytes = size_t{1} << 20;
+    if (of_mention.capacity() > kMaxKeptMentions ||
+        key_text_.capacity() > kMaxKeptBytes) {
+      *this = Forms();
+    }
   }
 
  private:
