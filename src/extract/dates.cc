@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <utility>
@@ -338,54 +339,40 @@ void PutTwoDigits(int value, char* out) {
   out[1] = static_cast<char>('0' + value % 10);
 }
 
-// "2024-06-05", "2024-06", "2024"; the years from 0 to 9999 written
-// directly, others as AppendPadded writes them.
-std::string FormatDay(absl::CivilDay day) {
-  const absl::civil_year_t year = day.year();
+// "2024-06-05" (with `month` and `day`), "2024-06" (with `month`, `day`
+// 0) or "2024" (both 0): years from 0 to 9999 written directly, others as
+// AppendPadded writes them.
+std::string FormatDate(absl::civil_year_t year, int month, int day) {
   if (year >= 0 && year <= 9999) {
     char text[10];
     PutTwoDigits(static_cast<int>(year / 100), text);
     PutTwoDigits(static_cast<int>(year % 100), text + 2);
-    text[4] = '-';
-    PutTwoDigits(day.month(), text + 5);
-    text[7] = '-';
-    PutTwoDigits(day.day(), text + 8);
-    return std::string(text, sizeof(text));
+    size_t size = 4;
+    for (const int part : {month, day}) {
+      if (part == 0) break;
+      text[size] = '-';
+      PutTwoDigits(part, text + size + 1);
+      size += 3;
+    }
+    return std::string(text, size);
   }
   std::string text;
   AppendPadded(year, 4, &text);
-  text.push_back('-');
-  AppendPadded(day.month(), 2, &text);
-  text.push_back('-');
-  AppendPadded(day.day(), 2, &text);
+  for (const int part : {month, day}) {
+    if (part == 0) break;
+    text.push_back('-');
+    AppendPadded(part, 2, &text);
+  }
   return text;
+}
+std::string FormatDay(absl::CivilDay day) {
+  return FormatDate(day.year(), day.month(), day.day());
 }
 std::string FormatMonth(absl::CivilMonth month) {
-  const absl::civil_year_t year = month.year();
-  if (year >= 0 && year <= 9999) {
-    char text[7];
-    PutTwoDigits(static_cast<int>(year / 100), text);
-    PutTwoDigits(static_cast<int>(year % 100), text + 2);
-    text[4] = '-';
-    PutTwoDigits(month.month(), text + 5);
-    return std::string(text, sizeof(text));
-  }
-  std::string text;
-  AppendPadded(year, 4, &text);
-  text.push_back('-');
-  AppendPadded(month.month(), 2, &text);
-  return text;
+  return FormatDate(month.year(), month.month(), 0);
 }
 std::string FormatYear(absl::civil_year_t year) {
-  if (year >= 0 && year <= 9999) {
-    char text[4];
-    PutTwoDigits(static_cast<int>(year / 100), text);
-    PutTwoDigits(static_cast<int>(year % 100), text + 2);
-    return std::string(text, sizeof(text));
-  }
-  std::string text;
-  AppendPadded(year, 4, &text);
-  return text;
+  return FormatDate(year, 0, 0);
 }
 
 void SetDays(absl::CivilDay start, absl::CivilDay end, Date* date) {
