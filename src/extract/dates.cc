@@ -5377,8 +5377,12 @@ void ScanDates(const Document& doc, ScanMode mode, std::vector<Claim>* claims,
     const segment::Sentence& sentence = doc.seg.sentences[s];
     const std::vector<Word>* sentence_words = &doc.sentence_words[s];
     const int n = static_cast<int>(sentence_words->size());
-    bits.resize(n);
-    next_anchor.resize(n + 1);  // entries below n are set by the loop
+    // Grown only, never shrunk: entries from 0 to n - 1 are set by the
+    // loop, and those past n are not read.
+    if (next_anchor.size() < static_cast<size_t>(n) + 1) {
+      bits.resize(n + 1);
+      next_anchor.resize(n + 1);
+    }
     next_anchor[n] = n;
     for (int k = n - 1; k >= 0; --k) {
       bits[k] = DateBitsOf((*sentence_words)[k]);

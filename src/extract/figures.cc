@@ -2937,9 +2937,13 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
     const std::vector<Word>& words = doc.sentence_words[s];
     const int n = static_cast<int>(words.size());
     // next_anchor[i]: the first anchor at or after i (n when none).
-    next_anchor.resize(n + 1);  // entries below n are set by the loop
+    // Grown only, never shrunk: entries from 0 to n - 1 are set by the
+    // loop, and those past n are not read.
+    if (next_anchor.size() < static_cast<size_t>(n) + 1) {
+      next_anchor.resize(n + 1);
+      classes.resize(n + 1);
+    }
     next_anchor[n] = n;
-    classes.resize(n);
     SentenceView view;
     view.doc = &doc;
     view.words = &words;
