@@ -34,17 +34,26 @@ size_t CodePoints(absl::string_view text, size_t begin, size_t end) {
 
 std::vector<LineRange> SplitLines(absl::string_view text) {
   std::vector<LineRange> lines;
-  size_t pos = 0;
-  while (true) {
-    size_t nl = text.find('\n', pos);
-    if (nl == absl::string_view::npos) nl = text.size();
-    size_t end = nl;
-    if (end > pos && text[end - 1] == '\r') --end;
-    lines.push_back({pos, end});
-    if (nl == text.size()) break;
-    pos = nl + 1;
+  for (size_t pos = 0; pos <= text.size();) {
+    lines.push_back(LineAt(text, pos, &pos));
   }
   return lines;
+}
+
+LineRange LineAt(absl::string_view text, size_t begin, size_t* next) {
+  const void* const newline =
+      begin < text.size()
+          ? std::memchr(text.data() + begin, '\n', text.size() - begin)
+          : nullptr;
+  const size_t line_break =
+      newline == nullptr
+          ? text.size()
+          : static_cast<size_t>(static_cast<const char*>(newline) -
+                                text.data());
+  size_t end = line_break;
+  if (end > begin && text[end - 1] == '\r') --end;
+  *next = line_break + 1;
+  return {begin, end};
 }
 
 void LineCursor::MoveTo(size_t offset) {

@@ -23,6 +23,15 @@ struct LineRange {
 // A final "\n" is followed by one more, empty, line. Linear in the text.
 std::vector<LineRange> SplitLines(absl::string_view text);
 
+// The line of `text` that starts at `begin` (0 or just after a "\n"), as
+// SplitLines gives it; sets `*next` to where the next line starts, past
+// text.size() after the last line. Reading lines one at a time with it:
+//
+//   for (size_t pos = 0; pos <= text.size();) {
+//     const LineRange line = LineAt(text, pos, &pos);
+//   }
+LineRange LineAt(absl::string_view text, size_t begin, size_t* next);
+
 // The 1-based line and code-point column of byte offsets of one text, the
 // same as LineIndex (utf8.h) gives, for offsets visited in increasing
 // order: the cursor walks the text forward once, so visiting any number of

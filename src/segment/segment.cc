@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 #include <initializer_list>
 #include <string>
 
@@ -12,6 +11,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
+#include "src/base/lines.h"
 #include "src/base/utf8.h"
 
 namespace crosscheck::segment {
@@ -335,17 +335,11 @@ Segmentation Segment(absl::string_view text, const std::vector<Range>& skip) {
   // Lines with something to segment: an upper bound on the paragraphs.
   size_t body_lines = 0;
   size_t skip_index = 0;
-  const char* const data = text.data();
-  // The lines of base::SplitLines, found with memchr as they are visited.
-  for (size_t pos = 0;;) {
-    const void* const newline =
-        pos < text.size() ? std::memchr(data + pos, '\n', text.size() - pos)
-                          : nullptr;
-    const size_t line_break = newline == nullptr
-                                  ? text.size()
-                                  : static_cast<const char*>(newline) - data;
-    size_t end = line_break;
-    if (end > pos && data[end - 1] == '\r') --end;
+  // The lines of base::SplitLines, read one at a time.
+  for (size_t next = 0; next <= text.size();) {
+    const base::LineRange line = base::LineAt(text, next, &next);
+    const size_t pos = line.begin;
+    const size_t end = line.end;
     bool blank = true;
     for (size_t i = pos; i < end && blank; ) {
       int len;
@@ -366,8 +360,6 @@ Segmentation Segment(absl::string_view text, const std::vector<Range>& skip) {
     }
     lines.push_back({pos, end, blank, skipped});
     if (!blank && !skipped) ++body_lines;
-    if (line_break == text.size()) break;
-    pos = line_break + 1;
   }
   // One paragraph per line unless the body uses blank lines between blocks.
   bool blocks = false;

@@ -22,6 +22,34 @@ TEST(SplitLinesTest, DropsLineEndings) {
   EXPECT_EQ(lines[2].end, 6u);
 }
 
+TEST(SplitLinesTest, EmptyTextAndLoneCarriageReturn) {
+  const std::vector<LineRange> empty = SplitLines("");
+  ASSERT_EQ(empty.size(), 1u);
+  EXPECT_EQ(empty[0].begin, 0u);
+  EXPECT_EQ(empty[0].end, 0u);
+  // A "\r" ending a line is dropped, also at the end of the text; one at
+  // its start is kept.
+  const std::vector<LineRange> lines = SplitLines("\r\n\rx\r");
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0].end, 0u);
+  EXPECT_EQ(lines[1].begin, 2u);
+  EXPECT_EQ(lines[1].end, 4u);
+}
+
+TEST(LineAtTest, StepsThroughTheLinesOfSplitLines) {
+  const std::string text = "first\n\nthird\r\n";
+  std::vector<LineRange> stepped;
+  for (size_t pos = 0; pos <= text.size();) {
+    stepped.push_back(LineAt(text, pos, &pos));
+  }
+  const std::vector<LineRange> split = SplitLines(text);
+  ASSERT_EQ(stepped.size(), split.size());
+  for (size_t i = 0; i < split.size(); ++i) {
+    EXPECT_EQ(stepped[i].begin, split[i].begin);
+    EXPECT_EQ(stepped[i].end, split[i].end);
+  }
+}
+
 TEST(LineCursorTest, LinesAndCodePointColumns) {
   const std::string text = "one\n“two” three\n\nfour";
   LineCursor cursor(text);
