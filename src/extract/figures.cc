@@ -310,6 +310,11 @@ inline uint32_t TensPrefix(absl::string_view word) {
   return prefix;
 }
 
+// A bit (0 to 63) for a TensPrefix, by a multiplicative hash.
+inline uint64_t TensPrefixBit(uint32_t prefix) {
+  return uint64_t{1} << ((prefix * 0x9E3779B1u) >> 26);
+}
+
 struct Lexicons {
   FilteredWordMap<NumberWord> number_words;
   // The `tens` words ("twenty"), for fused numbers ("twentyfifth").
@@ -318,6 +323,9 @@ struct Lexicons {
   // that starts with none of them starts with no tens word. Empty when a
   // tens word is shorter than four bytes, and then nothing is ruled out.
   std::vector<uint32_t> tens_prefixes;
+  // The TensPrefixBit of each of tens_prefixes: a prefix whose bit is not
+  // set is none of them.
+  uint64_t tens_prefix_bits = 0;
   FilteredWordMap<Magnitude> magnitudes;
   FilteredWordMap<std::string> time_units;
   FilteredWordSet stop_words;
@@ -413,6 +421,7 @@ Lexicons* LoadLexicons() {
     if (std::find(lex->tens_prefixes.begin(), lex->tens_prefixes.end(),
                   prefix) == lex->tens_prefixes.end()) {
       lex->tens_prefixes.push_back(prefix);
+      lex->tens_prefix_bits |= TensPrefixBit(prefix);
     }
   }
   for (const auto& row : magnitude_rows) {
@@ -951,17 +960,22 @@ const NumberWord* UnitWord(absl::string_view part, bool plural) {
   return word;
 }
 
+// Whether `part` (at least four bytes) starts with the first four bytes of
+// a tens word; lex.tens_prefixes must not be empty.
+inline bool StartsLikeTens(const Lexicons& lex, absl::string_view part) {
+  const uint32_t prefix = TensPrefix(part);
+  return (lex.tens_prefix_bits & TensPrefixBit(prefix)) != 0 &&
+         std::find(lex.tens_prefixes.begin(), lex.tens_prefixes.end(),
+                   prefix) != lex.tens_prefixes.end();
+}
+
 // Feeds a tens word fused with a unit word ("twentyfifth", "fortytwo");
 // false, leaving `parser` as it was, when `part` is none.
 bool FeedFused(absl::string_view part, WordNumberParser* parser) {
   if (part.size() < 8) return false;
   const Lexicons& lex = Lex();
   // Most long words start like no tens word: one load and a few compares.
-  if (!lex.tens_prefixes.empty() &&
-      std::find(lex.tens_prefixes.begin(), lex.tens_prefixes.end(),
-                TensPrefix(part)) == lex.tens_prefixes.end()) {
-    return false;
-  }
+  if (!lex.tens_prefixes.empty() && !StartsLikeTens(lex, part)) return false;
   for (const std::string& tens : lex.tens_words) {
     if (!absl::StartsWith(part, tens)) continue;
     const absl::string_view unit = part.substr(tens.size());
@@ -2799,31 +2813,33 @@ bool IsFigureOpener(const Word& word, uint8_t classes) {
 // no lexicon lists it. Any other number before a denominator is a number
 // word, itself an anchor.
 bool PluralFractionAt(const std::vector<Word>& words, int k) {
-  return k > 0 && (Is(words[k - 1], "a") || Is(words[k - 1], "an")) &&
-         words[k].kind == TokenKind::kWord &&
-         absl::EndsWith(words[k].folded, "s") &&
+  // The cheapest tests first: most words end in no "s".
+  return words[k].kind == TokenKind::kWord &&
+         absl::EndsWith(words[k].folded, "s") && k > 0 &&
+         (Is(words[k - 1], "a") || Is(words[k - 1], "an")) &&
          Denominator(words[k].folded, false) > 0;
+}
+
+// Whether FeedFused may read `part`: eight bytes or more, starting like a
+// tens word. Inline, so that the scan calls FeedFused only for such words.
+inline bool MayBeFused(absl::string_view part) {
+  if (part.size() < 8) return false;
+  const Lexicons& lex = Lex();
+  return lex.tens_prefixes.empty() || StartsLikeTens(lex, part);
 }
 
 bool IsFigureAnchor(const Word& word, uint8_t classes) {
   if (word.kind == TokenKind::kNumber) return true;
+  if ((word.shape & internal::kHasDigit) != 0) return true;  // "USD115"
   absl::string_view folded = word.folded;
-  bool hyphenated = false;
-  // Most words hold neither a digit nor a hyphen, and are read once.
-  if (!internal::HasNoDigitOrHyphen(folded)) {
-    for (char c : folded) {
-      if (absl::ascii_isdigit(static_cast<unsigned char>(c))) return true;
-      hyphenated |= c == '-';
-    }  // "USD115"
-  }
+  const bool hyphenated = (word.shape & internal::kHasHyphen) != 0;
   if (word.kind == TokenKind::kPunct && !folded.empty() &&
       (folded[0] == '\xC2' || folded[0] == '\xE2') &&
       VulgarFraction(folded).has_value()) {
     return true;  // "\u00BD"
   }
-  // FeedFused takes no word shorter than 8 bytes.
   auto fused = [](absl::string_view part) {
-    if (part.size() < 8) return false;
+    if (!MayBeFused(part)) return false;
     WordNumberParser probe;
     return FeedFused(part, &probe);
   };
@@ -2947,16 +2963,29 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
     SentenceView view;
     view.doc = &doc;
     view.words = &words;
-    for (int k = n - 1; k >= 0; --k) {
-      classes[k] = ScanClassOf(scan_classes, words[k].folded);
-      next_anchor[k] =
-          IsFigureAnchor(words[k], classes[k]) || PluralFractionAt(words, k)
-              ? k
-              : next_anchor[k + 1];
-      if (words[k].kind != TokenKind::kPunct) {
-        if (view.last_content < 0) view.last_content = k;
-        view.first_content = k;
+    {
+      // Through pointers held in registers: a store of a byte to `classes`
+      // could alias any vector's members, which would be reloaded for every
+      // token.
+      const Word* const w = words.data();
+      uint8_t* const class_of = classes.data();
+      int* const anchor_of = next_anchor.data();
+      int next = n;
+      int first_content = -1;
+      int last_content = -1;
+      for (int k = n - 1; k >= 0; --k) {
+        const Word& word = w[k];
+        const uint8_t bits = ScanClassOf(scan_classes, word.folded);
+        class_of[k] = bits;
+        if (IsFigureAnchor(word, bits) || PluralFractionAt(words, k)) next = k;
+        anchor_of[k] = next;
+        if (word.kind != TokenKind::kPunct) {
+          if (last_content < 0) last_content = k;
+          first_content = k;
+        }
       }
+      view.first_content = first_content;
+      view.last_content = last_content;
     }
     if (!every_token && next_anchor[0] == n) continue;  // no figure here
     UrlRuns in_url(doc, words);

@@ -28,8 +28,9 @@ using segment::internal::kSpaceClass;
 #if defined(__SSE2__)
 // The length (0 to 16) of the run of ASCII letters and digits that starts
 // at `p`, reading p[0, 16). Stores the 16 bytes, ASCII letters lowercased,
-// in `folded`.
-inline size_t AsciiAlnumRun16(const char* p, char* folded) {
+// in `folded`, and a bit per digit of the run in `*digits` (bit k for
+// p[k]).
+inline size_t AsciiAlnumRun16(const char* p, char* folded, unsigned* digits) {
   const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
   // x - lo, less 128, is below n - 128 (signed) exactly when x is in
   // [lo, lo + n): one subtraction and one compare per range.
@@ -46,6 +47,9 @@ inline size_t AsciiAlnumRun16(const char* p, char* folded) {
       _mm_or_si128(bytes, _mm_and_si128(letter, _mm_set1_epi8(0x20))));
   const unsigned alnum =
       static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
+  // The bits of the run: those of `alnum` below its lowest zero.
+  *digits = static_cast<unsigned>(_mm_movemask_epi8(digit)) & alnum &
+            ~(alnum + 1);
   return static_cast<size_t>(__builtin_ctz(~alnum));
 }
 #endif
@@ -53,23 +57,29 @@ inline size_t AsciiAlnumRun16(const char* p, char* folded) {
 // The run of ASCII letters and digits that starts at text[pos] (a letter
 // or a digit): returns its length, up to 16 (a longer run counts as 16),
 // and stores 16 bytes in `folded` that start with the run's, lowercased.
+// Sets bit k of `*digits` when byte k of the run (k < 16) is a digit, and
+// no other bit.
 // Reads nothing past the end of the text.
 inline size_t AsciiAlnumPrefix(absl::string_view text, size_t pos,
-                               char* folded) {
+                               char* folded, unsigned* digits) {
 #if defined(__SSE2__)
   if (text.size() - pos >= 16) {
-    return AsciiAlnumRun16(text.data() + pos, folded);
+    return AsciiAlnumRun16(text.data() + pos, folded, digits);
   }
   // The last bytes of the text, padded with bytes that are no letter.
   char tail[16] = {};
   std::memcpy(tail, text.data() + pos, text.size() - pos);
-  return AsciiAlnumRun16(tail, folded);
+  return AsciiAlnumRun16(tail, folded, digits);
 #else
   std::memset(folded, 0, 16);
   size_t n = 0;
+  *digits = 0;
   while (n < 16 && pos + n < text.size() &&
          (ByteClass(text[pos + n]) & (kLetterClass | kDigitClass))) {
     folded[n] = absl::ascii_tolower(static_cast<unsigned char>(text[pos + n]));
+    if (absl::ascii_isdigit(static_cast<unsigned char>(text[pos + n]))) {
+      *digits |= 1u << n;
+    }
     ++n;
   }
   return n;
@@ -96,6 +106,7 @@ struct ShortAsciiWord {
   const char* folded;
   segment::TokenKind kind;
   bool capitalized;
+  bool has_digit;
 
   CROSSCHECK_FLATTEN operator Word() const {
     Word word{0, 0, std::string(folded, 15)};
@@ -104,6 +115,7 @@ struct ShortAsciiWord {
     word.end = end;
     word.kind = kind;
     word.capitalized = capitalized;
+    word.shape = has_digit ? kHasDigit : 0;
     return word;
   }
 };
@@ -124,6 +136,7 @@ struct AsciiWord {
     word.end = end;
     word.kind = kind;
     word.capitalized = text[0] >= 'A' && text[0] <= 'Z';
+    word.shape = ShapeOf(word.folded);
     return word;
   }
 };
@@ -138,6 +151,7 @@ struct AsciiPunct {
     word.begin = begin;
     word.end = begin + 1;
     word.kind = segment::TokenKind::kPunct;
+    word.shape = *text == '-' ? kHasHyphen : 0;
     return word;
   }
 };
@@ -182,7 +196,8 @@ struct FoldedWord {
     word.end = end;
     word.kind = kind;
     word.capitalized = capitalized;
-    word.possessive_bytes = possessive_bytes;
+    word.possessive_bytes = static_cast<uint8_t>(possessive_bytes);
+    word.shape = ShapeOf(absl::string_view(folded, folded_size));
     return word;
   }
 };
@@ -239,7 +254,8 @@ ABSL_ATTRIBUTE_NOINLINE size_t AddNextWord(absl::string_view text, size_t pos,
     word.kind = token.kind;
     FoldTo(surface, &word.folded);
     word.capitalized = capitalized;
-    word.possessive_bytes = possessive_bytes;
+    word.possessive_bytes = static_cast<uint8_t>(possessive_bytes);
+    word.shape = ShapeOf(word.folded);
   }
   return pos;
 }
@@ -264,7 +280,8 @@ std::vector<Word> Words(absl::string_view text, size_t begin, size_t end) {
       // (RunEndsToken) is a whole token, as segment::NextToken would find
       // it.
       char folded16[16];
-      const size_t run = AsciiAlnumPrefix(text, pos, folded16);
+      unsigned digits;
+      const size_t run = AsciiAlnumPrefix(text, pos, folded16, &digits);
       size_t e = std::min(pos + run, end);
       if (run == 16) {
         while (e < end && (ByteClass(data[e]) & (kLetterClass | kDigitClass))) {
@@ -278,8 +295,13 @@ std::vector<Word> Words(absl::string_view text, size_t begin, size_t end) {
         // ASCII letters and digits: Fold only lowercases, and there is no
         // possessive ending.
         if (e - pos <= 15) {
-          words.emplace_back(ShortAsciiWord{
-              pos, e, folded16, kind, data[pos] >= 'A' && data[pos] <= 'Z'});
+          // The digits of the token: the range may end inside the run.
+          const bool has_digit =
+              (e - pos == run ? digits : digits & ((1u << (e - pos)) - 1)) !=
+              0;
+          words.emplace_back(ShortAsciiWord{pos, e, folded16, kind,
+                                            data[pos] >= 'A' && data[pos] <= 'Z',
+                                            has_digit});
         } else {
           words.emplace_back(AsciiWord{pos, e, data + pos, kind});
         }
@@ -297,6 +319,15 @@ std::vector<Word> Words(absl::string_view text, size_t begin, size_t end) {
     pos = AddNextWord(text, pos, end, &words);
   }
   return words;
+}
+
+uint8_t ShapeOf(absl::string_view folded) {
+  uint8_t shape = 0;
+  for (const char c : folded) {
+    if (c >= '0' && c <= '9') shape |= kHasDigit;
+    if (c == '-') shape |= kHasHyphen;
+  }
+  return shape;
 }
 
 size_t PossessiveBytes(absl::string_view word) {

@@ -18,6 +18,13 @@
 
 namespace crosscheck::extract::internal {
 
+// What a token's folded form holds, as bits of Word::shape: the figure
+// and date scans test these for every token instead of reading its bytes.
+enum WordShape : uint8_t {
+  kHasDigit = 1 << 0,   // an ASCII digit ("2,400", "USD115", "5th")
+  kHasHyphen = 1 << 1,  // a '-' ("four-day", "-"; en dashes fold to '-')
+};
+
 // One token of the text.
 struct Word {
   // (The small members come last, so that none is padded.)
@@ -27,14 +34,19 @@ struct Word {
   // Fold() of the token: lowercase, typographic apostrophes and hyphens
   // (and the en dash) folded to "'" and "-".
   std::string folded;
-  // Bytes of a possessive ending at the end of a word token as written
-  // (PossessiveBytes), 0 when there is none. When set, `folded` ends with
-  // "'s".
-  size_t possessive_bytes = 0;
   segment::TokenKind kind = segment::TokenKind::kPunct;
   // Starts with an uppercase letter (segment::IsUpper).
   bool capitalized = false;
+  // Bytes of a possessive ending at the end of a word token as written
+  // (PossessiveBytes, at most 4), 0 when there is none. When set, `folded`
+  // ends with "'s".
+  uint8_t possessive_bytes = 0;
+  // WordShape bits of `folded` (ShapeOf).
+  uint8_t shape = 0;
 };
+
+// The WordShape bits of a folded word. Linear in its size.
+uint8_t ShapeOf(absl::string_view folded);
 
 // Whether `word` is folded to `text`. Inline, unlike comparing a
 // std::string with a C string: the lengths are compared first, and the

@@ -1,10 +1,12 @@
 #include "src/extract/words.h"
 
 #include <cstring>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/string_view.h"
 #include "gtest/gtest.h"
 #include "src/base/utf8.h"
@@ -31,6 +33,30 @@ TEST(WordsTest, FoldsEachToken) {
   EXPECT_EQ(words[5].folded, "4.8bn");
   EXPECT_EQ(words[5].kind, segment::TokenKind::kNumber);
   EXPECT_EQ(words[5].possessive_bytes, 0u);
+}
+
+TEST(WordsTest, MarksDigitsAndHyphens) {
+  const std::string text =
+      "USD115 four-day 2,400 talks \u2013 twenty\u2011first 5th "
+      "abcdefghijklmnopq9";
+  const std::vector<Word> words = Words(text, 0, text.size());
+  struct Expected {
+    const char* folded;
+    uint8_t shape;
+  };
+  const Expected kExpected[] = {
+      {"usd115", kHasDigit}, {"four-day", kHasHyphen}, {"2,400", kHasDigit},
+      {"talks", 0},
+      {"-", kHasHyphen},  // the en dash
+      {"twenty-first", kHasHyphen},  // a non-breaking hyphen, folded
+      {"5th", kHasDigit},
+      {"abcdefghijklmnopq9", kHasDigit},  // a digit past 16 bytes
+  };
+  ASSERT_EQ(words.size(), std::size(kExpected));
+  for (size_t i = 0; i < words.size(); ++i) {
+    EXPECT_EQ(words[i].folded, kExpected[i].folded);
+    EXPECT_EQ(words[i].shape, kExpected[i].shape) << words[i].folded;
+  }
 }
 
 TEST(WordsTest, OnlyTheGivenRange) {
@@ -72,7 +98,14 @@ std::vector<Word> ReferenceWords(absl::string_view text, size_t begin,
     int length = 0;
     word.capitalized = segment::IsUpper(base::DecodeUtf8(surface, 0, &length));
     if (token.kind == segment::TokenKind::kWord) {
-      word.possessive_bytes = PossessiveBytes(surface);
+      word.possessive_bytes =
+          static_cast<uint8_t>(PossessiveBytes(surface));
+    }
+    for (const char c : word.folded) {
+      if (absl::ascii_isdigit(static_cast<unsigned char>(c))) {
+        word.shape |= kHasDigit;
+      }
+      if (c == '-') word.shape |= kHasHyphen;
     }
     words.push_back(word);
   }
@@ -94,6 +127,7 @@ void ExpectAsReferenceOnRanges(const std::string& text, size_t end_step) {
         EXPECT_EQ(found[i].folded, expected[i].folded);
         EXPECT_EQ(found[i].capitalized, expected[i].capitalized);
         EXPECT_EQ(found[i].possessive_bytes, expected[i].possessive_bytes);
+        EXPECT_EQ(found[i].shape, expected[i].shape) << found[i].folded;
       }
     }
   }
