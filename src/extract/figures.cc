@@ -132,8 +132,10 @@ class ShapeMap {
   // The value of `word`, nullptr when it is not in the map.
   const Value* Find(absl::string_view word) const {
     for (uint32_t e = heads_[Cell(word)]; e != kNone; e = entries_[e].next) {
-      if (absl::string_view(entries_[e].word) == word) {
-        return &entries_[e].value;
+      const Entry& entry = entries_[e];
+      if (entry.word.size() == word.size() &&
+          SameBytes(entry.word.data(), word.data(), word.size())) {
+        return &entry.value;
       }
     }
     return nullptr;
@@ -142,6 +144,35 @@ class ShapeMap {
  private:
   static constexpr size_t kCells = 32 * 32 * 32;
   static constexpr uint32_t kNone = ~uint32_t{0};
+
+  // Whether a[0, n) and b[0, n) hold the same bytes. Words of up to 16
+  // bytes, most of them, are compared with two loads each, overlapping
+  // where n is not 16, without a call.
+  static bool SameBytes(const char* a, const char* b, size_t n) {
+    if (n >= 8 && n <= 16) {
+      uint64_t a0, a1, b0, b1;
+      std::memcpy(&a0, a, 8);
+      std::memcpy(&b0, b, 8);
+      std::memcpy(&a1, a + n - 8, 8);
+      std::memcpy(&b1, b + n - 8, 8);
+      return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    if (n >= 4 && n < 8) {
+      uint32_t a0, a1, b0, b1;
+      std::memcpy(&a0, a, 4);
+      std::memcpy(&b0, b, 4);
+      std::memcpy(&a1, a + n - 4, 4);
+      std::memcpy(&b1, b + n - 4, 4);
+      return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    if (n < 4) {
+      for (size_t k = 0; k < n; ++k) {
+        if (a[k] != b[k]) return false;
+      }
+      return true;
+    }
+    return std::memcmp(a, b, n) == 0;
+  }
 
   static size_t Cell(absl::string_view word) {
     if (word.empty()) return 0;
@@ -2938,6 +2969,37 @@ bool MayStartFigure(const SentenceView& view,
 
 namespace {
 
+// Reads each of `words` once, from the last: sets class_of[k] to the
+// ScanClass bits of words[k], anchor_of[k] to the first anchor at or after
+// k (words.size() when none; anchor_of[words.size()] too), and the first
+// and last content tokens of `view`. Out of line, so that the loop keeps
+// its values in registers, and through pointers: a store of a byte to
+// class_of could alias a vector's members, which would then be reloaded
+// for every token.
+ABSL_ATTRIBUTE_NOINLINE void ClassifyWords(
+    const ShapeMap<uint8_t>& scan_classes, const std::vector<Word>& words,
+    uint8_t* class_of, int* anchor_of, SentenceView* view) {
+  const int n = static_cast<int>(words.size());
+  const Word* const w = words.data();
+  anchor_of[n] = n;
+  int next = n;
+  int first_content = -1;
+  int last_content = -1;
+  for (int k = n - 1; k >= 0; --k) {
+    const Word& word = w[k];
+    const uint8_t bits = ScanClassOf(scan_classes, word.folded);
+    class_of[k] = bits;
+    if (IsFigureAnchor(word, bits) || PluralFractionAt(words, k)) next = k;
+    anchor_of[k] = next;
+    if (word.kind != TokenKind::kPunct) {
+      if (last_content < 0) last_content = k;
+      first_content = k;
+    }
+  }
+  view->first_content = first_content;
+  view->last_content = last_content;
+}
+
 // FindFigures; `every_token` turns the anchor filter off.
 void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
                  bool every_token, std::vector<Claim>* claims) {
@@ -2953,40 +3015,17 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
     const std::vector<Word>& words = doc.sentence_words[s];
     const int n = static_cast<int>(words.size());
     // next_anchor[i]: the first anchor at or after i (n when none).
-    // Grown only, never shrunk: entries from 0 to n - 1 are set by the
-    // loop, and those past n are not read.
+    // Grown only, never shrunk: entries from 0 to n are set by
+    // ClassifyWords, and those past n are not read.
     if (next_anchor.size() < static_cast<size_t>(n) + 1) {
       next_anchor.resize(n + 1);
       classes.resize(n + 1);
     }
-    next_anchor[n] = n;
     SentenceView view;
     view.doc = &doc;
     view.words = &words;
-    {
-      // Through pointers held in registers: a store of a byte to `classes`
-      // could alias any vector's members, which would be reloaded for every
-      // token.
-      const Word* const w = words.data();
-      uint8_t* const class_of = classes.data();
-      int* const anchor_of = next_anchor.data();
-      int next = n;
-      int first_content = -1;
-      int last_content = -1;
-      for (int k = n - 1; k >= 0; --k) {
-        const Word& word = w[k];
-        const uint8_t bits = ScanClassOf(scan_classes, word.folded);
-        class_of[k] = bits;
-        if (IsFigureAnchor(word, bits) || PluralFractionAt(words, k)) next = k;
-        anchor_of[k] = next;
-        if (word.kind != TokenKind::kPunct) {
-          if (last_content < 0) last_content = k;
-          first_content = k;
-        }
-      }
-      view.first_content = first_content;
-      view.last_content = last_content;
-    }
+    ClassifyWords(scan_classes, words, classes.data(), next_anchor.data(),
+                  &view);
     if (!every_token && next_anchor[0] == n) continue;  // no figure here
     UrlRuns in_url(doc, words);
     int i = 0;
