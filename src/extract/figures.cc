@@ -1608,7 +1608,7 @@ std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
         (absl::StartsWith(f, "negative-") || absl::StartsWith(f, "minus-"))) {
       // "negative-5": a sign joined by a hyphen.
       Word digits = words[start];
-      digits.folded = std::string(f.substr(f.find('-') + 1));
+      internal::SetFolded(&digits, std::string(f.substr(f.find('-') + 1)));
       digits.kind = TokenKind::kNumber;
       const std::optional<double> value = PlainDigits(digits);
       if (!value.has_value()) return std::nullopt;
@@ -1677,7 +1677,7 @@ std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
     if (digits.find_first_not_of("0123456789") != std::string::npos) {
       // ".0012G" as the whole sentence.
       Word decimal = words[start + 1];
-      decimal.folded = absl::StrCat("0.", digits);
+      internal::SetFolded(&decimal, absl::StrCat("0.", digits));
       std::optional<Amount> amount = ParseDigitToken(decimal);
       int rest = start + 2;
       while (rest < n && words[rest].kind == TokenKind::kPunct) ++rest;
@@ -2182,7 +2182,7 @@ std::optional<Amount> ParseAttachedPrefix(const std::vector<Word>& words, int k,
     return std::nullopt;
   }
   Word rest = words[k];
-  rest.folded = std::string(f.substr(digit));
+  internal::SetFolded(&rest, std::string(f.substr(digit)));
   rest.kind = TokenKind::kNumber;
   std::optional<Amount> amount = ParseDigitToken(rest);
   if (!amount.has_value() || amount->ordinal || amount->range_max ||

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstring>
 #include <string>
+#include <utility>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -319,6 +320,11 @@ std::vector<Word> Words(absl::string_view text, size_t begin, size_t end) {
     pos = AddNextWord(text, pos, end, &words);
   }
   return words;
+}
+
+void SetFolded(Word* word, std::string folded) {
+  word->folded = std::move(folded);
+  word->shape = ShapeOf(word->folded);
 }
 
 uint8_t ShapeOf(absl::string_view folded) {

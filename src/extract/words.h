@@ -45,6 +45,10 @@ struct Word {
   uint8_t shape = 0;
 };
 
+// Sets the folded form of a word made from another (a part of a token)
+// and the facts derived from it (`shape`).
+void SetFolded(Word* word, std::string folded);
+
 // The WordShape bits of a folded word. Linear in its size.
 uint8_t ShapeOf(absl::string_view folded);
 

@@ -59,6 +59,20 @@ TEST(WordsTest, MarksDigitsAndHyphens) {
   }
 }
 
+// SetFolded keeps the facts derived from the folded form in step.
+TEST(WordsTest, SetFoldedUpdatesShape) {
+  const std::string text = "negative-5";
+  std::vector<Word> words = Words(text, 0, text.size());
+  ASSERT_EQ(words.size(), 1u);
+  EXPECT_EQ(words[0].shape, kHasDigit | kHasHyphen);
+  Word part = words[0];
+  SetFolded(&part, "5");
+  EXPECT_EQ(part.folded, "5");
+  EXPECT_EQ(part.shape, kHasDigit);
+  SetFolded(&part, "five");
+  EXPECT_EQ(part.shape, 0);
+}
+
 TEST(WordsTest, OnlyTheGivenRange) {
   const std::string text = "one two three";
   const std::vector<Word> words = Words(text, 4, 7);
