@@ -2843,12 +2843,18 @@ bool IsFigureOpener(const Word& word, uint8_t classes) {
 // the vote"), which ParseSpelled reads as a fraction (Denominator) though
 // no lexicon lists it. Any other number before a denominator is a number
 // word, itself an anchor.
-bool PluralFractionAt(const std::vector<Word>& words, int k) {
-  // The cheapest tests first: most words end in no "s".
-  return words[k].kind == TokenKind::kWord &&
-         absl::EndsWith(words[k].folded, "s") && k > 0 &&
-         (Is(words[k - 1], "a") || Is(words[k - 1], "an")) &&
+ABSL_ATTRIBUTE_NOINLINE bool IsDenominatorAfterArticle(
+    const std::vector<Word>& words, int k) {
+  return (Is(words[k - 1], "a") || Is(words[k - 1], "an")) &&
          Denominator(words[k].folded, false) > 0;
+}
+
+inline bool PluralFractionAt(const std::vector<Word>& words, int k) {
+  // The cheapest tests first: most words end in no "s".
+  const Word& word = words[k];
+  return word.kind == TokenKind::kWord && !word.folded.empty() &&
+         word.folded.back() == 's' && k > 0 &&
+         IsDenominatorAfterArticle(words, k);
 }
 
 // Whether FeedFused may read `part`: eight bytes or more, starting like a
@@ -2859,7 +2865,11 @@ inline bool MayBeFused(absl::string_view part) {
   return lex.tens_prefixes.empty() || StartsLikeTens(lex, part);
 }
 
-bool IsFigureAnchor(const Word& word, uint8_t classes) {
+// IsFigureAnchor in full. Out of line: IsFigureAnchor decides most words
+// from their kind, shape and classes, and calls it only for the others, so
+// that the scan of every word keeps its registers.
+ABSL_ATTRIBUTE_NOINLINE bool IsFigureAnchorSlow(const Word& word,
+                                                uint8_t classes) {
   if (word.kind == TokenKind::kNumber) return true;
   if ((word.shape & internal::kHasDigit) != 0) return true;  // "USD115"
   absl::string_view folded = word.folded;
@@ -2882,6 +2892,22 @@ bool IsFigureAnchor(const Word& word, uint8_t classes) {
     }
   }
   return false;
+}
+
+inline bool IsFigureAnchor(const Word& word, uint8_t classes) {
+  if (word.kind == TokenKind::kNumber) return true;
+  if ((word.shape & (internal::kHasDigit | internal::kHasHyphen)) == 0) {
+    if ((classes & kTriggerWord) != 0) return true;
+    // What is left to try: a vulgar fraction, which is a typographic
+    // symbol, and a fused number, which FeedFused reads only in a word of
+    // 8 bytes or more that starts like a tens word.
+    const unsigned char first =
+        word.folded.empty() ? 0 : static_cast<unsigned char>(word.folded[0]);
+    const bool may_be_vulgar = word.kind == TokenKind::kPunct &&
+                               (first == 0xC2 || first == 0xE2);
+    if (!may_be_vulgar && !MayBeFused(word.folded)) return false;
+  }
+  return IsFigureAnchorSlow(word, classes);
 }
 
 // MayStartSpelled(word) for a word with ScanClass bits `bits`: a word with
