@@ -592,6 +592,10 @@ struct Amount {
 // A number in digits with "," thousands separators and "." decimals.
 std::optional<double> ParseDecimal(absl::string_view digits) {
   if (digits.empty()) return std::nullopt;
+  // Most numbers have no separator: ParsePlainDecimal reads them as the
+  // loop below would after copying them whole.
+  double plain_value;
+  if (ParsePlainDecimal(digits, &plain_value)) return plain_value;
   std::string plain;
   plain.reserve(digits.size());
   const bool grouped = digits.find(',') != absl::string_view::npos;
@@ -1864,11 +1868,11 @@ const FilteredWordSet& Determiners() {
 }
 
 // A regular plural: "agreements", "companies", "taxes"; not "was" or "news".
-bool IsPlural(absl::string_view folded) {
+// IsPlural(folded) when `lemma` is Lemma(folded).
+bool IsPluralOf(absl::string_view folded, absl::string_view lemma) {
   if (!absl::EndsWith(folded, "s") || absl::EndsWith(folded, "'s")) {
     return false;
   }
-  const std::string lemma = Lemma(folded);
   // folded == lemma + "s" or lemma + "es", or lemma ends with "y" and
   // folded == lemma without it + "ies"; compared without building them.
   absl::string_view ending = folded;
@@ -1880,8 +1884,26 @@ bool IsPlural(absl::string_view folded) {
          absl::ConsumePrefix(&ending, stem) && ending == "ies";
 }
 
+bool IsPlural(absl::string_view folded) {
+  if (!absl::EndsWith(folded, "s") || absl::EndsWith(folded, "'s")) {
+    return false;
+  }
+  return IsPluralOf(folded, Lemma(folded));
+}
+
 // A number word, also in the plural ("thirds", "millions").
 // Denominators ("half", "quarter") are nouns too: "the third quarter".
+// IsNumberWord(folded) for a word without a hyphen whose Lemma is
+// `lemma`.
+bool IsUnhyphenatedNumberWord(absl::string_view folded,
+                              absl::string_view lemma) {
+  auto it = Lex().number_words.find(folded);
+  if (it == Lex().number_words.end()) it = Lex().number_words.find(lemma);
+  return (it != Lex().number_words.end() &&
+          it->second.number_class != NumberClass::kFraction) ||
+         Lex().magnitudes.contains(folded);
+}
+
 bool IsNumberWord(absl::string_view folded) {
   const absl::string_view head = folded.substr(0, folded.find('-'));
   auto it = Lex().number_words.find(head);
@@ -1911,8 +1933,11 @@ Counted CountedNoun(const std::vector<Word>& words, int start) {
   for (int k = start; k < n && k < start + kMaxNounPhrase; ++k) {
     const Word& word = words[k];
     const std::string& f = word.folded;
-    if (word.kind != TokenKind::kWord || lex.stop_words.contains(f) ||
-        IsNumberWord(f)) {
+    if (word.kind != TokenKind::kWord || lex.stop_words.contains(f)) break;
+    // The word's lemma, asked below up to four times, computed once.
+    const bool hyphenated = (word.shape & internal::kHasHyphen) != 0;
+    const std::string lemma = hyphenated ? std::string() : Lemma(f);
+    if (hyphenated ? IsNumberWord(f) : IsUnhyphenatedNumberWord(f, lemma)) {
       break;
     }
     if (f.size() > 4 && absl::EndsWith(f, "ly")) break;  // "earlier"-like
@@ -1922,7 +1947,7 @@ Counted CountedNoun(const std::vector<Word>& words, int start) {
     if (verb != lex.verb_forms.end() && !base_form_verb) break;  // "were"
     const bool participle =
         f.size() > 4 && (absl::EndsWith(f, "ed") || absl::EndsWith(f, "ing")) &&
-        Lemma(f) != f;  // not "meeting", "hundred"
+        (hyphenated ? Lemma(f) : lemma) != f;  // not "meeting", "hundred"
     if (base_form_verb || participle) {
       // "a 5% cut", "2,400 registered delegates" modify or name the noun;
       // "package spread over", "delegates attended" end the phrase.
@@ -1933,8 +1958,8 @@ Counted CountedNoun(const std::vector<Word>& words, int start) {
       if (participle && noun_follows) continue;
       if (participle) break;
     }
-    counted.lemma = Lemma(f);
-    counted.plural = IsPlural(f);
+    counted.lemma = hyphenated ? Lemma(f) : lemma;
+    counted.plural = IsPluralOf(f, counted.lemma);
     if (counted.plural) break;
   }
   return counted;
