@@ -1,13 +1,13 @@
 #include "src/extract/extract.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/string_view.h"
 #include "src/base/lines.h"
 #include "src/extract/dates.h"
 #include "src/extract/document.h"
@@ -73,14 +73,29 @@ void SortByBegin(std::vector<Claim>* claims) {
 
 // Adds to `claim` the canonical names of the entities mentioned in
 // [begin, end), as entities.NamesIn(begin, end, kMaxEntities) lists them,
-// copied once from the index.
+// each copied once from the index into the string the claim keeps.
 void AddEntities(const EntityIndex& entities, size_t begin, size_t end,
                  Claim* claim) {
   const absl::InlinedVector<int, 16> listed =
       entities.EntitiesIn(begin, end, kMaxEntities);
   if (listed.empty()) return;
-  claim->mutable_entities()->Reserve(static_cast<int>(listed.size()));
-  for (const int e : listed) claim->add_entities(entities.entities()[e].name);
+  auto* const names = claim->mutable_entities();
+  names->Reserve(static_cast<int>(listed.size()));
+  for (const int e : listed) {
+    names->AddAllocated(new std::string(entities.entities()[e].name));
+  }
+}
+
+// Appends the decimal digits of `n` to `out`.
+void AppendDecimal(uint32_t n, std::string* out) {
+  char digits[10];
+  char* const end = digits + sizeof(digits);
+  char* p = end;
+  do {
+    *--p = static_cast<char>('0' + n % 10);
+    n /= 10;
+  } while (n != 0);
+  out->append(p, static_cast<size_t>(end - p));
 }
 
 // Room for claims is made once for about two a sentence, so that the
@@ -118,15 +133,17 @@ ArticleClaims ExtractClaims(const crosscheck::v1::Article& article,
   // Claims are in text order: one cursor walks the text once for all of
   // their lines and columns.
   base::LineCursor lines(doc.text);
-  int counters[4] = {0, 0, 0, 0};
-  // Ids are "<article_id>:" and the kind's letter and number.
-  const std::string id_prefix = absl::StrCat(article.id(), ":");
+  uint32_t counters[4] = {0, 0, 0, 0};
+  // Ids are "<article_id>:" and the kind's letter and number, built in
+  // `id` after the prefix and appended to the claim's id in one copy.
+  std::string id = absl::StrCat(article.id(), ":");
+  const size_t id_prefix_size = id.size();
   for (Claim& claim : claims) {
     const int kind = static_cast<int>(claim.kind());
-    const char letter = KindLetter(claim.kind());
-    absl::StrAppend(claim.mutable_id(), id_prefix,
-                    absl::string_view(&letter, 1),
-                    ++counters[kind >= 0 && kind < 4 ? kind : 0]);
+    id.resize(id_prefix_size);
+    id.push_back(KindLetter(claim.kind()));
+    AppendDecimal(++counters[kind >= 0 && kind < 4 ? kind : 0], &id);
+    claim.mutable_id()->append(id);
     claim.set_article_id(article.id());
     if (!claim.has_sentence()) {
       const int s = doc.seg.SentenceAt(claim.span().begin());
