@@ -108,6 +108,14 @@ struct ShortKeyHash {
 template <typename Value>
 class ShortWordMemo {
  public:
+  // The value of `key` when it was met lately, else null (whether or not
+  // it has one): Find without the table, for a caller's fast path.
+  const Value* FindRecent(const ShortKey& key) const {
+    const Recent& recent = recent_[RecentSlot(key)];
+    return recent.value != nullptr && recent.key == key ? recent.value
+                                                        : nullptr;
+  }
+
   // The value of `key`, or null when there is none.
   const Value* Find(const ShortKey& key) {
     Recent& recent = recent_[RecentSlot(key)];
@@ -686,8 +694,9 @@ LexisMemo& Lexes() {
   return memo;
 }
 
-// The WordLexis of `word`, from `memo` (Lexes()) or computed into it.
-const WordLexis& LexisOf(LexisMemo* memo_ptr, const Word& word) {
+// LexisOf, past the words met lately.
+ABSL_ATTRIBUTE_NOINLINE const WordLexis& LexisOfSlow(LexisMemo* memo_ptr,
+                                                     const Word& word) {
   LexisMemo& memo = *memo_ptr;
   ShortKey key;
   if (MakeShortKey(word.folded, &key)) {
@@ -702,6 +711,19 @@ const WordLexis& LexisOf(LexisMemo* memo_ptr, const Word& word) {
              .first;
   }
   return it->second;
+}
+
+// The WordLexis of `word`, from `memo` (Lexes()) or computed into it.
+// Inline for the words met lately, which most are.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline const WordLexis& LexisOf(
+    LexisMemo* memo, const Word& word) {
+  ShortKey key;
+  if (MakeShortKey(word.folded, &key)) {
+    if (const WordLexis* lexis = memo->short_words.FindRecent(key)) {
+      return *lexis;
+    }
+  }
+  return LexisOfSlow(memo, word);
 }
 
 // The nearest candidate so far; at equal distance the earlier one (before
@@ -795,47 +817,58 @@ class SentenceFacts {
     words_ = words;
     sentence_begin_ = sentence_begin;
     const int n = size();
-    if (tokens_.size() < words.size()) tokens_.resize(words.size());
+    // No more keyword words or candidates than words: the buffers are sized
+    // once and filled by index.
+    if (tokens_.size() < words.size()) {
+      tokens_.resize(words.size());
+      keyword_words_.resize(words.size());
+      candidates_.resize(words.size());
+    }
     matches_.clear();
-    candidates_.clear();
-    keyword_words_.clear();
     LexisMemo& memo = Lexes();
     // One pass for what a word says with the words before it; the words
-    // that may be candidates are listed in candidates_ and read with their
-    // neighbours afterwards, once every lexis is known.
+    // that may be candidates are listed and read with their neighbours
+    // afterwards, once every lexis is known.
+    const Word* const word_at = words.data();
+    TokenFacts* const facts_at = tokens_.data();
+    KeywordWord* const keyword_words = keyword_words_.data();
+    Candidate* const candidates = candidates_.data();
+    int keyword_count = 0;
+    int candidate_count = 0;
     int last_break = -1;
     for (int i = 0; i < n; ++i) {
-      TokenFacts& facts = tokens_[i];
-      const Word& word = words[i];
-      const WordLexis* lexis = nullptr;
-      bool clause_break = false;
-      if (word.kind == segment::TokenKind::kWord) {
-        lexis = &LexisOf(&memo, word);
-        if (lexis->coordinator && i > 0 && IsComma(words[i - 1])) {
-          last_break = i;
-        }
-        if (lexis->keyword != nullptr && !NameLike(word, sentence_begin)) {
-          keyword_words_.push_back({i, lexis->keyword});
-        }
-        if (lexis->verb != WordLexis::Verb::kNo || lexis->phrases != nullptr) {
-          candidates_.push_back({i, 0, 0, nullptr});
-        }
-      } else if (IsClauseBreak(word)) {
-        clause_break = true;
+      TokenFacts& facts = facts_at[i];
+      const Word& word = word_at[i];
+      if (word.kind != segment::TokenKind::kWord) {
+        facts.lexis = nullptr;
+        facts.clause_break = IsClauseBreak(word);
+        if (facts.clause_break) last_break = i;
+        facts.last_break = last_break;
+        continue;
+      }
+      const WordLexis* const lexis = &LexisOf(&memo, word);
+      if (lexis->coordinator && i > 0 && IsComma(word_at[i - 1])) {
         last_break = i;
       }
+      if (lexis->keyword != nullptr && !NameLike(word, sentence_begin)) {
+        keyword_words[keyword_count++] = {i, lexis->keyword};
+      }
+      if (lexis->verb != WordLexis::Verb::kNo || lexis->phrases != nullptr) {
+        candidates[candidate_count++] = {i, 0, 0, nullptr};
+      }
       facts.lexis = lexis;
+      facts.clause_break = false;
       facts.last_break = last_break;
-      facts.clause_break = clause_break;
     }
+    keyword_count_ = keyword_count;
     // Keeps the words with a phrase match or a verb reading anywhere
     // (ReadVerb needs one whatever the neighbours), in order.
-    size_t kept = 0;
-    for (size_t k = 0; k < candidates_.size(); ++k) {
-      Candidate candidate = candidates_[k];
-      if (ReadAround(&candidate)) candidates_[kept++] = candidate;
+    int kept = 0;
+    for (int k = 0; k < candidate_count; ++k) {
+      Candidate candidate = candidates[k];
+      if (ReadAround(&candidate)) candidates[kept++] = candidate;
     }
-    candidates_.resize(kept);
+    candidate_count_ = kept;
   }
 
   // Whether these are the facts of `words`, the very same.
@@ -886,13 +919,15 @@ class SentenceFacts {
     Nearest verb[2];
     Nearest reporting[2];
     int event_end = lo;
-    auto it = candidates_.begin();
+    const Candidate* const candidates_end =
+        candidates_.data() + candidate_count_;
+    const Candidate* it = candidates_.data();
     if (lo > 0) {
       it = std::lower_bound(
-          candidates_.begin(), candidates_.end(), lo,
+          it, candidates_end, lo,
           [](const Candidate& c, int index) { return c.index < index; });
     }
-    for (; it != candidates_.end() && it->index < hi; ++it) {
+    for (; it != candidates_end && it->index < hi; ++it) {
       const int i = it->index;
       if (InMention(i, target)) continue;
       const int side = i < target.first ? 0 : 1;
@@ -934,7 +969,7 @@ class SentenceFacts {
 
   // The number of words with a keyword: no mention has more distinct
   // keywords.
-  size_t keyword_word_count() const { return keyword_words_.size(); }
+  size_t keyword_word_count() const { return keyword_count_; }
 
   // FindKeywords of the mention of `window`: stores at most `out.size()`
   // distinct keywords in `out`, nearest first, and returns how many.
@@ -946,8 +981,8 @@ class SentenceFacts {
     // figure counts) before the word in front of it. Stops as soon as
     // `out` is full. `after` is the nearest word with a keyword after the
     // mention, `before` one past the nearest before it.
-    const auto first = keyword_words_.begin();
-    const auto last = keyword_words_.end();
+    const KeywordWord* const first = keyword_words_.data();
+    const KeywordWord* const last = first + keyword_count_;
     auto after = std::upper_bound(
         first, last, target.last,
         [](int index, const KeywordWord& k) { return index < k.index; });
@@ -1068,10 +1103,13 @@ class SentenceFacts {
   std::vector<TokenFacts> tokens_;
   std::vector<PhraseMatch> matches_;
   // The words with a phrase match or a verb reading in some window, in
-  // order: the only ones that can give a predicate.
+  // order, the first candidate_count_: the only ones that can give a
+  // predicate.
   std::vector<Candidate> candidates_;
-  // The words with a keyword, in order.
+  int candidate_count_ = 0;
+  // The words with a keyword, in order, the first keyword_count_.
   std::vector<KeywordWord> keyword_words_;
+  int keyword_count_ = 0;
 };
 
 // The most words whose facts ContextCache keeps buffers for once their
