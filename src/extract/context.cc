@@ -715,8 +715,8 @@ ABSL_ATTRIBUTE_NOINLINE const WordLexis& LexisOfSlow(LexisMemo* memo_ptr,
 
 // The WordLexis of `word`, from `memo` (Lexes()) or computed into it.
 // Inline for the words met lately, which most are.
-ABSL_ATTRIBUTE_ALWAYS_INLINE inline const WordLexis& LexisOf(
-    LexisMemo* memo, const Word& word) {
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline const WordLexis& LexisOf(LexisMemo* memo,
+                                                             const Word& word) {
   ShortKey key;
   if (MakeShortKey(word.folded, &key)) {
     if (const WordLexis* lexis = memo->short_words.FindRecent(key)) {
@@ -1006,10 +1006,9 @@ class SentenceFacts {
         keyword = before->keyword;
       }
       // Equal keywords are the same string (WordLexis::keyword).
-      if (std::find(out.begin(), out.begin() + count, keyword) ==
-          out.begin() + count) {
-        out[count++] = keyword;
-      }
+      size_t k = 0;
+      while (k < count && out[k] != keyword) ++k;
+      if (k == count) out[count++] = keyword;
     }
     return count;
   }
@@ -1124,7 +1123,7 @@ struct ContextCache {
   // Facts of the Document's sentence_words, by sentence, where `ready`;
   // `kept_words` words in all.
   std::vector<SentenceFacts> sentences;
-  std::vector<bool> ready;
+  std::vector<uint8_t> ready;
   size_t kept_words = 0;
   // Facts of one mention's window, when its words are not a Document's.
   SentenceFacts window;
@@ -1175,14 +1174,14 @@ const SentenceFacts& FactsOf(const Document* doc,
         // unless they have grown large.
         if (cache.kept_words > kMaxKeptWords) cache.sentences = {};
         cache.kept_words = 0;
-        cache.ready.assign(sentences.size(), false);
+        cache.ready.assign(sentences.size(), 0);
         if (cache.sentences.size() < sentences.size()) {
           cache.sentences.resize(sentences.size());
         }
       }
       if (!cache.ready[s] || !cache.sentences[s].Of(sentence_words)) {
         cache.sentences[s].Reset(sentence_words, sentence.begin);
-        cache.ready[s] = true;
+        cache.ready[s] = 1;
         cache.kept_words += sentence_words.size();
       }
       return cache.sentences[s];
