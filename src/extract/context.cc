@@ -756,12 +756,13 @@ struct PhraseMatch {
 struct TokenFacts {
   // LexisOf the word; null for numbers and punctuation.
   const WordLexis* lexis;
-  // The last token at or before this one that is a clause break or a comma
-  // coordinator (a new clause after ", and": WordLexis::coordinator after
-  // IsComma); -1 for none.
+  // The last token at or before this one that is a clause break
+  // (IsClauseBreak, punctuation, so without a lexis) or a comma coordinator
+  // (a new clause after ", and": WordLexis::coordinator after IsComma, a
+  // word); -1 for none.
   int last_break;
-  // IsClauseBreak.
-  bool clause_break;
+  // How many words before this one have a keyword (KeywordWord).
+  int keywords_before;
 };
 
 // A word with a keyword: its keyword lemma (WordLexis::keyword), when it
@@ -839,10 +840,10 @@ class SentenceFacts {
     for (int i = 0; i < n; ++i) {
       TokenFacts& facts = facts_at[i];
       const Word& word = word_at[i];
+      facts.keywords_before = keyword_count;
       if (word.kind != segment::TokenKind::kWord) {
         facts.lexis = nullptr;
-        facts.clause_break = IsClauseBreak(word);
-        if (facts.clause_break) last_break = i;
+        if (IsClauseBreak(word)) last_break = i;
         facts.last_break = last_break;
         continue;
       }
@@ -857,7 +858,6 @@ class SentenceFacts {
         candidates[candidate_count++] = {i, 0, 0, nullptr};
       }
       facts.lexis = lexis;
-      facts.clause_break = false;
       facts.last_break = last_break;
     }
     keyword_count_ = keyword_count;
@@ -905,7 +905,7 @@ class SentenceFacts {
     if (left >= lo) {
       const int last_break = tokens_[left].last_break;
       if (last_break > lo ||
-          (last_break == lo && tokens_[last_break].clause_break)) {
+          (last_break == lo && tokens_[last_break].lexis == nullptr)) {
         clause_start = last_break + 1;
       }
     }
@@ -983,12 +983,8 @@ class SentenceFacts {
     // mention, `before` one past the nearest before it.
     const KeywordWord* const first = keyword_words_.data();
     const KeywordWord* const last = first + keyword_count_;
-    auto after = std::upper_bound(
-        first, last, target.last,
-        [](int index, const KeywordWord& k) { return index < k.index; });
-    auto before = std::lower_bound(
-        first, after, target.first,
-        [](const KeywordWord& k, int index) { return k.index < index; });
+    const KeywordWord* after = first + KeywordsBefore(target.last + 1);
+    const KeywordWord* before = first + KeywordsBefore(target.first);
     size_t count = 0;
     while (count < out.size()) {
       const bool has_after = after != last && after->index < window.hi;
@@ -1015,6 +1011,11 @@ class SentenceFacts {
 
  private:
   int size() const { return static_cast<int>(words_.size()); }
+
+  // How many words before word i, 0 <= i <= size(), have a keyword.
+  int KeywordsBefore(int i) const {
+    return i < size() ? tokens_[i].keywords_before : keyword_count_;
+  }
 
   // Fills in the facts of a candidate word that read the words around it,
   // its verb reading and the event phrases matched from it, once the lexes
