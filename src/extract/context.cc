@@ -4,13 +4,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/container/inlined_vector.h"
 #include "absl/container/node_hash_map.h"
 #include "absl/container/node_hash_set.h"
 #include "absl/base/attributes.h"
@@ -108,6 +108,14 @@ struct ShortKeyHash {
 template <typename Value>
 class ShortWordMemo {
  public:
+  // The value of `key` when it was met lately, else null (whether or not
+  // it has one): Find without the table, for a caller's fast path.
+  const Value* FindRecent(const ShortKey& key) const {
+    const Recent& recent = recent_[RecentSlot(key)];
+    return recent.value != nullptr && recent.key == key ? recent.value
+                                                        : nullptr;
+  }
+
   // The value of `key`, or null when there is none.
   const Value* Find(const ShortKey& key) {
     Recent& recent = recent_[RecentSlot(key)];
@@ -432,6 +440,10 @@ Words ContextWords(Words words, segment::Range mention) {
   const size_t lo =
       mention.begin > kContextBytes ? mention.begin - kContextBytes : 0;
   const size_t hi = mention.end + kContextBytes;
+  // Most often all the words are near enough.
+  if (words.empty() || (words.front().begin >= lo && words.back().end <= hi)) {
+    return words;
+  }
   auto first = std::lower_bound(
       words.begin(), words.end(), lo,
       [](const Word& w, size_t offset) { return w.begin < offset; });
@@ -682,8 +694,10 @@ LexisMemo& Lexes() {
   return memo;
 }
 
-const WordLexis& LexisOf(const Word& word) {
-  LexisMemo& memo = Lexes();
+// LexisOf, past the words met lately.
+ABSL_ATTRIBUTE_NOINLINE const WordLexis& LexisOfSlow(LexisMemo* memo_ptr,
+                                                     const Word& word) {
+  LexisMemo& memo = *memo_ptr;
   ShortKey key;
   if (MakeShortKey(word.folded, &key)) {
     if (const WordLexis* lexis = memo.short_words.Find(key)) return *lexis;
@@ -697,6 +711,19 @@ const WordLexis& LexisOf(const Word& word) {
              .first;
   }
   return it->second;
+}
+
+// The WordLexis of `word`, from `memo` (Lexes()) or computed into it.
+// Inline for the words met lately, which most are.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline const WordLexis& LexisOf(LexisMemo* memo,
+                                                             const Word& word) {
+  ShortKey key;
+  if (MakeShortKey(word.folded, &key)) {
+    if (const WordLexis* lexis = memo->short_words.FindRecent(key)) {
+      return *lexis;
+    }
+  }
+  return LexisOfSlow(memo, word);
 }
 
 // The nearest candidate so far; at equal distance the earlier one (before
@@ -714,9 +741,6 @@ struct Nearest {
   bool found() const { return distance >= 0; }
 };
 
-// The mentions' keywords, nearest first (SentenceFacts::Keywords).
-using KeywordList = absl::InlinedVector<const std::string*, kMentionKeywords>;
-
 // ---------------------------------------------------------------------------
 // Facts of a sentence's words, computed once for all its mentions.
 
@@ -731,28 +755,36 @@ struct PhraseMatch {
 // the words the facts are of as its neighbours.
 struct TokenFacts {
   // LexisOf the word; null for numbers and punctuation.
-  const WordLexis* lexis = nullptr;
-  // The word's keyword lemma (WordLexis::keyword); null when it is none, or
-  // a name.
-  const std::string* keyword = nullptr;
-  // The verb reading (ReadVerb); null when there is none.
-  const WordLexis* verb = nullptr;
-  // The event phrases matched here, in events.tsv order:
+  const WordLexis* lexis;
+  // The last token at or before this one that is a clause break
+  // (IsClauseBreak, punctuation, so without a lexis) or a comma coordinator
+  // (a new clause after ", and": WordLexis::coordinator after IsComma, a
+  // word); -1 for none.
+  int last_break;
+  // How many words before this one have a keyword (KeywordWord).
+  int keywords_before;
+};
+
+// A word with a keyword: its keyword lemma (WordLexis::keyword), when it
+// is no name.
+struct KeywordWord {
+  // Index of the word.
+  int index;
+  const std::string* keyword;
+};
+
+// A word that can give a predicate: one with a phrase match, or with a verb
+// reading in some window (a word that may be a verb, not a name).
+struct Candidate {
+  // Index of the word.
+  int index;
+  // The event phrases matched at the word, in events.tsv order:
   // matches[first_match, first_match + match_count).
-  int first_match = 0;
-  int match_count = 0;
-  // IsClauseBreak.
-  bool clause_break = false;
-  // A new clause after ", and" (WordLexis::coordinator after IsComma).
-  bool comma_coordinator = false;
-  // The last token at or before this one that is a clause break or a comma
-  // coordinator; -1 for none.
-  int last_break = -1;
-  // The first token at or after this one with a keyword; the number of
-  // words for none.
-  int next_keyword = 0;
-  // The last token at or before this one with a keyword; -1 for none.
-  int last_keyword = -1;
+  int first_match;
+  int match_count;
+  // The verb reading with all the words around it (ReadVerb); null when
+  // there is none.
+  const WordLexis* verb;
 };
 
 // The words of a sentence, or of a window of it around a mention, with the
@@ -780,45 +812,63 @@ class SentenceFacts {
 
   // Computes the facts of `words`, the words of the sentence that starts at
   // byte `sentence_begin` or a window of them. Linear in the words, which
-  // are borrowed and must outlive every use of the facts.
+  // are borrowed and must outlive every use of the facts. Buffers are kept
+  // from one call to the next and only grown.
   void Reset(Words words, size_t sentence_begin) {
     words_ = words;
     sentence_begin_ = sentence_begin;
-    tokens_.assign(words.size(), TokenFacts());
-    matches_.clear();
-    candidates_.clear();
     const int n = size();
+    // No more keyword words or candidates than words: the buffers are sized
+    // once and filled by index.
+    if (tokens_.size() < words.size()) {
+      tokens_.resize(words.size());
+      keyword_words_.resize(words.size());
+      candidates_.resize(words.size());
+    }
+    matches_.clear();
+    LexisMemo& memo = Lexes();
+    // One pass for what a word says with the words before it; the words
+    // that may be candidates are listed and read with their neighbours
+    // afterwards, once every lexis is known.
+    const Word* const word_at = words.data();
+    TokenFacts* const facts_at = tokens_.data();
+    KeywordWord* const keyword_words = keyword_words_.data();
+    Candidate* const candidates = candidates_.data();
+    int keyword_count = 0;
+    int candidate_count = 0;
     int last_break = -1;
-    int last_keyword = -1;
     for (int i = 0; i < n; ++i) {
-      TokenFacts& facts = tokens_[i];
-      const Word& word = words[i];
-      if (word.kind == segment::TokenKind::kWord) {
-        const WordLexis& lexis = LexisOf(word);
-        facts.lexis = &lexis;
-        if (lexis.coordinator && i > 0 && IsComma(words[i - 1])) {
-          facts.comma_coordinator = true;
-          last_break = i;
-        }
-        if (lexis.keyword != nullptr && !NameLike(word, sentence_begin)) {
-          facts.keyword = lexis.keyword;
-          last_keyword = i;
-        }
-      } else if (IsClauseBreak(word)) {
-        facts.clause_break = true;
+      TokenFacts& facts = facts_at[i];
+      const Word& word = word_at[i];
+      facts.keywords_before = keyword_count;
+      if (word.kind != segment::TokenKind::kWord) {
+        facts.lexis = nullptr;
+        if (IsClauseBreak(word)) last_break = i;
+        facts.last_break = last_break;
+        continue;
+      }
+      const WordLexis* const lexis = &LexisOf(&memo, word);
+      if (lexis->coordinator && i > 0 && IsComma(word_at[i - 1])) {
         last_break = i;
       }
+      if (lexis->keyword != nullptr && !NameLike(word, sentence_begin)) {
+        keyword_words[keyword_count++] = {i, lexis->keyword};
+      }
+      if (lexis->verb != WordLexis::Verb::kNo || lexis->phrases != nullptr) {
+        candidates[candidate_count++] = {i, 0, 0, nullptr};
+      }
+      facts.lexis = lexis;
       facts.last_break = last_break;
-      facts.last_keyword = last_keyword;
-      // The word before has its neighbours' lexes now.
-      if (i > 0 && NeedsReadAround(i - 1)) ReadAround(i - 1);
     }
-    if (n > 0 && NeedsReadAround(n - 1)) ReadAround(n - 1);
-    int next_keyword = n;
-    for (int i = n - 1; i >= 0; --i) {
-      if (tokens_[i].keyword != nullptr) next_keyword = i;
-      tokens_[i].next_keyword = next_keyword;
+    keyword_count_ = keyword_count;
+    // Keeps the words with a phrase match or a verb reading anywhere
+    // (ReadVerb needs one whatever the neighbours), in order.
+    int kept = 0;
+    for (int k = 0; k < candidate_count; ++k) {
+      Candidate candidate = candidates[k];
+      if (ReadAround(&candidate)) candidates[kept++] = candidate;
     }
+    candidate_count_ = kept;
   }
 
   // Whether these are the facts of `words`, the very same.
@@ -855,7 +905,7 @@ class SentenceFacts {
     if (left >= lo) {
       const int last_break = tokens_[left].last_break;
       if (last_break > lo ||
-          (last_break == lo && tokens_[last_break].clause_break)) {
+          (last_break == lo && tokens_[last_break].lexis == nullptr)) {
         clause_start = last_break + 1;
       }
     }
@@ -869,14 +919,20 @@ class SentenceFacts {
     Nearest verb[2];
     Nearest reporting[2];
     int event_end = lo;
-    for (auto it = std::lower_bound(candidates_.begin(), candidates_.end(), lo);
-         it != candidates_.end() && *it < hi; ++it) {
-      const int i = *it;
+    const Candidate* const candidates_end =
+        candidates_.data() + candidate_count_;
+    const Candidate* it = candidates_.data();
+    if (lo > 0) {
+      it = std::lower_bound(
+          it, candidates_end, lo,
+          [](const Candidate& c, int index) { return c.index < index; });
+    }
+    for (; it != candidates_end && it->index < hi; ++it) {
+      const int i = it->index;
       if (InMention(i, target)) continue;
       const int side = i < target.first ? 0 : 1;
-      const TokenFacts& facts = tokens_[i];
-      for (int k = 0; k < facts.match_count; ++k) {
-        const PhraseMatch& match = matches_[facts.first_match + k];
+      for (int k = 0; k < it->match_count; ++k) {
+        const PhraseMatch& match = matches_[it->first_match + k];
         if (match.end > hi) continue;  // no match within the window
         if (side == 0 && match.end - 1 < clause_start) continue;
         event[side].Offer(Distance(i, match.end - 1, target), match.event);
@@ -887,7 +943,7 @@ class SentenceFacts {
       const WordLexis* reading =
           (i == lo && lo > 0) || (i == hi - 1 && hi < size())
               ? ReadVerb(i, lo, hi)
-              : facts.verb;
+              : it->verb;
       if (reading == nullptr) continue;
       const int d = Distance(i, i, target);
       if (reading->verb_class == VerbClass::kReporting) {
@@ -911,76 +967,78 @@ class SentenceFacts {
     return nullptr;
   }
 
-  // FindKeywords of the mention of `window`: stores at most `limit`
-  // distinct keywords in `*keywords`, nearest first.
-  void Keywords(const Window& window, int limit, KeywordList* keywords) const {
-    keywords->clear();
+  // The number of words with a keyword: no mention has more distinct
+  // keywords.
+  size_t keyword_word_count() const { return keyword_count_; }
+
+  // FindKeywords of the mention of `window`: stores at most `out.size()`
+  // distinct keywords in `out`, nearest first, and returns how many.
+  size_t Keywords(const Window& window,
+                  absl::Span<const std::string*> out) const {
     const TokenRange& target = window.target;
     // Nearest first, walking outward from the mention over the words with
     // a keyword; at equal distance the word after the mention (what a
     // figure counts) before the word in front of it. Stops as soon as
-    // `limit` keywords are found.
-    const int n = size();
-    // target.last + 1 >= 0 and target.first - 1 < n.
-    int after =
-        target.last + 1 < n ? tokens_[target.last + 1].next_keyword : n;
-    int before =
-        target.first - 1 >= 0 ? tokens_[target.first - 1].last_keyword : -1;
-    while (static_cast<int>(keywords->size()) < limit) {
-      const bool has_after = after < window.hi;
-      const bool has_before = before >= window.lo;
+    // `out` is full. `after` is the nearest word with a keyword after the
+    // mention, `before` one past the nearest before it.
+    const KeywordWord* const first = keyword_words_.data();
+    const KeywordWord* const last = first + keyword_count_;
+    const KeywordWord* after = first + KeywordsBefore(target.last + 1);
+    const KeywordWord* before = first + KeywordsBefore(target.first);
+    size_t count = 0;
+    while (count < out.size()) {
+      const bool has_after = after != last && after->index < window.hi;
+      const bool has_before =
+          before != first && (before - 1)->index >= window.lo;
       if (!has_after && !has_before) break;
-      int i;
+      const std::string* keyword;
       if (has_after &&
-          (!has_before || after - target.last <= target.first - before)) {
-        i = after;
-        after = i + 1 < n ? tokens_[i + 1].next_keyword : n;
+          (!has_before ||
+           after->index - target.last <= target.first - (before - 1)->index)) {
+        keyword = after->keyword;
+        ++after;
       } else {
-        i = before;
-        before = i > 0 ? tokens_[i - 1].last_keyword : -1;
+        --before;
+        keyword = before->keyword;
       }
       // Equal keywords are the same string (WordLexis::keyword).
-      const std::string* keyword = tokens_[i].keyword;
-      if (std::find(keywords->begin(), keywords->end(), keyword) ==
-          keywords->end()) {
-        keywords->push_back(keyword);
-      }
+      size_t k = 0;
+      while (k < count && out[k] != keyword) ++k;
+      if (k == count) out[count++] = keyword;
     }
+    return count;
   }
 
  private:
   int size() const { return static_cast<int>(words_.size()); }
 
-  // Whether ReadAround(i) can find anything: a word that no event phrase
-  // starts and that is never a verb has no verb reading (ReadVerb), no
-  // phrase match and is no candidate, which its TokenFacts already say.
-  bool NeedsReadAround(int i) const {
-    const WordLexis* lexis = tokens_[i].lexis;
-    return lexis != nullptr && (lexis->verb != WordLexis::Verb::kNo ||
-                                lexis->phrases != nullptr);
+  // How many words before word i, 0 <= i <= size(), have a keyword.
+  int KeywordsBefore(int i) const {
+    return i < size() ? tokens_[i].keywords_before : keyword_count_;
   }
 
-  // The facts of word i that read the words around it, its verb reading
-  // and the event phrases matched from it, once the lexes of word i + 1 and
-  // those before are set (Reset).
-  void ReadAround(int i) {
-    TokenFacts& facts = tokens_[i];
-    facts.verb = ReadVerb(i, 0, size());
-    if (facts.lexis->phrases != nullptr) {
-      facts.first_match = static_cast<int>(matches_.size());
-      for (const EventPhrase& phrase : *facts.lexis->phrases) {
+  // Fills in the facts of a candidate word that read the words around it,
+  // its verb reading and the event phrases matched from it, once the lexes
+  // of every word are set (Reset). Returns whether it can give a predicate:
+  // it has a phrase match, or a verb reading in some window (it may be a
+  // verb and is no name).
+  bool ReadAround(Candidate* candidate) {
+    const int i = candidate->index;
+    const WordLexis& lexis = *tokens_[i].lexis;
+    candidate->verb =
+        lexis.verb != WordLexis::Verb::kNo ? ReadVerb(i, 0, size()) : nullptr;
+    if (lexis.phrases != nullptr) {
+      candidate->first_match = static_cast<int>(matches_.size());
+      for (const EventPhrase& phrase : *lexis.phrases) {
         const int end = MatchPhrase(words_, i, phrase);
         if (end >= 0) matches_.push_back({end, &phrase.event});
       }
-      facts.match_count =
-          static_cast<int>(matches_.size()) - facts.first_match;
+      candidate->match_count =
+          static_cast<int>(matches_.size()) - candidate->first_match;
     }
-    // A word with a verb reading anywhere (ReadVerb needs one whatever the
-    // neighbours), or where a phrase starts.
-    if (facts.match_count > 0 || (facts.lexis->verb != WordLexis::Verb::kNo &&
-                                  !NameLike(words_[i], sentence_begin_))) {
-      candidates_.push_back(i);
-    }
+    return candidate->match_count > 0 ||
+           (lexis.verb != WordLexis::Verb::kNo &&
+            !NameLike(words_[i], sentence_begin_));
   }
 
   // Words before a noun: "the visit", "her call" are not verbs.
@@ -1041,11 +1099,17 @@ class SentenceFacts {
 
   Words words_;
   size_t sentence_begin_ = 0;
+  // The facts of words_[i] at tokens_[i]; tokens_ may be longer.
   std::vector<TokenFacts> tokens_;
   std::vector<PhraseMatch> matches_;
   // The words with a phrase match or a verb reading in some window, in
-  // order: the only ones that can give a predicate.
-  std::vector<int> candidates_;
+  // order, the first candidate_count_: the only ones that can give a
+  // predicate.
+  std::vector<Candidate> candidates_;
+  int candidate_count_ = 0;
+  // The words with a keyword, in order, the first keyword_count_.
+  std::vector<KeywordWord> keyword_words_;
+  int keyword_count_ = 0;
 };
 
 // The most words whose facts ContextCache keeps buffers for once their
@@ -1060,7 +1124,7 @@ struct ContextCache {
   // Facts of the Document's sentence_words, by sentence, where `ready`;
   // `kept_words` words in all.
   std::vector<SentenceFacts> sentences;
-  std::vector<bool> ready;
+  std::vector<uint8_t> ready;
   size_t kept_words = 0;
   // Facts of one mention's window, when its words are not a Document's.
   SentenceFacts window;
@@ -1095,28 +1159,30 @@ const SentenceFacts& FactsOf(const Document* doc,
   if (doc != nullptr && doc->serial != 0 &&
       doc->seg.sentences.size() == doc->sentence_words.size()) {
     const auto& sentences = doc->seg.sentences;
-    const size_t s = static_cast<size_t>(
-        std::lower_bound(sentences.begin(), sentences.end(), sentence.begin,
-                         [](const segment::Sentence& t, size_t begin) {
-                           return t.begin < begin;
-                         }) -
-        sentences.begin());
-    if (s < sentences.size() && sentences[s].begin == sentence.begin &&
-        &doc->sentence_words[s] == &sentence_words) {
+    // The sentence's index, when `sentence_words` is an element of
+    // doc->sentence_words (std::less orders any two pointers).
+    const std::less<const std::vector<Word>*> before;
+    const std::vector<Word>* const first = doc->sentence_words.data();
+    size_t s = sentences.size();
+    if (!before(&sentence_words, first) &&
+        before(&sentence_words, first + sentences.size())) {
+      s = static_cast<size_t>(&sentence_words - first);
+    }
+    if (s < sentences.size() && sentences[s].begin == sentence.begin) {
       if (cache.serial != doc->serial) {
         cache.serial = doc->serial;
         // The facts' buffers are reused from one Document to the next,
         // unless they have grown large.
         if (cache.kept_words > kMaxKeptWords) cache.sentences = {};
         cache.kept_words = 0;
-        cache.ready.assign(sentences.size(), false);
+        cache.ready.assign(sentences.size(), 0);
         if (cache.sentences.size() < sentences.size()) {
           cache.sentences.resize(sentences.size());
         }
       }
       if (!cache.ready[s] || !cache.sentences[s].Of(sentence_words)) {
         cache.sentences[s].Reset(sentence_words, sentence.begin);
-        cache.ready[s] = true;
+        cache.ready[s] = 1;
         cache.kept_words += sentence_words.size();
       }
       return cache.sentences[s];
@@ -1201,8 +1267,9 @@ std::vector<std::string> FindKeywords(
   TrimContextCaches();
   const SentenceFacts& facts =
       FactsOf(nullptr, sentence, sentence_words, mention);
-  KeywordList found;
-  facts.Keywords(facts.WindowOf(mention), limit, &found);
+  std::vector<const std::string*> found(
+      limit > 0 ? std::min<size_t>(limit, facts.keyword_word_count()) : 0);
+  found.resize(facts.Keywords(facts.WindowOf(mention), absl::MakeSpan(found)));
   std::vector<std::string> keywords;
   keywords.reserve(found.size());
   for (const std::string* keyword : found) keywords.push_back(*keyword);
@@ -1215,11 +1282,14 @@ crosscheck::v1::Claim MakeMentionClaim(
     crosscheck::v1::Claim::Kind kind, size_t begin, size_t end) {
   crosscheck::v1::Claim claim;
   claim.set_kind(kind);
-  claim.mutable_span()->set_begin(begin);
-  claim.mutable_span()->set_end(end);
-  claim.mutable_sentence()->set_begin(sentence.begin);
-  claim.mutable_sentence()->set_end(sentence.end);
-  claim.set_text(std::string(doc.Slice(begin, end)));
+  crosscheck::v1::Span* const span = claim.mutable_span();
+  span->set_begin(begin);
+  span->set_end(end);
+  crosscheck::v1::Span* const sentence_span = claim.mutable_sentence();
+  sentence_span->set_begin(sentence.begin);
+  sentence_span->set_end(sentence.end);
+  const absl::string_view text = doc.Slice(begin, end);
+  claim.set_text(std::string(text.data(), text.size()));
   const segment::Range mention{begin, end};
   TrimContextCaches();
   const SentenceFacts& facts = FactsOf(&doc, sentence, sentence_words, mention);
@@ -1230,11 +1300,14 @@ crosscheck::v1::Claim MakeMentionClaim(
   if (predicate != nullptr && !predicate->empty()) {
     claim.set_predicate(*predicate);
   }
-  KeywordList keywords;
-  facts.Keywords(window, kMentionKeywords, &keywords);
-  if (!keywords.empty()) {
-    claim.mutable_keywords()->Reserve(static_cast<int>(keywords.size()));
-    for (const std::string* keyword : keywords) claim.add_keywords(*keyword);
+  const std::string* keywords[kMentionKeywords];
+  const size_t keyword_count = facts.Keywords(window, absl::MakeSpan(keywords));
+  if (keyword_count > 0) {
+    auto* const field = claim.mutable_keywords();
+    field->Reserve(static_cast<int>(keyword_count));
+    for (size_t k = 0; k < keyword_count; ++k) {
+      field->AddAllocated(new std::string(*keywords[k]));
+    }
   }
   return claim;
 }

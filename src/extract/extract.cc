@@ -1,12 +1,13 @@
 #include "src/extract/extract.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/container/inlined_vector.h"
-#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "src/base/lines.h"
 #include "src/extract/dates.h"
@@ -73,15 +74,57 @@ void SortByBegin(std::vector<Claim>* claims) {
 
 // Adds to `claim` the canonical names of the entities mentioned in
 // [begin, end), as entities.NamesIn(begin, end, kMaxEntities) lists them,
-// copied once from the index.
+// each copied once from the index into the string the claim keeps.
 void AddEntities(const EntityIndex& entities, size_t begin, size_t end,
                  Claim* claim) {
   const absl::InlinedVector<int, 16> listed =
       entities.EntitiesIn(begin, end, kMaxEntities);
   if (listed.empty()) return;
-  claim->mutable_entities()->Reserve(static_cast<int>(listed.size()));
-  for (const int e : listed) claim->add_entities(entities.entities()[e].name);
+  auto* const names = claim->mutable_entities();
+  names->Reserve(static_cast<int>(listed.size()));
+  for (const int e : listed) {
+    names->AddAllocated(new std::string(entities.entities()[e].name));
+  }
 }
+
+// Claim ids "<article_id>:" + kind letter + number, written into one
+// buffer that keeps the article's prefix, so that each id is appended to
+// its claim in one copy.
+class ClaimIds {
+ public:
+  explicit ClaimIds(absl::string_view article_id) {
+    buffer_.reserve(article_id.size() + 1 + kMaxSuffixBytes);
+    buffer_.append(article_id.data(), article_id.size());
+    buffer_.push_back(':');
+    prefix_size_ = buffer_.size();
+    buffer_.resize(prefix_size_ + kMaxSuffixBytes);
+  }
+
+  // Appends to `*id` the id of the claim of kind letter `letter` and
+  // number `number`.
+  void AppendTo(char letter, uint32_t number, std::string* id) {
+    char* const suffix = &buffer_[prefix_size_];
+    // The number's digits, written from the last one backwards.
+    char digits[kMaxSuffixBytes];
+    char* const end = digits + sizeof(digits);
+    char* p = end;
+    do {
+      *--p = static_cast<char>('0' + number % 10);
+      number /= 10;
+    } while (number != 0);
+    const size_t digit_count = static_cast<size_t>(end - p);
+    suffix[0] = letter;
+    std::memcpy(suffix + 1, p, digit_count);
+    id->append(buffer_.data(), prefix_size_ + 1 + digit_count);
+  }
+
+ private:
+  // The kind's letter and the ten digits of a uint32_t at most.
+  static constexpr size_t kMaxSuffixBytes = 11;
+
+  std::string buffer_;
+  size_t prefix_size_ = 0;
+};
 
 // Room for claims is made once for about two a sentence, so that the
 // extractors seldom move the claims they have found to grow the vector; at
@@ -118,15 +161,13 @@ ArticleClaims ExtractClaims(const crosscheck::v1::Article& article,
   // Claims are in text order: one cursor walks the text once for all of
   // their lines and columns.
   base::LineCursor lines(doc.text);
-  int counters[4] = {0, 0, 0, 0};
-  // Ids are "<article_id>:" and the kind's letter and number.
-  const std::string id_prefix = absl::StrCat(article.id(), ":");
+  uint32_t counters[4] = {0, 0, 0, 0};
+  ClaimIds ids(article.id());
   for (Claim& claim : claims) {
     const int kind = static_cast<int>(claim.kind());
-    const char letter = KindLetter(claim.kind());
-    absl::StrAppend(claim.mutable_id(), id_prefix,
-                    absl::string_view(&letter, 1),
-                    ++counters[kind >= 0 && kind < 4 ? kind : 0]);
+    ids.AppendTo(KindLetter(claim.kind()),
+                 ++counters[kind >= 0 && kind < 4 ? kind : 0],
+                 claim.mutable_id());
     claim.set_article_id(article.id());
     if (!claim.has_sentence()) {
       const int s = doc.seg.SentenceAt(claim.span().begin());
