@@ -1281,6 +1281,15 @@ crosscheck::v1::Claim MakeMentionClaim(
     const std::vector<internal::Word>& sentence_words,
     crosscheck::v1::Claim::Kind kind, size_t begin, size_t end) {
   crosscheck::v1::Claim claim;
+  FillMentionClaim(doc, sentence, sentence_words, kind, begin, end, &claim);
+  return claim;
+}
+
+void FillMentionClaim(const Document& doc, const segment::Sentence& sentence,
+                      const std::vector<internal::Word>& sentence_words,
+                      crosscheck::v1::Claim::Kind kind, size_t begin,
+                      size_t end, crosscheck::v1::Claim* claim_out) {
+  crosscheck::v1::Claim& claim = *claim_out;
   claim.set_kind(kind);
   crosscheck::v1::Span* const span = claim.mutable_span();
   span->set_begin(begin);
@@ -1309,7 +1318,6 @@ crosscheck::v1::Claim MakeMentionClaim(
       field->AddAllocated(new std::string(*keywords[k]));
     }
   }
-  return claim;
 }
 
 }  // namespace crosscheck::extract

@@ -79,6 +79,14 @@ crosscheck::v1::Claim MakeMentionClaim(
     const std::vector<internal::Word>& sentence_words,
     crosscheck::v1::Claim::Kind kind, size_t begin, size_t end);
 
+// MakeMentionClaim, setting those fields of `*claim` (a claim with none
+// set yet) instead of returning a claim: for extractors that build their
+// claims in place.
+void FillMentionClaim(const Document& doc, const segment::Sentence& sentence,
+                      const std::vector<internal::Word>& sentence_words,
+                      crosscheck::v1::Claim::Kind kind, size_t begin,
+                      size_t end, crosscheck::v1::Claim* claim);
+
 }  // namespace crosscheck::extract
 
 #endif  // SRC_EXTRACT_CONTEXT_H_

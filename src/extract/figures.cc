@@ -2705,13 +2705,14 @@ bool InNameOrTime(const std::vector<Word>& words, const FigureMatch& match) {
   return false;
 }
 
-Claim MakeClaim(const Document& doc, const segment::Sentence& sentence,
-                const std::vector<Word>& words, FigureMatch match) {
-  Claim claim =
-      MakeMentionClaim(doc, sentence, words, Claim::KIND_FIGURE,
-                       words[match.begin].begin, words[match.end - 1].end);
+// Appends the claim of `match` to `claims`, built in place.
+void AddClaim(const Document& doc, const segment::Sentence& sentence,
+              const std::vector<Word>& words, FigureMatch match,
+              std::vector<Claim>* claims) {
+  Claim& claim = claims->emplace_back();
+  FillMentionClaim(doc, sentence, words, Claim::KIND_FIGURE,
+                   words[match.begin].begin, words[match.end - 1].end, &claim);
   *claim.mutable_figure() = std::move(match.figure);
-  return claim;
 }
 
 // Which words lie in a web address: a run of text without white space that
@@ -3136,12 +3137,12 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
         if (again.has_value() && again->end < n &&
             Is(words[again->end], ")") && !again->range_max &&
             again->value == std::abs(match->figure.value())) {
-          claims->push_back(MakeClaim(doc, sentence, words, *std::move(match)));
+          AddClaim(doc, sentence, words, *std::move(match), claims);
           i = again->end + 1;
           continue;
         }
       }
-      claims->push_back(MakeClaim(doc, sentence, words, *std::move(match)));
+      AddClaim(doc, sentence, words, *std::move(match), claims);
     }
   }
 }
