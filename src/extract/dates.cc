@@ -666,6 +666,10 @@ enum Opens : uint32_t {
   kOpensNumberOther = 1 << 18,    // any other number: "2,400", "2016-06-07"
   kOpensDigits4 = 1 << 19,        // a number of four digits: "2016"
   kOpensDigitsOther = 1 << 20,    // a number of 3 or 5 and more digits: "400"
+  // With kOpensCalendar, what it is: a month ("June", "Sept"), or a weekday
+  // or its abbreviation ("Monday", "Thurs").
+  kOpensMonth = 1 << 27,
+  kOpensWeekday = 1 << 28,
 };
 // A number of digits alone.
 constexpr uint32_t kOpensDigits =
@@ -676,7 +680,8 @@ constexpr uint32_t kOpensNumber =
 // A token that can anchor a date (DateBitsOf): every date holds one.
 constexpr uint32_t kAnchor = 1u << 31;
 // In DateWords: a month, weekday or weekday abbreviation, which is
-// kOpensCalendar when capitalised.
+// kOpensCalendar when capitalised (CalendarBits), and kOpensMonth or
+// kOpensWeekday then too.
 constexpr uint32_t kCalendarWord = 1u << 30;
 // "few" and "couple": counts that may be followed by "of" ("a couple of
 // weeks"), not only by a time unit.
@@ -714,9 +719,9 @@ class DateWords {
     // the last word of each relative-day and "from now" phrase
     // ("yesterday", "night", "now"; their first words "the", "last",
     // "this" name no time).
-    add_keys(lex.months, kAnchor | kCalendarWord);
-    add_keys(lex.weekdays, kAnchor | kCalendarWord);
-    add_keys(lex.weekday_abbrevs, kCalendarWord);
+    add_keys(lex.months, kAnchor | kCalendarWord | kOpensMonth);
+    add_keys(lex.weekdays, kAnchor | kCalendarWord | kOpensWeekday);
+    add_keys(lex.weekday_abbrevs, kCalendarWord | kOpensWeekday);
     add_keys(lex.numbers, kAnchor | kOpensCount);
     add_keys(lex.ordinals, kAnchor | kOpensOrdinal);
     add_keys(lex.time_units, kAnchor | kOpensUnit);
@@ -763,6 +768,7 @@ class DateWords {
     size_t slots = 64;
     while (slots < 4 * short_words) slots *= 2;
     short_.assign(slots, ShortSlot());
+    short_mask_ = slots - 1;
     for (const auto& [word, bits] : bits_) {
       if (word.size() > 8) continue;
       const uint64_t key = PackWord(word);
@@ -775,15 +781,7 @@ class DateWords {
   // The bits of the folded word `folded`; 0 for a word of no lexicon.
   uint32_t Find(absl::string_view folded) const {
     if (folded.empty()) return 0;
-    if (folded.size() <= 8) {
-      const uint64_t key = PackWord(folded);
-      for (size_t s = SlotOf(key, folded.size());;
-           s = (s + 1) & (short_.size() - 1)) {
-        const ShortSlot& slot = short_[s];
-        if (slot.size == 0) return 0;
-        if (slot.key == key && slot.size == folded.size()) return slot.bits;
-      }
-    }
+    if (folded.size() <= 8) return FindShort(PackWord(folded), folded.size());
     // Most longer words of a text are in no table: one bit test says so for
     // most of them (no entry has their first and last letter and length).
     const uint32_t length = 1u << std::min<size_t>(folded.size(), 31);
@@ -795,13 +793,23 @@ class DateWords {
     return it == bits_.end() ? 0 : it->second;
   }
 
- private:
-  static int Index(char c) { return c >= 'a' && c <= 'z' ? c - 'a' : 26; }
+  // Find of a word of 1 to 8 bytes given as PackWord(word) and its size.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE uint32_t FindShort(uint64_t key,
+                                                  size_t size) const {
+    const ShortSlot* const slots = short_.data();
+    for (size_t s = SlotOf(key, size);; s = (s + 1) & short_mask_) {
+      const ShortSlot& slot = slots[s];
+      if (slot.size == 0) return 0;
+      if (slot.key == key && slot.size == size) return slot.bits;
+    }
+  }
 
   // A word of 1 to 8 bytes as an integer that tells apart words of the
   // same length: two overlapping 4-byte loads, or the first, middle and
   // last byte (loads of fixed size; a variable-length copy is a call).
-  static uint64_t PackWord(absl::string_view word) {
+  // Every byte of the word is in it, and no other.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE static uint64_t PackWord(
+      absl::string_view word) {
     const char* p = word.data();
     const size_t n = word.size();
     if (n >= 4) {
@@ -814,9 +822,13 @@ class DateWords {
            uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
            uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
   }
+
+ private:
+  static int Index(char c) { return c >= 'a' && c <= 'z' ? c - 'a' : 26; }
+
   size_t SlotOf(uint64_t key, size_t size) const {
     const uint64_t hash = (key + size) * 0x9E3779B97F4A7C15ull;
-    return static_cast<size_t>(hash >> 32) & (short_.size() - 1);
+    return static_cast<size_t>(hash >> 32) & short_mask_;
   }
 
   struct ShortSlot {
@@ -834,21 +846,45 @@ class DateWords {
 
   WordMap<uint32_t> bits_;
   std::vector<ShortSlot> short_;
+  size_t short_mask_ = 0;  // short_.size() - 1
   // By first and last letter (26: any other byte), the lengths of the
   // entries as bits (bit 31: 31 bytes or more).
   uint32_t lengths_[27][27] = {};
 };
 
 
-// What date scanning needs to know of a token, read without its possessive
-// ending ("Monday's"): kAnchor when a date can hold it — a number, a word
-// with a digit ("Q3", "mid-2016"), or a word that names a time (a month,
-// weekday, number or ordinal word, time unit, period, season, a relative
-// day such as "yesterday"; after a hyphen too: "mid-November") — and the
-// Opens bits of the patterns that can start at it. Inlined: ScanDates asks
-// it of every token.
-ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint32_t DateBitsOf(const Word& word) {
+// Whether the bytes of `packed` (DateWords::PackWord) may hold an ASCII
+// digit or hyphen; false means surely none. As internal::HasNoDigitOrHyphen:
+// a byte strictly between ',' - 1 and '9' + 1 sets its high bit.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool MayHoldDigitOrHyphen(
+    uint64_t packed) {
+  constexpr uint64_t kOnes = ~uint64_t{0} / 255;
+  constexpr uint64_t kLow7 = kOnes * 127;
+  constexpr uint64_t kHigh = kOnes * 128;
+  return ((kOnes * (127 + 0x3a) - (packed & kLow7)) & ~packed &
+          ((packed & kLow7) + kOnes * (127 - 0x2b)) & kHigh) != 0;
+}
+
+// The DateWords bits `bits` of a word, as a token: a calendar word
+// (kCalendarWord) opens calendar dates only when `capitalized`.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint32_t CalendarBits(uint32_t bits,
+                                                          bool capitalized) {
+  if ((bits & kCalendarWord) == 0) return bits;
+  bits &= ~kCalendarWord;
+  return capitalized ? bits | kOpensCalendar
+                     : bits & ~(kOpensMonth | kOpensWeekday);
+}
+
+// The DateWords of the lexicons, made once.
+const DateWords& DateWordsOfLexicons() {
   static const DateWords* const kDateWords = new DateWords(Lex());
+  return *kDateWords;
+}
+
+// DateBitsOf of a token other than a word of 1 to 8 bytes (without its
+// possessive) and no digit or hyphen.
+ABSL_ATTRIBUTE_NOINLINE uint32_t OtherDateBitsOf(const Word& word,
+                                                 const DateWords& date_words) {
   if (word.kind == TokenKind::kNumber) {
     if (IsDigits(word.folded)) {
       const size_t size = word.folded.size();
@@ -862,11 +898,8 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint32_t DateBitsOf(const Word& word) {
   if (word.kind != TokenKind::kWord) return kOpensOther;
   absl::string_view folded = word.folded;
   if (word.possessive_bytes > 0) folded.remove_suffix(2);  // "'s"
-  uint32_t bits = kDateWords->Find(folded);
-  if ((bits & kCalendarWord) != 0) {
-    bits &= ~kCalendarWord;
-    if (word.capitalized) bits |= kOpensCalendar;
-  }
+  uint32_t bits = date_words.Find(folded);
+  bits = CalendarBits(bits, word.capitalized);
   size_t hyphen = absl::string_view::npos;
   for (size_t k = internal::HasNoDigitOrHyphen(folded) ? folded.size() : 0;
        k < folded.size(); ++k) {
@@ -880,10 +913,41 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint32_t DateBitsOf(const Word& word) {
   // "mid-November": the part after the last hyphen.
   if ((bits & kAnchor) == 0 && hyphen != absl::string_view::npos &&
       hyphen + 1 < folded.size()) {
-    bits |= kDateWords->Find(folded.substr(hyphen + 1)) & kAnchor;
+    bits |= date_words.Find(folded.substr(hyphen + 1)) & kAnchor;
   }
   if ((bits & ~kAnchor) == 0) bits |= kOpensOther;
   return bits;
+}
+
+// What date scanning needs to know of a token, read without its possessive
+// ending ("Monday's"): kAnchor when a date can hold it — a number, a word
+// with a digit ("Q3", "mid-2016"), or a word that names a time (a month,
+// weekday, number or ordinal word, time unit, period, season, a relative
+// day such as "yesterday"; after a hyphen too: "mid-November") — and the
+// Opens bits of the patterns that can start at it. Inlined: ScanDates asks
+// it of every token. `date_words` is DateWordsOfLexicons().
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint32_t DateBitsOf(
+    const Word& word, const DateWords& date_words) {
+  // Most tokens are words of at most 8 bytes without a digit or hyphen:
+  // their bits come from one probe of the packed word, which also tells
+  // the shape.
+  if (word.kind == TokenKind::kWord) {
+    const size_t size =
+        word.folded.size() - (word.possessive_bytes > 0 ? 2 : 0);  // "'s"
+    if (size - 1 < 8) {
+      const uint64_t key =
+          DateWords::PackWord(absl::string_view(word.folded.data(), size));
+      if (!MayHoldDigitOrHyphen(key)) {
+        uint32_t bits = date_words.FindShort(key, size);
+        bits = CalendarBits(bits, word.capitalized);
+        if ((bits & ~kAnchor) == 0) bits |= kOpensOther;
+        return bits;
+      }
+    }
+  } else if (word.kind != TokenKind::kNumber) {
+    return kOpensOther;
+  }
+  return OtherDateBitsOf(word, date_words);
 }
 
 // ---------------------------------------------------------------------------
@@ -997,6 +1061,8 @@ class DateParser {
     // (FollowerAt; kAfterAny: any).
     uint32_t after_digits = kAfterAny;
     uint32_t after_count = kAfterAny;
+    // At "in": the Opens bits the next token must have (kAfterAny: any).
+    uint32_t after_in = kAfterAny;
   };
   static constexpr uint32_t kAfterAny = ~uint32_t{0};
 
@@ -1040,16 +1106,17 @@ class DateParser {
          kOpensDigits12 | kOpensNumberOrdinal | kOpensCount | kOpensOrdinal |
              kOpensShaped,
          "TheDay", 0, kOpensOrdinal},
-        {&DateParser::WeekdayNumeric, kOpensCalendar, kAfterAny,
+        {&DateParser::WeekdayNumeric, kOpensWeekday, kAfterAny,
          "WeekdayNumeric"},
         // From a number, a count of time units (CountAt).
         {&DateParser::WeekdayOffset,
-         kOpensCalendar | kOpensIn | kOpensDigits | kOpensCount, kAfterAny,
-         "WeekdayOffset", kOpensUnit, kOpensUnit | kOpensCount},
-        {&DateParser::WeekdayDate, kOpensCalendar, kAfterAny, "WeekdayDate"},
-        {&DateParser::MonthAfterNext, kOpensThe | kOpensCalendar,
-         kOpensCalendar, "MonthAfterNext"},
-        {&DateParser::MonthFirst, kOpensCalendar, kAfterAny, "MonthFirst"},
+         kOpensWeekday | kOpensIn | kOpensDigits | kOpensCount, kAfterAny,
+         "WeekdayOffset", kOpensUnit, kOpensUnit | kOpensCount,
+         kOpensDigits | kOpensCount},
+        {&DateParser::WeekdayDate, kOpensWeekday, kAfterAny, "WeekdayDate"},
+        {&DateParser::MonthAfterNext, kOpensThe | kOpensMonth, kOpensMonth,
+         "MonthAfterNext"},
+        {&DateParser::MonthFirst, kOpensMonth, kAfterAny, "MonthFirst"},
         {&DateParser::SlashedDayMonth, kOpensDigits12 | kOpensNumberOrdinal,
          kAfterAny, "SlashedDayMonth", kNextSlash},
         {&DateParser::YearSlashed, kOpensDigits4, kAfterAny, "YearSlashed",
@@ -1102,7 +1169,8 @@ class DateParser {
         {&DateParser::Ago, kOpensDigits | kOpensCount, kAfterAny, "Ago",
          kOpensUnit, kOpensUnit | kOpensCount},
         {&DateParser::Ahead, kOpensIn | kOpensDigits | kOpensCount, kAfterAny,
-         "Ahead", kOpensUnit, kOpensUnit | kOpensCount},
+         "Ahead", kOpensUnit, kOpensUnit | kOpensCount,
+         kOpensDigits | kOpensCount},
         // A number before a span word ("2 next days").
         {&DateParser::CountSpan,
          kOpensThe | kOpensDigits | kOpensCount | kOpensSpan,
@@ -1131,7 +1199,9 @@ class DateParser {
          "CountInThe", kOpensUnit, kOpensUnit | kOpensCount},
         {&DateParser::EndOfAbbreviation, kOpensCalendar, kAfterAny,
          "EndOfAbbreviation"},
-        {&DateParser::InCountSince, kOpensIn, kAfterAny, "InCountSince"},
+        // "in" and a count (CountAt).
+        {&DateParser::InCountSince, kOpensIn, kAfterAny, "InCountSince",
+         kAfterAny, kAfterAny, kOpensDigits | kOpensCount},
         {&DateParser::ThePeriod, kOpensThe, kOpensUnit, "ThePeriod"},
     };
     return *kParsers;
@@ -1155,7 +1225,7 @@ class DateParser {
                                            : TokenKind::kPunct;
       for (const bool capitalized : {false, true}) {
         word.capitalized = capitalized;
-        bits |= DateBitsOf(word) & ~kAnchor;
+        bits |= DateBitsOf(word, DateWordsOfLexicons()) & ~kAnchor;
       }
     }
     return bits;
@@ -1165,15 +1235,26 @@ class DateParser {
   // order, when the next token is `next` (NextOpensAt); made once per
   // thread for each pair.
   static const std::vector<Parse>& ParsersFor(uint32_t opens, uint32_t next) {
+    // The last list asked for each of 64 slots of the pair, in front of the
+    // map of all lists: a sentence asks for few pairs, and most again and
+    // again.
+    struct Recent {
+      uint64_t key = 0;
+      const std::vector<Parse>* list = nullptr;
+    };
+    thread_local Recent recent[64];
+    const uint64_t key = uint64_t{opens} << 32 | uint64_t{next};
+    Recent& slot = recent[(key * 0x9E3779B97F4A7C15ull) >> 58];
+    if (slot.list != nullptr && slot.key == key) return *slot.list;
     // Nodes stay put while nested parses add lists.
     thread_local absl::node_hash_map<uint64_t, std::vector<Parse>> lists;
-    auto [it, inserted] =
-        lists.try_emplace(uint64_t{opens} << 32 | uint64_t{next});
+    auto [it, inserted] = lists.try_emplace(key);
     if (inserted) {
       for (const GatedParser& parser : Parsers()) {
         if (CanOpen(parser, opens, next)) it->second.push_back(parser.parse);
       }
     }
+    slot = Recent{key, &it->second};
     return it->second;
   }
 
@@ -1197,6 +1278,7 @@ class DateParser {
     if ((parser.opens & opens) == 0) return false;
     if (next == kAfterAny) return true;
     if ((opens & kOpensThe) != 0) return (parser.after_the & next) != 0;
+    if ((opens & kOpensIn) != 0) return (parser.after_in & next) != 0;
     switch (LeadOf(opens)) {
       case Lead::kDigits:
         return (parser.after_digits & next) != 0;
@@ -1207,11 +1289,11 @@ class DateParser {
     }
   }
 
-  // The Opens bits of the token after words[i] when words[i] is "the";
-  // its FollowerAt when words[i] is a number of digits or a count word
-  // (LeadOf); else kAfterAny.
+  // The Opens bits of the token after words[i] when words[i] is "the" or
+  // "in"; its FollowerAt when words[i] is a number of digits or a count
+  // word (LeadOf); else kAfterAny.
   uint32_t NextOpensAt(int i) const {
-    if ((bits_[i] & kOpensThe) != 0) {
+    if ((bits_[i] & (kOpensThe | kOpensIn)) != 0) {
       return i + 1 < n_ ? bits_[i + 1] : kAfterAny;
     }
     return LeadOf(bits_[i]) != Lead::kOther ? FollowerAt(i + 1) : kAfterAny;
@@ -5373,6 +5455,7 @@ void ScanDates(const Document& doc, ScanMode mode, std::vector<Claim>* claims,
   std::vector<int> next_anchor;
   std::vector<Word> stripped;
   ParserMemos memos;
+  const DateWords& date_words = DateWordsOfLexicons();
   for (size_t s = 0; s < doc.seg.sentences.size(); ++s) {
     const segment::Sentence& sentence = doc.seg.sentences[s];
     const std::vector<Word>* sentence_words = &doc.sentence_words[s];
@@ -5383,15 +5466,22 @@ void ScanDates(const Document& doc, ScanMode mode, std::vector<Claim>* claims,
       bits.resize(n + 1);
       next_anchor.resize(n + 1);
     }
-    next_anchor[n] = n;
+    const Word* const word_data = sentence_words->data();
+    uint32_t* const bit_data = bits.data();
+    int* const anchor_data = next_anchor.data();
+    int anchor = n;
+    bool possessive = false;
+    anchor_data[n] = n;
     for (int k = n - 1; k >= 0; --k) {
-      bits[k] = DateBitsOf((*sentence_words)[k]);
-      next_anchor[k] = (bits[k] & kAnchor) != 0 ? k : next_anchor[k + 1];
+      const uint32_t word_bits = DateBitsOf(word_data[k], date_words);
+      possessive |= word_data[k].possessive_bytes > 0;
+      bit_data[k] = word_bits;
+      if ((word_bits & kAnchor) != 0) anchor = k;
+      anchor_data[k] = anchor;
     }
-    if (!every_token && next_anchor[0] == n) continue;  // no date here
+    if (!every_token && anchor == n) continue;  // no date here
     // The parsers read words without a possessive "'s" ("Monday's").
-    if (std::any_of(sentence_words->begin(), sentence_words->end(),
-                    [](const Word& w) { return w.possessive_bytes > 0; })) {
+    if (possessive) {
       StripPossessives(*sentence_words, &stripped);
       sentence_words = &stripped;
     }
