@@ -761,27 +761,79 @@ class DateWords {
     add_keys(lex.half_phrases, kOpensPart);
     add({"from", "same", "following", "less", "closest", "nearest", "w"},
         kOpensCue);
-    // The words of up to 8 bytes, again in an open-addressing table keyed
-    // by their bytes as one integer, at most a quarter full.
-    size_t short_words = 0;
-    for (const auto& [word, bits] : bits_) short_words += word.size() <= 8;
-    size_t slots = 64;
-    while (slots < 4 * short_words) slots *= 2;
-    short_.assign(slots, ShortSlot());
-    short_mask_ = slots - 1;
+    // The words of up to 16 bytes, again in an open-addressing table keyed
+    // by their bytes as two integers (Pack), at most a quarter full.
+    size_t packed_words = 0;
     for (const auto& [word, bits] : bits_) {
-      if (word.size() > 8) continue;
-      const uint64_t key = PackWord(word);
+      packed_words += word.size() <= kMaxPacked;
+    }
+    size_t slots = 64;
+    while (slots < 4 * packed_words) slots *= 2;
+    packed_.assign(slots, PackedSlot());
+    packed_mask_ = slots - 1;
+    for (const auto& [word, bits] : bits_) {
+      if (word.size() > kMaxPacked) continue;
+      const Packed key = Pack(word);
       size_t s = SlotOf(key, word.size());
-      while (short_[s].size != 0) s = (s + 1) & (slots - 1);
-      short_[s] = ShortSlot{key, bits, static_cast<uint8_t>(word.size())};
+      while (packed_[s].size != 0) s = (s + 1) & packed_mask_;
+      packed_[s] =
+          PackedSlot{key.low, key.high, bits, static_cast<uint8_t>(word.size())};
+    }
+  }
+
+  // The longest words Pack takes.
+  static constexpr size_t kMaxPacked = 16;
+
+  // A word of 1 to 16 bytes as two integers that tell apart words of the
+  // same length, from loads of fixed size (a variable-length copy is a
+  // call): up to 8 bytes, two overlapping 4-byte loads or the first, middle
+  // and last byte in `low` and 0 in `high`; longer, the first and the last
+  // 8 bytes. Every byte of the word is in them, and no other.
+  struct Packed {
+    uint64_t low;
+    uint64_t high;
+  };
+  ABSL_ATTRIBUTE_ALWAYS_INLINE static Packed Pack(absl::string_view word) {
+    const char* p = word.data();
+    const size_t n = word.size();
+    if (n > 8) {
+      uint64_t first, last;
+      std::memcpy(&first, p, 8);
+      std::memcpy(&last, p + n - 8, 8);
+      return Packed{first, last};
+    }
+    if (n >= 4) {
+      uint32_t first, last;
+      std::memcpy(&first, p, 4);
+      std::memcpy(&last, p + n - 4, 4);
+      return Packed{uint64_t{first} | uint64_t{last} << 32, 0};
+    }
+    return Packed{uint64_t{static_cast<unsigned char>(p[0])} |
+                      uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
+                      uint64_t{static_cast<unsigned char>(p[n - 1])} << 16,
+                  0};
+  }
+
+  // Find of a word of 1 to kMaxPacked bytes given as Pack(word) and its
+  // size.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE uint32_t FindPacked(Packed key,
+                                                   size_t size) const {
+    const PackedSlot* const slots = packed_.data();
+    for (size_t s = SlotOf(key, size);; s = (s + 1) & packed_mask_) {
+      const PackedSlot& slot = slots[s];
+      if (slot.size == 0) return 0;
+      if (slot.low == key.low && slot.high == key.high && slot.size == size) {
+        return slot.bits;
+      }
     }
   }
 
   // The bits of the folded word `folded`; 0 for a word of no lexicon.
   uint32_t Find(absl::string_view folded) const {
     if (folded.empty()) return 0;
-    if (folded.size() <= 8) return FindShort(PackWord(folded), folded.size());
+    if (folded.size() <= kMaxPacked) {
+      return FindPacked(Pack(folded), folded.size());
+    }
     // Most longer words of a text are in no table: one bit test says so for
     // most of them (no entry has their first and last letter and length).
     const uint32_t length = 1u << std::min<size_t>(folded.size(), 31);
@@ -793,46 +845,19 @@ class DateWords {
     return it == bits_.end() ? 0 : it->second;
   }
 
-  // Find of a word of 1 to 8 bytes given as PackWord(word) and its size.
-  ABSL_ATTRIBUTE_ALWAYS_INLINE uint32_t FindShort(uint64_t key,
-                                                  size_t size) const {
-    const ShortSlot* const slots = short_.data();
-    for (size_t s = SlotOf(key, size);; s = (s + 1) & short_mask_) {
-      const ShortSlot& slot = slots[s];
-      if (slot.size == 0) return 0;
-      if (slot.key == key && slot.size == size) return slot.bits;
-    }
-  }
-
-  // A word of 1 to 8 bytes as an integer that tells apart words of the
-  // same length: two overlapping 4-byte loads, or the first, middle and
-  // last byte (loads of fixed size; a variable-length copy is a call).
-  // Every byte of the word is in it, and no other.
-  ABSL_ATTRIBUTE_ALWAYS_INLINE static uint64_t PackWord(
-      absl::string_view word) {
-    const char* p = word.data();
-    const size_t n = word.size();
-    if (n >= 4) {
-      uint32_t first, last;
-      std::memcpy(&first, p, 4);
-      std::memcpy(&last, p + n - 4, 4);
-      return uint64_t{first} | uint64_t{last} << 32;
-    }
-    return uint64_t{static_cast<unsigned char>(p[0])} |
-           uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
-           uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
-  }
-
  private:
   static int Index(char c) { return c >= 'a' && c <= 'z' ? c - 'a' : 26; }
 
-  size_t SlotOf(uint64_t key, size_t size) const {
-    const uint64_t hash = (key + size) * 0x9E3779B97F4A7C15ull;
-    return static_cast<size_t>(hash >> 32) & short_mask_;
+  size_t SlotOf(Packed key, size_t size) const {
+    const uint64_t hash =
+        (key.low + size + key.high * 0xD6E8FEB86659FD93ull) *
+        0x9E3779B97F4A7C15ull;
+    return static_cast<size_t>(hash >> 32) & packed_mask_;
   }
 
-  struct ShortSlot {
-    uint64_t key = 0;
+  struct PackedSlot {
+    uint64_t low = 0;
+    uint64_t high = 0;
     uint32_t bits = 0;
     uint8_t size = 0;  // 0: empty
   };
@@ -845,24 +870,24 @@ class DateWords {
   }
 
   WordMap<uint32_t> bits_;
-  std::vector<ShortSlot> short_;
-  size_t short_mask_ = 0;  // short_.size() - 1
+  std::vector<PackedSlot> packed_;
+  size_t packed_mask_ = 0;  // packed_.size() - 1
   // By first and last letter (26: any other byte), the lengths of the
   // entries as bits (bit 31: 31 bytes or more).
   uint32_t lengths_[27][27] = {};
 };
 
 
-// Whether the bytes of `packed` (DateWords::PackWord) may hold an ASCII
-// digit or hyphen; false means surely none. As internal::HasNoDigitOrHyphen:
-// a byte strictly between ',' - 1 and '9' + 1 sets its high bit.
-ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool MayHoldDigitOrHyphen(
-    uint64_t packed) {
+// Whether the bytes of `x` may hold an ASCII digit or hyphen; false means
+// surely none. As internal::HasNoDigitOrHyphen: a byte strictly between
+// ',' - 1 and '9' + 1 sets its high bit; bytes 0 and of 0x80 and above
+// never do.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool MayHoldDigitOrHyphen(uint64_t x) {
   constexpr uint64_t kOnes = ~uint64_t{0} / 255;
   constexpr uint64_t kLow7 = kOnes * 127;
   constexpr uint64_t kHigh = kOnes * 128;
-  return ((kOnes * (127 + 0x3a) - (packed & kLow7)) & ~packed &
-          ((packed & kLow7) + kOnes * (127 - 0x2b)) & kHigh) != 0;
+  return ((kOnes * (127 + 0x3a) - (x & kLow7)) & ~x &
+          ((x & kLow7) + kOnes * (127 - 0x2b)) & kHigh) != 0;
 }
 
 // The DateWords bits `bits` of a word, as a token: a calendar word
@@ -881,8 +906,8 @@ const DateWords& DateWordsOfLexicons() {
   return *kDateWords;
 }
 
-// DateBitsOf of a token other than a word of 1 to 8 bytes (without its
-// possessive) and no digit or hyphen.
+// DateBitsOf of a token other than a word of 1 to DateWords::kMaxPacked
+// bytes (without its possessive) and no digit or hyphen.
 ABSL_ATTRIBUTE_NOINLINE uint32_t OtherDateBitsOf(const Word& word,
                                                  const DateWords& date_words) {
   if (word.kind == TokenKind::kNumber) {
@@ -928,17 +953,17 @@ ABSL_ATTRIBUTE_NOINLINE uint32_t OtherDateBitsOf(const Word& word,
 // it of every token. `date_words` is DateWordsOfLexicons().
 ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint32_t DateBitsOf(
     const Word& word, const DateWords& date_words) {
-  // Most tokens are words of at most 8 bytes without a digit or hyphen:
+  // Most tokens are words of at most 16 bytes without a digit or hyphen:
   // their bits come from one probe of the packed word, which also tells
   // the shape.
   if (word.kind == TokenKind::kWord) {
     const size_t size =
         word.folded.size() - (word.possessive_bytes > 0 ? 2 : 0);  // "'s"
-    if (size - 1 < 8) {
-      const uint64_t key =
-          DateWords::PackWord(absl::string_view(word.folded.data(), size));
-      if (!MayHoldDigitOrHyphen(key)) {
-        uint32_t bits = date_words.FindShort(key, size);
+    if (size - 1 < DateWords::kMaxPacked) {
+      const DateWords::Packed key =
+          DateWords::Pack(absl::string_view(word.folded.data(), size));
+      if (!MayHoldDigitOrHyphen(key.low) && !MayHoldDigitOrHyphen(key.high)) {
+        uint32_t bits = date_words.FindPacked(key, size);
         bits = CalendarBits(bits, word.capitalized);
         if ((bits & ~kAnchor) == 0) bits |= kOpensOther;
         return bits;
@@ -2868,8 +2893,10 @@ class DateParser {
     return words_[k].kind != TokenKind::kWord || (bits_[k] & bit) != 0;
   }
 
-  bool Is(int i, absl::string_view folded) const {
-    return i >= 0 && i < n_ && words_[i].folded == folded;
+  // Whether words[i] exists and is folded to `folded`. Inlined: parsers
+  // ask it with literals, which WordIs compares without a call.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE bool Is(int i, absl::string_view folded) const {
+    return i >= 0 && i < n_ && WordIs(words_[i], folded);
   }
   bool AfterBetween(int i) const { return Is(i - 1, "between"); }
   bool AfterCue(int i) const {
@@ -5385,18 +5412,19 @@ class DateParser {
   mutable bool second_end_ = false;
 };
 
+// The claim of `match`, whose date it takes (the rest of `match` stays).
 Claim MakeClaim(const Document& doc, const segment::Sentence& sentence,
-                const std::vector<Word>& words, DateMatch match) {
-  const size_t begin = words[match.begin].begin;
+                const std::vector<Word>& words, DateMatch* match) {
+  const size_t begin = words[match->begin].begin;
   const size_t end =
-      words[match.end - 1].end - words[match.end - 1].possessive_bytes;
+      words[match->end - 1].end - words[match->end - 1].possessive_bytes;
   Claim claim = MakeMentionClaim(doc, sentence, words, Claim::KIND_DATE,
                                  begin, end);
-  if (match.needs_anchor && doc.published.has_value() &&
-      !match.date.start().empty()) {
-    match.date.set_anchor(FormatDay(*doc.published));
+  if (match->needs_anchor && doc.published.has_value() &&
+      !match->date.start().empty()) {
+    match->date.set_anchor(FormatDay(*doc.published));
   }
-  *claim.mutable_date() = std::move(match.date);
+  *claim.mutable_date() = std::move(match->date);
   return claim;
 }
 
@@ -5516,10 +5544,9 @@ void ScanDates(const Document& doc, ScanMode mode, std::vector<Claim>* claims,
         continue;
       }
       i = match->end;
-      const std::string reason = match->unresolved_reason;
-      Claim claim = MakeClaim(doc, sentence, words, *std::move(match));
+      Claim claim = MakeClaim(doc, sentence, words, &*match);
       if (claim.date().start().empty()) {
-        notes->push_back(UnresolvedNote(doc, claim, reason));
+        notes->push_back(UnresolvedNote(doc, claim, match->unresolved_reason));
       }
       claims->push_back(std::move(claim));
       parser.SetPrevious(&claims->back().date());
