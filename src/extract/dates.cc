@@ -1031,11 +1031,13 @@ class DateParser {
     const bool now_first = !first.has_value() && Is(i, "now") &&
                            (Is(i - 1, "between") || Is(i - 1, "from"));
     if (now_first) first = Today(i, i + 1);
-    if (!first.has_value()) return std::nullopt;
+    // Every return below gives `first`, which is built in place of the
+    // result: a date is not moved on its way out.
+    if (!first.has_value()) return first;
     const int e = first->end;
     if (e + 1 >= n_ ||
         !IsRangeSeparator(words_[e], AfterBetween(first->begin))) {
-      if (now_first) return std::nullopt;
+      if (now_first) first.reset();
       return first;
     }
     second_end_ = true;
@@ -1047,15 +1049,16 @@ class DateParser {
       second = Today(e + 1, e + 2);
     }
     if (!second.has_value()) {
-      if (now_first) return std::nullopt;
+      if (now_first) first.reset();
       return first;
     }
     std::optional<DateMatch> joined = Joined(*first, *std::move(second));
     if (!joined.has_value()) {
-      if (now_first) return std::nullopt;
+      if (now_first) first.reset();
       return first;
     }
-    return joined;
+    first = std::move(joined);
+    return first;
   }
 
  private:
@@ -1066,10 +1069,15 @@ class DateParser {
     // 2 years since in 2 years since …") linear instead of a recursion as
     // deep as the sentence is long.
     if (nesting_ >= kMaxNesting) return std::nullopt;
+    // Undoes the ++nesting_ below on return, after FirstMatch has built
+    // the result in place.
+    struct Unnest {
+      int* nesting;
+      ~Unnest() { --*nesting; }
+    };
     ++nesting_;
-    std::optional<DateMatch> match = FirstMatch(i);
-    --nesting_;
-    return match;
+    const Unnest unnest{&nesting_};
+    return FirstMatch(i);
   }
 
   // One parser of FirstMatch's list: the Opens bits of the tokens it can
