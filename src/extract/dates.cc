@@ -982,18 +982,39 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint32_t DateBitsOf(
 
 // The memos of a DateParser (OrdinalAt, CountAt), kept from one sentence
 // to the next so their storage is reused.
+// An entry is set for the current sentence when its `sentence` is
+// `sentence` below, so a new sentence clears none of them.
 struct ParserMemos {
+  struct Ordinal {
+    uint32_t sentence = 0;
+    std::optional<int> ordinal;
+  };
   struct Count {
+    uint32_t sentence = 0;
     std::optional<std::pair<int, std::string>> count;
     int end = 0;
   };
-  std::vector<std::optional<std::optional<int>>> ordinal;
-  std::vector<std::optional<Count>> count;
+  // The current sentence's number, from 1 on.
+  uint32_t sentence = 0;
+  std::vector<Ordinal> ordinal;
+  std::vector<Count> count;
+
+  // Starts a sentence of `size` words: no entry is set.
+  void NextSentence(size_t size) {
+    if (++sentence == 0) {  // wrapped around: clear the old numbers
+      for (Ordinal& entry : ordinal) entry.sentence = 0;
+      for (Count& entry : count) entry.sentence = 0;
+      sentence = 1;
+    }
+    if (ordinal.size() < size) ordinal.resize(size);
+    if (count.size() < size) count.resize(size);
+  }
 };
 
 class DateParser {
  public:
-  // `bits` holds DateBitsOf of each word; `memos` is cleared for them.
+  // `bits` holds DateBitsOf of each word; `memos` is started for them
+  // (NextSentence).
   DateParser(const std::vector<Word>& words,
              const std::vector<uint32_t>& bits,
              std::optional<absl::CivilDay> published, ParserMemos* memos)
@@ -1001,10 +1022,8 @@ class DateParser {
         bits_(bits),
         n_(static_cast<int>(words.size())),
         published_(published),
-        ordinal_memo_(memos->ordinal),
-        count_memo_(memos->count) {
-    ordinal_memo_.assign(words.size(), std::nullopt);
-    count_memo_.assign(words.size(), std::nullopt);
+        memos_(*memos) {
+    memos_.NextSentence(words.size());
   }
 
   // Whether parsers are skipped at tokens they cannot start at (on by
@@ -1870,8 +1889,13 @@ class DateParser {
   // of the same token: each is computed once per token.
   std::optional<int> OrdinalAt(int k) const {
     if (k < 0 || k >= n_) return std::nullopt;
-    if (!ordinal_memo_[k].has_value()) ordinal_memo_[k] = ComputeOrdinalAt(k);
-    return *ordinal_memo_[k];
+    ParserMemos::Ordinal& memo = memos_.ordinal[k];
+    if (memo.sentence != memos_.sentence) {
+      const std::optional<int> ordinal = ComputeOrdinalAt(k);
+      memo.sentence = memos_.sentence;
+      memo.ordinal = ordinal;
+    }
+    return memo.ordinal;
   }
 
   std::optional<int> ComputeOrdinalAt(int k) const {
@@ -2343,13 +2367,15 @@ class DateParser {
     static const auto* const kNone =
         new std::optional<std::pair<int, std::string>>();
     if (i < 0 || i + 1 >= n_) return *kNone;
-    std::optional<ParserMemos::Count>& memo = count_memo_[i];
-    if (!memo.has_value()) {
-      memo.emplace();
-      memo->count = ComputeCountAt(i, &memo->end);
+    ParserMemos::Count& memo = memos_.count[i];
+    if (memo.sentence != memos_.sentence) {
+      memo.sentence = memos_.sentence;
+      memo.count.reset();
+      memo.end = 0;
+      memo.count = ComputeCountAt(i, &memo.end);
     }
-    if (memo->count.has_value()) *end = memo->end;
-    return memo->count;
+    if (memo.count.has_value()) *end = memo.end;
+    return memo.count;
   }
 
   // CountAt without the memo; 0 <= i and i + 1 < n_.
@@ -5408,8 +5434,7 @@ class DateParser {
   static constexpr int kUnknown = -2;
   mutable int last_for_ = kUnknown;
   // Memos of OrdinalAt and CountAt by token.
-  std::vector<std::optional<std::optional<int>>>& ordinal_memo_;
-  std::vector<std::optional<ParserMemos::Count>>& count_memo_;
+  ParserMemos& memos_;
   bool gates_ = true;
   bool audit_ = false;
   mutable std::vector<std::string> violations_;
