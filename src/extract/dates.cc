@@ -1901,9 +1901,11 @@ class DateParser {
   std::optional<int> ComputeOrdinalAt(int k) const {
     const Word& word = words_[k];
     if (WordIs(word, "last")) return -1;
-    if (auto it = Lex().ordinals.find(word.folded);
-        it != Lex().ordinals.end()) {
-      return it->second;
+    if (MayBeIn(k, kOpensOrdinal)) {
+      if (auto it = Lex().ordinals.find(word.folded);
+          it != Lex().ordinals.end()) {
+        return it->second;
+      }
     }
     if (word.kind == TokenKind::kNumber && !IsDigits(word.folded)) {
       return DayOf(word.folded);
@@ -2761,9 +2763,10 @@ class DateParser {
     int direction = 0;
     // "the 5 past years", "2 next days": the count before the span word.
     if (words_[k].kind == TokenKind::kNumber ||
-        lex.numbers.contains(words_[k].folded)) {
-      auto span = k + 2 < n_ ? lex.span_words.find(words_[k + 1].folded)
-                             : lex.span_words.end();
+        (MayBeIn(k, kOpensCount) && lex.numbers.contains(words_[k].folded))) {
+      auto span = k + 2 < n_ && MayBeIn(k + 1, kOpensSpan)
+                      ? lex.span_words.find(words_[k + 1].folded)
+                      : lex.span_words.end();
       if (span == lex.span_words.end() || span->second == 0) {
         return std::nullopt;
       }
@@ -3124,6 +3127,8 @@ class DateParser {
       } else if (auto c = lex.numbers.find(rest); c != lex.numbers.end()) {
         unit = c->second;
       }
+    } else if ((bits_[k] & (kOpensOrdinal | kOpensCount)) == 0) {
+      return std::nullopt;  // neither an ordinal nor a number word
     } else if (auto o = lex.ordinals.find(token); o != lex.ordinals.end()) {
       unit = o->second;
     } else if (auto c = lex.numbers.find(token); c != lex.numbers.end()) {
