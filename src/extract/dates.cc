@@ -959,15 +959,22 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint32_t DateBitsOf(
   if (word.kind == TokenKind::kWord) {
     const size_t size =
         word.folded.size() - (word.possessive_bytes > 0 ? 2 : 0);  // "'s"
-    if (size - 1 < DateWords::kMaxPacked) {
-      const DateWords::Packed key =
-          DateWords::Pack(absl::string_view(word.folded.data(), size));
-      if (!MayHoldDigitOrHyphen(key.low) && !MayHoldDigitOrHyphen(key.high)) {
-        uint32_t bits = date_words.FindPacked(key, size);
-        bits = CalendarBits(bits, word.capitalized);
-        if ((bits & ~kAnchor) == 0) bits |= kOpensOther;
-        return bits;
-      }
+    // Words of up to 8 bytes apart: Pack gives them `high` 0.
+    const absl::string_view folded(word.folded.data(), size);
+    DateWords::Packed key{0, 0};
+    bool plain = false;
+    if (size - 1 < 8) {
+      key = DateWords::Pack(folded);
+      plain = !MayHoldDigitOrHyphen(key.low);
+    } else if (size - 9 < DateWords::kMaxPacked - 8) {
+      key = DateWords::Pack(folded);
+      plain = !MayHoldDigitOrHyphen(key.low) && !MayHoldDigitOrHyphen(key.high);
+    }
+    if (plain) {
+      uint32_t bits = date_words.FindPacked(key, size);
+      bits = CalendarBits(bits, word.capitalized);
+      if ((bits & ~kAnchor) == 0) bits |= kOpensOther;
+      return bits;
     }
   } else if (word.kind != TokenKind::kNumber) {
     return kOpensOther;
