@@ -666,6 +666,10 @@ enum Opens : uint32_t {
   kOpensNumberOther = 1 << 18,    // any other number: "2,400", "2016-06-07"
   kOpensDigits4 = 1 << 19,        // a number of four digits: "2016"
   kOpensDigitsOther = 1 << 20,    // a number of 3 or 5 and more digits: "400"
+  // With kOpensCalendar, what it is: a month ("June", "Sept"), or a weekday
+  // or its abbreviation ("Monday", "Thurs").
+  kOpensMonth = 1 << 27,
+  kOpensWeekday = 1 << 28,
 };
 // A number of digits alone.
 constexpr uint32_t kOpensDigits =
@@ -676,7 +680,8 @@ constexpr uint32_t kOpensNumber =
 // A token that can anchor a date (DateBitsOf): every date holds one.
 constexpr uint32_t kAnchor = 1u << 31;
 // In DateWords: a month, weekday or weekday abbreviation, which is
-// kOpensCalendar when capitalised.
+// kOpensCalendar when capitalised (CalendarBits), and kOpensMonth or
+// kOpensWeekday then too.
 constexpr uint32_t kCalendarWord = 1u << 30;
 // "few" and "couple": counts that may be followed by "of" ("a couple of
 // weeks"), not only by a time unit.
@@ -714,9 +719,9 @@ class DateWords {
     // the last word of each relative-day and "from now" phrase
     // ("yesterday", "night", "now"; their first words "the", "last",
     // "this" name no time).
-    add_keys(lex.months, kAnchor | kCalendarWord);
-    add_keys(lex.weekdays, kAnchor | kCalendarWord);
-    add_keys(lex.weekday_abbrevs, kCalendarWord);
+    add_keys(lex.months, kAnchor | kCalendarWord | kOpensMonth);
+    add_keys(lex.weekdays, kAnchor | kCalendarWord | kOpensWeekday);
+    add_keys(lex.weekday_abbrevs, kCalendarWord | kOpensWeekday);
     add_keys(lex.numbers, kAnchor | kOpensCount);
     add_keys(lex.ordinals, kAnchor | kOpensOrdinal);
     add_keys(lex.time_units, kAnchor | kOpensUnit);
@@ -756,33 +761,78 @@ class DateWords {
     add_keys(lex.half_phrases, kOpensPart);
     add({"from", "same", "following", "less", "closest", "nearest", "w"},
         kOpensCue);
-    // The words of up to 8 bytes, again in an open-addressing table keyed
-    // by their bytes as one integer, at most a quarter full.
-    size_t short_words = 0;
-    for (const auto& [word, bits] : bits_) short_words += word.size() <= 8;
-    size_t slots = 64;
-    while (slots < 4 * short_words) slots *= 2;
-    short_.assign(slots, ShortSlot());
+    // The words of up to 16 bytes, again in an open-addressing table keyed
+    // by their bytes as two integers (Pack), at most a quarter full.
+    size_t packed_words = 0;
     for (const auto& [word, bits] : bits_) {
-      if (word.size() > 8) continue;
-      const uint64_t key = PackWord(word);
+      packed_words += word.size() <= kMaxPacked;
+    }
+    size_t slots = 64;
+    while (slots < 4 * packed_words) slots *= 2;
+    packed_.assign(slots, PackedSlot());
+    packed_mask_ = slots - 1;
+    for (const auto& [word, bits] : bits_) {
+      if (word.size() > kMaxPacked) continue;
+      const Packed key = Pack(word);
       size_t s = SlotOf(key, word.size());
-      while (short_[s].size != 0) s = (s + 1) & (slots - 1);
-      short_[s] = ShortSlot{key, bits, static_cast<uint8_t>(word.size())};
+      while (packed_[s].size != 0) s = (s + 1) & packed_mask_;
+      packed_[s] =
+          PackedSlot{key.low, key.high, bits, static_cast<uint8_t>(word.size())};
+    }
+  }
+
+  // The longest words Pack takes.
+  static constexpr size_t kMaxPacked = 16;
+
+  // A word of 1 to 16 bytes as two integers that tell apart words of the
+  // same length, from loads of fixed size (a variable-length copy is a
+  // call): up to 8 bytes, two overlapping 4-byte loads or the first, middle
+  // and last byte in `low` and 0 in `high`; longer, the first and the last
+  // 8 bytes. Every byte of the word is in them, and no other.
+  struct Packed {
+    uint64_t low;
+    uint64_t high;
+  };
+  ABSL_ATTRIBUTE_ALWAYS_INLINE static Packed Pack(absl::string_view word) {
+    const char* p = word.data();
+    const size_t n = word.size();
+    if (n > 8) {
+      uint64_t first, last;
+      std::memcpy(&first, p, 8);
+      std::memcpy(&last, p + n - 8, 8);
+      return Packed{first, last};
+    }
+    if (n >= 4) {
+      uint32_t first, last;
+      std::memcpy(&first, p, 4);
+      std::memcpy(&last, p + n - 4, 4);
+      return Packed{uint64_t{first} | uint64_t{last} << 32, 0};
+    }
+    return Packed{uint64_t{static_cast<unsigned char>(p[0])} |
+                      uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
+                      uint64_t{static_cast<unsigned char>(p[n - 1])} << 16,
+                  0};
+  }
+
+  // Find of a word of 1 to kMaxPacked bytes given as Pack(word) and its
+  // size.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE uint32_t FindPacked(Packed key,
+                                                   size_t size) const {
+    const PackedSlot* const slots = packed_.data();
+    for (size_t s = SlotOf(key, size);; s = (s + 1) & packed_mask_) {
+      const PackedSlot& slot = slots[s];
+      if (slot.size == 0) return 0;
+      if (slot.low == key.low && slot.high == key.high && slot.size == size) {
+        return slot.bits;
+      }
     }
   }
 
   // The bits of the folded word `folded`; 0 for a word of no lexicon.
   uint32_t Find(absl::string_view folded) const {
     if (folded.empty()) return 0;
-    if (folded.size() <= 8) {
-      const uint64_t key = PackWord(folded);
-      for (size_t s = SlotOf(key, folded.size());;
-           s = (s + 1) & (short_.size() - 1)) {
-        const ShortSlot& slot = short_[s];
-        if (slot.size == 0) return 0;
-        if (slot.key == key && slot.size == folded.size()) return slot.bits;
-      }
+    if (folded.size() <= kMaxPacked) {
+      return FindPacked(Pack(folded), folded.size());
     }
     // Most longer words of a text are in no table: one bit test says so for
     // most of them (no entry has their first and last letter and length).
@@ -798,29 +848,16 @@ class DateWords {
  private:
   static int Index(char c) { return c >= 'a' && c <= 'z' ? c - 'a' : 26; }
 
-  // A word of 1 to 8 bytes as an integer that tells apart words of the
-  // same length: two overlapping 4-byte loads, or the first, middle and
-  // last byte (loads of fixed size; a variable-length copy is a call).
-  static uint64_t PackWord(absl::string_view word) {
-    const char* p = word.data();
-    const size_t n = word.size();
-    if (n >= 4) {
-      uint32_t first, last;
-      std::memcpy(&first, p, 4);
-      std::memcpy(&last, p + n - 4, 4);
-      return uint64_t{first} | uint64_t{last} << 32;
-    }
-    return uint64_t{static_cast<unsigned char>(p[0])} |
-           uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
-           uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
-  }
-  size_t SlotOf(uint64_t key, size_t size) const {
-    const uint64_t hash = (key + size) * 0x9E3779B97F4A7C15ull;
-    return static_cast<size_t>(hash >> 32) & (short_.size() - 1);
+  size_t SlotOf(Packed key, size_t size) const {
+    const uint64_t hash =
+        (key.low + size + key.high * 0xD6E8FEB86659FD93ull) *
+        0x9E3779B97F4A7C15ull;
+    return static_cast<size_t>(hash >> 32) & packed_mask_;
   }
 
-  struct ShortSlot {
-    uint64_t key = 0;
+  struct PackedSlot {
+    uint64_t low = 0;
+    uint64_t high = 0;
     uint32_t bits = 0;
     uint8_t size = 0;  // 0: empty
   };
@@ -833,22 +870,46 @@ class DateWords {
   }
 
   WordMap<uint32_t> bits_;
-  std::vector<ShortSlot> short_;
+  std::vector<PackedSlot> packed_;
+  size_t packed_mask_ = 0;  // packed_.size() - 1
   // By first and last letter (26: any other byte), the lengths of the
   // entries as bits (bit 31: 31 bytes or more).
   uint32_t lengths_[27][27] = {};
 };
 
 
-// What date scanning needs to know of a token, read without its possessive
-// ending ("Monday's"): kAnchor when a date can hold it — a number, a word
-// with a digit ("Q3", "mid-2016"), or a word that names a time (a month,
-// weekday, number or ordinal word, time unit, period, season, a relative
-// day such as "yesterday"; after a hyphen too: "mid-November") — and the
-// Opens bits of the patterns that can start at it. Inlined: ScanDates asks
-// it of every token.
-ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint32_t DateBitsOf(const Word& word) {
+// Whether the bytes of `x` may hold an ASCII digit or hyphen; false means
+// surely none. As internal::HasNoDigitOrHyphen: a byte strictly between
+// ',' - 1 and '9' + 1 sets its high bit; bytes 0 and of 0x80 and above
+// never do.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool MayHoldDigitOrHyphen(uint64_t x) {
+  constexpr uint64_t kOnes = ~uint64_t{0} / 255;
+  constexpr uint64_t kLow7 = kOnes * 127;
+  constexpr uint64_t kHigh = kOnes * 128;
+  return ((kOnes * (127 + 0x3a) - (x & kLow7)) & ~x &
+          ((x & kLow7) + kOnes * (127 - 0x2b)) & kHigh) != 0;
+}
+
+// The DateWords bits `bits` of a word, as a token: a calendar word
+// (kCalendarWord) opens calendar dates only when `capitalized`.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint32_t CalendarBits(uint32_t bits,
+                                                          bool capitalized) {
+  if ((bits & kCalendarWord) == 0) return bits;
+  bits &= ~kCalendarWord;
+  return capitalized ? bits | kOpensCalendar
+                     : bits & ~(kOpensMonth | kOpensWeekday);
+}
+
+// The DateWords of the lexicons, made once.
+const DateWords& DateWordsOfLexicons() {
   static const DateWords* const kDateWords = new DateWords(Lex());
+  return *kDateWords;
+}
+
+// DateBitsOf of a token other than a word of 1 to DateWords::kMaxPacked
+// bytes (without its possessive) and no digit or hyphen.
+ABSL_ATTRIBUTE_NOINLINE uint32_t OtherDateBitsOf(const Word& word,
+                                                 const DateWords& date_words) {
   if (word.kind == TokenKind::kNumber) {
     if (IsDigits(word.folded)) {
       const size_t size = word.folded.size();
@@ -862,11 +923,8 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint32_t DateBitsOf(const Word& word) {
   if (word.kind != TokenKind::kWord) return kOpensOther;
   absl::string_view folded = word.folded;
   if (word.possessive_bytes > 0) folded.remove_suffix(2);  // "'s"
-  uint32_t bits = kDateWords->Find(folded);
-  if ((bits & kCalendarWord) != 0) {
-    bits &= ~kCalendarWord;
-    if (word.capitalized) bits |= kOpensCalendar;
-  }
+  uint32_t bits = date_words.Find(folded);
+  bits = CalendarBits(bits, word.capitalized);
   size_t hyphen = absl::string_view::npos;
   for (size_t k = internal::HasNoDigitOrHyphen(folded) ? folded.size() : 0;
        k < folded.size(); ++k) {
@@ -880,10 +938,48 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint32_t DateBitsOf(const Word& word) {
   // "mid-November": the part after the last hyphen.
   if ((bits & kAnchor) == 0 && hyphen != absl::string_view::npos &&
       hyphen + 1 < folded.size()) {
-    bits |= kDateWords->Find(folded.substr(hyphen + 1)) & kAnchor;
+    bits |= date_words.Find(folded.substr(hyphen + 1)) & kAnchor;
   }
   if ((bits & ~kAnchor) == 0) bits |= kOpensOther;
   return bits;
+}
+
+// What date scanning needs to know of a token, read without its possessive
+// ending ("Monday's"): kAnchor when a date can hold it — a number, a word
+// with a digit ("Q3", "mid-2016"), or a word that names a time (a month,
+// weekday, number or ordinal word, time unit, period, season, a relative
+// day such as "yesterday"; after a hyphen too: "mid-November") — and the
+// Opens bits of the patterns that can start at it. Inlined: ScanDates asks
+// it of every token. `date_words` is DateWordsOfLexicons().
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint32_t DateBitsOf(
+    const Word& word, const DateWords& date_words) {
+  // Most tokens are words of at most 16 bytes without a digit or hyphen:
+  // their bits come from one probe of the packed word, which also tells
+  // the shape.
+  if (word.kind == TokenKind::kWord) {
+    const size_t size =
+        word.folded.size() - (word.possessive_bytes > 0 ? 2 : 0);  // "'s"
+    // Words of up to 8 bytes apart: Pack gives them `high` 0.
+    const absl::string_view folded(word.folded.data(), size);
+    DateWords::Packed key{0, 0};
+    bool plain = false;
+    if (size - 1 < 8) {
+      key = DateWords::Pack(folded);
+      plain = !MayHoldDigitOrHyphen(key.low);
+    } else if (size - 9 < DateWords::kMaxPacked - 8) {
+      key = DateWords::Pack(folded);
+      plain = !MayHoldDigitOrHyphen(key.low) && !MayHoldDigitOrHyphen(key.high);
+    }
+    if (plain) {
+      uint32_t bits = date_words.FindPacked(key, size);
+      bits = CalendarBits(bits, word.capitalized);
+      if ((bits & ~kAnchor) == 0) bits |= kOpensOther;
+      return bits;
+    }
+  } else if (word.kind != TokenKind::kNumber) {
+    return kOpensOther;
+  }
+  return OtherDateBitsOf(word, date_words);
 }
 
 // ---------------------------------------------------------------------------
@@ -893,18 +989,39 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint32_t DateBitsOf(const Word& word) {
 
 // The memos of a DateParser (OrdinalAt, CountAt), kept from one sentence
 // to the next so their storage is reused.
+// An entry is set for the current sentence when its `sentence` is
+// `sentence` below, so a new sentence clears none of them.
 struct ParserMemos {
+  struct Ordinal {
+    uint32_t sentence = 0;
+    std::optional<int> ordinal;
+  };
   struct Count {
+    uint32_t sentence = 0;
     std::optional<std::pair<int, std::string>> count;
     int end = 0;
   };
-  std::vector<std::optional<std::optional<int>>> ordinal;
-  std::vector<std::optional<Count>> count;
+  // The current sentence's number, from 1 on.
+  uint32_t sentence = 0;
+  std::vector<Ordinal> ordinal;
+  std::vector<Count> count;
+
+  // Starts a sentence of `size` words: no entry is set.
+  void NextSentence(size_t size) {
+    if (++sentence == 0) {  // wrapped around: clear the old numbers
+      for (Ordinal& entry : ordinal) entry.sentence = 0;
+      for (Count& entry : count) entry.sentence = 0;
+      sentence = 1;
+    }
+    if (ordinal.size() < size) ordinal.resize(size);
+    if (count.size() < size) count.resize(size);
+  }
 };
 
 class DateParser {
  public:
-  // `bits` holds DateBitsOf of each word; `memos` is cleared for them.
+  // `bits` holds DateBitsOf of each word; `memos` is started for them
+  // (NextSentence).
   DateParser(const std::vector<Word>& words,
              const std::vector<uint32_t>& bits,
              std::optional<absl::CivilDay> published, ParserMemos* memos)
@@ -912,10 +1029,8 @@ class DateParser {
         bits_(bits),
         n_(static_cast<int>(words.size())),
         published_(published),
-        ordinal_memo_(memos->ordinal),
-        count_memo_(memos->count) {
-    ordinal_memo_.assign(words.size(), std::nullopt);
-    count_memo_.assign(words.size(), std::nullopt);
+        memos_(*memos) {
+    memos_.NextSentence(words.size());
   }
 
   // Whether parsers are skipped at tokens they cannot start at (on by
@@ -942,11 +1057,13 @@ class DateParser {
     const bool now_first = !first.has_value() && Is(i, "now") &&
                            (Is(i - 1, "between") || Is(i - 1, "from"));
     if (now_first) first = Today(i, i + 1);
-    if (!first.has_value()) return std::nullopt;
+    // Every return below gives `first`, which is built in place of the
+    // result: a date is not moved on its way out.
+    if (!first.has_value()) return first;
     const int e = first->end;
     if (e + 1 >= n_ ||
         !IsRangeSeparator(words_[e], AfterBetween(first->begin))) {
-      if (now_first) return std::nullopt;
+      if (now_first) first.reset();
       return first;
     }
     second_end_ = true;
@@ -958,15 +1075,16 @@ class DateParser {
       second = Today(e + 1, e + 2);
     }
     if (!second.has_value()) {
-      if (now_first) return std::nullopt;
+      if (now_first) first.reset();
       return first;
     }
     std::optional<DateMatch> joined = Joined(*first, *std::move(second));
     if (!joined.has_value()) {
-      if (now_first) return std::nullopt;
+      if (now_first) first.reset();
       return first;
     }
-    return joined;
+    first = std::move(joined);
+    return first;
   }
 
  private:
@@ -977,10 +1095,15 @@ class DateParser {
     // 2 years since in 2 years since …") linear instead of a recursion as
     // deep as the sentence is long.
     if (nesting_ >= kMaxNesting) return std::nullopt;
+    // Undoes the ++nesting_ below on return, after FirstMatch has built
+    // the result in place.
+    struct Unnest {
+      int* nesting;
+      ~Unnest() { --*nesting; }
+    };
     ++nesting_;
-    std::optional<DateMatch> match = FirstMatch(i);
-    --nesting_;
-    return match;
+    const Unnest unnest{&nesting_};
+    return FirstMatch(i);
   }
 
   // One parser of FirstMatch's list: the Opens bits of the tokens it can
@@ -997,6 +1120,8 @@ class DateParser {
     // (FollowerAt; kAfterAny: any).
     uint32_t after_digits = kAfterAny;
     uint32_t after_count = kAfterAny;
+    // At "in": the Opens bits the next token must have (kAfterAny: any).
+    uint32_t after_in = kAfterAny;
   };
   static constexpr uint32_t kAfterAny = ~uint32_t{0};
 
@@ -1040,16 +1165,17 @@ class DateParser {
          kOpensDigits12 | kOpensNumberOrdinal | kOpensCount | kOpensOrdinal |
              kOpensShaped,
          "TheDay", 0, kOpensOrdinal},
-        {&DateParser::WeekdayNumeric, kOpensCalendar, kAfterAny,
+        {&DateParser::WeekdayNumeric, kOpensWeekday, kAfterAny,
          "WeekdayNumeric"},
         // From a number, a count of time units (CountAt).
         {&DateParser::WeekdayOffset,
-         kOpensCalendar | kOpensIn | kOpensDigits | kOpensCount, kAfterAny,
-         "WeekdayOffset", kOpensUnit, kOpensUnit | kOpensCount},
-        {&DateParser::WeekdayDate, kOpensCalendar, kAfterAny, "WeekdayDate"},
-        {&DateParser::MonthAfterNext, kOpensThe | kOpensCalendar,
-         kOpensCalendar, "MonthAfterNext"},
-        {&DateParser::MonthFirst, kOpensCalendar, kAfterAny, "MonthFirst"},
+         kOpensWeekday | kOpensIn | kOpensDigits | kOpensCount, kAfterAny,
+         "WeekdayOffset", kOpensUnit, kOpensUnit | kOpensCount,
+         kOpensDigits | kOpensCount},
+        {&DateParser::WeekdayDate, kOpensWeekday, kAfterAny, "WeekdayDate"},
+        {&DateParser::MonthAfterNext, kOpensThe | kOpensMonth, kOpensMonth,
+         "MonthAfterNext"},
+        {&DateParser::MonthFirst, kOpensMonth, kAfterAny, "MonthFirst"},
         {&DateParser::SlashedDayMonth, kOpensDigits12 | kOpensNumberOrdinal,
          kAfterAny, "SlashedDayMonth", kNextSlash},
         {&DateParser::YearSlashed, kOpensDigits4, kAfterAny, "YearSlashed",
@@ -1102,7 +1228,8 @@ class DateParser {
         {&DateParser::Ago, kOpensDigits | kOpensCount, kAfterAny, "Ago",
          kOpensUnit, kOpensUnit | kOpensCount},
         {&DateParser::Ahead, kOpensIn | kOpensDigits | kOpensCount, kAfterAny,
-         "Ahead", kOpensUnit, kOpensUnit | kOpensCount},
+         "Ahead", kOpensUnit, kOpensUnit | kOpensCount,
+         kOpensDigits | kOpensCount},
         // A number before a span word ("2 next days").
         {&DateParser::CountSpan,
          kOpensThe | kOpensDigits | kOpensCount | kOpensSpan,
@@ -1131,7 +1258,9 @@ class DateParser {
          "CountInThe", kOpensUnit, kOpensUnit | kOpensCount},
         {&DateParser::EndOfAbbreviation, kOpensCalendar, kAfterAny,
          "EndOfAbbreviation"},
-        {&DateParser::InCountSince, kOpensIn, kAfterAny, "InCountSince"},
+        // "in" and a count (CountAt).
+        {&DateParser::InCountSince, kOpensIn, kAfterAny, "InCountSince",
+         kAfterAny, kAfterAny, kOpensDigits | kOpensCount},
         {&DateParser::ThePeriod, kOpensThe, kOpensUnit, "ThePeriod"},
     };
     return *kParsers;
@@ -1155,7 +1284,7 @@ class DateParser {
                                            : TokenKind::kPunct;
       for (const bool capitalized : {false, true}) {
         word.capitalized = capitalized;
-        bits |= DateBitsOf(word) & ~kAnchor;
+        bits |= DateBitsOf(word, DateWordsOfLexicons()) & ~kAnchor;
       }
     }
     return bits;
@@ -1165,15 +1294,26 @@ class DateParser {
   // order, when the next token is `next` (NextOpensAt); made once per
   // thread for each pair.
   static const std::vector<Parse>& ParsersFor(uint32_t opens, uint32_t next) {
+    // The last list asked for each of 64 slots of the pair, in front of the
+    // map of all lists: a sentence asks for few pairs, and most again and
+    // again.
+    struct Recent {
+      uint64_t key = 0;
+      const std::vector<Parse>* list = nullptr;
+    };
+    thread_local Recent recent[64];
+    const uint64_t key = uint64_t{opens} << 32 | uint64_t{next};
+    Recent& slot = recent[(key * 0x9E3779B97F4A7C15ull) >> 58];
+    if (slot.list != nullptr && slot.key == key) return *slot.list;
     // Nodes stay put while nested parses add lists.
     thread_local absl::node_hash_map<uint64_t, std::vector<Parse>> lists;
-    auto [it, inserted] =
-        lists.try_emplace(uint64_t{opens} << 32 | uint64_t{next});
+    auto [it, inserted] = lists.try_emplace(key);
     if (inserted) {
       for (const GatedParser& parser : Parsers()) {
         if (CanOpen(parser, opens, next)) it->second.push_back(parser.parse);
       }
     }
+    slot = Recent{key, &it->second};
     return it->second;
   }
 
@@ -1197,6 +1337,7 @@ class DateParser {
     if ((parser.opens & opens) == 0) return false;
     if (next == kAfterAny) return true;
     if ((opens & kOpensThe) != 0) return (parser.after_the & next) != 0;
+    if ((opens & kOpensIn) != 0) return (parser.after_in & next) != 0;
     switch (LeadOf(opens)) {
       case Lead::kDigits:
         return (parser.after_digits & next) != 0;
@@ -1207,11 +1348,11 @@ class DateParser {
     }
   }
 
-  // The Opens bits of the token after words[i] when words[i] is "the";
-  // its FollowerAt when words[i] is a number of digits or a count word
-  // (LeadOf); else kAfterAny.
+  // The Opens bits of the token after words[i] when words[i] is "the" or
+  // "in"; its FollowerAt when words[i] is a number of digits or a count
+  // word (LeadOf); else kAfterAny.
   uint32_t NextOpensAt(int i) const {
-    if ((bits_[i] & kOpensThe) != 0) {
+    if ((bits_[i] & (kOpensThe | kOpensIn)) != 0) {
       return i + 1 < n_ ? bits_[i + 1] : kAfterAny;
     }
     return LeadOf(bits_[i]) != Lead::kOther ? FollowerAt(i + 1) : kAfterAny;
@@ -1755,16 +1896,23 @@ class DateParser {
   // of the same token: each is computed once per token.
   std::optional<int> OrdinalAt(int k) const {
     if (k < 0 || k >= n_) return std::nullopt;
-    if (!ordinal_memo_[k].has_value()) ordinal_memo_[k] = ComputeOrdinalAt(k);
-    return *ordinal_memo_[k];
+    ParserMemos::Ordinal& memo = memos_.ordinal[k];
+    if (memo.sentence != memos_.sentence) {
+      const std::optional<int> ordinal = ComputeOrdinalAt(k);
+      memo.sentence = memos_.sentence;
+      memo.ordinal = ordinal;
+    }
+    return memo.ordinal;
   }
 
   std::optional<int> ComputeOrdinalAt(int k) const {
     const Word& word = words_[k];
     if (WordIs(word, "last")) return -1;
-    if (auto it = Lex().ordinals.find(word.folded);
-        it != Lex().ordinals.end()) {
-      return it->second;
+    if (MayBeIn(k, kOpensOrdinal)) {
+      if (auto it = Lex().ordinals.find(word.folded);
+          it != Lex().ordinals.end()) {
+        return it->second;
+      }
     }
     if (word.kind == TokenKind::kNumber && !IsDigits(word.folded)) {
       return DayOf(word.folded);
@@ -2228,13 +2376,15 @@ class DateParser {
     static const auto* const kNone =
         new std::optional<std::pair<int, std::string>>();
     if (i < 0 || i + 1 >= n_) return *kNone;
-    std::optional<ParserMemos::Count>& memo = count_memo_[i];
-    if (!memo.has_value()) {
-      memo.emplace();
-      memo->count = ComputeCountAt(i, &memo->end);
+    ParserMemos::Count& memo = memos_.count[i];
+    if (memo.sentence != memos_.sentence) {
+      memo.sentence = memos_.sentence;
+      memo.count.reset();
+      memo.end = 0;
+      memo.count = ComputeCountAt(i, &memo.end);
     }
-    if (memo->count.has_value()) *end = memo->end;
-    return memo->count;
+    if (memo.count.has_value()) *end = memo.end;
+    return memo.count;
   }
 
   // CountAt without the memo; 0 <= i and i + 1 < n_.
@@ -2620,9 +2770,10 @@ class DateParser {
     int direction = 0;
     // "the 5 past years", "2 next days": the count before the span word.
     if (words_[k].kind == TokenKind::kNumber ||
-        lex.numbers.contains(words_[k].folded)) {
-      auto span = k + 2 < n_ ? lex.span_words.find(words_[k + 1].folded)
-                             : lex.span_words.end();
+        (MayBeIn(k, kOpensCount) && lex.numbers.contains(words_[k].folded))) {
+      auto span = k + 2 < n_ && MayBeIn(k + 1, kOpensSpan)
+                      ? lex.span_words.find(words_[k + 1].folded)
+                      : lex.span_words.end();
       if (span == lex.span_words.end() || span->second == 0) {
         return std::nullopt;
       }
@@ -2786,8 +2937,10 @@ class DateParser {
     return words_[k].kind != TokenKind::kWord || (bits_[k] & bit) != 0;
   }
 
-  bool Is(int i, absl::string_view folded) const {
-    return i >= 0 && i < n_ && words_[i].folded == folded;
+  // Whether words[i] exists and is folded to `folded`. Inlined: parsers
+  // ask it with literals, which WordIs compares without a call.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE bool Is(int i, absl::string_view folded) const {
+    return i >= 0 && i < n_ && WordIs(words_[i], folded);
   }
   bool AfterBetween(int i) const { return Is(i - 1, "between"); }
   bool AfterCue(int i) const {
@@ -2981,6 +3134,8 @@ class DateParser {
       } else if (auto c = lex.numbers.find(rest); c != lex.numbers.end()) {
         unit = c->second;
       }
+    } else if ((bits_[k] & (kOpensOrdinal | kOpensCount)) == 0) {
+      return std::nullopt;  // neither an ordinal nor a number word
     } else if (auto o = lex.ordinals.find(token); o != lex.ordinals.end()) {
       unit = o->second;
     } else if (auto c = lex.numbers.find(token); c != lex.numbers.end()) {
@@ -5291,8 +5446,7 @@ class DateParser {
   static constexpr int kUnknown = -2;
   mutable int last_for_ = kUnknown;
   // Memos of OrdinalAt and CountAt by token.
-  std::vector<std::optional<std::optional<int>>>& ordinal_memo_;
-  std::vector<std::optional<ParserMemos::Count>>& count_memo_;
+  ParserMemos& memos_;
   bool gates_ = true;
   bool audit_ = false;
   mutable std::vector<std::string> violations_;
@@ -5303,18 +5457,19 @@ class DateParser {
   mutable bool second_end_ = false;
 };
 
+// The claim of `match`, whose date it takes (the rest of `match` stays).
 Claim MakeClaim(const Document& doc, const segment::Sentence& sentence,
-                const std::vector<Word>& words, DateMatch match) {
-  const size_t begin = words[match.begin].begin;
+                const std::vector<Word>& words, DateMatch* match) {
+  const size_t begin = words[match->begin].begin;
   const size_t end =
-      words[match.end - 1].end - words[match.end - 1].possessive_bytes;
+      words[match->end - 1].end - words[match->end - 1].possessive_bytes;
   Claim claim = MakeMentionClaim(doc, sentence, words, Claim::KIND_DATE,
                                  begin, end);
-  if (match.needs_anchor && doc.published.has_value() &&
-      !match.date.start().empty()) {
-    match.date.set_anchor(FormatDay(*doc.published));
+  if (match->needs_anchor && doc.published.has_value() &&
+      !match->date.start().empty()) {
+    match->date.set_anchor(FormatDay(*doc.published));
   }
-  *claim.mutable_date() = std::move(match.date);
+  *claim.mutable_date() = std::move(match->date);
   return claim;
 }
 
@@ -5373,6 +5528,7 @@ void ScanDates(const Document& doc, ScanMode mode, std::vector<Claim>* claims,
   std::vector<int> next_anchor;
   std::vector<Word> stripped;
   ParserMemos memos;
+  const DateWords& date_words = DateWordsOfLexicons();
   for (size_t s = 0; s < doc.seg.sentences.size(); ++s) {
     const segment::Sentence& sentence = doc.seg.sentences[s];
     const std::vector<Word>* sentence_words = &doc.sentence_words[s];
@@ -5383,15 +5539,22 @@ void ScanDates(const Document& doc, ScanMode mode, std::vector<Claim>* claims,
       bits.resize(n + 1);
       next_anchor.resize(n + 1);
     }
-    next_anchor[n] = n;
+    const Word* const word_data = sentence_words->data();
+    uint32_t* const bit_data = bits.data();
+    int* const anchor_data = next_anchor.data();
+    int anchor = n;
+    bool possessive = false;
+    anchor_data[n] = n;
     for (int k = n - 1; k >= 0; --k) {
-      bits[k] = DateBitsOf((*sentence_words)[k]);
-      next_anchor[k] = (bits[k] & kAnchor) != 0 ? k : next_anchor[k + 1];
+      const uint32_t word_bits = DateBitsOf(word_data[k], date_words);
+      possessive |= word_data[k].possessive_bytes > 0;
+      bit_data[k] = word_bits;
+      if ((word_bits & kAnchor) != 0) anchor = k;
+      anchor_data[k] = anchor;
     }
-    if (!every_token && next_anchor[0] == n) continue;  // no date here
+    if (!every_token && anchor == n) continue;  // no date here
     // The parsers read words without a possessive "'s" ("Monday's").
-    if (std::any_of(sentence_words->begin(), sentence_words->end(),
-                    [](const Word& w) { return w.possessive_bytes > 0; })) {
+    if (possessive) {
       StripPossessives(*sentence_words, &stripped);
       sentence_words = &stripped;
     }
@@ -5426,10 +5589,9 @@ void ScanDates(const Document& doc, ScanMode mode, std::vector<Claim>* claims,
         continue;
       }
       i = match->end;
-      const std::string reason = match->unresolved_reason;
-      Claim claim = MakeClaim(doc, sentence, words, *std::move(match));
+      Claim claim = MakeClaim(doc, sentence, words, &*match);
       if (claim.date().start().empty()) {
-        notes->push_back(UnresolvedNote(doc, claim, reason));
+        notes->push_back(UnresolvedNote(doc, claim, match->unresolved_reason));
       }
       claims->push_back(std::move(claim));
       parser.SetPrevious(&claims->back().date());
