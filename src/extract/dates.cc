@@ -5458,13 +5458,17 @@ class DateParser {
 };
 
 // The claim of `match`, whose date it takes (the rest of `match` stays).
-Claim MakeClaim(const Document& doc, const segment::Sentence& sentence,
-                const std::vector<Word>& words, DateMatch* match) {
+// Appends the claim of `match` to `claims`, built in place (its date moved
+// from `match`), and returns it.
+Claim& AddClaim(const Document& doc, const segment::Sentence& sentence,
+                const std::vector<Word>& words, DateMatch* match,
+                std::vector<Claim>* claims) {
   const size_t begin = words[match->begin].begin;
   const size_t end =
       words[match->end - 1].end - words[match->end - 1].possessive_bytes;
-  Claim claim = MakeMentionClaim(doc, sentence, words, Claim::KIND_DATE,
-                                 begin, end);
+  Claim& claim = claims->emplace_back();
+  FillMentionClaim(doc, sentence, words, Claim::KIND_DATE, begin, end,
+                   &claim);
   if (match->needs_anchor && doc.published.has_value() &&
       !match->date.start().empty()) {
     match->date.set_anchor(FormatDay(*doc.published));
@@ -5589,12 +5593,11 @@ void ScanDates(const Document& doc, ScanMode mode, std::vector<Claim>* claims,
         continue;
       }
       i = match->end;
-      Claim claim = MakeClaim(doc, sentence, words, &*match);
+      const Claim& claim = AddClaim(doc, sentence, words, &*match, claims);
       if (claim.date().start().empty()) {
         notes->push_back(UnresolvedNote(doc, claim, match->unresolved_reason));
       }
-      claims->push_back(std::move(claim));
-      parser.SetPrevious(&claims->back().date());
+      parser.SetPrevious(&claim.date());
     }
     if (violations != nullptr) {
       for (const std::string& violation : parser.Violations()) {
