@@ -104,7 +104,7 @@ class FactsIndex {
     mask_ = size - 1;
     entries_.reserve(facts.size());
     for (const auto& [key, value] : facts) {
-      const uint64_t hash = WordHash()(key);
+      const uint64_t hash = Hash(key);
       size_t i = hash & mask_;
       while (slots_[i].entry != kEmpty) i = (i + 1) & mask_;
       slots_[i] = {Tag(hash), static_cast<uint32_t>(entries_.size())};
@@ -114,7 +114,7 @@ class FactsIndex {
 
   // The facts of `key`, or nullptr for a word in none of the lists.
   const WordFacts* Find(absl::string_view key) const {
-    const uint64_t hash = WordHash()(key);
+    const uint64_t hash = Hash(key);
     const uint32_t tag = Tag(hash);
     for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
       const Slot& slot = slots_[i];
@@ -127,6 +127,37 @@ class FactsIndex {
 
  private:
   static constexpr uint32_t kEmpty = ~uint32_t{0};
+
+  // A hash of a key for this table, cheaper than WordHash: from the length
+  // and the first and last (up to) eight bytes, read in loads of fixed
+  // size, which cover every byte of a key of up to 16. Longer keys that
+  // differ only in their middle bytes collide, which costs a comparison.
+  static uint64_t Hash(absl::string_view key) {
+    const char* const p = key.data();
+    const size_t n = key.size();
+    uint64_t head = 0;
+    uint64_t tail = 0;
+    if (n >= 8) {
+      std::memcpy(&head, p, 8);
+      std::memcpy(&tail, p + n - 8, 8);
+    } else if (n >= 4) {
+      uint32_t first, last;
+      std::memcpy(&first, p, 4);
+      std::memcpy(&last, p + n - 4, 4);
+      head = first;
+      tail = last;
+    } else if (n > 0) {
+      head = uint64_t{static_cast<unsigned char>(p[0])} |
+             uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
+             uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
+    }
+    uint64_t h = (head ^ n) * 0x9E3779B97F4A7C15ull ^
+                 tail * 0xC2B2AE3D27D4EB4Full;
+    h ^= h >> 29;
+    h *= 0xD6E8FEB86659FD93ull;
+    h ^= h >> 32;
+    return h;
+  }
 
   // The bits of a hash that pick no slot.
   static uint32_t Tag(uint64_t hash) { return static_cast<uint32_t>(hash >> 32); }
@@ -1109,6 +1140,7 @@ struct RawMention {
   // With EntityIndexOptions::attribution only: the role given with the
   // name, or none.
   Role role;
+  // With attribution only: the sentence of the name.
   int sentence = 0;
   // The class given by the last organisation, place or event word of the
   // name: "Harbor Times" is an organisation, "Lundby Congress Centre" a
@@ -1121,7 +1153,8 @@ struct RawMention {
   // With attribution only: right after "in", "to", "from", ..., or "of"
   // after a titled person ("President Ada Okafor of Valdoria").
   bool after_place_preposition = false;
-  // "Okafor’s": a possessor, rarely the one a pronoun stands for.
+  // With attribution only: "Okafor’s", a possessor, rarely the one a
+  // pronoun stands for.
   bool possessive = false;
 };
 
@@ -1161,6 +1194,12 @@ class MentionBuffers {
       std::memcpy(keys_.get() + key_size_, bytes.data(), bytes.size());
     }
     key_size_ += bytes.size();
+  }
+
+  // Appends a space, which joins the words of a key.
+  void AppendSpace() {
+    if (ABSL_PREDICT_FALSE(key_size_ == key_capacity_)) Grow(key_size_ + 1);
+    keys_[key_size_++] = ' ';
   }
 
   // Forgets the mentions and makes room for the keys of the mentions of a
@@ -1344,7 +1383,7 @@ class MentionCollector {
     m.key_begin = out_->key_end();
     for (size_t p = 0; p < name.size(); ++p) {
       const size_t i = name[p];
-      if (p > 0) out_->AppendKey(" ");
+      if (p > 0) out_->AppendSpace();
       out_->AppendKey(words.key(i));
       const WordFacts& facts = words.facts(i);
       m.has_connector |= facts.org_connector;
@@ -1360,9 +1399,9 @@ class MentionCollector {
       m.titled = titled || !role.empty();
       m.role = role;
       m.after_place_preposition = after_place_preposition;
+      m.possessive = words.possessive(name.back());
+      m.sentence = sentence;
     }
-    m.possessive = words.possessive(name.back());
-    m.sentence = sentence;
   }
 
   bool AfterPlacePreposition(const Words& words, size_t first) const {
@@ -1399,15 +1438,6 @@ void FindPronounAttributions(const Words& words,
   }
 }
 
-// The indices of `indices` (in increasing order) from `*cursor` on that are
-// less than `end`; moves the cursor past them.
-absl::Span<const size_t> IndicesBefore(const std::vector<size_t>& indices,
-                                       size_t end, size_t* cursor) {
-  const size_t first = *cursor;
-  while (*cursor < indices.size() && indices[*cursor] < end) ++*cursor;
-  return absl::Span<const size_t>(indices).subspan(first, *cursor - first);
-}
-
 // Every name mention of the document's sentences, in text order, into
 // `out`, and with `attribution` the pronoun attributions among them and
 // the roles and titles that go with the names. `words` holds what was read
@@ -1438,20 +1468,33 @@ void CollectMentions(const Document& doc, bool attribution,
   out->Clear(doc.text.size());
   out->mentions.reserve(words->name_words.size());
   MentionCollector collector(attribution, out);
-  size_t name_cursor = 0;
-  size_t pronoun_cursor = 0;
-  for (size_t s = 0; s < sentences; ++s) {
-    const std::vector<internal::Word>& tokens = doc.sentence_words[s];
-    const absl::Span<const size_t> name_words =
-        IndicesBefore(words->name_words, starts[s + 1], &name_cursor);
-    const absl::Span<const size_t> pronouns =
-        IndicesBefore(words->pronouns, starts[s + 1], &pronoun_cursor);
-    if (name_words.empty() && pronouns.empty()) continue;
-    const Words sentence(doc.text, tokens, starts[s], words);
-    collector.AddSentence(sentence, name_words, starts[s],
-                          static_cast<int>(s));
-    FindPronounAttributions(sentence, pronouns, starts[s],
-                            static_cast<int>(s), &out->pronouns);
+  // The sentences with name words or pronouns, one after the other.
+  const std::vector<size_t>& names = words->name_words;
+  const std::vector<size_t>& pronouns = words->pronouns;
+  size_t name = 0;
+  size_t pronoun = 0;
+  size_t s = 0;
+  while (name < names.size() || pronoun < pronouns.size()) {
+    const size_t next =
+        std::min(name < names.size() ? names[name] : tokens,
+                 pronoun < pronouns.size() ? pronouns[pronoun] : tokens);
+    while (starts[s + 1] <= next) ++s;
+    const size_t end = starts[s + 1];
+    const size_t first_name = name;
+    while (name < names.size() && names[name] < end) ++name;
+    const size_t first_pronoun = pronoun;
+    while (pronoun < pronouns.size() && pronouns[pronoun] < end) ++pronoun;
+    const Words sentence(doc.text, doc.sentence_words[s], starts[s], words);
+    collector.AddSentence(
+        sentence,
+        absl::Span<const size_t>(names).subspan(first_name, name - first_name),
+        starts[s], static_cast<int>(s));
+    if (pronoun > first_pronoun) {
+      FindPronounAttributions(sentence,
+                              absl::Span<const size_t>(pronouns).subspan(
+                                  first_pronoun, pronoun - first_pronoun),
+                              starts[s], static_cast<int>(s), &out->pronouns);
+    }
   }
   if (starts.capacity() > (size_t{1} << 16)) {
     std::vector<size_t>().swap(starts);
