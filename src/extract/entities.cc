@@ -86,10 +86,42 @@ struct WordFacts {
   bool org_connector = false;
   // A demonym of countries.tsv ("french").
   bool demonym = false;
-  // The name of a real place of countries.tsv ("lundby"), as in
-  // Lexicons::places.
+  // The lowercase name of a real country, capital or region of
+  // countries.tsv ("estonia", "new york").
   bool place = false;
 };
+
+// A hash of a key for the tables of this file, cheaper than WordHash: from
+// the length and the first and last (up to) eight bytes, read in loads of
+// fixed size, which cover every byte of a key of up to 16. Longer keys
+// that differ only in their middle bytes collide, which costs a
+// comparison.
+inline uint64_t KeyHash(absl::string_view key) {
+  const char* const p = key.data();
+  const size_t n = key.size();
+  uint64_t head = 0;
+  uint64_t tail = 0;
+  if (n >= 8) {
+    std::memcpy(&head, p, 8);
+    std::memcpy(&tail, p + n - 8, 8);
+  } else if (n >= 4) {
+    uint32_t first, last;
+    std::memcpy(&first, p, 4);
+    std::memcpy(&last, p + n - 4, 4);
+    head = first;
+    tail = last;
+  } else if (n > 0) {
+    head = uint64_t{static_cast<unsigned char>(p[0])} |
+           uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
+           uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
+  }
+  uint64_t h =
+      (head ^ n) * 0x9E3779B97F4A7C15ull ^ tail * 0xC2B2AE3D27D4EB4Full;
+  h ^= h >> 29;
+  h *= 0xD6E8FEB86659FD93ull;
+  h ^= h >> 32;
+  return h;
+}
 
 // The facts of the lexicon words by key, for the lookup asked of every
 // capitalized word: open addressing over the words' hashes, at most a
@@ -104,7 +136,7 @@ class FactsIndex {
     mask_ = size - 1;
     entries_.reserve(facts.size());
     for (const auto& [key, value] : facts) {
-      const uint64_t hash = Hash(key);
+      const uint64_t hash = KeyHash(key);
       size_t i = hash & mask_;
       while (slots_[i].entry != kEmpty) i = (i + 1) & mask_;
       slots_[i] = {Tag(hash), static_cast<uint32_t>(entries_.size())};
@@ -114,7 +146,7 @@ class FactsIndex {
 
   // The facts of `key`, or nullptr for a word in none of the lists.
   const WordFacts* Find(absl::string_view key) const {
-    const uint64_t hash = Hash(key);
+    const uint64_t hash = KeyHash(key);
     const uint32_t tag = Tag(hash);
     for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
       const Slot& slot = slots_[i];
@@ -127,37 +159,6 @@ class FactsIndex {
 
  private:
   static constexpr uint32_t kEmpty = ~uint32_t{0};
-
-  // A hash of a key for this table, cheaper than WordHash: from the length
-  // and the first and last (up to) eight bytes, read in loads of fixed
-  // size, which cover every byte of a key of up to 16. Longer keys that
-  // differ only in their middle bytes collide, which costs a comparison.
-  static uint64_t Hash(absl::string_view key) {
-    const char* const p = key.data();
-    const size_t n = key.size();
-    uint64_t head = 0;
-    uint64_t tail = 0;
-    if (n >= 8) {
-      std::memcpy(&head, p, 8);
-      std::memcpy(&tail, p + n - 8, 8);
-    } else if (n >= 4) {
-      uint32_t first, last;
-      std::memcpy(&first, p, 4);
-      std::memcpy(&last, p + n - 4, 4);
-      head = first;
-      tail = last;
-    } else if (n > 0) {
-      head = uint64_t{static_cast<unsigned char>(p[0])} |
-             uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
-             uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
-    }
-    uint64_t h = (head ^ n) * 0x9E3779B97F4A7C15ull ^
-                 tail * 0xC2B2AE3D27D4EB4Full;
-    h ^= h >> 29;
-    h *= 0xD6E8FEB86659FD93ull;
-    h ^= h >> 32;
-    return h;
-  }
 
   // The bits of a hash that pick no slot.
   static uint32_t Tag(uint64_t hash) { return static_cast<uint32_t>(hash >> 32); }
@@ -183,8 +184,6 @@ struct Lexicons {
   WordMap<WordFacts> facts;
   // The same, for lookups.
   FactsIndex facts_index;
-  // Lowercase names of real countries, capitals and regions.
-  WordSet places;
   // Lowercase demonym endings ("ian"); the demonyms are facts.
   std::vector<std::string> demonym_suffixes;
   // Whether some demonym ending ends with the byte.
@@ -235,7 +234,6 @@ void LoadNameWords(Lexicons* lex) {
     if (name_class == NameClass::kNone) name_class = value;
   }
   for (const auto& row : ReadTsv("countries.tsv")) {
-    lex->places.insert(Lower(row[0]));
     lex->facts[Lower(row[0])].place = true;
     const std::string& demonym = Field(row, 2);
     if (!demonym.empty() && demonym != "-")
@@ -1530,11 +1528,11 @@ class Forms {
         head_begin_[f], head_begin_[f + 1] - head_begin_[f]);
   }
 
-  // Whether the key of form `f` is the name of a known place; looked up
-  // once.
+  // Whether the key of form `f` is the name of a known place
+  // (WordFacts::place); looked up once.
   bool IsPlace(int f) const {
     int8_t& place = place_[f];
-    if (place == kUnknown) place = Lex().places.contains(keys[f]) ? 1 : 0;
+    if (place == kUnknown) place = FactsOf(keys[f]).place ? 1 : 0;
     return place == 1;
   }
 
@@ -1546,7 +1544,10 @@ class Forms {
   // that a thread does not hold on to it.
   void ReleaseIfLarge() {
     constexpr size_t kMaxKeptMentions = size_t{1} << 14;
-    if (of_mention.capacity() > kMaxKeptMentions) *this = Forms();
+    if (of_mention.capacity() > kMaxKeptMentions ||
+        table_.capacity() > 4 * kMaxKeptMentions) {
+      *this = Forms();
+    }
   }
 
  private:
@@ -1559,8 +1560,21 @@ class Forms {
            m.name_class == NameClass::kNone && !IsPlace(f);
   }
 
-  // Each key to its form.
-  absl::flat_hash_map<absl::string_view, int, WordHash, WordEq> form_of_key_;
+  // The form of `key`, whose KeyHash is `hash`, or -1.
+  int FormOf(absl::string_view key, uint64_t hash) const {
+    for (size_t i = hash & table_mask_;; i = (i + 1) & table_mask_) {
+      const int f = table_[i] - 1;
+      if (f < 0) return -1;
+      if (hashes_[f] == hash && keys[f] == key) return f;
+    }
+  }
+
+  // Each key to its form: open addressing over the keys' hashes, at most
+  // half full; an entry is a form plus 1, or 0 for none.
+  std::vector<int> table_;
+  size_t table_mask_ = 0;
+  // The KeyHash of each form's key.
+  std::vector<uint64_t> hashes_;
   // Heads(f) is heads_[head_begin_[f], head_begin_[f + 1]).
   std::vector<int> head_begin_;
   std::vector<int> head_end_;
@@ -1577,22 +1591,33 @@ void Forms::Collect(const MentionBuffers& buffers) {
   const std::vector<RawMention>& mentions = buffers.mentions;
   keys.clear();
   first_mention.clear();
+  hashes_.clear();
   of_mention.resize(mentions.size());
-  form_of_key_.clear();
   // At most as many forms as mentions.
-  keys.reserve(mentions.size());
-  first_mention.reserve(mentions.size());
-  form_of_key_.reserve(mentions.size());
+  size_t size = 16;
+  while (size < 2 * mentions.size()) size *= 2;
+  table_.assign(size, 0);
+  table_mask_ = size - 1;
   for (size_t i = 0; i < mentions.size(); ++i) {
     const absl::string_view key = buffers.KeyOf(mentions[i]);
-    const auto it =
-        form_of_key_.lazy_emplace(key, [&](const auto& construct) {
-          const int form = static_cast<int>(first_mention.size());
-          first_mention.push_back(static_cast<int>(i));
-          keys.push_back(key);
-          construct(key, form);
-        });
-    of_mention[i] = it->second;
+    const uint64_t hash = KeyHash(key);
+    size_t slot = hash & table_mask_;
+    int form = -1;
+    for (; table_[slot] != 0; slot = (slot + 1) & table_mask_) {
+      const int f = table_[slot] - 1;
+      if (hashes_[f] == hash && keys[f] == key) {
+        form = f;
+        break;
+      }
+    }
+    if (form < 0) {
+      form = static_cast<int>(keys.size());
+      table_[slot] = form + 1;
+      keys.push_back(key);
+      hashes_.push_back(hash);
+      first_mention.push_back(static_cast<int>(i));
+    }
+    of_mention[i] = form;
   }
   const int count = static_cast<int>(keys.size());
   place_.assign(count, kUnknown);
@@ -1610,11 +1635,11 @@ void Forms::Collect(const MentionBuffers& buffers) {
          space != nullptr;
          space = static_cast<const char*>(
              std::memchr(space + 1, ' ', end - (space + 1)))) {
-      const auto it = form_of_key_.find(
-          absl::string_view(space + 1, end - (space + 1)));
-      if (it != form_of_key_.end()) {
-        suffix_of_.emplace_back(it->second, f);
-        ++longer_count_[it->second];
+      const absl::string_view suffix(space + 1, end - (space + 1));
+      const int form = FormOf(suffix, KeyHash(suffix));
+      if (form >= 0) {
+        suffix_of_.emplace_back(form, f);
+        ++longer_count_[form];
       }
     }
   }
