@@ -91,37 +91,52 @@ struct WordFacts {
   bool place = false;
 };
 
-// A hash of a key for the tables of this file, cheaper than WordHash: from
-// the length and the first and last (up to) eight bytes, read in loads of
-// fixed size, which cover every byte of a key of up to 16. Longer keys
-// that differ only in their middle bytes collide, which costs a
-// comparison.
-inline uint64_t KeyHash(absl::string_view key) {
-  const char* const p = key.data();
-  const size_t n = key.size();
+// A key read in loads of fixed size: its length and its first and last
+// (up to) eight bytes, which are all of its bytes when it has at most 16:
+// two such keys are equal if and only if their parts are.
+struct KeyParts {
+  explicit KeyParts(absl::string_view key) : size(key.size()) {
+    const char* const p = key.data();
+    const size_t n = key.size();
+    if (n >= 8) {
+      std::memcpy(&head, p, 8);
+      std::memcpy(&tail, p + n - 8, 8);
+    } else if (n >= 4) {
+      uint32_t first, last;
+      std::memcpy(&first, p, 4);
+      std::memcpy(&last, p + n - 4, 4);
+      head = first;
+      tail = last;
+    } else if (n > 0) {
+      head = uint64_t{static_cast<unsigned char>(p[0])} |
+             uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
+             uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
+    }
+  }
+
+  // A hash for the tables of this file, cheaper than WordHash. Keys of
+  // more than 16 bytes that differ only in their middle bytes collide,
+  // which costs a comparison.
+  uint64_t Hash() const {
+    uint64_t h =
+        (head ^ size) * 0x9E3779B97F4A7C15ull ^ tail * 0xC2B2AE3D27D4EB4Full;
+    h ^= h >> 29;
+    h *= 0xD6E8FEB86659FD93ull;
+    h ^= h >> 32;
+    return h;
+  }
+
+  bool operator==(const KeyParts& other) const {
+    return size == other.size && head == other.head && tail == other.tail;
+  }
+
+  size_t size;
   uint64_t head = 0;
   uint64_t tail = 0;
-  if (n >= 8) {
-    std::memcpy(&head, p, 8);
-    std::memcpy(&tail, p + n - 8, 8);
-  } else if (n >= 4) {
-    uint32_t first, last;
-    std::memcpy(&first, p, 4);
-    std::memcpy(&last, p + n - 4, 4);
-    head = first;
-    tail = last;
-  } else if (n > 0) {
-    head = uint64_t{static_cast<unsigned char>(p[0])} |
-           uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
-           uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
-  }
-  uint64_t h =
-      (head ^ n) * 0x9E3779B97F4A7C15ull ^ tail * 0xC2B2AE3D27D4EB4Full;
-  h ^= h >> 29;
-  h *= 0xD6E8FEB86659FD93ull;
-  h ^= h >> 32;
-  return h;
-}
+};
+
+// KeyParts(key).Hash().
+inline uint64_t KeyHash(absl::string_view key) { return KeyParts(key).Hash(); }
 
 // The facts of the lexicon words by key, for the lookup asked of every
 // capitalized word: open addressing over the words' hashes, at most a
@@ -136,23 +151,28 @@ class FactsIndex {
     mask_ = size - 1;
     entries_.reserve(facts.size());
     for (const auto& [key, value] : facts) {
-      const uint64_t hash = KeyHash(key);
+      const KeyParts parts(key);
+      const uint64_t hash = parts.Hash();
       size_t i = hash & mask_;
       while (slots_[i].entry != kEmpty) i = (i + 1) & mask_;
       slots_[i] = {Tag(hash), static_cast<uint32_t>(entries_.size())};
-      entries_.push_back({key, &value});
+      entries_.push_back({parts, key, &value});
     }
   }
 
   // The facts of `key`, or nullptr for a word in none of the lists.
   const WordFacts* Find(absl::string_view key) const {
-    const uint64_t hash = KeyHash(key);
+    const KeyParts parts(key);
+    const uint64_t hash = parts.Hash();
     const uint32_t tag = Tag(hash);
     for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
       const Slot& slot = slots_[i];
       if (slot.entry == kEmpty) return nullptr;
-      if (slot.tag == tag && entries_[slot.entry].key == key) {
-        return entries_[slot.entry].facts;
+      if (slot.tag != tag) continue;
+      const Entry& entry = entries_[slot.entry];
+      // The parts are the key, unless it is longer than 16 bytes.
+      if (entry.parts == parts && (key.size() <= 16 || entry.key == key)) {
+        return entry.facts;
       }
     }
   }
@@ -169,6 +189,7 @@ class FactsIndex {
     uint32_t entry;
   };
   struct Entry {
+    KeyParts parts;
     absl::string_view key;
     const WordFacts* facts;
   };
