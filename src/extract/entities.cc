@@ -4,11 +4,13 @@
 #include <cstdint>
 #include <cstring>
 #include <iterator>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "absl/base/optimization.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/ascii.h"
@@ -84,7 +86,57 @@ struct WordFacts {
   bool org_connector = false;
   // A demonym of countries.tsv ("french").
   bool demonym = false;
+  // The lowercase name of a real country, capital or region of
+  // countries.tsv ("estonia", "new york").
+  bool place = false;
 };
+
+// A key read in loads of fixed size: its length and its first and last
+// (up to) eight bytes, which are all of its bytes when it has at most 16:
+// two such keys are equal if and only if their parts are.
+struct KeyParts {
+  explicit KeyParts(absl::string_view key) : size(key.size()) {
+    const char* const p = key.data();
+    const size_t n = key.size();
+    if (n >= 8) {
+      std::memcpy(&head, p, 8);
+      std::memcpy(&tail, p + n - 8, 8);
+    } else if (n >= 4) {
+      uint32_t first, last;
+      std::memcpy(&first, p, 4);
+      std::memcpy(&last, p + n - 4, 4);
+      head = first;
+      tail = last;
+    } else if (n > 0) {
+      head = uint64_t{static_cast<unsigned char>(p[0])} |
+             uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
+             uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
+    }
+  }
+
+  // A hash for the tables of this file, cheaper than WordHash. Keys of
+  // more than 16 bytes that differ only in their middle bytes collide,
+  // which costs a comparison.
+  uint64_t Hash() const {
+    uint64_t h =
+        (head ^ size) * 0x9E3779B97F4A7C15ull ^ tail * 0xC2B2AE3D27D4EB4Full;
+    h ^= h >> 29;
+    h *= 0xD6E8FEB86659FD93ull;
+    h ^= h >> 32;
+    return h;
+  }
+
+  bool operator==(const KeyParts& other) const {
+    return size == other.size && head == other.head && tail == other.tail;
+  }
+
+  size_t size;
+  uint64_t head = 0;
+  uint64_t tail = 0;
+};
+
+// KeyParts(key).Hash().
+inline uint64_t KeyHash(absl::string_view key) { return KeyParts(key).Hash(); }
 
 // The facts of the lexicon words by key, for the lookup asked of every
 // capitalized word: open addressing over the words' hashes, at most a
@@ -99,23 +151,28 @@ class FactsIndex {
     mask_ = size - 1;
     entries_.reserve(facts.size());
     for (const auto& [key, value] : facts) {
-      const uint64_t hash = WordHash()(key);
+      const KeyParts parts(key);
+      const uint64_t hash = parts.Hash();
       size_t i = hash & mask_;
       while (slots_[i].entry != kEmpty) i = (i + 1) & mask_;
       slots_[i] = {Tag(hash), static_cast<uint32_t>(entries_.size())};
-      entries_.push_back({key, &value});
+      entries_.push_back({parts, key, &value});
     }
   }
 
   // The facts of `key`, or nullptr for a word in none of the lists.
   const WordFacts* Find(absl::string_view key) const {
-    const uint64_t hash = WordHash()(key);
+    const KeyParts parts(key);
+    const uint64_t hash = parts.Hash();
     const uint32_t tag = Tag(hash);
     for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
       const Slot& slot = slots_[i];
       if (slot.entry == kEmpty) return nullptr;
-      if (slot.tag == tag && entries_[slot.entry].key == key) {
-        return entries_[slot.entry].facts;
+      if (slot.tag != tag) continue;
+      const Entry& entry = entries_[slot.entry];
+      // The parts are the key, unless it is longer than 16 bytes.
+      if (entry.parts == parts && (key.size() <= 16 || entry.key == key)) {
+        return entry.facts;
       }
     }
   }
@@ -132,6 +189,7 @@ class FactsIndex {
     uint32_t entry;
   };
   struct Entry {
+    KeyParts parts;
     absl::string_view key;
     const WordFacts* facts;
   };
@@ -147,16 +205,17 @@ struct Lexicons {
   WordMap<WordFacts> facts;
   // The same, for lookups.
   FactsIndex facts_index;
-  // Lowercase names of real countries, capitals and regions.
-  WordSet places;
   // Lowercase demonym endings ("ian"); the demonyms are facts.
   std::vector<std::string> demonym_suffixes;
+  // Whether some demonym ending ends with the byte.
+  bool demonym_suffix_end[256] = {};
   WordSet reporting_verbs;
   // Third-person singular pronouns of known gender ("he", "she").
   WordSet person_pronouns;
   WordSet particles;
   WordSet place_prepositions;
-  // Filters of the three lists above.
+  // Filters of the reporting verbs and of the three lists above.
+  KeyFilter reporting_verb_filter;
   KeyFilter person_pronoun_filter;
   KeyFilter particle_filter;
   KeyFilter place_preposition_filter;
@@ -196,7 +255,7 @@ void LoadNameWords(Lexicons* lex) {
     if (name_class == NameClass::kNone) name_class = value;
   }
   for (const auto& row : ReadTsv("countries.tsv")) {
-    lex->places.insert(Lower(row[0]));
+    lex->facts[Lower(row[0])].place = true;
     const std::string& demonym = Field(row, 2);
     if (!demonym.empty() && demonym != "-")
       lex->facts[Lower(demonym)].demonym = true;
@@ -208,6 +267,15 @@ void LoadNonNames(Lexicons* lex) {
     const std::string& category = Field(row, 1);
     if (category == "demonym-suffix") {
       lex->demonym_suffixes.push_back(Lower(row[0]));
+      const std::string& suffix = lex->demonym_suffixes.back();
+      if (suffix.empty()) {
+        // An empty ending ends every word.
+        std::fill(std::begin(lex->demonym_suffix_end),
+                  std::end(lex->demonym_suffix_end), true);
+      } else {
+        lex->demonym_suffix_end[static_cast<unsigned char>(suffix.back())] =
+            true;
+      }
     } else if (category == "always") {
       lex->facts[Lower(row[0])].non_name = true;
     } else {
@@ -243,6 +311,9 @@ void LoadContextWords(Lexicons* lex) {
     if (role == "org-connector") lex->facts[row[0]].org_connector = true;
     if (role == "particle") lex->particles.insert(row[0]);
     if (role == "place-preposition") lex->place_prepositions.insert(row[0]);
+  }
+  for (const std::string& word : lex->reporting_verbs) {
+    lex->reporting_verb_filter.Add(word);
   }
   for (const std::string& word : lex->person_pronouns) {
     lex->person_pronoun_filter.Add(word);
@@ -315,6 +386,16 @@ bool IsPlacePreposition(absl::string_view key) {
          lex.place_prepositions.contains(key);
 }
 
+// An opening mark (IsOpeningMark) or a colon: the next word opens a
+// quotation. ASCII is told by one mask.
+inline bool OpensQuotation(char32_t c) {
+  constexpr uint64_t kAsciiBelow64 = uint64_t{1} << '"' |
+                                     uint64_t{1} << '\'' |
+                                     uint64_t{1} << '(' | uint64_t{1} << ':';
+  if (c < 64) return (kAsciiBelow64 >> c) & 1;
+  return c == '[' || (c >= 0x80 && IsOpeningMark(c));
+}
+
 // How many values KeyBit takes, and a value it never takes.
 constexpr int kLogKeyBits = 10;
 constexpr uint16_t kNoKeyBit = uint16_t{1} << kLogKeyBits;
@@ -329,216 +410,349 @@ inline uint16_t KeyBit(absl::string_view key) {
   return static_cast<uint16_t>((x * 0x9E3779B1u) >> (32 - kLogKeyBits));
 }
 
-// One token of a sentence, with what the entity rules need to know of it.
-struct Word {
-  size_t begin = 0;
-  size_t end = 0;
-  // End of the name part: before a possessive "’s".
-  size_t name_end = 0;
-  // Lowercase text up to `name_end` (empty for punctuation). Points into the
-  // token's folded form or into storage owned by the caller of ReadWords.
-  absl::string_view key;
-  // A word token (letters first); numbers and punctuation are not.
-  bool is_word = false;
-  bool capitalized = false;
-  // "Okafor’s", "Reynolds’": the name ends here.
-  bool possessive = false;
-  // First word of a sentence or of a quotation, capitalized by position.
-  bool initial = false;
-  // May be part of a name: a capitalized word that is an initial letter
-  // ("A. Okafor") or not a known non-name. False for every other token, so
-  // most tokens of a text are ruled out by this flag alone.
-  bool name_word = false;
-  // A word that is a person pronoun ("he", "she").
-  bool person_pronoun = false;
-  // Set by MarkInitialWords for an initial name word: the article also
-  // capitalizes the word where it is not initial ...
-  bool capitalized_inside = false;
-  // ... or writes it in lowercase.
-  bool lowercase = false;
-  // For a word that tells MarkInitialWords about the initial name words (a
-  // word not capitalized by position), KeyBit(key); kNoKeyBit for other
-  // tokens.
-  uint16_t elsewhere_bit = kNoKeyBit;
-  // The character of a punctuation token, else 0.
-  char32_t punct = 0;
-  // FactsOf(key) for a capitalized word, looked up once; nullptr for other
-  // tokens, whose facts are rarely asked and looked up when they are.
-  const WordFacts* facts = nullptr;
+// The bytes of the possessive ending that the name part of a word or
+// number leaves out ("’s" of "Okafor’s", "'S" of "MONDAY'S"): an
+// apostrophe (' or ’) and a final "s" or "S", after at least one other
+// character; 0 when there is none, and for punctuation.
+// internal::PossessiveBytes, which the tokenizer keeps for word tokens,
+// also counts a "‘", which a name keeps.
+size_t SuffixBytes(absl::string_view text, const internal::Word& token) {
+  const size_t bytes =
+      token.kind == TokenKind::kWord
+          ? token.possessive_bytes
+          : internal::PossessiveBytes(
+                text.substr(token.begin, token.end - token.begin));
+  // "‘" is E2 80 98 and "’" E2 80 99: an ending of 4 bytes has one of them
+  // before its "s".
+  if (bytes == 4 && text[token.end - 2] == '\x98') return 0;
+  return bytes;
+}
+
+// The key of a word or number whose folded form is its lowercase text
+// byte for byte: the folded form up to the possessive ending. Most words
+// have neither ending nor typographic characters and are their folded
+// form.
+inline absl::string_view FoldedKey(absl::string_view text,
+                                   const internal::Word& token) {
+  if (token.kind == TokenKind::kWord && token.possessive_bytes == 0) {
+    return token.folded;
+  }
+  return absl::string_view(token.folded)
+      .substr(0, token.end - token.begin - SuffixBytes(text, token));
+}
+
+// Whether the folded form of a word or number is not its lowercase text
+// byte for byte (a typographic apostrophe or hyphen was folded): its key
+// is then a lowercase copy of its text.
+inline bool NeedsLoweredKey(const internal::Word& token) {
+  return token.folded.size() != token.end - token.begin;
+}
+
+// What reading the words derives of a capitalized word of the article,
+// beyond the token itself (internal::Word). Other tokens have none: their
+// facts are looked up when asked, and none of the flags applies to them.
+struct TokenInfo {
+  // FactsOf(key), looked up while reading.
+  const WordFacts* facts;
+  // TokenFlag bits.
+  uint8_t flags;
 };
 
-// The words of a sentence.
-using Words = absl::Span<const Word>;
+// What reading the words tells of a capitalized word (TokenInfo::flags).
+enum TokenFlag : uint8_t {
+  // Opens a sentence or quotation: capitalized, maybe, by position alone.
+  kInitial = 1,
+  // May be part of a name: an initial letter ("A. Okafor") or not a known
+  // non-name. Only capitalized words are name words.
+  kNameWord = 2,
+  // Set by InitialWordMarker for an initial name word: the article also
+  // capitalizes the word where it is not initial ...
+  kCapitalizedInside = 4,
+  // ... or writes it in lowercase.
+  kLowercase = 8,
+};
 
-// FactsOf(w.key).
-const WordFacts& Facts(const Word& w) {
-  return w.facts != nullptr ? *w.facts : FactsOf(w.key);
-}
+// A token of the article, with its index among all the article's tokens.
+struct TokenRef {
+  const internal::Word* token;
+  size_t index;
+};
 
-std::optional<TitleClass> TitleOf(const Word& w) { return Facts(w).title; }
-
-// A single capital letter followed by a period: an initial ("A. Okafor").
-bool IsInitialLetter(Words words, size_t i) {
-  const Word& w = words[i];
-  return w.is_word && w.capitalized && w.end - w.begin == 1 &&
-         i + 1 < words.size() && words[i + 1].punct == '.' &&
-         words[i + 1].begin == w.end;
-}
-
-bool IsNonName(const Word& w) {
-  const WordFacts& facts = Facts(w);
-  return facts.non_name || (w.initial && facts.initial_non_name);
-}
-
-// The words of an article's sentences, with the indices of the few words
-// the later passes look at. One per thread, reused from article to article
-// so that its vectors keep their storage.
-struct ArticleBuffers {
-  // Every word of the article's sentences, one sentence after the other.
-  std::vector<Word> words;
-  // Indices into `words` of the words that open a sentence or quotation.
-  std::vector<size_t> initial;
+// What reading the words of an article derives of them, with the indices
+// of the few tokens the later passes look at; the tokens themselves stay
+// in the Document. Indices count the tokens of the article's sentences,
+// one sentence after the other. One per thread, reused from article to
+// article so that its buffers keep their storage.
+class ArticleWords {
+ public:
   // Indices of the name words, in order.
   std::vector<size_t> name_words;
-  // Indices of the person pronouns, in order.
+  // Indices of the person pronouns ("he", "she"), in order; only when
+  // pronouns are read.
   std::vector<size_t> pronouns;
-  // Lowercase copies of the few keys that are not a prefix of their token's
-  // folded form, one after the other, and the words whose keys they are
-  // with the offset of each copy. The keys are set to point into `lowered`
-  // once every sentence is read (FixLoweredKeys): it may grow until then.
-  std::vector<char> lowered;
-  std::vector<std::pair<size_t, size_t>> lowered_words;
+  // The capitalized words that open a sentence or quotation, in order.
+  std::vector<TokenRef> initial;
 
-  void Clear() {
-    words.clear();
-    initial.clear();
+  // Makes room for the info of `tokens` tokens, uninitialized, and clears
+  // the lists.
+  void Reset(size_t tokens) {
+    if (tokens > info_capacity_) {
+      info_capacity_ = std::max(tokens, 2 * info_capacity_);
+      info_.reset(new TokenInfo[info_capacity_]);
+    }
     name_words.clear();
     pronouns.clear();
-    lowered.clear();
-    lowered_words.clear();
+    initial.clear();
+  }
+
+  // The info of the token of index `index`; set only for capitalized
+  // words.
+  TokenInfo* info(size_t index) { return info_.get() + index; }
+  const TokenInfo* info(size_t index) const { return info_.get() + index; }
+
+  // The key of a word or number: its lowercase text up to the possessive
+  // ending (Words::key). A view of its folded form or, for the few tokens
+  // whose folded form is not their lowercase text (NeedsLoweredKey), of a
+  // copy that is valid until the next such key is made.
+  absl::string_view Key(absl::string_view text,
+                        const internal::Word& token) const {
+    if (ABSL_PREDICT_TRUE(!NeedsLoweredKey(token))) {
+      return FoldedKey(text, token);
+    }
+    const size_t size = token.end - token.begin - SuffixBytes(text, token);
+    lowered_.resize(size);
+    for (size_t k = 0; k < size; ++k) {
+      lowered_[k] = absl::ascii_tolower(
+          static_cast<unsigned char>(text[token.begin + k]));
+    }
+    return lowered_;
   }
 
   // Frees the storage kept for an unusually long article, so that a thread
   // does not hold on to it.
   void ReleaseIfLarge() {
-    constexpr size_t kMaxKeptWords = size_t{1} << 16;
-    constexpr size_t kMaxKeptBytes = size_t{1} << 20;
-    if (words.capacity() > kMaxKeptWords ||
-        lowered.capacity() > kMaxKeptBytes) {
-      *this = ArticleBuffers();
+    constexpr size_t kMaxKeptTokens = size_t{1} << 16;
+    if (info_capacity_ > kMaxKeptTokens ||
+        name_words.capacity() > kMaxKeptTokens ||
+        pronouns.capacity() > kMaxKeptTokens ||
+        initial.capacity() > kMaxKeptTokens) {
+      *this = ArticleWords();
     }
   }
 
-  void FixLoweredKeys() {
-    for (const auto& [word, offset] : lowered_words) {
-      Word& w = words[word];
-      w.key = absl::string_view(lowered.data() + offset, w.key.size());
-    }
-  }
+ private:
+  // One per token (info()); the first info_capacity_ are allocated.
+  std::unique_ptr<TokenInfo[]> info_;
+  size_t info_capacity_ = 0;
+  // The last key made a lowercase copy of.
+  mutable std::string lowered_;
 };
 
-// Reads the words of a sentence from its tokens (Document::sentence_words)
-// and appends them to `buffers`, with the indices of its initial words,
-// name words and person pronouns. A key is a view of the token's folded
-// form or, when folding changed the token's length, of a lowercase copy in
-// buffers->lowered, valid after FixLoweredKeys. The lexicons are consulted
-// for capitalized words, once each; other words are ruled out by cheap
-// tests.
-void ReadWords(absl::string_view text,
-               const std::vector<internal::Word>& tokens,
-               ArticleBuffers* buffers) {
+// The words of one sentence: the document's tokens, read in place, with
+// what ReadWords derived of them. A view: the tokens and the ArticleWords
+// must outlive it.
+class Words {
+ public:
+  Words(absl::string_view text, const std::vector<internal::Word>& tokens,
+        size_t base, const ArticleWords* article)
+      : text_(text),
+        tokens_(tokens.data()),
+        size_(tokens.size()),
+        info_(article->info(base)),
+        article_(article) {}
+
+  size_t size() const { return size_; }
+  // Byte range of token i in the text.
+  size_t begin(size_t i) const { return tokens_[i].begin; }
+  size_t end(size_t i) const { return tokens_[i].end; }
+  // End of the name part of token i: before a possessive "’s".
+  size_t name_end(size_t i) const {
+    const internal::Word& token = tokens_[i];
+    if (token.kind == TokenKind::kWord && token.possessive_bytes == 0) {
+      return token.end;
+    }
+    return token.end - SuffixBytes(text_, token);
+  }
+  // A word token (letters first); numbers and punctuation are not.
+  bool is_word(size_t i) const {
+    return tokens_[i].kind == TokenKind::kWord;
+  }
+  // A word that starts with an uppercase letter.
+  bool capitalized(size_t i) const {
+    return is_word(i) && tokens_[i].capitalized;
+  }
+  bool lowercase_word(size_t i) const {
+    return is_word(i) && !tokens_[i].capitalized;
+  }
+  // Whether token i is a capitalized word for which ReadWords or
+  // InitialWordMarker set `flag`.
+  bool has(size_t i, TokenFlag flag) const {
+    return capitalized(i) && (info_[i].flags & flag) != 0;
+  }
+  // A word after which a name ends: "Okafor’s", or "Reynolds" before an
+  // apostrophe ("Reynolds’ office").
+  bool possessive(size_t i) const {
+    const internal::Word& token = tokens_[i];
+    if (token.kind != TokenKind::kWord) return false;
+    if (token.possessive_bytes != 0 && SuffixBytes(text_, token) != 0) {
+      return true;
+    }
+    return i + 1 < size_ && tokens_[i + 1].begin == token.end &&
+           (text_[token.end - 1] == 's' || text_[token.end - 1] == 'S') &&
+           IsApostrophe(punct(i + 1));
+  }
+  // The character of a punctuation token, else 0.
+  char32_t punct(size_t i) const {
+    const internal::Word& token = tokens_[i];
+    if (token.kind != TokenKind::kPunct) return 0;
+    const auto lead = static_cast<unsigned char>(text_[token.begin]);
+    if (lead < 0x80) return lead;
+    int length = 0;
+    return base::DecodeUtf8(text_, token.begin, &length);
+  }
+  // The lowercase text of a word or number up to name_end(i): its folded
+  // form, or a lowercase copy of its text when folding changed its length
+  // (typographic apostrophes are kept), valid until the next such copy is
+  // made (ArticleWords::Key). Empty for punctuation.
+  absl::string_view key(size_t i) const {
+    const internal::Word& token = tokens_[i];
+    if (token.kind == TokenKind::kPunct) return absl::string_view();
+    return article_->Key(text_, token);
+  }
+  // FactsOf(key(i)): kept for capitalized words, else looked up.
+  const WordFacts& facts(size_t i) const {
+    if (capitalized(i)) return *info_[i].facts;
+    return LookUpFacts(i);
+  }
+  std::optional<TitleClass> title(size_t i) const { return facts(i).title; }
+  // Whether tokens [first, last] are written with single spaces or nothing
+  // between them: the text from the first to the last is then its own
+  // CollapseSpaces (tokens hold no white space).
+  bool SingleSpaced(size_t first, size_t last) const {
+    for (size_t i = first; i < last; ++i) {
+      const size_t gap = tokens_[i + 1].begin - tokens_[i].end;
+      if (gap > 1 || (gap == 1 && text_[tokens_[i].end] != ' ')) return false;
+    }
+    return true;
+  }
+  // Whether token i is a period.
+  bool is_period(size_t i) const {
+    return tokens_[i].kind == TokenKind::kPunct &&
+           text_[tokens_[i].begin] == '.';
+  }
+
+ private:
+  // FactsOf(key(i)), out of line: rarely asked.
+  ABSL_ATTRIBUTE_NOINLINE const WordFacts& LookUpFacts(size_t i) const {
+    return FactsOf(key(i));
+  }
+
+  absl::string_view text_;
+  const internal::Word* tokens_;
+  size_t size_;
+  // The info of token 0.
+  const TokenInfo* info_;
+  const ArticleWords* article_;
+};
+
+// A single capital letter followed by a period: an initial ("A. Okafor").
+bool IsInitialLetter(const Words& words, size_t i) {
+  return words.capitalized(i) && words.end(i) - words.begin(i) == 1 &&
+         i + 1 < words.size() && words.punct(i + 1) == '.' &&
+         words.begin(i + 1) == words.end(i);
+}
+
+// A capitalized word `i` that is no name (IsNonName).
+bool IsNonName(const Words& words, size_t i) {
+  const WordFacts& facts = words.facts(i);
+  return facts.non_name || (words.has(i, kInitial) && facts.initial_non_name);
+}
+
+// Reads a capitalized word of a sentence (ReadWords): looks its facts up
+// and tells whether it is a name word. `info` is its TokenInfo, `index` its
+// index in the article, `initial` whether it opens a sentence or
+// quotation. Out of line, for the few capitalized words, so that the loop
+// over the others keeps its registers.
+template <bool kPronouns>
+ABSL_ATTRIBUTE_NOINLINE void ReadCapitalized(absl::string_view text,
+                                             const internal::Word& token,
+                                             size_t index, bool initial,
+                                             TokenInfo* info,
+                                             ArticleWords* article) {
   const Lexicons& lex = Lex();
-  std::vector<Word>& words = buffers->words;
-  const size_t first_word = words.size();
+  const absl::string_view key = article->Key(text, token);
+  const WordFacts& facts = FactsOf(lex, key);
+  uint8_t flags = 0;
+  if (initial) {
+    flags = kInitial;
+    article->initial.push_back({&token, index});
+  }
+  // !IsNonName. Else an initial letter: set when its period is read.
+  if (!(facts.non_name || (initial && facts.initial_non_name))) {
+    flags |= kNameWord;
+    article->name_words.push_back(index);
+  }
+  *info = {&facts, flags};
+  if (kPronouns && IsPersonPronoun(lex, key)) {
+    article->pronouns.push_back(index);
+  }
+}
+
+// Reads a punctuation token other than a period that follows a word or
+// punctuation not opening a quotation (ReadWords): whether the next word
+// opens a quotation.
+ABSL_ATTRIBUTE_NOINLINE bool ReadOtherPunct(absl::string_view text,
+                                            const internal::Word& token) {
+  int length = 0;
+  return OpensQuotation(base::DecodeUtf8(text, token.begin, &length));
+}
+
+// Reads the tokens of a sentence (Document::sentence_words), the first of
+// index `base`: sets the TokenInfo of its capitalized words and lists its
+// initial capitalized words, name words and, when `kPronouns`, person
+// pronouns in `article`. The lexicons are consulted for capitalized words,
+// once each, and when `kPronouns` the pronoun filter for every word; other
+// tokens are told by their kind and, for punctuation, first character.
+template <bool kPronouns>
+void ReadWords(absl::string_view text,
+               const std::vector<internal::Word>& tokens, size_t base,
+               ArticleWords* article) {
+  const Lexicons& lex = Lex();
+  TokenInfo* const info = article->info(base);
+  const internal::Word* const first = tokens.data();
+  const internal::Word* const last = first + tokens.size();
   bool at_start = true;  // no word yet, or just after an opening mark
-  for (const internal::Word& token : tokens) {
-    Word& w = words.emplace_back();
-    w.begin = token.begin;
-    w.end = token.end;
-    w.name_end = token.end;
-    if (token.kind == TokenKind::kPunct) {
-      int len = 1;
-      const unsigned char lead = static_cast<unsigned char>(text[token.begin]);
-      const char32_t first =
-          lead < 0x80 ? lead : base::DecodeUtf8(text, token.begin, &len);
-      w.punct = first;
-      if (words.size() - 1 > first_word) {
-        const size_t i = words.size() - 2;
-        Word& before = words[i];
-        // An apostrophe right after a word ending in "s": "Reynolds’ office".
-        if (IsApostrophe(first) && before.is_word &&
-            before.end == token.begin &&
-            (text[token.begin - 1] == 's' || text[token.begin - 1] == 'S')) {
-          before.possessive = true;
-        }
-        // A capital and this period are an initial, a name word even when
-        // the letter is a non-name ("A. Okafor").
-        if (first == '.' && !before.name_word &&
-            IsInitialLetter(Words(words).subspan(first_word), i - first_word)) {
-          before.name_word = true;
-          buffers->name_words.push_back(i);
-        }
+  for (const internal::Word* t = first; t != last; ++t) {
+    if (t->kind == TokenKind::kWord) {
+      if (ABSL_PREDICT_FALSE(t->capitalized)) {
+        const size_t i = static_cast<size_t>(t - first);
+        ReadCapitalized<kPronouns>(text, *t, base + i, at_start, info + i,
+                                   article);
+      } else if (kPronouns && IsPersonPronoun(lex, article->Key(text, *t))) {
+        article->pronouns.push_back(base + static_cast<size_t>(t - first));
       }
-      at_start = at_start || IsOpeningMark(first) || first == ':';
+      at_start = false;
       continue;
     }
-    const size_t index = words.size() - 1;
-    w.is_word = token.kind == TokenKind::kWord;
-    // internal::Word::capitalized is IsUpper of the first character.
-    w.capitalized = w.is_word && token.capitalized;
-    // Tokens lie inside the text.
-    const absl::string_view raw(text.data() + token.begin,
-                                token.end - token.begin);
-    // A possessive ends in "s" after an apostrophe ("'" or "’", whose
-    // last byte is 0x99): other words are ruled out by two bytes.
-    if (raw.size() >= 3 && (raw.back() == 's' || raw.back() == 'S') &&
-        (raw[raw.size() - 2] == '\'' || raw[raw.size() - 2] == '\x99')) {
-      static constexpr absl::string_view kSuffixes[] = {"\u2019s", "'s",
-                                                        "\u2019S", "'S"};
-      for (absl::string_view suffix : kSuffixes) {
-        if (raw.size() > suffix.size() && absl::EndsWith(raw, suffix)) {
-          w.possessive = true;
-          w.name_end = token.end - suffix.size();
-          break;
-        }
-      }
-    }
-    // The folded token is the lowercase text byte for byte unless folding
-    // changed its length (a typographic apostrophe or hyphen).
-    const size_t key_size = w.name_end - w.begin;
-    absl::string_view key;
-    if (token.folded.size() == raw.size()) {
-      key = absl::string_view(token.folded.data(), key_size);
-    } else {
-      std::vector<char>& lowered = buffers->lowered;
-      const size_t offset = lowered.size();
-      lowered.resize(offset + key_size);
-      char* out = lowered.data() + offset;
-      for (size_t k = 0; k < key_size; ++k) {
-        out[k] = absl::ascii_tolower(static_cast<unsigned char>(raw[k]));
-      }
-      key = absl::string_view(out, key_size);
-      buffers->lowered_words.emplace_back(index, offset);
-    }
-    w.key = key;
-    if (at_start) {
-      buffers->initial.push_back(index);
-      w.initial = true;
+    if (t->kind == TokenKind::kNumber) {
       at_start = false;
+      continue;
     }
-    if (w.capitalized) {
-      const WordFacts& facts = FactsOf(lex, key);
-      w.facts = &facts;
-      // IsNonName(w). Else an initial letter: set when its period is read.
-      w.name_word = !(facts.non_name || (w.initial && facts.initial_non_name));
-      if (w.name_word) buffers->name_words.push_back(index);
-    }
-    if (w.is_word && !(w.capitalized && w.initial)) {
-      w.elsewhere_bit = KeyBit(key);
-    }
-    if (w.is_word && IsPersonPronoun(lex, key)) {
-      w.person_pronoun = true;
-      buffers->pronouns.push_back(index);
+    const auto lead = static_cast<unsigned char>(text[t->begin]);
+    if (lead == '.') {
+      // A capital and this period are an initial, a name word even when
+      // the letter is a non-name ("A. Okafor").
+      if (t == first) continue;
+      const internal::Word& before = t[-1];
+      const size_t i = static_cast<size_t>(t - first) - 1;
+      if (before.kind == TokenKind::kWord && before.capitalized &&
+          before.end == t->begin && before.end - before.begin == 1 &&
+          (info[i].flags & kNameWord) == 0) {
+        info[i].flags |= kNameWord;
+        article->name_words.push_back(base + i);
+      }
+    } else if (!at_start) {
+      at_start = lead < 0x80 ? OpensQuotation(lead) : ReadOtherPunct(text, *t);
     }
   }
 }
@@ -546,76 +760,148 @@ void ReadWords(absl::string_view text,
 // Marks what the rest of the article says of the name words that open a
 // sentence or quotation, the only words TrimInitialWord asks about:
 // whether the article also capitalizes them not sentence-initially
-// (Word::capitalized_inside), and whether it writes them in lowercase
-// (Word::lowercase). The keys of those words are chained by KeyBit, so that
-// most other words are ruled out by their Word::elsewhere_bit alone.
-void MarkInitialWords(ArticleBuffers* buffers) {
-  enum : uint8_t { kCapitalizedInside = 1, kLowercase = 2 };
+// (kCapitalizedInside), and whether it writes them in lowercase
+// (kLowercase). Each token of the article is first tested against the
+// first bytes and folded lengths of those keys, which rules out most; the
+// keys of the rest are chained by KeyBit. One per thread, reused from
+// article to article so that its tables keep their storage.
+class InitialWordMarker {
+ public:
+  InitialWordMarker() : first_(kNoKeyBit, -1), lengths_(256, 0) {}
+
+  void Mark(const Document& doc, const std::vector<size_t>& starts,
+            ArticleWords* article) {
+    keys_.clear();
+    key_text_.clear();
+    key_of_initial_.clear();
+    const absl::string_view text = doc.text;
+    for (const TokenRef& ref : article->initial) {
+      if ((article->info(ref.index)->flags & kNameWord) == 0) continue;
+      key_of_initial_.push_back(AddKey(text, *ref.token, article));
+    }
+    if (keys_.empty()) return;
+    const uint32_t* const lengths = lengths_.data();
+    for (size_t s = 0; s < doc.sentence_words.size(); ++s) {
+      const internal::Word* const begin = doc.sentence_words[s].data();
+      const internal::Word* const end = begin + doc.sentence_words[s].size();
+      for (const internal::Word* t = begin; t != end; ++t) {
+        const uint32_t bits = lengths[static_cast<unsigned char>(t->folded[0])];
+        if (ABSL_PREDICT_FALSE((bits >> (t->folded.size() % 32)) & 1)) {
+          Find(text, *t, starts[s] + static_cast<size_t>(t - begin), article);
+        }
+      }
+    }
+    size_t n = 0;
+    for (const TokenRef& ref : article->initial) {
+      TokenInfo& info = *article->info(ref.index);
+      if ((info.flags & kNameWord) == 0) continue;
+      const uint8_t found = keys_[key_of_initial_[n++]].found;
+      if (found & kFoundCapitalized) info.flags |= kCapitalizedInside;
+      if (found & kFoundLowercase) info.flags |= kLowercase;
+    }
+    for (size_t k = 0; k < keys_.size(); ++k) {
+      first_[KeyBit(KeyAt(static_cast<int>(k)))] = -1;
+    }
+    for (const TokenRef& ref : article->initial) {
+      lengths_[static_cast<unsigned char>(ref.token->folded[0])] = 0;
+    }
+    // The lists of an article of unusually many initial name words are
+    // not kept.
+    constexpr size_t kMaxKeptKeys = size_t{1} << 14;
+    if (key_of_initial_.capacity() > kMaxKeptKeys) {
+      std::vector<InitialKey>().swap(keys_);
+      std::vector<int>().swap(key_of_initial_);
+      std::string().swap(key_text_);
+    }
+  }
+
+ private:
+  enum : uint8_t { kFoundCapitalized = 1, kFoundLowercase = 2 };
+
   struct InitialKey {
-    absl::string_view key;
+    // The key is key_text_[offset, offset + size).
+    size_t offset;
+    size_t size;
     // The next key with the same KeyBit, or -1.
     int next;
+    // kFoundCapitalized, kFoundLowercase.
     uint8_t found;
   };
-  // The distinct keys of the initial name words; first[b] is the first of
-  // those with KeyBit b, or -1, and first[kNoKeyBit] is always -1. Reused:
-  // every entry of `first` is -1 between articles.
-  thread_local std::vector<InitialKey> keys;
-  thread_local std::vector<int> first(kNoKeyBit + 1, -1);
-  // The key of each initial name word, in order.
-  thread_local std::vector<int> key_of_initial;
-  keys.clear();
-  key_of_initial.clear();
-  std::vector<Word>& words = buffers->words;
-  for (size_t i : buffers->initial) {
-    const Word& w = words[i];
-    if (!w.name_word) continue;
-    const uint16_t bit = KeyBit(w.key);
-    int k = first[bit];
-    while (k >= 0 && keys[k].key != w.key) k = keys[k].next;
-    if (k < 0) {
-      k = static_cast<int>(keys.size());
-      keys.push_back({w.key, first[bit], 0});
-      first[bit] = k;
-    }
-    key_of_initial.push_back(k);
+
+  absl::string_view KeyAt(int k) const {
+    return absl::string_view(key_text_).substr(keys_[k].offset,
+                                               keys_[k].size);
   }
-  if (keys.empty()) return;
-  for (const Word& w : words) {
-    for (int k = first[w.elsewhere_bit]; k >= 0; k = keys[k].next) {
-      if (keys[k].key == w.key) {
-        keys[k].found |= w.capitalized ? kCapitalizedInside : kLowercase;
-        break;
+
+  // Adds the key of initial name word `token` unless it is there; returns
+  // its index in keys_.
+  int AddKey(absl::string_view text, const internal::Word& token,
+             const ArticleWords* article) {
+    const absl::string_view key = article->Key(text, token);
+    const uint16_t bit = KeyBit(key);
+    int k = first_[bit];
+    while (k >= 0 && KeyAt(k) != key) k = keys_[k].next;
+    if (k >= 0) return k;
+    k = static_cast<int>(keys_.size());
+    keys_.push_back({key_text_.size(), key.size(), first_[bit], 0});
+    key_text_.append(key.data(), key.size());
+    first_[bit] = k;
+    // The folded form of the key: that of the word without its possessive
+    // ending, which folds to "'s".
+    const size_t folded =
+        token.folded.size() - (SuffixBytes(text, token) != 0 ? 2 : 0);
+    lengths_[static_cast<unsigned char>(token.folded[0])] |=
+        uint32_t{1} << (folded % 32) | uint32_t{1} << ((folded + 2) % 32);
+    return k;
+  }
+
+  // Notes where token `index` is found if it is a word of a key, other
+  // than an initial capitalized word. Asked of the tokens that share a
+  // key's first byte and folded length: words of other keys too, and maybe
+  // a punctuation token or number (no key starts with a digit or
+  // punctuation, but one may start with the lead byte of a quote mark).
+  ABSL_ATTRIBUTE_NOINLINE void Find(absl::string_view text,
+                                    const internal::Word& token,
+                                    size_t index,
+                                    const ArticleWords* article) {
+    if (token.kind != TokenKind::kWord) return;
+    if (token.capitalized && (article->info(index)->flags & kInitial)) {
+      return;
+    }
+    const absl::string_view key = article->Key(text, token);
+    for (int k = first_[KeyBit(key)]; k >= 0; k = keys_[k].next) {
+      if (KeyAt(k) == key) {
+        keys_[k].found |=
+            token.capitalized ? kFoundCapitalized : kFoundLowercase;
+        return;
       }
     }
   }
-  size_t n = 0;
-  for (size_t i : buffers->initial) {
-    Word& w = words[i];
-    if (!w.name_word) continue;
-    const uint8_t found = keys[key_of_initial[n++]].found;
-    w.capitalized_inside = (found & kCapitalizedInside) != 0;
-    w.lowercase = (found & kLowercase) != 0;
-  }
-  for (const InitialKey& key : keys) first[KeyBit(key.key)] = -1;
-  // The lists of an article of unusually many initial name words are not
-  // kept.
-  constexpr size_t kMaxKeptKeys = size_t{1} << 14;
-  if (key_of_initial.capacity() > kMaxKeptKeys) {
-    std::vector<InitialKey>().swap(keys);
-    std::vector<int>().swap(key_of_initial);
-  }
-}
+
+  // The distinct keys of the initial name words, one after the other in
+  // key_text_; first_[b] is the first of those with KeyBit b, or -1.
+  // lengths_[c] has bit (n % 32) for each key of first byte c whose folded
+  // form is n bytes long, and for n + 2, that of its possessive
+  // ("okafor's"): a word's key starts with the byte its folded form starts
+  // with (the first byte of a letter), and is a key only if its folded
+  // form is that of the key or of its possessive. Every entry of first_ is
+  // -1 and of lengths_ 0 between articles.
+  std::vector<InitialKey> keys_;
+  std::string key_text_;
+  std::vector<int> first_;
+  std::vector<uint32_t> lengths_;
+  // The key of each initial name word, in order.
+  std::vector<int> key_of_initial_;
+};
 
 // ---------------------------------------------------------------------------
 // Name chunks.
 
 // A period that belongs to the word before it ("Mr.", "A.").
-bool IsAbbreviationDot(Words words, size_t i) {
-  if (i == 0 || i >= words.size() || words[i].punct != '.') return false;
-  const Word& prev = words[i - 1];
-  if (prev.end != words[i].begin) return false;
-  return TitleOf(prev).has_value() || IsInitialLetter(words, i - 1);
+inline bool IsAbbreviationDot(const Words& words, size_t i) {
+  if (i == 0 || i >= words.size() || !words.is_period(i)) return false;
+  if (words.end(i - 1) != words.begin(i)) return false;
+  return words.title(i - 1).has_value() || IsInitialLetter(words, i - 1);
 }
 
 // A maximal run of name words, with particles ("van der"), connectors
@@ -628,64 +914,74 @@ struct Chunk {
   Parts parts;
 };
 
-bool HasOrgOrPlaceWord(Words words, const Parts& parts) {
-  for (size_t i : parts) {
-    const NameClass cls = Facts(words[i]).name_class;
-    if (cls == NameClass::kOrganization || cls == NameClass::kPlace) {
-      return true;
-    }
-  }
-  return false;
+// An organisation or place word ("Ministry", "Republic"), after which an
+// organisation connector joins a name ("Ministry of Finance").
+bool IsOrgOrPlaceWord(const Words& words, size_t i) {
+  const NameClass cls = words.facts(i).name_class;
+  return cls == NameClass::kOrganization || cls == NameClass::kPlace;
 }
-
-bool IsLowercaseWord(const Word& w) { return w.is_word && !w.capitalized; }
 
 // Grows a chunk that starts at name word `start`, up to kMaxNameWords
 // parts; returns the index of the first word after it.
-size_t GrowChunk(Words words, size_t start, Chunk* chunk) {
+size_t GrowChunk(const Words& words, size_t start, Chunk* chunk) {
   chunk->parts.push_back(start);
+  // Whether one of the parts is an organisation or place word.
+  bool org_or_place = IsOrgOrPlaceWord(words, start);
   size_t last = start;
-  while (!words[last].possessive && chunk->parts.size() < kMaxNameWords) {
+  while (!words.possessive(last) &&
+         chunk->parts.size() < kMaxNameWords) {
     size_t next = last + 1;
     if (next < words.size() && IsAbbreviationDot(words, next)) ++next;
     if (next >= words.size()) return next;
-    if (words[next].name_word) {
+    if (words.has(next, kNameWord)) {
       chunk->parts.push_back(next);
+      org_or_place = org_or_place || IsOrgOrPlaceWord(words, next);
       last = next;
       continue;
     }
     // Lowercase joiners before the next name word: particles ("von der")
     // or one connector after an organisation or place word ("of").
     size_t resume = next;
-    while (resume < words.size() && IsLowercaseWord(words[resume]) &&
-           IsParticle(words[resume].key)) {
+    while (resume < words.size() && words.lowercase_word(resume) &&
+           IsParticle(words.key(resume))) {
       ++resume;
     }
-    if (resume == next && IsLowercaseWord(words[next]) &&
-        HasOrgOrPlaceWord(words, chunk->parts) &&
-        Facts(words[next]).org_connector) {
+    if (resume == next && words.lowercase_word(next) && org_or_place &&
+        words.facts(next).org_connector) {
       ++resume;
     }
     if (resume == next || resume >= words.size() ||
-        !words[resume].name_word ||
+        !words.has(resume, kNameWord) ||
         chunk->parts.size() + (resume - next + 1) > kMaxNameWords) {
       return next;
     }
-    for (size_t j = next; j <= resume; ++j) chunk->parts.push_back(j);
+    for (size_t j = next; j <= resume; ++j) {
+      chunk->parts.push_back(j);
+      org_or_place = org_or_place || IsOrgOrPlaceWord(words, j);
+    }
     last = resume;
   }
   return last + 1;
 }
 
-bool IsReportingVerb(Words words, size_t i) {
-  return i < words.size() && words[i].is_word &&
-         Lex().reporting_verbs.contains(words[i].key);
+bool IsReportingVerb(const Words& words, size_t i) {
+  if (i >= words.size() || !words.is_word(i)) return false;
+  const Lexicons& lex = Lex();
+  const absl::string_view key = words.key(i);
+  return lex.reporting_verb_filter.MayContain(key) &&
+         lex.reporting_verbs.contains(key);
 }
 
-bool IsDemonym(const Word& w) {
-  if (Facts(w).demonym) return true;
-  const absl::string_view key = w.key;
-  for (const std::string& suffix : Lex().demonym_suffixes) {
+bool IsDemonym(const Words& words, size_t i) {
+  if (words.facts(i).demonym) return true;
+  const Lexicons& lex = Lex();
+  const absl::string_view key = words.key(i);
+  // Most words are ruled out by their last byte.
+  if (key.empty() ||
+      !lex.demonym_suffix_end[static_cast<unsigned char>(key.back())]) {
+    return false;
+  }
+  for (const std::string& suffix : lex.demonym_suffixes) {
     if (key.size() > suffix.size() + 2 && absl::EndsWith(key, suffix)) {
       return true;
     }
@@ -694,46 +990,49 @@ bool IsDemonym(const Word& w) {
 }
 
 // A one-word chunk used as an adjective: "Valdorian gas", "French wine".
-bool IsAdjectiveUse(Words words, const Chunk& chunk) {
+bool IsAdjectiveUse(const Words& words, const Chunk& chunk) {
   if (chunk.parts.size() != 1) return false;
   const size_t i = chunk.parts[0];
   const size_t next = i + 1;
   // The tests of the words themselves first: the lexicons are asked last.
-  if (words[i].possessive || next >= words.size() || !words[next].is_word ||
-      words[next].capitalized) {
+  if (words.possessive(i) || next >= words.size() ||
+      !words.is_word(next) || words.capitalized(next)) {
     return false;
   }
-  return IsDemonym(words[i]) && !IsReportingVerb(words, next);
+  return IsDemonym(words, i) && !IsReportingVerb(words, next);
 }
 
 // Drops what position alone capitalized at the start of a chunk that opens
 // a sentence or quotation: "Crowds gathered", "Environmental groups". A
 // capitalized word that the article also capitalizes elsewhere is a name.
 // Returns false when nothing of the chunk is left.
-bool TrimInitialWord(Words words, Chunk* chunk) {
-  const Word& first = words[chunk->parts[0]];
+bool TrimInitialWord(const Words& words, Chunk* chunk) {
+  const size_t first = chunk->parts[0];
   // A title opening a name ("President Ada Okafor", "Prime Minister ...")
   // is capitalized anyway.
-  const std::optional<TitleClass> title = TitleOf(first);
+  const std::optional<TitleClass> title = words.title(first);
   const bool opens_title =
       title.has_value() && (title != TitleClass::kModifier ||
                             (chunk->parts.size() > 1 &&
-                             TitleOf(words[chunk->parts[1]]).has_value()));
-  if (!first.initial || opens_title || first.capitalized_inside) {
+                             words.title(chunk->parts[1]).has_value()));
+  if (!words.has(first, kInitial) || opens_title ||
+      words.has(first, kCapitalizedInside)) {
     return true;
   }
   if (chunk->parts.size() == 1) {
     // A lone word: a name only when it is known as a place or speaks
     // ("Burton said", "Okafor: “...").
-    const size_t next = chunk->parts[0] + 1;
-    return Lex().places.contains(first.key) || IsReportingVerb(words, next) ||
-           (next + 1 < words.size() && words[next].punct == ':' &&
-            IsOpeningMark(words[next + 1].punct));
+    const size_t next = first + 1;
+    return words.facts(first).place ||
+           IsReportingVerb(words, next) ||
+           (next + 1 < words.size() && words.punct(next) == ':' &&
+            IsOpeningMark(words.punct(next + 1)));
   }
-  if (!first.lowercase) return true;
+  if (!words.has(first, kLowercase)) return true;
   // A common word: drop it, and a connector that followed it.
   size_t drop = 1;
-  while (drop < chunk->parts.size() && !words[chunk->parts[drop]].capitalized) {
+  while (drop < chunk->parts.size() &&
+         !words.capitalized(chunk->parts[drop])) {
     ++drop;
   }
   chunk->parts.erase(chunk->parts.begin(), chunk->parts.begin() + drop);
@@ -743,20 +1042,35 @@ bool TrimInitialWord(Words words, Chunk* chunk) {
 // ---------------------------------------------------------------------------
 // Roles.
 
+// A role given with a name: a byte range of the text, empty for none. Its
+// text is the range with white space collapsed (CollapseSpaces), made only
+// for the role an entity keeps.
+struct Role {
+  size_t begin = 0;
+  size_t end = 0;
+
+  bool empty() const { return begin == end; }
+};
+
+// The role of words [first, last] of a sentence.
+Role RoleOf(const Words& words, size_t first, size_t last) {
+  return {words.begin(first), words.end(last)};
+}
+
 // The leftmost word of a role that ends with word `head`: modifiers, role
 // words and capitalized words before it ("Helvik port director", "Finance
 // Ministry spokeswoman"), and at most one possessive ("Estmark’s foreign
 // minister"); at most kMaxNameWords words in all.
-size_t RoleStart(Words words, size_t head) {
+size_t RoleStart(const Words& words, size_t head) {
   size_t start = head;
   while (start > 0 && head - start + 1 < kMaxNameWords) {
-    const Word& w = words[start - 1];
-    if (!w.is_word) break;
-    const std::optional<TitleClass> cls = TitleOf(w);
+    const size_t w = start - 1;
+    if (!words.is_word(w)) break;
+    const std::optional<TitleClass> cls = words.title(w);
     const bool title = cls.has_value() && cls != TitleClass::kHonorific;
-    const bool name = w.capitalized && !IsNonName(w);
+    const bool name = words.capitalized(w) && !IsNonName(words, w);
     if (!title && !name) break;
-    if (w.possessive) {
+    if (words.possessive(w)) {
       --start;
       break;
     }
@@ -795,84 +1109,166 @@ std::string CollapseSpaces(absl::string_view text) {
   return out;
 }
 
-std::string RoleText(absl::string_view text, Words words, size_t first,
-                     size_t last) {
-  return CollapseSpaces(
-      text.substr(words[first].begin, words[last].end - words[first].begin));
-}
-
 // An appositive after a name: "Tomas Berg, a senior fellow at the Baltic
 // Policy Institute in Riga, said". It starts after the comma at `comma`,
 // holds a role word among its first words and ends at the next comma or at
 // the end of the sentence.
-std::string AppositiveAfter(absl::string_view text, Words words,
-                            size_t comma) {
+Role AppositiveAfter(const Words& words, size_t comma) {
   constexpr size_t kMaxWords = 16;
   constexpr size_t kHeadWithin = 4;
-  if (comma >= words.size() || words[comma].punct != ',') return "";
+  if (comma >= words.size() || words.punct(comma) != ',') return Role();
   const size_t first = comma + 1;
   size_t last = first;
   bool has_head = false;
   size_t i = first;
   for (; i < words.size() && i < first + kMaxWords; ++i) {
-    const Word& w = words[i];
-    if (w.punct == ',' || w.punct == ';' || IsOpeningMark(w.punct) ||
-        w.punct == 0x201D || w.punct == 0x2014 || w.punct == 0x2013) {
+    const char32_t punct = words.punct(i);
+    if (punct == ',' || punct == ';' || IsOpeningMark(punct) ||
+        punct == 0x201D || punct == 0x2014 || punct == 0x2013) {
       break;
     }
-    if (w.punct == '.' && i + 1 == words.size()) break;  // sentence end
-    if (w.is_word && i < first + kHeadWithin && IsRoleHead(Facts(w))) {
+    if (punct == '.' && i + 1 == words.size()) break;  // sentence end
+    if (words.is_word(i) && i < first + kHeadWithin &&
+        IsRoleHead(words.facts(i))) {
       has_head = true;
     }
     last = i;
   }
-  const bool closed =
-      i == words.size() || words[i].punct == ',' || words[i].punct == '.';
-  if (!has_head || !closed || last < first || !words[first].is_word) {
-    return "";
+  const bool closed = i == words.size() || words.punct(i) == ',' ||
+                      words.punct(i) == '.';
+  if (!has_head || !closed || last < first || !words.is_word(first)) {
+    return Role();
   }
-  return RoleText(text, words, first, last);
+  return RoleOf(words, first, last);
 }
 
 // ---------------------------------------------------------------------------
 // Mentions before clustering.
 
-// The lowercase words of a name (keys of the sentence's words).
-using NameWords = absl::InlinedVector<absl::string_view, kMaxNameWords>;
-
 struct RawMention {
   size_t begin = 0;
   size_t end = 0;
-  // Lowercase words of the name, connectors included.
-  NameWords words;
+  // The name's form key (FormKey of its lowercase words, connectors
+  // included): MentionBuffers::keys[key_begin, key_begin + key_size).
+  size_t key_begin = 0;
+  size_t key_size = 0;
+  // How many words the name has.
+  size_t word_count = 0;
+  // Its text is written with single spaces: it is its own CollapseSpaces.
+  bool plain = false;
+  // With EntityIndexOptions::attribution only: the role given with the
+  // name, or none.
+  Role role;
+  // With attribution only: the sentence of the name.
+  int sentence = 0;
   // The class given by the last organisation, place or event word of the
   // name: "Harbor Times" is an organisation, "Lundby Congress Centre" a
   // place.
   NameClass name_class = NameClass::kNone;
   // One of the words is an organisation connector ("of").
   bool has_connector = false;
-  std::string role;
-  // A title, role or honorific goes with the name.
+  // With attribution only: a title, role or honorific goes with the name.
   bool titled = false;
-  // Right after "in", "to", "from", ..., or "of" after a titled person
-  // ("President Ada Okafor of Valdoria").
+  // With attribution only: right after "in", "to", "from", ..., or "of"
+  // after a titled person ("President Ada Okafor of Valdoria").
   bool after_place_preposition = false;
-  // "Okafor’s": a possessor, rarely the one a pronoun stands for.
+  // With attribution only: "Okafor’s", a possessor, rarely the one a
+  // pronoun stands for.
   bool possessive = false;
+};
+
+// Offsets of "he said", "said she": a person pronoun next to a reporting
+// verb, with the sentence it is in.
+struct PronounAttribution {
+  size_t offset = 0;
   int sentence = 0;
+};
+
+// The mentions of an article and what comes with them. One per thread,
+// reused from article to article so that its buffers keep their storage.
+class MentionBuffers {
+ public:
+  // Every name mention, in text order.
+  std::vector<RawMention> mentions;
+  // With attribution only: the pronoun attributions, in text order.
+  std::vector<PronounAttribution> pronouns;
+
+  // The form key of mention `m`: valid until the next Clear.
+  absl::string_view KeyOf(const RawMention& m) const {
+    return absl::string_view(keys_.get() + m.key_begin, m.key_size);
+  }
+
+  // The size of the keys so far: where the next key begins.
+  size_t key_end() const { return key_size_; }
+
+  // Appends `bytes` to the keys. Room is made at Clear for the keys of an
+  // article: a mention's key is no longer than its text (words are no
+  // longer than their tokens, and tokens of a name are apart), and
+  // mentions do not overlap.
+  void AppendKey(absl::string_view bytes) {
+    if (ABSL_PREDICT_FALSE(key_size_ + bytes.size() > key_capacity_)) {
+      Grow(key_size_ + bytes.size());
+    }
+    if (!bytes.empty()) {
+      std::memcpy(keys_.get() + key_size_, bytes.data(), bytes.size());
+    }
+    key_size_ += bytes.size();
+  }
+
+  // Appends a space, which joins the words of a key.
+  void AppendSpace() {
+    if (ABSL_PREDICT_FALSE(key_size_ == key_capacity_)) Grow(key_size_ + 1);
+    keys_[key_size_++] = ' ';
+  }
+
+  // Forgets the mentions and makes room for the keys of the mentions of a
+  // text of `text_size` bytes.
+  void Clear(size_t text_size) {
+    mentions.clear();
+    pronouns.clear();
+    key_size_ = 0;
+    if (text_size > key_capacity_) Grow(text_size);
+  }
+
+  // Frees the storage kept for an article of unusually many mentions.
+  void ReleaseIfLarge() {
+    constexpr size_t kMaxKeptMentions = size_t{1} << 14;
+    constexpr size_t kMaxKeptBytes = size_t{1} << 20;
+    if (mentions.capacity() > kMaxKeptMentions ||
+        key_capacity_ > kMaxKeptBytes ||
+        pronouns.capacity() > kMaxKeptMentions) {
+      *this = MentionBuffers();
+    }
+  }
+
+ private:
+  // Makes room for at least `size` bytes of keys, keeping those there.
+  void Grow(size_t size) {
+    const size_t capacity = std::max(size, 2 * key_capacity_);
+    std::unique_ptr<char[]> keys(new char[capacity]);
+    if (key_size_ > 0) std::memcpy(keys.get(), keys_.get(), key_size_);
+    keys_ = std::move(keys);
+    key_capacity_ = capacity;
+  }
+
+  // The form keys of the mentions, one after the other: key_size_ bytes of
+  // key_capacity_.
+  std::unique_ptr<char[]> keys_;
+  size_t key_size_ = 0;
+  size_t key_capacity_ = 0;
 };
 
 // Splits a chunk into its leading role words ("Prime Minister") and the
 // name after them. Returns the position in `parts` where the name starts
 // (0 when there is no title).
-size_t NameStart(Words words, const Chunk& chunk) {
+size_t NameStart(const Words& words, const Chunk& chunk) {
   size_t start = 0;
   for (size_t p = 0; p + 1 < chunk.parts.size(); ++p) {
-    const std::optional<TitleClass> cls = TitleOf(words[chunk.parts[p]]);
+    const std::optional<TitleClass> cls = words.title(chunk.parts[p]);
     if (!cls.has_value() || cls == TitleClass::kModifier) continue;
     // A title with a name word after it.
     for (size_t q = p + 1; q < chunk.parts.size(); ++q) {
-      if (!TitleOf(words[chunk.parts[q]]).has_value()) {
+      if (!words.title(chunk.parts[q]).has_value()) {
         start = p + 1;
         break;
       }
@@ -884,32 +1280,32 @@ size_t NameStart(Words words, const Chunk& chunk) {
 // Drops the role words that end a chunk with no name after them: "the
 // Estmark Prime Minister said" leaves "Estmark". Returns false when the
 // chunk does not end with a role word.
-bool DropTrailingTitle(Words words, Parts* name) {
+bool DropTrailingTitle(const Words& words, Parts* name) {
   size_t keep = name->size();
   while (keep > 0) {
-    const std::optional<TitleClass> cls = TitleOf(words[(*name)[keep - 1]]);
+    const std::optional<TitleClass> cls = words.title((*name)[keep - 1]);
     if (!cls.has_value() || cls == TitleClass::kModifier) break;
     --keep;
   }
   if (keep == name->size()) return false;
-  while (keep > 0 &&
-         TitleOf(words[(*name)[keep - 1]]) == TitleClass::kModifier) {
+  while (keep > 0 && words.title((*name)[keep - 1]) == TitleClass::kModifier) {
     --keep;
   }
   name->resize(keep);
   return true;
 }
 
+// Finds the names of the sentences of an article and adds them to a
+// MentionBuffers. With `attribution`, also the roles, titles and places
+// that go with them.
 class MentionCollector {
  public:
-  // `expected`: about how many mentions to expect.
-  MentionCollector(absl::string_view text, size_t expected) : text_(text) {
-    mentions_.reserve(expected);
-  }
+  MentionCollector(bool attribution, MentionBuffers* out)
+      : attribution_(attribution), out_(out) {}
 
   // Adds the names of a sentence. `name_words` are the indices of its name
   // words, in order, less `base`: the chunks start at them.
-  void AddSentence(Words words, absl::Span<const size_t> name_words,
+  void AddSentence(const Words& words, absl::Span<const size_t> name_words,
                    size_t base, int sentence) {
     size_t i = 0;
     for (const size_t name_word : name_words) {
@@ -920,22 +1316,22 @@ class MentionCollector {
     }
   }
 
-  std::vector<RawMention> Take() { return std::move(mentions_); }
-
  private:
   // Adds the names of `chunk`, which it may change.
-  void AddChunk(Words words, Chunk* chunk, int sentence) {
+  void AddChunk(const Words& words, Chunk* chunk, int sentence) {
     if (!TrimInitialWord(words, chunk)) return;
     if (IsAdjectiveUse(words, *chunk)) return;
     const size_t name_start = NameStart(words, *chunk);
     if (name_start == 0) {
       Parts& name = chunk->parts;
       if (!DropTrailingTitle(words, &name)) {
-        AddName(words, name, RoleBefore(words, name.front(), name.back()),
-                false, sentence);
+        const Role role = attribution_
+                              ? RoleBefore(words, name.front(), name.back())
+                              : Role();
+        AddName(words, name, role, false, sentence);
       } else if (!name.empty() &&
-                 !(name.size() == 1 && IsDemonym(words[name[0]]))) {
-        AddName(words, name, std::string(), false, sentence);
+                 !(name.size() == 1 && IsDemonym(words, name[0]))) {
+        AddName(words, name, Role(), false, sentence);
       }
       return;
     }
@@ -945,16 +1341,18 @@ class MentionCollector {
     AddPrefixName(words, title, sentence);
     // The role: the title words of the chunk and the role words before it,
     // without honorifics ("Ms." is not a role).
-    size_t head = title.size();
-    while (head > 0 &&
-           TitleOf(words[title[head - 1]]) == TitleClass::kHonorific) {
-      --head;
-    }
-    std::string role;
-    if (head > 0) {
-      size_t last = title[head - 1];
-      if (IsAbbreviationDot(words, last + 1)) ++last;  // "Sen."
-      role = RoleText(text_, words, RoleStart(words, title[head - 1]), last);
+    Role role;
+    if (attribution_) {
+      size_t head = title.size();
+      while (head > 0 &&
+             words.title(title[head - 1]) == TitleClass::kHonorific) {
+        --head;
+      }
+      if (head > 0) {
+        size_t last = title[head - 1];
+        if (IsAbbreviationDot(words, last + 1)) ++last;  // "Sen."
+        role = RoleOf(words, RoleStart(words, title[head - 1]), last);
+      }
     }
     AddName(words, name, role, true, sentence);
   }
@@ -962,87 +1360,91 @@ class MentionCollector {
   // A role before a name (words [first, last]) without title words of its
   // own: "Finance Ministry spokeswoman Ilse Marten", or set off by commas,
   // "its director, Per Aalund, said".
-  std::string RoleBefore(Words words, size_t first, size_t last) const {
-    if (first == 0) return "";
+  Role RoleBefore(const Words& words, size_t first, size_t last) const {
+    if (first == 0) return Role();
     size_t head = first - 1;
-    if (words[head].punct == ',') {
+    if (words.punct(head) == ',') {
       const bool comma_after =
-          last + 1 < words.size() && words[last + 1].punct == ',';
-      if (head == 0 || !comma_after) return "";
+          last + 1 < words.size() && words.punct(last + 1) == ',';
+      if (head == 0 || !comma_after) return Role();
       --head;
     }
-    if (!words[head].is_word || !IsRoleHead(Facts(words[head]))) return "";
-    return RoleText(text_, words, RoleStart(words, head), head);
+    if (!words.is_word(head) || !IsRoleHead(words.facts(head))) return Role();
+    return RoleOf(words, RoleStart(words, head), head);
   }
 
   // The capitalized words before a title inside a chunk, "Estmark" in
   // "Estmark Prime Minister Henrik Solberg", are a name of their own.
-  void AddPrefixName(Words words, absl::Span<const size_t> title,
+  void AddPrefixName(const Words& words, absl::Span<const size_t> title,
                      int sentence) {
     Parts prefix;
     for (size_t i : title) {
-      if (TitleOf(words[i]).has_value()) break;
+      if (words.title(i).has_value()) break;
       prefix.push_back(i);
     }
     if (prefix.empty()) return;
-    if (prefix.size() == 1 && IsDemonym(words[prefix[0]])) return;
-    AddName(words, prefix, std::string(), false, sentence);
+    if (prefix.size() == 1 && IsDemonym(words, prefix[0])) return;
+    AddName(words, prefix, Role(), false, sentence);
   }
 
-  void AddName(Words words, absl::Span<const size_t> name, std::string role,
+  void AddName(const Words& words, absl::Span<const size_t> name, Role role,
                bool titled, int sentence) {
     if (name.empty()) return;
     // Asks about the mention before this one: read before adding.
     const bool after_place_preposition =
-        AfterPlacePreposition(words, name.front());
-    RawMention& m = mentions_.emplace_back();
-    m.begin = words[name.front()].begin;
-    m.end = words[name.back()].name_end;
-    // The name's class is that of its last word that has one.
-    for (size_t i : name) {
-      m.words.push_back(words[i].key);
-      const WordFacts& facts = Facts(words[i]);
+        attribution_ && AfterPlacePreposition(words, name.front());
+    RawMention& m = out_->mentions.emplace_back();
+    m.begin = words.begin(name.front());
+    m.end = words.name_end(name.back());
+    m.plain = words.SingleSpaced(name.front(), name.back());
+    // The form key, and the name's class: that of its last word that has
+    // one.
+    m.key_begin = out_->key_end();
+    for (size_t p = 0; p < name.size(); ++p) {
+      const size_t i = name[p];
+      if (p > 0) out_->AppendSpace();
+      out_->AppendKey(words.key(i));
+      const WordFacts& facts = words.facts(i);
       m.has_connector |= facts.org_connector;
       if (facts.name_class != NameClass::kNone) m.name_class = facts.name_class;
     }
-    const bool person_like = m.name_class == NameClass::kNone;
-    if (role.empty() && person_like) {
-      role = AppositiveAfter(text_, words, name.back() + 1);
+    m.key_size = out_->key_end() - m.key_begin;
+    m.word_count = name.size();
+    if (attribution_) {
+      const bool person_like = m.name_class == NameClass::kNone;
+      if (role.empty() && person_like) {
+        role = AppositiveAfter(words, name.back() + 1);
+      }
+      m.titled = titled || !role.empty();
+      m.role = role;
+      m.after_place_preposition = after_place_preposition;
+      m.possessive = words.possessive(name.back());
+      m.sentence = sentence;
     }
-    m.titled = titled || !role.empty();
-    m.role = std::move(role);
-    m.after_place_preposition = after_place_preposition;
-    m.possessive = words[name.back()].possessive;
-    m.sentence = sentence;
   }
 
-  bool AfterPlacePreposition(Words words, size_t first) const {
-    if (first == 0 || !words[first - 1].is_word) return false;
-    const absl::string_view before = words[first - 1].key;
+  bool AfterPlacePreposition(const Words& words, size_t first) const {
+    if (first == 0 || !words.is_word(first - 1)) return false;
+    const absl::string_view before = words.key(first - 1);
     if (IsPlacePreposition(before)) return true;
     // "President Ada Okafor of Valdoria".
-    return before == "of" && first >= 2 && !mentions_.empty() &&
-           mentions_.back().titled &&
-           mentions_.back().end == words[first - 2].name_end;
+    const std::vector<RawMention>& mentions = out_->mentions;
+    return before == "of" && first >= 2 && !mentions.empty() &&
+           mentions.back().titled &&
+           mentions.back().end == words.name_end(first - 2);
   }
 
-  absl::string_view text_;
-  std::vector<RawMention> mentions_;
+  const bool attribution_;
+  MentionBuffers* const out_;
 };
 
 // ---------------------------------------------------------------------------
 // Collecting mentions.
 
-// Offsets of "he said", "said she": a person pronoun next to a reporting
-// verb, with the sentence it is in.
-struct PronounAttribution {
-  size_t offset = 0;
-  int sentence = 0;
-};
-
 // Adds the attributions of the person pronouns of a sentence, whose
 // indices less `base` are `pronoun_words`.
-void FindPronounAttributions(Words words, absl::Span<const size_t> pronoun_words,
+void FindPronounAttributions(const Words& words,
+                             absl::Span<const size_t> pronoun_words,
                              size_t base, int sentence,
                              std::vector<PronounAttribution>* out) {
   for (const size_t pronoun_word : pronoun_words) {
@@ -1050,90 +1452,89 @@ void FindPronounAttributions(Words words, absl::Span<const size_t> pronoun_words
     // "he said", or "said he" closing the clause (not "said she had").
     const bool verb_after = IsReportingVerb(words, i + 1);
     const bool verb_before = i > 0 && IsReportingVerb(words, i - 1) &&
-                             (i + 1 == words.size() || !words[i + 1].is_word);
-    if (verb_after || verb_before) out->push_back({words[i].begin, sentence});
+                             (i + 1 == words.size() || !words.is_word(i + 1));
+    if (verb_after || verb_before) out->push_back({words.begin(i), sentence});
   }
 }
 
-// The indices of `indices` (in increasing order) from `*cursor` on that are
-// less than `end`; moves the cursor past them.
-absl::Span<const size_t> IndicesBefore(const std::vector<size_t>& indices,
-                                       size_t end, size_t* cursor) {
-  const size_t first = *cursor;
-  while (*cursor < indices.size() && indices[*cursor] < end) ++*cursor;
-  return absl::Span<const size_t>(indices).subspan(first, *cursor - first);
-}
-
-// Every name mention of the document's sentences, in text order, and the
-// pronoun attributions among them. The words of the mentions point into
-// the document's tokens and into `buffers`, which holds the words of the
-// document afterwards.
-std::vector<RawMention> CollectMentions(
-    const Document& doc, ArticleBuffers* buffers,
-    std::vector<PronounAttribution>* pronouns) {
-  const auto& sentences = doc.seg.sentences;
-  buffers->Clear();
-  std::vector<Word>& words = buffers->words;
+// Every name mention of the document's sentences, in text order, into
+// `out`, and with `attribution` the pronoun attributions among them and
+// the roles and titles that go with the names. `words` holds what was read
+// of the document's words afterwards; the keys of the mentions are copied
+// into `out`.
+void CollectMentions(const Document& doc, bool attribution,
+                     ArticleWords* words, MentionBuffers* out) {
+  const size_t sentences = doc.sentence_words.size();
+  // Sentence s is tokens [starts[s], starts[s + 1]) of the article.
+  thread_local std::vector<size_t> starts;
+  starts.resize(sentences + 1);
   size_t tokens = 0;
-  for (const auto& sentence_tokens : doc.sentence_words) {
-    tokens += sentence_tokens.size();
+  for (size_t s = 0; s < sentences; ++s) {
+    starts[s] = tokens;
+    tokens += doc.sentence_words[s].size();
   }
-  words.reserve(tokens);
-  // Sentence s is words[starts[s], starts[s + 1]).
-  std::vector<size_t> starts(sentences.size() + 1);
-  for (size_t s = 0; s < sentences.size(); ++s) {
-    starts[s] = words.size();
-    ReadWords(doc.text, doc.sentence_words[s], buffers);
+  starts[sentences] = tokens;
+  words->Reset(tokens);
+  for (size_t s = 0; s < sentences; ++s) {
+    if (attribution) {
+      ReadWords<true>(doc.text, doc.sentence_words[s], starts[s], words);
+    } else {
+      ReadWords<false>(doc.text, doc.sentence_words[s], starts[s], words);
+    }
   }
-  starts[sentences.size()] = words.size();
-  buffers->FixLoweredKeys();
-  MarkInitialWords(buffers);
-  MentionCollector collector(doc.text, buffers->name_words.size());
-  size_t name_cursor = 0;
-  size_t pronoun_cursor = 0;
-  for (size_t s = 0; s < sentences.size(); ++s) {
-    const Words sentence =
-        Words(words).subspan(starts[s], starts[s + 1] - starts[s]);
+  thread_local InitialWordMarker marker;
+  marker.Mark(doc, starts, words);
+  out->Clear(doc.text.size());
+  out->mentions.reserve(words->name_words.size());
+  MentionCollector collector(attribution, out);
+  // The sentences with name words or pronouns, one after the other.
+  const std::vector<size_t>& names = words->name_words;
+  const std::vector<size_t>& pronouns = words->pronouns;
+  size_t name = 0;
+  size_t pronoun = 0;
+  size_t s = 0;
+  while (name < names.size() || pronoun < pronouns.size()) {
+    const size_t next =
+        std::min(name < names.size() ? names[name] : tokens,
+                 pronoun < pronouns.size() ? pronouns[pronoun] : tokens);
+    while (starts[s + 1] <= next) ++s;
+    const size_t end = starts[s + 1];
+    const size_t first_name = name;
+    while (name < names.size() && names[name] < end) ++name;
+    const size_t first_pronoun = pronoun;
+    while (pronoun < pronouns.size() && pronouns[pronoun] < end) ++pronoun;
+    const Words sentence(doc.text, doc.sentence_words[s], starts[s], words);
     collector.AddSentence(
         sentence,
-        IndicesBefore(buffers->name_words, starts[s + 1], &name_cursor),
+        absl::Span<const size_t>(names).subspan(first_name, name - first_name),
         starts[s], static_cast<int>(s));
-    FindPronounAttributions(
-        sentence,
-        IndicesBefore(buffers->pronouns, starts[s + 1], &pronoun_cursor),
-        starts[s], static_cast<int>(s), pronouns);
+    if (pronoun > first_pronoun) {
+      FindPronounAttributions(sentence,
+                              absl::Span<const size_t>(pronouns).subspan(
+                                  first_pronoun, pronoun - first_pronoun),
+                              starts[s], static_cast<int>(s), &out->pronouns);
+    }
   }
-  return collector.Take();
+  if (starts.capacity() > (size_t{1} << 16)) {
+    std::vector<size_t>().swap(starts);
+  }
 }
 
 // ---------------------------------------------------------------------------
 // Clustering of aliases.
 
 // The key of a name form: its words joined by spaces.
-template <typename Words>
-std::string FormKey(const Words& words) {
+template <typename Strings>
+std::string FormKey(const Strings& words) {
   return absl::StrJoin(words, " ");
-}
-
-// FormKey(words) into `key`, reusing its storage.
-void SetFormKey(const NameWords& words, std::string* key) {
-  size_t size = words.empty() ? 0 : words.size() - 1;
-  for (const absl::string_view word : words) size += word.size();
-  key->resize(size);
-  char* out = key->data();
-  for (size_t i = 0; i < words.size(); ++i) {
-    if (i > 0) *out++ = ' ';
-    if (!words[i].empty()) std::memcpy(out, words[i].data(), words[i].size());
-    out += words[i].size();
-  }
 }
 
 // The distinct name forms (lowercase word sequences) of the mentions. One
 // per thread, reused from article to article so that its containers keep
-// their storage; CollectForms fills it anew.
+// their storage; Collect fills it anew.
 class Forms {
  public:
-  // The key (FormKey) of each form, a view of key_text_.
+  // The key (FormKey) of each form, a view of MentionBuffers::keys.
   std::vector<absl::string_view> keys;
   // The form of each mention.
   std::vector<int> of_mention;
@@ -1148,23 +1549,24 @@ class Forms {
         head_begin_[f], head_begin_[f + 1] - head_begin_[f]);
   }
 
-  // Whether the key of form `f` is the name of a known place; looked up
-  // once.
+  // Whether the key of form `f` is the name of a known place
+  // (WordFacts::place); looked up once.
   bool IsPlace(int f) const {
     int8_t& place = place_[f];
-    if (place == kUnknown) place = Lex().places.contains(keys[f]) ? 1 : 0;
+    if (place == kUnknown) place = FactsOf(keys[f]).place ? 1 : 0;
     return place == 1;
   }
 
-  void Collect(const std::vector<RawMention>& mentions);
+  // The forms of the mentions of `buffers`, which must not change while
+  // the forms are used.
+  void Collect(const MentionBuffers& buffers);
 
   // Frees the storage kept for an article of unusually many mentions, so
   // that a thread does not hold on to it.
   void ReleaseIfLarge() {
     constexpr size_t kMaxKeptMentions = size_t{1} << 14;
-    constexpr size_t kMaxKeptBytes = size_t{1} << 20;
     if (of_mention.capacity() > kMaxKeptMentions ||
-        key_text_.capacity() > kMaxKeptBytes) {
+        table_.capacity() > 4 * kMaxKeptMentions) {
       *this = Forms();
     }
   }
@@ -1175,15 +1577,25 @@ class Forms {
   // A form that can be a person's full name, of which a shorter form may
   // be an alias: two or more words, no organisation or place words.
   bool IsPersonLike(int f, const RawMention& m) const {
-    return m.words.size() >= 2 && !m.has_connector &&
+    return m.word_count >= 2 && !m.has_connector &&
            m.name_class == NameClass::kNone && !IsPlace(f);
   }
 
-  // The keys, one after the other. Reserved before any is added, so that
-  // the views of it stay valid.
-  std::vector<char> key_text_;
-  // Each key to its form.
-  absl::flat_hash_map<absl::string_view, int, WordHash, WordEq> form_of_key_;
+  // The form of `key`, whose KeyHash is `hash`, or -1.
+  int FormOf(absl::string_view key, uint64_t hash) const {
+    for (size_t i = hash & table_mask_;; i = (i + 1) & table_mask_) {
+      const int f = table_[i] - 1;
+      if (f < 0) return -1;
+      if (hashes_[f] == hash && keys[f] == key) return f;
+    }
+  }
+
+  // Each key to its form: open addressing over the keys' hashes, at most
+  // half full; an entry is a form plus 1, or 0 for none.
+  std::vector<int> table_;
+  size_t table_mask_ = 0;
+  // The KeyHash of each form's key.
+  std::vector<uint64_t> hashes_;
   // Heads(f) is heads_[head_begin_[f], head_begin_[f + 1]).
   std::vector<int> head_begin_;
   std::vector<int> head_end_;
@@ -1194,38 +1606,39 @@ class Forms {
   // end with it.
   std::vector<std::pair<int, int>> suffix_of_;
   std::vector<int> longer_count_;
-  std::string key_;
 };
 
-void Forms::Collect(const std::vector<RawMention>& mentions) {
+void Forms::Collect(const MentionBuffers& buffers) {
+  const std::vector<RawMention>& mentions = buffers.mentions;
   keys.clear();
   first_mention.clear();
+  hashes_.clear();
   of_mention.resize(mentions.size());
-  form_of_key_.clear();
-  // At most as many forms as mentions, with keys no longer in all than
-  // those of the mentions.
-  size_t key_bytes = 0;
-  for (const RawMention& m : mentions) {
-    key_bytes += m.words.size();
-    for (const absl::string_view word : m.words) key_bytes += word.size();
-  }
-  key_text_.clear();
-  key_text_.reserve(key_bytes);
-  keys.reserve(mentions.size());
-  first_mention.reserve(mentions.size());
-  form_of_key_.reserve(mentions.size());
+  // At most as many forms as mentions.
+  size_t size = 16;
+  while (size < 2 * mentions.size()) size *= 2;
+  table_.assign(size, 0);
+  table_mask_ = size - 1;
   for (size_t i = 0; i < mentions.size(); ++i) {
-    SetFormKey(mentions[i].words, &key_);
-    const auto it = form_of_key_.lazy_emplace(
-        absl::string_view(key_), [&](const auto& construct) {
-          const int form = static_cast<int>(first_mention.size());
-          first_mention.push_back(static_cast<int>(i));
-          const size_t offset = key_text_.size();
-          key_text_.insert(key_text_.end(), key_.begin(), key_.end());
-          keys.emplace_back(key_text_.data() + offset, key_.size());
-          construct(keys.back(), form);
-        });
-    of_mention[i] = it->second;
+    const absl::string_view key = buffers.KeyOf(mentions[i]);
+    const uint64_t hash = KeyHash(key);
+    size_t slot = hash & table_mask_;
+    int form = -1;
+    for (; table_[slot] != 0; slot = (slot + 1) & table_mask_) {
+      const int f = table_[slot] - 1;
+      if (hashes_[f] == hash && keys[f] == key) {
+        form = f;
+        break;
+      }
+    }
+    if (form < 0) {
+      form = static_cast<int>(keys.size());
+      table_[slot] = form + 1;
+      keys.push_back(key);
+      hashes_.push_back(hash);
+      first_mention.push_back(static_cast<int>(i));
+    }
+    of_mention[i] = form;
   }
   const int count = static_cast<int>(keys.size());
   place_.assign(count, kUnknown);
@@ -1237,12 +1650,17 @@ void Forms::Collect(const std::vector<RawMention>& mentions) {
   for (int f = 0; f < count; ++f) {
     const absl::string_view key = keys[f];
     if (!IsPersonLike(f, mentions[first_mention[f]])) continue;
-    for (size_t space = key.find(' '); space != absl::string_view::npos;
-         space = key.find(' ', space + 1)) {
-      const auto it = form_of_key_.find(key.substr(space + 1));
-      if (it != form_of_key_.end()) {
-        suffix_of_.emplace_back(it->second, f);
-        ++longer_count_[it->second];
+    const char* const end = key.data() + key.size();
+    for (const char* space = static_cast<const char*>(
+             std::memchr(key.data(), ' ', key.size()));
+         space != nullptr;
+         space = static_cast<const char*>(
+             std::memchr(space + 1, ' ', end - (space + 1)))) {
+      const absl::string_view suffix(space + 1, end - (space + 1));
+      const int form = FormOf(suffix, KeyHash(suffix));
+      if (form >= 0) {
+        suffix_of_.emplace_back(form, f);
+        ++longer_count_[form];
       }
     }
   }
@@ -1302,7 +1720,8 @@ bool HasLowercase(absl::string_view text) {
 
 // The name as written of a mention, spaces collapsed.
 std::string Surface(absl::string_view text, const RawMention& m) {
-  return CollapseSpaces(text.substr(m.begin, m.end - m.begin));
+  const absl::string_view written = text.substr(m.begin, m.end - m.begin);
+  return m.plain ? std::string(written) : CollapseSpaces(written);
 }
 
 // The mention whose surface is each entity's canonical name: the fullest
@@ -1311,6 +1730,7 @@ std::string Surface(absl::string_view text, const RawMention& m) {
 // letter, so the text of a mention tells whether its surface has any.
 std::vector<int> CanonicalMentions(absl::string_view text,
                                    const std::vector<RawMention>& mentions,
+                                   const Forms& forms,
                                    const std::vector<int>& entity_of,
                                    int entity_count) {
   const auto written_in_lowercase = [&](const RawMention& m) {
@@ -1320,16 +1740,16 @@ std::vector<int> CanonicalMentions(absl::string_view text,
   for (size_t i = 0; i < mentions.size(); ++i) {
     int& c = canonical[entity_of[i]];
     const bool fuller =
-        c == -1 || mentions[i].words.size() > mentions[c].words.size();
+        c == -1 || mentions[i].word_count > mentions[c].word_count;
+    // The same words: the same form.
     const bool better_case = c != -1 &&
-                             mentions[i].words == mentions[c].words &&
+                             forms.of_mention[i] == forms.of_mention[c] &&
                              !written_in_lowercase(mentions[c]) &&
                              written_in_lowercase(mentions[i]);
     if (fuller || better_case) c = static_cast<int>(i);
   }
   return canonical;
 }
-
 // ---------------------------------------------------------------------------
 // Kinds.
 
@@ -1359,7 +1779,7 @@ EntityKind DecideKind(const RawMention& canonical, const Forms& forms,
   }
   if (evidence.titled) return EntityKind::kPerson;
   if (forms.IsPlace(form)) return EntityKind::kPlace;
-  if (canonical.words.size() >= 2 && !canonical.has_connector) {
+  if (canonical.word_count >= 2 && !canonical.has_connector) {
     return EntityKind::kPerson;
   }
   if (evidence.pronoun) return EntityKind::kPerson;
@@ -1432,43 +1852,58 @@ std::vector<EntityKind> DecideKinds(
 
 // ---------------------------------------------------------------------------
 
-EntityIndex::EntityIndex(const Document& doc) : doc_(&doc) {
-  // The words of the document, which the words of the raw mentions point
-  // into, reused by the next document of the thread.
-  thread_local ArticleBuffers buffers;
-  std::vector<PronounAttribution> pronouns;
-  std::vector<RawMention> raw = CollectMentions(doc, &buffers, &pronouns);
+EntityIndex::EntityIndex(const Document& doc,
+                         const EntityIndexOptions& options)
+    : doc_(&doc) {
+  // What was read of the document's words, and the mentions with their
+  // keys, which the forms point into; reused by the next document of the
+  // thread.
+  thread_local ArticleWords words;
+  thread_local MentionBuffers buffers;
+  CollectMentions(doc, options.attribution, &words, &buffers);
+  const std::vector<RawMention>& raw = buffers.mentions;
   thread_local Forms forms;
-  forms.Collect(raw);
+  forms.Collect(buffers);
   int entity_count = 0;
   const std::vector<int> entity_of =
       ClusterMentions(raw, forms, &entity_count);
   const std::vector<int> canonical =
-      CanonicalMentions(doc.text, raw, entity_of, entity_count);
-  const std::vector<EntityKind> kinds =
-      DecideKinds(raw, forms, entity_of, canonical, pronouns);
+      CanonicalMentions(doc.text, raw, forms, entity_of, entity_count);
 
   entities_.resize(entity_count);
   for (int e = 0; e < entity_count; ++e) {
     entities_[e].name = Surface(doc.text, raw[canonical[e]]);
-    entities_[e].kind = kinds[e];
   }
   mentions_.reserve(raw.size());
   for (size_t i = 0; i < raw.size(); ++i) {
-    const int e = entity_of[i];
-    mentions_.push_back({raw[i].begin, raw[i].end, e});
-    // Each mention's role is read here only.
-    if (entities_[e].role.empty()) entities_[e].role = std::move(raw[i].role);
-    if (kinds[e] == EntityKind::kPerson) {
-      person_mentions_.push_back(static_cast<int>(i));
+    mentions_.push_back({raw[i].begin, raw[i].end, entity_of[i]});
+  }
+  if (options.attribution) {
+    const std::vector<EntityKind> kinds =
+        DecideKinds(raw, forms, entity_of, canonical, buffers.pronouns);
+    for (int e = 0; e < entity_count; ++e) entities_[e].kind = kinds[e];
+    // The role of an entity is that of its first mention given one.
+    std::vector<bool> has_role(entity_count, false);
+    for (size_t i = 0; i < raw.size(); ++i) {
+      const int e = entity_of[i];
+      const Role& role = raw[i].role;
+      if (!has_role[e] && !role.empty()) {
+        has_role[e] = true;
+        entities_[e].role =
+            CollapseSpaces(doc.text.substr(role.begin, role.end - role.begin));
+      }
+      if (kinds[e] == EntityKind::kPerson) {
+        person_mentions_.push_back(static_cast<int>(i));
+      }
+    }
+    // Each alias refers to the entity of the first mention of its form.
+    aliases_.reserve(forms.keys.size());
+    for (size_t f = 0; f < forms.keys.size(); ++f) {
+      aliases_.try_emplace(std::string(forms.keys[f]),
+                           entity_of[forms.first_mention[f]]);
     }
   }
-  // Each alias refers to the entity of the first mention of its form.
-  aliases_.reserve(forms.keys.size());
-  for (size_t f = 0; f < forms.keys.size(); ++f) {
-    aliases_.try_emplace(std::string(forms.keys[f]),
-                         entity_of[forms.first_mention[f]]);
-  }
+  words.ReleaseIfLarge();
   buffers.ReleaseIfLarge();
   forms.ReleaseIfLarge();
 }

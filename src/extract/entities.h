@@ -56,12 +56,24 @@ struct Entity {
   std::string role;
 };
 
+// What an EntityIndex computes besides the entities' names and mentions.
+struct EntityIndexOptions {
+  // What attributing quotes asks of the index: each entity's kind and role,
+  // PersonBefore and Find. When false, entities() and mentions() are the
+  // same (the same names, mentions and entity numbers), but every kind is
+  // kUnknown and every role empty, PersonBefore returns nullptr and Find
+  // -1; pronouns, roles and aliases are not read, which saves time when
+  // only EntitiesIn, NamesIn and the names are asked.
+  bool attribution = true;
+};
+
 // All entity mentions of one document, found once and queried by the
 // quote and claim extractors. Immutable after construction; the Document
 // must outlive it.
 class EntityIndex {
  public:
-  explicit EntityIndex(const Document& doc);
+  explicit EntityIndex(const Document& doc,
+                       const EntityIndexOptions& options = {});
 
   // Every entity, in order of first mention.
   const std::vector<Entity>& entities() const { return entities_; }

@@ -138,7 +138,7 @@ ArticleClaims ExtractClaims(const crosscheck::v1::Article& article,
                             const ExtractOptions& options) {
   ArticleClaims out;
   const Document doc = MakeDocument(article);
-  const EntityIndex entities(doc);
+  const EntityIndex entities(doc, EntityIndexOptions{options.quotes});
   std::vector<Claim>& claims = out.claims;
   claims.reserve(std::min(2 * doc.seg.sentences.size(), kMaxReservedClaims));
 

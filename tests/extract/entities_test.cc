@@ -1,8 +1,11 @@
 #include "src/extract/entities.h"
 
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "bench/corpus_generator.h"
 #include "gtest/gtest.h"
 #include "proto/crosscheck/v1/article.pb.h"
 #include "src/extract/document.h"
@@ -385,6 +388,72 @@ TEST(EntityIndexTest, SameEntitiesAfterOtherArticles) {
     EXPECT_FALSE(first.index().entities().empty()) << before.substr(0, 40);
     EXPECT_EQ(Describe(Indexed(text).index()), alone);
   }
+}
+
+// The names and mentions of an index, without kinds or roles.
+std::string DescribeNames(const EntityIndex& index) {
+  std::string out;
+  for (const Entity& e : index.entities()) out += e.name + "\n";
+  for (const EntityMention& m : index.mentions()) {
+    out += std::to_string(m.begin) + "-" + std::to_string(m.end) + ":" +
+           std::to_string(m.entity) + "\n";
+  }
+  return out;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream contents;
+  contents << in.rdbuf();
+  return contents.str();
+}
+
+TEST(EntityIndexTest, NamesAndMentionsDoNotDependOnAttribution) {
+  // The fixture story, generated news, and typographic apostrophes,
+  // initials, possessives and titles.
+  std::vector<std::string> texts = {
+      "O\u2019Brien\u2019s team met A. Okafor. Reynolds\u2019 office said Ms. "
+      "O\u2019Brien would visit the Ministry of Finance. President Ada "
+      "Okafor of Valdoria met Tomas Berg, a senior fellow at the Baltic "
+      "Policy Institute in Riga, said. \u201cOkafor: \u201cWe will win,\u201d "
+      "he said. Finance Ministry spokeswoman Ilse Marten said Estmark\u2019s "
+      "foreign minister Karl Dahl-Berg arrived."};
+  for (const char* name : {"capital_review", "daily_ledger", "harbor_times",
+                           "meridian_wire", "northern_courier"}) {
+    texts.push_back(
+        ReadFile(std::string("fixtures/state_visit/") + name + ".txt"));
+    ASSERT_GT(texts.back().size(), 1000u) << name;
+  }
+  bench::CorpusOptions options;
+  options.seed = 5;
+  options.target_bytes = 100 << 10;
+  for (const crosscheck::v1::Article& article :
+       bench::GenerateCorpus(options)) {
+    texts.push_back(article.text());
+  }
+  EntityIndexOptions names_only;
+  names_only.attribution = false;
+  int people = 0;
+  for (const std::string& text : texts) {
+    crosscheck::v1::Article article;
+    article.set_id("a");
+    article.set_text(text);
+    const Document doc = MakeDocument(article);
+    const EntityIndex full(doc);
+    const EntityIndex names(doc, names_only);
+    EXPECT_EQ(DescribeNames(names), DescribeNames(full)) << text;
+    for (const Entity& e : full.entities()) {
+      people += e.kind == EntityKind::kPerson;
+    }
+    // Without attribution, no kinds, roles, persons or aliases.
+    for (const Entity& e : names.entities()) {
+      EXPECT_EQ(e.kind, EntityKind::kUnknown) << e.name;
+      EXPECT_EQ(e.role, "") << e.name;
+      EXPECT_EQ(names.Find(e.name), -1) << e.name;
+    }
+    EXPECT_EQ(names.PersonBefore(text.size()), nullptr);
+  }
+  EXPECT_GT(people, 100);  // the texts name people
 }
 
 }  // namespace
