@@ -11,6 +11,7 @@
 #endif
 
 #include "absl/base/attributes.h"
+#include "absl/base/optimization.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "src/base/utf8.h"
@@ -110,13 +111,13 @@ struct ShortAsciiWord {
   bool has_digit;
 
   CROSSCHECK_FLATTEN operator Word() const {
-    Word word{0, 0, std::string(folded, 15)};
+    // Every member at once, so that none is stored twice.
+    Word word{begin,     end,
+              std::string(folded, 15),
+              kind,      capitalized,
+              0,         static_cast<uint8_t>(has_digit ? kHasDigit : 0)};
+    ABSL_ASSUME(end - begin <= 15);
     word.folded.erase(end - begin);
-    word.begin = begin;
-    word.end = end;
-    word.kind = kind;
-    word.capitalized = capitalized;
-    word.shape = has_digit ? kHasDigit : 0;
     return word;
   }
 };
@@ -148,12 +149,13 @@ struct AsciiPunct {
   const char* text;
 
   CROSSCHECK_FLATTEN operator Word() const {
-    Word word{0, 0, std::string(text, 1)};
-    word.begin = begin;
-    word.end = begin + 1;
-    word.kind = segment::TokenKind::kPunct;
-    word.shape = *text == '-' ? kHasHyphen : 0;
-    return word;
+    return Word{begin,
+                begin + 1,
+                std::string(text, 1),
+                segment::TokenKind::kPunct,
+                false,
+                0,
+                static_cast<uint8_t>(*text == '-' ? kHasHyphen : 0)};
   }
 };
 
@@ -269,6 +271,10 @@ std::vector<Word> Words(absl::string_view text, size_t begin, size_t end) {
   // About one token per four bytes of news text.
   if (end > begin) words.reserve((end - begin) / 4 + 1);
   const char* const data = text.data();
+#if defined(__SSE2__)
+  // Positions with 16 bytes of text from them on.
+  const size_t wide_end = text.size() >= 16 ? text.size() - 15 : 0;
+#endif
   size_t pos = begin;
   while (pos < end) {
     const uint8_t cls = ByteClass(data[pos]);
@@ -277,40 +283,90 @@ std::vector<Word> Words(absl::string_view text, size_t begin, size_t end) {
       continue;
     }
     if (cls & (kLetterClass | kDigitClass)) {
-      // A run of ASCII letters and digits that nothing joins to more
-      // (RunEndsToken) is a whole token, as segment::NextToken would find
-      // it.
-      char folded16[16];
-      unsigned digits;
-      const size_t run = AsciiAlnumPrefix(text, pos, folded16, &digits);
-      size_t e = std::min(pos + run, end);
-      if (run == 16) {
-        while (e < end && (ByteClass(data[e]) & (kLetterClass | kDigitClass))) {
-          ++e;
+      // Runs of ASCII letters and digits, from `pos` on: each is a whole
+      // token when nothing joins it to more (RunEndsToken), as
+      // segment::NextToken would find it. Runs followed by a space and
+      // another run ("the talks in Lagos") are read one after another,
+      // 16 bytes at the start of each telling its length, its digits, the
+      // space and whether a run starts after it.
+      bool whole = true;
+      for (;;) {
+        char folded16[16];
+        unsigned digits = 0;  // a bit per digit of the token
+        size_t e = pos;       // the end of the token
+        size_t next = pos;    // where reading goes on
+        bool run_next = false;  // whether a run starts at `next`
+        bool read = false;
+#if defined(__SSE2__)
+        if (pos < wide_end) {
+          const __m128i bytes =
+              _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + pos));
+          const auto in_range = [](__m128i x, char lo, int n) {
+            return _mm_cmplt_epi8(
+                _mm_sub_epi8(x, _mm_set1_epi8(static_cast<char>(lo + 128))),
+                _mm_set1_epi8(static_cast<char>(n - 128)));
+          };
+          const __m128i letter =
+              in_range(_mm_or_si128(bytes, _mm_set1_epi8(0x20)), 'a', 26);
+          const __m128i digit = in_range(bytes, '0', 10);
+          _mm_storeu_si128(
+              reinterpret_cast<__m128i*>(folded16),
+              _mm_or_si128(bytes, _mm_and_si128(letter, _mm_set1_epi8(0x20))));
+          const unsigned alnum = static_cast<unsigned>(
+              _mm_movemask_epi8(_mm_or_si128(letter, digit)));
+          const unsigned space = static_cast<unsigned>(
+              _mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(' '))));
+          const unsigned run = static_cast<unsigned>(__builtin_ctz(~alnum));
+          // A run that reaches byte 16 or the end of the range, or that
+          // is not followed by a space, is read below.
+          if (run < 16 && pos + run < end && (space >> run & 1) != 0) {
+            digits = static_cast<unsigned>(_mm_movemask_epi8(digit)) &
+                     ((1u << run) - 1);
+            e = pos + run;
+            next = e + 1;
+            run_next = next < end && (alnum >> (run + 1) & 1) != 0;
+            read = true;
+          }
         }
-      }
-      if (RunEndsToken(data, e, end)) {
-        const segment::TokenKind kind = (cls & kDigitClass)
-                                            ? segment::TokenKind::kNumber
-                                            : segment::TokenKind::kWord;
-        // ASCII letters and digits: Fold only lowercases, and there is no
-        // possessive ending.
-        if (e - pos <= 15) {
+#endif
+        if (!read) {
+          const size_t run = AsciiAlnumPrefix(text, pos, folded16, &digits);
+          e = std::min(pos + run, end);
+          if (run == 16) {
+            while (e < end &&
+                   (ByteClass(data[e]) & (kLetterClass | kDigitClass))) {
+              ++e;
+            }
+          }
+          if (!RunEndsToken(data, e, end)) {
+            whole = false;
+            break;
+          }
+          // The space that most often follows, skipped as the loop would.
+          next = e < end && data[e] == ' ' ? e + 1 : e;
+          if (e - pos > 15) {
+            words.emplace_back(AsciiWord{pos, e, data + pos,
+                                         (digits & 1)
+                                             ? segment::TokenKind::kNumber
+                                             : segment::TokenKind::kWord});
+            pos = next;
+            break;
+          }
           // The digits of the token: the range may end inside the run.
-          const bool has_digit =
-              (e - pos == run ? digits : digits & ((1u << (e - pos)) - 1)) !=
-              0;
-          words.emplace_back(ShortAsciiWord{pos, e, folded16, kind,
-                                            data[pos] >= 'A' && data[pos] <= 'Z',
-                                            has_digit});
-        } else {
-          words.emplace_back(AsciiWord{pos, e, data + pos, kind});
+          if (e - pos < run) digits &= (1u << (e - pos)) - 1;
         }
-        pos = e;
-        // The space that most often follows, skipped as the loop would.
-        if (pos < end && data[pos] == ' ') ++pos;
-        continue;
+        // ASCII letters and digits: Fold only lowercases (so the first
+        // byte changes only for a capital), and there is no possessive
+        // ending. Bit 0 of `digits` is the token's first byte.
+        words.emplace_back(ShortAsciiWord{
+            pos, e, folded16,
+            (digits & 1) ? segment::TokenKind::kNumber
+                         : segment::TokenKind::kWord,
+            folded16[0] != data[pos], digits != 0});
+        pos = next;
+        if (!run_next) break;
       }
+      if (whole) continue;
     } else if (static_cast<unsigned char>(data[pos]) < 0x80) {
       // ASCII punctuation: a token of its own.
       words.emplace_back(AsciiPunct{pos, data + pos});

@@ -139,10 +139,46 @@ inline size_t SkipToStop(const char* data, size_t pos, size_t end) {
 }
 
 // The word (letters and dots) that ends at `end` (exclusive), without a
-// trailing period.
+// trailing period, starting at `begin` or later. Reads ASCII 16 bytes at a
+// time, backwards; a byte that is not ASCII is decoded.
 absl::string_view WordBefore(absl::string_view text, size_t begin,
                              size_t end) {
   size_t pos = end;
+#if defined(__SSE2__)
+  const char* const data = text.data();
+  while (pos > begin && pos >= 16) {
+    const __m128i bytes =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + pos - 16));
+    // x - lo, less 128, is below n - 128 (signed) exactly when x is in
+    // [lo, lo + n).
+    const auto in_range = [](__m128i x, char lo, int n) {
+      return _mm_cmplt_epi8(
+          _mm_sub_epi8(x, _mm_set1_epi8(static_cast<char>(lo + 128))),
+          _mm_set1_epi8(static_cast<char>(n - 128)));
+    };
+    const __m128i word = _mm_or_si128(
+        _mm_or_si128(in_range(_mm_or_si128(bytes, _mm_set1_epi8(0x20)), 'a',
+                              26),
+                     in_range(bytes, '0', 10)),
+        _mm_cmpeq_epi8(bytes, _mm_set1_epi8('.')));
+    // Bit k: byte pos - 16 + k is no ASCII letter, digit or '.', or lies
+    // before `begin`.
+    unsigned stop = ~static_cast<unsigned>(_mm_movemask_epi8(word)) & 0xFFFF;
+    if (pos - 16 < begin) stop |= (1u << (begin - (pos - 16))) - 1;
+    if (stop == 0) {
+      pos -= 16;
+      continue;
+    }
+    const size_t at = pos - 16 + (31 - __builtin_clz(stop));
+    pos = at + 1;
+    // The word starts after an ASCII byte or at `begin`; a byte that is
+    // not ASCII is left to the loop below.
+    if (at < begin || static_cast<unsigned char>(data[at]) < 0x80) {
+      return text.substr(pos, end - pos);
+    }
+    break;
+  }
+#endif
   while (pos > begin) {
     const char byte = text[pos - 1];
     if (static_cast<unsigned char>(byte) < 0x80) {
@@ -165,9 +201,9 @@ absl::string_view WordBefore(absl::string_view text, size_t begin,
 // of the first non-space character after the period and its closers.
 bool PeriodEndsSentence(absl::string_view text, size_t begin, size_t dot,
                         size_t next, size_t end) {
+  if (next >= end) return true;
   const absl::string_view word = WordBefore(text, begin, dot);
   if (word.empty()) return true;
-  if (next >= end) return true;
   int len;
   const char32_t next_char = DecodeUtf8(text, next, &len);
   // A lowercase word or a digit after the period continues the sentence

@@ -156,6 +156,18 @@ TEST(WordsTest, SameAsTokenizeAndFoldOnEveryRange) {
   ExpectAsReferenceOnRanges(text, /*end_step=*/5);
 }
 
+// Runs of ASCII letters and digits one space apart, read one after another:
+// capitals, digits first and last, runs of 15, 16 and 17 bytes, runs that
+// a joiner, a tab, two spaces or punctuation ends, across the 16 bytes
+// read at each run.
+TEST(WordsTest, SpacedRunsAsTokenizeAndFold) {
+  const std::string text =
+      "The talks in Lagos ended 5 June 2024 with 12 MPs and 3rd A1 a 9 "
+      "abcdefghijklmno ABCDEFGHIJKLMNOP abcdefghijklmnopq x y z\tw  v "
+      "it's U.S. 2,400 well-known end. Then (so) \"yes\" no; ok, ok";
+  ExpectAsReferenceOnRanges(text, /*end_step=*/1);
+}
+
 TEST(WordsTest, TypographicPunctuationAsTokenizeAndFold) {
   // Quote marks, dashes, hyphens, an ellipsis and spaces of U+2000 to
   // U+203F, alone, inside words and cut short.
