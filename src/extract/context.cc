@@ -810,6 +810,10 @@ class SentenceFacts {
     TokenRange target;
   };
 
+  // How many words the buffers kept from one Reset to the next have room
+  // for.
+  size_t capacity() const { return tokens_.capacity(); }
+
   // Computes the facts of `words`, the words of the sentence that starts at
   // byte `sentence_begin` or a window of them. Linear in the words, which
   // are borrowed and must outlive every use of the facts. Buffers are kept
@@ -1112,8 +1116,8 @@ class SentenceFacts {
   int keyword_count_ = 0;
 };
 
-// The most words whose facts ContextCache keeps buffers for once their
-// Document is done with.
+// The most words ContextCache keeps room for in the facts' buffers once
+// their Document is done with, all sentences together.
 constexpr size_t kMaxKeptWords = 1 << 16;
 
 // Per-thread facts of the public entry points.
@@ -1121,11 +1125,9 @@ struct ContextCache {
   // Document::serial of the Document whose sentences' facts are kept; 0 for
   // none.
   uint64_t serial = 0;
-  // Facts of the Document's sentence_words, by sentence, where `ready`;
-  // `kept_words` words in all.
+  // Facts of the Document's sentence_words, by sentence, where `ready`.
   std::vector<SentenceFacts> sentences;
   std::vector<uint8_t> ready;
-  size_t kept_words = 0;
   // Facts of one mention's window, when its words are not a Document's.
   SentenceFacts window;
 };
@@ -1172,9 +1174,14 @@ const SentenceFacts& FactsOf(const Document* doc,
       if (cache.serial != doc->serial) {
         cache.serial = doc->serial;
         // The facts' buffers are reused from one Document to the next,
-        // unless they have grown large.
-        if (cache.kept_words > kMaxKeptWords) cache.sentences = {};
-        cache.kept_words = 0;
+        // unless they have room for many words: each keeps the room of the
+        // longest sentence it has held, so that counting the words of the
+        // last Document alone would not bound them.
+        size_t kept_words = 0;
+        for (const SentenceFacts& facts : cache.sentences) {
+          kept_words += facts.capacity();
+        }
+        if (kept_words > kMaxKeptWords) cache.sentences = {};
         cache.ready.assign(sentences.size(), 0);
         if (cache.sentences.size() < sentences.size()) {
           cache.sentences.resize(sentences.size());
@@ -1183,7 +1190,6 @@ const SentenceFacts& FactsOf(const Document* doc,
       if (!cache.ready[s] || !cache.sentences[s].Of(sentence_words)) {
         cache.sentences[s].Reset(sentence_words, sentence.begin);
         cache.ready[s] = 1;
-        cache.kept_words += sentence_words.size();
       }
       return cache.sentences[s];
     }
@@ -1274,15 +1280,6 @@ std::vector<std::string> FindKeywords(
   keywords.reserve(found.size());
   for (const std::string* keyword : found) keywords.push_back(*keyword);
   return keywords;
-}
-
-crosscheck::v1::Claim MakeMentionClaim(
-    const Document& doc, const segment::Sentence& sentence,
-    const std::vector<internal::Word>& sentence_words,
-    crosscheck::v1::Claim::Kind kind, size_t begin, size_t end) {
-  crosscheck::v1::Claim claim;
-  FillMentionClaim(doc, sentence, sentence_words, kind, begin, end, &claim);
-  return claim;
 }
 
 void FillMentionClaim(const Document& doc, const segment::Sentence& sentence,

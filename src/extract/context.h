@@ -65,23 +65,19 @@ std::vector<std::string> FindKeywords(
     const std::vector<internal::Word>& sentence_words,
     const segment::Sentence& sentence, segment::Range mention, int limit);
 
-// A claim of `kind` for the mention text[begin, end) of `sentence`, with
-// kind, span, sentence, text, predicate and keywords (at most
-// kMentionKeywords) set; the caller adds the detail (figure, date).
+// The most keywords a mention claim gets.
+inline constexpr int kMentionKeywords = 8;
+
+// Sets the fields of `*claim` (a claim with none set yet) that every
+// mention of `kind` at text[begin, end) of `sentence` has: kind, span,
+// sentence, text, predicate and keywords (at most kMentionKeywords); the
+// caller adds the detail (figure, date). Extractors call it on a claim
+// they have just added to their claims, so that it is built in place.
 // `sentence_words` are the sentence's words (Document::sentence_words).
 // When they are the Document's own, what the rules read at each word is
 // computed on the sentence's first mention and reused for the others, so
 // that each further mention costs about the size of its context window in
 // array reads.
-inline constexpr int kMentionKeywords = 8;
-crosscheck::v1::Claim MakeMentionClaim(
-    const Document& doc, const segment::Sentence& sentence,
-    const std::vector<internal::Word>& sentence_words,
-    crosscheck::v1::Claim::Kind kind, size_t begin, size_t end);
-
-// MakeMentionClaim, setting those fields of `*claim` (a claim with none
-// set yet) instead of returning a claim: for extractors that build their
-// claims in place.
 void FillMentionClaim(const Document& doc, const segment::Sentence& sentence,
                       const std::vector<internal::Word>& sentence_words,
                       crosscheck::v1::Claim::Kind kind, size_t begin,

@@ -2069,8 +2069,8 @@ bool IsFigure(const std::vector<Word>& words, const Amount& amount,
 
 // The fields of a Figure as ParseFigure finds them, with the accessors of
 // the message it reads and sets: a plain struct, cheaper to build, move and
-// drop than the message for the many tries that find no figure. SetIn
-// copies it into a claim's Figure.
+// drop than the message for the many tries that find no figure. MoveTo
+// moves it into a claim's Figure.
 class FigureFields {
  public:
   bool has_value() const { return value_.has_value(); }
@@ -2900,23 +2900,18 @@ bool IsFigureOpener(const Word& word, uint8_t classes) {
   return (classes & kOpenerWord) != 0;
 }
 
-
-// Whether a figure can hold `word`: a number, a word or symbol with a
-// digit or a vulgar fraction ("USD115", "\u00BD"), or a number,
-// magnitude, currency, time-unit or vague-quantity word, also as a part of
-// a hyphenated word ("four-day") or fused ("fortytwo"); and after "a" or
-// "an", a plural ordinal (PluralFractionAt). Every figure holds one.
-// `classes` are the word's ScanClass bits.
-// Whether words[k] is a plural ordinal after "a" or "an" ("a thirds of
-// the vote"), which ParseSpelled reads as a fraction (Denominator) though
-// no lexicon lists it. Any other number before a denominator is a number
-// word, itself an anchor.
+// Whether words[k] (k > 0) is a denominator after "a" or "an", for
+// PluralFractionAt. Out of line: few words get here.
 ABSL_ATTRIBUTE_NOINLINE bool IsDenominatorAfterArticle(
     const std::vector<Word>& words, int k) {
   return (Is(words[k - 1], "a") || Is(words[k - 1], "an")) &&
          Denominator(words[k].folded, false) > 0;
 }
 
+// Whether words[k] is a plural ordinal after "a" or "an" ("a thirds of
+// the vote"), which ParseSpelled reads as a fraction (Denominator) though
+// no lexicon lists it. Any other number before a denominator is a number
+// word, itself an anchor.
 inline bool PluralFractionAt(const std::vector<Word>& words, int k) {
   // The cheapest tests first: most words end in no "s".
   const Word& word = words[k];
@@ -2962,6 +2957,12 @@ ABSL_ATTRIBUTE_NOINLINE bool IsFigureAnchorSlow(const Word& word,
   return false;
 }
 
+// Whether a figure can hold `word`: a number, a word or symbol with a
+// digit or a vulgar fraction ("USD115", "\u00BD"), or a number,
+// magnitude, currency, time-unit or vague-quantity word, also as a part of
+// a hyphenated word ("four-day") or fused ("fortytwo"). With
+// PluralFractionAt (a plural ordinal after "a" or "an"), every figure holds
+// one. `classes` are the word's ScanClass bits.
 inline bool IsFigureAnchor(const Word& word, uint8_t classes) {
   if (word.kind == TokenKind::kNumber) return true;
   if ((word.shape & (internal::kHasDigit | internal::kHasHyphen)) == 0) {
