@@ -606,22 +606,26 @@ Tense TenseOf(const std::vector<Word>& words, int k) {
   return Tense::kUnknown;
 }
 
+// The tense of the cue nearest to words[begin, end) within kTenseWindow
+// words on either side (TenseOf); of two as near, the one before it.
+// kUnknown when there is none. Reads outward from the span and stops at
+// the first cue, so a cue close by costs a few lookups.
 Tense NearestTense(const std::vector<Word>& words, int begin, int end) {
-  Tense best = Tense::kUnknown;
-  int best_distance = 0;
-  const int first = std::max(0, begin - kTenseWindow);
-  const int last = std::min(static_cast<int>(words.size()), end + kTenseWindow);
-  for (int k = first; k < last; ++k) {
-    if (k >= begin && k < end) continue;
-    const Tense tense = TenseOf(words, k);
-    if (tense == Tense::kUnknown) continue;
-    const int distance = k < begin ? begin - k : k - end + 1;
-    if (best == Tense::kUnknown || distance < best_distance) {
-      best = tense;
-      best_distance = distance;
+  const int n = static_cast<int>(words.size());
+  for (int distance = 1; distance <= kTenseWindow; ++distance) {
+    const int before = begin - distance;
+    const int after = end - 1 + distance;
+    if (before < 0 && after >= n) break;
+    if (before >= 0) {
+      const Tense tense = TenseOf(words, before);
+      if (tense != Tense::kUnknown) return tense;
+    }
+    if (after < n) {
+      const Tense tense = TenseOf(words, after);
+      if (tense != Tense::kUnknown) return tense;
     }
   }
-  return best;
+  return Tense::kUnknown;
 }
 
 // Decades in words from the twenties on, ten years apart.
