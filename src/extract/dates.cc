@@ -2383,11 +2383,12 @@ class DateParser {
   std::optional<DateMatch> TheDay(int i) const {
     const bool the = Is(i, "the");
     if (i + 1 >= n_ && the) return std::nullopt;
+    if (!the && !Is(i - 1, "on")) return std::nullopt;
     // After a cue ("for the 27.", "on the second!", "on 22nd", "on twenty
     // second?") the day may be bare digits or an ordinal in words.
     const bool cued = i > 0 && Lex().day_cues.contains(
                                    words_[i - 1].folded);
-    if (!the && !(cued && Is(i - 1, "on"))) return std::nullopt;
+    if (!the && !cued) return std::nullopt;
     const int d = the ? i + 1 : i;
     const Word& word = words_[d];
     std::optional<int> day;
