@@ -7,6 +7,7 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -605,22 +606,26 @@ Tense TenseOf(const std::vector<Word>& words, int k) {
   return Tense::kUnknown;
 }
 
+// The tense of the cue nearest to words[begin, end) within kTenseWindow
+// words on either side (TenseOf); of two as near, the one before it.
+// kUnknown when there is none. Reads outward from the span and stops at
+// the first cue, so a cue close by costs a few lookups.
 Tense NearestTense(const std::vector<Word>& words, int begin, int end) {
-  Tense best = Tense::kUnknown;
-  int best_distance = 0;
-  const int first = std::max(0, begin - kTenseWindow);
-  const int last = std::min(static_cast<int>(words.size()), end + kTenseWindow);
-  for (int k = first; k < last; ++k) {
-    if (k >= begin && k < end) continue;
-    const Tense tense = TenseOf(words, k);
-    if (tense == Tense::kUnknown) continue;
-    const int distance = k < begin ? begin - k : k - end + 1;
-    if (best == Tense::kUnknown || distance < best_distance) {
-      best = tense;
-      best_distance = distance;
+  const int n = static_cast<int>(words.size());
+  for (int distance = 1; distance <= kTenseWindow; ++distance) {
+    const int before = begin - distance;
+    const int after = end - 1 + distance;
+    if (before < 0 && after >= n) break;
+    if (before >= 0) {
+      const Tense tense = TenseOf(words, before);
+      if (tense != Tense::kUnknown) return tense;
+    }
+    if (after < n) {
+      const Tense tense = TenseOf(words, after);
+      if (tense != Tense::kUnknown) return tense;
     }
   }
-  return best;
+  return Tense::kUnknown;
 }
 
 // Decades in words from the twenties on, ten years apart.
@@ -699,6 +704,10 @@ enum Next : uint32_t {
   kNextWord = 1 << 25,    // any other word of no date lexicon
   kNextEnd = 1 << 26,     // none: the sentence ends
 };
+// After an ordinal word alone (DateParser::OrdinalFollowerAt), besides its
+// FollowerAt bits: one of the plain words a pattern reads right after an
+// ordinal ("first half", "second nearest").
+constexpr uint64_t kNextOrdinalTail = uint64_t{1} << 32;
 // Any word: a follower of none of these bits is a word.
 constexpr uint32_t kNextAnyWord =
     ~(kOpensNumber | kNextSlash | kNextDash | kNextSymbol | kNextEnd);
@@ -1113,17 +1122,21 @@ class DateParser {
     Parse parse;
     uint32_t opens;
     // At "the", the Opens bits the next token must have (kAfterAny: any).
-    uint32_t after_the;
+    uint64_t after_the;
     const char* name;
     // At a number of digits alone, and at a count word other than "few"
     // and "couple" ("two", "a"): the bits the token after it must have
     // (FollowerAt; kAfterAny: any).
-    uint32_t after_digits = kAfterAny;
-    uint32_t after_count = kAfterAny;
+    uint64_t after_digits = kAfterAny;
+    uint64_t after_count = kAfterAny;
     // At "in": the Opens bits the next token must have (kAfterAny: any).
-    uint32_t after_in = kAfterAny;
+    uint64_t after_in = kAfterAny;
+    // At an ordinal word alone ("first"; LeadOf), and at "the" before one
+    // ("the first"): the bits the token after the ordinal must have
+    // (OrdinalFollowerAt; kAfterAny: any).
+    uint64_t after_ordinal = kAfterAny;
   };
-  static constexpr uint32_t kAfterAny = ~uint32_t{0};
+  static constexpr uint64_t kAfterAny = ~uint64_t{0};
 
   // FirstMatch's parsers, in order.
   static const std::vector<GatedParser>& Parsers() {
@@ -1137,26 +1150,35 @@ class DateParser {
         // Digits alone are followed by "/" ("4/22").
         {&DateParser::Numeric, kOpensNumber, kAfterAny, "Numeric",
          kNextSlash},
+        // After "first" or "last": a count ("first 2 weeks"); after
+        // another ordinal: "month".
         {&DateParser::CountedPart,
          kOpensThe | kOpensOrdinal | kOpensNumberOrdinal,
-         kOpensOrdinal | kOpensNumberOrdinal, "CountedPart"},
+         kOpensOrdinal | kOpensNumberOrdinal, "CountedPart", kAfterAny,
+         kAfterAny, kAfterAny, kOpensDigits | kOpensCount | kOpensUnit},
         // After a year: "the", "Q3" or "H2", or an ordinal ("2016 third
         // quarter").
         {&DateParser::Quarter,
          kOpensDigits4 | kOpensNumberOrdinal | kOpensNumberOther |
              kOpensShaped | kOpensThe | kOpensOrdinal,
          kOpensOrdinal | kOpensNumber, "Quarter",
-         kOpensThe | kOpensShaped | kOpensOrdinal | kOpensNumberOrdinal},
+         kOpensThe | kOpensShaped | kOpensOrdinal | kOpensNumberOrdinal,
+         kAfterAny, kAfterAny, kOpensUnit | kNextOrdinalTail},
+        // After an ordinal: "week", or "last" ("third last week").
         {&DateParser::WeekOfOnWeekday,
          kOpensThe | kOpensUnit | kOpensOrdinal | kOpensNumberOrdinal,
-         kOpensOrdinal | kOpensNumberOrdinal | kOpensUnit, "WeekOfOnWeekday"},
+         kOpensOrdinal | kOpensNumberOrdinal | kOpensUnit, "WeekOfOnWeekday",
+         kAfterAny, kAfterAny, kAfterAny, kOpensUnit | kOpensOrdinal},
         {&DateParser::WeekOf,
          kOpensThe | kOpensUnit | kOpensOrdinal | kOpensNumberOrdinal,
-         kOpensOrdinal | kOpensNumberOrdinal | kOpensUnit, "WeekOf"},
+         kOpensOrdinal | kOpensNumberOrdinal | kOpensUnit, "WeekOf", kAfterAny,
+         kAfterAny, kAfterAny, kOpensUnit | kOpensOrdinal},
         {&DateParser::WeekCommencing, kOpensCue, kAfterAny, "WeekCommencing"},
+        // After an ordinal: a weekday, or "last".
         {&DateParser::NthWeekday,
          kOpensThe | kOpensOrdinal | kOpensNumberOrdinal,
-         kOpensOrdinal | kOpensNumberOrdinal, "NthWeekday"},
+         kOpensOrdinal | kOpensNumberOrdinal, "NthWeekday", kAfterAny,
+         kAfterAny, kAfterAny, kOpensWeekday | kOpensOrdinal},
         // Digits alone are a day only after "the"; a day in words without
         // "the" ends in an ordinal ("on twenty second").
         {&DateParser::TheDay,
@@ -1182,13 +1204,15 @@ class DateParser {
          kNextSlash},
         // After a day in digits: a range word, "of" or a month. After a
         // number word: the rest of a day in words ("twenty second"),
-        // "day", "of" or a month.
+        // "day", "of" or a month. After an ordinal word: "day" or "of".
         {&DateParser::DayFirst,
          kOpensDigits12 | kOpensNumberOrdinal | kOpensNumberOther |
              kOpensShaped | kOpensCount | kOpensOrdinal,
          kAfterAny, "DayFirst", kNextDash | kNextLink | kOpensCalendar,
          kOpensOrdinal | kOpensCount | kOpensUnit | kNextLink |
-             kOpensCalendar},
+             kOpensCalendar,
+         kAfterAny, kNextLink | kOpensUnit},
+
         {&DateParser::MidToken, kOpensShaped, kAfterAny, "MidToken"},
         // A month, or "-" or "/" and a second number.
         {&DateParser::YearMonth, kOpensDigits12 | kOpensDigits4, kAfterAny,
@@ -1200,7 +1224,8 @@ class DateParser {
         {&DateParser::Decade, kOpensThe,
          kOpensNumber | kOpensOther | kOpensDecade | kOpensCount, "Decade"},
         {&DateParser::Century, kOpensThe | kOpensNumberOrdinal | kOpensOrdinal,
-         kOpensNumberOrdinal | kOpensOrdinal, "Century"},
+         kOpensNumberOrdinal | kOpensOrdinal, "Century", kAfterAny, kAfterAny,
+         kAfterAny, kOpensUnit},
         {&DateParser::WeekNumber, kOpensUnit, kAfterAny, "WeekNumber"},
         // One hyphenated token: never digits alone.
         {&DateParser::Compact, kOpensNumber | kOpensShaped, kAfterAny,
@@ -1239,13 +1264,16 @@ class DateParser {
         {&DateParser::CountedWeekdays, kOpensDigits | kOpensCount, kAfterAny,
          "CountedWeekdays", kNextAnyWord, kNextAnyWord},
         {&DateParser::ClosestWeekday, kOpensOrdinal | kOpensCue, kAfterAny,
-         "ClosestWeekday"},
+         "ClosestWeekday", kAfterAny, kAfterAny, kAfterAny, kNextOrdinalTail},
         {&DateParser::FromDayFor, kOpensCue, kAfterAny, "FromDayFor"},
+        // After an ordinal: "day", or "last".
         {&DateParser::NthDayOf, kOpensThe | kOpensOrdinal | kOpensNumberOrdinal,
-         kOpensOrdinal | kOpensNumberOrdinal, "NthDayOf"},
+         kOpensOrdinal | kOpensNumberOrdinal, "NthDayOf", kAfterAny, kAfterAny,
+         kAfterAny, kOpensUnit | kOpensOrdinal},
         {&DateParser::NthWeekdayAlone,
          kOpensThe | kOpensOrdinal | kOpensNumberOrdinal,
-         kOpensOrdinal | kOpensNumberOrdinal, "NthWeekdayAlone"},
+         kOpensOrdinal | kOpensNumberOrdinal, "NthWeekdayAlone", kAfterAny,
+         kAfterAny, kAfterAny, kOpensWeekday},
         {&DateParser::MonthDayToken, kOpensShaped, kAfterAny, "MonthDayToken"},
         {&DateParser::SpokenDecade, kOpensThe, kOpensShaped | kOpensCount,
          "SpokenDecade"},
@@ -1269,7 +1297,7 @@ class DateParser {
   // The Opens bits the second word of a phrase of `phrases` (by first
   // word) that starts with "the" can have, read as DateBitsOf reads a
   // token of the text, in either case; kAfterAny when one is "the" alone.
-  static uint32_t SecondWordsAfterThe(
+  static uint64_t SecondWordsAfterThe(
       const WordMap<std::vector<DayPhrase>>& phrases) {
     auto it = phrases.find("the");
     if (it == phrases.end()) return 0;
@@ -1291,26 +1319,33 @@ class DateParser {
   }
 
   // The parsers of Parsers() a token of Opens bits `opens` can start, in
-  // order, when the next token is `next` (NextOpensAt); made once per
-  // thread for each pair.
-  static const std::vector<Parse>& ParsersFor(uint32_t opens, uint32_t next) {
-    // The last list asked for each of 64 slots of the pair, in front of the
-    // map of all lists: a sentence asks for few pairs, and most again and
-    // again.
+  // order, when the next token is `next` (NextOpensAt) and, after "the"
+  // and an ordinal word, the one after that is `next2` (OrdinalAfterThe);
+  // made once per thread for each triple.
+  static const std::vector<Parse>& ParsersFor(uint32_t opens, uint64_t next,
+                                              uint64_t next2) {
+    // The last list asked for each of 64 slots of the triple, in front of
+    // the map of all lists: a sentence asks for few triples, and most again
+    // and again.
+    using Key = std::tuple<uint32_t, uint64_t, uint64_t>;
     struct Recent {
-      uint64_t key = 0;
+      Key key{0, 0, 0};
       const std::vector<Parse>* list = nullptr;
     };
     thread_local Recent recent[64];
-    const uint64_t key = uint64_t{opens} << 32 | uint64_t{next};
-    Recent& slot = recent[(key * 0x9E3779B97F4A7C15ull) >> 58];
+    const Key key{opens, next, next2};
+    const uint64_t mixed = (uint64_t{opens} << 32 ^ next ^ next2 << 7) *
+                           0x9E3779B97F4A7C15ull;
+    Recent& slot = recent[mixed >> 58];
     if (slot.list != nullptr && slot.key == key) return *slot.list;
     // Nodes stay put while nested parses add lists.
-    thread_local absl::node_hash_map<uint64_t, std::vector<Parse>> lists;
+    thread_local absl::node_hash_map<Key, std::vector<Parse>> lists;
     auto [it, inserted] = lists.try_emplace(key);
     if (inserted) {
       for (const GatedParser& parser : Parsers()) {
-        if (CanOpen(parser, opens, next)) it->second.push_back(parser.parse);
+        if (CanOpen(parser, opens, next, next2)) {
+          it->second.push_back(parser.parse);
+        }
       }
     }
     slot = Recent{key, &it->second};
@@ -1319,30 +1354,39 @@ class DateParser {
 
   // What a token of DateBitsOf `opens` is as the first of a date: a number
   // of digits alone, a count word other than "few" and "couple" ("two",
-  // "a"), or another.
-  enum class Lead { kDigits, kCount, kOther };
+  // "a"), an ordinal word of no other lexicon ("first", not "last"), or
+  // another.
+  enum class Lead { kDigits, kCount, kOrdinal, kOther };
   static Lead LeadOf(uint32_t opens) {
     const uint32_t own = opens & ~kAnchor;
     if (own == kOpensDigits12 || own == kOpensDigits4 ||
         own == kOpensDigitsOther) {
       return Lead::kDigits;
     }
-    return own == kOpensCount ? Lead::kCount : Lead::kOther;
+    return own == kOpensCount     ? Lead::kCount
+           : own == kOpensOrdinal ? Lead::kOrdinal
+                                  : Lead::kOther;
   }
 
   // Whether `parser` can start at a token of Opens bits `opens` followed by
-  // one of `next` (NextOpensAt; kAfterAny: any).
+  // one of `next` (NextOpensAt; kAfterAny: any) and, at "the", by one of
+  // `next2` after that (OrdinalAfterThe; kAfterAny: any).
   static bool CanOpen(const GatedParser& parser, uint32_t opens,
-                      uint32_t next) {
+                      uint64_t next, uint64_t next2) {
     if ((parser.opens & opens) == 0) return false;
     if (next == kAfterAny) return true;
-    if ((opens & kOpensThe) != 0) return (parser.after_the & next) != 0;
+    if ((opens & kOpensThe) != 0) {
+      return (parser.after_the & next) != 0 &&
+             (parser.after_ordinal & next2) != 0;
+    }
     if ((opens & kOpensIn) != 0) return (parser.after_in & next) != 0;
     switch (LeadOf(opens)) {
       case Lead::kDigits:
         return (parser.after_digits & next) != 0;
       case Lead::kCount:
         return (parser.after_count & next) != 0;
+      case Lead::kOrdinal:
+        return (parser.after_ordinal & next) != 0;
       default:
         return true;
     }
@@ -1350,12 +1394,41 @@ class DateParser {
 
   // The Opens bits of the token after words[i] when words[i] is "the" or
   // "in"; its FollowerAt when words[i] is a number of digits or a count
-  // word (LeadOf); else kAfterAny.
-  uint32_t NextOpensAt(int i) const {
+  // word, its OrdinalFollowerAt when an ordinal word (LeadOf); else
+  // kAfterAny.
+  uint64_t NextOpensAt(int i) const {
     if ((bits_[i] & (kOpensThe | kOpensIn)) != 0) {
       return i + 1 < n_ ? bits_[i + 1] : kAfterAny;
     }
-    return LeadOf(bits_[i]) != Lead::kOther ? FollowerAt(i + 1) : kAfterAny;
+    switch (LeadOf(bits_[i])) {
+      case Lead::kDigits:
+      case Lead::kCount:
+        return FollowerAt(i + 1);
+      case Lead::kOrdinal:
+        return OrdinalFollowerAt(i + 1);
+      default:
+        return kAfterAny;
+    }
+  }
+
+  // When words[i] is "the" and words[i + 1] an ordinal word (LeadOf:
+  // "the first"), the OrdinalFollowerAt of words[i + 2]; else kAfterAny.
+  uint64_t OrdinalAfterThe(int i) const {
+    if ((bits_[i] & kOpensThe) == 0 || i + 1 >= n_ ||
+        LeadOf(bits_[i + 1]) != Lead::kOrdinal) {
+      return kAfterAny;
+    }
+    return OrdinalFollowerAt(i + 2);
+  }
+
+  // What words[k] is as the token after an ordinal word: its FollowerAt,
+  // and kNextOrdinalTail for "half", "closest" and "nearest".
+  uint64_t OrdinalFollowerAt(int k) const {
+    uint64_t next = FollowerAt(k);
+    if (k < n_ && (Is(k, "half") || Is(k, "closest") || Is(k, "nearest"))) {
+      next |= kNextOrdinalTail;
+    }
+    return next;
   }
 
   // What words[k] is as the token after a number or count: never 0.
@@ -1388,15 +1461,17 @@ class DateParser {
   // gate skips is tried too and a date it finds is recorded (Violations).
   std::optional<DateMatch> FirstMatch(int i) const {
     if (gates_ && !audit_) {
-      for (const Parse parse : ParsersFor(OpensAt(i), NextOpensAt(i))) {
+      for (const Parse parse :
+           ParsersFor(OpensAt(i), NextOpensAt(i), OrdinalAfterThe(i))) {
         if (std::optional<DateMatch> match = (this->*parse)(i)) return match;
       }
       return std::nullopt;
     }
     const uint32_t opens = gates_ ? OpensAt(i) : ~uint32_t{0};
-    const uint32_t next = gates_ ? NextOpensAt(i) : kAfterAny;
+    const uint64_t next = gates_ ? NextOpensAt(i) : kAfterAny;
+    const uint64_t next2 = gates_ ? OrdinalAfterThe(i) : kAfterAny;
     for (const GatedParser& parser : Parsers()) {
-      if (!CanOpen(parser, opens, next)) {
+      if (!CanOpen(parser, opens, next, next2)) {
         if (audit_ && (this->*parser.parse)(i).has_value()) {
           violations_.push_back(
               absl::StrCat(parser.name, " at \"", words_[i].folded, "\""));
@@ -2308,11 +2383,12 @@ class DateParser {
   std::optional<DateMatch> TheDay(int i) const {
     const bool the = Is(i, "the");
     if (i + 1 >= n_ && the) return std::nullopt;
+    if (!the && !Is(i - 1, "on")) return std::nullopt;
     // After a cue ("for the 27.", "on the second!", "on 22nd", "on twenty
     // second?") the day may be bare digits or an ordinal in words.
     const bool cued = i > 0 && Lex().day_cues.contains(
                                    words_[i - 1].folded);
-    if (!the && !(cued && Is(i - 1, "on"))) return std::nullopt;
+    if (!the && !cued) return std::nullopt;
     const int d = the ? i + 1 : i;
     const Word& word = words_[d];
     std::optional<int> day;

@@ -969,6 +969,13 @@ TEST(FindDatesTest, QuartersWeeksAndHalves) {
        "the third quarter of 2016", "2016-07", "2016-09", kMonth, false, ""},
       {"Sales rose in H2 2016.", "", "H2 2016", "2016-07", "2016-12", kMonth,
        false, ""},
+      // After an ordinal word, with or without "the": "half", "qtr".
+      {"Sales rose in the first half of 2016.", "",
+       "the first half of 2016", "2016-01", "2016-06", kMonth, false, ""},
+      {"Sales fell in second half of 2016.", "", "second half of 2016",
+       "2016-07", "2016-12", kMonth, false, ""},
+      {"Sales rose in the third qtr of 2016.", "", "the third qtr of 2016",
+       "2016-07", "2016-09", kMonth, false, ""},
       // A quarter alone in a sentence without other numbers.
       {"Sales rose during Q3.", "2016-11-07", "Q3", "2016-07", "2016-09",
        kMonth, false, "2016-11-07"},
