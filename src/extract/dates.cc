@@ -5533,9 +5533,8 @@ class DateParser {
   mutable bool second_end_ = false;
 };
 
-// The claim of `match`, whose date it takes (the rest of `match` stays).
-// Appends the claim of `match` to `claims`, built in place (its date moved
-// from `match`), and returns it.
+// Appends the claim of `match` to `claims`, built in place, and returns
+// it. The claim takes the match's date; the rest of `match` stays.
 Claim& AddClaim(const Document& doc, const segment::Sentence& sentence,
                 const std::vector<Word>& words, DateMatch* match,
                 std::vector<Claim>* claims) {
