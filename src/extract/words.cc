@@ -28,11 +28,18 @@ using segment::internal::kLetterClass;
 using segment::internal::kSpaceClass;
 
 #if defined(__SSE2__)
-// The length (0 to 16) of the run of ASCII letters and digits that starts
-// at `p`, reading p[0, 16). Stores the 16 bytes, ASCII letters lowercased,
-// in `folded`, and a bit per digit of the run in `*digits` (bit k for
-// p[k]).
-inline size_t AsciiAlnumRun16(const char* p, char* folded, unsigned* digits) {
+// Which of the 16 bytes at some `p` are ASCII letters or digits, digits,
+// and spaces: a bit each, bit k for p[k].
+struct ByteMasks {
+  unsigned alnum;
+  unsigned digit;
+  unsigned space;
+};
+
+// The ByteMasks of p[0, 16). Stores the 16 bytes, ASCII letters
+// lowercased, in `folded`.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline ByteMasks ReadBytes16(const char* p,
+                                                          char* folded) {
   const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
   // x - lo, less 128, is below n - 128 (signed) exactly when x is in
   // [lo, lo + n): one subtraction and one compare per range.
@@ -47,11 +54,22 @@ inline size_t AsciiAlnumRun16(const char* p, char* folded, unsigned* digits) {
   _mm_storeu_si128(
       reinterpret_cast<__m128i*>(folded),
       _mm_or_si128(bytes, _mm_and_si128(letter, _mm_set1_epi8(0x20))));
-  const unsigned alnum =
-      static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
+  return ByteMasks{
+      static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit))),
+      static_cast<unsigned>(_mm_movemask_epi8(digit)),
+      static_cast<unsigned>(
+          _mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(' '))))};
+}
+
+// The length (0 to 16) of the run of ASCII letters and digits that starts
+// at `p`, reading p[0, 16). Stores the 16 bytes, ASCII letters lowercased,
+// in `folded`, and a bit per digit of the run in `*digits` (bit k for
+// p[k]).
+inline size_t AsciiAlnumRun16(const char* p, char* folded, unsigned* digits) {
+  const ByteMasks masks = ReadBytes16(p, folded);
+  const unsigned alnum = masks.alnum;
   // The bits of the run: those of `alnum` below its lowest zero.
-  *digits = static_cast<unsigned>(_mm_movemask_epi8(digit)) & alnum &
-            ~(alnum + 1);
+  *digits = masks.digit & alnum & ~(alnum + 1);
   return static_cast<size_t>(__builtin_ctz(~alnum));
 }
 #endif
@@ -299,29 +317,14 @@ std::vector<Word> Words(absl::string_view text, size_t begin, size_t end) {
         bool read = false;
 #if defined(__SSE2__)
         if (pos < wide_end) {
-          const __m128i bytes =
-              _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + pos));
-          const auto in_range = [](__m128i x, char lo, int n) {
-            return _mm_cmplt_epi8(
-                _mm_sub_epi8(x, _mm_set1_epi8(static_cast<char>(lo + 128))),
-                _mm_set1_epi8(static_cast<char>(n - 128)));
-          };
-          const __m128i letter =
-              in_range(_mm_or_si128(bytes, _mm_set1_epi8(0x20)), 'a', 26);
-          const __m128i digit = in_range(bytes, '0', 10);
-          _mm_storeu_si128(
-              reinterpret_cast<__m128i*>(folded16),
-              _mm_or_si128(bytes, _mm_and_si128(letter, _mm_set1_epi8(0x20))));
-          const unsigned alnum = static_cast<unsigned>(
-              _mm_movemask_epi8(_mm_or_si128(letter, digit)));
-          const unsigned space = static_cast<unsigned>(
-              _mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(' '))));
+          const ByteMasks masks = ReadBytes16(data + pos, folded16);
+          const unsigned alnum = masks.alnum;
+          const unsigned space = masks.space;
           const unsigned run = static_cast<unsigned>(__builtin_ctz(~alnum));
           // A run that reaches byte 16 or the end of the range, or that
           // is not followed by a space, is read below.
           if (run < 16 && pos + run < end && (space >> run & 1) != 0) {
-            digits = static_cast<unsigned>(_mm_movemask_epi8(digit)) &
-                     ((1u << run) - 1);
+            digits = masks.digit & ((1u << run) - 1);
             e = pos + run;
             next = e + 1;
             run_next = next < end && (alnum >> (run + 1) & 1) != 0;
