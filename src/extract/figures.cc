@@ -8,6 +8,7 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -76,22 +77,44 @@ class WordFilter {
   bool has_empty_ = false;
 };
 
-// A WordMap or WordSet behind a WordFilter: find() and contains() hash
-// only the words the filter lets through, and answer as the table does.
-template <typename Table>
+// A set of words (Entry = std::string) or a map from words (Entry =
+// std::pair<std::string, Value>) behind a WordFilter, for lookups that
+// mostly miss or hit short words. Words the filter lets through are found
+// by a cheap hash of their length and a few bytes and a short chain of
+// entries compared in full: a hit costs a few loads and one comparison,
+// less than hashing the whole word. Answers as a flat_hash_map or
+// flat_hash_set would: emplace() keeps the first value of a key, find()
+// gives end() for a key not added. Entries are iterated in insertion order;
+// iterators stay valid only until the next emplace().
+template <typename Entry>
 class FilteredTable {
  public:
-  using const_iterator = typename Table::const_iterator;
+  using const_iterator = const Entry*;
 
-  FilteredTable() = default;
-  FilteredTable(std::initializer_list<absl::string_view> words) {
+  FilteredTable() : heads_(kMinBuckets, kNone) {}
+  FilteredTable(std::initializer_list<absl::string_view> words)
+      : FilteredTable() {
     for (absl::string_view word : words) insert(word);
   }
 
   template <typename... Value>
   void emplace(absl::string_view key, Value&&... value) {
+    if (contains(key)) return;
     filter_.Add(key);
-    table_.emplace(std::string(key), std::forward<Value>(value)...);
+    if constexpr (std::is_same_v<Entry, std::string>) {
+      static_assert(sizeof...(Value) == 0, "a set holds no values");
+      entries_.emplace_back(key);
+    } else {
+      entries_.emplace_back(
+          std::string(key),
+          typename Entry::second_type(std::forward<Value>(value)...));
+    }
+    next_.push_back(kNone);
+    if (entries_.size() * 2 > heads_.size()) {
+      Rehash(heads_.size() * 2);
+    } else {
+      Link(static_cast<uint32_t>(entries_.size() - 1));
+    }
   }
   void insert(absl::string_view key) { emplace(key); }
   template <typename Iterator>
@@ -100,17 +123,90 @@ class FilteredTable {
   }
 
   const_iterator find(absl::string_view key) const {
-    return filter_.MayContain(key) ? table_.find(key) : table_.end();
+    if (!filter_.MayContain(key)) return end();
+    for (uint32_t e = heads_[Bucket(key)]; e != kNone; e = next_[e]) {
+      const absl::string_view word = KeyOf(entries_[e]);
+      if (word.size() == key.size() &&
+          SameBytes(word.data(), key.data(), key.size())) {
+        return &entries_[e];
+      }
+    }
+    return end();
   }
-  bool contains(absl::string_view key) const {
-    return filter_.MayContain(key) && table_.contains(key);
-  }
-  const_iterator begin() const { return table_.begin(); }
-  const_iterator end() const { return table_.end(); }
+  bool contains(absl::string_view key) const { return find(key) != end(); }
+  const_iterator begin() const { return entries_.data(); }
+  const_iterator end() const { return entries_.data() + entries_.size(); }
 
  private:
+  static constexpr size_t kMinBuckets = 16;
+  static constexpr uint32_t kNone = ~uint32_t{0};
+
+  static absl::string_view KeyOf(const std::string& entry) { return entry; }
+  template <typename Value>
+  static absl::string_view KeyOf(const std::pair<std::string, Value>& entry) {
+    return entry.first;
+  }
+
+  // Whether a[0, n) and b[0, n) hold the same bytes; words of 4 to 16
+  // bytes, most of them, with two loads each and no call.
+  static bool SameBytes(const char* a, const char* b, size_t n) {
+    if (n >= 8 && n <= 16) {
+      uint64_t a0, a1, b0, b1;
+      std::memcpy(&a0, a, 8);
+      std::memcpy(&b0, b, 8);
+      std::memcpy(&a1, a + n - 8, 8);
+      std::memcpy(&b1, b + n - 8, 8);
+      return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    if (n >= 4 && n < 8) {
+      uint32_t a0, a1, b0, b1;
+      std::memcpy(&a0, a, 4);
+      std::memcpy(&b0, b, 4);
+      std::memcpy(&a1, a + n - 4, 4);
+      std::memcpy(&b1, b + n - 4, 4);
+      return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    if (n < 4) {
+      for (size_t k = 0; k < n; ++k) {
+        if (a[k] != b[k]) return false;
+      }
+      return true;
+    }
+    return std::memcmp(a, b, n) == 0;
+  }
+
+  // The bucket of `word`: its length, first, second and last bytes mixed
+  // by a multiplicative hash; heads_.size() is a power of two.
+  size_t Bucket(absl::string_view word) const {
+    uint32_t h = static_cast<uint32_t>(word.size());
+    if (!word.empty()) {
+      h = (h << 24) ^ (uint32_t{static_cast<unsigned char>(word.front())}
+                       << 16) ^
+          (uint32_t{static_cast<unsigned char>(word[word.size() > 1])}
+           << 8) ^
+          static_cast<unsigned char>(word.back());
+    }
+    return (h * 0x9E3779B1u) >> shift_;
+  }
+
+  void Link(uint32_t e) {
+    const size_t bucket = Bucket(KeyOf(entries_[e]));
+    next_[e] = heads_[bucket];
+    heads_[bucket] = e;
+  }
+
+  void Rehash(size_t buckets) {
+    heads_.assign(buckets, kNone);
+    shift_ = 32;
+    for (size_t b = buckets; b > 1; b /= 2) --shift_;
+    for (uint32_t e = 0; e < entries_.size(); ++e) Link(e);
+  }
+
   WordFilter filter_;
-  Table table_;
+  std::vector<Entry> entries_;
+  std::vector<uint32_t> next_;   // the next entry of the same bucket
+  std::vector<uint32_t> heads_;  // the first entry of each bucket, or kNone
+  int shift_ = 28;               // 32 - log2(heads_.size())
 };
 
 // A small map from words, for the lookups made at every token: the word's
@@ -191,8 +287,8 @@ class ShapeMap {
 };
 
 template <typename Value>
-using FilteredWordMap = FilteredTable<WordMap<Value>>;
-using FilteredWordSet = FilteredTable<WordSet>;
+using FilteredWordMap = FilteredTable<std::pair<std::string, Value>>;
+using FilteredWordSet = FilteredTable<std::string>;
 
 // ---------------------------------------------------------------------------
 // Phrase tables: lexicon phrases matched on folded tokens, longest first.
@@ -573,8 +669,9 @@ struct Amount {
   // An abbreviated magnitude accepted only because the number may stand
   // alone in its sentence ("10k"): no figure unless it does.
   bool needs_alone = false;
-  // A currency code attached to the digits ("115usd"), and its factor.
-  std::string attached_currency;
+  // A currency code attached to the digits ("115usd"), and its factor; a
+  // view of the lexicon's code, which lives as long as the program.
+  absl::string_view attached_currency;
   double attached_factor = 1;
   // The magnitude applied, 1 when none ("48.5 billion": 1e9).
   double multiplier = 1;
@@ -582,12 +679,15 @@ struct Amount {
   // ("4.8bn", "3.5m", "20k"): a magnitude only for money.
   bool attached_abbreviation = false;
   // The word after a hyphen: "day" in "four-day", "megawatt" in
-  // "600-megawatt".
-  std::string compound;
+  // "600-megawatt"; a view of the word's folded text, so an Amount stays
+  // trivially copyable and cheap to return.
+  absl::string_view compound;
   // Tokens [begin, end).
   int begin = 0;
   int end = 0;
 };
+static_assert(std::is_trivially_copyable_v<Amount>,
+              "an Amount is returned by value in std::optional");
 
 // A number in digits with "," thousands separators and "." decimals.
 std::optional<double> ParseDecimal(absl::string_view digits) {
@@ -689,7 +789,7 @@ std::optional<Amount> ParseDigitToken(const Word& word) {
       amount.year_like = integer && k == 4 && *value >= 1900 && *value <= 2100;
       return amount;
     }
-    amount.compound = std::string(after);  // "600-megawatt"
+    amount.compound = after;  // "600-megawatt"
     return amount;
   }
   // "1990s" (a decade: dates), "4g", "737max": not a figure.
@@ -1256,7 +1356,7 @@ std::optional<Amount> ParseSpelled(
         return amount;
       }
       // "four-day": the rest of the token is a compound and ends the number.
-      amount.compound = std::string(rest);
+      amount.compound = rest;
       break;
     }
   }
@@ -2535,7 +2635,7 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   // "a 12-cent dividend", "a one-yen bid": a currency word after a hyphen.
   if (unit.empty() && amount->attached_currency.empty() &&
       !amount->compound.empty() && !amount->ordinal) {
-    const std::string head =
+    const absl::string_view head =
         amount->compound.substr(0, amount->compound.find('-'));
     if (auto it = lex.attached_currencies.find(head);
         it != lex.attached_currencies.end() && it->second.suffix) {
@@ -2545,7 +2645,8 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   }
   if (!amount->attached_currency.empty()) {
     if (!unit.empty() && unit != amount->attached_currency) return std::nullopt;
-    unit = amount->attached_currency;
+    unit.assign(amount->attached_currency.data(),
+                amount->attached_currency.size());
     factor = amount->attached_factor;
     k = amount->end;
   } else if (amount->ordinal) {
