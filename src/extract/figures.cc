@@ -309,8 +309,13 @@ class PhraseTable {
     if (entry.words.empty()) return;
     max_words_ = std::max(max_words_, entry.words.size());
     entry.value = std::move(value);
-    first_words_.Add(entry.words[0]);
-    auto& bucket = by_first_[entry.words[0]];
+    auto it = by_first_.find(entry.words[0]);
+    if (it == by_first_.end()) {
+      by_first_.emplace(entry.words[0], buckets_.size());
+      buckets_.emplace_back();
+      it = by_first_.find(entry.words[0]);
+    }
+    auto& bucket = buckets_[it->second];
     bucket.push_back(std::move(entry));
     std::stable_sort(bucket.begin(), bucket.end(),
                      [](const Entry& a, const Entry& b) {
@@ -323,13 +328,10 @@ class PhraseTable {
   template <typename Predicate>
   const T* Match(const std::vector<Word>& words, int start, int* end,
                  Predicate accept) const {
-    if (start >= static_cast<int>(words.size()) ||
-        !first_words_.MayContain(words[start].folded)) {
-      return nullptr;
-    }
+    if (start >= static_cast<int>(words.size())) return nullptr;
     auto it = by_first_.find(words[start].folded);
     if (it == by_first_.end()) return nullptr;
-    for (const Entry& entry : it->second) {
+    for (const Entry& entry : buckets_[it->second]) {
       if (start + entry.words.size() > words.size()) continue;
       bool match = true;
       for (size_t k = 1; k < entry.words.size() && match; ++k) {
@@ -357,8 +359,8 @@ class PhraseTable {
   template <typename Predicate>
   std::vector<std::string> first_words(Predicate accept) const {
     std::vector<std::string> words;
-    for (const auto& [word, entries] : by_first_) {
-      for (const Entry& entry : entries) {
+    for (const auto& [word, bucket] : by_first_) {
+      for (const Entry& entry : buckets_[bucket]) {
         if (accept(entry.value)) {
           words.push_back(word);
           break;
@@ -379,8 +381,10 @@ class PhraseTable {
     std::vector<bool> joined;
     T value;
   };
-  WordMap<std::vector<Entry>> by_first_;
-  WordFilter first_words_;  // of the keys of by_first_
+  // The phrases by their first word, longest first: by_first_ gives the
+  // index of their bucket.
+  FilteredWordMap<size_t> by_first_;
+  std::vector<std::vector<Entry>> buckets_;
   size_t max_words_ = 0;
 };
 
