@@ -40,6 +40,13 @@ constexpr int kMaxNounPhrase = 4;
 
 bool IsPossessive(const Word& word) { return word.possessive_bytes > 0; }
 
+// Whether `a` and `b` hold the same bytes; inlined, unlike operator==,
+// for the comparisons with short literals made at every try.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool Same(absl::string_view a,
+                                              absl::string_view b) {
+  return a.size() == b.size() && std::memcmp(a.data(), b.data(), b.size()) == 0;
+}
+
 // Whether `word` is folded to `text` (internal::WordIs).
 ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool Is(const Word& word,
                                             absl::string_view text) {
@@ -744,7 +751,7 @@ std::optional<double> ParseDecimal(absl::string_view digits) {
 }
 
 bool IsOrdinalSuffix(absl::string_view s) {
-  return s == "st" || s == "nd" || s == "rd" || s == "th";
+  return Same(s, "st") || Same(s, "nd") || Same(s, "rd") || Same(s, "th");
 }
 
 // A number token: its value and what follows the digits.
@@ -851,7 +858,7 @@ class WordNumberParser {
   // continue the number.
   bool Feed(absl::string_view part) {
     if (ordinal_ || times_) return false;
-    if (part == "a" || part == "an") {
+    if (Same(part, "a") || Same(part, "an")) {
       if (last_ != Last::kNone) return false;
       last_ = Last::kArticle;
       return true;
@@ -1178,7 +1185,7 @@ bool MayStartSpelled(const Word& word) {
   if (word.kind != TokenKind::kWord) return false;
   const absl::string_view folded = word.folded;
   const absl::string_view head = folded.substr(0, folded.find('-'));
-  if (head == "a" || head == "an" || Lex().number_words.contains(head) ||
+  if (Same(head, "a") || Same(head, "an") || Lex().number_words.contains(head) ||
       Lex().number_words.contains(folded)) {
     return true;
   }
@@ -1259,7 +1266,7 @@ std::optional<Amount> ParseSpelled(
         }
       }
       // "3 hundred and 0": adding zero continues nothing.
-      if (next == "0" || next == "zero" || next == "nought") break;
+      if (Same(next, "0") || Same(next, "zero") || Same(next, "nought")) break;
       WordNumberParser probe = parser;
       if (words[i + 1].kind == TokenKind::kNumber) {
         const std::optional<double> next_digits =
@@ -1544,7 +1551,7 @@ std::optional<double> SimpleFraction(const std::vector<Word>& words, int start,
     return numerator->value / den;
   }
   double numerator = 1;
-  if (first != "a" && first != "an") {
+  if (!Same(first, "a") && !Same(first, "an")) {
     const NumberWord* word = FindNumberWord(first, false);
     if (word == nullptr || word->ordinal ||
         word->number_class != NumberClass::kSmall) {
@@ -1666,7 +1673,7 @@ std::optional<double> SpacedGroups(const std::vector<Word>& words, int k,
 bool IsNewsMagnitude(const std::vector<Word>& words, int k) {
   if (k > 0) {
     const absl::string_view before = words[k - 1].folded;
-    if (before == "a" || before == "an" || before == "the") return false;
+    if (Same(before, "a") || Same(before, "an") || Same(before, "the")) return false;
   }
   const absl::string_view f = words[k].folded;
   size_t digits = 0;
@@ -1676,10 +1683,10 @@ bool IsNewsMagnitude(const std::vector<Word>& words, int k) {
     ++digits;
   }
   const absl::string_view suffix = absl::string_view(f).substr(digits);
-  if (suffix == "bn" || suffix == "tn" || suffix == "mn" || suffix == "mil") {
+  if (Same(suffix, "bn") || Same(suffix, "tn") || Same(suffix, "mn") || Same(suffix, "mil")) {
     return true;
   }
-  if (suffix != "m" && suffix != "k") return false;
+  if (!Same(suffix, "m") && !Same(suffix, "k")) return false;
   if (k + 1 >= static_cast<int>(words.size())) return false;
   const Word& next = words[k + 1];
   return next.kind == TokenKind::kWord &&
@@ -1934,7 +1941,7 @@ const QualifierEntry* MatchQualifier(const std::vector<Word>& words, int start,
 // a number belongs to that number ("10 $20 notes" has no "10 $"), and so
 // does one after a number that had a symbol before it ("$ 20 $ 37").
 int MatchSuffixUnit(const std::vector<Word>& words, int start,
-                    std::string* unit, double* factor = nullptr) {
+                    absl::string_view* unit, double* factor = nullptr) {
   int end = start;
   if (unit->empty()) {
     if (const std::string* u = Lex().units.Match(words, start, &end)) {
@@ -1981,11 +1988,11 @@ bool IsPluralOf(absl::string_view folded, absl::string_view lemma) {
   // folded == lemma without it + "ies"; compared without building them.
   absl::string_view ending = folded;
   if (absl::ConsumePrefix(&ending, lemma)) {
-    return ending == "s" || ending == "es";
+    return Same(ending, "s") || Same(ending, "es");
   }
   absl::string_view stem = lemma;
   return absl::ConsumeSuffix(&stem, "y") &&
-         absl::ConsumePrefix(&ending, stem) && ending == "ies";
+         absl::ConsumePrefix(&ending, stem) && Same(ending, "ies");
 }
 
 bool IsPlural(absl::string_view folded) {
@@ -2074,13 +2081,14 @@ Counted CountedNoun(const std::vector<Word>& words, int start) {
 
 // The time unit of a duration, "year" for "three years" (advancing `*k` past
 // the unit word) or "day" for "a four-day tour"; empty when none.
-std::string DurationUnit(const std::vector<Word>& words, const Amount& amount,
-                         int* k) {
+absl::string_view DurationUnit(const std::vector<Word>& words,
+                               const Amount& amount, int* k) {
   const auto& time_units = Lex().time_units;
   if (!amount.compound.empty()) {
     auto it = time_units.find(amount.compound.substr(
         0, amount.compound.find('-')));  // "year" of "54-year-old"
-    return it == time_units.end() ? "" : it->second;
+    return it == time_units.end() ? absl::string_view()
+                                  : absl::string_view(it->second);
   }
   if (amount.ordinal || *k >= static_cast<int>(words.size())) return "";
   auto it = time_units.find(words[*k].folded);
@@ -2098,11 +2106,11 @@ Counted CountedOf(const std::vector<Word>& words, const Amount& amount,
   if (amount.times) return {"time", true};
   if (duration && amount.compound.empty()) return {};
   const int n = static_cast<int>(words.size());
-  if ((unit == "percent" || unit == "percentage point" || unit == "fraction") &&
+  if ((Same(unit, "percent") || Same(unit, "percentage point") || Same(unit, "fraction")) &&
       k < n && Is(words[k], "of")) {
     ++k;
     while (k < n && Determiners().contains(words[k].folded)) ++k;
-  } else if (unit == "fraction") {
+  } else if (Same(unit, "fraction")) {
     while (k < n && Determiners().contains(words[k].folded)) ++k;  // "half the"
   }
   Counted counted = CountedNoun(words, k);
@@ -2110,6 +2118,23 @@ Counted CountedOf(const std::vector<Word>& words, const Amount& amount,
     counted.lemma = Lemma(amount.compound);
   }
   return counted;
+}
+
+// Whether "out of" and a number follow at words[e]: "five out of three
+// pieces" states five; not "hit one out of the park".
+bool OutOfNumber(const std::vector<Word>& words, int e) {
+  return e + 2 < static_cast<int>(words.size()) && Is(words[e], "out") &&
+         Is(words[e + 1], "of") && ParseAmount(words, e + 2, false).has_value();
+}
+
+// Whether `amount` is at most three and follows "the", "these", "those",
+// a possessive, "their", "our" or "its" ("the two countries").
+bool AfterPointer(const std::vector<Word>& words, const Amount& amount) {
+  if (amount.value > 3 || amount.begin <= 0) return false;
+  const absl::string_view before = words[amount.begin - 1].folded;
+  return Same(before, "the") || Same(before, "these") || Same(before, "those") ||
+         IsPossessive(words[amount.begin - 1]) || Same(before, "their") ||
+         Same(before, "our") || Same(before, "its");
 }
 
 // Rejects numbers that are not figures: a bare year ("in 2016", "the 2016
@@ -2122,7 +2147,7 @@ Counted CountedOf(const std::vector<Word>& words, const Amount& amount,
 bool IsFigure(const std::vector<Word>& words, const Amount& amount,
               Figure::Qualifier qualifier, absl::string_view unit,
               const Counted& counted) {
-  const bool bare = (unit.empty() || unit == "fraction") &&
+  const bool bare = (unit.empty() || Same(unit, "fraction")) &&
                     qualifier == Figure::QUALIFIER_EXACT &&
                     amount.multiplier == 1 && amount.compound.empty();
   if (!bare) return true;
@@ -2146,26 +2171,33 @@ bool IsFigure(const std::vector<Word>& words, const Amount& amount,
            Lex().rank_verbs.contains(Lemma(words[before].folded));
   }
   if (counted.lemma.empty() && amount.end - amount.begin == 1) {
-    // "five out of three pieces" states five; not "hit one out of the park".
-    const int e = amount.end;
-    return e + 2 < static_cast<int>(words.size()) &&
-           Is(words[e], "out") && Is(words[e + 1], "of") &&
-           ParseAmount(words, e + 2, false).has_value();
+    return OutOfNumber(words, amount.end);
   }
-  if (!amount.ordinal && amount.value <= 3 && amount.begin > 0) {
-    const absl::string_view before = words[amount.begin - 1].folded;
-    if (before == "the" || before == "these" || before == "those" ||
-        IsPossessive(words[amount.begin - 1]) || before == "their" ||
-        before == "our" || before == "its") {
-      return false;
-    }
-  }
+  if (!amount.ordinal && AfterPointer(words, amount)) return false;
   if (amount.ordinal) {
     const int before = amount.begin - 1;
     return before >= 0 && (Determiners().contains(words[before].folded) ||
                            IsPossessive(words[before]));
   }
   return true;
+}
+
+// Whether IsFigure is false for `amount` whatever noun it counts: a small
+// bare number in words after "the" or a possessive ("the two countries",
+// "their three sons") that neither is an ordinal nor stands alone before
+// "out of" and a number. Lets ParseFigure reject it before reading the
+// noun phrase.
+bool PointsBack(const std::vector<Word>& words, const Amount& amount,
+                Figure::Qualifier qualifier, absl::string_view unit) {
+  // IsFigure's tests up to the one of AfterPointer, in its order.
+  const bool bare = (unit.empty() || Same(unit, "fraction")) &&
+                    qualifier == Figure::QUALIFIER_EXACT &&
+                    amount.multiplier == 1 && amount.compound.empty();
+  if (!bare || amount.year_like || !amount.spelled || amount.times ||
+      amount.ordinal || !AfterPointer(words, amount)) {
+    return false;
+  }
+  return amount.end - amount.begin != 1 || !OutOfNumber(words, amount.end);
 }
 
 // ---------------------------------------------------------------------------
@@ -2253,19 +2285,19 @@ class TakenRanges {
 // to 7%").
 int MatchRangeEnd(const std::vector<Word>& words, int start,
                   Figure::Qualifier qualifier, bool change, Amount* first,
-                  std::string* unit, double* max) {
+                  absl::string_view* unit, double* max) {
   const int n = static_cast<int>(words.size());
   if (start + 1 >= n) return start;
   const absl::string_view separator = words[start].folded;
   const bool between = qualifier == Figure::QUALIFIER_RANGE;
-  if (between ? separator != "and"
-              : !(separator == "-" || separator == "or" || separator == "~" ||
-                  separator == "through" || separator == "thru" ||
-                  (separator == "to" && !change))) {
+  if (between ? !Same(separator, "and")
+              : !(Same(separator, "-") || Same(separator, "or") || Same(separator, "~") ||
+                  Same(separator, "through") || Same(separator, "thru") ||
+                  (Same(separator, "to") && !change))) {
     return start;
   }
   int k = start + 1;
-  std::string second_unit;
+  absl::string_view second_unit;
   int end = k;
   if (const Currency* c = MatchCurrency(words, k, &end, true)) {
     second_unit = c->code;
@@ -2314,17 +2346,17 @@ int MatchSign(const std::vector<Word>& words, int k, bool spaced_ok,
   const int n = static_cast<int>(words.size());
   if (k + 1 >= n) return k;
   const absl::string_view f = words[k].folded;
-  if ((f == "minus" || f == "negative") &&
+  if ((Same(f, "minus") || Same(f, "negative")) &&
       (words[k + 1].kind != TokenKind::kPunct || Is(words[k + 1], "."))) {
     return k + 1;
   }
-  if (f == "-" && words[k + 1].kind == TokenKind::kNumber &&
+  if (Same(f, "-") && words[k + 1].kind == TokenKind::kNumber &&
       words[k + 1].begin == words[k].end &&
       (k == 0 || words[k - 1].end < words[k].begin ||
        words[k - 1].kind == TokenKind::kPunct)) {
     return k + 1;
   }
-  if (f == "-" && spaced_ok &&
+  if (Same(f, "-") && spaced_ok &&
       (words[k + 1].kind == TokenKind::kNumber ||
        Is(words[k + 1], "."))) {
     *spaced = true;
@@ -2336,7 +2368,7 @@ int MatchSign(const std::vector<Word>& words, int k, bool spaced_ok,
 // A currency code written against the digits before it ("USD115",
 // "Rs20", "GBP3.01"): the amount, with `*code` set.
 std::optional<Amount> ParseAttachedPrefix(const std::vector<Word>& words, int k,
-                                          std::string* code) {
+                                          absl::string_view* code) {
   if (k >= static_cast<int>(words.size()) ||
       words[k].kind != TokenKind::kWord) {
     return std::nullopt;
@@ -2413,8 +2445,8 @@ bool IsBareSubunit(const std::vector<Word>& words, const Amount& amount,
   auto ends_clause = [&](int e) {
     if (e >= n) return true;
     const absl::string_view f = words[e].folded;
-    return words[e].kind == TokenKind::kPunct && f != "%" && f != "-" &&
-           f != "$" && f != "/" && f != ":";
+    return words[e].kind == TokenKind::kPunct && !Same(f, "%") && !Same(f, "-") &&
+           !Same(f, "$") && !Same(f, "/") && !Same(f, ":");
   };
   int e = cents.end;
   if (ends_clause(e)) return true;
@@ -2439,10 +2471,10 @@ void MatchRatio(const std::vector<Word>& words, Amount* amount) {
     return;
   }
   int at = amount->end + 1;
-  const bool over = word == "over";
-  if (word == "out" && Is(words[at], "of")) {
+  const bool over = Same(word, "over");
+  if (Same(word, "out") && Is(words[at], "of")) {
     ++at;
-  } else if (!over && word != "in") {
+  } else if (!over && !Same(word, "in")) {
     return;
   }
   const std::optional<Amount> den = ParseAmount(words, at, false);
@@ -2462,7 +2494,7 @@ void MatchRatio(const std::vector<Word>& words, Amount* amount) {
     }
   } else {
     // "one in five adults"; "scored 3 in 4 matches" counts goals.
-    if (word == "in" && amount->value != 1) return;
+    if (Same(word, "in") && amount->value != 1) return;
     if (e < n && Lex().time_units.contains(words[e].folded)) return;
   }
   amount->value /= den->value;
@@ -2474,7 +2506,7 @@ void MatchRatio(const std::vector<Word>& words, Amount* amount) {
 // A currency code of millions at words[k], written in capitals: "MUSD",
 // "MEUR" (millions of US dollars, of euros); not "Mars". Sets `*code`;
 // returns the scale, 1 when none.
-double MillionCode(const SentenceView& view, int k, std::string* code) {
+double MillionCode(const SentenceView& view, int k, absl::string_view* code) {
   const std::vector<Word>& words = *view.words;
   if (k >= static_cast<int>(words.size())) return 1;
   const Word& word = words[k];
@@ -2485,9 +2517,10 @@ double MillionCode(const SentenceView& view, int k, std::string* code) {
   for (char c : view.doc->Slice(word.begin, word.end)) {
     if (!absl::ascii_isupper(static_cast<unsigned char>(c))) return 1;
   }
-  std::string upper = absl::AsciiStrToUpper(word.folded.substr(1));
-  if (!Lex().currency_codes.contains(upper)) return 1;
-  *code = std::move(upper);
+  const std::string upper = absl::AsciiStrToUpper(word.folded.substr(1));
+  const auto it = Lex().currency_codes.find(upper);
+  if (it == Lex().currency_codes.end()) return 1;
+  *code = *it;  // the lexicon's copy, which outlives `upper`
   return 1e6;
 }
 
@@ -2569,7 +2602,8 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
       MatchSign(words, k, i <= view.first_content, &spaced_sign);
   const bool negative = after_sign != k;
   k = after_sign;
-  std::string unit;
+  // Views of lexicon strings (or of other_unit below) only.
+  absl::string_view unit;
   if (const Currency* c = MatchCurrency(words, k, &end, true)) {
     unit = c->code;
     k = end;
@@ -2649,8 +2683,7 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   }
   if (!amount->attached_currency.empty()) {
     if (!unit.empty() && unit != amount->attached_currency) return std::nullopt;
-    unit.assign(amount->attached_currency.data(),
-                amount->attached_currency.size());
+    unit = amount->attached_currency;
     factor = amount->attached_factor;
     k = amount->end;
   } else if (amount->ordinal) {
@@ -2749,6 +2782,7 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
     }
   }
   // "at most 100 and at least 20", "above 1000 and below 1500": one range.
+  std::string other_unit;  // the unit of the second bound, when it has one
   if (allow_bound_pair &&
       (IsLowerBound(qualifier) || IsUpperBound(qualifier)) && k + 1 < n &&
       (Is(words[k], "and") || Is(words[k], "but") ||
@@ -2771,7 +2805,10 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
           amount->value = low;
           max = high;
           qualifier = Figure::QUALIFIER_RANGE;
-          if (unit.empty()) unit = other->figure.unit();
+          if (unit.empty()) {
+            other_unit = other->figure.unit();
+            unit = other_unit;
+          }
           k = other->end;
         }
       }
@@ -2791,6 +2828,10 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
     return std::nullopt;
   }
   if (unit.empty() && amount->fraction) unit = "fraction";
+  // "the two countries": no figure, whatever the noun (IsFigure).
+  if (!negative && !alone && PointsBack(words, *amount, qualifier, unit)) {
+    return std::nullopt;
+  }
   const Counted counted = CountedOf(words, *amount, unit, duration, k);
   if (!negative && !alone &&
       !IsFigure(words, *amount, qualifier, unit, counted)) {
@@ -2822,9 +2863,9 @@ bool InNameOrTime(const std::vector<Word>& words, const FigureMatch& match) {
   const int end = match.end;
   if (end < n) {
     const absl::string_view next = words[end].folded;
-    if (next == "a.m." || next == "p.m." || next == "am" || next == "pm" ||
-        next == "o'clock" || next == "gmt" || next == "utc" || next == "/" ||
-        (next == ":" && end + 1 < n &&
+    if (Same(next, "a.m.") || Same(next, "p.m.") || Same(next, "am") || Same(next, "pm") ||
+        Same(next, "o'clock") || Same(next, "gmt") || Same(next, "utc") || Same(next, "/") ||
+        (Same(next, ":") && end + 1 < n &&
          words[end + 1].kind == TokenKind::kNumber)) {
       return true;
     }
