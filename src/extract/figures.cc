@@ -71,7 +71,7 @@ class WordFilter {
                                                    << Low5(word.back());
   }
 
-  bool MayContain(absl::string_view word) const {
+  ABSL_ATTRIBUTE_ALWAYS_INLINE bool MayContain(absl::string_view word) const {
     if (word.empty()) return has_empty_;
     const uint32_t lasts = bits_[word.size() % 32][Low5(word.front())];
     return (lasts >> Low5(word.back())) & 1;
@@ -767,18 +767,20 @@ bool IsOrdinalSuffix(absl::string_view s) {
 std::optional<Amount> ParseDigitToken(const Word& word) {
   const absl::string_view s = word.folded;
   size_t k = 0;
-  while (k < s.size() &&
-         (absl::ascii_isdigit(static_cast<unsigned char>(s[k])) ||
-          s[k] == ',' || s[k] == '.')) {
-    ++k;
+  bool integer = true;  // no ',' or '.' among the digits
+  for (; k < s.size(); ++k) {
+    const char c = s[k];
+    if (c == ',' || c == '.') {
+      integer = false;
+    } else if (!absl::ascii_isdigit(static_cast<unsigned char>(c))) {
+      break;
+    }
   }
   const std::optional<double> value = ParseDecimal(s.substr(0, k));
   if (!value.has_value()) return std::nullopt;
   Amount amount;
   amount.value = *value;
   const absl::string_view rest = s.substr(k);
-  const bool integer =
-      s.substr(0, k).find_first_of(",.") == absl::string_view::npos;
   if (rest.empty()) {
     amount.year_like = integer && k == 4 && *value >= 1900 && *value <= 2100;
     return amount;
@@ -1193,9 +1195,11 @@ std::optional<double> SimpleFraction(const std::vector<Word>& words, int start,
 bool MayStartSpelled(const Word& word) {
   if (word.kind != TokenKind::kWord) return false;
   const absl::string_view folded = word.folded;
-  const absl::string_view head = folded.substr(0, folded.find('-'));
+  const bool hyphenated = (word.shape & internal::kHasHyphen) != 0;
+  const absl::string_view head =
+      hyphenated ? folded.substr(0, folded.find('-')) : folded;
   if (Same(head, "a") || Same(head, "an") || Lex().number_words.contains(head) ||
-      Lex().number_words.contains(folded)) {
+      (hyphenated && Lex().number_words.contains(folded))) {
     return true;
   }
   WordNumberParser probe;
@@ -1343,10 +1347,12 @@ std::optional<Amount> ParseSpelled(
     }
     // Feed the hyphen-separated parts ("thirty-first") one by one.
     absl::string_view rest = word.folded;
+    const bool hyphenated = (word.shape & internal::kHasHyphen) != 0;
     int fed = 0;
     bool whole = true;
     while (true) {
-      const size_t hyphen = rest.find('-');
+      const size_t hyphen =
+          hyphenated ? rest.find('-') : absl::string_view::npos;
       if (!parser.Feed(rest.substr(0, hyphen)) &&
           !FeedFused(rest.substr(0, hyphen), &parser)) {
         whole = false;
@@ -1606,12 +1612,19 @@ std::optional<double> VulgarFraction(absl::string_view t) {
   return kValues[k][0] / kValues[k][1];
 }
 
+// Whether `word` is a number token of digits only (or empty), as
+// PlainInteger accepts.
+inline bool IsPlainInteger(const Word& word) {
+  if (word.kind != TokenKind::kNumber) return false;
+  for (const char c : word.folded) {
+    if (!absl::ascii_isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
 // A plain integer in digits, nothing else: "3", "20".
 std::optional<double> PlainInteger(const Word& word) {
-  if (word.kind != TokenKind::kNumber ||
-      word.folded.find_first_not_of("0123456789") != std::string::npos) {
-    return std::nullopt;
-  }
+  if (!IsPlainInteger(word)) return std::nullopt;
   return ParseDoubleOr(word.folded, 0);
 }
 
@@ -1861,7 +1874,7 @@ std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
       !amount->ordinal && amount->multiplier == 1 && amount->compound.empty() &&
       !amount->range_max.has_value() && amount->attached_currency.empty();
   if (plain && amount->end + 1 < n && Is(words[amount->end], "point") &&
-      PlainInteger(words[start]).has_value() &&
+      IsPlainInteger(words[start]) &&
       PlainInteger(words[amount->end + 1]).has_value() &&
       !NounAt(words, amount->end + 2)) {
     // "1 point 1": the decimals of digits in words.
@@ -1871,7 +1884,7 @@ std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
     amount->end += 2;
     return amount;
   }
-  if (plain && amount->end < n && PlainInteger(words[start]).has_value()) {
+  if (plain && amount->end < n && IsPlainInteger(words[start])) {
     // "2 1/4", "2\u00BD": a whole number and a fraction.
     int end = amount->end;
     std::optional<double> fraction;
