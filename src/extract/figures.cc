@@ -2069,7 +2069,7 @@ Counted CountedNoun(const std::vector<Word>& words, int start) {
     if (word.kind != TokenKind::kWord || lex.stop_words.contains(f)) break;
     // The word's lemma, asked below up to four times, computed once.
     const bool hyphenated = (word.shape & internal::kHasHyphen) != 0;
-    const std::string lemma = hyphenated ? std::string() : Lemma(f);
+    std::string lemma = hyphenated ? std::string() : Lemma(f);
     if (hyphenated ? IsNumberWord(f) : IsUnhyphenatedNumberWord(f, lemma)) {
       break;
     }
@@ -2091,7 +2091,7 @@ Counted CountedNoun(const std::vector<Word>& words, int start) {
       if (participle && noun_follows) continue;
       if (participle) break;
     }
-    counted.lemma = hyphenated ? Lemma(f) : lemma;
+    counted.lemma = hyphenated ? Lemma(f) : std::move(lemma);
     counted.plural = IsPluralOf(f, counted.lemma);
     if (counted.plural) break;
   }
@@ -2525,17 +2525,9 @@ void MatchRatio(const std::vector<Word>& words, Amount* amount) {
   amount->end = e;
 }
 
-// A currency code of millions at words[k], written in capitals: "MUSD",
-// "MEUR" (millions of US dollars, of euros); not "Mars". Sets `*code`;
-// returns the scale, 1 when none.
-double MillionCode(const SentenceView& view, int k, absl::string_view* code) {
-  const std::vector<Word>& words = *view.words;
-  if (k >= static_cast<int>(words.size())) return 1;
-  const Word& word = words[k];
-  if (word.kind != TokenKind::kWord || word.folded.size() != 4 ||
-      word.folded[0] != 'm' || !word.capitalized) {
-    return 1;
-  }
+// MillionCode for a capitalized word of four letters starting with "m".
+double MillionCodeOf(const SentenceView& view, const Word& word,
+                     absl::string_view* code) {
   for (char c : view.doc->Slice(word.begin, word.end)) {
     if (!absl::ascii_isupper(static_cast<unsigned char>(c))) return 1;
   }
@@ -2544,6 +2536,22 @@ double MillionCode(const SentenceView& view, int k, absl::string_view* code) {
   if (it == Lex().currency_codes.end()) return 1;
   *code = *it;  // the lexicon's copy, which outlives `upper`
   return 1e6;
+}
+
+// A currency code of millions at words[k], written in capitals: "MUSD",
+// "MEUR" (millions of US dollars, of euros); not "Mars". Sets `*code`;
+// returns the scale, 1 when none. Inlined: most words fail the first
+// tests.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline double MillionCode(
+    const SentenceView& view, int k, absl::string_view* code) {
+  const std::vector<Word>& words = *view.words;
+  if (k >= static_cast<int>(words.size())) return 1;
+  const Word& word = words[k];
+  if (word.kind != TokenKind::kWord || word.folded.size() != 4 ||
+      word.folded[0] != 'm' || !word.capitalized) {
+    return 1;
+  }
+  return MillionCodeOf(view, word, code);
 }
 
 // Cents written against their digits after a whole amount: "43c".
