@@ -196,10 +196,9 @@ class FilteredTable {
   size_t Bucket(absl::string_view word) const {
     uint32_t h = static_cast<uint32_t>(word.size());
     if (!word.empty()) {
-      h = (h << 24) ^ (uint32_t{static_cast<unsigned char>(word.front())}
-                       << 16) ^
-          (uint32_t{static_cast<unsigned char>(word[word.size() > 1])}
-           << 8) ^
+      h = (h << 24) ^
+          (uint32_t{static_cast<unsigned char>(word.front())} << 16) ^
+          (uint32_t{static_cast<unsigned char>(word[word.size() > 1])} << 8) ^
           static_cast<unsigned char>(word.back());
     }
     return (h * 0x9E3779B1u) >> shift_;
@@ -1198,7 +1197,8 @@ bool MayStartSpelled(const Word& word) {
   const bool hyphenated = (word.shape & internal::kHasHyphen) != 0;
   const absl::string_view head =
       hyphenated ? folded.substr(0, folded.find('-')) : folded;
-  if (Same(head, "a") || Same(head, "an") || Lex().number_words.contains(head) ||
+  if (Same(head, "a") || Same(head, "an") ||
+      Lex().number_words.contains(head) ||
       (hyphenated && Lex().number_words.contains(folded))) {
     return true;
   }
@@ -1695,7 +1695,9 @@ std::optional<double> SpacedGroups(const std::vector<Word>& words, int k,
 bool IsNewsMagnitude(const std::vector<Word>& words, int k) {
   if (k > 0) {
     const absl::string_view before = words[k - 1].folded;
-    if (Same(before, "a") || Same(before, "an") || Same(before, "the")) return false;
+    if (Same(before, "a") || Same(before, "an") || Same(before, "the")) {
+      return false;
+    }
   }
   const absl::string_view f = words[k].folded;
   size_t digits = 0;
@@ -1705,7 +1707,8 @@ bool IsNewsMagnitude(const std::vector<Word>& words, int k) {
     ++digits;
   }
   const absl::string_view suffix = absl::string_view(f).substr(digits);
-  if (Same(suffix, "bn") || Same(suffix, "tn") || Same(suffix, "mn") || Same(suffix, "mil")) {
+  if (Same(suffix, "bn") || Same(suffix, "tn") || Same(suffix, "mn") ||
+      Same(suffix, "mil")) {
     return true;
   }
   if (!Same(suffix, "m") && !Same(suffix, "k")) return false;
@@ -2128,7 +2131,8 @@ Counted CountedOf(const std::vector<Word>& words, const Amount& amount,
   if (amount.times) return {"time", true};
   if (duration && amount.compound.empty()) return {};
   const int n = static_cast<int>(words.size());
-  if ((Same(unit, "percent") || Same(unit, "percentage point") || Same(unit, "fraction")) &&
+  if ((Same(unit, "percent") || Same(unit, "percentage point") ||
+       Same(unit, "fraction")) &&
       k < n && Is(words[k], "of")) {
     ++k;
     while (k < n && Determiners().contains(words[k].folded)) ++k;
@@ -2154,9 +2158,9 @@ bool OutOfNumber(const std::vector<Word>& words, int e) {
 bool AfterPointer(const std::vector<Word>& words, const Amount& amount) {
   if (amount.value > 3 || amount.begin <= 0) return false;
   const absl::string_view before = words[amount.begin - 1].folded;
-  return Same(before, "the") || Same(before, "these") || Same(before, "those") ||
-         IsPossessive(words[amount.begin - 1]) || Same(before, "their") ||
-         Same(before, "our") || Same(before, "its");
+  return Same(before, "the") || Same(before, "these") ||
+         Same(before, "those") || IsPossessive(words[amount.begin - 1]) ||
+         Same(before, "their") || Same(before, "our") || Same(before, "its");
 }
 
 // Rejects numbers that are not figures: a bare year ("in 2016", "the 2016
@@ -2312,10 +2316,11 @@ int MatchRangeEnd(const std::vector<Word>& words, int start,
   if (start + 1 >= n) return start;
   const absl::string_view separator = words[start].folded;
   const bool between = qualifier == Figure::QUALIFIER_RANGE;
-  if (between ? !Same(separator, "and")
-              : !(Same(separator, "-") || Same(separator, "or") || Same(separator, "~") ||
-                  Same(separator, "through") || Same(separator, "thru") ||
-                  (Same(separator, "to") && !change))) {
+  if (between
+          ? !Same(separator, "and")
+          : !(Same(separator, "-") || Same(separator, "or") ||
+              Same(separator, "~") || Same(separator, "through") ||
+              Same(separator, "thru") || (Same(separator, "to") && !change))) {
     return start;
   }
   int k = start + 1;
@@ -2379,8 +2384,7 @@ int MatchSign(const std::vector<Word>& words, int k, bool spaced_ok,
     return k + 1;
   }
   if (Same(f, "-") && spaced_ok &&
-      (words[k + 1].kind == TokenKind::kNumber ||
-       Is(words[k + 1], "."))) {
+      (words[k + 1].kind == TokenKind::kNumber || Is(words[k + 1], "."))) {
     *spaced = true;
     return k + 1;
   }
@@ -2467,8 +2471,8 @@ bool IsBareSubunit(const std::vector<Word>& words, const Amount& amount,
   auto ends_clause = [&](int e) {
     if (e >= n) return true;
     const absl::string_view f = words[e].folded;
-    return words[e].kind == TokenKind::kPunct && !Same(f, "%") && !Same(f, "-") &&
-           !Same(f, "$") && !Same(f, "/") && !Same(f, ":");
+    return words[e].kind == TokenKind::kPunct && !Same(f, "%") &&
+           !Same(f, "-") && !Same(f, "$") && !Same(f, "/") && !Same(f, ":");
   };
   int e = cents.end;
   if (ends_clause(e)) return true;
@@ -2893,8 +2897,9 @@ bool InNameOrTime(const std::vector<Word>& words, const FigureMatch& match) {
   const int end = match.end;
   if (end < n) {
     const absl::string_view next = words[end].folded;
-    if (Same(next, "a.m.") || Same(next, "p.m.") || Same(next, "am") || Same(next, "pm") ||
-        Same(next, "o'clock") || Same(next, "gmt") || Same(next, "utc") || Same(next, "/") ||
+    if (Same(next, "a.m.") || Same(next, "p.m.") || Same(next, "am") ||
+        Same(next, "pm") || Same(next, "o'clock") || Same(next, "gmt") ||
+        Same(next, "utc") || Same(next, "/") ||
         (Same(next, ":") && end + 1 < n &&
          words[end + 1].kind == TokenKind::kNumber)) {
       return true;
