@@ -8,6 +8,7 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -39,6 +40,13 @@ constexpr int kMaxNounPhrase = 4;
 
 bool IsPossessive(const Word& word) { return word.possessive_bytes > 0; }
 
+// Whether `a` and `b` hold the same bytes; inlined, unlike operator==,
+// for the comparisons with short literals made at every try.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool Same(absl::string_view a,
+                                              absl::string_view b) {
+  return a.size() == b.size() && std::memcmp(a.data(), b.data(), b.size()) == 0;
+}
+
 // Whether `word` is folded to `text` (internal::WordIs).
 ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool Is(const Word& word,
                                             absl::string_view text) {
@@ -63,7 +71,7 @@ class WordFilter {
                                                    << Low5(word.back());
   }
 
-  bool MayContain(absl::string_view word) const {
+  ABSL_ATTRIBUTE_ALWAYS_INLINE bool MayContain(absl::string_view word) const {
     if (word.empty()) return has_empty_;
     const uint32_t lasts = bits_[word.size() % 32][Low5(word.front())];
     return (lasts >> Low5(word.back())) & 1;
@@ -76,22 +84,44 @@ class WordFilter {
   bool has_empty_ = false;
 };
 
-// A WordMap or WordSet behind a WordFilter: find() and contains() hash
-// only the words the filter lets through, and answer as the table does.
-template <typename Table>
+// A set of words (Entry = std::string) or a map from words (Entry =
+// std::pair<std::string, Value>) behind a WordFilter, for lookups that
+// mostly miss or hit short words. Words the filter lets through are found
+// by a cheap hash of their length and a few bytes and a short chain of
+// entries compared in full: a hit costs a few loads and one comparison,
+// less than hashing the whole word. Answers as a flat_hash_map or
+// flat_hash_set would: emplace() keeps the first value of a key, find()
+// gives end() for a key not added. Entries are iterated in insertion order;
+// iterators stay valid only until the next emplace().
+template <typename Entry>
 class FilteredTable {
  public:
-  using const_iterator = typename Table::const_iterator;
+  using const_iterator = const Entry*;
 
-  FilteredTable() = default;
-  FilteredTable(std::initializer_list<absl::string_view> words) {
+  FilteredTable() : heads_(kMinBuckets, kNone) {}
+  FilteredTable(std::initializer_list<absl::string_view> words)
+      : FilteredTable() {
     for (absl::string_view word : words) insert(word);
   }
 
   template <typename... Value>
   void emplace(absl::string_view key, Value&&... value) {
+    if (contains(key)) return;
     filter_.Add(key);
-    table_.emplace(std::string(key), std::forward<Value>(value)...);
+    if constexpr (std::is_same_v<Entry, std::string>) {
+      static_assert(sizeof...(Value) == 0, "a set holds no values");
+      entries_.emplace_back(key);
+    } else {
+      entries_.emplace_back(
+          std::string(key),
+          typename Entry::second_type(std::forward<Value>(value)...));
+    }
+    next_.push_back(kNone);
+    if (entries_.size() * 2 > heads_.size()) {
+      Rehash(heads_.size() * 2);
+    } else {
+      Link(static_cast<uint32_t>(entries_.size() - 1));
+    }
   }
   void insert(absl::string_view key) { emplace(key); }
   template <typename Iterator>
@@ -99,18 +129,99 @@ class FilteredTable {
     for (; begin != end; ++begin) insert(*begin);
   }
 
-  const_iterator find(absl::string_view key) const {
-    return filter_.MayContain(key) ? table_.find(key) : table_.end();
+  // Inlined: the filter turns most words away with a few loads.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE const_iterator
+  find(absl::string_view key) const {
+    if (!filter_.MayContain(key)) return end();
+    return FindPassed(key);
   }
-  bool contains(absl::string_view key) const {
-    return filter_.MayContain(key) && table_.contains(key);
+  ABSL_ATTRIBUTE_ALWAYS_INLINE bool contains(absl::string_view key) const {
+    return find(key) != end();
   }
-  const_iterator begin() const { return table_.begin(); }
-  const_iterator end() const { return table_.end(); }
+  const_iterator begin() const { return entries_.data(); }
+  const_iterator end() const { return entries_.data() + entries_.size(); }
 
  private:
+  static constexpr size_t kMinBuckets = 16;
+  static constexpr uint32_t kNone = ~uint32_t{0};
+
+  // find() for a key the filter let through.
+  const_iterator FindPassed(absl::string_view key) const {
+    for (uint32_t e = heads_[Bucket(key)]; e != kNone; e = next_[e]) {
+      const absl::string_view word = KeyOf(entries_[e]);
+      if (word.size() == key.size() &&
+          SameBytes(word.data(), key.data(), key.size())) {
+        return &entries_[e];
+      }
+    }
+    return end();
+  }
+
+  static absl::string_view KeyOf(const std::string& entry) { return entry; }
+  template <typename Value>
+  static absl::string_view KeyOf(const std::pair<std::string, Value>& entry) {
+    return entry.first;
+  }
+
+  // Whether a[0, n) and b[0, n) hold the same bytes; words of 4 to 16
+  // bytes, most of them, with two loads each and no call.
+  static bool SameBytes(const char* a, const char* b, size_t n) {
+    if (n >= 8 && n <= 16) {
+      uint64_t a0, a1, b0, b1;
+      std::memcpy(&a0, a, 8);
+      std::memcpy(&b0, b, 8);
+      std::memcpy(&a1, a + n - 8, 8);
+      std::memcpy(&b1, b + n - 8, 8);
+      return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    if (n >= 4 && n < 8) {
+      uint32_t a0, a1, b0, b1;
+      std::memcpy(&a0, a, 4);
+      std::memcpy(&b0, b, 4);
+      std::memcpy(&a1, a + n - 4, 4);
+      std::memcpy(&b1, b + n - 4, 4);
+      return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    if (n < 4) {
+      for (size_t k = 0; k < n; ++k) {
+        if (a[k] != b[k]) return false;
+      }
+      return true;
+    }
+    return std::memcmp(a, b, n) == 0;
+  }
+
+  // The bucket of `word`: its length, first, second and last bytes mixed
+  // by a multiplicative hash; heads_.size() is a power of two.
+  size_t Bucket(absl::string_view word) const {
+    uint32_t h = static_cast<uint32_t>(word.size());
+    if (!word.empty()) {
+      h = (h << 24) ^
+          (uint32_t{static_cast<unsigned char>(word.front())} << 16) ^
+          (uint32_t{static_cast<unsigned char>(word[word.size() > 1])} << 8) ^
+          static_cast<unsigned char>(word.back());
+    }
+    return (h * 0x9E3779B1u) >> shift_;
+  }
+
+  void Link(uint32_t e) {
+    const size_t bucket = Bucket(KeyOf(entries_[e]));
+    next_[e] = heads_[bucket];
+    heads_[bucket] = e;
+  }
+
+  void Rehash(size_t buckets) {
+    heads_.assign(buckets, kNone);
+    shift_ = 32;
+    for (size_t b = buckets; b > 1; b /= 2) --shift_;
+    for (uint32_t e = 0; e < entries_.size(); ++e) Link(e);
+  }
+
   WordFilter filter_;
-  Table table_;
+  std::vector<Entry> entries_;
+  std::vector<uint32_t> next_;   // the next entry of the same bucket
+  std::vector<uint32_t> heads_;  // the first entry of each bucket, or kNone
+  int shift_ = 28;               // 32 - log2(heads_.size())
 };
 
 // A small map from words, for the lookups made at every token: the word's
@@ -191,8 +302,8 @@ class ShapeMap {
 };
 
 template <typename Value>
-using FilteredWordMap = FilteredTable<WordMap<Value>>;
-using FilteredWordSet = FilteredTable<WordSet>;
+using FilteredWordMap = FilteredTable<std::pair<std::string, Value>>;
+using FilteredWordSet = FilteredTable<std::string>;
 
 // ---------------------------------------------------------------------------
 // Phrase tables: lexicon phrases matched on folded tokens, longest first.
@@ -213,8 +324,13 @@ class PhraseTable {
     if (entry.words.empty()) return;
     max_words_ = std::max(max_words_, entry.words.size());
     entry.value = std::move(value);
-    first_words_.Add(entry.words[0]);
-    auto& bucket = by_first_[entry.words[0]];
+    auto it = by_first_.find(entry.words[0]);
+    if (it == by_first_.end()) {
+      by_first_.emplace(entry.words[0], buckets_.size());
+      buckets_.emplace_back();
+      it = by_first_.find(entry.words[0]);
+    }
+    auto& bucket = buckets_[it->second];
     bucket.push_back(std::move(entry));
     std::stable_sort(bucket.begin(), bucket.end(),
                      [](const Entry& a, const Entry& b) {
@@ -227,13 +343,10 @@ class PhraseTable {
   template <typename Predicate>
   const T* Match(const std::vector<Word>& words, int start, int* end,
                  Predicate accept) const {
-    if (start >= static_cast<int>(words.size()) ||
-        !first_words_.MayContain(words[start].folded)) {
-      return nullptr;
-    }
+    if (start >= static_cast<int>(words.size())) return nullptr;
     auto it = by_first_.find(words[start].folded);
     if (it == by_first_.end()) return nullptr;
-    for (const Entry& entry : it->second) {
+    for (const Entry& entry : buckets_[it->second]) {
       if (start + entry.words.size() > words.size()) continue;
       bool match = true;
       for (size_t k = 1; k < entry.words.size() && match; ++k) {
@@ -261,8 +374,8 @@ class PhraseTable {
   template <typename Predicate>
   std::vector<std::string> first_words(Predicate accept) const {
     std::vector<std::string> words;
-    for (const auto& [word, entries] : by_first_) {
-      for (const Entry& entry : entries) {
+    for (const auto& [word, bucket] : by_first_) {
+      for (const Entry& entry : buckets_[bucket]) {
         if (accept(entry.value)) {
           words.push_back(word);
           break;
@@ -283,8 +396,10 @@ class PhraseTable {
     std::vector<bool> joined;
     T value;
   };
-  WordMap<std::vector<Entry>> by_first_;
-  WordFilter first_words_;  // of the keys of by_first_
+  // The phrases by their first word, longest first: by_first_ gives the
+  // index of their bucket.
+  FilteredWordMap<size_t> by_first_;
+  std::vector<std::vector<Entry>> buckets_;
   size_t max_words_ = 0;
 };
 
@@ -573,8 +688,9 @@ struct Amount {
   // An abbreviated magnitude accepted only because the number may stand
   // alone in its sentence ("10k"): no figure unless it does.
   bool needs_alone = false;
-  // A currency code attached to the digits ("115usd"), and its factor.
-  std::string attached_currency;
+  // A currency code attached to the digits ("115usd"), and its factor; a
+  // view of the lexicon's code, which lives as long as the program.
+  absl::string_view attached_currency;
   double attached_factor = 1;
   // The magnitude applied, 1 when none ("48.5 billion": 1e9).
   double multiplier = 1;
@@ -582,12 +698,15 @@ struct Amount {
   // ("4.8bn", "3.5m", "20k"): a magnitude only for money.
   bool attached_abbreviation = false;
   // The word after a hyphen: "day" in "four-day", "megawatt" in
-  // "600-megawatt".
-  std::string compound;
+  // "600-megawatt"; a view of the word's folded text, so an Amount stays
+  // trivially copyable and cheap to return.
+  absl::string_view compound;
   // Tokens [begin, end).
   int begin = 0;
   int end = 0;
 };
+static_assert(std::is_trivially_copyable_v<Amount>,
+              "an Amount is returned by value in std::optional");
 
 // A number in digits with "," thousands separators and "." decimals.
 std::optional<double> ParseDecimal(absl::string_view digits) {
@@ -640,25 +759,27 @@ std::optional<double> ParseDecimal(absl::string_view digits) {
 }
 
 bool IsOrdinalSuffix(absl::string_view s) {
-  return s == "st" || s == "nd" || s == "rd" || s == "th";
+  return Same(s, "st") || Same(s, "nd") || Same(s, "rd") || Same(s, "th");
 }
 
 // A number token: its value and what follows the digits.
 std::optional<Amount> ParseDigitToken(const Word& word) {
   const absl::string_view s = word.folded;
   size_t k = 0;
-  while (k < s.size() &&
-         (absl::ascii_isdigit(static_cast<unsigned char>(s[k])) ||
-          s[k] == ',' || s[k] == '.')) {
-    ++k;
+  bool integer = true;  // no ',' or '.' among the digits
+  for (; k < s.size(); ++k) {
+    const char c = s[k];
+    if (c == ',' || c == '.') {
+      integer = false;
+    } else if (!absl::ascii_isdigit(static_cast<unsigned char>(c))) {
+      break;
+    }
   }
   const std::optional<double> value = ParseDecimal(s.substr(0, k));
   if (!value.has_value()) return std::nullopt;
   Amount amount;
   amount.value = *value;
   const absl::string_view rest = s.substr(k);
-  const bool integer =
-      s.substr(0, k).find_first_of(",.") == absl::string_view::npos;
   if (rest.empty()) {
     amount.year_like = integer && k == 4 && *value >= 1900 && *value <= 2100;
     return amount;
@@ -689,7 +810,7 @@ std::optional<Amount> ParseDigitToken(const Word& word) {
       amount.year_like = integer && k == 4 && *value >= 1900 && *value <= 2100;
       return amount;
     }
-    amount.compound = std::string(after);  // "600-megawatt"
+    amount.compound = after;  // "600-megawatt"
     return amount;
   }
   // "1990s" (a decade: dates), "4g", "737max": not a figure.
@@ -747,7 +868,7 @@ class WordNumberParser {
   // continue the number.
   bool Feed(absl::string_view part) {
     if (ordinal_ || times_) return false;
-    if (part == "a" || part == "an") {
+    if (Same(part, "a") || Same(part, "an")) {
       if (last_ != Last::kNone) return false;
       last_ = Last::kArticle;
       return true;
@@ -1073,9 +1194,12 @@ std::optional<double> SimpleFraction(const std::vector<Word>& words, int start,
 bool MayStartSpelled(const Word& word) {
   if (word.kind != TokenKind::kWord) return false;
   const absl::string_view folded = word.folded;
-  const absl::string_view head = folded.substr(0, folded.find('-'));
-  if (head == "a" || head == "an" || Lex().number_words.contains(head) ||
-      Lex().number_words.contains(folded)) {
+  const bool hyphenated = (word.shape & internal::kHasHyphen) != 0;
+  const absl::string_view head =
+      hyphenated ? folded.substr(0, folded.find('-')) : folded;
+  if (Same(head, "a") || Same(head, "an") ||
+      Lex().number_words.contains(head) ||
+      (hyphenated && Lex().number_words.contains(folded))) {
     return true;
   }
   WordNumberParser probe;
@@ -1155,7 +1279,7 @@ std::optional<Amount> ParseSpelled(
         }
       }
       // "3 hundred and 0": adding zero continues nothing.
-      if (next == "0" || next == "zero" || next == "nought") break;
+      if (Same(next, "0") || Same(next, "zero") || Same(next, "nought")) break;
       WordNumberParser probe = parser;
       if (words[i + 1].kind == TokenKind::kNumber) {
         const std::optional<double> next_digits =
@@ -1223,10 +1347,12 @@ std::optional<Amount> ParseSpelled(
     }
     // Feed the hyphen-separated parts ("thirty-first") one by one.
     absl::string_view rest = word.folded;
+    const bool hyphenated = (word.shape & internal::kHasHyphen) != 0;
     int fed = 0;
     bool whole = true;
     while (true) {
-      const size_t hyphen = rest.find('-');
+      const size_t hyphen =
+          hyphenated ? rest.find('-') : absl::string_view::npos;
       if (!parser.Feed(rest.substr(0, hyphen)) &&
           !FeedFused(rest.substr(0, hyphen), &parser)) {
         whole = false;
@@ -1256,7 +1382,7 @@ std::optional<Amount> ParseSpelled(
         return amount;
       }
       // "four-day": the rest of the token is a compound and ends the number.
-      amount.compound = std::string(rest);
+      amount.compound = rest;
       break;
     }
   }
@@ -1440,7 +1566,7 @@ std::optional<double> SimpleFraction(const std::vector<Word>& words, int start,
     return numerator->value / den;
   }
   double numerator = 1;
-  if (first != "a" && first != "an") {
+  if (!Same(first, "a") && !Same(first, "an")) {
     const NumberWord* word = FindNumberWord(first, false);
     if (word == nullptr || word->ordinal ||
         word->number_class != NumberClass::kSmall) {
@@ -1486,12 +1612,19 @@ std::optional<double> VulgarFraction(absl::string_view t) {
   return kValues[k][0] / kValues[k][1];
 }
 
+// Whether `word` is a number token of digits only (or empty), as
+// PlainInteger accepts.
+inline bool IsPlainInteger(const Word& word) {
+  if (word.kind != TokenKind::kNumber) return false;
+  for (const char c : word.folded) {
+    if (!absl::ascii_isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
 // A plain integer in digits, nothing else: "3", "20".
 std::optional<double> PlainInteger(const Word& word) {
-  if (word.kind != TokenKind::kNumber ||
-      word.folded.find_first_not_of("0123456789") != std::string::npos) {
-    return std::nullopt;
-  }
+  if (!IsPlainInteger(word)) return std::nullopt;
   return ParseDoubleOr(word.folded, 0);
 }
 
@@ -1562,7 +1695,9 @@ std::optional<double> SpacedGroups(const std::vector<Word>& words, int k,
 bool IsNewsMagnitude(const std::vector<Word>& words, int k) {
   if (k > 0) {
     const absl::string_view before = words[k - 1].folded;
-    if (before == "a" || before == "an" || before == "the") return false;
+    if (Same(before, "a") || Same(before, "an") || Same(before, "the")) {
+      return false;
+    }
   }
   const absl::string_view f = words[k].folded;
   size_t digits = 0;
@@ -1572,10 +1707,11 @@ bool IsNewsMagnitude(const std::vector<Word>& words, int k) {
     ++digits;
   }
   const absl::string_view suffix = absl::string_view(f).substr(digits);
-  if (suffix == "bn" || suffix == "tn" || suffix == "mn" || suffix == "mil") {
+  if (Same(suffix, "bn") || Same(suffix, "tn") || Same(suffix, "mn") ||
+      Same(suffix, "mil")) {
     return true;
   }
-  if (suffix != "m" && suffix != "k") return false;
+  if (!Same(suffix, "m") && !Same(suffix, "k")) return false;
   if (k + 1 >= static_cast<int>(words.size())) return false;
   const Word& next = words[k + 1];
   return next.kind == TokenKind::kWord &&
@@ -1741,7 +1877,7 @@ std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
       !amount->ordinal && amount->multiplier == 1 && amount->compound.empty() &&
       !amount->range_max.has_value() && amount->attached_currency.empty();
   if (plain && amount->end + 1 < n && Is(words[amount->end], "point") &&
-      PlainInteger(words[start]).has_value() &&
+      IsPlainInteger(words[start]) &&
       PlainInteger(words[amount->end + 1]).has_value() &&
       !NounAt(words, amount->end + 2)) {
     // "1 point 1": the decimals of digits in words.
@@ -1751,7 +1887,7 @@ std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
     amount->end += 2;
     return amount;
   }
-  if (plain && amount->end < n && PlainInteger(words[start]).has_value()) {
+  if (plain && amount->end < n && IsPlainInteger(words[start])) {
     // "2 1/4", "2\u00BD": a whole number and a fraction.
     int end = amount->end;
     std::optional<double> fraction;
@@ -1830,7 +1966,7 @@ const QualifierEntry* MatchQualifier(const std::vector<Word>& words, int start,
 // a number belongs to that number ("10 $20 notes" has no "10 $"), and so
 // does one after a number that had a symbol before it ("$ 20 $ 37").
 int MatchSuffixUnit(const std::vector<Word>& words, int start,
-                    std::string* unit, double* factor = nullptr) {
+                    absl::string_view* unit, double* factor = nullptr) {
   int end = start;
   if (unit->empty()) {
     if (const std::string* u = Lex().units.Match(words, start, &end)) {
@@ -1877,11 +2013,11 @@ bool IsPluralOf(absl::string_view folded, absl::string_view lemma) {
   // folded == lemma without it + "ies"; compared without building them.
   absl::string_view ending = folded;
   if (absl::ConsumePrefix(&ending, lemma)) {
-    return ending == "s" || ending == "es";
+    return Same(ending, "s") || Same(ending, "es");
   }
   absl::string_view stem = lemma;
   return absl::ConsumeSuffix(&stem, "y") &&
-         absl::ConsumePrefix(&ending, stem) && ending == "ies";
+         absl::ConsumePrefix(&ending, stem) && Same(ending, "ies");
 }
 
 bool IsPlural(absl::string_view folded) {
@@ -1936,7 +2072,7 @@ Counted CountedNoun(const std::vector<Word>& words, int start) {
     if (word.kind != TokenKind::kWord || lex.stop_words.contains(f)) break;
     // The word's lemma, asked below up to four times, computed once.
     const bool hyphenated = (word.shape & internal::kHasHyphen) != 0;
-    const std::string lemma = hyphenated ? std::string() : Lemma(f);
+    std::string lemma = hyphenated ? std::string() : Lemma(f);
     if (hyphenated ? IsNumberWord(f) : IsUnhyphenatedNumberWord(f, lemma)) {
       break;
     }
@@ -1958,7 +2094,7 @@ Counted CountedNoun(const std::vector<Word>& words, int start) {
       if (participle && noun_follows) continue;
       if (participle) break;
     }
-    counted.lemma = hyphenated ? Lemma(f) : lemma;
+    counted.lemma = hyphenated ? Lemma(f) : std::move(lemma);
     counted.plural = IsPluralOf(f, counted.lemma);
     if (counted.plural) break;
   }
@@ -1970,13 +2106,14 @@ Counted CountedNoun(const std::vector<Word>& words, int start) {
 
 // The time unit of a duration, "year" for "three years" (advancing `*k` past
 // the unit word) or "day" for "a four-day tour"; empty when none.
-std::string DurationUnit(const std::vector<Word>& words, const Amount& amount,
-                         int* k) {
+absl::string_view DurationUnit(const std::vector<Word>& words,
+                               const Amount& amount, int* k) {
   const auto& time_units = Lex().time_units;
   if (!amount.compound.empty()) {
     auto it = time_units.find(amount.compound.substr(
         0, amount.compound.find('-')));  // "year" of "54-year-old"
-    return it == time_units.end() ? "" : it->second;
+    return it == time_units.end() ? absl::string_view()
+                                  : absl::string_view(it->second);
   }
   if (amount.ordinal || *k >= static_cast<int>(words.size())) return "";
   auto it = time_units.find(words[*k].folded);
@@ -1994,11 +2131,12 @@ Counted CountedOf(const std::vector<Word>& words, const Amount& amount,
   if (amount.times) return {"time", true};
   if (duration && amount.compound.empty()) return {};
   const int n = static_cast<int>(words.size());
-  if ((unit == "percent" || unit == "percentage point" || unit == "fraction") &&
+  if ((Same(unit, "percent") || Same(unit, "percentage point") ||
+       Same(unit, "fraction")) &&
       k < n && Is(words[k], "of")) {
     ++k;
     while (k < n && Determiners().contains(words[k].folded)) ++k;
-  } else if (unit == "fraction") {
+  } else if (Same(unit, "fraction")) {
     while (k < n && Determiners().contains(words[k].folded)) ++k;  // "half the"
   }
   Counted counted = CountedNoun(words, k);
@@ -2006,6 +2144,23 @@ Counted CountedOf(const std::vector<Word>& words, const Amount& amount,
     counted.lemma = Lemma(amount.compound);
   }
   return counted;
+}
+
+// Whether "out of" and a number follow at words[e]: "five out of three
+// pieces" states five; not "hit one out of the park".
+bool OutOfNumber(const std::vector<Word>& words, int e) {
+  return e + 2 < static_cast<int>(words.size()) && Is(words[e], "out") &&
+         Is(words[e + 1], "of") && ParseAmount(words, e + 2, false).has_value();
+}
+
+// Whether `amount` is at most three and follows "the", "these", "those",
+// a possessive, "their", "our" or "its" ("the two countries").
+bool AfterPointer(const std::vector<Word>& words, const Amount& amount) {
+  if (amount.value > 3 || amount.begin <= 0) return false;
+  const absl::string_view before = words[amount.begin - 1].folded;
+  return Same(before, "the") || Same(before, "these") ||
+         Same(before, "those") || IsPossessive(words[amount.begin - 1]) ||
+         Same(before, "their") || Same(before, "our") || Same(before, "its");
 }
 
 // Rejects numbers that are not figures: a bare year ("in 2016", "the 2016
@@ -2018,7 +2173,7 @@ Counted CountedOf(const std::vector<Word>& words, const Amount& amount,
 bool IsFigure(const std::vector<Word>& words, const Amount& amount,
               Figure::Qualifier qualifier, absl::string_view unit,
               const Counted& counted) {
-  const bool bare = (unit.empty() || unit == "fraction") &&
+  const bool bare = (unit.empty() || Same(unit, "fraction")) &&
                     qualifier == Figure::QUALIFIER_EXACT &&
                     amount.multiplier == 1 && amount.compound.empty();
   if (!bare) return true;
@@ -2042,26 +2197,33 @@ bool IsFigure(const std::vector<Word>& words, const Amount& amount,
            Lex().rank_verbs.contains(Lemma(words[before].folded));
   }
   if (counted.lemma.empty() && amount.end - amount.begin == 1) {
-    // "five out of three pieces" states five; not "hit one out of the park".
-    const int e = amount.end;
-    return e + 2 < static_cast<int>(words.size()) &&
-           Is(words[e], "out") && Is(words[e + 1], "of") &&
-           ParseAmount(words, e + 2, false).has_value();
+    return OutOfNumber(words, amount.end);
   }
-  if (!amount.ordinal && amount.value <= 3 && amount.begin > 0) {
-    const absl::string_view before = words[amount.begin - 1].folded;
-    if (before == "the" || before == "these" || before == "those" ||
-        IsPossessive(words[amount.begin - 1]) || before == "their" ||
-        before == "our" || before == "its") {
-      return false;
-    }
-  }
+  if (!amount.ordinal && AfterPointer(words, amount)) return false;
   if (amount.ordinal) {
     const int before = amount.begin - 1;
     return before >= 0 && (Determiners().contains(words[before].folded) ||
                            IsPossessive(words[before]));
   }
   return true;
+}
+
+// Whether IsFigure is false for `amount` whatever noun it counts: a small
+// bare number in words after "the" or a possessive ("the two countries",
+// "their three sons") that neither is an ordinal nor stands alone before
+// "out of" and a number. Lets ParseFigure reject it before reading the
+// noun phrase.
+bool PointsBack(const std::vector<Word>& words, const Amount& amount,
+                Figure::Qualifier qualifier, absl::string_view unit) {
+  // IsFigure's tests up to the one of AfterPointer, in its order.
+  const bool bare = (unit.empty() || Same(unit, "fraction")) &&
+                    qualifier == Figure::QUALIFIER_EXACT &&
+                    amount.multiplier == 1 && amount.compound.empty();
+  if (!bare || amount.year_like || !amount.spelled || amount.times ||
+      amount.ordinal || !AfterPointer(words, amount)) {
+    return false;
+  }
+  return amount.end - amount.begin != 1 || !OutOfNumber(words, amount.end);
 }
 
 // ---------------------------------------------------------------------------
@@ -2149,19 +2311,20 @@ class TakenRanges {
 // to 7%").
 int MatchRangeEnd(const std::vector<Word>& words, int start,
                   Figure::Qualifier qualifier, bool change, Amount* first,
-                  std::string* unit, double* max) {
+                  absl::string_view* unit, double* max) {
   const int n = static_cast<int>(words.size());
   if (start + 1 >= n) return start;
   const absl::string_view separator = words[start].folded;
   const bool between = qualifier == Figure::QUALIFIER_RANGE;
-  if (between ? separator != "and"
-              : !(separator == "-" || separator == "or" || separator == "~" ||
-                  separator == "through" || separator == "thru" ||
-                  (separator == "to" && !change))) {
+  if (between
+          ? !Same(separator, "and")
+          : !(Same(separator, "-") || Same(separator, "or") ||
+              Same(separator, "~") || Same(separator, "through") ||
+              Same(separator, "thru") || (Same(separator, "to") && !change))) {
     return start;
   }
   int k = start + 1;
-  std::string second_unit;
+  absl::string_view second_unit;
   int end = k;
   if (const Currency* c = MatchCurrency(words, k, &end, true)) {
     second_unit = c->code;
@@ -2210,19 +2373,18 @@ int MatchSign(const std::vector<Word>& words, int k, bool spaced_ok,
   const int n = static_cast<int>(words.size());
   if (k + 1 >= n) return k;
   const absl::string_view f = words[k].folded;
-  if ((f == "minus" || f == "negative") &&
+  if ((Same(f, "minus") || Same(f, "negative")) &&
       (words[k + 1].kind != TokenKind::kPunct || Is(words[k + 1], "."))) {
     return k + 1;
   }
-  if (f == "-" && words[k + 1].kind == TokenKind::kNumber &&
+  if (Same(f, "-") && words[k + 1].kind == TokenKind::kNumber &&
       words[k + 1].begin == words[k].end &&
       (k == 0 || words[k - 1].end < words[k].begin ||
        words[k - 1].kind == TokenKind::kPunct)) {
     return k + 1;
   }
-  if (f == "-" && spaced_ok &&
-      (words[k + 1].kind == TokenKind::kNumber ||
-       Is(words[k + 1], "."))) {
+  if (Same(f, "-") && spaced_ok &&
+      (words[k + 1].kind == TokenKind::kNumber || Is(words[k + 1], "."))) {
     *spaced = true;
     return k + 1;
   }
@@ -2232,7 +2394,7 @@ int MatchSign(const std::vector<Word>& words, int k, bool spaced_ok,
 // A currency code written against the digits before it ("USD115",
 // "Rs20", "GBP3.01"): the amount, with `*code` set.
 std::optional<Amount> ParseAttachedPrefix(const std::vector<Word>& words, int k,
-                                          std::string* code) {
+                                          absl::string_view* code) {
   if (k >= static_cast<int>(words.size()) ||
       words[k].kind != TokenKind::kWord) {
     return std::nullopt;
@@ -2309,8 +2471,8 @@ bool IsBareSubunit(const std::vector<Word>& words, const Amount& amount,
   auto ends_clause = [&](int e) {
     if (e >= n) return true;
     const absl::string_view f = words[e].folded;
-    return words[e].kind == TokenKind::kPunct && f != "%" && f != "-" &&
-           f != "$" && f != "/" && f != ":";
+    return words[e].kind == TokenKind::kPunct && !Same(f, "%") &&
+           !Same(f, "-") && !Same(f, "$") && !Same(f, "/") && !Same(f, ":");
   };
   int e = cents.end;
   if (ends_clause(e)) return true;
@@ -2335,10 +2497,10 @@ void MatchRatio(const std::vector<Word>& words, Amount* amount) {
     return;
   }
   int at = amount->end + 1;
-  const bool over = word == "over";
-  if (word == "out" && Is(words[at], "of")) {
+  const bool over = Same(word, "over");
+  if (Same(word, "out") && Is(words[at], "of")) {
     ++at;
-  } else if (!over && word != "in") {
+  } else if (!over && !Same(word, "in")) {
     return;
   }
   const std::optional<Amount> den = ParseAmount(words, at, false);
@@ -2358,7 +2520,7 @@ void MatchRatio(const std::vector<Word>& words, Amount* amount) {
     }
   } else {
     // "one in five adults"; "scored 3 in 4 matches" counts goals.
-    if (word == "in" && amount->value != 1) return;
+    if (Same(word, "in") && amount->value != 1) return;
     if (e < n && Lex().time_units.contains(words[e].folded)) return;
   }
   amount->value /= den->value;
@@ -2367,10 +2529,25 @@ void MatchRatio(const std::vector<Word>& words, Amount* amount) {
   amount->end = e;
 }
 
+// MillionCode for a capitalized word of four letters starting with "m".
+double MillionCodeOf(const SentenceView& view, const Word& word,
+                     absl::string_view* code) {
+  for (char c : view.doc->Slice(word.begin, word.end)) {
+    if (!absl::ascii_isupper(static_cast<unsigned char>(c))) return 1;
+  }
+  const std::string upper = absl::AsciiStrToUpper(word.folded.substr(1));
+  const auto it = Lex().currency_codes.find(upper);
+  if (it == Lex().currency_codes.end()) return 1;
+  *code = *it;  // the lexicon's copy, which outlives `upper`
+  return 1e6;
+}
+
 // A currency code of millions at words[k], written in capitals: "MUSD",
 // "MEUR" (millions of US dollars, of euros); not "Mars". Sets `*code`;
-// returns the scale, 1 when none.
-double MillionCode(const SentenceView& view, int k, std::string* code) {
+// returns the scale, 1 when none. Inlined: most words fail the first
+// tests.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline double MillionCode(
+    const SentenceView& view, int k, absl::string_view* code) {
   const std::vector<Word>& words = *view.words;
   if (k >= static_cast<int>(words.size())) return 1;
   const Word& word = words[k];
@@ -2378,13 +2555,7 @@ double MillionCode(const SentenceView& view, int k, std::string* code) {
       word.folded[0] != 'm' || !word.capitalized) {
     return 1;
   }
-  for (char c : view.doc->Slice(word.begin, word.end)) {
-    if (!absl::ascii_isupper(static_cast<unsigned char>(c))) return 1;
-  }
-  std::string upper = absl::AsciiStrToUpper(word.folded.substr(1));
-  if (!Lex().currency_codes.contains(upper)) return 1;
-  *code = std::move(upper);
-  return 1e6;
+  return MillionCodeOf(view, word, code);
 }
 
 // Cents written against their digits after a whole amount: "43c".
@@ -2465,7 +2636,8 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
       MatchSign(words, k, i <= view.first_content, &spaced_sign);
   const bool negative = after_sign != k;
   k = after_sign;
-  std::string unit;
+  // Views of lexicon strings (or of other_unit below) only.
+  absl::string_view unit;
   if (const Currency* c = MatchCurrency(words, k, &end, true)) {
     unit = c->code;
     k = end;
@@ -2535,7 +2707,7 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   // "a 12-cent dividend", "a one-yen bid": a currency word after a hyphen.
   if (unit.empty() && amount->attached_currency.empty() &&
       !amount->compound.empty() && !amount->ordinal) {
-    const std::string head =
+    const absl::string_view head =
         amount->compound.substr(0, amount->compound.find('-'));
     if (auto it = lex.attached_currencies.find(head);
         it != lex.attached_currencies.end() && it->second.suffix) {
@@ -2644,6 +2816,7 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
     }
   }
   // "at most 100 and at least 20", "above 1000 and below 1500": one range.
+  std::string other_unit;  // the unit of the second bound, when it has one
   if (allow_bound_pair &&
       (IsLowerBound(qualifier) || IsUpperBound(qualifier)) && k + 1 < n &&
       (Is(words[k], "and") || Is(words[k], "but") ||
@@ -2666,7 +2839,10 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
           amount->value = low;
           max = high;
           qualifier = Figure::QUALIFIER_RANGE;
-          if (unit.empty()) unit = other->figure.unit();
+          if (unit.empty()) {
+            other_unit = other->figure.unit();
+            unit = other_unit;
+          }
           k = other->end;
         }
       }
@@ -2686,6 +2862,10 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
     return std::nullopt;
   }
   if (unit.empty() && amount->fraction) unit = "fraction";
+  // "the two countries": no figure, whatever the noun (IsFigure).
+  if (!negative && !alone && PointsBack(words, *amount, qualifier, unit)) {
+    return std::nullopt;
+  }
   const Counted counted = CountedOf(words, *amount, unit, duration, k);
   if (!negative && !alone &&
       !IsFigure(words, *amount, qualifier, unit, counted)) {
@@ -2717,9 +2897,10 @@ bool InNameOrTime(const std::vector<Word>& words, const FigureMatch& match) {
   const int end = match.end;
   if (end < n) {
     const absl::string_view next = words[end].folded;
-    if (next == "a.m." || next == "p.m." || next == "am" || next == "pm" ||
-        next == "o'clock" || next == "gmt" || next == "utc" || next == "/" ||
-        (next == ":" && end + 1 < n &&
+    if (Same(next, "a.m.") || Same(next, "p.m.") || Same(next, "am") ||
+        Same(next, "pm") || Same(next, "o'clock") || Same(next, "gmt") ||
+        Same(next, "utc") || Same(next, "/") ||
+        (Same(next, ":") && end + 1 < n &&
          words[end + 1].kind == TokenKind::kNumber)) {
       return true;
     }
