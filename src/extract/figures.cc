@@ -2003,7 +2003,6 @@ const FilteredWordSet& Determiners() {
   return *kSet;
 }
 
-// A regular plural: "agreements", "companies", "taxes"; not "was" or "news".
 // IsPlural(folded) when `lemma` is Lemma(folded).
 bool IsPluralOf(absl::string_view folded, absl::string_view lemma) {
   if (!absl::EndsWith(folded, "s") || absl::EndsWith(folded, "'s")) {
@@ -2020,6 +2019,7 @@ bool IsPluralOf(absl::string_view folded, absl::string_view lemma) {
          absl::ConsumePrefix(&ending, stem) && Same(ending, "ies");
 }
 
+// A regular plural: "agreements", "companies", "taxes"; not "was" or "news".
 bool IsPlural(absl::string_view folded) {
   if (!absl::EndsWith(folded, "s") || absl::EndsWith(folded, "'s")) {
     return false;
@@ -2027,8 +2027,6 @@ bool IsPlural(absl::string_view folded) {
   return IsPluralOf(folded, Lemma(folded));
 }
 
-// A number word, also in the plural ("thirds", "millions").
-// Denominators ("half", "quarter") are nouns too: "the third quarter".
 // IsNumberWord(folded) for a word without a hyphen whose Lemma is
 // `lemma`.
 bool IsUnhyphenatedNumberWord(absl::string_view folded,
@@ -2040,6 +2038,9 @@ bool IsUnhyphenatedNumberWord(absl::string_view folded,
          Lex().magnitudes.contains(folded);
 }
 
+// A number word, also in the plural ("thirds", "millions"), of a word or
+// of the part of a hyphenated word before its first hyphen. Denominators
+// ("half", "quarter") are nouns too: "the third quarter".
 bool IsNumberWord(absl::string_view folded) {
   const absl::string_view head = folded.substr(0, folded.find('-'));
   auto it = Lex().number_words.find(head);
@@ -2070,7 +2071,8 @@ Counted CountedNoun(const std::vector<Word>& words, int start) {
     const Word& word = words[k];
     const std::string& f = word.folded;
     if (word.kind != TokenKind::kWord || lex.stop_words.contains(f)) break;
-    // The word's lemma, asked below up to four times, computed once.
+    // The word's lemma, asked below up to four times, computed once for a
+    // word without a hyphen.
     const bool hyphenated = (word.shape & internal::kHasHyphen) != 0;
     std::string lemma = hyphenated ? std::string() : Lemma(f);
     if (hyphenated ? IsNumberWord(f) : IsUnhyphenatedNumberWord(f, lemma)) {
