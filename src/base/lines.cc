@@ -34,9 +34,11 @@ size_t CodePoints(absl::string_view text, size_t begin, size_t end) {
     }
     n -= blocks * 16;
     const __m128i sums = _mm_sad_epu8(counts, _mm_setzero_si128());
-    continuations += static_cast<size_t>(_mm_cvtsi128_si64(sums)) +
+    // Each half of `sums` is at most 8 * 255: its low 32 bits hold it (and
+    // _mm_cvtsi128_si32, unlike the 64-bit form, exists on 32-bit x86).
+    continuations += static_cast<size_t>(_mm_cvtsi128_si32(sums)) +
                      static_cast<size_t>(
-                         _mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+                         _mm_cvtsi128_si32(_mm_unpackhi_epi64(sums, sums)));
   }
 #endif
   for (; n >= 8; p += 8, n -= 8) {

@@ -692,9 +692,9 @@ constexpr uint32_t kCalendarWord = 1u << 30;
 // weeks"), not only by a time unit.
 constexpr uint32_t kVagueCount = 1u << 29;
 
-// What a token is as the one right after a number of digits or a count
-// word (DateParser::FollowerAt): its Opens bits, with kOpensOther told
-// apart into the following.
+// What a token is as the one right after a number of digits, a count
+// word or an ordinal word (DateParser::FollowerAt): its Opens bits, with
+// kOpensOther told apart into the following.
 enum Next : uint32_t {
   kNextSlash = 1 << 21,   // "/"
   kNextDash = 1 << 22,    // "-", "~"
@@ -706,7 +706,7 @@ enum Next : uint32_t {
 };
 // After an ordinal word alone (DateParser::OrdinalFollowerAt), besides its
 // FollowerAt bits: one of the plain words a pattern reads right after an
-// ordinal ("first half", "second nearest").
+// ordinal ("first half", "third nearest").
 constexpr uint64_t kNextOrdinalTail = uint64_t{1} << 32;
 // Any word: a follower of none of these bits is a word.
 constexpr uint32_t kNextAnyWord =
@@ -1431,7 +1431,8 @@ class DateParser {
     return next;
   }
 
-  // What words[k] is as the token after a number or count: never 0.
+  // What words[k] is as the token after a number, a count or an ordinal
+  // word: never 0.
   uint32_t FollowerAt(int k) const {
     if (k >= n_) return kNextEnd;
     const Word& word = words_[k];

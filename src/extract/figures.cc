@@ -699,7 +699,9 @@ struct Amount {
   bool attached_abbreviation = false;
   // The word after a hyphen: "day" in "four-day", "megawatt" in
   // "600-megawatt"; a view of the word's folded text, so an Amount stays
-  // trivially copyable and cheap to return.
+  // trivially copyable and cheap to return. Valid as long as the word: an
+  // Amount read from a word made for the parse (a part of a token) must
+  // not leave it with a compound.
   absl::string_view compound;
   // Tokens [begin, end).
   int begin = 0;
@@ -762,7 +764,8 @@ bool IsOrdinalSuffix(absl::string_view s) {
   return Same(s, "st") || Same(s, "nd") || Same(s, "rd") || Same(s, "th");
 }
 
-// A number token: its value and what follows the digits.
+// A number token: its value and what follows the digits. The amount's
+// compound is a view of `word.folded`, valid as long as `word`.
 std::optional<Amount> ParseDigitToken(const Word& word) {
   const absl::string_view s = word.folded;
   size_t k = 0;
@@ -1828,6 +1831,9 @@ std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
       amount->needs_alone = true;
       amount->begin = start;
       amount->end = start + 2;
+      // An attached abbreviation has no compound; none may point into
+      // `decimal`, which ends here.
+      amount->compound = {};
       return amount;
     }
     Amount amount;
