@@ -793,34 +793,10 @@ class DateWords {
   // The longest words Pack takes.
   static constexpr size_t kMaxPacked = 16;
 
-  // A word of 1 to 16 bytes as two integers that tell apart words of the
-  // same length, from loads of fixed size (a variable-length copy is a
-  // call): up to 8 bytes, two overlapping 4-byte loads or the first, middle
-  // and last byte in `low` and 0 in `high`; longer, the first and the last
-  // 8 bytes. Every byte of the word is in them, and no other.
-  struct Packed {
-    uint64_t low;
-    uint64_t high;
-  };
+  // A word of 1 to kMaxPacked bytes as two integers (internal::PackWord).
+  using Packed = internal::PackedWord;
   ABSL_ATTRIBUTE_ALWAYS_INLINE static Packed Pack(absl::string_view word) {
-    const char* p = word.data();
-    const size_t n = word.size();
-    if (n > 8) {
-      uint64_t first, last;
-      std::memcpy(&first, p, 8);
-      std::memcpy(&last, p + n - 8, 8);
-      return Packed{first, last};
-    }
-    if (n >= 4) {
-      uint32_t first, last;
-      std::memcpy(&first, p, 4);
-      std::memcpy(&last, p + n - 4, 4);
-      return Packed{uint64_t{first} | uint64_t{last} << 32, 0};
-    }
-    return Packed{uint64_t{static_cast<unsigned char>(p[0])} |
-                      uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
-                      uint64_t{static_cast<unsigned char>(p[n - 1])} << 16,
-                  0};
+    return internal::PackWord(word);
   }
 
   // Find of a word of 1 to kMaxPacked bytes given as Pack(word) and its

@@ -91,27 +91,14 @@ struct WordFacts {
   bool place = false;
 };
 
-// A key read in loads of fixed size: its length and its first and last
-// (up to) eight bytes, which are all of its bytes when it has at most 16:
-// two such keys are equal if and only if their parts are.
+// A key read in loads of fixed size: its length and its PackedWord
+// (internal::PackWord), which holds all of its bytes when it has at most
+// 16: two such keys are equal if and only if their parts are.
 struct KeyParts {
   explicit KeyParts(absl::string_view key) : size(key.size()) {
-    const char* const p = key.data();
-    const size_t n = key.size();
-    if (n >= 8) {
-      std::memcpy(&head, p, 8);
-      std::memcpy(&tail, p + n - 8, 8);
-    } else if (n >= 4) {
-      uint32_t first, last;
-      std::memcpy(&first, p, 4);
-      std::memcpy(&last, p + n - 4, 4);
-      head = first;
-      tail = last;
-    } else if (n > 0) {
-      head = uint64_t{static_cast<unsigned char>(p[0])} |
-             uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
-             uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
-    }
+    const internal::PackedWord packed = internal::PackWord(key);
+    head = packed.low;
+    tail = packed.high;
   }
 
   // A hash for the tables of this file, cheaper than WordHash. Keys of

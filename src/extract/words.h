@@ -61,6 +61,48 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool WordIs(const Word& word,
          std::memcmp(word.folded.data(), text.data(), text.size()) == 0;
 }
 
+// A word as two integers, for the word tables the extractors look every
+// token up in: up to 8 bytes, two overlapping 4-byte loads (or, below 4
+// bytes, the first, middle and last byte) in `low` and 0 in `high`;
+// longer, the first and the last 8 bytes. Read with loads of fixed size (a
+// copy of variable length is a call) that never reach outside the word.
+// Two words of the same size of at most 16 bytes are equal exactly when
+// their PackedWords are; longer words share theirs when only their middle
+// bytes differ.
+struct PackedWord {
+  uint64_t low = 0;
+  uint64_t high = 0;
+
+  bool operator==(const PackedWord& other) const {
+    return low == other.low && high == other.high;
+  }
+};
+
+// The PackedWord of `word` ({0, 0} when it is empty). Inline: the
+// extractors ask it of every token.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline PackedWord PackWord(
+    absl::string_view word) {
+  const char* p = word.data();
+  const size_t n = word.size();
+  if (n > 8) {
+    uint64_t first, last;
+    std::memcpy(&first, p, 8);
+    std::memcpy(&last, p + n - 8, 8);
+    return PackedWord{first, last};
+  }
+  if (n >= 4) {
+    uint32_t first, last;
+    std::memcpy(&first, p, 4);
+    std::memcpy(&last, p + n - 4, 4);
+    return PackedWord{uint64_t{first} | uint64_t{last} << 32, 0};
+  }
+  if (n == 0) return PackedWord{};
+  return PackedWord{uint64_t{static_cast<unsigned char>(p[0])} |
+                        uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
+                        uint64_t{static_cast<unsigned char>(p[n - 1])} << 16,
+                    0};
+}
+
 // The tokens of text[begin, end) (segment::Tokenize) as Words. Linear in
 // the size of the range.
 std::vector<Word> Words(absl::string_view text, size_t begin, size_t end);
