@@ -150,7 +150,7 @@ class FilteredTable {
     for (uint32_t e = heads_[Bucket(key)]; e != kNone; e = next_[e]) {
       const absl::string_view word = KeyOf(entries_[e]);
       if (word.size() == key.size() &&
-          SameBytes(word.data(), key.data(), key.size())) {
+          internal::SameBytes(word.data(), key.data(), key.size())) {
         return &entries_[e];
       }
     }
@@ -163,33 +163,6 @@ class FilteredTable {
     return entry.first;
   }
 
-  // Whether a[0, n) and b[0, n) hold the same bytes; words of 4 to 16
-  // bytes, most of them, with two loads each and no call.
-  static bool SameBytes(const char* a, const char* b, size_t n) {
-    if (n >= 8 && n <= 16) {
-      uint64_t a0, a1, b0, b1;
-      std::memcpy(&a0, a, 8);
-      std::memcpy(&b0, b, 8);
-      std::memcpy(&a1, a + n - 8, 8);
-      std::memcpy(&b1, b + n - 8, 8);
-      return ((a0 ^ b0) | (a1 ^ b1)) == 0;
-    }
-    if (n >= 4 && n < 8) {
-      uint32_t a0, a1, b0, b1;
-      std::memcpy(&a0, a, 4);
-      std::memcpy(&b0, b, 4);
-      std::memcpy(&a1, a + n - 4, 4);
-      std::memcpy(&b1, b + n - 4, 4);
-      return ((a0 ^ b0) | (a1 ^ b1)) == 0;
-    }
-    if (n < 4) {
-      for (size_t k = 0; k < n; ++k) {
-        if (a[k] != b[k]) return false;
-      }
-      return true;
-    }
-    return std::memcmp(a, b, n) == 0;
-  }
 
   // The bucket of `word`: its length, first, second and last bytes mixed
   // by a multiplicative hash; heads_.size() is a power of two.
@@ -245,7 +218,7 @@ class ShapeMap {
     for (uint32_t e = heads_[Cell(word)]; e != kNone; e = entries_[e].next) {
       const Entry& entry = entries_[e];
       if (entry.word.size() == word.size() &&
-          SameBytes(entry.word.data(), word.data(), word.size())) {
+          internal::SameBytes(entry.word.data(), word.data(), word.size())) {
         return &entry.value;
       }
     }
@@ -256,34 +229,6 @@ class ShapeMap {
   static constexpr size_t kCells = 32 * 32 * 32;
   static constexpr uint32_t kNone = ~uint32_t{0};
 
-  // Whether a[0, n) and b[0, n) hold the same bytes. Words of up to 16
-  // bytes, most of them, are compared with two loads each, overlapping
-  // where n is not 16, without a call.
-  static bool SameBytes(const char* a, const char* b, size_t n) {
-    if (n >= 8 && n <= 16) {
-      uint64_t a0, a1, b0, b1;
-      std::memcpy(&a0, a, 8);
-      std::memcpy(&b0, b, 8);
-      std::memcpy(&a1, a + n - 8, 8);
-      std::memcpy(&b1, b + n - 8, 8);
-      return ((a0 ^ b0) | (a1 ^ b1)) == 0;
-    }
-    if (n >= 4 && n < 8) {
-      uint32_t a0, a1, b0, b1;
-      std::memcpy(&a0, a, 4);
-      std::memcpy(&b0, b, 4);
-      std::memcpy(&a1, a + n - 4, 4);
-      std::memcpy(&b1, b + n - 4, 4);
-      return ((a0 ^ b0) | (a1 ^ b1)) == 0;
-    }
-    if (n < 4) {
-      for (size_t k = 0; k < n; ++k) {
-        if (a[k] != b[k]) return false;
-      }
-      return true;
-    }
-    return std::memcmp(a, b, n) == 0;
-  }
 
   static size_t Cell(absl::string_view word) {
     if (word.empty()) return 0;

@@ -103,6 +103,36 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline PackedWord PackWord(
                     0};
 }
 
+// Whether a[0, n) and b[0, n) hold the same bytes. Words of up to 16
+// bytes, most of them, are compared with two loads each, overlapping where
+// n is not 8 or 16, without a call.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool SameBytes(const char* a,
+                                                   const char* b, size_t n) {
+  if (n >= 8 && n <= 16) {
+    uint64_t a0, a1, b0, b1;
+    std::memcpy(&a0, a, 8);
+    std::memcpy(&b0, b, 8);
+    std::memcpy(&a1, a + n - 8, 8);
+    std::memcpy(&b1, b + n - 8, 8);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+  }
+  if (n >= 4 && n < 8) {
+    uint32_t a0, a1, b0, b1;
+    std::memcpy(&a0, a, 4);
+    std::memcpy(&b0, b, 4);
+    std::memcpy(&a1, a + n - 4, 4);
+    std::memcpy(&b1, b + n - 4, 4);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+  }
+  if (n < 4) {
+    for (size_t k = 0; k < n; ++k) {
+      if (a[k] != b[k]) return false;
+    }
+    return true;
+  }
+  return std::memcmp(a, b, n) == 0;
+}
+
 // The tokens of text[begin, end) (segment::Tokenize) as Words. Linear in
 // the size of the range.
 std::vector<Word> Words(absl::string_view text, size_t begin, size_t end);
