@@ -29,16 +29,15 @@ size_t CodePoints(absl::string_view text, size_t begin, size_t end) {
     for (size_t b = 0; b < blocks; ++b, p += 16) {
       const __m128i bytes =
           _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-      counts = _mm_sub_epi8(counts,
-                            _mm_cmplt_epi8(bytes, _mm_set1_epi8(-64)));
+      counts = _mm_sub_epi8(counts, _mm_cmplt_epi8(bytes, _mm_set1_epi8(-64)));
     }
     n -= blocks * 16;
     const __m128i sums = _mm_sad_epu8(counts, _mm_setzero_si128());
     // Each half of `sums` is at most 8 * 255: its low 32 bits hold it (and
     // _mm_cvtsi128_si32, unlike the 64-bit form, exists on 32-bit x86).
-    continuations += static_cast<size_t>(_mm_cvtsi128_si32(sums)) +
-                     static_cast<size_t>(
-                         _mm_cvtsi128_si32(_mm_unpackhi_epi64(sums, sums)));
+    continuations +=
+        static_cast<size_t>(_mm_cvtsi128_si32(sums)) +
+        static_cast<size_t>(_mm_cvtsi128_si32(_mm_unpackhi_epi64(sums, sums)));
   }
 #endif
   for (; n >= 8; p += 8, n -= 8) {

@@ -785,8 +785,8 @@ class DateWords {
       const Packed key = Pack(word);
       size_t s = SlotOf(key, word.size());
       while (packed_[s].size != 0) s = (s + 1) & packed_mask_;
-      packed_[s] =
-          PackedSlot{key.low, key.high, bits, static_cast<uint8_t>(word.size())};
+      packed_[s] = PackedSlot{key.low, key.high, bits,
+                              static_cast<uint8_t>(word.size())};
     }
   }
 
@@ -834,9 +834,8 @@ class DateWords {
   static int Index(char c) { return c >= 'a' && c <= 'z' ? c - 'a' : 26; }
 
   size_t SlotOf(Packed key, size_t size) const {
-    const uint64_t hash =
-        (key.low + size + key.high * 0xD6E8FEB86659FD93ull) *
-        0x9E3779B97F4A7C15ull;
+    const uint64_t hash = (key.low + size + key.high * 0xD6E8FEB86659FD93ull) *
+                          0x9E3779B97F4A7C15ull;
     return static_cast<size_t>(hash >> 32) & packed_mask_;
   }
 
@@ -861,7 +860,6 @@ class DateWords {
   // entries as bits (bit 31: 31 bytes or more).
   uint32_t lengths_[27][27] = {};
 };
-
 
 // Whether the bytes of `x` may hold an ASCII digit or hyphen; false means
 // surely none. As internal::HasNoDigitOrHyphen: a byte strictly between
@@ -1007,8 +1005,7 @@ class DateParser {
  public:
   // `bits` holds DateBitsOf of each word; `memos` is started for them
   // (NextSentence).
-  DateParser(const std::vector<Word>& words,
-             const std::vector<uint32_t>& bits,
+  DateParser(const std::vector<Word>& words, const std::vector<uint32_t>& bits,
              std::optional<absl::CivilDay> published, ParserMemos* memos)
       : words_(words),
         bits_(bits),
@@ -1124,8 +1121,7 @@ class DateParser {
         {&DateParser::NumericRange, kOpensNumber, kAfterAny, "NumericRange",
          kOpensNumber | kNextSlash},
         // Digits alone are followed by "/" ("4/22").
-        {&DateParser::Numeric, kOpensNumber, kAfterAny, "Numeric",
-         kNextSlash},
+        {&DateParser::Numeric, kOpensNumber, kAfterAny, "Numeric", kNextSlash},
         // After "first" or "last": a count ("first 2 weeks"); after
         // another ordinal: "month".
         {&DateParser::CountedPart,
@@ -1185,8 +1181,7 @@ class DateParser {
          kOpensDigits12 | kOpensNumberOrdinal | kOpensNumberOther |
              kOpensShaped | kOpensCount | kOpensOrdinal,
          kAfterAny, "DayFirst", kNextDash | kNextLink | kOpensCalendar,
-         kOpensOrdinal | kOpensCount | kOpensUnit | kNextLink |
-             kOpensCalendar,
+         kOpensOrdinal | kOpensCount | kOpensUnit | kNextLink | kOpensCalendar,
          kAfterAny, kNextLink | kOpensUnit},
 
         {&DateParser::MidToken, kOpensShaped, kAfterAny, "MidToken"},
@@ -1310,8 +1305,8 @@ class DateParser {
     };
     thread_local Recent recent[64];
     const Key key{opens, next, next2};
-    const uint64_t mixed = (uint64_t{opens} << 32 ^ next ^ next2 << 7) *
-                           0x9E3779B97F4A7C15ull;
+    const uint64_t mixed =
+        (uint64_t{opens} << 32 ^ next ^ next2 << 7) * 0x9E3779B97F4A7C15ull;
     Recent& slot = recent[mixed >> 58];
     if (slot.list != nullptr && slot.key == key) return *slot.list;
     // Nodes stay put while nested parses add lists.
@@ -1347,8 +1342,8 @@ class DateParser {
   // Whether `parser` can start at a token of Opens bits `opens` followed by
   // one of `next` (NextOpensAt; kAfterAny: any) and, at "the", by one of
   // `next2` after that (OrdinalAfterThe; kAfterAny: any).
-  static bool CanOpen(const GatedParser& parser, uint32_t opens,
-                      uint64_t next, uint64_t next2) {
+  static bool CanOpen(const GatedParser& parser, uint32_t opens, uint64_t next,
+                      uint64_t next2) {
     if ((parser.opens & opens) == 0) return false;
     if (next == kAfterAny) return true;
     if ((opens & kOpensThe) != 0) {
@@ -5519,8 +5514,7 @@ Claim& AddClaim(const Document& doc, const segment::Sentence& sentence,
   const size_t end =
       words[match->end - 1].end - words[match->end - 1].possessive_bytes;
   Claim& claim = claims->emplace_back();
-  FillMentionClaim(doc, sentence, words, Claim::KIND_DATE, begin, end,
-                   &claim);
+  FillMentionClaim(doc, sentence, words, Claim::KIND_DATE, begin, end, &claim);
   if (match->needs_anchor && doc.published.has_value() &&
       !match->date.start().empty()) {
     match->date.set_anchor(FormatDay(*doc.published));

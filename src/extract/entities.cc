@@ -376,8 +376,7 @@ bool IsPlacePreposition(absl::string_view key) {
 // An opening mark (IsOpeningMark) or a colon: the next word opens a
 // quotation. ASCII is told by one mask.
 inline bool OpensQuotation(char32_t c) {
-  constexpr uint64_t kAsciiBelow64 = uint64_t{1} << '"' |
-                                     uint64_t{1} << '\'' |
+  constexpr uint64_t kAsciiBelow64 = uint64_t{1} << '"' | uint64_t{1} << '\'' |
                                      uint64_t{1} << '(' | uint64_t{1} << ':';
   if (c < 64) return (kAsciiBelow64 >> c) & 1;
   return c == '[' || (c >= 0x80 && IsOpeningMark(c));
@@ -404,11 +403,10 @@ inline uint16_t KeyBit(absl::string_view key) {
 // internal::PossessiveBytes, which the tokenizer keeps for word tokens,
 // also counts a "‘", which a name keeps.
 size_t SuffixBytes(absl::string_view text, const internal::Word& token) {
-  const size_t bytes =
-      token.kind == TokenKind::kWord
-          ? token.possessive_bytes
-          : internal::PossessiveBytes(
-                text.substr(token.begin, token.end - token.begin));
+  const size_t bytes = token.kind == TokenKind::kWord
+                           ? token.possessive_bytes
+                           : internal::PossessiveBytes(text.substr(
+                                 token.begin, token.end - token.begin));
   // "‘" is E2 80 98 and "’" E2 80 99: an ending of 4 bytes has one of them
   // before its "s".
   if (bytes == 4 && text[token.end - 2] == '\x98') return 0;
@@ -561,9 +559,7 @@ class Words {
     return token.end - SuffixBytes(text_, token);
   }
   // A word token (letters first); numbers and punctuation are not.
-  bool is_word(size_t i) const {
-    return tokens_[i].kind == TokenKind::kWord;
-  }
+  bool is_word(size_t i) const { return tokens_[i].kind == TokenKind::kWord; }
   // A word that starts with an uppercase letter.
   bool capitalized(size_t i) const {
     return is_word(i) && tokens_[i].capitalized;
@@ -816,8 +812,7 @@ class InitialWordMarker {
   };
 
   absl::string_view KeyAt(int k) const {
-    return absl::string_view(key_text_).substr(keys_[k].offset,
-                                               keys_[k].size);
+    return absl::string_view(key_text_).substr(keys_[k].offset, keys_[k].size);
   }
 
   // Adds the key of initial name word `token` unless it is there; returns
@@ -848,8 +843,7 @@ class InitialWordMarker {
   // a punctuation token or number (no key starts with a digit or
   // punctuation, but one may start with the lead byte of a quote mark).
   ABSL_ATTRIBUTE_NOINLINE void Find(absl::string_view text,
-                                    const internal::Word& token,
-                                    size_t index,
+                                    const internal::Word& token, size_t index,
                                     const ArticleWords* article) {
     if (token.kind != TokenKind::kWord) return;
     if (token.capitalized && (article->info(index)->flags & kInitial)) {
@@ -915,8 +909,7 @@ size_t GrowChunk(const Words& words, size_t start, Chunk* chunk) {
   // Whether one of the parts is an organisation or place word.
   bool org_or_place = IsOrgOrPlaceWord(words, start);
   size_t last = start;
-  while (!words.possessive(last) &&
-         chunk->parts.size() < kMaxNameWords) {
+  while (!words.possessive(last) && chunk->parts.size() < kMaxNameWords) {
     size_t next = last + 1;
     if (next < words.size() && IsAbbreviationDot(words, next)) ++next;
     if (next >= words.size()) return next;
@@ -982,8 +975,8 @@ bool IsAdjectiveUse(const Words& words, const Chunk& chunk) {
   const size_t i = chunk.parts[0];
   const size_t next = i + 1;
   // The tests of the words themselves first: the lexicons are asked last.
-  if (words.possessive(i) || next >= words.size() ||
-      !words.is_word(next) || words.capitalized(next)) {
+  if (words.possessive(i) || next >= words.size() || !words.is_word(next) ||
+      words.capitalized(next)) {
     return false;
   }
   return IsDemonym(words, i) && !IsReportingVerb(words, next);
@@ -999,9 +992,9 @@ bool TrimInitialWord(const Words& words, Chunk* chunk) {
   // is capitalized anyway.
   const std::optional<TitleClass> title = words.title(first);
   const bool opens_title =
-      title.has_value() && (title != TitleClass::kModifier ||
-                            (chunk->parts.size() > 1 &&
-                             words.title(chunk->parts[1]).has_value()));
+      title.has_value() &&
+      (title != TitleClass::kModifier ||
+       (chunk->parts.size() > 1 && words.title(chunk->parts[1]).has_value()));
   if (!words.has(first, kInitial) || opens_title ||
       words.has(first, kCapitalizedInside)) {
     return true;
@@ -1010,16 +1003,14 @@ bool TrimInitialWord(const Words& words, Chunk* chunk) {
     // A lone word: a name only when it is known as a place or speaks
     // ("Burton said", "Okafor: “...").
     const size_t next = first + 1;
-    return words.facts(first).place ||
-           IsReportingVerb(words, next) ||
+    return words.facts(first).place || IsReportingVerb(words, next) ||
            (next + 1 < words.size() && words.punct(next) == ':' &&
             IsOpeningMark(words.punct(next + 1)));
   }
   if (!words.has(first, kLowercase)) return true;
   // A common word: drop it, and a connector that followed it.
   size_t drop = 1;
-  while (drop < chunk->parts.size() &&
-         !words.capitalized(chunk->parts[drop])) {
+  while (drop < chunk->parts.size() && !words.capitalized(chunk->parts[drop])) {
     ++drop;
   }
   chunk->parts.erase(chunk->parts.begin(), chunk->parts.begin() + drop);
@@ -1121,8 +1112,8 @@ Role AppositiveAfter(const Words& words, size_t comma) {
     }
     last = i;
   }
-  const bool closed = i == words.size() || words.punct(i) == ',' ||
-                      words.punct(i) == '.';
+  const bool closed =
+      i == words.size() || words.punct(i) == ',' || words.punct(i) == '.';
   if (!has_head || !closed || last < first || !words.is_word(first)) {
     return Role();
   }
@@ -1449,8 +1440,8 @@ void FindPronounAttributions(const Words& words,
 // the roles and titles that go with the names. `words` holds what was read
 // of the document's words afterwards; the keys of the mentions are copied
 // into `out`.
-void CollectMentions(const Document& doc, bool attribution,
-                     ArticleWords* words, MentionBuffers* out) {
+void CollectMentions(const Document& doc, bool attribution, ArticleWords* words,
+                     MentionBuffers* out) {
   const size_t sentences = doc.sentence_words.size();
   // Sentence s is tokens [starts[s], starts[s + 1]) of the article.
   thread_local std::vector<size_t> starts;
@@ -1638,11 +1629,10 @@ void Forms::Collect(const MentionBuffers& buffers) {
     const absl::string_view key = keys[f];
     if (!IsPersonLike(f, mentions[first_mention[f]])) continue;
     const char* const end = key.data() + key.size();
-    for (const char* space = static_cast<const char*>(
-             std::memchr(key.data(), ' ', key.size()));
-         space != nullptr;
-         space = static_cast<const char*>(
-             std::memchr(space + 1, ' ', end - (space + 1)))) {
+    for (const char* space =
+             static_cast<const char*>(std::memchr(key.data(), ' ', key.size()));
+         space != nullptr; space = static_cast<const char*>(std::memchr(
+                               space + 1, ' ', end - (space + 1)))) {
       const absl::string_view suffix(space + 1, end - (space + 1));
       const int form = FormOf(suffix, KeyHash(suffix));
       if (form >= 0) {
@@ -1729,10 +1719,9 @@ std::vector<int> CanonicalMentions(absl::string_view text,
     const bool fuller =
         c == -1 || mentions[i].word_count > mentions[c].word_count;
     // The same words: the same form.
-    const bool better_case = c != -1 &&
-                             forms.of_mention[i] == forms.of_mention[c] &&
-                             !written_in_lowercase(mentions[c]) &&
-                             written_in_lowercase(mentions[i]);
+    const bool better_case =
+        c != -1 && forms.of_mention[i] == forms.of_mention[c] &&
+        !written_in_lowercase(mentions[c]) && written_in_lowercase(mentions[i]);
     if (fuller || better_case) c = static_cast<int>(i);
   }
   return canonical;
@@ -1839,8 +1828,7 @@ std::vector<EntityKind> DecideKinds(
 
 // ---------------------------------------------------------------------------
 
-EntityIndex::EntityIndex(const Document& doc,
-                         const EntityIndexOptions& options)
+EntityIndex::EntityIndex(const Document& doc, const EntityIndexOptions& options)
     : doc_(&doc) {
   // What was read of the document's words, and the mentions with their
   // keys, which the forms point into; reused by the next document of the

@@ -163,7 +163,6 @@ class FilteredTable {
     return entry.first;
   }
 
-
   // The bucket of `word`: its length, first, second and last bytes mixed
   // by a multiplicative hash; heads_.size() is a power of two.
   size_t Bucket(absl::string_view word) const {
@@ -228,7 +227,6 @@ class ShapeMap {
  private:
   static constexpr size_t kCells = 32 * 32 * 32;
   static constexpr uint32_t kNone = ~uint32_t{0};
-
 
   static size_t Cell(absl::string_view word) {
     if (word.empty()) return 0;
@@ -3106,8 +3104,8 @@ inline bool IsFigureAnchor(const Word& word, uint8_t classes) {
     // 8 bytes or more that starts like a tens word.
     const unsigned char first =
         word.folded.empty() ? 0 : static_cast<unsigned char>(word.folded[0]);
-    const bool may_be_vulgar = word.kind == TokenKind::kPunct &&
-                               (first == 0xC2 || first == 0xE2);
+    const bool may_be_vulgar =
+        word.kind == TokenKind::kPunct && (first == 0xC2 || first == 0xE2);
     if (!may_be_vulgar && !MayBeFused(word.folded)) return false;
   }
   return IsFigureAnchorSlow(word, classes);

@@ -80,8 +80,8 @@ inline size_t AsciiAlnumRun16(const char* p, char* folded, unsigned* digits) {
 // Sets bit k of `*digits` when byte k of the run (k < 16) is a digit, and
 // no other bit.
 // Reads nothing past the end of the text.
-inline size_t AsciiAlnumPrefix(absl::string_view text, size_t pos,
-                               char* folded, unsigned* digits) {
+inline size_t AsciiAlnumPrefix(absl::string_view text, size_t pos, char* folded,
+                               unsigned* digits) {
 #if defined(__SSE2__)
   if (text.size() - pos >= 16) {
     return AsciiAlnumRun16(text.data() + pos, folded, digits);
@@ -130,10 +130,13 @@ struct ShortAsciiWord {
 
   CROSSCHECK_FLATTEN operator Word() const {
     // Every member at once, so that none is stored twice.
-    Word word{begin,     end,
+    Word word{begin,
+              end,
               std::string(folded, 15),
-              kind,      capitalized,
-              0,         static_cast<uint8_t>(has_digit ? kHasDigit : 0)};
+              kind,
+              capitalized,
+              0,
+              static_cast<uint8_t>(has_digit ? kHasDigit : 0)};
     ABSL_ASSUME(end - begin <= 15);
     word.folded.erase(end - begin);
     return word;
@@ -310,9 +313,9 @@ std::vector<Word> Words(absl::string_view text, size_t begin, size_t end) {
       bool whole = true;
       for (;;) {
         char folded16[16];
-        unsigned digits = 0;  // a bit per digit of the token
-        size_t e = pos;       // the end of the token
-        size_t next = pos;    // where reading goes on
+        unsigned digits = 0;    // a bit per digit of the token
+        size_t e = pos;         // the end of the token
+        size_t next = pos;      // where reading goes on
         bool run_next = false;  // whether a run starts at `next`
         bool read = false;
 #if defined(__SSE2__)
@@ -361,11 +364,11 @@ std::vector<Word> Words(absl::string_view text, size_t begin, size_t end) {
         // ASCII letters and digits: Fold only lowercases (so the first
         // byte changes only for a capital), and there is no possessive
         // ending. Bit 0 of `digits` is the token's first byte.
-        words.emplace_back(ShortAsciiWord{
-            pos, e, folded16,
-            (digits & 1) ? segment::TokenKind::kNumber
-                         : segment::TokenKind::kWord,
-            folded16[0] != data[pos], digits != 0});
+        words.emplace_back(
+            ShortAsciiWord{pos, e, folded16,
+                           (digits & 1) ? segment::TokenKind::kNumber
+                                        : segment::TokenKind::kWord,
+                           folded16[0] != data[pos], digits != 0});
         pos = next;
         if (!run_next) break;
       }

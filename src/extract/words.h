@@ -106,8 +106,8 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline PackedWord PackWord(
 // Whether a[0, n) and b[0, n) hold the same bytes. Words of up to 16
 // bytes, most of them, are compared with two loads each, overlapping where
 // n is not 8 or 16, without a call.
-ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool SameBytes(const char* a,
-                                                   const char* b, size_t n) {
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool SameBytes(const char* a, const char* b,
+                                                   size_t n) {
   if (n >= 8 && n <= 16) {
     uint64_t a0, a1, b0, b1;
     std::memcpy(&a0, a, 8);

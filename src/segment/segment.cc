@@ -157,9 +157,9 @@ absl::string_view WordBefore(absl::string_view text, size_t begin,
           _mm_set1_epi8(static_cast<char>(n - 128)));
     };
     const __m128i word = _mm_or_si128(
-        _mm_or_si128(in_range(_mm_or_si128(bytes, _mm_set1_epi8(0x20)), 'a',
-                              26),
-                     in_range(bytes, '0', 10)),
+        _mm_or_si128(
+            in_range(_mm_or_si128(bytes, _mm_set1_epi8(0x20)), 'a', 26),
+            in_range(bytes, '0', 10)),
         _mm_cmpeq_epi8(bytes, _mm_set1_epi8('.')));
     // Bit k: byte pos - 16 + k is no ASCII letter, digit or '.', or lies
     // before `begin`.

@@ -102,8 +102,8 @@ TEST(LineCursorTest, AgreesWithLineIndex) {
 // Long lines, and long steps between offsets: the code points are counted
 // many bytes at a time, over runs longer than 255 blocks of 16 bytes too.
 TEST(LineCursorTest, LongLinesAgreeWithLineIndex) {
-  const std::string pieces[] = {"a", "bc", "é", "“", "😀", "\x80", "\xC3",
-                                "\xFF", "  ", "0123456789", "\n"};
+  const std::string pieces[] = {"a",    "bc",   "é",  "“",          "😀", "\x80",
+                                "\xC3", "\xFF", "  ", "0123456789", "\n"};
   std::mt19937 rng(11);
   for (int round = 0; round < 20; ++round) {
     std::string text;
@@ -111,8 +111,8 @@ TEST(LineCursorTest, LongLinesAgreeWithLineIndex) {
       // Newlines are rare: one piece in a hundred, none in one round of
       // four.
       const bool newline = rng() % 100 == 0 && round % 4 != 3;
-      const size_t piece = newline ? std::size(pieces) - 1
-                                            : rng() % (std::size(pieces) - 1);
+      const size_t piece =
+          newline ? std::size(pieces) - 1 : rng() % (std::size(pieces) - 1);
       text += pieces[piece];
     }
     const LineIndex index(text);

@@ -45,9 +45,11 @@ TEST(WordsTest, MarksDigitsAndHyphens) {
     uint8_t shape;
   };
   const Expected kExpected[] = {
-      {"usd115", kHasDigit}, {"four-day", kHasHyphen}, {"2,400", kHasDigit},
+      {"usd115", kHasDigit},
+      {"four-day", kHasHyphen},
+      {"2,400", kHasDigit},
       {"talks", 0},
-      {"-", kHasHyphen},  // the en dash
+      {"-", kHasHyphen},             // the en dash
       {"twenty-first", kHasHyphen},  // a non-breaking hyphen, folded
       {"5th", kHasDigit},
       {"abcdefghijklmnopq9", kHasDigit},  // a digit past 16 bytes
@@ -112,8 +114,7 @@ std::vector<Word> ReferenceWords(absl::string_view text, size_t begin,
     int length = 0;
     word.capitalized = segment::IsUpper(base::DecodeUtf8(surface, 0, &length));
     if (token.kind == segment::TokenKind::kWord) {
-      word.possessive_bytes =
-          static_cast<uint8_t>(PossessiveBytes(surface));
+      word.possessive_bytes = static_cast<uint8_t>(PossessiveBytes(surface));
     }
     for (const char c : word.folded) {
       if (absl::ascii_isdigit(static_cast<unsigned char>(c))) {
