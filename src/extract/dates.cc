@@ -34,6 +34,7 @@ namespace {
 using crosscheck::v1::Claim;
 using crosscheck::v1::Date;
 using crosscheck::v1::Note;
+using internal::MayHoldDigitOrHyphen;
 using internal::Word;
 using internal::WordIs;
 using segment::TokenKind;
@@ -860,18 +861,6 @@ class DateWords {
   // entries as bits (bit 31: 31 bytes or more).
   uint32_t lengths_[27][27] = {};
 };
-
-// Whether the bytes of `x` may hold an ASCII digit or hyphen; false means
-// surely none. As internal::HasNoDigitOrHyphen: a byte strictly between
-// ',' - 1 and '9' + 1 sets its high bit; bytes 0 and of 0x80 and above
-// never do.
-ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool MayHoldDigitOrHyphen(uint64_t x) {
-  constexpr uint64_t kOnes = ~uint64_t{0} / 255;
-  constexpr uint64_t kLow7 = kOnes * 127;
-  constexpr uint64_t kHigh = kOnes * 128;
-  return ((kOnes * (127 + 0x3a) - (x & kLow7)) & ~x &
-          ((x & kLow7) + kOnes * (127 - 0x2b)) & kHigh) != 0;
-}
 
 // The DateWords bits `bits` of a word, as a token: a calendar word
 // (kCalendarWord) opens calendar dates only when `capitalized`.

@@ -143,20 +143,23 @@ std::vector<Word> Words(absl::string_view text, size_t begin, size_t end);
 // such ending.
 size_t PossessiveBytes(absl::string_view word);
 
+// Whether the eight bytes of `x` may hold an ASCII digit or hyphen; false
+// means surely none. A byte strictly between m = 0x2b ('+') and n = 0x3a
+// (':') sets its high bit ("Determine if a word has a byte between m and
+// n", Bit Twiddling Hacks); bytes 0 and of 0x80 and above never do.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool MayHoldDigitOrHyphen(uint64_t x) {
+  constexpr uint64_t kOnes = ~uint64_t{0} / 255;  // 0x0101...01
+  constexpr uint64_t kLow7 = kOnes * 127;
+  constexpr uint64_t kHigh = kOnes * 128;
+  return ((kOnes * (127 + 0x3a) - (x & kLow7)) & ~x &
+          ((x & kLow7) + kOnes * (127 - 0x2b)) & kHigh) != 0;
+}
+
 // Whether `text` surely holds no ASCII digit and no hyphen; false may
 // still mean none ("U.S."): bytes from ',' to '9' are tested eight at a time.
 // Inline: the extractors ask it of every word.
 inline bool HasNoDigitOrHyphen(absl::string_view text) {
-  constexpr uint64_t kOnes = ~uint64_t{0} / 255;  // 0x0101...01
-  constexpr uint64_t kLow7 = kOnes * 127;
-  constexpr uint64_t kHigh = kOnes * 128;
-  // A byte strictly between m = 0x2b ('+') and n = 0x3a (':') sets its high
-  // bit in `between` ("Determine if a word has a byte between m and n",
-  // Bit Twiddling Hacks); bytes of 0x80 and above never do.
-  const auto any_between = [&](uint64_t x) {
-    return ((kOnes * (127 + 0x3a) - (x & kLow7)) & ~x &
-            ((x & kLow7) + kOnes * (127 - 0x2b)) & kHigh) != 0;
-  };
+  const auto any_between = [](uint64_t x) { return MayHoldDigitOrHyphen(x); };
   // Loads of fixed size, overlapping where the text is not a multiple of
   // their size: a byte read twice does not change the answer.
   const char* p = text.data();
