@@ -2114,6 +2114,16 @@ bool AfterPointer(const std::vector<Word>& words, const Amount& amount) {
          Same(before, "their") || Same(before, "our") || Same(before, "its");
 }
 
+// Whether a number is bare: no unit but "fraction", no qualifier, no
+// magnitude and no compound ("two", "2,400"; not "two million", "about
+// two", "$2", "two-day").
+bool IsBare(const Amount& amount, Figure::Qualifier qualifier,
+            absl::string_view unit) {
+  return (unit.empty() || Same(unit, "fraction")) &&
+         qualifier == Figure::QUALIFIER_EXACT && amount.multiplier == 1 &&
+         amount.compound.empty();
+}
+
 // Rejects numbers that are not figures: a bare year ("in 2016", "the 2016
 // election": the date extractor's business) unless it counts a plural noun
 // ("2000 delegates"); a lone number word without a noun ("the two met");
@@ -2124,10 +2134,7 @@ bool AfterPointer(const std::vector<Word>& words, const Amount& amount) {
 bool IsFigure(const std::vector<Word>& words, const Amount& amount,
               Figure::Qualifier qualifier, absl::string_view unit,
               const Counted& counted) {
-  const bool bare = (unit.empty() || Same(unit, "fraction")) &&
-                    qualifier == Figure::QUALIFIER_EXACT &&
-                    amount.multiplier == 1 && amount.compound.empty();
-  if (!bare) return true;
+  if (!IsBare(amount, qualifier, unit)) return true;
   if (amount.year_like) return counted.plural;
   if (!amount.spelled || amount.times) return true;
   if (amount.ordinal) {
@@ -2150,13 +2157,7 @@ bool IsFigure(const std::vector<Word>& words, const Amount& amount,
   if (counted.lemma.empty() && amount.end - amount.begin == 1) {
     return OutOfNumber(words, amount.end);
   }
-  if (!amount.ordinal && AfterPointer(words, amount)) return false;
-  if (amount.ordinal) {
-    const int before = amount.begin - 1;
-    return before >= 0 && (Determiners().contains(words[before].folded) ||
-                           IsPossessive(words[before]));
-  }
-  return true;
+  return !AfterPointer(words, amount);
 }
 
 // Whether IsFigure is false for `amount` whatever noun it counts: a small
@@ -2167,10 +2168,8 @@ bool IsFigure(const std::vector<Word>& words, const Amount& amount,
 bool PointsBack(const std::vector<Word>& words, const Amount& amount,
                 Figure::Qualifier qualifier, absl::string_view unit) {
   // IsFigure's tests up to the one of AfterPointer, in its order.
-  const bool bare = (unit.empty() || Same(unit, "fraction")) &&
-                    qualifier == Figure::QUALIFIER_EXACT &&
-                    amount.multiplier == 1 && amount.compound.empty();
-  if (!bare || amount.year_like || !amount.spelled || amount.times ||
+  if (!IsBare(amount, qualifier, unit) || amount.year_like ||
+      !amount.spelled || amount.times ||
       amount.ordinal || !AfterPointer(words, amount)) {
     return false;
   }
