@@ -2168,9 +2168,8 @@ bool IsFigure(const std::vector<Word>& words, const Amount& amount,
 bool PointsBack(const std::vector<Word>& words, const Amount& amount,
                 Figure::Qualifier qualifier, absl::string_view unit) {
   // IsFigure's tests up to the one of AfterPointer, in its order.
-  if (!IsBare(amount, qualifier, unit) || amount.year_like ||
-      !amount.spelled || amount.times ||
-      amount.ordinal || !AfterPointer(words, amount)) {
+  if (!IsBare(amount, qualifier, unit) || amount.year_like || !amount.spelled ||
+      amount.times || amount.ordinal || !AfterPointer(words, amount)) {
     return false;
   }
   return amount.end - amount.begin != 1 || !OutOfNumber(words, amount.end);
