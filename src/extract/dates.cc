@@ -1644,10 +1644,17 @@ class DateParser {
     return false;
   }
 
+  // Whether words[i, i + phrase.size()) are `phrase`, a phrase of a list
+  // found by words[i] (AddPhrase: keyed by its first word), so that its
+  // first word is not compared again.
   bool MatchesWords(int i, const std::vector<std::string>& phrase) const {
     if (i + static_cast<int>(phrase.size()) > n_) return false;
-    for (size_t w = 0; w < phrase.size(); ++w) {
-      if (words_[i + w].folded != phrase[w]) return false;
+    for (size_t w = 1; w < phrase.size(); ++w) {
+      const std::string& word = words_[i + w].folded;
+      if (word.size() != phrase[w].size() ||
+          !internal::SameBytes(word.data(), phrase[w].data(), word.size())) {
+        return false;
+      }
     }
     return true;
   }
