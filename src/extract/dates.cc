@@ -3746,7 +3746,8 @@ class DateParser {
   // in capitals, or dotted), -1 for "BC", "B.C.", "BCE", "B.C.E.", else 0.
   int EraAt(int k) const {
     if (k < 0 || k >= n_ || words_[k].kind != TokenKind::kWord) return 0;
-    const std::string& f = words_[k].folded;
+    // Compared as views: inline, without a call each.
+    const absl::string_view f = words_[k].folded;
     if (f[0] != 'a' && f[0] != 'b' && f[0] != 'c') return 0;
     if (f == "b.c." || f == "b.c.e." || f == "bce" ||
         (f == "bc" && words_[k].capitalized)) {
@@ -3791,7 +3792,7 @@ class DateParser {
     if (IsPaymentVerb(i - 1)) return true;
     if (i < 2 || words_[i - 1].kind != TokenKind::kWord) return false;
     const Word& object = words_[i - 1];
-    const std::string& o = object.folded;
+    const absl::string_view o = object.folded;
     const bool pronoun = o == "him" || o == "her" || o == "them" ||
                          o == "us" || o == "me" || o == "you";
     return (object.capitalized || pronoun) && IsPaymentVerb(i - 2);
@@ -4607,9 +4608,9 @@ class DateParser {
     };
     int k = i + 1;
     int year = -1;
-    const std::string& word = words_[k].folded;
+    const absl::string_view word = words_[k].folded;
     if (absl::StartsWith(word, "twenty-")) {
-      const int tens = tens_of(absl::string_view(word).substr(7));
+      const int tens = tens_of(word.substr(7));
       if (tens < 0) return std::nullopt;
       year = 2000 + tens;
     } else if (word == "twenty" && k + 1 < n_) {
