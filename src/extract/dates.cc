@@ -144,9 +144,28 @@ struct Lexicons {
   WordSet event_verbs;  // verbs.tsv event lemmas
 };
 
+// absl::SimpleAtoi, reading one to nine digits alone (the numbers of
+// dates, most of those asked) without the call.
+bool ParseInt(absl::string_view text, int* value) {
+  if (!text.empty() && text.size() <= 9) {
+    int digits = 0;
+    size_t k = 0;
+    for (; k < text.size(); ++k) {
+      const unsigned digit = static_cast<unsigned char>(text[k]) - '0';
+      if (digit > 9) break;
+      digits = digits * 10 + static_cast<int>(digit);
+    }
+    if (k == text.size()) {
+      *value = digits;
+      return true;
+    }
+  }
+  return absl::SimpleAtoi(text, value);
+}
+
 int ParseIntOr(absl::string_view text, int fallback) {
   int value = 0;
-  return absl::SimpleAtoi(text, &value) ? value : fallback;
+  return ParseInt(text, &value) ? value : fallback;
 }
 
 void AddDateWord(const std::vector<std::string>& row, Lexicons* lex) {
@@ -291,11 +310,15 @@ std::optional<DaySpan> DaysOf(const Date& date) {
       case Date::GRANULARITY_DAY:
         return ParseIsoDay(text);
       case Date::GRANULARITY_MONTH: {
-        std::vector<absl::string_view> parts = absl::StrSplit(text, '-');
+        // "YYYY-MM": two parts around a single hyphen.
+        const size_t hyphen = text.find('-');
         int year = 0;
         int month = 0;
-        if (parts.size() != 2 || !absl::SimpleAtoi(parts[0], &year) ||
-            !absl::SimpleAtoi(parts[1], &month) || month < 1 || month > 12) {
+        if (hyphen == absl::string_view::npos ||
+            text.find('-', hyphen + 1) != absl::string_view::npos ||
+            !ParseInt(text.substr(0, hyphen), &year) ||
+            !ParseInt(text.substr(hyphen + 1), &month) || month < 1 ||
+            month > 12) {
           return std::nullopt;
         }
         const absl::CivilMonth civil(year, month);
@@ -304,7 +327,7 @@ std::optional<DaySpan> DaysOf(const Date& date) {
       case Date::GRANULARITY_YEAR:
       case Date::GRANULARITY_DECADE: {
         int year = 0;
-        if (!absl::SimpleAtoi(text, &year)) return std::nullopt;
+        if (!ParseInt(text, &year)) return std::nullopt;
         return last ? absl::CivilDay(year, 12, 31) : absl::CivilDay(year, 1, 1);
       }
       default:
