@@ -5591,13 +5591,30 @@ void ScanDates(const Document& doc, ScanMode mode, std::vector<Claim>* claims,
                std::vector<Note>* notes,
                std::vector<std::string>* violations = nullptr) {
   const bool every_token = mode != ScanMode::kFiltered;
-  // Per sentence, reused: the DateBitsOf of each word, next_anchor[i] (the
-  // first anchor at or after i, n when none), the words without
-  // possessives, the parser's memos.
-  std::vector<uint32_t> bits;
-  std::vector<int> next_anchor;
-  std::vector<Word> stripped;
-  ParserMemos memos;
+  // Per sentence, reused from one sentence and one article to the next:
+  // the DateBitsOf of each word, next_anchor[i] (the first anchor at or
+  // after i, n when none), the words without possessives, the parser's
+  // memos.
+  struct Buffers {
+    std::vector<uint32_t> bits;
+    std::vector<int> next_anchor;
+    std::vector<Word> stripped;
+    ParserMemos memos;
+  };
+  thread_local Buffers buffers;
+  // A very long sentence does not keep its buffers for the articles after.
+  struct Release {
+    Buffers* buffers;
+    ~Release() {
+      constexpr size_t kMaxKeptWords = 1 << 14;
+      if (buffers->bits.size() > kMaxKeptWords) *buffers = Buffers();
+    }
+  };
+  const Release release{&buffers};
+  std::vector<uint32_t>& bits = buffers.bits;
+  std::vector<int>& next_anchor = buffers.next_anchor;
+  std::vector<Word>& stripped = buffers.stripped;
+  ParserMemos& memos = buffers.memos;
   const DateWords& date_words = DateWordsOfLexicons();
   for (size_t s = 0; s < doc.seg.sentences.size(); ++s) {
     const segment::Sentence& sentence = doc.seg.sentences[s];
