@@ -144,6 +144,17 @@ struct Lexicons {
   WordSet event_verbs;  // verbs.tsv event lemmas
 };
 
+// The first position of `c` in `text` from `from` on, npos when none, as
+// find(c, from) gives it: a loop over the few bytes of a token, inline
+// instead of a library call.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline size_t FindByte(absl::string_view text,
+                                                    char c, size_t from = 0) {
+  for (size_t k = from; k < text.size(); ++k) {
+    if (text[k] == c) return k;
+  }
+  return absl::string_view::npos;
+}
+
 // absl::SimpleAtoi, reading one to nine digits alone (the numbers of
 // dates, most of those asked) without the call.
 bool ParseInt(absl::string_view text, int* value) {
@@ -311,11 +322,11 @@ std::optional<DaySpan> DaysOf(const Date& date) {
         return ParseIsoDay(text);
       case Date::GRANULARITY_MONTH: {
         // "YYYY-MM": two parts around a single hyphen.
-        const size_t hyphen = text.find('-');
+        const size_t hyphen = FindByte(text, '-');
         int year = 0;
         int month = 0;
         if (hyphen == absl::string_view::npos ||
-            text.find('-', hyphen + 1) != absl::string_view::npos ||
+            FindByte(text, '-', hyphen + 1) != absl::string_view::npos ||
             !ParseInt(text.substr(0, hyphen), &year) ||
             !ParseInt(text.substr(hyphen + 1), &month) || month < 1 ||
             month > 12) {
@@ -1702,14 +1713,14 @@ class DateParser {
     // The touching number and "/" tokens from words[i]; both forms below
     // need a hyphen in them.
     {
-      bool hyphen = word.folded.find('-') != std::string::npos;
+      bool hyphen = FindByte(word.folded, '-') != std::string::npos;
       size_t size = word.folded.size();
       for (int k = i + 1; !hyphen && k < n_ && Touch(k - 1, k) &&
                           (words_[k].kind == TokenKind::kNumber ||
                            Is(k, "/")) &&
                           size < 32;
            ++k) {
-        hyphen = words_[k].folded.find('-') != std::string::npos;
+        hyphen = FindByte(words_[k].folded, '-') != std::string::npos;
         size += words_[k].folded.size();
       }
       if (!hyphen) return std::nullopt;
@@ -1727,7 +1738,7 @@ class DateParser {
       return std::nullopt;
     }
     std::vector<absl::string_view> halves;
-    const bool slashed = joined.find('/') != std::string::npos;
+    const bool slashed = FindByte(joined, '/') != std::string::npos;
     std::vector<absl::string_view> a;
     std::vector<absl::string_view> b;
     if (slashed) {
@@ -1847,7 +1858,8 @@ class DateParser {
     // Parts come from touching "/" tokens after digits, or from "." or "-"
     // inside the token; a token with neither has one part.
     if (IsDigits(token) ? !Is(i + 1, "/")
-                        : token.find_first_of(".-") == std::string::npos) {
+                        : (FindByte(token, '.') == std::string::npos &&
+                           FindByte(token, '-') == std::string::npos)) {
       return std::nullopt;
     }
     std::vector<std::string> parts;
@@ -3054,7 +3066,7 @@ class DateParser {
   std::optional<int> TwoDigitWords(int k, int* end, bool leading_zero) const {
     if (k >= n_ || words_[k].kind != TokenKind::kWord) return std::nullopt;
     const absl::string_view token = words_[k].folded;
-    const size_t hyphen = token.find('-');
+    const size_t hyphen = FindByte(token, '-');
     if (hyphen != absl::string_view::npos) {  // "twenty-eight"
       auto tens = Lex().numbers.find(token.substr(0, hyphen));
       auto unit = Lex().numbers.find(token.substr(hyphen + 1));
@@ -3190,7 +3202,7 @@ class DateParser {
     int tens = 0;
     int unit = -1;
     int next = k + 1;
-    const size_t hyphen = token.find('-');
+    const size_t hyphen = FindByte(token, '-');
     if (hyphen != absl::string_view::npos) {
       auto t = lex.numbers.find(token.substr(0, hyphen));
       if (t == lex.numbers.end()) return std::nullopt;
@@ -3488,7 +3500,7 @@ class DateParser {
     int first_day = 0;
     int last_day = 0;
     int end_month = month;
-    const size_t hyphen = token.find('-');
+    const size_t hyphen = FindByte(token, '-');
     std::optional<int> first_year;
     if (hyphen != std::string::npos) {
       const std::optional<int> a = DayOf(token.substr(0, hyphen));
@@ -3652,7 +3664,7 @@ class DateParser {
     int last_day = 0;
     int k = i + 1;
     bool ranged = false;
-    const size_t hyphen = word.folded.find('-');
+    const size_t hyphen = FindByte(word.folded, '-');
     if (hyphen != std::string::npos) {
       const std::optional<int> a = DayOf(word.folded.substr(0, hyphen));
       const std::optional<int> b = DayOf(word.folded.substr(hyphen + 1));
@@ -3828,7 +3840,7 @@ class DateParser {
     // Every form below has a hyphen, is a decade ("1990s"), a year of four
     // digits, or fewer digits before an era ("500 BC", EraYear).
     const bool digits = IsDigits(token);
-    if (token.find('-') == std::string::npos &&
+    if (FindByte(token, '-') == std::string::npos &&
         !(token.size() == 5 && token.back() == 's') &&
         !(digits && token.size() == 4) &&
         !(digits && token.size() < 4 && EraAt(i + 1) > 0)) {
@@ -3855,7 +3867,7 @@ class DateParser {
     }
     // "2016-18", "2016-2018"; "2015-3" and "2016-11" (no later year) are
     // months.
-    const size_t hyphen = token.find('-');
+    const size_t hyphen = FindByte(token, '-');
     if (hyphen == 4 && IsDigits(token.substr(0, 4)) &&
         IsDigits(token.substr(5)) && token.size() >= 6 && token.size() <= 9 &&
         token.size() != 8) {
@@ -4714,13 +4726,13 @@ class DateParser {
     const Word& word = words_[i];
     if (word.kind == TokenKind::kPunct) return std::nullopt;
     const absl::string_view token = word.folded;
-    const size_t first_hyphen = token.find('-');
+    const size_t first_hyphen = FindByte(token, '-');
     if (first_hyphen == absl::string_view::npos) return std::nullopt;
     absl::string_view pieces[3];
     int count = 0;
     size_t from = 0;
     while (count < 3) {
-      const size_t hyphen = token.find('-', from);
+      const size_t hyphen = FindByte(token, '-', from);
       pieces[count++] = token.substr(from, hyphen == absl::string_view::npos
                                                ? absl::string_view::npos
                                                : hyphen - from);
