@@ -34,7 +34,6 @@ namespace {
 using crosscheck::v1::Claim;
 using crosscheck::v1::Date;
 using crosscheck::v1::Note;
-using internal::MayHoldDigitOrHyphen;
 using internal::Word;
 using internal::WordIs;
 using segment::TokenKind;
@@ -959,24 +958,15 @@ ABSL_ATTRIBUTE_NOINLINE uint32_t OtherDateBitsOf(const Word& word,
 // it of every token. `date_words` is DateWordsOfLexicons().
 ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint32_t DateBitsOf(
     const Word& word, const DateWords& date_words) {
-  // Most tokens are words of at most 16 bytes without a digit or hyphen:
-  // their bits come from one probe of the packed word, which also tells
-  // the shape.
+  // Most tokens are words of at most 16 bytes without a digit or hyphen
+  // (Word::shape): their bits come from one probe of the packed word.
   if (word.kind == TokenKind::kWord) {
     const size_t size =
         word.folded.size() - (word.possessive_bytes > 0 ? 2 : 0);  // "'s"
-    // Words of up to 8 bytes apart: Pack gives them `high` 0.
-    const absl::string_view folded(word.folded.data(), size);
-    DateWords::Packed key{0, 0};
-    bool plain = false;
-    if (size - 1 < 8) {
-      key = DateWords::Pack(folded);
-      plain = !MayHoldDigitOrHyphen(key.low);
-    } else if (size - 9 < DateWords::kMaxPacked - 8) {
-      key = DateWords::Pack(folded);
-      plain = !MayHoldDigitOrHyphen(key.low) && !MayHoldDigitOrHyphen(key.high);
-    }
-    if (plain) {
+    if ((word.shape & (internal::kHasDigit | internal::kHasHyphen)) == 0 &&
+        size - 1 < DateWords::kMaxPacked) {
+      const DateWords::Packed key =
+          DateWords::Pack(absl::string_view(word.folded.data(), size));
       uint32_t bits = date_words.FindPacked(key, size);
       bits = CalendarBits(bits, word.capitalized);
       if ((bits & ~kAnchor) == 0) bits |= kOpensOther;
@@ -1300,6 +1290,7 @@ class DateParser {
       if (phrase.words.size() < 2 || phrase.words[1].empty()) return kAfterAny;
       Word word;
       word.folded = phrase.words[1];
+      word.shape = internal::ShapeOf(word.folded);
       const unsigned char c = static_cast<unsigned char>(word.folded[0]);
       word.kind = absl::ascii_isalpha(c)   ? TokenKind::kWord
                   : absl::ascii_isdigit(c) ? TokenKind::kNumber
