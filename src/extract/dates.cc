@@ -295,8 +295,9 @@ struct DateMatch {
   // Resolution needed the publication date (relative, or year inferred).
   bool needs_anchor = false;
   // Why a date left unresolved (empty `start`) could not be resolved
-  // although the publication date is known; empty otherwise.
-  std::string unresolved_reason;
+  // although the publication date is known (a literal, which outlives the
+  // match); empty otherwise.
+  absl::string_view unresolved_reason;
   // For a month or days written without a year ("June 5-7", "4/22"): the
   // months and days (0 for a whole month), so that a range can give it the
   // year of its other end ("June 5 to July 2, 2024"). month 0 otherwise.
@@ -4288,10 +4289,10 @@ class DateParser {
         if (days_end > 0) return Unresolved(i, days_end, Date::GRANULARITY_DAY);
         return Unresolved(i, k + 1, granularity);
       }
-      if (std::optional<std::string> why =
+      if (std::optional<absl::string_view> why =
               EmptyPartOfWeek(period->second, shift, part)) {
         DateMatch unresolved = Unresolved(i, k + 1, granularity);
-        unresolved.unresolved_reason = *std::move(why);
+        unresolved.unresolved_reason = *why;
         return unresolved;
       }
       ResolvePeriod(period->second, shift, part, &match.date);
@@ -4440,8 +4441,8 @@ class DateParser {
   // Why "earlier this week (month, year)" names no day: published on its
   // first day (a Monday, the 1st, January 1st), no day of it comes before
   // publication. nullopt for any other period, part or day.
-  std::optional<std::string> EmptyPartOfWeek(Period period, int shift,
-                                             Part part) const {
+  std::optional<absl::string_view> EmptyPartOfWeek(Period period, int shift,
+                                                   Part part) const {
     if (shift != 0 || part != Part::kBefore) return std::nullopt;
     if (period == Period::kWeek && IsoWeekday(*published_) == 1) {
       return "the article was published on a Monday, so no day of its week "
