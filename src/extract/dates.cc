@@ -34,7 +34,6 @@ namespace {
 using crosscheck::v1::Claim;
 using crosscheck::v1::Date;
 using crosscheck::v1::Note;
-using internal::MayHoldDigitOrHyphen;
 using internal::Word;
 using internal::WordIs;
 using segment::TokenKind;
@@ -144,9 +143,39 @@ struct Lexicons {
   WordSet event_verbs;  // verbs.tsv event lemmas
 };
 
+// The first position of `c` in `text` from `from` on, npos when none, as
+// find(c, from) gives it: a loop over the few bytes of a token, inline
+// instead of a library call.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline size_t FindByte(absl::string_view text,
+                                                    char c, size_t from = 0) {
+  for (size_t k = from; k < text.size(); ++k) {
+    if (text[k] == c) return k;
+  }
+  return absl::string_view::npos;
+}
+
+// absl::SimpleAtoi, reading one to nine digits alone (the numbers of
+// dates, most of those asked) without the call.
+bool ParseInt(absl::string_view text, int* value) {
+  if (!text.empty() && text.size() <= 9) {
+    int digits = 0;
+    size_t k = 0;
+    for (; k < text.size(); ++k) {
+      const unsigned digit = static_cast<unsigned char>(text[k]) - '0';
+      if (digit > 9) break;
+      digits = digits * 10 + static_cast<int>(digit);
+    }
+    if (k == text.size()) {
+      *value = digits;
+      return true;
+    }
+  }
+  return absl::SimpleAtoi(text, value);
+}
+
 int ParseIntOr(absl::string_view text, int fallback) {
   int value = 0;
-  return absl::SimpleAtoi(text, &value) ? value : fallback;
+  return ParseInt(text, &value) ? value : fallback;
 }
 
 void AddDateWord(const std::vector<std::string>& row, Lexicons* lex) {
@@ -266,8 +295,9 @@ struct DateMatch {
   // Resolution needed the publication date (relative, or year inferred).
   bool needs_anchor = false;
   // Why a date left unresolved (empty `start`) could not be resolved
-  // although the publication date is known; empty otherwise.
-  std::string unresolved_reason;
+  // although the publication date is known (a literal, which outlives the
+  // match); empty otherwise.
+  absl::string_view unresolved_reason;
   // For a month or days written without a year ("June 5-7", "4/22"): the
   // months and days (0 for a whole month), so that a range can give it the
   // year of its other end ("June 5 to July 2, 2024"). month 0 otherwise.
@@ -291,11 +321,15 @@ std::optional<DaySpan> DaysOf(const Date& date) {
       case Date::GRANULARITY_DAY:
         return ParseIsoDay(text);
       case Date::GRANULARITY_MONTH: {
-        std::vector<absl::string_view> parts = absl::StrSplit(text, '-');
+        // "YYYY-MM": two parts around a single hyphen.
+        const size_t hyphen = FindByte(text, '-');
         int year = 0;
         int month = 0;
-        if (parts.size() != 2 || !absl::SimpleAtoi(parts[0], &year) ||
-            !absl::SimpleAtoi(parts[1], &month) || month < 1 || month > 12) {
+        if (hyphen == absl::string_view::npos ||
+            FindByte(text, '-', hyphen + 1) != absl::string_view::npos ||
+            !ParseInt(text.substr(0, hyphen), &year) ||
+            !ParseInt(text.substr(hyphen + 1), &month) || month < 1 ||
+            month > 12) {
           return std::nullopt;
         }
         const absl::CivilMonth civil(year, month);
@@ -304,7 +338,7 @@ std::optional<DaySpan> DaysOf(const Date& date) {
       case Date::GRANULARITY_YEAR:
       case Date::GRANULARITY_DECADE: {
         int year = 0;
-        if (!absl::SimpleAtoi(text, &year)) return std::nullopt;
+        if (!ParseInt(text, &year)) return std::nullopt;
         return last ? absl::CivilDay(year, 12, 31) : absl::CivilDay(year, 1, 1);
       }
       default:
@@ -925,24 +959,15 @@ ABSL_ATTRIBUTE_NOINLINE uint32_t OtherDateBitsOf(const Word& word,
 // it of every token. `date_words` is DateWordsOfLexicons().
 ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint32_t DateBitsOf(
     const Word& word, const DateWords& date_words) {
-  // Most tokens are words of at most 16 bytes without a digit or hyphen:
-  // their bits come from one probe of the packed word, which also tells
-  // the shape.
+  // Most tokens are words of at most 16 bytes without a digit or hyphen
+  // (Word::shape): their bits come from one probe of the packed word.
   if (word.kind == TokenKind::kWord) {
     const size_t size =
         word.folded.size() - (word.possessive_bytes > 0 ? 2 : 0);  // "'s"
-    // Words of up to 8 bytes apart: Pack gives them `high` 0.
-    const absl::string_view folded(word.folded.data(), size);
-    DateWords::Packed key{0, 0};
-    bool plain = false;
-    if (size - 1 < 8) {
-      key = DateWords::Pack(folded);
-      plain = !MayHoldDigitOrHyphen(key.low);
-    } else if (size - 9 < DateWords::kMaxPacked - 8) {
-      key = DateWords::Pack(folded);
-      plain = !MayHoldDigitOrHyphen(key.low) && !MayHoldDigitOrHyphen(key.high);
-    }
-    if (plain) {
+    if ((word.shape & (internal::kHasDigit | internal::kHasHyphen)) == 0 &&
+        size - 1 < DateWords::kMaxPacked) {
+      const DateWords::Packed key =
+          DateWords::Pack(absl::string_view(word.folded.data(), size));
       uint32_t bits = date_words.FindPacked(key, size);
       bits = CalendarBits(bits, word.capitalized);
       if ((bits & ~kAnchor) == 0) bits |= kOpensOther;
@@ -1266,6 +1291,7 @@ class DateParser {
       if (phrase.words.size() < 2 || phrase.words[1].empty()) return kAfterAny;
       Word word;
       word.folded = phrase.words[1];
+      word.shape = internal::ShapeOf(word.folded);
       const unsigned char c = static_cast<unsigned char>(word.folded[0]);
       word.kind = absl::ascii_isalpha(c)   ? TokenKind::kWord
                   : absl::ascii_isdigit(c) ? TokenKind::kNumber
@@ -1644,10 +1670,17 @@ class DateParser {
     return false;
   }
 
+  // Whether words[i, i + phrase.size()) are `phrase`, a phrase of a list
+  // found by words[i] (AddPhrase: keyed by its first word), so that its
+  // first word is not compared again.
   bool MatchesWords(int i, const std::vector<std::string>& phrase) const {
     if (i + static_cast<int>(phrase.size()) > n_) return false;
-    for (size_t w = 0; w < phrase.size(); ++w) {
-      if (words_[i + w].folded != phrase[w]) return false;
+    for (size_t w = 1; w < phrase.size(); ++w) {
+      const std::string& word = words_[i + w].folded;
+      if (word.size() != phrase[w].size() ||
+          !internal::SameBytes(word.data(), phrase[w].data(), word.size())) {
+        return false;
+      }
     }
     return true;
   }
@@ -1672,14 +1705,14 @@ class DateParser {
     // The touching number and "/" tokens from words[i]; both forms below
     // need a hyphen in them.
     {
-      bool hyphen = word.folded.find('-') != std::string::npos;
+      bool hyphen = FindByte(word.folded, '-') != std::string::npos;
       size_t size = word.folded.size();
       for (int k = i + 1; !hyphen && k < n_ && Touch(k - 1, k) &&
                           (words_[k].kind == TokenKind::kNumber ||
                            Is(k, "/")) &&
                           size < 32;
            ++k) {
-        hyphen = words_[k].folded.find('-') != std::string::npos;
+        hyphen = FindByte(words_[k].folded, '-') != std::string::npos;
         size += words_[k].folded.size();
       }
       if (!hyphen) return std::nullopt;
@@ -1697,7 +1730,7 @@ class DateParser {
       return std::nullopt;
     }
     std::vector<absl::string_view> halves;
-    const bool slashed = joined.find('/') != std::string::npos;
+    const bool slashed = FindByte(joined, '/') != std::string::npos;
     std::vector<absl::string_view> a;
     std::vector<absl::string_view> b;
     if (slashed) {
@@ -1817,7 +1850,8 @@ class DateParser {
     // Parts come from touching "/" tokens after digits, or from "." or "-"
     // inside the token; a token with neither has one part.
     if (IsDigits(token) ? !Is(i + 1, "/")
-                        : token.find_first_of(".-") == std::string::npos) {
+                        : (FindByte(token, '.') == std::string::npos &&
+                           FindByte(token, '-') == std::string::npos)) {
       return std::nullopt;
     }
     std::vector<std::string> parts;
@@ -3024,7 +3058,7 @@ class DateParser {
   std::optional<int> TwoDigitWords(int k, int* end, bool leading_zero) const {
     if (k >= n_ || words_[k].kind != TokenKind::kWord) return std::nullopt;
     const absl::string_view token = words_[k].folded;
-    const size_t hyphen = token.find('-');
+    const size_t hyphen = FindByte(token, '-');
     if (hyphen != absl::string_view::npos) {  // "twenty-eight"
       auto tens = Lex().numbers.find(token.substr(0, hyphen));
       auto unit = Lex().numbers.find(token.substr(hyphen + 1));
@@ -3160,7 +3194,7 @@ class DateParser {
     int tens = 0;
     int unit = -1;
     int next = k + 1;
-    const size_t hyphen = token.find('-');
+    const size_t hyphen = FindByte(token, '-');
     if (hyphen != absl::string_view::npos) {
       auto t = lex.numbers.find(token.substr(0, hyphen));
       if (t == lex.numbers.end()) return std::nullopt;
@@ -3458,7 +3492,7 @@ class DateParser {
     int first_day = 0;
     int last_day = 0;
     int end_month = month;
-    const size_t hyphen = token.find('-');
+    const size_t hyphen = FindByte(token, '-');
     std::optional<int> first_year;
     if (hyphen != std::string::npos) {
       const std::optional<int> a = DayOf(token.substr(0, hyphen));
@@ -3622,7 +3656,7 @@ class DateParser {
     int last_day = 0;
     int k = i + 1;
     bool ranged = false;
-    const size_t hyphen = word.folded.find('-');
+    const size_t hyphen = FindByte(word.folded, '-');
     if (hyphen != std::string::npos) {
       const std::optional<int> a = DayOf(word.folded.substr(0, hyphen));
       const std::optional<int> b = DayOf(word.folded.substr(hyphen + 1));
@@ -3739,7 +3773,8 @@ class DateParser {
   // in capitals, or dotted), -1 for "BC", "B.C.", "BCE", "B.C.E.", else 0.
   int EraAt(int k) const {
     if (k < 0 || k >= n_ || words_[k].kind != TokenKind::kWord) return 0;
-    const std::string& f = words_[k].folded;
+    // Compared as views: inline, without a call each.
+    const absl::string_view f = words_[k].folded;
     if (f[0] != 'a' && f[0] != 'b' && f[0] != 'c') return 0;
     if (f == "b.c." || f == "b.c.e." || f == "bce" ||
         (f == "bc" && words_[k].capitalized)) {
@@ -3784,7 +3819,7 @@ class DateParser {
     if (IsPaymentVerb(i - 1)) return true;
     if (i < 2 || words_[i - 1].kind != TokenKind::kWord) return false;
     const Word& object = words_[i - 1];
-    const std::string& o = object.folded;
+    const absl::string_view o = object.folded;
     const bool pronoun = o == "him" || o == "her" || o == "them" ||
                          o == "us" || o == "me" || o == "you";
     return (object.capitalized || pronoun) && IsPaymentVerb(i - 2);
@@ -3797,7 +3832,7 @@ class DateParser {
     // Every form below has a hyphen, is a decade ("1990s"), a year of four
     // digits, or fewer digits before an era ("500 BC", EraYear).
     const bool digits = IsDigits(token);
-    if (token.find('-') == std::string::npos &&
+    if (FindByte(token, '-') == std::string::npos &&
         !(token.size() == 5 && token.back() == 's') &&
         !(digits && token.size() == 4) &&
         !(digits && token.size() < 4 && EraAt(i + 1) > 0)) {
@@ -3824,7 +3859,7 @@ class DateParser {
     }
     // "2016-18", "2016-2018"; "2015-3" and "2016-11" (no later year) are
     // months.
-    const size_t hyphen = token.find('-');
+    const size_t hyphen = FindByte(token, '-');
     if (hyphen == 4 && IsDigits(token.substr(0, 4)) &&
         IsDigits(token.substr(5)) && token.size() >= 6 && token.size() <= 9 &&
         token.size() != 8) {
@@ -4254,10 +4289,10 @@ class DateParser {
         if (days_end > 0) return Unresolved(i, days_end, Date::GRANULARITY_DAY);
         return Unresolved(i, k + 1, granularity);
       }
-      if (std::optional<std::string> why =
+      if (std::optional<absl::string_view> why =
               EmptyPartOfWeek(period->second, shift, part)) {
         DateMatch unresolved = Unresolved(i, k + 1, granularity);
-        unresolved.unresolved_reason = *std::move(why);
+        unresolved.unresolved_reason = *why;
         return unresolved;
       }
       ResolvePeriod(period->second, shift, part, &match.date);
@@ -4406,8 +4441,8 @@ class DateParser {
   // Why "earlier this week (month, year)" names no day: published on its
   // first day (a Monday, the 1st, January 1st), no day of it comes before
   // publication. nullopt for any other period, part or day.
-  std::optional<std::string> EmptyPartOfWeek(Period period, int shift,
-                                             Part part) const {
+  std::optional<absl::string_view> EmptyPartOfWeek(Period period, int shift,
+                                                   Part part) const {
     if (shift != 0 || part != Part::kBefore) return std::nullopt;
     if (period == Period::kWeek && IsoWeekday(*published_) == 1) {
       return "the article was published on a Monday, so no day of its week "
@@ -4600,9 +4635,9 @@ class DateParser {
     };
     int k = i + 1;
     int year = -1;
-    const std::string& word = words_[k].folded;
+    const absl::string_view word = words_[k].folded;
     if (absl::StartsWith(word, "twenty-")) {
-      const int tens = tens_of(absl::string_view(word).substr(7));
+      const int tens = tens_of(word.substr(7));
       if (tens < 0) return std::nullopt;
       year = 2000 + tens;
     } else if (word == "twenty" && k + 1 < n_) {
@@ -4683,13 +4718,13 @@ class DateParser {
     const Word& word = words_[i];
     if (word.kind == TokenKind::kPunct) return std::nullopt;
     const absl::string_view token = word.folded;
-    const size_t first_hyphen = token.find('-');
+    const size_t first_hyphen = FindByte(token, '-');
     if (first_hyphen == absl::string_view::npos) return std::nullopt;
     absl::string_view pieces[3];
     int count = 0;
     size_t from = 0;
     while (count < 3) {
-      const size_t hyphen = token.find('-', from);
+      const size_t hyphen = FindByte(token, '-', from);
       pieces[count++] = token.substr(from, hyphen == absl::string_view::npos
                                                ? absl::string_view::npos
                                                : hyphen - from);
@@ -5560,13 +5595,30 @@ void ScanDates(const Document& doc, ScanMode mode, std::vector<Claim>* claims,
                std::vector<Note>* notes,
                std::vector<std::string>* violations = nullptr) {
   const bool every_token = mode != ScanMode::kFiltered;
-  // Per sentence, reused: the DateBitsOf of each word, next_anchor[i] (the
-  // first anchor at or after i, n when none), the words without
-  // possessives, the parser's memos.
-  std::vector<uint32_t> bits;
-  std::vector<int> next_anchor;
-  std::vector<Word> stripped;
-  ParserMemos memos;
+  // Per sentence, reused from one sentence and one article to the next:
+  // the DateBitsOf of each word, next_anchor[i] (the first anchor at or
+  // after i, n when none), the words without possessives, the parser's
+  // memos.
+  struct Buffers {
+    std::vector<uint32_t> bits;
+    std::vector<int> next_anchor;
+    std::vector<Word> stripped;
+    ParserMemos memos;
+  };
+  thread_local Buffers buffers;
+  // A very long sentence does not keep its buffers for the articles after.
+  struct Release {
+    Buffers* buffers;
+    ~Release() {
+      constexpr size_t kMaxKeptWords = 1 << 14;
+      if (buffers->bits.size() > kMaxKeptWords) *buffers = Buffers();
+    }
+  };
+  const Release release{&buffers};
+  std::vector<uint32_t>& bits = buffers.bits;
+  std::vector<int>& next_anchor = buffers.next_anchor;
+  std::vector<Word>& stripped = buffers.stripped;
+  ParserMemos& memos = buffers.memos;
   const DateWords& date_words = DateWordsOfLexicons();
   for (size_t s = 0; s < doc.seg.sentences.size(); ++s) {
     const segment::Sentence& sentence = doc.seg.sentences[s];
