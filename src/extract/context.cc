@@ -161,6 +161,87 @@ class ShortWordMemo {
 };
 
 // ---------------------------------------------------------------------------
+// Strings copied into claims.
+
+#if defined(__GNUC__)
+#define CONTEXT_FLATTEN __attribute__((flatten))
+#else
+#define CONTEXT_FLATTEN
+#endif
+
+// Strings of at most this many bytes are copied into a claim at this fixed
+// size and then cut to length: a copy of fixed size takes no call, where a
+// copy of the string's own length would (std::string holds 15 bytes
+// without allocating).
+constexpr size_t kFixedCopyBytes = 15;
+
+// A string followed by zero bytes up to kFixedCopyBytes, so that a copy of
+// it can read kFixedCopyBytes bytes whatever its length (NewCopy, SetCopy).
+class PaddedString {
+ public:
+  PaddedString() : bytes_(kFixedCopyBytes, '\0') {}
+  explicit PaddedString(std::string text)
+      : size_(text.size()), bytes_(std::move(text)) {
+    if (bytes_.size() < kFixedCopyBytes) bytes_.resize(kFixedCopyBytes);
+  }
+
+  absl::string_view view() const { return {bytes_.data(), size_}; }
+  bool empty() const { return size_ == 0; }
+  // How many bytes can be read from the start: at least kFixedCopyBytes.
+  size_t readable() const { return bytes_.size(); }
+
+ private:
+  size_t size_ = 0;
+  std::string bytes_;
+};
+
+// A new string holding `text`, of which `readable` >= text.size() bytes
+// can be read from its start: at the fixed size kFixedCopyBytes, then cut,
+// when the text is no longer and that many bytes can be read.
+inline std::string* NewCopy(absl::string_view text, size_t readable) {
+  if (text.size() <= kFixedCopyBytes && readable >= kFixedCopyBytes) {
+    auto* copy = new std::string(text.data(), kFixedCopyBytes);
+    copy->erase(text.size());
+    return copy;
+  }
+  return new std::string(text.data(), text.size());
+}
+
+// Sets `*out`, an empty string, to `text` as NewCopy copies it.
+inline void SetCopy(absl::string_view text, size_t readable, std::string* out) {
+  if (text.size() <= kFixedCopyBytes && readable >= kFixedCopyBytes) {
+    *out = std::string(text.data(), kFixedCopyBytes);
+    out->erase(text.size());
+    return;
+  }
+  out->assign(text.data(), text.size());
+}
+
+// Sets the strings of `*claim`, which has none yet: its text, `text`, of
+// which `text_readable` >= text.size() bytes can be read from its start;
+// its predicate, unless null or empty; and its keywords. Everything it
+// calls is inlined where it can be, the copies of strings included.
+ABSL_ATTRIBUTE_NOINLINE CONTEXT_FLATTEN void SetClaimStrings(
+    absl::string_view text, size_t text_readable, const PaddedString* predicate,
+    absl::Span<const PaddedString* const> keywords,
+    crosscheck::v1::Claim* claim) {
+  SetCopy(text, text_readable, claim->mutable_text());
+  // An empty predicate is the field's default: left unset, the claim is
+  // the same.
+  if (predicate != nullptr && !predicate->empty()) {
+    SetCopy(predicate->view(), predicate->readable(),
+            claim->mutable_predicate());
+  }
+  if (!keywords.empty()) {
+    auto* const field = claim->mutable_keywords();
+    field->Reserve(static_cast<int>(keywords.size()));
+    for (const PaddedString* keyword : keywords) {
+      field->AddAllocated(NewCopy(keyword->view(), keyword->readable()));
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
 // Lexicons (loaded once, never freed).
 
 // How a form listed in irregular_words.tsv relates to its lemma.
@@ -236,7 +317,7 @@ const WordSet& NumberWords() {
 
 struct EventPhrase {
   std::vector<std::string> words;
-  std::string event;
+  PaddedString event;
 };
 
 // Event phrases of events.tsv, indexed by their first word.
@@ -249,7 +330,7 @@ EventPhrases() {
       if (row.size() < 2) continue;
       EventPhrase phrase;
       phrase.words = absl::StrSplit(row[0], ' ', absl::SkipEmpty());
-      phrase.event = row[1];
+      phrase.event = PaddedString(row[1]);
       if (phrase.words.empty()) continue;
       (*map)[phrase.words[0]].push_back(std::move(phrase));
     }
@@ -588,7 +669,7 @@ struct WordLexis {
   };
   Verb verb = Verb::kNo;
   // The lemma of the verb reading and its class, when verb != kNo.
-  std::string verb_lemma;
+  PaddedString verb_lemma;
   VerbClass verb_class = VerbClass::kEvent;
   // Lemma(word) is an irregular verb's lemma ("stands").
   bool irregular_verb_lemma = false;
@@ -603,11 +684,12 @@ struct WordLexis {
   // The word's keyword lemma (FindKeywords), or null when it is none. One
   // string of a KeywordSet for all the words with that keyword, so that
   // keywords are equal exactly when their pointers are.
-  const std::string* keyword = nullptr;
+  const PaddedString* keyword = nullptr;
 };
 
-// The keywords of the words of a LexisMemo, each kept once.
-using KeywordSet = absl::node_hash_set<std::string, WordHash, WordEq>;
+// The keywords of the words of a LexisMemo, each kept once, by keyword.
+using KeywordSet =
+    absl::node_hash_map<std::string, PaddedString, WordHash, WordEq>;
 
 // The WordLexis of `folded`; its keyword is kept in `*keywords`.
 WordLexis ComputeLexis(const std::string& folded, KeywordSet* keywords) {
@@ -631,19 +713,25 @@ WordLexis ComputeLexis(const std::string& folded, KeywordSet* keywords) {
     if (!StopWords().contains(bare) && !NumberWords().contains(head)) {
       std::string keyword = Lemma(bare);
       if (keyword.size() >= 2 && !StopWords().contains(keyword)) {
-        lexis.keyword = &*keywords->insert(std::move(keyword)).first;
+        auto it = keywords->find(keyword);
+        if (it == keywords->end()) {
+          PaddedString padded(keyword);
+          it = keywords->emplace(std::move(keyword), std::move(padded)).first;
+        }
+        lexis.keyword = &it->second;
       }
     }
   }
 
   // Verb reading, as ReadVerb takes it apart from position.
   if (folded.find('\'') != std::string::npos) return lexis;
+  std::string verb_lemma;
   const auto& irregular = IrregularWords();
   if (auto it = irregular.find(folded); it != irregular.end()) {
     const FormTag tag = it->second.tag;
     if (tag == FormTag::kNoun || tag == FormTag::kSame) return lexis;
     lexis.verb = WordLexis::Verb::kIrregular;
-    lexis.verb_lemma = it->second.lemma;
+    verb_lemma = it->second.lemma;
   } else {
     const bool ing = folded.size() > 4 && absl::EndsWith(folded, "ing");
     const bool ed = folded.size() > 4 && absl::EndsWith(folded, "ed");
@@ -655,15 +743,16 @@ WordLexis ComputeLexis(const std::string& folded, KeywordSet* keywords) {
       if (!known) return lexis;
       lexis.verb = WordLexis::Verb::kBase;
     }
-    lexis.verb_lemma = lemma;
+    verb_lemma = lemma;
   }
   const auto& verbs = Verbs();
-  if (auto it = verbs.find(lexis.verb_lemma); it != verbs.end()) {
+  if (auto it = verbs.find(verb_lemma); it != verbs.end()) {
     lexis.verb_class = it->second;
   }
   if (lexis.verb_class == VerbClass::kAuxiliary) {
     lexis.verb = WordLexis::Verb::kNo;
-    lexis.verb_lemma.clear();
+  } else {
+    lexis.verb_lemma = PaddedString(std::move(verb_lemma));
   }
   return lexis;
 }
@@ -730,9 +819,9 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline const WordLexis& LexisOf(LexisMemo* memo,
 // the mention) wins.
 struct Nearest {
   int distance = -1;
-  const std::string* value = nullptr;
+  const PaddedString* value = nullptr;
 
-  void Offer(int d, const std::string* candidate) {
+  void Offer(int d, const PaddedString* candidate) {
     if (distance < 0 || d < distance) {
       distance = d;
       value = candidate;
@@ -748,7 +837,7 @@ struct Nearest {
 struct PhraseMatch {
   // One past the phrase's last token.
   int end = 0;
-  const std::string* event = nullptr;
+  const PaddedString* event = nullptr;
 };
 
 // What the context rules read at one token whatever the mention, with all
@@ -770,7 +859,7 @@ struct TokenFacts {
 struct KeywordWord {
   // Index of the word.
   int index;
-  const std::string* keyword;
+  const PaddedString* keyword;
 };
 
 // A word that can give a predicate: one with a phrase match, or with a verb
@@ -893,7 +982,7 @@ class SentenceFacts {
   }
 
   // FindPredicate of the mention of `window`; null for none.
-  const std::string* Predicate(const Window& window) const {
+  const PaddedString* Predicate(const Window& window) const {
     const int lo = window.lo;
     const int hi = window.hi;
     const TokenRange& target = window.target;
@@ -978,7 +1067,7 @@ class SentenceFacts {
   // FindKeywords of the mention of `window`: stores at most `out.size()`
   // distinct keywords in `out`, nearest first, and returns how many.
   size_t Keywords(const Window& window,
-                  absl::Span<const std::string*> out) const {
+                  absl::Span<const PaddedString*> out) const {
     const TokenRange& target = window.target;
     // Nearest first, walking outward from the mention over the words with
     // a keyword; at equal distance the word after the mention (what a
@@ -995,7 +1084,7 @@ class SentenceFacts {
       const bool has_before =
           before != first && (before - 1)->index >= window.lo;
       if (!has_after && !has_before) break;
-      const std::string* keyword;
+      const PaddedString* keyword;
       if (has_after &&
           (!has_before ||
            after->index - target.last <= target.first - (before - 1)->index)) {
@@ -1256,8 +1345,8 @@ std::string FindPredicate(const std::vector<internal::Word>& sentence_words,
   TrimContextCaches();
   const SentenceFacts& facts =
       FactsOf(nullptr, sentence, sentence_words, mention);
-  const std::string* predicate = facts.Predicate(facts.WindowOf(mention));
-  return predicate != nullptr ? *predicate : std::string();
+  const PaddedString* predicate = facts.Predicate(facts.WindowOf(mention));
+  return predicate != nullptr ? std::string(predicate->view()) : std::string();
 }
 
 std::vector<std::string> FindKeywords(const Document& doc,
@@ -1273,12 +1362,14 @@ std::vector<std::string> FindKeywords(
   TrimContextCaches();
   const SentenceFacts& facts =
       FactsOf(nullptr, sentence, sentence_words, mention);
-  std::vector<const std::string*> found(
+  std::vector<const PaddedString*> found(
       limit > 0 ? std::min<size_t>(limit, facts.keyword_word_count()) : 0);
   found.resize(facts.Keywords(facts.WindowOf(mention), absl::MakeSpan(found)));
   std::vector<std::string> keywords;
   keywords.reserve(found.size());
-  for (const std::string* keyword : found) keywords.push_back(*keyword);
+  for (const PaddedString* keyword : found) {
+    keywords.emplace_back(keyword->view());
+  }
   return keywords;
 }
 
@@ -1294,27 +1385,15 @@ void FillMentionClaim(const Document& doc, const segment::Sentence& sentence,
   crosscheck::v1::Span* const sentence_span = claim.mutable_sentence();
   sentence_span->set_begin(sentence.begin);
   sentence_span->set_end(sentence.end);
-  const absl::string_view text = doc.Slice(begin, end);
-  claim.set_text(std::string(text.data(), text.size()));
   const segment::Range mention{begin, end};
   TrimContextCaches();
   const SentenceFacts& facts = FactsOf(&doc, sentence, sentence_words, mention);
   const SentenceFacts::Window window = facts.WindowOf(mention);
-  // An empty predicate is the field's default: left unset, the claim is
-  // the same.
-  const std::string* predicate = facts.Predicate(window);
-  if (predicate != nullptr && !predicate->empty()) {
-    claim.set_predicate(*predicate);
-  }
-  const std::string* keywords[kMentionKeywords];
+  const PaddedString* keywords[kMentionKeywords];
   const size_t keyword_count = facts.Keywords(window, absl::MakeSpan(keywords));
-  if (keyword_count > 0) {
-    auto* const field = claim.mutable_keywords();
-    field->Reserve(static_cast<int>(keyword_count));
-    for (size_t k = 0; k < keyword_count; ++k) {
-      field->AddAllocated(new std::string(*keywords[k]));
-    }
-  }
+  SetClaimStrings(doc.Slice(begin, end), doc.text.size() - begin,
+                  facts.Predicate(window),
+                  absl::MakeConstSpan(keywords, keyword_count), &claim);
 }
 
 }  // namespace crosscheck::extract
