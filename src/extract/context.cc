@@ -85,6 +85,23 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool MakeShortKey(absl::string_view word,
   return true;
 }
 
+// The same for a std::string, whose terminating zero (data()[size()]) can
+// be read as well: a word of 1 to 3 bytes is its first two bytes, read at
+// once, and its last byte, which with that zero are all of them. Keys of
+// the same word from the two differ: a memo makes all its keys with one.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool MakeShortKey(const std::string& word,
+                                                      ShortKey* key) {
+  const char* const p = word.data();
+  const size_t n = word.size();
+  if (n >= 4 || n == 0) return MakeShortKey(absl::string_view(word), key);
+  uint16_t first_two;
+  std::memcpy(&first_two, p, 2);
+  key->head = first_two | uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
+  key->tail = 0;
+  key->size = n;
+  return true;
+}
+
 // Mixes every bit of the key into every bit of the hash, as Abseil's Swiss
 // tables need.
 struct ShortKeyHash {
@@ -112,14 +129,13 @@ class ShortWordMemo {
   // it has one): Find without the table, for a caller's fast path.
   const Value* FindRecent(const ShortKey& key) const {
     const Recent& recent = recent_[RecentSlot(key)];
-    return recent.value != nullptr && recent.key == key ? recent.value
-                                                        : nullptr;
+    return recent.key == key ? recent.value : nullptr;
   }
 
   // The value of `key`, or null when there is none.
   const Value* Find(const ShortKey& key) {
     Recent& recent = recent_[RecentSlot(key)];
-    if (recent.value != nullptr && recent.key == key) return recent.value;
+    if (recent.key == key) return recent.value;
     auto it = map_.find(key);
     if (it == map_.end()) return nullptr;
     recent = {key, &it->second};
@@ -141,18 +157,21 @@ class ShortWordMemo {
   }
 
  private:
-  static constexpr int kRecentBits = 10;
+  static constexpr int kRecentBits = 12;
 
-  // A word met lately, in the slot its key picks; null `value` for none.
+  // A word met lately, in the slot its key picks. An empty slot has a
+  // key of a size no word's key has, so that no key is equal to it.
   struct Recent {
-    ShortKey key;
+    ShortKey key = {0, 0, ~uint64_t{0}};
     const Value* value = nullptr;
   };
 
+  // One multiply: the top bits of the product depend on every bit of
+  // head + 2 * tail, which differs for the words met together in a text
+  // (its words of 4 or 8 bytes, whose head and tail are equal, included).
+  // Words that share it only share a slot.
   static size_t RecentSlot(const ShortKey& key) {
-    const uint64_t h =
-        ((key.head + key.size) * 0x9E3779B97F4A7C15ull ^ key.tail) *
-        0xD6E8FEB86659FD93ull;
+    const uint64_t h = (key.head + 2 * key.tail) * 0x9E3779B97F4A7C15ull;
     return static_cast<size_t>(h >> (64 - kRecentBits));
   }
 
@@ -656,6 +675,15 @@ const WordSet& VerbLemmas() {
   return *kSet;
 }
 
+// A keyword lemma of the words of a LexisMemo, kept once for all of them.
+struct Keyword {
+  PaddedString text;
+  // The stamp of the last SentenceFacts::Keywords that took the keyword
+  // (LexisMemo::keyword_stamp), so that each takes it once without a
+  // search among those it took.
+  mutable uint64_t taken = 0;
+};
+
 // What the context rules read from a folded word by itself, whatever its
 // neighbours: computed once per distinct word and reused (LexisOf).
 struct WordLexis {
@@ -682,17 +710,26 @@ struct WordLexis {
   // for none.
   const std::vector<EventPhrase>* phrases = nullptr;
   // The word's keyword lemma (FindKeywords), or null when it is none. One
-  // string of a KeywordSet for all the words with that keyword, so that
+  // Keyword of a KeywordSet for all the words with that keyword, so that
   // keywords are equal exactly when their pointers are.
-  const PaddedString* keyword = nullptr;
+  const Keyword* keyword = nullptr;
+
+  // Which of the above a sentence's facts look at as they are built
+  // (SentenceFacts::Reset), as bits, so that a word with none is passed
+  // after one test.
+  enum Mark : uint8_t {
+    kCoordinatorMark = 1 << 0,  // coordinator
+    kKeywordMark = 1 << 1,      // keyword != nullptr
+    kCandidateMark = 1 << 2,    // verb != Verb::kNo || phrases != nullptr
+  };
+  uint8_t marks = 0;
 };
 
 // The keywords of the words of a LexisMemo, each kept once, by keyword.
-using KeywordSet =
-    absl::node_hash_map<std::string, PaddedString, WordHash, WordEq>;
+using KeywordSet = absl::node_hash_map<std::string, Keyword, WordHash, WordEq>;
 
-// The WordLexis of `folded`; its keyword is kept in `*keywords`.
-WordLexis ComputeLexis(const std::string& folded, KeywordSet* keywords) {
+// ComputeLexis but for WordLexis::marks.
+WordLexis ComputeLexisFacts(const std::string& folded, KeywordSet* keywords) {
   WordLexis lexis;
   lexis.stop_word = StopWords().contains(folded);
   lexis.determiner = IsDeterminerForm(folded);
@@ -715,8 +752,8 @@ WordLexis ComputeLexis(const std::string& folded, KeywordSet* keywords) {
       if (keyword.size() >= 2 && !StopWords().contains(keyword)) {
         auto it = keywords->find(keyword);
         if (it == keywords->end()) {
-          PaddedString padded(keyword);
-          it = keywords->emplace(std::move(keyword), std::move(padded)).first;
+          Keyword entry{PaddedString(keyword)};
+          it = keywords->emplace(std::move(keyword), std::move(entry)).first;
         }
         lexis.keyword = &it->second;
       }
@@ -757,6 +794,17 @@ WordLexis ComputeLexis(const std::string& folded, KeywordSet* keywords) {
   return lexis;
 }
 
+// The WordLexis of `folded`; its keyword is kept in `*keywords`.
+WordLexis ComputeLexis(const std::string& folded, KeywordSet* keywords) {
+  WordLexis lexis = ComputeLexisFacts(folded, keywords);
+  lexis.marks = (lexis.coordinator ? WordLexis::kCoordinatorMark : 0) |
+                (lexis.keyword != nullptr ? WordLexis::kKeywordMark : 0) |
+                (lexis.verb != WordLexis::Verb::kNo || lexis.phrases != nullptr
+                     ? WordLexis::kCandidateMark
+                     : 0);
+  return lexis;
+}
+
 // The most distinct words LexisOf keeps before it starts over, so that its
 // memory stays bounded however much text a thread reads.
 constexpr size_t kMaxLexisEntries = 1 << 16;
@@ -769,6 +817,9 @@ struct LexisMemo {
   absl::node_hash_map<std::string, WordLexis, WordHash, WordEq> long_words;
   // The entries' keywords.
   KeywordSet keywords;
+  // Stamps of SentenceFacts::Keywords (Keyword::taken): the last one
+  // given.
+  uint64_t keyword_stamp = 0;
 
   size_t size() const { return short_words.size() + long_words.size(); }
   void clear() {
@@ -859,7 +910,7 @@ struct TokenFacts {
 struct KeywordWord {
   // Index of the word.
   int index;
-  const PaddedString* keyword;
+  const Keyword* keyword;
 };
 
 // A word that can give a predicate: one with a phrase match, or with a verb
@@ -941,16 +992,20 @@ class SentenceFacts {
         continue;
       }
       const WordLexis* const lexis = &LexisOf(&memo, word);
-      if (lexis->coordinator && i > 0 && IsComma(word_at[i - 1])) {
-        last_break = i;
-      }
-      if (lexis->keyword != nullptr && !NameLike(word, sentence_begin)) {
-        keyword_words[keyword_count++] = {i, lexis->keyword};
-      }
-      if (lexis->verb != WordLexis::Verb::kNo || lexis->phrases != nullptr) {
-        candidates[candidate_count++] = {i, 0, 0, nullptr};
-      }
       facts.lexis = lexis;
+      if (const uint8_t marks = lexis->marks; marks != 0) {
+        if ((marks & WordLexis::kCoordinatorMark) && i > 0 &&
+            IsComma(word_at[i - 1])) {
+          last_break = i;
+        }
+        if ((marks & WordLexis::kKeywordMark) &&
+            !NameLike(word, sentence_begin)) {
+          keyword_words[keyword_count++] = {i, lexis->keyword};
+        }
+        if (marks & WordLexis::kCandidateMark) {
+          candidates[candidate_count++] = {i, 0, 0, nullptr};
+        }
+      }
       facts.last_break = last_break;
     }
     keyword_count_ = keyword_count;
@@ -1074,30 +1129,34 @@ class SentenceFacts {
     // figure counts) before the word in front of it. Stops as soon as
     // `out` is full. `after` is the nearest word with a keyword after the
     // mention, `before` one past the nearest before it.
-    const KeywordWord* const first = keyword_words_.data();
-    const KeywordWord* const last = first + keyword_count_;
-    const KeywordWord* after = first + KeywordsBefore(target.last + 1);
-    const KeywordWord* before = first + KeywordsBefore(target.first);
+    // The words with a keyword in the window are [first, last).
+    const KeywordWord* const words = keyword_words_.data();
+    const KeywordWord* const first = words + KeywordsBefore(window.lo);
+    const KeywordWord* const last = words + KeywordsBefore(window.hi);
+    const KeywordWord* after = words + KeywordsBefore(target.last + 1);
+    const KeywordWord* before = words + KeywordsBefore(target.first);
+    // Equal keywords are the same Keyword (WordLexis::keyword): each one
+    // taken is stamped, and taken again only by a later call.
+    const uint64_t stamp = ++Lexes().keyword_stamp;
     size_t count = 0;
     while (count < out.size()) {
-      const bool has_after = after != last && after->index < window.hi;
-      const bool has_before =
-          before != first && (before - 1)->index >= window.lo;
-      if (!has_after && !has_before) break;
-      const PaddedString* keyword;
-      if (has_after &&
-          (!has_before ||
-           after->index - target.last <= target.first - (before - 1)->index)) {
-        keyword = after->keyword;
-        ++after;
+      const Keyword* keyword;
+      if (after != last) {
+        if (before != first &&
+            target.first - (before - 1)->index < after->index - target.last) {
+          keyword = (--before)->keyword;
+        } else {
+          keyword = (after++)->keyword;
+        }
+      } else if (before != first) {
+        keyword = (--before)->keyword;
       } else {
-        --before;
-        keyword = before->keyword;
+        break;
       }
-      // Equal keywords are the same string (WordLexis::keyword).
-      size_t k = 0;
-      while (k < count && out[k] != keyword) ++k;
-      if (k == count) out[count++] = keyword;
+      if (keyword->taken != stamp) {
+        keyword->taken = stamp;
+        out[count++] = &keyword->text;
+      }
     }
     return count;
   }
