@@ -561,25 +561,6 @@ struct TokenRange {
   int last = -1;
 };
 
-TokenRange MentionTokens(Words words,
-                         segment::Range mention) {
-  // Words are in text order, so their ends increase (as ContextWords
-  // relies on too): the mention's tokens run from the first word that ends
-  // after its begin to the last one after it that begins before its end.
-  const int n = static_cast<int>(words.size());
-  TokenRange range;
-  range.first = static_cast<int>(
-      std::lower_bound(
-          words.begin(), words.end(), mention.begin,
-          [](const Word& w, size_t offset) { return w.end <= offset; }) -
-      words.begin());
-  range.last = range.first - 1;
-  while (range.last + 1 < n && words[range.last + 1].begin < mention.end) {
-    ++range.last;
-  }
-  return range;
-}
-
 // Tokens between [first, last] and the mention; 0 when they overlap.
 int Distance(int first, int last, const TokenRange& mention) {
   if (last < mention.first) return mention.first - last;
@@ -605,34 +586,11 @@ bool IsComma(const Word& word) {
   return word.kind == segment::TokenKind::kPunct && WordIs(word, ",");
 }
 
-bool InMention(int i, const TokenRange& mention) {
-  return i >= mention.first && i <= mention.last;
-}
-
-// A word that may stand between two words of an event phrase: a stop word
-// ("took her office") or an "-ly" adverb ("was formally sworn in").
-bool IsGapWord(const Word& word) {
-  if (word.kind != segment::TokenKind::kWord) return false;
-  return StopWords().contains(word.folded) ||
-         (word.folded.size() > 4 && absl::EndsWith(word.folded, "ly"));
-}
-
-// Matches `phrase` at words[start]; returns one past its last token, or -1.
-int MatchPhrase(Words words, int start,
-                const EventPhrase& phrase) {
-  int i = start;
-  const int n = static_cast<int>(words.size());
-  for (size_t k = 0; k < phrase.words.size(); ++k) {
-    if (i < n && words[i].folded == phrase.words[k]) {
-      ++i;
-    } else if (k > 0 && i + 1 < n && IsGapWord(words[i]) &&
-               words[i + 1].folded == phrase.words[k]) {
-      i += 2;
-    } else {
-      return -1;
-    }
-  }
-  return i;
+// Whether `word` is folded to `text`, compared inline
+// (internal::SameBytes).
+bool IsWord(const Word& word, absl::string_view text) {
+  return word.folded.size() == text.size() &&
+         internal::SameBytes(word.folded.data(), text.data(), text.size());
 }
 
 // Words before a noun: "the visit", "her call" are not verbs.
@@ -702,6 +660,9 @@ struct WordLexis {
   // Lemma(word) is an irregular verb's lemma ("stands").
   bool irregular_verb_lemma = false;
   bool stop_word = false;
+  // A word that may stand between two words of an event phrase: a stop
+  // word ("took her office") or an "-ly" adverb ("was formally sworn in").
+  bool gap_word = false;
   bool determiner = false;
   // A conjunction that, after a comma, starts a new clause: "signed a pact
   // in 2012, and the treaty of 2008 settled ...".
@@ -732,6 +693,8 @@ using KeywordSet = absl::node_hash_map<std::string, Keyword, WordHash, WordEq>;
 WordLexis ComputeLexisFacts(const std::string& folded, KeywordSet* keywords) {
   WordLexis lexis;
   lexis.stop_word = StopWords().contains(folded);
+  lexis.gap_word =
+      lexis.stop_word || (folded.size() > 4 && absl::EndsWith(folded, "ly"));
   lexis.determiner = IsDeterminerForm(folded);
   lexis.coordinator = folded == "and" || folded == "but" || folded == "or" ||
                       folded == "while" || folded == "whereas" ||
@@ -943,7 +906,8 @@ struct Candidate {
 class SentenceFacts {
  public:
   // A mention's window (ContextWords): words [lo, hi), and the mention's
-  // tokens (MentionTokens over the window), by index into the words.
+  // tokens, by index into the words: from the first word that ends after
+  // the mention's begin to the last after it that begins before its end.
   struct Window {
     int lo = 0;
     int hi = 0;
@@ -964,8 +928,8 @@ class SentenceFacts {
     const int n = size();
     // No more keyword words or candidates than words: the buffers are sized
     // once and filled by index.
-    if (tokens_.size() < words.size()) {
-      tokens_.resize(words.size());
+    if (tokens_.size() < words.size() + 1) {
+      tokens_.resize(words.size() + 1);
       keyword_words_.resize(words.size());
       candidates_.resize(words.size());
     }
@@ -1009,6 +973,7 @@ class SentenceFacts {
       facts.last_break = last_break;
     }
     keyword_count_ = keyword_count;
+    facts_at[n] = {nullptr, last_break, keyword_count};
     // Keeps the words with a phrase match or a verb reading anywhere
     // (ReadVerb needs one whatever the neighbours), in order.
     int kept = 0;
@@ -1026,18 +991,41 @@ class SentenceFacts {
 
   // The window of a mention that lies in the words.
   Window WindowOf(segment::Range mention) const {
-    const Words words = ContextWords(words_, mention);
+    const Word* const words = words_.data();
+    int lo = 0;
+    int hi = size();
+    // Most often all the words are near enough (ContextWords).
+    if (hi > 0 && (words[0].begin + kContextBytes < mention.begin ||
+                   words[hi - 1].end > mention.end + kContextBytes)) {
+      const Words context = ContextWords(words_, mention);
+      lo = static_cast<int>(context.data() - words);
+      hi = lo + static_cast<int>(context.size());
+    }
+    // The mention's tokens: the first word of the window that ends after
+    // its begin, by binary search (words are in text order, so their ends
+    // increase), and the words after it that begin before its end.
+    int first = lo;
+    for (int count = hi - lo; count > 0;) {
+      const int half = count / 2;
+      if (words[first + half].end <= mention.begin) {
+        first += half + 1;
+        count -= half + 1;
+      } else {
+        count = half;
+      }
+    }
+    int last = first - 1;
+    while (last + 1 < hi && words[last + 1].begin < mention.end) ++last;
     Window window;
-    window.lo = static_cast<int>(words.data() - words_.data());
-    window.hi = window.lo + static_cast<int>(words.size());
-    window.target = MentionTokens(words, mention);
-    window.target.first += window.lo;
-    window.target.last += window.lo;
+    window.lo = lo;
+    window.hi = hi;
+    window.target = {first, last};
     return window;
   }
 
   // FindPredicate of the mention of `window`; null for none.
-  const PaddedString* Predicate(const Window& window) const {
+  ABSL_ATTRIBUTE_ALWAYS_INLINE const PaddedString* Predicate(
+      const Window& window) const {
     const int lo = window.lo;
     const int hi = window.hi;
     const TokenRange& target = window.target;
@@ -1058,60 +1046,31 @@ class SentenceFacts {
       }
     }
 
-    // Candidates on each side of the mention: 0 before, 1 after. Words of
-    // an event phrase taken as a candidate are no verbs of their own: the
-    // phrases taken so far cover the words before `event_end`, and every
-    // phrase that covers word i starts at i or before. Only words with a
-    // phrase or a possible verb reading (candidates_) can give anything.
-    Nearest event[2];
-    Nearest verb[2];
-    Nearest reporting[2];
-    int event_end = lo;
-    const Candidate* const candidates_end =
-        candidates_.data() + candidate_count_;
+    // Candidates before the mention, then after it. Words of an event
+    // phrase taken as a candidate are no verbs of their own: the phrases
+    // taken so far cover the words before `event_end`, and every phrase
+    // that covers word i starts at i or before. Only words with a phrase or
+    // a possible verb reading (candidates_) can give anything.
+    const Candidate* const end = candidates_.data() + candidate_count_;
     const Candidate* it = candidates_.data();
     if (lo > 0) {
-      it = std::lower_bound(
-          it, candidates_end, lo,
-          [](const Candidate& c, int index) { return c.index < index; });
+      it = std::lower_bound(it, end, lo, [](const Candidate& c, int index) {
+        return c.index < index;
+      });
     }
-    for (; it != candidates_end && it->index < hi; ++it) {
-      const int i = it->index;
-      if (InMention(i, target)) continue;
-      const int side = i < target.first ? 0 : 1;
-      for (int k = 0; k < it->match_count; ++k) {
-        const PhraseMatch& match = matches_[it->first_match + k];
-        if (match.end > hi) continue;  // no match within the window
-        if (side == 0 && match.end - 1 < clause_start) continue;
-        event[side].Offer(Distance(i, match.end - 1, target), match.event);
-        event_end = std::max(event_end, match.end);
-      }
-      if (i < event_end) continue;
-      if (side == 0 && i < clause_start) continue;
-      const WordLexis* reading =
-          (i == lo && lo > 0) || (i == hi - 1 && hi < size())
-              ? ReadVerb(i, lo, hi)
-              : it->verb;
-      if (reading == nullptr) continue;
-      const int d = Distance(i, i, target);
-      if (reading->verb_class == VerbClass::kReporting) {
-        reporting[side].Offer(d, &reading->verb_lemma);
-      } else {
-        verb[side].Offer(d, &reading->verb_lemma);
-      }
-    }
-
-    for (int side = 0; side < 2; ++side) {
-      if (event[side].found() &&
-          (!verb[side].found() ||
-           event[side].distance <= verb[side].distance)) {
-        return event[side].value;
-      }
-      if (verb[side].found()) return verb[side].value;
-    }
-    for (int side = 0; side < 2; ++side) {
-      if (reporting[side].found()) return reporting[side].value;
-    }
+    int event_end = lo;
+    SideCandidates before;
+    ScanSide<0>(window, clause_start, std::min(target.first, hi), end, &it,
+                &event_end, &before);
+    if (const PaddedString* found = before.EventOrVerb()) return found;
+    // The words of the mention give nothing. A phrase taken before the
+    // mention would have been found: `event_end` is still `lo`.
+    while (it != end && it->index <= target.last && it->index < hi) ++it;
+    SideCandidates after;
+    ScanSide<1>(window, clause_start, hi, end, &it, &event_end, &after);
+    if (const PaddedString* found = after.EventOrVerb()) return found;
+    if (before.reporting.found()) return before.reporting.value;
+    if (after.reporting.found()) return after.reporting.value;
     return nullptr;
   }
 
@@ -1164,10 +1123,68 @@ class SentenceFacts {
  private:
   int size() const { return static_cast<int>(words_.size()); }
 
-  // How many words before word i, 0 <= i <= size(), have a keyword.
-  int KeywordsBefore(int i) const {
-    return i < size() ? tokens_[i].keywords_before : keyword_count_;
+  // The nearest predicates found on one side of a mention.
+  struct SideCandidates {
+    Nearest event;
+    Nearest verb;
+    Nearest reporting;
+
+    // The event phrase or plain verb the side gives: a plain verb only
+    // when strictly nearer; null for neither.
+    const PaddedString* EventOrVerb() const {
+      if (event.found() && (!verb.found() || event.distance <= verb.distance)) {
+        return event.value;
+      }
+      return verb.found() ? verb.value : nullptr;
+    }
+  };
+
+  // Offers to `*found` the candidates of one side of the mention of
+  // `window` (kSide 0 before it, from the clause's start; 1 after it): those
+  // from `*it` on before word `side_end`, leaving `*it` at the first
+  // candidate not read. `*event_end` is one past the last word of the
+  // phrases taken so far, and is kept up to date.
+  template <int kSide>
+  ABSL_ATTRIBUTE_ALWAYS_INLINE void ScanSide(const Window& window,
+                                             int clause_start, int side_end,
+                                             const Candidate* end,
+                                             const Candidate** it_ptr,
+                                             int* event_end_ptr,
+                                             SideCandidates* found) const {
+    const int lo = window.lo;
+    const int hi = window.hi;
+    const TokenRange& target = window.target;
+    const Candidate* it = *it_ptr;
+    int event_end = *event_end_ptr;
+    for (; it != end && it->index < side_end; ++it) {
+      const int i = it->index;
+      for (int k = 0; k < it->match_count; ++k) {
+        const PhraseMatch& match = matches_[it->first_match + k];
+        if (match.end > hi) continue;  // no match within the window
+        if (kSide == 0 && match.end - 1 < clause_start) continue;
+        found->event.Offer(Distance(i, match.end - 1, target), match.event);
+        event_end = std::max(event_end, match.end);
+      }
+      if (i < event_end) continue;
+      if (kSide == 0 && i < clause_start) continue;
+      const WordLexis* reading =
+          (i == lo && lo > 0) || (i == hi - 1 && hi < size())
+              ? ReadVerb(i, lo, hi)
+              : it->verb;
+      if (reading == nullptr) continue;
+      const int d = Distance(i, i, target);
+      if (reading->verb_class == VerbClass::kReporting) {
+        found->reporting.Offer(d, &reading->verb_lemma);
+      } else {
+        found->verb.Offer(d, &reading->verb_lemma);
+      }
+    }
+    *it_ptr = it;
+    *event_end_ptr = event_end;
   }
+
+  // How many words before word i, 0 <= i <= size(), have a keyword.
+  int KeywordsBefore(int i) const { return tokens_[i].keywords_before; }
 
   // Fills in the facts of a candidate word that read the words around it,
   // its verb reading and the event phrases matched from it, once the lexes
@@ -1182,7 +1199,7 @@ class SentenceFacts {
     if (lexis.phrases != nullptr) {
       candidate->first_match = static_cast<int>(matches_.size());
       for (const EventPhrase& phrase : *lexis.phrases) {
-        const int end = MatchPhrase(words_, i, phrase);
+        const int end = MatchPhrase(i, phrase);
         if (end >= 0) matches_.push_back({end, &phrase.event});
       }
       candidate->match_count =
@@ -1191,6 +1208,30 @@ class SentenceFacts {
     return candidate->match_count > 0 ||
            (lexis.verb != WordLexis::Verb::kNo &&
             !NameLike(words_[i], sentence_begin_));
+  }
+
+  // Whether word i is a word that may stand between two words of an event
+  // phrase (WordLexis::gap_word).
+  bool IsGapWordAt(int i) const {
+    return tokens_[i].lexis != nullptr && tokens_[i].lexis->gap_word;
+  }
+
+  // Matches `phrase` at word `start`, whose lexis lists it (so that its
+  // first word is the word's); returns one past its last word, or -1.
+  int MatchPhrase(int start, const EventPhrase& phrase) const {
+    int i = start + 1;
+    const int n = size();
+    for (size_t k = 1; k < phrase.words.size(); ++k) {
+      const absl::string_view want = phrase.words[k];
+      if (i < n && IsWord(words_[i], want)) {
+        ++i;
+      } else if (i + 1 < n && IsGapWordAt(i) && IsWord(words_[i + 1], want)) {
+        i += 2;
+      } else {
+        return -1;
+      }
+    }
+    return i;
   }
 
   // Words before a noun: "the visit", "her call" are not verbs.
@@ -1251,7 +1292,8 @@ class SentenceFacts {
 
   Words words_;
   size_t sentence_begin_ = 0;
-  // The facts of words_[i] at tokens_[i]; tokens_ may be longer.
+  // The facts of words_[i] at tokens_[i], then at tokens_[size()] those of
+  // the end (no lexis, the counts of all the words); tokens_ may be longer.
   std::vector<TokenFacts> tokens_;
   std::vector<PhraseMatch> matches_;
   // The words with a phrase match or a verb reading in some window, in
