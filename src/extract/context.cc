@@ -226,6 +226,23 @@ inline std::string* NewCopy(absl::string_view text, size_t readable) {
   return new std::string(text.data(), text.size());
 }
 
+// A copy of `text`, at the fixed size kFixedCopyBytes when it is no
+// longer (NewCopy).
+ABSL_ATTRIBUTE_NOINLINE CONTEXT_FLATTEN std::string FixedCopyOf(
+    const PaddedString& text) {
+  const absl::string_view view = text.view();
+  ABSL_ASSUME(view.size() <= kFixedCopyBytes);
+  std::string copy(view.data(), kFixedCopyBytes);
+  copy.erase(view.size());
+  return copy;
+}
+
+// A copy of `text`.
+inline std::string CopyOf(const PaddedString& text) {
+  return text.view().size() <= kFixedCopyBytes ? FixedCopyOf(text)
+                                               : std::string(text.view());
+}
+
 // Sets `*out`, an empty string, to `text` as NewCopy copies it.
 inline void SetCopy(absl::string_view text, size_t readable, std::string* out) {
   if (text.size() <= kFixedCopyBytes && readable >= kFixedCopyBytes) {
@@ -1413,16 +1430,19 @@ std::string Lemma(absl::string_view word) {
   // have one, by the word for longer ones. Words longer than kMaxLemmaBytes
   // are computed each time, so that the memo's memory stays bounded.
   struct LemmaMemo {
-    ShortWordMemo<std::string> short_words;
+    ShortWordMemo<PaddedString> short_words;
     WordMap<std::string> long_words;
   };
   if (word.size() > kMaxLemmaBytes) return ComputeLemma(word);
   thread_local LemmaMemo memo;
   ShortKey key;
   if (MakeShortKey(word, &key)) {
-    if (const std::string* lemma = memo.short_words.Find(key)) return *lemma;
+    if (const PaddedString* lemma = memo.short_words.Find(key)) {
+      return CopyOf(*lemma);
+    }
     if (memo.short_words.size() >= kMaxLemmaEntries) memo.short_words.Clear();
-    return memo.short_words.Insert(key, ComputeLemma(word));
+    return CopyOf(
+        memo.short_words.Insert(key, PaddedString(ComputeLemma(word))));
   }
   if (auto it = memo.long_words.find(word); it != memo.long_words.end()) {
     return it->second;
