@@ -1022,10 +1022,10 @@ class SentenceFacts {
     // its begin, by binary search (words are in text order, so their ends
     // increase), and the words after it that begin before its end.
     int first = lo;
-    for (int count = hi - lo; count > 0;) {
-      const int half = count / 2;
+    for (unsigned count = static_cast<unsigned>(hi - lo); count > 0;) {
+      const unsigned half = count / 2;
       if (words[first + half].end <= mention.begin) {
-        first += half + 1;
+        first += static_cast<int>(half) + 1;
         count -= half + 1;
       } else {
         count = half;
