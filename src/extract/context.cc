@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -1327,6 +1328,8 @@ class SentenceFacts {
 // their Document is done with, all sentences together.
 constexpr size_t kMaxKeptWords = 1 << 16;
 
+static_assert(std::is_nothrow_move_constructible_v<SentenceFacts>);
+
 // Per-thread facts of the public entry points.
 struct ContextCache {
   // Document::serial of the Document whose sentences' facts are kept; 0 for
@@ -1335,6 +1338,10 @@ struct ContextCache {
   // Facts of the Document's sentence_words, by sentence, where `ready`.
   std::vector<SentenceFacts> sentences;
   std::vector<uint8_t> ready;
+  // The words the buffers of `sentences` have room for, all together (the
+  // sum of their capacity()), kept up to date as they grow: `sentences`
+  // moves its facts when it grows, which keeps their room.
+  size_t kept_words = 0;
   // Facts of one mention's window, when its words are not a Document's.
   SentenceFacts window;
 };
@@ -1384,18 +1391,20 @@ const SentenceFacts& FactsOf(const Document* doc,
         // unless they have room for many words: each keeps the room of the
         // longest sentence it has held, so that counting the words of the
         // last Document alone would not bound them.
-        size_t kept_words = 0;
-        for (const SentenceFacts& facts : cache.sentences) {
-          kept_words += facts.capacity();
+        if (cache.kept_words > kMaxKeptWords) {
+          cache.sentences = {};
+          cache.kept_words = 0;
         }
-        if (kept_words > kMaxKeptWords) cache.sentences = {};
         cache.ready.assign(sentences.size(), 0);
         if (cache.sentences.size() < sentences.size()) {
           cache.sentences.resize(sentences.size());
         }
       }
       if (!cache.ready[s] || !cache.sentences[s].Of(sentence_words)) {
-        cache.sentences[s].Reset(sentence_words, sentence.begin);
+        SentenceFacts& facts = cache.sentences[s];
+        const size_t capacity = facts.capacity();
+        facts.Reset(sentence_words, sentence.begin);
+        cache.kept_words += facts.capacity() - capacity;
         cache.ready[s] = 1;
       }
       return cache.sentences[s];
