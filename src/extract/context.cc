@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -85,6 +86,23 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool MakeShortKey(absl::string_view word,
   return true;
 }
 
+// The same for a std::string, whose terminating zero (data()[size()]) can
+// be read as well: a word of 1 to 3 bytes is its first two bytes, read at
+// once, and its last byte, which with that zero are all of them. Keys of
+// the same word from the two differ: a memo makes all its keys with one.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool MakeShortKey(const std::string& word,
+                                                      ShortKey* key) {
+  const char* const p = word.data();
+  const size_t n = word.size();
+  if (n >= 4 || n == 0) return MakeShortKey(absl::string_view(word), key);
+  uint16_t first_two;
+  std::memcpy(&first_two, p, 2);
+  key->head = first_two | uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
+  key->tail = 0;
+  key->size = n;
+  return true;
+}
+
 // Mixes every bit of the key into every bit of the hash, as Abseil's Swiss
 // tables need.
 struct ShortKeyHash {
@@ -112,14 +130,13 @@ class ShortWordMemo {
   // it has one): Find without the table, for a caller's fast path.
   const Value* FindRecent(const ShortKey& key) const {
     const Recent& recent = recent_[RecentSlot(key)];
-    return recent.value != nullptr && recent.key == key ? recent.value
-                                                        : nullptr;
+    return recent.key == key ? recent.value : nullptr;
   }
 
   // The value of `key`, or null when there is none.
   const Value* Find(const ShortKey& key) {
     Recent& recent = recent_[RecentSlot(key)];
-    if (recent.value != nullptr && recent.key == key) return recent.value;
+    if (recent.key == key) return recent.value;
     auto it = map_.find(key);
     if (it == map_.end()) return nullptr;
     recent = {key, &it->second};
@@ -141,24 +158,125 @@ class ShortWordMemo {
   }
 
  private:
-  static constexpr int kRecentBits = 10;
+  static constexpr int kRecentBits = 12;
 
-  // A word met lately, in the slot its key picks; null `value` for none.
+  // A word met lately, in the slot its key picks. An empty slot has a
+  // key of a size no word's key has, so that no key is equal to it.
   struct Recent {
-    ShortKey key;
+    ShortKey key = {0, 0, ~uint64_t{0}};
     const Value* value = nullptr;
   };
 
+  // One multiply: the top bits of the product depend on every bit of
+  // head + 2 * tail, which differs for the words met together in a text
+  // (its words of 4 or 8 bytes, whose head and tail are equal, included).
+  // Words that share it only share a slot.
   static size_t RecentSlot(const ShortKey& key) {
-    const uint64_t h =
-        ((key.head + key.size) * 0x9E3779B97F4A7C15ull ^ key.tail) *
-        0xD6E8FEB86659FD93ull;
+    const uint64_t h = (key.head + 2 * key.tail) * 0x9E3779B97F4A7C15ull;
     return static_cast<size_t>(h >> (64 - kRecentBits));
   }
 
   absl::node_hash_map<ShortKey, Value, ShortKeyHash> map_;
   std::vector<Recent> recent_ = std::vector<Recent>(size_t{1} << kRecentBits);
 };
+
+// ---------------------------------------------------------------------------
+// Strings copied into claims.
+
+#if defined(__GNUC__)
+#define CONTEXT_FLATTEN __attribute__((flatten))
+#else
+#define CONTEXT_FLATTEN
+#endif
+
+// Strings of at most this many bytes are copied into a claim at this fixed
+// size and then cut to length: a copy of fixed size takes no call, where a
+// copy of the string's own length would (std::string holds 15 bytes
+// without allocating).
+constexpr size_t kFixedCopyBytes = 15;
+
+// A string followed by zero bytes up to kFixedCopyBytes, so that a copy of
+// it can read kFixedCopyBytes bytes whatever its length (NewCopy, SetCopy).
+class PaddedString {
+ public:
+  PaddedString() : bytes_(kFixedCopyBytes, '\0') {}
+  explicit PaddedString(std::string text)
+      : size_(text.size()), bytes_(std::move(text)) {
+    if (bytes_.size() < kFixedCopyBytes) bytes_.resize(kFixedCopyBytes);
+  }
+
+  absl::string_view view() const { return {bytes_.data(), size_}; }
+  bool empty() const { return size_ == 0; }
+  // How many bytes can be read from the start: at least kFixedCopyBytes.
+  size_t readable() const { return bytes_.size(); }
+
+ private:
+  size_t size_ = 0;
+  std::string bytes_;
+};
+
+// A new string holding `text`, of which `readable` >= text.size() bytes
+// can be read from its start: at the fixed size kFixedCopyBytes, then cut,
+// when the text is no longer and that many bytes can be read.
+inline std::string* NewCopy(absl::string_view text, size_t readable) {
+  if (text.size() <= kFixedCopyBytes && readable >= kFixedCopyBytes) {
+    auto* copy = new std::string(text.data(), kFixedCopyBytes);
+    copy->erase(text.size());
+    return copy;
+  }
+  return new std::string(text.data(), text.size());
+}
+
+// A copy of `text`, at the fixed size kFixedCopyBytes when it is no
+// longer (NewCopy).
+ABSL_ATTRIBUTE_NOINLINE CONTEXT_FLATTEN std::string FixedCopyOf(
+    const PaddedString& text) {
+  const absl::string_view view = text.view();
+  ABSL_ASSUME(view.size() <= kFixedCopyBytes);
+  std::string copy(view.data(), kFixedCopyBytes);
+  copy.erase(view.size());
+  return copy;
+}
+
+// A copy of `text`.
+inline std::string CopyOf(const PaddedString& text) {
+  return text.view().size() <= kFixedCopyBytes ? FixedCopyOf(text)
+                                               : std::string(text.view());
+}
+
+// Sets `*out`, an empty string, to `text` as NewCopy copies it.
+inline void SetCopy(absl::string_view text, size_t readable, std::string* out) {
+  if (text.size() <= kFixedCopyBytes && readable >= kFixedCopyBytes) {
+    *out = std::string(text.data(), kFixedCopyBytes);
+    out->erase(text.size());
+    return;
+  }
+  out->assign(text.data(), text.size());
+}
+
+// Sets the strings of `*claim`, which has none yet: its text, `text`, of
+// which `text_readable` >= text.size() bytes can be read from its start;
+// its predicate, unless null or empty; and its keywords. Everything it
+// calls is inlined where it can be, the copies of strings included.
+ABSL_ATTRIBUTE_NOINLINE CONTEXT_FLATTEN void SetClaimStrings(
+    absl::string_view text, size_t text_readable, const PaddedString* predicate,
+    absl::Span<const PaddedString* const> keywords,
+    crosscheck::v1::Claim* claim) {
+  SetCopy(text, text_readable, claim->mutable_text());
+  // An empty predicate is the field's default: left unset, the claim is
+  // the same.
+  if (predicate != nullptr && !predicate->empty()) {
+    SetCopy(predicate->view(), predicate->readable(),
+            claim->mutable_predicate());
+  }
+  if (!keywords.empty()) {
+    auto* const field = claim->mutable_keywords();
+    field->Reserve(static_cast<int>(keywords.size()));
+    for (const PaddedString* keyword : keywords) {
+      field->AddAllocated(NewCopy(keyword->view(), keyword->readable()));
+    }
+  }
+}
 
 // ---------------------------------------------------------------------------
 // Lexicons (loaded once, never freed).
@@ -236,7 +354,7 @@ const WordSet& NumberWords() {
 
 struct EventPhrase {
   std::vector<std::string> words;
-  std::string event;
+  PaddedString event;
 };
 
 // Event phrases of events.tsv, indexed by their first word.
@@ -249,7 +367,7 @@ EventPhrases() {
       if (row.size() < 2) continue;
       EventPhrase phrase;
       phrase.words = absl::StrSplit(row[0], ' ', absl::SkipEmpty());
-      phrase.event = row[1];
+      phrase.event = PaddedString(row[1]);
       if (phrase.words.empty()) continue;
       (*map)[phrase.words[0]].push_back(std::move(phrase));
     }
@@ -461,25 +579,6 @@ struct TokenRange {
   int last = -1;
 };
 
-TokenRange MentionTokens(Words words,
-                         segment::Range mention) {
-  // Words are in text order, so their ends increase (as ContextWords
-  // relies on too): the mention's tokens run from the first word that ends
-  // after its begin to the last one after it that begins before its end.
-  const int n = static_cast<int>(words.size());
-  TokenRange range;
-  range.first = static_cast<int>(
-      std::lower_bound(
-          words.begin(), words.end(), mention.begin,
-          [](const Word& w, size_t offset) { return w.end <= offset; }) -
-      words.begin());
-  range.last = range.first - 1;
-  while (range.last + 1 < n && words[range.last + 1].begin < mention.end) {
-    ++range.last;
-  }
-  return range;
-}
-
 // Tokens between [first, last] and the mention; 0 when they overlap.
 int Distance(int first, int last, const TokenRange& mention) {
   if (last < mention.first) return mention.first - last;
@@ -505,34 +604,11 @@ bool IsComma(const Word& word) {
   return word.kind == segment::TokenKind::kPunct && WordIs(word, ",");
 }
 
-bool InMention(int i, const TokenRange& mention) {
-  return i >= mention.first && i <= mention.last;
-}
-
-// A word that may stand between two words of an event phrase: a stop word
-// ("took her office") or an "-ly" adverb ("was formally sworn in").
-bool IsGapWord(const Word& word) {
-  if (word.kind != segment::TokenKind::kWord) return false;
-  return StopWords().contains(word.folded) ||
-         (word.folded.size() > 4 && absl::EndsWith(word.folded, "ly"));
-}
-
-// Matches `phrase` at words[start]; returns one past its last token, or -1.
-int MatchPhrase(Words words, int start,
-                const EventPhrase& phrase) {
-  int i = start;
-  const int n = static_cast<int>(words.size());
-  for (size_t k = 0; k < phrase.words.size(); ++k) {
-    if (i < n && words[i].folded == phrase.words[k]) {
-      ++i;
-    } else if (k > 0 && i + 1 < n && IsGapWord(words[i]) &&
-               words[i + 1].folded == phrase.words[k]) {
-      i += 2;
-    } else {
-      return -1;
-    }
-  }
-  return i;
+// Whether `word` is folded to `text`, compared inline
+// (internal::SameBytes).
+bool IsWord(const Word& word, absl::string_view text) {
+  return word.folded.size() == text.size() &&
+         internal::SameBytes(word.folded.data(), text.data(), text.size());
 }
 
 // Words before a noun: "the visit", "her call" are not verbs.
@@ -575,6 +651,15 @@ const WordSet& VerbLemmas() {
   return *kSet;
 }
 
+// A keyword lemma of the words of a LexisMemo, kept once for all of them.
+struct Keyword {
+  PaddedString text;
+  // The stamp of the last SentenceFacts::Keywords that took the keyword
+  // (LexisMemo::keyword_stamp), so that each takes it once without a
+  // search among those it took.
+  mutable uint64_t taken = 0;
+};
+
 // What the context rules read from a folded word by itself, whatever its
 // neighbours: computed once per distinct word and reused (LexisOf).
 struct WordLexis {
@@ -588,11 +673,14 @@ struct WordLexis {
   };
   Verb verb = Verb::kNo;
   // The lemma of the verb reading and its class, when verb != kNo.
-  std::string verb_lemma;
+  PaddedString verb_lemma;
   VerbClass verb_class = VerbClass::kEvent;
   // Lemma(word) is an irregular verb's lemma ("stands").
   bool irregular_verb_lemma = false;
   bool stop_word = false;
+  // A word that may stand between two words of an event phrase: a stop
+  // word ("took her office") or an "-ly" adverb ("was formally sworn in").
+  bool gap_word = false;
   bool determiner = false;
   // A conjunction that, after a comma, starts a new clause: "signed a pact
   // in 2012, and the treaty of 2008 settled ...".
@@ -601,18 +689,30 @@ struct WordLexis {
   // for none.
   const std::vector<EventPhrase>* phrases = nullptr;
   // The word's keyword lemma (FindKeywords), or null when it is none. One
-  // string of a KeywordSet for all the words with that keyword, so that
+  // Keyword of a KeywordSet for all the words with that keyword, so that
   // keywords are equal exactly when their pointers are.
-  const std::string* keyword = nullptr;
+  const Keyword* keyword = nullptr;
+
+  // Which of the above a sentence's facts look at as they are built
+  // (SentenceFacts::Reset), as bits, so that a word with none is passed
+  // after one test.
+  enum Mark : uint8_t {
+    kCoordinatorMark = 1 << 0,  // coordinator
+    kKeywordMark = 1 << 1,      // keyword != nullptr
+    kCandidateMark = 1 << 2,    // verb != Verb::kNo || phrases != nullptr
+  };
+  uint8_t marks = 0;
 };
 
-// The keywords of the words of a LexisMemo, each kept once.
-using KeywordSet = absl::node_hash_set<std::string, WordHash, WordEq>;
+// The keywords of the words of a LexisMemo, each kept once, by keyword.
+using KeywordSet = absl::node_hash_map<std::string, Keyword, WordHash, WordEq>;
 
-// The WordLexis of `folded`; its keyword is kept in `*keywords`.
-WordLexis ComputeLexis(const std::string& folded, KeywordSet* keywords) {
+// ComputeLexis but for WordLexis::marks.
+WordLexis ComputeLexisFacts(const std::string& folded, KeywordSet* keywords) {
   WordLexis lexis;
   lexis.stop_word = StopWords().contains(folded);
+  lexis.gap_word =
+      lexis.stop_word || (folded.size() > 4 && absl::EndsWith(folded, "ly"));
   lexis.determiner = IsDeterminerForm(folded);
   lexis.coordinator = folded == "and" || folded == "but" || folded == "or" ||
                       folded == "while" || folded == "whereas" ||
@@ -631,19 +731,25 @@ WordLexis ComputeLexis(const std::string& folded, KeywordSet* keywords) {
     if (!StopWords().contains(bare) && !NumberWords().contains(head)) {
       std::string keyword = Lemma(bare);
       if (keyword.size() >= 2 && !StopWords().contains(keyword)) {
-        lexis.keyword = &*keywords->insert(std::move(keyword)).first;
+        auto it = keywords->find(keyword);
+        if (it == keywords->end()) {
+          Keyword entry{PaddedString(keyword)};
+          it = keywords->emplace(std::move(keyword), std::move(entry)).first;
+        }
+        lexis.keyword = &it->second;
       }
     }
   }
 
   // Verb reading, as ReadVerb takes it apart from position.
   if (folded.find('\'') != std::string::npos) return lexis;
+  std::string verb_lemma;
   const auto& irregular = IrregularWords();
   if (auto it = irregular.find(folded); it != irregular.end()) {
     const FormTag tag = it->second.tag;
     if (tag == FormTag::kNoun || tag == FormTag::kSame) return lexis;
     lexis.verb = WordLexis::Verb::kIrregular;
-    lexis.verb_lemma = it->second.lemma;
+    verb_lemma = it->second.lemma;
   } else {
     const bool ing = folded.size() > 4 && absl::EndsWith(folded, "ing");
     const bool ed = folded.size() > 4 && absl::EndsWith(folded, "ed");
@@ -655,16 +761,28 @@ WordLexis ComputeLexis(const std::string& folded, KeywordSet* keywords) {
       if (!known) return lexis;
       lexis.verb = WordLexis::Verb::kBase;
     }
-    lexis.verb_lemma = lemma;
+    verb_lemma = lemma;
   }
   const auto& verbs = Verbs();
-  if (auto it = verbs.find(lexis.verb_lemma); it != verbs.end()) {
+  if (auto it = verbs.find(verb_lemma); it != verbs.end()) {
     lexis.verb_class = it->second;
   }
   if (lexis.verb_class == VerbClass::kAuxiliary) {
     lexis.verb = WordLexis::Verb::kNo;
-    lexis.verb_lemma.clear();
+  } else {
+    lexis.verb_lemma = PaddedString(std::move(verb_lemma));
   }
+  return lexis;
+}
+
+// The WordLexis of `folded`; its keyword is kept in `*keywords`.
+WordLexis ComputeLexis(const std::string& folded, KeywordSet* keywords) {
+  WordLexis lexis = ComputeLexisFacts(folded, keywords);
+  lexis.marks = (lexis.coordinator ? WordLexis::kCoordinatorMark : 0) |
+                (lexis.keyword != nullptr ? WordLexis::kKeywordMark : 0) |
+                (lexis.verb != WordLexis::Verb::kNo || lexis.phrases != nullptr
+                     ? WordLexis::kCandidateMark
+                     : 0);
   return lexis;
 }
 
@@ -680,6 +798,9 @@ struct LexisMemo {
   absl::node_hash_map<std::string, WordLexis, WordHash, WordEq> long_words;
   // The entries' keywords.
   KeywordSet keywords;
+  // Stamps of SentenceFacts::Keywords (Keyword::taken): the last one
+  // given.
+  uint64_t keyword_stamp = 0;
 
   size_t size() const { return short_words.size() + long_words.size(); }
   void clear() {
@@ -730,9 +851,9 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline const WordLexis& LexisOf(LexisMemo* memo,
 // the mention) wins.
 struct Nearest {
   int distance = -1;
-  const std::string* value = nullptr;
+  const PaddedString* value = nullptr;
 
-  void Offer(int d, const std::string* candidate) {
+  void Offer(int d, const PaddedString* candidate) {
     if (distance < 0 || d < distance) {
       distance = d;
       value = candidate;
@@ -748,7 +869,7 @@ struct Nearest {
 struct PhraseMatch {
   // One past the phrase's last token.
   int end = 0;
-  const std::string* event = nullptr;
+  const PaddedString* event = nullptr;
 };
 
 // What the context rules read at one token whatever the mention, with all
@@ -770,7 +891,7 @@ struct TokenFacts {
 struct KeywordWord {
   // Index of the word.
   int index;
-  const std::string* keyword;
+  const Keyword* keyword;
 };
 
 // A word that can give a predicate: one with a phrase match, or with a verb
@@ -803,7 +924,8 @@ struct Candidate {
 class SentenceFacts {
  public:
   // A mention's window (ContextWords): words [lo, hi), and the mention's
-  // tokens (MentionTokens over the window), by index into the words.
+  // tokens, by index into the words: from the first word that ends after
+  // the mention's begin to the last after it that begins before its end.
   struct Window {
     int lo = 0;
     int hi = 0;
@@ -824,8 +946,8 @@ class SentenceFacts {
     const int n = size();
     // No more keyword words or candidates than words: the buffers are sized
     // once and filled by index.
-    if (tokens_.size() < words.size()) {
-      tokens_.resize(words.size());
+    if (tokens_.size() < words.size() + 1) {
+      tokens_.resize(words.size() + 1);
       keyword_words_.resize(words.size());
       candidates_.resize(words.size());
     }
@@ -852,19 +974,24 @@ class SentenceFacts {
         continue;
       }
       const WordLexis* const lexis = &LexisOf(&memo, word);
-      if (lexis->coordinator && i > 0 && IsComma(word_at[i - 1])) {
-        last_break = i;
-      }
-      if (lexis->keyword != nullptr && !NameLike(word, sentence_begin)) {
-        keyword_words[keyword_count++] = {i, lexis->keyword};
-      }
-      if (lexis->verb != WordLexis::Verb::kNo || lexis->phrases != nullptr) {
-        candidates[candidate_count++] = {i, 0, 0, nullptr};
-      }
       facts.lexis = lexis;
+      if (const uint8_t marks = lexis->marks; marks != 0) {
+        if ((marks & WordLexis::kCoordinatorMark) && i > 0 &&
+            IsComma(word_at[i - 1])) {
+          last_break = i;
+        }
+        if ((marks & WordLexis::kKeywordMark) &&
+            !NameLike(word, sentence_begin)) {
+          keyword_words[keyword_count++] = {i, lexis->keyword};
+        }
+        if (marks & WordLexis::kCandidateMark) {
+          candidates[candidate_count++] = {i, 0, 0, nullptr};
+        }
+      }
       facts.last_break = last_break;
     }
     keyword_count_ = keyword_count;
+    facts_at[n] = {nullptr, last_break, keyword_count};
     // Keeps the words with a phrase match or a verb reading anywhere
     // (ReadVerb needs one whatever the neighbours), in order.
     int kept = 0;
@@ -882,18 +1009,41 @@ class SentenceFacts {
 
   // The window of a mention that lies in the words.
   Window WindowOf(segment::Range mention) const {
-    const Words words = ContextWords(words_, mention);
+    const Word* const words = words_.data();
+    int lo = 0;
+    int hi = size();
+    // Most often all the words are near enough (ContextWords).
+    if (hi > 0 && (words[0].begin + kContextBytes < mention.begin ||
+                   words[hi - 1].end > mention.end + kContextBytes)) {
+      const Words context = ContextWords(words_, mention);
+      lo = static_cast<int>(context.data() - words);
+      hi = lo + static_cast<int>(context.size());
+    }
+    // The mention's tokens: the first word of the window that ends after
+    // its begin, by binary search (words are in text order, so their ends
+    // increase), and the words after it that begin before its end.
+    int first = lo;
+    for (unsigned count = static_cast<unsigned>(hi - lo); count > 0;) {
+      const unsigned half = count / 2;
+      if (words[first + half].end <= mention.begin) {
+        first += static_cast<int>(half) + 1;
+        count -= half + 1;
+      } else {
+        count = half;
+      }
+    }
+    int last = first - 1;
+    while (last + 1 < hi && words[last + 1].begin < mention.end) ++last;
     Window window;
-    window.lo = static_cast<int>(words.data() - words_.data());
-    window.hi = window.lo + static_cast<int>(words.size());
-    window.target = MentionTokens(words, mention);
-    window.target.first += window.lo;
-    window.target.last += window.lo;
+    window.lo = lo;
+    window.hi = hi;
+    window.target = {first, last};
     return window;
   }
 
   // FindPredicate of the mention of `window`; null for none.
-  const std::string* Predicate(const Window& window) const {
+  ABSL_ATTRIBUTE_ALWAYS_INLINE const PaddedString* Predicate(
+      const Window& window) const {
     const int lo = window.lo;
     const int hi = window.hi;
     const TokenRange& target = window.target;
@@ -914,60 +1064,31 @@ class SentenceFacts {
       }
     }
 
-    // Candidates on each side of the mention: 0 before, 1 after. Words of
-    // an event phrase taken as a candidate are no verbs of their own: the
-    // phrases taken so far cover the words before `event_end`, and every
-    // phrase that covers word i starts at i or before. Only words with a
-    // phrase or a possible verb reading (candidates_) can give anything.
-    Nearest event[2];
-    Nearest verb[2];
-    Nearest reporting[2];
-    int event_end = lo;
-    const Candidate* const candidates_end =
-        candidates_.data() + candidate_count_;
+    // Candidates before the mention, then after it. Words of an event
+    // phrase taken as a candidate are no verbs of their own: the phrases
+    // taken so far cover the words before `event_end`, and every phrase
+    // that covers word i starts at i or before. Only words with a phrase or
+    // a possible verb reading (candidates_) can give anything.
+    const Candidate* const end = candidates_.data() + candidate_count_;
     const Candidate* it = candidates_.data();
     if (lo > 0) {
-      it = std::lower_bound(
-          it, candidates_end, lo,
-          [](const Candidate& c, int index) { return c.index < index; });
+      it = std::lower_bound(it, end, lo, [](const Candidate& c, int index) {
+        return c.index < index;
+      });
     }
-    for (; it != candidates_end && it->index < hi; ++it) {
-      const int i = it->index;
-      if (InMention(i, target)) continue;
-      const int side = i < target.first ? 0 : 1;
-      for (int k = 0; k < it->match_count; ++k) {
-        const PhraseMatch& match = matches_[it->first_match + k];
-        if (match.end > hi) continue;  // no match within the window
-        if (side == 0 && match.end - 1 < clause_start) continue;
-        event[side].Offer(Distance(i, match.end - 1, target), match.event);
-        event_end = std::max(event_end, match.end);
-      }
-      if (i < event_end) continue;
-      if (side == 0 && i < clause_start) continue;
-      const WordLexis* reading =
-          (i == lo && lo > 0) || (i == hi - 1 && hi < size())
-              ? ReadVerb(i, lo, hi)
-              : it->verb;
-      if (reading == nullptr) continue;
-      const int d = Distance(i, i, target);
-      if (reading->verb_class == VerbClass::kReporting) {
-        reporting[side].Offer(d, &reading->verb_lemma);
-      } else {
-        verb[side].Offer(d, &reading->verb_lemma);
-      }
-    }
-
-    for (int side = 0; side < 2; ++side) {
-      if (event[side].found() &&
-          (!verb[side].found() ||
-           event[side].distance <= verb[side].distance)) {
-        return event[side].value;
-      }
-      if (verb[side].found()) return verb[side].value;
-    }
-    for (int side = 0; side < 2; ++side) {
-      if (reporting[side].found()) return reporting[side].value;
-    }
+    int event_end = lo;
+    SideCandidates before;
+    ScanSide<0>(window, clause_start, std::min(target.first, hi), end, &it,
+                &event_end, &before);
+    if (const PaddedString* found = before.EventOrVerb()) return found;
+    // The words of the mention give nothing. A phrase taken before the
+    // mention would have been found: `event_end` is still `lo`.
+    while (it != end && it->index <= target.last && it->index < hi) ++it;
+    SideCandidates after;
+    ScanSide<1>(window, clause_start, hi, end, &it, &event_end, &after);
+    if (const PaddedString* found = after.EventOrVerb()) return found;
+    if (before.reporting.found()) return before.reporting.value;
+    if (after.reporting.found()) return after.reporting.value;
     return nullptr;
   }
 
@@ -978,37 +1099,41 @@ class SentenceFacts {
   // FindKeywords of the mention of `window`: stores at most `out.size()`
   // distinct keywords in `out`, nearest first, and returns how many.
   size_t Keywords(const Window& window,
-                  absl::Span<const std::string*> out) const {
+                  absl::Span<const PaddedString*> out) const {
     const TokenRange& target = window.target;
     // Nearest first, walking outward from the mention over the words with
     // a keyword; at equal distance the word after the mention (what a
     // figure counts) before the word in front of it. Stops as soon as
     // `out` is full. `after` is the nearest word with a keyword after the
     // mention, `before` one past the nearest before it.
-    const KeywordWord* const first = keyword_words_.data();
-    const KeywordWord* const last = first + keyword_count_;
-    const KeywordWord* after = first + KeywordsBefore(target.last + 1);
-    const KeywordWord* before = first + KeywordsBefore(target.first);
+    // The words with a keyword in the window are [first, last).
+    const KeywordWord* const words = keyword_words_.data();
+    const KeywordWord* const first = words + KeywordsBefore(window.lo);
+    const KeywordWord* const last = words + KeywordsBefore(window.hi);
+    const KeywordWord* after = words + KeywordsBefore(target.last + 1);
+    const KeywordWord* before = words + KeywordsBefore(target.first);
+    // Equal keywords are the same Keyword (WordLexis::keyword): each one
+    // taken is stamped, and taken again only by a later call.
+    const uint64_t stamp = ++Lexes().keyword_stamp;
     size_t count = 0;
     while (count < out.size()) {
-      const bool has_after = after != last && after->index < window.hi;
-      const bool has_before =
-          before != first && (before - 1)->index >= window.lo;
-      if (!has_after && !has_before) break;
-      const std::string* keyword;
-      if (has_after &&
-          (!has_before ||
-           after->index - target.last <= target.first - (before - 1)->index)) {
-        keyword = after->keyword;
-        ++after;
+      const Keyword* keyword;
+      if (after != last) {
+        if (before != first &&
+            target.first - (before - 1)->index < after->index - target.last) {
+          keyword = (--before)->keyword;
+        } else {
+          keyword = (after++)->keyword;
+        }
+      } else if (before != first) {
+        keyword = (--before)->keyword;
       } else {
-        --before;
-        keyword = before->keyword;
+        break;
       }
-      // Equal keywords are the same string (WordLexis::keyword).
-      size_t k = 0;
-      while (k < count && out[k] != keyword) ++k;
-      if (k == count) out[count++] = keyword;
+      if (keyword->taken != stamp) {
+        keyword->taken = stamp;
+        out[count++] = &keyword->text;
+      }
     }
     return count;
   }
@@ -1016,10 +1141,68 @@ class SentenceFacts {
  private:
   int size() const { return static_cast<int>(words_.size()); }
 
-  // How many words before word i, 0 <= i <= size(), have a keyword.
-  int KeywordsBefore(int i) const {
-    return i < size() ? tokens_[i].keywords_before : keyword_count_;
+  // The nearest predicates found on one side of a mention.
+  struct SideCandidates {
+    Nearest event;
+    Nearest verb;
+    Nearest reporting;
+
+    // The event phrase or plain verb the side gives: a plain verb only
+    // when strictly nearer; null for neither.
+    const PaddedString* EventOrVerb() const {
+      if (event.found() && (!verb.found() || event.distance <= verb.distance)) {
+        return event.value;
+      }
+      return verb.found() ? verb.value : nullptr;
+    }
+  };
+
+  // Offers to `*found` the candidates of one side of the mention of
+  // `window` (kSide 0 before it, from the clause's start; 1 after it): those
+  // from `*it` on before word `side_end`, leaving `*it` at the first
+  // candidate not read. `*event_end` is one past the last word of the
+  // phrases taken so far, and is kept up to date.
+  template <int kSide>
+  ABSL_ATTRIBUTE_ALWAYS_INLINE void ScanSide(const Window& window,
+                                             int clause_start, int side_end,
+                                             const Candidate* end,
+                                             const Candidate** it_ptr,
+                                             int* event_end_ptr,
+                                             SideCandidates* found) const {
+    const int lo = window.lo;
+    const int hi = window.hi;
+    const TokenRange& target = window.target;
+    const Candidate* it = *it_ptr;
+    int event_end = *event_end_ptr;
+    for (; it != end && it->index < side_end; ++it) {
+      const int i = it->index;
+      for (int k = 0; k < it->match_count; ++k) {
+        const PhraseMatch& match = matches_[it->first_match + k];
+        if (match.end > hi) continue;  // no match within the window
+        if (kSide == 0 && match.end - 1 < clause_start) continue;
+        found->event.Offer(Distance(i, match.end - 1, target), match.event);
+        event_end = std::max(event_end, match.end);
+      }
+      if (i < event_end) continue;
+      if (kSide == 0 && i < clause_start) continue;
+      const WordLexis* reading =
+          (i == lo && lo > 0) || (i == hi - 1 && hi < size())
+              ? ReadVerb(i, lo, hi)
+              : it->verb;
+      if (reading == nullptr) continue;
+      const int d = Distance(i, i, target);
+      if (reading->verb_class == VerbClass::kReporting) {
+        found->reporting.Offer(d, &reading->verb_lemma);
+      } else {
+        found->verb.Offer(d, &reading->verb_lemma);
+      }
+    }
+    *it_ptr = it;
+    *event_end_ptr = event_end;
   }
+
+  // How many words before word i, 0 <= i <= size(), have a keyword.
+  int KeywordsBefore(int i) const { return tokens_[i].keywords_before; }
 
   // Fills in the facts of a candidate word that read the words around it,
   // its verb reading and the event phrases matched from it, once the lexes
@@ -1034,7 +1217,7 @@ class SentenceFacts {
     if (lexis.phrases != nullptr) {
       candidate->first_match = static_cast<int>(matches_.size());
       for (const EventPhrase& phrase : *lexis.phrases) {
-        const int end = MatchPhrase(words_, i, phrase);
+        const int end = MatchPhrase(i, phrase);
         if (end >= 0) matches_.push_back({end, &phrase.event});
       }
       candidate->match_count =
@@ -1043,6 +1226,30 @@ class SentenceFacts {
     return candidate->match_count > 0 ||
            (lexis.verb != WordLexis::Verb::kNo &&
             !NameLike(words_[i], sentence_begin_));
+  }
+
+  // Whether word i is a word that may stand between two words of an event
+  // phrase (WordLexis::gap_word).
+  bool IsGapWordAt(int i) const {
+    return tokens_[i].lexis != nullptr && tokens_[i].lexis->gap_word;
+  }
+
+  // Matches `phrase` at word `start`, whose lexis lists it (so that its
+  // first word is the word's); returns one past its last word, or -1.
+  int MatchPhrase(int start, const EventPhrase& phrase) const {
+    int i = start + 1;
+    const int n = size();
+    for (size_t k = 1; k < phrase.words.size(); ++k) {
+      const absl::string_view want = phrase.words[k];
+      if (i < n && IsWord(words_[i], want)) {
+        ++i;
+      } else if (i + 1 < n && IsGapWordAt(i) && IsWord(words_[i + 1], want)) {
+        i += 2;
+      } else {
+        return -1;
+      }
+    }
+    return i;
   }
 
   // Words before a noun: "the visit", "her call" are not verbs.
@@ -1103,7 +1310,8 @@ class SentenceFacts {
 
   Words words_;
   size_t sentence_begin_ = 0;
-  // The facts of words_[i] at tokens_[i]; tokens_ may be longer.
+  // The facts of words_[i] at tokens_[i], then at tokens_[size()] those of
+  // the end (no lexis, the counts of all the words); tokens_ may be longer.
   std::vector<TokenFacts> tokens_;
   std::vector<PhraseMatch> matches_;
   // The words with a phrase match or a verb reading in some window, in
@@ -1120,6 +1328,8 @@ class SentenceFacts {
 // their Document is done with, all sentences together.
 constexpr size_t kMaxKeptWords = 1 << 16;
 
+static_assert(std::is_nothrow_move_constructible_v<SentenceFacts>);
+
 // Per-thread facts of the public entry points.
 struct ContextCache {
   // Document::serial of the Document whose sentences' facts are kept; 0 for
@@ -1128,6 +1338,10 @@ struct ContextCache {
   // Facts of the Document's sentence_words, by sentence, where `ready`.
   std::vector<SentenceFacts> sentences;
   std::vector<uint8_t> ready;
+  // The words the buffers of `sentences` have room for, all together (the
+  // sum of their capacity()), kept up to date as they grow: `sentences`
+  // moves its facts when it grows, which keeps their room.
+  size_t kept_words = 0;
   // Facts of one mention's window, when its words are not a Document's.
   SentenceFacts window;
 };
@@ -1177,18 +1391,20 @@ const SentenceFacts& FactsOf(const Document* doc,
         // unless they have room for many words: each keeps the room of the
         // longest sentence it has held, so that counting the words of the
         // last Document alone would not bound them.
-        size_t kept_words = 0;
-        for (const SentenceFacts& facts : cache.sentences) {
-          kept_words += facts.capacity();
+        if (cache.kept_words > kMaxKeptWords) {
+          cache.sentences = {};
+          cache.kept_words = 0;
         }
-        if (kept_words > kMaxKeptWords) cache.sentences = {};
         cache.ready.assign(sentences.size(), 0);
         if (cache.sentences.size() < sentences.size()) {
           cache.sentences.resize(sentences.size());
         }
       }
       if (!cache.ready[s] || !cache.sentences[s].Of(sentence_words)) {
-        cache.sentences[s].Reset(sentence_words, sentence.begin);
+        SentenceFacts& facts = cache.sentences[s];
+        const size_t capacity = facts.capacity();
+        facts.Reset(sentence_words, sentence.begin);
+        cache.kept_words += facts.capacity() - capacity;
         cache.ready[s] = 1;
       }
       return cache.sentences[s];
@@ -1223,16 +1439,19 @@ std::string Lemma(absl::string_view word) {
   // have one, by the word for longer ones. Words longer than kMaxLemmaBytes
   // are computed each time, so that the memo's memory stays bounded.
   struct LemmaMemo {
-    ShortWordMemo<std::string> short_words;
+    ShortWordMemo<PaddedString> short_words;
     WordMap<std::string> long_words;
   };
   if (word.size() > kMaxLemmaBytes) return ComputeLemma(word);
   thread_local LemmaMemo memo;
   ShortKey key;
   if (MakeShortKey(word, &key)) {
-    if (const std::string* lemma = memo.short_words.Find(key)) return *lemma;
+    if (const PaddedString* lemma = memo.short_words.Find(key)) {
+      return CopyOf(*lemma);
+    }
     if (memo.short_words.size() >= kMaxLemmaEntries) memo.short_words.Clear();
-    return memo.short_words.Insert(key, ComputeLemma(word));
+    return CopyOf(
+        memo.short_words.Insert(key, PaddedString(ComputeLemma(word))));
   }
   if (auto it = memo.long_words.find(word); it != memo.long_words.end()) {
     return it->second;
@@ -1256,8 +1475,8 @@ std::string FindPredicate(const std::vector<internal::Word>& sentence_words,
   TrimContextCaches();
   const SentenceFacts& facts =
       FactsOf(nullptr, sentence, sentence_words, mention);
-  const std::string* predicate = facts.Predicate(facts.WindowOf(mention));
-  return predicate != nullptr ? *predicate : std::string();
+  const PaddedString* predicate = facts.Predicate(facts.WindowOf(mention));
+  return predicate != nullptr ? std::string(predicate->view()) : std::string();
 }
 
 std::vector<std::string> FindKeywords(const Document& doc,
@@ -1273,12 +1492,14 @@ std::vector<std::string> FindKeywords(
   TrimContextCaches();
   const SentenceFacts& facts =
       FactsOf(nullptr, sentence, sentence_words, mention);
-  std::vector<const std::string*> found(
+  std::vector<const PaddedString*> found(
       limit > 0 ? std::min<size_t>(limit, facts.keyword_word_count()) : 0);
   found.resize(facts.Keywords(facts.WindowOf(mention), absl::MakeSpan(found)));
   std::vector<std::string> keywords;
   keywords.reserve(found.size());
-  for (const std::string* keyword : found) keywords.push_back(*keyword);
+  for (const PaddedString* keyword : found) {
+    keywords.emplace_back(keyword->view());
+  }
   return keywords;
 }
 
@@ -1294,27 +1515,15 @@ void FillMentionClaim(const Document& doc, const segment::Sentence& sentence,
   crosscheck::v1::Span* const sentence_span = claim.mutable_sentence();
   sentence_span->set_begin(sentence.begin);
   sentence_span->set_end(sentence.end);
-  const absl::string_view text = doc.Slice(begin, end);
-  claim.set_text(std::string(text.data(), text.size()));
   const segment::Range mention{begin, end};
   TrimContextCaches();
   const SentenceFacts& facts = FactsOf(&doc, sentence, sentence_words, mention);
   const SentenceFacts::Window window = facts.WindowOf(mention);
-  // An empty predicate is the field's default: left unset, the claim is
-  // the same.
-  const std::string* predicate = facts.Predicate(window);
-  if (predicate != nullptr && !predicate->empty()) {
-    claim.set_predicate(*predicate);
-  }
-  const std::string* keywords[kMentionKeywords];
+  const PaddedString* keywords[kMentionKeywords];
   const size_t keyword_count = facts.Keywords(window, absl::MakeSpan(keywords));
-  if (keyword_count > 0) {
-    auto* const field = claim.mutable_keywords();
-    field->Reserve(static_cast<int>(keyword_count));
-    for (size_t k = 0; k < keyword_count; ++k) {
-      field->AddAllocated(new std::string(*keywords[k]));
-    }
-  }
+  SetClaimStrings(doc.Slice(begin, end), doc.text.size() - begin,
+                  facts.Predicate(window),
+                  absl::MakeConstSpan(keywords, keyword_count), &claim);
 }
 
 }  // namespace crosscheck::extract

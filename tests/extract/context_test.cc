@@ -129,6 +129,16 @@ TEST(LemmaTest, NeverEmpty) {
   }
 }
 
+TEST(LemmaTest, LongWordsAndLemmas) {
+  // Lemmas longer than the 15 bytes copied at a fixed size, of words the
+  // memo keeps and of longer ones.
+  EXPECT_EQ(Lemma("constitutionally"), "constitutionally");
+  EXPECT_EQ(Lemma("Disproportionate"), "disproportionate");
+  EXPECT_EQ(Lemma("internationalizations"), "internationalization");
+  EXPECT_EQ(Lemma("a"), "a");
+  EXPECT_EQ(Lemma("constitutionally"), "constitutionally");
+}
+
 TEST(FindPredicateTest, EventPhraseOrNearestVerb) {
   const struct {
     const char* text;
@@ -202,6 +212,69 @@ TEST(FindKeywordsTest, NoDuplicatesAndNoNumbers) {
       "Leaders met in 2019 and met again with four ministers.", "2019");
   EXPECT_THAT(sentence.Keywords(8),
               ElementsAreArray({"meet", "leader", "minister"}));
+}
+
+// FillMentionClaim on the Document's own words of its one sentence, for
+// each mention in turn.
+std::vector<crosscheck::v1::Claim> FillClaims(
+    const std::string& text, const std::vector<std::string>& mentions) {
+  crosscheck::v1::Article article;
+  article.set_id("a");
+  article.set_text(text);
+  const Document doc = MakeDocument(article);
+  EXPECT_EQ(doc.seg.sentences.size(), 1u) << text;
+  std::vector<crosscheck::v1::Claim> claims;
+  for (const std::string& mention : mentions) {
+    const size_t at = text.find(mention);
+    EXPECT_NE(at, std::string::npos) << mention;
+    FillMentionClaim(doc, doc.seg.sentences.at(0), doc.sentence_words.at(0),
+                     crosscheck::v1::Claim::KIND_FIGURE, at,
+                     at + mention.size(), &claims.emplace_back());
+  }
+  return claims;
+}
+
+TEST(FillMentionClaimTest, TextPredicateAndKeywords) {
+  // The mention ends the article (fewer than 15 bytes follow its start);
+  // keywords and a mention longer than 15 bytes; two mentions of one
+  // sentence, each with all its keywords.
+  const std::string text =
+      "Counterintelligence officials disproportionately signed "
+      "agreements worth four hundred and twelve million in 2019";
+  const std::vector<crosscheck::v1::Claim> claims =
+      FillClaims(text, {"four hundred and twelve million", "2019"});
+  ASSERT_EQ(claims.size(), 2u);
+  EXPECT_EQ(claims[0].text(), "four hundred and twelve million");
+  EXPECT_EQ(claims[0].predicate(), "sign");
+  EXPECT_THAT(claims[0].keywords(),
+              ElementsAre("worth", "agreement", "sign", "disproportionately",
+                          "official", "counterintelligence"));
+  EXPECT_EQ(claims[1].text(), "2019");
+  EXPECT_EQ(claims[1].predicate(), "sign");
+  EXPECT_THAT(claims[1].keywords(),
+              ElementsAre("worth", "agreement", "sign", "disproportionately",
+                          "official", "counterintelligence"));
+  EXPECT_EQ(claims[1].span().begin(), text.size() - 4);
+  EXPECT_EQ(claims[1].span().end(), text.size());
+  EXPECT_EQ(claims[1].sentence().begin(), 0u);
+  EXPECT_EQ(claims[1].sentence().end(), text.size());
+}
+
+TEST(FillMentionClaimTest, SameAsFindPredicateAndFindKeywords) {
+  const std::string text =
+      "Okafor and Solberg signed seven cooperation agreements in Lundby, "
+      "and the leaders met again with four ministers in 2019.";
+  const std::vector<std::string> mentions = {"seven", "four", "2019"};
+  const std::vector<crosscheck::v1::Claim> claims = FillClaims(text, mentions);
+  ASSERT_EQ(claims.size(), mentions.size());
+  for (size_t k = 0; k < mentions.size(); ++k) {
+    const OneSentence sentence(text, mentions[k]);
+    EXPECT_EQ(claims[k].text(), mentions[k]);
+    EXPECT_EQ(claims[k].predicate(), sentence.Predicate()) << mentions[k];
+    EXPECT_THAT(claims[k].keywords(),
+                ElementsAreArray(sentence.Keywords(kMentionKeywords)))
+        << mentions[k];
+  }
 }
 
 }  // namespace
