@@ -441,6 +441,9 @@ struct TokenInfo {
   const WordFacts* facts;
   // TokenFlag bits.
   uint8_t flags;
+  // For an initial name word once InitialWordMarker has marked it: the
+  // index of its key among the marker's.
+  uint32_t initial_key;
 };
 
 // What reading the words tells of a capitalized word (TokenInfo::flags).
@@ -451,10 +454,10 @@ enum TokenFlag : uint8_t {
   // non-name. Only capitalized words are name words.
   kNameWord = 2,
   // Set by InitialWordMarker for an initial name word: the article also
-  // capitalizes the word where it is not initial ...
+  // capitalizes the word where it is not initial. (Whether the article
+  // writes it in lowercase is asked of few words, and found when first
+  // asked: InitialWordMarker::WrittenInLowercase.)
   kCapitalizedInside = 4,
-  // ... or writes it in lowercase.
-  kLowercase = 8,
 };
 
 // A token of the article, with its index among all the article's tokens.
@@ -477,17 +480,19 @@ class ArticleWords {
   std::vector<size_t> pronouns;
   // The capitalized words that open a sentence or quotation, in order.
   std::vector<TokenRef> initial;
+  // The other capitalized words, in order.
+  std::vector<const internal::Word*> inside;
 
   // Makes room for the info of `tokens` tokens, uninitialized, and clears
   // the lists.
-  void Reset(size_t tokens) {
-    if (tokens > info_capacity_) {
+  void Reset(size_t tokens) {    if (tokens > info_capacity_) {
       info_capacity_ = std::max(tokens, 2 * info_capacity_);
       info_.reset(new TokenInfo[info_capacity_]);
     }
     name_words.clear();
     pronouns.clear();
     initial.clear();
+    inside.clear();
   }
 
   // The info of the token of index `index`; set only for capitalized
@@ -520,7 +525,8 @@ class ArticleWords {
     if (info_capacity_ > kMaxKeptTokens ||
         name_words.capacity() > kMaxKeptTokens ||
         pronouns.capacity() > kMaxKeptTokens ||
-        initial.capacity() > kMaxKeptTokens) {
+        initial.capacity() > kMaxKeptTokens ||
+        inside.capacity() > kMaxKeptTokens) {
       *this = ArticleWords();
     }
   }
@@ -533,18 +539,21 @@ class ArticleWords {
   mutable std::string lowered_;
 };
 
+class InitialWordMarker;
+
 // The words of one sentence: the document's tokens, read in place, with
-// what ReadWords derived of them. A view: the tokens and the ArticleWords
-// must outlive it.
+// what ReadWords and an InitialWordMarker derived of them. A view: the
+// tokens, the ArticleWords and the marker must outlive it.
 class Words {
  public:
   Words(absl::string_view text, const std::vector<internal::Word>& tokens,
-        size_t base, const ArticleWords* article)
+        size_t base, const ArticleWords* article, InitialWordMarker* marker)
       : text_(text),
         tokens_(tokens.data()),
         size_(tokens.size()),
         info_(article->info(base)),
-        article_(article) {}
+        article_(article),
+        marker_(marker) {}
 
   size_t size() const { return size_; }
   // Byte range of token i in the text.
@@ -572,6 +581,10 @@ class Words {
   bool has(size_t i, TokenFlag flag) const {
     return capitalized(i) && (info_[i].flags & flag) != 0;
   }
+  // Whether token i, an initial name word (kInitial, kNameWord), is
+  // written in lowercase elsewhere in the document
+  // (InitialWordMarker::WrittenInLowercase).
+  bool written_in_lowercase(size_t i) const;
   // A word after which a name ends: "Okafor’s", or "Reynolds" before an
   // apostrophe ("Reynolds’ office").
   bool possessive(size_t i) const {
@@ -636,6 +649,7 @@ class Words {
   // The info of token 0.
   const TokenInfo* info_;
   const ArticleWords* article_;
+  InitialWordMarker* marker_;
 };
 
 // A single capital letter followed by a period: an initial ("A. Okafor").
@@ -669,13 +683,15 @@ ABSL_ATTRIBUTE_NOINLINE void ReadCapitalized(absl::string_view text,
   if (initial) {
     flags = kInitial;
     article->initial.push_back({&token, index});
+  } else {
+    article->inside.push_back(&token);
   }
   // !IsNonName. Else an initial letter: set when its period is read.
   if (!(facts.non_name || (initial && facts.initial_non_name))) {
     flags |= kNameWord;
     article->name_words.push_back(index);
   }
-  *info = {&facts, flags};
+  *info = {&facts, flags, 0};
   if (kPronouns && IsPersonPronoun(lex, key)) {
     article->pronouns.push_back(index);
   }
@@ -741,61 +757,79 @@ void ReadWords(absl::string_view text,
 }
 
 // Marks what the rest of the article says of the name words that open a
-// sentence or quotation, the only words TrimInitialWord asks about:
-// whether the article also capitalizes them not sentence-initially
-// (kCapitalizedInside), and whether it writes them in lowercase
-// (kLowercase). Each token of the article is first tested against the
-// first bytes and folded lengths of those keys, which rules out most; the
-// keys of the rest are chained by KeyBit. One per thread, reused from
-// article to article so that its tables keep their storage.
+// sentence or quotation, which TrimInitialWord asks about: whether the
+// article also capitalizes them not sentence-initially (kCapitalizedInside,
+// set by Mark), and whether it writes them in lowercase
+// (WrittenInLowercase, asked of few and found when first asked). Each
+// other capitalized word of the article (ArticleWords::inside), and when
+// asked each word, is first tested against the first bytes and folded
+// lengths of those keys, which rules out most; the keys of the rest are
+// chained by KeyBit. One per thread, reused from article to article so
+// that its tables keep their storage.
 class InitialWordMarker {
  public:
   InitialWordMarker() : first_(kNoKeyBit, -1), lengths_(256, 0) {}
 
-  void Mark(const Document& doc, const std::vector<size_t>& starts,
-            ArticleWords* article) {
+  // Marks the initial name words of `doc`, read into `article`: sets
+  // kCapitalizedInside and TokenInfo::initial_key. Both must outlive the
+  // next Clear.
+  void Mark(const Document& doc, ArticleWords* article) {
+    doc_ = &doc;
+    article_ = article;
+    lowercase_found_ = false;
     keys_.clear();
     key_text_.clear();
-    key_of_initial_.clear();
     const absl::string_view text = doc.text;
-    for (const TokenRef& ref : article->initial) {
-      if ((article->info(ref.index)->flags & kNameWord) == 0) continue;
-      key_of_initial_.push_back(AddKey(text, *ref.token, article));
-    }
-    if (keys_.empty()) return;
-    const uint32_t* const lengths = lengths_.data();
-    for (size_t s = 0; s < doc.sentence_words.size(); ++s) {
-      const internal::Word* const begin = doc.sentence_words[s].data();
-      const internal::Word* const end = begin + doc.sentence_words[s].size();
-      for (const internal::Word* t = begin; t != end; ++t) {
-        const uint32_t bits = lengths[static_cast<unsigned char>(t->folded[0])];
-        if (ABSL_PREDICT_FALSE((bits >> (t->folded.size() % 32)) & 1)) {
-          Find(text, *t, starts[s] + static_cast<size_t>(t - begin), article);
-        }
-      }
-    }
-    size_t n = 0;
     for (const TokenRef& ref : article->initial) {
       TokenInfo& info = *article->info(ref.index);
       if ((info.flags & kNameWord) == 0) continue;
-      const uint8_t found = keys_[key_of_initial_[n++]].found;
-      if (found & kFoundCapitalized) info.flags |= kCapitalizedInside;
-      if (found & kFoundLowercase) info.flags |= kLowercase;
+      info.initial_key = AddKey(text, *ref.token);
     }
+    if (keys_.empty()) return;
+    const uint32_t* const lengths = lengths_.data();
+    for (const internal::Word* t : article->inside) {
+      const uint32_t bits = lengths[static_cast<unsigned char>(t->folded[0])];
+      if (ABSL_PREDICT_FALSE((bits >> (t->folded.size() % 32)) & 1)) {
+        Find(text, *t);
+      }
+    }
+    for (const TokenRef& ref : article->initial) {
+      TokenInfo& info = *article->info(ref.index);
+      if ((info.flags & kNameWord) != 0 &&
+          (keys_[info.initial_key].found & kFoundCapitalized) != 0) {
+        info.flags |= kCapitalizedInside;
+      }
+    }
+  }
+
+  // Whether the article writes the word of `info`, that of an initial name
+  // word, in lowercase. The first question of an article reads all its
+  // tokens and answers for every key.
+  bool WrittenInLowercase(const TokenInfo& info) {
+    if (!lowercase_found_) {
+      lowercase_found_ = true;
+      FindLowercase();
+    }
+    return (keys_[info.initial_key].found & kFoundLowercase) != 0;
+  }
+
+  // Readies the tables for the next article.
+  void Clear() {
     for (size_t k = 0; k < keys_.size(); ++k) {
       first_[KeyBit(KeyAt(static_cast<int>(k)))] = -1;
     }
-    for (const TokenRef& ref : article->initial) {
+    for (const TokenRef& ref : article_->initial) {
       lengths_[static_cast<unsigned char>(ref.token->folded[0])] = 0;
     }
     // The lists of an article of unusually many initial name words are
     // not kept.
     constexpr size_t kMaxKeptKeys = size_t{1} << 14;
-    if (key_of_initial_.capacity() > kMaxKeptKeys) {
+    if (keys_.capacity() > kMaxKeptKeys) {
       std::vector<InitialKey>().swap(keys_);
-      std::vector<int>().swap(key_of_initial_);
       std::string().swap(key_text_);
     }
+    doc_ = nullptr;
+    article_ = nullptr;
   }
 
  private:
@@ -817,13 +851,12 @@ class InitialWordMarker {
 
   // Adds the key of initial name word `token` unless it is there; returns
   // its index in keys_.
-  int AddKey(absl::string_view text, const internal::Word& token,
-             const ArticleWords* article) {
-    const absl::string_view key = article->Key(text, token);
+  uint32_t AddKey(absl::string_view text, const internal::Word& token) {
+    const absl::string_view key = article_->Key(text, token);
     const uint16_t bit = KeyBit(key);
     int k = first_[bit];
     while (k >= 0 && KeyAt(k) != key) k = keys_[k].next;
-    if (k >= 0) return k;
+    if (k >= 0) return static_cast<uint32_t>(k);
     k = static_cast<int>(keys_.size());
     keys_.push_back({key_text_.size(), key.size(), first_[bit], 0});
     key_text_.append(key.data(), key.size());
@@ -834,22 +867,15 @@ class InitialWordMarker {
         token.folded.size() - (SuffixBytes(text, token) != 0 ? 2 : 0);
     lengths_[static_cast<unsigned char>(token.folded[0])] |=
         uint32_t{1} << (folded % 32) | uint32_t{1} << ((folded + 2) % 32);
-    return k;
+    return static_cast<uint32_t>(k);
   }
 
-  // Notes where token `index` is found if it is a word of a key, other
-  // than an initial capitalized word. Asked of the tokens that share a
-  // key's first byte and folded length: words of other keys too, and maybe
-  // a punctuation token or number (no key starts with a digit or
-  // punctuation, but one may start with the lead byte of a quote mark).
+  // Notes that the key of `token` is found, capitalized or in lowercase as
+  // the token is, if it is one of the keys. Asked of words that share a
+  // key's first byte and folded length: words of other keys too.
   ABSL_ATTRIBUTE_NOINLINE void Find(absl::string_view text,
-                                    const internal::Word& token, size_t index,
-                                    const ArticleWords* article) {
-    if (token.kind != TokenKind::kWord) return;
-    if (token.capitalized && (article->info(index)->flags & kInitial)) {
-      return;
-    }
-    const absl::string_view key = article->Key(text, token);
+                                    const internal::Word& token) {
+    const absl::string_view key = article_->Key(text, token);
     for (int k = first_[KeyBit(key)]; k >= 0; k = keys_[k].next) {
       if (KeyAt(k) == key) {
         keys_[k].found |=
@@ -859,6 +885,30 @@ class InitialWordMarker {
     }
   }
 
+  // Notes the keys that a lowercase word of the article has. Each token is
+  // tested against the filter first: it rules out most, and punctuation
+  // and numbers (no key starts with a digit or punctuation, but one may
+  // start with the lead byte of a quote mark) are ruled out after it.
+  void FindLowercase() {
+    if (keys_.empty()) return;
+    const absl::string_view text = doc_->text;
+    const uint32_t* const lengths = lengths_.data();
+    for (const std::vector<internal::Word>& sentence : doc_->sentence_words) {
+      for (const internal::Word& t : sentence) {
+        const uint32_t bits = lengths[static_cast<unsigned char>(t.folded[0])];
+        if (ABSL_PREDICT_FALSE((bits >> (t.folded.size() % 32)) & 1) &&
+            t.kind == TokenKind::kWord && !t.capitalized) {
+          Find(text, t);
+        }
+      }
+    }
+  }
+
+  // The article being read, between Mark and Clear.
+  const Document* doc_ = nullptr;
+  const ArticleWords* article_ = nullptr;
+  // Whether FindLowercase ran for the article.
+  bool lowercase_found_ = false;
   // The distinct keys of the initial name words, one after the other in
   // key_text_; first_[b] is the first of those with KeyBit b, or -1.
   // lengths_[c] has bit (n % 32) for each key of first byte c whose folded
@@ -871,9 +921,11 @@ class InitialWordMarker {
   std::string key_text_;
   std::vector<int> first_;
   std::vector<uint32_t> lengths_;
-  // The key of each initial name word, in order.
-  std::vector<int> key_of_initial_;
 };
+
+bool Words::written_in_lowercase(size_t i) const {
+  return marker_->WrittenInLowercase(info_[i]);
+}
 
 // ---------------------------------------------------------------------------
 // Name chunks.
@@ -1007,7 +1059,7 @@ bool TrimInitialWord(const Words& words, Chunk* chunk) {
            (next + 1 < words.size() && words.punct(next) == ':' &&
             IsOpeningMark(words.punct(next + 1)));
   }
-  if (!words.has(first, kLowercase)) return true;
+  if (!words.written_in_lowercase(first)) return true;
   // A common word: drop it, and a connector that followed it.
   size_t drop = 1;
   while (drop < chunk->parts.size() && !words.capitalized(chunk->parts[drop])) {
@@ -1461,7 +1513,7 @@ void CollectMentions(const Document& doc, bool attribution, ArticleWords* words,
     }
   }
   thread_local InitialWordMarker marker;
-  marker.Mark(doc, starts, words);
+  marker.Mark(doc, words);
   out->Clear(doc.text.size());
   out->mentions.reserve(words->name_words.size());
   MentionCollector collector(attribution, out);
@@ -1481,7 +1533,8 @@ void CollectMentions(const Document& doc, bool attribution, ArticleWords* words,
     while (name < names.size() && names[name] < end) ++name;
     const size_t first_pronoun = pronoun;
     while (pronoun < pronouns.size() && pronouns[pronoun] < end) ++pronoun;
-    const Words sentence(doc.text, doc.sentence_words[s], starts[s], words);
+    const Words sentence(doc.text, doc.sentence_words[s], starts[s], words,
+                         &marker);
     collector.AddSentence(
         sentence,
         absl::Span<const size_t>(names).subspan(first_name, name - first_name),
@@ -1493,6 +1546,7 @@ void CollectMentions(const Document& doc, bool attribution, ArticleWords* words,
                               starts[s], static_cast<int>(s), &out->pronouns);
     }
   }
+  marker.Clear();
   if (starts.capacity() > (size_t{1} << 16)) {
     std::vector<size_t>().swap(starts);
   }
