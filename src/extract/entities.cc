@@ -148,7 +148,9 @@ class FactsIndex {
   }
 
   // The facts of `key`, or nullptr for a word in none of the lists.
-  const WordFacts* Find(absl::string_view key) const {
+  // Inline: asked of every capitalized word.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE const WordFacts* Find(
+      absl::string_view key) const {
     const KeyParts parts(key);
     const uint64_t hash = parts.Hash();
     const uint32_t tag = Tag(hash);
@@ -466,6 +468,43 @@ struct TokenRef {
   size_t index;
 };
 
+// A capitalized word as the first loop of reading lists it (ReadWords):
+// the word, its index in the article times 4, plus 1 when it opens a
+// sentence or quotation and 2 when it is a single letter with a period
+// right after it.
+struct CapitalizedRef {
+  const internal::Word* token;
+  size_t index_and_bits;
+};
+
+// A list of at most as many elements as room was made for at Reset,
+// appended to without a test of its capacity. Keeps its storage from one
+// Reset to the next. T must be trivially copyable.
+template <typename T>
+class BoundedList {
+ public:
+  // Empties the list and makes room for `capacity` elements.
+  void Reset(size_t capacity) {
+    if (capacity > capacity_) {
+      capacity_ = std::max(capacity, 2 * capacity_);
+      data_.reset(new T[capacity_]);
+    }
+    size_ = 0;
+  }
+  // Appends `value`; there must be room for it.
+  void push_back(const T& value) { data_[size_++] = value; }
+  size_t size() const { return size_; }
+  size_t capacity() const { return capacity_; }
+  const T* begin() const { return data_.get(); }
+  const T* end() const { return data_.get() + size_; }
+  absl::Span<const T> span() const { return {data_.get(), size_}; }
+
+ private:
+  std::unique_ptr<T[]> data_;
+  size_t size_ = 0;
+  size_t capacity_ = 0;
+};
+
 // What reading the words of an article derives of them, with the indices
 // of the few tokens the later passes look at; the tokens themselves stay
 // in the Document. Indices count the tokens of the article's sentences,
@@ -474,25 +513,30 @@ struct TokenRef {
 class ArticleWords {
  public:
   // Indices of the name words, in order.
-  std::vector<size_t> name_words;
+  BoundedList<size_t> name_words;
   // Indices of the person pronouns ("he", "she"), in order; only when
   // pronouns are read.
-  std::vector<size_t> pronouns;
+  BoundedList<size_t> pronouns;
   // The capitalized words that open a sentence or quotation, in order.
-  std::vector<TokenRef> initial;
+  BoundedList<TokenRef> initial;
   // The other capitalized words, in order.
-  std::vector<const internal::Word*> inside;
+  BoundedList<const internal::Word*> inside;
+  // Every capitalized word, in order, as ReadWords lists it for
+  // ReadCapitalizedWords.
+  BoundedList<CapitalizedRef> capitalized;
 
-  // Makes room for the info of `tokens` tokens, uninitialized, and clears
-  // the lists.
-  void Reset(size_t tokens) {    if (tokens > info_capacity_) {
+  // Makes room for the info of `tokens` tokens, uninitialized, and empties
+  // the lists, making room in each for as many tokens.
+  void Reset(size_t tokens) {
+    if (tokens > info_capacity_) {
       info_capacity_ = std::max(tokens, 2 * info_capacity_);
       info_.reset(new TokenInfo[info_capacity_]);
     }
-    name_words.clear();
-    pronouns.clear();
-    initial.clear();
-    inside.clear();
+    name_words.Reset(tokens);
+    pronouns.Reset(tokens);
+    initial.Reset(tokens);
+    inside.Reset(tokens);
+    capitalized.Reset(tokens);
   }
 
   // The info of the token of index `index`; set only for capitalized
@@ -523,10 +567,7 @@ class ArticleWords {
   void ReleaseIfLarge() {
     constexpr size_t kMaxKeptTokens = size_t{1} << 16;
     if (info_capacity_ > kMaxKeptTokens ||
-        name_words.capacity() > kMaxKeptTokens ||
-        pronouns.capacity() > kMaxKeptTokens ||
-        initial.capacity() > kMaxKeptTokens ||
-        inside.capacity() > kMaxKeptTokens) {
+        name_words.capacity() > kMaxKeptTokens) {
       *this = ArticleWords();
     }
   }
@@ -665,41 +706,9 @@ bool IsNonName(const Words& words, size_t i) {
   return facts.non_name || (words.has(i, kInitial) && facts.initial_non_name);
 }
 
-// Reads a capitalized word of a sentence (ReadWords): looks its facts up
-// and tells whether it is a name word. `info` is its TokenInfo, `index` its
-// index in the article, `initial` whether it opens a sentence or
-// quotation. Out of line, for the few capitalized words, so that the loop
-// over the others keeps its registers.
-template <bool kPronouns>
-ABSL_ATTRIBUTE_NOINLINE void ReadCapitalized(absl::string_view text,
-                                             const internal::Word& token,
-                                             size_t index, bool initial,
-                                             TokenInfo* info,
-                                             ArticleWords* article) {
-  const Lexicons& lex = Lex();
-  const absl::string_view key = article->Key(text, token);
-  const WordFacts& facts = FactsOf(lex, key);
-  uint8_t flags = 0;
-  if (initial) {
-    flags = kInitial;
-    article->initial.push_back({&token, index});
-  } else {
-    article->inside.push_back(&token);
-  }
-  // !IsNonName. Else an initial letter: set when its period is read.
-  if (!(facts.non_name || (initial && facts.initial_non_name))) {
-    flags |= kNameWord;
-    article->name_words.push_back(index);
-  }
-  *info = {&facts, flags, 0};
-  if (kPronouns && IsPersonPronoun(lex, key)) {
-    article->pronouns.push_back(index);
-  }
-}
-
-// Reads a punctuation token other than a period that follows a word or
-// punctuation not opening a quotation (ReadWords): whether the next word
-// opens a quotation.
+// Reads a punctuation token that follows a word or punctuation not
+// opening a quotation (ReadWords): whether the next word opens a
+// quotation. Out of line: most punctuation is ASCII.
 ABSL_ATTRIBUTE_NOINLINE bool ReadOtherPunct(absl::string_view text,
                                             const internal::Word& token) {
   int length = 0;
@@ -707,52 +716,70 @@ ABSL_ATTRIBUTE_NOINLINE bool ReadOtherPunct(absl::string_view text,
 }
 
 // Reads the tokens of a sentence (Document::sentence_words), the first of
-// index `base`: sets the TokenInfo of its capitalized words and lists its
-// initial capitalized words, name words and, when `kPronouns`, person
-// pronouns in `article`. The lexicons are consulted for capitalized words,
-// once each, and when `kPronouns` the pronoun filter for every word; other
-// tokens are told by their kind and, for punctuation, first character.
+// index `base`, for ReadCapitalizedWords: lists its capitalized words in
+// `article`, and when `kPronouns` its person pronouns. Each token is told
+// by its kind and, for punctuation, first character; when `kPronouns` the
+// pronoun filter is asked of every word.
 template <bool kPronouns>
 void ReadWords(absl::string_view text,
                const std::vector<internal::Word>& tokens, size_t base,
                ArticleWords* article) {
-  const Lexicons& lex = Lex();
-  TokenInfo* const info = article->info(base);
   const internal::Word* const first = tokens.data();
   const internal::Word* const last = first + tokens.size();
   bool at_start = true;  // no word yet, or just after an opening mark
   for (const internal::Word* t = first; t != last; ++t) {
     if (t->kind == TokenKind::kWord) {
       if (ABSL_PREDICT_FALSE(t->capitalized)) {
-        const size_t i = static_cast<size_t>(t - first);
-        ReadCapitalized<kPronouns>(text, *t, base + i, at_start, info + i,
-                                   article);
-      } else if (kPronouns && IsPersonPronoun(lex, article->Key(text, *t))) {
+        // An initial: a capital and a period ("A. Okafor").
+        const bool initial_letter =
+            t->end - t->begin == 1 && t + 1 != last &&
+            t[1].kind == TokenKind::kPunct && t[1].begin == t->end &&
+            text[t->end] == '.';
+        article->capitalized.push_back(
+            {t, (base + static_cast<size_t>(t - first)) * 4 +
+                    (at_start ? 1 : 0) + (initial_letter ? 2 : 0)});
+      }
+      if (kPronouns && IsPersonPronoun(Lex(), article->Key(text, *t))) {
         article->pronouns.push_back(base + static_cast<size_t>(t - first));
       }
       at_start = false;
-      continue;
-    }
-    if (t->kind == TokenKind::kNumber) {
+    } else if (t->kind == TokenKind::kNumber) {
       at_start = false;
-      continue;
-    }
-    const auto lead = static_cast<unsigned char>(text[t->begin]);
-    if (lead == '.') {
-      // A capital and this period are an initial, a name word even when
-      // the letter is a non-name ("A. Okafor").
-      if (t == first) continue;
-      const internal::Word& before = t[-1];
-      const size_t i = static_cast<size_t>(t - first) - 1;
-      if (before.kind == TokenKind::kWord && before.capitalized &&
-          before.end == t->begin && before.end - before.begin == 1 &&
-          (info[i].flags & kNameWord) == 0) {
-        info[i].flags |= kNameWord;
-        article->name_words.push_back(base + i);
-      }
     } else if (!at_start) {
+      // A period, which opens no quotation, leaves `at_start` as it is.
+      const auto lead = static_cast<unsigned char>(text[t->begin]);
       at_start = lead < 0x80 ? OpensQuotation(lead) : ReadOtherPunct(text, *t);
     }
+  }
+}
+
+// Reads the capitalized words ReadWords listed in `article`: looks the
+// facts of each up, once, sets its TokenInfo and lists the initial and
+// other capitalized words and the name words.
+void ReadCapitalizedWords(absl::string_view text, ArticleWords* article) {
+  const FactsIndex& facts_index = Lex().facts_index;
+  for (const CapitalizedRef& ref : article->capitalized) {
+    const internal::Word& token = *ref.token;
+    const size_t index = ref.index_and_bits / 4;
+    const bool initial = (ref.index_and_bits & 1) != 0;
+    const bool initial_letter = (ref.index_and_bits & 2) != 0;
+    const WordFacts* const found = facts_index.Find(article->Key(text, token));
+    const WordFacts& facts = found != nullptr ? *found : kNoFacts;
+    uint8_t flags = 0;
+    if (initial) {
+      flags = kInitial;
+      article->initial.push_back({&token, index});
+    } else {
+      article->inside.push_back(&token);
+    }
+    // A name word: not a non-name (IsNonName), or an initial, even when
+    // the letter is a non-name.
+    if (!(facts.non_name || (initial && facts.initial_non_name)) ||
+        initial_letter) {
+      flags |= kNameWord;
+      article->name_words.push_back(index);
+    }
+    *article->info(index) = {&facts, flags, 0};
   }
 }
 
@@ -1512,14 +1539,15 @@ void CollectMentions(const Document& doc, bool attribution, ArticleWords* words,
       ReadWords<false>(doc.text, doc.sentence_words[s], starts[s], words);
     }
   }
+  ReadCapitalizedWords(doc.text, words);
   thread_local InitialWordMarker marker;
   marker.Mark(doc, words);
   out->Clear(doc.text.size());
   out->mentions.reserve(words->name_words.size());
   MentionCollector collector(attribution, out);
   // The sentences with name words or pronouns, one after the other.
-  const std::vector<size_t>& names = words->name_words;
-  const std::vector<size_t>& pronouns = words->pronouns;
+  const absl::Span<const size_t> names = words->name_words.span();
+  const absl::Span<const size_t> pronouns = words->pronouns.span();
   size_t name = 0;
   size_t pronoun = 0;
   size_t s = 0;
@@ -1537,12 +1565,12 @@ void CollectMentions(const Document& doc, bool attribution, ArticleWords* words,
                          &marker);
     collector.AddSentence(
         sentence,
-        absl::Span<const size_t>(names).subspan(first_name, name - first_name),
+        names.subspan(first_name, name - first_name),
         starts[s], static_cast<int>(s));
     if (pronoun > first_pronoun) {
       FindPronounAttributions(sentence,
-                              absl::Span<const size_t>(pronouns).subspan(
-                                  first_pronoun, pronoun - first_pronoun),
+                              pronouns.subspan(first_pronoun,
+                                               pronoun - first_pronoun),
                               starts[s], static_cast<int>(s), &out->pronouns);
     }
   }
