@@ -706,49 +706,58 @@ bool IsNonName(const Words& words, size_t i) {
   return facts.non_name || (words.has(i, kInitial) && facts.initial_non_name);
 }
 
-// Reads a punctuation token that follows a word or punctuation not
-// opening a quotation (ReadWords): whether the next word opens a
-// quotation. Out of line: most punctuation is ASCII.
+// Whether a punctuation token of a non-ASCII character opens a quotation
+// (OpensQuotation). Out of line: most punctuation is ASCII.
 ABSL_ATTRIBUTE_NOINLINE bool ReadOtherPunct(absl::string_view text,
                                             const internal::Word& token) {
   int length = 0;
   return OpensQuotation(base::DecodeUtf8(text, token.begin, &length));
 }
 
+// Whether the word `t` of a sentence whose first token is `first` opens
+// the sentence or a quotation: no word or number comes before it in the
+// sentence, or one of the punctuation tokens after the last one that does
+// is an opening mark or colon (OpensQuotation).
+bool OpensSentenceOrQuotation(absl::string_view text,
+                              const internal::Word* first,
+                              const internal::Word* t) {
+  while (t != first) {
+    --t;
+    if (t->kind != TokenKind::kPunct) return false;
+    const auto lead = static_cast<unsigned char>(text[t->begin]);
+    if (lead < 0x80 ? OpensQuotation(lead) : ReadOtherPunct(text, *t)) {
+      return true;
+    }
+  }
+  return true;
+}
+
 // Reads the tokens of a sentence (Document::sentence_words), the first of
 // index `base`, for ReadCapitalizedWords: lists its capitalized words in
-// `article`, and when `kPronouns` its person pronouns. Each token is told
-// by its kind and, for punctuation, first character; when `kPronouns` the
-// pronoun filter is asked of every word.
+// `article`, and when `kPronouns` its person pronouns. Most tokens are
+// told by their `capitalized` bit alone; when `kPronouns` the pronoun
+// filter is asked of every word.
 template <bool kPronouns>
 void ReadWords(absl::string_view text,
                const std::vector<internal::Word>& tokens, size_t base,
                ArticleWords* article) {
   const internal::Word* const first = tokens.data();
   const internal::Word* const last = first + tokens.size();
-  bool at_start = true;  // no word yet, or just after an opening mark
   for (const internal::Word* t = first; t != last; ++t) {
-    if (t->kind == TokenKind::kWord) {
-      if (ABSL_PREDICT_FALSE(t->capitalized)) {
-        // An initial: a capital and a period ("A. Okafor").
-        const bool initial_letter =
-            t->end - t->begin == 1 && t + 1 != last &&
-            t[1].kind == TokenKind::kPunct && t[1].begin == t->end &&
-            text[t->end] == '.';
-        article->capitalized.push_back(
-            {t, (base + static_cast<size_t>(t - first)) * 4 +
-                    (at_start ? 1 : 0) + (initial_letter ? 2 : 0)});
-      }
-      if (kPronouns && IsPersonPronoun(Lex(), article->Key(text, *t))) {
-        article->pronouns.push_back(base + static_cast<size_t>(t - first));
-      }
-      at_start = false;
-    } else if (t->kind == TokenKind::kNumber) {
-      at_start = false;
-    } else if (!at_start) {
-      // A period, which opens no quotation, leaves `at_start` as it is.
-      const auto lead = static_cast<unsigned char>(text[t->begin]);
-      at_start = lead < 0x80 ? OpensQuotation(lead) : ReadOtherPunct(text, *t);
+    if (ABSL_PREDICT_FALSE(t->capitalized) && t->kind == TokenKind::kWord) {
+      // An initial: a capital and a period ("A. Okafor").
+      const bool initial_letter =
+          t->end - t->begin == 1 && t + 1 != last &&
+          t[1].kind == TokenKind::kPunct && t[1].begin == t->end &&
+          text[t->end] == '.';
+      article->capitalized.push_back(
+          {t, (base + static_cast<size_t>(t - first)) * 4 +
+                  (OpensSentenceOrQuotation(text, first, t) ? 1 : 0) +
+                  (initial_letter ? 2 : 0)});
+    }
+    if (kPronouns && t->kind == TokenKind::kWord &&
+        IsPersonPronoun(Lex(), article->Key(text, *t))) {
+      article->pronouns.push_back(base + static_cast<size_t>(t - first));
     }
   }
 }
