@@ -717,10 +717,11 @@ ABSL_ATTRIBUTE_NOINLINE bool ReadOtherPunct(absl::string_view text,
 // Whether the word `t` of a sentence whose first token is `first` opens
 // the sentence or a quotation: no word or number comes before it in the
 // sentence, or one of the punctuation tokens after the last one that does
-// is an opening mark or colon (OpensQuotation).
-bool OpensSentenceOrQuotation(absl::string_view text,
-                              const internal::Word* first,
-                              const internal::Word* t) {
+// is an opening mark or colon (OpensQuotation). Most words follow a word:
+// that is told inline, the rest out of line.
+ABSL_ATTRIBUTE_NOINLINE bool OpensSentenceOrQuotationSlow(
+    absl::string_view text, const internal::Word* first,
+    const internal::Word* t) {
   while (t != first) {
     --t;
     if (t->kind != TokenKind::kPunct) return false;
@@ -732,31 +733,60 @@ bool OpensSentenceOrQuotation(absl::string_view text,
   return true;
 }
 
+inline bool OpensSentenceOrQuotation(absl::string_view text,
+                                     const internal::Word* first,
+                                     const internal::Word* t) {
+  if (t != first && t[-1].kind != TokenKind::kPunct) return false;
+  return OpensSentenceOrQuotationSlow(text, first, t);
+}
+
+// The first capitalized token of [t, last), or `last`. Tests the
+// `capitalized` bits of four tokens at a time: most tokens are not.
+inline const internal::Word* NextCapitalized(const internal::Word* t,
+                                             const internal::Word* last) {
+  while (last - t >= 4 &&
+         (t[0].capitalized | t[1].capitalized | t[2].capitalized |
+          t[3].capitalized) == 0) {
+    t += 4;
+  }
+  while (t != last && !t->capitalized) ++t;
+  return t;
+}
+
 // Reads the tokens of a sentence (Document::sentence_words), the first of
 // index `base`, for ReadCapitalizedWords: lists its capitalized words in
-// `article`, and when `kPronouns` its person pronouns. Most tokens are
-// told by their `capitalized` bit alone; when `kPronouns` the pronoun
-// filter is asked of every word.
+// `article`, and when `kPronouns` its person pronouns. Without
+// `kPronouns`, only the `capitalized` bits of most tokens are read; with
+// it, the pronoun filter is asked of every word.
 template <bool kPronouns>
 void ReadWords(absl::string_view text,
                const std::vector<internal::Word>& tokens, size_t base,
                ArticleWords* article) {
   const internal::Word* const first = tokens.data();
   const internal::Word* const last = first + tokens.size();
-  for (const internal::Word* t = first; t != last; ++t) {
-    if (ABSL_PREDICT_FALSE(t->capitalized) && t->kind == TokenKind::kWord) {
-      // An initial: a capital and a period ("A. Okafor").
-      const bool initial_letter =
-          t->end - t->begin == 1 && t + 1 != last &&
-          t[1].kind == TokenKind::kPunct && t[1].begin == t->end &&
-          text[t->end] == '.';
-      article->capitalized.push_back(
-          {t, (base + static_cast<size_t>(t - first)) * 4 +
-                  (OpensSentenceOrQuotation(text, first, t) ? 1 : 0) +
-                  (initial_letter ? 2 : 0)});
+  // Lists capitalized word `t`.
+  const auto add_capitalized = [&](const internal::Word* t) {
+    // An initial: a capital and a period ("A. Okafor").
+    const bool initial_letter =
+        t->end - t->begin == 1 && t + 1 != last &&
+        t[1].kind == TokenKind::kPunct && t[1].begin == t->end &&
+        text[t->end] == '.';
+    article->capitalized.push_back(
+        {t, (base + static_cast<size_t>(t - first)) * 4 +
+                (OpensSentenceOrQuotation(text, first, t) ? 1 : 0) +
+                (initial_letter ? 2 : 0)});
+  };
+  if (!kPronouns) {
+    for (const internal::Word* t = NextCapitalized(first, last); t != last;
+         t = NextCapitalized(t + 1, last)) {
+      if (t->kind == TokenKind::kWord) add_capitalized(t);
     }
-    if (kPronouns && t->kind == TokenKind::kWord &&
-        IsPersonPronoun(Lex(), article->Key(text, *t))) {
+    return;
+  }
+  for (const internal::Word* t = first; t != last; ++t) {
+    if (t->kind != TokenKind::kWord) continue;
+    if (t->capitalized) add_capitalized(t);
+    if (IsPersonPronoun(Lex(), article->Key(text, *t))) {
       article->pronouns.push_back(base + static_cast<size_t>(t - first));
     }
   }
