@@ -1778,37 +1778,6 @@ void Forms::Collect(const MentionBuffers& buffers) {
   }
 }
 
-// Assigns each mention to an entity. A form ("okafor") that ends longer
-// person-like forms ("ada okafor") is an alias of one of them: the one
-// mentioned most recently before the mention, or when none was, the first
-// one mentioned after it. Two different full names ("ada okafor", "ben
-// okafor") are never merged. Returns the entity of each mention, entities
-// numbered by first mention, and sets `entity_count`.
-std::vector<int> ClusterMentions(const std::vector<RawMention>& mentions,
-                                 const Forms& forms, int* entity_count) {
-  std::vector<int> last_seen(forms.first_mention.size(), -1);
-  // The entity of each form that is a head, -1 until it is one.
-  std::vector<int> entity_of_head(forms.first_mention.size(), -1);
-  int count = 0;
-  std::vector<int> entity_of_mention(mentions.size());
-  for (size_t i = 0; i < mentions.size(); ++i) {
-    const int form = forms.of_mention[i];
-    int head = form;
-    for (int candidate : forms.Heads(form)) {
-      const bool more_recent = last_seen[candidate] > last_seen[head];
-      const bool earlier_unseen =
-          last_seen[candidate] == -1 && last_seen[head] == -1 &&
-          forms.first_mention[candidate] < forms.first_mention[head];
-      if (head == form || more_recent || earlier_unseen) head = candidate;
-    }
-    last_seen[head] = static_cast<int>(i);
-    if (entity_of_head[head] == -1) entity_of_head[head] = count++;
-    entity_of_mention[i] = entity_of_head[head];
-  }
-  *entity_count = count;
-  return entity_of_mention;
-}
-
 bool HasLowercase(absl::string_view text) {
   for (char c : text) {
     if (absl::ascii_islower(static_cast<unsigned char>(c))) return true;
@@ -1816,37 +1785,78 @@ bool HasLowercase(absl::string_view text) {
   return false;
 }
 
-// The name as written of a mention, spaces collapsed.
-std::string Surface(absl::string_view text, const RawMention& m) {
-  const absl::string_view written = text.substr(m.begin, m.end - m.begin);
-  return m.plain ? std::string(written) : CollapseSpaces(written);
-}
+// The entities of the mentions of an article, and the mention giving each
+// its canonical name. One per thread, reused from article to article so
+// that its vectors keep their storage; Cluster fills it anew.
+class Clusters {
+ public:
+  // The entity of each mention, entities numbered by first mention.
+  std::vector<int> entity_of;
+  // The mention whose surface is each entity's canonical name.
+  std::vector<int> canonical;
 
-// The mention whose surface is each entity's canonical name: the fullest
-// form, as first written not in capitals ("Lundby" rather than a
-// dateline's "LUNDBY"). Collapsing spaces adds or removes no lowercase
-// letter, so the text of a mention tells whether its surface has any.
-std::vector<int> CanonicalMentions(absl::string_view text,
-                                   const std::vector<RawMention>& mentions,
-                                   const Forms& forms,
-                                   const std::vector<int>& entity_of,
-                                   int entity_count) {
-  const auto written_in_lowercase = [&](const RawMention& m) {
-    return HasLowercase(text.substr(m.begin, m.end - m.begin));
-  };
-  std::vector<int> canonical(entity_count, -1);
-  for (size_t i = 0; i < mentions.size(); ++i) {
-    int& c = canonical[entity_of[i]];
-    const bool fuller =
-        c == -1 || mentions[i].word_count > mentions[c].word_count;
-    // The same words: the same form.
-    const bool better_case =
-        c != -1 && forms.of_mention[i] == forms.of_mention[c] &&
-        !written_in_lowercase(mentions[c]) && written_in_lowercase(mentions[i]);
-    if (fuller || better_case) c = static_cast<int>(i);
+  // Assigns each mention to an entity. A form ("okafor") that ends longer
+  // person-like forms ("ada okafor") is an alias of one of them: the one
+  // mentioned most recently before the mention, or when none was, the
+  // first one mentioned after it. Two different full names ("ada okafor",
+  // "ben okafor") are never merged. The canonical name of an entity is
+  // its fullest form, as first written not in capitals ("Lundby" rather
+  // than a dateline's "LUNDBY"). Collapsing spaces adds or removes no
+  // lowercase letter, so the text of a mention tells whether its surface
+  // has any.
+  void Cluster(absl::string_view text, const std::vector<RawMention>& mentions,
+               const Forms& forms) {
+    const size_t form_count = forms.first_mention.size();
+    last_seen_.assign(form_count, -1);
+    entity_of_head_.assign(form_count, -1);
+    entity_of.resize(mentions.size());
+    canonical.clear();
+    const auto written_in_lowercase = [&](const RawMention& m) {
+      return HasLowercase(text.substr(m.begin, m.end - m.begin));
+    };
+    for (size_t i = 0; i < mentions.size(); ++i) {
+      const int form = forms.of_mention[i];
+      int head = form;
+      for (int candidate : forms.Heads(form)) {
+        const bool more_recent = last_seen_[candidate] > last_seen_[head];
+        const bool earlier_unseen =
+            last_seen_[candidate] == -1 && last_seen_[head] == -1 &&
+            forms.first_mention[candidate] < forms.first_mention[head];
+        if (head == form || more_recent || earlier_unseen) head = candidate;
+      }
+      last_seen_[head] = static_cast<int>(i);
+      int& entity = entity_of_head_[head];
+      if (entity == -1) {
+        entity = static_cast<int>(canonical.size());
+        canonical.push_back(static_cast<int>(i));
+      } else {
+        int& c = canonical[entity];
+        const bool fuller = mentions[i].word_count > mentions[c].word_count;
+        // The same words: the same form.
+        const bool better_case = forms.of_mention[i] == forms.of_mention[c] &&
+                                 !written_in_lowercase(mentions[c]) &&
+                                 written_in_lowercase(mentions[i]);
+        if (fuller || better_case) c = static_cast<int>(i);
+      }
+      entity_of[i] = entity;
+    }
   }
-  return canonical;
-}
+
+  // Frees the storage kept for an article of unusually many mentions.
+  void ReleaseIfLarge() {
+    constexpr size_t kMaxKept = size_t{1} << 14;
+    if (entity_of.capacity() > kMaxKept || last_seen_.capacity() > kMaxKept) {
+      *this = Clusters();
+    }
+  }
+
+ private:
+  // Per form: the last mention whose head it was, or -1; for a head, its
+  // entity, -1 until it is one.
+  std::vector<int> last_seen_;
+  std::vector<int> entity_of_head_;
+};
+
 // ---------------------------------------------------------------------------
 // Kinds.
 
@@ -1960,15 +1970,23 @@ EntityIndex::EntityIndex(const Document& doc, const EntityIndexOptions& options)
   const std::vector<RawMention>& raw = buffers.mentions;
   thread_local Forms forms;
   forms.Collect(buffers);
-  int entity_count = 0;
-  const std::vector<int> entity_of =
-      ClusterMentions(raw, forms, &entity_count);
-  const std::vector<int> canonical =
-      CanonicalMentions(doc.text, raw, forms, entity_of, entity_count);
+  thread_local Clusters clusters;
+  clusters.Cluster(doc.text, raw, forms);
+  const std::vector<int>& entity_of = clusters.entity_of;
+  const std::vector<int>& canonical = clusters.canonical;
+  const int entity_count = static_cast<int>(canonical.size());
 
   entities_.resize(entity_count);
   for (int e = 0; e < entity_count; ++e) {
-    entities_[e].name = Surface(doc.text, raw[canonical[e]]);
+    // The name as written, spaces collapsed.
+    const RawMention& m = raw[canonical[e]];
+    const absl::string_view written =
+        doc.text.substr(m.begin, m.end - m.begin);
+    if (m.plain) {
+      entities_[e].name.assign(written.data(), written.size());
+    } else {
+      entities_[e].name = CollapseSpaces(written);
+    }
   }
   mentions_.reserve(raw.size());
   for (size_t i = 0; i < raw.size(); ++i) {
@@ -2002,6 +2020,7 @@ EntityIndex::EntityIndex(const Document& doc, const EntityIndexOptions& options)
   words.ReleaseIfLarge();
   buffers.ReleaseIfLarge();
   forms.ReleaseIfLarge();
+  clusters.ReleaseIfLarge();
 }
 
 absl::InlinedVector<int, 16> EntityIndex::EntitiesIn(size_t begin,
