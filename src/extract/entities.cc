@@ -468,15 +468,6 @@ struct TokenRef {
   size_t index;
 };
 
-// A capitalized word as the first loop of reading lists it (ReadWords):
-// the word, its index in the article times 4, plus 1 when it opens a
-// sentence or quotation and 2 when it is a single letter with a period
-// right after it.
-struct CapitalizedRef {
-  const internal::Word* token;
-  size_t index_and_bits;
-};
-
 // A list of at most as many elements as room was made for at Reset,
 // appended to without a test of its capacity. Keeps its storage from one
 // Reset to the next. T must be trivially copyable.
@@ -521,9 +512,6 @@ class ArticleWords {
   BoundedList<TokenRef> initial;
   // The other capitalized words, in order.
   BoundedList<const internal::Word*> inside;
-  // Every capitalized word, in order, as ReadWords lists it for
-  // ReadCapitalizedWords.
-  BoundedList<CapitalizedRef> capitalized;
 
   // Makes room for the info of `tokens` tokens, uninitialized, and empties
   // the lists, making room in each for as many tokens.
@@ -536,7 +524,6 @@ class ArticleWords {
     pronouns.Reset(tokens);
     initial.Reset(tokens);
     inside.Reset(tokens);
-    capitalized.Reset(tokens);
   }
 
   // The info of the token of index `index`; set only for capitalized
@@ -753,72 +740,69 @@ inline const internal::Word* NextCapitalized(const internal::Word* t,
   return t;
 }
 
+// Reads capitalized word `t` of a sentence whose first token is `first`
+// and last `last` - 1, of index `index` in the article: looks its facts up,
+// sets its TokenInfo and lists it in `article` as an initial or other
+// capitalized word and, if it is one, a name word.
+inline void ReadCapitalized(absl::string_view text, const FactsIndex& facts,
+                            const internal::Word* first,
+                            const internal::Word* last,
+                            const internal::Word* t, size_t index,
+                            ArticleWords* article) {
+  const bool initial = OpensSentenceOrQuotation(text, first, t);
+  const WordFacts* const found = facts.Find(article->Key(text, *t));
+  const WordFacts& word = found != nullptr ? *found : kNoFacts;
+  uint8_t flags = 0;
+  if (initial) {
+    flags = kInitial;
+    article->initial.push_back({t, index});
+  } else {
+    article->inside.push_back(t);
+  }
+  // A name word: not a non-name (IsNonName), or an initial, a capital and
+  // a period right after it, even when the letter is a non-name ("A.
+  // Okafor").
+  if (!(word.non_name || (initial && word.initial_non_name)) ||
+      (t->end - t->begin == 1 && t + 1 != last &&
+       t[1].kind == TokenKind::kPunct && t[1].begin == t->end &&
+       text[t->end] == '.')) {
+    flags |= kNameWord;
+    article->name_words.push_back(index);
+  }
+  *article->info(index) = {&word, flags, 0};
+}
+
 // Reads the tokens of a sentence (Document::sentence_words), the first of
-// index `base`, for ReadCapitalizedWords: lists its capitalized words in
-// `article`, and when `kPronouns` its person pronouns. Without
+// index `base`: reads its capitalized words (ReadCapitalized) and, when
+// `kPronouns`, lists its person pronouns in `article`. Without
 // `kPronouns`, only the `capitalized` bits of most tokens are read; with
 // it, the pronoun filter is asked of every word.
 template <bool kPronouns>
 void ReadWords(absl::string_view text,
                const std::vector<internal::Word>& tokens, size_t base,
                ArticleWords* article) {
+  const FactsIndex& facts = Lex().facts_index;
   const internal::Word* const first = tokens.data();
   const internal::Word* const last = first + tokens.size();
-  // Lists capitalized word `t`.
-  const auto add_capitalized = [&](const internal::Word* t) {
-    // An initial: a capital and a period ("A. Okafor").
-    const bool initial_letter =
-        t->end - t->begin == 1 && t + 1 != last &&
-        t[1].kind == TokenKind::kPunct && t[1].begin == t->end &&
-        text[t->end] == '.';
-    article->capitalized.push_back(
-        {t, (base + static_cast<size_t>(t - first)) * 4 +
-                (OpensSentenceOrQuotation(text, first, t) ? 1 : 0) +
-                (initial_letter ? 2 : 0)});
-  };
   if (!kPronouns) {
     for (const internal::Word* t = NextCapitalized(first, last); t != last;
          t = NextCapitalized(t + 1, last)) {
-      if (t->kind == TokenKind::kWord) add_capitalized(t);
+      if (t->kind == TokenKind::kWord) {
+        ReadCapitalized(text, facts, first, last, t,
+                        base + static_cast<size_t>(t - first), article);
+      }
     }
     return;
   }
   for (const internal::Word* t = first; t != last; ++t) {
     if (t->kind != TokenKind::kWord) continue;
-    if (t->capitalized) add_capitalized(t);
+    const size_t index = base + static_cast<size_t>(t - first);
+    if (t->capitalized) {
+      ReadCapitalized(text, facts, first, last, t, index, article);
+    }
     if (IsPersonPronoun(Lex(), article->Key(text, *t))) {
-      article->pronouns.push_back(base + static_cast<size_t>(t - first));
+      article->pronouns.push_back(index);
     }
-  }
-}
-
-// Reads the capitalized words ReadWords listed in `article`: looks the
-// facts of each up, once, sets its TokenInfo and lists the initial and
-// other capitalized words and the name words.
-void ReadCapitalizedWords(absl::string_view text, ArticleWords* article) {
-  const FactsIndex& facts_index = Lex().facts_index;
-  for (const CapitalizedRef& ref : article->capitalized) {
-    const internal::Word& token = *ref.token;
-    const size_t index = ref.index_and_bits / 4;
-    const bool initial = (ref.index_and_bits & 1) != 0;
-    const bool initial_letter = (ref.index_and_bits & 2) != 0;
-    const WordFacts* const found = facts_index.Find(article->Key(text, token));
-    const WordFacts& facts = found != nullptr ? *found : kNoFacts;
-    uint8_t flags = 0;
-    if (initial) {
-      flags = kInitial;
-      article->initial.push_back({&token, index});
-    } else {
-      article->inside.push_back(&token);
-    }
-    // A name word: not a non-name (IsNonName), or an initial, even when
-    // the letter is a non-name.
-    if (!(facts.non_name || (initial && facts.initial_non_name)) ||
-        initial_letter) {
-      flags |= kNameWord;
-      article->name_words.push_back(index);
-    }
-    *article->info(index) = {&facts, flags, 0};
   }
 }
 
@@ -1603,7 +1587,6 @@ void CollectMentions(const Document& doc, bool attribution, ArticleWords* words,
       ReadWords<false>(doc.text, doc.sentence_words[s], starts[s], words);
     }
   }
-  ReadCapitalizedWords(doc.text, words);
   thread_local InitialWordMarker marker;
   marker.Mark(doc, words);
   out->Clear(doc.text.size());
