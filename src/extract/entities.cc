@@ -105,12 +105,11 @@ struct KeyParts {
   // more than 16 bytes that differ only in their middle bytes collide,
   // which costs a comparison.
   uint64_t Hash() const {
-    uint64_t h =
+    // The high half of a product depends on all bytes of the factor;
+    // folding it into the low half, which picks a slot, spreads them.
+    const uint64_t h =
         (head ^ size) * 0x9E3779B97F4A7C15ull ^ tail * 0xC2B2AE3D27D4EB4Full;
-    h ^= h >> 29;
-    h *= 0xD6E8FEB86659FD93ull;
-    h ^= h >> 32;
-    return h;
+    return h ^ (h >> 32);
   }
 
   bool operator==(const KeyParts& other) const {
