@@ -703,8 +703,8 @@ ABSL_ATTRIBUTE_NOINLINE bool ReadOtherPunct(absl::string_view text,
 // Whether the word `t` of a sentence whose first token is `first` opens
 // the sentence or a quotation: no word or number comes before it in the
 // sentence, or one of the punctuation tokens after the last one that does
-// is an opening mark or colon (OpensQuotation). Most words follow a word:
-// that is told inline, the rest out of line.
+// is an opening mark or colon (OpensQuotation). Most words follow a word
+// or open the sentence: that is told inline, the rest out of line.
 ABSL_ATTRIBUTE_NOINLINE bool OpensSentenceOrQuotationSlow(
     absl::string_view text, const internal::Word* first,
     const internal::Word* t) {
@@ -722,7 +722,8 @@ ABSL_ATTRIBUTE_NOINLINE bool OpensSentenceOrQuotationSlow(
 inline bool OpensSentenceOrQuotation(absl::string_view text,
                                      const internal::Word* first,
                                      const internal::Word* t) {
-  if (t != first && t[-1].kind != TokenKind::kPunct) return false;
+  if (t == first) return true;
+  if (t[-1].kind != TokenKind::kPunct) return false;
   return OpensSentenceOrQuotationSlow(text, first, t);
 }
 
