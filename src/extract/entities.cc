@@ -731,9 +731,8 @@ inline bool OpensSentenceOrQuotation(absl::string_view text,
 // `capitalized` bits of four tokens at a time: most tokens are not.
 inline const internal::Word* NextCapitalized(const internal::Word* t,
                                              const internal::Word* last) {
-  while (last - t >= 4 &&
-         (t[0].capitalized | t[1].capitalized | t[2].capitalized |
-          t[3].capitalized) == 0) {
+  while (last - t >= 4 && (t[0].capitalized | t[1].capitalized |
+                           t[2].capitalized | t[3].capitalized) == 0) {
     t += 4;
   }
   while (t != last && !t->capitalized) ++t;
@@ -1610,15 +1609,13 @@ void CollectMentions(const Document& doc, bool attribution, ArticleWords* words,
     while (pronoun < pronouns.size() && pronouns[pronoun] < end) ++pronoun;
     const Words sentence(doc.text, doc.sentence_words[s], starts[s], words,
                          &marker);
-    collector.AddSentence(
-        sentence,
-        names.subspan(first_name, name - first_name),
-        starts[s], static_cast<int>(s));
+    collector.AddSentence(sentence,
+                          names.subspan(first_name, name - first_name),
+                          starts[s], static_cast<int>(s));
     if (pronoun > first_pronoun) {
-      FindPronounAttributions(sentence,
-                              pronouns.subspan(first_pronoun,
-                                               pronoun - first_pronoun),
-                              starts[s], static_cast<int>(s), &out->pronouns);
+      FindPronounAttributions(
+          sentence, pronouns.subspan(first_pronoun, pronoun - first_pronoun),
+          starts[s], static_cast<int>(s), &out->pronouns);
     }
   }
   marker.Clear();
@@ -1988,8 +1985,7 @@ EntityIndex::EntityIndex(const Document& doc, const EntityIndexOptions& options)
   for (int e = 0; e < entity_count; ++e) {
     // The name as written, spaces collapsed.
     const RawMention& m = raw[canonical[e]];
-    const absl::string_view written =
-        doc.text.substr(m.begin, m.end - m.begin);
+    const absl::string_view written = doc.text.substr(m.begin, m.end - m.begin);
     if (m.plain) {
       entities_[e].name.assign(written.data(), written.size());
     } else {
