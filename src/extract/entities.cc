@@ -105,12 +105,11 @@ struct KeyParts {
   // more than 16 bytes that differ only in their middle bytes collide,
   // which costs a comparison.
   uint64_t Hash() const {
-    uint64_t h =
+    // The high half of a product depends on all bytes of the factor;
+    // folding it into the low half, which picks a slot, spreads them.
+    const uint64_t h =
         (head ^ size) * 0x9E3779B97F4A7C15ull ^ tail * 0xC2B2AE3D27D4EB4Full;
-    h ^= h >> 29;
-    h *= 0xD6E8FEB86659FD93ull;
-    h ^= h >> 32;
-    return h;
+    return h ^ (h >> 32);
   }
 
   bool operator==(const KeyParts& other) const {
@@ -148,7 +147,9 @@ class FactsIndex {
   }
 
   // The facts of `key`, or nullptr for a word in none of the lists.
-  const WordFacts* Find(absl::string_view key) const {
+  // Inline: asked of every capitalized word.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE const WordFacts* Find(
+      absl::string_view key) const {
     const KeyParts parts(key);
     const uint64_t hash = parts.Hash();
     const uint32_t tag = Tag(hash);
@@ -441,6 +442,9 @@ struct TokenInfo {
   const WordFacts* facts;
   // TokenFlag bits.
   uint8_t flags;
+  // For an initial name word once InitialWordMarker has marked it: the
+  // index of its key among the marker's.
+  uint32_t initial_key;
 };
 
 // What reading the words tells of a capitalized word (TokenInfo::flags).
@@ -451,16 +455,44 @@ enum TokenFlag : uint8_t {
   // non-name. Only capitalized words are name words.
   kNameWord = 2,
   // Set by InitialWordMarker for an initial name word: the article also
-  // capitalizes the word where it is not initial ...
+  // capitalizes the word where it is not initial. (Whether the article
+  // writes it in lowercase is asked of few words, and found when first
+  // asked: InitialWordMarker::WrittenInLowercase.)
   kCapitalizedInside = 4,
-  // ... or writes it in lowercase.
-  kLowercase = 8,
 };
 
 // A token of the article, with its index among all the article's tokens.
 struct TokenRef {
   const internal::Word* token;
   size_t index;
+};
+
+// A list of at most as many elements as room was made for at Reset,
+// appended to without a test of its capacity. Keeps its storage from one
+// Reset to the next. T must be trivially copyable.
+template <typename T>
+class BoundedList {
+ public:
+  // Empties the list and makes room for `capacity` elements.
+  void Reset(size_t capacity) {
+    if (capacity > capacity_) {
+      capacity_ = std::max(capacity, 2 * capacity_);
+      data_.reset(new T[capacity_]);
+    }
+    size_ = 0;
+  }
+  // Appends `value`; there must be room for it.
+  void push_back(const T& value) { data_[size_++] = value; }
+  size_t size() const { return size_; }
+  size_t capacity() const { return capacity_; }
+  const T* begin() const { return data_.get(); }
+  const T* end() const { return data_.get() + size_; }
+  absl::Span<const T> span() const { return {data_.get(), size_}; }
+
+ private:
+  std::unique_ptr<T[]> data_;
+  size_t size_ = 0;
+  size_t capacity_ = 0;
 };
 
 // What reading the words of an article derives of them, with the indices
@@ -471,23 +503,26 @@ struct TokenRef {
 class ArticleWords {
  public:
   // Indices of the name words, in order.
-  std::vector<size_t> name_words;
+  BoundedList<size_t> name_words;
   // Indices of the person pronouns ("he", "she"), in order; only when
   // pronouns are read.
-  std::vector<size_t> pronouns;
+  BoundedList<size_t> pronouns;
   // The capitalized words that open a sentence or quotation, in order.
-  std::vector<TokenRef> initial;
+  BoundedList<TokenRef> initial;
+  // The other capitalized words, in order.
+  BoundedList<const internal::Word*> inside;
 
-  // Makes room for the info of `tokens` tokens, uninitialized, and clears
-  // the lists.
+  // Makes room for the info of `tokens` tokens, uninitialized, and empties
+  // the lists, making room in each for as many tokens.
   void Reset(size_t tokens) {
     if (tokens > info_capacity_) {
       info_capacity_ = std::max(tokens, 2 * info_capacity_);
       info_.reset(new TokenInfo[info_capacity_]);
     }
-    name_words.clear();
-    pronouns.clear();
-    initial.clear();
+    name_words.Reset(tokens);
+    pronouns.Reset(tokens);
+    initial.Reset(tokens);
+    inside.Reset(tokens);
   }
 
   // The info of the token of index `index`; set only for capitalized
@@ -518,9 +553,7 @@ class ArticleWords {
   void ReleaseIfLarge() {
     constexpr size_t kMaxKeptTokens = size_t{1} << 16;
     if (info_capacity_ > kMaxKeptTokens ||
-        name_words.capacity() > kMaxKeptTokens ||
-        pronouns.capacity() > kMaxKeptTokens ||
-        initial.capacity() > kMaxKeptTokens) {
+        name_words.capacity() > kMaxKeptTokens) {
       *this = ArticleWords();
     }
   }
@@ -533,18 +566,21 @@ class ArticleWords {
   mutable std::string lowered_;
 };
 
+class InitialWordMarker;
+
 // The words of one sentence: the document's tokens, read in place, with
-// what ReadWords derived of them. A view: the tokens and the ArticleWords
-// must outlive it.
+// what ReadWords and an InitialWordMarker derived of them. A view: the
+// tokens, the ArticleWords and the marker must outlive it.
 class Words {
  public:
   Words(absl::string_view text, const std::vector<internal::Word>& tokens,
-        size_t base, const ArticleWords* article)
+        size_t base, const ArticleWords* article, InitialWordMarker* marker)
       : text_(text),
         tokens_(tokens.data()),
         size_(tokens.size()),
         info_(article->info(base)),
-        article_(article) {}
+        article_(article),
+        marker_(marker) {}
 
   size_t size() const { return size_; }
   // Byte range of token i in the text.
@@ -572,6 +608,10 @@ class Words {
   bool has(size_t i, TokenFlag flag) const {
     return capitalized(i) && (info_[i].flags & flag) != 0;
   }
+  // Whether token i, an initial name word (kInitial, kNameWord), is
+  // written in lowercase elsewhere in the document
+  // (InitialWordMarker::WrittenInLowercase).
+  bool written_in_lowercase(size_t i) const;
   // A word after which a name ends: "Okafor’s", or "Reynolds" before an
   // apostrophe ("Reynolds’ office").
   bool possessive(size_t i) const {
@@ -636,6 +676,7 @@ class Words {
   // The info of token 0.
   const TokenInfo* info_;
   const ArticleWords* article_;
+  InitialWordMarker* marker_;
 };
 
 // A single capital letter followed by a period: an initial ("A. Okafor").
@@ -651,151 +692,193 @@ bool IsNonName(const Words& words, size_t i) {
   return facts.non_name || (words.has(i, kInitial) && facts.initial_non_name);
 }
 
-// Reads a capitalized word of a sentence (ReadWords): looks its facts up
-// and tells whether it is a name word. `info` is its TokenInfo, `index` its
-// index in the article, `initial` whether it opens a sentence or
-// quotation. Out of line, for the few capitalized words, so that the loop
-// over the others keeps its registers.
-template <bool kPronouns>
-ABSL_ATTRIBUTE_NOINLINE void ReadCapitalized(absl::string_view text,
-                                             const internal::Word& token,
-                                             size_t index, bool initial,
-                                             TokenInfo* info,
-                                             ArticleWords* article) {
-  const Lexicons& lex = Lex();
-  const absl::string_view key = article->Key(text, token);
-  const WordFacts& facts = FactsOf(lex, key);
-  uint8_t flags = 0;
-  if (initial) {
-    flags = kInitial;
-    article->initial.push_back({&token, index});
-  }
-  // !IsNonName. Else an initial letter: set when its period is read.
-  if (!(facts.non_name || (initial && facts.initial_non_name))) {
-    flags |= kNameWord;
-    article->name_words.push_back(index);
-  }
-  *info = {&facts, flags};
-  if (kPronouns && IsPersonPronoun(lex, key)) {
-    article->pronouns.push_back(index);
-  }
-}
-
-// Reads a punctuation token other than a period that follows a word or
-// punctuation not opening a quotation (ReadWords): whether the next word
-// opens a quotation.
+// Whether a punctuation token of a non-ASCII character opens a quotation
+// (OpensQuotation). Out of line: most punctuation is ASCII.
 ABSL_ATTRIBUTE_NOINLINE bool ReadOtherPunct(absl::string_view text,
                                             const internal::Word& token) {
   int length = 0;
   return OpensQuotation(base::DecodeUtf8(text, token.begin, &length));
 }
 
+// Whether the word `t` of a sentence whose first token is `first` opens
+// the sentence or a quotation: no word or number comes before it in the
+// sentence, or one of the punctuation tokens after the last one that does
+// is an opening mark or colon (OpensQuotation). Most words follow a word
+// or open the sentence: that is told inline, the rest out of line.
+ABSL_ATTRIBUTE_NOINLINE bool OpensSentenceOrQuotationSlow(
+    absl::string_view text, const internal::Word* first,
+    const internal::Word* t) {
+  while (t != first) {
+    --t;
+    if (t->kind != TokenKind::kPunct) return false;
+    const auto lead = static_cast<unsigned char>(text[t->begin]);
+    if (lead < 0x80 ? OpensQuotation(lead) : ReadOtherPunct(text, *t)) {
+      return true;
+    }
+  }
+  return true;
+}
+
+inline bool OpensSentenceOrQuotation(absl::string_view text,
+                                     const internal::Word* first,
+                                     const internal::Word* t) {
+  if (t == first) return true;
+  if (t[-1].kind != TokenKind::kPunct) return false;
+  return OpensSentenceOrQuotationSlow(text, first, t);
+}
+
+// The first capitalized token of [t, last), or `last`. Tests the
+// `capitalized` bits of four tokens at a time: most tokens are not.
+inline const internal::Word* NextCapitalized(const internal::Word* t,
+                                             const internal::Word* last) {
+  while (last - t >= 4 && (t[0].capitalized | t[1].capitalized |
+                           t[2].capitalized | t[3].capitalized) == 0) {
+    t += 4;
+  }
+  while (t != last && !t->capitalized) ++t;
+  return t;
+}
+
+// Reads capitalized word `t` of a sentence whose first token is `first`
+// and last `last` - 1, of index `index` in the article: looks its facts up,
+// sets its TokenInfo and lists it in `article` as an initial or other
+// capitalized word and, if it is one, a name word. Inline: a call would
+// cost a quarter of its work.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline void ReadCapitalized(
+    absl::string_view text, const FactsIndex& facts,
+    const internal::Word* first, const internal::Word* last,
+    const internal::Word* t, size_t index, ArticleWords* article) {
+  const bool initial = OpensSentenceOrQuotation(text, first, t);
+  const WordFacts* const found = facts.Find(article->Key(text, *t));
+  const WordFacts& word = found != nullptr ? *found : kNoFacts;
+  uint8_t flags = 0;
+  if (initial) {
+    flags = kInitial;
+    article->initial.push_back({t, index});
+  } else {
+    article->inside.push_back(t);
+  }
+  // A name word: not a non-name (IsNonName), or an initial, a capital and
+  // a period right after it, even when the letter is a non-name ("A.
+  // Okafor").
+  if (!(word.non_name || (initial && word.initial_non_name)) ||
+      (t->end - t->begin == 1 && t + 1 != last &&
+       t[1].kind == TokenKind::kPunct && t[1].begin == t->end &&
+       text[t->end] == '.')) {
+    flags |= kNameWord;
+    article->name_words.push_back(index);
+  }
+  *article->info(index) = {&word, flags, 0};
+}
+
 // Reads the tokens of a sentence (Document::sentence_words), the first of
-// index `base`: sets the TokenInfo of its capitalized words and lists its
-// initial capitalized words, name words and, when `kPronouns`, person
-// pronouns in `article`. The lexicons are consulted for capitalized words,
-// once each, and when `kPronouns` the pronoun filter for every word; other
-// tokens are told by their kind and, for punctuation, first character.
+// index `base`: reads its capitalized words (ReadCapitalized) and, when
+// `kPronouns`, lists its person pronouns in `article`. Without
+// `kPronouns`, only the `capitalized` bits of most tokens are read; with
+// it, the pronoun filter is asked of every word.
 template <bool kPronouns>
 void ReadWords(absl::string_view text,
                const std::vector<internal::Word>& tokens, size_t base,
                ArticleWords* article) {
-  const Lexicons& lex = Lex();
-  TokenInfo* const info = article->info(base);
+  const FactsIndex& facts = Lex().facts_index;
   const internal::Word* const first = tokens.data();
   const internal::Word* const last = first + tokens.size();
-  bool at_start = true;  // no word yet, or just after an opening mark
+  if (!kPronouns) {
+    for (const internal::Word* t = NextCapitalized(first, last); t != last;
+         t = NextCapitalized(t + 1, last)) {
+      if (t->kind == TokenKind::kWord) {
+        ReadCapitalized(text, facts, first, last, t,
+                        base + static_cast<size_t>(t - first), article);
+      }
+    }
+    return;
+  }
   for (const internal::Word* t = first; t != last; ++t) {
-    if (t->kind == TokenKind::kWord) {
-      if (ABSL_PREDICT_FALSE(t->capitalized)) {
-        const size_t i = static_cast<size_t>(t - first);
-        ReadCapitalized<kPronouns>(text, *t, base + i, at_start, info + i,
-                                   article);
-      } else if (kPronouns && IsPersonPronoun(lex, article->Key(text, *t))) {
-        article->pronouns.push_back(base + static_cast<size_t>(t - first));
-      }
-      at_start = false;
-      continue;
+    if (t->kind != TokenKind::kWord) continue;
+    const size_t index = base + static_cast<size_t>(t - first);
+    if (t->capitalized) {
+      ReadCapitalized(text, facts, first, last, t, index, article);
     }
-    if (t->kind == TokenKind::kNumber) {
-      at_start = false;
-      continue;
-    }
-    const auto lead = static_cast<unsigned char>(text[t->begin]);
-    if (lead == '.') {
-      // A capital and this period are an initial, a name word even when
-      // the letter is a non-name ("A. Okafor").
-      if (t == first) continue;
-      const internal::Word& before = t[-1];
-      const size_t i = static_cast<size_t>(t - first) - 1;
-      if (before.kind == TokenKind::kWord && before.capitalized &&
-          before.end == t->begin && before.end - before.begin == 1 &&
-          (info[i].flags & kNameWord) == 0) {
-        info[i].flags |= kNameWord;
-        article->name_words.push_back(base + i);
-      }
-    } else if (!at_start) {
-      at_start = lead < 0x80 ? OpensQuotation(lead) : ReadOtherPunct(text, *t);
+    if (IsPersonPronoun(Lex(), article->Key(text, *t))) {
+      article->pronouns.push_back(index);
     }
   }
 }
 
 // Marks what the rest of the article says of the name words that open a
-// sentence or quotation, the only words TrimInitialWord asks about:
-// whether the article also capitalizes them not sentence-initially
-// (kCapitalizedInside), and whether it writes them in lowercase
-// (kLowercase). Each token of the article is first tested against the
-// first bytes and folded lengths of those keys, which rules out most; the
-// keys of the rest are chained by KeyBit. One per thread, reused from
-// article to article so that its tables keep their storage.
+// sentence or quotation, which TrimInitialWord asks about: whether the
+// article also capitalizes them not sentence-initially (kCapitalizedInside,
+// set by Mark), and whether it writes them in lowercase
+// (WrittenInLowercase, asked of few and found when first asked). Each
+// other capitalized word of the article (ArticleWords::inside), and when
+// asked each word, is first tested against the first bytes and folded
+// lengths of those keys, which rules out most; the keys of the rest are
+// chained by KeyBit. One per thread, reused from article to article so
+// that its tables keep their storage.
 class InitialWordMarker {
  public:
   InitialWordMarker() : first_(kNoKeyBit, -1), lengths_(256, 0) {}
 
-  void Mark(const Document& doc, const std::vector<size_t>& starts,
-            ArticleWords* article) {
+  // Marks the initial name words of `doc`, read into `article`: sets
+  // kCapitalizedInside and TokenInfo::initial_key. Both must outlive the
+  // next Clear.
+  void Mark(const Document& doc, ArticleWords* article) {
+    doc_ = &doc;
+    article_ = article;
+    lowercase_found_ = false;
     keys_.clear();
     key_text_.clear();
-    key_of_initial_.clear();
     const absl::string_view text = doc.text;
-    for (const TokenRef& ref : article->initial) {
-      if ((article->info(ref.index)->flags & kNameWord) == 0) continue;
-      key_of_initial_.push_back(AddKey(text, *ref.token, article));
-    }
-    if (keys_.empty()) return;
-    const uint32_t* const lengths = lengths_.data();
-    for (size_t s = 0; s < doc.sentence_words.size(); ++s) {
-      const internal::Word* const begin = doc.sentence_words[s].data();
-      const internal::Word* const end = begin + doc.sentence_words[s].size();
-      for (const internal::Word* t = begin; t != end; ++t) {
-        const uint32_t bits = lengths[static_cast<unsigned char>(t->folded[0])];
-        if (ABSL_PREDICT_FALSE((bits >> (t->folded.size() % 32)) & 1)) {
-          Find(text, *t, starts[s] + static_cast<size_t>(t - begin), article);
-        }
-      }
-    }
-    size_t n = 0;
     for (const TokenRef& ref : article->initial) {
       TokenInfo& info = *article->info(ref.index);
       if ((info.flags & kNameWord) == 0) continue;
-      const uint8_t found = keys_[key_of_initial_[n++]].found;
-      if (found & kFoundCapitalized) info.flags |= kCapitalizedInside;
-      if (found & kFoundLowercase) info.flags |= kLowercase;
+      info.initial_key = AddKey(text, *ref.token);
     }
+    if (keys_.empty()) return;
+    const uint32_t* const lengths = lengths_.data();
+    for (const internal::Word* t : article->inside) {
+      const uint32_t bits = lengths[static_cast<unsigned char>(t->folded[0])];
+      if (ABSL_PREDICT_FALSE((bits >> (t->folded.size() % 32)) & 1)) {
+        Find(text, *t);
+      }
+    }
+    for (const TokenRef& ref : article->initial) {
+      TokenInfo& info = *article->info(ref.index);
+      if ((info.flags & kNameWord) != 0 &&
+          (keys_[info.initial_key].found & kFoundCapitalized) != 0) {
+        info.flags |= kCapitalizedInside;
+      }
+    }
+  }
+
+  // Whether the article writes the word of `info`, that of an initial name
+  // word, in lowercase. The first question of an article reads all its
+  // tokens and answers for every key.
+  bool WrittenInLowercase(const TokenInfo& info) {
+    if (!lowercase_found_) {
+      lowercase_found_ = true;
+      FindLowercase();
+    }
+    return (keys_[info.initial_key].found & kFoundLowercase) != 0;
+  }
+
+  // Readies the tables for the next article.
+  void Clear() {
     for (size_t k = 0; k < keys_.size(); ++k) {
       first_[KeyBit(KeyAt(static_cast<int>(k)))] = -1;
     }
-    for (const TokenRef& ref : article->initial) {
+    for (const TokenRef& ref : article_->initial) {
       lengths_[static_cast<unsigned char>(ref.token->folded[0])] = 0;
     }
     // The lists of an article of unusually many initial name words are
     // not kept.
     constexpr size_t kMaxKeptKeys = size_t{1} << 14;
-    if (key_of_initial_.capacity() > kMaxKeptKeys) {
+    if (keys_.capacity() > kMaxKeptKeys) {
       std::vector<InitialKey>().swap(keys_);
-      std::vector<int>().swap(key_of_initial_);
       std::string().swap(key_text_);
     }
+    doc_ = nullptr;
+    article_ = nullptr;
   }
 
  private:
@@ -817,13 +900,12 @@ class InitialWordMarker {
 
   // Adds the key of initial name word `token` unless it is there; returns
   // its index in keys_.
-  int AddKey(absl::string_view text, const internal::Word& token,
-             const ArticleWords* article) {
-    const absl::string_view key = article->Key(text, token);
+  uint32_t AddKey(absl::string_view text, const internal::Word& token) {
+    const absl::string_view key = article_->Key(text, token);
     const uint16_t bit = KeyBit(key);
     int k = first_[bit];
     while (k >= 0 && KeyAt(k) != key) k = keys_[k].next;
-    if (k >= 0) return k;
+    if (k >= 0) return static_cast<uint32_t>(k);
     k = static_cast<int>(keys_.size());
     keys_.push_back({key_text_.size(), key.size(), first_[bit], 0});
     key_text_.append(key.data(), key.size());
@@ -834,22 +916,15 @@ class InitialWordMarker {
         token.folded.size() - (SuffixBytes(text, token) != 0 ? 2 : 0);
     lengths_[static_cast<unsigned char>(token.folded[0])] |=
         uint32_t{1} << (folded % 32) | uint32_t{1} << ((folded + 2) % 32);
-    return k;
+    return static_cast<uint32_t>(k);
   }
 
-  // Notes where token `index` is found if it is a word of a key, other
-  // than an initial capitalized word. Asked of the tokens that share a
-  // key's first byte and folded length: words of other keys too, and maybe
-  // a punctuation token or number (no key starts with a digit or
-  // punctuation, but one may start with the lead byte of a quote mark).
+  // Notes that the key of `token` is found, capitalized or in lowercase as
+  // the token is, if it is one of the keys. Asked of words that share a
+  // key's first byte and folded length: words of other keys too.
   ABSL_ATTRIBUTE_NOINLINE void Find(absl::string_view text,
-                                    const internal::Word& token, size_t index,
-                                    const ArticleWords* article) {
-    if (token.kind != TokenKind::kWord) return;
-    if (token.capitalized && (article->info(index)->flags & kInitial)) {
-      return;
-    }
-    const absl::string_view key = article->Key(text, token);
+                                    const internal::Word& token) {
+    const absl::string_view key = article_->Key(text, token);
     for (int k = first_[KeyBit(key)]; k >= 0; k = keys_[k].next) {
       if (KeyAt(k) == key) {
         keys_[k].found |=
@@ -859,6 +934,30 @@ class InitialWordMarker {
     }
   }
 
+  // Notes the keys that a lowercase word of the article has. Each token is
+  // tested against the filter first: it rules out most, and punctuation
+  // and numbers (no key starts with a digit or punctuation, but one may
+  // start with the lead byte of a quote mark) are ruled out after it.
+  void FindLowercase() {
+    if (keys_.empty()) return;
+    const absl::string_view text = doc_->text;
+    const uint32_t* const lengths = lengths_.data();
+    for (const std::vector<internal::Word>& sentence : doc_->sentence_words) {
+      for (const internal::Word& t : sentence) {
+        const uint32_t bits = lengths[static_cast<unsigned char>(t.folded[0])];
+        if (ABSL_PREDICT_FALSE((bits >> (t.folded.size() % 32)) & 1) &&
+            t.kind == TokenKind::kWord && !t.capitalized) {
+          Find(text, t);
+        }
+      }
+    }
+  }
+
+  // The article being read, between Mark and Clear.
+  const Document* doc_ = nullptr;
+  const ArticleWords* article_ = nullptr;
+  // Whether FindLowercase ran for the article.
+  bool lowercase_found_ = false;
   // The distinct keys of the initial name words, one after the other in
   // key_text_; first_[b] is the first of those with KeyBit b, or -1.
   // lengths_[c] has bit (n % 32) for each key of first byte c whose folded
@@ -871,9 +970,11 @@ class InitialWordMarker {
   std::string key_text_;
   std::vector<int> first_;
   std::vector<uint32_t> lengths_;
-  // The key of each initial name word, in order.
-  std::vector<int> key_of_initial_;
 };
+
+bool Words::written_in_lowercase(size_t i) const {
+  return marker_->WrittenInLowercase(info_[i]);
+}
 
 // ---------------------------------------------------------------------------
 // Name chunks.
@@ -988,15 +1089,15 @@ bool IsAdjectiveUse(const Words& words, const Chunk& chunk) {
 // Returns false when nothing of the chunk is left.
 bool TrimInitialWord(const Words& words, Chunk* chunk) {
   const size_t first = chunk->parts[0];
+  if (!words.has(first, kInitial) || words.has(first, kCapitalizedInside)) {
+    return true;
+  }
   // A title opening a name ("President Ada Okafor", "Prime Minister ...")
   // is capitalized anyway.
   const std::optional<TitleClass> title = words.title(first);
-  const bool opens_title =
-      title.has_value() &&
+  if (title.has_value() &&
       (title != TitleClass::kModifier ||
-       (chunk->parts.size() > 1 && words.title(chunk->parts[1]).has_value()));
-  if (!words.has(first, kInitial) || opens_title ||
-      words.has(first, kCapitalizedInside)) {
+       (chunk->parts.size() > 1 && words.title(chunk->parts[1]).has_value()))) {
     return true;
   }
   if (chunk->parts.size() == 1) {
@@ -1007,7 +1108,7 @@ bool TrimInitialWord(const Words& words, Chunk* chunk) {
            (next + 1 < words.size() && words.punct(next) == ':' &&
             IsOpeningMark(words.punct(next + 1)));
   }
-  if (!words.has(first, kLowercase)) return true;
+  if (!words.written_in_lowercase(first)) return true;
   // A common word: drop it, and a connector that followed it.
   size_t drop = 1;
   while (drop < chunk->parts.size() && !words.capitalized(chunk->parts[drop])) {
@@ -1162,6 +1263,33 @@ struct PronounAttribution {
   int sentence = 0;
 };
 
+// Copies `n` bytes from `from` to `to`. Words of up to 16 bytes, most of
+// them, are copied with two loads and two stores, overlapping where n is
+// not 4, 8 or 16, without a call.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline void CopyBytes(const char* from, size_t n,
+                                                   char* to) {
+  if (n >= 8 && n <= 16) {
+    uint64_t head, tail;
+    std::memcpy(&head, from, 8);
+    std::memcpy(&tail, from + n - 8, 8);
+    std::memcpy(to, &head, 8);
+    std::memcpy(to + n - 8, &tail, 8);
+  } else if (n >= 4 && n < 8) {
+    uint32_t head, tail;
+    std::memcpy(&head, from, 4);
+    std::memcpy(&tail, from + n - 4, 4);
+    std::memcpy(to, &head, 4);
+    std::memcpy(to + n - 4, &tail, 4);
+  } else if (n > 0 && n < 4) {
+    // The first, middle and last byte cover 1 to 3 bytes.
+    to[0] = from[0];
+    to[n / 2] = from[n / 2];
+    to[n - 1] = from[n - 1];
+  } else if (n > 16) {
+    std::memcpy(to, from, n);
+  }
+}
+
 // The mentions of an article and what comes with them. One per thread,
 // reused from article to article so that its buffers keep their storage.
 class MentionBuffers {
@@ -1187,9 +1315,7 @@ class MentionBuffers {
     if (ABSL_PREDICT_FALSE(key_size_ + bytes.size() > key_capacity_)) {
       Grow(key_size_ + bytes.size());
     }
-    if (!bytes.empty()) {
-      std::memcpy(keys_.get() + key_size_, bytes.data(), bytes.size());
-    }
+    CopyBytes(bytes.data(), bytes.size(), keys_.get() + key_size_);
     key_size_ += bytes.size();
   }
 
@@ -1461,13 +1587,13 @@ void CollectMentions(const Document& doc, bool attribution, ArticleWords* words,
     }
   }
   thread_local InitialWordMarker marker;
-  marker.Mark(doc, starts, words);
+  marker.Mark(doc, words);
   out->Clear(doc.text.size());
   out->mentions.reserve(words->name_words.size());
   MentionCollector collector(attribution, out);
   // The sentences with name words or pronouns, one after the other.
-  const std::vector<size_t>& names = words->name_words;
-  const std::vector<size_t>& pronouns = words->pronouns;
+  const absl::Span<const size_t> names = words->name_words.span();
+  const absl::Span<const size_t> pronouns = words->pronouns.span();
   size_t name = 0;
   size_t pronoun = 0;
   size_t s = 0;
@@ -1481,18 +1607,18 @@ void CollectMentions(const Document& doc, bool attribution, ArticleWords* words,
     while (name < names.size() && names[name] < end) ++name;
     const size_t first_pronoun = pronoun;
     while (pronoun < pronouns.size() && pronouns[pronoun] < end) ++pronoun;
-    const Words sentence(doc.text, doc.sentence_words[s], starts[s], words);
-    collector.AddSentence(
-        sentence,
-        absl::Span<const size_t>(names).subspan(first_name, name - first_name),
-        starts[s], static_cast<int>(s));
+    const Words sentence(doc.text, doc.sentence_words[s], starts[s], words,
+                         &marker);
+    collector.AddSentence(sentence,
+                          names.subspan(first_name, name - first_name),
+                          starts[s], static_cast<int>(s));
     if (pronoun > first_pronoun) {
-      FindPronounAttributions(sentence,
-                              absl::Span<const size_t>(pronouns).subspan(
-                                  first_pronoun, pronoun - first_pronoun),
-                              starts[s], static_cast<int>(s), &out->pronouns);
+      FindPronounAttributions(
+          sentence, pronouns.subspan(first_pronoun, pronoun - first_pronoun),
+          starts[s], static_cast<int>(s), &out->pronouns);
     }
   }
+  marker.Clear();
   if (starts.capacity() > (size_t{1} << 16)) {
     std::vector<size_t>().swap(starts);
   }
@@ -1657,37 +1783,6 @@ void Forms::Collect(const MentionBuffers& buffers) {
   }
 }
 
-// Assigns each mention to an entity. A form ("okafor") that ends longer
-// person-like forms ("ada okafor") is an alias of one of them: the one
-// mentioned most recently before the mention, or when none was, the first
-// one mentioned after it. Two different full names ("ada okafor", "ben
-// okafor") are never merged. Returns the entity of each mention, entities
-// numbered by first mention, and sets `entity_count`.
-std::vector<int> ClusterMentions(const std::vector<RawMention>& mentions,
-                                 const Forms& forms, int* entity_count) {
-  std::vector<int> last_seen(forms.first_mention.size(), -1);
-  // The entity of each form that is a head, -1 until it is one.
-  std::vector<int> entity_of_head(forms.first_mention.size(), -1);
-  int count = 0;
-  std::vector<int> entity_of_mention(mentions.size());
-  for (size_t i = 0; i < mentions.size(); ++i) {
-    const int form = forms.of_mention[i];
-    int head = form;
-    for (int candidate : forms.Heads(form)) {
-      const bool more_recent = last_seen[candidate] > last_seen[head];
-      const bool earlier_unseen =
-          last_seen[candidate] == -1 && last_seen[head] == -1 &&
-          forms.first_mention[candidate] < forms.first_mention[head];
-      if (head == form || more_recent || earlier_unseen) head = candidate;
-    }
-    last_seen[head] = static_cast<int>(i);
-    if (entity_of_head[head] == -1) entity_of_head[head] = count++;
-    entity_of_mention[i] = entity_of_head[head];
-  }
-  *entity_count = count;
-  return entity_of_mention;
-}
-
 bool HasLowercase(absl::string_view text) {
   for (char c : text) {
     if (absl::ascii_islower(static_cast<unsigned char>(c))) return true;
@@ -1695,37 +1790,78 @@ bool HasLowercase(absl::string_view text) {
   return false;
 }
 
-// The name as written of a mention, spaces collapsed.
-std::string Surface(absl::string_view text, const RawMention& m) {
-  const absl::string_view written = text.substr(m.begin, m.end - m.begin);
-  return m.plain ? std::string(written) : CollapseSpaces(written);
-}
+// The entities of the mentions of an article, and the mention giving each
+// its canonical name. One per thread, reused from article to article so
+// that its vectors keep their storage; Cluster fills it anew.
+class Clusters {
+ public:
+  // The entity of each mention, entities numbered by first mention.
+  std::vector<int> entity_of;
+  // The mention whose surface is each entity's canonical name.
+  std::vector<int> canonical;
 
-// The mention whose surface is each entity's canonical name: the fullest
-// form, as first written not in capitals ("Lundby" rather than a
-// dateline's "LUNDBY"). Collapsing spaces adds or removes no lowercase
-// letter, so the text of a mention tells whether its surface has any.
-std::vector<int> CanonicalMentions(absl::string_view text,
-                                   const std::vector<RawMention>& mentions,
-                                   const Forms& forms,
-                                   const std::vector<int>& entity_of,
-                                   int entity_count) {
-  const auto written_in_lowercase = [&](const RawMention& m) {
-    return HasLowercase(text.substr(m.begin, m.end - m.begin));
-  };
-  std::vector<int> canonical(entity_count, -1);
-  for (size_t i = 0; i < mentions.size(); ++i) {
-    int& c = canonical[entity_of[i]];
-    const bool fuller =
-        c == -1 || mentions[i].word_count > mentions[c].word_count;
-    // The same words: the same form.
-    const bool better_case =
-        c != -1 && forms.of_mention[i] == forms.of_mention[c] &&
-        !written_in_lowercase(mentions[c]) && written_in_lowercase(mentions[i]);
-    if (fuller || better_case) c = static_cast<int>(i);
+  // Assigns each mention to an entity. A form ("okafor") that ends longer
+  // person-like forms ("ada okafor") is an alias of one of them: the one
+  // mentioned most recently before the mention, or when none was, the
+  // first one mentioned after it. Two different full names ("ada okafor",
+  // "ben okafor") are never merged. The canonical name of an entity is
+  // its fullest form, as first written not in capitals ("Lundby" rather
+  // than a dateline's "LUNDBY"). Collapsing spaces adds or removes no
+  // lowercase letter, so the text of a mention tells whether its surface
+  // has any.
+  void Cluster(absl::string_view text, const std::vector<RawMention>& mentions,
+               const Forms& forms) {
+    const size_t form_count = forms.first_mention.size();
+    last_seen_.assign(form_count, -1);
+    entity_of_head_.assign(form_count, -1);
+    entity_of.resize(mentions.size());
+    canonical.clear();
+    const auto written_in_lowercase = [&](const RawMention& m) {
+      return HasLowercase(text.substr(m.begin, m.end - m.begin));
+    };
+    for (size_t i = 0; i < mentions.size(); ++i) {
+      const int form = forms.of_mention[i];
+      int head = form;
+      for (int candidate : forms.Heads(form)) {
+        const bool more_recent = last_seen_[candidate] > last_seen_[head];
+        const bool earlier_unseen =
+            last_seen_[candidate] == -1 && last_seen_[head] == -1 &&
+            forms.first_mention[candidate] < forms.first_mention[head];
+        if (head == form || more_recent || earlier_unseen) head = candidate;
+      }
+      last_seen_[head] = static_cast<int>(i);
+      int& entity = entity_of_head_[head];
+      if (entity == -1) {
+        entity = static_cast<int>(canonical.size());
+        canonical.push_back(static_cast<int>(i));
+      } else {
+        int& c = canonical[entity];
+        const bool fuller = mentions[i].word_count > mentions[c].word_count;
+        // The same words: the same form.
+        const bool better_case = forms.of_mention[i] == forms.of_mention[c] &&
+                                 !written_in_lowercase(mentions[c]) &&
+                                 written_in_lowercase(mentions[i]);
+        if (fuller || better_case) c = static_cast<int>(i);
+      }
+      entity_of[i] = entity;
+    }
   }
-  return canonical;
-}
+
+  // Frees the storage kept for an article of unusually many mentions.
+  void ReleaseIfLarge() {
+    constexpr size_t kMaxKept = size_t{1} << 14;
+    if (entity_of.capacity() > kMaxKept || last_seen_.capacity() > kMaxKept) {
+      *this = Clusters();
+    }
+  }
+
+ private:
+  // Per form: the last mention whose head it was, or -1; for a head, its
+  // entity, -1 until it is one.
+  std::vector<int> last_seen_;
+  std::vector<int> entity_of_head_;
+};
+
 // ---------------------------------------------------------------------------
 // Kinds.
 
@@ -1839,15 +1975,22 @@ EntityIndex::EntityIndex(const Document& doc, const EntityIndexOptions& options)
   const std::vector<RawMention>& raw = buffers.mentions;
   thread_local Forms forms;
   forms.Collect(buffers);
-  int entity_count = 0;
-  const std::vector<int> entity_of =
-      ClusterMentions(raw, forms, &entity_count);
-  const std::vector<int> canonical =
-      CanonicalMentions(doc.text, raw, forms, entity_of, entity_count);
+  thread_local Clusters clusters;
+  clusters.Cluster(doc.text, raw, forms);
+  const std::vector<int>& entity_of = clusters.entity_of;
+  const std::vector<int>& canonical = clusters.canonical;
+  const int entity_count = static_cast<int>(canonical.size());
 
   entities_.resize(entity_count);
   for (int e = 0; e < entity_count; ++e) {
-    entities_[e].name = Surface(doc.text, raw[canonical[e]]);
+    // The name as written, spaces collapsed.
+    const RawMention& m = raw[canonical[e]];
+    const absl::string_view written = doc.text.substr(m.begin, m.end - m.begin);
+    if (m.plain) {
+      entities_[e].name.assign(written.data(), written.size());
+    } else {
+      entities_[e].name = CollapseSpaces(written);
+    }
   }
   mentions_.reserve(raw.size());
   for (size_t i = 0; i < raw.size(); ++i) {
@@ -1881,6 +2024,7 @@ EntityIndex::EntityIndex(const Document& doc, const EntityIndexOptions& options)
   words.ReleaseIfLarge();
   buffers.ReleaseIfLarge();
   forms.ReleaseIfLarge();
+  clusters.ReleaseIfLarge();
 }
 
 absl::InlinedVector<int, 16> EntityIndex::EntitiesIn(size_t begin,
