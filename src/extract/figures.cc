@@ -2980,6 +2980,7 @@ enum ScanClass : uint8_t {
   kCurrencyStart = 1 << 4,  // the first word of a currency phrase
   kUnitStart = 1 << 5,      // the first word of a unit phrase
   kNumberWord = 1 << 6,     // in Lexicons::number_words
+  kArticleWord = 1 << 7,    // "a" or "an"
 };
 
 // The ScanClass bits of the folded words that have any.
@@ -3005,6 +3006,8 @@ const ShapeMap<uint8_t>& ScanClasses() {
     for (const auto& [word, number] : lex.number_words) {
       bits[word] |= kNumberWord;
     }
+    bits["a"] |= kArticleWord;
+    bits["an"] |= kArticleWord;
     auto* classes = new ShapeMap<uint8_t>();
     for (const auto& [word, word_bits] : bits) classes->Insert(word, word_bits);
     return classes;
@@ -3030,24 +3033,14 @@ bool IsFigureOpener(const Word& word, uint8_t classes) {
   return (classes & kOpenerWord) != 0;
 }
 
-// Whether words[k] (k > 0) is a denominator after "a" or "an", for
-// PluralFractionAt. Out of line: few words get here.
-ABSL_ATTRIBUTE_NOINLINE bool IsDenominatorAfterArticle(
-    const std::vector<Word>& words, int k) {
-  return (Is(words[k - 1], "a") || Is(words[k - 1], "an")) &&
-         Denominator(words[k].folded, false) > 0;
-}
-
-// Whether words[k] is a plural ordinal after "a" or "an" ("a thirds of
+// Whether `word`, after "a" or "an", is a plural ordinal ("a thirds of
 // the vote"), which ParseSpelled reads as a fraction (Denominator) though
 // no lexicon lists it. Any other number before a denominator is a number
-// word, itself an anchor.
-inline bool PluralFractionAt(const std::vector<Word>& words, int k) {
-  // The cheapest tests first: most words end in no "s".
-  const Word& word = words[k];
+// word, itself an anchor. Out of line: the scan calls it only after an
+// article.
+ABSL_ATTRIBUTE_NOINLINE bool IsPluralFractionAfterArticle(const Word& word) {
   return word.kind == TokenKind::kWord && !word.folded.empty() &&
-         word.folded.back() == 's' && k > 0 &&
-         IsDenominatorAfterArticle(words, k);
+         word.folded.back() == 's' && Denominator(word.folded, false) > 0;
 }
 
 // Whether FeedFused may read `part`: eight bytes or more, starting like a
@@ -3091,8 +3084,8 @@ ABSL_ATTRIBUTE_NOINLINE bool IsFigureAnchorSlow(const Word& word,
 // digit or a vulgar fraction ("USD115", "\u00BD"), or a number,
 // magnitude, currency, time-unit or vague-quantity word, also as a part of
 // a hyphenated word ("four-day") or fused ("fortytwo"). With
-// PluralFractionAt (a plural ordinal after "a" or "an"), every figure holds
-// one. `classes` are the word's ScanClass bits.
+// IsPluralFractionAfterArticle (a plural ordinal after "a" or "an"), every
+// figure holds one. `classes` are the word's ScanClass bits.
 inline bool IsFigureAnchor(const Word& word, uint8_t classes) {
   if (word.kind == TokenKind::kNumber) return true;
   if ((word.shape & (internal::kHasDigit | internal::kHasHyphen)) == 0) {
@@ -3197,10 +3190,12 @@ namespace {
 // Reads each of `words` once, from the last: sets class_of[k] to the
 // ScanClass bits of words[k], anchor_of[k] to the first anchor at or after
 // k (words.size() when none; anchor_of[words.size()] too), and the first
-// and last content tokens of `view`. Out of line, so that the loop keeps
-// its values in registers, and through pointers: a store of a byte to
-// class_of could alias a vector's members, which would then be reloaded
-// for every token.
+// and last content tokens of `view`. A plural ordinal after "a" or "an" is
+// an anchor too ("a thirds of"): it is tested at the article, from its
+// bits, which changes only anchor_of of the word after it. Out of line, so
+// that the loop keeps its values in registers, and through pointers: a
+// store of a byte to class_of could alias a vector's members, which would
+// then be reloaded for every token.
 ABSL_ATTRIBUTE_NOINLINE void ClassifyWords(
     const ShapeMap<uint8_t>& scan_classes, const std::vector<Word>& words,
     uint8_t* class_of, int* anchor_of, SentenceView* view) {
@@ -3208,20 +3203,27 @@ ABSL_ATTRIBUTE_NOINLINE void ClassifyWords(
   const Word* const w = words.data();
   anchor_of[n] = n;
   int next = n;
-  int first_content = -1;
-  int last_content = -1;
   for (int k = n - 1; k >= 0; --k) {
     const Word& word = w[k];
     const uint8_t bits = ScanClassOf(scan_classes, word.folded);
     class_of[k] = bits;
-    if (IsFigureAnchor(word, bits) || PluralFractionAt(words, k)) next = k;
-    anchor_of[k] = next;
-    if (word.kind != TokenKind::kPunct) {
-      if (last_content < 0) last_content = k;
-      first_content = k;
+    if ((bits & kArticleWord) != 0 && k + 1 < n && next != k + 1 &&
+        IsPluralFractionAfterArticle(w[k + 1])) {
+      next = k + 1;
+      anchor_of[k + 1] = k + 1;
     }
+    if (IsFigureAnchor(word, bits)) next = k;
+    anchor_of[k] = next;
   }
-  view->first_content = first_content;
+  int first_content = 0;
+  while (first_content < n && w[first_content].kind == TokenKind::kPunct) {
+    ++first_content;
+  }
+  int last_content = n - 1;
+  while (last_content >= 0 && w[last_content].kind == TokenKind::kPunct) {
+    --last_content;
+  }
+  view->first_content = first_content < n ? first_content : -1;
   view->last_content = last_content;
 }
 
