@@ -660,8 +660,16 @@ std::optional<double> ParseDecimal(absl::string_view digits) {
   // loop below would after copying them whole.
   double plain_value;
   if (ParsePlainDecimal(digits, &plain_value)) return plain_value;
-  std::string plain;
-  plain.reserve(digits.size());
+  // The digits without their separators, on the stack for numbers of
+  // usual length ("2,400,000").
+  char short_plain[32];
+  std::string long_plain;
+  char* plain = short_plain;
+  if (digits.size() > sizeof(short_plain)) {
+    long_plain.resize(digits.size());
+    plain = long_plain.data();
+  }
+  size_t plain_size = 0;
   const bool grouped = digits.find(',') != absl::string_view::npos;
   // "12,34,567.89", "1,00,000": Indian grouping, pairs of digits before the
   // last group of three.
@@ -691,13 +699,16 @@ std::optional<double> ParseDecimal(absl::string_view digits) {
         return std::nullopt;
       }
     }
-    plain.append(group.data(), group.size());
+    std::memcpy(plain + plain_size, group.data(), group.size());
+    plain_size += group.size();
     if (last) break;
     begin = comma + 1;
   }
-  if (std::count(plain.begin(), plain.end(), '.') > 1) return std::nullopt;
+  const absl::string_view joined(plain, plain_size);
+  if (std::count(joined.begin(), joined.end(), '.') > 1) return std::nullopt;
   double value = 0;
-  if (!ParsePlainDecimal(plain, &value) && !absl::SimpleAtod(plain, &value)) {
+  if (!ParsePlainDecimal(joined, &value) &&
+      !absl::SimpleAtod(joined, &value)) {
     return std::nullopt;
   }
   return value;
@@ -823,7 +834,75 @@ class WordNumberParser {
         part, last_ == Last::kSmall || last_ == Last::kTens ||
                   last_ == Last::kMultiplier || last_ == Last::kScale);
     if (found == nullptr) return false;
-    const NumberWord& word = *found;
+    return FeedNumber(*found);
+  }
+
+  // Feed(part) for the first part fed to a new parser, when `found` is
+  // what FindNumberWord(part, false) gives: saves looking it up again.
+  bool FeedFirst(absl::string_view part, const NumberWord* found) {
+    if (Same(part, "a") || Same(part, "an")) {
+      last_ = Last::kArticle;
+      return true;
+    }
+    if (found == nullptr) return false;
+    return FeedNumber(*found);
+  }
+
+  // A group written in digits: first ("322 hundred") or after a multiplier
+  // or scale ("4 thousand 3 hundred and 21").
+  bool FeedDigits(double value) {
+    if (ordinal_ || times_ || decimal_) return false;
+    digits_ = true;
+    if (last_ != Last::kNone && last_ != Last::kMultiplier &&
+        last_ != Last::kScale) {
+      return false;
+    }
+    group_ += value;
+    sub_ = value;
+    last_ = Last::kSmall;
+    ++atoms_;
+    return true;
+  }
+
+  // The decimals after "point" ("two point five"); only a scale may follow.
+  bool AddDecimals(double fraction) {
+    if (ordinal_ || times_ || decimal_ || atoms_ == 0 ||
+        last_ == Last::kScale) {
+      return false;
+    }
+    group_ += fraction;
+    decimal_ = true;
+    last_ = Last::kSmall;
+    return true;
+  }
+
+  // "and" may join "hundred"/"thousand" to what follows.
+  bool AcceptsAnd() const {
+    return !ordinal_ && !decimal_ &&
+           (last_ == Last::kMultiplier || last_ == Last::kScale);
+  }
+  // Something was parsed beyond a lone article.
+  bool complete() const { return atoms_ > 0; }
+  bool article_only() const { return atoms_ == 0 && last_ == Last::kArticle; }
+  double value() const { return total_ + group_; }
+  bool ordinal() const { return ordinal_; }
+  bool times() const { return times_; }
+  bool ends_with_scale() const { return last_ == Last::kScale; }
+  bool ends_with_tens() const { return last_ == Last::kTens; }
+  // The part written since the last multiplier or scale ("thirty" of "one
+  // hundred thirty").
+  double sub() const { return sub_; }
+  bool ends_with_multiplier() const { return last_ == Last::kMultiplier; }
+  double last_scale() const { return last_scale_; }
+  // The largest multiplier or scale word fed, 1 when none.
+  double max_scale() const { return max_scale_; }
+  int atoms() const { return atoms_; }
+
+ private:
+  enum class Last { kNone, kArticle, kSmall, kTens, kMultiplier, kScale };
+
+  // Feeds a number word found for the next part.
+  bool FeedNumber(const NumberWord& word) {
     if (decimal_ && word.number_class != NumberClass::kScale) return false;
     // "$280 million first": digits take no ordinal word.
     if (word.ordinal && digits_) return false;
@@ -902,58 +981,6 @@ class WordNumberParser {
     return true;
   }
 
-  // A group written in digits: first ("322 hundred") or after a multiplier
-  // or scale ("4 thousand 3 hundred and 21").
-  bool FeedDigits(double value) {
-    if (ordinal_ || times_ || decimal_) return false;
-    digits_ = true;
-    if (last_ != Last::kNone && last_ != Last::kMultiplier &&
-        last_ != Last::kScale) {
-      return false;
-    }
-    group_ += value;
-    sub_ = value;
-    last_ = Last::kSmall;
-    ++atoms_;
-    return true;
-  }
-
-  // The decimals after "point" ("two point five"); only a scale may follow.
-  bool AddDecimals(double fraction) {
-    if (ordinal_ || times_ || decimal_ || atoms_ == 0 ||
-        last_ == Last::kScale) {
-      return false;
-    }
-    group_ += fraction;
-    decimal_ = true;
-    last_ = Last::kSmall;
-    return true;
-  }
-
-  // "and" may join "hundred"/"thousand" to what follows.
-  bool AcceptsAnd() const {
-    return !ordinal_ && !decimal_ &&
-           (last_ == Last::kMultiplier || last_ == Last::kScale);
-  }
-  // Something was parsed beyond a lone article.
-  bool complete() const { return atoms_ > 0; }
-  bool article_only() const { return atoms_ == 0 && last_ == Last::kArticle; }
-  double value() const { return total_ + group_; }
-  bool ordinal() const { return ordinal_; }
-  bool times() const { return times_; }
-  bool ends_with_scale() const { return last_ == Last::kScale; }
-  bool ends_with_tens() const { return last_ == Last::kTens; }
-  // The part written since the last multiplier or scale ("thirty" of "one
-  // hundred thirty").
-  double sub() const { return sub_; }
-  bool ends_with_multiplier() const { return last_ == Last::kMultiplier; }
-  double last_scale() const { return last_scale_; }
-  // The largest multiplier or scale word fed, 1 when none.
-  double max_scale() const { return max_scale_; }
-  int atoms() const { return atoms_; }
-
- private:
-  enum class Last { kNone, kArticle, kSmall, kTens, kMultiplier, kScale };
   Last last_ = Last::kNone;
   double total_ = 0;
   double group_ = 0;
@@ -1137,19 +1164,29 @@ std::optional<double> SimpleFraction(const std::vector<Word>& words, int start,
 // digits): a word whose part before any hyphen is "a", "an", a number word
 // or a fused number ("fortytwo"), or a named fraction ("half"). ParseSpelled
 // reads no number at any other token: it could feed its parser nothing.
-bool MayStartSpelled(const Word& word) {
+// Sets `*whole` to the number word `word` is as a whole (nullptr when
+// none), which ParseSpelled asks next.
+bool MayStartSpelled(const Word& word, const NumberWord** whole) {
+  *whole = nullptr;
   if (word.kind != TokenKind::kWord) return false;
   const absl::string_view folded = word.folded;
+  const auto& number_words = Lex().number_words;
+  if (auto it = number_words.find(folded); it != number_words.end()) {
+    *whole = &it->second;
+  }
   const bool hyphenated = (word.shape & internal::kHasHyphen) != 0;
   const absl::string_view head =
       hyphenated ? folded.substr(0, folded.find('-')) : folded;
-  if (Same(head, "a") || Same(head, "an") ||
-      Lex().number_words.contains(head) ||
-      (hyphenated && Lex().number_words.contains(folded))) {
+  if (Same(head, "a") || Same(head, "an") || *whole != nullptr ||
+      (hyphenated && number_words.contains(head))) {
     return true;
   }
   WordNumberParser probe;
   return head.size() >= 8 && FeedFused(head, &probe);
+}
+bool MayStartSpelled(const Word& word) {
+  const NumberWord* whole;
+  return MayStartSpelled(word, &whole);
 }
 
 // A spelled-out number starting at words[start] (or, with `digits`, a digit
@@ -1162,7 +1199,11 @@ std::optional<Amount> ParseSpelled(
     const std::vector<Word>& words, int start,
     std::optional<double> digits = std::nullopt, int depth = 2) {
   const int n = static_cast<int>(words.size());
-  if (!digits.has_value() && start < n && !MayStartSpelled(words[start])) {
+  // The number word words[start] is as a whole, looked up once for the
+  // tests below and the first part fed.
+  const NumberWord* first_whole = nullptr;
+  if (!digits.has_value() && start < n &&
+      !MayStartSpelled(words[start], &first_whole)) {
     return std::nullopt;
   }
   WordNumberParser parser;
@@ -1176,10 +1217,9 @@ std::optional<Amount> ParseSpelled(
   } else if (i < n) {
     // "half a million", "quarter million", "half a dozen", "half": a named
     // fraction, whose Denominator() is its value.
-    auto it = Lex().number_words.find(words[i].folded);
-    const double den = it != Lex().number_words.end() &&
-                               it->second.number_class == NumberClass::kFraction
-                           ? it->second.value
+    const double den = first_whole != nullptr &&
+                               first_whole->number_class == NumberClass::kFraction
+                           ? first_whole->value
                            : 0;
     if (den > 0) {
       int k = i + 1;
@@ -1286,8 +1326,11 @@ std::optional<Amount> ParseSpelled(
       continue;
     }
     // "2020 hundreds of": a plural scale before "of" is vague, no factor.
+    // The first word of a spelled number, looked up by MayStartSpelled.
+    const bool first = i == start && !digits.has_value();
     if (i + 1 < n && Is(words[i + 1], "of") &&
-        !Lex().number_words.contains(word.folded) &&
+        (first ? first_whole == nullptr
+               : !Lex().number_words.contains(word.folded)) &&
         FindNumberWord(word.folded, true) != nullptr) {
       break;
     }
@@ -1299,8 +1342,10 @@ std::optional<Amount> ParseSpelled(
     while (true) {
       const size_t hyphen =
           hyphenated ? rest.find('-') : absl::string_view::npos;
-      if (!parser.Feed(rest.substr(0, hyphen)) &&
-          !FeedFused(rest.substr(0, hyphen), &parser)) {
+      const bool fed_part =
+          first && !hyphenated ? parser.FeedFirst(rest, first_whole)
+                               : parser.Feed(rest.substr(0, hyphen));
+      if (!fed_part && !FeedFused(rest.substr(0, hyphen), &parser)) {
         whole = false;
         break;
       }
@@ -2180,8 +2225,9 @@ bool PointsBack(const std::vector<Word>& words, const Amount& amount,
 
 // The fields of a Figure as ParseFigure finds them, with the accessors of
 // the message it reads and sets: a plain struct, cheaper to build, move and
-// drop than the message for the many tries that find no figure. MoveTo
-// moves it into a claim's Figure.
+// drop than the message for the many tries that find no figure. The unit
+// is a view of a string that lives as long as the program (a lexicon's or
+// a literal). MoveTo moves it into a claim's Figure.
 class FigureFields {
  public:
   bool has_value() const { return value_.has_value(); }
@@ -2190,13 +2236,10 @@ class FigureFields {
   bool has_value_max() const { return value_max_.has_value(); }
   void set_value_max(double value_max) { value_max_ = value_max; }
   void set_qualifier(Figure::Qualifier qualifier) { qualifier_ = qualifier; }
-  const std::string& unit() const { return unit_; }
-  void set_unit(absl::string_view unit) {
-    unit_.assign(unit.data(), unit.size());
-  }
-  void set_counted(absl::string_view counted) {
-    counted_.assign(counted.data(), counted.size());
-  }
+  absl::string_view unit() const { return unit_; }
+  // `unit` must live as long as the program.
+  void set_unit(absl::string_view unit) { unit_ = unit; }
+  void set_counted(std::string counted) { counted_ = std::move(counted); }
   bool ordinal() const { return ordinal_; }
   void set_ordinal(bool ordinal) { ordinal_ = ordinal; }
 
@@ -2206,7 +2249,7 @@ class FigureFields {
     if (value_.has_value()) figure->set_value(*value_);
     if (value_max_.has_value()) figure->set_value_max(*value_max_);
     figure->set_qualifier(qualifier_);
-    if (!unit_.empty()) figure->set_unit(std::move(unit_));
+    if (!unit_.empty()) figure->set_unit(std::string(unit_));
     if (!counted_.empty()) figure->set_counted(std::move(counted_));
     figure->set_ordinal(ordinal_);
   }
@@ -2215,7 +2258,7 @@ class FigureFields {
   std::optional<double> value_;
   std::optional<double> value_max_;
   Figure::Qualifier qualifier_ = Figure::QUALIFIER_UNSPECIFIED;
-  std::string unit_;
+  absl::string_view unit_;
   std::string counted_;
   bool ordinal_ = false;
 };
@@ -2344,8 +2387,10 @@ int MatchSign(const std::vector<Word>& words, int k, bool spaced_ok,
 // "Rs20", "GBP3.01"): the amount, with `*code` set.
 std::optional<Amount> ParseAttachedPrefix(const std::vector<Word>& words, int k,
                                           absl::string_view* code) {
+  // Most words hold no digit, which their shape tells.
   if (k >= static_cast<int>(words.size()) ||
-      words[k].kind != TokenKind::kWord) {
+      words[k].kind != TokenKind::kWord ||
+      (words[k].shape & internal::kHasDigit) == 0) {
     return std::nullopt;
   }
   const absl::string_view f = words[k].folded;
@@ -2585,7 +2630,7 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
       MatchSign(words, k, i <= view.first_content, &spaced_sign);
   const bool negative = after_sign != k;
   k = after_sign;
-  // Views of lexicon strings (or of other_unit below) only.
+  // Views of lexicon strings only.
   absl::string_view unit;
   if (const Currency* c = MatchCurrency(words, k, &end, true)) {
     unit = c->code;
@@ -2640,10 +2685,10 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
     if (qualifier != Figure::QUALIFIER_VAGUE || !unit.empty() || negative) {
       return std::nullopt;
     }
-    const Counted counted = CountedNoun(words, k);
+    Counted counted = CountedNoun(words, k);
     if (!counted.plural) return std::nullopt;
     figure.set_qualifier(Figure::QUALIFIER_VAGUE);
-    figure.set_counted(counted.lemma);
+    figure.set_counted(std::move(counted.lemma));
     match.end = k;
     return match;
   }
@@ -2765,7 +2810,6 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
     }
   }
   // "at most 100 and at least 20", "above 1000 and below 1500": one range.
-  std::string other_unit;  // the unit of the second bound, when it has one
   if (allow_bound_pair &&
       (IsLowerBound(qualifier) || IsUpperBound(qualifier)) && k + 1 < n &&
       (Is(words[k], "and") || Is(words[k], "but") ||
@@ -2788,10 +2832,7 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
           amount->value = low;
           max = high;
           qualifier = Figure::QUALIFIER_RANGE;
-          if (unit.empty()) {
-            other_unit = other->figure.unit();
-            unit = other_unit;
-          }
+          if (unit.empty()) unit = other->figure.unit();
           k = other->end;
         }
       }
@@ -2815,7 +2856,7 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   if (!negative && !alone && PointsBack(words, *amount, qualifier, unit)) {
     return std::nullopt;
   }
-  const Counted counted = CountedOf(words, *amount, unit, duration, k);
+  Counted counted = CountedOf(words, *amount, unit, duration, k);
   if (!negative && !alone &&
       !IsFigure(words, *amount, qualifier, unit, counted)) {
     return std::nullopt;
@@ -2833,7 +2874,7 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   if (qualifier == Figure::QUALIFIER_RANGE) figure.set_value_max(max);
   figure.set_qualifier(qualifier);
   figure.set_unit(unit);
-  figure.set_counted(counted.lemma);
+  figure.set_counted(std::move(counted.lemma));
   figure.set_ordinal(amount->ordinal);
   return match;
 }
@@ -3177,9 +3218,7 @@ bool MayStartFigure(const SentenceView& view,
            (classes[i + 1] & kCurrencyStart) != 0;
   }
   if (Is(word, "point")) return true;
-  for (char c : word.folded) {
-    if (absl::ascii_isdigit(static_cast<unsigned char>(c))) return true;
-  }
+  if ((word.shape & internal::kHasDigit) != 0) return true;
   return MayStartSpelledAt(word, bits);
 }
 
