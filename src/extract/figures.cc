@@ -1946,6 +1946,32 @@ std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
 // ---------------------------------------------------------------------------
 // Step 2: what surrounds the number: qualifier, currency, unit.
 
+// What the scan asks of a word, as bits: whether it is a trigger, an opener
+// or the first word of an idiom.
+enum ScanClass : uint8_t {
+  kTriggerWord = 1 << 0,  // in Lexicons::triggers
+  kOpenerWord = 1 << 1,   // in FigureOpeners()
+  kIdiomStart = 1 << 2,   // the first word of a phrase of Lexicons::idioms
+  // The first word of a qualifier phrase written before the number.
+  kQualifierStart = 1 << 3,
+  kCurrencyStart = 1 << 4,  // the first word of a currency phrase
+  kUnitStart = 1 << 5,      // the first word of a unit phrase
+  kNumberWord = 1 << 6,     // in Lexicons::number_words
+  kArticleWord = 1 << 7,    // "a" or "an"
+};
+
+// Whether a phrase whose first words have the ScanClass bit `bit` (a
+// qualifier, currency or unit phrase) may start at words[k], from
+// `classes`, the ScanClass bits of `words`, or nullptr when they are not
+// known: false only where no such phrase starts, so a lookup it rules out
+// would have found nothing.
+inline bool MayStartPhrase(const std::vector<Word>& words,
+                           const uint8_t* classes, int k, uint8_t bit) {
+  return classes == nullptr ||
+         (k < static_cast<int>(words.size()) && (classes[k] & bit) != 0);
+}
+
+
 // A qualifier written before the number at words[start].
 const QualifierEntry* MatchQualifier(const std::vector<Word>& words, int start,
                                      int* end) {
@@ -1959,16 +1985,20 @@ const QualifierEntry* MatchQualifier(const std::vector<Word>& words, int start,
 // is then its worth in the main unit (0.01). A symbol written right before
 // a number belongs to that number ("10 $20 notes" has no "10 $"), and so
 // does one after a number that had a symbol before it ("$ 20 $ 37").
-int MatchSuffixUnit(const std::vector<Word>& words, int start,
-                    absl::string_view* unit, double* factor = nullptr) {
+// `classes` are the ScanClass bits of `words`, nullptr when not known
+// (MayStartPhrase).
+int MatchSuffixUnit(const std::vector<Word>& words, const uint8_t* classes,
+                    int start, absl::string_view* unit,
+                    double* factor = nullptr) {
   int end = start;
-  if (unit->empty()) {
+  if (unit->empty() && MayStartPhrase(words, classes, start, kUnitStart)) {
     if (const std::string* u = Lex().units.Match(words, start, &end)) {
       *unit = *u;
       return end;
     }
   }
   // "48.5 billion dollars", and "$5 million dollars" (redundant).
+  if (!MayStartPhrase(words, classes, start, kCurrencyStart)) return start;
   if (const Currency* c = MatchCurrency(words, start, &end, false)) {
     // A symbol after a number that had one before it is the next number's
     // too ("$ 20.00 $ 37.97").
@@ -2300,8 +2330,9 @@ class TakenRanges {
 // introduces the new value, not the end of a range. Returns the new end of the
 // mention, or `start` when there is no range; fills `*max` and may complete the
 // first number's magnitude and unit from the second ("1.2 to 1.5 million", "5
-// to 7%").
-int MatchRangeEnd(const std::vector<Word>& words, int start,
+// to 7%"). `classes` are the ScanClass bits of `words`.
+int MatchRangeEnd(const std::vector<Word>& words, const uint8_t* classes,
+                  int start,
                   Figure::Qualifier qualifier, bool change, Amount* first,
                   absl::string_view* unit, double* max) {
   const int n = static_cast<int>(words.size());
@@ -2318,7 +2349,10 @@ int MatchRangeEnd(const std::vector<Word>& words, int start,
   int k = start + 1;
   absl::string_view second_unit;
   int end = k;
-  if (const Currency* c = MatchCurrency(words, k, &end, true)) {
+  if (const Currency* c =
+          MayStartPhrase(words, classes, k, kCurrencyStart)
+              ? MatchCurrency(words, k, &end, true)
+              : nullptr) {
     second_unit = c->code;
     k = end;
   }
@@ -2329,7 +2363,7 @@ int MatchRangeEnd(const std::vector<Word>& words, int start,
       second->range_max.has_value() || second->times) {
     return start;
   }
-  k = MatchSuffixUnit(words, second->end, &second_unit);
+  k = MatchSuffixUnit(words, classes, second->end, &second_unit);
   if (!unit->empty() && !second_unit.empty() && *unit != second_unit) {
     return start;
   }
@@ -2350,6 +2384,8 @@ int MatchRangeEnd(const std::vector<Word>& words, int start,
 struct SentenceView {
   const Document* doc = nullptr;
   const std::vector<Word>* words = nullptr;
+  // The ScanClass bits of each of `words`.
+  const uint8_t* classes = nullptr;
   // The first and last tokens that are not punctuation (-1 when none): a
   // number expression spanning them is a bare phrase, a figure by itself.
   int first_content = -1;
@@ -2586,7 +2622,8 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
 
   // "percent of 10", "per cent of twenty-two": a bare phrase (the whole
   // sentence) naming a percentage after its unit.
-  if (i <= view.first_content) {
+  if (i <= view.first_content &&
+      MayStartPhrase(words, view.classes, i, kUnitStart)) {
     int unit_end = i;
     const std::string* u = lex.units.Match(words, i, &unit_end);
     if (u != nullptr && *u == "percent" && unit_end + 1 < n &&
@@ -2610,7 +2647,10 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   Figure::Qualifier qualifier = Figure::QUALIFIER_EXACT;
   bool equal = false;
   int end = k;
-  if (const QualifierEntry* q = MatchQualifier(words, k, &end)) {
+  if (const QualifierEntry* q =
+          MayStartPhrase(words, view.classes, k, kQualifierStart)
+              ? MatchQualifier(words, k, &end)
+              : nullptr) {
     // "<>30", "=>30": a symbol written after another operator symbol is
     // notation, no bound.
     if (words[k].kind == TokenKind::kPunct && k > 0 &&
@@ -2632,7 +2672,10 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   k = after_sign;
   // Views of lexicon strings only.
   absl::string_view unit;
-  if (const Currency* c = MatchCurrency(words, k, &end, true)) {
+  if (const Currency* c =
+          MayStartPhrase(words, view.classes, k, kCurrencyStart)
+              ? MatchCurrency(words, k, &end, true)
+              : nullptr) {
     unit = c->code;
     k = end;
   }
@@ -2669,7 +2712,10 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
       k + 1 < n && words[k + 1].kind == TokenKind::kWord &&
       (Is(words[k], "a") || Is(words[k], "an"))) {
     int e = k + 1;
-    const Currency* c = MatchCurrency(words, k + 1, &e, false);
+    const Currency* c =
+        MayStartPhrase(words, view.classes, k + 1, kCurrencyStart)
+            ? MatchCurrency(words, k + 1, &e, false)
+            : nullptr;
     if (c != nullptr && c->factor == 1 && !NounAt(words, e) &&
         (e >= n || !Is(words[e], "of"))) {
       amount = Amount();
@@ -2717,7 +2763,7 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   } else if (amount->ordinal) {
     k = amount->end;  // "the first £100 player": no "first £"
   } else {
-    k = MatchSuffixUnit(words, amount->end, &unit, &factor);
+    k = MatchSuffixUnit(words, view.classes, amount->end, &unit, &factor);
     if (unit.empty() && code_scale == 1) {
       code_scale = MillionCode(view, k, &unit);  // "30 MUSD"
       if (code_scale != 1) ++k;
@@ -2742,7 +2788,9 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
     } else if (cents.has_value() && !cents->ordinal && !cents->range_max) {
       int cents_end = cents->end;
       const Currency* sub =
-          MatchCurrency(words, cents->end, &cents_end, false);
+          MayStartPhrase(words, view.classes, cents->end, kCurrencyStart)
+              ? MatchCurrency(words, cents->end, &cents_end, false)
+              : nullptr;
       if (sub != nullptr && sub->factor < 1 &&
           (sub->code == unit || sub->shared)) {
         amount->value += cents->value * sub->factor;
@@ -2777,7 +2825,8 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
                         lex.change_verbs.contains(
                             Lemma(words[i - 2].folded));
     const int range_end =
-        MatchRangeEnd(words, k, qualifier, change, &*amount, &unit, &max);
+        MatchRangeEnd(words, view.classes, k, qualifier, change, &*amount,
+                      &unit, &max);
     if (range_end == k && qualifier == Figure::QUALIFIER_RANGE) {
       return std::nullopt;  // "between" without "and <number>"
     }
@@ -2815,7 +2864,10 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
       (Is(words[k], "and") || Is(words[k], "but") ||
        Is(words[k], ","))) {
     int q_end = k + 1;
-    const QualifierEntry* q = MatchQualifier(words, k + 1, &q_end);
+    const QualifierEntry* q =
+        MayStartPhrase(words, view.classes, k + 1, kQualifierStart)
+            ? MatchQualifier(words, k + 1, &q_end)
+            : nullptr;
     if (q != nullptr &&
         (IsLowerBound(qualifier) ? IsUpperBound(q->qualifier)
                                  : IsLowerBound(q->qualifier))) {
@@ -3009,20 +3061,6 @@ const FilteredWordSet& FigureOpeners() {
   }();
   return *kOpeners;
 }
-
-// What the scan asks of a word, as bits: whether it is a trigger, an opener
-// or the first word of an idiom.
-enum ScanClass : uint8_t {
-  kTriggerWord = 1 << 0,  // in Lexicons::triggers
-  kOpenerWord = 1 << 1,   // in FigureOpeners()
-  kIdiomStart = 1 << 2,   // the first word of a phrase of Lexicons::idioms
-  // The first word of a qualifier phrase written before the number.
-  kQualifierStart = 1 << 3,
-  kCurrencyStart = 1 << 4,  // the first word of a currency phrase
-  kUnitStart = 1 << 5,      // the first word of a unit phrase
-  kNumberWord = 1 << 6,     // in Lexicons::number_words
-  kArticleWord = 1 << 7,    // "a" or "an"
-};
 
 // The ScanClass bits of the folded words that have any.
 const ShapeMap<uint8_t>& ScanClasses() {
@@ -3290,6 +3328,7 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
     SentenceView view;
     view.doc = &doc;
     view.words = &words;
+    view.classes = classes.data();
     ClassifyWords(scan_classes, words, classes.data(), next_anchor.data(),
                   &view);
     if (!every_token && next_anchor[0] == n) continue;  // no figure here
@@ -3381,6 +3420,7 @@ std::vector<std::string> FigureGateViolations(const Document& doc) {
     SentenceView view;
     view.doc = &doc;
     view.words = &words;
+    view.classes = classes.data();
     for (int k = 0; k < n; ++k) {
       classes[k] = ScanClassOf(scan_classes, words[k].folded);
       if (words[k].kind == TokenKind::kPunct) continue;
