@@ -294,7 +294,10 @@ class PhraseTable {
       bool match = true;
       for (size_t k = 1; k < entry.words.size() && match; ++k) {
         const Word& word = words[start + k];
-        match = word.folded == entry.words[k] &&
+        const std::string& expected = entry.words[k];
+        match = word.folded.size() == expected.size() &&
+                internal::SameBytes(word.folded.data(), expected.data(),
+                                    expected.size()) &&
                 (!entry.joined[k] || word.begin == words[start + k - 1].end);
       }
       if (match && accept(entry.value)) {
@@ -2610,9 +2613,22 @@ bool IsUpperBound(Figure::Qualifier q) {
   return q == Figure::QUALIFIER_LESS_THAN || q == Figure::QUALIFIER_AT_MOST;
 }
 
-// The figure whose mention starts at words[i], if any.
+// What MayStartFigure found at the token it was asked about, which
+// ParseFigure there would look for again.
+struct FigureStart {
+  // Whether `qualifier` and `qualifier_end` are known: the qualifier
+  // phrase written before the number at the token (MatchQualifier),
+  // nullptr when none, and one past its last token.
+  bool qualifier_known = false;
+  const QualifierEntry* qualifier = nullptr;
+  int qualifier_end = 0;
+};
+
+// The figure whose mention starts at words[i], if any. `start`, when not
+// nullptr, is what MayStartFigure(view, ..., i, start) found.
 std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
-                                       bool allow_bound_pair = true) {
+                                       bool allow_bound_pair = true,
+                                       const FigureStart* start = nullptr) {
   const std::vector<Word>& words = *view.words;
   const int n = static_cast<int>(words.size());
   const Lexicons& lex = Lex();
@@ -2647,10 +2663,14 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   Figure::Qualifier qualifier = Figure::QUALIFIER_EXACT;
   bool equal = false;
   int end = k;
-  if (const QualifierEntry* q =
-          MayStartPhrase(words, view.classes, k, kQualifierStart)
-              ? MatchQualifier(words, k, &end)
-              : nullptr) {
+  const QualifierEntry* leading = nullptr;
+  if (start != nullptr && start->qualifier_known) {
+    leading = start->qualifier;
+    if (leading != nullptr) end = start->qualifier_end;
+  } else if (MayStartPhrase(words, view.classes, k, kQualifierStart)) {
+    leading = MatchQualifier(words, k, &end);
+  }
+  if (leading != nullptr) {
     // "<>30", "=>30": a symbol written after another operator symbol is
     // notation, no bound.
     if (words[k].kind == TokenKind::kPunct && k > 0 &&
@@ -2659,8 +2679,8 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
          Is(words[k - 1], "="))) {
       return std::nullopt;
     }
-    qualifier = q->qualifier;
-    equal = q->equal;
+    qualifier = leading->qualifier;
+    equal = leading->equal;
     k = end;
   }
   // "- 10": a sign written apart only in a bare phrase, not a dash of a
@@ -3211,17 +3231,21 @@ bool MayStartSpelledAt(const Word& word, uint8_t bits) {
 //    before a word where one may start or a plural ("a dozen", "a third",
 //    "a thirds of"), and ParseFigure as one of a currency only before a
 //    currency word ("a dollar").
+// Sets `*start` to what it found that ParseFigure(view, i) would look for
+// again.
 bool MayStartFigure(const SentenceView& view,
-                    const std::vector<uint8_t>& classes, int i) {
+                    const std::vector<uint8_t>& classes, int i,
+                    FigureStart* start) {
   const std::vector<Word>& words = *view.words;
   const int n = static_cast<int>(words.size());
   const Word& word = words[i];
   const uint8_t bits = classes[i];
   int end = i;
   if ((bits & kUnitStart) != 0 && i <= view.first_content) return true;
-  if ((bits & kQualifierStart) != 0 &&
-      MatchQualifier(words, i, &end) != nullptr) {
-    return true;
+  start->qualifier_known = true;
+  if ((bits & kQualifierStart) != 0) {
+    start->qualifier = MatchQualifier(words, i, &start->qualifier_end);
+    if (start->qualifier != nullptr) return true;
   }
   bool spaced = false;
   if ((Is(word, "minus") || Is(word, "negative") || Is(word, "-")) &&
@@ -3366,14 +3390,16 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
         i = idiom_end;
         continue;
       }
+      FigureStart start;
       if (!every_token && ((next_anchor[i] > i &&
                             (next_anchor[i] - i > max_lead ||
                              !IsFigureOpener(words[i], classes[i]))) ||
-                           !MayStartFigure(view, classes, i))) {
+                           !MayStartFigure(view, classes, i, &start))) {
         ++i;
         continue;
       }
-      std::optional<FigureMatch> match = ParseFigure(view, i);
+      std::optional<FigureMatch> match =
+          ParseFigure(view, i, /*allow_bound_pair=*/true, &start);
       if (!match.has_value() || match->end <= match->begin ||
           taken_ranges.Overlaps(words[match->begin].begin,
                                 words[match->end - 1].end) ||
@@ -3428,7 +3454,8 @@ std::vector<std::string> FigureGateViolations(const Document& doc) {
       view.last_content = k;
     }
     for (int i = 0; i < n; ++i) {
-      if (MayStartFigure(view, classes, i)) continue;
+      FigureStart start;
+      if (MayStartFigure(view, classes, i, &start)) continue;
       const std::optional<FigureMatch> match = ParseFigure(view, i);
       if (match.has_value()) {
         violations.push_back(absl::StrCat(
