@@ -202,6 +202,8 @@ class FilteredTable {
 // and one comparison, less than hashing it.
 template <typename Value>
 class ShapeMap {
+  struct Entry;
+
  public:
   ShapeMap() : heads_(kCells, kNone) {}
 
@@ -212,16 +214,35 @@ class ShapeMap {
     heads_[cell] = static_cast<uint32_t>(entries_.size() - 1);
   }
 
+  // Find() for a loop of lookups: holds the map's arrays in values of its
+  // own, which a store through a byte pointer in the loop cannot change,
+  // so that they are not loaded again for every lookup. Valid until the
+  // next Insert().
+  class Reader {
+   public:
+    explicit Reader(const ShapeMap& map)
+        : heads_(map.heads_.data()), entries_(map.entries_.data()) {}
+
+    // ShapeMap::Find.
+    const Value* Find(absl::string_view word) const {
+      for (uint32_t e = heads_[Cell(word)]; e != kNone; e = entries_[e].next) {
+        const Entry& entry = entries_[e];
+        if (entry.word.size() == word.size() &&
+            internal::SameBytes(entry.word.data(), word.data(), word.size())) {
+          return &entry.value;
+        }
+      }
+      return nullptr;
+    }
+
+   private:
+    const uint32_t* heads_;
+    const Entry* entries_;
+  };
+
   // The value of `word`, nullptr when it is not in the map.
   const Value* Find(absl::string_view word) const {
-    for (uint32_t e = heads_[Cell(word)]; e != kNone; e = entries_[e].next) {
-      const Entry& entry = entries_[e];
-      if (entry.word.size() == word.size() &&
-          internal::SameBytes(entry.word.data(), word.data(), word.size())) {
-        return &entry.value;
-      }
-    }
-    return nullptr;
+    return Reader(*this).Find(word);
   }
 
  private:
@@ -3115,6 +3136,11 @@ const ShapeMap<uint8_t>& ScanClasses() {
 }
 
 // The ScanClass bits of a folded word, 0 when none.
+inline uint8_t ScanClassOf(const ShapeMap<uint8_t>::Reader& scan_classes,
+                           absl::string_view folded) {
+  const uint8_t* classes = scan_classes.Find(folded);
+  return classes == nullptr ? 0 : *classes;
+}
 inline uint8_t ScanClassOf(const ShapeMap<uint8_t>& scan_classes,
                            absl::string_view folded) {
   const uint8_t* classes = scan_classes.Find(folded);
@@ -3189,14 +3215,19 @@ inline bool IsFigureAnchor(const Word& word, uint8_t classes) {
   if (word.kind == TokenKind::kNumber) return true;
   if ((word.shape & (internal::kHasDigit | internal::kHasHyphen)) == 0) {
     if ((classes & kTriggerWord) != 0) return true;
-    // What is left to try: a vulgar fraction, which is a typographic
-    // symbol, and a fused number, which FeedFused reads only in a word of
-    // 8 bytes or more that starts like a tens word.
-    const unsigned char first =
-        word.folded.empty() ? 0 : static_cast<unsigned char>(word.folded[0]);
-    const bool may_be_vulgar =
-        word.kind == TokenKind::kPunct && (first == 0xC2 || first == 0xE2);
-    if (!may_be_vulgar && !MayBeFused(word.folded)) return false;
+    // What is left to try: in a word, a fused number, which FeedFused
+    // reads only in a word of 8 bytes or more that starts like a tens
+    // word; in a symbol, a vulgar fraction, which is a typographic one.
+    if (word.kind == TokenKind::kWord) {
+      if (!MayBeFused(word.folded)) return false;
+    } else {
+      const unsigned char first =
+          word.folded.empty() ? 0
+                              : static_cast<unsigned char>(word.folded[0]);
+      if (first != 0xC2 && first != 0xE2 && !MayBeFused(word.folded)) {
+        return false;
+      }
+    }
   }
   return IsFigureAnchorSlow(word, classes);
 }
@@ -3206,7 +3237,7 @@ inline bool IsFigureAnchor(const Word& word, uint8_t classes) {
 // without hashing it.
 bool MayStartSpelledAt(const Word& word, uint8_t bits) {
   if (word.kind != TokenKind::kWord) return false;
-  if (word.folded.find('-') != std::string::npos) return MayStartSpelled(word);
+  if ((word.shape & internal::kHasHyphen) != 0) return MayStartSpelled(word);
   if (Is(word, "a") || Is(word, "an") || (bits & kNumberWord) != 0) {
     return true;
   }
@@ -3302,11 +3333,12 @@ ABSL_ATTRIBUTE_NOINLINE void ClassifyWords(
     uint8_t* class_of, int* anchor_of, SentenceView* view) {
   const int n = static_cast<int>(words.size());
   const Word* const w = words.data();
+  const ShapeMap<uint8_t>::Reader classes_of(scan_classes);
   anchor_of[n] = n;
   int next = n;
   for (int k = n - 1; k >= 0; --k) {
     const Word& word = w[k];
-    const uint8_t bits = ScanClassOf(scan_classes, word.folded);
+    const uint8_t bits = ScanClassOf(classes_of, word.folded);
     class_of[k] = bits;
     if ((bits & kArticleWord) != 0 && k + 1 < n && next != k + 1 &&
         IsPluralFractionAfterArticle(w[k + 1])) {
