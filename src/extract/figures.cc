@@ -3241,8 +3241,9 @@ bool MayStartSpelledAt(const Word& word, uint8_t bits) {
   if (Is(word, "a") || Is(word, "an") || (bits & kNumberWord) != 0) {
     return true;
   }
+  if (!MayBeFused(word.folded)) return false;
   WordNumberParser probe;
-  return word.folded.size() >= 8 && FeedFused(word.folded, &probe);
+  return FeedFused(word.folded, &probe);
 }
 
 // The gate of the scan: whether ParseFigure(view, i) may find a figure,
@@ -3363,8 +3364,12 @@ ABSL_ATTRIBUTE_NOINLINE void ClassifyWords(
 // FindFigures; `every_token` turns the anchor filter off.
 void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
                  bool every_token, std::vector<Claim>* claims) {
-  static const int max_lead = MaxFigureLead();
-  static const int max_idiom = static_cast<int>(Lex().idioms.max_words());
+  static const int kMaxLead = MaxFigureLead();
+  static const int kMaxIdiom = static_cast<int>(Lex().idioms.max_words());
+  // Copies, which the loops keep in registers.
+  const int max_lead = kMaxLead;
+  const int max_idiom = kMaxIdiom;
+  const Lexicons& lex = Lex();
   const ShapeMap<uint8_t>& scan_classes = ScanClasses();
   TakenRanges taken_ranges(taken);
   // Per sentence, kept across sentences to reuse their memory.
@@ -3389,24 +3394,34 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
                   &view);
     if (!every_token && next_anchor[0] == n) continue;  // no figure here
     UrlRuns in_url(doc, words);
+    const int* const anchor_at = next_anchor.data();
+    const uint8_t* const class_at = classes.data();
     int i = 0;
     while (i < n) {
       if (!every_token) {
-        if (next_anchor[i] == n) break;  // every figure holds an anchor
-        // An idiom starting here may cover the tokens where a figure would
-        // start ("Catch-22"), so idioms are looked for a little further.
-        const int lead = next_anchor[i] - i;
-        if (lead > max_lead + max_idiom) {
-          i = next_anchor[i] - (max_lead + max_idiom);
-          continue;
-        }
-        // Where no idiom starts and no figure may start (see below), every
-        // test moves on to the next token.
-        if ((classes[i] & kIdiomStart) == 0 && lead > 0 &&
-            (lead > max_lead || !IsFigureOpener(words[i], classes[i]))) {
+        // Moves on to the next token where an idiom or a figure may start;
+        // anchor_at[n] is n, so the loop stops at the end.
+        while (true) {
+          const int anchor = anchor_at[i];
+          if (anchor == n) break;  // every figure holds an anchor
+          // An idiom starting here may cover the tokens where a figure
+          // would start ("Catch-22"), so idioms are looked for a little
+          // further.
+          const int lead = anchor - i;
+          if (lead > max_lead + max_idiom) {
+            i = anchor - (max_lead + max_idiom);
+            continue;
+          }
+          // Where no idiom starts and no figure may start (see below),
+          // every test moves on to the next token.
+          const uint8_t bits = class_at[i];
+          if ((bits & kIdiomStart) != 0 || lead == 0 ||
+              (lead <= max_lead && IsFigureOpener(words[i], bits))) {
+            break;
+          }
           ++i;
-          continue;
         }
+        if (anchor_at[i] == n) break;
       }
       if (in_url.Contains(i)) {
         ++i;
@@ -3417,15 +3432,15 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
         continue;
       }
       int idiom_end = i;
-      if ((classes[i] & kIdiomStart) != 0 &&
-          Lex().idioms.Match(words, i, &idiom_end)) {
+      if ((class_at[i] & kIdiomStart) != 0 &&
+          lex.idioms.Match(words, i, &idiom_end)) {
         i = idiom_end;
         continue;
       }
       FigureStart start;
-      if (!every_token && ((next_anchor[i] > i &&
-                            (next_anchor[i] - i > max_lead ||
-                             !IsFigureOpener(words[i], classes[i]))) ||
+      if (!every_token && ((anchor_at[i] > i &&
+                            (anchor_at[i] - i > max_lead ||
+                             !IsFigureOpener(words[i], class_at[i]))) ||
                            !MayStartFigure(view, classes, i, &start))) {
         ++i;
         continue;
