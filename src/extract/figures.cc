@@ -287,6 +287,11 @@ class PhraseTable {
     }
     if (entry.words.empty()) return;
     max_words_ = std::max(max_words_, entry.words.size());
+    if (entry.words.size() == 1) {
+      single_words_.Add(entry.words[0]);
+    } else {
+      second_words_.Add(entry.words[1]);
+    }
     entry.value = std::move(value);
     auto it = by_first_.find(entry.words[0]);
     if (it == by_first_.end()) {
@@ -307,7 +312,14 @@ class PhraseTable {
   template <typename Predicate>
   const T* Match(const std::vector<Word>& words, int start, int* end,
                  Predicate accept) const {
-    if (start >= static_cast<int>(words.size())) return nullptr;
+    const int n = static_cast<int>(words.size());
+    if (start >= n) return nullptr;
+    // A phrase of one word is the word; a longer one has a second word.
+    if (!single_words_.MayContain(words[start].folded) &&
+        (start + 1 >= n ||
+         !second_words_.MayContain(words[start + 1].folded))) {
+      return nullptr;
+    }
     auto it = by_first_.find(words[start].folded);
     if (it == by_first_.end()) return nullptr;
     for (const Entry& entry : buckets_[it->second]) {
@@ -368,6 +380,10 @@ class PhraseTable {
   FilteredWordMap<size_t> by_first_;
   std::vector<std::vector<Entry>> buckets_;
   size_t max_words_ = 0;
+  // The phrases of one word, and the second words of the others: a word
+  // that neither lets through starts no phrase.
+  WordFilter single_words_;
+  WordFilter second_words_;
 };
 
 // ---------------------------------------------------------------------------
