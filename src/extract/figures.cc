@@ -3439,6 +3439,20 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
         }
         if (anchor_at[i] == n) break;
       }
+      // Where no idiom starts, a token where no figure may start is
+      // passed over whatever else holds, so that is asked first.
+      const bool idiom_start = (class_at[i] & kIdiomStart) != 0;
+      FigureStart start;
+      bool may_start = every_token;
+      if (!every_token && !idiom_start) {
+        // The loop above left only tokens at or a short lead before an
+        // anchor where IsFigureOpener holds.
+        if (!MayStartFigure(view, classes, i, &start)) {
+          ++i;
+          continue;
+        }
+        may_start = true;
+      }
       if (in_url.Contains(i)) {
         ++i;
         continue;
@@ -3448,16 +3462,14 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
         continue;
       }
       int idiom_end = i;
-      if ((class_at[i] & kIdiomStart) != 0 &&
-          lex.idioms.Match(words, i, &idiom_end)) {
+      if (idiom_start && lex.idioms.Match(words, i, &idiom_end)) {
         i = idiom_end;
         continue;
       }
-      FigureStart start;
-      if (!every_token && ((anchor_at[i] > i &&
-                            (anchor_at[i] - i > max_lead ||
-                             !IsFigureOpener(words[i], class_at[i]))) ||
-                           !MayStartFigure(view, classes, i, &start))) {
+      if (!may_start && ((anchor_at[i] > i &&
+                          (anchor_at[i] - i > max_lead ||
+                           !IsFigureOpener(words[i], class_at[i]))) ||
+                         !MayStartFigure(view, classes, i, &start))) {
         ++i;
         continue;
       }
