@@ -512,6 +512,52 @@ bool ParsePlainDecimal(absl::string_view text, double* value) {
   return true;
 }
 
+// ParsePlainDecimal for digits in groups of three after a first group of
+// one to three, separated by ",", with decimals after the last group
+// ("2,400", "1,234,567.89"): at most 15 digits, at least one comma, and
+// when there is a '.', digits after it. Read in one pass, as ParseDecimal
+// reads them after joining the groups. False, with `*value` unset, for any
+// other text.
+bool ParseGroupedDecimal(absl::string_view text, double* value) {
+  static constexpr double kPowersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,
+                                            1e5,  1e6,  1e7,  1e8,  1e9,
+                                            1e10, 1e11, 1e12, 1e13, 1e14};
+  uint64_t mantissa = 0;
+  int digits = 0;
+  int group = 0;  // digits of the group being read
+  bool first_group = true;
+  int decimals = -1;  // digits after the '.', -1 before it
+  for (char c : text) {
+    if (absl::ascii_isdigit(static_cast<unsigned char>(c))) {
+      if (++digits > 15) return false;
+      mantissa = mantissa * 10 + static_cast<uint64_t>(c - '0');
+      if (decimals >= 0) {
+        ++decimals;
+      } else {
+        ++group;
+      }
+    } else if (c == ',') {
+      if (decimals >= 0 || group < 1 || group > 3 ||
+          (!first_group && group != 3)) {
+        return false;
+      }
+      first_group = false;
+      group = 0;
+    } else if (c == '.') {
+      if (decimals >= 0 || first_group || group != 3) return false;
+      decimals = 0;
+    } else {
+      return false;
+    }
+  }
+  if (first_group || decimals == 0 || (decimals < 0 && group != 3)) {
+    return false;
+  }
+  *value = static_cast<double>(mantissa);
+  if (decimals > 0) *value /= kPowersOfTen[decimals];
+  return true;
+}
+
 double ParseDoubleOr(absl::string_view text, double fallback) {
   double value = 0;
   if (ParsePlainDecimal(text, &value)) return value;
@@ -700,6 +746,8 @@ std::optional<double> ParseDecimal(absl::string_view digits) {
   // loop below would after copying them whole.
   double plain_value;
   if (ParsePlainDecimal(digits, &plain_value)) return plain_value;
+  // Most other numbers are grouped in thousands ("2,400").
+  if (ParseGroupedDecimal(digits, &plain_value)) return plain_value;
   // The digits without their separators, on the stack for numbers of
   // usual length ("2,400,000").
   char short_plain[32];
