@@ -2709,15 +2709,17 @@ struct FigureStart {
   int qualifier_end = 0;
 };
 
-// The figure whose mention starts at words[i], if any. `start`, when not
-// nullptr, is what MayStartFigure(view, ..., i, start) found.
-std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
-                                       bool allow_bound_pair = true,
-                                       const FigureStart* start = nullptr) {
+// Whether a figure's mention starts at words[i]; sets `*found` to it when
+// one does (and to what else when none does). `start`, when not nullptr,
+// is what MayStartFigure(view, ..., i, start) found.
+bool ParseFigure(const SentenceView& view, int i, FigureMatch* found,
+                 bool allow_bound_pair = true,
+                 const FigureStart* start = nullptr) {
   const std::vector<Word>& words = *view.words;
   const int n = static_cast<int>(words.size());
   const Lexicons& lex = Lex();
-  FigureMatch match;
+  *found = FigureMatch();
+  FigureMatch& match = *found;
   match.begin = i;
   FigureFields& figure = match.figure;
 
@@ -2738,7 +2740,7 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
         figure.set_qualifier(Figure::QUALIFIER_EXACT);
         figure.set_unit("percent");
         match.end = share->end;
-        return match;
+        return true;
       }
     }
   }
@@ -2762,7 +2764,7 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
         words[k - 1].end == words[k].begin &&
         (Is(words[k - 1], "<") || Is(words[k - 1], ">") ||
          Is(words[k - 1], "="))) {
-      return std::nullopt;
+      return false;
     }
     qualifier = leading->qualifier;
     equal = leading->equal;
@@ -2807,7 +2809,7 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
       figure.set_qualifier(qualifier);
       figure.set_unit(it->second);
       match.end = k + 2;
-      return match;
+      return true;
     }
   }
   // "a dollar" as a bare phrase or after a qualifier ("above a dollar and
@@ -2834,19 +2836,19 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   if (!amount.has_value()) {
     // "several deals", "dozens of delegates": a figure without a value.
     if (qualifier != Figure::QUALIFIER_VAGUE || !unit.empty() || negative) {
-      return std::nullopt;
+      return false;
     }
     Counted counted = CountedNoun(words, k);
-    if (!counted.plural) return std::nullopt;
+    if (!counted.plural) return false;
     figure.set_qualifier(Figure::QUALIFIER_VAGUE);
     figure.set_counted(std::move(counted.lemma));
     match.end = k;
-    return match;
+    return true;
   }
-  if (qualifier == Figure::QUALIFIER_VAGUE) return std::nullopt;
+  if (qualifier == Figure::QUALIFIER_VAGUE) return false;
   if (unit.empty() && amount->end + 1 < n) MatchRatio(words, &*amount);
   if (negative && (amount->range_max.has_value() || amount->ordinal)) {
-    return std::nullopt;
+    return false;
   }
   double factor = 1;
   // "a 12-cent dividend", "a one-yen bid": a currency word after a hyphen.
@@ -2861,7 +2863,7 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
     }
   }
   if (!amount->attached_currency.empty()) {
-    if (!unit.empty() && unit != amount->attached_currency) return std::nullopt;
+    if (!unit.empty() && unit != amount->attached_currency) return false;
     unit = amount->attached_currency;
     factor = amount->attached_factor;
     k = amount->end;
@@ -2923,7 +2925,7 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   if (amount->range_max.has_value()) {
     max = *amount->range_max * factor;
     has_max = true;
-    if (max <= amount->value) return std::nullopt;  // "2-1", a score
+    if (max <= amount->value) return false;  // "2-1", a score
   } else {
     const bool after_from = i > 0 && Is(words[i - 1], "from");
     const bool change = after_from && i > 1 &&
@@ -2933,7 +2935,7 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
         MatchRangeEnd(words, view.classes, k, qualifier, change, &*amount,
                       &unit, &max);
     if (range_end == k && qualifier == Figure::QUALIFIER_RANGE) {
-      return std::nullopt;  // "between" without "and <number>"
+      return false;  // "between" without "and <number>"
     }
     has_max = range_end != k;
     k = range_end;
@@ -2976,21 +2978,22 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
     if (q != nullptr &&
         (IsLowerBound(qualifier) ? IsUpperBound(q->qualifier)
                                  : IsLowerBound(q->qualifier))) {
-      std::optional<FigureMatch> other = ParseFigure(view, k + 1, false);
-      if (other.has_value() && !other->figure.has_value_max() &&
-          other->figure.ordinal() == amount->ordinal &&
-          (other->figure.unit().empty() || unit.empty() ||
-           other->figure.unit() == unit)) {
+      FigureMatch other;
+      if (ParseFigure(view, k + 1, &other, false) &&
+          !other.figure.has_value_max() &&
+          other.figure.ordinal() == amount->ordinal &&
+          (other.figure.unit().empty() || unit.empty() ||
+           other.figure.unit() == unit)) {
         const double a = amount->value;
-        const double b = other->figure.value();
+        const double b = other.figure.value();
         const double low = IsLowerBound(qualifier) ? a : b;
         const double high = IsLowerBound(qualifier) ? b : a;
         if (low < high) {
           amount->value = low;
           max = high;
           qualifier = Figure::QUALIFIER_RANGE;
-          if (unit.empty()) unit = other->figure.unit();
-          k = other->end;
+          if (unit.empty()) unit = other.figure.unit();
+          k = other.end;
         }
       }
     }
@@ -3006,21 +3009,21 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   if ((amount->needs_alone || spaced_sign ||
        (article_money && qualifier == Figure::QUALIFIER_EXACT)) &&
       !alone) {
-    return std::nullopt;
+    return false;
   }
   if (unit.empty() && amount->fraction) unit = "fraction";
   // "the two countries": no figure, whatever the noun (IsFigure).
   if (!negative && !alone && PointsBack(words, *amount, qualifier, unit)) {
-    return std::nullopt;
+    return false;
   }
   Counted counted = CountedOf(words, *amount, unit, duration, k);
   if (!negative && !alone &&
       !IsFigure(words, *amount, qualifier, unit, counted)) {
-    return std::nullopt;
+    return false;
   }
   if (alone && amount->year_like && qualifier == Figure::QUALIFIER_EXACT &&
       unit.empty()) {
-    return std::nullopt;
+    return false;
   }
 
   if (equal && qualifier == Figure::QUALIFIER_EXACT) {
@@ -3033,7 +3036,7 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   figure.set_unit(unit);
   figure.set_counted(std::move(counted.lemma));
   figure.set_ordinal(amount->ordinal);
-  return match;
+  return true;
 }
 
 // Whether the number at words[i..] is part of a name, a clock time or a
@@ -3075,14 +3078,16 @@ bool InNameOrTime(const std::vector<Word>& words, const FigureMatch& match) {
   return false;
 }
 
-// Appends the claim of `match` to `claims`, built in place.
+// Appends the claim of `*match` to `claims`, built in place; the figure's
+// strings are moved from `*match`.
 void AddClaim(const Document& doc, const segment::Sentence& sentence,
-              const std::vector<Word>& words, FigureMatch match,
+              const std::vector<Word>& words, FigureMatch* match,
               std::vector<Claim>* claims) {
   Claim& claim = claims->emplace_back();
   FillMentionClaim(doc, sentence, words, Claim::KIND_FIGURE,
-                   words[match.begin].begin, words[match.end - 1].end, &claim);
-  match.figure.MoveTo(claim.mutable_figure());
+                   words[match->begin].begin, words[match->end - 1].end,
+                   &claim);
+  match->figure.MoveTo(claim.mutable_figure());
 }
 
 // Which words lie in a web address: a run of text without white space that
@@ -3521,30 +3526,30 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
         ++i;
         continue;
       }
-      std::optional<FigureMatch> match =
-          ParseFigure(view, i, /*allow_bound_pair=*/true, &start);
-      if (!match.has_value() || match->end <= match->begin ||
-          taken_ranges.Overlaps(words[match->begin].begin,
-                                words[match->end - 1].end) ||
-          InNameOrTime(words, *match)) {
+      FigureMatch match;
+      if (!ParseFigure(view, i, &match, /*allow_bound_pair=*/true, &start) ||
+          match.end <= match.begin ||
+          taken_ranges.Overlaps(words[match.begin].begin,
+                                words[match.end - 1].end) ||
+          InNameOrTime(words, match)) {
         ++i;
         continue;
       }
-      i = match->end;
+      i = match.end;
       // "45 (forty five)": the same number restated in parentheses is no
       // second figure.
-      if (i + 2 < n && Is(words[i], "(") && match->figure.has_value() &&
-          !match->figure.has_value_max()) {
+      if (i + 2 < n && Is(words[i], "(") && match.figure.has_value() &&
+          !match.figure.has_value_max()) {
         const std::optional<Amount> again = ParseAmount(words, i + 1, false);
         if (again.has_value() && again->end < n &&
             Is(words[again->end], ")") && !again->range_max &&
-            again->value == std::abs(match->figure.value())) {
-          AddClaim(doc, sentence, words, *std::move(match), claims);
+            again->value == std::abs(match.figure.value())) {
+          AddClaim(doc, sentence, words, &match, claims);
           i = again->end + 1;
           continue;
         }
       }
-      AddClaim(doc, sentence, words, *std::move(match), claims);
+      AddClaim(doc, sentence, words, &match, claims);
     }
   }
 }
@@ -3579,12 +3584,12 @@ std::vector<std::string> FigureGateViolations(const Document& doc) {
     for (int i = 0; i < n; ++i) {
       FigureStart start;
       if (MayStartFigure(view, classes, i, &start)) continue;
-      const std::optional<FigureMatch> match = ParseFigure(view, i);
-      if (match.has_value()) {
+      FigureMatch match;
+      if (ParseFigure(view, i, &match)) {
         violations.push_back(absl::StrCat(
             words[i].folded, ": ",
-            doc.Slice(words[match->begin].begin,
-                      words[std::max(match->end, match->begin + 1) - 1].end)));
+            doc.Slice(words[match.begin].begin,
+                      words[std::max(match.end, match.begin + 1) - 1].end)));
       }
     }
   }
