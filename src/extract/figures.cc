@@ -2242,8 +2242,14 @@ absl::string_view DurationUnit(const std::vector<Word>& words,
 // compound with nothing after it counts its own noun ("a 10-point").
 Counted CountedOf(const std::vector<Word>& words, const Amount& amount,
                   absl::string_view unit, bool duration, int k) {
-  if (amount.times) return {"time", true};
-  if (duration && amount.compound.empty()) return {};
+  // One object returned by every path, built in the caller's.
+  Counted counted;
+  if (amount.times) {
+    counted.lemma = "time";
+    counted.plural = true;
+    return counted;
+  }
+  if (duration && amount.compound.empty()) return counted;
   const int n = static_cast<int>(words.size());
   if ((Same(unit, "percent") || Same(unit, "percentage point") ||
        Same(unit, "fraction")) &&
@@ -2253,7 +2259,7 @@ Counted CountedOf(const std::vector<Word>& words, const Amount& amount,
   } else if (Same(unit, "fraction")) {
     while (k < n && Determiners().contains(words[k].folded)) ++k;  // "half the"
   }
-  Counted counted = CountedNoun(words, k);
+  counted = CountedNoun(words, k);
   if (counted.lemma.empty() && !amount.compound.empty() && unit.empty()) {
     counted.lemma = Lemma(amount.compound);
   }
@@ -2709,16 +2715,16 @@ struct FigureStart {
   int qualifier_end = 0;
 };
 
-// Whether a figure's mention starts at words[i]; sets `*found` to it when
-// one does (and to what else when none does). `start`, when not nullptr,
-// is what MayStartFigure(view, ..., i, start) found.
+// Whether a figure's mention starts at words[i]; sets `*found`, which must
+// be as default-constructed, to it when one does (and to what else when
+// none does). `start`, when not nullptr, is what MayStartFigure(view, ...,
+// i, start) found.
 bool ParseFigure(const SentenceView& view, int i, FigureMatch* found,
                  bool allow_bound_pair = true,
                  const FigureStart* start = nullptr) {
   const std::vector<Word>& words = *view.words;
   const int n = static_cast<int>(words.size());
   const Lexicons& lex = Lex();
-  *found = FigureMatch();
   FigureMatch& match = *found;
   match.begin = i;
   FigureFields& figure = match.figure;
