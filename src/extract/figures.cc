@@ -2208,7 +2208,11 @@ Counted CountedNoun(const std::vector<Word>& words, int start) {
       if (participle && noun_follows) continue;
       if (participle) break;
     }
-    counted.lemma = hyphenated ? Lemma(f) : std::move(lemma);
+    if (hyphenated) {
+      counted.lemma = Lemma(f);
+    } else {
+      counted.lemma = std::move(lemma);
+    }
     counted.plural = IsPluralOf(f, counted.lemma);
     if (counted.plural) break;
   }
@@ -3245,10 +3249,13 @@ ABSL_ATTRIBUTE_NOINLINE bool IsPluralFractionAfterArticle(const Word& word) {
 
 // Whether FeedFused may read `part`: eight bytes or more, starting like a
 // tens word. Inline, so that the scan calls FeedFused only for such words.
-inline bool MayBeFused(absl::string_view part) {
+// `lex` is Lex().
+inline bool MayBeFused(const Lexicons& lex, absl::string_view part) {
   if (part.size() < 8) return false;
-  const Lexicons& lex = Lex();
   return lex.tens_prefixes.empty() || StartsLikeTens(lex, part);
+}
+inline bool MayBeFused(absl::string_view part) {
+  return part.size() >= 8 && MayBeFused(Lex(), part);
 }
 
 // IsFigureAnchor in full. Out of line: IsFigureAnchor decides most words
@@ -3285,8 +3292,10 @@ ABSL_ATTRIBUTE_NOINLINE bool IsFigureAnchorSlow(const Word& word,
 // magnitude, currency, time-unit or vague-quantity word, also as a part of
 // a hyphenated word ("four-day") or fused ("fortytwo"). With
 // IsPluralFractionAfterArticle (a plural ordinal after "a" or "an"), every
-// figure holds one. `classes` are the word's ScanClass bits.
-inline bool IsFigureAnchor(const Word& word, uint8_t classes) {
+// figure holds one. `classes` are the word's ScanClass bits; `lex` is
+// Lex(), passed in so that the scan of every word reads it once.
+inline bool IsFigureAnchor(const Lexicons& lex, const Word& word,
+                           uint8_t classes) {
   if (word.kind == TokenKind::kNumber) return true;
   if ((word.shape & (internal::kHasDigit | internal::kHasHyphen)) == 0) {
     if ((classes & kTriggerWord) != 0) return true;
@@ -3294,12 +3303,12 @@ inline bool IsFigureAnchor(const Word& word, uint8_t classes) {
     // reads only in a word of 8 bytes or more that starts like a tens
     // word; in a symbol, a vulgar fraction, which is a typographic one.
     if (word.kind == TokenKind::kWord) {
-      if (!MayBeFused(word.folded)) return false;
+      if (!MayBeFused(lex, word.folded)) return false;
     } else {
       const unsigned char first =
           word.folded.empty() ? 0
                               : static_cast<unsigned char>(word.folded[0]);
-      if (first != 0xC2 && first != 0xE2 && !MayBeFused(word.folded)) {
+      if (first != 0xC2 && first != 0xE2 && !MayBeFused(lex, word.folded)) {
         return false;
       }
     }
@@ -3410,6 +3419,7 @@ ABSL_ATTRIBUTE_NOINLINE void ClassifyWords(
   const int n = static_cast<int>(words.size());
   const Word* const w = words.data();
   const ShapeMap<uint8_t>::Reader classes_of(scan_classes);
+  const Lexicons& lex = Lex();
   anchor_of[n] = n;
   int next = n;
   for (int k = n - 1; k >= 0; --k) {
@@ -3421,7 +3431,7 @@ ABSL_ATTRIBUTE_NOINLINE void ClassifyWords(
       next = k + 1;
       anchor_of[k + 1] = k + 1;
     }
-    if (IsFigureAnchor(word, bits)) next = k;
+    if (IsFigureAnchor(lex, word, bits)) next = k;
     anchor_of[k] = next;
   }
   int first_content = 0;
