@@ -2224,8 +2224,11 @@ Counted CountedNoun(const std::vector<Word>& words, int start) {
 
 // The time unit of a duration, "year" for "three years" (advancing `*k` past
 // the unit word) or "day" for "a four-day tour"; empty when none.
+// `classes` are the ScanClass bits of `words`: every time unit is a
+// trigger word.
 absl::string_view DurationUnit(const std::vector<Word>& words,
-                               const Amount& amount, int* k) {
+                               const uint8_t* classes, const Amount& amount,
+                               int* k) {
   const auto& time_units = Lex().time_units;
   if (!amount.compound.empty()) {
     auto it = time_units.find(amount.compound.substr(
@@ -2233,7 +2236,10 @@ absl::string_view DurationUnit(const std::vector<Word>& words,
     return it == time_units.end() ? absl::string_view()
                                   : absl::string_view(it->second);
   }
-  if (amount.ordinal || *k >= static_cast<int>(words.size())) return "";
+  if (amount.ordinal || *k >= static_cast<int>(words.size()) ||
+      (classes[*k] & kTriggerWord) == 0) {
+    return "";
+  }
   auto it = time_units.find(words[*k].folded);
   if (it == time_units.end()) return "";
   ++*k;
@@ -2783,8 +2789,13 @@ bool ParseFigure(const SentenceView& view, int i, FigureMatch* found,
   // "- 10": a sign written apart only in a bare phrase, not a dash of a
   // list ("- 10 people were hurt").
   bool spaced_sign = false;
+  // Signs start with 'm', 'n' or '-' ("minus", "negative").
+  const char sign_byte =
+      k < n && !words[k].folded.empty() ? words[k].folded[0] : '\0';
   const int after_sign =
-      MatchSign(words, k, i <= view.first_content, &spaced_sign);
+      sign_byte == 'm' || sign_byte == 'n' || sign_byte == '-'
+          ? MatchSign(words, k, i <= view.first_content, &spaced_sign)
+          : k;
   const bool negative = after_sign != k;
   k = after_sign;
   // Views of lexicon strings only.
@@ -3011,7 +3022,7 @@ bool ParseFigure(const SentenceView& view, int i, FigureMatch* found,
 
   bool duration = false;
   if (unit.empty()) {
-    unit = DurationUnit(words, *amount, &k);
+    unit = DurationUnit(words, view.classes, *amount, &k);
     duration = !unit.empty();
   }
   match.end = k;
