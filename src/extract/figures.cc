@@ -795,8 +795,7 @@ std::optional<double> ParseDecimal(absl::string_view digits) {
   const absl::string_view joined(plain, plain_size);
   if (std::count(joined.begin(), joined.end(), '.') > 1) return std::nullopt;
   double value = 0;
-  if (!ParsePlainDecimal(joined, &value) &&
-      !absl::SimpleAtod(joined, &value)) {
+  if (!ParsePlainDecimal(joined, &value) && !absl::SimpleAtod(joined, &value)) {
     return std::nullopt;
   }
   return value;
@@ -1305,10 +1304,10 @@ std::optional<Amount> ParseSpelled(
   } else if (i < n) {
     // "half a million", "quarter million", "half a dozen", "half": a named
     // fraction, whose Denominator() is its value.
-    const double den = first_whole != nullptr &&
-                               first_whole->number_class == NumberClass::kFraction
-                           ? first_whole->value
-                           : 0;
+    const bool named_fraction =
+        first_whole != nullptr &&
+        first_whole->number_class == NumberClass::kFraction;
+    const double den = named_fraction ? first_whole->value : 0;
     if (den > 0) {
       int k = i + 1;
       if (k + 1 < n && (Is(words[k], "a") || Is(words[k], "an"))) {
@@ -1430,9 +1429,9 @@ std::optional<Amount> ParseSpelled(
     while (true) {
       const size_t hyphen =
           hyphenated ? rest.find('-') : absl::string_view::npos;
-      const bool fed_part =
-          first && !hyphenated ? parser.FeedFirst(rest, first_whole)
-                               : parser.Feed(rest.substr(0, hyphen));
+      const bool fed_part = first && !hyphenated
+                                ? parser.FeedFirst(rest, first_whole)
+                                : parser.Feed(rest.substr(0, hyphen));
       if (!fed_part && !FeedFused(rest.substr(0, hyphen), &parser)) {
         whole = false;
         break;
@@ -2059,7 +2058,6 @@ inline bool MayStartPhrase(const std::vector<Word>& words,
          (k < static_cast<int>(words.size()) && (classes[k] & bit) != 0);
 }
 
-
 // A qualifier written before the number at words[start].
 const QualifierEntry* MatchQualifier(const std::vector<Word>& words, int start,
                                      int* end) {
@@ -2436,9 +2434,8 @@ class TakenRanges {
 // first number's magnitude and unit from the second ("1.2 to 1.5 million", "5
 // to 7%"). `classes` are the ScanClass bits of `words`.
 int MatchRangeEnd(const std::vector<Word>& words, const uint8_t* classes,
-                  int start,
-                  Figure::Qualifier qualifier, bool change, Amount* first,
-                  absl::string_view* unit, double* max) {
+                  int start, Figure::Qualifier qualifier, bool change,
+                  Amount* first, absl::string_view* unit, double* max) {
   const int n = static_cast<int>(words.size());
   if (start + 1 >= n) return start;
   const absl::string_view separator = words[start].folded;
@@ -2453,10 +2450,9 @@ int MatchRangeEnd(const std::vector<Word>& words, const uint8_t* classes,
   int k = start + 1;
   absl::string_view second_unit;
   int end = k;
-  if (const Currency* c =
-          MayStartPhrase(words, classes, k, kCurrencyStart)
-              ? MatchCurrency(words, k, &end, true)
-              : nullptr) {
+  if (const Currency* c = MayStartPhrase(words, classes, k, kCurrencyStart)
+                              ? MatchCurrency(words, k, &end, true)
+                              : nullptr) {
     second_unit = c->code;
     k = end;
   }
@@ -2800,10 +2796,9 @@ bool ParseFigure(const SentenceView& view, int i, FigureMatch* found,
   k = after_sign;
   // Views of lexicon strings only.
   absl::string_view unit;
-  if (const Currency* c =
-          MayStartPhrase(words, view.classes, k, kCurrencyStart)
-              ? MatchCurrency(words, k, &end, true)
-              : nullptr) {
+  if (const Currency* c = MayStartPhrase(words, view.classes, k, kCurrencyStart)
+                              ? MatchCurrency(words, k, &end, true)
+                              : nullptr) {
     unit = c->code;
     k = end;
   }
@@ -2952,9 +2947,8 @@ bool ParseFigure(const SentenceView& view, int i, FigureMatch* found,
     const bool change = after_from && i > 1 &&
                         lex.change_verbs.contains(
                             Lemma(words[i - 2].folded));
-    const int range_end =
-        MatchRangeEnd(words, view.classes, k, qualifier, change, &*amount,
-                      &unit, &max);
+    const int range_end = MatchRangeEnd(words, view.classes, k, qualifier,
+                                        change, &*amount, &unit, &max);
     if (range_end == k && qualifier == Figure::QUALIFIER_RANGE) {
       return false;  // "between" without "and <number>"
     }
@@ -3317,8 +3311,7 @@ inline bool IsFigureAnchor(const Lexicons& lex, const Word& word,
       if (!MayBeFused(lex, word.folded)) return false;
     } else {
       const unsigned char first =
-          word.folded.empty() ? 0
-                              : static_cast<unsigned char>(word.folded[0]);
+          word.folded.empty() ? 0 : static_cast<unsigned char>(word.folded[0]);
       if (first != 0xC2 && first != 0xE2 && !MayBeFused(lex, word.folded)) {
         return false;
       }
@@ -3546,10 +3539,10 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
         i = idiom_end;
         continue;
       }
-      if (!may_start && ((anchor_at[i] > i &&
-                          (anchor_at[i] - i > max_lead ||
-                           !IsFigureOpener(words[i], class_at[i]))) ||
-                         !MayStartFigure(view, classes, i, &start))) {
+      if (!may_start &&
+          ((anchor_at[i] > i && (anchor_at[i] - i > max_lead ||
+                                 !IsFigureOpener(words[i], class_at[i]))) ||
+           !MayStartFigure(view, classes, i, &start))) {
         ++i;
         continue;
       }
@@ -3568,8 +3561,8 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
       if (i + 2 < n && Is(words[i], "(") && match.figure.has_value() &&
           !match.figure.has_value_max()) {
         const std::optional<Amount> again = ParseAmount(words, i + 1, false);
-        if (again.has_value() && again->end < n &&
-            Is(words[again->end], ")") && !again->range_max &&
+        if (again.has_value() && again->end < n && Is(words[again->end], ")") &&
+            !again->range_max &&
             again->value == std::abs(match.figure.value())) {
           AddClaim(doc, sentence, words, &match, claims);
           i = again->end + 1;
