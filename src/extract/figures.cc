@@ -202,6 +202,8 @@ class FilteredTable {
 // and one comparison, less than hashing it.
 template <typename Value>
 class ShapeMap {
+  struct Entry;
+
  public:
   ShapeMap() : heads_(kCells, kNone) {}
 
@@ -212,16 +214,35 @@ class ShapeMap {
     heads_[cell] = static_cast<uint32_t>(entries_.size() - 1);
   }
 
+  // Find() for a loop of lookups: holds the map's arrays in values of its
+  // own, which a store through a byte pointer in the loop cannot change,
+  // so that they are not loaded again for every lookup. Valid until the
+  // next Insert().
+  class Reader {
+   public:
+    explicit Reader(const ShapeMap& map)
+        : heads_(map.heads_.data()), entries_(map.entries_.data()) {}
+
+    // ShapeMap::Find.
+    const Value* Find(absl::string_view word) const {
+      for (uint32_t e = heads_[Cell(word)]; e != kNone; e = entries_[e].next) {
+        const Entry& entry = entries_[e];
+        if (entry.word.size() == word.size() &&
+            internal::SameBytes(entry.word.data(), word.data(), word.size())) {
+          return &entry.value;
+        }
+      }
+      return nullptr;
+    }
+
+   private:
+    const uint32_t* heads_;
+    const Entry* entries_;
+  };
+
   // The value of `word`, nullptr when it is not in the map.
   const Value* Find(absl::string_view word) const {
-    for (uint32_t e = heads_[Cell(word)]; e != kNone; e = entries_[e].next) {
-      const Entry& entry = entries_[e];
-      if (entry.word.size() == word.size() &&
-          internal::SameBytes(entry.word.data(), word.data(), word.size())) {
-        return &entry.value;
-      }
-    }
-    return nullptr;
+    return Reader(*this).Find(word);
   }
 
  private:
@@ -266,6 +287,11 @@ class PhraseTable {
     }
     if (entry.words.empty()) return;
     max_words_ = std::max(max_words_, entry.words.size());
+    if (entry.words.size() == 1) {
+      single_words_.Add(entry.words[0]);
+    } else {
+      second_words_.Add(entry.words[1]);
+    }
     entry.value = std::move(value);
     auto it = by_first_.find(entry.words[0]);
     if (it == by_first_.end()) {
@@ -286,7 +312,14 @@ class PhraseTable {
   template <typename Predicate>
   const T* Match(const std::vector<Word>& words, int start, int* end,
                  Predicate accept) const {
-    if (start >= static_cast<int>(words.size())) return nullptr;
+    const int n = static_cast<int>(words.size());
+    if (start >= n) return nullptr;
+    // A phrase of one word is the word; a longer one has a second word.
+    if (!single_words_.MayContain(words[start].folded) &&
+        (start + 1 >= n ||
+         !second_words_.MayContain(words[start + 1].folded))) {
+      return nullptr;
+    }
     auto it = by_first_.find(words[start].folded);
     if (it == by_first_.end()) return nullptr;
     for (const Entry& entry : buckets_[it->second]) {
@@ -294,7 +327,10 @@ class PhraseTable {
       bool match = true;
       for (size_t k = 1; k < entry.words.size() && match; ++k) {
         const Word& word = words[start + k];
-        match = word.folded == entry.words[k] &&
+        const std::string& expected = entry.words[k];
+        match = word.folded.size() == expected.size() &&
+                internal::SameBytes(word.folded.data(), expected.data(),
+                                    expected.size()) &&
                 (!entry.joined[k] || word.begin == words[start + k - 1].end);
       }
       if (match && accept(entry.value)) {
@@ -344,6 +380,10 @@ class PhraseTable {
   FilteredWordMap<size_t> by_first_;
   std::vector<std::vector<Entry>> buckets_;
   size_t max_words_ = 0;
+  // The phrases of one word, and the second words of the others: a word
+  // that neither lets through starts no phrase.
+  WordFilter single_words_;
+  WordFilter second_words_;
 };
 
 // ---------------------------------------------------------------------------
@@ -467,6 +507,52 @@ bool ParsePlainDecimal(absl::string_view text, double* value) {
     }
   }
   if (digits == 0 || decimals == 0) return false;
+  *value = static_cast<double>(mantissa);
+  if (decimals > 0) *value /= kPowersOfTen[decimals];
+  return true;
+}
+
+// ParsePlainDecimal for digits in groups of three after a first group of
+// one to three, separated by ",", with decimals after the last group
+// ("2,400", "1,234,567.89"): at most 15 digits, at least one comma, and
+// when there is a '.', digits after it. Read in one pass, as ParseDecimal
+// reads them after joining the groups. False, with `*value` unset, for any
+// other text.
+bool ParseGroupedDecimal(absl::string_view text, double* value) {
+  static constexpr double kPowersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,
+                                            1e5,  1e6,  1e7,  1e8,  1e9,
+                                            1e10, 1e11, 1e12, 1e13, 1e14};
+  uint64_t mantissa = 0;
+  int digits = 0;
+  int group = 0;  // digits of the group being read
+  bool first_group = true;
+  int decimals = -1;  // digits after the '.', -1 before it
+  for (char c : text) {
+    if (absl::ascii_isdigit(static_cast<unsigned char>(c))) {
+      if (++digits > 15) return false;
+      mantissa = mantissa * 10 + static_cast<uint64_t>(c - '0');
+      if (decimals >= 0) {
+        ++decimals;
+      } else {
+        ++group;
+      }
+    } else if (c == ',') {
+      if (decimals >= 0 || group < 1 || group > 3 ||
+          (!first_group && group != 3)) {
+        return false;
+      }
+      first_group = false;
+      group = 0;
+    } else if (c == '.') {
+      if (decimals >= 0 || first_group || group != 3) return false;
+      decimals = 0;
+    } else {
+      return false;
+    }
+  }
+  if (first_group || decimals == 0 || (decimals < 0 && group != 3)) {
+    return false;
+  }
   *value = static_cast<double>(mantissa);
   if (decimals > 0) *value /= kPowersOfTen[decimals];
   return true;
@@ -660,8 +746,18 @@ std::optional<double> ParseDecimal(absl::string_view digits) {
   // loop below would after copying them whole.
   double plain_value;
   if (ParsePlainDecimal(digits, &plain_value)) return plain_value;
-  std::string plain;
-  plain.reserve(digits.size());
+  // Most other numbers are grouped in thousands ("2,400").
+  if (ParseGroupedDecimal(digits, &plain_value)) return plain_value;
+  // The digits without their separators, on the stack for numbers of
+  // usual length ("2,400,000").
+  char short_plain[32];
+  std::string long_plain;
+  char* plain = short_plain;
+  if (digits.size() > sizeof(short_plain)) {
+    long_plain.resize(digits.size());
+    plain = long_plain.data();
+  }
+  size_t plain_size = 0;
   const bool grouped = digits.find(',') != absl::string_view::npos;
   // "12,34,567.89", "1,00,000": Indian grouping, pairs of digits before the
   // last group of three.
@@ -691,13 +787,15 @@ std::optional<double> ParseDecimal(absl::string_view digits) {
         return std::nullopt;
       }
     }
-    plain.append(group.data(), group.size());
+    std::memcpy(plain + plain_size, group.data(), group.size());
+    plain_size += group.size();
     if (last) break;
     begin = comma + 1;
   }
-  if (std::count(plain.begin(), plain.end(), '.') > 1) return std::nullopt;
+  const absl::string_view joined(plain, plain_size);
+  if (std::count(joined.begin(), joined.end(), '.') > 1) return std::nullopt;
   double value = 0;
-  if (!ParsePlainDecimal(plain, &value) && !absl::SimpleAtod(plain, &value)) {
+  if (!ParsePlainDecimal(joined, &value) && !absl::SimpleAtod(joined, &value)) {
     return std::nullopt;
   }
   return value;
@@ -823,7 +921,75 @@ class WordNumberParser {
         part, last_ == Last::kSmall || last_ == Last::kTens ||
                   last_ == Last::kMultiplier || last_ == Last::kScale);
     if (found == nullptr) return false;
-    const NumberWord& word = *found;
+    return FeedNumber(*found);
+  }
+
+  // Feed(part) for the first part fed to a new parser, when `found` is
+  // what FindNumberWord(part, false) gives: saves looking it up again.
+  bool FeedFirst(absl::string_view part, const NumberWord* found) {
+    if (Same(part, "a") || Same(part, "an")) {
+      last_ = Last::kArticle;
+      return true;
+    }
+    if (found == nullptr) return false;
+    return FeedNumber(*found);
+  }
+
+  // A group written in digits: first ("322 hundred") or after a multiplier
+  // or scale ("4 thousand 3 hundred and 21").
+  bool FeedDigits(double value) {
+    if (ordinal_ || times_ || decimal_) return false;
+    digits_ = true;
+    if (last_ != Last::kNone && last_ != Last::kMultiplier &&
+        last_ != Last::kScale) {
+      return false;
+    }
+    group_ += value;
+    sub_ = value;
+    last_ = Last::kSmall;
+    ++atoms_;
+    return true;
+  }
+
+  // The decimals after "point" ("two point five"); only a scale may follow.
+  bool AddDecimals(double fraction) {
+    if (ordinal_ || times_ || decimal_ || atoms_ == 0 ||
+        last_ == Last::kScale) {
+      return false;
+    }
+    group_ += fraction;
+    decimal_ = true;
+    last_ = Last::kSmall;
+    return true;
+  }
+
+  // "and" may join "hundred"/"thousand" to what follows.
+  bool AcceptsAnd() const {
+    return !ordinal_ && !decimal_ &&
+           (last_ == Last::kMultiplier || last_ == Last::kScale);
+  }
+  // Something was parsed beyond a lone article.
+  bool complete() const { return atoms_ > 0; }
+  bool article_only() const { return atoms_ == 0 && last_ == Last::kArticle; }
+  double value() const { return total_ + group_; }
+  bool ordinal() const { return ordinal_; }
+  bool times() const { return times_; }
+  bool ends_with_scale() const { return last_ == Last::kScale; }
+  bool ends_with_tens() const { return last_ == Last::kTens; }
+  // The part written since the last multiplier or scale ("thirty" of "one
+  // hundred thirty").
+  double sub() const { return sub_; }
+  bool ends_with_multiplier() const { return last_ == Last::kMultiplier; }
+  double last_scale() const { return last_scale_; }
+  // The largest multiplier or scale word fed, 1 when none.
+  double max_scale() const { return max_scale_; }
+  int atoms() const { return atoms_; }
+
+ private:
+  enum class Last { kNone, kArticle, kSmall, kTens, kMultiplier, kScale };
+
+  // Feeds a number word found for the next part.
+  bool FeedNumber(const NumberWord& word) {
     if (decimal_ && word.number_class != NumberClass::kScale) return false;
     // "$280 million first": digits take no ordinal word.
     if (word.ordinal && digits_) return false;
@@ -902,58 +1068,6 @@ class WordNumberParser {
     return true;
   }
 
-  // A group written in digits: first ("322 hundred") or after a multiplier
-  // or scale ("4 thousand 3 hundred and 21").
-  bool FeedDigits(double value) {
-    if (ordinal_ || times_ || decimal_) return false;
-    digits_ = true;
-    if (last_ != Last::kNone && last_ != Last::kMultiplier &&
-        last_ != Last::kScale) {
-      return false;
-    }
-    group_ += value;
-    sub_ = value;
-    last_ = Last::kSmall;
-    ++atoms_;
-    return true;
-  }
-
-  // The decimals after "point" ("two point five"); only a scale may follow.
-  bool AddDecimals(double fraction) {
-    if (ordinal_ || times_ || decimal_ || atoms_ == 0 ||
-        last_ == Last::kScale) {
-      return false;
-    }
-    group_ += fraction;
-    decimal_ = true;
-    last_ = Last::kSmall;
-    return true;
-  }
-
-  // "and" may join "hundred"/"thousand" to what follows.
-  bool AcceptsAnd() const {
-    return !ordinal_ && !decimal_ &&
-           (last_ == Last::kMultiplier || last_ == Last::kScale);
-  }
-  // Something was parsed beyond a lone article.
-  bool complete() const { return atoms_ > 0; }
-  bool article_only() const { return atoms_ == 0 && last_ == Last::kArticle; }
-  double value() const { return total_ + group_; }
-  bool ordinal() const { return ordinal_; }
-  bool times() const { return times_; }
-  bool ends_with_scale() const { return last_ == Last::kScale; }
-  bool ends_with_tens() const { return last_ == Last::kTens; }
-  // The part written since the last multiplier or scale ("thirty" of "one
-  // hundred thirty").
-  double sub() const { return sub_; }
-  bool ends_with_multiplier() const { return last_ == Last::kMultiplier; }
-  double last_scale() const { return last_scale_; }
-  // The largest multiplier or scale word fed, 1 when none.
-  double max_scale() const { return max_scale_; }
-  int atoms() const { return atoms_; }
-
- private:
-  enum class Last { kNone, kArticle, kSmall, kTens, kMultiplier, kScale };
   Last last_ = Last::kNone;
   double total_ = 0;
   double group_ = 0;
@@ -1137,19 +1251,29 @@ std::optional<double> SimpleFraction(const std::vector<Word>& words, int start,
 // digits): a word whose part before any hyphen is "a", "an", a number word
 // or a fused number ("fortytwo"), or a named fraction ("half"). ParseSpelled
 // reads no number at any other token: it could feed its parser nothing.
-bool MayStartSpelled(const Word& word) {
+// Sets `*whole` to the number word `word` is as a whole (nullptr when
+// none), which ParseSpelled asks next.
+bool MayStartSpelled(const Word& word, const NumberWord** whole) {
+  *whole = nullptr;
   if (word.kind != TokenKind::kWord) return false;
   const absl::string_view folded = word.folded;
+  const auto& number_words = Lex().number_words;
+  if (auto it = number_words.find(folded); it != number_words.end()) {
+    *whole = &it->second;
+  }
   const bool hyphenated = (word.shape & internal::kHasHyphen) != 0;
   const absl::string_view head =
       hyphenated ? folded.substr(0, folded.find('-')) : folded;
-  if (Same(head, "a") || Same(head, "an") ||
-      Lex().number_words.contains(head) ||
-      (hyphenated && Lex().number_words.contains(folded))) {
+  if (Same(head, "a") || Same(head, "an") || *whole != nullptr ||
+      (hyphenated && number_words.contains(head))) {
     return true;
   }
   WordNumberParser probe;
   return head.size() >= 8 && FeedFused(head, &probe);
+}
+bool MayStartSpelled(const Word& word) {
+  const NumberWord* whole;
+  return MayStartSpelled(word, &whole);
 }
 
 // A spelled-out number starting at words[start] (or, with `digits`, a digit
@@ -1162,7 +1286,11 @@ std::optional<Amount> ParseSpelled(
     const std::vector<Word>& words, int start,
     std::optional<double> digits = std::nullopt, int depth = 2) {
   const int n = static_cast<int>(words.size());
-  if (!digits.has_value() && start < n && !MayStartSpelled(words[start])) {
+  // The number word words[start] is as a whole, looked up once for the
+  // tests below and the first part fed.
+  const NumberWord* first_whole = nullptr;
+  if (!digits.has_value() && start < n &&
+      !MayStartSpelled(words[start], &first_whole)) {
     return std::nullopt;
   }
   WordNumberParser parser;
@@ -1176,11 +1304,10 @@ std::optional<Amount> ParseSpelled(
   } else if (i < n) {
     // "half a million", "quarter million", "half a dozen", "half": a named
     // fraction, whose Denominator() is its value.
-    auto it = Lex().number_words.find(words[i].folded);
-    const double den = it != Lex().number_words.end() &&
-                               it->second.number_class == NumberClass::kFraction
-                           ? it->second.value
-                           : 0;
+    const bool named_fraction =
+        first_whole != nullptr &&
+        first_whole->number_class == NumberClass::kFraction;
+    const double den = named_fraction ? first_whole->value : 0;
     if (den > 0) {
       int k = i + 1;
       if (k + 1 < n && (Is(words[k], "a") || Is(words[k], "an"))) {
@@ -1286,8 +1413,11 @@ std::optional<Amount> ParseSpelled(
       continue;
     }
     // "2020 hundreds of": a plural scale before "of" is vague, no factor.
+    // The first word of a spelled number, looked up by MayStartSpelled.
+    const bool first = i == start && !digits.has_value();
     if (i + 1 < n && Is(words[i + 1], "of") &&
-        !Lex().number_words.contains(word.folded) &&
+        (first ? first_whole == nullptr
+               : !Lex().number_words.contains(word.folded)) &&
         FindNumberWord(word.folded, true) != nullptr) {
       break;
     }
@@ -1299,8 +1429,10 @@ std::optional<Amount> ParseSpelled(
     while (true) {
       const size_t hyphen =
           hyphenated ? rest.find('-') : absl::string_view::npos;
-      if (!parser.Feed(rest.substr(0, hyphen)) &&
-          !FeedFused(rest.substr(0, hyphen), &parser)) {
+      const bool fed_part = first && !hyphenated
+                                ? parser.FeedFirst(rest, first_whole)
+                                : parser.Feed(rest.substr(0, hyphen));
+      if (!fed_part && !FeedFused(rest.substr(0, hyphen), &parser)) {
         whole = false;
         break;
       }
@@ -1901,6 +2033,31 @@ std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
 // ---------------------------------------------------------------------------
 // Step 2: what surrounds the number: qualifier, currency, unit.
 
+// What the scan asks of a word, as bits: whether it is a trigger, an opener
+// or the first word of an idiom.
+enum ScanClass : uint8_t {
+  kTriggerWord = 1 << 0,  // in Lexicons::triggers
+  kOpenerWord = 1 << 1,   // in FigureOpeners()
+  kIdiomStart = 1 << 2,   // the first word of a phrase of Lexicons::idioms
+  // The first word of a qualifier phrase written before the number.
+  kQualifierStart = 1 << 3,
+  kCurrencyStart = 1 << 4,  // the first word of a currency phrase
+  kUnitStart = 1 << 5,      // the first word of a unit phrase
+  kNumberWord = 1 << 6,     // in Lexicons::number_words
+  kArticleWord = 1 << 7,    // "a" or "an"
+};
+
+// Whether a phrase whose first words have the ScanClass bit `bit` (a
+// qualifier, currency or unit phrase) may start at words[k], from
+// `classes`, the ScanClass bits of `words`, or nullptr when they are not
+// known: false only where no such phrase starts, so a lookup it rules out
+// would have found nothing.
+inline bool MayStartPhrase(const std::vector<Word>& words,
+                           const uint8_t* classes, int k, uint8_t bit) {
+  return classes == nullptr ||
+         (k < static_cast<int>(words.size()) && (classes[k] & bit) != 0);
+}
+
 // A qualifier written before the number at words[start].
 const QualifierEntry* MatchQualifier(const std::vector<Word>& words, int start,
                                      int* end) {
@@ -1914,16 +2071,20 @@ const QualifierEntry* MatchQualifier(const std::vector<Word>& words, int start,
 // is then its worth in the main unit (0.01). A symbol written right before
 // a number belongs to that number ("10 $20 notes" has no "10 $"), and so
 // does one after a number that had a symbol before it ("$ 20 $ 37").
-int MatchSuffixUnit(const std::vector<Word>& words, int start,
-                    absl::string_view* unit, double* factor = nullptr) {
+// `classes` are the ScanClass bits of `words`, nullptr when not known
+// (MayStartPhrase).
+int MatchSuffixUnit(const std::vector<Word>& words, const uint8_t* classes,
+                    int start, absl::string_view* unit,
+                    double* factor = nullptr) {
   int end = start;
-  if (unit->empty()) {
+  if (unit->empty() && MayStartPhrase(words, classes, start, kUnitStart)) {
     if (const std::string* u = Lex().units.Match(words, start, &end)) {
       *unit = *u;
       return end;
     }
   }
   // "48.5 billion dollars", and "$5 million dollars" (redundant).
+  if (!MayStartPhrase(words, classes, start, kCurrencyStart)) return start;
   if (const Currency* c = MatchCurrency(words, start, &end, false)) {
     // A symbol after a number that had one before it is the next number's
     // too ("$ 20.00 $ 37.97").
@@ -2045,7 +2206,11 @@ Counted CountedNoun(const std::vector<Word>& words, int start) {
       if (participle && noun_follows) continue;
       if (participle) break;
     }
-    counted.lemma = hyphenated ? Lemma(f) : std::move(lemma);
+    if (hyphenated) {
+      counted.lemma = Lemma(f);
+    } else {
+      counted.lemma = std::move(lemma);
+    }
     counted.plural = IsPluralOf(f, counted.lemma);
     if (counted.plural) break;
   }
@@ -2057,8 +2222,11 @@ Counted CountedNoun(const std::vector<Word>& words, int start) {
 
 // The time unit of a duration, "year" for "three years" (advancing `*k` past
 // the unit word) or "day" for "a four-day tour"; empty when none.
+// `classes` are the ScanClass bits of `words`: every time unit is a
+// trigger word.
 absl::string_view DurationUnit(const std::vector<Word>& words,
-                               const Amount& amount, int* k) {
+                               const uint8_t* classes, const Amount& amount,
+                               int* k) {
   const auto& time_units = Lex().time_units;
   if (!amount.compound.empty()) {
     auto it = time_units.find(amount.compound.substr(
@@ -2066,7 +2234,10 @@ absl::string_view DurationUnit(const std::vector<Word>& words,
     return it == time_units.end() ? absl::string_view()
                                   : absl::string_view(it->second);
   }
-  if (amount.ordinal || *k >= static_cast<int>(words.size())) return "";
+  if (amount.ordinal || *k >= static_cast<int>(words.size()) ||
+      (classes[*k] & kTriggerWord) == 0) {
+    return "";
+  }
   auto it = time_units.find(words[*k].folded);
   if (it == time_units.end()) return "";
   ++*k;
@@ -2079,8 +2250,14 @@ absl::string_view DurationUnit(const std::vector<Word>& words,
 // compound with nothing after it counts its own noun ("a 10-point").
 Counted CountedOf(const std::vector<Word>& words, const Amount& amount,
                   absl::string_view unit, bool duration, int k) {
-  if (amount.times) return {"time", true};
-  if (duration && amount.compound.empty()) return {};
+  // One object returned by every path, built in the caller's.
+  Counted counted;
+  if (amount.times) {
+    counted.lemma = "time";
+    counted.plural = true;
+    return counted;
+  }
+  if (duration && amount.compound.empty()) return counted;
   const int n = static_cast<int>(words.size());
   if ((Same(unit, "percent") || Same(unit, "percentage point") ||
        Same(unit, "fraction")) &&
@@ -2090,7 +2267,7 @@ Counted CountedOf(const std::vector<Word>& words, const Amount& amount,
   } else if (Same(unit, "fraction")) {
     while (k < n && Determiners().contains(words[k].folded)) ++k;  // "half the"
   }
-  Counted counted = CountedNoun(words, k);
+  counted = CountedNoun(words, k);
   if (counted.lemma.empty() && !amount.compound.empty() && unit.empty()) {
     counted.lemma = Lemma(amount.compound);
   }
@@ -2180,8 +2357,9 @@ bool PointsBack(const std::vector<Word>& words, const Amount& amount,
 
 // The fields of a Figure as ParseFigure finds them, with the accessors of
 // the message it reads and sets: a plain struct, cheaper to build, move and
-// drop than the message for the many tries that find no figure. MoveTo
-// moves it into a claim's Figure.
+// drop than the message for the many tries that find no figure. The unit
+// is a view of a string that lives as long as the program (a lexicon's or
+// a literal). MoveTo moves it into a claim's Figure.
 class FigureFields {
  public:
   bool has_value() const { return value_.has_value(); }
@@ -2190,13 +2368,10 @@ class FigureFields {
   bool has_value_max() const { return value_max_.has_value(); }
   void set_value_max(double value_max) { value_max_ = value_max; }
   void set_qualifier(Figure::Qualifier qualifier) { qualifier_ = qualifier; }
-  const std::string& unit() const { return unit_; }
-  void set_unit(absl::string_view unit) {
-    unit_.assign(unit.data(), unit.size());
-  }
-  void set_counted(absl::string_view counted) {
-    counted_.assign(counted.data(), counted.size());
-  }
+  absl::string_view unit() const { return unit_; }
+  // `unit` must live as long as the program.
+  void set_unit(absl::string_view unit) { unit_ = unit; }
+  void set_counted(std::string counted) { counted_ = std::move(counted); }
   bool ordinal() const { return ordinal_; }
   void set_ordinal(bool ordinal) { ordinal_ = ordinal; }
 
@@ -2206,7 +2381,7 @@ class FigureFields {
     if (value_.has_value()) figure->set_value(*value_);
     if (value_max_.has_value()) figure->set_value_max(*value_max_);
     figure->set_qualifier(qualifier_);
-    if (!unit_.empty()) figure->set_unit(std::move(unit_));
+    if (!unit_.empty()) figure->set_unit(std::string(unit_));
     if (!counted_.empty()) figure->set_counted(std::move(counted_));
     figure->set_ordinal(ordinal_);
   }
@@ -2215,7 +2390,7 @@ class FigureFields {
   std::optional<double> value_;
   std::optional<double> value_max_;
   Figure::Qualifier qualifier_ = Figure::QUALIFIER_UNSPECIFIED;
-  std::string unit_;
+  absl::string_view unit_;
   std::string counted_;
   bool ordinal_ = false;
 };
@@ -2257,10 +2432,10 @@ class TakenRanges {
 // introduces the new value, not the end of a range. Returns the new end of the
 // mention, or `start` when there is no range; fills `*max` and may complete the
 // first number's magnitude and unit from the second ("1.2 to 1.5 million", "5
-// to 7%").
-int MatchRangeEnd(const std::vector<Word>& words, int start,
-                  Figure::Qualifier qualifier, bool change, Amount* first,
-                  absl::string_view* unit, double* max) {
+// to 7%"). `classes` are the ScanClass bits of `words`.
+int MatchRangeEnd(const std::vector<Word>& words, const uint8_t* classes,
+                  int start, Figure::Qualifier qualifier, bool change,
+                  Amount* first, absl::string_view* unit, double* max) {
   const int n = static_cast<int>(words.size());
   if (start + 1 >= n) return start;
   const absl::string_view separator = words[start].folded;
@@ -2275,7 +2450,9 @@ int MatchRangeEnd(const std::vector<Word>& words, int start,
   int k = start + 1;
   absl::string_view second_unit;
   int end = k;
-  if (const Currency* c = MatchCurrency(words, k, &end, true)) {
+  if (const Currency* c = MayStartPhrase(words, classes, k, kCurrencyStart)
+                              ? MatchCurrency(words, k, &end, true)
+                              : nullptr) {
     second_unit = c->code;
     k = end;
   }
@@ -2286,7 +2463,7 @@ int MatchRangeEnd(const std::vector<Word>& words, int start,
       second->range_max.has_value() || second->times) {
     return start;
   }
-  k = MatchSuffixUnit(words, second->end, &second_unit);
+  k = MatchSuffixUnit(words, classes, second->end, &second_unit);
   if (!unit->empty() && !second_unit.empty() && *unit != second_unit) {
     return start;
   }
@@ -2307,6 +2484,8 @@ int MatchRangeEnd(const std::vector<Word>& words, int start,
 struct SentenceView {
   const Document* doc = nullptr;
   const std::vector<Word>* words = nullptr;
+  // The ScanClass bits of each of `words`.
+  const uint8_t* classes = nullptr;
   // The first and last tokens that are not punctuation (-1 when none): a
   // number expression spanning them is a bare phrase, a figure by itself.
   int first_content = -1;
@@ -2344,8 +2523,10 @@ int MatchSign(const std::vector<Word>& words, int k, bool spaced_ok,
 // "Rs20", "GBP3.01"): the amount, with `*code` set.
 std::optional<Amount> ParseAttachedPrefix(const std::vector<Word>& words, int k,
                                           absl::string_view* code) {
+  // Most words hold no digit, which their shape tells.
   if (k >= static_cast<int>(words.size()) ||
-      words[k].kind != TokenKind::kWord) {
+      words[k].kind != TokenKind::kWord ||
+      (words[k].shape & internal::kHasDigit) == 0) {
     return std::nullopt;
   }
   const absl::string_view f = words[k].folded;
@@ -2529,19 +2710,35 @@ bool IsUpperBound(Figure::Qualifier q) {
   return q == Figure::QUALIFIER_LESS_THAN || q == Figure::QUALIFIER_AT_MOST;
 }
 
-// The figure whose mention starts at words[i], if any.
-std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
-                                       bool allow_bound_pair = true) {
+// What MayStartFigure found at the token it was asked about, which
+// ParseFigure there would look for again.
+struct FigureStart {
+  // Whether `qualifier` and `qualifier_end` are known: the qualifier
+  // phrase written before the number at the token (MatchQualifier),
+  // nullptr when none, and one past its last token.
+  bool qualifier_known = false;
+  const QualifierEntry* qualifier = nullptr;
+  int qualifier_end = 0;
+};
+
+// Whether a figure's mention starts at words[i]; sets `*found`, which must
+// be as default-constructed, to it when one does (and to what else when
+// none does). `start`, when not nullptr, is what MayStartFigure(view, ...,
+// i, start) found.
+bool ParseFigure(const SentenceView& view, int i, FigureMatch* found,
+                 bool allow_bound_pair = true,
+                 const FigureStart* start = nullptr) {
   const std::vector<Word>& words = *view.words;
   const int n = static_cast<int>(words.size());
   const Lexicons& lex = Lex();
-  FigureMatch match;
+  FigureMatch& match = *found;
   match.begin = i;
   FigureFields& figure = match.figure;
 
   // "percent of 10", "per cent of twenty-two": a bare phrase (the whole
   // sentence) naming a percentage after its unit.
-  if (i <= view.first_content) {
+  if (i <= view.first_content &&
+      MayStartPhrase(words, view.classes, i, kUnitStart)) {
     int unit_end = i;
     const std::string* u = lex.units.Match(words, i, &unit_end);
     if (u != nullptr && *u == "percent" && unit_end + 1 < n &&
@@ -2555,7 +2752,7 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
         figure.set_qualifier(Figure::QUALIFIER_EXACT);
         figure.set_unit("percent");
         match.end = share->end;
-        return match;
+        return true;
       }
     }
   }
@@ -2565,29 +2762,43 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   Figure::Qualifier qualifier = Figure::QUALIFIER_EXACT;
   bool equal = false;
   int end = k;
-  if (const QualifierEntry* q = MatchQualifier(words, k, &end)) {
+  const QualifierEntry* leading = nullptr;
+  if (start != nullptr && start->qualifier_known) {
+    leading = start->qualifier;
+    if (leading != nullptr) end = start->qualifier_end;
+  } else if (MayStartPhrase(words, view.classes, k, kQualifierStart)) {
+    leading = MatchQualifier(words, k, &end);
+  }
+  if (leading != nullptr) {
     // "<>30", "=>30": a symbol written after another operator symbol is
     // notation, no bound.
     if (words[k].kind == TokenKind::kPunct && k > 0 &&
         words[k - 1].end == words[k].begin &&
         (Is(words[k - 1], "<") || Is(words[k - 1], ">") ||
          Is(words[k - 1], "="))) {
-      return std::nullopt;
+      return false;
     }
-    qualifier = q->qualifier;
-    equal = q->equal;
+    qualifier = leading->qualifier;
+    equal = leading->equal;
     k = end;
   }
   // "- 10": a sign written apart only in a bare phrase, not a dash of a
   // list ("- 10 people were hurt").
   bool spaced_sign = false;
+  // Signs start with 'm', 'n' or '-' ("minus", "negative").
+  const char sign_byte =
+      k < n && !words[k].folded.empty() ? words[k].folded[0] : '\0';
   const int after_sign =
-      MatchSign(words, k, i <= view.first_content, &spaced_sign);
+      sign_byte == 'm' || sign_byte == 'n' || sign_byte == '-'
+          ? MatchSign(words, k, i <= view.first_content, &spaced_sign)
+          : k;
   const bool negative = after_sign != k;
   k = after_sign;
-  // Views of lexicon strings (or of other_unit below) only.
+  // Views of lexicon strings only.
   absl::string_view unit;
-  if (const Currency* c = MatchCurrency(words, k, &end, true)) {
+  if (const Currency* c = MayStartPhrase(words, view.classes, k, kCurrencyStart)
+                              ? MatchCurrency(words, k, &end, true)
+                              : nullptr) {
     unit = c->code;
     k = end;
   }
@@ -2614,7 +2825,7 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
       figure.set_qualifier(qualifier);
       figure.set_unit(it->second);
       match.end = k + 2;
-      return match;
+      return true;
     }
   }
   // "a dollar" as a bare phrase or after a qualifier ("above a dollar and
@@ -2624,7 +2835,10 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
       k + 1 < n && words[k + 1].kind == TokenKind::kWord &&
       (Is(words[k], "a") || Is(words[k], "an"))) {
     int e = k + 1;
-    const Currency* c = MatchCurrency(words, k + 1, &e, false);
+    const Currency* c =
+        MayStartPhrase(words, view.classes, k + 1, kCurrencyStart)
+            ? MatchCurrency(words, k + 1, &e, false)
+            : nullptr;
     if (c != nullptr && c->factor == 1 && !NounAt(words, e) &&
         (e >= n || !Is(words[e], "of"))) {
       amount = Amount();
@@ -2638,19 +2852,19 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   if (!amount.has_value()) {
     // "several deals", "dozens of delegates": a figure without a value.
     if (qualifier != Figure::QUALIFIER_VAGUE || !unit.empty() || negative) {
-      return std::nullopt;
+      return false;
     }
-    const Counted counted = CountedNoun(words, k);
-    if (!counted.plural) return std::nullopt;
+    Counted counted = CountedNoun(words, k);
+    if (!counted.plural) return false;
     figure.set_qualifier(Figure::QUALIFIER_VAGUE);
-    figure.set_counted(counted.lemma);
+    figure.set_counted(std::move(counted.lemma));
     match.end = k;
-    return match;
+    return true;
   }
-  if (qualifier == Figure::QUALIFIER_VAGUE) return std::nullopt;
+  if (qualifier == Figure::QUALIFIER_VAGUE) return false;
   if (unit.empty() && amount->end + 1 < n) MatchRatio(words, &*amount);
   if (negative && (amount->range_max.has_value() || amount->ordinal)) {
-    return std::nullopt;
+    return false;
   }
   double factor = 1;
   // "a 12-cent dividend", "a one-yen bid": a currency word after a hyphen.
@@ -2665,14 +2879,14 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
     }
   }
   if (!amount->attached_currency.empty()) {
-    if (!unit.empty() && unit != amount->attached_currency) return std::nullopt;
+    if (!unit.empty() && unit != amount->attached_currency) return false;
     unit = amount->attached_currency;
     factor = amount->attached_factor;
     k = amount->end;
   } else if (amount->ordinal) {
     k = amount->end;  // "the first £100 player": no "first £"
   } else {
-    k = MatchSuffixUnit(words, amount->end, &unit, &factor);
+    k = MatchSuffixUnit(words, view.classes, amount->end, &unit, &factor);
     if (unit.empty() && code_scale == 1) {
       code_scale = MillionCode(view, k, &unit);  // "30 MUSD"
       if (code_scale != 1) ++k;
@@ -2697,7 +2911,9 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
     } else if (cents.has_value() && !cents->ordinal && !cents->range_max) {
       int cents_end = cents->end;
       const Currency* sub =
-          MatchCurrency(words, cents->end, &cents_end, false);
+          MayStartPhrase(words, view.classes, cents->end, kCurrencyStart)
+              ? MatchCurrency(words, cents->end, &cents_end, false)
+              : nullptr;
       if (sub != nullptr && sub->factor < 1 &&
           (sub->code == unit || sub->shared)) {
         amount->value += cents->value * sub->factor;
@@ -2725,16 +2941,16 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   if (amount->range_max.has_value()) {
     max = *amount->range_max * factor;
     has_max = true;
-    if (max <= amount->value) return std::nullopt;  // "2-1", a score
+    if (max <= amount->value) return false;  // "2-1", a score
   } else {
     const bool after_from = i > 0 && Is(words[i - 1], "from");
     const bool change = after_from && i > 1 &&
                         lex.change_verbs.contains(
                             Lemma(words[i - 2].folded));
-    const int range_end =
-        MatchRangeEnd(words, k, qualifier, change, &*amount, &unit, &max);
+    const int range_end = MatchRangeEnd(words, view.classes, k, qualifier,
+                                        change, &*amount, &unit, &max);
     if (range_end == k && qualifier == Figure::QUALIFIER_RANGE) {
-      return std::nullopt;  // "between" without "and <number>"
+      return false;  // "between" without "and <number>"
     }
     has_max = range_end != k;
     k = range_end;
@@ -2765,34 +2981,34 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
     }
   }
   // "at most 100 and at least 20", "above 1000 and below 1500": one range.
-  std::string other_unit;  // the unit of the second bound, when it has one
   if (allow_bound_pair &&
       (IsLowerBound(qualifier) || IsUpperBound(qualifier)) && k + 1 < n &&
       (Is(words[k], "and") || Is(words[k], "but") ||
        Is(words[k], ","))) {
     int q_end = k + 1;
-    const QualifierEntry* q = MatchQualifier(words, k + 1, &q_end);
+    const QualifierEntry* q =
+        MayStartPhrase(words, view.classes, k + 1, kQualifierStart)
+            ? MatchQualifier(words, k + 1, &q_end)
+            : nullptr;
     if (q != nullptr &&
         (IsLowerBound(qualifier) ? IsUpperBound(q->qualifier)
                                  : IsLowerBound(q->qualifier))) {
-      std::optional<FigureMatch> other = ParseFigure(view, k + 1, false);
-      if (other.has_value() && !other->figure.has_value_max() &&
-          other->figure.ordinal() == amount->ordinal &&
-          (other->figure.unit().empty() || unit.empty() ||
-           other->figure.unit() == unit)) {
+      FigureMatch other;
+      if (ParseFigure(view, k + 1, &other, false) &&
+          !other.figure.has_value_max() &&
+          other.figure.ordinal() == amount->ordinal &&
+          (other.figure.unit().empty() || unit.empty() ||
+           other.figure.unit() == unit)) {
         const double a = amount->value;
-        const double b = other->figure.value();
+        const double b = other.figure.value();
         const double low = IsLowerBound(qualifier) ? a : b;
         const double high = IsLowerBound(qualifier) ? b : a;
         if (low < high) {
           amount->value = low;
           max = high;
           qualifier = Figure::QUALIFIER_RANGE;
-          if (unit.empty()) {
-            other_unit = other->figure.unit();
-            unit = other_unit;
-          }
-          k = other->end;
+          if (unit.empty()) unit = other.figure.unit();
+          k = other.end;
         }
       }
     }
@@ -2800,7 +3016,7 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
 
   bool duration = false;
   if (unit.empty()) {
-    unit = DurationUnit(words, *amount, &k);
+    unit = DurationUnit(words, view.classes, *amount, &k);
     duration = !unit.empty();
   }
   match.end = k;
@@ -2808,21 +3024,21 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   if ((amount->needs_alone || spaced_sign ||
        (article_money && qualifier == Figure::QUALIFIER_EXACT)) &&
       !alone) {
-    return std::nullopt;
+    return false;
   }
   if (unit.empty() && amount->fraction) unit = "fraction";
   // "the two countries": no figure, whatever the noun (IsFigure).
   if (!negative && !alone && PointsBack(words, *amount, qualifier, unit)) {
-    return std::nullopt;
+    return false;
   }
-  const Counted counted = CountedOf(words, *amount, unit, duration, k);
+  Counted counted = CountedOf(words, *amount, unit, duration, k);
   if (!negative && !alone &&
       !IsFigure(words, *amount, qualifier, unit, counted)) {
-    return std::nullopt;
+    return false;
   }
   if (alone && amount->year_like && qualifier == Figure::QUALIFIER_EXACT &&
       unit.empty()) {
-    return std::nullopt;
+    return false;
   }
 
   if (equal && qualifier == Figure::QUALIFIER_EXACT) {
@@ -2833,9 +3049,9 @@ std::optional<FigureMatch> ParseFigure(const SentenceView& view, int i,
   if (qualifier == Figure::QUALIFIER_RANGE) figure.set_value_max(max);
   figure.set_qualifier(qualifier);
   figure.set_unit(unit);
-  figure.set_counted(counted.lemma);
+  figure.set_counted(std::move(counted.lemma));
   figure.set_ordinal(amount->ordinal);
-  return match;
+  return true;
 }
 
 // Whether the number at words[i..] is part of a name, a clock time or a
@@ -2877,14 +3093,16 @@ bool InNameOrTime(const std::vector<Word>& words, const FigureMatch& match) {
   return false;
 }
 
-// Appends the claim of `match` to `claims`, built in place.
+// Appends the claim of `*match` to `claims`, built in place; the figure's
+// strings are moved from `*match`.
 void AddClaim(const Document& doc, const segment::Sentence& sentence,
-              const std::vector<Word>& words, FigureMatch match,
+              const std::vector<Word>& words, FigureMatch* match,
               std::vector<Claim>* claims) {
   Claim& claim = claims->emplace_back();
   FillMentionClaim(doc, sentence, words, Claim::KIND_FIGURE,
-                   words[match.begin].begin, words[match.end - 1].end, &claim);
-  match.figure.MoveTo(claim.mutable_figure());
+                   words[match->begin].begin, words[match->end - 1].end,
+                   &claim);
+  match->figure.MoveTo(claim.mutable_figure());
 }
 
 // Which words lie in a web address: a run of text without white space that
@@ -2969,19 +3187,6 @@ const FilteredWordSet& FigureOpeners() {
   return *kOpeners;
 }
 
-// What the scan asks of a word, as bits: whether it is a trigger, an opener
-// or the first word of an idiom.
-enum ScanClass : uint8_t {
-  kTriggerWord = 1 << 0,  // in Lexicons::triggers
-  kOpenerWord = 1 << 1,   // in FigureOpeners()
-  kIdiomStart = 1 << 2,   // the first word of a phrase of Lexicons::idioms
-  // The first word of a qualifier phrase written before the number.
-  kQualifierStart = 1 << 3,
-  kCurrencyStart = 1 << 4,  // the first word of a currency phrase
-  kUnitStart = 1 << 5,      // the first word of a unit phrase
-  kNumberWord = 1 << 6,     // in Lexicons::number_words
-};
-
 // The ScanClass bits of the folded words that have any.
 const ShapeMap<uint8_t>& ScanClasses() {
   static const ShapeMap<uint8_t>* const kClasses = [] {
@@ -3005,6 +3210,8 @@ const ShapeMap<uint8_t>& ScanClasses() {
     for (const auto& [word, number] : lex.number_words) {
       bits[word] |= kNumberWord;
     }
+    bits["a"] |= kArticleWord;
+    bits["an"] |= kArticleWord;
     auto* classes = new ShapeMap<uint8_t>();
     for (const auto& [word, word_bits] : bits) classes->Insert(word, word_bits);
     return classes;
@@ -3013,6 +3220,11 @@ const ShapeMap<uint8_t>& ScanClasses() {
 }
 
 // The ScanClass bits of a folded word, 0 when none.
+inline uint8_t ScanClassOf(const ShapeMap<uint8_t>::Reader& scan_classes,
+                           absl::string_view folded) {
+  const uint8_t* classes = scan_classes.Find(folded);
+  return classes == nullptr ? 0 : *classes;
+}
 inline uint8_t ScanClassOf(const ShapeMap<uint8_t>& scan_classes,
                            absl::string_view folded) {
   const uint8_t* classes = scan_classes.Find(folded);
@@ -3030,32 +3242,25 @@ bool IsFigureOpener(const Word& word, uint8_t classes) {
   return (classes & kOpenerWord) != 0;
 }
 
-// Whether words[k] (k > 0) is a denominator after "a" or "an", for
-// PluralFractionAt. Out of line: few words get here.
-ABSL_ATTRIBUTE_NOINLINE bool IsDenominatorAfterArticle(
-    const std::vector<Word>& words, int k) {
-  return (Is(words[k - 1], "a") || Is(words[k - 1], "an")) &&
-         Denominator(words[k].folded, false) > 0;
-}
-
-// Whether words[k] is a plural ordinal after "a" or "an" ("a thirds of
+// Whether `word`, after "a" or "an", is a plural ordinal ("a thirds of
 // the vote"), which ParseSpelled reads as a fraction (Denominator) though
 // no lexicon lists it. Any other number before a denominator is a number
-// word, itself an anchor.
-inline bool PluralFractionAt(const std::vector<Word>& words, int k) {
-  // The cheapest tests first: most words end in no "s".
-  const Word& word = words[k];
+// word, itself an anchor. Out of line: the scan calls it only after an
+// article.
+ABSL_ATTRIBUTE_NOINLINE bool IsPluralFractionAfterArticle(const Word& word) {
   return word.kind == TokenKind::kWord && !word.folded.empty() &&
-         word.folded.back() == 's' && k > 0 &&
-         IsDenominatorAfterArticle(words, k);
+         word.folded.back() == 's' && Denominator(word.folded, false) > 0;
 }
 
 // Whether FeedFused may read `part`: eight bytes or more, starting like a
 // tens word. Inline, so that the scan calls FeedFused only for such words.
-inline bool MayBeFused(absl::string_view part) {
+// `lex` is Lex().
+inline bool MayBeFused(const Lexicons& lex, absl::string_view part) {
   if (part.size() < 8) return false;
-  const Lexicons& lex = Lex();
   return lex.tens_prefixes.empty() || StartsLikeTens(lex, part);
+}
+inline bool MayBeFused(absl::string_view part) {
+  return part.size() >= 8 && MayBeFused(Lex(), part);
 }
 
 // IsFigureAnchor in full. Out of line: IsFigureAnchor decides most words
@@ -3091,20 +3296,26 @@ ABSL_ATTRIBUTE_NOINLINE bool IsFigureAnchorSlow(const Word& word,
 // digit or a vulgar fraction ("USD115", "\u00BD"), or a number,
 // magnitude, currency, time-unit or vague-quantity word, also as a part of
 // a hyphenated word ("four-day") or fused ("fortytwo"). With
-// PluralFractionAt (a plural ordinal after "a" or "an"), every figure holds
-// one. `classes` are the word's ScanClass bits.
-inline bool IsFigureAnchor(const Word& word, uint8_t classes) {
+// IsPluralFractionAfterArticle (a plural ordinal after "a" or "an"), every
+// figure holds one. `classes` are the word's ScanClass bits; `lex` is
+// Lex(), passed in so that the scan of every word reads it once.
+inline bool IsFigureAnchor(const Lexicons& lex, const Word& word,
+                           uint8_t classes) {
   if (word.kind == TokenKind::kNumber) return true;
   if ((word.shape & (internal::kHasDigit | internal::kHasHyphen)) == 0) {
     if ((classes & kTriggerWord) != 0) return true;
-    // What is left to try: a vulgar fraction, which is a typographic
-    // symbol, and a fused number, which FeedFused reads only in a word of
-    // 8 bytes or more that starts like a tens word.
-    const unsigned char first =
-        word.folded.empty() ? 0 : static_cast<unsigned char>(word.folded[0]);
-    const bool may_be_vulgar =
-        word.kind == TokenKind::kPunct && (first == 0xC2 || first == 0xE2);
-    if (!may_be_vulgar && !MayBeFused(word.folded)) return false;
+    // What is left to try: in a word, a fused number, which FeedFused
+    // reads only in a word of 8 bytes or more that starts like a tens
+    // word; in a symbol, a vulgar fraction, which is a typographic one.
+    if (word.kind == TokenKind::kWord) {
+      if (!MayBeFused(lex, word.folded)) return false;
+    } else {
+      const unsigned char first =
+          word.folded.empty() ? 0 : static_cast<unsigned char>(word.folded[0]);
+      if (first != 0xC2 && first != 0xE2 && !MayBeFused(lex, word.folded)) {
+        return false;
+      }
+    }
   }
   return IsFigureAnchorSlow(word, classes);
 }
@@ -3114,12 +3325,13 @@ inline bool IsFigureAnchor(const Word& word, uint8_t classes) {
 // without hashing it.
 bool MayStartSpelledAt(const Word& word, uint8_t bits) {
   if (word.kind != TokenKind::kWord) return false;
-  if (word.folded.find('-') != std::string::npos) return MayStartSpelled(word);
+  if ((word.shape & internal::kHasHyphen) != 0) return MayStartSpelled(word);
   if (Is(word, "a") || Is(word, "an") || (bits & kNumberWord) != 0) {
     return true;
   }
+  if (!MayBeFused(word.folded)) return false;
   WordNumberParser probe;
-  return word.folded.size() >= 8 && FeedFused(word.folded, &probe);
+  return FeedFused(word.folded, &probe);
 }
 
 // The gate of the scan: whether ParseFigure(view, i) may find a figure,
@@ -3139,17 +3351,21 @@ bool MayStartSpelledAt(const Word& word, uint8_t bits) {
 //    before a word where one may start or a plural ("a dozen", "a third",
 //    "a thirds of"), and ParseFigure as one of a currency only before a
 //    currency word ("a dollar").
+// Sets `*start` to what it found that ParseFigure(view, i) would look for
+// again.
 bool MayStartFigure(const SentenceView& view,
-                    const std::vector<uint8_t>& classes, int i) {
+                    const std::vector<uint8_t>& classes, int i,
+                    FigureStart* start) {
   const std::vector<Word>& words = *view.words;
   const int n = static_cast<int>(words.size());
   const Word& word = words[i];
   const uint8_t bits = classes[i];
   int end = i;
   if ((bits & kUnitStart) != 0 && i <= view.first_content) return true;
-  if ((bits & kQualifierStart) != 0 &&
-      MatchQualifier(words, i, &end) != nullptr) {
-    return true;
+  start->qualifier_known = true;
+  if ((bits & kQualifierStart) != 0) {
+    start->qualifier = MatchQualifier(words, i, &start->qualifier_end);
+    if (start->qualifier != nullptr) return true;
   }
   bool spaced = false;
   if ((Is(word, "minus") || Is(word, "negative") || Is(word, "-")) &&
@@ -3184,9 +3400,7 @@ bool MayStartFigure(const SentenceView& view,
            (classes[i + 1] & kCurrencyStart) != 0;
   }
   if (Is(word, "point")) return true;
-  for (char c : word.folded) {
-    if (absl::ascii_isdigit(static_cast<unsigned char>(c))) return true;
-  }
+  if ((word.shape & internal::kHasDigit) != 0) return true;
   return MayStartSpelledAt(word, bits);
 }
 
@@ -3197,39 +3411,54 @@ namespace {
 // Reads each of `words` once, from the last: sets class_of[k] to the
 // ScanClass bits of words[k], anchor_of[k] to the first anchor at or after
 // k (words.size() when none; anchor_of[words.size()] too), and the first
-// and last content tokens of `view`. Out of line, so that the loop keeps
-// its values in registers, and through pointers: a store of a byte to
-// class_of could alias a vector's members, which would then be reloaded
-// for every token.
+// and last content tokens of `view`. A plural ordinal after "a" or "an" is
+// an anchor too ("a thirds of"): it is tested at the article, from its
+// bits, which changes only anchor_of of the word after it. Out of line, so
+// that the loop keeps its values in registers, and through pointers: a
+// store of a byte to class_of could alias a vector's members, which would
+// then be reloaded for every token.
 ABSL_ATTRIBUTE_NOINLINE void ClassifyWords(
     const ShapeMap<uint8_t>& scan_classes, const std::vector<Word>& words,
     uint8_t* class_of, int* anchor_of, SentenceView* view) {
   const int n = static_cast<int>(words.size());
   const Word* const w = words.data();
+  const ShapeMap<uint8_t>::Reader classes_of(scan_classes);
+  const Lexicons& lex = Lex();
   anchor_of[n] = n;
   int next = n;
-  int first_content = -1;
-  int last_content = -1;
   for (int k = n - 1; k >= 0; --k) {
     const Word& word = w[k];
-    const uint8_t bits = ScanClassOf(scan_classes, word.folded);
+    const uint8_t bits = ScanClassOf(classes_of, word.folded);
     class_of[k] = bits;
-    if (IsFigureAnchor(word, bits) || PluralFractionAt(words, k)) next = k;
-    anchor_of[k] = next;
-    if (word.kind != TokenKind::kPunct) {
-      if (last_content < 0) last_content = k;
-      first_content = k;
+    if ((bits & kArticleWord) != 0 && k + 1 < n && next != k + 1 &&
+        IsPluralFractionAfterArticle(w[k + 1])) {
+      next = k + 1;
+      anchor_of[k + 1] = k + 1;
     }
+    if (IsFigureAnchor(lex, word, bits)) next = k;
+    anchor_of[k] = next;
   }
-  view->first_content = first_content;
+  int first_content = 0;
+  while (first_content < n && w[first_content].kind == TokenKind::kPunct) {
+    ++first_content;
+  }
+  int last_content = n - 1;
+  while (last_content >= 0 && w[last_content].kind == TokenKind::kPunct) {
+    --last_content;
+  }
+  view->first_content = first_content < n ? first_content : -1;
   view->last_content = last_content;
 }
 
 // FindFigures; `every_token` turns the anchor filter off.
 void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
                  bool every_token, std::vector<Claim>* claims) {
-  static const int max_lead = MaxFigureLead();
-  static const int max_idiom = static_cast<int>(Lex().idioms.max_words());
+  static const int kMaxLead = MaxFigureLead();
+  static const int kMaxIdiom = static_cast<int>(Lex().idioms.max_words());
+  // Copies, which the loops keep in registers.
+  const int max_lead = kMaxLead;
+  const int max_idiom = kMaxIdiom;
+  const Lexicons& lex = Lex();
   const ShapeMap<uint8_t>& scan_classes = ScanClasses();
   TakenRanges taken_ranges(taken);
   // Per sentence, kept across sentences to reuse their memory.
@@ -3249,28 +3478,53 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
     SentenceView view;
     view.doc = &doc;
     view.words = &words;
+    view.classes = classes.data();
     ClassifyWords(scan_classes, words, classes.data(), next_anchor.data(),
                   &view);
     if (!every_token && next_anchor[0] == n) continue;  // no figure here
     UrlRuns in_url(doc, words);
+    const int* const anchor_at = next_anchor.data();
+    const uint8_t* const class_at = classes.data();
     int i = 0;
     while (i < n) {
       if (!every_token) {
-        if (next_anchor[i] == n) break;  // every figure holds an anchor
-        // An idiom starting here may cover the tokens where a figure would
-        // start ("Catch-22"), so idioms are looked for a little further.
-        const int lead = next_anchor[i] - i;
-        if (lead > max_lead + max_idiom) {
-          i = next_anchor[i] - (max_lead + max_idiom);
-          continue;
+        // Moves on to the next token where an idiom or a figure may start;
+        // anchor_at[n] is n, so the loop stops at the end.
+        while (true) {
+          const int anchor = anchor_at[i];
+          if (anchor == n) break;  // every figure holds an anchor
+          // An idiom starting here may cover the tokens where a figure
+          // would start ("Catch-22"), so idioms are looked for a little
+          // further.
+          const int lead = anchor - i;
+          if (lead > max_lead + max_idiom) {
+            i = anchor - (max_lead + max_idiom);
+            continue;
+          }
+          // Where no idiom starts and no figure may start (see below),
+          // every test moves on to the next token.
+          const uint8_t bits = class_at[i];
+          if ((bits & kIdiomStart) != 0 || lead == 0 ||
+              (lead <= max_lead && IsFigureOpener(words[i], bits))) {
+            break;
+          }
+          ++i;
         }
-        // Where no idiom starts and no figure may start (see below), every
-        // test moves on to the next token.
-        if ((classes[i] & kIdiomStart) == 0 && lead > 0 &&
-            (lead > max_lead || !IsFigureOpener(words[i], classes[i]))) {
+        if (anchor_at[i] == n) break;
+      }
+      // Where no idiom starts, a token where no figure may start is
+      // passed over whatever else holds, so that is asked first.
+      const bool idiom_start = (class_at[i] & kIdiomStart) != 0;
+      FigureStart start;
+      bool may_start = every_token;
+      if (!every_token && !idiom_start) {
+        // The loop above left only tokens at or a short lead before an
+        // anchor where IsFigureOpener holds.
+        if (!MayStartFigure(view, classes, i, &start)) {
           ++i;
           continue;
         }
+        may_start = true;
       }
       if (in_url.Contains(i)) {
         ++i;
@@ -3281,41 +3535,41 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
         continue;
       }
       int idiom_end = i;
-      if ((classes[i] & kIdiomStart) != 0 &&
-          Lex().idioms.Match(words, i, &idiom_end)) {
+      if (idiom_start && lex.idioms.Match(words, i, &idiom_end)) {
         i = idiom_end;
         continue;
       }
-      if (!every_token && ((next_anchor[i] > i &&
-                            (next_anchor[i] - i > max_lead ||
-                             !IsFigureOpener(words[i], classes[i]))) ||
-                           !MayStartFigure(view, classes, i))) {
+      if (!may_start &&
+          ((anchor_at[i] > i && (anchor_at[i] - i > max_lead ||
+                                 !IsFigureOpener(words[i], class_at[i]))) ||
+           !MayStartFigure(view, classes, i, &start))) {
         ++i;
         continue;
       }
-      std::optional<FigureMatch> match = ParseFigure(view, i);
-      if (!match.has_value() || match->end <= match->begin ||
-          taken_ranges.Overlaps(words[match->begin].begin,
-                                words[match->end - 1].end) ||
-          InNameOrTime(words, *match)) {
+      FigureMatch match;
+      if (!ParseFigure(view, i, &match, /*allow_bound_pair=*/true, &start) ||
+          match.end <= match.begin ||
+          taken_ranges.Overlaps(words[match.begin].begin,
+                                words[match.end - 1].end) ||
+          InNameOrTime(words, match)) {
         ++i;
         continue;
       }
-      i = match->end;
+      i = match.end;
       // "45 (forty five)": the same number restated in parentheses is no
       // second figure.
-      if (i + 2 < n && Is(words[i], "(") && match->figure.has_value() &&
-          !match->figure.has_value_max()) {
+      if (i + 2 < n && Is(words[i], "(") && match.figure.has_value() &&
+          !match.figure.has_value_max()) {
         const std::optional<Amount> again = ParseAmount(words, i + 1, false);
-        if (again.has_value() && again->end < n &&
-            Is(words[again->end], ")") && !again->range_max &&
-            again->value == std::abs(match->figure.value())) {
-          AddClaim(doc, sentence, words, *std::move(match), claims);
+        if (again.has_value() && again->end < n && Is(words[again->end], ")") &&
+            !again->range_max &&
+            again->value == std::abs(match.figure.value())) {
+          AddClaim(doc, sentence, words, &match, claims);
           i = again->end + 1;
           continue;
         }
       }
-      AddClaim(doc, sentence, words, *std::move(match), claims);
+      AddClaim(doc, sentence, words, &match, claims);
     }
   }
 }
@@ -3340,6 +3594,7 @@ std::vector<std::string> FigureGateViolations(const Document& doc) {
     SentenceView view;
     view.doc = &doc;
     view.words = &words;
+    view.classes = classes.data();
     for (int k = 0; k < n; ++k) {
       classes[k] = ScanClassOf(scan_classes, words[k].folded);
       if (words[k].kind == TokenKind::kPunct) continue;
@@ -3347,13 +3602,14 @@ std::vector<std::string> FigureGateViolations(const Document& doc) {
       view.last_content = k;
     }
     for (int i = 0; i < n; ++i) {
-      if (MayStartFigure(view, classes, i)) continue;
-      const std::optional<FigureMatch> match = ParseFigure(view, i);
-      if (match.has_value()) {
+      FigureStart start;
+      if (MayStartFigure(view, classes, i, &start)) continue;
+      FigureMatch match;
+      if (ParseFigure(view, i, &match)) {
         violations.push_back(absl::StrCat(
             words[i].folded, ": ",
-            doc.Slice(words[match->begin].begin,
-                      words[std::max(match->end, match->begin + 1) - 1].end)));
+            doc.Slice(words[match.begin].begin,
+                      words[std::max(match.end, match.begin + 1) - 1].end)));
       }
     }
   }
