@@ -2725,9 +2725,9 @@ struct FigureStart {
 };
 
 // Whether a figure's mention starts at words[i]; sets `*found`, which must
-// be as default-constructed, to it when one does (and to what else when
-// none does). `start`, when not nullptr, is what MayStartFigure(view, ...,
-// i, start) found.
+// be as default-constructed, to it when one does, and may leave it partly
+// set when none does (the caller then drops it). `start`, when not
+// nullptr, is what MayStartFigure(view, ..., i, start) found.
 bool ParseFigure(const SentenceView& view, int i, FigureMatch* found,
                  bool allow_bound_pair = true,
                  const FigureStart* start = nullptr) {
