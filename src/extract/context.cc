@@ -787,7 +787,8 @@ WordLexis ComputeLexis(const std::string& folded, KeywordSet* keywords) {
 }
 
 // The most distinct words LexisOf keeps before it starts over, so that its
-// memory stays bounded however much text a thread reads.
+// memory stays bounded however much text a thread reads (beyond them, the
+// words of the Document being read: TrimContextCaches).
 constexpr size_t kMaxLexisEntries = 1 << 16;
 
 // Per-thread memo of ComputeLexis, by ShortKey for the words that have one
@@ -1352,10 +1353,15 @@ ContextCache& Cache() {
 }
 
 // Starts the memo over when it has grown too large, and with it the facts,
-// which point into it.
-void TrimContextCaches() {
+// which point into it; but not while the facts kept are those of the
+// Document `serial` (0: none), whose next mentions read them again. A
+// sentence of more distinct words than kMaxLexisEntries would otherwise
+// be read anew for each of its mentions (quadratic in its length); the
+// memo keeps at most the words of one Document more.
+void TrimContextCaches(uint64_t serial = 0) {
   LexisMemo& memo = Lexes();
-  if (memo.size() > kMaxLexisEntries) {
+  if (memo.size() > kMaxLexisEntries &&
+      (serial == 0 || Cache().serial != serial)) {
     memo.clear();
     Cache().serial = 0;
   }
@@ -1516,7 +1522,7 @@ void FillMentionClaim(const Document& doc, const segment::Sentence& sentence,
   sentence_span->set_begin(sentence.begin);
   sentence_span->set_end(sentence.end);
   const segment::Range mention{begin, end};
-  TrimContextCaches();
+  TrimContextCaches(doc.serial);
   const SentenceFacts& facts = FactsOf(&doc, sentence, sentence_words, mention);
   const SentenceFacts::Window window = facts.WindowOf(mention);
   const PaddedString* keywords[kMentionKeywords];

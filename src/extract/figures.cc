@@ -2222,8 +2222,8 @@ Counted CountedNoun(const std::vector<Word>& words, int start) {
 
 // The time unit of a duration, "year" for "three years" (advancing `*k` past
 // the unit word) or "day" for "a four-day tour"; empty when none.
-// `classes` are the ScanClass bits of `words`: every time unit is a
-// trigger word.
+// `classes` are the ScanClass bits of `words` (every time unit is a
+// trigger word), nullptr when not known (MayStartPhrase).
 absl::string_view DurationUnit(const std::vector<Word>& words,
                                const uint8_t* classes, const Amount& amount,
                                int* k) {
@@ -2235,7 +2235,7 @@ absl::string_view DurationUnit(const std::vector<Word>& words,
                                   : absl::string_view(it->second);
   }
   if (amount.ordinal || *k >= static_cast<int>(words.size()) ||
-      (classes[*k] & kTriggerWord) == 0) {
+      (classes != nullptr && (classes[*k] & kTriggerWord) == 0)) {
     return "";
   }
   auto it = time_units.find(words[*k].folded);
@@ -2484,7 +2484,10 @@ int MatchRangeEnd(const std::vector<Word>& words, const uint8_t* classes,
 struct SentenceView {
   const Document* doc = nullptr;
   const std::vector<Word>* words = nullptr;
-  // The ScanClass bits of each of `words`.
+  // The ScanClass bits of each of `words`, which ParseFigure asks before
+  // looking a phrase up; nullptr to look every phrase up, as the reference
+  // the scan's gates are checked against (FindFiguresAtEveryToken,
+  // FigureGateViolations).
   const uint8_t* classes = nullptr;
   // The first and last tokens that are not punctuation (-1 when none): a
   // number expression spanning them is a bare phrase, a figure by itself.
@@ -2722,9 +2725,9 @@ struct FigureStart {
 };
 
 // Whether a figure's mention starts at words[i]; sets `*found`, which must
-// be as default-constructed, to it when one does (and to what else when
-// none does). `start`, when not nullptr, is what MayStartFigure(view, ...,
-// i, start) found.
+// be as default-constructed, to it when one does, and may leave it partly
+// set when none does (the caller then drops it). `start`, when not
+// nullptr, is what MayStartFigure(view, ..., i, start) found.
 bool ParseFigure(const SentenceView& view, int i, FigureMatch* found,
                  bool allow_bound_pair = true,
                  const FigureStart* start = nullptr) {
@@ -3450,7 +3453,8 @@ ABSL_ATTRIBUTE_NOINLINE void ClassifyWords(
   view->last_content = last_content;
 }
 
-// FindFigures; `every_token` turns the anchor filter off.
+// FindFigures; `every_token` turns the anchor filter and the phrase gates
+// of the word classes off.
 void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
                  bool every_token, std::vector<Claim>* claims) {
   static const int kMaxLead = MaxFigureLead();
@@ -3478,7 +3482,7 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
     SentenceView view;
     view.doc = &doc;
     view.words = &words;
-    view.classes = classes.data();
+    view.classes = every_token ? nullptr : classes.data();
     ClassifyWords(scan_classes, words, classes.data(), next_anchor.data(),
                   &view);
     if (!every_token && next_anchor[0] == n) continue;  // no figure here
@@ -3594,7 +3598,9 @@ std::vector<std::string> FigureGateViolations(const Document& doc) {
     SentenceView view;
     view.doc = &doc;
     view.words = &words;
-    view.classes = classes.data();
+    // ParseFigure without the gates of the word classes, so that they are
+    // checked too; MayStartFigure reads `classes`.
+    view.classes = nullptr;
     for (int k = 0; k < n; ++k) {
       classes[k] = ScanClassOf(scan_classes, words[k].folded);
       if (words[k].kind == TokenKind::kPunct) continue;

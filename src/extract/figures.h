@@ -69,10 +69,12 @@ void FindFigures(const Document& doc, const std::vector<segment::Range>& taken,
 
 namespace internal {
 
-// FindFigures trying a figure at every token. FindFigures tries one only a
-// few tokens before a word that can anchor a figure (a number, number or
-// magnitude word, currency, time unit, vague quantity); both give the same
-// claims, which tests check.
+// FindFigures trying a figure at every token, and looking up every phrase
+// a figure may start or end with. FindFigures tries one only a few tokens
+// before a word that can anchor a figure (a number, number or magnitude
+// word, currency, time unit, vague quantity), and looks a qualifier,
+// currency or unit phrase up only at a word that starts one; both give the
+// same claims, which tests check.
 void FindFiguresAtEveryToken(const Document& doc,
                              const std::vector<segment::Range>& taken,
                              std::vector<crosscheck::v1::Claim>* claims);
