@@ -482,15 +482,17 @@ struct Lexicons {
   FilteredWordSet triggers;
 };
 
+// The powers of ten a decimal of up to 15 digits divides by, each exact in
+// a double (ParsePlainDecimal, ParseGroupedDecimal).
+constexpr double kPowersOfTen[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6, 1e7,
+                                   1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14};
+
 // absl::SimpleAtod for plain decimals ("2400", "48.5"): at most 15 digits,
 // and at most one '.' with digits on both sides. The digits make an integer
 // below 2^53 and the decimals a power of ten up to 10^14, both exact in a
 // double, so one division rounds correctly, as SimpleAtod does. False, with
 // `*value` unset, for any other text.
 bool ParsePlainDecimal(absl::string_view text, double* value) {
-  static constexpr double kPowersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,
-                                            1e5,  1e6,  1e7,  1e8,  1e9,
-                                            1e10, 1e11, 1e12, 1e13, 1e14};
   uint64_t mantissa = 0;
   int digits = 0;
   int decimals = -1;  // digits after the '.', -1 before it
@@ -519,9 +521,6 @@ bool ParsePlainDecimal(absl::string_view text, double* value) {
 // reads them after joining the groups. False, with `*value` unset, for any
 // other text.
 bool ParseGroupedDecimal(absl::string_view text, double* value) {
-  static constexpr double kPowersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,
-                                            1e5,  1e6,  1e7,  1e8,  1e9,
-                                            1e10, 1e11, 1e12, 1e13, 1e14};
   uint64_t mantissa = 0;
   int digits = 0;
   int group = 0;  // digits of the group being read

@@ -136,6 +136,7 @@ TEST(LemmaTest, LongWordsAndLemmas) {
   EXPECT_EQ(Lemma("Disproportionate"), "disproportionate");
   EXPECT_EQ(Lemma("internationalizations"), "internationalization");
   EXPECT_EQ(Lemma("a"), "a");
+  // Again, now from the memo.
   EXPECT_EQ(Lemma("constitutionally"), "constitutionally");
 }
 
