@@ -28,12 +28,11 @@ using segment::internal::kLetterClass;
 using segment::internal::kSpaceClass;
 
 #if defined(__SSE2__)
-// Which of the 16 bytes at some `p` are ASCII letters or digits, digits,
-// and spaces: a bit each, bit k for p[k].
+// Which of the 16 bytes at some `p` are ASCII letters or digits, and
+// digits: a bit each, bit k for p[k].
 struct ByteMasks {
   unsigned alnum;
   unsigned digit;
-  unsigned space;
 };
 
 // The ByteMasks of p[0, 16). Stores the 16 bytes, ASCII letters
@@ -56,9 +55,7 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline ByteMasks ReadBytes16(const char* p,
       _mm_or_si128(bytes, _mm_and_si128(letter, _mm_set1_epi8(0x20))));
   return ByteMasks{
       static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit))),
-      static_cast<unsigned>(_mm_movemask_epi8(digit)),
-      static_cast<unsigned>(
-          _mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(' '))))};
+      static_cast<unsigned>(_mm_movemask_epi8(digit))};
 }
 
 // The length (0 to 16) of the run of ASCII letters and digits that starts
@@ -284,13 +281,56 @@ ABSL_ATTRIBUTE_NOINLINE size_t AddNextWord(absl::string_view text, size_t pos,
   return pos;
 }
 
-}  // namespace
+// Appends the Word of the token that starts at text[pos], a letter or a
+// digit, and returns the position after it and after one space that
+// follows it. Out of line, for the runs of ASCII letters and digits the
+// loop in Words does not take: those of 16 bytes or more, those the range
+// ends in or that are near the end of the text, and those that something
+// joins to more (a token of another kind, left to AddNextWord).
+ABSL_ATTRIBUTE_NOINLINE size_t AddAsciiToken(absl::string_view text,
+                                             size_t pos, size_t end,
+                                             std::vector<Word>* words) {
+  const char* const data = text.data();
+  char folded16[16];
+  unsigned digits = 0;
+  const size_t run = AsciiAlnumPrefix(text, pos, folded16, &digits);
+  size_t e = std::min(pos + run, end);
+  if (run == 16) {
+    while (e < end && (ByteClass(data[e]) & (kLetterClass | kDigitClass))) {
+      ++e;
+    }
+  }
+  if (!RunEndsToken(data, e, end)) return AddNextWord(text, pos, end, words);
+  // The space that most often follows, skipped as the loop would.
+  const size_t next = e < end && data[e] == ' ' ? e + 1 : e;
+  const segment::TokenKind kind = (digits & 1) ? segment::TokenKind::kNumber
+                                               : segment::TokenKind::kWord;
+  if (e - pos > 15) {
+    words->emplace_back(AsciiWord{pos, e, data + pos, kind});
+    return next;
+  }
+  // The digits of the token: the range may end inside the run.
+  if (e - pos < run) digits &= (1u << (e - pos)) - 1;
+  // ASCII letters and digits: Fold only lowercases (so the first byte
+  // changes only for a capital), and there is no possessive ending.
+  words->emplace_back(ShortAsciiWord{pos, e, folded16, kind,
+                                     folded16[0] != data[pos], digits != 0});
+  return next;
+}
 
-std::vector<Word> Words(absl::string_view text, size_t begin, size_t end) {
-  std::vector<Word> words;
-  end = std::min(end, text.size());
-  // About one token per four bytes of news text.
-  if (end > begin) words.reserve((end - begin) / 4 + 1);
+// Makes room for at least one more word in `words`. Out of line: the
+// vectors are sized for the text they hold, and seldom grow.
+ABSL_ATTRIBUTE_NOINLINE void Grow(std::vector<Word>* words) {
+  words->reserve(words->capacity() * 2 + 1);
+}
+
+// Appends the tokens of text[begin, end) to `words`, begin < end <=
+// text.size(). Each token takes a path of its own, inline for runs of
+// ASCII letters and digits (most tokens) and ASCII punctuation; every
+// call it makes (a token of another kind, a vector to grow) is out of
+// line, so that the loop keeps its state in registers.
+CROSSCHECK_FLATTEN void AppendWords(absl::string_view text, size_t begin,
+                                    size_t end, std::vector<Word>* words) {
   const char* const data = text.data();
 #if defined(__SSE2__)
   // Positions with 16 bytes of text from them on.
@@ -298,89 +338,71 @@ std::vector<Word> Words(absl::string_view text, size_t begin, size_t end) {
 #endif
   size_t pos = begin;
   while (pos < end) {
+    if (ABSL_PREDICT_FALSE(words->size() == words->capacity())) Grow(words);
+    // Known from here to the next call: `emplace_back` does not grow.
+    ABSL_ASSUME(words->data() + words->size() !=
+                words->data() + words->capacity());
     const uint8_t cls = ByteClass(data[pos]);
+    if (cls & (kLetterClass | kDigitClass)) {
+#if defined(__SSE2__)
+      // A run of ASCII letters and digits shorter than 16 bytes, followed
+      // inside the range by a space or by ASCII that does not join it to
+      // more (RunEndsToken): a whole token, as segment::NextToken would
+      // find it. The 16 bytes read tell its length and digits and hold
+      // its folded bytes (Fold only lowercases ASCII letters, and there
+      // is no possessive ending).
+      if (ABSL_PREDICT_TRUE(pos < wide_end)) {
+        char folded16[16];
+        const ByteMasks masks = ReadBytes16(data + pos, folded16);
+        const unsigned run =
+            static_cast<unsigned>(__builtin_ctz(~masks.alnum));
+        const size_t e = pos + run;
+        if (ABSL_PREDICT_TRUE(run < 16 && e < end)) {
+          size_t next = e;
+          if (data[e] == ' ') {
+            next = e + 1;
+          } else if (!RunEndsToken(data, e, end)) {
+            pos = AddNextWord(text, pos, end, words);
+            continue;
+          }
+          words->emplace_back(ShortAsciiWord{
+              pos, e, folded16,
+              (cls & kDigitClass) ? segment::TokenKind::kNumber
+                                  : segment::TokenKind::kWord,
+              static_cast<unsigned char>(data[pos] - 'A') < 26,
+              (masks.digit & ((1u << run) - 1)) != 0});
+          pos = next;
+          continue;
+        }
+      }
+#endif
+      pos = AddAsciiToken(text, pos, end, words);
+      continue;
+    }
     if (cls & kSpaceClass) {
       ++pos;
       continue;
     }
-    if (cls & (kLetterClass | kDigitClass)) {
-      // Runs of ASCII letters and digits, from `pos` on: each is a whole
-      // token when nothing joins it to more (RunEndsToken), as
-      // segment::NextToken would find it. Runs followed by a space and
-      // another run ("the talks in Lagos") are read one after another,
-      // 16 bytes at the start of each telling its length, its digits, the
-      // space and whether a run starts after it.
-      bool whole = true;
-      for (;;) {
-        char folded16[16];
-        unsigned digits = 0;    // a bit per digit of the token
-        size_t e = pos;         // the end of the token
-        size_t next = pos;      // where reading goes on
-        bool run_next = false;  // whether a run starts at `next`
-        bool read = false;
-#if defined(__SSE2__)
-        if (pos < wide_end) {
-          const ByteMasks masks = ReadBytes16(data + pos, folded16);
-          const unsigned alnum = masks.alnum;
-          const unsigned space = masks.space;
-          const unsigned run = static_cast<unsigned>(__builtin_ctz(~alnum));
-          // A run that reaches byte 16 or the end of the range, or that
-          // is not followed by a space, is read below.
-          if (run < 16 && pos + run < end && (space >> run & 1) != 0) {
-            digits = masks.digit & ((1u << run) - 1);
-            e = pos + run;
-            next = e + 1;
-            run_next = next < end && (alnum >> (run + 1) & 1) != 0;
-            read = true;
-          }
-        }
-#endif
-        if (!read) {
-          const size_t run = AsciiAlnumPrefix(text, pos, folded16, &digits);
-          e = std::min(pos + run, end);
-          if (run == 16) {
-            while (e < end &&
-                   (ByteClass(data[e]) & (kLetterClass | kDigitClass))) {
-              ++e;
-            }
-          }
-          if (!RunEndsToken(data, e, end)) {
-            whole = false;
-            break;
-          }
-          // The space that most often follows, skipped as the loop would.
-          next = e < end && data[e] == ' ' ? e + 1 : e;
-          if (e - pos > 15) {
-            words.emplace_back(AsciiWord{pos, e, data + pos,
-                                         (digits & 1)
-                                             ? segment::TokenKind::kNumber
-                                             : segment::TokenKind::kWord});
-            pos = next;
-            break;
-          }
-          // The digits of the token: the range may end inside the run.
-          if (e - pos < run) digits &= (1u << (e - pos)) - 1;
-        }
-        // ASCII letters and digits: Fold only lowercases (so the first
-        // byte changes only for a capital), and there is no possessive
-        // ending. Bit 0 of `digits` is the token's first byte.
-        words.emplace_back(
-            ShortAsciiWord{pos, e, folded16,
-                           (digits & 1) ? segment::TokenKind::kNumber
-                                        : segment::TokenKind::kWord,
-                           folded16[0] != data[pos], digits != 0});
-        pos = next;
-        if (!run_next) break;
-      }
-      if (whole) continue;
-    } else if (static_cast<unsigned char>(data[pos]) < 0x80) {
+    if (static_cast<unsigned char>(data[pos]) < 0x80) {
       // ASCII punctuation: a token of its own.
-      words.emplace_back(AsciiPunct{pos, data + pos});
+      words->emplace_back(AsciiPunct{pos, data + pos});
       ++pos;
       continue;
     }
-    pos = AddNextWord(text, pos, end, &words);
+    pos = AddNextWord(text, pos, end, words);
   }
+}
+
+}  // namespace
+
+CROSSCHECK_FLATTEN std::vector<Word> Words(absl::string_view text,
+                                           size_t begin, size_t end) {
+  std::vector<Word> words;
+  end = std::min(end, text.size());
+  if (end <= begin) return words;
+  // About one token per four bytes of news text.
+  words.reserve((end - begin) / 4 + 1);
+  AppendWords(text, begin, end, &words);
   return words;
 }
 
