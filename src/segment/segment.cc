@@ -1,15 +1,14 @@
 #include "src/segment/segment.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cstdint>
 #include <initializer_list>
-#include <string>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "src/base/lines.h"
 #include "src/base/utf8.h"
@@ -20,31 +19,53 @@ namespace {
 using base::DecodeUtf8;
 using base::DecodeUtf8Before;
 
-// A set of lowercase words and the size of its longest word, so that
-// longer words are ruled out without a lookup.
-struct WordList {
-  WordList(std::initializer_list<const char*> list)
-      : words(list.begin(), list.end()) {
-    for (const std::string& word : words) {
-      max_size = std::max(max_size, word.size());
+// A set of lowercase words of 1 to 7 bytes. Each word is packed into an
+// integer (its bytes in order, then zeros, and its size in the top byte)
+// and kept in an open-addressing table at most a third full, so that a
+// word is looked up with one multiplication and a probe or two.
+class WordList {
+ public:
+  WordList(std::initializer_list<const char*> list) {
+    for (const char* word : list) {
+      const absl::string_view w(word);
+      assert(!w.empty() && w.size() <= kMaxSize);
+      size_t slot = Slot(Pack(w));
+      while (slots_[slot] != 0) slot = (slot + 1) % kSlots;
+      slots_[slot] = Pack(w);
     }
   }
-  absl::flat_hash_set<std::string> words;
-  size_t max_size = 0;
-};
 
-// Whether absl::AsciiStrToLower(word) is in `list`.
-bool ContainsLowercase(const WordList& list, absl::string_view word) {
-  if (word.size() > list.max_size) return false;
-  char lower[16];
-  if (word.size() > sizeof(lower)) {
-    return list.words.contains(absl::AsciiStrToLower(word));
+  // Whether absl::AsciiStrToLower(word) is in the list.
+  bool ContainsLowercase(absl::string_view word) const {
+    if (word.empty() || word.size() > kMaxSize) return false;
+    const uint64_t key = Pack(word);
+    for (size_t slot = Slot(key);; slot = (slot + 1) % kSlots) {
+      if (slots_[slot] == key) return true;
+      if (slots_[slot] == 0) return false;
+    }
   }
-  for (size_t i = 0; i < word.size(); ++i) {
-    lower[i] = absl::ascii_tolower(static_cast<unsigned char>(word[i]));
+
+ private:
+  static constexpr size_t kMaxSize = 7;
+  static constexpr size_t kSlots = 256;
+
+  // absl::AsciiStrToLower(word), 1 to 7 bytes, packed.
+  static uint64_t Pack(absl::string_view word) {
+    uint64_t key = uint64_t{word.size()} << 56;
+    for (size_t i = 0; i < word.size(); ++i) {
+      key |= uint64_t{static_cast<unsigned char>(absl::ascii_tolower(
+                 static_cast<unsigned char>(word[i])))}
+             << (8 * i);
+    }
+    return key;
   }
-  return list.words.contains(absl::string_view(lower, word.size()));
-}
+
+  static size_t Slot(uint64_t key) {
+    return static_cast<size_t>((key * 0x9E3779B97F4A7C15u) >> 56);
+  }
+
+  uint64_t slots_[kSlots] = {};
+};
 
 // Words that end with a period without ending a sentence (lowercase, no
 // period). Multi-dot abbreviations ("U.S.") are handled separately.
@@ -223,9 +244,9 @@ bool PeriodEndsSentence(absl::string_view text, size_t begin, size_t dot,
       if (!IsLetter(c)) break;
       e += l;
     }
-    return ContainsLowercase(SentenceStarters(), text.substr(next, e - next));
+    return SentenceStarters().ContainsLowercase(text.substr(next, e - next));
   }
-  return !ContainsLowercase(Abbreviations(), word);
+  return !Abbreviations().ContainsLowercase(word);
 }
 
 void SplitSentences(absl::string_view text, const Paragraph& para,
