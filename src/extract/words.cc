@@ -35,8 +35,9 @@ struct ByteMasks {
   unsigned digit;
 };
 
-// The ByteMasks of p[0, 16). Stores the 16 bytes, ASCII letters
-// lowercased, in `folded`.
+// The ByteMasks of p[0, 16). Stores the 16 bytes with bit 0x20 set in
+// `folded`: where they are ASCII letters and digits, the bytes of Fold (an
+// ASCII letter lowercased; a digit has the bit already).
 ABSL_ATTRIBUTE_ALWAYS_INLINE inline ByteMasks ReadBytes16(const char* p,
                                                           char* folded) {
   const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
@@ -47,21 +48,19 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline ByteMasks ReadBytes16(const char* p,
         _mm_sub_epi8(x, _mm_set1_epi8(static_cast<char>(lo + 128))),
         _mm_set1_epi8(static_cast<char>(n - 128)));
   };
-  const __m128i letter =
-      in_range(_mm_or_si128(bytes, _mm_set1_epi8(0x20)), 'a', 26);
+  const __m128i lower = _mm_or_si128(bytes, _mm_set1_epi8(0x20));
+  const __m128i letter = in_range(lower, 'a', 26);
   const __m128i digit = in_range(bytes, '0', 10);
-  _mm_storeu_si128(
-      reinterpret_cast<__m128i*>(folded),
-      _mm_or_si128(bytes, _mm_and_si128(letter, _mm_set1_epi8(0x20))));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(folded), lower);
   return ByteMasks{
       static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit))),
       static_cast<unsigned>(_mm_movemask_epi8(digit))};
 }
 
 // The length (0 to 16) of the run of ASCII letters and digits that starts
-// at `p`, reading p[0, 16). Stores the 16 bytes, ASCII letters lowercased,
-// in `folded`, and a bit per digit of the run in `*digits` (bit k for
-// p[k]).
+// at `p`, reading p[0, 16). Stores 16 bytes in `folded` that start with
+// the run's, lowercased, and a bit per digit of the run in `*digits` (bit
+// k for p[k]).
 inline size_t AsciiAlnumRun16(const char* p, char* folded, unsigned* digits) {
   const ByteMasks masks = ReadBytes16(p, folded);
   const unsigned alnum = masks.alnum;
