@@ -195,6 +195,28 @@ bool RunEndsToken(const char* data, size_t e, size_t end) {
          (ByteClass(data[e + 1]) & (kLetterClass | kDigitClass)) == 0;
 }
 
+// A character of punctuation of U+2000 to U+203F (3 bytes) at `begin`,
+// `folded` holding its folded bytes (FoldInto: "'", "-" or the character
+// itself) followed by more, 15 or more bytes in all.
+struct TypographicPunct {
+  size_t begin;
+  const char* folded;
+  size_t folded_size;  // 1 or 3
+
+  CROSSCHECK_FLATTEN operator Word() const {
+    Word word{begin,
+              begin + 3,
+              std::string(folded, 15),
+              segment::TokenKind::kPunct,
+              false,
+              0,
+              static_cast<uint8_t>(folded[0] == '-' ? kHasHyphen : 0)};
+    ABSL_ASSUME(folded_size <= 15);
+    word.folded.erase(folded_size);
+    return word;
+  }
+};
+
 // A token of any kind, `folded` holding its folded bytes followed by more,
 // at least 15 bytes in all.
 struct FoldedWord {
@@ -226,9 +248,8 @@ struct FoldedWord {
 // segment::NextToken finds it, and returns the position after it (`end`
 // when only white space is left). Out of line, for the tokens that are not
 // plain ASCII, so that the loop over the others keeps its registers.
-ABSL_ATTRIBUTE_NOINLINE size_t AddNextWord(absl::string_view text, size_t pos,
-                                           size_t end,
-                                           std::vector<Word>* words) {
+ABSL_ATTRIBUTE_NOINLINE CROSSCHECK_FLATTEN size_t AddNextWord(
+    absl::string_view text, size_t pos, size_t end, std::vector<Word>* words) {
   const char* const data = text.data();
   // Typographic punctuation of U+2000 to U+203F, such as quote marks and
   // dashes, other than the spaces among them: none is a letter, so each
@@ -242,8 +263,7 @@ ABSL_ATTRIBUTE_NOINLINE size_t AddNextWord(absl::string_view text, size_t pos,
     if (c != 0x2002 && c != 0x2003 && c != 0x2009 && c != 0x202F) {
       char folded[16] = {};
       const size_t folded_size = FoldInto(data + pos, 3, folded);
-      words->emplace_back(FoldedWord{pos, pos + 3, folded, folded_size,
-                                     segment::TokenKind::kPunct, false, 0});
+      words->emplace_back(TypographicPunct{pos, folded, folded_size});
       return pos + 3;
     }
   }
