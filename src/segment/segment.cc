@@ -138,21 +138,34 @@ inline bool MayJoin(char32_t c) {
   return c == 0x2010 || c == 0x2011 || c == 0x2019;
 }
 
+#if defined(__SSE2__)
+// A bit for each byte of kStopClass among p[0, 16), bit k for p[k].
+inline unsigned StopMask16(const char* p) {
+  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i stop = _mm_or_si128(
+      _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('.')),
+                   _mm_cmpeq_epi8(bytes, _mm_set1_epi8('!'))),
+      _mm_or_si128(
+          _mm_cmpeq_epi8(bytes, _mm_set1_epi8('?')),
+          _mm_cmpeq_epi8(bytes, _mm_set1_epi8(static_cast<char>(0xE2)))));
+  return static_cast<unsigned>(_mm_movemask_epi8(stop));
+}
+#endif
+
 // The first position in [pos, end) of a byte of kStopClass, or `end`.
+// Reads 16 bytes at a time; the last fewer than 16 in the 16 bytes that
+// end at `end` (when the text has 16 bytes before it), those before `pos`
+// left out.
 inline size_t SkipToStop(const char* data, size_t pos, size_t end) {
 #if defined(__SSE2__)
   while (end - pos >= 16) {
-    const __m128i bytes =
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + pos));
-    const __m128i stop = _mm_or_si128(
-        _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('.')),
-                     _mm_cmpeq_epi8(bytes, _mm_set1_epi8('!'))),
-        _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('?')),
-                     _mm_cmpeq_epi8(bytes, _mm_set1_epi8(
-                                               static_cast<char>(0xE2)))));
-    const int mask = _mm_movemask_epi8(stop);
+    const unsigned mask = StopMask16(data + pos);
     if (mask != 0) return pos + __builtin_ctz(mask);
     pos += 16;
+  }
+  if (pos < end && end >= 16) {
+    const unsigned mask = StopMask16(data + end - 16) >> (pos - (end - 16));
+    return mask != 0 ? pos + __builtin_ctz(mask) : end;
   }
 #endif
   while (pos < end && (ByteClass(data[pos]) & kStopClass) == 0) ++pos;
@@ -229,7 +242,10 @@ bool PeriodEndsSentence(absl::string_view text, size_t begin, size_t dot,
   const char32_t next_char = DecodeUtf8(text, next, &len);
   // A lowercase word or a digit after the period continues the sentence
   // ("approx. 40", "p.m. on Monday").
-  if (!IsUpper(next_char) && !IsOpening(next_char)) {
+  // IsUpper, ASCII decided inline.
+  const bool upper =
+      next_char < 0x80 ? next_char - 'A' < 26 : IsUpper(next_char);
+  if (!upper && !IsOpening(next_char)) {
     return !IsLetter(next_char) && !IsDigit(next_char);
   }
   // A single capital letter: an initial ("A. Okafor").
@@ -265,6 +281,15 @@ void SplitSentences(absl::string_view text, const Paragraph& para,
       // rather than characters passes over none of them.
       pos = SkipToStop(data, pos, para.end);
       if (pos >= para.end) break;
+      // A lead byte 0xE2 of a character other than "…" (a quote mark, a
+      // dash) is no terminator: the bytes after it are skipped as above.
+      if (static_cast<unsigned char>(data[pos]) == 0xE2 &&
+          !(pos + 2 < text.size() &&
+            static_cast<unsigned char>(data[pos + 1]) == 0x80 &&
+            static_cast<unsigned char>(data[pos + 2]) == 0xA6)) {
+        ++pos;
+        continue;
+      }
     }
     int len;
     const char32_t c = DecodeUtf8(text, pos, &len);
@@ -276,33 +301,43 @@ void SplitSentences(absl::string_view text, const Paragraph& para,
       start = pos;
     }
     if (c == '.' || c == '!' || c == '?' || c == 0x2026) {
-      // Swallow a run of terminators and closing marks.
       size_t after = pos + len;
-      while (after < para.end) {
-        int l;
-        char32_t d = DecodeUtf8(text, after, &l);
-        if (d == '.' || d == '!' || d == '?' || d == 0x2026 || IsClosing(d)) {
-          after += l;
-        } else {
-          break;
+      size_t next;
+      if (c < 0x80 && pos + 2 < para.end && data[pos + 1] == ' ' &&
+          static_cast<unsigned char>(data[pos + 2]) < 0x80 &&
+          (ByteClass(data[pos + 2]) & kSpaceClass) == 0) {
+        // The most common case, one space and a character of ASCII after
+        // the terminator: what the loops below find at once.
+        next = pos + 2;
+      } else {
+        // Swallow a run of terminators and closing marks.
+        while (after < para.end) {
+          int l;
+          char32_t d = DecodeUtf8(text, after, &l);
+          if (d == '.' || d == '!' || d == '?' || d == 0x2026 ||
+              IsClosing(d)) {
+            after += l;
+          } else {
+            break;
+          }
         }
-      }
-      // A decimal point or a dot inside a token ("48.5", "U.S") is not a
-      // boundary: the next character must be a space.
-      if (after < para.end) {
-        int l;
-        char32_t d = DecodeUtf8(text, after, &l);
-        if (!IsSpace(d)) {
-          pos = after;
-          continue;
+        // A decimal point or a dot inside a token ("48.5", "U.S") is not a
+        // boundary: the next character must be a space.
+        if (after < para.end) {
+          int l;
+          char32_t d = DecodeUtf8(text, after, &l);
+          if (!IsSpace(d)) {
+            pos = after;
+            continue;
+          }
         }
-      }
-      size_t next = after;
-      while (next < para.end) {
-        int l;
-        char32_t d = DecodeUtf8(text, next, &l);
-        if (!IsSpace(d)) break;
-        next += l;
+        next = after;
+        while (next < para.end) {
+          int l;
+          char32_t d = DecodeUtf8(text, next, &l);
+          if (!IsSpace(d)) break;
+          next += l;
+        }
       }
       bool ends = true;
       if (c == '.') {
@@ -317,6 +352,9 @@ void SplitSentences(absl::string_view text, const Paragraph& para,
       if (ends) {
         // Trim trailing spaces inside [start, after).
         flush(after);
+        // The next sentence starts at the first character after the
+        // spaces.
+        if (next < para.end) start = next;
         pos = next;
         continue;
       }

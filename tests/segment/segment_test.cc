@@ -221,5 +221,22 @@ TEST(SegmentTest, TerminatorsAfterLongRuns) {
                 "Then…", "Another one!", "Ok?"}));
 }
 
+TEST(SegmentTest, ShortParagraphsQuoteMarksAndSpacesAfterTerminators) {
+  // Paragraphs shorter than 16 bytes after longer text, quote marks and
+  // dashes (lead byte 0xE2, as in "…") inside sentences, and terminators
+  // followed by one space, two spaces, a tab or a lowercase word.
+  const std::string text =
+      "A long first paragraph \u201cquoted\u201d \u2014 and more. Ok.\n"
+      "\n"
+      "Go. Now!\n"
+      "\n"
+      "Hm\u2026 Yes.  Done.\tMaybe? so. It is 4. x. A. Okafor left.";
+  EXPECT_EQ(Sentences(text),
+            (std::vector<std::string>{
+                "A long first paragraph \u201cquoted\u201d \u2014 and more.",
+                "Ok.", "Go.", "Now!", "Hm\u2026", "Yes.", "Done.",
+                "Maybe? so.", "It is 4. x.", "A. Okafor left."}));
+}
+
 }  // namespace
 }  // namespace crosscheck::segment
