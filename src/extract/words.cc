@@ -425,6 +425,20 @@ CROSSCHECK_FLATTEN std::vector<Word> Words(absl::string_view text,
   return words;
 }
 
+CROSSCHECK_FLATTEN std::vector<std::vector<Word>> SentenceWords(
+    absl::string_view text, const std::vector<segment::Sentence>& sentences) {
+  std::vector<std::vector<Word>> words(sentences.size());
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    const size_t begin = sentences[i].begin;
+    const size_t end = std::min(sentences[i].end, text.size());
+    if (end <= begin) continue;
+    // About one token per four bytes of news text.
+    words[i].reserve((end - begin) / 4 + 1);
+    AppendWords(text, begin, end, &words[i]);
+  }
+  return words;
+}
+
 void SetFolded(Word* word, std::string folded) {
   word->folded = std::move(folded);
   word->shape = ShapeOf(word->folded);
