@@ -217,6 +217,33 @@ struct TypographicPunct {
   }
 };
 
+// A token of at most 15 bytes, folded to `folded_size` bytes of
+// `folded`, followed by more, 15 or more bytes in all, and of WordShape
+// bits `shape`.
+struct ShortFoldedWord {
+  size_t begin;
+  size_t end;
+  const char* folded;
+  size_t folded_size;
+  segment::TokenKind kind;
+  bool capitalized;
+  size_t possessive_bytes;
+  uint8_t shape;
+
+  CROSSCHECK_FLATTEN operator Word() const {
+    Word word{begin,
+              end,
+              std::string(folded, 15),
+              kind,
+              capitalized,
+              static_cast<uint8_t>(possessive_bytes),
+              shape};
+    ABSL_ASSUME(folded_size <= 15);
+    word.folded.erase(folded_size);
+    return word;
+  }
+};
+
 // A token of any kind, `folded` holding its folded bytes followed by more,
 // at least 15 bytes in all.
 struct FoldedWord {
@@ -281,6 +308,41 @@ ABSL_ATTRIBUTE_NOINLINE CROSSCHECK_FLATTEN size_t AddNextWord(
   }
   const size_t possessive_bytes =
       token.kind == segment::TokenKind::kWord ? PossessiveBytes(surface) : 0;
+#if defined(__SSE2__)
+  if (surface.size() <= 15 && token.begin + 16 <= text.size()) {
+    // A token of ASCII of at most 15 bytes ("2,400", "U.S.", "four-day"),
+    // read with the 16 bytes from its start: Fold lowercases its letters.
+    const __m128i bytes =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + token.begin));
+    const unsigned in_token = (1u << surface.size()) - 1;
+    if ((static_cast<unsigned>(_mm_movemask_epi8(bytes)) & in_token) == 0) {
+      // x - lo, less 128, is below n - 128 (signed) exactly when x is in
+      // [lo, lo + n).
+      const auto in_range = [](__m128i x, char lo, int n) {
+        return _mm_cmplt_epi8(
+            _mm_sub_epi8(x, _mm_set1_epi8(static_cast<char>(lo + 128))),
+            _mm_set1_epi8(static_cast<char>(n - 128)));
+      };
+      char folded16[16];
+      _mm_storeu_si128(
+          reinterpret_cast<__m128i*>(folded16),
+          _mm_or_si128(bytes, _mm_and_si128(in_range(bytes, 'A', 26),
+                                            _mm_set1_epi8(0x20))));
+      const unsigned digits =
+          static_cast<unsigned>(_mm_movemask_epi8(in_range(bytes, '0', 10)));
+      const unsigned hyphens = static_cast<unsigned>(
+          _mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('-'))));
+      const uint8_t shape =
+          static_cast<uint8_t>(((digits & in_token) != 0 ? kHasDigit : 0) |
+                               ((hyphens & in_token) != 0 ? kHasHyphen : 0));
+      words->emplace_back(ShortFoldedWord{token.begin, token.end, folded16,
+                                          surface.size(), token.kind,
+                                          capitalized, possessive_bytes,
+                                          shape});
+      return pos;
+    }
+  }
+#endif
   char folded[64 + 15] = {};
   if (surface.size() <= 64) {
     const size_t folded_size =
