@@ -238,5 +238,20 @@ TEST(SegmentTest, ShortParagraphsQuoteMarksAndSpacesAfterTerminators) {
                 "Maybe? so.", "It is 4. x.", "A. Okafor left."}));
 }
 
+TEST(SegmentTest, LinesEndingInCarriageReturns) {
+  // "\r\n" line breaks, a blank line of a "\r", and a last line without a
+  // break: the "\r" before each "\n" is left out of the lines.
+  const std::string text =
+      "First line.\r\n\r\nSecond para. Two.\r\nThird\r\n\r\nLast one";
+  const Segmentation seg = Segment(text, {});
+  ASSERT_EQ(seg.paragraphs.size(), 3u);
+  EXPECT_EQ(text.substr(seg.paragraphs[1].begin,
+                        seg.paragraphs[1].end - seg.paragraphs[1].begin),
+            "Second para. Two.\r\nThird");
+  EXPECT_EQ(Sentences(text),
+            (std::vector<std::string>{"First line.", "Second para.", "Two.",
+                                      "Third", "Last one"}));
+}
+
 }  // namespace
 }  // namespace crosscheck::segment
