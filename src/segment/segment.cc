@@ -158,11 +158,11 @@ inline unsigned StopMask16(const char* p) {
 // left out.
 inline size_t SkipToStop(const char* data, size_t pos, size_t end) {
 #if defined(__SSE2__)
-  while (end - pos >= 32) {
+  // The positions with 32 bytes before `end` from them on: [.., last].
+  for (const size_t last = end - 32; end >= 32 && pos <= last; pos += 32) {
     const unsigned mask =
         StopMask16(data + pos) | StopMask16(data + pos + 16) << 16;
     if (mask != 0) return pos + __builtin_ctz(mask);
-    pos += 32;
   }
   if (end - pos >= 16) {
     const unsigned mask = StopMask16(data + pos);
@@ -237,6 +237,34 @@ absl::string_view WordBefore(absl::string_view text, size_t begin,
   return text.substr(pos, end - pos);
 }
 
+// Whether `word` holds a '.'. A word of 4 to 16 bytes is read with two
+// loads of fixed size, overlapping where they must, and tested for the
+// byte eight at a time, without a loop.
+inline bool HasDot(absl::string_view word) {
+  constexpr uint64_t kOnes = ~uint64_t{0} / 255;  // 0x0101...01
+  // Whether a byte of `x` is '.': a byte of x ^ "........" is zero
+  // ("Determine if a word has a zero byte", Bit Twiddling Hacks).
+  const auto has_dot = [](uint64_t x) {
+    const uint64_t v = x ^ (kOnes * '.');
+    return ((v - kOnes) & ~v & (kOnes * 0x80)) != 0;
+  };
+  const char* const p = word.data();
+  const size_t n = word.size();
+  if (n >= 8 && n <= 16) {
+    uint64_t first, last;
+    std::memcpy(&first, p, 8);
+    std::memcpy(&last, p + n - 8, 8);
+    return has_dot(first) || has_dot(last);
+  }
+  if (n >= 4 && n < 8) {
+    uint32_t first, last;
+    std::memcpy(&first, p, 4);
+    std::memcpy(&last, p + n - 4, 4);
+    return has_dot(uint64_t{first} | uint64_t{last} << 32);
+  }
+  return std::find(word.begin(), word.end(), '.') != word.end();
+}
+
 // Decides whether the period at `dot` ends a sentence. `next` is the offset
 // of the first non-space character after the period and its closers.
 bool PeriodEndsSentence(absl::string_view text, size_t begin, size_t dot,
@@ -256,7 +284,7 @@ bool PeriodEndsSentence(absl::string_view text, size_t begin, size_t dot,
   }
   // A single capital letter: an initial ("A. Okafor").
   if (word.size() == 1 && absl::ascii_isupper(word[0])) return false;
-  if (std::find(word.begin(), word.end(), '.') != word.end()) {
+  if (HasDot(word)) {
     // Dotted abbreviation ("U.S", "a.m"): a new sentence only when the next
     // word is a typical sentence start.
     size_t e = next;
