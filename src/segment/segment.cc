@@ -139,23 +139,26 @@ inline bool MayJoin(char32_t c) {
 }
 
 #if defined(__SSE2__)
-// A bit for each byte of kStopClass among p[0, 16), bit k for p[k].
+// A bit for each byte among p[0, 16) that may be of kStopClass, bit k for
+// p[k]: the bytes of kStopClass, and "/" and ">". One compare finds "."
+// and "?" with them: x | 0x11 is 0x3F exactly for x in "./>?".
 inline unsigned StopMask16(const char* p) {
   const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
   const __m128i stop = _mm_or_si128(
-      _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('.')),
-                   _mm_cmpeq_epi8(bytes, _mm_set1_epi8('!'))),
+      _mm_cmpeq_epi8(_mm_or_si128(bytes, _mm_set1_epi8(0x11)),
+                     _mm_set1_epi8(0x3F)),
       _mm_or_si128(
-          _mm_cmpeq_epi8(bytes, _mm_set1_epi8('?')),
+          _mm_cmpeq_epi8(bytes, _mm_set1_epi8('!')),
           _mm_cmpeq_epi8(bytes, _mm_set1_epi8(static_cast<char>(0xE2)))));
   return static_cast<unsigned>(_mm_movemask_epi8(stop));
 }
 #endif
 
-// The first position in [pos, end) of a byte of kStopClass, or `end`.
-// Reads 32 bytes at a time, then 16; the last fewer than 16 in the 16 bytes that
-// end at `end` (when the text has 16 bytes before it), those before `pos`
-// left out.
+// The first position in [pos, end) of a byte of kStopClass, or `end`, or
+// earlier a "/" or ">" (no terminator: the caller passes over it as over
+// any other character). Reads 32 bytes at a time, then 16; the last fewer
+// than 16 in the 16 bytes that end at `end` (when the text has 16 bytes
+// before it), those before `pos` left out.
 inline size_t SkipToStop(const char* data, size_t pos, size_t end) {
 #if defined(__SSE2__)
   // The positions with 32 bytes before `end` from them on: [.., last].
