@@ -253,5 +253,15 @@ TEST(SegmentTest, LinesEndingInCarriageReturns) {
                                       "Third", "Last one"}));
 }
 
+TEST(SegmentTest, SlashesAndAnglesInsideSentences) {
+  // "/" and ">", which the scan for terminators stops at, end nothing.
+  EXPECT_EQ(Sentences("Trade and/or aid, 3>2 and 1/2 of it rose past "
+                      "forecasts here. World > Europe / Next one."),
+            (std::vector<std::string>{
+                "Trade and/or aid, 3>2 and 1/2 of it rose past forecasts "
+                "here.",
+                "World > Europe / Next one."}));
+}
+
 }  // namespace
 }  // namespace crosscheck::segment
