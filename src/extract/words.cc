@@ -105,7 +105,9 @@ inline size_t AsciiAlnumPrefix(absl::string_view text, size_t pos, char* folded,
 // Words built where they are stored: words.emplace_back(maker) converts
 // the maker to a Word in the vector's own slot, so `folded` is constructed
 // with its bytes there instead of appended to afterwards. Each conversion
-// inlines all it calls, the construction of the string included.
+// inlines all it calls, the construction of the string included, and so
+// do the loops that append words (CROSSCHECK_FLATTEN), the vector's
+// emplace_back included, but for the functions kept out of line.
 #if defined(__GNUC__)
 #define CROSSCHECK_FLATTEN __attribute__((flatten))
 #else
