@@ -35,11 +35,7 @@ Document MakeDocument(const crosscheck::v1::Article& article) {
     skip.push_back({span.begin(), span.end()});
   }
   doc.seg = segment::Segment(doc.text, skip);
-  doc.sentence_words.reserve(doc.seg.sentences.size());
-  for (const segment::Sentence& sentence : doc.seg.sentences) {
-    doc.sentence_words.push_back(
-        internal::Words(doc.text, sentence.begin, sentence.end));
-  }
+  doc.sentence_words = internal::SentenceWords(doc.text, doc.seg.sentences);
   doc.published = ParseIsoDay(article.published());
   static std::atomic<uint64_t> last_serial{0};
   doc.serial = last_serial.fetch_add(1, std::memory_order_relaxed) + 1;

@@ -28,16 +28,16 @@ using segment::internal::kLetterClass;
 using segment::internal::kSpaceClass;
 
 #if defined(__SSE2__)
-// Which of the 16 bytes at some `p` are ASCII letters or digits, digits,
-// and spaces: a bit each, bit k for p[k].
+// Which of the 16 bytes at some `p` are ASCII letters or digits, and
+// digits: a bit each, bit k for p[k].
 struct ByteMasks {
   unsigned alnum;
   unsigned digit;
-  unsigned space;
 };
 
-// The ByteMasks of p[0, 16). Stores the 16 bytes, ASCII letters
-// lowercased, in `folded`.
+// The ByteMasks of p[0, 16). Stores the 16 bytes with bit 0x20 set in
+// `folded`: where they are ASCII letters and digits, the bytes of Fold (an
+// ASCII letter lowercased; a digit has the bit already).
 ABSL_ATTRIBUTE_ALWAYS_INLINE inline ByteMasks ReadBytes16(const char* p,
                                                           char* folded) {
   const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
@@ -48,23 +48,19 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline ByteMasks ReadBytes16(const char* p,
         _mm_sub_epi8(x, _mm_set1_epi8(static_cast<char>(lo + 128))),
         _mm_set1_epi8(static_cast<char>(n - 128)));
   };
-  const __m128i letter =
-      in_range(_mm_or_si128(bytes, _mm_set1_epi8(0x20)), 'a', 26);
+  const __m128i lower = _mm_or_si128(bytes, _mm_set1_epi8(0x20));
+  const __m128i letter = in_range(lower, 'a', 26);
   const __m128i digit = in_range(bytes, '0', 10);
-  _mm_storeu_si128(
-      reinterpret_cast<__m128i*>(folded),
-      _mm_or_si128(bytes, _mm_and_si128(letter, _mm_set1_epi8(0x20))));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(folded), lower);
   return ByteMasks{
       static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit))),
-      static_cast<unsigned>(_mm_movemask_epi8(digit)),
-      static_cast<unsigned>(
-          _mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(' '))))};
+      static_cast<unsigned>(_mm_movemask_epi8(digit))};
 }
 
 // The length (0 to 16) of the run of ASCII letters and digits that starts
-// at `p`, reading p[0, 16). Stores the 16 bytes, ASCII letters lowercased,
-// in `folded`, and a bit per digit of the run in `*digits` (bit k for
-// p[k]).
+// at `p`, reading p[0, 16). Stores 16 bytes in `folded` that start with
+// the run's, lowercased, and a bit per digit of the run in `*digits` (bit
+// k for p[k]).
 inline size_t AsciiAlnumRun16(const char* p, char* folded, unsigned* digits) {
   const ByteMasks masks = ReadBytes16(p, folded);
   const unsigned alnum = masks.alnum;
@@ -109,7 +105,9 @@ inline size_t AsciiAlnumPrefix(absl::string_view text, size_t pos, char* folded,
 // Words built where they are stored: words.emplace_back(maker) converts
 // the maker to a Word in the vector's own slot, so `folded` is constructed
 // with its bytes there instead of appended to afterwards. Each conversion
-// inlines all it calls, the construction of the string included.
+// inlines all it calls, the construction of the string included, and so
+// do the loops that append words (CROSSCHECK_FLATTEN), the vector's
+// emplace_back included, but for the functions kept out of line.
 #if defined(__GNUC__)
 #define CROSSCHECK_FLATTEN __attribute__((flatten))
 #else
@@ -199,6 +197,55 @@ bool RunEndsToken(const char* data, size_t e, size_t end) {
          (ByteClass(data[e + 1]) & (kLetterClass | kDigitClass)) == 0;
 }
 
+// A character of punctuation of U+2000 to U+203F (3 bytes) at `begin`,
+// `folded` holding its folded bytes (FoldInto: "'", "-" or the character
+// itself) followed by more, 15 or more bytes in all.
+struct TypographicPunct {
+  size_t begin;
+  const char* folded;
+  size_t folded_size;  // 1 or 3
+
+  CROSSCHECK_FLATTEN operator Word() const {
+    Word word{begin,
+              begin + 3,
+              std::string(folded, 15),
+              segment::TokenKind::kPunct,
+              false,
+              0,
+              static_cast<uint8_t>(folded[0] == '-' ? kHasHyphen : 0)};
+    ABSL_ASSUME(folded_size <= 15);
+    word.folded.erase(folded_size);
+    return word;
+  }
+};
+
+// A token of at most 15 bytes, folded to `folded_size` bytes of
+// `folded`, followed by more, 15 or more bytes in all, and of WordShape
+// bits `shape`.
+struct ShortFoldedWord {
+  size_t begin;
+  size_t end;
+  const char* folded;
+  size_t folded_size;
+  segment::TokenKind kind;
+  bool capitalized;
+  size_t possessive_bytes;
+  uint8_t shape;
+
+  CROSSCHECK_FLATTEN operator Word() const {
+    Word word{begin,
+              end,
+              std::string(folded, 15),
+              kind,
+              capitalized,
+              static_cast<uint8_t>(possessive_bytes),
+              shape};
+    ABSL_ASSUME(folded_size <= 15);
+    word.folded.erase(folded_size);
+    return word;
+  }
+};
+
 // A token of any kind, `folded` holding its folded bytes followed by more,
 // at least 15 bytes in all.
 struct FoldedWord {
@@ -230,9 +277,8 @@ struct FoldedWord {
 // segment::NextToken finds it, and returns the position after it (`end`
 // when only white space is left). Out of line, for the tokens that are not
 // plain ASCII, so that the loop over the others keeps its registers.
-ABSL_ATTRIBUTE_NOINLINE size_t AddNextWord(absl::string_view text, size_t pos,
-                                           size_t end,
-                                           std::vector<Word>* words) {
+ABSL_ATTRIBUTE_NOINLINE CROSSCHECK_FLATTEN size_t AddNextWord(
+    absl::string_view text, size_t pos, size_t end, std::vector<Word>* words) {
   const char* const data = text.data();
   // Typographic punctuation of U+2000 to U+203F, such as quote marks and
   // dashes, other than the spaces among them: none is a letter, so each
@@ -246,8 +292,7 @@ ABSL_ATTRIBUTE_NOINLINE size_t AddNextWord(absl::string_view text, size_t pos,
     if (c != 0x2002 && c != 0x2003 && c != 0x2009 && c != 0x202F) {
       char folded[16] = {};
       const size_t folded_size = FoldInto(data + pos, 3, folded);
-      words->emplace_back(FoldedWord{pos, pos + 3, folded, folded_size,
-                                     segment::TokenKind::kPunct, false, 0});
+      words->emplace_back(TypographicPunct{pos, folded, folded_size});
       return pos + 3;
     }
   }
@@ -265,6 +310,41 @@ ABSL_ATTRIBUTE_NOINLINE size_t AddNextWord(absl::string_view text, size_t pos,
   }
   const size_t possessive_bytes =
       token.kind == segment::TokenKind::kWord ? PossessiveBytes(surface) : 0;
+#if defined(__SSE2__)
+  if (surface.size() <= 15 && token.begin + 16 <= text.size()) {
+    // A token of ASCII of at most 15 bytes ("2,400", "U.S.", "four-day"),
+    // read with the 16 bytes from its start: Fold lowercases its letters.
+    const __m128i bytes =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + token.begin));
+    const unsigned in_token = (1u << surface.size()) - 1;
+    if ((static_cast<unsigned>(_mm_movemask_epi8(bytes)) & in_token) == 0) {
+      // x - lo, less 128, is below n - 128 (signed) exactly when x is in
+      // [lo, lo + n).
+      const auto in_range = [](__m128i x, char lo, int n) {
+        return _mm_cmplt_epi8(
+            _mm_sub_epi8(x, _mm_set1_epi8(static_cast<char>(lo + 128))),
+            _mm_set1_epi8(static_cast<char>(n - 128)));
+      };
+      char folded16[16];
+      _mm_storeu_si128(
+          reinterpret_cast<__m128i*>(folded16),
+          _mm_or_si128(bytes, _mm_and_si128(in_range(bytes, 'A', 26),
+                                            _mm_set1_epi8(0x20))));
+      const unsigned digits =
+          static_cast<unsigned>(_mm_movemask_epi8(in_range(bytes, '0', 10)));
+      const unsigned hyphens = static_cast<unsigned>(
+          _mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('-'))));
+      const uint8_t shape =
+          static_cast<uint8_t>(((digits & in_token) != 0 ? kHasDigit : 0) |
+                               ((hyphens & in_token) != 0 ? kHasHyphen : 0));
+      words->emplace_back(ShortFoldedWord{token.begin, token.end, folded16,
+                                          surface.size(), token.kind,
+                                          capitalized, possessive_bytes,
+                                          shape});
+      return pos;
+    }
+  }
+#endif
   char folded[64 + 15] = {};
   if (surface.size() <= 64) {
     const size_t folded_size =
@@ -284,13 +364,56 @@ ABSL_ATTRIBUTE_NOINLINE size_t AddNextWord(absl::string_view text, size_t pos,
   return pos;
 }
 
-}  // namespace
+// Appends the Word of the token that starts at text[pos], a letter or a
+// digit, and returns the position after it and after one space that
+// follows it. Out of line, for the runs of ASCII letters and digits the
+// loop in Words does not take: those of 16 bytes or more, those the range
+// ends in or that are near the end of the text, and those that something
+// joins to more (a token of another kind, left to AddNextWord).
+ABSL_ATTRIBUTE_NOINLINE size_t AddAsciiToken(absl::string_view text,
+                                             size_t pos, size_t end,
+                                             std::vector<Word>* words) {
+  const char* const data = text.data();
+  char folded16[16];
+  unsigned digits = 0;
+  const size_t run = AsciiAlnumPrefix(text, pos, folded16, &digits);
+  size_t e = std::min(pos + run, end);
+  if (run == 16) {
+    while (e < end && (ByteClass(data[e]) & (kLetterClass | kDigitClass))) {
+      ++e;
+    }
+  }
+  if (!RunEndsToken(data, e, end)) return AddNextWord(text, pos, end, words);
+  // The space that most often follows, skipped as the loop would.
+  const size_t next = e < end && data[e] == ' ' ? e + 1 : e;
+  const segment::TokenKind kind = (digits & 1) ? segment::TokenKind::kNumber
+                                               : segment::TokenKind::kWord;
+  if (e - pos > 15) {
+    words->emplace_back(AsciiWord{pos, e, data + pos, kind});
+    return next;
+  }
+  // The digits of the token: the range may end inside the run.
+  if (e - pos < run) digits &= (1u << (e - pos)) - 1;
+  // ASCII letters and digits: Fold only lowercases (so the first byte
+  // changes only for a capital), and there is no possessive ending.
+  words->emplace_back(ShortAsciiWord{pos, e, folded16, kind,
+                                     folded16[0] != data[pos], digits != 0});
+  return next;
+}
 
-std::vector<Word> Words(absl::string_view text, size_t begin, size_t end) {
-  std::vector<Word> words;
-  end = std::min(end, text.size());
-  // About one token per four bytes of news text.
-  if (end > begin) words.reserve((end - begin) / 4 + 1);
+// Makes room for at least one more word in `words`. Out of line: the
+// vectors are sized for the text they hold, and seldom grow.
+ABSL_ATTRIBUTE_NOINLINE void Grow(std::vector<Word>* words) {
+  words->reserve(words->capacity() * 2 + 1);
+}
+
+// Appends the tokens of text[begin, end) to `words`, begin < end <=
+// text.size(). Each token takes a path of its own, inline for runs of
+// ASCII letters and digits (most tokens) and ASCII punctuation; every
+// call it makes (a token of another kind, a vector to grow) is out of
+// line, so that the loop keeps its state in registers.
+CROSSCHECK_FLATTEN void AppendWords(absl::string_view text, size_t begin,
+                                    size_t end, std::vector<Word>* words) {
   const char* const data = text.data();
 #if defined(__SSE2__)
   // Positions with 16 bytes of text from them on.
@@ -298,88 +421,85 @@ std::vector<Word> Words(absl::string_view text, size_t begin, size_t end) {
 #endif
   size_t pos = begin;
   while (pos < end) {
+    if (ABSL_PREDICT_FALSE(words->size() == words->capacity())) Grow(words);
+    // Known from here to the next call: `emplace_back` does not grow.
+    ABSL_ASSUME(words->data() + words->size() !=
+                words->data() + words->capacity());
     const uint8_t cls = ByteClass(data[pos]);
+    if (cls & (kLetterClass | kDigitClass)) {
+#if defined(__SSE2__)
+      // A run of ASCII letters and digits shorter than 16 bytes, followed
+      // inside the range by a space or by ASCII that does not join it to
+      // more (RunEndsToken): a whole token, as segment::NextToken would
+      // find it. The 16 bytes read tell its length and digits and hold
+      // its folded bytes (Fold only lowercases ASCII letters, and there
+      // is no possessive ending).
+      if (ABSL_PREDICT_TRUE(pos < wide_end)) {
+        char folded16[16];
+        const ByteMasks masks = ReadBytes16(data + pos, folded16);
+        const unsigned run =
+            static_cast<unsigned>(__builtin_ctz(~masks.alnum));
+        const size_t e = pos + run;
+        if (ABSL_PREDICT_TRUE(run < 16 && e < end)) {
+          size_t next = e;
+          if (data[e] == ' ') {
+            next = e + 1;
+          } else if (!RunEndsToken(data, e, end)) {
+            pos = AddNextWord(text, pos, end, words);
+            continue;
+          }
+          words->emplace_back(ShortAsciiWord{
+              pos, e, folded16,
+              (cls & kDigitClass) ? segment::TokenKind::kNumber
+                                  : segment::TokenKind::kWord,
+              static_cast<unsigned char>(data[pos] - 'A') < 26,
+              (masks.digit & ((1u << run) - 1)) != 0});
+          pos = next;
+          continue;
+        }
+      }
+#endif
+      pos = AddAsciiToken(text, pos, end, words);
+      continue;
+    }
     if (cls & kSpaceClass) {
       ++pos;
       continue;
     }
-    if (cls & (kLetterClass | kDigitClass)) {
-      // Runs of ASCII letters and digits, from `pos` on: each is a whole
-      // token when nothing joins it to more (RunEndsToken), as
-      // segment::NextToken would find it. Runs followed by a space and
-      // another run ("the talks in Lagos") are read one after another,
-      // 16 bytes at the start of each telling its length, its digits, the
-      // space and whether a run starts after it.
-      bool whole = true;
-      for (;;) {
-        char folded16[16];
-        unsigned digits = 0;    // a bit per digit of the token
-        size_t e = pos;         // the end of the token
-        size_t next = pos;      // where reading goes on
-        bool run_next = false;  // whether a run starts at `next`
-        bool read = false;
-#if defined(__SSE2__)
-        if (pos < wide_end) {
-          const ByteMasks masks = ReadBytes16(data + pos, folded16);
-          const unsigned alnum = masks.alnum;
-          const unsigned space = masks.space;
-          const unsigned run = static_cast<unsigned>(__builtin_ctz(~alnum));
-          // A run that reaches byte 16 or the end of the range, or that
-          // is not followed by a space, is read below.
-          if (run < 16 && pos + run < end && (space >> run & 1) != 0) {
-            digits = masks.digit & ((1u << run) - 1);
-            e = pos + run;
-            next = e + 1;
-            run_next = next < end && (alnum >> (run + 1) & 1) != 0;
-            read = true;
-          }
-        }
-#endif
-        if (!read) {
-          const size_t run = AsciiAlnumPrefix(text, pos, folded16, &digits);
-          e = std::min(pos + run, end);
-          if (run == 16) {
-            while (e < end &&
-                   (ByteClass(data[e]) & (kLetterClass | kDigitClass))) {
-              ++e;
-            }
-          }
-          if (!RunEndsToken(data, e, end)) {
-            whole = false;
-            break;
-          }
-          // The space that most often follows, skipped as the loop would.
-          next = e < end && data[e] == ' ' ? e + 1 : e;
-          if (e - pos > 15) {
-            words.emplace_back(AsciiWord{pos, e, data + pos,
-                                         (digits & 1)
-                                             ? segment::TokenKind::kNumber
-                                             : segment::TokenKind::kWord});
-            pos = next;
-            break;
-          }
-          // The digits of the token: the range may end inside the run.
-          if (e - pos < run) digits &= (1u << (e - pos)) - 1;
-        }
-        // ASCII letters and digits: Fold only lowercases (so the first
-        // byte changes only for a capital), and there is no possessive
-        // ending. Bit 0 of `digits` is the token's first byte.
-        words.emplace_back(
-            ShortAsciiWord{pos, e, folded16,
-                           (digits & 1) ? segment::TokenKind::kNumber
-                                        : segment::TokenKind::kWord,
-                           folded16[0] != data[pos], digits != 0});
-        pos = next;
-        if (!run_next) break;
-      }
-      if (whole) continue;
-    } else if (static_cast<unsigned char>(data[pos]) < 0x80) {
-      // ASCII punctuation: a token of its own.
-      words.emplace_back(AsciiPunct{pos, data + pos});
-      ++pos;
+    if (static_cast<unsigned char>(data[pos]) < 0x80) {
+      // ASCII punctuation: a token of its own, and the space that most
+      // often follows it skipped as the loop would.
+      words->emplace_back(AsciiPunct{pos, data + pos});
+      pos += pos + 1 < end && data[pos + 1] == ' ' ? 2 : 1;
       continue;
     }
-    pos = AddNextWord(text, pos, end, &words);
+    pos = AddNextWord(text, pos, end, words);
+  }
+}
+
+}  // namespace
+
+CROSSCHECK_FLATTEN std::vector<Word> Words(absl::string_view text,
+                                           size_t begin, size_t end) {
+  std::vector<Word> words;
+  end = std::min(end, text.size());
+  if (end <= begin) return words;
+  // About one token per four bytes of news text.
+  words.reserve((end - begin) / 4 + 1);
+  AppendWords(text, begin, end, &words);
+  return words;
+}
+
+CROSSCHECK_FLATTEN std::vector<std::vector<Word>> SentenceWords(
+    absl::string_view text, const std::vector<segment::Sentence>& sentences) {
+  std::vector<std::vector<Word>> words(sentences.size());
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    const size_t begin = sentences[i].begin;
+    const size_t end = std::min(sentences[i].end, text.size());
+    if (end <= begin) continue;
+    // About one token per four bytes of news text.
+    words[i].reserve((end - begin) / 4 + 1);
+    AppendWords(text, begin, end, &words[i]);
   }
   return words;
 }

@@ -137,6 +137,10 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool SameBytes(const char* a, const char* b,
 // the size of the range.
 std::vector<Word> Words(absl::string_view text, size_t begin, size_t end);
 
+// Words(text, s.begin, s.end) of each sentence s of `sentences`, in order.
+std::vector<std::vector<Word>> SentenceWords(
+    absl::string_view text, const std::vector<segment::Sentence>& sentences);
+
 // The bytes of the possessive ending of a word as written: an apostrophe
 // (', ’ or ‘) and a final "s" or "S", after at least one other character:
 // 2 for "Okafor's" and "MONDAY'S", 4 for "Okafor’s". 0 when the word has no

@@ -1,17 +1,16 @@
 #include "src/segment/segment.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
-#include <string>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
-#include "src/base/lines.h"
 #include "src/base/utf8.h"
 
 namespace crosscheck::segment {
@@ -20,31 +19,53 @@ namespace {
 using base::DecodeUtf8;
 using base::DecodeUtf8Before;
 
-// A set of lowercase words and the size of its longest word, so that
-// longer words are ruled out without a lookup.
-struct WordList {
-  WordList(std::initializer_list<const char*> list)
-      : words(list.begin(), list.end()) {
-    for (const std::string& word : words) {
-      max_size = std::max(max_size, word.size());
+// A set of lowercase words of 1 to 7 bytes. Each word is packed into an
+// integer (its bytes in order, then zeros, and its size in the top byte)
+// and kept in an open-addressing table at most a third full, so that a
+// word is looked up with one multiplication and a probe or two.
+class WordList {
+ public:
+  WordList(std::initializer_list<const char*> list) {
+    for (const char* word : list) {
+      const absl::string_view w(word);
+      assert(!w.empty() && w.size() <= kMaxSize);
+      size_t slot = Slot(Pack(w));
+      while (slots_[slot] != 0) slot = (slot + 1) % kSlots;
+      slots_[slot] = Pack(w);
     }
   }
-  absl::flat_hash_set<std::string> words;
-  size_t max_size = 0;
-};
 
-// Whether absl::AsciiStrToLower(word) is in `list`.
-bool ContainsLowercase(const WordList& list, absl::string_view word) {
-  if (word.size() > list.max_size) return false;
-  char lower[16];
-  if (word.size() > sizeof(lower)) {
-    return list.words.contains(absl::AsciiStrToLower(word));
+  // Whether absl::AsciiStrToLower(word) is in the list.
+  bool ContainsLowercase(absl::string_view word) const {
+    if (word.empty() || word.size() > kMaxSize) return false;
+    const uint64_t key = Pack(word);
+    for (size_t slot = Slot(key);; slot = (slot + 1) % kSlots) {
+      if (slots_[slot] == key) return true;
+      if (slots_[slot] == 0) return false;
+    }
   }
-  for (size_t i = 0; i < word.size(); ++i) {
-    lower[i] = absl::ascii_tolower(static_cast<unsigned char>(word[i]));
+
+ private:
+  static constexpr size_t kMaxSize = 7;
+  static constexpr size_t kSlots = 256;
+
+  // absl::AsciiStrToLower(word), 1 to 7 bytes, packed.
+  static uint64_t Pack(absl::string_view word) {
+    uint64_t key = uint64_t{word.size()} << 56;
+    for (size_t i = 0; i < word.size(); ++i) {
+      key |= uint64_t{static_cast<unsigned char>(absl::ascii_tolower(
+                 static_cast<unsigned char>(word[i])))}
+             << (8 * i);
+    }
+    return key;
   }
-  return list.words.contains(absl::string_view(lower, word.size()));
-}
+
+  static size_t Slot(uint64_t key) {
+    return static_cast<size_t>((key * 0x9E3779B97F4A7C15u) >> 56);
+  }
+
+  uint64_t slots_[kSlots] = {};
+};
 
 // Words that end with a period without ending a sentence (lowercase, no
 // period). Multi-dot abbreviations ("U.S.") are handled separately.
@@ -117,21 +138,43 @@ inline bool MayJoin(char32_t c) {
   return c == 0x2010 || c == 0x2011 || c == 0x2019;
 }
 
-// The first position in [pos, end) of a byte of kStopClass, or `end`.
+#if defined(__SSE2__)
+// A bit for each byte among p[0, 16) that may be of kStopClass, bit k for
+// p[k]: the bytes of kStopClass, and "/" and ">". One compare finds "."
+// and "?" with them: x | 0x11 is 0x3F exactly for x in "./>?".
+inline unsigned StopMask16(const char* p) {
+  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i stop = _mm_or_si128(
+      _mm_cmpeq_epi8(_mm_or_si128(bytes, _mm_set1_epi8(0x11)),
+                     _mm_set1_epi8(0x3F)),
+      _mm_or_si128(
+          _mm_cmpeq_epi8(bytes, _mm_set1_epi8('!')),
+          _mm_cmpeq_epi8(bytes, _mm_set1_epi8(static_cast<char>(0xE2)))));
+  return static_cast<unsigned>(_mm_movemask_epi8(stop));
+}
+#endif
+
+// The first position in [pos, end) of a byte of kStopClass, or `end`, or
+// earlier a "/" or ">" (no terminator: the caller passes over it as over
+// any other character). Reads 32 bytes at a time, then 16; the last fewer
+// than 16 in the 16 bytes that end at `end` (when the text has 16 bytes
+// before it), those before `pos` left out.
 inline size_t SkipToStop(const char* data, size_t pos, size_t end) {
 #if defined(__SSE2__)
-  while (end - pos >= 16) {
-    const __m128i bytes =
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + pos));
-    const __m128i stop = _mm_or_si128(
-        _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('.')),
-                     _mm_cmpeq_epi8(bytes, _mm_set1_epi8('!'))),
-        _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('?')),
-                     _mm_cmpeq_epi8(bytes, _mm_set1_epi8(
-                                               static_cast<char>(0xE2)))));
-    const int mask = _mm_movemask_epi8(stop);
+  // The positions with 32 bytes before `end` from them on: [.., last].
+  for (const size_t last = end - 32; end >= 32 && pos <= last; pos += 32) {
+    const unsigned mask =
+        StopMask16(data + pos) | StopMask16(data + pos + 16) << 16;
+    if (mask != 0) return pos + __builtin_ctz(mask);
+  }
+  if (end - pos >= 16) {
+    const unsigned mask = StopMask16(data + pos);
     if (mask != 0) return pos + __builtin_ctz(mask);
     pos += 16;
+  }
+  if (pos < end && end >= 16) {
+    const unsigned mask = StopMask16(data + end - 16) >> (pos - (end - 16));
+    return mask != 0 ? pos + __builtin_ctz(mask) : end;
   }
 #endif
   while (pos < end && (ByteClass(data[pos]) & kStopClass) == 0) ++pos;
@@ -197,6 +240,34 @@ absl::string_view WordBefore(absl::string_view text, size_t begin,
   return text.substr(pos, end - pos);
 }
 
+// Whether `word` holds a '.'. A word of 4 to 16 bytes is read with two
+// loads of fixed size, overlapping where they must, and tested for the
+// byte eight at a time, without a loop.
+inline bool HasDot(absl::string_view word) {
+  constexpr uint64_t kOnes = ~uint64_t{0} / 255;  // 0x0101...01
+  // Whether a byte of `x` is '.': a byte of x ^ "........" is zero
+  // ("Determine if a word has a zero byte", Bit Twiddling Hacks).
+  const auto has_dot = [](uint64_t x) {
+    const uint64_t v = x ^ (kOnes * '.');
+    return ((v - kOnes) & ~v & (kOnes * 0x80)) != 0;
+  };
+  const char* const p = word.data();
+  const size_t n = word.size();
+  if (n >= 8 && n <= 16) {
+    uint64_t first, last;
+    std::memcpy(&first, p, 8);
+    std::memcpy(&last, p + n - 8, 8);
+    return has_dot(first) || has_dot(last);
+  }
+  if (n >= 4 && n < 8) {
+    uint32_t first, last;
+    std::memcpy(&first, p, 4);
+    std::memcpy(&last, p + n - 4, 4);
+    return has_dot(uint64_t{first} | uint64_t{last} << 32);
+  }
+  return std::find(word.begin(), word.end(), '.') != word.end();
+}
+
 // Decides whether the period at `dot` ends a sentence. `next` is the offset
 // of the first non-space character after the period and its closers.
 bool PeriodEndsSentence(absl::string_view text, size_t begin, size_t dot,
@@ -208,12 +279,15 @@ bool PeriodEndsSentence(absl::string_view text, size_t begin, size_t dot,
   const char32_t next_char = DecodeUtf8(text, next, &len);
   // A lowercase word or a digit after the period continues the sentence
   // ("approx. 40", "p.m. on Monday").
-  if (!IsUpper(next_char) && !IsOpening(next_char)) {
+  // IsUpper, ASCII decided inline.
+  const bool upper =
+      next_char < 0x80 ? next_char - 'A' < 26 : IsUpper(next_char);
+  if (!upper && !IsOpening(next_char)) {
     return !IsLetter(next_char) && !IsDigit(next_char);
   }
   // A single capital letter: an initial ("A. Okafor").
   if (word.size() == 1 && absl::ascii_isupper(word[0])) return false;
-  if (std::find(word.begin(), word.end(), '.') != word.end()) {
+  if (HasDot(word)) {
     // Dotted abbreviation ("U.S", "a.m"): a new sentence only when the next
     // word is a typical sentence start.
     size_t e = next;
@@ -223,9 +297,9 @@ bool PeriodEndsSentence(absl::string_view text, size_t begin, size_t dot,
       if (!IsLetter(c)) break;
       e += l;
     }
-    return ContainsLowercase(SentenceStarters(), text.substr(next, e - next));
+    return SentenceStarters().ContainsLowercase(text.substr(next, e - next));
   }
-  return !ContainsLowercase(Abbreviations(), word);
+  return !Abbreviations().ContainsLowercase(word);
 }
 
 void SplitSentences(absl::string_view text, const Paragraph& para,
@@ -244,6 +318,15 @@ void SplitSentences(absl::string_view text, const Paragraph& para,
       // rather than characters passes over none of them.
       pos = SkipToStop(data, pos, para.end);
       if (pos >= para.end) break;
+      // A lead byte 0xE2 of a character other than "…" (a quote mark, a
+      // dash) is no terminator: the bytes after it are skipped as above.
+      if (static_cast<unsigned char>(data[pos]) == 0xE2 &&
+          !(pos + 2 < text.size() &&
+            static_cast<unsigned char>(data[pos + 1]) == 0x80 &&
+            static_cast<unsigned char>(data[pos + 2]) == 0xA6)) {
+        ++pos;
+        continue;
+      }
     }
     int len;
     const char32_t c = DecodeUtf8(text, pos, &len);
@@ -255,33 +338,43 @@ void SplitSentences(absl::string_view text, const Paragraph& para,
       start = pos;
     }
     if (c == '.' || c == '!' || c == '?' || c == 0x2026) {
-      // Swallow a run of terminators and closing marks.
       size_t after = pos + len;
-      while (after < para.end) {
-        int l;
-        char32_t d = DecodeUtf8(text, after, &l);
-        if (d == '.' || d == '!' || d == '?' || d == 0x2026 || IsClosing(d)) {
-          after += l;
-        } else {
-          break;
+      size_t next;
+      if (c < 0x80 && pos + 2 < para.end && data[pos + 1] == ' ' &&
+          static_cast<unsigned char>(data[pos + 2]) < 0x80 &&
+          (ByteClass(data[pos + 2]) & kSpaceClass) == 0) {
+        // The most common case, one space and a character of ASCII after
+        // the terminator: what the loops below find at once.
+        next = pos + 2;
+      } else {
+        // Swallow a run of terminators and closing marks.
+        while (after < para.end) {
+          int l;
+          char32_t d = DecodeUtf8(text, after, &l);
+          if (d == '.' || d == '!' || d == '?' || d == 0x2026 ||
+              IsClosing(d)) {
+            after += l;
+          } else {
+            break;
+          }
         }
-      }
-      // A decimal point or a dot inside a token ("48.5", "U.S") is not a
-      // boundary: the next character must be a space.
-      if (after < para.end) {
-        int l;
-        char32_t d = DecodeUtf8(text, after, &l);
-        if (!IsSpace(d)) {
-          pos = after;
-          continue;
+        // A decimal point or a dot inside a token ("48.5", "U.S") is not a
+        // boundary: the next character must be a space.
+        if (after < para.end) {
+          int l;
+          char32_t d = DecodeUtf8(text, after, &l);
+          if (!IsSpace(d)) {
+            pos = after;
+            continue;
+          }
         }
-      }
-      size_t next = after;
-      while (next < para.end) {
-        int l;
-        char32_t d = DecodeUtf8(text, next, &l);
-        if (!IsSpace(d)) break;
-        next += l;
+        next = after;
+        while (next < para.end) {
+          int l;
+          char32_t d = DecodeUtf8(text, next, &l);
+          if (!IsSpace(d)) break;
+          next += l;
+        }
       }
       bool ends = true;
       if (c == '.') {
@@ -296,6 +389,9 @@ void SplitSentences(absl::string_view text, const Paragraph& para,
       if (ends) {
         // Trim trailing spaces inside [start, after).
         flush(after);
+        // The next sentence starts at the first character after the
+        // spaces.
+        if (next < para.end) start = next;
         pos = next;
         continue;
       }
@@ -371,11 +467,23 @@ Segmentation Segment(absl::string_view text, const std::vector<Range>& skip) {
   // Lines with something to segment: an upper bound on the paragraphs.
   size_t body_lines = 0;
   size_t skip_index = 0;
-  // The lines of base::SplitLines, read one at a time.
+  // The lines of base::SplitLines, read one at a time as base::LineAt
+  // reads them (inline: a text has a line every hundred bytes or so): up
+  // to a "\n" or the end of the text, a "\r" before the "\n" left out.
+  const char* const data = text.data();
   for (size_t next = 0; next <= text.size();) {
-    const base::LineRange line = base::LineAt(text, next, &next);
-    const size_t pos = line.begin;
-    const size_t end = line.end;
+    const size_t pos = next;
+    const void* const newline =
+        pos < text.size() ? std::memchr(data + pos, '\n', text.size() - pos)
+                          : nullptr;
+    const size_t line_break =
+        newline == nullptr
+            ? text.size()
+            : static_cast<size_t>(static_cast<const char*>(newline) - data);
+    const size_t end =
+        line_break > pos && data[line_break - 1] == '\r' ? line_break - 1
+                                                          : line_break;
+    next = line_break + 1;
     bool blank = true;
     for (size_t i = pos; i < end && blank; ) {
       int len;

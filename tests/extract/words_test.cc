@@ -209,6 +209,30 @@ TEST(WordsTest, ReadsNothingPastTheText) {
   }
 }
 
+// SentenceWords tokenizes each sentence as Words does, empty ranges and
+// ranges past the end of the text included.
+TEST(WordsTest, SentenceWordsAreTheWordsOfEachSentence) {
+  const std::string text =
+      "The talks in Lagos ended. Okafor\u2019s U.S. visit cost $4.8bn! Ok";
+  const std::vector<segment::Sentence> sentences = {
+      {0, 25, 0}, {26, 60, 0}, {60, 60, 0}, {61, text.size() + 5, 0}};
+  const std::vector<std::vector<Word>> found = SentenceWords(text, sentences);
+  ASSERT_EQ(found.size(), sentences.size());
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    const std::vector<Word> expected =
+        Words(text, sentences[s].begin, sentences[s].end);
+    ASSERT_EQ(found[s].size(), expected.size()) << s;
+    for (size_t i = 0; i < expected.size(); ++i) {
+      EXPECT_EQ(found[s][i].begin, expected[i].begin);
+      EXPECT_EQ(found[s][i].end, expected[i].end);
+      EXPECT_EQ(found[s][i].folded, expected[i].folded);
+      EXPECT_EQ(found[s][i].kind, expected[i].kind);
+      EXPECT_EQ(found[s][i].shape, expected[i].shape);
+    }
+  }
+  EXPECT_TRUE(found[2].empty());
+}
+
 TEST(FoldTest, FoldToReusesTheString) {
   std::string out = "previous contents, long enough to be on the heap";
   FoldTo("Okafor’s State‑Owned 2010–2015", &out);

@@ -221,5 +221,47 @@ TEST(SegmentTest, TerminatorsAfterLongRuns) {
                 "Then…", "Another one!", "Ok?"}));
 }
 
+TEST(SegmentTest, ShortParagraphsQuoteMarksAndSpacesAfterTerminators) {
+  // Paragraphs shorter than 16 bytes after longer text, quote marks and
+  // dashes (lead byte 0xE2, as in "…") inside sentences, and terminators
+  // followed by one space, two spaces, a tab or a lowercase word.
+  const std::string text =
+      "A long first paragraph \u201cquoted\u201d \u2014 and more. Ok.\n"
+      "\n"
+      "Go. Now!\n"
+      "\n"
+      "Hm\u2026 Yes.  Done.\tMaybe? so. It is 4. x. A. Okafor left.";
+  EXPECT_EQ(Sentences(text),
+            (std::vector<std::string>{
+                "A long first paragraph \u201cquoted\u201d \u2014 and more.",
+                "Ok.", "Go.", "Now!", "Hm\u2026", "Yes.", "Done.",
+                "Maybe? so.", "It is 4. x.", "A. Okafor left."}));
+}
+
+TEST(SegmentTest, LinesEndingInCarriageReturns) {
+  // "\r\n" line breaks, a blank line of a "\r", and a last line without a
+  // break: the "\r" before each "\n" is left out of the lines.
+  const std::string text =
+      "First line.\r\n\r\nSecond para. Two.\r\nThird\r\n\r\nLast one";
+  const Segmentation seg = Segment(text, {});
+  ASSERT_EQ(seg.paragraphs.size(), 3u);
+  EXPECT_EQ(text.substr(seg.paragraphs[1].begin,
+                        seg.paragraphs[1].end - seg.paragraphs[1].begin),
+            "Second para. Two.\r\nThird");
+  EXPECT_EQ(Sentences(text),
+            (std::vector<std::string>{"First line.", "Second para.", "Two.",
+                                      "Third", "Last one"}));
+}
+
+TEST(SegmentTest, SlashesAndAnglesInsideSentences) {
+  // "/" and ">", which the scan for terminators stops at, end nothing.
+  EXPECT_EQ(Sentences("Trade and/or aid, 3>2 and 1/2 of it rose past "
+                      "forecasts here. World > Europe / Next one."),
+            (std::vector<std::string>{
+                "Trade and/or aid, 3>2 and 1/2 of it rose past forecasts "
+                "here.",
+                "World > Europe / Next one."}));
+}
+
 }  // namespace
 }  // namespace crosscheck::segment
