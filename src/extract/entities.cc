@@ -66,13 +66,14 @@ class KeyFilter {
 // ---------------------------------------------------------------------------
 // Lexicons (data/*.tsv), loaded once.
 
-enum class TitleClass { kHonorific, kOffice, kOccupation, kModifier };
+enum class TitleClass : uint8_t { kHonorific, kOffice, kOccupation, kModifier };
 
 // What a word inside a name says about the name (org_words.tsv).
-enum class NameClass { kNone, kOrganization, kPlace, kEvent };
+enum class NameClass : uint8_t { kNone, kOrganization, kPlace, kEvent };
 
 // What the lexicons say of one word. The facts of a word come from several
-// lists but are found with one lookup.
+// lists but are found with one lookup. Eight bytes, copied by value: a
+// capitalized word keeps its own copy.
 struct WordFacts {
   // titles.tsv.
   std::optional<TitleClass> title;
@@ -90,12 +91,14 @@ struct WordFacts {
   // countries.tsv ("estonia", "new york").
   bool place = false;
 };
+static_assert(sizeof(WordFacts) <= 8, "WordFacts is copied by value");
 
 // A key read in loads of fixed size: its length and its PackedWord
 // (internal::PackWord), which holds all of its bytes when it has at most
 // 16: two such keys are equal if and only if their parts are.
 struct KeyParts {
-  explicit KeyParts(absl::string_view key) : size(key.size()) {
+  ABSL_ATTRIBUTE_ALWAYS_INLINE explicit KeyParts(absl::string_view key)
+      : size(key.size()) {
     const internal::PackedWord packed = internal::PackWord(key);
     head = packed.low;
     tail = packed.high;
@@ -104,7 +107,7 @@ struct KeyParts {
   // A hash for the tables of this file, cheaper than WordHash. Keys of
   // more than 16 bytes that differ only in their middle bytes collide,
   // which costs a comparison.
-  uint64_t Hash() const {
+  ABSL_ATTRIBUTE_ALWAYS_INLINE uint64_t Hash() const {
     // The high half of a product depends on all bytes of the factor;
     // folding it into the low half, which picks a slot, spreads them.
     const uint64_t h =
@@ -127,7 +130,8 @@ inline uint64_t KeyHash(absl::string_view key) { return KeyParts(key).Hash(); }
 // The facts of the lexicon words by key, for the lookup asked of every
 // capitalized word: open addressing over the words' hashes, at most a
 // quarter full, so that most lookups read one slot and compare one key.
-// Points into the map it is built from, which must not change afterwards.
+// Keeps copies of the facts; points at the keys of the map it is built
+// from, which must not change afterwards.
 class FactsIndex {
  public:
   void Build(const WordMap<WordFacts>& facts) {
@@ -142,7 +146,7 @@ class FactsIndex {
       size_t i = hash & mask_;
       while (slots_[i].entry != kEmpty) i = (i + 1) & mask_;
       slots_[i] = {Tag(hash), static_cast<uint32_t>(entries_.size())};
-      entries_.push_back({parts, key, &value});
+      entries_.push_back({parts, key, value});
     }
   }
 
@@ -160,7 +164,7 @@ class FactsIndex {
       const Entry& entry = entries_[slot.entry];
       // The parts are the key, unless it is longer than 16 bytes.
       if (entry.parts == parts && (key.size() <= 16 || entry.key == key)) {
-        return entry.facts;
+        return &entry.facts;
       }
     }
   }
@@ -176,10 +180,12 @@ class FactsIndex {
     // Index into entries_, or kEmpty.
     uint32_t entry;
   };
+  // The facts sit next to the key they are found by: a lookup reads one
+  // entry, and no other memory.
   struct Entry {
     KeyParts parts;
     absl::string_view key;
-    const WordFacts* facts;
+    WordFacts facts;
   };
 
   std::vector<Slot> slots_;
@@ -439,7 +445,7 @@ inline bool NeedsLoweredKey(const internal::Word& token) {
 // facts are looked up when asked, and none of the flags applies to them.
 struct TokenInfo {
   // FactsOf(key), looked up while reading.
-  const WordFacts* facts;
+  WordFacts facts;
   // TokenFlag bits.
   uint8_t flags;
   // For an initial name word once InitialWordMarker has marked it: the
@@ -518,6 +524,7 @@ class ArticleWords {
     if (tokens > info_capacity_) {
       info_capacity_ = std::max(tokens, 2 * info_capacity_);
       info_.reset(new TokenInfo[info_capacity_]);
+      scratch_.reset(new uint32_t[info_capacity_]);
     }
     name_words.Reset(tokens);
     pronouns.Reset(tokens);
@@ -530,22 +537,24 @@ class ArticleWords {
   TokenInfo* info(size_t index) { return info_.get() + index; }
   const TokenInfo* info(size_t index) const { return info_.get() + index; }
 
+  // Room for as many token positions as there are tokens, for ReadWords'
+  // own use: its contents are undefined at each call.
+  uint32_t* scratch() { return scratch_.get(); }
+
   // The key of a word or number: its lowercase text up to the possessive
   // ending (Words::key). A view of its folded form or, for the few tokens
   // whose folded form is not their lowercase text (NeedsLoweredKey), of a
   // copy that is valid until the next such key is made.
-  absl::string_view Key(absl::string_view text,
-                        const internal::Word& token) const {
-    if (ABSL_PREDICT_TRUE(!NeedsLoweredKey(token))) {
-      return FoldedKey(text, token);
+  // Inline for the common word, its folded form whole; the rest out of
+  // line.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE absl::string_view Key(
+      absl::string_view text, const internal::Word& token) const {
+    if (ABSL_PREDICT_TRUE(token.kind == TokenKind::kWord &&
+                          token.possessive_bytes == 0 &&
+                          !NeedsLoweredKey(token))) {
+      return token.folded;
     }
-    const size_t size = token.end - token.begin - SuffixBytes(text, token);
-    lowered_.resize(size);
-    for (size_t k = 0; k < size; ++k) {
-      lowered_[k] = absl::ascii_tolower(
-          static_cast<unsigned char>(text[token.begin + k]));
-    }
-    return lowered_;
+    return OtherKey(text, token);
   }
 
   // Frees the storage kept for an unusually long article, so that a thread
@@ -559,8 +568,24 @@ class ArticleWords {
   }
 
  private:
-  // One per token (info()); the first info_capacity_ are allocated.
+  // Key(text, token) of a token with a possessive ending, of a number, or
+  // of a word whose folded form is not its lowercase text.
+  ABSL_ATTRIBUTE_NOINLINE absl::string_view OtherKey(
+      absl::string_view text, const internal::Word& token) const {
+    if (!NeedsLoweredKey(token)) return FoldedKey(text, token);
+    const size_t size = token.end - token.begin - SuffixBytes(text, token);
+    lowered_.resize(size);
+    for (size_t k = 0; k < size; ++k) {
+      lowered_[k] = absl::ascii_tolower(
+          static_cast<unsigned char>(text[token.begin + k]));
+    }
+    return lowered_;
+  }
+
+  // One per token (info()); the first info_capacity_ are allocated, and as
+  // many positions of scratch().
   std::unique_ptr<TokenInfo[]> info_;
+  std::unique_ptr<uint32_t[]> scratch_;
   size_t info_capacity_ = 0;
   // The last key made a lowercase copy of.
   mutable std::string lowered_;
@@ -644,7 +669,7 @@ class Words {
   }
   // FactsOf(key(i)): kept for capitalized words, else looked up.
   const WordFacts& facts(size_t i) const {
-    if (capitalized(i)) return *info_[i].facts;
+    if (capitalized(i)) return info_[i].facts;
     return LookUpFacts(i);
   }
   std::optional<TitleClass> title(size_t i) const { return facts(i).title; }
@@ -727,18 +752,6 @@ inline bool OpensSentenceOrQuotation(absl::string_view text,
   return OpensSentenceOrQuotationSlow(text, first, t);
 }
 
-// The first capitalized token of [t, last), or `last`. Tests the
-// `capitalized` bits of four tokens at a time: most tokens are not.
-inline const internal::Word* NextCapitalized(const internal::Word* t,
-                                             const internal::Word* last) {
-  while (last - t >= 4 && (t[0].capitalized | t[1].capitalized |
-                           t[2].capitalized | t[3].capitalized) == 0) {
-    t += 4;
-  }
-  while (t != last && !t->capitalized) ++t;
-  return t;
-}
-
 // Reads capitalized word `t` of a sentence whose first token is `first`
 // and last `last` - 1, of index `index` in the article: looks its facts up,
 // sets its TokenInfo and lists it in `article` as an initial or other
@@ -768,13 +781,15 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline void ReadCapitalized(
     flags |= kNameWord;
     article->name_words.push_back(index);
   }
-  *article->info(index) = {&word, flags, 0};
+  *article->info(index) = {word, flags, 0};
 }
 
 // Reads the tokens of a sentence (Document::sentence_words), the first of
 // index `base`: reads its capitalized words (ReadCapitalized) and, when
 // `kPronouns`, lists its person pronouns in `article`. Without
-// `kPronouns`, only the `capitalized` bits of most tokens are read; with
+// `kPronouns`, only the `capitalized` bits of most tokens are read: the
+// positions of the capitalized ones are listed first, without a branch
+// per token (where capitals fall is not predictable), then read; with
 // it, the pronoun filter is asked of every word.
 template <bool kPronouns>
 void ReadWords(absl::string_view text,
@@ -784,11 +799,31 @@ void ReadWords(absl::string_view text,
   const internal::Word* const first = tokens.data();
   const internal::Word* const last = first + tokens.size();
   if (!kPronouns) {
-    for (const internal::Word* t = NextCapitalized(first, last); t != last;
-         t = NextCapitalized(t + 1, last)) {
+    // Each position is written, and the count advanced by the token's
+    // bit: the list holds the capitalized positions, in order.
+    uint32_t* const capitals = article->scratch();
+    const uint32_t size = static_cast<uint32_t>(tokens.size());
+    uint32_t count = 0;
+    uint32_t i = 0;
+    for (; i + 4 <= size; i += 4) {
+      capitals[count] = i;
+      count += first[i].capitalized;
+      capitals[count] = i + 1;
+      count += first[i + 1].capitalized;
+      capitals[count] = i + 2;
+      count += first[i + 2].capitalized;
+      capitals[count] = i + 3;
+      count += first[i + 3].capitalized;
+    }
+    for (; i < size; ++i) {
+      capitals[count] = i;
+      count += first[i].capitalized;
+    }
+    for (uint32_t k = 0; k < count; ++k) {
+      const internal::Word* const t = first + capitals[k];
       if (t->kind == TokenKind::kWord) {
-        ReadCapitalized(text, facts, first, last, t,
-                        base + static_cast<size_t>(t - first), article);
+        ReadCapitalized(text, facts, first, last, t, base + capitals[k],
+                        article);
       }
     }
     return;
@@ -989,8 +1024,30 @@ inline bool IsAbbreviationDot(const Words& words, size_t i) {
 // A maximal run of name words, with particles ("van der"), connectors
 // inside organisation names ("Ministry of Finance") and abbreviation dots.
 // Indices into the sentence's words of the words of a name: name words and
-// connectors, in order, at most kMaxNameWords.
-using Parts = absl::InlinedVector<size_t, kMaxNameWords>;
+// connectors, in order, at most kMaxNameWords: kept in a fixed array,
+// appended to without a test of capacity.
+class Parts {
+ public:
+  // Appends `i`; there must be fewer than kMaxNameWords parts.
+  void push_back(size_t i) { data_[size_++] = i; }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  size_t operator[](size_t p) const { return data_[p]; }
+  size_t front() const { return data_[0]; }
+  size_t back() const { return data_[size_ - 1]; }
+  // Keeps the first `n` parts; `n` is at most size().
+  void Truncate(size_t n) { size_ = n; }
+  // Drops the first `n` parts; `n` is at most size().
+  void DropFront(size_t n) {
+    for (size_t p = n; p < size_; ++p) data_[p - n] = data_[p];
+    size_ -= n;
+  }
+  absl::Span<const size_t> span() const { return {data_, size_}; }
+
+ private:
+  size_t data_[kMaxNameWords];
+  size_t size_ = 0;
+};
 
 struct Chunk {
   Parts parts;
@@ -1114,7 +1171,7 @@ bool TrimInitialWord(const Words& words, Chunk* chunk) {
   while (drop < chunk->parts.size() && !words.capitalized(chunk->parts[drop])) {
     ++drop;
   }
-  chunk->parts.erase(chunk->parts.begin(), chunk->parts.begin() + drop);
+  chunk->parts.DropFront(drop);
   return !chunk->parts.empty();
 }
 
@@ -1395,7 +1452,7 @@ bool DropTrailingTitle(const Words& words, Parts* name) {
   while (keep > 0 && words.title((*name)[keep - 1]) == TitleClass::kModifier) {
     --keep;
   }
-  name->resize(keep);
+  name->Truncate(keep);
   return true;
 }
 
@@ -1432,14 +1489,14 @@ class MentionCollector {
         const Role role = attribution_
                               ? RoleBefore(words, name.front(), name.back())
                               : Role();
-        AddName(words, name, role, false, sentence);
+        AddName(words, name.span(), role, false, sentence);
       } else if (!name.empty() &&
                  !(name.size() == 1 && IsDemonym(words, name[0]))) {
-        AddName(words, name, Role(), false, sentence);
+        AddName(words, name.span(), Role(), false, sentence);
       }
       return;
     }
-    const absl::Span<const size_t> parts(chunk->parts);
+    const absl::Span<const size_t> parts = chunk->parts.span();
     const absl::Span<const size_t> title = parts.first(name_start);
     const absl::Span<const size_t> name = parts.subspan(name_start);
     AddPrefixName(words, title, sentence);
@@ -1488,7 +1545,7 @@ class MentionCollector {
     }
     if (prefix.empty()) return;
     if (prefix.size() == 1 && IsDemonym(words, prefix[0])) return;
-    AddName(words, prefix, Role(), false, sentence);
+    AddName(words, prefix.span(), Role(), false, sentence);
   }
 
   void AddName(const Words& words, absl::Span<const size_t> name, Role role,
