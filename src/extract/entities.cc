@@ -645,9 +645,9 @@ class Words {
     if (token.possessive_bytes != 0 && SuffixBytes(text_, token) != 0) {
       return true;
     }
-    return i + 1 < size_ && tokens_[i + 1].begin == token.end &&
-           (text_[token.end - 1] == 's' || text_[token.end - 1] == 'S') &&
-           IsApostrophe(punct(i + 1));
+    const char last = text_[token.end - 1];
+    return (last == 's' || last == 'S') && i + 1 < size_ &&
+           tokens_[i + 1].begin == token.end && IsApostrophe(punct(i + 1));
   }
   // The character of a punctuation token, else 0.
   char32_t punct(size_t i) const {
@@ -802,28 +802,27 @@ void ReadWords(absl::string_view text,
     // Each position is written, and the count advanced by the token's
     // bit: the list holds the capitalized positions, in order.
     uint32_t* const capitals = article->scratch();
-    const uint32_t size = static_cast<uint32_t>(tokens.size());
-    uint32_t count = 0;
+    uint32_t* out = capitals;
+    const internal::Word* t = first;
     uint32_t i = 0;
-    for (; i + 4 <= size; i += 4) {
-      capitals[count] = i;
-      count += first[i].capitalized;
-      capitals[count] = i + 1;
-      count += first[i + 1].capitalized;
-      capitals[count] = i + 2;
-      count += first[i + 2].capitalized;
-      capitals[count] = i + 3;
-      count += first[i + 3].capitalized;
+    for (; last - t >= 4; t += 4, i += 4) {
+      out[0] = i;
+      out += t[0].capitalized;
+      out[0] = i + 1;
+      out += t[1].capitalized;
+      out[0] = i + 2;
+      out += t[2].capitalized;
+      out[0] = i + 3;
+      out += t[3].capitalized;
     }
-    for (; i < size; ++i) {
-      capitals[count] = i;
-      count += first[i].capitalized;
+    for (; t != last; ++t, ++i) {
+      out[0] = i;
+      out += t->capitalized;
     }
-    for (uint32_t k = 0; k < count; ++k) {
-      const internal::Word* const t = first + capitals[k];
-      if (t->kind == TokenKind::kWord) {
-        ReadCapitalized(text, facts, first, last, t, base + capitals[k],
-                        article);
+    for (const uint32_t* c = capitals; c != out; ++c) {
+      const internal::Word* const word = first + *c;
+      if (word->kind == TokenKind::kWord) {
+        ReadCapitalized(text, facts, first, last, word, base + *c, article);
       }
     }
     return;
@@ -2089,9 +2088,19 @@ absl::InlinedVector<int, 16> EntityIndex::EntitiesIn(size_t begin,
                                                      size_t max) const {
   // The entities listed so far, searched linearly: few are asked.
   absl::InlinedVector<int, 16> listed;
-  auto it = std::lower_bound(
-      mentions_.begin(), mentions_.end(), begin,
-      [](const EntityMention& m, size_t offset) { return m.begin < offset; });
+  // The first mention that begins at or after `begin` (or the end), found
+  // by halving the range [m, m + n] that holds it, with a conditional move
+  // rather than a branch at each step: which half is kept is not
+  // predictable.
+  const EntityMention* m = mentions_.data();
+  size_t n = mentions_.size();
+  while (n > 1) {
+    const size_t half = n / 2;
+    m = m[half].begin < begin ? m + half : m;
+    n -= half;
+  }
+  if (n == 1 && m->begin < begin) ++m;
+  auto it = mentions_.begin() + (m - mentions_.data());
   // Mentions do not overlap: once one runs past `end`, all later ones do.
   for (; it != mentions_.end() && it->end <= end && listed.size() < max;
        ++it) {
