@@ -2043,7 +2043,9 @@ EntityIndex::EntityIndex(const Document& doc, const EntityIndexOptions& options)
     const RawMention& m = raw[canonical[e]];
     const absl::string_view written = doc.text.substr(m.begin, m.end - m.begin);
     if (m.plain) {
-      entities_[e].name.assign(written.data(), written.size());
+      // Appended to the empty string: cheaper than assign, which allows
+      // for a source inside the string.
+      entities_[e].name.append(written.data(), written.size());
     } else {
       entities_[e].name = CollapseSpaces(written);
     }
