@@ -329,7 +329,7 @@ const Lexicons* LoadLexicons() {
 }
 
 // Small enough to inline: the lexicons are asked for many times per word.
-inline const Lexicons& Lex() {
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline const Lexicons& Lex() {
   static const Lexicons* const kLexicons = LoadLexicons();
   return *kLexicons;
 }
@@ -2106,9 +2106,11 @@ absl::InlinedVector<int, 16> EntityIndex::EntitiesIn(size_t begin,
   // Mentions do not overlap: once one runs past `end`, all later ones do.
   for (; it != mentions_.end() && it->end <= end && listed.size() < max;
        ++it) {
-    if (std::find(listed.begin(), listed.end(), it->entity) == listed.end()) {
-      listed.push_back(it->entity);
-    }
+    // A plain loop: std::find's unrolled form costs more for the few
+    // entities listed.
+    bool seen = false;
+    for (const int e : listed) seen |= e == it->entity;
+    if (!seen) listed.push_back(it->entity);
   }
   return listed;
 }
