@@ -1770,16 +1770,18 @@ class Forms {
 
 void Forms::Collect(const MentionBuffers& buffers) {
   const std::vector<RawMention>& mentions = buffers.mentions;
+  // Read once: the compiler cannot tell that the stores below leave it.
+  const size_t mention_count = mentions.size();
   keys.clear();
   first_mention.clear();
   hashes_.clear();
-  of_mention.resize(mentions.size());
+  of_mention.resize(mention_count);
   // At most as many forms as mentions.
   size_t size = 16;
-  while (size < 2 * mentions.size()) size *= 2;
+  while (size < 2 * mention_count) size *= 2;
   table_.assign(size, 0);
   table_mask_ = size - 1;
-  for (size_t i = 0; i < mentions.size(); ++i) {
+  for (size_t i = 0; i < mention_count; ++i) {
     const absl::string_view key = buffers.KeyOf(mentions[i]);
     const uint64_t hash = KeyHash(key);
     size_t slot = hash & table_mask_;
@@ -1868,14 +1870,16 @@ class Clusters {
   void Cluster(absl::string_view text, const std::vector<RawMention>& mentions,
                const Forms& forms) {
     const size_t form_count = forms.first_mention.size();
+    // Read once: the compiler cannot tell that the stores below leave it.
+    const size_t mention_count = mentions.size();
     last_seen_.assign(form_count, -1);
     entity_of_head_.assign(form_count, -1);
-    entity_of.resize(mentions.size());
+    entity_of.resize(mention_count);
     canonical.clear();
     const auto written_in_lowercase = [&](const RawMention& m) {
       return HasLowercase(text.substr(m.begin, m.end - m.begin));
     };
-    for (size_t i = 0; i < mentions.size(); ++i) {
+    for (size_t i = 0; i < mention_count; ++i) {
       const int form = forms.of_mention[i];
       int head = form;
       for (int candidate : forms.Heads(form)) {
@@ -2050,8 +2054,9 @@ EntityIndex::EntityIndex(const Document& doc, const EntityIndexOptions& options)
       entities_[e].name = CollapseSpaces(written);
     }
   }
-  mentions_.reserve(raw.size());
-  for (size_t i = 0; i < raw.size(); ++i) {
+  const size_t mention_count = raw.size();
+  mentions_.reserve(mention_count);
+  for (size_t i = 0; i < mention_count; ++i) {
     mentions_.push_back({raw[i].begin, raw[i].end, entity_of[i]});
   }
   if (options.attribution) {
