@@ -66,13 +66,14 @@ class KeyFilter {
 // ---------------------------------------------------------------------------
 // Lexicons (data/*.tsv), loaded once.
 
-enum class TitleClass { kHonorific, kOffice, kOccupation, kModifier };
+enum class TitleClass : uint8_t { kHonorific, kOffice, kOccupation, kModifier };
 
 // What a word inside a name says about the name (org_words.tsv).
-enum class NameClass { kNone, kOrganization, kPlace, kEvent };
+enum class NameClass : uint8_t { kNone, kOrganization, kPlace, kEvent };
 
 // What the lexicons say of one word. The facts of a word come from several
-// lists but are found with one lookup.
+// lists but are found with one lookup. Eight bytes, copied by value: a
+// capitalized word keeps its own copy.
 struct WordFacts {
   // titles.tsv.
   std::optional<TitleClass> title;
@@ -90,12 +91,14 @@ struct WordFacts {
   // countries.tsv ("estonia", "new york").
   bool place = false;
 };
+static_assert(sizeof(WordFacts) <= 8, "WordFacts is copied by value");
 
 // A key read in loads of fixed size: its length and its PackedWord
 // (internal::PackWord), which holds all of its bytes when it has at most
 // 16: two such keys are equal if and only if their parts are.
 struct KeyParts {
-  explicit KeyParts(absl::string_view key) : size(key.size()) {
+  ABSL_ATTRIBUTE_ALWAYS_INLINE explicit KeyParts(absl::string_view key)
+      : size(key.size()) {
     const internal::PackedWord packed = internal::PackWord(key);
     head = packed.low;
     tail = packed.high;
@@ -104,7 +107,7 @@ struct KeyParts {
   // A hash for the tables of this file, cheaper than WordHash. Keys of
   // more than 16 bytes that differ only in their middle bytes collide,
   // which costs a comparison.
-  uint64_t Hash() const {
+  ABSL_ATTRIBUTE_ALWAYS_INLINE uint64_t Hash() const {
     // The high half of a product depends on all bytes of the factor;
     // folding it into the low half, which picks a slot, spreads them.
     const uint64_t h =
@@ -127,7 +130,8 @@ inline uint64_t KeyHash(absl::string_view key) { return KeyParts(key).Hash(); }
 // The facts of the lexicon words by key, for the lookup asked of every
 // capitalized word: open addressing over the words' hashes, at most a
 // quarter full, so that most lookups read one slot and compare one key.
-// Points into the map it is built from, which must not change afterwards.
+// Keeps copies of the facts; points at the keys of the map it is built
+// from, which must not change afterwards.
 class FactsIndex {
  public:
   void Build(const WordMap<WordFacts>& facts) {
@@ -142,7 +146,7 @@ class FactsIndex {
       size_t i = hash & mask_;
       while (slots_[i].entry != kEmpty) i = (i + 1) & mask_;
       slots_[i] = {Tag(hash), static_cast<uint32_t>(entries_.size())};
-      entries_.push_back({parts, key, &value});
+      entries_.push_back({parts, key, value});
     }
   }
 
@@ -160,7 +164,7 @@ class FactsIndex {
       const Entry& entry = entries_[slot.entry];
       // The parts are the key, unless it is longer than 16 bytes.
       if (entry.parts == parts && (key.size() <= 16 || entry.key == key)) {
-        return entry.facts;
+        return &entry.facts;
       }
     }
   }
@@ -176,10 +180,12 @@ class FactsIndex {
     // Index into entries_, or kEmpty.
     uint32_t entry;
   };
+  // The facts sit next to the key they are found by: a lookup reads one
+  // entry, and no other memory.
   struct Entry {
     KeyParts parts;
     absl::string_view key;
-    const WordFacts* facts;
+    WordFacts facts;
   };
 
   std::vector<Slot> slots_;
@@ -323,7 +329,7 @@ const Lexicons* LoadLexicons() {
 }
 
 // Small enough to inline: the lexicons are asked for many times per word.
-inline const Lexicons& Lex() {
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline const Lexicons& Lex() {
   static const Lexicons* const kLexicons = LoadLexicons();
   return *kLexicons;
 }
@@ -439,7 +445,7 @@ inline bool NeedsLoweredKey(const internal::Word& token) {
 // facts are looked up when asked, and none of the flags applies to them.
 struct TokenInfo {
   // FactsOf(key), looked up while reading.
-  const WordFacts* facts;
+  WordFacts facts;
   // TokenFlag bits.
   uint8_t flags;
   // For an initial name word once InitialWordMarker has marked it: the
@@ -518,6 +524,7 @@ class ArticleWords {
     if (tokens > info_capacity_) {
       info_capacity_ = std::max(tokens, 2 * info_capacity_);
       info_.reset(new TokenInfo[info_capacity_]);
+      scratch_.reset(new uint32_t[info_capacity_]);
     }
     name_words.Reset(tokens);
     pronouns.Reset(tokens);
@@ -530,22 +537,24 @@ class ArticleWords {
   TokenInfo* info(size_t index) { return info_.get() + index; }
   const TokenInfo* info(size_t index) const { return info_.get() + index; }
 
+  // Room for as many token positions as there are tokens, for ReadWords'
+  // own use: its contents are undefined at each call.
+  uint32_t* scratch() { return scratch_.get(); }
+
   // The key of a word or number: its lowercase text up to the possessive
   // ending (Words::key). A view of its folded form or, for the few tokens
   // whose folded form is not their lowercase text (NeedsLoweredKey), of a
   // copy that is valid until the next such key is made.
-  absl::string_view Key(absl::string_view text,
-                        const internal::Word& token) const {
-    if (ABSL_PREDICT_TRUE(!NeedsLoweredKey(token))) {
-      return FoldedKey(text, token);
+  // Inline for the common word, its folded form whole; the rest out of
+  // line.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE absl::string_view Key(
+      absl::string_view text, const internal::Word& token) const {
+    if (ABSL_PREDICT_TRUE(token.kind == TokenKind::kWord &&
+                          token.possessive_bytes == 0 &&
+                          !NeedsLoweredKey(token))) {
+      return token.folded;
     }
-    const size_t size = token.end - token.begin - SuffixBytes(text, token);
-    lowered_.resize(size);
-    for (size_t k = 0; k < size; ++k) {
-      lowered_[k] = absl::ascii_tolower(
-          static_cast<unsigned char>(text[token.begin + k]));
-    }
-    return lowered_;
+    return OtherKey(text, token);
   }
 
   // Frees the storage kept for an unusually long article, so that a thread
@@ -559,8 +568,24 @@ class ArticleWords {
   }
 
  private:
-  // One per token (info()); the first info_capacity_ are allocated.
+  // Key(text, token) of a token with a possessive ending, of a number, or
+  // of a word whose folded form is not its lowercase text.
+  ABSL_ATTRIBUTE_NOINLINE absl::string_view OtherKey(
+      absl::string_view text, const internal::Word& token) const {
+    if (!NeedsLoweredKey(token)) return FoldedKey(text, token);
+    const size_t size = token.end - token.begin - SuffixBytes(text, token);
+    lowered_.resize(size);
+    for (size_t k = 0; k < size; ++k) {
+      lowered_[k] = absl::ascii_tolower(
+          static_cast<unsigned char>(text[token.begin + k]));
+    }
+    return lowered_;
+  }
+
+  // One per token (info()); the first info_capacity_ are allocated, and as
+  // many positions of scratch().
   std::unique_ptr<TokenInfo[]> info_;
+  std::unique_ptr<uint32_t[]> scratch_;
   size_t info_capacity_ = 0;
   // The last key made a lowercase copy of.
   mutable std::string lowered_;
@@ -620,9 +645,9 @@ class Words {
     if (token.possessive_bytes != 0 && SuffixBytes(text_, token) != 0) {
       return true;
     }
-    return i + 1 < size_ && tokens_[i + 1].begin == token.end &&
-           (text_[token.end - 1] == 's' || text_[token.end - 1] == 'S') &&
-           IsApostrophe(punct(i + 1));
+    const char last = text_[token.end - 1];
+    return (last == 's' || last == 'S') && i + 1 < size_ &&
+           tokens_[i + 1].begin == token.end && IsApostrophe(punct(i + 1));
   }
   // The character of a punctuation token, else 0.
   char32_t punct(size_t i) const {
@@ -644,7 +669,7 @@ class Words {
   }
   // FactsOf(key(i)): kept for capitalized words, else looked up.
   const WordFacts& facts(size_t i) const {
-    if (capitalized(i)) return *info_[i].facts;
+    if (capitalized(i)) return info_[i].facts;
     return LookUpFacts(i);
   }
   std::optional<TitleClass> title(size_t i) const { return facts(i).title; }
@@ -727,18 +752,6 @@ inline bool OpensSentenceOrQuotation(absl::string_view text,
   return OpensSentenceOrQuotationSlow(text, first, t);
 }
 
-// The first capitalized token of [t, last), or `last`. Tests the
-// `capitalized` bits of four tokens at a time: most tokens are not.
-inline const internal::Word* NextCapitalized(const internal::Word* t,
-                                             const internal::Word* last) {
-  while (last - t >= 4 && (t[0].capitalized | t[1].capitalized |
-                           t[2].capitalized | t[3].capitalized) == 0) {
-    t += 4;
-  }
-  while (t != last && !t->capitalized) ++t;
-  return t;
-}
-
 // Reads capitalized word `t` of a sentence whose first token is `first`
 // and last `last` - 1, of index `index` in the article: looks its facts up,
 // sets its TokenInfo and lists it in `article` as an initial or other
@@ -768,13 +781,15 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline void ReadCapitalized(
     flags |= kNameWord;
     article->name_words.push_back(index);
   }
-  *article->info(index) = {&word, flags, 0};
+  *article->info(index) = {word, flags, 0};
 }
 
 // Reads the tokens of a sentence (Document::sentence_words), the first of
 // index `base`: reads its capitalized words (ReadCapitalized) and, when
 // `kPronouns`, lists its person pronouns in `article`. Without
-// `kPronouns`, only the `capitalized` bits of most tokens are read; with
+// `kPronouns`, only the `capitalized` bits of most tokens are read: the
+// positions of the capitalized ones are listed first, without a branch
+// per token (where capitals fall is not predictable), then read; with
 // it, the pronoun filter is asked of every word.
 template <bool kPronouns>
 void ReadWords(absl::string_view text,
@@ -784,11 +799,30 @@ void ReadWords(absl::string_view text,
   const internal::Word* const first = tokens.data();
   const internal::Word* const last = first + tokens.size();
   if (!kPronouns) {
-    for (const internal::Word* t = NextCapitalized(first, last); t != last;
-         t = NextCapitalized(t + 1, last)) {
-      if (t->kind == TokenKind::kWord) {
-        ReadCapitalized(text, facts, first, last, t,
-                        base + static_cast<size_t>(t - first), article);
+    // Each position is written, and the count advanced by the token's
+    // bit: the list holds the capitalized positions, in order.
+    uint32_t* const capitals = article->scratch();
+    uint32_t* out = capitals;
+    const internal::Word* t = first;
+    uint32_t i = 0;
+    for (; last - t >= 4; t += 4, i += 4) {
+      out[0] = i;
+      out += t[0].capitalized;
+      out[0] = i + 1;
+      out += t[1].capitalized;
+      out[0] = i + 2;
+      out += t[2].capitalized;
+      out[0] = i + 3;
+      out += t[3].capitalized;
+    }
+    for (; t != last; ++t, ++i) {
+      out[0] = i;
+      out += t->capitalized;
+    }
+    for (const uint32_t* c = capitals; c != out; ++c) {
+      const internal::Word* const word = first + *c;
+      if (word->kind == TokenKind::kWord) {
+        ReadCapitalized(text, facts, first, last, word, base + *c, article);
       }
     }
     return;
@@ -989,8 +1023,30 @@ inline bool IsAbbreviationDot(const Words& words, size_t i) {
 // A maximal run of name words, with particles ("van der"), connectors
 // inside organisation names ("Ministry of Finance") and abbreviation dots.
 // Indices into the sentence's words of the words of a name: name words and
-// connectors, in order, at most kMaxNameWords.
-using Parts = absl::InlinedVector<size_t, kMaxNameWords>;
+// connectors, in order, at most kMaxNameWords: kept in a fixed array,
+// appended to without a test of capacity.
+class Parts {
+ public:
+  // Appends `i`; there must be fewer than kMaxNameWords parts.
+  void push_back(size_t i) { data_[size_++] = i; }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  size_t operator[](size_t p) const { return data_[p]; }
+  size_t front() const { return data_[0]; }
+  size_t back() const { return data_[size_ - 1]; }
+  // Keeps the first `n` parts; `n` is at most size().
+  void Truncate(size_t n) { size_ = n; }
+  // Drops the first `n` parts; `n` is at most size().
+  void DropFront(size_t n) {
+    for (size_t p = n; p < size_; ++p) data_[p - n] = data_[p];
+    size_ -= n;
+  }
+  absl::Span<const size_t> span() const { return {data_, size_}; }
+
+ private:
+  size_t data_[kMaxNameWords];
+  size_t size_ = 0;
+};
 
 struct Chunk {
   Parts parts;
@@ -1114,7 +1170,7 @@ bool TrimInitialWord(const Words& words, Chunk* chunk) {
   while (drop < chunk->parts.size() && !words.capitalized(chunk->parts[drop])) {
     ++drop;
   }
-  chunk->parts.erase(chunk->parts.begin(), chunk->parts.begin() + drop);
+  chunk->parts.DropFront(drop);
   return !chunk->parts.empty();
 }
 
@@ -1395,7 +1451,7 @@ bool DropTrailingTitle(const Words& words, Parts* name) {
   while (keep > 0 && words.title((*name)[keep - 1]) == TitleClass::kModifier) {
     --keep;
   }
-  name->resize(keep);
+  name->Truncate(keep);
   return true;
 }
 
@@ -1432,14 +1488,14 @@ class MentionCollector {
         const Role role = attribution_
                               ? RoleBefore(words, name.front(), name.back())
                               : Role();
-        AddName(words, name, role, false, sentence);
+        AddName(words, name.span(), role, false, sentence);
       } else if (!name.empty() &&
                  !(name.size() == 1 && IsDemonym(words, name[0]))) {
-        AddName(words, name, Role(), false, sentence);
+        AddName(words, name.span(), Role(), false, sentence);
       }
       return;
     }
-    const absl::Span<const size_t> parts(chunk->parts);
+    const absl::Span<const size_t> parts = chunk->parts.span();
     const absl::Span<const size_t> title = parts.first(name_start);
     const absl::Span<const size_t> name = parts.subspan(name_start);
     AddPrefixName(words, title, sentence);
@@ -1488,7 +1544,7 @@ class MentionCollector {
     }
     if (prefix.empty()) return;
     if (prefix.size() == 1 && IsDemonym(words, prefix[0])) return;
-    AddName(words, prefix, Role(), false, sentence);
+    AddName(words, prefix.span(), Role(), false, sentence);
   }
 
   void AddName(const Words& words, absl::Span<const size_t> name, Role role,
@@ -1714,16 +1770,18 @@ class Forms {
 
 void Forms::Collect(const MentionBuffers& buffers) {
   const std::vector<RawMention>& mentions = buffers.mentions;
+  // Read once: the compiler cannot tell that the stores below leave it.
+  const size_t mention_count = mentions.size();
   keys.clear();
   first_mention.clear();
   hashes_.clear();
-  of_mention.resize(mentions.size());
+  of_mention.resize(mention_count);
   // At most as many forms as mentions.
   size_t size = 16;
-  while (size < 2 * mentions.size()) size *= 2;
+  while (size < 2 * mention_count) size *= 2;
   table_.assign(size, 0);
   table_mask_ = size - 1;
-  for (size_t i = 0; i < mentions.size(); ++i) {
+  for (size_t i = 0; i < mention_count; ++i) {
     const absl::string_view key = buffers.KeyOf(mentions[i]);
     const uint64_t hash = KeyHash(key);
     size_t slot = hash & table_mask_;
@@ -1812,14 +1870,16 @@ class Clusters {
   void Cluster(absl::string_view text, const std::vector<RawMention>& mentions,
                const Forms& forms) {
     const size_t form_count = forms.first_mention.size();
+    // Read once: the compiler cannot tell that the stores below leave it.
+    const size_t mention_count = mentions.size();
     last_seen_.assign(form_count, -1);
     entity_of_head_.assign(form_count, -1);
-    entity_of.resize(mentions.size());
+    entity_of.resize(mention_count);
     canonical.clear();
     const auto written_in_lowercase = [&](const RawMention& m) {
       return HasLowercase(text.substr(m.begin, m.end - m.begin));
     };
-    for (size_t i = 0; i < mentions.size(); ++i) {
+    for (size_t i = 0; i < mention_count; ++i) {
       const int form = forms.of_mention[i];
       int head = form;
       for (int candidate : forms.Heads(form)) {
@@ -1987,13 +2047,16 @@ EntityIndex::EntityIndex(const Document& doc, const EntityIndexOptions& options)
     const RawMention& m = raw[canonical[e]];
     const absl::string_view written = doc.text.substr(m.begin, m.end - m.begin);
     if (m.plain) {
-      entities_[e].name.assign(written.data(), written.size());
+      // Appended to the empty string: cheaper than assign, which allows
+      // for a source inside the string.
+      entities_[e].name.append(written.data(), written.size());
     } else {
       entities_[e].name = CollapseSpaces(written);
     }
   }
-  mentions_.reserve(raw.size());
-  for (size_t i = 0; i < raw.size(); ++i) {
+  const size_t mention_count = raw.size();
+  mentions_.reserve(mention_count);
+  for (size_t i = 0; i < mention_count; ++i) {
     mentions_.push_back({raw[i].begin, raw[i].end, entity_of[i]});
   }
   if (options.attribution) {
@@ -2032,15 +2095,27 @@ absl::InlinedVector<int, 16> EntityIndex::EntitiesIn(size_t begin,
                                                      size_t max) const {
   // The entities listed so far, searched linearly: few are asked.
   absl::InlinedVector<int, 16> listed;
-  auto it = std::lower_bound(
-      mentions_.begin(), mentions_.end(), begin,
-      [](const EntityMention& m, size_t offset) { return m.begin < offset; });
+  // The first mention that begins at or after `begin` (or the end), found
+  // by halving the range [m, m + n] that holds it, with a conditional move
+  // rather than a branch at each step: which half is kept is not
+  // predictable.
+  const EntityMention* m = mentions_.data();
+  size_t n = mentions_.size();
+  while (n > 1) {
+    const size_t half = n / 2;
+    m = m[half].begin < begin ? m + half : m;
+    n -= half;
+  }
+  if (n == 1 && m->begin < begin) ++m;
+  auto it = mentions_.begin() + (m - mentions_.data());
   // Mentions do not overlap: once one runs past `end`, all later ones do.
   for (; it != mentions_.end() && it->end <= end && listed.size() < max;
        ++it) {
-    if (std::find(listed.begin(), listed.end(), it->entity) == listed.end()) {
-      listed.push_back(it->entity);
-    }
+    // A plain loop: std::find's unrolled form costs more for the few
+    // entities listed.
+    bool seen = false;
+    for (const int e : listed) seen |= e == it->entity;
+    if (!seen) listed.push_back(it->entity);
   }
   return listed;
 }
