@@ -822,6 +822,8 @@ class DateWords {
       while (packed_[s].size != 0) s = (s + 1) & packed_mask_;
       packed_[s] = PackedSlot{key.low, key.high, bits,
                               static_cast<uint8_t>(word.size())};
+      filter_[FilterIndex(word.back(), word.size())] |=
+          1u << (static_cast<unsigned char>(word.front()) & 31);
     }
   }
 
@@ -832,6 +834,16 @@ class DateWords {
   using Packed = internal::PackedWord;
   ABSL_ATTRIBUTE_ALWAYS_INLINE static Packed Pack(absl::string_view word) {
     return internal::PackWord(word);
+  }
+
+  // Whether a word of `size` (1 to kMaxPacked) bytes at `p` may have
+  // bits: false for most words of no table, from its size and first and
+  // last bytes alone (a filter of 2 KB, which stays in cache where the
+  // table of packed words may not); true for every word of the table.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE bool MayFindPacked(const char* p,
+                                                  size_t size) const {
+    const uint32_t firsts = filter_[FilterIndex(p[size - 1], size)];
+    return (firsts >> (static_cast<unsigned char>(p[0]) & 31) & 1) != 0;
   }
 
   // Find of a word of 1 to kMaxPacked bytes given as Pack(word) and its
@@ -868,6 +880,13 @@ class DateWords {
  private:
   static int Index(char c) { return c >= 'a' && c <= 'z' ? c - 'a' : 26; }
 
+  // The entry of filter_ of a word of last byte `last` and `size` bytes (1
+  // to kMaxPacked).
+  static size_t FilterIndex(char last, size_t size) {
+    return (static_cast<size_t>(static_cast<unsigned char>(last) & 31) << 4) |
+           (size - 1);
+  }
+
   size_t SlotOf(Packed key, size_t size) const {
     const uint64_t hash = (key.low + size + key.high * 0xD6E8FEB86659FD93ull) *
                           0x9E3779B97F4A7C15ull;
@@ -891,6 +910,9 @@ class DateWords {
   WordMap<uint32_t> bits_;
   std::vector<PackedSlot> packed_;
   size_t packed_mask_ = 0;  // packed_.size() - 1
+  // By FilterIndex of the last byte and size of a word of packed_, the
+  // low five bits of the first bytes of those words, as bits.
+  uint32_t filter_[32 * kMaxPacked] = {};
   // By first and last letter (26: any other byte), the lengths of the
   // entries as bits (bit 31: 31 bytes or more).
   uint32_t lengths_[27][27] = {};
@@ -912,8 +934,7 @@ const DateWords& DateWordsOfLexicons() {
   return *kDateWords;
 }
 
-// DateBitsOf of a token other than a word of 1 to DateWords::kMaxPacked
-// bytes (without its possessive) and no digit or hyphen.
+// DateBitsOf of a word or number for which IsPlainWord does not hold.
 ABSL_ATTRIBUTE_NOINLINE uint32_t OtherDateBitsOf(const Word& word,
                                                  const DateWords& date_words) {
   if (word.kind == TokenKind::kNumber) {
@@ -950,6 +971,29 @@ ABSL_ATTRIBUTE_NOINLINE uint32_t OtherDateBitsOf(const Word& word,
   return bits;
 }
 
+// Whether `word` is a word of 1 to DateWords::kMaxPacked bytes without a
+// digit, hyphen (Word::shape) or possessive ending: most tokens are.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool IsPlainWord(const Word& word) {
+  return word.kind == TokenKind::kWord &&
+         (word.shape & (internal::kHasDigit | internal::kHasHyphen)) == 0 &&
+         word.possessive_bytes == 0 &&
+         word.folded.size() - 1 < DateWords::kMaxPacked;
+}
+
+// DateBitsOf of a word for which IsPlainWord holds: from a filter, and for
+// the few words it lets pass, one probe of the packed word.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint32_t PlainWordBits(
+    const Word& word, const DateWords& date_words) {
+  const char* const data = word.folded.data();
+  const size_t size = word.folded.size();
+  if (!date_words.MayFindPacked(data, size)) return kOpensOther;
+  uint32_t bits = date_words.FindPacked(
+      DateWords::Pack(absl::string_view(data, size)), size);
+  bits = CalendarBits(bits, word.capitalized);
+  if ((bits & ~kAnchor) == 0) bits |= kOpensOther;
+  return bits;
+}
+
 // What date scanning needs to know of a token, read without its possessive
 // ending ("Monday's"): kAnchor when a date can hold it — a number, a word
 // with a digit ("Q3", "mid-2016"), or a word that names a time (a month,
@@ -959,21 +1003,8 @@ ABSL_ATTRIBUTE_NOINLINE uint32_t OtherDateBitsOf(const Word& word,
 // it of every token. `date_words` is DateWordsOfLexicons().
 ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint32_t DateBitsOf(
     const Word& word, const DateWords& date_words) {
-  // Most tokens are words of at most 16 bytes without a digit or hyphen
-  // (Word::shape): their bits come from one probe of the packed word.
-  if (word.kind == TokenKind::kWord) {
-    const size_t size =
-        word.folded.size() - (word.possessive_bytes > 0 ? 2 : 0);  // "'s"
-    if ((word.shape & (internal::kHasDigit | internal::kHasHyphen)) == 0 &&
-        size - 1 < DateWords::kMaxPacked) {
-      const DateWords::Packed key =
-          DateWords::Pack(absl::string_view(word.folded.data(), size));
-      uint32_t bits = date_words.FindPacked(key, size);
-      bits = CalendarBits(bits, word.capitalized);
-      if ((bits & ~kAnchor) == 0) bits |= kOpensOther;
-      return bits;
-    }
-  } else if (word.kind != TokenKind::kNumber) {
+  if (IsPlainWord(word)) return PlainWordBits(word, date_words);
+  if (word.kind != TokenKind::kWord && word.kind != TokenKind::kNumber) {
     return kOpensOther;
   }
   return OtherDateBitsOf(word, date_words);
@@ -5584,6 +5615,38 @@ bool OpensLongDate(uint32_t bits) {
 
 namespace {
 
+// Sets bits[k] to DateBitsOf(words[k]) and next_anchor[k] to the first
+// k' >= k whose bits hold kAnchor (n when none) for each k in [0, n), and
+// next_anchor[n] to n; `*possessive` to whether a word has a possessive
+// ending. Returns whether a word is an anchor. Out of line, so that its
+// loop keeps its values in registers. `date_words` is
+// DateWordsOfLexicons().
+ABSL_ATTRIBUTE_NOINLINE bool ReadDateBits(const Word* words, int n,
+                                          const DateWords& date_words,
+                                          uint32_t* bits, int* next_anchor,
+                                          bool* possessive) {
+  int anchor = n;
+  *possessive = false;
+  next_anchor[n] = n;
+  for (int k = n - 1; k >= 0; --k) {
+    // DateBitsOf, with the possessive endings noted on the way.
+    const Word& word = words[k];
+    uint32_t word_bits = kOpensOther;
+    if (IsPlainWord(word)) {
+      word_bits = PlainWordBits(word, date_words);
+    } else {
+      if (word.possessive_bytes > 0) *possessive = true;
+      if (word.kind == TokenKind::kWord || word.kind == TokenKind::kNumber) {
+        word_bits = OtherDateBitsOf(word, date_words);
+      }
+    }
+    bits[k] = word_bits;
+    if ((word_bits & kAnchor) != 0) anchor = k;
+    next_anchor[k] = anchor;
+  }
+  return anchor != n;
+}
+
 // How ScanDates tries dates.
 enum class ScanMode {
   kFiltered,    // near anchors, parsers gated by the token (FindDates)
@@ -5630,20 +5693,11 @@ void ScanDates(const Document& doc, ScanMode mode, std::vector<Claim>* claims,
       bits.resize(n + 1);
       next_anchor.resize(n + 1);
     }
-    const Word* const word_data = sentence_words->data();
-    uint32_t* const bit_data = bits.data();
-    int* const anchor_data = next_anchor.data();
-    int anchor = n;
     bool possessive = false;
-    anchor_data[n] = n;
-    for (int k = n - 1; k >= 0; --k) {
-      const uint32_t word_bits = DateBitsOf(word_data[k], date_words);
-      possessive |= word_data[k].possessive_bytes > 0;
-      bit_data[k] = word_bits;
-      if ((word_bits & kAnchor) != 0) anchor = k;
-      anchor_data[k] = anchor;
-    }
-    if (!every_token && anchor == n) continue;  // no date here
+    const bool anchored =
+        ReadDateBits(sentence_words->data(), n, date_words, bits.data(),
+                     next_anchor.data(), &possessive);
+    if (!every_token && !anchored) continue;  // no date here
     // The parsers read words without a possessive "'s" ("Monday's").
     if (possessive) {
       StripPossessives(*sentence_words, &stripped);
