@@ -1313,12 +1313,14 @@ class DateParser {
   // The Opens bits the second word of a phrase of `phrases` (by first
   // word) that starts with "the" can have, read as DateBitsOf reads a
   // token of the text, in either case; kAfterAny when one is "the" alone.
+  // `Phrase` is DayPhrase or PartPhrase.
+  template <typename Phrase>
   static uint64_t SecondWordsAfterThe(
-      const WordMap<std::vector<DayPhrase>>& phrases) {
+      const WordMap<std::vector<Phrase>>& phrases) {
     auto it = phrases.find("the");
     if (it == phrases.end()) return 0;
     uint32_t bits = 0;
-    for (const DayPhrase& phrase : it->second) {
+    for (const Phrase& phrase : it->second) {
       if (phrase.words.size() < 2 || phrase.words[1].empty()) return kAfterAny;
       Word word;
       word.folded = phrase.words[1];
@@ -1508,10 +1510,17 @@ class DateParser {
   // gives the days; a period word right after the phrase ("end of month",
   // "the end of the year") is the current one.
   std::optional<DateMatch> Halved(int i) const {
-    // Every first word of a part phrase is kOpensPart.
-    auto it = (OpensAt(i) & kOpensPart) != 0
-                  ? Lex().half_phrases.find(words_[i].folded)
-                  : Lex().half_phrases.end();
+    // Every first word of a part phrase is kOpensPart; at "the", the next
+    // word must be the second word of one ("the end of"), as its bits say.
+    static const uint64_t kPartAfterThe =
+        SecondWordsAfterThe(Lex().half_phrases);
+    const uint32_t opens = OpensAt(i);
+    const bool part =
+        (opens & kOpensPart) != 0 &&
+        ((opens & kOpensThe) == 0 ||
+         (i + 1 < n_ && (bits_[i + 1] & kPartAfterThe) != 0));
+    auto it = part ? Lex().half_phrases.find(words_[i].folded)
+                   : Lex().half_phrases.end();
     if (it != Lex().half_phrases.end()) {
       for (const PartPhrase& phrase : it->second) {
         int k = i + static_cast<int>(phrase.words.size());
