@@ -1479,7 +1479,9 @@ class DateParser {
   // The first parser of the list that reads a date at words[i]. Without
   // gates (SetGates) every parser is tried; when auditing, a parser the
   // gate skips is tried too and a date it finds is recorded (Violations).
-  std::optional<DateMatch> FirstMatch(int i) const {
+  // Inlined into Single, its only caller.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE std::optional<DateMatch> FirstMatch(
+      int i) const {
     if (gates_ && !audit_) {
       for (const Parse parse :
            ParsersFor(OpensAt(i), NextOpensAt(i), OrdinalAfterThe(i))) {
