@@ -98,6 +98,55 @@ void AddPhrase(T phrase,
   });
 }
 
+// A filter of a set of words by their size and first and last bytes:
+// MayHold is true for every word of the set and false for most others.
+// 2 KB, and a test is a few instructions, without a hash.
+class WordFilter {
+ public:
+  // The most bytes MayHoldShort takes; longer words share the row of
+  // this size.
+  static constexpr size_t kSizes = 16;
+
+  // Adds `word` to the set.
+  void Add(absl::string_view word) {
+    if (word.empty()) return;
+    rows_[Row(word.back(), word.size())] |= FirstBit(word.front());
+  }
+
+  // Whether `word` may be in the set.
+  bool MayHold(absl::string_view word) const {
+    return !word.empty() &&
+           (rows_[Row(word.back(), word.size())] & FirstBit(word.front())) !=
+               0;
+  }
+
+  // MayHold of the `size` bytes at `p`, 1 to kSizes of them.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE bool MayHoldShort(const char* p,
+                                                 size_t size) const {
+    const uint32_t firsts = rows_[ShortRow(p[size - 1], size)];
+    return (firsts >> (static_cast<unsigned char>(p[0]) & 31) & 1) != 0;
+  }
+
+ private:
+  // The row of a word of last byte `last` and `size` (1 to kSizes) bytes.
+  static size_t ShortRow(char last, size_t size) {
+    return (static_cast<size_t>(static_cast<unsigned char>(last) & 31) << 4) |
+           (size - 1);
+  }
+  // The row of a word of last byte `last` and `size` (1 or more) bytes.
+  static size_t Row(char last, size_t size) {
+    return ShortRow(last, std::min(size, kSizes));
+  }
+  // The bit of a first byte `first` in a row.
+  static uint32_t FirstBit(char first) {
+    return 1u << (static_cast<unsigned char>(first) & 31);
+  }
+
+  // By Row of the words of the set, the low five bits of their first
+  // bytes, as bits.
+  uint32_t rows_[32 * kSizes] = {};
+};
+
 struct Lexicons {
   WordMap<MonthName> months;
   WordMap<int> weekdays;  // ISO: 1 = Monday
@@ -139,6 +188,7 @@ struct Lexicons {
   WordSet cues;
   WordMap<Tense> tense_words;
   WordSet past_forms;   // irregular past forms
+  WordFilter tense_filter;  // of tense_words and past_forms
   WordSet plural_nouns;  // "people", "children"
   WordSet event_verbs;  // verbs.tsv event lemmas
 };
@@ -273,6 +323,10 @@ Lexicons* LoadLexicons() {
   for (const auto& row : ReadTsv("verbs.tsv")) {
     if (row.size() >= 2 && row[1] == "event") lex->event_verbs.insert(row[0]);
   }
+  for (const auto& [word, tense] : lex->tense_words) {
+    lex->tense_filter.Add(word);
+  }
+  for (const std::string& word : lex->past_forms) lex->tense_filter.Add(word);
   return lex;
 }
 
@@ -612,15 +666,19 @@ Tense TenseOf(const std::vector<Word>& words, int k) {
   const Word& word = words[k];
   if (word.kind != TokenKind::kWord) return Tense::kUnknown;
   const Lexicons& lex = Lex();
-  if (auto it = lex.tense_words.find(word.folded);
-      it != lex.tense_words.end()) {
-    return it->second;
+  // Most words are in neither table, as the filter says without a lookup.
+  const bool listed = lex.tense_filter.MayHold(word.folded);
+  if (listed) {
+    if (auto it = lex.tense_words.find(word.folded);
+        it != lex.tense_words.end()) {
+      return it->second;
+    }
   }
   // "I'll", "they'll": a contracted "will".
   if (word.folded.size() > 3 && absl::EndsWith(word.folded, "'ll")) {
     return Tense::kFuture;
   }
-  if (lex.past_forms.contains(word.folded) ||
+  if ((listed && lex.past_forms.contains(word.folded)) ||
       (word.folded.size() > 4 && absl::EndsWith(word.folded, "ed"))) {
     // In a passive ("will be held", "was signed") the auxiliary before the
     // participle carries the tense.
@@ -822,13 +880,13 @@ class DateWords {
       while (packed_[s].size != 0) s = (s + 1) & packed_mask_;
       packed_[s] = PackedSlot{key.low, key.high, bits,
                               static_cast<uint8_t>(word.size())};
-      filter_[FilterIndex(word.back(), word.size())] |=
-          1u << (static_cast<unsigned char>(word.front()) & 31);
+      filter_.Add(word);
     }
   }
 
   // The longest words Pack takes.
   static constexpr size_t kMaxPacked = 16;
+  static_assert(kMaxPacked <= WordFilter::kSizes);
 
   // A word of 1 to kMaxPacked bytes as two integers (internal::PackWord).
   using Packed = internal::PackedWord;
@@ -838,12 +896,11 @@ class DateWords {
 
   // Whether a word of `size` (1 to kMaxPacked) bytes at `p` may have
   // bits: false for most words of no table, from its size and first and
-  // last bytes alone (a filter of 2 KB, which stays in cache where the
+  // last bytes alone (a WordFilter of 2 KB, which stays in cache where the
   // table of packed words may not); true for every word of the table.
   ABSL_ATTRIBUTE_ALWAYS_INLINE bool MayFindPacked(const char* p,
                                                   size_t size) const {
-    const uint32_t firsts = filter_[FilterIndex(p[size - 1], size)];
-    return (firsts >> (static_cast<unsigned char>(p[0]) & 31) & 1) != 0;
+    return filter_.MayHoldShort(p, size);
   }
 
   // Find of a word of 1 to kMaxPacked bytes given as Pack(word) and its
@@ -880,13 +937,6 @@ class DateWords {
  private:
   static int Index(char c) { return c >= 'a' && c <= 'z' ? c - 'a' : 26; }
 
-  // The entry of filter_ of a word of last byte `last` and `size` bytes (1
-  // to kMaxPacked).
-  static size_t FilterIndex(char last, size_t size) {
-    return (static_cast<size_t>(static_cast<unsigned char>(last) & 31) << 4) |
-           (size - 1);
-  }
-
   size_t SlotOf(Packed key, size_t size) const {
     const uint64_t hash = (key.low + size + key.high * 0xD6E8FEB86659FD93ull) *
                           0x9E3779B97F4A7C15ull;
@@ -910,9 +960,8 @@ class DateWords {
   WordMap<uint32_t> bits_;
   std::vector<PackedSlot> packed_;
   size_t packed_mask_ = 0;  // packed_.size() - 1
-  // By FilterIndex of the last byte and size of a word of packed_, the
-  // low five bits of the first bytes of those words, as bits.
-  uint32_t filter_[32 * kMaxPacked] = {};
+  // Of the words of packed_.
+  WordFilter filter_;
   // By first and last letter (26: any other byte), the lengths of the
   // entries as bits (bit 31: 31 bytes or more).
   uint32_t lengths_[27][27] = {};
