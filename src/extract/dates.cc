@@ -2225,10 +2225,8 @@ class DateParser {
       ++k;
     } else {
       if (Is(k, "the") && !year.has_value()) ++k;
-      const std::optional<int> ordinal = OrdinalAt(k);
-      if (!ordinal.has_value() || *ordinal < 1 || k + 1 >= n_) {
-        return std::nullopt;
-      }
+      // The word after the ordinal first: it turns away most tokens
+      // without reading an ordinal.
       if (Is(k + 1, "quarter") || Is(k + 1, "qtr")) {
         months = 3;
       } else if (Is(k + 1, "half")) {
@@ -2236,6 +2234,8 @@ class DateParser {
       } else {
         return std::nullopt;
       }
+      const std::optional<int> ordinal = OrdinalAt(k);
+      if (!ordinal.has_value() || *ordinal < 1) return std::nullopt;
       index = *ordinal;
       k += 2;
     }
@@ -2882,6 +2882,11 @@ class DateParser {
         name.folded.back() != 's') {
       return std::nullopt;
     }
+    // The weekday first: it turns away most plurals ("two sides") before
+    // the count is read.
+    auto weekday = Lex().weekdays.find(
+        absl::string_view(name.folded).substr(0, name.folded.size() - 1));
+    if (weekday == Lex().weekdays.end()) return std::nullopt;
     const Word& number = words_[i];
     int count = 0;
     if (number.kind == TokenKind::kNumber) {
@@ -2895,9 +2900,6 @@ class DateParser {
       return std::nullopt;
     }
     if (count <= 0 || count > kMaxAgoCount) return std::nullopt;
-    auto weekday = Lex().weekdays.find(
-        absl::string_view(name.folded).substr(0, name.folded.size() - 1));
-    if (weekday == Lex().weekdays.end()) return std::nullopt;
     int end = i + 2;
     int base = 0;
     int direction = 1;
