@@ -1563,15 +1563,15 @@ class DateParser {
   std::optional<DateMatch> Halved(int i) const {
     // Every first word of a part phrase is kOpensPart; at "the", the next
     // word must be the second word of one ("the end of"), as its bits say.
+    const uint32_t opens = OpensAt(i);
+    if ((opens & kOpensPart) == 0) return Single(i);
     static const uint64_t kPartAfterThe =
         SecondWordsAfterThe(Lex().half_phrases);
-    const uint32_t opens = OpensAt(i);
-    const bool part =
-        (opens & kOpensPart) != 0 &&
-        ((opens & kOpensThe) == 0 ||
-         (i + 1 < n_ && (bits_[i + 1] & kPartAfterThe) != 0));
-    auto it = part ? Lex().half_phrases.find(words_[i].folded)
-                   : Lex().half_phrases.end();
+    if ((opens & kOpensThe) != 0 &&
+        (i + 1 >= n_ || (bits_[i + 1] & kPartAfterThe) == 0)) {
+      return Single(i);
+    }
+    auto it = Lex().half_phrases.find(words_[i].folded);
     if (it != Lex().half_phrases.end()) {
       for (const PartPhrase& phrase : it->second) {
         int k = i + static_cast<int>(phrase.words.size());
