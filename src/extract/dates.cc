@@ -116,8 +116,7 @@ class WordFilter {
   // Whether `word` may be in the set.
   bool MayHold(absl::string_view word) const {
     return !word.empty() &&
-           (rows_[Row(word.back(), word.size())] & FirstBit(word.front())) !=
-               0;
+           (rows_[Row(word.back(), word.size())] & FirstBit(word.front())) != 0;
   }
 
   // MayHold of the `size` bytes at `p`, 1 to kSizes of them.
