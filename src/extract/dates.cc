@@ -5623,9 +5623,11 @@ class DateParser {
 
 // Appends the claim of `match` to `claims`, built in place, and returns
 // it. The claim takes the match's date; the rest of `match` stays.
+// `*published_day` is the FormatDay of doc.published once a claim of `doc`
+// has needed it as its anchor, empty before: formatted once per Document.
 Claim& AddClaim(const Document& doc, const segment::Sentence& sentence,
                 const std::vector<Word>& words, DateMatch* match,
-                std::vector<Claim>* claims) {
+                std::string* published_day, std::vector<Claim>* claims) {
   const size_t begin = words[match->begin].begin;
   const size_t end =
       words[match->end - 1].end - words[match->end - 1].possessive_bytes;
@@ -5633,7 +5635,8 @@ Claim& AddClaim(const Document& doc, const segment::Sentence& sentence,
   FillMentionClaim(doc, sentence, words, Claim::KIND_DATE, begin, end, &claim);
   if (match->needs_anchor && doc.published.has_value() &&
       !match->date.start().empty()) {
-    match->date.set_anchor(FormatDay(*doc.published));
+    if (published_day->empty()) *published_day = FormatDay(*doc.published);
+    match->date.set_anchor(*published_day);
   }
   *claim.mutable_date() = std::move(match->date);
   return claim;
@@ -5744,6 +5747,7 @@ void ScanDates(const Document& doc, ScanMode mode, std::vector<Claim>* claims,
   std::vector<Word>& stripped = buffers.stripped;
   ParserMemos& memos = buffers.memos;
   const DateWords& date_words = DateWordsOfLexicons();
+  std::string published_day;  // AddClaim's
   for (size_t s = 0; s < doc.seg.sentences.size(); ++s) {
     const segment::Sentence& sentence = doc.seg.sentences[s];
     const std::vector<Word>* sentence_words = &doc.sentence_words[s];
@@ -5795,7 +5799,8 @@ void ScanDates(const Document& doc, ScanMode mode, std::vector<Claim>* claims,
         continue;
       }
       i = match->end;
-      const Claim& claim = AddClaim(doc, sentence, words, &*match, claims);
+      const Claim& claim =
+          AddClaim(doc, sentence, words, &*match, &published_day, claims);
       if (claim.date().start().empty()) {
         notes->push_back(UnresolvedNote(doc, claim, match->unresolved_reason));
       }
