@@ -3221,6 +3221,24 @@ const ShapeMap<uint8_t>& ScanClasses() {
   return *kClasses;
 }
 
+// The ScanClass bits of each one-byte word ("." and "," among them, a
+// word in four), read without a ShapeMap lookup.
+struct OneByteClasses {
+  uint8_t of[256] = {};
+};
+const OneByteClasses& OneByteScanClasses() {
+  static const OneByteClasses* const kClasses = [] {
+    auto* classes = new OneByteClasses();
+    for (int c = 0; c < 256; ++c) {
+      const char byte = static_cast<char>(c);
+      const uint8_t* bits = ScanClasses().Find(absl::string_view(&byte, 1));
+      classes->of[c] = bits == nullptr ? 0 : *bits;
+    }
+    return classes;
+  }();
+  return *kClasses;
+}
+
 // The ScanClass bits of a folded word, 0 when none.
 inline uint8_t ScanClassOf(const ShapeMap<uint8_t>::Reader& scan_classes,
                            absl::string_view folded) {
@@ -3425,12 +3443,16 @@ ABSL_ATTRIBUTE_NOINLINE void ClassifyWords(
   const int n = static_cast<int>(words.size());
   const Word* const w = words.data();
   const ShapeMap<uint8_t>::Reader classes_of(scan_classes);
+  const uint8_t* const one_byte = OneByteScanClasses().of;
   const Lexicons& lex = Lex();
   anchor_of[n] = n;
   int next = n;
   for (int k = n - 1; k >= 0; --k) {
     const Word& word = w[k];
-    const uint8_t bits = ScanClassOf(classes_of, word.folded);
+    const uint8_t bits =
+        word.folded.size() == 1
+            ? one_byte[static_cast<unsigned char>(word.folded[0])]
+            : ScanClassOf(classes_of, word.folded);
     class_of[k] = bits;
     if ((bits & kArticleWord) != 0 && k + 1 < n && next != k + 1 &&
         IsPluralFractionAfterArticle(w[k + 1])) {
