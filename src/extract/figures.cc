@@ -3486,9 +3486,24 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
   const Lexicons& lex = Lex();
   const ShapeMap<uint8_t>& scan_classes = ScanClasses();
   TakenRanges taken_ranges(taken);
-  // Per sentence, kept across sentences to reuse their memory.
-  std::vector<int> next_anchor;
-  std::vector<uint8_t> classes;  // ScanClass bits of each word
+  // Per sentence, reused from one sentence and one article to the next:
+  // next_anchor and the ScanClass bits of each word.
+  struct Buffers {
+    std::vector<int> next_anchor;
+    std::vector<uint8_t> classes;
+  };
+  thread_local Buffers buffers;
+  // A very long sentence does not keep its buffers for the articles after.
+  struct Release {
+    Buffers* buffers;
+    ~Release() {
+      constexpr size_t kMaxKeptWords = 1 << 14;
+      if (buffers->classes.size() > kMaxKeptWords) *buffers = Buffers();
+    }
+  };
+  const Release release{&buffers};
+  std::vector<int>& next_anchor = buffers.next_anchor;
+  std::vector<uint8_t>& classes = buffers.classes;
   for (size_t s = 0; s < doc.seg.sentences.size(); ++s) {
     const segment::Sentence& sentence = doc.seg.sentences[s];
     const std::vector<Word>& words = doc.sentence_words[s];
