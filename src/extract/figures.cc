@@ -210,7 +210,8 @@ class ShapeMap {
   // Adds `word`, which must not be in the map yet.
   void Insert(absl::string_view word, Value value) {
     const size_t cell = Cell(word);
-    entries_.push_back({std::string(word), std::move(value), heads_[cell]});
+    entries_.push_back({internal::PackWord(word), word.size(), std::move(value),
+                        heads_[cell], std::string(word)});
     heads_[cell] = static_cast<uint32_t>(entries_.size() - 1);
   }
 
@@ -223,12 +224,20 @@ class ShapeMap {
     explicit Reader(const ShapeMap& map)
         : heads_(map.heads_.data()), entries_(map.entries_.data()) {}
 
-    // ShapeMap::Find.
+    // ShapeMap::Find. A word is packed (internal::PackWord) only when its
+    // cell holds a word, and compared with the words there as two
+    // integers and a length; only one of more than 16 bytes is compared
+    // in full.
     const Value* Find(absl::string_view word) const {
-      for (uint32_t e = heads_[Cell(word)]; e != kNone; e = entries_[e].next) {
+      uint32_t e = heads_[Cell(word)];
+      if (e == kNone) return nullptr;
+      const internal::PackedWord packed = internal::PackWord(word);
+      for (; e != kNone; e = entries_[e].next) {
         const Entry& entry = entries_[e];
-        if (entry.word.size() == word.size() &&
-            internal::SameBytes(entry.word.data(), word.data(), word.size())) {
+        if (entry.packed == packed && entry.size == word.size() &&
+            (word.size() <= 16 ||
+             internal::SameBytes(entry.word.data(), word.data(),
+                                 word.size()))) {
           return &entry.value;
         }
       }
@@ -257,9 +266,11 @@ class ShapeMap {
   }
 
   struct Entry {
-    std::string word;
+    internal::PackedWord packed;  // internal::PackWord(word)
+    size_t size;                  // word.size()
     Value value;
     uint32_t next;  // the next entry of the same cell, kNone at the end
+    std::string word;
   };
   std::vector<uint32_t> heads_;  // the last entry of each cell, or kNone
   std::vector<Entry> entries_;
@@ -3221,8 +3232,8 @@ const ShapeMap<uint8_t>& ScanClasses() {
   return *kClasses;
 }
 
-// The ScanClass bits of each one-byte word ("." and "," among them, a
-// word in four), read without a ShapeMap lookup.
+// The ScanClass bits of each one-byte word (".", ",", "a": about one
+// token in eight), read without a ShapeMap lookup.
 struct OneByteClasses {
   uint8_t of[256] = {};
 };
