@@ -3440,22 +3440,22 @@ bool MayStartFigure(const SentenceView& view,
 namespace {
 
 // Reads each of `words` once, from the last: sets class_of[k] to the
-// ScanClass bits of words[k], anchor_of[k] to the first anchor at or after
-// k (words.size() when none; anchor_of[words.size()] too), and the first
-// and last content tokens of `view`. A plural ordinal after "a" or "an" is
-// an anchor too ("a thirds of"): it is tested at the article, from its
-// bits, which changes only anchor_of of the word after it. Out of line, so
-// that the loop keeps its values in registers, and through pointers: a
-// store of a byte to class_of could alias a vector's members, which would
-// then be reloaded for every token.
+// ScanClass bits of words[k] and anchor_of[k] to the first anchor at or
+// after k (words.size() when none; anchor_of[words.size()] too). A plural
+// ordinal after "a" or "an" is an anchor too ("a thirds of"): it is tested
+// at the article, from its bits, which changes only anchor_of of the word
+// after it. Out of line, so that the loop keeps its values in registers,
+// and through pointers: a store of a byte to class_of could alias a
+// vector's members, which would then be reloaded for every token.
+// `scan_classes`, `one_byte` and `lex` are ScanClasses(),
+// OneByteScanClasses().of and Lex(), read once per article by the caller.
 ABSL_ATTRIBUTE_NOINLINE void ClassifyWords(
-    const ShapeMap<uint8_t>& scan_classes, const std::vector<Word>& words,
-    uint8_t* class_of, int* anchor_of, SentenceView* view) {
+    const ShapeMap<uint8_t>& scan_classes, const uint8_t* one_byte,
+    const Lexicons& lex, const std::vector<Word>& words, uint8_t* class_of,
+    int* anchor_of) {
   const int n = static_cast<int>(words.size());
   const Word* const w = words.data();
   const ShapeMap<uint8_t>::Reader classes_of(scan_classes);
-  const uint8_t* const one_byte = OneByteScanClasses().of;
-  const Lexicons& lex = Lex();
   anchor_of[n] = n;
   int next = n;
   for (int k = n - 1; k >= 0; --k) {
@@ -3473,12 +3473,18 @@ ABSL_ATTRIBUTE_NOINLINE void ClassifyWords(
     if (IsFigureAnchor(lex, word, bits)) next = k;
     anchor_of[k] = next;
   }
+}
+
+// Sets the first and last content tokens of `view` (SentenceView), whose
+// words are `words`.
+void SetContentBounds(const std::vector<Word>& words, SentenceView* view) {
+  const int n = static_cast<int>(words.size());
   int first_content = 0;
-  while (first_content < n && w[first_content].kind == TokenKind::kPunct) {
+  while (first_content < n && words[first_content].kind == TokenKind::kPunct) {
     ++first_content;
   }
   int last_content = n - 1;
-  while (last_content >= 0 && w[last_content].kind == TokenKind::kPunct) {
+  while (last_content >= 0 && words[last_content].kind == TokenKind::kPunct) {
     --last_content;
   }
   view->first_content = first_content < n ? first_content : -1;
@@ -3496,6 +3502,7 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
   const int max_idiom = kMaxIdiom;
   const Lexicons& lex = Lex();
   const ShapeMap<uint8_t>& scan_classes = ScanClasses();
+  const uint8_t* const one_byte_classes = OneByteScanClasses().of;
   TakenRanges taken_ranges(taken);
   // Per sentence, reused from one sentence and one article to the next:
   // next_anchor and the ScanClass bits of each word.
@@ -3530,9 +3537,10 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
     view.doc = &doc;
     view.words = &words;
     view.classes = every_token ? nullptr : classes.data();
-    ClassifyWords(scan_classes, words, classes.data(), next_anchor.data(),
-                  &view);
+    ClassifyWords(scan_classes, one_byte_classes, lex, words, classes.data(),
+                  next_anchor.data());
     if (!every_token && next_anchor[0] == n) continue;  // no figure here
+    SetContentBounds(words, &view);
     UrlRuns in_url(doc, words);
     const int* const anchor_at = next_anchor.data();
     const uint8_t* const class_at = classes.data();
