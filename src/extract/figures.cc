@@ -2820,11 +2820,16 @@ bool ParseFigure(const SentenceView& view, int i, FigureMatch* found,
   if (unit.empty()) code_scale = MillionCode(view, k, &unit);
   if (code_scale != 1) ++k;
   const bool prefix_currency = !unit.empty();
-  std::optional<Amount> amount;
-  if (unit.empty()) amount = ParseAttachedPrefix(words, k, &unit);
-  if (!amount.has_value()) {
-    amount = ParseAmount(words, k, !unit.empty(), i <= view.first_content);
-  }
+  // Built in place from the parser that finds it: an Amount is large, and
+  // most tries find none before ParseAmount.
+  std::optional<Amount> amount = [&]() -> std::optional<Amount> {
+    if (unit.empty() && k < n && words[k].kind == TokenKind::kWord &&
+        (words[k].shape & internal::kHasDigit) != 0) {
+      std::optional<Amount> prefixed = ParseAttachedPrefix(words, k, &unit);
+      if (prefixed.has_value()) return prefixed;
+    }
+    return ParseAmount(words, k, !unit.empty(), i <= view.first_content);
+  }();
   if (!amount.has_value() && qualifier != Figure::QUALIFIER_EXACT &&
       qualifier != Figure::QUALIFIER_VAGUE &&
       qualifier != Figure::QUALIFIER_RANGE && !equal && !negative &&
