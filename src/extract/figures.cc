@@ -2416,24 +2416,24 @@ struct FigureMatch {
 class TakenRanges {
  public:
   explicit TakenRanges(const std::vector<segment::Range>& ranges)
-      : ranges_(ranges) {}
+      : cursor_(ranges.data()), end_(ranges.data() + ranges.size()) {}
 
   // Whether [begin, end) overlaps a taken range. Calls must come with
   // non-decreasing `begin`.
   bool Overlaps(size_t begin, size_t end) {
-    while (cursor_ < ranges_.size() && ranges_[cursor_].end <= begin) {
-      ++cursor_;
-    }
-    for (size_t k = cursor_; k < ranges_.size() && ranges_[k].begin < end;
-         ++k) {
-      if (ranges_[k].end > begin) return true;
+    while (cursor_ != end_ && cursor_->end <= begin) ++cursor_;
+    for (const segment::Range* range = cursor_;
+         range != end_ && range->begin < end; ++range) {
+      if (range->end > begin) return true;
     }
     return false;
   }
 
  private:
-  const std::vector<segment::Range>& ranges_;
-  size_t cursor_ = 0;
+  // The first range not known to end before the positions asked about,
+  // and the end of the ranges.
+  const segment::Range* cursor_;
+  const segment::Range* end_;
 };
 
 // A second number after "to", "-", "and" (after "between") or "or" that
