@@ -3129,7 +3129,7 @@ void AddClaim(const Document& doc, const segment::Sentence& sentence,
 class UrlRuns {
  public:
   UrlRuns(const Document& doc, const std::vector<Word>& words)
-      : doc_(doc), words_(words) {}
+      : doc_(doc), words_(words.data()), size_(words.size()) {}
 
   // Whether words[k] lies in a web address. Calls must come with
   // non-decreasing `k`, so every run is read once.
@@ -3142,7 +3142,7 @@ class UrlRuns {
         --begin;
       }
       size_t end = k + 1;
-      while (end < words_.size() && words_[end].begin == words_[end - 1].end) {
+      while (end < size_ && words_[end].begin == words_[end - 1].end) {
         ++end;
       }
       run_end_ = end;
@@ -3165,7 +3165,8 @@ class UrlRuns {
   }
 
   const Document& doc_;
-  const std::vector<Word>& words_;
+  const Word* words_;  // the sentence's words, size_ of them
+  size_t size_;
   size_t run_end_ = 0;  // one past the last run read
   bool run_in_url_ = false;
 };
