@@ -3243,6 +3243,7 @@ const ShapeMap<uint8_t>& ScanClasses() {
 struct OneByteClasses {
   uint8_t of[256] = {};
 };
+// The OneByteClasses of ScanClasses(), built on first use.
 const OneByteClasses& OneByteScanClasses() {
   static const OneByteClasses* const kClasses = [] {
     auto* classes = new OneByteClasses();
