@@ -1807,6 +1807,149 @@ bool IsNewsMagnitude(const std::vector<Word>& words, int k) {
           IsPlural(next.folded));
 }
 
+// ParseAmount at a word that is no "point" of a bare phrase and no sign
+// joined by a hyphen: ParseSpelled, and what a bare phrase may add ("one
+// twenty two", "five dozs"). Every path returns the one object, built in
+// the caller's.
+std::optional<Amount> SpelledAmount(const std::vector<Word>& words, int start,
+                                    bool may_stand_alone) {
+  const int n = static_cast<int>(words.size());
+  std::optional<Amount> amount = ParseSpelled(words, start);
+  if (amount.has_value() && may_stand_alone && amount->end == start + 1 &&
+      amount->end < n && !amount->ordinal && amount->value >= 1 &&
+      amount->value <= 9 && amount->compound.empty() && !amount->times) {
+    // "one twenty two" as the whole sentence: 122.
+    const std::optional<Amount> tens = ParseSpelled(words, amount->end);
+    int rest = tens.has_value() ? tens->end : n;
+    while (rest < n && words[rest].kind == TokenKind::kPunct) ++rest;
+    if (tens.has_value() && rest == n && !tens->ordinal && !tens->times &&
+        !tens->fraction && tens->compound.empty() && tens->value >= 20 &&
+        tens->value < 100 && tens->end <= tens->begin + 2 &&
+        UnitWord(words[amount->end].folded, false) == nullptr) {
+      amount->value = amount->value * 100 + tens->value;
+      amount->end = tens->end;
+      amount->needs_alone = true;
+      return amount;
+    }
+  }
+  if (amount.has_value() && may_stand_alone && amount->end < n &&
+      !amount->ordinal && !amount->times && !amount->fraction &&
+      amount->compound.empty()) {
+    // "five dozs", "three hundred Cr" as the whole sentence.
+    auto it = Lex().magnitudes.find(words[amount->end].folded);
+    int rest = amount->end + 1;
+    while (rest < n && words[rest].kind == TokenKind::kPunct) ++rest;
+    if (it != Lex().magnitudes.end() && it->second.abbreviation && rest == n) {
+      amount->value *= it->second.multiplier;
+      amount->multiplier = it->second.multiplier;
+      amount->needs_alone = true;
+      ++amount->end;
+    }
+  }
+  return amount;
+}
+
+// ParseAmount at a number token that starts no fraction ("3/4") and no
+// spaced groups ("40 000"): ParseDigitToken, and the words it may take
+// after it ("1 point 1", "2 1/4", "3 hundred", "2 million"). Every path
+// returns the one object, built in the caller's.
+std::optional<Amount> DigitAmount(const std::vector<Word>& words, int start,
+                                  bool money, bool may_stand_alone) {
+  const int n = static_cast<int>(words.size());
+  std::optional<Amount> amount = ParseDigitToken(words[start]);
+  if (!amount.has_value()) return amount;
+  if (amount->attached_abbreviation && !money &&
+      !IsNewsMagnitude(words, start)) {
+    int currency_end = start + 1;
+    if (MatchCurrency(words, start + 1, &currency_end, false) == nullptr) {
+      if (!may_stand_alone) {
+        amount.reset();
+        return amount;
+      }
+      amount->needs_alone = true;
+    }
+  }
+  amount->begin = start;
+  amount->end = start + 1;
+  const bool plain =
+      !amount->ordinal && amount->multiplier == 1 && amount->compound.empty() &&
+      !amount->range_max.has_value() && amount->attached_currency.empty();
+  if (plain && amount->end + 1 < n && Is(words[amount->end], "point") &&
+      IsPlainInteger(words[start]) &&
+      PlainInteger(words[amount->end + 1]).has_value() &&
+      !NounAt(words, amount->end + 2)) {
+    // "1 point 1": the decimals of digits in words.
+    amount->value +=
+        ParseDoubleOr(absl::StrCat("0.", words[amount->end + 1].folded), 0);
+    amount->year_like = false;
+    amount->end += 2;
+    return amount;
+  }
+  if (plain && amount->end < n && IsPlainInteger(words[start])) {
+    // "2 1/4", "2\u00BD": a whole number and a fraction.
+    int end = amount->end;
+    std::optional<double> fraction;
+    if (words[end].kind == TokenKind::kNumber &&
+        words[end].begin > words[end - 1].end) {
+      fraction = SlashFraction(words, amount->end, &end);
+    } else if (words[end].kind == TokenKind::kPunct &&
+               words[end].begin == words[end - 1].end) {
+      fraction = VulgarFraction(words[end].folded);
+      ++end;
+    }
+    if (fraction.has_value()) {
+      amount->value += *fraction;
+      amount->year_like = false;
+      amount->mixed = true;
+      amount->end = end;
+      return amount;
+    }
+  }
+  if (plain && amount->end < n) {
+    // "3 hundred and 21", "322 hundred", "3 dozens", "13 lakh", "4
+    // thousand 3 hundred".
+    const NumberWord* next = FindNumberWord(words[amount->end].folded, true);
+    if (next != nullptr && !next->ordinal &&
+        (next->number_class == NumberClass::kMultiplier ||
+         next->number_class == NumberClass::kScale)) {
+      std::optional<Amount> mixed = ParseSpelled(words, start, amount->value);
+      if (mixed.has_value() && mixed->end > start + 1) {
+        amount = mixed;
+        return amount;
+      }
+    }
+  }
+  if (plain && amount->end < n) {
+    auto it = Lex().magnitudes.find(words[amount->end].folded);
+    if (it != Lex().magnitudes.end() && it->second.abbreviation && !money &&
+        may_stand_alone) {
+      // "2.33 k" as the whole sentence; "5 k run" keeps its 5.
+      int rest = amount->end + 1;
+      while (rest < n && words[rest].kind == TokenKind::kPunct) ++rest;
+      amount->needs_alone = rest == n;
+    }
+    if (it != Lex().magnitudes.end() &&
+        (!it->second.abbreviation || money || amount->needs_alone)) {
+      amount->multiplier = it->second.multiplier;
+      amount->value *= amount->multiplier;
+      amount->year_like = false;
+      ++amount->end;
+    }
+  } else if (amount->range_max && amount->multiplier != 1) {
+    *amount->range_max *= amount->multiplier;
+  } else if (amount->range_max && amount->end < n) {
+    auto it = Lex().magnitudes.find(words[amount->end].folded);
+    if (it != Lex().magnitudes.end() && (!it->second.abbreviation || money)) {
+      amount->multiplier = it->second.multiplier;
+      amount->value *= amount->multiplier;
+      *amount->range_max *= amount->multiplier;
+      amount->year_like = false;
+      ++amount->end;
+    }
+  }
+  return amount;
+}
+
 // A number at words[start] in digits or words, with a magnitude word after
 // digits. Abbreviated magnitudes are accepted only for money: after a
 // currency symbol or code (`money`: "$3.5 bn", "£3.5m"), or, attached to the
@@ -1846,41 +1989,7 @@ std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
       amount.end = start + 1;
       return amount;
     }
-    std::optional<Amount> amount = ParseSpelled(words, start);
-    if (amount.has_value() && may_stand_alone &&
-        amount->end == start + 1 && amount->end < n && !amount->ordinal &&
-        amount->value >= 1 && amount->value <= 9 &&
-        amount->compound.empty() && !amount->times) {
-      // "one twenty two" as the whole sentence: 122.
-      const std::optional<Amount> tens = ParseSpelled(words, amount->end);
-      int rest = tens.has_value() ? tens->end : n;
-      while (rest < n && words[rest].kind == TokenKind::kPunct) ++rest;
-      if (tens.has_value() && rest == n && !tens->ordinal && !tens->times &&
-          !tens->fraction && tens->compound.empty() && tens->value >= 20 &&
-          tens->value < 100 && tens->end <= tens->begin + 2 &&
-          UnitWord(words[amount->end].folded, false) == nullptr) {
-        amount->value = amount->value * 100 + tens->value;
-        amount->end = tens->end;
-        amount->needs_alone = true;
-        return amount;
-      }
-    }
-    if (amount.has_value() && may_stand_alone && amount->end < n &&
-        !amount->ordinal && !amount->times && !amount->fraction &&
-        amount->compound.empty()) {
-      // "five dozs", "three hundred Cr" as the whole sentence.
-      auto it = Lex().magnitudes.find(words[amount->end].folded);
-      int rest = amount->end + 1;
-      while (rest < n && words[rest].kind == TokenKind::kPunct) ++rest;
-      if (it != Lex().magnitudes.end() && it->second.abbreviation &&
-          rest == n) {
-        amount->value *= it->second.multiplier;
-        amount->multiplier = it->second.multiplier;
-        amount->needs_alone = true;
-        ++amount->end;
-      }
-    }
-    return amount;
+    return SpelledAmount(words, start, may_stand_alone);
   }
   const char first_byte = words[start].folded[0];
   if (words[start].kind == TokenKind::kPunct &&
@@ -1952,92 +2061,7 @@ std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
       return amount;
     }
   }
-  std::optional<Amount> amount = ParseDigitToken(words[start]);
-  if (!amount.has_value()) return std::nullopt;
-  if (amount->attached_abbreviation && !money &&
-      !IsNewsMagnitude(words, start)) {
-    int currency_end = start + 1;
-    if (MatchCurrency(words, start + 1, &currency_end, false) == nullptr) {
-      if (!may_stand_alone) return std::nullopt;
-      amount->needs_alone = true;
-    }
-  }
-  amount->begin = start;
-  amount->end = start + 1;
-  const bool plain =
-      !amount->ordinal && amount->multiplier == 1 && amount->compound.empty() &&
-      !amount->range_max.has_value() && amount->attached_currency.empty();
-  if (plain && amount->end + 1 < n && Is(words[amount->end], "point") &&
-      IsPlainInteger(words[start]) &&
-      PlainInteger(words[amount->end + 1]).has_value() &&
-      !NounAt(words, amount->end + 2)) {
-    // "1 point 1": the decimals of digits in words.
-    amount->value += ParseDoubleOr(
-        absl::StrCat("0.", words[amount->end + 1].folded), 0);
-    amount->year_like = false;
-    amount->end += 2;
-    return amount;
-  }
-  if (plain && amount->end < n && IsPlainInteger(words[start])) {
-    // "2 1/4", "2\u00BD": a whole number and a fraction.
-    int end = amount->end;
-    std::optional<double> fraction;
-    if (words[end].kind == TokenKind::kNumber &&
-        words[end].begin > words[end - 1].end) {
-      fraction = SlashFraction(words, amount->end, &end);
-    } else if (words[end].kind == TokenKind::kPunct &&
-               words[end].begin == words[end - 1].end) {
-      fraction = VulgarFraction(words[end].folded);
-      ++end;
-    }
-    if (fraction.has_value()) {
-      amount->value += *fraction;
-      amount->year_like = false;
-      amount->mixed = true;
-      amount->end = end;
-      return amount;
-    }
-  }
-  if (plain && amount->end < n) {
-    // "3 hundred and 21", "322 hundred", "3 dozens", "13 lakh", "4
-    // thousand 3 hundred".
-    const NumberWord* next = FindNumberWord(words[amount->end].folded, true);
-    if (next != nullptr && !next->ordinal &&
-        (next->number_class == NumberClass::kMultiplier ||
-         next->number_class == NumberClass::kScale)) {
-      std::optional<Amount> mixed = ParseSpelled(words, start, amount->value);
-      if (mixed.has_value() && mixed->end > start + 1) return mixed;
-    }
-  }
-  if (plain && amount->end < n) {
-    auto it = Lex().magnitudes.find(words[amount->end].folded);
-    if (it != Lex().magnitudes.end() && it->second.abbreviation && !money &&
-        may_stand_alone) {
-      // "2.33 k" as the whole sentence; "5 k run" keeps its 5.
-      int rest = amount->end + 1;
-      while (rest < n && words[rest].kind == TokenKind::kPunct) ++rest;
-      amount->needs_alone = rest == n;
-    }
-    if (it != Lex().magnitudes.end() &&
-        (!it->second.abbreviation || money || amount->needs_alone)) {
-      amount->multiplier = it->second.multiplier;
-      amount->value *= amount->multiplier;
-      amount->year_like = false;
-      ++amount->end;
-    }
-  } else if (amount->range_max && amount->multiplier != 1) {
-    *amount->range_max *= amount->multiplier;
-  } else if (amount->range_max && amount->end < n) {
-    auto it = Lex().magnitudes.find(words[amount->end].folded);
-    if (it != Lex().magnitudes.end() && (!it->second.abbreviation || money)) {
-      amount->multiplier = it->second.multiplier;
-      amount->value *= amount->multiplier;
-      *amount->range_max *= amount->multiplier;
-      amount->year_like = false;
-      ++amount->end;
-    }
-  }
-  return amount;
+  return DigitAmount(words, start, money, may_stand_alone);
 }
 
 // ---------------------------------------------------------------------------
