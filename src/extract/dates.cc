@@ -98,6 +98,54 @@ void AddPhrase(T phrase,
   });
 }
 
+// A filter of a set of words by their size and first and last bytes:
+// MayHold is true for every word of the set and false for most others.
+// 2 KB, and a test is a few instructions, without a hash.
+class WordFilter {
+ public:
+  // The most bytes MayHoldShort takes; longer words share the row of
+  // this size.
+  static constexpr size_t kSizes = 16;
+
+  // Adds `word` to the set.
+  void Add(absl::string_view word) {
+    if (word.empty()) return;
+    rows_[Row(word.back(), word.size())] |= FirstBit(word.front());
+  }
+
+  // Whether `word` may be in the set.
+  bool MayHold(absl::string_view word) const {
+    return !word.empty() &&
+           (rows_[Row(word.back(), word.size())] & FirstBit(word.front())) != 0;
+  }
+
+  // MayHold of the `size` bytes at `p`, 1 to kSizes of them.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE bool MayHoldShort(const char* p,
+                                                 size_t size) const {
+    const uint32_t firsts = rows_[ShortRow(p[size - 1], size)];
+    return (firsts >> (static_cast<unsigned char>(p[0]) & 31) & 1) != 0;
+  }
+
+ private:
+  // The row of a word of last byte `last` and `size` (1 to kSizes) bytes.
+  static size_t ShortRow(char last, size_t size) {
+    return (static_cast<size_t>(static_cast<unsigned char>(last) & 31) << 4) |
+           (size - 1);
+  }
+  // The row of a word of last byte `last` and `size` (1 or more) bytes.
+  static size_t Row(char last, size_t size) {
+    return ShortRow(last, std::min(size, kSizes));
+  }
+  // The bit of a first byte `first` in a row.
+  static uint32_t FirstBit(char first) {
+    return 1u << (static_cast<unsigned char>(first) & 31);
+  }
+
+  // By Row of the words of the set, the low five bits of their first
+  // bytes, as bits.
+  uint32_t rows_[32 * kSizes] = {};
+};
+
 struct Lexicons {
   WordMap<MonthName> months;
   WordMap<int> weekdays;  // ISO: 1 = Monday
@@ -139,6 +187,7 @@ struct Lexicons {
   WordSet cues;
   WordMap<Tense> tense_words;
   WordSet past_forms;   // irregular past forms
+  WordFilter tense_filter;  // of tense_words and past_forms
   WordSet plural_nouns;  // "people", "children"
   WordSet event_verbs;  // verbs.tsv event lemmas
 };
@@ -273,6 +322,10 @@ Lexicons* LoadLexicons() {
   for (const auto& row : ReadTsv("verbs.tsv")) {
     if (row.size() >= 2 && row[1] == "event") lex->event_verbs.insert(row[0]);
   }
+  for (const auto& [word, tense] : lex->tense_words) {
+    lex->tense_filter.Add(word);
+  }
+  for (const std::string& word : lex->past_forms) lex->tense_filter.Add(word);
   return lex;
 }
 
@@ -612,15 +665,19 @@ Tense TenseOf(const std::vector<Word>& words, int k) {
   const Word& word = words[k];
   if (word.kind != TokenKind::kWord) return Tense::kUnknown;
   const Lexicons& lex = Lex();
-  if (auto it = lex.tense_words.find(word.folded);
-      it != lex.tense_words.end()) {
-    return it->second;
+  // Most words are in neither table, as the filter says without a lookup.
+  const bool listed = lex.tense_filter.MayHold(word.folded);
+  if (listed) {
+    if (auto it = lex.tense_words.find(word.folded);
+        it != lex.tense_words.end()) {
+      return it->second;
+    }
   }
   // "I'll", "they'll": a contracted "will".
   if (word.folded.size() > 3 && absl::EndsWith(word.folded, "'ll")) {
     return Tense::kFuture;
   }
-  if (lex.past_forms.contains(word.folded) ||
+  if ((listed && lex.past_forms.contains(word.folded)) ||
       (word.folded.size() > 4 && absl::EndsWith(word.folded, "ed"))) {
     // In a passive ("will be held", "was signed") the auxiliary before the
     // participle carries the tense.
@@ -822,16 +879,27 @@ class DateWords {
       while (packed_[s].size != 0) s = (s + 1) & packed_mask_;
       packed_[s] = PackedSlot{key.low, key.high, bits,
                               static_cast<uint8_t>(word.size())};
+      filter_.Add(word);
     }
   }
 
   // The longest words Pack takes.
   static constexpr size_t kMaxPacked = 16;
+  static_assert(kMaxPacked <= WordFilter::kSizes);
 
   // A word of 1 to kMaxPacked bytes as two integers (internal::PackWord).
   using Packed = internal::PackedWord;
   ABSL_ATTRIBUTE_ALWAYS_INLINE static Packed Pack(absl::string_view word) {
     return internal::PackWord(word);
+  }
+
+  // Whether a word of `size` (1 to kMaxPacked) bytes at `p` may have
+  // bits: false for most words of no table, from its size and first and
+  // last bytes alone (a WordFilter of 2 KB, which stays in cache where the
+  // table of packed words may not); true for every word of the table.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE bool MayFindPacked(const char* p,
+                                                  size_t size) const {
+    return filter_.MayHoldShort(p, size);
   }
 
   // Find of a word of 1 to kMaxPacked bytes given as Pack(word) and its
@@ -891,6 +959,8 @@ class DateWords {
   WordMap<uint32_t> bits_;
   std::vector<PackedSlot> packed_;
   size_t packed_mask_ = 0;  // packed_.size() - 1
+  // Of the words of packed_.
+  WordFilter filter_;
   // By first and last letter (26: any other byte), the lengths of the
   // entries as bits (bit 31: 31 bytes or more).
   uint32_t lengths_[27][27] = {};
@@ -912,8 +982,7 @@ const DateWords& DateWordsOfLexicons() {
   return *kDateWords;
 }
 
-// DateBitsOf of a token other than a word of 1 to DateWords::kMaxPacked
-// bytes (without its possessive) and no digit or hyphen.
+// DateBitsOf of a word or number for which IsPlainWord does not hold.
 ABSL_ATTRIBUTE_NOINLINE uint32_t OtherDateBitsOf(const Word& word,
                                                  const DateWords& date_words) {
   if (word.kind == TokenKind::kNumber) {
@@ -950,6 +1019,29 @@ ABSL_ATTRIBUTE_NOINLINE uint32_t OtherDateBitsOf(const Word& word,
   return bits;
 }
 
+// Whether `word` is a word of 1 to DateWords::kMaxPacked bytes without a
+// digit, hyphen (Word::shape) or possessive ending: most tokens are.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool IsPlainWord(const Word& word) {
+  return word.kind == TokenKind::kWord &&
+         (word.shape & (internal::kHasDigit | internal::kHasHyphen)) == 0 &&
+         word.possessive_bytes == 0 &&
+         word.folded.size() - 1 < DateWords::kMaxPacked;
+}
+
+// DateBitsOf of a word for which IsPlainWord holds: from a filter, and for
+// the few words it lets pass, one probe of the packed word.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint32_t PlainWordBits(
+    const Word& word, const DateWords& date_words) {
+  const char* const data = word.folded.data();
+  const size_t size = word.folded.size();
+  if (!date_words.MayFindPacked(data, size)) return kOpensOther;
+  uint32_t bits = date_words.FindPacked(
+      DateWords::Pack(absl::string_view(data, size)), size);
+  bits = CalendarBits(bits, word.capitalized);
+  if ((bits & ~kAnchor) == 0) bits |= kOpensOther;
+  return bits;
+}
+
 // What date scanning needs to know of a token, read without its possessive
 // ending ("Monday's"): kAnchor when a date can hold it — a number, a word
 // with a digit ("Q3", "mid-2016"), or a word that names a time (a month,
@@ -959,21 +1051,8 @@ ABSL_ATTRIBUTE_NOINLINE uint32_t OtherDateBitsOf(const Word& word,
 // it of every token. `date_words` is DateWordsOfLexicons().
 ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint32_t DateBitsOf(
     const Word& word, const DateWords& date_words) {
-  // Most tokens are words of at most 16 bytes without a digit or hyphen
-  // (Word::shape): their bits come from one probe of the packed word.
-  if (word.kind == TokenKind::kWord) {
-    const size_t size =
-        word.folded.size() - (word.possessive_bytes > 0 ? 2 : 0);  // "'s"
-    if ((word.shape & (internal::kHasDigit | internal::kHasHyphen)) == 0 &&
-        size - 1 < DateWords::kMaxPacked) {
-      const DateWords::Packed key =
-          DateWords::Pack(absl::string_view(word.folded.data(), size));
-      uint32_t bits = date_words.FindPacked(key, size);
-      bits = CalendarBits(bits, word.capitalized);
-      if ((bits & ~kAnchor) == 0) bits |= kOpensOther;
-      return bits;
-    }
-  } else if (word.kind != TokenKind::kNumber) {
+  if (IsPlainWord(word)) return PlainWordBits(word, date_words);
+  if (word.kind != TokenKind::kWord && word.kind != TokenKind::kNumber) {
     return kOpensOther;
   }
   return OtherDateBitsOf(word, date_words);
@@ -1282,12 +1361,14 @@ class DateParser {
   // The Opens bits the second word of a phrase of `phrases` (by first
   // word) that starts with "the" can have, read as DateBitsOf reads a
   // token of the text, in either case; kAfterAny when one is "the" alone.
+  // `Phrase` is DayPhrase or PartPhrase.
+  template <typename Phrase>
   static uint64_t SecondWordsAfterThe(
-      const WordMap<std::vector<DayPhrase>>& phrases) {
+      const WordMap<std::vector<Phrase>>& phrases) {
     auto it = phrases.find("the");
     if (it == phrases.end()) return 0;
     uint32_t bits = 0;
-    for (const DayPhrase& phrase : it->second) {
+    for (const Phrase& phrase : it->second) {
       if (phrase.words.size() < 2 || phrase.words[1].empty()) return kAfterAny;
       Word word;
       word.folded = phrase.words[1];
@@ -1446,7 +1527,9 @@ class DateParser {
   // The first parser of the list that reads a date at words[i]. Without
   // gates (SetGates) every parser is tried; when auditing, a parser the
   // gate skips is tried too and a date it finds is recorded (Violations).
-  std::optional<DateMatch> FirstMatch(int i) const {
+  // Inlined into Single, its only caller.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE std::optional<DateMatch> FirstMatch(
+      int i) const {
     if (gates_ && !audit_) {
       for (const Parse parse :
            ParsersFor(OpensAt(i), NextOpensAt(i), OrdinalAfterThe(i))) {
@@ -1477,10 +1560,17 @@ class DateParser {
   // gives the days; a period word right after the phrase ("end of month",
   // "the end of the year") is the current one.
   std::optional<DateMatch> Halved(int i) const {
-    // Every first word of a part phrase is kOpensPart.
-    auto it = (OpensAt(i) & kOpensPart) != 0
-                  ? Lex().half_phrases.find(words_[i].folded)
-                  : Lex().half_phrases.end();
+    // Every first word of a part phrase is kOpensPart; at "the", the next
+    // word must be the second word of one ("the end of"), as its bits say.
+    const uint32_t opens = OpensAt(i);
+    if ((opens & kOpensPart) == 0) return Single(i);
+    static const uint64_t kPartAfterThe =
+        SecondWordsAfterThe(Lex().half_phrases);
+    if ((opens & kOpensThe) != 0 &&
+        (i + 1 >= n_ || (bits_[i + 1] & kPartAfterThe) == 0)) {
+      return Single(i);
+    }
+    auto it = Lex().half_phrases.find(words_[i].folded);
     if (it != Lex().half_phrases.end()) {
       for (const PartPhrase& phrase : it->second) {
         int k = i + static_cast<int>(phrase.words.size());
@@ -2134,10 +2224,8 @@ class DateParser {
       ++k;
     } else {
       if (Is(k, "the") && !year.has_value()) ++k;
-      const std::optional<int> ordinal = OrdinalAt(k);
-      if (!ordinal.has_value() || *ordinal < 1 || k + 1 >= n_) {
-        return std::nullopt;
-      }
+      // The word after the ordinal first: it turns away most tokens
+      // without reading an ordinal.
       if (Is(k + 1, "quarter") || Is(k + 1, "qtr")) {
         months = 3;
       } else if (Is(k + 1, "half")) {
@@ -2145,6 +2233,8 @@ class DateParser {
       } else {
         return std::nullopt;
       }
+      const std::optional<int> ordinal = OrdinalAt(k);
+      if (!ordinal.has_value() || *ordinal < 1) return std::nullopt;
       index = *ordinal;
       k += 2;
     }
@@ -2791,6 +2881,11 @@ class DateParser {
         name.folded.back() != 's') {
       return std::nullopt;
     }
+    // The weekday first: it turns away most plurals ("two sides") before
+    // the count is read.
+    auto weekday = Lex().weekdays.find(
+        absl::string_view(name.folded).substr(0, name.folded.size() - 1));
+    if (weekday == Lex().weekdays.end()) return std::nullopt;
     const Word& number = words_[i];
     int count = 0;
     if (number.kind == TokenKind::kNumber) {
@@ -2804,9 +2899,6 @@ class DateParser {
       return std::nullopt;
     }
     if (count <= 0 || count > kMaxAgoCount) return std::nullopt;
-    auto weekday = Lex().weekdays.find(
-        absl::string_view(name.folded).substr(0, name.folded.size() - 1));
-    if (weekday == Lex().weekdays.end()) return std::nullopt;
     int end = i + 2;
     int base = 0;
     int direction = 1;
@@ -5531,9 +5623,11 @@ class DateParser {
 
 // Appends the claim of `match` to `claims`, built in place, and returns
 // it. The claim takes the match's date; the rest of `match` stays.
+// `*published_day` is the FormatDay of doc.published once a claim of `doc`
+// has needed it as its anchor, empty before: formatted once per Document.
 Claim& AddClaim(const Document& doc, const segment::Sentence& sentence,
                 const std::vector<Word>& words, DateMatch* match,
-                std::vector<Claim>* claims) {
+                std::string* published_day, std::vector<Claim>* claims) {
   const size_t begin = words[match->begin].begin;
   const size_t end =
       words[match->end - 1].end - words[match->end - 1].possessive_bytes;
@@ -5541,7 +5635,8 @@ Claim& AddClaim(const Document& doc, const segment::Sentence& sentence,
   FillMentionClaim(doc, sentence, words, Claim::KIND_DATE, begin, end, &claim);
   if (match->needs_anchor && doc.published.has_value() &&
       !match->date.start().empty()) {
-    match->date.set_anchor(FormatDay(*doc.published));
+    if (published_day->empty()) *published_day = FormatDay(*doc.published);
+    match->date.set_anchor(*published_day);
   }
   *claim.mutable_date() = std::move(match->date);
   return claim;
@@ -5584,6 +5679,38 @@ bool OpensLongDate(uint32_t bits) {
 
 namespace {
 
+// Sets bits[k] to DateBitsOf(words[k]) and next_anchor[k] to the first
+// k' >= k whose bits hold kAnchor (n when none) for each k in [0, n), and
+// next_anchor[n] to n; `*possessive` to whether a word has a possessive
+// ending. Returns whether a word is an anchor. Out of line, so that its
+// loop keeps its values in registers. `date_words` is
+// DateWordsOfLexicons().
+ABSL_ATTRIBUTE_NOINLINE bool ReadDateBits(const Word* words, int n,
+                                          const DateWords& date_words,
+                                          uint32_t* bits, int* next_anchor,
+                                          bool* possessive) {
+  int anchor = n;
+  *possessive = false;
+  next_anchor[n] = n;
+  for (int k = n - 1; k >= 0; --k) {
+    // DateBitsOf, with the possessive endings noted on the way.
+    const Word& word = words[k];
+    uint32_t word_bits = kOpensOther;
+    if (IsPlainWord(word)) {
+      word_bits = PlainWordBits(word, date_words);
+    } else {
+      if (word.possessive_bytes > 0) *possessive = true;
+      if (word.kind == TokenKind::kWord || word.kind == TokenKind::kNumber) {
+        word_bits = OtherDateBitsOf(word, date_words);
+      }
+    }
+    bits[k] = word_bits;
+    if ((word_bits & kAnchor) != 0) anchor = k;
+    next_anchor[k] = anchor;
+  }
+  return anchor != n;
+}
+
 // How ScanDates tries dates.
 enum class ScanMode {
   kFiltered,    // near anchors, parsers gated by the token (FindDates)
@@ -5620,6 +5747,7 @@ void ScanDates(const Document& doc, ScanMode mode, std::vector<Claim>* claims,
   std::vector<Word>& stripped = buffers.stripped;
   ParserMemos& memos = buffers.memos;
   const DateWords& date_words = DateWordsOfLexicons();
+  std::string published_day;  // AddClaim's
   for (size_t s = 0; s < doc.seg.sentences.size(); ++s) {
     const segment::Sentence& sentence = doc.seg.sentences[s];
     const std::vector<Word>* sentence_words = &doc.sentence_words[s];
@@ -5630,20 +5758,11 @@ void ScanDates(const Document& doc, ScanMode mode, std::vector<Claim>* claims,
       bits.resize(n + 1);
       next_anchor.resize(n + 1);
     }
-    const Word* const word_data = sentence_words->data();
-    uint32_t* const bit_data = bits.data();
-    int* const anchor_data = next_anchor.data();
-    int anchor = n;
     bool possessive = false;
-    anchor_data[n] = n;
-    for (int k = n - 1; k >= 0; --k) {
-      const uint32_t word_bits = DateBitsOf(word_data[k], date_words);
-      possessive |= word_data[k].possessive_bytes > 0;
-      bit_data[k] = word_bits;
-      if ((word_bits & kAnchor) != 0) anchor = k;
-      anchor_data[k] = anchor;
-    }
-    if (!every_token && anchor == n) continue;  // no date here
+    const bool anchored =
+        ReadDateBits(sentence_words->data(), n, date_words, bits.data(),
+                     next_anchor.data(), &possessive);
+    if (!every_token && !anchored) continue;  // no date here
     // The parsers read words without a possessive "'s" ("Monday's").
     if (possessive) {
       StripPossessives(*sentence_words, &stripped);
@@ -5680,7 +5799,8 @@ void ScanDates(const Document& doc, ScanMode mode, std::vector<Claim>* claims,
         continue;
       }
       i = match->end;
-      const Claim& claim = AddClaim(doc, sentence, words, &*match, claims);
+      const Claim& claim =
+          AddClaim(doc, sentence, words, &*match, &published_day, claims);
       if (claim.date().start().empty()) {
         notes->push_back(UnresolvedNote(doc, claim, match->unresolved_reason));
       }

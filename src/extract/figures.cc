@@ -210,7 +210,8 @@ class ShapeMap {
   // Adds `word`, which must not be in the map yet.
   void Insert(absl::string_view word, Value value) {
     const size_t cell = Cell(word);
-    entries_.push_back({std::string(word), std::move(value), heads_[cell]});
+    entries_.push_back({internal::PackWord(word), word.size(), std::move(value),
+                        heads_[cell], std::string(word)});
     heads_[cell] = static_cast<uint32_t>(entries_.size() - 1);
   }
 
@@ -223,12 +224,20 @@ class ShapeMap {
     explicit Reader(const ShapeMap& map)
         : heads_(map.heads_.data()), entries_(map.entries_.data()) {}
 
-    // ShapeMap::Find.
+    // ShapeMap::Find. A word is packed (internal::PackWord) only when its
+    // cell holds a word, and compared with the words there as two
+    // integers and a length; only one of more than 16 bytes is compared
+    // in full.
     const Value* Find(absl::string_view word) const {
-      for (uint32_t e = heads_[Cell(word)]; e != kNone; e = entries_[e].next) {
+      uint32_t e = heads_[Cell(word)];
+      if (e == kNone) return nullptr;
+      const internal::PackedWord packed = internal::PackWord(word);
+      for (; e != kNone; e = entries_[e].next) {
         const Entry& entry = entries_[e];
-        if (entry.word.size() == word.size() &&
-            internal::SameBytes(entry.word.data(), word.data(), word.size())) {
+        if (entry.packed == packed && entry.size == word.size() &&
+            (word.size() <= 16 ||
+             internal::SameBytes(entry.word.data(), word.data(),
+                                 word.size()))) {
           return &entry.value;
         }
       }
@@ -257,9 +266,11 @@ class ShapeMap {
   }
 
   struct Entry {
-    std::string word;
+    internal::PackedWord packed;  // internal::PackWord(word)
+    size_t size;                  // word.size()
     Value value;
     uint32_t next;  // the next entry of the same cell, kNone at the end
+    std::string word;
   };
   std::vector<uint32_t> heads_;  // the last entry of each cell, or kNone
   std::vector<Entry> entries_;
@@ -1796,6 +1807,149 @@ bool IsNewsMagnitude(const std::vector<Word>& words, int k) {
           IsPlural(next.folded));
 }
 
+// ParseAmount at a word that is no "point" of a bare phrase and no sign
+// joined by a hyphen: ParseSpelled, and what a bare phrase may add ("one
+// twenty two", "five dozs"). Every path returns the one object, built in
+// the caller's.
+std::optional<Amount> SpelledAmount(const std::vector<Word>& words, int start,
+                                    bool may_stand_alone) {
+  const int n = static_cast<int>(words.size());
+  std::optional<Amount> amount = ParseSpelled(words, start);
+  if (amount.has_value() && may_stand_alone && amount->end == start + 1 &&
+      amount->end < n && !amount->ordinal && amount->value >= 1 &&
+      amount->value <= 9 && amount->compound.empty() && !amount->times) {
+    // "one twenty two" as the whole sentence: 122.
+    const std::optional<Amount> tens = ParseSpelled(words, amount->end);
+    int rest = tens.has_value() ? tens->end : n;
+    while (rest < n && words[rest].kind == TokenKind::kPunct) ++rest;
+    if (tens.has_value() && rest == n && !tens->ordinal && !tens->times &&
+        !tens->fraction && tens->compound.empty() && tens->value >= 20 &&
+        tens->value < 100 && tens->end <= tens->begin + 2 &&
+        UnitWord(words[amount->end].folded, false) == nullptr) {
+      amount->value = amount->value * 100 + tens->value;
+      amount->end = tens->end;
+      amount->needs_alone = true;
+      return amount;
+    }
+  }
+  if (amount.has_value() && may_stand_alone && amount->end < n &&
+      !amount->ordinal && !amount->times && !amount->fraction &&
+      amount->compound.empty()) {
+    // "five dozs", "three hundred Cr" as the whole sentence.
+    auto it = Lex().magnitudes.find(words[amount->end].folded);
+    int rest = amount->end + 1;
+    while (rest < n && words[rest].kind == TokenKind::kPunct) ++rest;
+    if (it != Lex().magnitudes.end() && it->second.abbreviation && rest == n) {
+      amount->value *= it->second.multiplier;
+      amount->multiplier = it->second.multiplier;
+      amount->needs_alone = true;
+      ++amount->end;
+    }
+  }
+  return amount;
+}
+
+// ParseAmount at a number token that starts no fraction ("3/4") and no
+// spaced groups ("40 000"): ParseDigitToken, and the words it may take
+// after it ("1 point 1", "2 1/4", "3 hundred", "2 million"). Every path
+// returns the one object, built in the caller's.
+std::optional<Amount> DigitAmount(const std::vector<Word>& words, int start,
+                                  bool money, bool may_stand_alone) {
+  const int n = static_cast<int>(words.size());
+  std::optional<Amount> amount = ParseDigitToken(words[start]);
+  if (!amount.has_value()) return amount;
+  if (amount->attached_abbreviation && !money &&
+      !IsNewsMagnitude(words, start)) {
+    int currency_end = start + 1;
+    if (MatchCurrency(words, start + 1, &currency_end, false) == nullptr) {
+      if (!may_stand_alone) {
+        amount.reset();
+        return amount;
+      }
+      amount->needs_alone = true;
+    }
+  }
+  amount->begin = start;
+  amount->end = start + 1;
+  const bool plain =
+      !amount->ordinal && amount->multiplier == 1 && amount->compound.empty() &&
+      !amount->range_max.has_value() && amount->attached_currency.empty();
+  if (plain && amount->end + 1 < n && Is(words[amount->end], "point") &&
+      IsPlainInteger(words[start]) &&
+      PlainInteger(words[amount->end + 1]).has_value() &&
+      !NounAt(words, amount->end + 2)) {
+    // "1 point 1": the decimals of digits in words.
+    amount->value +=
+        ParseDoubleOr(absl::StrCat("0.", words[amount->end + 1].folded), 0);
+    amount->year_like = false;
+    amount->end += 2;
+    return amount;
+  }
+  if (plain && amount->end < n && IsPlainInteger(words[start])) {
+    // "2 1/4", "2\u00BD": a whole number and a fraction.
+    int end = amount->end;
+    std::optional<double> fraction;
+    if (words[end].kind == TokenKind::kNumber &&
+        words[end].begin > words[end - 1].end) {
+      fraction = SlashFraction(words, amount->end, &end);
+    } else if (words[end].kind == TokenKind::kPunct &&
+               words[end].begin == words[end - 1].end) {
+      fraction = VulgarFraction(words[end].folded);
+      ++end;
+    }
+    if (fraction.has_value()) {
+      amount->value += *fraction;
+      amount->year_like = false;
+      amount->mixed = true;
+      amount->end = end;
+      return amount;
+    }
+  }
+  if (plain && amount->end < n) {
+    // "3 hundred and 21", "322 hundred", "3 dozens", "13 lakh", "4
+    // thousand 3 hundred".
+    const NumberWord* next = FindNumberWord(words[amount->end].folded, true);
+    if (next != nullptr && !next->ordinal &&
+        (next->number_class == NumberClass::kMultiplier ||
+         next->number_class == NumberClass::kScale)) {
+      std::optional<Amount> mixed = ParseSpelled(words, start, amount->value);
+      if (mixed.has_value() && mixed->end > start + 1) {
+        amount = mixed;
+        return amount;
+      }
+    }
+  }
+  if (plain && amount->end < n) {
+    auto it = Lex().magnitudes.find(words[amount->end].folded);
+    if (it != Lex().magnitudes.end() && it->second.abbreviation && !money &&
+        may_stand_alone) {
+      // "2.33 k" as the whole sentence; "5 k run" keeps its 5.
+      int rest = amount->end + 1;
+      while (rest < n && words[rest].kind == TokenKind::kPunct) ++rest;
+      amount->needs_alone = rest == n;
+    }
+    if (it != Lex().magnitudes.end() &&
+        (!it->second.abbreviation || money || amount->needs_alone)) {
+      amount->multiplier = it->second.multiplier;
+      amount->value *= amount->multiplier;
+      amount->year_like = false;
+      ++amount->end;
+    }
+  } else if (amount->range_max && amount->multiplier != 1) {
+    *amount->range_max *= amount->multiplier;
+  } else if (amount->range_max && amount->end < n) {
+    auto it = Lex().magnitudes.find(words[amount->end].folded);
+    if (it != Lex().magnitudes.end() && (!it->second.abbreviation || money)) {
+      amount->multiplier = it->second.multiplier;
+      amount->value *= amount->multiplier;
+      *amount->range_max *= amount->multiplier;
+      amount->year_like = false;
+      ++amount->end;
+    }
+  }
+  return amount;
+}
+
 // A number at words[start] in digits or words, with a magnitude word after
 // digits. Abbreviated magnitudes are accepted only for money: after a
 // currency symbol or code (`money`: "$3.5 bn", "£3.5m"), or, attached to the
@@ -1835,41 +1989,7 @@ std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
       amount.end = start + 1;
       return amount;
     }
-    std::optional<Amount> amount = ParseSpelled(words, start);
-    if (amount.has_value() && may_stand_alone &&
-        amount->end == start + 1 && amount->end < n && !amount->ordinal &&
-        amount->value >= 1 && amount->value <= 9 &&
-        amount->compound.empty() && !amount->times) {
-      // "one twenty two" as the whole sentence: 122.
-      const std::optional<Amount> tens = ParseSpelled(words, amount->end);
-      int rest = tens.has_value() ? tens->end : n;
-      while (rest < n && words[rest].kind == TokenKind::kPunct) ++rest;
-      if (tens.has_value() && rest == n && !tens->ordinal && !tens->times &&
-          !tens->fraction && tens->compound.empty() && tens->value >= 20 &&
-          tens->value < 100 && tens->end <= tens->begin + 2 &&
-          UnitWord(words[amount->end].folded, false) == nullptr) {
-        amount->value = amount->value * 100 + tens->value;
-        amount->end = tens->end;
-        amount->needs_alone = true;
-        return amount;
-      }
-    }
-    if (amount.has_value() && may_stand_alone && amount->end < n &&
-        !amount->ordinal && !amount->times && !amount->fraction &&
-        amount->compound.empty()) {
-      // "five dozs", "three hundred Cr" as the whole sentence.
-      auto it = Lex().magnitudes.find(words[amount->end].folded);
-      int rest = amount->end + 1;
-      while (rest < n && words[rest].kind == TokenKind::kPunct) ++rest;
-      if (it != Lex().magnitudes.end() && it->second.abbreviation &&
-          rest == n) {
-        amount->value *= it->second.multiplier;
-        amount->multiplier = it->second.multiplier;
-        amount->needs_alone = true;
-        ++amount->end;
-      }
-    }
-    return amount;
+    return SpelledAmount(words, start, may_stand_alone);
   }
   const char first_byte = words[start].folded[0];
   if (words[start].kind == TokenKind::kPunct &&
@@ -1941,92 +2061,7 @@ std::optional<Amount> ParseAmount(const std::vector<Word>& words, int start,
       return amount;
     }
   }
-  std::optional<Amount> amount = ParseDigitToken(words[start]);
-  if (!amount.has_value()) return std::nullopt;
-  if (amount->attached_abbreviation && !money &&
-      !IsNewsMagnitude(words, start)) {
-    int currency_end = start + 1;
-    if (MatchCurrency(words, start + 1, &currency_end, false) == nullptr) {
-      if (!may_stand_alone) return std::nullopt;
-      amount->needs_alone = true;
-    }
-  }
-  amount->begin = start;
-  amount->end = start + 1;
-  const bool plain =
-      !amount->ordinal && amount->multiplier == 1 && amount->compound.empty() &&
-      !amount->range_max.has_value() && amount->attached_currency.empty();
-  if (plain && amount->end + 1 < n && Is(words[amount->end], "point") &&
-      IsPlainInteger(words[start]) &&
-      PlainInteger(words[amount->end + 1]).has_value() &&
-      !NounAt(words, amount->end + 2)) {
-    // "1 point 1": the decimals of digits in words.
-    amount->value += ParseDoubleOr(
-        absl::StrCat("0.", words[amount->end + 1].folded), 0);
-    amount->year_like = false;
-    amount->end += 2;
-    return amount;
-  }
-  if (plain && amount->end < n && IsPlainInteger(words[start])) {
-    // "2 1/4", "2\u00BD": a whole number and a fraction.
-    int end = amount->end;
-    std::optional<double> fraction;
-    if (words[end].kind == TokenKind::kNumber &&
-        words[end].begin > words[end - 1].end) {
-      fraction = SlashFraction(words, amount->end, &end);
-    } else if (words[end].kind == TokenKind::kPunct &&
-               words[end].begin == words[end - 1].end) {
-      fraction = VulgarFraction(words[end].folded);
-      ++end;
-    }
-    if (fraction.has_value()) {
-      amount->value += *fraction;
-      amount->year_like = false;
-      amount->mixed = true;
-      amount->end = end;
-      return amount;
-    }
-  }
-  if (plain && amount->end < n) {
-    // "3 hundred and 21", "322 hundred", "3 dozens", "13 lakh", "4
-    // thousand 3 hundred".
-    const NumberWord* next = FindNumberWord(words[amount->end].folded, true);
-    if (next != nullptr && !next->ordinal &&
-        (next->number_class == NumberClass::kMultiplier ||
-         next->number_class == NumberClass::kScale)) {
-      std::optional<Amount> mixed = ParseSpelled(words, start, amount->value);
-      if (mixed.has_value() && mixed->end > start + 1) return mixed;
-    }
-  }
-  if (plain && amount->end < n) {
-    auto it = Lex().magnitudes.find(words[amount->end].folded);
-    if (it != Lex().magnitudes.end() && it->second.abbreviation && !money &&
-        may_stand_alone) {
-      // "2.33 k" as the whole sentence; "5 k run" keeps its 5.
-      int rest = amount->end + 1;
-      while (rest < n && words[rest].kind == TokenKind::kPunct) ++rest;
-      amount->needs_alone = rest == n;
-    }
-    if (it != Lex().magnitudes.end() &&
-        (!it->second.abbreviation || money || amount->needs_alone)) {
-      amount->multiplier = it->second.multiplier;
-      amount->value *= amount->multiplier;
-      amount->year_like = false;
-      ++amount->end;
-    }
-  } else if (amount->range_max && amount->multiplier != 1) {
-    *amount->range_max *= amount->multiplier;
-  } else if (amount->range_max && amount->end < n) {
-    auto it = Lex().magnitudes.find(words[amount->end].folded);
-    if (it != Lex().magnitudes.end() && (!it->second.abbreviation || money)) {
-      amount->multiplier = it->second.multiplier;
-      amount->value *= amount->multiplier;
-      *amount->range_max *= amount->multiplier;
-      amount->year_like = false;
-      ++amount->end;
-    }
-  }
-  return amount;
+  return DigitAmount(words, start, money, may_stand_alone);
 }
 
 // ---------------------------------------------------------------------------
@@ -2405,24 +2440,24 @@ struct FigureMatch {
 class TakenRanges {
  public:
   explicit TakenRanges(const std::vector<segment::Range>& ranges)
-      : ranges_(ranges) {}
+      : cursor_(ranges.data()), end_(ranges.data() + ranges.size()) {}
 
   // Whether [begin, end) overlaps a taken range. Calls must come with
   // non-decreasing `begin`.
   bool Overlaps(size_t begin, size_t end) {
-    while (cursor_ < ranges_.size() && ranges_[cursor_].end <= begin) {
-      ++cursor_;
-    }
-    for (size_t k = cursor_; k < ranges_.size() && ranges_[k].begin < end;
-         ++k) {
-      if (ranges_[k].end > begin) return true;
+    while (cursor_ != end_ && cursor_->end <= begin) ++cursor_;
+    for (const segment::Range* range = cursor_;
+         range != end_ && range->begin < end; ++range) {
+      if (range->end > begin) return true;
     }
     return false;
   }
 
  private:
-  const std::vector<segment::Range>& ranges_;
-  size_t cursor_ = 0;
+  // The first range not known to end before the positions asked about,
+  // and the end of the ranges.
+  const segment::Range* cursor_;
+  const segment::Range* end_;
 };
 
 // A second number after "to", "-", "and" (after "between") or "or" that
@@ -2809,11 +2844,16 @@ bool ParseFigure(const SentenceView& view, int i, FigureMatch* found,
   if (unit.empty()) code_scale = MillionCode(view, k, &unit);
   if (code_scale != 1) ++k;
   const bool prefix_currency = !unit.empty();
-  std::optional<Amount> amount;
-  if (unit.empty()) amount = ParseAttachedPrefix(words, k, &unit);
-  if (!amount.has_value()) {
-    amount = ParseAmount(words, k, !unit.empty(), i <= view.first_content);
-  }
+  // Built in place from the parser that finds it: an Amount is large, and
+  // most tries find none before ParseAmount.
+  std::optional<Amount> amount = [&]() -> std::optional<Amount> {
+    if (unit.empty() && k < n && words[k].kind == TokenKind::kWord &&
+        (words[k].shape & internal::kHasDigit) != 0) {
+      std::optional<Amount> prefixed = ParseAttachedPrefix(words, k, &unit);
+      if (prefixed.has_value()) return prefixed;
+    }
+    return ParseAmount(words, k, !unit.empty(), i <= view.first_content);
+  }();
   if (!amount.has_value() && qualifier != Figure::QUALIFIER_EXACT &&
       qualifier != Figure::QUALIFIER_VAGUE &&
       qualifier != Figure::QUALIFIER_RANGE && !equal && !negative &&
@@ -3113,7 +3153,7 @@ void AddClaim(const Document& doc, const segment::Sentence& sentence,
 class UrlRuns {
  public:
   UrlRuns(const Document& doc, const std::vector<Word>& words)
-      : doc_(doc), words_(words) {}
+      : doc_(doc), words_(words.data()), size_(words.size()) {}
 
   // Whether words[k] lies in a web address. Calls must come with
   // non-decreasing `k`, so every run is read once.
@@ -3126,7 +3166,7 @@ class UrlRuns {
         --begin;
       }
       size_t end = k + 1;
-      while (end < words_.size() && words_[end].begin == words_[end - 1].end) {
+      while (end < size_ && words_[end].begin == words_[end - 1].end) {
         ++end;
       }
       run_end_ = end;
@@ -3149,7 +3189,8 @@ class UrlRuns {
   }
 
   const Document& doc_;
-  const std::vector<Word>& words_;
+  const Word* words_;  // the sentence's words, size_ of them
+  size_t size_;
   size_t run_end_ = 0;  // one past the last run read
   bool run_in_url_ = false;
 };
@@ -3216,6 +3257,25 @@ const ShapeMap<uint8_t>& ScanClasses() {
     bits["an"] |= kArticleWord;
     auto* classes = new ShapeMap<uint8_t>();
     for (const auto& [word, word_bits] : bits) classes->Insert(word, word_bits);
+    return classes;
+  }();
+  return *kClasses;
+}
+
+// The ScanClass bits of each one-byte word (".", ",", "a": about one
+// token in eight), read without a ShapeMap lookup.
+struct OneByteClasses {
+  uint8_t of[256] = {};
+};
+// The OneByteClasses of ScanClasses(), built on first use.
+const OneByteClasses& OneByteScanClasses() {
+  static const OneByteClasses* const kClasses = [] {
+    auto* classes = new OneByteClasses();
+    for (int c = 0; c < 256; ++c) {
+      const char byte = static_cast<char>(c);
+      const uint8_t* bits = ScanClasses().Find(absl::string_view(&byte, 1));
+      classes->of[c] = bits == nullptr ? 0 : *bits;
+    }
     return classes;
   }();
   return *kClasses;
@@ -3411,26 +3471,30 @@ bool MayStartFigure(const SentenceView& view,
 namespace {
 
 // Reads each of `words` once, from the last: sets class_of[k] to the
-// ScanClass bits of words[k], anchor_of[k] to the first anchor at or after
-// k (words.size() when none; anchor_of[words.size()] too), and the first
-// and last content tokens of `view`. A plural ordinal after "a" or "an" is
-// an anchor too ("a thirds of"): it is tested at the article, from its
-// bits, which changes only anchor_of of the word after it. Out of line, so
-// that the loop keeps its values in registers, and through pointers: a
-// store of a byte to class_of could alias a vector's members, which would
-// then be reloaded for every token.
+// ScanClass bits of words[k] and anchor_of[k] to the first anchor at or
+// after k (words.size() when none; anchor_of[words.size()] too). A plural
+// ordinal after "a" or "an" is an anchor too ("a thirds of"): it is tested
+// at the article, from its bits, which changes only anchor_of of the word
+// after it. Out of line, so that the loop keeps its values in registers,
+// and through pointers: a store of a byte to class_of could alias a
+// vector's members, which would then be reloaded for every token.
+// `scan_classes`, `one_byte` and `lex` are ScanClasses(),
+// OneByteScanClasses().of and Lex(), read once per article by the caller.
 ABSL_ATTRIBUTE_NOINLINE void ClassifyWords(
-    const ShapeMap<uint8_t>& scan_classes, const std::vector<Word>& words,
-    uint8_t* class_of, int* anchor_of, SentenceView* view) {
+    const ShapeMap<uint8_t>& scan_classes, const uint8_t* one_byte,
+    const Lexicons& lex, const std::vector<Word>& words, uint8_t* class_of,
+    int* anchor_of) {
   const int n = static_cast<int>(words.size());
   const Word* const w = words.data();
   const ShapeMap<uint8_t>::Reader classes_of(scan_classes);
-  const Lexicons& lex = Lex();
   anchor_of[n] = n;
   int next = n;
   for (int k = n - 1; k >= 0; --k) {
     const Word& word = w[k];
-    const uint8_t bits = ScanClassOf(classes_of, word.folded);
+    const uint8_t bits =
+        word.folded.size() == 1
+            ? one_byte[static_cast<unsigned char>(word.folded[0])]
+            : ScanClassOf(classes_of, word.folded);
     class_of[k] = bits;
     if ((bits & kArticleWord) != 0 && k + 1 < n && next != k + 1 &&
         IsPluralFractionAfterArticle(w[k + 1])) {
@@ -3440,12 +3504,18 @@ ABSL_ATTRIBUTE_NOINLINE void ClassifyWords(
     if (IsFigureAnchor(lex, word, bits)) next = k;
     anchor_of[k] = next;
   }
+}
+
+// Sets the first and last content tokens of `view` (SentenceView), whose
+// words are `words`.
+void SetContentBounds(const std::vector<Word>& words, SentenceView* view) {
+  const int n = static_cast<int>(words.size());
   int first_content = 0;
-  while (first_content < n && w[first_content].kind == TokenKind::kPunct) {
+  while (first_content < n && words[first_content].kind == TokenKind::kPunct) {
     ++first_content;
   }
   int last_content = n - 1;
-  while (last_content >= 0 && w[last_content].kind == TokenKind::kPunct) {
+  while (last_content >= 0 && words[last_content].kind == TokenKind::kPunct) {
     --last_content;
   }
   view->first_content = first_content < n ? first_content : -1;
@@ -3463,10 +3533,26 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
   const int max_idiom = kMaxIdiom;
   const Lexicons& lex = Lex();
   const ShapeMap<uint8_t>& scan_classes = ScanClasses();
+  const uint8_t* const one_byte_classes = OneByteScanClasses().of;
   TakenRanges taken_ranges(taken);
-  // Per sentence, kept across sentences to reuse their memory.
-  std::vector<int> next_anchor;
-  std::vector<uint8_t> classes;  // ScanClass bits of each word
+  // Per sentence, reused from one sentence and one article to the next:
+  // next_anchor and the ScanClass bits of each word.
+  struct Buffers {
+    std::vector<int> next_anchor;
+    std::vector<uint8_t> classes;
+  };
+  thread_local Buffers buffers;
+  // A very long sentence does not keep its buffers for the articles after.
+  struct Release {
+    Buffers* buffers;
+    ~Release() {
+      constexpr size_t kMaxKeptWords = 1 << 14;
+      if (buffers->classes.size() > kMaxKeptWords) *buffers = Buffers();
+    }
+  };
+  const Release release{&buffers};
+  std::vector<int>& next_anchor = buffers.next_anchor;
+  std::vector<uint8_t>& classes = buffers.classes;
   for (size_t s = 0; s < doc.seg.sentences.size(); ++s) {
     const segment::Sentence& sentence = doc.seg.sentences[s];
     const std::vector<Word>& words = doc.sentence_words[s];
@@ -3482,9 +3568,10 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
     view.doc = &doc;
     view.words = &words;
     view.classes = every_token ? nullptr : classes.data();
-    ClassifyWords(scan_classes, words, classes.data(), next_anchor.data(),
-                  &view);
+    ClassifyWords(scan_classes, one_byte_classes, lex, words, classes.data(),
+                  next_anchor.data());
     if (!every_token && next_anchor[0] == n) continue;  // no figure here
+    SetContentBounds(words, &view);
     UrlRuns in_url(doc, words);
     const int* const anchor_at = next_anchor.data();
     const uint8_t* const class_at = classes.data();
