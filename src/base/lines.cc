@@ -75,6 +75,13 @@ inline uint32_t PopCount16(uint32_t mask) {
   return (mask + (mask >> 8)) & 0x1Fu;
 }
 
+// Set bits of a mask that has few, one at a time.
+inline uint32_t SparsePopCount(uint32_t mask) {
+  uint32_t count = 0;
+  for (; mask != 0; mask &= mask - 1) ++count;
+  return count;
+}
+
 // Accounts for a block of 16 bytes of which `newline` and `continuation`
 // mark the "\n"s and the UTF-8 continuation bytes (bit i for byte i), all
 // of whose bytes after the cursor's line start were already counted in
@@ -86,10 +93,12 @@ inline void AddBlockMarks(uint32_t newline, uint32_t continuation,
     *code_points -= PopCount16(continuation);
     return;
   }
-  *newlines += PopCount16(newline);
+  *newlines += SparsePopCount(newline);
   const int last = 31 - __builtin_clz(newline);
-  *code_points = static_cast<size_t>(15 - last) -
-                 PopCount16(continuation >> (last + 1));
+  *code_points = static_cast<size_t>(15 - last);
+  if (const uint32_t after = continuation >> (last + 1); after != 0) {
+    *code_points -= PopCount16(after);
+  }
 }
 
 // The sum of the sixteen bytes of `counts`.
