@@ -660,13 +660,6 @@ const WordSet& VerbLemmas() {
   return *kSet;
 }
 
-// A keyword lemma of the words of a LexisMemo, kept once for all of them.
-struct Keyword {
-  PaddedString text;
-  // Its index in KeywordTable::entries.
-  uint32_t id = 0;
-};
-
 // What the context rules read from a folded word by itself, whatever its
 // neighbours: computed once per distinct word and reused (LexisOf).
 struct WordLexis {
@@ -695,39 +688,44 @@ struct WordLexis {
   // The event phrases that start with the word, in events.tsv order; null
   // for none.
   const std::vector<EventPhrase>* phrases = nullptr;
-  // The word's keyword lemma (FindKeywords), or null when it is none. One
-  // Keyword of the KeywordTable for all the words with that keyword, so that
-  // keywords are equal exactly when their pointers are.
-  const Keyword* keyword = nullptr;
+  // Whether the word has a keyword lemma (FindKeywords), and then its id
+  // in the KeywordTable, one for all the words with that keyword, so that
+  // keywords are equal exactly when their ids are.
+  bool has_keyword = false;
+  uint32_t keyword_id = 0;
 
   // Which of the above a sentence's facts look at as they are built
   // (SentenceFacts::Reset), as bits, so that a word with none is passed
   // after one test.
   enum Mark : uint8_t {
     kCoordinatorMark = 1 << 0,  // coordinator
-    kKeywordMark = 1 << 1,      // keyword != nullptr
+    kKeywordMark = 1 << 1,      // has_keyword
     kCandidateMark = 1 << 2,    // verb != Verb::kNo || phrases != nullptr
   };
   uint8_t marks = 0;
 };
 
-// The keywords of the words of a LexisMemo, each kept once: by keyword,
-// and by id in a dense array that SentenceFacts::Keywords reads, so that
-// it takes each keyword of a mention once without reading the Keyword.
+// The keywords of the words of a LexisMemo, each kept once and given an
+// id, its index in a dense array that SentenceFacts::Keywords reads and
+// whose texts SetClaimStrings copies: each keyword of a mention is taken
+// once, and copied, from one entry, without following a pointer.
 struct KeywordTable {
-  // A keyword by its id.
+  // A keyword.
   struct Entry {
-    const PaddedString* text;
     // The stamp of the last SentenceFacts::Keywords that took the keyword
     // (LexisMemo::keyword_stamp).
     uint64_t taken;
+    PaddedString text;
   };
 
-  absl::node_hash_map<std::string, Keyword, WordHash, WordEq> by_text;
+  // The ids by keyword.
+  WordMap<uint32_t> ids;
+  // The keywords by id. They move as it grows: pointers to their texts
+  // are kept only until the next keyword is added.
   std::vector<Entry> entries;
 
   void clear() {
-    by_text.clear();
+    ids.clear();
     entries.clear();
   }
 };
@@ -757,15 +755,14 @@ WordLexis ComputeLexisFacts(const std::string& folded,
     if (!StopWords().contains(bare) && !NumberWords().contains(head)) {
       std::string keyword = Lemma(bare);
       if (keyword.size() >= 2 && !StopWords().contains(keyword)) {
-        auto it = keywords->by_text.find(keyword);
-        if (it == keywords->by_text.end()) {
-          Keyword entry{PaddedString(keyword),
-                        static_cast<uint32_t>(keywords->entries.size())};
-          it = keywords->by_text.emplace(std::move(keyword), std::move(entry))
-                   .first;
-          keywords->entries.push_back({&it->second.text, 0});
+        auto it = keywords->ids.find(keyword);
+        if (it == keywords->ids.end()) {
+          const auto id = static_cast<uint32_t>(keywords->entries.size());
+          keywords->entries.push_back({0, PaddedString(keyword)});
+          it = keywords->ids.emplace(std::move(keyword), id).first;
         }
-        lexis.keyword = &it->second;
+        lexis.has_keyword = true;
+        lexis.keyword_id = it->second;
       }
     }
   }
@@ -808,7 +805,7 @@ WordLexis ComputeLexisFacts(const std::string& folded,
 WordLexis ComputeLexis(const std::string& folded, KeywordTable* keywords) {
   WordLexis lexis = ComputeLexisFacts(folded, keywords);
   lexis.marks = (lexis.coordinator ? WordLexis::kCoordinatorMark : 0) |
-                (lexis.keyword != nullptr ? WordLexis::kKeywordMark : 0) |
+                (lexis.has_keyword ? WordLexis::kKeywordMark : 0) |
                 (lexis.verb != WordLexis::Verb::kNo || lexis.phrases != nullptr
                      ? WordLexis::kCandidateMark
                      : 0);
@@ -833,8 +830,7 @@ struct LexisRef {
 
 // The LexisRef of `lexis`.
 LexisRef RefOf(const WordLexis& lexis) {
-  return {&lexis, lexis.keyword != nullptr ? lexis.keyword->id : 0,
-          lexis.marks};
+  return {&lexis, lexis.keyword_id, lexis.marks};
 }
 
 // Per-thread memo of ComputeLexis, by ShortKey for the words that have one
@@ -963,12 +959,12 @@ struct TokenFacts {
   int keywords_before;
 };
 
-// A word with a keyword: its keyword lemma (WordLexis::keyword), when it
+// A word with a keyword: its keyword lemma (WordLexis::keyword_id), when it
 // is no name.
 struct KeywordWord {
   // Index of the word.
   int index;
-  // Its Keyword's id (KeywordTable::entries).
+  // Its keyword (KeywordTable::entries).
   uint32_t keyword_id;
 };
 
@@ -1175,7 +1171,9 @@ class SentenceFacts {
   size_t keyword_word_count() const { return keyword_count_; }
 
   // FindKeywords of the mention of `window`: stores at most `out.size()`
-  // distinct keywords in `out`, nearest first, and returns how many.
+  // distinct keywords in `out`, nearest first, and returns how many. The
+  // texts are Lexes().keywords' and are to be read before a word is looked
+  // up again (KeywordTable::entries).
   size_t Keywords(const Window& window,
                   absl::Span<const PaddedString*> out) const {
     const TokenRange& target = window.target;
@@ -1190,7 +1188,7 @@ class SentenceFacts {
     const KeywordWord* const last = words + KeywordsBefore(window.hi);
     const KeywordWord* after = words + KeywordsBefore(target.last + 1);
     const KeywordWord* before = words + KeywordsBefore(target.first);
-    // Equal keywords have the same id (WordLexis::keyword): each one
+    // Equal keywords have the same id (WordLexis::keyword_id): each one
     // taken is stamped, and taken again only by a later call.
     LexisMemo& memo = Lexes();
     const uint64_t stamp = ++memo.keyword_stamp;
@@ -1213,7 +1211,7 @@ class SentenceFacts {
       KeywordTable::Entry& entry = entries[id];
       if (entry.taken != stamp) {
         entry.taken = stamp;
-        out[count++] = entry.text;
+        out[count++] = &entry.text;
       }
     }
     return count;
