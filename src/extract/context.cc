@@ -117,6 +117,17 @@ struct ShortKeyHash {
   }
 };
 
+// The slot of `key` in a direct-mapped cache of 2^kBits slots. One
+// multiply: the top bits of the product depend on every bit of
+// head + 2 * tail, which differs for the words met together in a text
+// (its words of 4 or 8 bytes, whose head and tail are equal, included).
+// Words that share it only share a slot.
+template <int kBits>
+size_t RecentSlot(const ShortKey& key) {
+  const uint64_t h = (key.head + 2 * key.tail) * 0x9E3779B97F4A7C15ull;
+  return static_cast<size_t>(h >> (64 - kBits));
+}
+
 // A memo of values by ShortKey. Values stay where they are until Clear().
 // In front of the hash table, a direct-mapped cache holds the words met
 // lately: most words of a text were met shortly before and are found there
@@ -167,13 +178,8 @@ class ShortWordMemo {
     const Value* value = nullptr;
   };
 
-  // One multiply: the top bits of the product depend on every bit of
-  // head + 2 * tail, which differs for the words met together in a text
-  // (its words of 4 or 8 bytes, whose head and tail are equal, included).
-  // Words that share it only share a slot.
   static size_t RecentSlot(const ShortKey& key) {
-    const uint64_t h = (key.head + 2 * key.tail) * 0x9E3779B97F4A7C15ull;
-    return static_cast<size_t>(h >> (64 - kRecentBits));
+    return extract::RecentSlot<kRecentBits>(key);
   }
 
   absl::node_hash_map<ShortKey, Value, ShortKeyHash> map_;
@@ -654,15 +660,6 @@ const WordSet& VerbLemmas() {
   return *kSet;
 }
 
-// A keyword lemma of the words of a LexisMemo, kept once for all of them.
-struct Keyword {
-  PaddedString text;
-  // The stamp of the last SentenceFacts::Keywords that took the keyword
-  // (LexisMemo::keyword_stamp), so that each takes it once without a
-  // search among those it took.
-  mutable uint64_t taken = 0;
-};
-
 // What the context rules read from a folded word by itself, whatever its
 // neighbours: computed once per distinct word and reused (LexisOf).
 struct WordLexis {
@@ -691,27 +688,51 @@ struct WordLexis {
   // The event phrases that start with the word, in events.tsv order; null
   // for none.
   const std::vector<EventPhrase>* phrases = nullptr;
-  // The word's keyword lemma (FindKeywords), or null when it is none. One
-  // Keyword of a KeywordSet for all the words with that keyword, so that
-  // keywords are equal exactly when their pointers are.
-  const Keyword* keyword = nullptr;
+  // Whether the word has a keyword lemma (FindKeywords), and then its id
+  // in the KeywordTable, one for all the words with that keyword, so that
+  // keywords are equal exactly when their ids are.
+  bool has_keyword = false;
+  uint32_t keyword_id = 0;
 
   // Which of the above a sentence's facts look at as they are built
   // (SentenceFacts::Reset), as bits, so that a word with none is passed
   // after one test.
   enum Mark : uint8_t {
     kCoordinatorMark = 1 << 0,  // coordinator
-    kKeywordMark = 1 << 1,      // keyword != nullptr
+    kKeywordMark = 1 << 1,      // has_keyword
     kCandidateMark = 1 << 2,    // verb != Verb::kNo || phrases != nullptr
   };
   uint8_t marks = 0;
 };
 
-// The keywords of the words of a LexisMemo, each kept once, by keyword.
-using KeywordSet = absl::node_hash_map<std::string, Keyword, WordHash, WordEq>;
+// The keywords of the words of a LexisMemo, each kept once and given an
+// id, its index in a dense array that SentenceFacts::Keywords reads and
+// whose texts SetClaimStrings copies: each keyword of a mention is taken
+// once, and copied, from one entry, without following a pointer.
+struct KeywordTable {
+  // A keyword.
+  struct Entry {
+    // The stamp of the last SentenceFacts::Keywords that took the keyword
+    // (LexisMemo::keyword_stamp).
+    uint64_t taken;
+    PaddedString text;
+  };
+
+  // The ids by keyword.
+  WordMap<uint32_t> ids;
+  // The keywords by id. They move as it grows: pointers to their texts
+  // are kept only until the next keyword is added.
+  std::vector<Entry> entries;
+
+  void clear() {
+    ids.clear();
+    entries.clear();
+  }
+};
 
 // ComputeLexis but for WordLexis::marks.
-WordLexis ComputeLexisFacts(const std::string& folded, KeywordSet* keywords) {
+WordLexis ComputeLexisFacts(const std::string& folded,
+                            KeywordTable* keywords) {
   WordLexis lexis;
   lexis.stop_word = StopWords().contains(folded);
   lexis.gap_word =
@@ -734,12 +755,14 @@ WordLexis ComputeLexisFacts(const std::string& folded, KeywordSet* keywords) {
     if (!StopWords().contains(bare) && !NumberWords().contains(head)) {
       std::string keyword = Lemma(bare);
       if (keyword.size() >= 2 && !StopWords().contains(keyword)) {
-        auto it = keywords->find(keyword);
-        if (it == keywords->end()) {
-          Keyword entry{PaddedString(keyword)};
-          it = keywords->emplace(std::move(keyword), std::move(entry)).first;
+        auto it = keywords->ids.find(keyword);
+        if (it == keywords->ids.end()) {
+          const auto id = static_cast<uint32_t>(keywords->entries.size());
+          keywords->entries.push_back({0, PaddedString(keyword)});
+          it = keywords->ids.emplace(std::move(keyword), id).first;
         }
-        lexis.keyword = &it->second;
+        lexis.has_keyword = true;
+        lexis.keyword_id = it->second;
       }
     }
   }
@@ -779,10 +802,10 @@ WordLexis ComputeLexisFacts(const std::string& folded, KeywordSet* keywords) {
 }
 
 // The WordLexis of `folded`; its keyword is kept in `*keywords`.
-WordLexis ComputeLexis(const std::string& folded, KeywordSet* keywords) {
+WordLexis ComputeLexis(const std::string& folded, KeywordTable* keywords) {
   WordLexis lexis = ComputeLexisFacts(folded, keywords);
   lexis.marks = (lexis.coordinator ? WordLexis::kCoordinatorMark : 0) |
-                (lexis.keyword != nullptr ? WordLexis::kKeywordMark : 0) |
+                (lexis.has_keyword ? WordLexis::kKeywordMark : 0) |
                 (lexis.verb != WordLexis::Verb::kNo || lexis.phrases != nullptr
                      ? WordLexis::kCandidateMark
                      : 0);
@@ -794,25 +817,58 @@ WordLexis ComputeLexis(const std::string& folded, KeywordSet* keywords) {
 // words of the Document being read: TrimContextCaches).
 constexpr size_t kMaxLexisEntries = 1 << 16;
 
+// What SentenceFacts::Reset reads of a word's WordLexis, kept next to the
+// key in LexisMemo's cache of recent words so that most words are read
+// without following the pointer: the lexis itself, its marks and the id of
+// its keyword (KeywordTable::entries; 0 when it has none, which the marks
+// tell).
+struct LexisRef {
+  const WordLexis* lexis;
+  uint32_t keyword_id;
+  uint8_t marks;
+};
+
+// The LexisRef of `lexis`.
+LexisRef RefOf(const WordLexis& lexis) {
+  return {&lexis, lexis.keyword_id, lexis.marks};
+}
+
 // Per-thread memo of ComputeLexis, by ShortKey for the words that have one
 // and by the word for longer ones. References stay valid until
 // TrimContextCaches(), which only the public entry points call.
 struct LexisMemo {
-  ShortWordMemo<WordLexis> short_words;
+  // A word met lately, by ShortKey, in the slot RecentSlot picks: 32
+  // bytes, its key and its LexisRef. An empty slot has a size no key has,
+  // so that no key is equal to it.
+  struct Recent {
+    uint64_t head = 0;
+    uint64_t tail = 0;
+    const WordLexis* lexis = nullptr;
+    uint32_t keyword_id = 0;
+    uint8_t size = 0xFF;
+    uint8_t marks = 0;
+  };
+  static constexpr int kRecentBits = 12;
+
+  absl::node_hash_map<ShortKey, WordLexis, ShortKeyHash> short_words;
+  std::vector<Recent> recent = std::vector<Recent>(size_t{1} << kRecentBits);
   absl::node_hash_map<std::string, WordLexis, WordHash, WordEq> long_words;
   // The entries' keywords.
-  KeywordSet keywords;
-  // Stamps of SentenceFacts::Keywords (Keyword::taken): the last one
-  // given.
+  KeywordTable keywords;
+  // Stamps of SentenceFacts::Keywords (KeywordTable::Entry::taken): the
+  // last one given.
   uint64_t keyword_stamp = 0;
 
   size_t size() const { return short_words.size() + long_words.size(); }
   void clear() {
-    short_words.Clear();
+    short_words.clear();
+    std::fill(recent.begin(), recent.end(), Recent());
     long_words.clear();
     keywords.clear();
   }
 };
+
+static_assert(sizeof(LexisMemo::Recent) == 32);
 
 LexisMemo& Lexes() {
   thread_local LexisMemo memo;
@@ -820,14 +876,23 @@ LexisMemo& Lexes() {
 }
 
 // LexisOf, past the words met lately.
-ABSL_ATTRIBUTE_NOINLINE const WordLexis& LexisOfSlow(LexisMemo* memo_ptr,
-                                                     const Word& word) {
+ABSL_ATTRIBUTE_NOINLINE LexisRef LexisOfSlow(LexisMemo* memo_ptr,
+                                             const Word& word) {
   LexisMemo& memo = *memo_ptr;
   ShortKey key;
   if (MakeShortKey(word.folded, &key)) {
-    if (const WordLexis* lexis = memo.short_words.Find(key)) return *lexis;
-    return memo.short_words.Insert(key,
-                                   ComputeLexis(word.folded, &memo.keywords));
+    auto it = memo.short_words.find(key);
+    if (it == memo.short_words.end()) {
+      it = memo.short_words
+               .emplace(key, ComputeLexis(word.folded, &memo.keywords))
+               .first;
+    }
+    const LexisRef ref = RefOf(it->second);
+    memo.recent[RecentSlot<LexisMemo::kRecentBits>(key)] = {
+        key.head,       key.tail,
+        ref.lexis,      ref.keyword_id,
+        static_cast<uint8_t>(key.size), ref.marks};
+    return ref;
   }
   auto it = memo.long_words.find(word.folded);
   if (it == memo.long_words.end()) {
@@ -835,17 +900,21 @@ ABSL_ATTRIBUTE_NOINLINE const WordLexis& LexisOfSlow(LexisMemo* memo_ptr,
              .emplace(word.folded, ComputeLexis(word.folded, &memo.keywords))
              .first;
   }
-  return it->second;
+  return RefOf(it->second);
 }
 
-// The WordLexis of `word`, from `memo` (Lexes()) or computed into it.
-// Inline for the words met lately, which most are.
-ABSL_ATTRIBUTE_ALWAYS_INLINE inline const WordLexis& LexisOf(LexisMemo* memo,
-                                                             const Word& word) {
+// The WordLexis of `word` and what Reset reads of it, from `memo`
+// (Lexes()) or computed into it. Inline for the words met lately, which
+// most are, and then read from the cache's slot alone.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline LexisRef LexisOf(LexisMemo* memo,
+                                                     const Word& word) {
   ShortKey key;
   if (MakeShortKey(word.folded, &key)) {
-    if (const WordLexis* lexis = memo->short_words.FindRecent(key)) {
-      return *lexis;
+    const LexisMemo::Recent& recent =
+        memo->recent[RecentSlot<LexisMemo::kRecentBits>(key)];
+    if (recent.head == key.head && recent.tail == key.tail &&
+        recent.size == key.size) {
+      return {recent.lexis, recent.keyword_id, recent.marks};
     }
   }
   return LexisOfSlow(memo, word);
@@ -890,12 +959,13 @@ struct TokenFacts {
   int keywords_before;
 };
 
-// A word with a keyword: its keyword lemma (WordLexis::keyword), when it
+// A word with a keyword: its keyword lemma (WordLexis::keyword_id), when it
 // is no name.
 struct KeywordWord {
   // Index of the word.
   int index;
-  const Keyword* keyword;
+  // Its keyword (KeywordTable::entries).
+  uint32_t keyword_id;
 };
 
 // A word that can give a predicate: one with a phrase match, or with a verb
@@ -977,16 +1047,16 @@ class SentenceFacts {
         facts.last_break = last_break;
         continue;
       }
-      const WordLexis* const lexis = &LexisOf(&memo, word);
-      facts.lexis = lexis;
-      if (const uint8_t marks = lexis->marks; marks != 0) {
+      const LexisRef lexis = LexisOf(&memo, word);
+      facts.lexis = lexis.lexis;
+      if (const uint8_t marks = lexis.marks; marks != 0) {
         if ((marks & WordLexis::kCoordinatorMark) && i > 0 &&
             IsComma(word_at[i - 1])) {
           last_break = i;
         }
         if ((marks & WordLexis::kKeywordMark) &&
             !NameLike(word, sentence_begin)) {
-          keyword_words[keyword_count++] = {i, lexis->keyword};
+          keyword_words[keyword_count++] = {i, lexis.keyword_id};
         }
         if (marks & WordLexis::kCandidateMark) {
           candidates[candidate_count++] = {i, 0, 0, nullptr};
@@ -1101,7 +1171,9 @@ class SentenceFacts {
   size_t keyword_word_count() const { return keyword_count_; }
 
   // FindKeywords of the mention of `window`: stores at most `out.size()`
-  // distinct keywords in `out`, nearest first, and returns how many.
+  // distinct keywords in `out`, nearest first, and returns how many. The
+  // texts are Lexes().keywords' and are to be read before a word is looked
+  // up again (KeywordTable::entries).
   size_t Keywords(const Window& window,
                   absl::Span<const PaddedString*> out) const {
     const TokenRange& target = window.target;
@@ -1116,27 +1188,30 @@ class SentenceFacts {
     const KeywordWord* const last = words + KeywordsBefore(window.hi);
     const KeywordWord* after = words + KeywordsBefore(target.last + 1);
     const KeywordWord* before = words + KeywordsBefore(target.first);
-    // Equal keywords are the same Keyword (WordLexis::keyword): each one
+    // Equal keywords have the same id (WordLexis::keyword_id): each one
     // taken is stamped, and taken again only by a later call.
-    const uint64_t stamp = ++Lexes().keyword_stamp;
+    LexisMemo& memo = Lexes();
+    const uint64_t stamp = ++memo.keyword_stamp;
+    KeywordTable::Entry* const entries = memo.keywords.entries.data();
     size_t count = 0;
     while (count < out.size()) {
-      const Keyword* keyword;
+      uint32_t id;
       if (after != last) {
         if (before != first &&
             target.first - (before - 1)->index < after->index - target.last) {
-          keyword = (--before)->keyword;
+          id = (--before)->keyword_id;
         } else {
-          keyword = (after++)->keyword;
+          id = (after++)->keyword_id;
         }
       } else if (before != first) {
-        keyword = (--before)->keyword;
+        id = (--before)->keyword_id;
       } else {
         break;
       }
-      if (keyword->taken != stamp) {
-        keyword->taken = stamp;
-        out[count++] = &keyword->text;
+      KeywordTable::Entry& entry = entries[id];
+      if (entry.taken != stamp) {
+        entry.taken = stamp;
+        out[count++] = &entry.text;
       }
     }
     return count;
