@@ -1108,6 +1108,22 @@ class DateParser {
     memos_.NextSentence(words.size());
   }
 
+  // Whether ParseAt finds nothing at "in" (the only token of Opens bits
+  // kOpensIn and no other) before a token of Opens bits `next`: no parser
+  // that starts at "in" reads such a token after it (the list FirstMatch
+  // would try there is empty), and "in" opens no part phrase and is not
+  // "now". Lets the scan pass "in" before a place name without a try.
+  static bool NothingAfterIn(uint32_t next) {
+    static const uint64_t kAfterIn = [] {
+      uint64_t bits = 0;
+      for (const GatedParser& parser : Parsers()) {
+        if ((parser.opens & kOpensIn) != 0) bits |= parser.after_in;
+      }
+      return bits;
+    }();
+    return (kAfterIn & next) == 0;
+  }
+
   // Whether parsers are skipped at tokens they cannot start at (on by
   // default; off, every parser is tried at every token).
   void SetGates(bool on) { gates_ = on; }
@@ -5789,6 +5805,13 @@ void ScanDates(const Document& doc, ScanMode mode, std::vector<Claim>* claims,
         // at "now" (ParseAt).
         if ((bits[i] & ~(kAnchor | kOpensOther)) == 0 &&
             !WordIs(words[i], "now")) {
+          ++i;
+          continue;
+        }
+        // Nor at "in" before a token no pattern reads after it ("in
+        // Lagos").
+        if ((bits[i] & ~kAnchor) == kOpensIn && i + 1 < n &&
+            DateParser::NothingAfterIn(bits[i + 1])) {
           ++i;
           continue;
         }
