@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
+#include <new>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -1572,14 +1573,26 @@ class DateParser {
   // gates (SetGates) every parser is tried; when auditing, a parser the
   // gate skips is tried too and a date it finds is recorded (Violations).
   // Inlined into Single, its only caller.
+  // Every return gives `match`, which is built in the caller's result
+  // (named return value) and which each parser's result is built in
+  // anew: a date found is not moved on its way out.
   ABSL_ATTRIBUTE_ALWAYS_INLINE std::optional<DateMatch> FirstMatch(
       int i) const {
+    std::optional<DateMatch> match;
+    // Builds the result of `parse` at words[i] in place of `match`, which
+    // holds no date; whether it holds one now.
+    const auto found_by = [this, i, &match](Parse parse) {
+      match.~optional();
+      ::new (static_cast<void*>(&match))
+          std::optional<DateMatch>((this->*parse)(i));
+      return match.has_value();
+    };
     if (gates_ && !audit_) {
       for (const Parse parse :
            ParsersFor(OpensAt(i), NextOpensAt(i), FollowerAfterThe(i))) {
-        if (std::optional<DateMatch> match = (this->*parse)(i)) return match;
+        if (found_by(parse)) return match;
       }
-      return std::nullopt;
+      return match;
     }
     const uint32_t opens = gates_ ? OpensAt(i) : ~uint32_t{0};
     const uint64_t next = gates_ ? NextOpensAt(i) : kAfterAny;
@@ -1592,11 +1605,9 @@ class DateParser {
         }
         continue;
       }
-      if (std::optional<DateMatch> match = (this->*parser.parse)(i)) {
-        return match;
-      }
+      if (found_by(parser.parse)) return match;
     }
-    return std::nullopt;
+    return match;
   }
 
   // A part phrase and the date it narrows ("early 2016", "end of next
