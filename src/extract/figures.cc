@@ -3389,13 +3389,20 @@ inline bool IsFigureAnchor(const Lexicons& lex, const Word& word,
   return IsFigureAnchorSlow(word, classes);
 }
 
-// The first words of the qualifier phrases written after a number ("or
-// more"), which MatchQualifierAfter reads.
-const FilteredWordSet& QualifierAfterFirstWords() {
+// The words right after a spelled number that ParseSpelled or ParseFigure
+// read by their spelling: "and", "point" (ParseSpelled), "out", "over",
+// "in" (MatchRatio, OutOfNumber), "or", "to", "through", "thru"
+// (MatchRangeEnd), and the first words of the qualifier phrases written
+// after a number (MatchQualifierAfter: "or more").
+const FilteredWordSet& WordsReadAfterNumber() {
   static const FilteredWordSet* const kWords = [] {
     auto* words = new FilteredWordSet();
     for (const std::string& word : Lex().qualifiers.first_words(
              [](const QualifierEntry& q) { return q.after; })) {
+      words->insert(word);
+    }
+    for (const char* word :
+         {"and", "point", "out", "over", "in", "or", "to", "through", "thru"}) {
       words->insert(word);
     }
     return words;
@@ -3417,13 +3424,10 @@ const FilteredWordSet& QualifierAfterFirstWords() {
 //  - words[i + 1] is a word without digit or hyphen of no ScanClass but
 //    kIdiomStart (no number word, article, trigger — time units,
 //    magnitudes, currency words —, opener, qualifier, currency or unit
-//    phrase start), no code of millions (MillionCode), not "and" or
-//    "point" (ParseSpelled), "out", "over" or "in" (MatchRatio,
-//    OutOfNumber), "or", "to", "through" or "thru" (MatchRangeEnd), no
-//    first word of a qualifier written after a number
-//    (MatchQualifierAfter), no fused number (MayBeFused) and, when it
-//    ends in "s", no plural of a number word (FindNumberWord,
-//    Denominator: its Lemma is no number word).
+//    phrase start), no code of millions (MillionCode), no word read by
+//    its spelling after a number (WordsReadAfterNumber), no fused number
+//    (MayBeFused) and, when it ends in "s", no plural of a number word
+//    (FindNumberWord, Denominator: its Lemma is no number word).
 // Then ParseAmount reads words[i] alone: a spelled, bare number of at most
 // three, no ordinal, times or fraction; no ratio, unit, code, cents,
 // range, qualifier or duration follows it; the figure is not alone in the
@@ -3449,11 +3453,8 @@ bool PointsBackAt(const std::vector<Word>& words,
     return false;
   }
   const absl::string_view f = next.folded;
-  if ((next.capitalized && f.size() == 4 && f[0] == 'm') || Same(f, "and") ||
-      Same(f, "point") || Same(f, "out") || Same(f, "over") ||
-      Same(f, "in") || Same(f, "or") || Same(f, "to") ||
-      Same(f, "through") || Same(f, "thru") || MayBeFused(lex, f) ||
-      QualifierAfterFirstWords().contains(f)) {
+  if ((next.capitalized && f.size() == 4 && f[0] == 'm') ||
+      MayBeFused(lex, f) || WordsReadAfterNumber().contains(f)) {
     return false;
   }
   return f.empty() || f.back() != 's' ||
