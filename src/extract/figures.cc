@@ -2321,8 +2321,8 @@ bool OutOfNumber(const std::vector<Word>& words, int e) {
 bool IsPointer(const Word& word) {
   const absl::string_view folded = word.folded;
   return Same(folded, "the") || Same(folded, "these") ||
-         Same(folded, "those") || IsPossessive(word) ||
-         Same(folded, "their") || Same(folded, "our") || Same(folded, "its");
+         Same(folded, "those") || IsPossessive(word) || Same(folded, "their") ||
+         Same(folded, "our") || Same(folded, "its");
 }
 
 // Whether `amount` is at most three and follows a pointer (IsPointer: "the
