@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
+#include <new>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -800,9 +801,16 @@ enum Next : uint32_t {
 // FollowerAt bits: one of the plain words a pattern reads right after an
 // ordinal ("first half", "third nearest").
 constexpr uint64_t kNextOrdinalTail = uint64_t{1} << 32;
+// After "the" and a count word alone (DateParser::FollowerAfterThe), marks
+// the FollowerAt bits of the token after the count, which the gates of
+// GatedParser::after_the_count read.
+constexpr uint64_t kNextAfterCount = uint64_t{1} << 33;
 // Any word: a follower of none of these bits is a word.
 constexpr uint32_t kNextAnyWord =
     ~(kOpensNumber | kNextSlash | kNextDash | kNextSymbol | kNextEnd);
+// Any token of no letters: the FollowerAt bits of a number or a symbol.
+constexpr uint32_t kNextNotWord =
+    kOpensNumber | kNextSlash | kNextDash | kNextSymbol;
 
 // The date facts of lexicon words: kAnchor, kCalendarWord and Opens bits.
 class DateWords {
@@ -1108,6 +1116,22 @@ class DateParser {
     memos_.NextSentence(words.size());
   }
 
+  // Whether ParseAt finds nothing at "in" (the only token of Opens bits
+  // kOpensIn and no other) before a token of Opens bits `next`: no parser
+  // that starts at "in" reads such a token after it (the list FirstMatch
+  // would try there is empty), and "in" opens no part phrase and is not
+  // "now". Lets the scan pass "in" before a place name without a try.
+  static bool NothingAfterIn(uint32_t next) {
+    static const uint64_t kAfterIn = [] {
+      uint64_t bits = 0;
+      for (const GatedParser& parser : Parsers()) {
+        if ((parser.opens & kOpensIn) != 0) bits |= parser.after_in;
+      }
+      return bits;
+    }();
+    return (kAfterIn & next) == 0;
+  }
+
   // Whether parsers are skipped at tokens they cannot start at (on by
   // default; off, every parser is tried at every token).
   void SetGates(bool on) { gates_ = on; }
@@ -1201,6 +1225,10 @@ class DateParser {
     // ("the first"): the bits the token after the ordinal must have
     // (OrdinalFollowerAt; kAfterAny: any).
     uint64_t after_ordinal = kAfterAny;
+    // At "the" before a count word other than "few" and "couple" ("the
+    // two"): the bits the token after the count must have (FollowerAt;
+    // kAfterAny: any).
+    uint64_t after_the_count = kAfterAny;
   };
   static constexpr uint64_t kAfterAny = ~uint64_t{0};
 
@@ -1246,12 +1274,16 @@ class DateParser {
          kAfterAny, kAfterAny, kOpensWeekday | kOpensOrdinal},
         // Digits alone are a day only after "the"; a day in words without
         // "the" ends in an ordinal ("on twenty second").
+        // After "the" and a count word: the ordinal that ends a day in
+        // words ("the twenty first"), or what DayWordsAt looks up without
+        // a gate of its own (a count word, a token of no letters).
         {&DateParser::TheDay,
          kOpensThe | kOpensDigits12 | kOpensNumberOrdinal | kOpensCount |
              kOpensOrdinal | kOpensShaped,
          kOpensDigits12 | kOpensNumberOrdinal | kOpensCount | kOpensOrdinal |
              kOpensShaped,
-         "TheDay", 0, kOpensOrdinal},
+         "TheDay", 0, kOpensOrdinal, kAfterAny, kAfterAny,
+         kOpensOrdinal | kOpensCount | kNextNotWord},
         {&DateParser::WeekdayNumeric, kOpensWeekday, kAfterAny,
          "WeekdayNumeric"},
         // From a number, a count of time units (CountAt).
@@ -1285,8 +1317,10 @@ class DateParser {
          kAfterAny, "BareDecade"},
         {&DateParser::Year, kOpensNumber, kAfterAny, "Year"},
         {&DateParser::SpokenYear, kOpensCount, kAfterAny, "SpokenYear"},
+        // After "the" and a count word ("nineteen"): a decade word.
         {&DateParser::Decade, kOpensThe,
-         kOpensNumber | kOpensOther | kOpensDecade | kOpensCount, "Decade"},
+         kOpensNumber | kOpensOther | kOpensDecade | kOpensCount, "Decade",
+         kAfterAny, kAfterAny, kAfterAny, kAfterAny, kOpensDecade},
         {&DateParser::Century, kOpensThe | kOpensNumberOrdinal | kOpensOrdinal,
          kOpensNumberOrdinal | kOpensOrdinal, "Century", kAfterAny, kAfterAny,
          kAfterAny, kOpensUnit},
@@ -1320,10 +1354,12 @@ class DateParser {
          "Ahead", kOpensUnit, kOpensUnit | kOpensCount,
          kOpensDigits | kOpensCount},
         // A number before a span word ("2 next days").
+        // After "the" and a count word: a span word, or a token of no
+        // letters, which MayBeIn lets through.
         {&DateParser::CountSpan,
          kOpensThe | kOpensDigits | kOpensCount | kOpensSpan,
          kOpensDigits | kOpensCount | kOpensSpan, "CountSpan", kOpensSpan,
-         kOpensSpan},
+         kOpensSpan, kAfterAny, kAfterAny, kOpensSpan | kNextNotWord},
         // A plural weekday ("3 Fridays").
         {&DateParser::CountedWeekdays, kOpensDigits | kOpensCount, kAfterAny,
          "CountedWeekdays", kNextAnyWord, kNextAnyWord},
@@ -1387,8 +1423,8 @@ class DateParser {
 
   // The parsers of Parsers() a token of Opens bits `opens` can start, in
   // order, when the next token is `next` (NextOpensAt) and, after "the"
-  // and an ordinal word, the one after that is `next2` (OrdinalAfterThe);
-  // made once per thread for each triple.
+  // and an ordinal or count word, the one after that is `next2`
+  // (FollowerAfterThe); made once per thread for each triple.
   static const std::vector<Parse>& ParsersFor(uint32_t opens, uint64_t next,
                                               uint64_t next2) {
     // The last list asked for each of 64 slots of the triple, in front of
@@ -1437,14 +1473,17 @@ class DateParser {
 
   // Whether `parser` can start at a token of Opens bits `opens` followed by
   // one of `next` (NextOpensAt; kAfterAny: any) and, at "the", by one of
-  // `next2` after that (OrdinalAfterThe; kAfterAny: any).
+  // `next2` after that (FollowerAfterThe; kAfterAny: any).
   static bool CanOpen(const GatedParser& parser, uint32_t opens, uint64_t next,
                       uint64_t next2) {
     if ((parser.opens & opens) == 0) return false;
     if (next == kAfterAny) return true;
     if ((opens & kOpensThe) != 0) {
-      return (parser.after_the & next) != 0 &&
-             (parser.after_ordinal & next2) != 0;
+      const uint64_t after_next =
+          next2 != kAfterAny && (next2 & kNextAfterCount) != 0
+              ? parser.after_the_count
+              : parser.after_ordinal;
+      return (parser.after_the & next) != 0 && (after_next & next2) != 0;
     }
     if ((opens & kOpensIn) != 0) return (parser.after_in & next) != 0;
     switch (LeadOf(opens)) {
@@ -1478,14 +1517,20 @@ class DateParser {
     }
   }
 
-  // When words[i] is "the" and words[i + 1] an ordinal word (LeadOf:
-  // "the first"), the OrdinalFollowerAt of words[i + 2]; else kAfterAny.
-  uint64_t OrdinalAfterThe(int i) const {
-    if ((bits_[i] & kOpensThe) == 0 || i + 1 >= n_ ||
-        LeadOf(bits_[i + 1]) != Lead::kOrdinal) {
-      return kAfterAny;
+  // When words[i] is "the": if words[i + 1] is an ordinal word (LeadOf:
+  // "the first"), the OrdinalFollowerAt of words[i + 2]; if a count word
+  // (LeadOf: "the two"), its FollowerAt with kNextAfterCount. Else
+  // kAfterAny.
+  uint64_t FollowerAfterThe(int i) const {
+    if ((bits_[i] & kOpensThe) == 0 || i + 1 >= n_) return kAfterAny;
+    switch (LeadOf(bits_[i + 1])) {
+      case Lead::kOrdinal:
+        return OrdinalFollowerAt(i + 2);
+      case Lead::kCount:
+        return FollowerAt(i + 2) | kNextAfterCount;
+      default:
+        return kAfterAny;
     }
-    return OrdinalFollowerAt(i + 2);
   }
 
   // What words[k] is as the token after an ordinal word: its FollowerAt,
@@ -1528,18 +1573,30 @@ class DateParser {
   // gates (SetGates) every parser is tried; when auditing, a parser the
   // gate skips is tried too and a date it finds is recorded (Violations).
   // Inlined into Single, its only caller.
+  // Every return gives `match`, which is built in the caller's result
+  // (named return value) and which each parser's result is built in
+  // anew: a date found is not moved on its way out.
   ABSL_ATTRIBUTE_ALWAYS_INLINE std::optional<DateMatch> FirstMatch(
       int i) const {
+    std::optional<DateMatch> match;
+    // Builds the result of `parse` at words[i] in place of `match`, which
+    // holds no date; whether it holds one now.
+    const auto found_by = [this, i, &match](Parse parse) {
+      match.~optional();
+      ::new (static_cast<void*>(&match))
+          std::optional<DateMatch>((this->*parse)(i));
+      return match.has_value();
+    };
     if (gates_ && !audit_) {
       for (const Parse parse :
-           ParsersFor(OpensAt(i), NextOpensAt(i), OrdinalAfterThe(i))) {
-        if (std::optional<DateMatch> match = (this->*parse)(i)) return match;
+           ParsersFor(OpensAt(i), NextOpensAt(i), FollowerAfterThe(i))) {
+        if (found_by(parse)) return match;
       }
-      return std::nullopt;
+      return match;
     }
     const uint32_t opens = gates_ ? OpensAt(i) : ~uint32_t{0};
     const uint64_t next = gates_ ? NextOpensAt(i) : kAfterAny;
-    const uint64_t next2 = gates_ ? OrdinalAfterThe(i) : kAfterAny;
+    const uint64_t next2 = gates_ ? FollowerAfterThe(i) : kAfterAny;
     for (const GatedParser& parser : Parsers()) {
       if (!CanOpen(parser, opens, next, next2)) {
         if (audit_ && (this->*parser.parse)(i).has_value()) {
@@ -1548,11 +1605,9 @@ class DateParser {
         }
         continue;
       }
-      if (std::optional<DateMatch> match = (this->*parser.parse)(i)) {
-        return match;
-      }
+      if (found_by(parser.parse)) return match;
     }
-    return std::nullopt;
+    return match;
   }
 
   // A part phrase and the date it narrows ("early 2016", "end of next
@@ -5789,6 +5844,13 @@ void ScanDates(const Document& doc, ScanMode mode, std::vector<Claim>* claims,
         // at "now" (ParseAt).
         if ((bits[i] & ~(kAnchor | kOpensOther)) == 0 &&
             !WordIs(words[i], "now")) {
+          ++i;
+          continue;
+        }
+        // Nor at "in" before a token no pattern reads after it ("in
+        // Lagos").
+        if ((bits[i] & ~kAnchor) == kOpensIn && i + 1 < n &&
+            DateParser::NothingAfterIn(bits[i + 1])) {
           ++i;
           continue;
         }

@@ -2315,14 +2315,21 @@ bool OutOfNumber(const std::vector<Word>& words, int e) {
          Is(words[e + 1], "of") && ParseAmount(words, e + 2, false).has_value();
 }
 
-// Whether `amount` is at most three and follows "the", "these", "those",
-// a possessive, "their", "our" or "its" ("the two countries").
+// Whether `word` points back at things already named when a small number
+// follows it: "the", "these", "those", a possessive, "their", "our" or
+// "its".
+bool IsPointer(const Word& word) {
+  const absl::string_view folded = word.folded;
+  return Same(folded, "the") || Same(folded, "these") ||
+         Same(folded, "those") || IsPossessive(word) || Same(folded, "their") ||
+         Same(folded, "our") || Same(folded, "its");
+}
+
+// Whether `amount` is at most three and follows a pointer (IsPointer: "the
+// two countries").
 bool AfterPointer(const std::vector<Word>& words, const Amount& amount) {
   if (amount.value > 3 || amount.begin <= 0) return false;
-  const absl::string_view before = words[amount.begin - 1].folded;
-  return Same(before, "the") || Same(before, "these") ||
-         Same(before, "those") || IsPossessive(words[amount.begin - 1]) ||
-         Same(before, "their") || Same(before, "our") || Same(before, "its");
+  return IsPointer(words[amount.begin - 1]);
 }
 
 // Whether a number is bare: no unit but "fraction", no qualifier, no
@@ -3382,6 +3389,78 @@ inline bool IsFigureAnchor(const Lexicons& lex, const Word& word,
   return IsFigureAnchorSlow(word, classes);
 }
 
+// The words right after a spelled number that ParseSpelled or ParseFigure
+// read by their spelling: "and", "point" (ParseSpelled), "out", "over",
+// "in" (MatchRatio, OutOfNumber), "or", "to", "through", "thru"
+// (MatchRangeEnd), and the first words of the qualifier phrases written
+// after a number (MatchQualifierAfter: "or more").
+const FilteredWordSet& WordsReadAfterNumber() {
+  static const FilteredWordSet* const kWords = [] {
+    auto* words = new FilteredWordSet();
+    for (const std::string& word : Lex().qualifiers.first_words(
+             [](const QualifierEntry& q) { return q.after; })) {
+      words->insert(word);
+    }
+    for (const char* word :
+         {"and", "point", "out", "over", "in", "or", "to", "through", "thru"}) {
+      words->insert(word);
+    }
+    return words;
+  }();
+  return *kWords;
+}
+
+// Whether ParseFigure(view, i) finds no figure because words[i] is a small
+// number pointing back at things already named ("the two sides", "their
+// three sons"), told from words[i - 1] to words[i + 1] alone. MayStartFigure
+// asks it only where none of ParseFigure's steps before the number reads
+// anything at words[i] (no qualifier, sign, currency phrase, code of
+// millions or digit there), so that ParseAmount starts at words[i], i past
+// the sentence's first content token. It holds when:
+//  - words[i - 1] is a pointer (IsPointer);
+//  - words[i] is a word without digit or hyphen that is a cardinal number
+//    word of the class of "two" of at most three, which ParseSpelled feeds
+//    alone and reads as a complete number;
+//  - words[i + 1] is a word without digit or hyphen of no ScanClass but
+//    kIdiomStart (no number word, article, trigger — time units,
+//    magnitudes, currency words —, opener, qualifier, currency or unit
+//    phrase start), no code of millions (MillionCode), no word read by
+//    its spelling after a number (WordsReadAfterNumber), no fused number
+//    (MayBeFused) and, when it ends in "s", no plural of a number word
+//    (FindNumberWord, Denominator: its Lemma is no number word).
+// Then ParseAmount reads words[i] alone: a spelled, bare number of at most
+// three, no ordinal, times or fraction; no ratio, unit, code, cents,
+// range, qualifier or duration follows it; the figure is not alone in the
+// sentence, not negative, and PointsBack holds: ParseFigure returns false.
+// FigureGateViolations checks it with the rest of MayStartFigure.
+bool PointsBackAt(const std::vector<Word>& words,
+                  const std::vector<uint8_t>& classes, int i) {
+  constexpr uint8_t kPlain = internal::kHasDigit | internal::kHasHyphen;
+  const int n = static_cast<int>(words.size());
+  if (i == 0 || i + 1 >= n || (classes[i] & kNumberWord) == 0) return false;
+  const Word& word = words[i];
+  const Word& next = words[i + 1];
+  if (word.kind != TokenKind::kWord || (word.shape & kPlain) != 0 ||
+      next.kind != TokenKind::kWord || (next.shape & kPlain) != 0 ||
+      (classes[i + 1] & ~kIdiomStart) != 0 || !IsPointer(words[i - 1])) {
+    return false;
+  }
+  const Lexicons& lex = Lex();
+  const auto number = lex.number_words.find(word.folded);
+  if (number == lex.number_words.end() ||
+      number->second.number_class != NumberClass::kSmall ||
+      number->second.ordinal || number->second.value > 3) {
+    return false;
+  }
+  const absl::string_view f = next.folded;
+  if ((next.capitalized && f.size() == 4 && f[0] == 'm') ||
+      MayBeFused(lex, f) || WordsReadAfterNumber().contains(f)) {
+    return false;
+  }
+  return f.empty() || f.back() != 's' ||
+         lex.number_words.find(Lemma(f)) == lex.number_words.end();
+}
+
 // MayStartSpelled(word) for a word with ScanClass bits `bits`: a word with
 // no hyphen is its own head, so the bits tell whether it is a number word
 // without hashing it.
@@ -3413,6 +3492,8 @@ bool MayStartSpelledAt(const Word& word, uint8_t bits) {
 //    before a word where one may start or a plural ("a dozen", "a third",
 //    "a thirds of"), and ParseFigure as one of a currency only before a
 //    currency word ("a dollar").
+// False too at a small number pointing back ("the two sides",
+// PointsBackAt), which ParseFigure rejects whatever follows it.
 // Sets `*start` to what it found that ParseFigure(view, i) would look for
 // again.
 bool MayStartFigure(const SentenceView& view,
@@ -3463,6 +3544,7 @@ bool MayStartFigure(const SentenceView& view,
   }
   if (Is(word, "point")) return true;
   if ((word.shape & internal::kHasDigit) != 0) return true;
+  if (PointsBackAt(words, classes, i)) return false;  // "the two sides"
   return MayStartSpelledAt(word, bits);
 }
 

@@ -96,6 +96,29 @@ constexpr Date::Granularity kMonth = Date::GRANULARITY_MONTH;
 constexpr Date::Granularity kYear = Date::GRANULARITY_YEAR;
 constexpr Date::Granularity kDecade = Date::GRANULARITY_DECADE;
 
+// At "the" before a count word, the patterns are gated on the token after
+// the count: Dates() checks the gates against the exhaustive scan where
+// each of them reads a date, and where none does.
+TEST(FindDatesTest, GatesAfterTheAndACountLetDatesThrough) {
+  for (const char* text : {
+           "They met on the twenty first.",
+           "They met on the thirty first of May.",
+           "They met on the twenty 1st.",
+           "Prices rose in the nineteen sixties.",
+           "Prices rose in the eighteen nineties.",
+           "Sales fell in the two past weeks.",
+           "Sales fell in the three next days.",
+           "Sales fell in the two thousands.",
+           "Prices rose in the twenty tens.",
+           "The two sides met in Lagos.",
+           "The two / three split held.",
+           "The three - four split held.",
+           "On the two.",
+       }) {
+    Dates(text, "2024-06-05");
+  }
+}
+
 TEST(FindDatesTest, AbsoluteDates) {
   const DateCase kCases[] = {
       {"The talks were held on June 5, 2024.", "", "June 5, 2024", "2024-06-05",

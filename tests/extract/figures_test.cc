@@ -406,6 +406,47 @@ TEST(FindFiguresTest, NotFigures) {
   }
 }
 
+// A small number after "the" or a possessive is turned away before it is
+// parsed only when no word after it can make it a figure: Figures() checks
+// the gate against the exhaustive scan for each of these words.
+TEST(FindFiguresTest, PointersBeforeSmallNumbersAreGatedOnlyWhereNoFigureIs) {
+  for (const char* text : {
+           "The two sides met.",
+           "Its three sons left.",
+           "The zero sums met.",
+           "The two of them met.",
+           "Their two Koreas talked.",
+       }) {
+    EXPECT_THAT(Figures(text), IsEmpty()) << text;
+  }
+  for (const char* text : {
+           "The two thirds of voters agreed.",
+           "The two dozens of eggs broke.",
+           "The three hundred delegates left.",
+           "The two million people voted.",
+           "The two or more parties met.",
+           "The two to three weeks passed.",
+           "The two through four ranks held.",
+           "The one in five adults smoke.",
+           "The two out of five seats fell.",
+           "The one over three share held.",
+           "The two percent rise surprised.",
+           "Their three dollars vanished.",
+           "The two MUSD deal closed.",
+           "The two and a half days passed.",
+           "The two point five mark held.",
+           "The three days passed.",
+           "The two fortyfive buses left.",
+           "The two quarters ended.",
+           "Their two halves met.",
+           "The two hundreds of people came.",
+           "The one fifths rule held.",
+           "The two plus parties met.",
+       }) {
+    Figures(text);
+  }
+}
+
 TEST(FindFiguresTest, CountsOfNewThingsAreFiguresEvenAfterThe) {
   const auto figures = Figures(
       "Talks between the seven ministers lasted. "
