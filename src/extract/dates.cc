@@ -25,7 +25,9 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "src/extract/context.h"
+#include "src/extract/figures.h"
 #include "src/extract/lexicon.h"
+#include "src/extract/word_classes.h"
 #include "src/extract/words.h"
 #include "src/segment/segment.h"
 
@@ -812,7 +814,10 @@ constexpr uint32_t kNextAnyWord =
 constexpr uint32_t kNextNotWord =
     kOpensNumber | kNextSlash | kNextDash | kNextSymbol;
 
-// The date facts of lexicon words: kAnchor, kCalendarWord and Opens bits.
+// The date facts of lexicon words: kAnchor, kCalendarWord and Opens bits;
+// and, so that one lookup of a token gives both, the figure scan's classes
+// of the words that have any (internal::ScanClassWords), which the date
+// scan hands on to it (internal::ScanClassWriter).
 class DateWords {
  public:
   explicit DateWords(const Lexicons& lex) {
@@ -870,26 +875,52 @@ class DateWords {
     add_keys(lex.half_phrases, kOpensPart);
     add({"from", "same", "following", "less", "closest", "nearest", "w"},
         kOpensCue);
-    // The words of up to 16 bytes, again in an open-addressing table keyed
-    // by their bytes as two integers (Pack), at most a quarter full.
-    size_t packed_words = 0;
+    for (auto& [word, classes] : internal::ScanClassWords()) {
+      if (!word.empty()) figure_classes_[word] |= classes;
+    }
+    // The words of up to 16 bytes of either table, again in an
+    // open-addressing table keyed by their bytes as two integers (Pack), at
+    // most a quarter full.
+    WordMap<PackedSlot> packed_words;
     for (const auto& [word, bits] : bits_) {
-      packed_words += word.size() <= kMaxPacked;
+      if (word.size() <= kMaxPacked) packed_words[word].bits = bits;
+    }
+    for (const auto& [word, classes] : figure_classes_) {
+      if (word.size() <= kMaxPacked) packed_words[word].figure = classes;
     }
     size_t slots = 64;
-    while (slots < 4 * packed_words) slots *= 2;
+    while (slots < 4 * packed_words.size()) slots *= 2;
     packed_.assign(slots, PackedSlot());
     packed_mask_ = slots - 1;
-    for (const auto& [word, bits] : bits_) {
-      if (word.size() > kMaxPacked) continue;
+    for (const auto& [word, facts] : packed_words) {
       const Packed key = Pack(word);
       size_t s = SlotOf(key, word.size());
       while (packed_[s].size != 0) s = (s + 1) & packed_mask_;
-      packed_[s] = PackedSlot{key.low, key.high, bits,
-                              static_cast<uint8_t>(word.size())};
+      packed_[s] = PackedSlot{key.low, key.high, facts.bits,
+                              static_cast<uint8_t>(word.size()), facts.figure};
       filter_.Add(word);
     }
+    // Punctuation of one byte, by the byte.
+    for (int c = 0; c < 256; ++c) {
+      const char byte = static_cast<char>(c);
+      const absl::string_view word(&byte, 1);
+      uint16_t record = FigureClasses(word);
+      if (c < 0x80 && internal::ShapeOf(word) == 0) {
+        record |= internal::kShortPlainWord;
+      }
+      one_byte_punct_records_[c] = record;
+    }
   }
+
+  // A word of the table: its bytes (Pack) and size, its bits and its figure
+  // scan classes. Empty: size 0, bits and classes 0.
+  struct PackedSlot {
+    uint64_t low = 0;
+    uint64_t high = 0;
+    uint32_t bits = 0;
+    uint8_t size = 0;  // 0: empty
+    uint8_t figure = 0;
+  };
 
   // The longest words Pack takes.
   static constexpr size_t kMaxPacked = 16;
@@ -910,18 +941,44 @@ class DateWords {
     return filter_.MayHoldShort(p, size);
   }
 
+  // The slot of a word of 1 to kMaxPacked bytes given as Pack(word) and
+  // its size; an empty slot when it has none.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE const PackedSlot& FindPackedSlot(
+      Packed key, size_t size) const {
+    const PackedSlot* const slots = packed_.data();
+    for (size_t s = SlotOf(key, size);; s = (s + 1) & packed_mask_) {
+      const PackedSlot& slot = slots[s];
+      if (slot.size == 0) return slot;
+      if (slot.low == key.low && slot.high == key.high && slot.size == size) {
+        return slot;
+      }
+    }
+  }
+
   // Find of a word of 1 to kMaxPacked bytes given as Pack(word) and its
   // size.
   ABSL_ATTRIBUTE_ALWAYS_INLINE uint32_t FindPacked(Packed key,
                                                    size_t size) const {
-    const PackedSlot* const slots = packed_.data();
-    for (size_t s = SlotOf(key, size);; s = (s + 1) & packed_mask_) {
-      const PackedSlot& slot = slots[s];
-      if (slot.size == 0) return 0;
-      if (slot.low == key.low && slot.high == key.high && slot.size == size) {
-        return slot.bits;
-      }
+    return FindPackedSlot(key, size).bits;
+  }
+
+  // The ScanClassRecord of a punctuation token of one byte `c`: its figure
+  // scan classes, and internal::kShortPlainWord unless `c` is a digit, a
+  // hyphen or not ASCII.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE uint16_t OneBytePunctRecord(char c) const {
+    return one_byte_punct_records_[static_cast<unsigned char>(c)];
+  }
+
+  // The figure scan classes of the folded word `folded`; 0 for a word of
+  // none.
+  uint8_t FigureClasses(absl::string_view folded) const {
+    if (folded.empty()) return 0;
+    if (folded.size() <= kMaxPacked) {
+      if (!MayFindPacked(folded.data(), folded.size())) return 0;
+      return FindPackedSlot(Pack(folded), folded.size()).figure;
     }
+    auto it = figure_classes_.find(folded);
+    return it == figure_classes_.end() ? 0 : it->second;
   }
 
   // The bits of the folded word `folded`; 0 for a word of no lexicon.
@@ -950,13 +1007,6 @@ class DateWords {
     return static_cast<size_t>(hash >> 32) & packed_mask_;
   }
 
-  struct PackedSlot {
-    uint64_t low = 0;
-    uint64_t high = 0;
-    uint32_t bits = 0;
-    uint8_t size = 0;  // 0: empty
-  };
-
   void Add(absl::string_view word, uint32_t bits) {
     if (word.empty()) return;
     bits_[std::string(word)] |= bits;
@@ -965,6 +1015,10 @@ class DateWords {
   }
 
   WordMap<uint32_t> bits_;
+  // The figure scan classes of the words that have any.
+  WordMap<uint8_t> figure_classes_;
+  // By byte, OneBytePunctRecord.
+  uint16_t one_byte_punct_records_[256] = {};
   std::vector<PackedSlot> packed_;
   size_t packed_mask_ = 0;  // packed_.size() - 1
   // Of the words of packed_.
@@ -5734,16 +5788,46 @@ bool OpensLongDate(uint32_t bits) {
 
 namespace {
 
-// Sets bits[k] to DateBitsOf(words[k]) and next_anchor[k] to the first
-// k' >= k whose bits hold kAnchor (n when none) for each k in [0, n), and
-// next_anchor[n] to n; `*possessive` to whether a word has a possessive
-// ending. Returns whether a word is an anchor. Out of line, so that its
-// loop keeps its values in registers. `date_words` is
-// DateWordsOfLexicons().
+// Whether `word` is a short plain token (internal::kShortPlainWord): a
+// word, or a punctuation token whose first byte is ASCII, of 1 to 7 bytes
+// without a digit or hyphen (Word::shape).
+inline bool IsShortPlainToken(const Word& word) {
+  if (word.folded.size() - 1 >= 7 ||
+      (word.shape & (internal::kHasDigit | internal::kHasHyphen)) != 0) {
+    return false;
+  }
+  return word.kind == TokenKind::kWord ||
+         (word.kind == TokenKind::kPunct &&
+          static_cast<unsigned char>(word.folded[0]) < 0x80);
+}
+
+// The DateBitsOf (low 32 bits) and the ScanClassRecord (the 16 bits above)
+// of a token for which IsPlainWord does not hold and that is not
+// punctuation of one byte. Out of line, so that ReadDateBits keeps its
+// values in registers.
+ABSL_ATTRIBUTE_NOINLINE uint64_t OtherTokenFacts(const Word& word,
+                                                 const DateWords& date_words) {
+  const uint32_t bits =
+      word.kind == TokenKind::kWord || word.kind == TokenKind::kNumber
+          ? OtherDateBitsOf(word, date_words)
+          : kOpensOther;
+  uint16_t record = date_words.FigureClasses(word.folded);
+  if (IsShortPlainToken(word)) record |= internal::kShortPlainWord;
+  return bits | uint64_t{record} << 32;
+}
+
+// Sets bits[k] to DateBitsOf(words[k]), records[k] to the ScanClassRecord
+// of words[k] (internal::kShortPlainWord, and DateWords::FigureClasses of
+// its folded form, possessive ending included) and next_anchor[k] to the
+// first k' >= k whose bits hold kAnchor (n when none) for each k in
+// [0, n), and next_anchor[n] to n; `*possessive` to whether a word has a
+// possessive ending. A plain word is looked up once for both. Returns
+// whether a word is an anchor. Out of line, so that its loop keeps its
+// values in registers. `date_words` is DateWordsOfLexicons().
 ABSL_ATTRIBUTE_NOINLINE bool ReadDateBits(const Word* words, int n,
                                           const DateWords& date_words,
-                                          uint32_t* bits, int* next_anchor,
-                                          bool* possessive) {
+                                          uint32_t* bits, uint16_t* records,
+                                          int* next_anchor, bool* possessive) {
   int anchor = n;
   *possessive = false;
   next_anchor[n] = n;
@@ -5751,15 +5835,29 @@ ABSL_ATTRIBUTE_NOINLINE bool ReadDateBits(const Word* words, int n,
     // DateBitsOf, with the possessive endings noted on the way.
     const Word& word = words[k];
     uint32_t word_bits = kOpensOther;
+    uint16_t record;
     if (IsPlainWord(word)) {
-      word_bits = PlainWordBits(word, date_words);
+      // PlainWordBits, with the figure classes of the same slot.
+      const char* const data = word.folded.data();
+      const size_t size = word.folded.size();
+      record = size < 8 ? internal::kShortPlainWord : 0;
+      if (date_words.MayFindPacked(data, size)) {
+        const DateWords::PackedSlot& slot = date_words.FindPackedSlot(
+            DateWords::Pack(absl::string_view(data, size)), size);
+        word_bits = CalendarBits(slot.bits, word.capitalized);
+        if ((word_bits & ~kAnchor) == 0) word_bits |= kOpensOther;
+        record |= slot.figure;
+      }
+    } else if (word.kind == TokenKind::kPunct && word.folded.size() == 1) {
+      record = date_words.OneBytePunctRecord(word.folded[0]);
     } else {
       if (word.possessive_bytes > 0) *possessive = true;
-      if (word.kind == TokenKind::kWord || word.kind == TokenKind::kNumber) {
-        word_bits = OtherDateBitsOf(word, date_words);
-      }
+      const uint64_t facts = OtherTokenFacts(word, date_words);
+      word_bits = static_cast<uint32_t>(facts);
+      record = static_cast<uint16_t>(facts >> 32);
     }
     bits[k] = word_bits;
+    records[k] = record;
     if ((word_bits & kAnchor) != 0) anchor = k;
     next_anchor[k] = anchor;
   }
@@ -5802,6 +5900,8 @@ void ScanDates(const Document& doc, ScanMode mode, std::vector<Claim>* claims,
   std::vector<Word>& stripped = buffers.stripped;
   ParserMemos& memos = buffers.memos;
   const DateWords& date_words = DateWordsOfLexicons();
+  // Hands the figure classes read with the date bits on to the figure scan.
+  internal::ScanClassWriter class_writer(doc);
   std::string published_day;  // AddClaim's
   for (size_t s = 0; s < doc.seg.sentences.size(); ++s) {
     const segment::Sentence& sentence = doc.seg.sentences[s];
@@ -5814,9 +5914,9 @@ void ScanDates(const Document& doc, ScanMode mode, std::vector<Claim>* claims,
       next_anchor.resize(n + 1);
     }
     bool possessive = false;
-    const bool anchored =
-        ReadDateBits(sentence_words->data(), n, date_words, bits.data(),
-                     next_anchor.data(), &possessive);
+    const bool anchored = ReadDateBits(
+        sentence_words->data(), n, date_words, bits.data(),
+        class_writer.Sentence(s), next_anchor.data(), &possessive);
     if (!every_token && !anchored) continue;  // no date here
     // The parsers read words without a possessive "'s" ("Monday's").
     if (possessive) {

@@ -23,6 +23,7 @@
 #include "absl/strings/string_view.h"
 #include "src/extract/context.h"
 #include "src/extract/lexicon.h"
+#include "src/extract/word_classes.h"
 #include "src/extract/words.h"
 
 namespace crosscheck::extract {
@@ -3237,33 +3238,41 @@ const FilteredWordSet& FigureOpeners() {
   return *kOpeners;
 }
 
-// The ScanClass bits of the folded words that have any.
+// The ScanClass bits of the folded words that have any
+// (internal::ScanClassWords).
+WordMap<uint8_t> ScanClassBits() {
+  const Lexicons& lex = Lex();
+  WordMap<uint8_t> bits;
+  for (const std::string& word : lex.triggers) bits[word] |= kTriggerWord;
+  for (const std::string& word : FigureOpeners()) bits[word] |= kOpenerWord;
+  for (const std::string& word : lex.idioms.first_words()) {
+    bits[word] |= kIdiomStart;
+  }
+  for (const std::string& word : lex.qualifiers.first_words(
+           [](const QualifierEntry& q) { return !q.after; })) {
+    bits[word] |= kQualifierStart;
+  }
+  for (const std::string& word : lex.currencies.first_words()) {
+    bits[word] |= kCurrencyStart;
+  }
+  for (const std::string& word : lex.units.first_words()) {
+    bits[word] |= kUnitStart;
+  }
+  for (const auto& [word, number] : lex.number_words) {
+    bits[word] |= kNumberWord;
+  }
+  bits["a"] |= kArticleWord;
+  bits["an"] |= kArticleWord;
+  return bits;
+}
+
+// The ScanClass bits of the folded words that have any, as a map.
 const ShapeMap<uint8_t>& ScanClasses() {
   static const ShapeMap<uint8_t>* const kClasses = [] {
-    const Lexicons& lex = Lex();
-    WordMap<uint8_t> bits;
-    for (const std::string& word : lex.triggers) bits[word] |= kTriggerWord;
-    for (const std::string& word : FigureOpeners()) bits[word] |= kOpenerWord;
-    for (const std::string& word : lex.idioms.first_words()) {
-      bits[word] |= kIdiomStart;
-    }
-    for (const std::string& word : lex.qualifiers.first_words(
-             [](const QualifierEntry& q) { return !q.after; })) {
-      bits[word] |= kQualifierStart;
-    }
-    for (const std::string& word : lex.currencies.first_words()) {
-      bits[word] |= kCurrencyStart;
-    }
-    for (const std::string& word : lex.units.first_words()) {
-      bits[word] |= kUnitStart;
-    }
-    for (const auto& [word, number] : lex.number_words) {
-      bits[word] |= kNumberWord;
-    }
-    bits["a"] |= kArticleWord;
-    bits["an"] |= kArticleWord;
     auto* classes = new ShapeMap<uint8_t>();
-    for (const auto& [word, word_bits] : bits) classes->Insert(word, word_bits);
+    for (const auto& [word, word_bits] : ScanClassBits()) {
+      classes->Insert(word, word_bits);
+    }
     return classes;
   }();
   return *kClasses;
@@ -3588,6 +3597,36 @@ ABSL_ATTRIBUTE_NOINLINE void ClassifyWords(
   }
 }
 
+// ClassifyWords of the words of a sentence whose ScanClassRecords the date
+// scan has written (internal::WrittenScanClasses), `records`: the classes
+// are read from them instead of looked up, and a short plain word
+// (internal::kShortPlainWord) is an anchor exactly when its classes hold
+// kTriggerWord, as IsFigureAnchor finds, without reading the word.
+ABSL_ATTRIBUTE_NOINLINE void ClassifyWrittenWords(
+    const uint16_t* records, const Lexicons& lex,
+    const std::vector<Word>& words, uint8_t* class_of, int* anchor_of) {
+  const int n = static_cast<int>(words.size());
+  const Word* const w = words.data();
+  anchor_of[n] = n;
+  int next = n;
+  for (int k = n - 1; k >= 0; --k) {
+    const uint16_t record = records[k];
+    const uint8_t bits = static_cast<uint8_t>(record);
+    class_of[k] = bits;
+    if ((bits & kArticleWord) != 0 && k + 1 < n && next != k + 1 &&
+        IsPluralFractionAfterArticle(w[k + 1])) {
+      next = k + 1;
+      anchor_of[k + 1] = k + 1;
+    }
+    if ((record & internal::kShortPlainWord) != 0
+            ? (bits & kTriggerWord) != 0
+            : IsFigureAnchor(lex, w[k], bits)) {
+      next = k;
+    }
+    anchor_of[k] = next;
+  }
+}
+
 // Sets the first and last content tokens of `view` (SentenceView), whose
 // words are `words`.
 void SetContentBounds(const std::vector<Word>& words, SentenceView* view) {
@@ -3616,6 +3655,8 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
   const Lexicons& lex = Lex();
   const ShapeMap<uint8_t>& scan_classes = ScanClasses();
   const uint8_t* const one_byte_classes = OneByteScanClasses().of;
+  // The classes of the tokens, when the date scan has read them.
+  const internal::WrittenScanClasses written(doc);
   TakenRanges taken_ranges(taken);
   // Per sentence, reused from one sentence and one article to the next:
   // next_anchor and the ScanClass bits of each word.
@@ -3650,8 +3691,13 @@ void ScanFigures(const Document& doc, const std::vector<segment::Range>& taken,
     view.doc = &doc;
     view.words = &words;
     view.classes = every_token ? nullptr : classes.data();
-    ClassifyWords(scan_classes, one_byte_classes, lex, words, classes.data(),
-                  next_anchor.data());
+    if (written.found()) {
+      ClassifyWrittenWords(written.Of(s), lex, words, classes.data(),
+                           next_anchor.data());
+    } else {
+      ClassifyWords(scan_classes, one_byte_classes, lex, words, classes.data(),
+                    next_anchor.data());
+    }
     if (!every_token && next_anchor[0] == n) continue;  // no figure here
     SetContentBounds(words, &view);
     UrlRuns in_url(doc, words);
@@ -3754,6 +3800,38 @@ void FindFigures(const Document& doc, const std::vector<segment::Range>& taken,
 }
 
 namespace internal {
+
+std::vector<std::pair<std::string, uint8_t>> ScanClassWords() {
+  const WordMap<uint8_t> bits = ScanClassBits();
+  return std::vector<std::pair<std::string, uint8_t>>(bits.begin(),
+                                                      bits.end());
+}
+
+std::vector<std::string> WrittenScanClassMismatches(const Document& doc) {
+  const WrittenScanClasses written(doc);
+  if (!written.found()) return {"no classes written"};
+  const Lexicons& lex = Lex();
+  std::vector<std::string> mismatches;
+  for (size_t s = 0; s < doc.sentence_words.size(); ++s) {
+    const std::vector<Word>& words = doc.sentence_words[s];
+    const uint16_t* const records = written.Of(s);
+    for (size_t k = 0; k < words.size(); ++k) {
+      const uint8_t classes = ScanClassOf(ScanClasses(), words[k].folded);
+      if (static_cast<uint8_t>(records[k]) != classes) {
+        mismatches.push_back(absl::StrCat(words[k].folded, ": classes ",
+                                          records[k] & 0xFF, ", not ",
+                                          classes));
+      }
+      if ((records[k] & kShortPlainWord) != 0 &&
+          IsFigureAnchor(lex, words[k], classes) !=
+              ((classes & kTriggerWord) != 0)) {
+        mismatches.push_back(
+            absl::StrCat(words[k].folded, ": not a short plain word"));
+      }
+    }
+  }
+  return mismatches;
+}
 
 std::vector<std::string> FigureGateViolations(const Document& doc) {
   const ShapeMap<uint8_t>& scan_classes = ScanClasses();

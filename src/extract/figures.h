@@ -3,7 +3,9 @@
 #ifndef SRC_EXTRACT_FIGURES_H_
 #define SRC_EXTRACT_FIGURES_H_
 
+#include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "proto/crosscheck/v1/claim.pb.h"
@@ -68,6 +70,19 @@ void FindFigures(const Document& doc, const std::vector<segment::Range>& taken,
                  std::vector<crosscheck::v1::Claim>* claims);
 
 namespace internal {
+
+// The folded words that the figure scan classifies, each with its classes
+// (bits that say what phrases it may start or whether it may anchor a
+// figure), for a table that looks a token up once for both the date and the
+// figure scans (internal::ScanClassesToWrite). Every other word has none.
+std::vector<std::pair<std::string, uint8_t>> ScanClassWords();
+
+// Where the classes FindDates handed on for the tokens of `doc` differ
+// from those the figure scan would look up itself (each token with what
+// differs), or a token is marked a short plain word whose classes alone do
+// not tell whether it anchors a figure: empty when none does, which tests
+// check. Asked after FindDates(doc) on the same thread.
+std::vector<std::string> WrittenScanClassMismatches(const Document& doc);
 
 // FindFigures trying a figure at every token, and looking up every phrase
 // a figure may start or end with. FindFigures tries one only a few tokens

@@ -38,6 +38,10 @@ void ExpectSameScan(const Article& article) {
   for (size_t i = 0; i < every_notes.size(); ++i) {
     EXPECT_EQ(filtered_notes[i].DebugString(), every_notes[i].DebugString());
   }
+  // The figure classes the date scan hands on are those of the figure scan.
+  EXPECT_EQ(internal::WrittenScanClassMismatches(doc),
+            std::vector<std::string>())
+      << article.text();
   // No date pattern is skipped at a token where it would read a date.
   EXPECT_EQ(internal::DateGateViolations(doc), std::vector<std::string>())
       << article.text();
@@ -52,6 +56,16 @@ void ExpectSameScan(const Article& article) {
   for (size_t i = 0; i < every_figures.size(); ++i) {
     EXPECT_EQ(filtered_figures[i].DebugString(),
               every_figures[i].DebugString())
+        << article.text();
+  }
+  // The figure scan alone, with no classes handed on, finds the same.
+  const Document alone = MakeDocument(article);
+  std::vector<Claim> alone_figures;
+  FindFigures(alone, taken, &alone_figures);
+  ASSERT_EQ(alone_figures.size(), filtered_figures.size()) << article.text();
+  for (size_t i = 0; i < alone_figures.size(); ++i) {
+    EXPECT_EQ(alone_figures[i].DebugString(),
+              filtered_figures[i].DebugString())
         << article.text();
   }
   // No token where a figure starts is skipped by the gate of FindFigures.
@@ -96,6 +110,10 @@ TEST(ScanTest, SameClaimsForClaimsThatStartFarBeforeTheirAnchor) {
       "three thousand nine hundred and sixty five, per cent of 10.",
       "Boeing 737 jets and a Catch-22 for more than a decade, minus 5, "
       "several dozen, a dozen and a half.",
+      // Anchors the classes of a word alone do not tell: fused numbers,
+      // vulgar fractions, hyphenated and possessive words.
+      "She came twentyfifth of fortytwo, ate \u00BD of it and a thirds of "
+      "the rest, a four-day stay on Monday's fifty-two seats.",
   };
   for (const char* text : kSentences) {
     for (const char* published : {"2024-06-07", ""}) {
