@@ -57,6 +57,17 @@ ScanClassWriter::~ScanClassWriter() {
 WrittenScanClasses::WrittenScanClasses(const Document& doc) {
   const Store& store = ThreadStore();
   if (doc.serial == 0 || store.serial != doc.serial) return;
+  // A Document copied and then changed keeps its serial: the records are
+  // used only when its sentences still have the words they were written
+  // for, so that none is read for another word or past the end.
+  const size_t sentences = doc.sentence_words.size();
+  if (store.offsets.size() != sentences + 1) return;
+  for (size_t s = 0; s < sentences; ++s) {
+    if (store.offsets[s + 1] - store.offsets[s] !=
+        doc.sentence_words[s].size()) {
+      return;
+    }
+  }
   records_ = store.records.data();
   offsets_ = store.offsets.data();
 }

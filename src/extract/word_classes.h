@@ -57,8 +57,9 @@ class ScanClassWriter {
 class WrittenScanClasses {
  public:
   // Of `doc`: found when the last ScanClassWriter made on this thread was
-  // of `doc` and kept its records. Valid until the next ScanClassWriter is
-  // made on the same thread.
+  // of `doc` (its Document::serial) and kept its records, and each of its
+  // sentences has as many words as when they were written. Valid until the
+  // next ScanClassWriter is made on the same thread.
   explicit WrittenScanClasses(const Document& doc);
 
   // Whether the records of `doc` were found.

@@ -14,6 +14,7 @@
 #include "src/extract/dates.h"
 #include "src/extract/document.h"
 #include "src/extract/figures.h"
+#include "src/extract/word_classes.h"
 
 namespace crosscheck::extract {
 namespace {
@@ -71,6 +72,38 @@ void ExpectSameScan(const Article& article) {
   // No token where a figure starts is skipped by the gate of FindFigures.
   EXPECT_EQ(internal::FigureGateViolations(doc), std::vector<std::string>())
       << article.text();
+}
+
+// The classes the date scan hands on are read only for the Document they
+// were written for: not for a copy whose sentences have since changed,
+// which keeps the serial; and they are dropped when another Document is
+// scanned.
+TEST(ScanTest, HandedOnClassesOnlyForTheWordsTheyWereWrittenFor) {
+  Article article;
+  article.set_text(
+      "The ministers met on June 5, 2024. They signed four agreements "
+      "worth $48 billion. Two more are due next week.");
+  article.set_published("2024-06-07");
+  const Document doc = MakeDocument(article);
+  ASSERT_EQ(doc.sentence_words.size(), 3u);
+  std::vector<Claim> claims;
+  std::vector<Note> notes;
+  FindDates(doc, &claims, &notes);
+  EXPECT_TRUE(internal::WrittenScanClasses(doc).found());
+
+  Document same = doc;
+  EXPECT_TRUE(internal::WrittenScanClasses(same).found());
+  Document fewer_words = doc;
+  fewer_words.sentence_words[1].pop_back();
+  EXPECT_FALSE(internal::WrittenScanClasses(fewer_words).found());
+  Document fewer_sentences = doc;
+  fewer_sentences.sentence_words.pop_back();
+  EXPECT_FALSE(internal::WrittenScanClasses(fewer_sentences).found());
+
+  const Document other = MakeDocument(article);
+  FindDates(other, &claims, &notes);
+  EXPECT_TRUE(internal::WrittenScanClasses(other).found());
+  EXPECT_FALSE(internal::WrittenScanClasses(doc).found());
 }
 
 TEST(ScanTest, SameClaimsAsEveryTokenOnGeneratedNews) {
