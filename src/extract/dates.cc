@@ -1634,7 +1634,9 @@ class DateParser {
       int i) const {
     std::optional<DateMatch> match;
     // Builds the result of `parse` at words[i] in place of `match`, which
-    // holds no date; whether it holds one now.
+    // holds no date; whether it holds one now. The parsers throw nothing
+    // (an exception there, say bad_alloc, would end here with `match`
+    // destroyed and destroyed again on the way out).
     const auto found_by = [this, i, &match](Parse parse) {
       match.~optional();
       ::new (static_cast<void*>(&match))
