@@ -197,28 +197,6 @@ bool RunEndsToken(const char* data, size_t e, size_t end) {
          (ByteClass(data[e + 1]) & (kLetterClass | kDigitClass)) == 0;
 }
 
-// A character of punctuation of U+2000 to U+203F (3 bytes) at `begin`,
-// `folded` holding its folded bytes (FoldInto: "'", "-" or the character
-// itself) followed by more, 15 or more bytes in all.
-struct TypographicPunct {
-  size_t begin;
-  const char* folded;
-  size_t folded_size;  // 1 or 3
-
-  CROSSCHECK_FLATTEN operator Word() const {
-    Word word{begin,
-              begin + 3,
-              std::string(folded, 15),
-              segment::TokenKind::kPunct,
-              false,
-              0,
-              static_cast<uint8_t>(folded[0] == '-' ? kHasHyphen : 0)};
-    ABSL_ASSUME(folded_size <= 15);
-    word.folded.erase(folded_size);
-    return word;
-  }
-};
-
 // A token of at most 15 bytes, folded to `folded_size` bytes of
 // `folded`, followed by more, 15 or more bytes in all, and of WordShape
 // bits `shape`.
@@ -292,7 +270,10 @@ ABSL_ATTRIBUTE_NOINLINE CROSSCHECK_FLATTEN size_t AddNextWord(
     if (c != 0x2002 && c != 0x2003 && c != 0x2009 && c != 0x202F) {
       char folded[16] = {};
       const size_t folded_size = FoldInto(data + pos, 3, folded);
-      words->emplace_back(TypographicPunct{pos, folded, folded_size});
+      // Folded to "'", "-" or the character itself.
+      words->emplace_back(ShortFoldedWord{
+          pos, pos + 3, folded, folded_size, segment::TokenKind::kPunct,
+          false, 0, static_cast<uint8_t>(folded[0] == '-' ? kHasHyphen : 0)});
       return pos + 3;
     }
   }
