@@ -236,18 +236,18 @@ struct FoldedWord {
   size_t possessive_bytes;
 
   CROSSCHECK_FLATTEN operator Word() const {
-    const bool short_fold = folded_size <= 15;
-    Word word{0, 0,
-              short_fold ? std::string(folded, 15)
-                         : std::string(folded, folded_size)};
-    if (short_fold) word.folded.erase(folded_size);
-    word.begin = begin;
-    word.end = end;
-    word.kind = kind;
-    word.capitalized = capitalized;
-    word.possessive_bytes = static_cast<uint8_t>(possessive_bytes);
-    word.shape = ShapeOf(absl::string_view(folded, folded_size));
-    return word;
+    const uint8_t shape = ShapeOf(absl::string_view(folded, folded_size));
+    if (folded_size <= 15) {
+      return ShortFoldedWord{begin, end,        folded,           folded_size,
+                             kind,  capitalized, possessive_bytes, shape};
+    }
+    return Word{begin,
+                end,
+                std::string(folded, folded_size),
+                kind,
+                capitalized,
+                static_cast<uint8_t>(possessive_bytes),
+                shape};
   }
 };
 
