@@ -1420,8 +1420,14 @@ class MentionBuffers {
 
 // Splits a chunk into its leading role words ("Prime Minister") and the
 // name after them. Returns the position in `parts` where the name starts
-// (0 when there is no title).
+// (0 when there is no title, or when the chunk ends with an organisation
+// or place word: "General Assembly", "Queen Mary University").
 size_t NameStart(const Words& words, const Chunk& chunk) {
+  if (chunk.parts.size() == 0 ||
+      words.facts(chunk.parts[chunk.parts.size() - 1]).name_class !=
+          NameClass::kNone) {
+    return 0;
+  }
   size_t start = 0;
   for (size_t p = 0; p + 1 < chunk.parts.size(); ++p) {
     const std::optional<TitleClass> cls = words.title(chunk.parts[p]);
@@ -2136,6 +2142,21 @@ const EntityMention* EntityIndex::PersonBefore(size_t offset) const {
       [this](size_t o, int m) { return o < mentions_[m].end; });
   if (it == person_mentions_.begin()) return nullptr;
   return &mentions_[*std::prev(it)];
+}
+
+const EntityMention* EntityIndex::MentionBefore(
+    size_t offset, absl::FunctionRef<bool(const EntityMention&)> accept,
+    int max_mentions) const {
+  // Mentions are in text order and do not overlap, so their ends increase.
+  auto it = std::upper_bound(
+      mentions_.begin(), mentions_.end(), offset,
+      [](size_t o, const EntityMention& m) { return o < m.end; });
+  for (int steps = 0; it != mentions_.begin() && steps < max_mentions;
+       ++steps) {
+    --it;
+    if (accept(*it)) return &*it;
+  }
+  return nullptr;
 }
 
 int EntityIndex::Find(absl::string_view name) const {

@@ -29,6 +29,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/inlined_vector.h"
+#include "absl/functional/function_ref.h"
 #include "absl/strings/string_view.h"
 #include "src/extract/document.h"
 
@@ -95,6 +96,13 @@ class EntityIndex {
   // The most recent mention of a person that ends at or before `offset`
   // (for resolving "he said"), or nullptr.
   const EntityMention* PersonBefore(size_t offset) const;
+
+  // The most recent mention that ends at or before `offset` and that
+  // `accept` takes, among the `max_mentions` mentions before `offset`, or
+  // nullptr. At most `max_mentions` calls of `accept`.
+  const EntityMention* MentionBefore(
+      size_t offset, absl::FunctionRef<bool(const EntityMention&)> accept,
+      int max_mentions) const;
 
   // The entity whose alias `name` is ("Okafor", "Ms. Okafor"), or -1.
   // Titles before the name and a possessive "’s" are ignored, and case does

@@ -50,6 +50,9 @@ constexpr int kMaxPhraseWords = 4;
 constexpr int kMaxSourcePhraseWords = 8;
 // How many paragraphs before its own a pronoun may look for its person.
 constexpr int kMaxPronounParagraphs = 2;
+// How many mentions back a pronoun or a role ("the minister") may look for
+// what it stands for.
+constexpr int kMaxReferentMentions = 32;
 // A quotation's entities are the names of its sentence within this many
 // bytes of the quotation, at most kMaxEntities of them, so that the output
 // per quotation stays bounded however long the sentence (extract.cc bounds
@@ -66,13 +69,36 @@ struct VerbForm {
   bool subject_after_only = false;
 };
 
+// What a person's titles or earlier pronouns say of their gender.
+enum class Gender : uint8_t { kUnknown, kMale, kFemale };
+
+// What a subject pronoun stands for: one person of a gender ("he",
+// "she"), one organisation ("it"), or nobody that can be named ("they",
+// "we", "I").
+struct PronounReferent {
+  bool person = false;
+  bool organization = false;
+  Gender gender = Gender::kUnknown;
+};
+
+Gender GenderOf(absl::string_view code) {
+  if (code == "m") return Gender::kMale;
+  if (code == "f") return Gender::kFemale;
+  return Gender::kUnknown;
+}
+
 struct Lexicons {
   // Reporting verb forms by their first word.
   absl::flat_hash_map<std::string, std::vector<VerbForm>> verbs;
-  // Subject pronouns; true for the ones that refer to one person.
-  absl::flat_hash_map<std::string, bool> pronouns;
+  // Subject pronouns, with what they refer to.
+  absl::flat_hash_map<std::string, PronounReferent> pronouns;
   // Title and role words of every class ("mr", "prime", "spokeswoman").
   absl::flat_hash_set<std::string> titles;
+  // Title words that head a role, a person without a name: "the minister",
+  // "a senior official" ("office" and "occupation" of titles.tsv).
+  absl::flat_hash_set<std::string> role_heads;
+  // Title words that tell a person's gender ("ms", "spokesman", "queen").
+  absl::flat_hash_map<std::string, Gender> title_genders;
   absl::flat_hash_set<std::string> determiners;
   absl::flat_hash_set<std::string> prepositions;
   // "of", "for", "on": a noun phrase hangs on another through them.
@@ -96,10 +122,22 @@ const Lexicons& Lex() {
     }
     for (const auto& row : ReadTsv("pronouns.tsv")) {
       const std::string& gender = Field(row, 1);
-      lex->pronouns[row[0]] = Field(row, 2) == "sg" && Field(row, 3) == "3" &&
-                              (gender == "m" || gender == "f");
+      const bool third_singular = Field(row, 2) == "sg" && Field(row, 3) == "3";
+      PronounReferent referent;
+      referent.gender = GenderOf(gender);
+      referent.person =
+          third_singular && referent.gender != Gender::kUnknown;
+      referent.organization = third_singular && gender == "n";
+      lex->pronouns[row[0]] = referent;
     }
-    for (const auto& row : ReadTsv("titles.tsv")) lex->titles.insert(row[0]);
+    for (const auto& row : ReadTsv("titles.tsv")) {
+      lex->titles.insert(row[0]);
+      if (Field(row, 1) == "office" || Field(row, 1) == "occupation") {
+        lex->role_heads.insert(row[0]);
+      }
+      const Gender gender = GenderOf(Field(row, 2));
+      if (gender != Gender::kUnknown) lex->title_genders[row[0]] = gender;
+    }
     for (const auto& row : ReadTsv("name_context.tsv")) {
       if (Field(row, 1) == "determiner") lex->determiners.insert(row[0]);
       if (Field(row, 1) == "org-connector") lex->connectors.insert(row[0]);
@@ -420,10 +458,23 @@ class SubjectFinder {
   // Okafor", "said Prime Minister Henrik Solberg", "reply Burton and
   // Nick", "says the report", "according to Estmark’s foreign ministry".
   std::optional<Subject> After(int first) const {
-    if (first >= static_cast<int>(tokens_.size())) return std::nullopt;
+    const int n = static_cast<int>(tokens_.size());
+    if (first >= n) return std::nullopt;
     if (std::optional<Subject> s = PronounAt(first)) return s;
     if (std::optional<Subject> s = NamesStartingAt(first)) return s;
-    return PhraseStartingAt(first);
+    std::optional<Subject> phrase = PhraseStartingAt(first);
+    if (!phrase) return phrase;
+    // "said the finance minister, Kofi Mensah": the role, then the person.
+    const int comma = TokenIndexAt(tokens_, phrase->end);
+    if (comma + 1 < n && PunctOf(doc_, tokens_[comma]) == ',') {
+      std::optional<Subject> names = NamesStartingAt(comma + 1);
+      if (names && names->mentions.size() == 1 &&
+          entities_.entities()[names->mentions[0]->entity].kind ==
+              EntityKind::kPerson) {
+        return names;
+      }
+    }
+    return phrase;
   }
 
  private:
@@ -633,22 +684,25 @@ class SubjectFinder {
     return std::nullopt;
   }
 
-  // The first token of a role ending before the comma at `comma`: title
-  // words, capitalized words and one possessive ("Estmark’s foreign
-  // minister", "its director"); `comma` itself when there is none.
+  // The first token of a role ending before the comma at `comma`: a
+  // phrase opened by a determiner or a possessive ("the chief engineer",
+  // "Estmark’s foreign minister", "its director") of at most
+  // kMaxPhraseWords words, or else a run of title and capitalized words;
+  // `comma` itself when there is none.
   int RoleBeforeComma(int comma, int lo) const {
     int start = comma;
-    for (int i = comma - 1; i >= lo; --i) {
+    bool titles_only = true;
+    for (int i = comma - 1; i >= lo && i > comma - 1 - kMaxPhraseWords; --i) {
       if (!IsWord(i)) break;
-      const bool title = IsTitle(i);
-      if (!title && !IsCapitalized(doc_, tokens_[i]) &&
-          !Lex().determiners.contains(LowerOf(doc_, tokens_[i]))) {
-        break;
-      }
-      start = i;
       if (IsPossessive(doc_, tokens_[i]) ||
           Lex().determiners.contains(LowerOf(doc_, tokens_[i]))) {
-        break;
+        return i;
+      }
+      if (titles_only &&
+          (IsTitle(i) || IsCapitalized(doc_, tokens_[i]))) {
+        start = i;
+      } else {
+        titles_only = false;
       }
     }
     return start;
@@ -671,13 +725,98 @@ int ParagraphAt(const Document& doc, size_t offset) {
          1;
 }
 
+// The gender of each entity of a document, as far as the text tells it: a
+// gendered title before one of its mentions ("Ms. Delgado", "Mr.
+// Brandt"), a gendered word in its role ("spokeswoman", "King"), or a
+// pronoun already resolved to it. Unknown when nothing tells or when two
+// clues disagree. Built in one pass over the mentions.
+class Genders {
+ public:
+  Genders(const Document& doc, const EntityIndex& entities)
+      : genders_(entities.entities().size(), Gender::kUnknown),
+        conflict_(entities.entities().size(), false) {
+    for (const EntityMention& m : entities.mentions()) {
+      Learn(m.entity, TitleGender(doc.text, m.begin));
+    }
+    for (size_t e = 0; e < entities.entities().size(); ++e) {
+      for (absl::string_view word :
+           absl::StrSplit(entities.entities()[e].role, ' ', absl::SkipEmpty())) {
+        Learn(static_cast<int>(e), WordGender(word));
+      }
+    }
+  }
+
+  // Whether a pronoun of `gender` may stand for `entity`.
+  bool Compatible(int entity, Gender gender) const {
+    return gender == Gender::kUnknown || genders_[entity] == Gender::kUnknown ||
+           genders_[entity] == gender;
+  }
+
+  // Records a clue that `entity` is of `gender`; kUnknown tells nothing.
+  void Learn(int entity, Gender gender) {
+    if (gender == Gender::kUnknown || conflict_[entity]) return;
+    if (genders_[entity] == Gender::kUnknown) {
+      genders_[entity] = gender;
+    } else if (genders_[entity] != gender) {
+      genders_[entity] = Gender::kUnknown;
+      conflict_[entity] = true;
+    }
+  }
+
+ private:
+  // The gender told by a title word ("Ms", "spokesman"), if any.
+  static Gender WordGender(absl::string_view word) {
+    while (!word.empty() && (word.back() == '.' || word.back() == ',')) {
+      word.remove_suffix(1);
+    }
+    const auto it = Lex().title_genders.find(absl::AsciiStrToLower(word));
+    return it == Lex().title_genders.end() ? Gender::kUnknown : it->second;
+  }
+
+  // The gender told by the word right before byte `begin` ("Ms." in
+  // "Ms. Delgado"), reading at most 16 bytes back.
+  static Gender TitleGender(absl::string_view text, size_t begin) {
+    size_t end = begin;
+    while (end > 0 && begin - end < 16 &&
+           (text[end - 1] == ' ' || text[end - 1] == '.')) {
+      --end;
+    }
+    size_t start = end;
+    while (start > 0 && end - start < 16 &&
+           absl::ascii_isalpha(static_cast<unsigned char>(text[start - 1]))) {
+      --start;
+    }
+    if (start == end) return Gender::kUnknown;
+    return WordGender(text.substr(start, end - start));
+  }
+
+  std::vector<Gender> genders_;
+  std::vector<bool> conflict_;
+};
+
 // Resolves a subject to the speaker's canonical name. A pronoun refers to
-// the last person mentioned before `anchor`, in its paragraph or one of the
-// kMaxPronounParagraphs before.
+// the last person of a compatible gender ("he", "she"), or the last
+// organisation ("it"), mentioned before `anchor`, in its paragraph or one
+// of the kMaxPronounParagraphs before; a noun phrase headed by a role
+// ("the minister", "a senior official") to the last person given that
+// role there, or to nobody. At most kMaxReferentMentions mentions are
+// looked at. Pronouns resolved teach `genders`.
 Attribution Resolve(const Document& doc, const EntityIndex& entities,
-                    const Subject& subject, size_t anchor) {
+                    const Subject& subject, size_t anchor, Genders* genders) {
   Attribution a;
   a.sentence = doc.seg.SentenceAt(subject.begin);
+  // The last mention before the subject that `accept` takes, close enough
+  // to be what the subject refers to.
+  const auto referent = [&](auto accept) -> const EntityMention* {
+    const EntityMention* m = entities.MentionBefore(
+        std::min(anchor, subject.begin), accept, kMaxReferentMentions);
+    if (m == nullptr || ParagraphAt(doc, m->begin) <
+                            ParagraphAt(doc, subject.begin) -
+                                kMaxPronounParagraphs) {
+      return nullptr;
+    }
+    return m;
+  };
   switch (subject.kind) {
     case Subject::Kind::kNames: {
       std::vector<std::string> names;
@@ -694,16 +833,21 @@ Attribution Resolve(const Document& doc, const EntityIndex& entities,
       const std::string pronoun = absl::AsciiStrToLower(
           std::string(doc.Slice(subject.begin, subject.end)));
       const auto it = Lex().pronouns.find(pronoun);
-      if (it == Lex().pronouns.end() || !it->second) return a;
-      const EntityMention* person =
-          entities.PersonBefore(std::min(anchor, subject.begin));
-      if (person == nullptr ||
-          ParagraphAt(doc, person->begin) <
-              ParagraphAt(doc, subject.begin) - kMaxPronounParagraphs) {
-        return a;
+      if (it == Lex().pronouns.end()) return a;
+      const PronounReferent r = it->second;
+      if (!r.person && !r.organization) return a;
+      const EntityMention* m = referent([&](const EntityMention& mention) {
+        const EntityKind kind = entities.entities()[mention.entity].kind;
+        if (r.organization) return kind == EntityKind::kOrganization;
+        return kind == EntityKind::kPerson &&
+               genders->Compatible(mention.entity, r.gender);
+      });
+      if (m == nullptr) return a;
+      a.speaker = entities.entities()[m->entity].name;
+      if (r.person) {
+        a.role = entities.entities()[m->entity].role;
+        genders->Learn(m->entity, r.gender);
       }
-      a.speaker = entities.entities()[person->entity].name;
-      a.role = entities.entities()[person->entity].role;
       break;
     }
     case Subject::Kind::kPhrase: {
@@ -711,6 +855,24 @@ Attribution Resolve(const Document& doc, const EntityIndex& entities,
       // Collapse line breaks inside the phrase.
       std::vector<absl::string_view> words =
           absl::StrSplit(phrase, absl::ByAnyChar(" \t\r\n"), absl::SkipEmpty());
+      const std::string head =
+          words.empty() ? std::string() : absl::AsciiStrToLower(words.back());
+      if (Lex().role_heads.contains(head)) {
+        // "the minister": a person named before with that role, or nobody.
+        const EntityMention* m = referent([&](const EntityMention& mention) {
+          const Entity& e = entities.entities()[mention.entity];
+          if (e.kind != EntityKind::kPerson) return false;
+          for (absl::string_view word :
+               absl::StrSplit(e.role, ' ', absl::SkipEmpty())) {
+            if (absl::EqualsIgnoreCase(word, head)) return true;
+          }
+          return false;
+        });
+        if (m == nullptr) return a;
+        a.speaker = entities.entities()[m->entity].name;
+        a.role = entities.entities()[m->entity].role;
+        break;
+      }
       a.speaker = absl::StrJoin(words, " ");
       break;
     }
@@ -849,7 +1011,7 @@ bool HasAlnum(absl::string_view text) {
 class Attributor {
  public:
   Attributor(const Document& doc, const EntityIndex& entities)
-      : doc_(doc), entities_(entities) {}
+      : doc_(doc), entities_(entities), genders_(doc, entities) {}
 
   // The attribution of `q`, or nullopt when there is none; an attribution
   // with an empty speaker names nobody that can be resolved. `prev_end` is
@@ -933,7 +1095,15 @@ class Attributor {
       const VerbForm* verb = VerbAt(doc_, tokens, v);
       if (verb == nullptr || verb->subject_after_only) continue;
       std::optional<Subject> subject = finder.Before(v, start);
-      if (!subject || subject->first_token != start) return std::nullopt;
+      // The subject opens the attribution, after "the" for a name ("the
+      // Interior Ministry said").
+      const bool opens =
+          subject &&
+          (subject->first_token == start ||
+           (subject->first_token == start + 1 &&
+            subject->kind == Subject::Kind::kNames &&
+            Lex().determiners.contains(LowerOf(doc_, tokens[start]))));
+      if (!opens) return std::nullopt;
       return FromSubject(subject, anchor);
     }
     return std::nullopt;
@@ -956,7 +1126,10 @@ class Attributor {
     // "Okafor: “..."
     if (PunctOf(doc_, tokens[n - 1]) == ':') {
       std::optional<Subject> subject = finder.Before(n - 1, 0);
-      if (subject && subject->kind == Subject::Kind::kNames) {
+      // The name opens its clause: not the listener of "told the BBC:".
+      if (subject && subject->kind == Subject::Kind::kNames &&
+          (subject->first_token == 0 ||
+           tokens[subject->first_token - 1].kind == TokenKind::kPunct)) {
         return FromSubject(subject, open);
       }
     }
@@ -1043,11 +1216,14 @@ class Attributor {
   std::optional<Attribution> FromSubject(const std::optional<Subject>& subject,
                                          size_t anchor) const {
     if (!subject.has_value()) return Attribution{};  // nobody we can name
-    return Resolve(doc_, entities_, *subject, anchor);
+    return Resolve(doc_, entities_, *subject, anchor, &genders_);
   }
 
   const Document& doc_;
   const EntityIndex& entities_;
+  // What is known of the persons' genders; resolving a pronoun adds to it,
+  // which the const lookups above may do.
+  mutable Genders genders_;
   // The attribution of the previous quotation that had one.
   std::optional<Attribution> last_;
   // The last sentence of the previous quotation.
