@@ -127,6 +127,17 @@ constexpr EntityKind kUnknown = EntityKind::kUnknown;
 INSTANTIATE_TEST_SUITE_P(
     Cases, EntityCaseTest,
     testing::Values(
+        EntityCase{"PortfolioBelongsToTheRole",
+                   "Transport Minister Goran Ilic and General Amir Qureshi "
+                   "spoke on Thursday.",
+                   {{"Goran Ilic", kPerson, "Transport Minister"},
+                    {"Amir Qureshi", kPerson, "General"}},
+                   {"Transport"}},
+        EntityCase{"OrganisationNameAfterATitleWord",
+                   "The General Assembly met as Coldwater Energy reported.",
+                   {{"General Assembly", kOrg, ""},
+                    {"Coldwater Energy", kOrg, ""}},
+                   {"Assembly"}},
         EntityCase{
             "TitleIsRoleNotName",
             "President Ada Okafor arrived in Lundby on Monday.",

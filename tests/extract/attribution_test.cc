@@ -1,0 +1,143 @@
+// Speaker attribution rules of FindQuotes: pronouns by gender and kind,
+// roles without names, listeners, appositive names. Each test is a short
+// text and the speaker its quotation must get.
+
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "proto/crosscheck/v1/article.pb.h"
+#include "proto/crosscheck/v1/claim.pb.h"
+#include "src/extract/document.h"
+#include "src/extract/entities.h"
+#include "src/extract/quotes.h"
+
+namespace crosscheck::extract {
+namespace {
+
+using crosscheck::v1::Claim;
+
+// The speakers of the quotations of `text`, in text order ("" for none).
+std::vector<std::string> Speakers(const std::string& text) {
+  crosscheck::v1::Article article;
+  article.set_id("test");
+  article.set_text(text);
+  const Document doc = MakeDocument(article);
+  const EntityIndex entities(doc);
+  std::vector<Claim> claims;
+  std::vector<crosscheck::v1::Note> notes;
+  FindQuotes(doc, entities, &claims, &notes);
+  std::vector<std::string> speakers;
+  for (const Claim& claim : claims) speakers.push_back(claim.quote().speaker());
+  return speakers;
+}
+
+using Speakers1 = std::vector<std::string>;
+
+TEST(AttributionTest, SheSkipsAManNamedInBetween) {
+  EXPECT_EQ(Speakers("Ms. Adeyemi met Mr. Brandt in Lagos on Friday. "
+                     "“The meeting went well,” she said."),
+            Speakers1{"Adeyemi"});
+}
+
+TEST(AttributionTest, HeSkipsAWomanNamedInBetween) {
+  EXPECT_EQ(Speakers("Paul Dufresne met Ms. Laura Keane on Monday. "
+                     "“I found her proposals serious,” he said."),
+            Speakers1{"Paul Dufresne"});
+}
+
+TEST(AttributionTest, GenderComesFromARoleWord) {
+  // "spokeswoman" makes Ilse Marten a woman; "he" goes back to Solberg.
+  EXPECT_EQ(Speakers("Prime Minister Henrik Solberg spoke first, then "
+                     "Finance Ministry spokeswoman Ilse Marten. “We are "
+                     "ready,” he said."),
+            Speakers1{"Henrik Solberg"});
+}
+
+TEST(AttributionTest, GenderLearnedFromAnEarlierPronoun) {
+  // The first "she" can only be Okafor (nobody else is named); once known
+  // to be a woman, she is passed over by the later "he".
+  EXPECT_EQ(Speakers("Ada Okafor opened the forum. “We came as friends,” "
+                     "she said.\n\nJonas Ekberg spoke after Okafor. "
+                     "“Friends pay their bills,” he said."),
+            (Speakers1{"Ada Okafor", "Jonas Ekberg"}));
+}
+
+TEST(AttributionTest, SheIsNotAnOrganisation) {
+  EXPECT_EQ(Speakers("Anita Roy runs Coldwater Energy. “We will double "
+                     "output by 2027,” she said."),
+            Speakers1{"Anita Roy"});
+}
+
+TEST(AttributionTest, ItIsTheLastOrganisation) {
+  EXPECT_EQ(Speakers("Coldwater Energy published its results on Monday. "
+                     "“Demand was strong in every market,” it said."),
+            Speakers1{"Coldwater Energy"});
+}
+
+TEST(AttributionTest, ItWithNoOrganisationNamesNobody) {
+  EXPECT_EQ(Speakers("Anita Roy read the results. “Demand was strong,” it "
+                     "said."),
+            Speakers1{""});
+}
+
+TEST(AttributionTest, UnnamedOfficialNamesNobody) {
+  EXPECT_EQ(Speakers("“We are looking into it,” a senior official said."),
+            Speakers1{""});
+}
+
+TEST(AttributionTest, RoleResolvesToThePersonGivenIt) {
+  EXPECT_EQ(Speakers("Finance Minister Katrin Lodz presented the budget. "
+                     "“There is no room for tax cuts,” the minister said."),
+            Speakers1{"Katrin Lodz"});
+}
+
+TEST(AttributionTest, OrganisationNounPhraseSpeaksAsWritten) {
+  EXPECT_EQ(Speakers("“The figures are preliminary,” the ministry said."),
+            Speakers1{"the ministry"});
+  EXPECT_EQ(Speakers("“Growth will slow,” the report says."),
+            Speakers1{"the report"});
+}
+
+TEST(AttributionTest, NamedOrganisationAfterThe) {
+  EXPECT_EQ(Speakers("“The border will remain open,” the Interior Ministry "
+                     "said."),
+            Speakers1{"Interior Ministry"});
+}
+
+TEST(AttributionTest, ListenerBeforeColonIsNotTheSpeaker) {
+  EXPECT_EQ(Speakers("Lord Charles Fenwick told the BBC: “The chamber must "
+                     "be reformed.”"),
+            Speakers1{"Charles Fenwick"});
+}
+
+TEST(AttributionTest, NameAfterRoleAndComma) {
+  EXPECT_EQ(Speakers("“We will not devalue the currency,” said the finance "
+                     "minister, Kofi Mensah."),
+            Speakers1{"Kofi Mensah"});
+  EXPECT_EQ(Speakers("“The structure is sound,” the chief engineer, Ingrid "
+                     "Dahlberg, said after the inspection."),
+            Speakers1{"Ingrid Dahlberg"});
+}
+
+TEST(AttributionTest, PortfolioIsPartOfTheRole) {
+  crosscheck::v1::Article article;
+  article.set_id("test");
+  article.set_text("“We expect the bridge to reopen,” Transport Minister "
+                   "Goran Ilic said on Thursday.");
+  const Document doc = MakeDocument(article);
+  const EntityIndex entities(doc);
+  std::vector<Claim> claims;
+  std::vector<crosscheck::v1::Note> notes;
+  FindQuotes(doc, entities, &claims, &notes);
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_EQ(claims[0].quote().speaker(), "Goran Ilic");
+  EXPECT_EQ(claims[0].quote().role(), "Transport Minister");
+  const std::vector<std::string> names(claims[0].entities().begin(),
+                                       claims[0].entities().end());
+  EXPECT_EQ(names, Speakers1{"Goran Ilic"})
+      << "\"Transport\" is not a name of its own";
+}
+
+}  // namespace
+}  // namespace crosscheck::extract
