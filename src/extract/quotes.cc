@@ -947,6 +947,9 @@ bool InterruptedByAttribution(const Document& doc, const Part& prev,
   if (sentence < 0 || sentence != doc.seg.SentenceAt(next.open)) return false;
   const char32_t joint = LastChar(doc, prev.end, next.open);
   if (joint != ',' && joint != ':' && !IsDash(joint)) return false;
+  // "Hardy said, adding: “They will ...": a colon before a capital opens a
+  // quotation of its own.
+  if (joint == ':' && segment::IsUpper(FirstLetter(doc, next))) return false;
   const std::vector<Token> gap =
       segment::Tokenize(doc.text, prev.end, next.open);
   return HasReportingVerb(doc, gap);

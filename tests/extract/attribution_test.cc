@@ -139,5 +139,16 @@ TEST(AttributionTest, PortfolioIsPartOfTheRole) {
       << "\"Transport\" is not a name of its own";
 }
 
+TEST(AttributionTest, ColonBeforeACapitalOpensANewQuotation) {
+  EXPECT_EQ(Speakers("The senator was defiant. “I will not resign,” Hardy "
+                     "told supporters, adding: “They will have to drag me "
+                     "out.”"),
+            (Speakers1{"Hardy", "Hardy"}));
+  // After a comma the quotation goes on: one claim.
+  EXPECT_EQ(Speakers("“To hold a coalition together,” writes Jonas Ekberg, "
+                     "“a leader must first listen to it.”"),
+            Speakers1{"Jonas Ekberg"});
+}
+
 }  // namespace
 }  // namespace crosscheck::extract
