@@ -1393,6 +1393,7 @@ void FindQuotes(const Document& doc, const EntityIndex& entities,
     quotations.push_back(NextQuotation(doc, parts, &i));
   }
 
+  if (quotations.empty()) return;
   Attributor attributor(doc, entities);
   for (size_t i = 0; i < quotations.size(); ++i) {
     const Quotation& q = quotations[i];
