@@ -193,10 +193,16 @@ class FactsIndex {
   std::vector<Entry> entries_;
 };
 
+// A person's gender as a title or given name tells it ('m', 'f'), or 0.
+using GenderCode = char;
+
 struct Lexicons {
   // Facts of the words of titles.tsv, org_words.tsv, the non-name lists and
   // the organisation connectors.
   WordMap<WordFacts> facts;
+  // The gender told by a title ("ms", "spokesman") or a given name
+  // ("elena"): the gender columns of titles.tsv and given_names.tsv.
+  absl::flat_hash_map<std::string, GenderCode> genders;
   // The same, for lookups.
   FactsIndex facts_index;
   // Lowercase demonym endings ("ian"); the demonyms are facts.
@@ -208,6 +214,8 @@ struct Lexicons {
   WordSet person_pronouns;
   WordSet particles;
   WordSet place_prepositions;
+  // Words that open a noun phrase ("the", "a", "its").
+  WordSet determiners;
   // Filters of the reporting verbs and of the three lists above.
   KeyFilter reporting_verb_filter;
   KeyFilter person_pronoun_filter;
@@ -235,6 +243,12 @@ void LoadTitles(Lexicons* lex) {
     // The first row of a word counts.
     std::optional<TitleClass>& title = lex->facts[Lower(row[0])].title;
     if (!title.has_value()) title = value;
+    const std::string& gender = Field(row, 2);
+    if (gender == "m" || gender == "f") lex->genders[row[0]] = gender[0];
+  }
+  for (const auto& row : ReadTsv("given_names.tsv")) {
+    const std::string& gender = Field(row, 1);
+    if (gender == "m" || gender == "f") lex->genders[row[0]] = gender[0];
   }
 }
 
@@ -305,6 +319,7 @@ void LoadContextWords(Lexicons* lex) {
     if (role == "org-connector") lex->facts[row[0]].org_connector = true;
     if (role == "particle") lex->particles.insert(row[0]);
     if (role == "place-preposition") lex->place_prepositions.insert(row[0]);
+    if (role == "determiner") lex->determiners.insert(row[0]);
   }
   for (const std::string& word : lex->reporting_verbs) {
     lex->reporting_verb_filter.Add(word);
@@ -1274,6 +1289,13 @@ Role AppositiveAfter(const Words& words, size_t comma) {
   if (!has_head || !closed || last < first || !words.is_word(first)) {
     return Role();
   }
+  // A noun phrase: "a senior fellow", "its director", "Estmark’s foreign
+  // minister", "54, a shopkeeper", "chairman of ..." — not a clause ("met
+  // the regional governor").
+  const bool noun_phrase =
+      Lex().determiners.contains(words.key(first)) || words.capitalized(first) ||
+      words.possessive(first) || words.title(first).has_value();
+  if (!noun_phrase) return Role();
   return RoleOf(words, first, last);
 }
 
@@ -1307,6 +1329,10 @@ struct RawMention {
   // With attribution only: right after "in", "to", "from", ..., or "of"
   // after a titled person ("President Ada Okafor of Valdoria").
   bool after_place_preposition = false;
+  // With attribution only: right after an office and "of" ("the mayor of
+  // Port Selwyn", "Governor of Texas"): what the office is of, a place or
+  // an organisation, never the person holding it.
+  bool office_of = false;
   // With attribution only: "Okafor’s", a possessor, rarely the one a
   // pronoun stands for.
   bool possessive = false;
@@ -1584,6 +1610,10 @@ class MentionCollector {
       m.titled = titled || !role.empty();
       m.role = role;
       m.after_place_preposition = after_place_preposition;
+      const size_t first = name.front();
+      m.office_of = first >= 2 && words.is_word(first - 1) &&
+                    words.key(first - 1) == "of" &&
+                    words.title(first - 2) == TitleClass::kOffice;
       m.possessive = words.possessive(name.back());
       m.sentence = sentence;
     }
@@ -1854,6 +1884,51 @@ bool HasLowercase(absl::string_view text) {
   return false;
 }
 
+// The lowercase word right before byte `begin`, across spaces and a dot
+// ("ms" before "Ms. Ferrante"), if it is a title word; empty otherwise.
+// Reads at most 24 bytes back.
+std::string TitleBefore(absl::string_view text, size_t begin) {
+  size_t end = begin;
+  while (end > 0 && begin - end < 8 &&
+         (text[end - 1] == ' ' || text[end - 1] == '.')) {
+    --end;
+  }
+  size_t start = end;
+  while (start > 0 && end - start < 16 &&
+         absl::ascii_isalpha(static_cast<unsigned char>(text[start - 1]))) {
+    --start;
+  }
+  if (start == end || start == begin) return std::string();
+  std::string word = Lower(text.substr(start, end - start));
+  if (!FactsOf(word).title.has_value()) return std::string();
+  return word;
+}
+
+// The gender a title or a given name tells, or 0.
+GenderCode GenderOfWord(absl::string_view word) {
+  const auto it = Lex().genders.find(word);
+  return it == Lex().genders.end() ? 0 : it->second;
+}
+
+// What the text says of the person a full name names at its first
+// mention: the title right before it ("judge" in "Judge Oksana Petrenko")
+// and the gender its title or given name tells.
+struct PersonClues {
+  std::string title;
+  GenderCode gender = 0;
+};
+
+PersonClues CluesOf(absl::string_view text, const RawMention& m) {
+  PersonClues clues;
+  clues.title = TitleBefore(text, m.begin);
+  clues.gender = GenderOfWord(clues.title);
+  if (clues.gender == 0 && m.word_count >= 2) {
+    const absl::string_view surface = text.substr(m.begin, m.end - m.begin);
+    clues.gender = GenderOfWord(Lower(surface.substr(0, surface.find(' '))));
+  }
+  return clues;
+}
+
 // The entities of the mentions of an article, and the mention giving each
 // its canonical name. One per thread, reused from article to article so
 // that its vectors keep their storage; Cluster fills it anew.
@@ -1867,8 +1942,12 @@ class Clusters {
   // Assigns each mention to an entity. A form ("okafor") that ends longer
   // person-like forms ("ada okafor") is an alias of one of them: the one
   // mentioned most recently before the mention, or when none was, the
-  // first one mentioned after it. Two different full names ("ada okafor",
-  // "ben okafor") are never merged. The canonical name of an entity is
+  // first one mentioned after it. When several full names end with it, a
+  // title before the short form picks among them first: the full name
+  // first written after the same title ("Judge Petrenko" is "Judge Oksana
+  // Petrenko"), or else one whose title or given name does not tell the
+  // other gender ("Ms. Ferrante" is not "Marco Ferrante"). Two different
+  // full names ("ada okafor", "ben okafor") are never merged. The canonical name of an entity is
   // its fullest form, as first written not in capitals ("Lundby" rather
   // than a dateline's "LUNDBY"). Collapsing spaces adds or removes no
   // lowercase letter, so the text of a mention tells whether its surface
@@ -1887,13 +1966,51 @@ class Clusters {
     };
     for (size_t i = 0; i < mention_count; ++i) {
       const int form = forms.of_mention[i];
+      const absl::Span<const int> heads = forms.Heads(form);
+      // With several full names to choose from, the title written before
+      // this mention narrows the choice (rare: computed only then).
+      PersonClues clues;
+      std::vector<PersonClues> head_clues;
+      int best_fit = 0;
+      if (heads.size() >= 2) {
+        clues.title = TitleBefore(text, mentions[i].begin);
+        clues.gender = GenderOfWord(clues.title);
+        if (!clues.title.empty()) {
+          for (int candidate : heads) {
+            head_clues.push_back(
+                CluesOf(text, mentions[forms.first_mention[candidate]]));
+          }
+        }
+      }
+      // 2: first written after the same title; 1: of no other gender; 0:
+      // of the other gender.
+      const auto fit = [&](size_t k) {
+        if (head_clues.empty()) return 1;
+        const PersonClues& c = head_clues[k];
+        if (c.title == clues.title) return 2;
+        return clues.gender != 0 && c.gender != 0 && c.gender != clues.gender
+                   ? 0
+                   : 1;
+      };
       int head = form;
-      for (int candidate : forms.Heads(form)) {
+      for (size_t k = 0; k < heads.size(); ++k) {
+        const int candidate = heads[k];
+        const int candidate_fit = fit(k);
+        if (head != form && candidate_fit != best_fit) {
+          if (candidate_fit > best_fit) {
+            head = candidate;
+            best_fit = candidate_fit;
+          }
+          continue;
+        }
         const bool more_recent = last_seen_[candidate] > last_seen_[head];
         const bool earlier_unseen =
             last_seen_[candidate] == -1 && last_seen_[head] == -1 &&
             forms.first_mention[candidate] < forms.first_mention[head];
-        if (head == form || more_recent || earlier_unseen) head = candidate;
+        if (head == form || more_recent || earlier_unseen) {
+          head = candidate;
+          best_fit = candidate_fit;
+        }
       }
       last_seen_[head] = static_cast<int>(i);
       int& entity = entity_of_head_[head];
@@ -1935,12 +2052,13 @@ class Clusters {
 struct KindEvidence {
   bool titled = false;
   bool after_place_preposition = false;
+  bool office_of = false;
   bool pronoun = false;
 };
 
 // The kind of an entity, from the strongest evidence: organisation and
-// place words in its name, a title or role, the list of real places, a
-// full name of two words or more, "he said" after it, a preposition of
+// place words in its name, a title or role, the list of real places or
+// "the mayor of" before it, a full name of two words or more, "he said" after it, a preposition of
 // place before it. `canonical` is the mention with the canonical name,
 // `form` its form.
 EntityKind DecideKind(const RawMention& canonical, const Forms& forms,
@@ -1956,7 +2074,7 @@ EntityKind DecideKind(const RawMention& canonical, const Forms& forms,
       break;
   }
   if (evidence.titled) return EntityKind::kPerson;
-  if (forms.IsPlace(form)) return EntityKind::kPlace;
+  if (forms.IsPlace(form) || evidence.office_of) return EntityKind::kPlace;
   if (canonical.word_count >= 2 && !canonical.has_connector) {
     return EntityKind::kPerson;
   }
@@ -2010,6 +2128,7 @@ std::vector<EntityKind> DecideKinds(
     evidence[entity_of[i]].titled |= mentions[i].titled;
     evidence[entity_of[i]].after_place_preposition |=
         mentions[i].after_place_preposition;
+    evidence[entity_of[i]].office_of |= mentions[i].office_of;
   }
   // Kinds without the weaker evidence, to know which names a pronoun can
   // stand for.
@@ -2017,6 +2136,7 @@ std::vector<EntityKind> DecideKinds(
   for (size_t e = 0; e < count; ++e) {
     KindEvidence strong;
     strong.titled = evidence[e].titled;
+    strong.office_of = evidence[e].office_of;
     kinds[e] = kind_of(e, strong);
   }
   MarkPronounReferents(mentions, entity_of, kinds, pronouns, &evidence);

@@ -99,6 +99,8 @@ struct Lexicons {
   absl::flat_hash_set<std::string> role_heads;
   // Title words that tell a person's gender ("ms", "spokesman", "queen").
   absl::flat_hash_map<std::string, Gender> title_genders;
+  // Given names that tell their bearer's gender ("elena", "henrik").
+  absl::flat_hash_map<std::string, Gender> given_names;
   absl::flat_hash_set<std::string> determiners;
   absl::flat_hash_set<std::string> prepositions;
   // "of", "for", "on": a noun phrase hangs on another through them.
@@ -137,6 +139,9 @@ const Lexicons& Lex() {
       }
       const Gender gender = GenderOf(Field(row, 2));
       if (gender != Gender::kUnknown) lex->title_genders[row[0]] = gender;
+    }
+    for (const auto& row : ReadTsv("given_names.tsv")) {
+      lex->given_names[row[0]] = GenderOf(Field(row, 1));
     }
     for (const auto& row : ReadTsv("name_context.tsv")) {
       if (Field(row, 1) == "determiner") lex->determiners.insert(row[0]);
@@ -530,12 +535,16 @@ class SubjectFinder {
   // title word after them.
   int RoleStart(int first, int lo) const {
     int start = first;
+    bool titled = false;
     for (int i = first - 1; i >= lo; --i) {
       const bool title_dot = PunctOf(doc_, tokens_[i]) == '.' && IsTitle(i - 1);
       if (IsTitle(i)) {
         start = i;
+        titled = true;
       } else if (!title_dot && !IsCapitalized(doc_, tokens_[i])) {
         break;
+      } else if (titled && !title_dot) {
+        start = i;  // "Veridian Pharma spokeswoman Hanne Loft"
       }
     }
     return start;
@@ -727,9 +736,10 @@ int ParagraphAt(const Document& doc, size_t offset) {
 
 // The gender of each entity of a document, as far as the text tells it: a
 // gendered title before one of its mentions ("Ms. Delgado", "Mr.
-// Brandt"), a gendered word in its role ("spokeswoman", "King"), or a
-// pronoun already resolved to it. Unknown when nothing tells or when two
-// clues disagree. Built in one pass over the mentions.
+// Brandt"), a gendered word in its role ("spokeswoman", "her brother"),
+// its given name ("Elena Cruz", data/given_names.tsv), or a pronoun
+// already resolved to it. Unknown when nothing tells or when two clues
+// disagree. Built in one pass over the mentions.
 class Genders {
  public:
   Genders(const Document& doc, const EntityIndex& entities)
@@ -739,12 +749,25 @@ class Genders {
       Learn(m.entity, TitleGender(doc.text, m.begin));
     }
     for (size_t e = 0; e < entities.entities().size(); ++e) {
+      const Entity& entity = entities.entities()[e];
       for (absl::string_view word :
-           absl::StrSplit(entities.entities()[e].role, ' ', absl::SkipEmpty())) {
+           absl::StrSplit(entity.role, ' ', absl::SkipEmpty())) {
         Learn(static_cast<int>(e), WordGender(word));
+      }
+      if (entity.kind != EntityKind::kPerson) continue;
+      const absl::string_view given =
+          absl::string_view(entity.name).substr(0, entity.name.find(' '));
+      if (given.size() == entity.name.size()) continue;  // a surname alone
+      const auto it = Lex().given_names.find(absl::AsciiStrToLower(given));
+      if (it != Lex().given_names.end()) {
+        Learn(static_cast<int>(e), it->second);
       }
     }
   }
+
+
+  // Whether the gender of `entity` is known.
+  bool Known(int entity) const { return genders_[entity] != Gender::kUnknown; }
 
   // Whether a pronoun of `gender` may stand for `entity`.
   bool Compatible(int entity, Gender gender) const {
@@ -843,6 +866,24 @@ Attribution Resolve(const Document& doc, const EntityIndex& entities,
                genders->Compatible(mention.entity, r.gender);
       });
       if (m == nullptr) return a;
+      if (r.person && !genders->Known(m->entity)) {
+        // "Mayor Ingrid Solberg and her challenger, Petter Dahl, ...",
+        // then "she said": in the sentence of the nearest candidate, of
+        // unknown gender, one known to be of the pronoun's gets it.
+        const int sentence = doc.seg.SentenceAt(m->begin);
+        const EntityMention* known = entities.MentionBefore(
+            m->begin,
+            [&](const EntityMention& mention) {
+              return entities.entities()[mention.entity].kind ==
+                         EntityKind::kPerson &&
+                     genders->Known(mention.entity) &&
+                     genders->Compatible(mention.entity, r.gender);
+            },
+            kMaxReferentMentions);
+        if (known != nullptr && doc.seg.SentenceAt(known->begin) == sentence) {
+          m = known;
+        }
+      }
       a.speaker = entities.entities()[m->entity].name;
       if (r.person) {
         a.role = entities.entities()[m->entity].role;
