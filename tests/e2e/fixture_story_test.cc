@@ -1,7 +1,9 @@
 // Runs `crosscheck report` over the fixture story and checks every planted
 // item of fixtures/state_visit/expected.textproto: agreements, compatible
-// versions and discrepancies get their verdict, and no trap is flagged.
+// versions and discrepancies get their verdict, no trap is flagged, and
+// every article has exactly the quotes listed, with their speakers.
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -18,6 +20,7 @@
 #include "proto/crosscheck/v1/expectation.pb.h"
 #include "proto/crosscheck/v1/report.pb.h"
 #include "src/cli/cli.h"
+#include "tools/quote_eval/score.h"
 
 namespace crosscheck {
 namespace {
@@ -204,6 +207,59 @@ TEST_F(FixtureStoryTest, SpansPointIntoTheirArticle) {
         << c.id();
     EXPECT_LE(c.sentence().begin(), c.span().begin()) << c.id();
     EXPECT_GE(c.sentence().end(), c.span().end()) << c.id();
+  }
+}
+
+// Every quote of every article, with its speaker and form, as
+// expected.textproto lists them (matched by exact text, in text order; see
+// tools/quote_eval/score.h), and no other quote.
+TEST_F(FixtureStoryTest, EveryArticleHasExactlyTheExpectedQuotes) {
+  ASSERT_GT(expectation_->quotes_size(), 0)
+      << "expected.textproto lists no quotes: every quotation of the story "
+         "must be listed with its speaker and form";
+  for (const crosscheck::v1::ExpectedQuote& q : expectation_->quotes()) {
+    const bool known =
+        std::any_of(report_->articles().begin(), report_->articles().end(),
+                    [&](const crosscheck::v1::Article& a) {
+                      return a.id() == q.article_id();
+                    });
+    EXPECT_TRUE(known) << "quote \"" << q.text() << "\" of unknown article \""
+                       << q.article_id() << "\"";
+  }
+  const std::vector<Claim> claims(report_->claims().begin(),
+                                  report_->claims().end());
+  for (const auto& article : report_->articles()) {
+    SCOPED_TRACE(article.id());
+    google::protobuf::RepeatedPtrField<crosscheck::v1::ExpectedQuote> expected;
+    for (const crosscheck::v1::ExpectedQuote& q : expectation_->quotes()) {
+      if (q.article_id() == article.id()) *expected.Add() = q;
+    }
+    const std::vector<const Claim*> found =
+        quote_eval::QuoteClaims(claims, article.id());
+    const quote_eval::CaseOutcome o = quote_eval::ScoreExact(expected, found);
+    for (int i = 0; i < expected.size(); ++i) {
+      const crosscheck::v1::ExpectedQuote& e = expected[i];
+      if (o.match[i] < 0) {
+        ADD_FAILURE() << "no quote with the text \"" << e.text() << "\"";
+        continue;
+      }
+      const crosscheck::v1::Quote& q = found[o.match[i]]->quote();
+      EXPECT_EQ(q.speaker(), e.speaker())
+          << "speaker of \"" << e.text() << "\"";
+      EXPECT_EQ(crosscheck::v1::Quote::Form_Name(q.form()),
+                crosscheck::v1::Quote::Form_Name(e.form()))
+          << "form of \"" << e.text() << "\"";
+      if (!e.role().empty()) {
+        EXPECT_EQ(q.role(), e.role()) << "role of \"" << e.text() << "\"";
+      }
+    }
+    for (size_t j = 0; j < found.size(); ++j) {
+      EXPECT_TRUE(o.found_matched[j])
+          << "quote not listed in expected.textproto: \""
+          << found[j]->quote().text() << "\" (speaker \""
+          << found[j]->quote().speaker() << "\", "
+          << crosscheck::v1::Quote::Form_Name(found[j]->quote().form()) << ")";
+    }
   }
 }
 

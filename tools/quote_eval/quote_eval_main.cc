@@ -1,0 +1,141 @@
+// quote_eval: scores crosscheck's quote attribution — (quote, speaker)
+// pairs — on its own attribution cases, the fixture stories and two peer
+// suites. Parses flags into EvalOptions, runs RunQuoteEval and prints the
+// report; see docs/accuracy.md, "Quote attribution".
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "absl/flags/flag.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/util/json_util.h"
+#include "src/base/flag_parse.h"
+#include "tools/quote_eval/quote_eval.h"
+
+ABSL_FLAG(std::string, suite, "",
+          "the own attribution cases (default "
+          "tests/extract/data/attribution_cases.textproto in the workspace)");
+ABSL_FLAG(std::string, fixtures, "",
+          "the fixtures directory (default fixtures/ in the workspace)");
+ABSL_FLAG(std::string, peer_suites, "",
+          "the peer-suites directory (default ../shared/peer-suites from the "
+          "workspace)");
+ABSL_FLAG(bool, failures, false, "also list every failing case");
+ABSL_FLAG(bool, json, false, "print the report as JSON instead of Markdown");
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr int kExitOk = 0;
+constexpr int kExitUsage = 2;
+
+constexpr char kUsage[] =
+    R"(quote_eval: crosscheck's quote attribution on four sets of quotations
+
+usage:
+  bazel run -c opt //tools/quote_eval -- [flags]
+
+Prints, per set (own attribution cases, fixture stories, textacy,
+Recognizers-Text), span recall and precision, speaker accuracy and
+accuracy = right pairs / (expected quotes + unmatched found quotes), as
+Markdown (or JSON with --json). Rules: docs/accuracy.md.
+
+flags:
+  --suite=FILE          own cases (default: <workspace>/tests/extract/data/
+                        attribution_cases.textproto)
+  --fixtures=DIR        fixture stories (default: <workspace>/fixtures)
+  --peer_suites=DIR     peer suites (default: <workspace>/../shared/peer-suites)
+  --failures            also list every case with a miss, a false positive,
+                        or a wrong speaker, form or role
+  --json                print the report (crosscheck.quote_eval.
+                        QuoteEvalReport) as JSON
+
+Paths given by flag are relative to the directory bazel run was started in.
+A set whose path does not exist is reported "not found".
+
+exit status: 0 success; 2 usage or input error.
+)";
+
+int Fail(absl::string_view message) {
+  std::cerr << "quote_eval: error: "
+            << std::string_view(message.data(), message.size()) << "\n";
+  return kExitUsage;
+}
+
+// `flag` resolved against the user's directory, or `fallback` against the
+// workspace root when the flag is empty.
+std::string Resolve(const std::string& flag, const fs::path& working,
+                    const fs::path& workspace, const char* fallback) {
+  if (flag.empty()) return (workspace / fallback).lexically_normal().string();
+  const fs::path path(flag);
+  return path.is_absolute() ? flag
+                            : (working / path).lexically_normal().string();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--") break;
+    if (arg == "--help" || arg == "-h" || arg == "--helpfull") {
+      std::cout << kUsage;
+      return kExitOk;
+    }
+  }
+  const absl::StatusOr<std::vector<std::string>> positional =
+      crosscheck::base::ParseOwnFlags(
+          argc, argv, "tools/quote_eval/quote_eval_main", "--help");
+  if (!positional.ok()) return Fail(positional.status().message());
+  if (!positional->empty()) {
+    return Fail(
+        "no positional argument is taken; paths are flags (see --help)");
+  }
+
+  // `bazel run` starts the binary in its runfiles tree: defaults are meant
+  // relative to the workspace, paths given relative to where the user ran it.
+  std::error_code error;
+  fs::path working = fs::current_path(error);
+  if (const char* dir = std::getenv("BUILD_WORKING_DIRECTORY")) working = dir;
+  fs::path workspace = working;
+  if (const char* dir = std::getenv("BUILD_WORKSPACE_DIRECTORY")) {
+    workspace = dir;
+  }
+
+  crosscheck::quote_eval::EvalOptions options;
+  options.suite_path =
+      Resolve(absl::GetFlag(FLAGS_suite), working, workspace,
+              "tests/extract/data/attribution_cases.textproto");
+  options.fixtures_dir =
+      Resolve(absl::GetFlag(FLAGS_fixtures), working, workspace, "fixtures");
+  options.peer_dir = Resolve(absl::GetFlag(FLAGS_peer_suites), working,
+                             workspace, "../shared/peer-suites");
+  options.failures = absl::GetFlag(FLAGS_failures);
+
+  const absl::StatusOr<crosscheck::quote_eval::QuoteEvalReport> report =
+      crosscheck::quote_eval::RunQuoteEval(options);
+  if (!report.ok()) return Fail(report.status().message());
+
+  if (absl::GetFlag(FLAGS_json)) {
+    google::protobuf::util::JsonPrintOptions json_options;
+    json_options.add_whitespace = true;
+    json_options.always_print_primitive_fields = true;
+    json_options.preserve_proto_field_names = true;
+    std::string json;
+    const auto status = google::protobuf::util::MessageToJsonString(
+        *report, &json, json_options);
+    if (!status.ok()) {
+      return Fail(absl::StrCat("cannot print the report as JSON: ",
+                               status.message().as_string()));
+    }
+    std::cout << json << "\n";
+  } else {
+    std::cout << crosscheck::quote_eval::FormatMarkdown(*report);
+  }
+  return kExitOk;
+}
