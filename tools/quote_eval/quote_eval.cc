@@ -41,6 +41,7 @@ using crosscheck::v1::ExpectedQuote;
 using crosscheck::v1::Quote;
 
 constexpr char kOwn[] = "own";
+constexpr char kHeldOut[] = "held-out";
 constexpr char kFixtures[] = "fixtures";
 // The peer-suite files scored: (set name, path under the directory).
 constexpr std::pair<const char*, const char*> kPeerFiles[] = {
@@ -396,8 +397,9 @@ std::string NormalizedQuotation(absl::string_view marked) {
 }
 
 void ScoreOwnSet(const AttributionSuite& suite, absl::string_view path,
-                 bool failures, QuoteEvalReport* report) {
-  SetScore* row = AddRow(kOwn, path, report);
+                 bool failures, QuoteEvalReport* report,
+                 absl::string_view set) {
+  SetScore* row = AddRow(set, path, report);
   Tally total;
   std::map<std::string, Tally> by_pattern;
   for (const AttributionCase& c : suite.cases()) {
@@ -413,13 +415,13 @@ void ScoreOwnSet(const AttributionSuite& suite, absl::string_view path,
     by_pattern[c.pattern()].Add(o.tally);
     if (failures && o.Failed()) {
       *report->add_failures() =
-          ExactFailure(kOwn, c.name(), c.input(), c.quotes(), found, o);
+          ExactFailure(set, c.name(), c.input(), c.quotes(), found, o);
     }
   }
   FillRow(total, row);
   for (const auto& [pattern, tally] : by_pattern) {
     SetScore* p = report->add_patterns();
-    p->set_set(kOwn);
+    p->set_set(std::string(set));
     p->set_pattern(pattern);
     p->set_path(std::string(path));
     FillRow(tally, p);
@@ -429,12 +431,16 @@ void ScoreOwnSet(const AttributionSuite& suite, absl::string_view path,
 absl::StatusOr<QuoteEvalReport> RunQuoteEval(const EvalOptions& options) {
   QuoteEvalReport report;
   std::error_code error;
-  if (fs::is_regular_file(options.suite_path, error)) {
-    CC_ASSIGN_OR_RETURN(const AttributionSuite suite,
-                        ReadAttributionSuite(options.suite_path));
-    ScoreOwnSet(suite, options.suite_path, options.failures, &report);
-  } else {
-    AddRow(kOwn, options.suite_path, &report);
+  for (const auto& [set, path] :
+       {std::pair<const char*, const std::string&>{kOwn, options.suite_path},
+        {kHeldOut, options.heldout_path}}) {
+    if (fs::is_regular_file(path, error)) {
+      CC_ASSIGN_OR_RETURN(const AttributionSuite suite,
+                          ReadAttributionSuite(path));
+      ScoreOwnSet(suite, path, options.failures, &report, set);
+    } else {
+      AddRow(set, path, &report);
+    }
   }
   CC_RETURN_IF_ERROR(
       ScoreFixtures(options.fixtures_dir, options.failures, &report));

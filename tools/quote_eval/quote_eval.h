@@ -27,6 +27,9 @@ namespace crosscheck::quote_eval {
 struct EvalOptions {
   // The own set: a text-format crosscheck.v1.AttributionSuite.
   std::string suite_path;
+  // The held-out set, of the same format: cases written apart from the
+  // extractor and never used to tune it.
+  std::string heldout_path;
   // The fixtures directory: one folder per story, with *.txt articles and
   // an expected.textproto (crosscheck.v1.Expectation).
   std::string fixtures_dir;
@@ -54,13 +57,13 @@ absl::StatusOr<crosscheck::v1::Expectation> ReadExpectation(
 std::string NormalizedQuotation(absl::string_view marked);
 
 // Scores every case of `suite` (Article id = case name, text = input,
-// published as given, all extractors) with ScoreExact, adds the row "own"
-// to `report->sets`, one row per pattern to `report->patterns`, and with
-// `failures` the failing cases to `report->failures`. `path` is the row's
-// path.
+// published as given, all extractors) with ScoreExact, adds the row `set`
+// ("own" or "held-out") to `report->sets`, one row per pattern to
+// `report->patterns`, and with `failures` the failing cases to
+// `report->failures`. `path` is the row's path.
 void ScoreOwnSet(const crosscheck::v1::AttributionSuite& suite,
                  absl::string_view path, bool failures,
-                 QuoteEvalReport* report);
+                 QuoteEvalReport* report, absl::string_view set = "own");
 
 // Runs the four sets and fills one row per set. A path that does not exist
 // gives a row with `present` false, not an error; fixture folders whose

@@ -19,6 +19,10 @@
 ABSL_FLAG(std::string, suite, "",
           "the own attribution cases (default "
           "tests/extract/data/attribution_cases.textproto in the workspace)");
+ABSL_FLAG(std::string, heldout, "",
+          "the held-out attribution cases (default "
+          "tests/extract/data/attribution_cases_heldout.textproto in the "
+          "workspace)");
 ABSL_FLAG(std::string, fixtures, "",
           "the fixtures directory (default fixtures/ in the workspace)");
 ABSL_FLAG(std::string, peer_suites, "",
@@ -48,6 +52,8 @@ Markdown (or JSON with --json). Rules: docs/accuracy.md.
 flags:
   --suite=FILE          own cases (default: <workspace>/tests/extract/data/
                         attribution_cases.textproto)
+  --heldout=FILE        held-out cases (default: <workspace>/tests/extract/
+                        data/attribution_cases_heldout.textproto)
   --fixtures=DIR        fixture stories (default: <workspace>/fixtures)
   --peer_suites=DIR     peer suites (default: <workspace>/../shared/peer-suites)
   --failures            also list every case with a miss, a false positive,
@@ -111,6 +117,9 @@ int main(int argc, char** argv) {
   options.suite_path =
       Resolve(absl::GetFlag(FLAGS_suite), working, workspace,
               "tests/extract/data/attribution_cases.textproto");
+  options.heldout_path =
+      Resolve(absl::GetFlag(FLAGS_heldout), working, workspace,
+              "tests/extract/data/attribution_cases_heldout.textproto");
   options.fixtures_dir =
       Resolve(absl::GetFlag(FLAGS_fixtures), working, workspace, "fixtures");
   options.peer_dir = Resolve(absl::GetFlag(FLAGS_peer_suites), working,
