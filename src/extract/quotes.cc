@@ -1118,29 +1118,30 @@ bool IsSentencePunctuation(char32_t c) { return IsSentenceEnd(c) || c == ';'; }
 // sentence (`partial`, see IsPartial) and its words: a word is a run of
 // characters other than white space that holds a letter or a digit, and is
 // capitalized when its first letter is upper case. An embedded quotation
-// is a title when it has two words or more, its first word and every word
-// of kMinTitleWordLetters letters or more are capitalized, and it holds no
-// sentence punctuation (a period between digits is none); otherwise it is
-// a scare quote of one to kMaxScareWords words, or a partial quote. One
-// pass over `text`.
+// is a title when its first word, every word of kMinTitleWordLetters
+// letters or more and at least one other word are capitalized ("A bad day"
+// is none), and it holds no sentence punctuation (a period between digits
+// is none); otherwise it is a scare quote of one to kMaxScareWords words,
+// or a partial quote. One pass over `text`.
 Quote::Form FormOf(absl::string_view text, bool partial) {
   if (!partial) return Quote::FORM_DIRECT;
   int words = 0;
+  int capitalized_words = 0;
   bool title = true;
   // The word being read: whether it holds a letter or digit, how many
   // letters, and whether its first letter is upper case.
-  bool in_word = false;
   bool has_alnum = false;
   int letters = 0;
   bool capitalized = false;
   auto end_word = [&] {
     if (has_alnum) {
       ++words;
+      if (capitalized) ++capitalized_words;
       if (!capitalized && (words == 1 || letters >= kMinTitleWordLetters)) {
         title = false;
       }
     }
-    in_word = has_alnum = capitalized = false;
+    has_alnum = capitalized = false;
     letters = 0;
   };
   char32_t prev = 0;
@@ -1153,9 +1154,8 @@ Quote::Form FormOf(absl::string_view text, bool partial) {
                               ? base::DecodeUtf8(text, pos + len, &next_len)
                               : 0;
     if (IsSpace(c)) {
-      if (in_word) end_word();
+      end_word();
     } else {
-      in_word = true;
       has_alnum |= IsAlnum(c);
       if (segment::IsLetter(c)) {
         if (letters == 0) capitalized = segment::IsUpper(c);
@@ -1169,8 +1169,8 @@ Quote::Form FormOf(absl::string_view text, bool partial) {
     prev = c;
     pos += len;
   }
-  if (in_word) end_word();
-  if (title && words >= 2) return Quote::FORM_TITLE;
+  end_word();
+  if (title && capitalized_words >= 2) return Quote::FORM_TITLE;
   return words <= kMaxScareWords ? Quote::FORM_SCARE : Quote::FORM_PARTIAL;
 }
 

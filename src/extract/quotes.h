@@ -38,11 +38,12 @@ namespace crosscheck::extract {
 // A quotation embedded in the reporter's sentence (“a bridge of trust”,
 // said that “the door remains open”, “Cuties” is what he called them) is
 // `partial`, and its form depends on its words (runs of characters other
-// than white space holding a letter or digit): FORM_TITLE when it has two
-// words or more, its first word and every word of four letters or more
+// than white space holding a letter or digit): FORM_TITLE when its first
+// word, every word of four letters or more and at least one other word
 // start with a capital, and it holds no ". ! ? … ;" ("One Hundred Years of
 // Solitude"); otherwise FORM_SCARE for one to three words ("rules-based",
-// "new era") and FORM_PARTIAL for four or more. A title has no speaker.
+// "new era", "Theatre") and FORM_PARTIAL for four or more. A title has no
+// speaker.
 //
 // The speaker is looked for in this order: right after the closing mark in
 // the same sentence (“…,” Okafor said / said Okafor / according to X), in
