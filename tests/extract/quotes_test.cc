@@ -260,7 +260,8 @@ INSTANTIATE_TEST_SUITE_P(
         QuoteCase{
             "RelativeClauseBetweenNameAndVerb",
             "“It is done,” Okafor, who leads the Civic Alliance, said.",
-            {{"“It is done,”", "It is done,", "Okafor", "Okafor", kDirect, ""}}},
+            {{"“It is done,”", "It is done,", "Okafor", "Okafor", kDirect,
+              ""}}},
         QuoteCase{"QuestionThenAskedName",
                   "“Is this the end?” asked Ilse Marten.",
                   {{"“Is this the end?”", "Is this the end?", "Ilse Marten",
@@ -280,7 +281,8 @@ INSTANTIATE_TEST_SUITE_P(
         QuoteCase{"PossessiveOfficeBeforeColon",
                   "Mr. Okafor’s office said: “The president is resting.”",
                   {{"“The president is resting.”", "The president is resting.",
-                    "Mr. Okafor’s office", "Mr. Okafor’s office", kDirect, ""}}},
+                    "Mr. Okafor’s office", "Mr. Okafor’s office", kDirect,
+                    ""}}},
         QuoteCase{"JointSpeakers",
                   "“We agree,” said Tomas Berg and Sofie Dahl.",
                   {{"“We agree,”", "We agree,", "Tomas Berg and Sofie Dahl",
@@ -294,7 +296,8 @@ INSTANTIATE_TEST_SUITE_P(
         QuoteCase{
             "StandaloneQuotedSentence",
             "The hall fell silent. “We will not wait.”",
-            {{"“We will not wait.”", "We will not wait.", "", "", kDirect, ""}}},
+            {{"“We will not wait.”", "We will not wait.", "", "", kDirect,
+              ""}}},
         QuoteCase{
             "BarePluralSubject",
             "Okafor left early. “Nothing changed,” officials said.",
@@ -437,7 +440,8 @@ INSTANTIATE_TEST_SUITE_P(
         QuoteCase{
             "TitleAtSentenceStart",
             "“Ports and Railways” is the name of the new plan.",
-            {{"“Ports and Railways”", "Ports and Railways", "", "", kTitle, ""}}},
+            {{"“Ports and Railways”", "Ports and Railways", "", "", kTitle,
+              ""}}},
         QuoteCase{"FragmentInReportedSpeech",
                   "Okafor said the talks went well, but the “new era” has "
                   "yet to begin.",
@@ -464,7 +468,8 @@ INSTANTIATE_TEST_SUITE_P(
         QuoteCase{
             "Case1PronounAfterIntroSentence",
             "Burton explained from a podium. \"I love cats,\" he said.",
-            {{"\"I love cats,\"", "I love cats,", "Burton", "he", kDirect, ""}}},
+            {{"\"I love cats,\"", "I love cats,", "Burton", "he", kDirect,
+              ""}}},
         QuoteCase{"Case2InvertedThenCarriedOver",
                   "\"I love cats!\" insists Burton. \"I absolutely do.\"",
                   {{"\"I love cats!\"", "I love cats!", "Burton", "Burton",
