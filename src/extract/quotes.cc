@@ -22,6 +22,7 @@ namespace {
 
 using crosscheck::v1::Claim;
 using crosscheck::v1::Note;
+using crosscheck::v1::Quote;
 using segment::Token;
 using segment::TokenKind;
 
@@ -1324,6 +1325,75 @@ bool IsPartial(const Document& doc, const Quotation& q, size_t prev_end) {
   return false;
 }
 
+// Most words of a scare quote (the “rules-based” order); an embedded
+// quotation of more words is a partial quote.
+constexpr int kMaxScareWords = 3;
+// Words of a title shorter than this may stay lowercase ("of", "the").
+constexpr int kMinTitleWordLetters = 4;
+
+// Ends a sentence or joins two: none is found inside a title.
+bool IsSentencePunctuation(char32_t c) { return IsSentenceEnd(c) || c == ';'; }
+
+// How a quotation is used, from whether it is embedded in the reporter's
+// sentence (`partial`, see IsPartial) and its words: a word is a run of
+// characters other than white space that holds a letter or a digit, and is
+// capitalized when its first letter is upper case. An embedded quotation
+// is a title when its first word, every word of kMinTitleWordLetters
+// letters or more and at least one other word are capitalized ("A bad day"
+// is none), and it holds no sentence punctuation (a period between digits
+// is none); otherwise it is a scare quote of one to kMaxScareWords words,
+// or a partial quote. One pass over `text`.
+Quote::Form FormOf(absl::string_view text, bool partial) {
+  if (!partial) return Quote::FORM_DIRECT;
+  int words = 0;
+  int capitalized_words = 0;
+  bool title = true;
+  // The word being read: whether it holds a letter or digit, how many
+  // letters, and whether its first letter is upper case.
+  bool has_alnum = false;
+  int letters = 0;
+  bool capitalized = false;
+  auto end_word = [&] {
+    if (has_alnum) {
+      ++words;
+      if (capitalized) ++capitalized_words;
+      if (!capitalized && (words == 1 || letters >= kMinTitleWordLetters)) {
+        title = false;
+      }
+    }
+    has_alnum = capitalized = false;
+    letters = 0;
+  };
+  char32_t prev = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    int len;
+    const char32_t c = base::DecodeUtf8(text, pos, &len);
+    int next_len;
+    const char32_t next = pos + len < text.size()
+                              ? base::DecodeUtf8(text, pos + len, &next_len)
+                              : 0;
+    if (IsSpace(c)) {
+      end_word();
+    } else {
+      has_alnum |= IsAlnum(c);
+      if (segment::IsLetter(c)) {
+        if (letters == 0) capitalized = segment::IsUpper(c);
+        ++letters;
+      }
+      if (IsSentencePunctuation(c) &&
+          !(c == '.' && IsDigit(prev) && IsDigit(next))) {
+        title = false;
+      }
+    }
+    prev = c;
+    pos += len;
+  }
+  end_word();
+  if (title && capitalized_words >= 2) return Quote::FORM_TITLE;
+  return words <= kMaxScareWords ? Quote::FORM_SCARE : Quote::FORM_PARTIAL;
+}
+
 // The sentences a quotation touches, as one span.
 segment::Range SentenceSpan(const Document& doc, const Quotation& q) {
   const int first = doc.seg.SentenceAt(q.begin());
@@ -1447,6 +1517,7 @@ void FindQuotes(const Document& doc, const EntityIndex& entities,
     const size_t next_begin =
         i + 1 < quotations.size() ? quotations[i + 1].begin() : doc.text.size();
     const bool partial = IsPartial(doc, q, prev_end);
+    const Quote::Form form = FormOf(text, partial);
     const std::optional<Attribution> attribution =
         attributor.Find(q, partial, prev_end, next_begin);
     const segment::Range sentence = SentenceSpan(doc, q);
@@ -1463,7 +1534,10 @@ void FindQuotes(const Document& doc, const EntityIndex& entities,
     quote->set_text(text);
     quote->set_normalized(NormalizeQuoteText(text));
     quote->set_partial(partial);
-    if (attribution.has_value() && !attribution->speaker.empty()) {
+    quote->set_form(form);
+    // A title is not speech: it has no speaker.
+    if (form != Quote::FORM_TITLE && attribution.has_value() &&
+        !attribution->speaker.empty()) {
       quote->set_speaker(attribution->speaker);
       quote->set_role(attribution->role);
       quote->mutable_speaker_span()->set_begin(attribution->speaker_begin);

@@ -17,9 +17,9 @@ namespace crosscheck::extract {
 // Appends one KIND_QUOTE claim per direct quotation in `doc`, in text
 // order, with `span` (from the opening to the closing mark), `sentence`,
 // `text`, `entities` and `quote` (text, normalized, speaker, speaker_span,
-// role, partial) filled. `entities` are the canonical names of the entities
-// mentioned in `sentence` within 400 bytes of `span`, in order of first
-// mention, at most 16.
+// role, partial, form) filled. `entities` are the canonical names of the
+// entities mentioned in `sentence` within 400 bytes of `span`, in order of
+// first mention, at most 16.
 //
 // Quotation marks: “…”, "…", «…», and ‘…’ at the top level; inside double
 // marks, single marks are part of the quoted text, and a ’ between letters
@@ -33,6 +33,17 @@ namespace crosscheck::extract {
 // next opening mark of its kind in the same paragraph, and reported in
 // `notes` (severity WARNING, code "unclosed-quote", span of the mark).
 // Quotes without a letter or digit are skipped.
+//
+// `form` is FORM_DIRECT for a quoted sentence standing as what was said.
+// A quotation embedded in the reporter's sentence (“a bridge of trust”,
+// said that “the door remains open”, “Cuties” is what he called them) is
+// `partial`, and its form depends on its words (runs of characters other
+// than white space holding a letter or digit): FORM_TITLE when its first
+// word, every word of four letters or more and at least one other word
+// start with a capital, and it holds no ". ! ? … ;" ("One Hundred Years of
+// Solitude"); otherwise FORM_SCARE for one to three words ("rules-based",
+// "new era", "Theatre") and FORM_PARTIAL for four or more. A title has no
+// speaker.
 //
 // The speaker is looked for in this order: right after the closing mark in
 // the same sentence (“…,” Okafor said / said Okafor / according to X), in

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "gtest/gtest.h"
@@ -22,9 +23,15 @@ std::string Repeat(const std::string& piece, size_t times) {
   return out;
 }
 
-// Extracts from `text` (published 2024-06-05), checks every span, and
-// returns the seconds it took.
-double ExtractChecked(const std::string& name, const std::string& text) {
+// What one extraction gave and what it took.
+struct Extracted {
+  double seconds = 0;
+  size_t claims = 0;
+  size_t notes = 0;
+};
+
+// Extracts from `text` (published 2024-06-05) and checks every span.
+Extracted ExtractCounted(const std::string& name, const std::string& text) {
   std::vector<crosscheck::v1::Note> notes;
   ingest::IngestOptions options;
   options.published = "2024-06-05";
@@ -32,9 +39,12 @@ double ExtractChecked(const std::string& name, const std::string& text) {
       ingest::ArticleFromText(text, name, name, options, &notes);
   const auto start = std::chrono::steady_clock::now();
   const ArticleClaims found = ExtractClaims(article, ExtractOptions());
-  const double seconds = std::chrono::duration<double>(
-                             std::chrono::steady_clock::now() - start)
-                             .count();
+  Extracted out;
+  out.seconds = std::chrono::duration<double>(
+                    std::chrono::steady_clock::now() - start)
+                    .count();
+  out.claims = found.claims.size();
+  out.notes = found.notes.size();
   for (const auto& claim : found.claims) {
     EXPECT_LE(claim.span().begin(), claim.span().end()) << name;
     EXPECT_LE(claim.span().end(), article.text().size()) << name;
@@ -43,7 +53,13 @@ double ExtractChecked(const std::string& name, const std::string& text) {
               claim.text())
         << name;
   }
-  return seconds;
+  return out;
+}
+
+// Extracts from `text` as ExtractCounted does and returns the seconds it
+// took.
+double ExtractChecked(const std::string& name, const std::string& text) {
+  return ExtractCounted(name, text).seconds;
 }
 
 // Generous bounds: the unoptimized and sanitized builds are many times
@@ -113,6 +129,75 @@ TEST(AdversarialTest, QuoteMarksAndBrackets) {
   EXPECT_LT(ExtractChecked("quotes-words", Repeat("“a ", 100000)), kMaxSeconds);
   EXPECT_LT(ExtractChecked("brackets", "“" + Repeat("[", 100000) + "”"),
             kMaxSeconds);
+}
+
+// How unmatched quote marks are laid out in a text.
+enum class Layout {
+  // Back to back in one paragraph: “““…
+  kRun,
+  // In one paragraph, alternately before and after a word: “a a” “a a” …
+  kWords,
+  // Each opening a paragraph of two words: “a b¶“a b¶…, which the
+  // continuation of a quote into the next paragraph may join into one.
+  kOpeningParagraphs,
+  // Each ending a paragraph of two words: a b”¶a b”¶…
+  kClosingParagraphs,
+};
+
+// `count` quote marks laid out as `layout` says, taken from `marks` in
+// turn.
+std::string UnmatchedMarks(const std::vector<std::string>& marks, int count,
+                           Layout layout) {
+  std::string out;
+  for (int i = 0; i < count; ++i) {
+    const std::string& mark = marks[i % marks.size()];
+    switch (layout) {
+      case Layout::kRun:
+        out += mark;
+        break;
+      case Layout::kWords:
+        out += i % 2 == 0 ? mark + "a " : "a" + mark + " ";
+        break;
+      case Layout::kOpeningParagraphs:
+        out += mark + "a b\n\n";
+        break;
+      case Layout::kClosingParagraphs:
+        out += "a b" + mark + "\n\n";
+        break;
+    }
+  }
+  return out;
+}
+
+// 100,000 quote marks of each kind that never pair as written, alone and
+// mixed, in one paragraph and over many: linear time, and at most one
+// claim and one note per mark (an unclosed quote never swallows the rest).
+TEST(AdversarialTest, HundredThousandUnmatchedQuoteMarks) {
+  constexpr int kMarks = 100000;
+  const std::vector<std::string> kKinds = {"\"", "“", "”", "«",
+                                           "»",  "‘", "’"};
+  std::vector<std::vector<std::string>> mark_sets;
+  for (const std::string& kind : kKinds) mark_sets.push_back({kind});
+  mark_sets.push_back(kKinds);
+  const std::pair<Layout, const char*> kLayouts[] = {
+      {Layout::kRun, "run"},
+      {Layout::kWords, "words"},
+      {Layout::kOpeningParagraphs, "opening-paragraphs"},
+      {Layout::kClosingParagraphs, "closing-paragraphs"},
+  };
+  for (const std::vector<std::string>& marks : mark_sets) {
+    for (const auto& [layout, layout_name] : kLayouts) {
+      const std::string name =
+          (marks.size() == 1 ? marks[0] : std::string("mixed")) + " " +
+          layout_name;
+      SCOPED_TRACE(name);
+      const Extracted got =
+          ExtractCounted(name, UnmatchedMarks(marks, kMarks, layout));
+      EXPECT_LT(got.seconds, kMaxSeconds);
+      EXPECT_LE(got.claims, static_cast<size_t>(kMarks));
+      EXPECT_LE(got.notes, static_cast<size_t>(kMarks));
+    }
+  }
 }
 
 TEST(AdversarialTest, SentenceOfManyDistinctWords) {

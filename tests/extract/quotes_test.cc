@@ -16,6 +16,12 @@ namespace {
 
 using crosscheck::v1::Claim;
 using crosscheck::v1::Note;
+using crosscheck::v1::Quote;
+
+constexpr Quote::Form kDirect = Quote::FORM_DIRECT;
+constexpr Quote::Form kPartial = Quote::FORM_PARTIAL;
+constexpr Quote::Form kScare = Quote::FORM_SCARE;
+constexpr Quote::Form kTitle = Quote::FORM_TITLE;
 
 // The quotations of one article text, with everything they borrow.
 class Quoted {
@@ -61,7 +67,9 @@ struct ExpectedQuote {
   std::string speaker;
   // The text at Quote.speaker_span; empty when it is unset.
   std::string speaker_span;
-  bool partial = false;
+  // Quote.form; Quote.partial is expected true for every form but
+  // FORM_DIRECT.
+  Quote::Form form = Quote::FORM_DIRECT;
   // Quote.role.
   std::string role;
 };
@@ -85,7 +93,9 @@ void ExpectQuotes(const Quoted& q, const std::vector<ExpectedQuote>& want) {
     EXPECT_EQ(claim.quote().text(), w.text);
     EXPECT_EQ(claim.quote().normalized(), NormalizeQuoteText(w.text));
     EXPECT_EQ(claim.quote().speaker(), w.speaker);
-    EXPECT_EQ(claim.quote().partial(), w.partial);
+    EXPECT_EQ(claim.quote().form(), w.form)
+        << Quote::Form_Name(claim.quote().form());
+    EXPECT_EQ(claim.quote().partial(), w.form != Quote::FORM_DIRECT);
     EXPECT_EQ(claim.quote().role(), w.role);
     if (w.speaker_span.empty()) {
       EXPECT_FALSE(claim.quote().has_speaker_span());
@@ -119,162 +129,164 @@ INSTANTIATE_TEST_SUITE_P(
                   "President Ada Okafor spoke last. “We will not wait,” "
                   "Okafor said.",
                   {{"“We will not wait,”", "We will not wait,", "Ada Okafor",
-                    "Okafor", false, "President"}}},
+                    "Okafor", kDirect, "President"}}},
         QuoteCase{"SaidNameAfter",
                   "“We will not wait,” said Ada Okafor, who leads Valdoria.",
                   {{"“We will not wait,”", "We will not wait,", "Ada Okafor",
-                    "Ada Okafor", false, ""}}},
+                    "Ada Okafor", kDirect, ""}}},
         QuoteCase{"PresentTenseSays",
                   "“Prices are falling,” Tomas Berg says.",
                   {{"“Prices are falling,”", "Prices are falling,",
-                    "Tomas Berg", "Tomas Berg", false, ""}}},
+                    "Tomas Berg", "Tomas Berg", kDirect, ""}}},
         QuoteCase{"WritesBeforeName",
                   "“The plan is late,” writes Tomas Berg in his newsletter.",
                   {{"“The plan is late,”", "The plan is late,", "Tomas Berg",
-                    "Tomas Berg", false, ""}}},
+                    "Tomas Berg", kDirect, ""}}},
         QuoteCase{"ToldReportersWithTitle",
                   "“We are ready,” Prime Minister Henrik Solberg told "
                   "reporters on Tuesday.",
                   {{"“We are ready,”", "We are ready,", "Henrik Solberg",
-                    "Henrik Solberg", false, "Prime Minister"}}},
+                    "Henrik Solberg", kDirect, "Prime Minister"}}},
         QuoteCase{"HonorificResolvesToFullName",
                   "Prime Minister Henrik Solberg arrived. “We are ready,” "
                   "Mr. Solberg told the BBC.",
                   {{"“We are ready,”", "We are ready,", "Henrik Solberg",
-                    "Solberg", false, "Prime Minister"}}},
+                    "Solberg", kDirect, "Prime Minister"}}},
         QuoteCase{"WroteAfterName",
                   "“Nothing is settled,” Ilse Marten wrote in a letter.",
                   {{"“Nothing is settled,”", "Nothing is settled,",
-                    "Ilse Marten", "Ilse Marten", false, ""}}},
+                    "Ilse Marten", "Ilse Marten", kDirect, ""}}},
         QuoteCase{"TweetedAfterName",
                   "“A historic day,” Ilse Marten tweeted.",
                   {{"“A historic day,”", "A historic day,", "Ilse Marten",
-                    "Ilse Marten", false, ""}}},
+                    "Ilse Marten", kDirect, ""}}},
         QuoteCase{
             "RoleAndNameBeforeVerb",
             "“Our economy is ready,” Finance Ministry spokeswoman Ilse "
             "Marten said in a statement.",
             {{"“Our economy is ready,”", "Our economy is ready,", "Ilse Marten",
-              "Ilse Marten", false, "Finance Ministry spokeswoman"}}},
+              "Ilse Marten", kDirect, "Finance Ministry spokeswoman"}}},
         QuoteCase{"AppositiveBetweenNameAndVerb",
                   "“The package is late,” Tomas Berg, a senior fellow at the "
                   "Baltic Policy Institute in Riga, said.",
                   {{"“The package is late,”", "The package is late,",
-                    "Tomas Berg", "Tomas Berg", false,
+                    "Tomas Berg", "Tomas Berg", kDirect,
                     "a senior fellow at the Baltic Policy Institute in "
                     "Riga"}}},
         QuoteCase{"RoleBeforeNameBetweenCommas",
                   "“Ports are built in years,” Estmark’s foreign minister, "
                   "Sofie Dahl, said at a briefing.",
                   {{"“Ports are built in years,”", "Ports are built in years,",
-                    "Sofie Dahl", "Sofie Dahl", false,
+                    "Sofie Dahl", "Sofie Dahl", kDirect,
                     "Estmark’s foreign minister"}}},
         QuoteCase{"InvertedWithAppositive",
                   "“We welcome the ships,” said Anders Kvist, the union’s "
                   "local chairman.",
                   {{"“We welcome the ships,”", "We welcome the ships,",
-                    "Anders Kvist", "Anders Kvist", false,
+                    "Anders Kvist", "Anders Kvist", kDirect,
                     "the union’s local chairman"}}},
         QuoteCase{"PronounAfterResolvesToPerson",
                   "President Ada Okafor flew to Lundby. “It is good to be "
                   "here,” she said.",
                   {{"“It is good to be here,”", "It is good to be here,",
-                    "Ada Okafor", "she", false, "President"}}},
+                    "Ada Okafor", "she", kDirect, "President"}}},
         QuoteCase{"PronounSkipsPlaceMentionedLater",
                   "Ms. Okafor was tired. She arrived in Lundby late. “It was "
                   "a long day,” she added.",
                   {{"“It was a long day,”", "It was a long day,", "Okafor",
-                    "she", false, ""}}},
+                    "she", kDirect, ""}}},
         QuoteCase{"AccordingTo",
                   "“Trade will double,” according to the trade ministry.",
                   {{"“Trade will double,”", "Trade will double,",
-                    "the trade ministry", "the trade ministry", false, ""}}},
+                    "the trade ministry", "the trade ministry", kDirect, ""}}},
         QuoteCase{"OrganisationSaidInStatement",
                   "“The talks were useful,” the ministry said in a statement.",
                   {{"“The talks were useful,”", "The talks were useful,",
-                    "the ministry", "the ministry", false, ""}}},
+                    "the ministry", "the ministry", kDirect, ""}}},
         QuoteCase{"DocumentSays",
                   "“Growth will slow,” says the report.",
                   {{"“Growth will slow,”", "Growth will slow,", "the report",
-                    "the report", false, ""}}},
+                    "the report", kDirect, ""}}},
         QuoteCase{"SaidColonBefore",
                   "At the press conference, Okafor said: “Valdoria and "
                   "Estmark are neighbours by choice.”",
                   {{"“Valdoria and Estmark are neighbours by choice.”",
                     "Valdoria and Estmark are neighbours by choice.", "Okafor",
-                    "Okafor", false, ""}}},
+                    "Okafor", kDirect, ""}}},
         QuoteCase{"NameColonBefore",
                   "Okafor: “We came to build.”",
                   {{"“We came to build.”", "We came to build.", "Okafor",
-                    "Okafor", false, ""}}},
+                    "Okafor", kDirect, ""}}},
         QuoteCase{"ToldBeforeWithObject",
                   "Sofie Dahl told the forum: “Confidence is built in "
                   "decades.”",
                   {{"“Confidence is built in decades.”",
                     "Confidence is built in decades.", "Sofie Dahl",
-                    "Sofie Dahl", false, ""}}},
+                    "Sofie Dahl", kDirect, ""}}},
         QuoteCase{"SaidThatMakesFragment",
                   "Okafor said that “the door remains open.”",
                   {{"“the door remains open.”", "the door remains open.",
-                    "Okafor", "Okafor", true, ""}}},
+                    "Okafor", "Okafor", kPartial, ""}}},
         QuoteCase{
             "AddedInNextSentence",
             "“We will be back next year.” Sofie Dahl added.",
             {{"“We will be back next year.”", "We will be back next year.",
-              "Sofie Dahl", "Sofie Dahl", false, ""}}},
+              "Sofie Dahl", "Sofie Dahl", kDirect, ""}}},
         QuoteCase{"SpeakerCarriesToNextQuotedSentence",
                   "Henrik Solberg was unapologetic. “We have disagreed "
                   "before,” he told reporters. “That is what neighbours are "
                   "for.”",
                   {{"“We have disagreed before,”", "We have disagreed before,",
-                    "Henrik Solberg", "he", false, ""},
+                    "Henrik Solberg", "he", kDirect, ""},
                    {"“That is what neighbours are for.”",
                     "That is what neighbours are for.", "Henrik Solberg", "he",
-                    false, ""}}},
+                    kDirect, ""}}},
         QuoteCase{"SentenceIntroducesQuoteParagraph",
                   "Tomas Berg, a senior fellow, said the package was late.\n"
                   "\n"
                   "“Most signatures are forgotten by the autumn.”\n",
                   {{"“Most signatures are forgotten by the autumn.”",
                     "Most signatures are forgotten by the autumn.",
-                    "Tomas Berg", "Tomas Berg", false, "a senior fellow"}}},
+                    "Tomas Berg", "Tomas Berg", kDirect, "a senior fellow"}}},
         QuoteCase{
             "SharedSurnameGoesToMostRecent",
             "Ada Okafor spoke before Ben Okafor. Then Ben Okafor left "
             "and Ada Okafor stayed. “We stay,” Okafor said.",
-            {{"“We stay,”", "We stay,", "Ada Okafor", "Okafor", false, ""}}},
+            {{"“We stay,”", "We stay,", "Ada Okafor", "Okafor", kDirect, ""}}},
         QuoteCase{"AbbreviatedTitleKeepsItsPeriod",
                   "“We’re not going anywhere,” said Sen. Elizabeth Warren.",
                   {{"“We’re not going anywhere,”", "We’re not going anywhere,",
-                    "Elizabeth Warren", "Elizabeth Warren", false, "Sen."}}},
+                    "Elizabeth Warren", "Elizabeth Warren", kDirect, "Sen."}}},
         QuoteCase{
             "RelativeClauseBetweenNameAndVerb",
             "“It is done,” Okafor, who leads the Civic Alliance, said.",
-            {{"“It is done,”", "It is done,", "Okafor", "Okafor", false, ""}}},
+            {{"“It is done,”", "It is done,", "Okafor", "Okafor", kDirect,
+              ""}}},
         QuoteCase{"QuestionThenAskedName",
                   "“Is this the end?” asked Ilse Marten.",
                   {{"“Is this the end?”", "Is this the end?", "Ilse Marten",
-                    "Ilse Marten", false, ""}}},
+                    "Ilse Marten", kDirect, ""}}},
         QuoteCase{
             "PhraseHangingOnPhrase",
             "“No comment,” a spokesman for the ministry said.",
             {{"“No comment,”", "No comment,", "a spokesman for the ministry",
-              "a spokesman for the ministry", false, ""}}},
+              "a spokesman for the ministry", kDirect, ""}}},
         QuoteCase{
             "AccordingToReportByOrganisation",
             "“The data are clear,” according to a report by the "
             "Institute for Fiscal Studies.",
             {{"“The data are clear,”", "The data are clear,",
               "a report by the Institute for Fiscal Studies",
-              "a report by the Institute for Fiscal Studies", false, ""}}},
+              "a report by the Institute for Fiscal Studies", kDirect, ""}}},
         QuoteCase{"PossessiveOfficeBeforeColon",
                   "Mr. Okafor’s office said: “The president is resting.”",
                   {{"“The president is resting.”", "The president is resting.",
-                    "Mr. Okafor’s office", "Mr. Okafor’s office", false, ""}}},
+                    "Mr. Okafor’s office", "Mr. Okafor’s office", kDirect,
+                    ""}}},
         QuoteCase{"JointSpeakers",
                   "“We agree,” said Tomas Berg and Sofie Dahl.",
                   {{"“We agree,”", "We agree,", "Tomas Berg and Sofie Dahl",
-                    "Tomas Berg and Sofie Dahl", false, ""}}}),
+                    "Tomas Berg and Sofie Dahl", kDirect, ""}}}),
     CaseName);
 
 // Quotations without a speaker: never a guess.
@@ -284,28 +296,29 @@ INSTANTIATE_TEST_SUITE_P(
         QuoteCase{
             "StandaloneQuotedSentence",
             "The hall fell silent. “We will not wait.”",
-            {{"“We will not wait.”", "We will not wait.", "", "", false, ""}}},
+            {{"“We will not wait.”", "We will not wait.", "", "", kDirect,
+              ""}}},
         QuoteCase{
             "BarePluralSubject",
             "Okafor left early. “Nothing changed,” officials said.",
-            {{"“Nothing changed,”", "Nothing changed,", "", "", false, ""}}},
+            {{"“Nothing changed,”", "Nothing changed,", "", "", kDirect, ""}}},
         QuoteCase{"PronounWithoutAntecedent",
                   "“The numbers are wrong,” she said.",
                   {{"“The numbers are wrong,”", "The numbers are wrong,", "",
-                    "", false, ""}}},
+                    "", kDirect, ""}}},
         QuoteCase{"PronounTooFarFromItsPerson",
                   "Tomas Berg spoke first.\n\nThe talks went on.\n\nLunch "
                   "was served.\n\n“It was long,” he said.",
-                  {{"“It was long,”", "It was long,", "", "", false, ""}}},
+                  {{"“It was long,”", "It was long,", "", "", kDirect, ""}}},
         QuoteCase{"PluralPronoun",
                   "Tomas Berg arrived. “We are done,” they said.",
-                  {{"“We are done,”", "We are done,", "", "", false, ""}}},
+                  {{"“We are done,”", "We are done,", "", "", kDirect, ""}}},
         QuoteCase{"ScareQuote",
                   "The so-called “reform” stalled in parliament.",
-                  {{"“reform”", "reform", "", "", true, ""}}},
+                  {{"“reform”", "reform", "", "", kScare, ""}}},
         QuoteCase{"BarePluralBeforeFragment",
                   "Critics called the plan “a gamble” on Tuesday.",
-                  {{"“a gamble”", "a gamble", "", "", true, ""}}}),
+                  {{"“a gamble”", "a gamble", "", "", kScare, ""}}}),
     CaseName);
 
 // Quote marks: kinds, nesting, apostrophes, joins and fragments.
@@ -315,28 +328,44 @@ INSTANTIATE_TEST_SUITE_P(
         QuoteCase{"StraightDoubleQuotes",
                   "\"We won't stop,\" Tomas Berg said.",
                   {{"\"We won't stop,\"", "We won't stop,", "Tomas Berg",
-                    "Tomas Berg", false, ""}}},
+                    "Tomas Berg", kDirect, ""}}},
         QuoteCase{"Guillemets",
                   "«Nous restons», Tomas Berg said.",
                   {{"«Nous restons»", "Nous restons", "Tomas Berg",
-                    "Tomas Berg", false, ""}}},
+                    "Tomas Berg", kDirect, ""}}},
         QuoteCase{"NestedSingleQuotes",
                   "“People ask me what ‘partnership’ means,” Okafor told the "
                   "forum.",
                   {{"“People ask me what ‘partnership’ means,”",
                     "People ask me what ‘partnership’ means,", "Okafor",
-                    "Okafor", false, ""}}},
+                    "Okafor", kDirect, ""}}},
+        QuoteCase{"SingleGuillemetsInsideGuillemets",
+                  "«Nous disons ‹non› à la guerre», Tomas Berg said.",
+                  {{"«Nous disons ‹non› à la guerre»",
+                    "Nous disons ‹non› à la guerre", "Tomas Berg",
+                    "Tomas Berg", kDirect, ""}}},
+        QuoteCase{"StraightSingleInsideStraightDouble",
+                  "\"People ask me what 'partnership' means,\" Okafor told "
+                  "the forum.",
+                  {{"\"People ask me what 'partnership' means,\"",
+                    "People ask me what 'partnership' means,", "Okafor",
+                    "Okafor", kDirect, ""}}},
+        QuoteCase{"TopLevelSingleQuotesHoldApostrophes",
+                  "‘We won’t wait for Norway’s ports,’ said Anders Kvist.",
+                  {{"‘We won’t wait for Norway’s ports,’",
+                    "We won’t wait for Norway’s ports,", "Anders Kvist",
+                    "Anders Kvist", kDirect, ""}}},
         QuoteCase{"TopLevelSingleQuotes",
                   "‘We welcome the ships,’ said Anders Kvist.",
                   {{"‘We welcome the ships,’", "We welcome the ships,",
-                    "Anders Kvist", "Anders Kvist", false, ""}}},
+                    "Anders Kvist", "Anders Kvist", kDirect, ""}}},
         QuoteCase{
             "ApostrophesAreNotMarks",
             "The ’90s were hard, and Okafor’s team won’t forget the "
             "sailors’ memorial. “Norway’s ports won’t wait,” Okafor "
             "said.",
             {{"“Norway’s ports won’t wait,”", "Norway’s ports won’t wait,",
-              "Okafor", "Okafor", false, ""}}},
+              "Okafor", "Okafor", kDirect, ""}}},
         QuoteCase{"InterruptedByAttribution",
                   "“To win the peace,” Okafor said, “a country must first win "
                   "the argument at home.”",
@@ -344,26 +373,34 @@ INSTANTIATE_TEST_SUITE_P(
                     "win the argument at home.”",
                     "To win the peace, a country must first win the argument "
                     "at home.",
-                    "Okafor", "Okafor", false, ""}}},
+                    "Okafor", "Okafor", kDirect, ""}}},
+        QuoteCase{"InterruptedByWritesName",
+                  "“To win the peace,” writes Okafor, “a country must first "
+                  "win the argument at home.”",
+                  {{"“To win the peace,” writes Okafor, “a country must first "
+                    "win the argument at home.”",
+                    "To win the peace, a country must first win the argument "
+                    "at home.",
+                    "Okafor", "Okafor", kDirect, ""}}},
         QuoteCase{"InterruptedByDashes",
                   "“We will win” — Okafor said — “and soon.”",
                   {{"“We will win” — Okafor said — “and soon.”",
-                    "We will win and soon.", "Okafor", "Okafor", false, ""}}},
+                    "We will win and soon.", "Okafor", "Okafor", kDirect, ""}}},
         QuoteCase{"InterruptedByInvertedAttribution",
                   "“If the money comes,” said Tomas Berg, “the cranes will "
                   "follow.”",
                   {{"“If the money comes,” said Tomas Berg, “the cranes will "
                     "follow.”",
                     "If the money comes, the cranes will follow.", "Tomas Berg",
-                    "Tomas Berg", false, ""}}},
+                    "Tomas Berg", kDirect, ""}}},
         QuoteCase{"NewSentenceAfterAttributionIsNewQuote",
                   "“We welcome the ships,” said Anders Kvist. “We would like "
                   "to unload them.”",
                   {{"“We welcome the ships,”", "We welcome the ships,",
-                    "Anders Kvist", "Anders Kvist", false, ""},
+                    "Anders Kvist", "Anders Kvist", kDirect, ""},
                    {"“We would like to unload them.”",
                     "We would like to unload them.", "Anders Kvist",
-                    "Anders Kvist", false, ""}}},
+                    "Anders Kvist", kDirect, ""}}},
         QuoteCase{"ContinuedIntoNextParagraph",
                   "Tomas Berg, a senior fellow, was blunt.\n\n"
                   "“Every visit produces signatures. Most are forgotten.\n\n"
@@ -372,42 +409,43 @@ INSTANTIATE_TEST_SUITE_P(
                     "“If the money does not move, the opposition will say so.”",
                     "Every visit produces signatures. Most are forgotten. If "
                     "the money does not move, the opposition will say so.",
-                    "", "", false, ""}}},
+                    "", "", kDirect, ""}}},
         QuoteCase{"BracketsAndEllipsisKept",
                   "“[Valdoria’s] economy is ready … to grow,” said Ilse "
                   "Marten.",
                   {{"“[Valdoria’s] economy is ready … to grow,”",
                     "[Valdoria’s] economy is ready … to grow,", "Ilse Marten",
-                    "Ilse Marten", false, ""}}},
+                    "Ilse Marten", kDirect, ""}}},
         QuoteCase{"FragmentInSentence",
                   "Okafor described the trip as “a bridge of trust” between "
                   "the two countries.",
                   {{"“a bridge of trust”", "a bridge of trust", "Okafor",
-                    "Okafor", true, ""}}},
+                    "Okafor", kPartial, ""}}},
         QuoteCase{
             "FragmentAfterVerbPhrase",
             "Prime Minister Henrik Solberg arrived. The declaration, "
             "Mr. Solberg said, should be “judged by what it "
             "delivers.”",
             {{"“judged by what it delivers.”", "judged by what it delivers.",
-              "Henrik Solberg", "Solberg", true, "Prime Minister"}}},
+              "Henrik Solberg", "Solberg", kPartial, "Prime Minister"}}},
         QuoteCase{
             "TwoFragmentsOneSpeaker",
             "Mirela Vos said the president was “very good at foreign "
             "trips” and urged her to “spend the same energy at home.”",
             {{"“very good at foreign trips”", "very good at foreign trips",
-              "Mirela Vos", "Mirela Vos", true, ""},
+              "Mirela Vos", "Mirela Vos", kPartial, ""},
              {"“spend the same energy at home.”",
               "spend the same energy at home.", "Mirela Vos", "Mirela Vos",
-              true, ""}}},
+              kPartial, ""}}},
         QuoteCase{
-            "TitleAtSentenceStartIsFragment",
+            "TitleAtSentenceStart",
             "“Ports and Railways” is the name of the new plan.",
-            {{"“Ports and Railways”", "Ports and Railways", "", "", true, ""}}},
+            {{"“Ports and Railways”", "Ports and Railways", "", "", kTitle,
+              ""}}},
         QuoteCase{"FragmentInReportedSpeech",
                   "Okafor said the talks went well, but the “new era” has "
                   "yet to begin.",
-                  {{"“new era”", "new era", "Okafor", "Okafor", true, ""}}},
+                  {{"“new era”", "new era", "Okafor", "Okafor", kScare, ""}}},
         QuoteCase{"EmptyQuotesAreSkipped",
                   "He typed “” and then “…” into the box.",
                   {}}),
@@ -418,41 +456,43 @@ INSTANTIATE_TEST_SUITE_P(
 // f08ecbc4). textacy's speaker is the token it names ("he"); ours is the
 // person it refers to, or empty when nobody is named before it, and the
 // speaker span points at the pronoun. textacy's "no direct quotation"
-// cases (a title, a scare quote) are fragments here: partial quotes.
+// cases are embedded quotes here: a title (FORM_TITLE, no speaker) and a
+// scare quote (FORM_SCARE).
 INSTANTIATE_TEST_SUITE_P(
     Textacy, QuoteCaseTest,
     testing::Values(
         QuoteCase{"Case0SaidComma",
                   "Burton said, \"I love cats!\"",
                   {{"\"I love cats!\"", "I love cats!", "Burton", "Burton",
-                    false, ""}}},
+                    kDirect, ""}}},
         QuoteCase{
             "Case1PronounAfterIntroSentence",
             "Burton explained from a podium. \"I love cats,\" he said.",
-            {{"\"I love cats,\"", "I love cats,", "Burton", "he", false, ""}}},
+            {{"\"I love cats,\"", "I love cats,", "Burton", "he", kDirect,
+              ""}}},
         QuoteCase{"Case2InvertedThenCarriedOver",
                   "\"I love cats!\" insists Burton. \"I absolutely do.\"",
                   {{"\"I love cats!\"", "I love cats!", "Burton", "Burton",
-                    false, ""},
+                    kDirect, ""},
                    {"\"I absolutely do.\"", "I absolutely do.", "Burton",
-                    "Burton", false, ""}}},
+                    "Burton", kDirect, ""}}},
         QuoteCase{"Case3PronounWithoutAntecedent",
                   "\"Some people say otherwise,\" he conceded.",
                   {{"\"Some people say otherwise,\"",
-                    "Some people say otherwise,", "", "", false, ""}}},
+                    "Some people say otherwise,", "", "", kDirect, ""}}},
         QuoteCase{
             "Case4TitleIsNoDirectQuote",
             "Burton claims that his favorite book is \"One Hundred "
             "Years of Solitude\".",
             {{"\"One Hundred Years of Solitude\"",
-              "One Hundred Years of Solitude", "Burton", "Burton", true, ""}}},
+              "One Hundred Years of Solitude", "", "", kTitle, ""}}},
         QuoteCase{"Case5ScareQuoteIsNoDirectQuote",
                   "Burton thinks that cats are \"cuties\".",
-                  {{"\"cuties\"", "cuties", "", "", true, ""}}},
+                  {{"\"cuties\"", "cuties", "", "", kScare, ""}}},
         QuoteCase{"Case6JointSpeakers",
                   "\"We love cats!\" reply Burton and Nick.",
                   {{"\"We love cats!\"", "We love cats!", "Burton and Nick",
-                    "Burton and Nick", false, ""}}}),
+                    "Burton and Nick", kDirect, ""}}}),
     CaseName);
 
 TEST(FindQuotesTest, InterruptedQuoteIsOneClaimWithFullSpans) {
@@ -513,6 +553,24 @@ TEST(FindQuotesTest, UnclosedQuoteIsCappedAtParagraphEnd) {
   EXPECT_EQ(q.Slice(note.span()), "“");
   EXPECT_EQ(note.message(),
             "quote opened here is not closed before the end of the paragraph");
+}
+
+// An unclosed mark in the middle of an article ends with its paragraph:
+// the quotations of the paragraphs after it are found as usual.
+TEST(FindQuotesTest, UnclosedQuoteDoesNotSwallowTheArticle) {
+  const std::string text =
+      "Okafor arrived on Monday.\n\nShe said “we will win the vote and "
+      "left.\n\nThe vote, Tomas Berg said, is “in May.”\n\nNothing else "
+      "happened.";
+  const Quoted q(text);
+  ASSERT_EQ(q.claims().size(), 2u);
+  EXPECT_EQ(q.claims()[0].quote().text(), "we will win the vote and left.");
+  EXPECT_EQ(q.claims()[0].span().end(), text.find("\n\nThe vote"));
+  EXPECT_EQ(q.claims()[1].quote().text(), "in May.");
+  ASSERT_EQ(q.notes().size(), 1u);
+  EXPECT_EQ(q.notes()[0].code(), "unclosed-quote");
+  EXPECT_EQ(q.notes()[0].span().begin(), text.find("“we will"));
+  EXPECT_EQ(q.Slice(q.notes()[0].span()), "“");
 }
 
 TEST(FindQuotesTest, UnclosedQuoteBeforeNextOpeningMark) {
@@ -645,6 +703,96 @@ TEST(FindQuotesTest, EntitiesOfManyQuotationsInOneHugeSentenceAreBounded) {
   }
   EXPECT_LT(seconds, 10.0);
 }
+
+// Bracketed insertions and ellipses, typographic or typed as three dots,
+// stay in the quoted text as written and are left out of its comparison
+// form.
+TEST(FindQuotesTest, InsertionsAndEllipsesKeptInTextNotInNormalized) {
+  const Quoted q(
+      "“The [Finnish] Prime Minister... will come … and sign [the bank’s] "
+      "plan,” said Ilse Marten.");
+  ASSERT_EQ(q.claims().size(), 1u);
+  const Quote& quote = q.claims()[0].quote();
+  EXPECT_EQ(quote.text(),
+            "The [Finnish] Prime Minister... will come … and sign [the "
+            "bank’s] plan,");
+  EXPECT_EQ(quote.normalized(), "the prime minister will come and sign plan");
+}
+
+// How a quotation is used: a quoted sentence is direct; an embedded one is
+// a title, a scare quote of one to three words, or a partial quote.
+struct FormCase {
+  std::string name;
+  std::string text;
+  // Quote.text of the only quotation.
+  std::string quoted;
+  Quote::Form form;
+};
+
+void PrintTo(const FormCase& c, std::ostream* os) { *os << c.name; }
+
+class FormTest : public testing::TestWithParam<FormCase> {};
+
+TEST_P(FormTest, ClassifiesQuotation) {
+  const Quoted q(GetParam().text);
+  ASSERT_EQ(q.claims().size(), 1u);
+  const Quote& quote = q.claims()[0].quote();
+  EXPECT_EQ(quote.text(), GetParam().quoted);
+  EXPECT_EQ(quote.form(), GetParam().form) << Quote::Form_Name(quote.form());
+  EXPECT_EQ(quote.partial(), GetParam().form != Quote::FORM_DIRECT);
+  if (quote.form() == Quote::FORM_TITLE) {
+    EXPECT_EQ(quote.speaker(), "");
+    EXPECT_EQ(quote.role(), "");
+    EXPECT_FALSE(quote.has_speaker_span());
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Forms, FormTest,
+    testing::Values(
+        FormCase{"QuotedSentenceIsDirect",
+                 "“We will not wait,” Okafor said.", "We will not wait,",
+                 kDirect},
+        FormCase{"CapitalizedWordsSpokenAreDirect",
+                 "“Long Live Valdoria,” Okafor said.", "Long Live Valdoria,",
+                 kDirect},
+        FormCase{"HyphenatedWordIsOneWord",
+                 "Ministers defended the “rules-based” order.", "rules-based",
+                 kScare},
+        FormCase{"OneCapitalizedWordIsScareNotTitle",
+                 "Okafor called the summit “Theatre” on Monday.", "Theatre",
+                 kScare},
+        FormCase{"ThreeWordsAreScare",
+                 "Critics called it “a costly gamble” in parliament.",
+                 "a costly gamble", kScare},
+        FormCase{"FourWordsArePartial",
+                 "Critics called it “a very costly gamble” in parliament.",
+                 "a very costly gamble", kPartial},
+        FormCase{"TitleWithShortWordsInLowerCase",
+                 "Burton claims that his favorite book is \"One Hundred "
+                 "Years of Solitude\".",
+                 "One Hundred Years of Solitude", kTitle},
+        FormCase{"TwoWordTitle",
+                 "Okafor named the plan “Harbour Compact” in Lundby.",
+                 "Harbour Compact", kTitle},
+        FormCase{"TitleWithCommaInside",
+                 "His novel, “The Harbour at Night,” sold well.",
+                 "The Harbour at Night,", kTitle},
+        FormCase{"LongWordInLowerCaseIsNoTitle",
+                 "The plan is called “Ports and new railways” by officials.",
+                 "Ports and new railways", kPartial},
+        FormCase{"CapitalOnlyAtTheStartIsNoTitle",
+                 "Critics called the summit “A bad day” for Valdoria.",
+                 "A bad day", kScare},
+        FormCase{"LowerCaseFirstWordIsNoTitle",
+                 "The plan is called “the Ports Compact” by officials.",
+                 "the Ports Compact", kScare},
+        FormCase{"SentencePunctuationIsNoTitle",
+                 "Okafor said that “We Will Build Ports.”",
+                 "We Will Build Ports.", kPartial}),
+    [](const testing::TestParamInfo<FormCase>& info) {
+      return info.param.name;
+    });
 
 TEST(FindQuotesTest, FurnitureHoldsNoQuotes) {
   crosscheck::v1::Article article;
