@@ -16,6 +16,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "src/align/align_data.h"
+#include "src/align/names.h"
 #include "src/align/word_diff.h"
 
 namespace crosscheck::align {
@@ -93,7 +94,7 @@ struct Item {
   std::set<std::string> entities;  // last word of each name, lowercase
   std::vector<std::string> quote_words;
   std::set<std::string> trigrams;  // of quote_words, for quotes
-  std::string speaker_key;  // last word of the speaker, lowercase
+  std::string speaker;      // the quote's speaker (unified name), or empty
 };
 
 std::string UnitClass(const Figure& f) {
@@ -176,7 +177,7 @@ Item MakeItem(const Claim& claim, int article) {
       for (std::string& t : Trigrams(item.quote_words)) {
         item.trigrams.insert(std::move(t));
       }
-      item.speaker_key = LastWordLower(claim.quote().speaker());
+      item.speaker = claim.quote().speaker();
       break;
     default:
       break;
@@ -236,6 +237,15 @@ double FactScore(const Item& a, const Item& b, const AlignOptions& options) {
     return -1;
   }
   return 0.5 + 0.5 * std::max(entities, keywords);
+}
+
+// True when the speakers of two quotes may be the same person: either is
+// unknown, or NamesMayMatch (after cross-article unification, two different
+// names of the same form are different people; a name left less complete,
+// "Okafor" beside "Ada Okafor", is no evidence either way).
+bool SpeakersMayMatch(const Item& a, const Item& b) {
+  return a.speaker.empty() || b.speaker.empty() ||
+         NamesMayMatch(a.speaker, b.speaker);
 }
 
 // Share of the smaller trigram set found in the other, or -1 below
@@ -379,10 +389,7 @@ PairVerdict CompareDates(const Claim& a, const Claim& b) {
 }
 
 PairVerdict CompareQuoteItems(const Item& a, const Item& b) {
-  if (!a.speaker_key.empty() && !b.speaker_key.empty() &&
-      a.speaker_key != b.speaker_key) {
-    return PairVerdict::kDiscrepancy;
-  }
+  if (!SpeakersMayMatch(a, b)) return PairVerdict::kDiscrepancy;
   switch (CompareQuotes(a.quote_words, b.quote_words)) {
     case QuoteRelation::kSame:
       return PairVerdict::kAgree;
@@ -507,10 +514,9 @@ std::string Summary(const std::vector<const Item*>& members,
   std::vector<std::string> parts;
   if (first.kind() == Claim::KIND_QUOTE) {
     bool speakers_differ = false;
-    for (const Item* m : members) {
-      if (!m->speaker_key.empty() &&
-          m->speaker_key != members.front()->speaker_key) {
-        speakers_differ = true;
+    for (size_t x = 0; x < members.size(); ++x) {
+      for (size_t y = x + 1; y < members.size(); ++y) {
+        if (!SpeakersMayMatch(*members[x], *members[y])) speakers_differ = true;
       }
     }
     for (const Item* m : members) {

@@ -8,6 +8,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "src/align/names.h"
 #include "src/align/word_diff.h"
 
 namespace crosscheck::align {
@@ -330,6 +331,54 @@ TEST(AlignQuotesTest, SameWordsDifferentSpeakersIsADiscrepancy) {
   EXPECT_THAT(groups[0].summary(),
               HasSubstr("Daily Ledger: Henrik Solberg; Harbor Times: Sofie "
                         "Dahl"));
+}
+
+TEST(AlignQuotesTest, SameSurnameDifferentFirstNamesAreDifferentSpeakers) {
+  const auto groups = Align(
+      Articles(2),
+      {QuoteClaim("a:q1", "Ports are built in years, trust in decades.",
+                  "Ada Okafor"),
+       QuoteClaim("b:q1", "Ports are built in years, trust in decades.",
+                  "Chidi Okafor")},
+      AlignOptions());
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].verdict(), Alignment::VERDICT_DISCREPANCY);
+  EXPECT_THAT(groups[0].summary(),
+              HasSubstr("the same words given to different speakers"));
+}
+
+TEST(AlignQuotesTest, ALessCompleteNameIsNoEvidenceOfAnotherSpeaker) {
+  // "Okafor" and "A. Okafor" may be Ada Okafor (a bare surname is left as
+  // written when two people fit it): not a speaker discrepancy.
+  const auto groups = Align(
+      Articles(3),
+      {QuoteClaim("a:q1", "Ports are built in years, trust in decades.",
+                  "Ada Okafor"),
+       QuoteClaim("b:q1", "Ports are built in years, trust in decades.",
+                  "Okafor"),
+       QuoteClaim("c:q1", "Ports are built in years, trust in decades.",
+                  "A. Okafor")},
+      AlignOptions());
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].verdict(), Alignment::VERDICT_AGREE);
+}
+
+TEST(AlignQuotesTest, SpellingsUnifiedAcrossArticlesAreOneSpeaker) {
+  std::vector<Claim> claims = {
+      QuoteClaim("a:q1", "We will fight to the last drop of blood.",
+                 "Muammar Gaddafi"),
+      QuoteClaim("b:q1", "We will fight to the last drop of blood.",
+                 "Qaddafi"),
+      QuoteClaim("c:q1", "We will fight to the last drop of blood.",
+                 "Moammar Gadhafi")};
+  // Compared as written, three spellings look like three speakers.
+  auto groups = Align(Articles(3), claims, AlignOptions());
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].verdict(), Alignment::VERDICT_DISCREPANCY);
+  UnifyNames(&claims);
+  groups = Align(Articles(3), claims, AlignOptions());
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].verdict(), Alignment::VERDICT_AGREE);
 }
 
 TEST(AlignQuotesTest, BracketedInsertionAndFragmentsAreCompatible) {
