@@ -213,10 +213,13 @@ std::pair<size_t, size_t> Completeness(const std::vector<Word>& words) {
 }
 
 // How names a and b (word lists) may name the same one: the worst word
-// match, or kNone. Words are compared from the surname (last word) back:
-// the last words must match (kOneEdit for single-word names only when
-// `edit_single`), the first words agree as given names, and the middle
-// words of the shorter name appear, in order, among those of the longer.
+// match (an initial for a name counts as kOneEdit), or kNone. Words are
+// compared from the surname (last word) back: the last words must match
+// (kOneEdit for a one-word name only when `edit_single`), and the other
+// words of the shorter name must appear, in order, among those of the
+// longer ("John F. Kennedy" in "John Fitzgerald Kennedy"; "Tayyip Erdogan"
+// in "Recep Tayyip Erdogan"). Names of as many words compare word by word,
+// so "Ada Okafor" and "Chidi Okafor" do not match.
 Match CompareNames(const std::vector<Word>& a, const std::vector<Word>& b,
                    bool edit_single) {
   if (a.empty() || b.empty()) return kNone;
@@ -225,13 +228,14 @@ Match CompareNames(const std::vector<Word>& a, const std::vector<Word>& b,
   if (single && a[0].initial) return kNone;
   Match worst = MatchWords(a.back(), b.back(), !single || edit_single);
   if (worst == kNone || single) return worst;
-  if (!GivenNamesAgree(a.front(), b.front())) return kNone;
-  worst = std::max(worst, MatchWords(a.front(), b.front(), true));
-  if (worst == kNone) worst = kOneEdit;  // an initial: less complete
-  size_t j = 1;
-  for (size_t i = 1; i + 1 < a.size(); ++i) {
+  size_t j = 0;
+  for (size_t i = 0; i + 1 < a.size(); ++i) {
     while (j + 1 < b.size() && !GivenNamesAgree(a[i], b[j])) ++j;
     if (j + 1 >= b.size()) return kNone;
+    const Match m = a[i].initial != b[j].initial
+                        ? kOneEdit
+                        : MatchWords(a[i], b[j], true);
+    worst = std::max(worst, m);
     ++j;
   }
   return worst;
@@ -432,9 +436,12 @@ void MergeSpellings(const std::vector<Name>& names, Groups* groups) {
 
 // Step 2: a less complete name ("Okafor", "A. Okafor") joins the group of
 // the more complete names it fits, when exactly one group fits (a one-word
-// name only when it is a speaker); from the
-// most complete names down, so "John F. Kennedy" has joined "John
-// Fitzgerald Kennedy" before "John Kennedy" looks.
+// name only when it is a speaker). Names are taken level by level, from
+// the most complete down, so "John F. Kennedy" has joined "John Fitzgerald
+// Kennedy" before "John Kennedy" looks; within a level, decisions are made
+// before any merge, so they do not depend on order, and two names of the
+// level that fit one group but not each other ("Ada Okafor" and "Chidi
+// Okafor", both fitting "Ada Chidi Okafor") both stay apart.
 void MergeIntoFullerNames(const std::vector<Name>& names, Groups* groups) {
   std::map<std::u32string, std::vector<int>> by_surname;
   for (size_t i = 0; i < names.size(); ++i) {
@@ -443,32 +450,57 @@ void MergeIntoFullerNames(const std::vector<Name>& names, Groups* groups) {
       by_surname[k].push_back(static_cast<int>(i));
     }
   }
-  std::vector<int> order(names.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
-    return names[x].completeness > names[y].completeness;
-  });
-  for (int i : order) {
+  // The one group more complete names that `n` fits form, or -1.
+  auto target = [&](int i) {
     const Name& n = names[i];
     // A one-word name that is nobody's speaker may be a place or a body
     // named after a person ("Washington", "Jordan"): it joins no person.
-    if (n.words.size() == 1 && !n.speaker) continue;
+    if (n.words.size() == 1 && !n.speaker) return -1;
     std::set<int> roots;
     size_t scanned = 0;
     for (const std::u32string& k : WordKeys(n.words.back())) {
       auto it = by_surname.find(k);
       if (it == by_surname.end()) continue;
       scanned += it->second.size();
-      if (scanned > kMaxBlock) break;
+      if (scanned > kMaxBlock) return -1;  // too common to tell
       for (int j : it->second) {
         if (names[j].completeness <= n.completeness) continue;
         if (Unifiable(n, names[j]) == kNone) continue;
-        const int root = groups->Find(j);
-        if (root != groups->Find(i)) roots.insert(root);
+        roots.insert(groups->Find(j));
       }
     }
-    if (scanned <= kMaxBlock && roots.size() == 1) {
-      groups->Merge(i, *roots.begin());
+    if (roots.size() != 1 || *roots.begin() == groups->Find(i)) return -1;
+    return *roots.begin();
+  };
+  std::vector<int> order(names.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
+    return names[x].completeness > names[y].completeness;
+  });
+  for (size_t begin = 0, end = 0; begin < order.size(); begin = end) {
+    while (end < order.size() && names[order[end]].completeness ==
+                                     names[order[begin]].completeness) {
+      ++end;
+    }
+    std::map<int, std::vector<int>> by_target;  // group -> names joining it
+    for (size_t k = begin; k < end; ++k) {
+      const int t = target(order[k]);
+      if (t >= 0) by_target[t].push_back(order[k]);
+    }
+    for (const auto& [t, joining] : by_target) {
+      if (joining.size() > kMaxBlock) continue;
+      std::vector<bool> ok(joining.size(), true);
+      for (size_t x = 0; x < joining.size(); ++x) {
+        for (size_t y = x + 1; y < joining.size(); ++y) {
+          if (groups->Find(joining[x]) != groups->Find(joining[y]) &&
+              Unifiable(names[joining[x]], names[joining[y]]) == kNone) {
+            ok[x] = ok[y] = false;
+          }
+        }
+      }
+      for (size_t x = 0; x < joining.size(); ++x) {
+        if (ok[x]) groups->Merge(joining[x], t);
+      }
     }
   }
 }

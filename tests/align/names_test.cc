@@ -193,6 +193,19 @@ TEST(UnifyNamesTest, MiddleNamesAndInitialsJoinTheFullestName) {
   EXPECT_EQ(groups[0].name(), "John Fitzgerald Kennedy");
 }
 
+TEST(UnifyNamesTest, ShorterFormsJoinTheFullNameUnlessTheyContradict) {
+  std::vector<Claim> claims = {Said("a", "Recep Tayyip Erdoğan"),
+                               Said("b", "Tayyip Erdogan"), Said("c", "Erdogan"),
+                               Said("d", "Ada Chidi Okafor"),
+                               Said("e", "Ada Okafor"), Said("f", "Chidi Okafor")};
+  UnifyNames(&claims);
+  // "Ada Okafor" and "Chidi Okafor" both fit "Ada Chidi Okafor" but are
+  // two people by their own words: which one it is cannot be told.
+  EXPECT_THAT(DistinctSpeakers(claims),
+              ElementsAre("Ada Chidi Okafor", "Ada Okafor", "Chidi Okafor",
+                          "Recep Tayyip Erdoğan"));
+}
+
 TEST(UnifyNamesTest, ANameFittingTwoPeopleStaysAsWritten) {
   std::vector<Claim> claims = {Said("a", "John Fitzgerald Kennedy"),
                                Said("b", "John Quincy Kennedy"),
