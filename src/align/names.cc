@@ -24,6 +24,9 @@ using crosscheck::v1::NameGroup;
 // Words shorter than this (in letters) must match exactly: "Berg" is not
 // "Borg".
 constexpr size_t kMinFuzzyLetters = 5;
+// Longer words must match exactly too (no name has them; the work of
+// matching one with a difference grows with its square).
+constexpr size_t kMaxFuzzyLetters = 40;
 // Names of more words than this are not unified (not a person's name).
 constexpr size_t kMaxWords = 8;
 // A blocking key shared by more names than this is too common to pair
@@ -184,7 +187,8 @@ std::vector<Word> SplitName(absl::string_view name) {
     w.folded = std::move(current);
     current.clear();
     w.initial = w.folded.size() == 1;
-    w.fuzzy = w.folded.size() >= kMinFuzzyLetters;
+    w.fuzzy = w.folded.size() >= kMinFuzzyLetters &&
+              w.folded.size() <= kMaxFuzzyLetters;
     w.norm = w.fuzzy ? Transliterate(w.folded) : w.folded;
     words.push_back(std::move(w));
   };

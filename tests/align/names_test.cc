@@ -344,6 +344,19 @@ TEST(UnifyNamesTest, ThousandsOfNamesOneLetterApartStayFast) {
   for (const NameGroup& g : groups) EXPECT_LE(g.variants_size(), 64);
 }
 
+TEST(UnifyNamesTest, HugeWordsAreComparedExactly) {
+  const std::string huge(200000, 'x');
+  std::vector<Claim> claims = {Said("a", "Ada " + huge), Said("b", "Ada " + huge),
+                               Said("c", "Ada " + huge + "y")};
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_THAT(UnifyNames(&claims), IsEmpty());
+  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                          start)
+                .count(),
+            5.0);
+  EXPECT_EQ(claims[2].quote().speaker(), "Ada " + huge + "y");
+}
+
 TEST(NamesMayMatchTest, LessCompleteNamesMatchFullerOnes) {
   EXPECT_TRUE(NamesMayMatch("Okafor", "Ada Okafor"));
   EXPECT_TRUE(NamesMayMatch("A. Okafor", "Ada Okafor"));
