@@ -16,6 +16,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "src/align/align_data.h"
+#include "src/align/names.h"
 #include "src/align/word_diff.h"
 
 namespace crosscheck::align {
@@ -26,6 +27,7 @@ using crosscheck::v1::Article;
 using crosscheck::v1::Claim;
 using crosscheck::v1::Date;
 using crosscheck::v1::Figure;
+using crosscheck::v1::Quote;
 
 // Quotes sharing a word trigram that occurs in more claims than this are
 // not paired through it (the trigram is boilerplate, not evidence).
@@ -93,7 +95,8 @@ struct Item {
   std::set<std::string> entities;  // last word of each name, lowercase
   std::vector<std::string> quote_words;
   std::set<std::string> trigrams;  // of quote_words, for quotes
-  std::string speaker_key;  // last word of the speaker, lowercase
+  std::string speaker;      // the quote's speaker (unified name), or empty
+  Quote::Form form = Quote::FORM_UNSPECIFIED;
 };
 
 std::string UnitClass(const Figure& f) {
@@ -172,11 +175,16 @@ Item MakeItem(const Claim& claim, int article) {
       if (!item.predicate.empty()) item.key = absl::StrCat("d|", item.predicate);
       break;
     case Claim::KIND_QUOTE:
+      item.form = claim.quote().form();
       item.quote_words = QuoteWords(claim.quote().text());
-      for (std::string& t : Trigrams(item.quote_words)) {
-        item.trigrams.insert(std::move(t));
+      // A title ("One Hundred Years of Solitude") is nobody's speech: it
+      // is never aligned.
+      if (item.form != Quote::FORM_TITLE) {
+        for (std::string& t : Trigrams(item.quote_words)) {
+          item.trigrams.insert(std::move(t));
+        }
       }
-      item.speaker_key = LastWordLower(claim.quote().speaker());
+      item.speaker = claim.quote().speaker();
       break;
     default:
       break;
@@ -236,6 +244,25 @@ double FactScore(const Item& a, const Item& b, const AlignOptions& options) {
     return -1;
   }
   return 0.5 + 0.5 * std::max(entities, keywords);
+}
+
+// True when the speakers of two quotes may be the same person: either is
+// unknown, or NamesMayMatch (after cross-article unification, two different
+// names of the same form are different people; a name left less complete,
+// "Okafor" beside "Ada Okafor", is no evidence either way).
+bool SpeakersMayMatch(const Item& a, const Item& b) {
+  return a.speaker.empty() || b.speaker.empty() ||
+         NamesMayMatch(a.speaker, b.speaker);
+}
+
+bool IsScare(const Item& item) { return item.form == Quote::FORM_SCARE; }
+
+// Whether two quotes may be paired at all: a scare quote (one to three
+// words: “rules-based”) is weak evidence, so it pairs only with a quote of
+// the very same words by a speaker who may be the same.
+bool QuotesPairable(const Item& a, const Item& b) {
+  if (!IsScare(a) && !IsScare(b)) return true;
+  return a.quote_words == b.quote_words && SpeakersMayMatch(a, b);
 }
 
 // Share of the smaller trigram set found in the other, or -1 below
@@ -379,10 +406,15 @@ PairVerdict CompareDates(const Claim& a, const Claim& b) {
 }
 
 PairVerdict CompareQuoteItems(const Item& a, const Item& b) {
-  if (!a.speaker_key.empty() && !b.speaker_key.empty() &&
-      a.speaker_key != b.speaker_key) {
-    return PairVerdict::kDiscrepancy;
+  // A scare quote (“rules-based”) is too short to be evidence against
+  // anything: it makes no discrepancy, of words or of speakers, with the
+  // other quotes of a group it reached through a quote of its very words.
+  if (IsScare(a) || IsScare(b)) {
+    return a.quote_words == b.quote_words && SpeakersMayMatch(a, b)
+               ? PairVerdict::kAgree
+               : PairVerdict::kCompatible;
   }
+  if (!SpeakersMayMatch(a, b)) return PairVerdict::kDiscrepancy;
   switch (CompareQuotes(a.quote_words, b.quote_words)) {
     case QuoteRelation::kSame:
       return PairVerdict::kAgree;
@@ -507,10 +539,12 @@ std::string Summary(const std::vector<const Item*>& members,
   std::vector<std::string> parts;
   if (first.kind() == Claim::KIND_QUOTE) {
     bool speakers_differ = false;
-    for (const Item* m : members) {
-      if (!m->speaker_key.empty() &&
-          m->speaker_key != members.front()->speaker_key) {
-        speakers_differ = true;
+    for (size_t x = 0; x < members.size(); ++x) {
+      for (size_t y = x + 1; y < members.size(); ++y) {
+        if (!IsScare(*members[x]) && !IsScare(*members[y]) &&
+            !SpeakersMayMatch(*members[x], *members[y])) {
+          speakers_differ = true;
+        }
       }
     }
     for (const Item* m : members) {
@@ -642,6 +676,7 @@ std::vector<Alignment> Align(const std::vector<Article>& articles,
         const int a = members[x], b = members[y];
         if (items[a].article == items[b].article) continue;
         if (!seen_pairs.insert({a, b}).second) continue;
+        if (!QuotesPairable(items[a], items[b])) continue;
         const double score =
             QuoteScore(items[a], items[b], options.min_quote_overlap);
         if (score >= 0) candidates.push_back({score, a, b});

@@ -7,8 +7,11 @@
 // synonyms from data/synonyms.tsv), in the same unit class, with the same
 // predicate and enough shared context (keywords, entities); dates when they
 // date the same event (predicate and context); quotes when their words
-// overlap. Candidates come from blocking keys, never from all pairs, and a
-// group never holds two claims of one article. See docs/alignment.md.
+// overlap (a title never; a scare quote only with the same words).
+// Candidates come from blocking keys, never from all pairs, and a group
+// never holds two claims of one article. Quote speakers are compared by
+// name (NamesMayMatch): run UnifyNames (names.h) on the claims first, so
+// one person has one name across the articles. See docs/alignment.md.
 
 #ifndef SRC_ALIGN_ALIGN_H_
 #define SRC_ALIGN_ALIGN_H_

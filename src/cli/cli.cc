@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/util/delimited_message_util.h"
 #include "src/align/align.h"
+#include "src/align/names.h"
 #include "src/base/status_macros.h"
 #include "src/extract/extract.h"
 #include "src/ingest/ingest.h"
@@ -168,6 +169,9 @@ absl::StatusOr<std::string> RunReport(const std::string& command,
         e.articles.size()));
   }
   *notes = e.notes;
+  // One name per person across the articles, so that quotes are compared
+  // by speaker and the report shows one spelling.
+  std::vector<crosscheck::v1::NameGroup> names = align::UnifyNames(&e.claims);
   std::vector<crosscheck::v1::Alignment> alignments =
       align::Align(e.articles, e.claims, align::AlignOptions());
   for (const auto& a : alignments) {
@@ -175,9 +179,10 @@ absl::StatusOr<std::string> RunReport(const std::string& command,
       *discrepancy = true;
     }
   }
-  const crosscheck::v1::Report report = report::BuildReport(
+  crosscheck::v1::Report report = report::BuildReport(
       std::move(e.articles), std::move(e.claims), std::move(alignments),
       std::move(e.notes), MakeRunInfo(command, options));
+  for (auto& group : names) *report.add_name_groups() = std::move(group);
   const report::RenderOptions render{color, options.single_source};
   switch (format) {
     case Format::kText:

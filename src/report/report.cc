@@ -246,6 +246,33 @@ std::string Tally(const Report& report) {
                       " agree · ", c.single_source(), " single-source");
 }
 
+// "Names unified: Muammar Gaddafi (also Qaddafi in Meridian Wire, Gadhafi
+// in Harbor Times); ..." for the report's name groups, or "".
+std::string NamesLine(const Report& report) {
+  if (report.name_groups_size() == 0) return "";
+  absl::flat_hash_map<std::string, std::string> outlets;
+  for (const Article& a : report.articles()) {
+    outlets[a.id()] = a.outlet().empty() ? a.id() : a.outlet();
+  }
+  std::vector<std::string> groups;
+  for (const auto& g : report.name_groups()) {
+    std::vector<std::string> others;
+    for (const auto& v : g.variants()) {
+      if (v.written() == g.name()) continue;
+      std::vector<std::string> where;
+      for (const std::string& id : v.article_ids()) {
+        auto it = outlets.find(id);
+        where.push_back(it == outlets.end() ? id : it->second);
+      }
+      others.push_back(
+          absl::StrCat(v.written(), " in ", absl::StrJoin(where, ", ")));
+    }
+    groups.push_back(
+        absl::StrCat(g.name(), " (also ", absl::StrJoin(others, "; "), ")"));
+  }
+  return absl::StrCat("Names unified: ", absl::StrJoin(groups, "; "));
+}
+
 }  // namespace
 
 absl::StatusOr<Format> ParseFormat(absl::string_view name) {
@@ -316,6 +343,9 @@ std::string RenderText(const Report& report, const RenderOptions& options) {
   const Index index(report);
   std::string out = absl::StrCat(style.Bold("crosscheck report"), ": ",
                                  Header(report), "\n", Tally(report), "\n");
+  if (const std::string names = NamesLine(report); !names.empty()) {
+    absl::StrAppend(&out, style.Dim(names), "\n");
+  }
   Alignment::Verdict section = Alignment::VERDICT_UNSPECIFIED;
   for (const Alignment& a : report.alignments()) {
     if (a.verdict() == Alignment::VERDICT_SINGLE_SOURCE) continue;
@@ -378,6 +408,9 @@ std::string RenderMarkdown(const Report& report) {
   std::string out =
       absl::StrCat("# crosscheck report\n\n", Header(report), "  \n",
                    Tally(report), "\n");
+  if (const std::string names = NamesLine(report); !names.empty()) {
+    absl::StrAppend(&out, "\n", names, "\n");
+  }
   Alignment::Verdict section = Alignment::VERDICT_UNSPECIFIED;
   for (const Alignment& a : report.alignments()) {
     if (a.verdict() != section) {

@@ -8,6 +8,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "src/align/names.h"
 #include "src/align/word_diff.h"
 
 namespace crosscheck::align {
@@ -17,6 +18,7 @@ using crosscheck::v1::Alignment;
 using crosscheck::v1::Article;
 using crosscheck::v1::Claim;
 using crosscheck::v1::Figure;
+using crosscheck::v1::Quote;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::UnorderedElementsAre;
@@ -330,6 +332,108 @@ TEST(AlignQuotesTest, SameWordsDifferentSpeakersIsADiscrepancy) {
   EXPECT_THAT(groups[0].summary(),
               HasSubstr("Daily Ledger: Henrik Solberg; Harbor Times: Sofie "
                         "Dahl"));
+}
+
+TEST(AlignQuotesTest, SameSurnameDifferentFirstNamesAreDifferentSpeakers) {
+  const auto groups = Align(
+      Articles(2),
+      {QuoteClaim("a:q1", "Ports are built in years, trust in decades.",
+                  "Ada Okafor"),
+       QuoteClaim("b:q1", "Ports are built in years, trust in decades.",
+                  "Chidi Okafor")},
+      AlignOptions());
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].verdict(), Alignment::VERDICT_DISCREPANCY);
+  EXPECT_THAT(groups[0].summary(),
+              HasSubstr("the same words given to different speakers"));
+}
+
+TEST(AlignQuotesTest, ALessCompleteNameIsNoEvidenceOfAnotherSpeaker) {
+  // "Okafor" and "A. Okafor" may be Ada Okafor (a bare surname is left as
+  // written when two people fit it): not a speaker discrepancy.
+  const auto groups = Align(
+      Articles(3),
+      {QuoteClaim("a:q1", "Ports are built in years, trust in decades.",
+                  "Ada Okafor"),
+       QuoteClaim("b:q1", "Ports are built in years, trust in decades.",
+                  "Okafor"),
+       QuoteClaim("c:q1", "Ports are built in years, trust in decades.",
+                  "A. Okafor")},
+      AlignOptions());
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].verdict(), Alignment::VERDICT_AGREE);
+}
+
+TEST(AlignQuotesTest, SpellingsUnifiedAcrossArticlesAreOneSpeaker) {
+  std::vector<Claim> claims = {
+      QuoteClaim("a:q1", "We will fight to the last drop of blood.",
+                 "Muammar Gaddafi"),
+      QuoteClaim("b:q1", "We will fight to the last drop of blood.",
+                 "Qaddafi"),
+      QuoteClaim("c:q1", "We will fight to the last drop of blood.",
+                 "Moammar Gadhafi")};
+  // Compared as written, three spellings look like three speakers.
+  auto groups = Align(Articles(3), claims, AlignOptions());
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].verdict(), Alignment::VERDICT_DISCREPANCY);
+  UnifyNames(&claims);
+  groups = Align(Articles(3), claims, AlignOptions());
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].verdict(), Alignment::VERDICT_AGREE);
+}
+
+Claim WithForm(Claim c, Quote::Form form) {
+  c.mutable_quote()->set_form(form);
+  return c;
+}
+
+TEST(AlignQuotesTest, TitlesAreNeverAligned) {
+  const auto groups = Align(
+      Articles(2),
+      {WithForm(QuoteClaim("a:q1", "One Hundred Years of Solitude", ""),
+                Quote::FORM_TITLE),
+       WithForm(QuoteClaim("b:q1", "One Hundred Years of Solitude", ""),
+                Quote::FORM_TITLE)},
+      AlignOptions());
+  ASSERT_EQ(groups.size(), 2u);
+  for (const Alignment& g : groups) {
+    EXPECT_EQ(g.verdict(), Alignment::VERDICT_SINGLE_SOURCE);
+  }
+}
+
+TEST(AlignQuotesTest, ScareQuotesGroupOnlyWithTheSameWords) {
+  const auto groups = Align(
+      Articles(3),
+      {WithForm(QuoteClaim("a:q1", "rules-based order", ""), Quote::FORM_SCARE),
+       QuoteClaim("b:q1", "The rules-based order is over, and we know it.",
+                  "Henrik Solberg"),
+       WithForm(QuoteClaim("c:q1", "Rules-based order", ""),
+                Quote::FORM_SCARE)},
+      AlignOptions());
+  // The two scare quotes agree; the sentence that contains their words is
+  // another quotation.
+  EXPECT_THAT(GroupOf(groups, "a:q1").claim_ids(), ElementsAre("a:q1", "c:q1"));
+  EXPECT_EQ(GroupOf(groups, "a:q1").verdict(), Alignment::VERDICT_AGREE);
+  EXPECT_EQ(GroupOf(groups, "b:q1").verdict(),
+            Alignment::VERDICT_SINGLE_SOURCE);
+}
+
+TEST(AlignQuotesTest, AScareQuoteNeverMakesADiscrepancy) {
+  // The scare quote joins the group through a quote of its very words with
+  // no speaker; against the longer version, by another speaker, it is
+  // neither a wording nor a speaker discrepancy.
+  const auto groups = Align(
+      Articles(3),
+      {WithForm(QuoteClaim("a:q1", "bridge of trust", "Henrik Solberg"),
+                Quote::FORM_SCARE),
+       WithForm(QuoteClaim("b:q1", "bridge of trust", ""),
+                Quote::FORM_PARTIAL),
+       QuoteClaim("c:q1", "This visit builds a bridge of trust between us.",
+                  "Ada Okafor")},
+      AlignOptions());
+  const Alignment& group = GroupOf(groups, "a:q1");
+  EXPECT_THAT(group.claim_ids(), ElementsAre("a:q1", "b:q1", "c:q1"));
+  EXPECT_EQ(group.verdict(), Alignment::VERDICT_COMPATIBLE);
 }
 
 TEST(AlignQuotesTest, BracketedInsertionAndFragmentsAreCompatible) {

@@ -289,5 +289,37 @@ TEST(CliTest, ColorOnlyWhenAskedOrOnATerminal) {
   EXPECT_EQ(RunCli("report", {path}, options).code, kExitUsage);
 }
 
+TEST(CliTest, ReportUnifiesSpeakerNamesAcrossArticlesAndExtractDoesNot) {
+  const std::string quote = "“We will fight to the last man and woman,” ";
+  const std::vector<std::string> paths = {
+      WriteTemp("g1.txt", absl::StrCat("Leader Speaks\nBy Ann Lee | Harbor "
+                                       "Times\ndate 2011-03-02\n\nMuammar "
+                                       "Gaddafi spoke on Wednesday.\n\n",
+                                       quote, "Gaddafi said.\n")),
+      WriteTemp("g2.txt", absl::StrCat("Defiant Speech\nBy Bo Kim | Meridian "
+                                       "Wire\ndate 2011-03-02\n\n",
+                                       quote, "Qaddafi said.\n"))};
+  CliOptions options;
+  options.format = "binpb";
+  Result r = RunCli("report", paths, options);
+  ASSERT_EQ(r.code, kExitOk) << r.err;
+  crosscheck::v1::Report report;
+  ASSERT_TRUE(report.ParseFromString(r.out));
+  for (const auto& c : report.claims()) {
+    if (c.kind() == crosscheck::v1::Claim::KIND_QUOTE) {
+      EXPECT_EQ(c.quote().speaker(), "Muammar Gaddafi");
+    }
+  }
+  ASSERT_EQ(report.name_groups_size(), 1);
+  EXPECT_EQ(report.name_groups(0).name(), "Muammar Gaddafi");
+  ASSERT_EQ(report.counts().agree(), 1u);
+
+  r = RunCli("report", paths);
+  EXPECT_THAT(r.out, HasSubstr("Names unified: Muammar Gaddafi (also Qaddafi "
+                               "in Meridian Wire)"));
+  r = RunCli("extract", paths);
+  EXPECT_THAT(r.out, HasSubstr("(Qaddafi)"));
+}
+
 }  // namespace
 }  // namespace crosscheck::cli

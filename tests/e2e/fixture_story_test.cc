@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -19,6 +20,7 @@
 #include "gtest/gtest.h"
 #include "proto/crosscheck/v1/expectation.pb.h"
 #include "proto/crosscheck/v1/report.pb.h"
+#include "src/align/names.h"
 #include "src/cli/cli.h"
 #include "tools/quote_eval/score.h"
 
@@ -193,6 +195,31 @@ TEST_F(FixtureStoryTest, EveryArticleHasOutletDateAndClaimsOfEachKind) {
     EXPECT_GT(kinds[Claim::KIND_FIGURE], 0);
     EXPECT_GT(kinds[Claim::KIND_DATE], 0);
     EXPECT_GT(kinds[Claim::KIND_QUOTE], 0);
+  }
+}
+
+TEST_F(FixtureStoryTest, EachSpeakerHasOneNameAcrossOutlets) {
+  // No two speaker names of the report may denote one person, and no claim
+  // still carries a form a name group replaced.
+  std::set<std::string> speakers;
+  for (const Claim& c : report_->claims()) {
+    if (c.kind() == Claim::KIND_QUOTE && !c.quote().speaker().empty()) {
+      speakers.insert(c.quote().speaker());
+    }
+  }
+  EXPECT_GE(speakers.size(), 2u);
+  for (const std::string& a : speakers) {
+    for (const std::string& b : speakers) {
+      if (a < b) {
+        EXPECT_FALSE(align::NamesMayMatch(a, b)) << a << " / " << b;
+      }
+    }
+  }
+  for (const auto& group : report_->name_groups()) {
+    for (const auto& v : group.variants()) {
+      if (v.written() == group.name()) continue;
+      EXPECT_EQ(speakers.count(v.written()), 0u) << v.written();
+    }
   }
 }
 
