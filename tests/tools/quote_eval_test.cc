@@ -373,26 +373,32 @@ TEST(RunQuoteEvalTest, ScoresEverySetAndReportsMissingOnes) {
   options.fixtures_dir = absl::StrCat(kTestdata, "fixtures");
   options.peer_dir = absl::StrCat(kTestdata, "peer-suites");
   options.failures = true;
+  // The held-out set is scored like the own set, as its own row.
+  options.heldout_path = options.suite_path;
   const absl::StatusOr<QuoteEvalReport> report = RunQuoteEval(options);
   ASSERT_OK(report);
-  ASSERT_EQ(report->sets_size(), 4);
+  ASSERT_EQ(report->sets_size(), 5);
   const SetScore& own = report->sets(0);
   EXPECT_EQ(own.set(), "own");
   EXPECT_TRUE(own.present());
   EXPECT_EQ(own.cases(), 6);
   EXPECT_EQ(own.expected(), 5);
   EXPECT_GT(report->patterns_size(), 1);
+  const SetScore& heldout = report->sets(1);
+  EXPECT_EQ(heldout.set(), "held-out");
+  EXPECT_EQ(heldout.cases(), own.cases());
+  EXPECT_EQ(heldout.accuracy(), own.accuracy());
   // The folder whose expectation lists no quotes is left out.
-  const SetScore& fixtures = report->sets(1);
+  const SetScore& fixtures = report->sets(2);
   EXPECT_TRUE(fixtures.present());
   EXPECT_EQ(fixtures.cases(), 1);
   EXPECT_EQ(fixtures.expected(), 1);
-  const SetScore& textacy = report->sets(2);
+  const SetScore& textacy = report->sets(3);
   EXPECT_TRUE(textacy.present());
   EXPECT_EQ(textacy.cases(), 2);
   EXPECT_EQ(textacy.expected(), 1);
-  EXPECT_EQ(report->sets(3).set(), "recognizers-text");
-  EXPECT_FALSE(report->sets(3).present());
+  EXPECT_EQ(report->sets(4).set(), "recognizers-text");
+  EXPECT_FALSE(report->sets(4).present());
   EXPECT_THAT(FormatMarkdown(*report),
               HasSubstr("| recognizers-text | not found |"));
 }
