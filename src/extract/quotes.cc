@@ -106,6 +106,8 @@ struct Lexicons {
   absl::flat_hash_set<std::string> prepositions;
   // "of", "for", "on": a noun phrase hangs on another through them.
   absl::flat_hash_set<std::string> connectors;
+  // Adverbs that may stand between a speaker and the verb ("once", "later").
+  absl::flat_hash_set<std::string> adverbs;
 };
 
 const std::string& Field(const std::vector<std::string>& row, size_t field) {
@@ -147,6 +149,7 @@ const Lexicons& Lex() {
     for (const auto& row : ReadTsv("name_context.tsv")) {
       if (Field(row, 1) == "determiner") lex->determiners.insert(row[0]);
       if (Field(row, 1) == "org-connector") lex->connectors.insert(row[0]);
+      if (Field(row, 1) == "adverb") lex->adverbs.insert(row[0]);
       if (Field(row, 1) == "place-preposition") {
         lex->prepositions.insert(row[0]);
       }
@@ -398,7 +401,8 @@ bool IsAbbreviationDot(const Document& doc, const std::vector<Token>& tokens,
 
 // Who an attribution names, before it is resolved to a canonical name.
 struct Subject {
-  enum class Kind { kNames, kPronoun, kPhrase };
+  // kNobody: a subject that names no one ("analysts at Fenwick Capital").
+  enum class Kind { kNames, kPronoun, kPhrase, kNobody };
   Kind kind = Kind::kPhrase;
   // kNames: the mentions named, more than one for "Burton and Nick".
   std::vector<const EntityMention*> mentions;
@@ -450,24 +454,42 @@ class SubjectFinder {
   // earlier than token `lo`: "Okafor said", "he said", "the ministry
   // said", "Tomas Berg, a senior fellow at ..., said".
   std::optional<Subject> Before(int verb, int lo) const {
-    const int last = verb - 1;
+    int last = verb - 1;
+    // "Jodie Marr once called", "he later said": up to two adverbs.
+    for (int k = 0; k < 2 && last > lo && IsAdverb(last); ++k) --last;
     if (last < lo) return std::nullopt;
     const Token& t = tokens_[last];
     if (PunctOf(doc_, t) == ',') return AppositiveSubject(last, lo);
     if (t.kind != TokenKind::kWord) return std::nullopt;
     if (std::optional<Subject> s = PronounAt(last)) return s;
-    if (std::optional<Subject> s = NamesEndingAt(last, lo)) return s;
+    if (std::optional<Subject> s = NamesEndingAt(last, lo)) {
+      return AttachedName(*s, lo);
+    }
     return PhraseEndingAt(last, lo);
   }
 
   // The subject that starts at token `first`, after the verb: "said
   // Okafor", "said Prime Minister Henrik Solberg", "reply Burton and
-  // Nick", "says the report", "according to Estmark’s foreign ministry".
+  // Nick", "says the report", "according to Estmark’s foreign ministry",
+  // "according to fire chief Lukas Brenner".
   std::optional<Subject> After(int first) const {
     const int n = static_cast<int>(tokens_.size());
     if (first >= n) return std::nullopt;
     if (std::optional<Subject> s = PronounAt(first)) return s;
     if (std::optional<Subject> s = NamesStartingAt(first)) return s;
+    // Lowercase role words ending in a title, then the name.
+    for (int i = first; i < n && i < first + kMaxPhraseWords && IsWord(i) &&
+                        !IsCapitalized(doc_, tokens_[i]);
+         ++i) {
+      if (!IsTitle(i)) continue;
+      if (i + 1 < n && IsWord(i + 1) && IsCapitalized(doc_, tokens_[i + 1])) {
+        if (std::optional<Subject> s = NamesStartingAt(i + 1)) {
+          s->first_token = first;
+          return s;
+        }
+      }
+      break;
+    }
     std::optional<Subject> phrase = PhraseStartingAt(first);
     if (!phrase) return phrase;
     // "said the finance minister, Kofi Mensah": the role, then the person.
@@ -553,6 +575,51 @@ class SubjectFinder {
 
   bool IsTitle(int i) const {
     return IsWord(i) && Lex().titles.contains(LowerOf(doc_, tokens_[i]));
+  }
+
+  // A token of digits only ("47").
+  bool IsNumber(int i) const {
+    if (!IsWord(i)) return false;
+    const absl::string_view text = TextOf(doc_, tokens_[i]);
+    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+      return c >= '0' && c <= '9';
+    });
+  }
+
+  // A lowercase adverb of name_context.tsv or a word in -ly ("publicly").
+  bool IsAdverb(int i) const {
+    if (!IsWord(i) || IsCapitalized(doc_, tokens_[i])) return false;
+    const std::string word = LowerOf(doc_, tokens_[i]);
+    return Lex().adverbs.contains(word) ||
+           (word.size() >= 5 && absl::EndsWith(word, "ly"));
+  }
+
+  // `names` after a preposition that attaches them to what stands before:
+  // "Ana Lima of Brightwater Bank said" is Ana Lima speaking, "analysts at
+  // Fenwick Capital describe" names nobody. Otherwise `names` itself.
+  Subject AttachedName(const Subject& names, int lo) const {
+    const int preposition = names.first_token - 1;
+    if (preposition <= lo || !IsWord(preposition) ||
+        IsCapitalized(doc_, tokens_[preposition])) {
+      return names;
+    }
+    const std::string word = LowerOf(doc_, tokens_[preposition]);
+    if (!Lex().connectors.contains(word) &&
+        !Lex().prepositions.contains(word)) {
+      return names;
+    }
+    if (std::optional<Subject> person = NamesEndingAt(preposition - 1, lo)) {
+      return *person;
+    }
+    if (!IsWord(preposition - 1) ||
+        IsCapitalized(doc_, tokens_[preposition - 1])) {
+      return names;
+    }
+    Subject nobody = names;
+    nobody.kind = Subject::Kind::kNobody;
+    nobody.mentions.clear();
+    nobody.first_token = preposition - 1;
+    return nobody;
   }
 
   // A noun phrase ending at `last` that starts with a determiner or a
@@ -688,6 +755,12 @@ class SubjectFinder {
       if (s && s->first_token == i + 1) {
         s->first_token = RoleBeforeComma(i, lo);
         return s;
+      }
+      // "Marit Ellingsen, 47, a nurse ..., said": an age between commas.
+      if (i >= 2 && IsNumber(i - 1) && PunctOf(doc_, tokens_[i - 2]) == ',') {
+        if (std::optional<Subject> named = NamesEndingAt(i - 3, lo)) {
+          return named;
+        }
       }
       return std::nullopt;
     }
@@ -892,6 +965,8 @@ Attribution Resolve(const Document& doc, const EntityIndex& entities,
       }
       break;
     }
+    case Subject::Kind::kNobody:
+      return a;
     case Subject::Kind::kPhrase: {
       const absl::string_view phrase = doc.Slice(subject.begin, subject.end);
       // Collapse line breaks inside the phrase.
