@@ -1259,6 +1259,15 @@ std::string CollapseSpaces(absl::string_view text) {
   return out;
 }
 
+// Whether `word` is all ASCII digits ("47").
+bool IsDigits(absl::string_view word) {
+  if (word.empty()) return false;
+  for (char c : word) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
 // An appositive after a name: "Tomas Berg, a senior fellow at the Baltic
 // Policy Institute in Riga, said". It starts after the comma at `comma`,
 // holds a role word among its first words and ends at the next comma or at
@@ -1267,6 +1276,11 @@ Role AppositiveAfter(const Words& words, size_t comma) {
   constexpr size_t kMaxWords = 16;
   constexpr size_t kHeadWithin = 4;
   if (comma >= words.size() || words.punct(comma) != ',') return Role();
+  // "Marit Ellingsen, 47, a nurse at ...": past an age.
+  if (comma + 2 < words.size() && words.punct(comma + 2) == ',' &&
+      words.is_word(comma + 1) && IsDigits(words.key(comma + 1))) {
+    comma += 2;
+  }
   const size_t first = comma + 1;
   size_t last = first;
   bool has_head = false;

@@ -611,10 +611,9 @@ class SubjectFinder {
     if (std::optional<Subject> person = NamesEndingAt(preposition - 1, lo)) {
       return *person;
     }
-    if (!IsWord(preposition - 1) ||
-        IsCapitalized(doc_, tokens_[preposition - 1])) {
-      return names;
-    }
+    // A word that is no name: a common noun, capitalized or not when it
+    // opens the sentence.
+    if (!IsWord(preposition - 1)) return names;
     Subject nobody = names;
     nobody.kind = Subject::Kind::kNobody;
     nobody.mentions.clear();
@@ -775,10 +774,18 @@ class SubjectFinder {
   int RoleBeforeComma(int comma, int lo) const {
     int start = comma;
     bool titles_only = true;
-    for (int i = comma - 1; i >= lo && i > comma - 1 - kMaxPhraseWords; --i) {
+    for (int i = comma - 1; i >= lo && i > comma - 1 - 2 * kMaxPhraseWords;
+         --i) {
       if (!IsWord(i)) break;
       if (IsPossessive(doc_, tokens_[i]) ||
           Lex().determiners.contains(LowerOf(doc_, tokens_[i]))) {
+        // "the head of the agency": on through "of" to the phrase it ends.
+        if (i - 2 >= lo && IsWord(i - 1) && IsWord(i - 2) &&
+            Lex().connectors.contains(LowerOf(doc_, tokens_[i - 1]))) {
+          titles_only = false;
+          --i;
+          continue;
+        }
         return i;
       }
       if (titles_only &&
@@ -1051,6 +1058,8 @@ bool HasReportingVerb(const Document& doc, const std::vector<Token>& tokens) {
 // “To win the peace,” Okafor said, “a country must ...”: `next` continues
 // `prev` when only an attribution ending in a comma, colon or dash stands
 // between them in one sentence, and `prev` does not end its sentence.
+Quote::Form FormOf(absl::string_view text, bool partial);
+
 bool InterruptedByAttribution(const Document& doc, const Part& prev,
                               const Part& next) {
   if (!prev.closed || next.paragraph != prev.paragraph ||
@@ -1067,6 +1076,13 @@ bool InterruptedByAttribution(const Document& doc, const Part& prev,
   // "Hardy said, adding: “They will ...": a colon before a capital opens a
   // quotation of its own.
   if (joint == ':' && segment::IsUpper(FirstLetter(doc, next))) return false;
+  // "said of her new documentary, “The Last Ferry to Skarvik”": a title is
+  // no continuation.
+  if (segment::IsUpper(FirstLetter(doc, next)) &&
+      FormOf(doc.Slice(next.content_begin, next.content_end), true) ==
+          Quote::FORM_TITLE) {
+    return false;
+  }
   const std::vector<Token> gap =
       segment::Tokenize(doc.text, prev.end, next.open);
   return HasReportingVerb(doc, gap);
@@ -1368,6 +1384,31 @@ bool IntroducedByAttribution(const Document& doc,
   return false;
 }
 
+// "LONDON — “...", "BRUSSELS (Reuters) — “...": the tokens before a
+// quotation are a dateline, words without a lowercase letter (a
+// parenthesis aside) ending in a dash.
+bool IsDateline(const Document& doc, const std::vector<Token>& before) {
+  if (before.empty() || !IsDash(PunctOf(doc, before.back()))) return false;
+  bool words = false;
+  int depth = 0;
+  for (size_t i = 0; i + 1 < before.size(); ++i) {
+    const Token& t = before[i];
+    if (t.kind == TokenKind::kPunct) {
+      const char32_t p = PunctOf(doc, t);
+      if (p == '(') ++depth;
+      if (p == ')') --depth;
+      if (p != '(' && p != ')' && p != ',' && p != '.') return false;
+      continue;
+    }
+    if (depth > 0) continue;
+    for (char c : TextOf(doc, t)) {
+      if (absl::ascii_islower(static_cast<unsigned char>(c))) return false;
+    }
+    words = true;
+  }
+  return words;
+}
+
 // A fragment embedded in the reporter's sentence rather than a quoted
 // sentence: “a bridge of trust”, a scare quote, a title.
 bool IsPartial(const Document& doc, const Quotation& q, size_t prev_end) {
@@ -1382,7 +1423,9 @@ bool IsPartial(const Document& doc, const Quotation& q, size_t prev_end) {
   const std::vector<Token> before = Window(doc, begin, first.open, true);
   bool words_before = false;
   for (const Token& t : before) words_before |= t.kind != TokenKind::kPunct;
-  if (words_before) return !IntroducedByAttribution(doc, before);
+  if (words_before && !IsDateline(doc, before)) {
+    return !IntroducedByAttribution(doc, before);
+  }
   // At the start of its sentence: partial when the reporter's sentence goes
   // on after it ("“Cuties” is what he called them").
   const Part& last = q.parts.back();
