@@ -636,6 +636,9 @@ class Words {
   }
   // A word token (letters first); numbers and punctuation are not.
   bool is_word(size_t i) const { return tokens_[i].kind == TokenKind::kWord; }
+  bool is_number(size_t i) const {
+    return tokens_[i].kind == TokenKind::kNumber;
+  }
   // A word that starts with an uppercase letter.
   bool capitalized(size_t i) const {
     return is_word(i) && tokens_[i].capitalized;
@@ -1278,7 +1281,8 @@ Role AppositiveAfter(const Words& words, size_t comma) {
   if (comma >= words.size() || words.punct(comma) != ',') return Role();
   // "Marit Ellingsen, 47, a nurse at ...": past an age.
   if (comma + 2 < words.size() && words.punct(comma + 2) == ',' &&
-      words.is_word(comma + 1) && IsDigits(words.key(comma + 1))) {
+      words.is_number(comma + 1) &&
+      IsDigits(words.key(comma + 1))) {
     comma += 2;
   }
   const size_t first = comma + 1;

@@ -38,6 +38,9 @@ constexpr int kMaxSubjectTokens = 24;
 // Most tokens after a reporting verb before an opening mark for the verb to
 // introduce the quotation ("told reporters on Tuesday: “...").
 constexpr int kMaxIntroTailTokens = 6;
+// Most tokens of a sentence that names the speaker of a lone quotation
+// before it ("That was how Ottilie Brand, 72, described her stay.").
+constexpr int kMaxDescribingSentenceTokens = 24;
 // Most tokens of a sentence that is nothing but an attribution ("Okafor
 // added.") after the quotation it belongs to.
 constexpr int kMaxAttributionSentenceTokens = 12;
@@ -579,7 +582,10 @@ class SubjectFinder {
 
   // A token of digits only ("47").
   bool IsNumber(int i) const {
-    if (!IsWord(i)) return false;
+    if (i < 0 || i >= static_cast<int>(tokens_.size()) ||
+        tokens_[i].kind != TokenKind::kNumber) {
+      return false;
+    }
     const absl::string_view text = TextOf(doc_, tokens_[i]);
     return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
       return c >= '0' && c <= '9';
@@ -1165,6 +1171,7 @@ class Attributor {
     }
     if (!found && !partial) found = NextSentence(q, next_begin);
     if (!found && !partial) found = PreviousSentence(q, prev_end);
+    if (!found && !partial) found = DescribedNext(q, next_begin);
     // Remembered for a quotation that follows in the next sentence, as of
     // the last sentence of this one.
     last_ = found;
@@ -1309,6 +1316,43 @@ class Attributor {
       return std::nullopt;
     }
     return LeadingAttribution(tokens, q.begin());
+  }
+
+  // A quotation that is a sentence of its own, with no attribution before
+  // it, and a short next sentence in its paragraph in which a named
+  // person is the subject of a reporting verb: “The rooms were cold.” That
+  // was how Ottilie Brand, 72, described her stay.
+  std::optional<Attribution> DescribedNext(const Quotation& q,
+                                           size_t next_begin) const {
+    const Part& last = q.parts.back();
+    const int s = SentenceOf(last.end - 1);
+    if (!last.closed || s < 0 ||
+        s + 1 >= static_cast<int>(doc_.seg.sentences.size())) {
+      return std::nullopt;
+    }
+    const segment::Sentence& here = doc_.seg.sentences[s];
+    const segment::Sentence& next = doc_.seg.sentences[s + 1];
+    if (here.begin != q.begin() || here.end != last.end ||
+        next.paragraph != here.paragraph || next.end > next_begin) {
+      return std::nullopt;
+    }
+    const std::vector<Token> tokens = Window(doc_, next.begin, next.end, false);
+    const int n = static_cast<int>(tokens.size());
+    if (n > kMaxDescribingSentenceTokens) return std::nullopt;
+    const SubjectFinder finder(doc_, entities_, tokens);
+    for (int v = 1; v < n; ++v) {
+      const VerbForm* verb = VerbAt(doc_, tokens, v);
+      if (verb == nullptr || verb->subject_after_only) continue;
+      std::optional<Subject> subject = finder.Before(v, 0);
+      if (!subject || subject->kind != Subject::Kind::kNames ||
+          subject->mentions.size() != 1 ||
+          entities_.entities()[subject->mentions[0]->entity].kind !=
+              EntityKind::kPerson) {
+        return std::nullopt;
+      }
+      return FromSubject(subject, q.begin());
+    }
+    return std::nullopt;
   }
 
   // The sentence before the quotation: the attribution of the quotation
@@ -1460,9 +1504,11 @@ bool IsSentencePunctuation(char32_t c) { return IsSentenceEnd(c) || c == ';'; }
 // letters or more and at least one other word are capitalized ("A bad day"
 // is none), and it holds no sentence punctuation (a period between digits
 // is none); otherwise it is a scare quote of one to kMaxScareWords words,
-// or a partial quote. One pass over `text`.
+// or a partial quote. A quotation standing as a sentence is direct unless
+// it looks like a title in the same way and does not end with a comma
+// (“The Last Ferry to Skarvik” after "said of her film,"). One pass over
+// `text`.
 Quote::Form FormOf(absl::string_view text, bool partial) {
-  if (!partial) return Quote::FORM_DIRECT;
   int words = 0;
   int capitalized_words = 0;
   bool title = true;
@@ -1508,7 +1554,12 @@ Quote::Form FormOf(absl::string_view text, bool partial) {
     pos += len;
   }
   end_word();
-  if (title && capitalized_words >= 2) return Quote::FORM_TITLE;
+  // A title standing where a quoted sentence would ("said of her film,
+  // “The Last Ferry to Skarvik”") ends without a comma.
+  const bool titled = title && capitalized_words >= 2 &&
+                      (partial || prev != ',');
+  if (titled) return Quote::FORM_TITLE;
+  if (!partial) return Quote::FORM_DIRECT;
   return words <= kMaxScareWords ? Quote::FORM_SCARE : Quote::FORM_PARTIAL;
 }
 
@@ -1651,7 +1702,7 @@ void FindQuotes(const Document& doc, const EntityIndex& entities,
     auto* quote = claim.mutable_quote();
     quote->set_text(text);
     quote->set_normalized(NormalizeQuoteText(text));
-    quote->set_partial(partial);
+    quote->set_partial(form != Quote::FORM_DIRECT);
     quote->set_form(form);
     // A title is not speech: it has no speaker.
     if (form != Quote::FORM_TITLE && attribution.has_value() &&

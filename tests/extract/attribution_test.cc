@@ -150,5 +150,111 @@ TEST(AttributionTest, ColonBeforeACapitalOpensANewQuotation) {
             Speakers1{"Jonas Ekberg"});
 }
 
+TEST(AttributionTest, AdverbBetweenSpeakerAndVerb) {
+  EXPECT_EQ(Speakers("The band closed with an old song its singer, Jodie "
+                     "Marr, once called “the only honest thing I ever "
+                     "wrote.”"),
+            Speakers1{"Jodie Marr"});
+}
+
+TEST(AttributionTest, AgeInTheAppositive) {
+  EXPECT_EQ(Speakers("Marit Ellingsen, 47, a nurse at the district "
+                     "hospital, said: “We were never told the ward would "
+                     "close.”"),
+            Speakers1{"Marit Ellingsen"});
+}
+
+TEST(AttributionTest, NameAttachedByAPreposition) {
+  // The person before "of" speaks, not the bank.
+  EXPECT_EQ(Speakers("“Rates will fall by June,” said Ana Lima of "
+                     "Brightwater Bank."),
+            Speakers1{"Ana Lima"});
+  EXPECT_EQ(Speakers("“We are ready,” President Ada Okafor of Valdoria "
+                     "said."),
+            Speakers1{"Ada Okafor"});
+  // Unnamed analysts at a firm: nobody, not the firm.
+  EXPECT_EQ(Speakers("Analysts at Fenwick Capital describe the sell-off as "
+                     "a “healthy correction” rather than a crash."),
+            Speakers1{""});
+}
+
+TEST(AttributionTest, LowercaseRoleBeforeTheName) {
+  EXPECT_EQ(Speakers("The fire spread “faster than anyone could have "
+                     "predicted,” according to fire chief Lukas Brenner."),
+            Speakers1{"Lukas Brenner"});
+  EXPECT_EQ(Speakers("“We are ready,” the head of the agency, Lise Berg, "
+                     "said."),
+            Speakers1{"Lise Berg"});
+}
+
+TEST(AttributionTest, VerbsThatJudgeAsTheyReport) {
+  EXPECT_EQ(Speakers("Housing Minister Olu Bankole dismissed the report as "
+                     "“fiction” on Tuesday."),
+            Speakers1{"Olu Bankole"});
+}
+
+TEST(AttributionTest, SpeakerNamedByTheNextSentence) {
+  EXPECT_EQ(Speakers("“The rooms were cold, and so were the staff.” That "
+                     "was how Ottilie Brand, 72, described her stay."),
+            Speakers1{"Ottilie Brand"});
+  // A next sentence about somebody else's view is no attribution.
+  EXPECT_EQ(Speakers("“The rooms were cold.” The home’s owner rejected the "
+                     "complaint."),
+            Speakers1{""});
+}
+
+TEST(AttributionTest, SharedSurnameTakesTheFullNameOfItsTitle) {
+  EXPECT_EQ(Speakers("Judge Oksana Petrenko sentenced Viktor Petrenko to "
+                     "six years.\n\n“The sentence reflects the harm done,” "
+                     "Judge Petrenko said.\n\n“I will appeal,” Mr. Petrenko "
+                     "told reporters."),
+            (Speakers1{"Oksana Petrenko", "Viktor Petrenko"}));
+  EXPECT_EQ(Speakers("Paola Ferrante handles the books; her brother, Marco "
+                     "Ferrante, bakes.\n\n“He exaggerates,” Ms. Ferrante "
+                     "said."),
+            Speakers1{"Paola Ferrante"});
+}
+
+TEST(AttributionTest, GivenNameTellsGender) {
+  EXPECT_EQ(Speakers("Ravi Anand, the mayor of Port Selwyn, met the "
+                     "regional governor, Elena Cruz, on Monday.\n\n“The "
+                     "money is there,” he said after the meeting."),
+            Speakers1{"Ravi Anand"});
+}
+
+TEST(AttributionTest, DatelineDoesNotEmbedTheQuote) {
+  crosscheck::v1::Article article;
+  article.set_id("test");
+  article.set_text("LONDON — “The market has turned,” said Ian Price, a "
+                   "broker.");
+  const Document doc = MakeDocument(article);
+  const EntityIndex entities(doc);
+  std::vector<Claim> claims;
+  std::vector<crosscheck::v1::Note> notes;
+  FindQuotes(doc, entities, &claims, &notes);
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_EQ(claims[0].quote().form(), crosscheck::v1::Quote::FORM_DIRECT);
+  EXPECT_FALSE(claims[0].quote().partial());
+}
+
+TEST(AttributionTest, TitleAfterAnAttributionIsItsOwnQuote) {
+  crosscheck::v1::Article article;
+  article.set_id("test");
+  article.set_text("“We spent three years on it,” director Selma Iversen "
+                   "said of her new documentary, “The Last Ferry to "
+                   "Skarvik”, which opens on Friday.");
+  const Document doc = MakeDocument(article);
+  const EntityIndex entities(doc);
+  std::vector<Claim> claims;
+  std::vector<crosscheck::v1::Note> notes;
+  FindQuotes(doc, entities, &claims, &notes);
+  ASSERT_EQ(claims.size(), 2u);
+  EXPECT_EQ(claims[0].quote().text(), "We spent three years on it,");
+  EXPECT_EQ(claims[0].quote().speaker(), "Selma Iversen");
+  EXPECT_EQ(claims[1].quote().text(), "The Last Ferry to Skarvik");
+  EXPECT_EQ(claims[1].quote().form(), crosscheck::v1::Quote::FORM_TITLE);
+  EXPECT_EQ(claims[1].quote().speaker(), "");
+}
+
 }  // namespace
 }  // namespace crosscheck::extract
