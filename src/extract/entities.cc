@@ -639,6 +639,18 @@ class Words {
   bool is_number(size_t i) const {
     return tokens_[i].kind == TokenKind::kNumber;
   }
+  // A hyphenated word whose last part starts in lowercase
+  // ("Nineteen-year-old", "Well-known"): a common word, not a name.
+  bool lowercase_after_hyphen(size_t i) const {
+    const size_t begin = tokens_[i].begin;
+    const size_t end = tokens_[i].end;
+    for (size_t k = end; k > begin + 1; --k) {
+      if (text_[k - 2] == '-') {
+        return absl::ascii_islower(static_cast<unsigned char>(text_[k - 1]));
+      }
+    }
+    return false;
+  }
   // A word that starts with an uppercase letter.
   bool capitalized(size_t i) const {
     return is_word(i) && tokens_[i].capitalized;
@@ -1182,7 +1194,10 @@ bool TrimInitialWord(const Words& words, Chunk* chunk) {
            (next + 1 < words.size() && words.punct(next) == ':' &&
             IsOpeningMark(words.punct(next + 1)));
   }
-  if (!words.written_in_lowercase(first)) return true;
+  if (!words.written_in_lowercase(first) &&
+      !words.lowercase_after_hyphen(first)) {
+    return true;
+  }
   // A common word: drop it, and a connector that followed it.
   size_t drop = 1;
   while (drop < chunk->parts.size() && !words.capitalized(chunk->parts[drop])) {
@@ -2103,7 +2118,8 @@ EntityKind DecideKind(const RawMention& canonical, const Forms& forms,
 
 // "He said" makes the nearest name before it, in the same or the previous
 // sentence, a person ("Burton arrived. ... he said"), skipping names that
-// are places, organisations or possessors.
+// are places, organisations or possessors, unless a name known to be a
+// person stands in that window.
 void MarkPronounReferents(const std::vector<RawMention>& mentions,
                           const std::vector<int>& entity_of,
                           const std::vector<EntityKind>& kinds,
@@ -2118,17 +2134,25 @@ void MarkPronounReferents(const std::vector<RawMention>& mentions,
                            return m.end <= offset;
                          }) -
         mentions.begin());
+    // The nearest name of unknown kind, unless a person is named in the
+    // window: "Dr. Ingeborg Thorsen measured the Skarvatn glacier. ... she
+    // said" makes no person of "Skarvatn".
+    int unknown = -1;
     for (int steps = 0; i > 0 && steps < kMaxLookBack; ++steps) {
       const RawMention& m = mentions[--i];
       if (m.sentence < p.sentence - 1) break;
       const EntityKind kind = kinds[entity_of[i]];
+      if (kind == EntityKind::kPerson) {
+        unknown = -1;
+        break;
+      }
       if (m.after_place_preposition || m.possessive ||
           kind == EntityKind::kPlace || kind == EntityKind::kOrganization) {
         continue;
       }
-      (*evidence)[entity_of[i]].pronoun = true;
-      break;
+      if (unknown == -1) unknown = static_cast<int>(i);
     }
+    if (unknown != -1) (*evidence)[entity_of[unknown]].pronoun = true;
   }
 }
 

@@ -38,6 +38,9 @@ constexpr int kMaxSubjectTokens = 24;
 // Most tokens after a reporting verb before an opening mark for the verb to
 // introduce the quotation ("told reporters on Tuesday: “...").
 constexpr int kMaxIntroTailTokens = 6;
+// The same when a colon ends them ("told reporters after the vote on
+// Tuesday:").
+constexpr int kMaxColonTailTokens = 16;
 // Most tokens of a sentence that names the speaker of a lone quotation
 // before it ("That was how Ottilie Brand, 72, described her stay.").
 constexpr int kMaxDescribingSentenceTokens = 24;
@@ -373,6 +376,11 @@ const VerbForm* VerbAt(const Document& doc, const std::vector<Token>& tokens,
   }
   const auto it = Lex().verbs.find(LowerOf(doc, tokens[i]));
   if (it == Lex().verbs.end()) return nullptr;
+  // "the claims", "a report": a noun after a determiner.
+  if (i > 0 && tokens[i - 1].kind == TokenKind::kWord &&
+      Lex().determiners.contains(LowerOf(doc, tokens[i - 1]))) {
+    return nullptr;
+  }
   for (const VerbForm& form : it->second) {
     const int n = static_cast<int>(form.words.size());
     if (i + n > static_cast<int>(tokens.size())) continue;
@@ -592,12 +600,10 @@ class SubjectFinder {
     });
   }
 
-  // A lowercase adverb of name_context.tsv or a word in -ly ("publicly").
+  // A lowercase adverb of name_context.tsv ("once", "publicly").
   bool IsAdverb(int i) const {
     if (!IsWord(i) || IsCapitalized(doc_, tokens_[i])) return false;
-    const std::string word = LowerOf(doc_, tokens_[i]);
-    return Lex().adverbs.contains(word) ||
-           (word.size() >= 5 && absl::EndsWith(word, "ly"));
+    return Lex().adverbs.contains(LowerOf(doc_, tokens_[i]));
   }
 
   // `names` after a preposition that attaches them to what stands before:
@@ -985,9 +991,28 @@ Attribution Resolve(const Document& doc, const EntityIndex& entities,
       // Collapse line breaks inside the phrase.
       std::vector<absl::string_view> words =
           absl::StrSplit(phrase, absl::ByAnyChar(" \t\r\n"), absl::SkipEmpty());
-      const std::string head =
-          words.empty() ? std::string() : absl::AsciiStrToLower(words.back());
-      if (Lex().role_heads.contains(head)) {
+      // The role word of the phrase, if any: "the minister", "a diplomat
+      // briefed on the talks", "the union’s local chairman".
+      // A possessor is not the head: "the inspector general’s report" is a
+      // document.
+      // One speaking for somebody ("a spokesman for the ministry", "a
+      // lawyer for the family") is kept as written.
+      std::string head;
+      for (size_t k = 0; k < words.size(); ++k) {
+        const absl::string_view word = words[k];
+        if (absl::EndsWith(word, "\u2019s") || absl::EndsWith(word, "'s") ||
+            absl::EndsWith(word, "s\u2019") || absl::EndsWith(word, "s'")) {
+          head.clear();
+          continue;
+        }
+        std::string lower = absl::AsciiStrToLower(word);
+        if (!Lex().role_heads.contains(lower)) continue;
+        const bool speaks_for =
+            k + 1 < words.size() && absl::EqualsIgnoreCase(words[k + 1], "for");
+        head = speaks_for ? std::string() : std::move(lower);
+        if (speaks_for) break;
+      }
+      if (!head.empty()) {
         // "the minister": a person named before with that role, or nobody.
         const EntityMention* m = referent([&](const EntityMention& mention) {
           const Entity& e = entities.entities()[mention.entity];
@@ -1280,7 +1305,12 @@ class Attributor {
       const VerbForm* verb = VerbAt(doc_, tokens, v);
       if (verb == nullptr) continue;
       const int after = v + static_cast<int>(verb->words.size());
-      if (!partial && n - after > kMaxIntroTailTokens) return std::nullopt;
+      // Words between the verb and the mark: a few, or a phrase ending in
+      // a colon ("posted on social media within minutes of the result:").
+      const int tail_limit = PunctOf(doc_, tokens[n - 1]) == ':'
+                                 ? kMaxColonTailTokens
+                                 : kMaxIntroTailTokens;
+      if (!partial && n - after > tail_limit) return std::nullopt;
       // The speaker before the verb, or after it when the verb opens its
       // clause ("Said Okafor: “...", "according to the ministry, “...").
       std::optional<Subject> subject;
@@ -1369,7 +1399,9 @@ class Attributor {
     const bool opens_paragraph = before.paragraph + 1 == here.paragraph &&
                                  OpensParagraph(doc_, q.parts.front());
     if (!same_paragraph && !opens_paragraph) return std::nullopt;
-    if (last_.has_value() && last_->sentence == s - 1 && same_paragraph &&
+    // The quotation before went on in the same sentence or ended the
+    // paragraph before: “...,” Corrigan said. ¶ “I said to the players ...”
+    if (last_.has_value() && last_->sentence == s - 1 &&
         !last_->speaker.empty()) {
       return last_;
     }

@@ -256,5 +256,52 @@ TEST(AttributionTest, TitleAfterAnAttributionIsItsOwnQuote) {
   EXPECT_EQ(claims[1].quote().speaker(), "");
 }
 
+TEST(AttributionTest, PronounSkipsAnUnknownNameWhenAPersonIsNamed) {
+  EXPECT_EQ(Speakers("Dr. Ingeborg Thorsen has measured the Skarvatn "
+                     "glacier every summer. “It has lost more ice,” she "
+                     "said."),
+            Speakers1{"Ingeborg Thorsen"});
+}
+
+TEST(AttributionTest, NounAfterADeterminerIsNoVerb) {
+  // "the claims" is no attribution: the company speaks.
+  EXPECT_EQ(Speakers("Quillon Medical said in a statement that the claims "
+                     "were “without merit.”"),
+            Speakers1{"Quillon Medical"});
+}
+
+TEST(AttributionTest, QuotationParagraphAfterAnAttributedOne) {
+  EXPECT_EQ(Speakers("Niall Corrigan did not hide his anger.\n\n“We gave "
+                     "away three goals,” Corrigan said.\n\n“I take the "
+                     "blame for the shape, but not for the marking.”"),
+            (Speakers1{"Niall Corrigan", "Niall Corrigan"}));
+}
+
+TEST(AttributionTest, LongPhraseBeforeAColon) {
+  EXPECT_EQ(Speakers("Rep. Calvin Drummond, who voted against the package, "
+                     "posted on social media within minutes of the result: "
+                     "“A sad day for every taxpayer in this district.”"),
+            Speakers1{"Calvin Drummond"});
+}
+
+TEST(AttributionTest, UnnamedPersonWithARoleNamesNobody) {
+  EXPECT_EQ(Speakers("“The gap is still very wide,” said a diplomat briefed "
+                     "on the talks."),
+            Speakers1{""});
+  // One speaking for somebody is kept as written.
+  EXPECT_EQ(Speakers("“No comment,” a lawyer for the family said."),
+            Speakers1{"a lawyer for the family"});
+  // A possessor is not the head of the phrase.
+  EXPECT_EQ(Speakers("“The agency failed to act,” according to the inspector "
+                     "general’s report."),
+            Speakers1{"the inspector general’s report"});
+}
+
+TEST(AttributionTest, AgeWordIsNoPartOfTheName) {
+  EXPECT_EQ(Speakers("Nineteen-year-old Mateo Alvarado scored twice.\n\n"
+                     "“We enjoyed it,” Alvarado said."),
+            Speakers1{"Mateo Alvarado"});
+}
+
 }  // namespace
 }  // namespace crosscheck::extract
