@@ -28,8 +28,11 @@ struct EvalOptions {
   // The own set: a text-format crosscheck.v1.AttributionSuite.
   std::string suite_path;
   // The held-out set, of the same format: cases written apart from the
-  // extractor and never used to tune it.
+  // extractor, whose failures later guided general fixes.
   std::string heldout_path;
+  // The blind set, of the same format: cases written without running the
+  // extractor on them, measured once before any change was made for them.
+  std::string blind_path;
   // The fixtures directory: one folder per story, with *.txt articles and
   // an expected.textproto (crosscheck.v1.Expectation).
   std::string fixtures_dir;
@@ -58,7 +61,7 @@ std::string NormalizedQuotation(absl::string_view marked);
 
 // Scores every case of `suite` (Article id = case name, text = input,
 // published as given, all extractors) with ScoreExact, adds the row `set`
-// ("own" or "held-out") to `report->sets`, one row per pattern to
+// ("own", "held-out" or "blind") to `report->sets`, one row per pattern to
 // `report->patterns`, and with `failures` the failing cases to
 // `report->failures`. `path` is the row's path.
 void ScoreOwnSet(const crosscheck::v1::AttributionSuite& suite,

@@ -23,6 +23,10 @@ ABSL_FLAG(std::string, heldout, "",
           "the held-out attribution cases (default "
           "tests/extract/data/attribution_cases_heldout.textproto in the "
           "workspace)");
+ABSL_FLAG(std::string, blind, "",
+          "the blind attribution cases (default "
+          "tests/extract/data/attribution_cases_blind.textproto in the "
+          "workspace)");
 ABSL_FLAG(std::string, fixtures, "",
           "the fixtures directory (default fixtures/ in the workspace)");
 ABSL_FLAG(std::string, peer_suites, "",
@@ -54,6 +58,8 @@ flags:
                         attribution_cases.textproto)
   --heldout=FILE        held-out cases (default: <workspace>/tests/extract/
                         data/attribution_cases_heldout.textproto)
+  --blind=FILE          blind cases (default: <workspace>/tests/extract/
+                        data/attribution_cases_blind.textproto)
   --fixtures=DIR        fixture stories (default: <workspace>/fixtures)
   --peer_suites=DIR     peer suites (default: <workspace>/../shared/peer-suites)
   --failures            also list every case with a miss, a false positive,
@@ -120,6 +126,9 @@ int main(int argc, char** argv) {
   options.heldout_path =
       Resolve(absl::GetFlag(FLAGS_heldout), working, workspace,
               "tests/extract/data/attribution_cases_heldout.textproto");
+  options.blind_path =
+      Resolve(absl::GetFlag(FLAGS_blind), working, workspace,
+              "tests/extract/data/attribution_cases_blind.textproto");
   options.fixtures_dir =
       Resolve(absl::GetFlag(FLAGS_fixtures), working, workspace, "fixtures");
   options.peer_dir = Resolve(absl::GetFlag(FLAGS_peer_suites), working,
