@@ -280,6 +280,21 @@ INSTANTIATE_TEST_SUITE_P(
       return info.param.name;
     });
 
+TEST(EntityIndexTest, EveryFormOfANameIsOneEntity) {
+  const Indexed indexed(
+      "Valdorian leader Ada Okafor landed on Monday. President Okafor met "
+      "the king. Ms. Okafor rested, and Okafor spoke at dinner. Ada Okafor "
+      "flew home.");
+  EXPECT_EQ(indexed.index().entities().size(), 1u)
+      << testing::PrintToString(indexed.Names());
+  for (const char* at : {"Ada Okafor landed", "Okafor met", "Okafor rested",
+                         "Okafor spoke", "Ada Okafor flew"}) {
+    EXPECT_EQ(indexed.EntityAt(at), "Ada Okafor") << at;
+  }
+  // Titles are not part of the name; the first role given is kept.
+  EXPECT_EQ(indexed.index().entities()[0].role, "Valdorian leader");
+}
+
 TEST(EntityIndexTest, SurnameAliasesFullName) {
   const Indexed indexed(
       "Okafor landed on Monday. President Ada Okafor then met the king. "
