@@ -1917,9 +1917,8 @@ bool HasLowercase(absl::string_view text) {
   return false;
 }
 
-// The lowercase word right before byte `begin`, across spaces and a dot
-// ("ms" before "Ms. Ferrante"), if it is a title word; empty otherwise.
-// Reads at most 24 bytes back.
+}  // namespace
+
 std::string TitleBefore(absl::string_view text, size_t begin) {
   size_t end = begin;
   while (end > 0 && begin - end < 8 &&
@@ -1936,6 +1935,8 @@ std::string TitleBefore(absl::string_view text, size_t begin) {
   if (!FactsOf(word).title.has_value()) return std::string();
   return word;
 }
+
+namespace {
 
 // The gender a title or a given name tells, or 0.
 GenderCode GenderOfWord(absl::string_view word) {

@@ -71,6 +71,11 @@ struct EntityIndexOptions {
 // All entity mentions of one document, found once and queried by the
 // quote and claim extractors. Immutable after construction; the Document
 // must outlive it.
+// The lowercase title word of data/titles.tsv ("ms", "judge") written
+// right before byte `begin` of `text`, across white space and an
+// abbreviation dot ("Ms. Ferrante"), or empty. Reads at most 24 bytes.
+std::string TitleBefore(absl::string_view text, size_t begin);
+
 class EntityIndex {
  public:
   explicit EntityIndex(const Document& doc,

@@ -839,7 +839,7 @@ class Genders {
       : genders_(entities.entities().size(), Gender::kUnknown),
         conflict_(entities.entities().size(), false) {
     for (const EntityMention& m : entities.mentions()) {
-      Learn(m.entity, TitleGender(doc.text, m.begin));
+      Learn(m.entity, WordGender(TitleBefore(doc.text, m.begin)));
     }
     for (size_t e = 0; e < entities.entities().size(); ++e) {
       const Entity& entity = entities.entities()[e];
@@ -887,23 +887,6 @@ class Genders {
     }
     const auto it = Lex().title_genders.find(absl::AsciiStrToLower(word));
     return it == Lex().title_genders.end() ? Gender::kUnknown : it->second;
-  }
-
-  // The gender told by the word right before byte `begin` ("Ms." in
-  // "Ms. Delgado"), reading at most 16 bytes back.
-  static Gender TitleGender(absl::string_view text, size_t begin) {
-    size_t end = begin;
-    while (end > 0 && begin - end < 16 &&
-           (text[end - 1] == ' ' || text[end - 1] == '.')) {
-      --end;
-    }
-    size_t start = end;
-    while (start > 0 && end - start < 16 &&
-           absl::ascii_isalpha(static_cast<unsigned char>(text[start - 1]))) {
-      --start;
-    }
-    if (start == end) return Gender::kUnknown;
-    return WordGender(text.substr(start, end - start));
   }
 
   std::vector<Gender> genders_;
@@ -1325,22 +1308,32 @@ class Attributor {
     return std::nullopt;
   }
 
-  // A short sentence right after the quotation that is only an
-  // attribution: “We will win.” Okafor added.
-  std::optional<Attribution> NextSentence(const Quotation& q,
-                                          size_t next_begin) const {
+  // The sentence after a quotation that closes its own sentence, when it
+  // is in the same paragraph and ends before the next quotation begins
+  // (at `next_begin`), or -1.
+  int SentenceAfter(const Quotation& q, size_t next_begin) const {
     const Part& last = q.parts.back();
     const int s = SentenceOf(last.end - 1);
     if (!last.closed || s < 0 ||
         s + 1 >= static_cast<int>(doc_.seg.sentences.size())) {
-      return std::nullopt;
+      return -1;
     }
     const segment::Sentence& here = doc_.seg.sentences[s];
     const segment::Sentence& next = doc_.seg.sentences[s + 1];
     if (here.end != last.end || next.paragraph != here.paragraph ||
         next.end > next_begin) {
-      return std::nullopt;
+      return -1;
     }
+    return s + 1;
+  }
+
+  // A short sentence right after the quotation that is only an
+  // attribution: “We will win.” Okafor added.
+  std::optional<Attribution> NextSentence(const Quotation& q,
+                                          size_t next_begin) const {
+    const int s = SentenceAfter(q, next_begin);
+    if (s < 0) return std::nullopt;
+    const segment::Sentence& next = doc_.seg.sentences[s];
     const std::vector<Token> tokens = Window(doc_, next.begin, next.end, false);
     if (static_cast<int>(tokens.size()) > kMaxAttributionSentenceTokens) {
       return std::nullopt;
@@ -1354,18 +1347,11 @@ class Attributor {
   // was how Ottilie Brand, 72, described her stay.
   std::optional<Attribution> DescribedNext(const Quotation& q,
                                            size_t next_begin) const {
-    const Part& last = q.parts.back();
-    const int s = SentenceOf(last.end - 1);
-    if (!last.closed || s < 0 ||
-        s + 1 >= static_cast<int>(doc_.seg.sentences.size())) {
+    const int s = SentenceAfter(q, next_begin);
+    if (s < 0 || doc_.seg.sentences[s - 1].begin != q.begin()) {
       return std::nullopt;
     }
-    const segment::Sentence& here = doc_.seg.sentences[s];
-    const segment::Sentence& next = doc_.seg.sentences[s + 1];
-    if (here.begin != q.begin() || here.end != last.end ||
-        next.paragraph != here.paragraph || next.end > next_begin) {
-      return std::nullopt;
-    }
+    const segment::Sentence& next = doc_.seg.sentences[s];
     const std::vector<Token> tokens = Window(doc_, next.begin, next.end, false);
     const int n = static_cast<int>(tokens.size());
     if (n > kMaxDescribingSentenceTokens) return std::nullopt;

@@ -17,8 +17,8 @@ namespace {
 
 using crosscheck::v1::Claim;
 
-// The speakers of the quotations of `text`, in text order ("" for none).
-std::vector<std::string> Speakers(const std::string& text) {
+// The quotation claims of `text`, in text order.
+std::vector<Claim> Quotes(const std::string& text) {
   crosscheck::v1::Article article;
   article.set_id("test");
   article.set_text(text);
@@ -27,8 +27,15 @@ std::vector<std::string> Speakers(const std::string& text) {
   std::vector<Claim> claims;
   std::vector<crosscheck::v1::Note> notes;
   FindQuotes(doc, entities, &claims, &notes);
+  return claims;
+}
+
+// The speakers of the quotations of `text`, in text order ("" for none).
+std::vector<std::string> Speakers(const std::string& text) {
   std::vector<std::string> speakers;
-  for (const Claim& claim : claims) speakers.push_back(claim.quote().speaker());
+  for (const Claim& claim : Quotes(text)) {
+    speakers.push_back(claim.quote().speaker());
+  }
   return speakers;
 }
 
@@ -121,15 +128,9 @@ TEST(AttributionTest, NameAfterRoleAndComma) {
 }
 
 TEST(AttributionTest, PortfolioIsPartOfTheRole) {
-  crosscheck::v1::Article article;
-  article.set_id("test");
-  article.set_text("“We expect the bridge to reopen,” Transport Minister "
-                   "Goran Ilic said on Thursday.");
-  const Document doc = MakeDocument(article);
-  const EntityIndex entities(doc);
-  std::vector<Claim> claims;
-  std::vector<crosscheck::v1::Note> notes;
-  FindQuotes(doc, entities, &claims, &notes);
+  const std::vector<Claim> claims = Quotes(
+      "“We expect the bridge to reopen,” Transport Minister "
+      "Goran Ilic said on Thursday.");
   ASSERT_EQ(claims.size(), 1u);
   EXPECT_EQ(claims[0].quote().speaker(), "Goran Ilic");
   EXPECT_EQ(claims[0].quote().role(), "Transport Minister");
@@ -223,31 +224,19 @@ TEST(AttributionTest, GivenNameTellsGender) {
 }
 
 TEST(AttributionTest, DatelineDoesNotEmbedTheQuote) {
-  crosscheck::v1::Article article;
-  article.set_id("test");
-  article.set_text("LONDON — “The market has turned,” said Ian Price, a "
-                   "broker.");
-  const Document doc = MakeDocument(article);
-  const EntityIndex entities(doc);
-  std::vector<Claim> claims;
-  std::vector<crosscheck::v1::Note> notes;
-  FindQuotes(doc, entities, &claims, &notes);
+  const std::vector<Claim> claims = Quotes(
+      "LONDON — “The market has turned,” said Ian Price, a "
+      "broker.");
   ASSERT_EQ(claims.size(), 1u);
   EXPECT_EQ(claims[0].quote().form(), crosscheck::v1::Quote::FORM_DIRECT);
   EXPECT_FALSE(claims[0].quote().partial());
 }
 
 TEST(AttributionTest, TitleAfterAnAttributionIsItsOwnQuote) {
-  crosscheck::v1::Article article;
-  article.set_id("test");
-  article.set_text("“We spent three years on it,” director Selma Iversen "
-                   "said of her new documentary, “The Last Ferry to "
-                   "Skarvik”, which opens on Friday.");
-  const Document doc = MakeDocument(article);
-  const EntityIndex entities(doc);
-  std::vector<Claim> claims;
-  std::vector<crosscheck::v1::Note> notes;
-  FindQuotes(doc, entities, &claims, &notes);
+  const std::vector<Claim> claims = Quotes(
+      "“We spent three years on it,” director Selma Iversen "
+      "said of her new documentary, “The Last Ferry to "
+      "Skarvik”, which opens on Friday.");
   ASSERT_EQ(claims.size(), 2u);
   EXPECT_EQ(claims[0].quote().text(), "We spent three years on it,");
   EXPECT_EQ(claims[0].quote().speaker(), "Selma Iversen");

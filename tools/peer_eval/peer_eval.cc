@@ -2,9 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <system_error>
 #include <tuple>
 #include <utility>
@@ -23,6 +21,7 @@
 #include "src/extract/extract.h"
 #include "tools/peer_eval/scope_data.h"
 #include "tools/peer_eval/suite_case.h"
+#include "tools/eval_io/eval_io.h"
 
 namespace crosscheck::peer_eval {
 
@@ -170,19 +169,6 @@ absl::StatusOr<std::vector<std::string>> ListJsonl(const fs::path& dir) {
   }
   std::sort(files.begin(), files.end());
   return files;
-}
-
-absl::StatusOr<std::string> ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return absl::NotFoundError(absl::StrCat("cannot read ", path.string()));
-  }
-  std::ostringstream contents;
-  contents << in.rdbuf();
-  if (in.bad()) {
-    return absl::NotFoundError(absl::StrCat("cannot read ", path.string()));
-  }
-  return contents.str();
 }
 
 // Scores every case of one file.
@@ -343,7 +329,7 @@ absl::StatusOr<EvalReport> RunPeerEval(const EvalOptions& options) {
       summary->set_reason("named by the scope table, not on disk");
       continue;
     }
-    CC_ASSIGN_OR_RETURN(const std::string contents, ReadFile(dir / rule.file));
+    CC_ASSIGN_OR_RETURN(const std::string contents, eval_io::ReadFile(dir / rule.file));
     CC_RETURN_IF_ERROR(
         EvalFile(rule, contents, options, data, &counts, summary, &report));
     scored_files.push_back(rule.file);

@@ -13,9 +13,9 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "google/protobuf/util/json_util.h"
 #include "src/base/flag_parse.h"
 #include "tools/peer_eval/peer_eval.h"
+#include "tools/eval_io/eval_io.h"
 
 ABSL_FLAG(std::string, failures, "",
           "list the failing cases of this category: number, ordinal, percent, "
@@ -111,18 +111,9 @@ int main(int argc, char** argv) {
   if (!report.ok()) return Fail(report.status().message());
 
   if (absl::GetFlag(FLAGS_json)) {
-    google::protobuf::util::JsonPrintOptions json_options;
-    json_options.add_whitespace = true;
-    json_options.always_print_primitive_fields = true;
-    json_options.preserve_proto_field_names = true;
-    std::string json;
-    const auto status = google::protobuf::util::MessageToJsonString(
-        *report, &json, json_options);
-    if (!status.ok()) {
-      return Fail(absl::StrCat("cannot print the report as JSON: ",
-                               status.message().as_string()));
-    }
-    std::cout << json << "\n";
+    const absl::StatusOr<std::string> json = crosscheck::eval_io::ToJson(*report);
+    if (!json.ok()) return Fail(json.status().message());
+    std::cout << *json << "\n";
   } else {
     std::cout << crosscheck::peer_eval::FormatMarkdown(*report);
   }

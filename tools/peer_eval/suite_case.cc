@@ -13,7 +13,8 @@
 #include "absl/strings/str_split.h"
 #include "absl/time/civil_time.h"
 #include "google/protobuf/struct.pb.h"
-#include "google/protobuf/util/json_util.h"
+#include "tools/eval_io/eval_io.h"
+#include "src/base/status_macros.h"
 
 namespace crosscheck::peer_eval {
 
@@ -693,18 +694,8 @@ absl::StatusOr<SuiteCase> ParseSuiteCase(absl::string_view json_line,
                                          absl::string_view file, int line,
                                          const ScopeData& data) {
   const std::string where = absl::StrCat(file, ":", line);
-  pb::Struct s;
-  {
-    const auto parsed = pb::util::JsonStringToMessage(
-        pb::StringPiece(json_line.data(), json_line.size()), &s);
-    if (!parsed.ok()) {
-      const std::string message = parsed.message().as_string();
-      return absl::InvalidArgumentError(absl::StrCat(
-          where, ": not a JSON object: ",
-          absl::StripAsciiWhitespace(
-              absl::string_view(message).substr(0, message.find('\n')))));
-    }
-  }
+  CC_ASSIGN_OR_RETURN(const pb::Struct s,
+                      eval_io::ParseJsonObject(json_line, where));
   SuiteCase c;
   c.file = std::string(file);
   c.line = line;

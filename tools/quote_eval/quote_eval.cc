@@ -2,9 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 #include <system_error>
 #include <utility>
@@ -26,6 +24,7 @@
 #include "src/extract/extract.h"
 #include "src/ingest/ingest.h"
 #include "tools/quote_eval/score.h"
+#include "tools/eval_io/eval_io.h"
 
 namespace crosscheck::quote_eval {
 namespace {
@@ -52,19 +51,6 @@ constexpr std::pair<const char*, const char*> kPeerFiles[] = {
 // Inputs longer than this are shortened in the failure list.
 constexpr size_t kInputShown = 300;
 
-absl::StatusOr<std::string> ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return absl::NotFoundError(absl::StrCat("cannot read ", path.string()));
-  }
-  std::ostringstream contents;
-  contents << in.rdbuf();
-  if (in.bad()) {
-    return absl::NotFoundError(absl::StrCat("cannot read ", path.string()));
-  }
-  return contents.str();
-}
-
 // Keeps the first text-format error, with its 1-based line and column.
 class FirstError : public pb::io::ErrorCollector {
  public:
@@ -81,7 +67,7 @@ class FirstError : public pb::io::ErrorCollector {
 
 template <typename Message>
 absl::StatusOr<Message> ReadTextProto(const std::string& path) {
-  CC_ASSIGN_OR_RETURN(const std::string contents, ReadFile(path));
+  CC_ASSIGN_OR_RETURN(const std::string contents, eval_io::ReadFile(path));
   Message message;
   FirstError errors;
   pb::TextFormat::Parser parser;
@@ -269,7 +255,7 @@ absl::Status ScorePeerFile(absl::string_view set, const fs::path& dir,
   SetScore* row = AddRow(set, path.string(), report);
   std::error_code error;
   if (!fs::is_regular_file(path, error)) return absl::OkStatus();
-  CC_ASSIGN_OR_RETURN(const std::string contents, ReadFile(path));
+  CC_ASSIGN_OR_RETURN(const std::string contents, eval_io::ReadFile(path));
   extract::ExtractOptions quotes_only;
   quotes_only.figures = false;
   quotes_only.dates = false;
