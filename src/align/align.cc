@@ -95,7 +95,7 @@ struct Item {
   std::set<std::string> entities;  // last word of each name, lowercase
   std::vector<std::string> quote_words;
   std::set<std::string> trigrams;  // of quote_words, for quotes
-  std::string speaker;      // the quote's speaker (unified name), or empty
+  std::string speaker;  // the quote's speaker (unified name), or empty
   Quote::Form form = Quote::FORM_UNSPECIFIED;
 };
 

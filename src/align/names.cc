@@ -44,23 +44,23 @@ struct FoldRange {
   const char* base;
 };
 constexpr FoldRange kFoldRanges[] = {
-    {0xC0, 0xC5, "a"},    {0xC6, 0xC6, "ae"},   {0xC7, 0xC7, "c"},
-    {0xC8, 0xCB, "e"},    {0xCC, 0xCF, "i"},    {0xD0, 0xD0, "d"},
-    {0xD1, 0xD1, "n"},    {0xD2, 0xD6, "o"},    {0xD7, 0xD7, ""},
-    {0xD8, 0xD8, "o"},    {0xD9, 0xDC, "u"},    {0xDD, 0xDD, "y"},
-    {0xDE, 0xDE, "th"},   {0xDF, 0xDF, "ss"},   {0xE0, 0xE5, "a"},
-    {0xE6, 0xE6, "ae"},   {0xE7, 0xE7, "c"},    {0xE8, 0xEB, "e"},
-    {0xEC, 0xEF, "i"},    {0xF0, 0xF0, "d"},    {0xF1, 0xF1, "n"},
-    {0xF2, 0xF6, "o"},    {0xF7, 0xF7, ""},     {0xF8, 0xF8, "o"},
-    {0xF9, 0xFC, "u"},    {0xFD, 0xFD, "y"},    {0xFE, 0xFE, "th"},
-    {0xFF, 0xFF, "y"},    {0x100, 0x105, "a"},  {0x106, 0x10D, "c"},
-    {0x10E, 0x111, "d"},  {0x112, 0x11B, "e"},  {0x11C, 0x123, "g"},
-    {0x124, 0x127, "h"},  {0x128, 0x131, "i"},  {0x132, 0x133, "ij"},
-    {0x134, 0x135, "j"},  {0x136, 0x138, "k"},  {0x139, 0x142, "l"},
-    {0x143, 0x14B, "n"},  {0x14C, 0x151, "o"},  {0x152, 0x153, "oe"},
-    {0x154, 0x159, "r"},  {0x15A, 0x161, "s"},  {0x162, 0x167, "t"},
-    {0x168, 0x173, "u"},  {0x174, 0x175, "w"},  {0x176, 0x178, "y"},
-    {0x179, 0x17E, "z"},  {0x17F, 0x17F, "s"},
+    {0xC0, 0xC5, "a"},   {0xC6, 0xC6, "ae"},  {0xC7, 0xC7, "c"},
+    {0xC8, 0xCB, "e"},   {0xCC, 0xCF, "i"},   {0xD0, 0xD0, "d"},
+    {0xD1, 0xD1, "n"},   {0xD2, 0xD6, "o"},   {0xD7, 0xD7, ""},
+    {0xD8, 0xD8, "o"},   {0xD9, 0xDC, "u"},   {0xDD, 0xDD, "y"},
+    {0xDE, 0xDE, "th"},  {0xDF, 0xDF, "ss"},  {0xE0, 0xE5, "a"},
+    {0xE6, 0xE6, "ae"},  {0xE7, 0xE7, "c"},   {0xE8, 0xEB, "e"},
+    {0xEC, 0xEF, "i"},   {0xF0, 0xF0, "d"},   {0xF1, 0xF1, "n"},
+    {0xF2, 0xF6, "o"},   {0xF7, 0xF7, ""},    {0xF8, 0xF8, "o"},
+    {0xF9, 0xFC, "u"},   {0xFD, 0xFD, "y"},   {0xFE, 0xFE, "th"},
+    {0xFF, 0xFF, "y"},   {0x100, 0x105, "a"}, {0x106, 0x10D, "c"},
+    {0x10E, 0x111, "d"}, {0x112, 0x11B, "e"}, {0x11C, 0x123, "g"},
+    {0x124, 0x127, "h"}, {0x128, 0x131, "i"}, {0x132, 0x133, "ij"},
+    {0x134, 0x135, "j"}, {0x136, 0x138, "k"}, {0x139, 0x142, "l"},
+    {0x143, 0x14B, "n"}, {0x14C, 0x151, "o"}, {0x152, 0x153, "oe"},
+    {0x154, 0x159, "r"}, {0x15A, 0x161, "s"}, {0x162, 0x167, "t"},
+    {0x168, 0x173, "u"}, {0x174, 0x175, "w"}, {0x176, 0x178, "y"},
+    {0x179, 0x17E, "z"}, {0x17F, 0x17F, "s"},
 };
 
 // Appends `c` folded: lowercase, Latin letters without diacritics.
@@ -236,9 +236,8 @@ Match CompareNames(const std::vector<Word>& a, const std::vector<Word>& b,
   for (size_t i = 0; i + 1 < a.size(); ++i) {
     while (j + 1 < b.size() && !GivenNamesAgree(a[i], b[j])) ++j;
     if (j + 1 >= b.size()) return kNone;
-    const Match m = a[i].initial != b[j].initial
-                        ? kOneEdit
-                        : MatchWords(a[i], b[j], true);
+    const Match m =
+        a[i].initial != b[j].initial ? kOneEdit : MatchWords(a[i], b[j], true);
     worst = std::max(worst, m);
     ++j;
   }
@@ -278,8 +277,7 @@ std::string Lowercase(absl::string_view text) {
   std::string out;
   for (size_t pos = 0; pos < text.size();) {
     int length = 1;
-    base::AppendUtf8(base::ToLower(base::DecodeUtf8(text, pos, &length)),
-                     &out);
+    base::AppendUtf8(base::ToLower(base::DecodeUtf8(text, pos, &length)), &out);
     pos += length;
   }
   return out;
@@ -305,8 +303,8 @@ struct Name {
 // name is accepted only when that name is a speaker (a person or body that
 // speaks: "Gambia" and "Zambia" are two places).
 Match Unifiable(const Name& a, const Name& b) {
-  const bool edit_single = (a.words.size() > 1 || a.speaker) &&
-                           (b.words.size() > 1 || b.speaker);
+  const bool edit_single =
+      (a.words.size() > 1 || a.speaker) && (b.words.size() > 1 || b.speaker);
   return CompareNames(a.words, b.words, edit_single);
 }
 
@@ -482,8 +480,8 @@ void MergeIntoFullerNames(const std::vector<Name>& names, Groups* groups) {
     return names[x].completeness > names[y].completeness;
   });
   for (size_t begin = 0, end = 0; begin < order.size(); begin = end) {
-    while (end < order.size() && names[order[end]].completeness ==
-                                     names[order[begin]].completeness) {
+    while (end < order.size() &&
+           names[order[end]].completeness == names[order[begin]].completeness) {
       ++end;
     }
     std::map<int, std::vector<int>> by_target;  // group -> names joining it

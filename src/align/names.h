@@ -25,9 +25,10 @@ namespace crosscheck::align {
 // Rewrites `Quote.speaker` and `Claim.entities` of `claims` (of any number
 // of articles) so that every name of one person or entity is written as
 // that group's canonical name, and returns the groups written in more than
-// one spelling (forms differing only by case are one), by canonical name. Entities that become equal within a claim
-// are listed once. Deterministic: the same claims in any order give the
-// same names and groups. Time near-linear in the number of distinct names.
+// one spelling (forms differing only by case are one), by canonical name.
+// Entities that become equal within a claim are listed once. Deterministic: the
+// same claims in any order give the same names and groups. Time near-linear in
+// the number of distinct names.
 std::vector<crosscheck::v1::NameGroup> UnifyNames(
     std::vector<crosscheck::v1::Claim>* claims);
 

@@ -1,10 +1,10 @@
 #include "src/cli/cli.h"
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <fstream>
 #include <sstream>
-
-#include <unistd.h>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"

@@ -1296,8 +1296,7 @@ Role AppositiveAfter(const Words& words, size_t comma) {
   if (comma >= words.size() || words.punct(comma) != ',') return Role();
   // "Marit Ellingsen, 47, a nurse at ...": past an age.
   if (comma + 2 < words.size() && words.punct(comma + 2) == ',' &&
-      words.is_number(comma + 1) &&
-      IsDigits(words.key(comma + 1))) {
+      words.is_number(comma + 1) && IsDigits(words.key(comma + 1))) {
     comma += 2;
   }
   const size_t first = comma + 1;
@@ -1325,9 +1324,10 @@ Role AppositiveAfter(const Words& words, size_t comma) {
   // A noun phrase: "a senior fellow", "its director", "Estmark’s foreign
   // minister", "54, a shopkeeper", "chairman of ..." — not a clause ("met
   // the regional governor").
-  const bool noun_phrase =
-      Lex().determiners.contains(words.key(first)) || words.capitalized(first) ||
-      words.possessive(first) || words.title(first).has_value();
+  const bool noun_phrase = Lex().determiners.contains(words.key(first)) ||
+                           words.capitalized(first) ||
+                           words.possessive(first) ||
+                           words.title(first).has_value();
   if (!noun_phrase) return Role();
   return RoleOf(words, first, last);
 }
@@ -1981,11 +1981,11 @@ class Clusters {
   // first written after the same title ("Judge Petrenko" is "Judge Oksana
   // Petrenko"), or else one whose title or given name does not tell the
   // other gender ("Ms. Ferrante" is not "Marco Ferrante"). Two different
-  // full names ("ada okafor", "ben okafor") are never merged. The canonical name of an entity is
-  // its fullest form, as first written not in capitals ("Lundby" rather
-  // than a dateline's "LUNDBY"). Collapsing spaces adds or removes no
-  // lowercase letter, so the text of a mention tells whether its surface
-  // has any.
+  // full names ("ada okafor", "ben okafor") are never merged. The canonical
+  // name of an entity is its fullest form, as first written not in capitals
+  // ("Lundby" rather than a dateline's "LUNDBY"). Collapsing spaces adds or
+  // removes no lowercase letter, so the text of a mention tells whether its
+  // surface has any.
   void Cluster(absl::string_view text, const std::vector<RawMention>& mentions,
                const Forms& forms) {
     const size_t form_count = forms.first_mention.size();
@@ -2092,9 +2092,9 @@ struct KindEvidence {
 
 // The kind of an entity, from the strongest evidence: organisation and
 // place words in its name, a title or role, the list of real places or
-// "the mayor of" before it, a full name of two words or more, "he said" after it, a preposition of
-// place before it. `canonical` is the mention with the canonical name,
-// `form` its form.
+// "the mayor of" before it, a full name of two words or more, "he said" after
+// it, a preposition of place before it. `canonical` is the mention with the
+// canonical name, `form` its form.
 EntityKind DecideKind(const RawMention& canonical, const Forms& forms,
                       int form, const KindEvidence& evidence) {
   switch (canonical.name_class) {

@@ -136,8 +136,7 @@ const Lexicons& Lex() {
       const bool third_singular = Field(row, 2) == "sg" && Field(row, 3) == "3";
       PronounReferent referent;
       referent.gender = GenderOf(gender);
-      referent.person =
-          third_singular && referent.gender != Gender::kUnknown;
+      referent.person = third_singular && referent.gender != Gender::kUnknown;
       referent.organization = third_singular && gender == "n";
       lex->pronouns[row[0]] = referent;
     }
@@ -800,8 +799,7 @@ class SubjectFinder {
         }
         return i;
       }
-      if (titles_only &&
-          (IsTitle(i) || IsCapitalized(doc_, tokens_[i]))) {
+      if (titles_only && (IsTitle(i) || IsCapitalized(doc_, tokens_[i]))) {
         start = i;
       } else {
         titles_only = false;
@@ -858,7 +856,6 @@ class Genders {
     }
   }
 
-
   // Whether the gender of `entity` is known.
   bool Known(int entity) const { return genders_[entity] != Gender::kUnknown; }
 
@@ -909,9 +906,9 @@ Attribution Resolve(const Document& doc, const EntityIndex& entities,
   const auto referent = [&](auto accept) -> const EntityMention* {
     const EntityMention* m = entities.MentionBefore(
         std::min(anchor, subject.begin), accept, kMaxReferentMentions);
-    if (m == nullptr || ParagraphAt(doc, m->begin) <
-                            ParagraphAt(doc, subject.begin) -
-                                kMaxPronounParagraphs) {
+    if (m == nullptr ||
+        ParagraphAt(doc, m->begin) <
+            ParagraphAt(doc, subject.begin) - kMaxPronounParagraphs) {
       return nullptr;
     }
     return m;
@@ -1574,8 +1571,8 @@ Quote::Form FormOf(absl::string_view text, bool partial) {
   end_word();
   // A title standing where a quoted sentence would ("said of her film,
   // “The Last Ferry to Skarvik”") ends without a comma.
-  const bool titled = title && capitalized_words >= 2 &&
-                      (partial || prev != ',');
+  const bool titled =
+      title && capitalized_words >= 2 && (partial || prev != ',');
   if (titled) return Quote::FORM_TITLE;
   if (!partial) return Quote::FORM_DIRECT;
   return words <= kMaxScareWords ? Quote::FORM_SCARE : Quote::FORM_PARTIAL;

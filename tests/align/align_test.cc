@@ -335,13 +335,13 @@ TEST(AlignQuotesTest, SameWordsDifferentSpeakersIsADiscrepancy) {
 }
 
 TEST(AlignQuotesTest, SameSurnameDifferentFirstNamesAreDifferentSpeakers) {
-  const auto groups = Align(
-      Articles(2),
-      {QuoteClaim("a:q1", "Ports are built in years, trust in decades.",
-                  "Ada Okafor"),
-       QuoteClaim("b:q1", "Ports are built in years, trust in decades.",
-                  "Chidi Okafor")},
-      AlignOptions());
+  const auto groups =
+      Align(Articles(2),
+            {QuoteClaim("a:q1", "Ports are built in years, trust in decades.",
+                        "Ada Okafor"),
+             QuoteClaim("b:q1", "Ports are built in years, trust in decades.",
+                        "Chidi Okafor")},
+            AlignOptions());
   ASSERT_EQ(groups.size(), 1u);
   EXPECT_EQ(groups[0].verdict(), Alignment::VERDICT_DISCREPANCY);
   EXPECT_THAT(groups[0].summary(),
@@ -351,15 +351,15 @@ TEST(AlignQuotesTest, SameSurnameDifferentFirstNamesAreDifferentSpeakers) {
 TEST(AlignQuotesTest, ALessCompleteNameIsNoEvidenceOfAnotherSpeaker) {
   // "Okafor" and "A. Okafor" may be Ada Okafor (a bare surname is left as
   // written when two people fit it): not a speaker discrepancy.
-  const auto groups = Align(
-      Articles(3),
-      {QuoteClaim("a:q1", "Ports are built in years, trust in decades.",
-                  "Ada Okafor"),
-       QuoteClaim("b:q1", "Ports are built in years, trust in decades.",
-                  "Okafor"),
-       QuoteClaim("c:q1", "Ports are built in years, trust in decades.",
-                  "A. Okafor")},
-      AlignOptions());
+  const auto groups =
+      Align(Articles(3),
+            {QuoteClaim("a:q1", "Ports are built in years, trust in decades.",
+                        "Ada Okafor"),
+             QuoteClaim("b:q1", "Ports are built in years, trust in decades.",
+                        "Okafor"),
+             QuoteClaim("c:q1", "Ports are built in years, trust in decades.",
+                        "A. Okafor")},
+            AlignOptions());
   ASSERT_EQ(groups.size(), 1u);
   EXPECT_EQ(groups[0].verdict(), Alignment::VERDICT_AGREE);
 }
@@ -368,8 +368,7 @@ TEST(AlignQuotesTest, SpellingsUnifiedAcrossArticlesAreOneSpeaker) {
   std::vector<Claim> claims = {
       QuoteClaim("a:q1", "We will fight to the last drop of blood.",
                  "Muammar Gaddafi"),
-      QuoteClaim("b:q1", "We will fight to the last drop of blood.",
-                 "Qaddafi"),
+      QuoteClaim("b:q1", "We will fight to the last drop of blood.", "Qaddafi"),
       QuoteClaim("c:q1", "We will fight to the last drop of blood.",
                  "Moammar Gadhafi")};
   // Compared as written, three spellings look like three speakers.
@@ -388,13 +387,13 @@ Claim WithForm(Claim c, Quote::Form form) {
 }
 
 TEST(AlignQuotesTest, TitlesAreNeverAligned) {
-  const auto groups = Align(
-      Articles(2),
-      {WithForm(QuoteClaim("a:q1", "One Hundred Years of Solitude", ""),
-                Quote::FORM_TITLE),
-       WithForm(QuoteClaim("b:q1", "One Hundred Years of Solitude", ""),
-                Quote::FORM_TITLE)},
-      AlignOptions());
+  const auto groups =
+      Align(Articles(2),
+            {WithForm(QuoteClaim("a:q1", "One Hundred Years of Solitude", ""),
+                      Quote::FORM_TITLE),
+             WithForm(QuoteClaim("b:q1", "One Hundred Years of Solitude", ""),
+                      Quote::FORM_TITLE)},
+            AlignOptions());
   ASSERT_EQ(groups.size(), 2u);
   for (const Alignment& g : groups) {
     EXPECT_EQ(g.verdict(), Alignment::VERDICT_SINGLE_SOURCE);
@@ -426,8 +425,7 @@ TEST(AlignQuotesTest, AScareQuoteNeverMakesADiscrepancy) {
       Articles(3),
       {WithForm(QuoteClaim("a:q1", "bridge of trust", "Henrik Solberg"),
                 Quote::FORM_SCARE),
-       WithForm(QuoteClaim("b:q1", "bridge of trust", ""),
-                Quote::FORM_PARTIAL),
+       WithForm(QuoteClaim("b:q1", "bridge of trust", ""), Quote::FORM_PARTIAL),
        QuoteClaim("c:q1", "This visit builds a bridge of trust between us.",
                   "Ada Okafor")},
       AlignOptions());

@@ -105,13 +105,14 @@ TEST_P(OneLetterTypoTest, JoinsTheCorrectSpelling) {
   EXPECT_THAT(Written(groups[0]), ElementsAre("Henrik Solberg", GetParam()));
 }
 
-INSTANTIATE_TEST_SUITE_P(EachKindOfEdit, OneLetterTypoTest,
-                         ::testing::Values("Henrik Solbarg",   // substitution
-                                           "Henrik Soldberg",  // insertion
-                                           "Henrik Solbrg",    // deletion
-                                           "Henrik Solbreg",   // transposition
-                                           "Henrok Solberg",   // in the given name
-                                           "Solbreg"));        // bare surname
+INSTANTIATE_TEST_SUITE_P(
+    EachKindOfEdit, OneLetterTypoTest,
+    ::testing::Values("Henrik Solbarg",   // substitution
+                      "Henrik Soldberg",  // insertion
+                      "Henrik Solbrg",    // deletion
+                      "Henrik Solbreg",   // transposition
+                      "Henrok Solberg",   // in the given name
+                      "Solbreg"));        // bare surname
 
 TEST(UnifyNamesTest, TwoEditsAreTwoNames) {
   std::vector<Claim> claims = {Said("a", "Henrik Solberg"),
@@ -122,9 +123,9 @@ TEST(UnifyNamesTest, TwoEditsAreTwoNames) {
 }
 
 TEST(UnifyNamesTest, DiacriticsAndCaseAreFolded) {
-  std::vector<Claim> claims = {Said("a", "Anna Müller"), Said("b", "Anna Muller"),
-                               Said("c", "Müller"), Said("d", "Łukasz Wójcik"),
-                               Said("e", "Lukasz Wojcik")};
+  std::vector<Claim> claims = {
+      Said("a", "Anna Müller"), Said("b", "Anna Muller"), Said("c", "Müller"),
+      Said("d", "Łukasz Wójcik"), Said("e", "Lukasz Wojcik")};
   const std::vector<NameGroup> groups = UnifyNames(&claims);
   ASSERT_EQ(groups.size(), 2u);
   EXPECT_THAT(DistinctSpeakers(claims),
@@ -139,15 +140,18 @@ TEST(UnifyNamesTest, CaseOnlyDifferencesAreUnifiedButNotReported) {
   std::vector<Claim> claims = {Naming("a", {"Lundby"}), Naming("b", {"Lundby"}),
                                Naming("c", {"LUNDBY"})};
   EXPECT_THAT(UnifyNames(&claims), IsEmpty());
-  for (const Claim& c : claims) EXPECT_THAT(c.entities(), ElementsAre("Lundby"));
+  for (const Claim& c : claims)
+    EXPECT_THAT(c.entities(), ElementsAre("Lundby"));
 }
 
 TEST(UnifyNamesTest, PeopleSharingASurnameStayApart) {
-  std::vector<Claim> claims = {Said("a", "Ada Okafor"), Said("b", "Chidi Okafor"),
+  std::vector<Claim> claims = {Said("a", "Ada Okafor"),
+                               Said("b", "Chidi Okafor"),
                                Said("c", "A. Okafor")};
   const std::vector<NameGroup> groups = UnifyNames(&claims);
   // The initial fits Ada only.
-  EXPECT_THAT(DistinctSpeakers(claims), ElementsAre("Ada Okafor", "Chidi Okafor"));
+  EXPECT_THAT(DistinctSpeakers(claims),
+              ElementsAre("Ada Okafor", "Chidi Okafor"));
   ASSERT_EQ(groups.size(), 1u);
   EXPECT_THAT(Written(groups[0]), ElementsAre("Ada Okafor", "A. Okafor"));
 }
@@ -172,8 +176,9 @@ TEST(UnifyNamesTest, OneWordNameThatNobodySaysJoinsNoPerson) {
 }
 
 TEST(UnifyNamesTest, AmbiguousBareSurnameStaysAsWritten) {
-  std::vector<Claim> claims = {Said("a", "Ada Okafor"), Said("b", "Chidi Okafor"),
-                               Said("c", "Okafor"), Said("d", "Okafur")};
+  std::vector<Claim> claims = {Said("a", "Ada Okafor"),
+                               Said("b", "Chidi Okafor"), Said("c", "Okafor"),
+                               Said("d", "Okafur")};
   const std::vector<NameGroup> groups = UnifyNames(&claims);
   // "Okafor" fits both people: it joins neither. Its misspelling is the
   // same bare name.
@@ -184,9 +189,9 @@ TEST(UnifyNamesTest, AmbiguousBareSurnameStaysAsWritten) {
 }
 
 TEST(UnifyNamesTest, MiddleNamesAndInitialsJoinTheFullestName) {
-  std::vector<Claim> claims = {Said("a", "John Fitzgerald Kennedy"),
-                               Said("b", "John F. Kennedy"),
-                               Said("c", "John Kennedy"), Said("d", "J. Kennedy")};
+  std::vector<Claim> claims = {
+      Said("a", "John Fitzgerald Kennedy"), Said("b", "John F. Kennedy"),
+      Said("c", "John Kennedy"), Said("d", "J. Kennedy")};
   const std::vector<NameGroup> groups = UnifyNames(&claims);
   EXPECT_THAT(DistinctSpeakers(claims), ElementsAre("John Fitzgerald Kennedy"));
   ASSERT_EQ(groups.size(), 1u);
@@ -195,9 +200,11 @@ TEST(UnifyNamesTest, MiddleNamesAndInitialsJoinTheFullestName) {
 
 TEST(UnifyNamesTest, ShorterFormsJoinTheFullNameUnlessTheyContradict) {
   std::vector<Claim> claims = {Said("a", "Recep Tayyip Erdoğan"),
-                               Said("b", "Tayyip Erdogan"), Said("c", "Erdogan"),
+                               Said("b", "Tayyip Erdogan"),
+                               Said("c", "Erdogan"),
                                Said("d", "Ada Chidi Okafor"),
-                               Said("e", "Ada Okafor"), Said("f", "Chidi Okafor")};
+                               Said("e", "Ada Okafor"),
+                               Said("f", "Chidi Okafor")};
   UnifyNames(&claims);
   // "Ada Okafor" and "Chidi Okafor" both fit "Ada Chidi Okafor" but are
   // two people by their own words: which one it is cannot be told.
@@ -217,12 +224,13 @@ TEST(UnifyNamesTest, ANameFittingTwoPeopleStaysAsWritten) {
 }
 
 TEST(UnifyNamesTest, ShortNamesMustMatchExactly) {
-  std::vector<Claim> claims = {Said("a", "Berg"), Said("b", "Borg"),
+  std::vector<Claim> claims = {Said("a", "Berg"),       Said("b", "Borg"),
                                Said("c", "Tomas Berg"), Said("d", "Tomas Borg"),
-                               Said("e", "Ida Lind"), Said("f", "Ada Lind")};
+                               Said("e", "Ida Lind"),   Said("f", "Ada Lind")};
   UnifyNames(&claims);
   std::map<std::string, std::string> by_article;
-  for (const Claim& c : claims) by_article[c.article_id()] = c.quote().speaker();
+  for (const Claim& c : claims)
+    by_article[c.article_id()] = c.quote().speaker();
   EXPECT_EQ(by_article["a"], "Tomas Berg");
   EXPECT_EQ(by_article["b"], "Tomas Borg");
   EXPECT_EQ(by_article["c"], "Tomas Berg");
@@ -234,7 +242,8 @@ TEST(UnifyNamesTest, ShortNamesMustMatchExactly) {
 TEST(UnifyNamesTest, OneWordPlacesNeedMoreThanOneLetterInCommon) {
   // A one-letter difference unifies a one-word name only when it is a
   // speaker; two countries one letter apart stay two.
-  std::vector<Claim> claims = {Naming("a", {"Gambia"}), Naming("b", {"Zambia"})};
+  std::vector<Claim> claims = {Naming("a", {"Gambia"}),
+                               Naming("b", {"Zambia"})};
   EXPECT_THAT(UnifyNames(&claims), IsEmpty());
   EXPECT_THAT(claims[0].entities(), ElementsAre("Gambia"));
   EXPECT_THAT(claims[1].entities(), ElementsAre("Zambia"));
@@ -242,9 +251,9 @@ TEST(UnifyNamesTest, OneWordPlacesNeedMoreThanOneLetterInCommon) {
 
 TEST(UnifyNamesTest, TwoNamesOfOneArticleAreNeverMerged) {
   // Article a mentions both: two people, however close the spellings.
-  std::vector<Claim> claims = {Said("a", "Erik Hansen"), Said("a", "Erik Hanson"),
-                               Said("b", "Hansen"), Said("b", "Hanson"),
-                               Naming("c", {"Erik Hansen"})};
+  std::vector<Claim> claims = {
+      Said("a", "Erik Hansen"), Said("a", "Erik Hanson"), Said("b", "Hansen"),
+      Said("b", "Hanson"), Naming("c", {"Erik Hansen"})};
   EXPECT_THAT(UnifyNames(&claims), IsEmpty());
   EXPECT_THAT(DistinctSpeakers(claims),
               ElementsAre("Erik Hansen", "Erik Hanson", "Hansen", "Hanson"));
@@ -253,7 +262,8 @@ TEST(UnifyNamesTest, TwoNamesOfOneArticleAreNeverMerged) {
 TEST(UnifyNamesTest, AChainOfOneLetterEditsIsNotOnePerson) {
   // Larsen ~ Larson ~ Carson, but Larsen and Carson are two edits apart:
   // a group's names all match each other.
-  std::vector<Claim> claims = {Said("a", "Erik Larsen"), Said("b", "Erik Larson"),
+  std::vector<Claim> claims = {Said("a", "Erik Larsen"),
+                               Said("b", "Erik Larson"),
                                Said("c", "Erik Carson")};
   UnifyNames(&claims);
   EXPECT_EQ(DistinctSpeakers(claims).size(), 2u);
@@ -264,7 +274,8 @@ TEST(UnifyNamesTest, CanonicalIsFullestThenMostUsedThenFirstInByteOrder) {
   {
     // Fullest beats most used.
     std::vector<Claim> claims = {Said("a", "Gaddafi"), Said("b", "Gaddafi"),
-                                 Said("c", "Gaddafi"), Said("d", "Moammar Gadhafi")};
+                                 Said("c", "Gaddafi"),
+                                 Said("d", "Moammar Gadhafi")};
     EXPECT_EQ(UnifyNames(&claims).at(0).name(), "Moammar Gadhafi");
   }
   {
@@ -318,9 +329,9 @@ TEST(UnifyNamesTest, ThousandsOfNamesSharingASurnameStayFast) {
   claims.push_back(Said("bare", "Smith"));
   const auto start = std::chrono::steady_clock::now();
   UnifyNames(&claims);
-  const double seconds = std::chrono::duration<double>(
-                             std::chrono::steady_clock::now() - start)
-                             .count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   EXPECT_EQ(claims.back().quote().speaker(), "Smith");
   EXPECT_LT(seconds, 20.0);
 }
@@ -337,23 +348,24 @@ TEST(UnifyNamesTest, ThousandsOfNamesOneLetterApartStayFast) {
   }
   const auto start = std::chrono::steady_clock::now();
   const std::vector<NameGroup> groups = UnifyNames(&claims);
-  const double seconds = std::chrono::duration<double>(
-                             std::chrono::steady_clock::now() - start)
-                             .count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   EXPECT_LT(seconds, 20.0);
   for (const NameGroup& g : groups) EXPECT_LE(g.variants_size(), 64);
 }
 
 TEST(UnifyNamesTest, HugeWordsAreComparedExactly) {
   const std::string huge(200000, 'x');
-  std::vector<Claim> claims = {Said("a", "Ada " + huge), Said("b", "Ada " + huge),
+  std::vector<Claim> claims = {Said("a", "Ada " + huge),
+                               Said("b", "Ada " + huge),
                                Said("c", "Ada " + huge + "y")};
   const auto start = std::chrono::steady_clock::now();
   EXPECT_THAT(UnifyNames(&claims), IsEmpty());
-  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                          start)
-                .count(),
-            5.0);
+  EXPECT_LT(
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count(),
+      5.0);
   EXPECT_EQ(claims[2].quote().speaker(), "Ada " + huge + "y");
 }
 

@@ -40,9 +40,9 @@ Extracted ExtractCounted(const std::string& name, const std::string& text) {
   const auto start = std::chrono::steady_clock::now();
   const ArticleClaims found = ExtractClaims(article, ExtractOptions());
   Extracted out;
-  out.seconds = std::chrono::duration<double>(
-                    std::chrono::steady_clock::now() - start)
-                    .count();
+  out.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   out.claims = found.claims.size();
   out.notes = found.notes.size();
   for (const auto& claim : found.claims) {
@@ -174,8 +174,7 @@ std::string UnmatchedMarks(const std::vector<std::string>& marks, int count,
 // claim and one note per mark (an unclosed quote never swallows the rest).
 TEST(AdversarialTest, HundredThousandUnmatchedQuoteMarks) {
   constexpr int kMarks = 100000;
-  const std::vector<std::string> kKinds = {"\"", "“", "”", "«",
-                                           "»",  "‘", "’"};
+  const std::vector<std::string> kKinds = {"\"", "“", "”", "«", "»", "‘", "’"};
   std::vector<std::vector<std::string>> mark_sets;
   for (const std::string& kind : kKinds) mark_sets.push_back({kind});
   mark_sets.push_back(kKinds);

@@ -140,17 +140,17 @@ INSTANTIATE_TEST_SUITE_P(
                     {"Port Selwyn", kPlace, ""},
                     {"Elena Cruz", kPerson, "regional governor"}},
                    {}},
-        EntityCase{"AppositiveAfterAnAge",
-                   "Marit Ellingsen, 47, a nurse at the district hospital, "
-                   "spoke first.",
-                   {{"Marit Ellingsen", kPerson,
-                     "a nurse at the district hospital"}},
-                   {}},
-        EntityCase{"OrganisationNameAfterATitleWord",
-                   "The General Assembly met as Coldwater Energy reported.",
-                   {{"General Assembly", kOrg, ""},
-                    {"Coldwater Energy", kOrg, ""}},
-                   {"Assembly"}},
+        EntityCase{
+            "AppositiveAfterAnAge",
+            "Marit Ellingsen, 47, a nurse at the district hospital, "
+            "spoke first.",
+            {{"Marit Ellingsen", kPerson, "a nurse at the district hospital"}},
+            {}},
+        EntityCase{
+            "OrganisationNameAfterATitleWord",
+            "The General Assembly met as Coldwater Energy reported.",
+            {{"General Assembly", kOrg, ""}, {"Coldwater Energy", kOrg, ""}},
+            {"Assembly"}},
         EntityCase{
             "TitleIsRoleNotName",
             "President Ada Okafor arrived in Lundby on Monday.",

@@ -19,9 +19,9 @@
 #include "proto/crosscheck/v1/article.pb.h"
 #include "src/base/status_macros.h"
 #include "src/extract/extract.h"
+#include "tools/eval_io/eval_io.h"
 #include "tools/peer_eval/scope_data.h"
 #include "tools/peer_eval/suite_case.h"
-#include "tools/eval_io/eval_io.h"
 
 namespace crosscheck::peer_eval {
 
@@ -329,7 +329,8 @@ absl::StatusOr<EvalReport> RunPeerEval(const EvalOptions& options) {
       summary->set_reason("named by the scope table, not on disk");
       continue;
     }
-    CC_ASSIGN_OR_RETURN(const std::string contents, eval_io::ReadFile(dir / rule.file));
+    CC_ASSIGN_OR_RETURN(const std::string contents,
+                        eval_io::ReadFile(dir / rule.file));
     CC_RETURN_IF_ERROR(
         EvalFile(rule, contents, options, data, &counts, summary, &report));
     scored_files.push_back(rule.file);

@@ -13,8 +13,8 @@
 #include "absl/strings/str_split.h"
 #include "absl/time/civil_time.h"
 #include "google/protobuf/struct.pb.h"
-#include "tools/eval_io/eval_io.h"
 #include "src/base/status_macros.h"
+#include "tools/eval_io/eval_io.h"
 
 namespace crosscheck::peer_eval {
 

@@ -23,8 +23,8 @@
 #include "src/base/status_macros.h"
 #include "src/extract/extract.h"
 #include "src/ingest/ingest.h"
-#include "tools/quote_eval/score.h"
 #include "tools/eval_io/eval_io.h"
+#include "tools/quote_eval/score.h"
 
 namespace crosscheck::quote_eval {
 namespace {

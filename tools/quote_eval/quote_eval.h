@@ -65,8 +65,8 @@ std::string NormalizedQuotation(absl::string_view marked);
 // `report->patterns`, and with `failures` the failing cases to
 // `report->failures`. `path` is the row's path.
 void ScoreOwnSet(const crosscheck::v1::AttributionSuite& suite,
-                 absl::string_view path, bool failures,
-                 QuoteEvalReport* report, absl::string_view set = "own");
+                 absl::string_view path, bool failures, QuoteEvalReport* report,
+                 absl::string_view set = "own");
 
 // Runs the four sets and fills one row per set. A path that does not exist
 // gives a row with `present` false, not an error; fixture folders whose

@@ -13,8 +13,8 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "src/base/flag_parse.h"
-#include "tools/quote_eval/quote_eval.h"
 #include "tools/eval_io/eval_io.h"
+#include "tools/quote_eval/quote_eval.h"
 
 ABSL_FLAG(std::string, suite, "",
           "the own attribution cases (default "
@@ -140,7 +140,8 @@ int main(int argc, char** argv) {
   if (!report.ok()) return Fail(report.status().message());
 
   if (absl::GetFlag(FLAGS_json)) {
-    const absl::StatusOr<std::string> json = crosscheck::eval_io::ToJson(*report);
+    const absl::StatusOr<std::string> json =
+        crosscheck::eval_io::ToJson(*report);
     if (!json.ok()) return Fail(json.status().message());
     std::cout << *json << "\n";
   } else {

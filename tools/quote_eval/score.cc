@@ -8,8 +8,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "google/protobuf/struct.pb.h"
-#include "tools/eval_io/eval_io.h"
 #include "src/base/status_macros.h"
+#include "tools/eval_io/eval_io.h"
 
 namespace crosscheck::quote_eval {
 namespace {
