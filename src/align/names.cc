@@ -174,7 +174,13 @@ bool GivenNamesAgree(const Word& a, const Word& b) {
     const Word& full = a.initial ? b : a;
     return !full.folded.empty() && full.folded[0] == init.folded[0];
   }
-  return MatchWords(a, b, true) != kNone;
+  const Match match = MatchWords(a, b, true);
+  // A given name that ends differently is another name, often of another
+  // person: "Mario" and "Maria", "Daniel" and "Daniela", "Julia" and
+  // "Julie". A typo or a transliteration inside it is not ("Moammar",
+  // "Muammar").
+  if (match == kOneEdit && a.norm.back() != b.norm.back()) return false;
+  return match != kNone;
 }
 
 // The words of a name, folded; empty when it has none or too many.

@@ -1963,6 +1963,10 @@ PersonClues CluesOf(absl::string_view text, const RawMention& m) {
   return clues;
 }
 
+// Most full names a short form ("okafor") may be an alias of; with more it
+// is a name of its own.
+constexpr size_t kMaxAliasHeads = 16;
+
 // The entities of the mentions of an article, and the mention giving each
 // its canonical name. One per thread, reused from article to article so
 // that its vectors keep their storage; Cluster fills it anew.
@@ -1980,8 +1984,10 @@ class Clusters {
   // title before the short form picks among them first: the full name
   // first written after the same title ("Judge Petrenko" is "Judge Oksana
   // Petrenko"), or else one whose title or given name does not tell the
-  // other gender ("Ms. Ferrante" is not "Marco Ferrante"). Two different
-  // full names ("ada okafor", "ben okafor") are never merged. The canonical
+  // other gender ("Ms. Ferrante" is not "Marco Ferrante"); when two are
+  // first written after that title, or more than kMaxAliasHeads full names
+  // end with it, the short form is a name of its own. Two different full
+  // names ("ada okafor", "ben okafor") are never merged. The canonical
   // name of an entity is its fullest form, as first written not in capitals
   // ("Lundby" rather than a dateline's "LUNDBY"). Collapsing spaces adds or
   // removes no lowercase letter, so the text of a mention tells whether its
@@ -2006,7 +2012,7 @@ class Clusters {
       PersonClues clues;
       std::vector<PersonClues> head_clues;
       int best_fit = 0;
-      if (heads.size() >= 2) {
+      if (heads.size() >= 2 && heads.size() <= kMaxAliasHeads) {
         clues.title = TitleBefore(text, mentions[i].begin);
         clues.gender = GenderOfWord(clues.title);
         if (!clues.title.empty()) {
@@ -2027,7 +2033,16 @@ class Clusters {
                    : 1;
       };
       int head = form;
-      for (size_t k = 0; k < heads.size(); ++k) {
+      // Two full names written after the same title ("Judge Oksana
+      // Petrenko", "Judge Ivan Petrenko"): "Judge Petrenko" is either.
+      int same_title = 0;
+      for (size_t k = 0; k < head_clues.size(); ++k) same_title += fit(k) == 2;
+      // More full names than kMaxAliasHeads, or a tie on the title: the
+      // short form stays a name of its own rather than a guess, and the
+      // work per mention stays bounded.
+      const bool ambiguous =
+          heads.size() > kMaxAliasHeads || same_title >= 2;
+      for (size_t k = 0; k < heads.size() && !ambiguous; ++k) {
         const int candidate = heads[k];
         const int candidate_fit = fit(k);
         if (head != form && candidate_fit != best_fit) {

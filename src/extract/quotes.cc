@@ -114,6 +114,8 @@ struct Lexicons {
   absl::flat_hash_set<std::string> connectors;
   // Adverbs that may stand between a speaker and the verb ("once", "later").
   absl::flat_hash_set<std::string> adverbs;
+  // Words that join two clauses sharing a subject ("and", "but").
+  absl::flat_hash_set<std::string> conjunctions;
 };
 
 const std::string& Field(const std::vector<std::string>& row, size_t field) {
@@ -155,6 +157,7 @@ const Lexicons& Lex() {
       if (Field(row, 1) == "determiner") lex->determiners.insert(row[0]);
       if (Field(row, 1) == "org-connector") lex->connectors.insert(row[0]);
       if (Field(row, 1) == "adverb") lex->adverbs.insert(row[0]);
+      if (Field(row, 1) == "conjunction") lex->conjunctions.insert(row[0]);
       if (Field(row, 1) == "place-preposition") {
         lex->prepositions.insert(row[0]);
       }
@@ -233,7 +236,8 @@ std::optional<Family> OpeningFamily(char32_t c, char32_t prev, char32_t next) {
   if (c == 0x00AB) return Family::kGuillemet;
   const bool fits = IsOpeningContext(prev) && next != 0 && !IsSpace(next);
   if (c == '"' && fits) return Family::kDouble;
-  if (c == 0x2018 && fits) return Family::kSingle;
+  // ‘ before a digit is an apostrophe typed the wrong way round ("‘90s").
+  if (c == 0x2018 && fits && !IsDigit(next)) return Family::kSingle;
   return std::nullopt;
 }
 
@@ -297,7 +301,13 @@ void PairMarks(absl::string_view text, const segment::Paragraph& paragraph,
     } else if (const std::optional<Family> family =
                    OpeningFamily(c, prev, next);
                family.has_value() &&
-               (!open.has_value() || open->family == *family)) {
+               (!open.has_value() || open->family == *family ||
+                open->family == Family::kSingle)) {
+      if (open.has_value() && open->family != *family) {
+        // A single mark left open when a double mark or a guillemet opens
+        // was an apostrophe ("rocked ‘til dawn. “We ..."): dropped.
+        open.reset();
+      }
       if (open.has_value()) cut(pos, /*paragraph_end=*/false);
       open = Part{};
       open->open = pos;
@@ -433,6 +443,10 @@ struct Attribution {
   size_t speaker_end = 0;
   // The sentence holding the attribution.
   int sentence = -1;
+  // The attribution has a subject ("officials said", "they replied"), even
+  // one that names nobody; false when the verb has none of its own ("and
+  // urged her to “...”").
+  bool has_subject = false;
 };
 
 // The mention that covers byte `offset`, or nullptr.
@@ -475,7 +489,17 @@ class SubjectFinder {
     if (std::optional<Subject> s = NamesEndingAt(last, lo)) {
       return AttachedName(*s, lo);
     }
-    return PhraseEndingAt(last, lo);
+    if (std::optional<Subject> s = PhraseEndingAt(last, lo)) return s;
+    // "officials said", "one resident said": a subject that names nobody.
+    // Not a conjunction ("and urged her to"), whose verb shares the
+    // subject before it.
+    if (!IsCapitalized(doc_, tokens_[last]) &&
+        !Lex().conjunctions.contains(LowerOf(doc_, tokens_[last]))) {
+      Subject nobody = Phrase(last, last);
+      nobody.kind = Subject::Kind::kNobody;
+      return nobody;
+    }
+    return std::nullopt;
   }
 
   // The subject that starts at token `first`, after the verb: "said
@@ -585,6 +609,13 @@ class SubjectFinder {
 
   bool IsTitle(int i) const {
     return IsWord(i) && Lex().titles.contains(LowerOf(doc_, tokens_[i]));
+  }
+
+  // Whether a names subject is one person.
+  bool IsPersonSubject(const Subject& s) const {
+    return s.kind == Subject::Kind::kNames && s.mentions.size() == 1 &&
+           entities_.entities()[s.mentions[0]->entity].kind ==
+               EntityKind::kPerson;
   }
 
   // A token of digits only ("47").
@@ -759,9 +790,14 @@ class SubjectFinder {
         return std::nullopt;
       }
       if (p != ',') continue;
-      if (std::optional<Subject> s = NamesEndingAt(i - 1, lo)) return s;
-      // The role first: the name is what stands between the two commas.
+      // The role first: the name is what stands between the two commas
+      // ("The chief executive of Coldwater Energy, Anita Roy, said").
       std::optional<Subject> s = NamesEndingAt(comma - 1, i + 1);
+      const bool person_between =
+          s && s->first_token == i + 1 && IsPersonSubject(*s);
+      if (std::optional<Subject> before = NamesEndingAt(i - 1, lo)) {
+        if (!person_between || IsPersonSubject(*before)) return before;
+      }
       if (s && s->first_token == i + 1) {
         s->first_token = RoleBeforeComma(i, lo);
         return s;
@@ -1169,9 +1205,12 @@ class Attributor {
     std::optional<Attribution> found = InGaps(q);
     if (!found) found = AfterClose(q, next_begin);
     if (!found) found = BeforeOpen(q, partial, prev_end);
-    if ((!found || found->speaker.empty()) && SharesSentenceWithLast(q)) {
+    if ((!found || (found->speaker.empty() && !found->has_subject)) &&
+        SharesSentenceWithLast(q)) {
       // “very good at foreign trips” and urged her to “spend ...”: a
-      // fragment after another in one sentence has the same speaker.
+      // fragment after another in one sentence, with no subject of its
+      // own, has the same speaker ("but officials said it was “...”" has
+      // one, and names nobody).
       found = last_;
     }
     if (!found && !partial) found = NextSentence(q, next_begin);
@@ -1305,6 +1344,18 @@ class Attributor {
     return std::nullopt;
   }
 
+  // Whether only punctuation follows the quotation in its sentence.
+  bool EndsItsSentence(const Quotation& q) const {
+    const Part& last = q.parts.back();
+    const int s = SentenceOf(last.end - 1);
+    if (!last.closed || s < 0) return false;
+    for (const Token& t :
+         Window(doc_, last.end, doc_.seg.sentences[s].end, false)) {
+      if (t.kind != TokenKind::kPunct) return false;
+    }
+    return true;
+  }
+
   // The sentence after a quotation that closes its own sentence, when it
   // is in the same paragraph and ends before the next quotation begins
   // (at `next_begin`), or -1.
@@ -1384,6 +1435,9 @@ class Attributor {
     if (!same_paragraph && !opens_paragraph) return std::nullopt;
     // The quotation before went on in the same sentence or ended the
     // paragraph before: “...,” Corrigan said. ¶ “I said to the players ...”
+    // Not for a quotation with room for an attribution of its own (“...,”
+    // one resident scoffed): it must end its sentence.
+    if (!EndsItsSentence(q)) return std::nullopt;
     if (last_.has_value() && last_->sentence == s - 1 &&
         !last_->speaker.empty()) {
       return last_;
@@ -1411,7 +1465,9 @@ class Attributor {
   std::optional<Attribution> FromSubject(const std::optional<Subject>& subject,
                                          size_t anchor) const {
     if (!subject.has_value()) return Attribution{};  // nobody we can name
-    return Resolve(doc_, entities_, *subject, anchor, &genders_);
+    Attribution a = Resolve(doc_, entities_, *subject, anchor, &genders_);
+    a.has_subject = true;
+    return a;
   }
 
   const Document& doc_;
@@ -1701,7 +1757,13 @@ void FindQuotes(const Document& doc, const EntityIndex& entities,
     const size_t next_begin =
         i + 1 < quotations.size() ? quotations[i + 1].begin() : doc.text.size();
     const bool partial = IsPartial(doc, q, prev_end);
-    const Quote::Form form = FormOf(text, partial);
+    Quote::Form form = FormOf(text, partial);
+    // After a colon a quotation is what was said, capitals or not ("He
+    // said: “Stop Here Now”").
+    if (form == Quote::FORM_TITLE && !partial &&
+        LastChar(doc, q.begin() > 8 ? q.begin() - 8 : 0, q.begin()) == ':') {
+      form = Quote::FORM_DIRECT;
+    }
     const std::optional<Attribution> attribution =
         attributor.Find(q, partial, prev_end, next_begin);
     const segment::Range sentence = SentenceSpan(doc, q);

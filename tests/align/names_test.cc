@@ -156,6 +156,22 @@ TEST(UnifyNamesTest, PeopleSharingASurnameStayApart) {
   EXPECT_THAT(Written(groups[0]), ElementsAre("Ada Okafor", "A. Okafor"));
 }
 
+TEST(UnifyNamesTest, GivenNamesThatEndDifferentlyAreTwoPeople) {
+  for (const auto& [a, b] :
+       std::vector<std::pair<std::string, std::string>>{
+           {"Mario Rossi", "Maria Rossi"},
+           {"Daniel Weber", "Daniela Weber"},
+           {"Julia Novak", "Julie Novak"}}) {
+    std::vector<Claim> claims = {Said("a", a), Said("b", b)};
+    EXPECT_TRUE(UnifyNames(&claims).empty()) << a << " / " << b;
+    EXPECT_THAT(DistinctSpeakers(claims), UnorderedElementsAre(a, b)) << a;
+  }
+  // A typo inside a given name is still one person.
+  std::vector<Claim> claims = {Said("a", "Henrik Solberg"),
+                               Said("b", "Hnerik Solberg")};
+  EXPECT_EQ(UnifyNames(&claims).size(), 1u);
+}
+
 TEST(UnifyNamesTest, BareSurnameJoinsTheOnlyFullNameThatFits) {
   std::vector<Claim> claims = {Said("a", "Ada Okafor"), Said("b", "Okafor")};
   UnifyNames(&claims);
