@@ -23,7 +23,9 @@ namespace crosscheck::extract {
 //
 // Quotation marks: “…”, "…", «…», and ‘…’ at the top level; inside double
 // marks, single marks are part of the quoted text, and a ’ between letters
-// or before a digit is an apostrophe ("won’t", "’90s"). A quote interrupted
+// or before a digit is an apostrophe ("won’t", "’90s"), as is a ‘ before a
+// digit ("‘90s") or one still open when a double mark or a guillemet opens
+// ("rocked ‘til dawn. “We…"). A quote interrupted
 // by its attribution (“To win,” she said, “we must…”) is one claim, its
 // parts joined by a space, unless the attribution ends with a colon before
 // a capital ("Hardy said, adding: “They will…”") or the second part is a
@@ -46,8 +48,8 @@ namespace crosscheck::extract {
 // holds no ". ! ? … ;" ("One Hundred Years of Solitude"); otherwise
 // FORM_SCARE for one to three words ("rules-based", "new era", "Theatre")
 // and FORM_PARTIAL for four or more. A quotation standing as a sentence
-// that looks like a title and does not end with a comma is FORM_TITLE too
-// ("said of her film, “The Last Ferry”"). `partial` is true for every form
+// that looks like a title, does not end with a comma and follows no colon
+// is FORM_TITLE too ("said of her film, “The Last Ferry”"). `partial` is true for every form
 // but FORM_DIRECT. A title has no speaker.
 //
 // The speaker is looked for in this order: right after the closing mark in
@@ -78,7 +80,10 @@ namespace crosscheck::extract {
 // ministry", "the report") is kept as written. Pronouns and roles look
 // back at most 32 mentions and two paragraphs. The role is the entity's.
 // When the attribution names nobody that can be resolved ("officials
-// said", "they said"), or there is none, `speaker` stays empty. Never
+// said", "they said"), or there is none, `speaker` stays empty; such an
+// attribution is never replaced by the speaker of the quotation before,
+// which a fragment without a subject of its own ("and urged her to “…”")
+// or a quotation ending its sentence in the next paragraph takes. Never
 // fails; the pairing of marks is one pass, and the work per quote is
 // bounded, so the whole is linear in the text.
 void FindQuotes(const Document& doc, const EntityIndex& entities,

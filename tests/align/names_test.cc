@@ -157,8 +157,7 @@ TEST(UnifyNamesTest, PeopleSharingASurnameStayApart) {
 }
 
 TEST(UnifyNamesTest, GivenNamesThatEndDifferentlyAreTwoPeople) {
-  for (const auto& [a, b] :
-       std::vector<std::pair<std::string, std::string>>{
+  for (const auto& [a, b] : std::vector<std::pair<std::string, std::string>>{
            {"Mario Rossi", "Maria Rossi"},
            {"Daniel Weber", "Daniela Weber"},
            {"Julia Novak", "Julie Novak"}}) {

@@ -29,9 +29,9 @@ namespace {
 
 using crosscheck::v1::Alignment;
 using crosscheck::v1::Claim;
+using crosscheck::v1::Expectation;
 using crosscheck::v1::ExpectedItem;
 using crosscheck::v1::ExpectedMention;
-using crosscheck::v1::Expectation;
 using crosscheck::v1::Report;
 
 constexpr char kDir[] = "fixtures/state_visit/";
@@ -139,9 +139,9 @@ TEST_F(FixtureStoryTest, EveryPlantedItemGetsItsVerdict) {
     std::vector<const Claim*> claims;
     for (const ExpectedMention& m : item.mentions()) {
       const Claim* c = FindClaim(m, item.kind());
-      EXPECT_NE(c, nullptr) << "no " << Claim::Kind_Name(item.kind())
-                            << " claim for \"" << m.text() << "\" in "
-                            << m.article_id();
+      EXPECT_NE(c, nullptr)
+          << "no " << Claim::Kind_Name(item.kind()) << " claim for \""
+          << m.text() << "\" in " << m.article_id();
       if (c != nullptr) claims.push_back(c);
     }
     if (claims.size() != static_cast<size_t>(item.mentions_size())) continue;
@@ -150,8 +150,8 @@ TEST_F(FixtureStoryTest, EveryPlantedItemGetsItsVerdict) {
     for (const Claim* c : claims) {
       EXPECT_EQ(GroupOf(c->id()), group)
           << c->id() << " (\"" << c->text() << "\") is in "
-          << Describe(GroupOf(c->id())) << ", not with "
-          << claims.front()->id() << " in " << Describe(group);
+          << Describe(GroupOf(c->id())) << ", not with " << claims.front()->id()
+          << " in " << Describe(group);
     }
     EXPECT_EQ(group->verdict(), item.verdict()) << Describe(group);
   }
@@ -164,8 +164,8 @@ TEST_F(FixtureStoryTest, NoTrapIsFlaggedAsADiscrepancy) {
     std::vector<const Claim*> claims;
     for (const ExpectedMention& m : item.mentions()) {
       const Claim* c = FindClaim(m, item.kind());
-      EXPECT_NE(c, nullptr) << "no claim for \"" << m.text() << "\" in "
-                            << m.article_id();
+      EXPECT_NE(c, nullptr)
+          << "no claim for \"" << m.text() << "\" in " << m.article_id();
       if (c != nullptr) claims.push_back(c);
     }
     for (size_t i = 0; i < claims.size(); ++i) {
@@ -173,9 +173,9 @@ TEST_F(FixtureStoryTest, NoTrapIsFlaggedAsADiscrepancy) {
         const Alignment* a = GroupOf(claims[i]->id());
         const bool flagged = a != nullptr && a == GroupOf(claims[j]->id()) &&
                              a->verdict() == Alignment::VERDICT_DISCREPANCY;
-        EXPECT_FALSE(flagged) << claims[i]->text() << " and "
-                              << claims[j]->text() << " flagged together: "
-                              << Describe(a);
+        EXPECT_FALSE(flagged)
+            << claims[i]->text() << " and " << claims[j]->text()
+            << " flagged together: " << Describe(a);
       }
     }
   }
@@ -199,26 +199,26 @@ TEST_F(FixtureStoryTest, EveryArticleHasOutletDateAndClaimsOfEachKind) {
 }
 
 TEST_F(FixtureStoryTest, EachSpeakerHasOneNameAcrossOutlets) {
-  // No two speaker names of the report may denote one person, and no claim
-  // still carries a form a name group replaced.
+  // expected.textproto gives every quote's speaker under the one name the
+  // whole story uses: the report's speakers are exactly those names.
+  std::set<std::string> expected;
+  for (const auto& q : expectation_->quotes()) {
+    if (!q.speaker().empty()) expected.insert(q.speaker());
+  }
+  ASSERT_GE(expected.size(), 2u);
   std::set<std::string> speakers;
   for (const Claim& c : report_->claims()) {
     if (c.kind() == Claim::KIND_QUOTE && !c.quote().speaker().empty()) {
       speakers.insert(c.quote().speaker());
     }
   }
-  EXPECT_GE(speakers.size(), 2u);
+  EXPECT_EQ(speakers, expected);
+  // And no two of them may denote one person.
   for (const std::string& a : speakers) {
     for (const std::string& b : speakers) {
       if (a < b) {
         EXPECT_FALSE(align::NamesMayMatch(a, b)) << a << " / " << b;
       }
-    }
-  }
-  for (const auto& group : report_->name_groups()) {
-    for (const auto& v : group.variants()) {
-      if (v.written() == group.name()) continue;
-      EXPECT_EQ(speakers.count(v.written()), 0u) << v.written();
     }
   }
 }
@@ -315,7 +315,8 @@ TEST(FixtureStoryFormatsTest, ReportBinpbToJsonToBinpbIsIdentical) {
   std::string json;
   ASSERT_TRUE(google::protobuf::util::MessageToJsonString(report, &json).ok());
   Report from_json;
-  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(json, &from_json).ok());
+  ASSERT_TRUE(
+      google::protobuf::util::JsonStringToMessage(json, &from_json).ok());
   std::string again;
   {
     google::protobuf::io::StringOutputStream stream(&again);
@@ -342,8 +343,8 @@ TEST(FixtureStoryFormatsTest, DelimitedStreamHoldsOneClaimSetPerArticle) {
   int claims = 0;
   crosscheck::v1::ClaimSet set;
   bool clean_eof = false;
-  while (google::protobuf::util::ParseDelimitedFromZeroCopyStream(
-      &set, &input, &clean_eof)) {
+  while (google::protobuf::util::ParseDelimitedFromZeroCopyStream(&set, &input,
+                                                                  &clean_eof)) {
     ASSERT_EQ(set.articles_size(), 1);
     ids.push_back(set.articles(0).id());
     for (const Claim& c : set.claims()) {
