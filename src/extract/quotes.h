@@ -49,8 +49,8 @@ namespace crosscheck::extract {
 // FORM_SCARE for one to three words ("rules-based", "new era", "Theatre")
 // and FORM_PARTIAL for four or more. A quotation standing as a sentence
 // that looks like a title, does not end with a comma and follows no colon
-// is FORM_TITLE too ("said of her film, “The Last Ferry”"). `partial` is true for every form
-// but FORM_DIRECT. A title has no speaker.
+// is FORM_TITLE too ("said of her film, “The Last Ferry”"). `partial` is true
+// for every form but FORM_DIRECT. A title has no speaker.
 //
 // The speaker is looked for in this order: right after the closing mark in
 // the same sentence (“…,” Okafor said / said Okafor / according to X), in
