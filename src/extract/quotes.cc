@@ -116,6 +116,11 @@ struct Lexicons {
   absl::flat_hash_set<std::string> adverbs;
   // Words that join two clauses sharing a subject ("and", "but").
   absl::flat_hash_set<std::string> conjunctions;
+  // Words that make a name an organisation ("ministry", "authority"):
+  // "the ministry" may stand for "Agriculture Ministry".
+  absl::flat_hash_set<std::string> org_words;
+  // Nouns that stand for any company named before ("the operator").
+  absl::flat_hash_set<std::string> company_nouns;
 };
 
 const std::string& Field(const std::vector<std::string>& row, size_t field) {
@@ -150,6 +155,9 @@ const Lexicons& Lex() {
       const Gender gender = GenderOf(Field(row, 2));
       if (gender != Gender::kUnknown) lex->title_genders[row[0]] = gender;
     }
+    for (const auto& row : ReadTsv("org_words.tsv")) {
+      if (Field(row, 1) == "org") lex->org_words.insert(row[0]);
+    }
     for (const auto& row : ReadTsv("given_names.tsv")) {
       lex->given_names[row[0]] = GenderOf(Field(row, 1));
     }
@@ -158,6 +166,7 @@ const Lexicons& Lex() {
       if (Field(row, 1) == "org-connector") lex->connectors.insert(row[0]);
       if (Field(row, 1) == "adverb") lex->adverbs.insert(row[0]);
       if (Field(row, 1) == "conjunction") lex->conjunctions.insert(row[0]);
+      if (Field(row, 1) == "company-noun") lex->company_nouns.insert(row[0]);
       if (Field(row, 1) == "place-preposition") {
         lex->prepositions.insert(row[0]);
       }
@@ -539,6 +548,15 @@ class SubjectFinder {
     return phrase;
   }
 
+  // One person whose name ends right before the comma at `comma`, with
+  // any role before it: "Aoife Brennan," in "Aoife Brennan, duty
+  // forecaster …:".
+  std::optional<Subject> NamesBeforeComma(int comma) const {
+    std::optional<Subject> s = NamesEndingAt(comma - 1, 0);
+    if (!s || !IsPersonSubject(*s)) return std::nullopt;
+    return s;
+  }
+
  private:
   bool IsWord(int i) const {
     return i >= 0 && i < static_cast<int>(tokens_.size()) &&
@@ -823,6 +841,11 @@ class SubjectFinder {
     bool titles_only = true;
     for (int i = comma - 1; i >= lo && i > comma - 1 - 2 * kMaxPhraseWords;
          --i) {
+      // The apostrophe of a plural possessive ("the crews’ union leader").
+      if (IsApostrophe(PunctOf(doc_, tokens_[i])) && i > lo && IsWord(i - 1)) {
+        titles_only = false;
+        continue;
+      }
       if (!IsWord(i)) break;
       if (IsPossessive(doc_, tokens_[i]) ||
           Lex().determiners.contains(LowerOf(doc_, tokens_[i]))) {
@@ -1043,6 +1066,29 @@ Attribution Resolve(const Document& doc, const EntityIndex& entities,
         a.speaker = entities.entities()[m->entity].name;
         a.role = entities.entities()[m->entity].role;
         break;
+      }
+      // "the company said" after "Kestrel Pay": the organisation named
+      // before, when its name ends with the noun ("the ministry" and
+      // "Agriculture Ministry") or the noun stands for any company ("the
+      // operator"). Otherwise the phrase as written.
+      if (words.size() == 2 && absl::EqualsIgnoreCase(words[0], "the")) {
+        const std::string noun = absl::AsciiStrToLower(words[1]);
+        const bool any = Lex().company_nouns.contains(noun);
+        if (any || Lex().org_words.contains(noun)) {
+          const EntityMention* m = referent([&](const EntityMention& mention) {
+            const Entity& e = entities.entities()[mention.entity];
+            if (e.kind != EntityKind::kOrganization) return false;
+            if (any) return true;
+            const size_t space = e.name.rfind(' ');
+            return space != std::string::npos &&
+                   absl::EqualsIgnoreCase(
+                       absl::string_view(e.name).substr(space + 1), noun);
+          });
+          if (m != nullptr) {
+            a.speaker = entities.entities()[m->entity].name;
+            break;
+          }
+        }
       }
       a.speaker = absl::StrJoin(words, " ");
       break;
@@ -1318,6 +1364,14 @@ class Attributor {
           (subject->first_token == 0 ||
            tokens[subject->first_token - 1].kind == TokenKind::kPunct)) {
         return FromSubject(subject, open);
+      }
+      // "Aoife Brennan, duty forecaster at the Atlantic Weather Centre:
+      // “...": a person opening the clause, then a role.
+      for (int c = 1; c + 1 < n; ++c) {
+        if (PunctOf(doc_, tokens[c]) != ',') continue;
+        std::optional<Subject> named = finder.NamesBeforeComma(c);
+        if (named && named->first_token == 0) return FromSubject(named, open);
+        break;
       }
     }
     for (int v = n - 1; v >= 0; --v) {

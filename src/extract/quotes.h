@@ -66,8 +66,10 @@ namespace crosscheck::extract {
 // chief Lukas Brenner", "Marit Ellingsen, 47, a nurse…,"), an adverb
 // before the verb ("once called"), and a preposition may attach a name to
 // the real subject ("Ana Lima of Brightwater Bank said" is Ana Lima;
-// "analysts at Fenwick Capital said" names nobody); the listener of "told
-// the BBC:" is never the speaker.
+// "analysts at Fenwick Capital said" names nobody); a person may open a
+// clause that ends with a colon after a role ("Aoife Brennan, duty
+// forecaster at …: “…”"); the listener of "told the BBC:" is never the
+// speaker.
 //
 // Names resolve to their canonical form through `entities`. "He"/"she"
 // resolve to the last person mentioned before whose gender, as far as the
@@ -76,8 +78,11 @@ namespace crosscheck::extract {
 // is not the other one, preferring in that person's sentence one known to
 // be of the pronoun's gender; "it" to the last organisation. A noun phrase
 // headed by a role ("the minister", "a senior official") resolves to the
-// last person given that role, or to nobody; any other noun phrase ("the
-// ministry", "the report") is kept as written. Pronouns and roles look
+// last person given that role, or to nobody; "the ministry" or "the
+// company" to the organisation named before whose name ends with that word
+// or, for a word that stands for any company, the last organisation named;
+// any other noun phrase ("the ministry" with none named, "the report") is
+// kept as written. Pronouns and roles look
 // back at most 32 mentions and two paragraphs. The role is the entity's.
 // When the attribution names nobody that can be resolved ("officials
 // said", "they said"), or there is none, `speaker` stays empty; such an

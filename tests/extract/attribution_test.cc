@@ -346,5 +346,34 @@ TEST(AttributionTest, TitledSurnameOfTwoFullNamesStaysUnresolved) {
             Speakers1{"Petrenko"});
 }
 
+TEST(AttributionTest, PersonThenRoleBeforeAColon) {
+  EXPECT_EQ(Speakers("Storm warnings were issued.\n\nAoife Brennan, duty "
+                     "forecaster at the Atlantic Weather Centre: “This is a "
+                     "dangerous storm.”"),
+            Speakers1{"Aoife Brennan"});
+}
+
+TEST(AttributionTest, RoleWithAPluralPossessive) {
+  EXPECT_EQ(Speakers("“We will sail when the company makes an offer,” the "
+                     "crews’ union leader, Ante Perić, told reporters."),
+            Speakers1{"Ante Perić"});
+}
+
+TEST(AttributionTest, UnnamedPersonNounNamesNobody) {
+  EXPECT_EQ(Speakers("“You cannot go out,” said a woman selling water near "
+                     "the cathedral, who did not want to give her name."),
+            Speakers1{""});
+}
+
+TEST(AttributionTest, TheOrganisationNamedBefore) {
+  EXPECT_EQ(Speakers("The Agriculture Ministry banned pork exports on "
+                     "Monday. “The ban will stay in place for 30 days,” the "
+                     "ministry said."),
+            Speakers1{"Agriculture Ministry"});
+  // Nobody named before: the phrase as written.
+  EXPECT_EQ(Speakers("“The figures are preliminary,” the ministry said."),
+            Speakers1{"the ministry"});
+}
+
 }  // namespace
 }  // namespace crosscheck::extract
