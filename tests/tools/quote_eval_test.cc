@@ -377,9 +377,10 @@ TEST(RunQuoteEvalTest, ScoresEverySetAndReportsMissingOnes) {
   // set that is not there is reported missing.
   options.heldout_path = options.suite_path;
   options.blind_path = absl::StrCat(kTestdata, "no_such_file.textproto");
+  options.blind2_path = options.blind_path;
   const absl::StatusOr<QuoteEvalReport> report = RunQuoteEval(options);
   ASSERT_OK(report);
-  ASSERT_EQ(report->sets_size(), 6);
+  ASSERT_EQ(report->sets_size(), 7);
   const SetScore& own = report->sets(0);
   EXPECT_EQ(own.set(), "own");
   EXPECT_TRUE(own.present());
@@ -392,17 +393,19 @@ TEST(RunQuoteEvalTest, ScoresEverySetAndReportsMissingOnes) {
   EXPECT_EQ(heldout.accuracy(), own.accuracy());
   EXPECT_EQ(report->sets(2).set(), "blind");
   EXPECT_FALSE(report->sets(2).present());
+  EXPECT_EQ(report->sets(3).set(), "blind 2");
+  EXPECT_FALSE(report->sets(3).present());
   // The folder whose expectation lists no quotes is left out.
-  const SetScore& fixtures = report->sets(3);
+  const SetScore& fixtures = report->sets(4);
   EXPECT_TRUE(fixtures.present());
   EXPECT_EQ(fixtures.cases(), 1);
   EXPECT_EQ(fixtures.expected(), 1);
-  const SetScore& textacy = report->sets(4);
+  const SetScore& textacy = report->sets(5);
   EXPECT_TRUE(textacy.present());
   EXPECT_EQ(textacy.cases(), 2);
   EXPECT_EQ(textacy.expected(), 1);
-  EXPECT_EQ(report->sets(5).set(), "recognizers-text");
-  EXPECT_FALSE(report->sets(5).present());
+  EXPECT_EQ(report->sets(6).set(), "recognizers-text");
+  EXPECT_FALSE(report->sets(6).present());
   EXPECT_THAT(FormatMarkdown(*report),
               HasSubstr("| recognizers-text | not found |"));
 }

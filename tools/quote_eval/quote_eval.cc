@@ -42,6 +42,7 @@ using crosscheck::v1::Quote;
 constexpr char kOwn[] = "own";
 constexpr char kHeldOut[] = "held-out";
 constexpr char kBlind[] = "blind";
+constexpr char kBlind2[] = "blind 2";
 constexpr char kFixtures[] = "fixtures";
 // The peer-suite files scored: (set name, path under the directory).
 constexpr std::pair<const char*, const char*> kPeerFiles[] = {
@@ -421,7 +422,8 @@ absl::StatusOr<QuoteEvalReport> RunQuoteEval(const EvalOptions& options) {
   for (const auto& [set, path] :
        {std::pair<const char*, const std::string&>{kOwn, options.suite_path},
         {kHeldOut, options.heldout_path},
-        {kBlind, options.blind_path}}) {
+        {kBlind, options.blind_path},
+        {kBlind2, options.blind2_path}}) {
     if (fs::is_regular_file(path, error)) {
       CC_ASSIGN_OR_RETURN(const AttributionSuite suite,
                           ReadAttributionSuite(path));

@@ -33,6 +33,9 @@ struct EvalOptions {
   // The blind set, of the same format: cases written without running the
   // extractor on them, measured once before any change was made for them.
   std::string blind_path;
+  // A second blind set, written and measured the same way after the first
+  // had been used for fixes.
+  std::string blind2_path;
   // The fixtures directory: one folder per story, with *.txt articles and
   // an expected.textproto (crosscheck.v1.Expectation).
   std::string fixtures_dir;
@@ -61,7 +64,7 @@ std::string NormalizedQuotation(absl::string_view marked);
 
 // Scores every case of `suite` (Article id = case name, text = input,
 // published as given, all extractors) with ScoreExact, adds the row `set`
-// ("own", "held-out" or "blind") to `report->sets`, one row per pattern to
+// ("own", "held-out", "blind" or "blind 2") to `report->sets`, one row per pattern to
 // `report->patterns`, and with `failures` the failing cases to
 // `report->failures`. `path` is the row's path.
 void ScoreOwnSet(const crosscheck::v1::AttributionSuite& suite,

@@ -27,6 +27,10 @@ ABSL_FLAG(std::string, blind, "",
           "the blind attribution cases (default "
           "tests/extract/data/attribution_cases_blind.textproto in the "
           "workspace)");
+ABSL_FLAG(std::string, blind2, "",
+          "the second blind attribution cases (default "
+          "tests/extract/data/attribution_cases_blind2.textproto in the "
+          "workspace)");
 ABSL_FLAG(std::string, fixtures, "",
           "the fixtures directory (default fixtures/ in the workspace)");
 ABSL_FLAG(std::string, peer_suites, "",
@@ -60,6 +64,8 @@ flags:
                         data/attribution_cases_heldout.textproto)
   --blind=FILE          blind cases (default: <workspace>/tests/extract/
                         data/attribution_cases_blind.textproto)
+  --blind2=FILE         second blind cases (default: <workspace>/tests/
+                        extract/data/attribution_cases_blind2.textproto)
   --fixtures=DIR        fixture stories (default: <workspace>/fixtures)
   --peer_suites=DIR     peer suites (default: <workspace>/../shared/peer-suites)
   --failures            also list every case with a miss, a false positive,
@@ -129,6 +135,9 @@ int main(int argc, char** argv) {
   options.blind_path =
       Resolve(absl::GetFlag(FLAGS_blind), working, workspace,
               "tests/extract/data/attribution_cases_blind.textproto");
+  options.blind2_path =
+      Resolve(absl::GetFlag(FLAGS_blind2), working, workspace,
+              "tests/extract/data/attribution_cases_blind2.textproto");
   options.fixtures_dir =
       Resolve(absl::GetFlag(FLAGS_fixtures), working, workspace, "fixtures");
   options.peer_dir = Resolve(absl::GetFlag(FLAGS_peer_suites), working,
