@@ -66,4 +66,13 @@ absl::StatusOr<std::vector<std::string>> ParseOwnFlags(
   return positional;
 }
 
+bool AsksForHelp(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const absl::string_view arg = argv[i];
+    if (arg == "--") break;
+    if (arg == "--help" || arg == "-h" || arg == "--helpfull") return true;
+  }
+  return false;
+}
+
 }  // namespace crosscheck::base

@@ -31,6 +31,10 @@ absl::StatusOr<std::vector<std::string>> ParseOwnFlags(
     int argc, char** argv, absl::string_view flags_file,
     absl::string_view help_hint);
 
+// Whether argv[1..], up to a "--", holds --help, -h or --helpfull: read
+// before ParseOwnFlags, so that help is given whatever else is wrong.
+bool AsksForHelp(int argc, char** argv);
+
 }  // namespace crosscheck::base
 
 #endif  // SRC_BASE_FLAG_PARSE_H_

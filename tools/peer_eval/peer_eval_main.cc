@@ -68,13 +68,9 @@ int main(int argc, char** argv) {
   if (const char* dir = std::getenv("BUILD_WORKING_DIRECTORY")) {
     if (::chdir(dir) != 0) return Fail(absl::StrCat("cannot enter ", dir));
   }
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg == "--") break;
-    if (arg == "--help" || arg == "-h" || arg == "--helpfull") {
-      std::cout << kUsage;
-      return kExitOk;
-    }
+  if (crosscheck::base::AsksForHelp(argc, argv)) {
+    std::cout << kUsage;
+    return kExitOk;
   }
   const absl::StatusOr<std::vector<std::string>> positional =
       crosscheck::base::ParseOwnFlags(

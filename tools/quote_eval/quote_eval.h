@@ -1,7 +1,7 @@
-// The quote attribution harness: runs crosscheck's extractor over four sets
-// of quotations — the own attribution cases, the fixture stories, and the
-// textacy and Recognizers-Text peer suites — and scores the (quote span,
-// speaker) pairs. docs/accuracy.md, "Quote attribution", has the command,
+// The quote attribution harness: runs crosscheck's extractor over seven
+// sets of quotations — the own, held-out and two blind sets of attribution
+// cases, the fixture stories, and the textacy and Recognizers-Text peer
+// suites — and scores the (quote span, speaker) pairs. docs/accuracy.md, "Quote attribution", has the command,
 // the rules and the current results.
 //
 //   EvalOptions options;
@@ -71,7 +71,7 @@ void ScoreOwnSet(const crosscheck::v1::AttributionSuite& suite,
                  absl::string_view path, bool failures, QuoteEvalReport* report,
                  absl::string_view set = "own");
 
-// Runs the four sets and fills one row per set. A path that does not exist
+// Runs the seven sets and fills one row per set. A path that does not exist
 // gives a row with `present` false, not an error; fixture folders whose
 // expected.textproto lists no quotes are left out.
 // Errors: kInvalidArgument naming file and line for a malformed attribution

@@ -47,13 +47,13 @@ constexpr int kExitOk = 0;
 constexpr int kExitUsage = 2;
 
 constexpr char kUsage[] =
-    R"(quote_eval: crosscheck's quote attribution on four sets of quotations
+    R"(quote_eval: crosscheck's quote attribution on seven sets of quotations
 
 usage:
   bazel run -c opt //tools/quote_eval -- [flags]
 
-Prints, per set (own attribution cases, fixture stories, textacy,
-Recognizers-Text), span recall and precision, speaker accuracy and
+Prints, per set (own, held-out and two blind sets of attribution cases,
+fixture stories, textacy, Recognizers-Text), span recall and precision, speaker accuracy and
 accuracy = right pairs / (expected quotes + unmatched found quotes), as
 Markdown (or JSON with --json). Rules: docs/accuracy.md.
 
@@ -98,13 +98,9 @@ std::string Resolve(const std::string& flag, const fs::path& working,
 }  // namespace
 
 int main(int argc, char** argv) {
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg == "--") break;
-    if (arg == "--help" || arg == "-h" || arg == "--helpfull") {
-      std::cout << kUsage;
-      return kExitOk;
-    }
+  if (crosscheck::base::AsksForHelp(argc, argv)) {
+    std::cout << kUsage;
+    return kExitOk;
   }
   const absl::StatusOr<std::vector<std::string>> positional =
       crosscheck::base::ParseOwnFlags(
