@@ -1936,13 +1936,12 @@ std::string TitleBefore(absl::string_view text, size_t begin) {
   return word;
 }
 
-namespace {
-
-// The gender a title or a given name tells, or 0.
-GenderCode GenderOfWord(absl::string_view word) {
+char GenderOfWord(absl::string_view word) {
   const auto it = Lex().genders.find(word);
   return it == Lex().genders.end() ? 0 : it->second;
 }
+
+namespace {
 
 // What the text says of the person a full name names at its first
 // mention: the title right before it ("judge" in "Judge Oksana Petrenko")

@@ -76,6 +76,11 @@ struct EntityIndexOptions {
 // abbreviation dot ("Ms. Ferrante"), or empty. Reads at most 24 bytes.
 std::string TitleBefore(absl::string_view text, size_t begin);
 
+// The gender a lowercase title ("ms", "spokesman") or given name ("elena")
+// tells, from the gender columns of data/titles.tsv and
+// data/given_names.tsv: 'm', 'f', or 0 when it tells none.
+char GenderOfWord(absl::string_view word);
+
 class EntityIndex {
  public:
   explicit EntityIndex(const Document& doc,

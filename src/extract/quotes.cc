@@ -104,10 +104,6 @@ struct Lexicons {
   // Title words that head a role, a person without a name: "the minister",
   // "a senior official" ("office" and "occupation" of titles.tsv).
   absl::flat_hash_set<std::string> role_heads;
-  // Title words that tell a person's gender ("ms", "spokesman", "queen").
-  absl::flat_hash_map<std::string, Gender> title_genders;
-  // Given names that tell their bearer's gender ("elena", "henrik").
-  absl::flat_hash_map<std::string, Gender> given_names;
   absl::flat_hash_set<std::string> determiners;
   absl::flat_hash_set<std::string> prepositions;
   // "of", "for", "on": a noun phrase hangs on another through them.
@@ -152,14 +148,9 @@ const Lexicons& Lex() {
       if (Field(row, 1) == "office" || Field(row, 1) == "occupation") {
         lex->role_heads.insert(row[0]);
       }
-      const Gender gender = GenderOf(Field(row, 2));
-      if (gender != Gender::kUnknown) lex->title_genders[row[0]] = gender;
     }
     for (const auto& row : ReadTsv("org_words.tsv")) {
       if (Field(row, 1) == "org") lex->org_words.insert(row[0]);
-    }
-    for (const auto& row : ReadTsv("given_names.tsv")) {
-      lex->given_names[row[0]] = GenderOf(Field(row, 1));
     }
     for (const auto& row : ReadTsv("name_context.tsv")) {
       if (Field(row, 1) == "determiner") lex->determiners.insert(row[0]);
@@ -908,10 +899,7 @@ class Genders {
       const absl::string_view given =
           absl::string_view(entity.name).substr(0, entity.name.find(' '));
       if (given.size() == entity.name.size()) continue;  // a surname alone
-      const auto it = Lex().given_names.find(absl::AsciiStrToLower(given));
-      if (it != Lex().given_names.end()) {
-        Learn(static_cast<int>(e), it->second);
-      }
+      Learn(static_cast<int>(e), WordGender(given));
     }
   }
 
@@ -936,13 +924,13 @@ class Genders {
   }
 
  private:
-  // The gender told by a title word ("Ms", "spokesman"), if any.
+  // The gender a title word ("Ms.", "spokesman") or a given name tells.
   static Gender WordGender(absl::string_view word) {
     while (!word.empty() && (word.back() == '.' || word.back() == ',')) {
       word.remove_suffix(1);
     }
-    const auto it = Lex().title_genders.find(absl::AsciiStrToLower(word));
-    return it == Lex().title_genders.end() ? Gender::kUnknown : it->second;
+    const char code = GenderOfWord(absl::AsciiStrToLower(word));
+    return GenderOf(absl::string_view(&code, code == 0 ? 0 : 1));
   }
 
   std::vector<Gender> genders_;
