@@ -12,8 +12,12 @@
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/text_format.h"
+#include "google/protobuf/descriptor.h"
 #include "google/protobuf/util/json_util.h"
+#include "google/protobuf/util/type_resolver.h"
+#include "google/protobuf/util/type_resolver_util.h"
 #include "src/align/word_diff.h"
+#include "src/base/status_macros.h"
 #include "src/base/utf8.h"
 
 namespace crosscheck::report {
@@ -294,6 +298,29 @@ Report BuildReport(std::vector<Article> articles, std::vector<Claim> claims,
                    std::vector<Alignment> alignments,
                    std::vector<crosscheck::v1::Note> notes,
                    crosscheck::v1::RunInfo run) {
+  // The same inputs in any order make the same report: articles by id
+  // (for "diff A B", A then B), claims and notes by article, then position
+  // (the order among notes of one place kept).
+  if (run.command() != "diff") {
+    std::stable_sort(articles.begin(), articles.end(),
+                     [](const Article& a, const Article& b) {
+                       return a.id() < b.id();
+                     });
+  }
+  absl::flat_hash_map<std::string, size_t> rank;
+  for (size_t i = 0; i < articles.size(); ++i) rank.emplace(articles[i].id(), i);
+  const auto rank_of = [&rank](const std::string& id) {
+    const auto it = rank.find(id);
+    return it == rank.end() ? rank.size() : it->second;
+  };
+  const auto by_place = [&rank_of](const auto& a, const auto& b) {
+    const size_t ra = rank_of(a.article_id());
+    const size_t rb = rank_of(b.article_id());
+    if (ra != rb) return ra < rb;
+    return a.span().begin() < b.span().begin();
+  };
+  std::stable_sort(claims.begin(), claims.end(), by_place);
+  std::stable_sort(notes.begin(), notes.end(), by_place);
   Report report;
   auto* counts = report.mutable_counts();
   counts->set_articles(articles.size());
@@ -585,14 +612,44 @@ std::string RenderClaimsText(const crosscheck::v1::ClaimSet& set,
   return out;
 }
 
+namespace {
+
+// The binary encoding of `message` with map fields (RunInfo.options)
+// sorted by key, so the same message is always the same bytes.
+absl::StatusOr<std::string> DeterministicBytes(
+    const google::protobuf::Message& message) {
+  std::string out;
+  {
+    google::protobuf::io::StringOutputStream stream(&out);
+    google::protobuf::io::CodedOutputStream coded(&stream);
+    coded.SetSerializationDeterministic(true);
+    if (!message.SerializeToCodedStream(&coded)) {
+      return absl::InternalError("cannot encode binary protobuf");
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 absl::StatusOr<std::string> Serialize(const google::protobuf::Message& message,
                                       Format format) {
   std::string out;
   switch (format) {
     case Format::kJson: {
+      // Printed from the deterministic bytes, so map entries come in key
+      // order and the same report is always the same JSON.
+      CC_ASSIGN_OR_RETURN(const std::string bytes, DeterministicBytes(message));
+      static google::protobuf::util::TypeResolver* const kResolver =
+          google::protobuf::util::NewTypeResolverForDescriptorPool(
+              "type.googleapis.com",
+              google::protobuf::DescriptorPool::generated_pool());
       google::protobuf::util::JsonPrintOptions options;
-      const auto status =
-          google::protobuf::util::MessageToJsonString(message, &out, options);
+      const auto status = google::protobuf::util::BinaryToJsonString(
+          kResolver,
+          absl::StrCat("type.googleapis.com/",
+                       message.GetDescriptor()->full_name()),
+          bytes, &out, options);
       if (!status.ok()) {
         return absl::InternalError(absl::StrCat(
             "cannot encode JSON: ", status.message().as_string()));
@@ -605,19 +662,8 @@ absl::StatusOr<std::string> Serialize(const google::protobuf::Message& message,
         return absl::InternalError("cannot encode text format");
       }
       return out;
-    case Format::kBinpb: {
-      // Deterministic, so the same report is always the same bytes (map
-      // fields such as RunInfo.options are sorted by key).
-      {
-        google::protobuf::io::StringOutputStream stream(&out);
-        google::protobuf::io::CodedOutputStream coded(&stream);
-        coded.SetSerializationDeterministic(true);
-        if (!message.SerializeToCodedStream(&coded)) {
-          return absl::InternalError("cannot encode binary protobuf");
-        }
-      }
-      return out;
-    }
+    case Format::kBinpb:
+      return DeterministicBytes(message);
     default:
       return absl::InvalidArgumentError("not a protobuf format");
   }

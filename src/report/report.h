@@ -44,7 +44,10 @@ struct RenderOptions {
   bool single_source = true;
 };
 
-// Assembles a Report and fills its counts.
+// Assembles a Report and fills its counts. Articles are ordered by id
+// (kept in input order when `run.command` is "diff": A, then B), claims and
+// notes by article and position, so the same inputs given in any order
+// make the same report.
 crosscheck::v1::Report BuildReport(
     std::vector<crosscheck::v1::Article> articles,
     std::vector<crosscheck::v1::Claim> claims,

@@ -52,8 +52,9 @@ struct Result {
   std::string err;
 };
 
-Result RunCli(const std::string& command, const std::vector<std::string>& inputs,
-           CliOptions options = CliOptions()) {
+Result RunCli(const std::string& command,
+              const std::vector<std::string>& inputs,
+              CliOptions options = CliOptions()) {
   std::ostringstream out, err;
   const int code = RunCommand(command, inputs, options, out, err);
   return {code, out.str(), err.str()};
@@ -62,7 +63,7 @@ Result RunCli(const std::string& command, const std::vector<std::string>& inputs
 // Every bad input: the exit code and the message that names what is wrong.
 struct BadInputCase {
   std::string name;
-  std::string file;      // written to TEST_TMPDIR unless empty
+  std::string file;  // written to TEST_TMPDIR unless empty
   std::string contents;
   std::vector<std::string> message_parts;
 };
@@ -91,21 +92,28 @@ TEST_P(BadInputTest, FailsWithExitTwoAndNamesTheProblem) {
 INSTANTIATE_TEST_SUITE_P(
     Cases, BadInputTest,
     ::testing::Values(
-        BadInputCase{"MissingFile", "missing.txt", "",
-                     {"missing.txt", "no such file"}},
+        BadInputCase{
+            "MissingFile", "missing.txt", "", {"missing.txt", "no such file"}},
         BadInputCase{"EmptyFile", "empty.txt", "", {"empty.txt", "is empty"}},
-        BadInputCase{"BlankFile", "blank.txt", "  \n\n\t\n",
+        BadInputCase{"BlankFile",
+                     "blank.txt",
+                     "  \n\n\t\n",
                      {"blank.txt", "only white space"}},
-        BadInputCase{"UnknownType", "story.pdf", "%PDF-1.4",
+        BadInputCase{"UnknownType",
+                     "story.pdf",
+                     "%PDF-1.4",
                      {"story.pdf", "unknown input type '.pdf'"}},
-        BadInputCase{"MalformedJsonl", "bad.jsonl",
+        BadInputCase{"MalformedJsonl",
+                     "bad.jsonl",
                      "{\"id\": \"a\", \"text\": \"Fine.\"}\n{\"id\": \"b\", "
                      "\"text\": \n",
                      {"bad.jsonl:2", "not a valid crosscheck.v1.Article"}},
-        BadInputCase{"ArticleWithoutText", "notext.jsonl",
+        BadInputCase{"ArticleWithoutText",
+                     "notext.jsonl",
                      "{\"id\": \"a\", \"outlet\": \"X\"}\n",
                      {"notext.jsonl:1", "'a' has no text"}},
-        BadInputCase{"PublishedNotADate", "date.jsonl",
+        BadInputCase{"PublishedNotADate",
+                     "date.jsonl",
                      "{\"id\": \"a\", \"text\": \"Hi.\", \"published\": "
                      "\"soon\"}\n",
                      {"date.jsonl:1", "published 'soon' is not a date"}}),
@@ -149,7 +157,8 @@ TEST(CliTest, InvalidUtf8IsRepairedWithAWarningNamingTheOffset) {
   text.insert(offset, "\xff");
   CliOptions options;
   options.format = "binpb";
-  const Result r = RunCli("extract", {WriteTemp("bad_utf8.txt", text)}, options);
+  const Result r =
+      RunCli("extract", {WriteTemp("bad_utf8.txt", text)}, options);
   EXPECT_EQ(r.code, kExitOk);
   EXPECT_THAT(r.err, AllOf(HasSubstr("warning"), HasSubstr("bad_utf8.txt"),
                            HasSubstr(absl::StrCat("byte offset ", offset))));
@@ -180,12 +189,14 @@ TEST(CliTest, KeepGoingSkipsMalformedLinesAndCountsThem) {
   EXPECT_EQ(r.code, kExitOk);
   EXPECT_THAT(r.err, AllOf(HasSubstr("mixed.jsonl:2"),
                            HasSubstr("skipped 1 malformed line")));
-  EXPECT_THAT(r.out, AllOf(HasSubstr("\"id\":\"a\""), HasSubstr("\"id\":\"b\"")));
+  EXPECT_THAT(r.out,
+              AllOf(HasSubstr("\"id\":\"a\""), HasSubstr("\"id\":\"b\"")));
 }
 
 TEST(CliTest, UnknownJsonFieldsAreIgnoredUnlessStrict) {
-  const std::string path = WriteTemp(
-      "extra.jsonl", "{\"id\": \"a\", \"text\": \"Hi.\", \"section\": \"x\"}\n");
+  const std::string path =
+      WriteTemp("extra.jsonl",
+                "{\"id\": \"a\", \"text\": \"Hi.\", \"section\": \"x\"}\n");
   EXPECT_EQ(RunCli("extract", {path}).code, kExitOk);
   CliOptions strict;
   strict.strict_json = true;
@@ -206,7 +217,8 @@ TEST(CliTest, DuplicateArticleIdsAreAnError) {
 TEST(CliTest, PlainTextMetadataComesFromBylineAndDateLine) {
   CliOptions options;
   options.format = "binpb";
-  const Result r = RunCli("extract", {WriteTemp("meta.txt", kArticle)}, options);
+  const Result r =
+      RunCli("extract", {WriteTemp("meta.txt", kArticle)}, options);
   ASSERT_EQ(r.code, kExitOk) << r.err;
   crosscheck::v1::ClaimSet set;
   ASSERT_TRUE(set.ParseFromString(r.out));
@@ -226,14 +238,16 @@ TEST(CliTest, OutletAndPublishedFlagsOverrideTheText) {
   options.format = "binpb";
   options.outlet = "Other Paper";
   options.published = "2024-06-07";
-  const Result r = RunCli("extract", {WriteTemp("meta2.txt", kArticle)}, options);
+  const Result r =
+      RunCli("extract", {WriteTemp("meta2.txt", kArticle)}, options);
   crosscheck::v1::ClaimSet set;
   ASSERT_TRUE(set.ParseFromString(r.out));
   EXPECT_EQ(set.articles(0).outlet(), "Other Paper");
   EXPECT_EQ(set.articles(0).published(), "2024-06-07");
   options.published = "7 June";
-  EXPECT_THAT(RunCli("extract", {WriteTemp("meta3.txt", kArticle)}, options).err,
-              HasSubstr("--published '7 June' is not a date"));
+  EXPECT_THAT(
+      RunCli("extract", {WriteTemp("meta3.txt", kArticle)}, options).err,
+      HasSubstr("--published '7 June' is not a date"));
 }
 
 TEST(CliTest, FailOnDiscrepancyExitsOne) {
@@ -319,6 +333,39 @@ TEST(CliTest, ReportUnifiesSpeakerNamesAcrossArticlesAndExtractDoesNot) {
                                "in Meridian Wire)"));
   r = RunCli("extract", paths);
   EXPECT_THAT(r.out, HasSubstr("(Qaddafi)"));
+}
+
+TEST(CliTest, SameInputsInAnyOrderGiveTheSameBytes) {
+  const std::vector<std::string> files = {
+      WriteTemp(
+          "order_a.txt",
+          "Summit in Lundby\nBy Ann Lee | Harbor Times\ndate 2024-06-05\n\n"
+          "The leaders held their 31st summit on Monday. Trade stands at "
+          "$48.5 billion, Okafor said.\n"),
+      WriteTemp("order_b.txt",
+                "Summit Ends\nBy Bo Dahl | Meridian Wire\ndate 2024-06-06\n\n"
+                "It was the 30th summit of the two leaders. “We agree,” said "
+                "Henrik Solberg.\n"),
+      WriteTemp("order_c.txt",
+                "Talks\nBy Cy Berg | Capital Review\ndate 2024-06-07\n\n"
+                "The thirty-first summit ended on Tuesday. “We agree,” Solberg "
+                "said.\n")};
+  const std::vector<std::vector<std::string>> orders = {
+      {files[0], files[1], files[2]},
+      {files[2], files[0], files[1]},
+      {files[1], files[2], files[0]}};
+  for (const std::string format :
+       {"text", "markdown", "json", "textproto", "binpb"}) {
+    CliOptions options;
+    options.format = format;
+    options.color = "never";
+    const Result first = RunCli("report", orders[0], options);
+    ASSERT_EQ(first.code, 0) << first.err;
+    for (size_t k = 1; k < orders.size(); ++k) {
+      const Result other = RunCli("report", orders[k], options);
+      EXPECT_EQ(other.out, first.out) << format << ", order " << k;
+    }
+  }
 }
 
 }  // namespace

@@ -17,6 +17,7 @@ using crosscheck::v1::Article;
 using crosscheck::v1::Claim;
 using crosscheck::v1::Report;
 using ::testing::AllOf;
+using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
@@ -39,7 +40,9 @@ Claim MakeClaim(const Article& article, const std::string& id,
   return c;
 }
 
-Report SampleReport() {
+// The report of `command` ("report" or "diff") over two articles given
+// ledger first, then courier.
+Report SampleReport(const std::string& command = "report") {
   Article a, b;
   a.set_id("ledger");
   a.set_outlet("Daily Ledger");
@@ -89,10 +92,26 @@ Report SampleReport() {
   g2.add_claim_ids("courier:q1");
   crosscheck::v1::RunInfo run;
   run.set_tool_version("0.1.0");
-  run.set_command("report");
+  run.set_command(command);
   (*run.mutable_options())["format"] = "text";
   (*run.mutable_options())["keep_going"] = "false";
   return BuildReport({a, b}, {a1, a2, b1, b2}, {g1, g2}, {}, run);
+}
+
+TEST(BuildReportTest, OrderDoesNotDependOnInputOrderExceptForDiff) {
+  // A report lists articles by id, and claims by article, then position.
+  const Report report = SampleReport("report");
+  ASSERT_EQ(report.articles_size(), 2);
+  EXPECT_EQ(report.articles(0).id(), "courier");
+  EXPECT_EQ(report.articles(1).id(), "ledger");
+  std::vector<std::string> claim_ids;
+  for (const Claim& c : report.claims()) claim_ids.push_back(c.id());
+  EXPECT_THAT(claim_ids, ElementsAre("courier:f1", "courier:q1", "ledger:f1",
+                                     "ledger:q1"));
+  // "diff A B" keeps A on the left.
+  const Report diff = SampleReport("diff");
+  EXPECT_EQ(diff.articles(0).id(), "ledger");
+  EXPECT_EQ(diff.claims(0).article_id(), "ledger");
 }
 
 TEST(BuildReportTest, CountsClaimsAndVerdicts) {
@@ -136,7 +155,7 @@ TEST(RenderMarkdownTest, HeadingsPerVerdictAndBoldMentions) {
 }
 
 TEST(RenderDiffTest, PairsClaimsSideBySide) {
-  const std::string diff = RenderDiff(SampleReport(), RenderOptions());
+  const std::string diff = RenderDiff(SampleReport("diff"), RenderOptions());
   EXPECT_THAT(diff, AllOf(HasSubstr("Daily Ledger (ledger)"),
                           HasSubstr("Northern Courier (courier)"),
                           HasSubstr("≠ thirty-first"), HasSubstr("│ 30th"),
