@@ -730,6 +730,25 @@ std::vector<Alignment> Align(const std::vector<Article>& articles,
         }
       }
     }
+    if (members.size() > 1 && confidence < options.min_confidence) {
+      // Not sure enough that these state one fact: each claim stands alone.
+      for (const Item* m : members) {
+        Alignment single;
+        single.set_kind(m->claim->kind());
+        single.add_claim_ids(m->claim->id());
+        single.set_verdict(Alignment::VERDICT_SINGLE_SOURCE);
+        single.set_confidence(1.0f);
+        const std::vector<const Item*> one = {m};
+        const std::string subject = Subject(one);
+        single.set_subject(subject);
+        single.set_summary(Summary(one, sorted_articles,
+                                   Alignment::VERDICT_SINGLE_SOURCE, subject));
+        results.push_back(
+            {std::move(single),
+             {m->article, m->claim->span().begin(), m->claim->id()}});
+      }
+      continue;
+    }
     alignment.set_verdict(verdict);
     alignment.set_confidence(static_cast<float>(confidence));
     const std::string subject = Subject(members);

@@ -44,6 +44,10 @@ struct AlignOptions {
   double min_quote_overlap = 0.5;
   // Relative tolerance under which two figure values count as equal.
   double value_epsilon = 1e-9;
+  // Groups of two or more claims whose confidence (the lowest pairwise
+  // similarity) is below this are not reported as one fact: each of their
+  // claims becomes a single-source group. 0 keeps every group.
+  double min_confidence = 0.0;
 };
 
 // Groups `claims` (of `articles`) into alignments, every claim in exactly

@@ -37,7 +37,16 @@ RunInfo MakeRunInfo(const std::string& command, const CliOptions& options) {
   if (!options.published.empty()) o["published"] = options.published;
   o["keep_going"] = options.keep_going ? "true" : "false";
   o["strict_json"] = options.strict_json ? "true" : "false";
+  if (command != "extract") {
+    o["min_confidence"] = absl::StrCat(options.min_confidence);
+  }
   return run;
+}
+
+align::AlignOptions AlignOptionsOf(const CliOptions& options) {
+  align::AlignOptions align_options;
+  align_options.min_confidence = options.min_confidence;
+  return align_options;
 }
 
 std::string Where(const Note& note) {
@@ -173,7 +182,7 @@ absl::StatusOr<std::string> RunReport(const std::string& command,
   // by speaker and the report shows one spelling.
   std::vector<crosscheck::v1::NameGroup> names = align::UnifyNames(&e.claims);
   std::vector<crosscheck::v1::Alignment> alignments =
-      align::Align(e.articles, e.claims, align::AlignOptions());
+      align::Align(e.articles, e.claims, AlignOptionsOf(options));
   for (const auto& a : alignments) {
     if (a.verdict() == crosscheck::v1::Alignment::VERDICT_DISCREPANCY) {
       *discrepancy = true;
@@ -219,6 +228,11 @@ int RunCommandOrThrow(const std::string& command,
     return fail(absl::InvalidArgumentError(absl::StrCat(
         "unknown --color '", options.color,
         "' (expected auto, always or never)")));
+  }
+  if (!(options.min_confidence >= 0.0 && options.min_confidence <= 1.0)) {
+    return fail(absl::InvalidArgumentError(
+        absl::StrCat("--min-confidence must be between 0 and 1, got ",
+                     options.min_confidence)));
   }
   if (options.fail_on != "none" && options.fail_on != "discrepancy") {
     return fail(absl::InvalidArgumentError(absl::StrCat(

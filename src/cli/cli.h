@@ -44,6 +44,9 @@ struct CliOptions {
   std::string output;
   // Show single-source claims in human formats.
   bool single_source = true;
+  // Groups below this confidence (0..1) are split into single-source claims
+  // (align::AlignOptions::min_confidence).
+  double min_confidence = 0.0;
   // Whether `out` is a terminal (for --color=auto).
   bool out_is_tty = false;
 };

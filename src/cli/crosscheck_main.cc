@@ -36,6 +36,9 @@ ABSL_FLAG(std::string, output, "",
           "write the output to this file (atomically) instead of stdout");
 ABSL_FLAG(bool, single_source, true,
           "list single-source claims in text and markdown reports");
+ABSL_FLAG(double, min_confidence, 0.0,
+          "report and diff: split groups whose confidence is below this "
+          "(0 to 1) into single-source claims");
 
 namespace {
 
@@ -69,6 +72,9 @@ flags:
   --fail_on=WHAT        none (default) or discrepancy: exit 1 on a discrepancy
   --output=FILE         write to FILE (atomically) instead of stdout
   --nosingle_source     leave single-source claims out of text reports
+  --min_confidence=X    report, diff: groups less sure than X (0 to 1) are
+                        split into single-source claims; --fail_on counts
+                        only the discrepancies kept
 Flags may also be written with dashes: --keep-going, --fail-on=discrepancy.
 )";
 
@@ -157,6 +163,7 @@ int main(int argc, char** argv) {
   options.fail_on = absl::GetFlag(FLAGS_fail_on);
   options.output = absl::GetFlag(FLAGS_output);
   options.single_source = absl::GetFlag(FLAGS_single_source);
+  options.min_confidence = absl::GetFlag(FLAGS_min_confidence);
   options.out_is_tty = ::isatty(STDOUT_FILENO) != 0;
   const std::string command = positional->front();
   const std::vector<std::string> inputs(positional->begin() + 1,

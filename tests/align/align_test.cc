@@ -118,6 +118,30 @@ TEST(AlignFiguresTest, SameOrdinalOfTheSameThingWithDifferentValues) {
   EXPECT_EQ(groups[0].subject(), "summit (ordinal)");
 }
 
+TEST(AlignOptionsTest, GroupsBelowTheMinimumConfidenceStandAlone) {
+  const std::vector<Claim> claims = {
+      Fig("a:f1", "thirty-first", 31, "summit", "", {"leader", "country"},
+          {"Ada Okafor"}, Figure::QUALIFIER_EXACT, "", true),
+      Fig("b:f1", "30th", 30, "summit", "", {"meeting"}, {},
+          Figure::QUALIFIER_EXACT, "", true)};
+  const auto grouped = Align(Articles(2), claims, AlignOptions());
+  ASSERT_EQ(grouped.size(), 1u);
+  const float confidence = grouped[0].confidence();
+  ASSERT_LT(confidence, 1.0f);
+  AlignOptions strict;
+  strict.min_confidence = confidence + 0.01;
+  const auto split = Align(Articles(2), claims, strict);
+  ASSERT_EQ(split.size(), 2u);
+  for (const Alignment& a : split) {
+    EXPECT_EQ(a.verdict(), Alignment::VERDICT_SINGLE_SOURCE);
+    EXPECT_EQ(a.claim_ids_size(), 1);
+  }
+  EXPECT_EQ(split[0].id(), "a1");
+  // At the group's own confidence it stays one group.
+  strict.min_confidence = confidence;
+  EXPECT_EQ(Align(Articles(2), claims, strict).size(), 1u);
+}
+
 TEST(AlignFiguresTest, MoneyAgreesAcrossWritings) {
   const auto groups = Align(
       Articles(2),
@@ -132,27 +156,27 @@ TEST(AlignFiguresTest, MoneyAgreesAcrossWritings) {
 }
 
 TEST(AlignFiguresTest, QualifiedAndRoundedValuesAreCompatible) {
-  const auto groups = Align(
-      Articles(3),
-      {Fig("a:f1", "more than 2,400", 2400, "delegate", "attend",
-           {"forum", "business"}, {}, Figure::QUALIFIER_MORE_THAN),
-       Fig("b:f1", "2,450", 2450, "delegate", "attend", {"forum"}, {}),
-       Fig("c:f1", "$48 billion", 48e9, "package", "", {"investment"}, {},
-           Figure::QUALIFIER_EXACT, "USD")},
-      AlignOptions());
+  const auto groups =
+      Align(Articles(3),
+            {Fig("a:f1", "more than 2,400", 2400, "delegate", "attend",
+                 {"forum", "business"}, {}, Figure::QUALIFIER_MORE_THAN),
+             Fig("b:f1", "2,450", 2450, "delegate", "attend", {"forum"}, {}),
+             Fig("c:f1", "$48 billion", 48e9, "package", "", {"investment"}, {},
+                 Figure::QUALIFIER_EXACT, "USD")},
+            AlignOptions());
   EXPECT_EQ(GroupOf(groups, "a:f1").verdict(), Alignment::VERDICT_COMPATIBLE);
   EXPECT_EQ(GroupOf(groups, "c:f1").verdict(),
             Alignment::VERDICT_SINGLE_SOURCE);
 }
 
 TEST(AlignFiguresTest, DifferentSumsForTheSamePackageAreADiscrepancy) {
-  const auto groups = Align(
-      Articles(2),
-      {Fig("a:f1", "$12 billion", 12e9, "package", "announce",
-           {"investment"}, {"Valdoria"}, Figure::QUALIFIER_EXACT, "USD"),
-       Fig("b:f1", "$9 billion", 9e9, "package", "announce", {"investment"},
-           {"Valdoria"}, Figure::QUALIFIER_EXACT, "USD")},
-      AlignOptions());
+  const auto groups =
+      Align(Articles(2),
+            {Fig("a:f1", "$12 billion", 12e9, "package", "announce",
+                 {"investment"}, {"Valdoria"}, Figure::QUALIFIER_EXACT, "USD"),
+             Fig("b:f1", "$9 billion", 9e9, "package", "announce",
+                 {"investment"}, {"Valdoria"}, Figure::QUALIFIER_EXACT, "USD")},
+            AlignOptions());
   ASSERT_EQ(groups.size(), 1u);
   EXPECT_EQ(groups[0].verdict(), Alignment::VERDICT_DISCREPANCY);
 }
@@ -160,26 +184,26 @@ TEST(AlignFiguresTest, DifferentSumsForTheSamePackageAreADiscrepancy) {
 TEST(AlignFiguresTest, TimesWithDifferentVerbsOrPeopleAreNotOneFact) {
   // "have spoken by phone three times" / "foreign ministers have met 17
   // times" / "the leaders have met five times".
-  const auto groups = Align(
-      Articles(3),
-      {Fig("a:f1", "three", 3, "time", "call", {"phone", "year"},
-           {"Ada Okafor", "Henrik Solberg"}),
-       Fig("b:f1", "17", 17, "time", "meet", {"foreign", "minister"}, {}),
-       Fig("c:f1", "five", 5, "time", "meet", {"leader"}, {})},
-      AlignOptions());
+  const auto groups =
+      Align(Articles(3),
+            {Fig("a:f1", "three", 3, "time", "call", {"phone", "year"},
+                 {"Ada Okafor", "Henrik Solberg"}),
+             Fig("b:f1", "17", 17, "time", "meet", {"foreign", "minister"}, {}),
+             Fig("c:f1", "five", 5, "time", "meet", {"leader"}, {})},
+            AlignOptions());
   for (const Alignment& a : groups) {
     EXPECT_NE(a.verdict(), Alignment::VERDICT_DISCREPANCY) << a.summary();
   }
 }
 
 TEST(AlignFiguresTest, DifferentCountedThingsStayApart) {
-  const auto groups = Align(
-      Articles(2),
-      {Fig("a:f1", "sixth", 6, "visit", "", {"estmark"}, {"Ada Okafor"},
-           Figure::QUALIFIER_EXACT, "", true),
-       Fig("b:f1", "thirty-first", 31, "summit", "", {"leader"},
-           {"Ada Okafor"}, Figure::QUALIFIER_EXACT, "", true)},
-      AlignOptions());
+  const auto groups =
+      Align(Articles(2),
+            {Fig("a:f1", "sixth", 6, "visit", "", {"estmark"}, {"Ada Okafor"},
+                 Figure::QUALIFIER_EXACT, "", true),
+             Fig("b:f1", "thirty-first", 31, "summit", "", {"leader"},
+                 {"Ada Okafor"}, Figure::QUALIFIER_EXACT, "", true)},
+            AlignOptions());
   EXPECT_EQ(groups.size(), 2u);
   for (const Alignment& a : groups) {
     EXPECT_EQ(a.verdict(), Alignment::VERDICT_SINGLE_SOURCE);
@@ -187,22 +211,22 @@ TEST(AlignFiguresTest, DifferentCountedThingsStayApart) {
 }
 
 TEST(AlignFiguresTest, SynonymsOfTheCountedNounMatch) {
-  const auto groups = Align(
-      Articles(2),
-      {Fig("a:f1", "seven", 7, "agreement", "sign", {"cooperation"}, {}),
-       Fig("b:f1", "seven", 7, "accord", "sign", {"cooperation"}, {})},
-      AlignOptions());
+  const auto groups =
+      Align(Articles(2),
+            {Fig("a:f1", "seven", 7, "agreement", "sign", {"cooperation"}, {}),
+             Fig("b:f1", "seven", 7, "accord", "sign", {"cooperation"}, {})},
+            AlignOptions());
   ASSERT_EQ(groups.size(), 1u);
   EXPECT_EQ(groups[0].verdict(), Alignment::VERDICT_AGREE);
 }
 
 TEST(AlignFiguresTest, AGroupNeverHoldsTwoClaimsOfOneArticle) {
-  const auto groups = Align(
-      Articles(2),
-      {Fig("a:f1", "seven", 7, "agreement", "sign", {"cooperation"}, {}),
-       Fig("a:f2", "eight", 8, "agreement", "sign", {"cooperation"}, {}),
-       Fig("b:f1", "seven", 7, "agreement", "sign", {"cooperation"}, {})},
-      AlignOptions());
+  const auto groups =
+      Align(Articles(2),
+            {Fig("a:f1", "seven", 7, "agreement", "sign", {"cooperation"}, {}),
+             Fig("a:f2", "eight", 8, "agreement", "sign", {"cooperation"}, {}),
+             Fig("b:f1", "seven", 7, "agreement", "sign", {"cooperation"}, {})},
+            AlignOptions());
   for (const Alignment& a : groups) {
     std::vector<std::string> articles;
     for (const auto& id : a.claim_ids()) articles.push_back(id.substr(0, 1));
@@ -214,13 +238,13 @@ TEST(AlignFiguresTest, AGroupNeverHoldsTwoClaimsOfOneArticle) {
 }
 
 TEST(AlignFiguresTest, RoundingIgnoresDotsThatAreNotDecimalPoints) {
-  const auto groups = Align(
-      Articles(2),
-      {Fig("a:f1", "U.S.$4,000", 4000, "grant", "", {"student"}, {},
-           Figure::QUALIFIER_EXACT, "USD"),
-       Fig("b:f1", "$4,050", 4050, "grant", "", {"student"}, {},
-           Figure::QUALIFIER_EXACT, "USD")},
-      AlignOptions());
+  const auto groups =
+      Align(Articles(2),
+            {Fig("a:f1", "U.S.$4,000", 4000, "grant", "", {"student"}, {},
+                 Figure::QUALIFIER_EXACT, "USD"),
+             Fig("b:f1", "$4,050", 4050, "grant", "", {"student"}, {},
+                 Figure::QUALIFIER_EXACT, "USD")},
+            AlignOptions());
   ASSERT_EQ(groups.size(), 1u);
   EXPECT_EQ(groups[0].verdict(), Alignment::VERDICT_COMPATIBLE);
 }
@@ -244,13 +268,12 @@ TEST(AlignFiguresTest, HugeBlocksArePairedThroughSharedKeywords) {
 }
 
 TEST(AlignDatesTest, SameEventDifferentYearIsADiscrepancy) {
-  const auto groups = Align(
-      Articles(2),
-      {DateClaim("a:d1", "2016", "2016", "take office", {"president"},
-                 {"Ada Okafor"}),
-       DateClaim("b:d1", "2017", "2017", "come to power", {"president"},
-                 {"Ada Okafor"})},
-      AlignOptions());
+  const auto groups = Align(Articles(2),
+                            {DateClaim("a:d1", "2016", "2016", "take office",
+                                       {"president"}, {"Ada Okafor"}),
+                             DateClaim("b:d1", "2017", "2017", "come to power",
+                                       {"president"}, {"Ada Okafor"})},
+                            AlignOptions());
   ASSERT_EQ(groups.size(), 1u);
   EXPECT_EQ(groups[0].verdict(), Alignment::VERDICT_DISCREPANCY);
   EXPECT_THAT(groups[0].summary(),
@@ -260,13 +283,13 @@ TEST(AlignDatesTest, SameEventDifferentYearIsADiscrepancy) {
 TEST(AlignDatesTest, SamePeopleNeedASharedEventWordUnlessTheEventIsOnce) {
   // "has lost two by-elections since the winter" / "sailors lost in the
   // storm of 1953": same verb, same leader named nearby, different events.
-  auto groups = Align(
-      Articles(2),
-      {DateClaim("a:d1", "the winter", "2023-12", "lose",
-                 {"coalition", "by-election"}, {"Henrik Solberg"}),
-       DateClaim("b:d1", "1953", "1953", "lose", {"storm", "sailor"},
-                 {"Henrik Solberg"})},
-      AlignOptions());
+  auto groups =
+      Align(Articles(2),
+            {DateClaim("a:d1", "the winter", "2023-12", "lose",
+                       {"coalition", "by-election"}, {"Henrik Solberg"}),
+             DateClaim("b:d1", "1953", "1953", "lose", {"storm", "sailor"},
+                       {"Henrik Solberg"})},
+            AlignOptions());
   EXPECT_EQ(groups.size(), 2u);
   // Taking office happens once: the same person suffices.
   groups = Align(Articles(2),
@@ -280,26 +303,25 @@ TEST(AlignDatesTest, SamePeopleNeedASharedEventWordUnlessTheEventIsOnce) {
 }
 
 TEST(AlignDatesTest, DayInsideMonthIsCompatibleAndSameDayAgrees) {
-  const auto groups = Align(
-      Articles(3),
-      {DateClaim("a:d1", "Monday", "2024-06-03", "arrive", {"lundby"},
-                 {"Ada Okafor", "Lundby"}),
-       DateClaim("b:d1", "June 3", "2024-06-03", "land", {"lundby"},
-                 {"Ada Okafor", "Lundby"}),
-       DateClaim("c:d1", "in June", "2024-06", "arrive", {"lundby"},
-                 {"Lundby"})},
-      AlignOptions());
+  const auto groups = Align(Articles(3),
+                            {DateClaim("a:d1", "Monday", "2024-06-03", "arrive",
+                                       {"lundby"}, {"Ada Okafor", "Lundby"}),
+                             DateClaim("b:d1", "June 3", "2024-06-03", "land",
+                                       {"lundby"}, {"Ada Okafor", "Lundby"}),
+                             DateClaim("c:d1", "in June", "2024-06", "arrive",
+                                       {"lundby"}, {"Lundby"})},
+                            AlignOptions());
   ASSERT_EQ(groups.size(), 1u);
   EXPECT_EQ(groups[0].verdict(), Alignment::VERDICT_COMPATIBLE);
 }
 
 TEST(AlignDatesTest, DatesWithoutSharedContextStayApart) {
-  const auto groups = Align(
-      Articles(2),
-      {DateClaim("a:d1", "2012", "2012", "sign", {"defence", "pact"}, {}),
-       DateClaim("b:d1", "Tuesday", "2024-06-04", "sign", {"trade", "deal"},
-                 {})},
-      AlignOptions());
+  const auto groups =
+      Align(Articles(2),
+            {DateClaim("a:d1", "2012", "2012", "sign", {"defence", "pact"}, {}),
+             DateClaim("b:d1", "Tuesday", "2024-06-04", "sign",
+                       {"trade", "deal"}, {})},
+            AlignOptions());
   EXPECT_EQ(groups.size(), 2u);
 }
 
@@ -320,13 +342,13 @@ TEST(AlignQuotesTest, IdenticalWordsAgreeRewordingIsADiscrepancy) {
 }
 
 TEST(AlignQuotesTest, SameWordsDifferentSpeakersIsADiscrepancy) {
-  const auto groups = Align(
-      Articles(2),
-      {QuoteClaim("a:q1", "Ports are built in years, trust in decades.",
-                  "Henrik Solberg"),
-       QuoteClaim("b:q1", "Ports are built in years, trust in decades.",
-                  "Sofie Dahl")},
-      AlignOptions());
+  const auto groups =
+      Align(Articles(2),
+            {QuoteClaim("a:q1", "Ports are built in years, trust in decades.",
+                        "Henrik Solberg"),
+             QuoteClaim("b:q1", "Ports are built in years, trust in decades.",
+                        "Sofie Dahl")},
+            AlignOptions());
   ASSERT_EQ(groups.size(), 1u);
   EXPECT_EQ(groups[0].verdict(), Alignment::VERDICT_DISCREPANCY);
   EXPECT_THAT(groups[0].summary(),
@@ -464,7 +486,8 @@ TEST(AlignTest, EveryClaimIsInExactlyOneGroupAndOrderIsByVerdict) {
   for (const auto& g : groups) {
     for (const auto& id : g.claim_ids()) seen.push_back(id);
   }
-  EXPECT_THAT(seen, UnorderedElementsAre("a:f1", "b:f1", "a:f2", "b:f2", "b:f3"));
+  EXPECT_THAT(seen,
+              UnorderedElementsAre("a:f1", "b:f1", "a:f2", "b:f2", "b:f3"));
   ASSERT_EQ(groups.size(), 3u);
   EXPECT_EQ(groups[0].verdict(), Alignment::VERDICT_DISCREPANCY);
   EXPECT_EQ(groups[1].verdict(), Alignment::VERDICT_AGREE);
@@ -475,7 +498,7 @@ TEST(AlignTest, EveryClaimIsInExactlyOneGroupAndOrderIsByVerdict) {
 
 TEST(AlignTest, ResultDoesNotDependOnInputOrder) {
   std::vector<Claim> claims = {
-      Fig("a:f1", "thirty-first", 31, "summit", "", {"leader"}, {}, 
+      Fig("a:f1", "thirty-first", 31, "summit", "", {"leader"}, {},
           Figure::QUALIFIER_EXACT, "", true),
       Fig("b:f1", "30th", 30, "summit", "", {"leader"}, {},
           Figure::QUALIFIER_EXACT, "", true),

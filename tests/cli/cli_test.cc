@@ -335,6 +335,17 @@ TEST(CliTest, ReportUnifiesSpeakerNamesAcrossArticlesAndExtractDoesNot) {
   EXPECT_THAT(r.out, HasSubstr("(Qaddafi)"));
 }
 
+TEST(CliTest, MinConfidenceMustBeAShare) {
+  const std::string file = WriteTemp("minconf.txt", kArticle);
+  CliOptions options;
+  options.min_confidence = 1.5;
+  const Result r = RunCli("report", {file}, options);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_THAT(r.err, HasSubstr("--min-confidence must be between 0 and 1"));
+  options.min_confidence = 0.5;
+  EXPECT_EQ(RunCli("report", {file}, options).code, 0);
+}
+
 TEST(CliTest, SameInputsInAnyOrderGiveTheSameBytes) {
   const std::vector<std::string> files = {
       WriteTemp(
