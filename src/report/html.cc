@@ -288,6 +288,7 @@ h3{font-size:1.05rem;margin:0 0 .25rem}
 table{border-collapse:collapse;margin:.5rem 0}
 th,td{text-align:left;padding:.15rem .75rem .15rem 0;vertical-align:top}
 th{font-weight:600;border-bottom:1px solid var(--line)}
+.articles td:nth-child(3){white-space:nowrap}
 code,.where{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.85em}
 .dim,.where,.meta{color:#555}
 .tally{list-style:none;padding:0;margin:.25rem 0;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem}
@@ -318,7 +319,7 @@ del{background:#fde0de;color:#8a1c14}
 ins{background:#d7f3dd;color:#14532d}
 .diff{font-size:.9rem}
 @media screen{.off{display:none}}
-@media print{body{max-width:none;padding:0;font-size:10.5pt}.filters,.hint{display:none}.off{display:block}.group{break-inside:avoid;border-left-width:3px}.badge{color:#000;background:none;border:1px solid #000}mark{background:none;font-weight:700;text-decoration:underline}del{background:none;text-decoration:line-through}ins{background:none;text-decoration:underline}}
+@media print{body{max-width:none;padding:0 2px;font-size:10.5pt}.filters,.hint{display:none}.off{display:block}h2,h3{break-after:avoid}.group{break-inside:avoid;border-left-width:3px}.badge{color:#000!important;background:none!important;border:1px solid #000}mark{background:none;font-weight:700;text-decoration:underline}del{background:none;text-decoration:line-through}ins{background:none;text-decoration:underline}}
 )";
 
 constexpr char kScript[] = R"((function(){
