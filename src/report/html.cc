@@ -24,8 +24,8 @@ using crosscheck::v1::Report;
 constexpr size_t kSentenceBytes = 600;
 
 // `text` escaped for HTML text and attribute values: & < > " ' as
-// references, invalid UTF-8 and control characters other than tab and
-// line breaks as U+FFFD. Linear in the text.
+// references, invalid UTF-8 and control characters (C0 other than tab and
+// line breaks, DEL, C1) as U+FFFD. Linear in the text.
 std::string Escape(absl::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
@@ -55,7 +55,8 @@ std::string Escape(absl::string_view text) {
         out.push_back(static_cast<char>(c));
         break;
       default:
-        if (c < 0x20 || c == 0x7F || c == base::kReplacementChar) {
+        if (c < 0x20 || (c >= 0x7F && c < 0xA0) ||
+            c == base::kReplacementChar) {
           base::AppendUtf8(base::kReplacementChar, &out);
         } else {
           out.append(text.data() + pos, length);

@@ -172,10 +172,12 @@ TEST(RenderHtmlTest, EscapesEveryTextFromTheReport) {
 
 TEST(RenderHtmlTest, OutputIsValidUtf8EvenForInvalidInput) {
   Report report = TwoOutlets();
-  report.mutable_articles(0)->set_title("bad \xFF byte and \x01 control");
+  report.mutable_articles(0)->set_title(
+      "bad \xFF byte, \x01 and \xC2\x85 controls");
   const std::string page = RenderHtml(report, RenderOptions());
   EXPECT_EQ(base::RepairUtf8(page, nullptr), page);
-  EXPECT_THAT(page, HasSubstr("bad \xEF\xBF\xBD byte and \xEF\xBF\xBD control"));
+  EXPECT_THAT(page, HasSubstr("bad \xEF\xBF\xBD byte, \xEF\xBF\xBD and "
+                              "\xEF\xBF\xBD controls"));
 }
 
 TEST(RenderHtmlTest, OneGroupPerAlignmentWithVerdictAndKind) {
