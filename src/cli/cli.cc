@@ -15,6 +15,7 @@
 #include "src/base/status_macros.h"
 #include "src/extract/extract.h"
 #include "src/ingest/ingest.h"
+#include "src/report/html.h"
 #include "src/report/report.h"
 
 namespace crosscheck::cli {
@@ -199,6 +200,8 @@ absl::StatusOr<std::string> RunReport(const std::string& command,
                                : report::RenderText(report, render);
     case Format::kMarkdown:
       return report::RenderMarkdown(report);
+    case Format::kHtml:
+      return report::RenderHtml(report, render);
     default:
       return report::Serialize(report, format);
   }
@@ -242,6 +245,10 @@ int RunCommandOrThrow(const std::string& command,
   if (*format == Format::kDelimited && command != "extract") {
     return fail(absl::InvalidArgumentError(
         "--format=delimited is only for extract (use binpb for a report)"));
+  }
+  if (*format == Format::kHtml && command == "extract") {
+    return fail(absl::InvalidArgumentError(
+        "--format=html is only for report and diff"));
   }
   const bool color =
       options.color == "always" ||

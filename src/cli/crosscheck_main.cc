@@ -16,8 +16,9 @@
 #include "src/cli/cli.h"
 
 ABSL_FLAG(std::string, format, "text",
-          "output format: text, markdown, json, textproto, binpb; extract "
-          "also takes delimited (one length-delimited ClaimSet per article)");
+          "output format: text, markdown, json, textproto, binpb; "
+          "extract also takes delimited (one length-delimited ClaimSet per "
+          "article), report and diff also html (one self-contained page)");
 ABSL_FLAG(std::string, color, "auto",
           "colour in text output: auto (when stdout is a terminal), always, "
           "never");
@@ -63,7 +64,8 @@ was given; 2 usage or input error.
 constexpr char kFlagsHelp[] = R"(
 flags:
   --format=FORMAT       text (default), markdown, json, textproto, binpb;
-                        extract also takes delimited
+                        extract also takes delimited; report and diff
+                        also html (one self-contained page with filters)
   --color=WHEN          auto (default), always, never
   --outlet=NAME         outlet for every plain-text input
   --published=DATE      publication date YYYY-MM-DD for plain-text inputs

@@ -284,12 +284,13 @@ absl::StatusOr<Format> ParseFormat(absl::string_view name) {
       {"text", Format::kText},       {"markdown", Format::kMarkdown},
       {"md", Format::kMarkdown},     {"json", Format::kJson},
       {"textproto", Format::kTextproto}, {"binpb", Format::kBinpb},
-      {"delimited", Format::kDelimited}};
+      {"delimited", Format::kDelimited}, {"html", Format::kHtml}};
   auto it = kFormats->find(std::string(name));
   if (it == kFormats->end()) {
     return absl::InvalidArgumentError(absl::StrCat(
         "unknown format '", name,
-        "' (expected text, markdown, json, textproto, binpb or delimited)"));
+        "' (expected text, markdown, html, json, textproto, binpb or "
+        "delimited)"));
   }
   return it->second;
 }

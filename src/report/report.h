@@ -30,10 +30,12 @@ enum class Format {
   kTextproto,  // protobuf text format
   kBinpb,      // protobuf binary
   kDelimited,  // length-delimited binary stream (extract only)
+  kHtml,       // self-contained HTML page (report and diff; see html.h)
 };
 
 // Parses a --format value ("text", "markdown", "json", "textproto",
-// "binpb", "delimited"); kInvalidArgument naming the value otherwise.
+// "binpb", "delimited", "html"); kInvalidArgument naming the value
+// otherwise.
 absl::StatusOr<Format> ParseFormat(absl::string_view name);
 
 // How reports for people look.
