@@ -366,7 +366,7 @@ TEST(CliTest, SameInputsInAnyOrderGiveTheSameBytes) {
       {files[2], files[0], files[1]},
       {files[1], files[2], files[0]}};
   for (const std::string format :
-       {"text", "markdown", "json", "textproto", "binpb"}) {
+       {"text", "markdown", "html", "json", "textproto", "binpb"}) {
     CliOptions options;
     options.format = format;
     options.color = "never";
