@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scale benchmark of `crosscheck report`: wall time and peak memory of
 # `crosscheck report --format=binpb` over generated corpora of many articles
-# about about 20 events (bench/scale_corpus.h), and the growth rate between
+# on about 20 events (bench/scale_corpus.h), and the growth rate between
 # sizes. Results and their discussion: docs/performance.md, "Scale: report
 # over many articles".
 #
