@@ -1,7 +1,8 @@
 // Prints what a binary Report (`crosscheck report --format=binpb`) holds,
 // for bench/scale.sh: one line of tab-separated numbers
 //
-//   articles  claims  alignments  multi-source  agree  compatible  discrepancy  single-source
+//   articles  claims  alignments  multi-source  agree  compatible  discrepancy
+//   single-source
 //
 // where alignments counts every group and multi-source those of more than
 // one claim.
@@ -34,8 +35,8 @@ int main(int argc, char** argv) {
   const auto& c = report.counts();
   std::cout << report.articles_size() << '\t' << report.claims_size() << '\t'
             << report.alignments_size() << '\t'
-            << c.agree() + c.compatible() + c.discrepancy() << '\t'
-            << c.agree() << '\t' << c.compatible() << '\t' << c.discrepancy()
-            << '\t' << c.single_source() << '\n';
+            << c.agree() + c.compatible() + c.discrepancy() << '\t' << c.agree()
+            << '\t' << c.compatible() << '\t' << c.discrepancy() << '\t'
+            << c.single_source() << '\n';
   return 0;
 }

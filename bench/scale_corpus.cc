@@ -26,7 +26,9 @@ class Random {
     return z ^ (z >> 31);
   }
   // Uniform in [0, n), n > 0.
-  int Below(int n) { return static_cast<int>(Next() % static_cast<uint64_t>(n)); }
+  int Below(int n) {
+    return static_cast<int>(Next() % static_cast<uint64_t>(n));
+  }
   // True with probability 1/n.
   bool OneIn(int n) { return Below(n) == 0; }
   template <typename T, size_t N>
@@ -39,31 +41,31 @@ class Random {
 };
 
 constexpr std::array<const char*, 24> kGivenNames = {
-    "Ada",    "Henrik", "Ilse",   "Tomas", "Sofie",  "Mirela", "Per",  "Anders",
-    "Lena",   "Maren",  "Jonas",  "Petra", "Amara",  "Kofi",   "Ines", "Mateo",
-    "Yusuf",  "Elena",  "Rafael", "Nadia", "Viktor", "Hana",   "Omar", "Clara"};
+    "Ada",   "Henrik", "Ilse",   "Tomas", "Sofie",  "Mirela", "Per",  "Anders",
+    "Lena",  "Maren",  "Jonas",  "Petra", "Amara",  "Kofi",   "Ines", "Mateo",
+    "Yusuf", "Elena",  "Rafael", "Nadia", "Viktor", "Hana",   "Omar", "Clara"};
 constexpr std::array<const char*, 64> kSurnames = {
-    "Okafor",    "Solberg",  "Marten",   "Berg",      "Dahl",     "Vos",
-    "Aalund",    "Kvist",    "Varga",    "Holt",      "Lindqvist", "Novak",
-    "Ferreira",  "Kowalczyk", "Mensah",  "Tanaka",    "Haddad",   "Castellano",
-    "Oyelaran",  "Brennan",  "Petrov",   "Nakamura",  "Ibarra",   "Sandoval",
-    "Eriksen",   "Moreau",   "Dimitrov", "Kaplan",    "Osei",     "Rinaldi",
-    "Almeida",   "Virtanen", "Horvath",  "Jansen",    "Lucero",   "Achterberg",
-    "Quispe",    "Halloran", "Szabo",    "Mwangi",    "Oduya",    "Pellegrini",
-    "Karlsen",   "Delacroix", "Abara",   "Tremblay",  "Vukovic",  "Ndiaye",
-    "Galloway",  "Ferrante", "Lundgren", "Okonkwo",   "Rasmussen", "Bianchi",
-    "Sorensen",  "Aguilar",  "Fontaine", "Hakimi",    "Lindholm", "Marchetti",
-    "Olawale",   "Strand",   "Tavares",  "Wendt"};
+    "Okafor",   "Solberg",   "Marten",   "Berg",     "Dahl",      "Vos",
+    "Aalund",   "Kvist",     "Varga",    "Holt",     "Lindqvist", "Novak",
+    "Ferreira", "Kowalczyk", "Mensah",   "Tanaka",   "Haddad",    "Castellano",
+    "Oyelaran", "Brennan",   "Petrov",   "Nakamura", "Ibarra",    "Sandoval",
+    "Eriksen",  "Moreau",    "Dimitrov", "Kaplan",   "Osei",      "Rinaldi",
+    "Almeida",  "Virtanen",  "Horvath",  "Jansen",   "Lucero",    "Achterberg",
+    "Quispe",   "Halloran",  "Szabo",    "Mwangi",   "Oduya",     "Pellegrini",
+    "Karlsen",  "Delacroix", "Abara",    "Tremblay", "Vukovic",   "Ndiaye",
+    "Galloway", "Ferrante",  "Lundgren", "Okonkwo",  "Rasmussen", "Bianchi",
+    "Sorensen", "Aguilar",   "Fontaine", "Hakimi",   "Lindholm",  "Marchetti",
+    "Olawale",  "Strand",    "Tavares",  "Wendt"};
 constexpr std::array<const char*, 20> kCountries = {
     "Valdoria", "Estmark",  "Brenland", "Corvania", "Dalmora",
     "Eskaria",  "Fennmark", "Galdoria", "Halvenia", "Iskeria",
     "Jorvik",   "Kastria",  "Lorimar",  "Morvania", "Nordhavn",
     "Ostara",   "Pellaria", "Quenland", "Rusvik",   "Sardovia"};
 constexpr std::array<const char*, 20> kCities = {
-    "Lundby",  "Carvenna", "Helvik",   "Marrowby", "Ostwick",
-    "Pelham",  "Quenby",   "Rastani",  "Selbury",  "Tarnholm",
-    "Ulvik",   "Varnesse", "Wexmoor",  "Yarrowby", "Zelbrook",
-    "Ambleton", "Brackwater", "Corrin", "Dunmore",  "Eastwold"};
+    "Lundby",   "Carvenna",   "Helvik",  "Marrowby", "Ostwick",
+    "Pelham",   "Quenby",     "Rastani", "Selbury",  "Tarnholm",
+    "Ulvik",    "Varnesse",   "Wexmoor", "Yarrowby", "Zelbrook",
+    "Ambleton", "Brackwater", "Corrin",  "Dunmore",  "Eastwold"};
 constexpr std::array<const char*, 4> kOrganisations = {
     "Northern Council", "Coastal States Forum", "Alliance of Free Ports",
     "Union of River States"};
@@ -71,15 +73,15 @@ constexpr std::array<const char*, 4> kParties = {
     "Civic Alliance", "People's Renewal", "Green Union", "Liberal Front"};
 
 constexpr std::array<const char*, 24> kOutletStems = {
-    "Daily",    "Harbor",   "Northern", "Meridian", "Capital",  "Evening",
-    "Coastal",  "Valley",   "Metro",    "Frontier", "Island",   "Western",
-    "Eastern",  "Southern", "Central",  "Lakeside", "Highland", "Riverside",
-    "Union",    "Civic",    "Morning",  "Weekly",   "National", "Provincial"};
+    "Daily",   "Harbor",   "Northern", "Meridian", "Capital",  "Evening",
+    "Coastal", "Valley",   "Metro",    "Frontier", "Island",   "Western",
+    "Eastern", "Southern", "Central",  "Lakeside", "Highland", "Riverside",
+    "Union",   "Civic",    "Morning",  "Weekly",   "National", "Provincial"};
 constexpr std::array<const char*, 20> kOutletKinds = {
-    "Ledger",   "Times",    "Courier",   "Wire",     "Review",
-    "Post",     "Herald",   "Gazette",   "Tribune",  "Observer",
+    "Ledger",   "Times",     "Courier",  "Wire",     "Review",
+    "Post",     "Herald",    "Gazette",  "Tribune",  "Observer",
     "Journal",  "Chronicle", "Monitor",  "Dispatch", "Record",
-    "Standard", "Express",  "Sentinel",  "Examiner", "Bulletin"};
+    "Standard", "Express",   "Sentinel", "Examiner", "Bulletin"};
 constexpr std::array<const char*, 12> kOutletTowns = {
     "Ashford", "Bramley", "Colby",  "Denholm", "Elgin",  "Falkirk",
     "Garston", "Hexham",  "Ilford", "Jarrow",  "Kendal", "Ludlow"};
@@ -193,41 +195,57 @@ const std::array<EventType, 5>& EventTypes() {
       // A state visit.
       {{"President", "Prime Minister", "Foreign Minister"},
        "{S0} and {S1} Pledge Deeper Ties in {CITY}",
-       {{{Kind::kEventDate, 0, 0,
+       {{{Kind::kEventDate,
+          0,
+          0,
           {"{P0} of {C0} arrived in {CITY} on {V} for a state visit.",
            "{S0} began a state visit to {C1} on {V}, landing in {CITY} at "
            "noon.",
            "The state visit of {P0} to {CITY} began on {V}."}},
-         {Kind::kCount, 6, 18,
+         {Kind::kCount,
+          6,
+          18,
           {"The two governments signed {V} agreements on rail freight, "
            "offshore wind and customs.",
            "{S0} and {S1} signed {V} agreements covering energy, transport "
            "and research.",
            "In all, {V} agreements were signed during the visit."}},
-         {Kind::kTenths, 120, 800,
+         {Kind::kTenths,
+          120,
+          800,
           {"Annual trade between {C0} and {C1} stands at ${V} billion.",
            "Trade between {C0} and {C1} reached ${V} billion last year, "
            "officials said.",
            "Annual trade between the two countries stands at ${V} billion."}},
-         {Kind::kOrdinal, 12, 40,
+         {Kind::kOrdinal,
+          12,
+          40,
           {"It was the {V} summit between the leaders of {C0} and {C1}.",
            "The talks in {CITY} were the {V} summit between the two "
            "countries' leaders, according to the foreign ministry.",
            "It was the {V} summit between the two leaders' countries."}},
-         {Kind::kCount, 40, 180,
+         {Kind::kCount,
+          40,
+          180,
           {"A delegation of {V} business leaders travelled with {S0}.",
            "{S0} was accompanied by {V} business leaders.",
            "Some {V} business leaders joined the delegation."}},
-         {Kind::kYear, 2012, 2022,
+         {Kind::kYear,
+          2012,
+          2022,
           {"{S1}, who took office in {V}, called the visit historic.",
            "{P1} took office in {V} and has met {S0} often since.",
            "{S1} took office in {V}."}},
-         {Kind::kQuote, 0, 0,
+         {Kind::kQuote,
+          0,
+          0,
           {"“{Q},” {QS} said.", "{QS} told reporters: “{Q}.”",
            "“{Q},” said {QF}."}},
-         {Kind::kQuote, 1, 1,
-          {"“{Q},” {QS} said at a joint press conference.",
-           "{QF} said: “{Q}.”", "“{Q},” said {QF}."}}}},
+         {Kind::kQuote,
+          1,
+          1,
+          {"“{Q},” {QS} said at a joint press conference.", "{QF} said: “{Q}.”",
+           "“{Q},” said {QF}."}}}},
        {"The talks focused on energy security and the future of the regional "
         "rail network.",
         "Outside the palace gates, a small crowd waved flags as the motorcade "
@@ -236,34 +254,50 @@ const std::array<EventType, 5>& EventTypes() {
       // A summit of an organisation.
       {{"Chancellor", "Secretary-General", "Spokeswoman"},
        "{ORG} Leaders Meet in {CITY}",
-       {{{Kind::kEventDate, 0, 0,
+       {{{Kind::kEventDate,
+          0,
+          0,
           {"The {ORG} summit opened in {CITY} on {V}.",
            "Leaders arrived in {CITY} on {V} for the {ORG} summit.",
            "The summit of the {ORG} opened on {V}."}},
-         {Kind::kCount, 8, 30,
+         {Kind::kCount,
+          8,
+          30,
           {"Leaders of {V} countries gathered in {CITY} for the meeting.",
            "Heads of government from {V} countries attended.",
            "The leaders of {V} countries took part in the talks."}},
-         {Kind::kCount, 300, 2400,
+         {Kind::kCount,
+          300,
+          2400,
           {"More than {V} delegates attended the summit, the organisers said.",
            "The organisers said {V} delegates had registered for the summit.",
            "Some {V} delegates attended the summit."}},
-         {Kind::kTenths, 20, 400,
+         {Kind::kTenths,
+          20,
+          400,
           {"Member states pledged ${V} billion for a new climate fund.",
            "The member states pledged ${V} billion for the climate fund.",
            "A climate fund of ${V} billion was pledged by member states."}},
-         {Kind::kOrdinal, 5, 60,
+         {Kind::kOrdinal,
+          5,
+          60,
           {"It was the {V} summit of the {ORG}.",
            "The meeting was the {V} summit of the {ORG} since its founding.",
            "This is the {V} summit the {ORG} has held."}},
-         {Kind::kYear, 1950, 2005,
+         {Kind::kYear,
+          1950,
+          2005,
           {"The {ORG} was founded in {V}.",
            "The {ORG}, founded in {V}, has grown steadily.",
            "The {ORG} was founded in {V} by six states."}},
-         {Kind::kQuote, 0, 0,
+         {Kind::kQuote,
+          0,
+          0,
           {"“{Q},” {QS} said.", "{QS} told reporters: “{Q}.”",
            "“{Q},” said {QF}."}},
-         {Kind::kQuote, 1, 1,
+         {Kind::kQuote,
+          1,
+          1,
           {"“{Q},” {QS} said in a closing speech.", "{QF} said: “{Q}.”",
            "“{Q},” said {QF}."}}}},
        {"The agenda was dominated by shipping, energy prices and migration.",
@@ -273,35 +307,51 @@ const std::array<EventType, 5>& EventTypes() {
       // An earthquake.
       {{"Interior Minister", "Governor", "Mayor"},
        "Earthquake Strikes Near {CITY}",
-       {{{Kind::kEventDate, 0, 0,
+       {{{Kind::kEventDate,
+          0,
+          0,
           {"A powerful earthquake struck near {CITY} on {V}.",
            "The earthquake struck the region around {CITY} on {V}.",
            "The quake hit {CITY} on {V}, shortly after dawn."}},
-         {Kind::kCount, 40, 900,
+         {Kind::kCount,
+          40,
+          900,
           {"The earthquake killed at least {V} people, officials said.",
            "At least {V} people were killed, according to the interior "
            "ministry.",
            "The death toll rose to {V} people on the second day."}},
-         {Kind::kCount, 200, 5000,
+         {Kind::kCount,
+          200,
+          5000,
           {"More than {V} buildings collapsed in {CITY} and nearby villages.",
            "Some {V} buildings collapsed, the governor's office said.",
            "In {CITY} alone, {V} buildings collapsed."}},
-         {Kind::kCount, 300, 4000,
+         {Kind::kCount,
+          300,
+          4000,
           {"The government deployed {V} rescue workers to the region.",
            "{V} rescue workers were sent to {CITY}.",
            "About {V} rescue workers joined the search."}},
-         {Kind::kCount, 20, 400,
+         {Kind::kCount,
+          20,
+          400,
           {"Rescuers pulled {V} survivors from the rubble.",
            "{V} survivors were pulled from collapsed buildings.",
            "By nightfall rescuers had pulled {V} survivors from the rubble."}},
-         {Kind::kYear, 1950, 2015,
+         {Kind::kYear,
+          1950,
+          2015,
           {"The last major earthquake struck the region in {V}.",
            "The region was last hit by a major earthquake in {V}.",
            "A major earthquake last struck the region in {V}."}},
-         {Kind::kQuote, 0, 0,
+         {Kind::kQuote,
+          0,
+          0,
           {"“{Q},” {QS} said.", "{QS} told reporters: “{Q}.”",
            "“{Q},” said {QF}."}},
-         {Kind::kQuote, 1, 2,
+         {Kind::kQuote,
+          1,
+          2,
           {"“{Q},” {QS} said on local radio.", "{QF} said: “{Q}.”",
            "“{Q},” said {QF}."}}}},
        {"Aftershocks continued through the night, and many residents slept "
@@ -311,73 +361,102 @@ const std::array<EventType, 5>& EventTypes() {
       // An election.
       {{"Ms.", "Prime Minister", "Commissioner"},
        "{ORG} Wins Election in {C0}",
-       {{{Kind::kEventDate, 0, 0,
+       {{{Kind::kEventDate,
+          0,
+          0,
           {"Voters in {C0} went to the polls on {V}.",
            "The general election was held on {V}.",
            "{C0} voted in a general election on {V}."}},
-         {Kind::kCount, 60, 140,
+         {Kind::kCount,
+          60,
+          140,
           {"The {ORG} won {V} seats in the new parliament.",
            "{S0}'s {ORG} won {V} seats, according to the official count.",
            "The {ORG} won {V} seats."}},
-         {Kind::kTenths, 450, 820,
+         {Kind::kTenths,
+          450,
+          820,
           {"Turnout was {V}%, the electoral commission said.",
-           "Turnout reached {V}%, according to {S2}.",
-           "Turnout was {V}%."}},
-         {Kind::kCount, 300, 2900,
+           "Turnout reached {V}%, according to {S2}.", "Turnout was {V}%."}},
+         {Kind::kCount,
+          300,
+          2900,
           {"The commission opened {V} polling stations across the country.",
            "Voters cast ballots at {V} polling stations.",
            "Some {V} polling stations were opened."}},
-         {Kind::kCount, 200, 900,
+         {Kind::kCount,
+          200,
+          900,
           {"About {V} international observers monitored the vote.",
            "The vote was monitored by {V} international observers.",
            "{V} international observers monitored the election."}},
-         {Kind::kYear, 2010, 2021,
+         {Kind::kYear,
+          2010,
+          2021,
           {"{S1}, who took office in {V}, conceded defeat.",
            "{P1} took office in {V} and conceded on election night.",
            "{S1} took office in {V}."}},
-         {Kind::kQuote, 0, 0,
+         {Kind::kQuote,
+          0,
+          0,
           {"“{Q},” {QS} told supporters.", "{QS} said: “{Q}.”",
            "“{Q},” said {QF}."}},
-         {Kind::kQuote, 1, 1,
-          {"“{Q},” {QS} said.", "{QF} said: “{Q}.”",
-           "“{Q},” said {QF}."}}}},
+         {Kind::kQuote,
+          1,
+          1,
+          {"“{Q},” {QS} said.", "{QF} said: “{Q}.”", "“{Q},” said {QF}."}}}},
        {"Supporters celebrated in the streets of the capital until late.",
         "The campaign was dominated by housing and the cost of living.",
         "Coalition talks are expected to begin next week."}},
       // A strike.
       {{"union leader", "Transport Minister", "chief executive"},
        "Strike Halts Trains Across {C0}",
-       {{{Kind::kEventDate, 0, 0,
+       {{{Kind::kEventDate,
+          0,
+          0,
           {"The national transport strike began on {V}.",
            "Rail and airport workers in {C0} began a strike on {V}.",
            "The strike began on {V} with picket lines at every station."}},
-         {Kind::kCount, 8000, 90000,
+         {Kind::kCount,
+          8000,
+          90000,
           {"About {V} workers walked off the job, the union said.",
            "Some {V} workers walked off the job.",
            "The union said {V} workers had walked off the job."}},
-         {Kind::kCount, 200, 1600,
+         {Kind::kCount,
+          200,
+          1600,
           {"Airlines cancelled {V} flights on the first day.",
            "{V} flights were cancelled at airports across {C0}.",
            "The strike forced airlines to cancel {V} flights."}},
-         {Kind::kTenths, 40, 150,
+         {Kind::kTenths,
+          40,
+          150,
           {"The union is demanding a pay rise of {V}%.",
            "Workers want a pay rise of {V}%, according to {S0}.",
            "The union wants a pay rise of {V}%."}},
-         {Kind::kCount, 12, 120,
+         {Kind::kCount,
+          12,
+          120,
           {"Police arrested {V} protesters outside the ministry.",
            "{V} protesters were arrested in {CITY}.",
            "Police said they had arrested {V} protesters."}},
-         {Kind::kYear, 1985, 2018,
+         {Kind::kYear,
+          1985,
+          2018,
           {"The last national strike took place in {V}.",
            "It is the first national strike since {V}.",
            "The last national strike took place in {V}, when the trains "
            "stopped for a week."}},
-         {Kind::kQuote, 0, 0,
+         {Kind::kQuote,
+          0,
+          0,
           {"“{Q},” {QS} said.", "{QS} told reporters: “{Q}.”",
            "“{Q},” said {QF}."}},
-         {Kind::kQuote, 1, 1,
-          {"“{Q},” {QS} said.", "{QF} said: “{Q}.”",
-           "“{Q},” said {QF}."}}}},
+         {Kind::kQuote,
+          1,
+          1,
+          {"“{Q},” {QS} said.", "{QF} said: “{Q}.”", "“{Q},” said {QF}."}}}},
        {"Commuters queued for hours for the few buses still running.",
         "Talks between the union and the ministry broke down on Friday.",
         "Freight traffic was also disrupted at the main ports."}},
@@ -388,7 +467,9 @@ const std::array<EventType, 5>& EventTypes() {
 // A person of an event.
 struct Person {
   std::string title, given, surname;
-  std::string Full() const { return absl::StrCat(title, " ", given, " ", surname); }
+  std::string Full() const {
+    return absl::StrCat(title, " ", given, " ", surname);
+  }
 };
 
 // One event: its type, people, places, date and the true value of each fact.
@@ -439,14 +520,16 @@ std::string OutletName(size_t n) {
   const size_t stems = kOutletStems.size(), kinds = kOutletKinds.size();
   // Stem and kind walk through all stems * kinds pairs (24 + 7 is prime to
   // the 20 kinds).
-  const std::string name = absl::StrCat(
-      kOutletStems[n % stems], " ", kOutletKinds[(n + 7 * (n / stems)) % kinds]);
+  const std::string name =
+      absl::StrCat(kOutletStems[n % stems], " ",
+                   kOutletKinds[(n + 7 * (n / stems)) % kinds]);
   const size_t town = n / (stems * kinds);
   if (town == 0) return absl::StrCat("The ", name);
-  return absl::StrCat(name, " of ", kOutletTowns[(town - 1) % kOutletTowns.size()],
-                      town > kOutletTowns.size()
-                          ? absl::StrCat(" ", (town - 1) / kOutletTowns.size() + 1)
-                          : "");
+  return absl::StrCat(
+      name, " of ", kOutletTowns[(town - 1) % kOutletTowns.size()],
+      town > kOutletTowns.size()
+          ? absl::StrCat(" ", (town - 1) / kOutletTowns.size() + 1)
+          : "");
 }
 
 }  // namespace
@@ -473,8 +556,9 @@ ScaleCorpus::ScaleCorpus(const ScaleCorpusOptions& options)
     event.c0 = kCountries[e % kCountries.size()];
     event.c1 = kCountries[(e + 7) % kCountries.size()];
     event.city = kCities[e % kCities.size()];
-    event.org = event.type == 3 ? kParties[(e / 5) % kParties.size()]
-                                : kOrganisations[(e / 5) % kOrganisations.size()];
+    event.org = event.type == 3
+                    ? kParties[(e / 5) % kParties.size()]
+                    : kOrganisations[(e / 5) % kOrganisations.size()];
     event.month = 1 + r.Below(12);
     event.day = 2 + r.Below(24);
     for (size_t f = 0; f < type.facts.size(); ++f) {
@@ -498,7 +582,9 @@ crosscheck::v1::Article ScaleCorpus::Article(size_t index) const {
   r.Next();
 
   std::vector<std::pair<std::string, std::string>> names = {
-      {"{C0}", event.c0}, {"{C1}", event.c1}, {"{CITY}", event.city},
+      {"{C0}", event.c0},
+      {"{C1}", event.c1},
+      {"{CITY}", event.city},
       {"{ORG}", event.org}};
   for (int p = 0; p < 3; ++p) {
     names.push_back({absl::StrCat("{P", p, "}"), event.people[p].Full()});
@@ -529,10 +615,9 @@ crosscheck::v1::Article ScaleCorpus::Article(size_t index) const {
         value = Ordinal(v);
         break;
       case Kind::kEventDate:
-        value = absl::StrCat(kMonths[event.month - 1], " ",
-                             differs ? Disagree(fact.kind, event.day, r)
-                                     : event.day,
-                             ", 2024");
+        value = absl::StrCat(
+            kMonths[event.month - 1], " ",
+            differs ? Disagree(fact.kind, event.day, r) : event.day, ", 2024");
         break;
       case Kind::kYear:
         value = absl::StrCat(v);
@@ -541,10 +626,10 @@ crosscheck::v1::Article ScaleCorpus::Article(size_t index) const {
         int speaker = fact.hi;
         if (differs) speaker = (speaker + 1 + r.Below(2)) % 3;
         const Person& who = event.people[speaker];
-        sentence = absl::StrReplaceAll(
-            sentence, {{"{Q}", kQuotes[event.quotes[fact.lo]]},
-                       {"{QS}", who.surname},
-                       {"{QF}", who.Full()}});
+        sentence = absl::StrReplaceAll(sentence,
+                                       {{"{Q}", kQuotes[event.quotes[fact.lo]]},
+                                        {"{QS}", who.surname},
+                                        {"{QF}", who.Full()}});
         break;
       }
     }
@@ -572,8 +657,8 @@ crosscheck::v1::Article ScaleCorpus::Article(size_t index) const {
   crosscheck::v1::Article article;
   article.set_id(absl::StrFormat("scale-%06d", index));
   article.set_outlet(OutletName(index / n_events));
-  article.set_published(absl::StrFormat("2024-%02d-%02d", event.month,
-                                        event.day + r.Below(3)));
+  article.set_published(
+      absl::StrFormat("2024-%02d-%02d", event.month, event.day + r.Below(3)));
   article.set_title(fill(type.headline));
   article.set_text(absl::StrJoin(paragraphs, "\n\n"));
   return article;

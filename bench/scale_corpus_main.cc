@@ -1,7 +1,8 @@
 // Writes a generated corpus of many articles about few events (see
 // scale_corpus.h) as JSONL of crosscheck.v1.Article, one article a line.
 //
-//   bazel run -c opt //bench:scale_corpus -- --articles=10000 --out=/tmp/s.jsonl
+//   bazel run -c opt //bench:scale_corpus -- --articles=10000
+//   --out=/tmp/s.jsonl
 
 #include <unistd.h>
 

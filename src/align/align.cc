@@ -634,7 +634,9 @@ std::vector<Alignment> Align(const std::vector<Article>& articles,
   // Each item's place in that order, so that sorting candidates compares
   // numbers rather than claim ids.
   std::vector<int> id_rank(items.size());
-  for (size_t r = 0; r < by_id.size(); ++r) id_rank[by_id[r]] = static_cast<int>(r);
+  for (size_t r = 0; r < by_id.size(); ++r) {
+    id_rank[by_id[r]] = static_cast<int>(r);
+  }
 
   // Candidate pairs from blocking keys.
   std::vector<Candidate> candidates;

@@ -75,9 +75,9 @@ TEST(ScaleCorpusTest, ReportReadsTheJsonlAndFindsAgreementAndDiscrepancy) {
     std::ofstream file(path, std::ios::binary);
     for (size_t i = 0; i < corpus.size(); ++i) {
       std::string line;
-      ASSERT_TRUE(google::protobuf::util::MessageToJsonString(corpus.Article(i),
-                                                              &line)
-                      .ok());
+      ASSERT_TRUE(
+          google::protobuf::util::MessageToJsonString(corpus.Article(i), &line)
+              .ok());
       file << line << '\n';
     }
   }
