@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <map>
 #include <numeric>
@@ -630,6 +631,12 @@ std::vector<Alignment> Align(const std::vector<Article>& articles,
   std::sort(by_id.begin(), by_id.end(), [&](int x, int y) {
     return items[x].claim->id() < items[y].claim->id();
   });
+  // Each item's place in that order, so that sorting candidates compares
+  // numbers rather than claim ids.
+  std::vector<int> id_rank(items.size());
+  for (size_t r = 0; r < by_id.size(); ++r) {
+    id_rank[by_id[r]] = static_cast<int>(r);
+  }
 
   // Candidate pairs from blocking keys.
   std::vector<Candidate> candidates;
@@ -643,14 +650,20 @@ std::vector<Alignment> Align(const std::vector<Article>& articles,
       blocks[item.key].push_back(i);
     }
   }
-  std::set<std::pair<int, int>> seen_pairs;
+  // Pairs already scored, as (first << 32 | second).
+  absl::flat_hash_set<uint64_t> seen_pairs;
+  auto first_time = [&seen_pairs](int a, int b) {
+    return seen_pairs
+        .insert(static_cast<uint64_t>(a) << 32 | static_cast<uint32_t>(b))
+        .second;
+  };
   auto pair_block = [&](const std::vector<int>& members) {
     for (size_t x = 0; x < members.size(); ++x) {
       for (size_t y = x + 1; y < members.size(); ++y) {
         const Item& a = items[members[x]];
         const Item& b = items[members[y]];
         if (a.article == b.article) continue;
-        if (!seen_pairs.insert({members[x], members[y]}).second) continue;
+        if (!first_time(members[x], members[y])) continue;
         const double score = FactScore(a, b, options);
         if (score >= 0) candidates.push_back({score, members[x], members[y]});
       }
@@ -675,7 +688,7 @@ std::vector<Alignment> Align(const std::vector<Article>& articles,
       for (size_t y = x + 1; y < members.size(); ++y) {
         const int a = members[x], b = members[y];
         if (items[a].article == items[b].article) continue;
-        if (!seen_pairs.insert({a, b}).second) continue;
+        if (!first_time(a, b)) continue;
         if (!QuotesPairable(items[a], items[b])) continue;
         const double score =
             QuoteScore(items[a], items[b], options.min_quote_overlap);
@@ -686,10 +699,8 @@ std::vector<Alignment> Align(const std::vector<Article>& articles,
   std::sort(candidates.begin(), candidates.end(),
             [&](const Candidate& x, const Candidate& y) {
               if (x.score != y.score) return x.score > y.score;
-              const auto& ix = items[x.a].claim->id();
-              const auto& iy = items[y.a].claim->id();
-              if (ix != iy) return ix < iy;
-              return items[x.b].claim->id() < items[y.b].claim->id();
+              if (x.a != y.a) return id_rank[x.a] < id_rank[y.a];
+              return id_rank[x.b] < id_rank[y.b];
             });
   Clusters clusters(items);
   for (const Candidate& c : candidates) clusters.Merge(c.a, c.b);

@@ -1,5 +1,6 @@
 #include "src/cli/cli.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -66,9 +67,22 @@ void PrintNotes(const std::vector<Note>& notes, std::ostream& err) {
 }
 
 // Writes `data` to `path` through a temporary file in the same directory
-// and a rename, so readers never see a half-written file.
+// and a rename, so readers never see a half-written file. A path that is
+// not a regular file (/dev/null, a pipe) is written in place: a rename
+// would replace the device or pipe with a file.
 absl::Status WriteFileAtomically(const std::string& path,
                                  const std::string& data) {
+  struct stat info;
+  if (::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode)) {
+    std::ofstream file(path, std::ios::binary);
+    file.write(data.data(), static_cast<std::streamsize>(data.size()));
+    file.flush();
+    if (!file) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("cannot write '", path, "'"));
+    }
+    return absl::OkStatus();
+  }
   const std::string tmp = absl::StrCat(path, ".tmp.", ::getpid());
   {
     std::ofstream file(tmp, std::ios::binary | std::ios::trunc);

@@ -3,7 +3,9 @@
 
 #include "src/cli/cli.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -280,6 +282,30 @@ TEST(CliTest, OutputFileIsWrittenWhole) {
   options.output = TempPath("no_such_dir/out.json");
   EXPECT_EQ(RunCli("report", {WriteTemp("o.txt", kArticle)}, options).code,
             kExitUsage);
+}
+
+TEST(CliTest, OutputToAPipeOrDeviceIsWrittenInPlace) {
+  // A FIFO stands for /dev/null and other non-regular files: the output
+  // goes into it, and it is not replaced by a regular file.
+  const std::string fifo = TempPath("out.fifo");
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  const int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
+  ASSERT_GE(reader, 0);
+  CliOptions options;
+  options.format = "text";
+  options.output = fifo;
+  const Result r = RunCli("report", {WriteTemp("p.txt", kArticle)}, options);
+  EXPECT_EQ(r.code, kExitOk) << r.err;
+  std::string written;
+  char buffer[4096];
+  for (ssize_t n; (n = ::read(reader, buffer, sizeof buffer)) > 0;) {
+    written.append(buffer, static_cast<size_t>(n));
+  }
+  ::close(reader);
+  EXPECT_THAT(written, HasSubstr("crosscheck report: 1 article"));
+  struct stat info;
+  ASSERT_EQ(::stat(fifo.c_str(), &info), 0);
+  EXPECT_TRUE(S_ISFIFO(info.st_mode));
 }
 
 TEST(CliTest, DelimitedIsOnlyForExtract) {
