@@ -9,6 +9,7 @@
 #include "absl/strings/string_view.h"
 #include "src/align/word_diff.h"
 #include "src/base/utf8.h"
+#include "src/report/render_util.h"
 
 namespace crosscheck::report {
 namespace {
@@ -67,67 +68,6 @@ std::string Escape(absl::string_view text) {
   return out;
 }
 
-// Lookups into a report.
-class Index {
- public:
-  explicit Index(const Report& report) {
-    for (const Article& a : report.articles()) articles_[a.id()] = &a;
-    for (const Claim& c : report.claims()) {
-      claims_[c.id()] = &c;
-      ++claims_per_article_[c.article_id()];
-    }
-  }
-  const Claim* FindClaim(const std::string& id) const {
-    auto it = claims_.find(id);
-    return it == claims_.end() ? nullptr : it->second;
-  }
-  const Article* FindArticle(const std::string& id) const {
-    auto it = articles_.find(id);
-    return it == articles_.end() ? nullptr : it->second;
-  }
-  // The outlet of an article, or its id when the outlet is unknown.
-  std::string Outlet(const std::string& article_id) const {
-    const Article* a = FindArticle(article_id);
-    if (a == nullptr || a->outlet().empty()) return article_id;
-    return a->outlet();
-  }
-  int ClaimsOf(const std::string& article_id) const {
-    auto it = claims_per_article_.find(article_id);
-    return it == claims_per_article_.end() ? 0 : it->second;
-  }
-
- private:
-  absl::flat_hash_map<std::string, const Article*> articles_;
-  absl::flat_hash_map<std::string, const Claim*> claims_;
-  absl::flat_hash_map<std::string, int> claims_per_article_;
-};
-
-// Moves `pos` back to a UTF-8 character boundary.
-size_t Boundary(absl::string_view text, size_t pos) {
-  while (pos > 0 && pos < text.size() &&
-         (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) {
-    --pos;
-  }
-  return pos;
-}
-
-// Collapses each run of white space to one space, keeping a space at either
-// end so pieces can be concatenated.
-std::string OneLine(absl::string_view text) {
-  std::string out;
-  bool space = false;
-  for (char c : text) {
-    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-      space = true;
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  if (space) out.push_back(' ');
-  return out;
-}
 
 // The claim's sentence, escaped, with the mention in <mark>; cut to about
 // kSentenceBytes around the mention. The claim's own text when the spans
@@ -148,11 +88,11 @@ std::string MarkedSentence(const Claim& claim, const Article* article) {
   if (se - sb > kSentenceBytes && mention < kSentenceBytes) {
     const size_t room = (kSentenceBytes - mention) / 2;
     if (mb - sb > room) {
-      sb = Boundary(text, mb - room);
+      sb = Utf8Boundary(text, mb - room);
       prefix = "…";
     }
     if (se - me > room) {
-      se = Boundary(text, me + room);
+      se = Utf8Boundary(text, me + room);
       suffix = "…";
     }
   }
@@ -224,9 +164,6 @@ std::string KindKey(Claim::Kind k) {
   }
 }
 
-std::string Plural(int n, absl::string_view one, absl::string_view many) {
-  return absl::StrCat(n, " ", n == 1 ? one : many);
-}
 
 // The word diff of quote `b` against quote `a` with <del>/<ins>, or empty
 // when the words are the same. Quotes too long to diff word by word (see
@@ -351,7 +288,7 @@ apply();
 )";
 
 // The page's head: counts, articles, names unified.
-void AppendHeader(const Report& report, const Index& index, std::string* out) {
+void AppendHeader(const Report& report, const ReportIndex& index, std::string* out) {
   const auto& c = report.counts();
   absl::StrAppend(
       out, "<header>\n<h1>crosscheck report</h1>\n<p class=\"run\">",
@@ -444,7 +381,7 @@ void AppendFilters(const Report& report, bool single_source,
 
 // One alignment: verdict, subject, summary, confidence and each outlet's
 // version side by side.
-void AppendGroup(const Alignment& a, const Index& index, std::string* out) {
+void AppendGroup(const Alignment& a, const ReportIndex& index, std::string* out) {
   const std::string verdict = VerdictKey(SectionOf(a));
   absl::StrAppend(out, "<section class=\"group\" data-verdict=\"", verdict,
                   "\" data-kind=\"", KindKey(a.kind()), "\" id=\"group-",
@@ -492,7 +429,7 @@ void AppendGroup(const Alignment& a, const Index& index, std::string* out) {
 }  // namespace
 
 std::string RenderHtml(const Report& report, const RenderOptions& options) {
-  const Index index(report);
+  const ReportIndex index(report);
   std::string out = absl::StrCat(
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, "

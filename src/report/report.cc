@@ -19,6 +19,7 @@
 #include "src/align/word_diff.h"
 #include "src/base/status_macros.h"
 #include "src/base/utf8.h"
+#include "src/report/render_util.h"
 
 namespace crosscheck::report {
 namespace {
@@ -43,58 +44,6 @@ struct Style {
   std::string Cyan(absl::string_view t) const { return Wrap(t, "36"); }
 };
 
-// Lookups into a report.
-class Index {
- public:
-  explicit Index(const Report& report) {
-    for (const Article& a : report.articles()) articles_[a.id()] = &a;
-    for (const Claim& c : report.claims()) claims_[c.id()] = &c;
-  }
-  const Claim* FindClaim(const std::string& id) const {
-    auto it = claims_.find(id);
-    return it == claims_.end() ? nullptr : it->second;
-  }
-  const Article* FindArticle(const std::string& id) const {
-    auto it = articles_.find(id);
-    return it == articles_.end() ? nullptr : it->second;
-  }
-  std::string Outlet(const Claim& c) const {
-    const Article* a = FindArticle(c.article_id());
-    if (a == nullptr || a->outlet().empty()) return c.article_id();
-    return a->outlet();
-  }
-
- private:
-  absl::flat_hash_map<std::string, const Article*> articles_;
-  absl::flat_hash_map<std::string, const Claim*> claims_;
-};
-
-// Moves `pos` back to a UTF-8 character boundary.
-size_t Boundary(absl::string_view text, size_t pos) {
-  while (pos > 0 && pos < text.size() &&
-         (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) {
-    --pos;
-  }
-  return pos;
-}
-
-// Collapses each run of white space (line breaks inside a sentence) to one
-// space, keeping a space at either end, so pieces can be concatenated.
-std::string OneLine(absl::string_view text) {
-  std::string out;
-  bool space = false;
-  for (char c : text) {
-    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-      space = true;
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  if (space) out.push_back(' ');
-  return out;
-}
 
 // The claim's sentence with the mention marked, cut to about `width`
 // bytes around the mention.
@@ -113,11 +62,11 @@ std::string Excerpt(const Claim& claim, const Article* article,
   if (se - sb > width && mention < width) {
     const size_t room = (width - mention) / 2;
     if (mb - sb > room) {
-      sb = Boundary(text, mb - room);
+      sb = Utf8Boundary(text, mb - room);
       prefix = "…";
     }
     if (se - me > room) {
-      se = Boundary(text, me + room);
+      se = Utf8Boundary(text, me + room);
       suffix = "…";
     }
   }
@@ -181,7 +130,7 @@ std::string QuoteDiff(const Claim& a, const Claim& b, const Style& style) {
   return changed ? absl::StrJoin(words, " ") : "";
 }
 
-std::vector<const Claim*> Members(const Alignment& a, const Index& index) {
+std::vector<const Claim*> Members(const Alignment& a, const ReportIndex& index) {
   std::vector<const Claim*> out;
   for (const std::string& id : a.claim_ids()) {
     if (const Claim* c = index.FindClaim(id)) out.push_back(c);
@@ -229,9 +178,6 @@ int Count(const Report& report, Alignment::Verdict v) {
   return n;
 }
 
-std::string Plural(int n, absl::string_view one, absl::string_view many) {
-  return absl::StrCat(n, " ", n == 1 ? one : many);
-}
 
 std::string Header(const Report& report) {
   const auto& c = report.counts();
@@ -368,7 +314,7 @@ Report BuildReport(std::vector<Article> articles, std::vector<Claim> claims,
 
 std::string RenderText(const Report& report, const RenderOptions& options) {
   const Style style{options.color};
-  const Index index(report);
+  const ReportIndex index(report);
   std::string out = absl::StrCat(style.Bold("crosscheck report"), ": ",
                                  Header(report), "\n", Tally(report), "\n");
   if (const std::string names = NamesLine(report); !names.empty()) {
@@ -432,7 +378,7 @@ std::string RenderText(const Report& report, const RenderOptions& options) {
 }
 
 std::string RenderMarkdown(const Report& report) {
-  const Index index(report);
+  const ReportIndex index(report);
   std::string out =
       absl::StrCat("# crosscheck report\n\n", Header(report), "  \n",
                    Tally(report), "\n");
@@ -474,7 +420,7 @@ std::string RenderMarkdown(const Report& report) {
 
 std::string RenderDiff(const Report& report, const RenderOptions& options) {
   const Style style{options.color};
-  const Index index(report);
+  const ReportIndex index(report);
   if (report.articles_size() != 2) return "";
   const std::string& left = report.articles(0).id();
   constexpr size_t kColumn = 58;

@@ -1,0 +1,67 @@
+#include "src/report/render_util.h"
+
+#include "absl/strings/str_cat.h"
+
+namespace crosscheck::report {
+
+using crosscheck::v1::Article;
+using crosscheck::v1::Claim;
+
+ReportIndex::ReportIndex(const crosscheck::v1::Report& report) {
+  for (const Article& a : report.articles()) articles_[a.id()] = &a;
+  for (const Claim& c : report.claims()) {
+    claims_[c.id()] = &c;
+    ++claims_per_article_[c.article_id()];
+  }
+}
+
+const Claim* ReportIndex::FindClaim(const std::string& id) const {
+  const auto it = claims_.find(id);
+  return it == claims_.end() ? nullptr : it->second;
+}
+
+const Article* ReportIndex::FindArticle(const std::string& id) const {
+  const auto it = articles_.find(id);
+  return it == articles_.end() ? nullptr : it->second;
+}
+
+std::string ReportIndex::Outlet(const std::string& article_id) const {
+  const Article* a = FindArticle(article_id);
+  if (a == nullptr || a->outlet().empty()) return article_id;
+  return a->outlet();
+}
+
+int ReportIndex::ClaimsOf(const std::string& article_id) const {
+  const auto it = claims_per_article_.find(article_id);
+  return it == claims_per_article_.end() ? 0 : it->second;
+}
+
+size_t Utf8Boundary(absl::string_view text, size_t pos) {
+  while (pos > 0 && pos < text.size() &&
+         (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) {
+    --pos;
+  }
+  return pos;
+}
+
+std::string OneLine(absl::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      space = true;
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  if (space) out.push_back(' ');
+  return out;
+}
+
+std::string Plural(int n, absl::string_view one, absl::string_view many) {
+  return absl::StrCat(n, " ", n == 1 ? one : many);
+}
+
+}  // namespace crosscheck::report
