@@ -172,12 +172,6 @@ std::string ClaimValue(const Claim& c) {
   }
 }
 
-int Count(const Report& report, Alignment::Verdict v) {
-  int n = 0;
-  for (const auto& a : report.alignments()) n += a.verdict() == v;
-  return n;
-}
-
 
 std::string Header(const Report& report) {
   const auto& c = report.counts();
