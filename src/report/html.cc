@@ -68,7 +68,6 @@ std::string Escape(absl::string_view text) {
   return out;
 }
 
-
 // The claim's sentence, escaped, with the mention in <mark>; cut to about
 // kSentenceBytes around the mention. The claim's own text when the spans
 // do not fit the article.
@@ -149,21 +148,6 @@ std::string SectionTitle(Alignment::Verdict v) {
       return "Without verdict";
   }
 }
-
-// The value of a kind in data-kind and the filters.
-std::string KindKey(Claim::Kind k) {
-  switch (k) {
-    case Claim::KIND_FIGURE:
-      return "figure";
-    case Claim::KIND_DATE:
-      return "date";
-    case Claim::KIND_QUOTE:
-      return "quote";
-    default:
-      return "claim";
-  }
-}
-
 
 // The word diff of quote `b` against quote `a` with <del>/<ins>, or empty
 // when the words are the same. Quotes too long to diff word by word (see
@@ -350,7 +334,7 @@ void AppendFilters(const Report& report, bool single_source,
       continue;
     }
     ++verdicts[VerdictKey(SectionOf(a))];
-    ++kinds[KindKey(a.kind())];
+    ++kinds[KindName(a.kind())];
   }
   absl::StrAppend(out,
                   "<nav class=\"filters\" aria-label=\"Filters\">\n"
@@ -366,7 +350,7 @@ void AppendFilters(const Report& report, bool single_source,
   absl::StrAppend(out, "</fieldset>\n<fieldset><legend>Kind</legend>\n");
   for (Claim::Kind k : {Claim::KIND_FIGURE, Claim::KIND_DATE,
                         Claim::KIND_QUOTE, Claim::KIND_UNSPECIFIED}) {
-    const std::string key = KindKey(k);
+    const std::string key = KindName(k);
     if (k == Claim::KIND_UNSPECIFIED && kinds[key] == 0) continue;
     absl::StrAppend(out, "<label><input type=\"checkbox\" data-filter=\"kind\" value=\"",
                     key, "\" checked>", key, "s (", kinds[key], ")</label>\n");
@@ -384,11 +368,11 @@ void AppendFilters(const Report& report, bool single_source,
 void AppendGroup(const Alignment& a, const ReportIndex& index, std::string* out) {
   const std::string verdict = VerdictKey(SectionOf(a));
   absl::StrAppend(out, "<section class=\"group\" data-verdict=\"", verdict,
-                  "\" data-kind=\"", KindKey(a.kind()), "\" id=\"group-",
+                  "\" data-kind=\"", KindName(a.kind()), "\" id=\"group-",
                   Escape(a.id()), "\" tabindex=\"0\">\n<h3><span class=\"badge\">",
                   VerdictLabel(SectionOf(a)), "</span>", Escape(a.subject()),
                   "</h3>\n<p class=\"meta\">", Escape(a.id()), " · ",
-                  KindKey(a.kind()), " · confidence ",
+                  KindName(a.kind()), " · confidence ",
                   absl::StrFormat("%.2f", a.confidence()), "</p>\n");
   if (!a.summary().empty()) {
     absl::StrAppend(out, "<p class=\"summary\">", Escape(a.summary()),

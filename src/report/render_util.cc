@@ -60,6 +60,19 @@ std::string OneLine(absl::string_view text) {
   return out;
 }
 
+std::string KindName(Claim::Kind kind) {
+  switch (kind) {
+    case Claim::KIND_FIGURE:
+      return "figure";
+    case Claim::KIND_DATE:
+      return "date";
+    case Claim::KIND_QUOTE:
+      return "quote";
+    default:
+      return "claim";
+  }
+}
+
 std::string Plural(int n, absl::string_view one, absl::string_view many) {
   return absl::StrCat(n, " ", n == 1 ? one : many);
 }

@@ -45,6 +45,10 @@ size_t Utf8Boundary(absl::string_view text, size_t pos);
 // concatenated.
 std::string OneLine(absl::string_view text);
 
+// "figure", "date", "quote", or "claim" for an unset kind: the kind as the
+// reports and the HTML page's filters name it.
+std::string KindName(crosscheck::v1::Claim::Kind kind);
+
 // "1 claim", "3 claims".
 std::string Plural(int n, absl::string_view one, absl::string_view many);
 

@@ -90,19 +90,6 @@ std::string VerdictName(Alignment::Verdict v) {
   }
 }
 
-std::string KindName(Claim::Kind k) {
-  switch (k) {
-    case Claim::KIND_FIGURE:
-      return "figure";
-    case Claim::KIND_DATE:
-      return "date";
-    case Claim::KIND_QUOTE:
-      return "quote";
-    default:
-      return "claim";
-  }
-}
-
 // A word diff of quote `b` against quote `a`, "[-removed-] {+added+}", or
 // empty when the words are the same.
 std::string QuoteDiff(const Claim& a, const Claim& b, const Style& style) {
