@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <map>
 #include <numeric>
@@ -30,13 +31,24 @@ using crosscheck::v1::Date;
 using crosscheck::v1::Figure;
 using crosscheck::v1::Quote;
 
-// Quotes sharing a word trigram that occurs in more claims than this are
-// not paired through it (the trigram is boilerplate, not evidence).
-constexpr size_t kMaxShingleBlock = 64;
-// A figure or date block larger than this is split by keyword: only claims
-// that also share a keyword are paired. A sub-block still larger is too
-// generic to pair at all.
-constexpr size_t kMaxBlock = 256;
+// A block (claims sharing a blocking key) of at most this many claims has
+// every pair of claims from different articles scored. A larger block is
+// clustered around leaders: each claim, in claim-id order, is scored
+// against the leaders of the clusters found through its rarest context
+// tokens (at most kLeaderCandidates of them) and joins the best one, or
+// leads a new cluster. So the work per claim is bounded and the whole
+// grows about linearly with the number of claims.
+constexpr size_t kMaxPairBlock = 64;
+constexpr size_t kLeaderCandidates = 48;
+// A token (keyword, entity or quote trigram) that leads to more clusters
+// than this in one block says nothing about which cluster a claim belongs
+// to: it is not followed past that many.
+constexpr size_t kMaxPosting = 256;
+// A candidate pair whose values are consistent (agree or compatible) is
+// preferred over an equally similar pair whose values conflict, so that a
+// claim joins the version of the fact it agrees with when an article
+// states two of them ("the 1987 earthquake" and "Saturday's earthquake").
+constexpr double kConsistentBonus = 0.05;
 // Counted nouns that say little about what is counted: a match on them
 // needs the same predicate and stronger context.
 const absl::flat_hash_set<std::string>& GenericCounted() {
@@ -79,25 +91,72 @@ const absl::flat_hash_set<std::string>& OnceEvents() {
   return *kSet;
 }
 
+// Units of durations (Figure.unit of "three days", "a four-year term").
+const absl::flat_hash_set<std::string>& TimeUnits() {
+  static const auto* const kSet = new absl::flat_hash_set<std::string>{
+      "second", "minute", "hour", "day", "week", "month", "year", "decade",
+      "century"};
+  return *kSet;
+}
+
 std::string Canonical(const std::string& lemma) {
   const auto& map = Synonyms();
   auto it = map.find(lemma);
   return it == map.end() ? lemma : it->second;
 }
 
+// Small integer ids of strings (keywords, entity names, quote trigrams), so
+// that claims compare sorted int vectors rather than sets of strings.
+class Interner {
+ public:
+  int Id(absl::string_view s) {
+    auto [it, inserted] = ids_.try_emplace(s, static_cast<int>(ids_.size()));
+    return it->second;
+  }
+  // The id of `s`, or -1 when it was never interned.
+  int Find(absl::string_view s) const {
+    auto it = ids_.find(s);
+    return it == ids_.end() ? -1 : it->second;
+  }
+
+ private:
+  absl::flat_hash_map<std::string, int> ids_;
+};
+
+// Sorts `v` and drops duplicates.
+void SortUnique(std::vector<int>* v) {
+  std::sort(v->begin(), v->end());
+  v->erase(std::unique(v->begin(), v->end()), v->end());
+}
+
+bool Contains(const std::vector<int>& sorted, int x) {
+  return x >= 0 && std::binary_search(sorted.begin(), sorted.end(), x);
+}
+
 // What the aligner knows of one claim.
 struct Item {
   const Claim* claim = nullptr;
-  int article = 0;       // index in the articles vector, by id order
-  std::string key;       // blocking key
-  std::string predicate; // canonical
-  std::string counted;   // canonical
-  std::set<std::string> keywords;
-  std::set<std::string> entities;  // last word of each name, lowercase
+  int article = 0;        // index in the articles vector, by id order
+  std::string key;        // blocking key
+  std::string predicate;  // canonical
+  int predicate_id = -1;  // of `predicate` among the keywords' ids
+  std::string counted;    // canonical
+  int counted_id = -1;    // of `counted` among the keywords' ids
+  std::vector<int> keywords;  // sorted ids (canonical lemmas)
+  std::vector<int> entities;  // sorted ids (last word of each name)
   std::vector<std::string> quote_words;
-  std::set<std::string> trigrams;  // of quote_words, for quotes
+  std::vector<int> trigrams;  // sorted ids, for quotes
   std::string speaker;  // the quote's speaker (unified name), or empty
   Quote::Form form = Quote::FORM_UNSPECIFIED;
+  // For a figure: the days of the date governed by the same verb in its
+  // sentence ("rose to 214 by Monday evening"), when there is one.
+  bool has_scope = false;
+  std::pair<std::string, std::string> scope;
+  // The article states, under the same blocking key, another value that
+  // conflicts with this one and that nothing (no time scope) tells apart:
+  // the two are different facts (a toll on two days, two earthquakes), and
+  // this claim never makes a discrepancy with another article's claim.
+  bool ambiguous = false;
 };
 
 std::string UnitClass(const Figure& f) {
@@ -116,10 +175,19 @@ std::string LastWordLower(absl::string_view name) {
   return absl::AsciiStrToLower(words.back());
 }
 
-double Jaccard(const std::set<std::string>& a, const std::set<std::string>& b) {
+// Jaccard similarity of two sorted id vectors; 0 when both are empty.
+double Jaccard(const std::vector<int>& a, const std::vector<int>& b) {
   if (a.empty() && b.empty()) return 0;
   size_t common = 0;
-  for (const std::string& s : a) common += b.count(s);
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      ++common, ++i, ++j;
+    }
+  }
   return static_cast<double>(common) / (a.size() + b.size() - common);
 }
 
@@ -151,39 +219,57 @@ std::vector<std::string> Trigrams(const std::vector<std::string>& words) {
   return out;
 }
 
-Item MakeItem(const Claim& claim, int article) {
+// The event a date dates: the noun it is attached to ("the 1987
+// earthquake"), else the verb that governs it ("took office in 2016"), as
+// a canonical lemma; empty when neither is known.
+std::string DateEvent(const Claim& claim, const std::string& predicate) {
+  if (!claim.date().event().empty()) return Canonical(claim.date().event());
+  return predicate;
+}
+
+Item MakeItem(const Claim& claim, int article, Interner* interner) {
   Item item;
   item.claim = &claim;
   item.article = article;
   item.predicate = Canonical(claim.predicate());
   for (const std::string& e : claim.entities()) {
-    item.entities.insert(LastWordLower(e));
+    item.entities.push_back(interner->Id(absl::StrCat("e:", LastWordLower(e))));
   }
+  SortUnique(&item.entities);
   switch (claim.kind()) {
     case Claim::KIND_FIGURE: {
       const Figure& f = claim.figure();
       item.counted = Canonical(f.counted());
-      item.key = absl::StrCat("f|", UnitClass(f), "|", f.ordinal() ? "o" : "c",
-                              "|", item.counted.empty() ? "?" : item.counted);
-      // "N times" says nothing of what happened N times: the predicate
-      // ("met", "called") is part of what is counted.
-      if (GenericCounted().contains(item.counted)) {
-        absl::StrAppend(&item.key, "|", item.predicate);
+      const std::string unit_class = UnitClass(f);
+      // A count is blocked by what it counts. An amount of money, a
+      // percentage, a duration or a magnitude is blocked by its unit: what
+      // it measures is often unnamed ("trade stands at $48.5 billion"), and
+      // two named things must then be the same (FactScore).
+      item.key = absl::StrCat("f|", unit_class, "|", f.ordinal() ? "o" : "c");
+      if (unit_class == "count") {
+        absl::StrAppend(&item.key, "|",
+                        item.counted.empty() ? "?" : item.counted);
       }
       break;
     }
-    case Claim::KIND_DATE:
-      if (!item.predicate.empty()) item.key = absl::StrCat("d|", item.predicate);
+    case Claim::KIND_DATE: {
+      const std::string event = DateEvent(claim, item.predicate);
+      if (!event.empty()) item.key = absl::StrCat("d|", event);
+      // The event is what is compared: the predicate's words stay keywords
+      // only when the date has an event noun of its own.
+      if (!claim.date().event().empty()) item.predicate = event;
       break;
+    }
     case Claim::KIND_QUOTE:
       item.form = claim.quote().form();
       item.quote_words = QuoteWords(claim.quote().text());
       // A title ("One Hundred Years of Solitude") is nobody's speech: it
       // is never aligned.
       if (item.form != Quote::FORM_TITLE) {
-        for (std::string& t : Trigrams(item.quote_words)) {
-          item.trigrams.insert(std::move(t));
+        for (const std::string& t : Trigrams(item.quote_words)) {
+          item.trigrams.push_back(interner->Id(absl::StrCat("t:", t)));
         }
+        SortUnique(&item.trigrams);
       }
       item.speaker = claim.quote().speaker();
       break;
@@ -192,7 +278,7 @@ Item MakeItem(const Claim& claim, int article) {
   }
   // Keywords say what else the sentence is about: the words of the
   // counted noun and of the predicate ("take office") are already compared.
-  std::set<std::string> known;
+  absl::flat_hash_set<std::string> known;
   for (const std::string& phrase : {claim.predicate(), item.predicate,
                                     item.counted}) {
     for (absl::string_view w : absl::StrSplit(phrase, ' ', absl::SkipEmpty())) {
@@ -201,47 +287,100 @@ Item MakeItem(const Claim& claim, int article) {
   }
   for (const std::string& k : claim.keywords()) {
     const std::string c = Canonical(k);
-    if (!known.count(c) && !known.count(k)) item.keywords.insert(c);
+    if (!known.contains(c) && !known.contains(k)) {
+      item.keywords.push_back(interner->Id(c));
+    }
   }
+  SortUnique(&item.keywords);
+  if (!item.predicate.empty()) item.predicate_id = interner->Id(item.predicate);
+  if (!item.counted.empty()) item.counted_id = interner->Id(item.counted);
   return item;
+}
+
+// Whether two claims' predicates may name the same action: either is
+// unknown, they are equal, or one's predicate is among the other's
+// keywords ("32,500 displaced people" beside "30,000 people have been
+// displaced", where the sentence's verb is another).
+bool PredicatesMayMatch(const Item& a, const Item& b) {
+  return a.predicate.empty() || b.predicate.empty() ||
+         a.predicate == b.predicate || Contains(b.keywords, a.predicate_id) ||
+         Contains(a.keywords, b.predicate_id);
+}
+
+// Whether two day ranges share a day.
+bool DaysOverlap(const std::pair<std::string, std::string>& a,
+                 const std::pair<std::string, std::string>& b) {
+  return a.first <= b.second && b.first <= a.second;
 }
 
 // Similarity of two figures or dates with the same blocking key, or a
 // negative number when they do not state the same fact.
 double FactScore(const Item& a, const Item& b, const AlignOptions& options) {
-  const double context = ContextSimilarity(a, b);
   if (a.claim->kind() == Claim::KIND_FIGURE) {
-    // "met 17 times" and "called three times" count different things.
-    if (GenericCounted().contains(a.counted) && !a.predicate.empty() &&
-        !b.predicate.empty() && a.predicate != b.predicate) {
+    // Two named things measured in one unit must be the same thing, and a
+    // figure that names what it measures ("a $12 billion package") is one
+    // that does not ("trade stands at $48.5 billion") only when the other's
+    // sentence names it too.
+    if (!a.counted.empty() && !b.counted.empty() && a.counted != b.counted) {
       return -1;
     }
-    const bool generic = GenericCounted().contains(a.counted);
+    if (a.counted.empty() != b.counted.empty()) {
+      const Item& named = a.counted.empty() ? b : a;
+      const Item& unnamed = a.counted.empty() ? a : b;
+      if (!Contains(unnamed.keywords, named.counted_id)) return -1;
+    }
+    // A figure of one day is not a figure of another ("rose to 214 by
+    // Monday" and "rose to 261 on Tuesday").
+    if (a.has_scope && b.has_scope && !DaysOverlap(a.scope, b.scope)) {
+      return -1;
+    }
+    const std::string& counted = a.counted.empty() ? b.counted : a.counted;
+    // One time scope is shared context: "killed 421 people" and "killed
+    // 412 people", both of the 1987 earthquake, count one thing (a
+    // frequency aside, which is about who as much as when).
+    double context = ContextSimilarity(a, b);
+    if (a.has_scope && b.has_scope && counted != "time") {
+      context = std::max(context, options.min_context_similarity);
+    }
+    const bool generic = GenericCounted().contains(counted);
+    const bool same_action = PredicatesMayMatch(a, b);
+    // "met 17 times" and "called three times" count different things; a
+    // duration of nothing named is the duration of its verb's action ("cut
+    // off for two days", "four days after the ground stopped moving").
+    const bool duration = TimeUnits().contains(a.claim->figure().unit());
+    if ((generic || (duration && counted.empty())) && !same_action) return -1;
     const bool ordinal = a.claim->figure().ordinal();
     // A specific counted noun ("summit", "delegate") is strong evidence; an
     // ordinal of one ("the thirty-first summit") is stronger still. Without
     // a counted noun ("trade stands at $48.5 billion") the context must say
-    // what the figure is about; a generic one ("17 times") needs more.
-    const double needed = generic ? 2 * options.min_context_similarity
-                          : ordinal && !a.counted.empty()
-                              ? 0.0
-                              : options.min_context_similarity / 2;
-    const bool specific_ordinal = ordinal && !a.counted.empty() && !generic;
+    // what the figure is about. A frequency ("met 17 times") is about who
+    // did it as much as what was done: it needs more. Another generic noun
+    // ("people") needs the same action ("displaced"), as said above.
+    const bool specific_ordinal = ordinal && !counted.empty() && !generic;
+    const double needed = counted == "time"  ? 2 * options.min_context_similarity
+                          : specific_ordinal ? 0.0
+                                             : options.min_context_similarity / 2;
     if (context < needed || (context == 0 && !specific_ordinal)) return -1;
     return 0.5 + 0.5 * context;
   }
-  // Dates: the same event predicate (the key), and either the same other
-  // event words, or the same people or places (whose event it is) with at
-  // least one shared event word — none needed for an event that happens to
-  // them once ("took office").
+  // Dates: the same event (the key), and either the same other event
+  // words, or the same people or places (whose event it is) with at least
+  // one shared event word — none needed for an event that happens to them
+  // once ("took office") or that a noun names ("the 1987 earthquake").
   const double entities = a.entities.empty() || b.entities.empty()
                               ? 0
                               : Jaccard(a.entities, b.entities);
   const double keywords = Jaccard(a.keywords, b.keywords);
+  const bool named_event = !a.claim->date().event().empty() &&
+                           !b.claim->date().event().empty();
   const bool same_people =
       entities >= options.min_date_entity_similarity &&
-      (keywords > 0 || OnceEvents().contains(a.predicate));
-  if (!same_people && keywords < options.min_date_keyword_similarity) {
+      (keywords > 0 || named_event || OnceEvents().contains(a.predicate));
+  const bool same_story =
+      named_event &&
+      (entities > 0 || keywords >= options.min_date_keyword_similarity / 2);
+  if (!same_people && !same_story &&
+      keywords < options.min_date_keyword_similarity) {
     return -1;
   }
   return 0.5 + 0.5 * std::max(entities, keywords);
@@ -269,15 +408,32 @@ bool QuotesPairable(const Item& a, const Item& b) {
 // Share of the smaller trigram set found in the other, or -1 below
 // `min_overlap`.
 double QuoteScore(const Item& a, const Item& b, double min_overlap) {
-  const std::set<std::string>& sa = a.trigrams;
-  const std::set<std::string>& sb = b.trigrams;
+  const std::vector<int>& sa = a.trigrams;
+  const std::vector<int>& sb = b.trigrams;
   if (sa.empty() || sb.empty()) return -1;
-  const std::set<std::string>& small = sa.size() <= sb.size() ? sa : sb;
-  const std::set<std::string>& large = sa.size() <= sb.size() ? sb : sa;
   size_t common = 0;
-  for (const std::string& t : small) common += large.count(t);
-  const double overlap = static_cast<double>(common) / small.size();
+  for (size_t i = 0, j = 0; i < sa.size() && j < sb.size();) {
+    if (sa[i] < sb[j]) {
+      ++i;
+    } else if (sb[j] < sa[i]) {
+      ++j;
+    } else {
+      ++common, ++i, ++j;
+    }
+  }
+  const double overlap =
+      static_cast<double>(common) / std::min(sa.size(), sb.size());
   return overlap < min_overlap ? -1 : overlap;
+}
+
+// Similarity of two claims of one kind and blocking key (FactScore or
+// QuoteScore), or a negative number when they are not one fact.
+double PairScore(const Item& a, const Item& b, const AlignOptions& options) {
+  if (a.claim->kind() == Claim::KIND_QUOTE) {
+    if (!QuotesPairable(a, b)) return -1;
+    return QuoteScore(a, b, options.min_quote_overlap);
+  }
+  return FactScore(a, b, options);
 }
 
 // Interval of values a figure allows: [lo, hi], each end open or closed.
@@ -439,15 +595,168 @@ PairVerdict ComparePair(const Item& a, const Item& b,
   }
 }
 
-// Union of clusters with at most one claim per article.
+// The verdict of a group of figures, from every claim's interval of
+// values: on a line, intervals that pairwise overlap share a point, so the
+// group has a conflict exactly when the greatest lower end lies above the
+// least upper end. Linear in the group. Amounts in different currencies
+// are compared per currency (no conversion) and are at worst COMPATIBLE
+// across currencies.
+Alignment::Verdict FigureGroupVerdict(const std::vector<const Item*>& members,
+                                      const AlignOptions& options) {
+  std::map<std::string, std::vector<const Item*>> by_unit;
+  for (const Item* m : members) by_unit[m->claim->figure().unit()].push_back(m);
+  Alignment::Verdict verdict = by_unit.size() > 1 ? Alignment::VERDICT_COMPATIBLE
+                                                  : Alignment::VERDICT_AGREE;
+  for (const auto& [unit, group] : by_unit) {
+    if (group.size() < 2) continue;
+    const Claim& first = *group.front()->claim;
+    bool all_same = true;
+    Interval meet;  // the intersection of all intervals
+    for (const Item* m : group) {
+      if (m != group.front() &&
+          CompareFigures(first, *m->claim, options) != PairVerdict::kAgree) {
+        all_same = false;
+      }
+      const Interval in = FigureInterval(*m->claim);
+      if (in.lo > meet.lo || (in.lo == meet.lo && in.lo_open)) {
+        meet.lo = in.lo, meet.lo_open = in.lo_open;
+      }
+      if (in.hi < meet.hi || (in.hi == meet.hi && in.hi_open)) {
+        meet.hi = in.hi, meet.hi_open = in.hi_open;
+      }
+    }
+    if (all_same) continue;
+    const bool empty = meet.lo > meet.hi ||
+                       (meet.lo == meet.hi && (meet.lo_open || meet.hi_open));
+    if (empty) return Alignment::VERDICT_DISCREPANCY;
+    verdict = Alignment::VERDICT_COMPATIBLE;
+  }
+  return verdict;
+}
+
+// The verdict of a group of dates: AGREE when all resolved dates are the
+// same; COMPATIBLE when they nest (each inside the one before, after
+// sorting by first day and then by last day descending: a day inside a
+// month inside a year) or some are unresolved; DISCREPANCY otherwise.
+Alignment::Verdict DateGroupVerdict(const std::vector<const Item*>& members) {
+  std::vector<std::pair<std::string, std::string>> ranges;
+  bool unresolved = false, all_same = true;
+  const Date* first = nullptr;
+  for (const Item* m : members) {
+    const Date& d = m->claim->date();
+    if (d.start().empty()) {
+      unresolved = true;
+      continue;
+    }
+    if (first == nullptr) {
+      first = &d;
+    } else if (d.start() != first->start() || d.end() != first->end()) {
+      all_same = false;
+    }
+    ranges.push_back(DayRange(d.start(), d.end()));
+  }
+  if (all_same) {
+    return unresolved ? Alignment::VERDICT_COMPATIBLE : Alignment::VERDICT_AGREE;
+  }
+  std::sort(ranges.begin(), ranges.end(), [](const auto& x, const auto& y) {
+    if (x.first != y.first) return x.first < y.first;
+    return x.second > y.second;
+  });
+  for (size_t i = 1; i < ranges.size(); ++i) {
+    if (ranges[i].second > ranges[i - 1].second) {
+      return Alignment::VERDICT_DISCREPANCY;
+    }
+  }
+  return Alignment::VERDICT_COMPATIBLE;
+}
+
+// The member that is compared with the others: the longest version of the
+// quotation (most words; the first of those), so that fragments are read
+// against the whole.
+const Item* BaseQuote(const std::vector<const Item*>& members) {
+  const Item* base = nullptr;
+  for (const Item* m : members) {
+    if (IsScare(*m)) continue;
+    if (base == nullptr || m->quote_words.size() > base->quote_words.size()) {
+      base = m;
+    }
+  }
+  return base == nullptr ? members.front() : base;
+}
+
+// Whether the group gives its words to two speakers who cannot be one
+// person (scare quotes aside). Compares each distinct speaker once with
+// each other distinct speaker.
+bool SpeakersDiffer(const std::vector<const Item*>& members) {
+  std::vector<const std::string*> speakers;
+  for (const Item* m : members) {
+    if (IsScare(*m) || m->speaker.empty()) continue;
+    if (std::none_of(speakers.begin(), speakers.end(),
+                     [&](const std::string* s) { return *s == m->speaker; })) {
+      speakers.push_back(&m->speaker);
+    }
+  }
+  for (size_t x = 0; x < speakers.size(); ++x) {
+    for (size_t y = x + 1; y < speakers.size(); ++y) {
+      if (!NamesMayMatch(*speakers[x], *speakers[y])) return true;
+    }
+  }
+  return false;
+}
+
+// The verdict of a group of quotes: each version is compared with the
+// longest one (so two fragments of one sentence are COMPATIBLE, not in
+// conflict with each other), and two speakers who cannot be one person
+// make a DISCREPANCY.
+Alignment::Verdict QuoteGroupVerdict(const std::vector<const Item*>& members) {
+  if (SpeakersDiffer(members)) return Alignment::VERDICT_DISCREPANCY;
+  const Item* base = BaseQuote(members);
+  Alignment::Verdict verdict = Alignment::VERDICT_AGREE;
+  for (const Item* m : members) {
+    if (m == base) continue;
+    switch (CompareQuoteItems(*base, *m)) {
+      case PairVerdict::kDiscrepancy:
+        return Alignment::VERDICT_DISCREPANCY;
+      case PairVerdict::kCompatible:
+        verdict = Alignment::VERDICT_COMPATIBLE;
+        break;
+      case PairVerdict::kAgree:
+        break;
+    }
+  }
+  return verdict;
+}
+
+Alignment::Verdict GroupVerdict(const std::vector<const Item*>& members,
+                                const AlignOptions& options) {
+  if (members.size() < 2) return Alignment::VERDICT_SINGLE_SOURCE;
+  switch (members.front()->claim->kind()) {
+    case Claim::KIND_FIGURE:
+      return FigureGroupVerdict(members, options);
+    case Claim::KIND_DATE:
+      return DateGroupVerdict(members);
+    default:
+      return QuoteGroupVerdict(members);
+  }
+}
+
+// Union of clusters with at most one claim per article. Each cluster keeps
+// the lowest score of the pairs that made it (its weakest link).
 class Clusters {
  public:
-  explicit Clusters(const std::vector<Item>& items) {
+  // `conflict(x, y)`: whether claims x and y may not end up in one group
+  // unless something else links them (see Merge).
+  Clusters(const std::vector<Item>& items,
+           std::function<bool(int, int)> conflict)
+      : conflict_(std::move(conflict)) {
     parent_.resize(items.size());
     std::iota(parent_.begin(), parent_.end(), 0);
     articles_.resize(items.size());
+    members_.resize(items.size());
+    weakest_.assign(items.size(), 1.0);
     for (size_t i = 0; i < items.size(); ++i) {
       articles_[i].insert(items[i].article);
+      members_[i].push_back(static_cast<int>(i));
     }
   }
 
@@ -456,28 +765,253 @@ class Clusters {
     return i;
   }
 
-  // Merges the clusters of a and b unless they share an article.
-  void Merge(int a, int b) {
+  // Merges the clusters of a and b, linked by a pair of score `score`,
+  // unless they share an article or, when both hold at most kMaxPairBlock
+  // claims, a claim of one conflicts with a claim of the other.
+  void Merge(int a, int b, double score) {
     a = Find(a), b = Find(b);
     if (a == b) return;
-    for (int art : articles_[b]) {
-      if (articles_[a].count(art)) return;
-    }
     if (articles_[a].size() < articles_[b].size()) std::swap(a, b);
+    for (int art : articles_[b]) {
+      if (articles_[a].contains(art)) return;
+    }
+    if (members_[a].size() <= kMaxPairBlock &&
+        members_[b].size() <= kMaxPairBlock) {
+      for (int x : members_[a]) {
+        for (int y : members_[b]) {
+          if (conflict_(x, y)) return;
+        }
+      }
+    }
     parent_[b] = a;
     articles_[a].insert(articles_[b].begin(), articles_[b].end());
     articles_[b].clear();
+    members_[a].insert(members_[a].end(), members_[b].begin(),
+                       members_[b].end());
+    members_[b].clear();
+    members_[b].shrink_to_fit();
+    weakest_[a] = std::min({weakest_[a], weakest_[b], score});
   }
 
+  // The weakest link of the cluster of `i` (1 for a single claim).
+  double Weakest(int i) { return weakest_[Find(i)]; }
+
  private:
+  std::function<bool(int, int)> conflict_;
   std::vector<int> parent_;
-  std::vector<std::set<int>> articles_;
+  std::vector<absl::flat_hash_set<int>> articles_;
+  std::vector<std::vector<int>> members_;
+  std::vector<double> weakest_;
 };
 
 struct Candidate {
+  double rank;   // score, plus kConsistentBonus for consistent values
   double score;
   int a, b;
 };
+
+// Dates a figure by its sentence: the nearest resolved date governed by the
+// same verb ("rose to 214 by Monday evening", not "Saturday's earthquake"),
+// else the nearest date of an event the figure's sentence speaks of ("the
+// 1987 earthquake, which killed 421 people"). Looks at most kScopeWindow dates to each side, so a sentence
+// of many dates costs no more than that per figure.
+constexpr size_t kScopeWindow = 8;
+
+void AttachScopes(const Interner& interner, std::vector<Item>* items) {
+  // Resolved dates with a verb, by article and sentence, in text order.
+  absl::flat_hash_map<std::pair<int, uint64_t>, std::vector<const Item*>>
+      dates;
+  for (const Item& item : *items) {
+    const Claim& c = *item.claim;
+    if (c.kind() != Claim::KIND_DATE || c.date().start().empty()) continue;
+    dates[{item.article, c.sentence().begin()}].push_back(&item);
+  }
+  for (auto& [where, list] : dates) {
+    std::sort(list.begin(), list.end(), [](const Item* x, const Item* y) {
+      return x->claim->span().begin() < y->claim->span().begin();
+    });
+  }
+  for (Item& item : *items) {
+    const Claim& c = *item.claim;
+    if (c.kind() != Claim::KIND_FIGURE) continue;
+    auto it = dates.find({item.article, c.sentence().begin()});
+    if (it == dates.end()) continue;
+    const std::vector<const Item*>& list = it->second;
+    const uint64_t at = c.span().begin();
+    const size_t pos = static_cast<size_t>(
+        std::lower_bound(list.begin(), list.end(), at,
+                         [](const Item* d, uint64_t offset) {
+                           return d->claim->span().begin() < offset;
+                         }) -
+        list.begin());
+    // (same verb, distance) of the best date so far: a date of the same
+    // verb first, then the nearest.
+    const Item* best = nullptr;
+    std::pair<bool, uint64_t> best_rank;
+    const size_t lo = pos > kScopeWindow ? pos - kScopeWindow : 0;
+    const size_t hi = std::min(list.size(), pos + kScopeWindow);
+    for (size_t k = lo; k < hi; ++k) {
+      const Claim& d = *list[k]->claim;
+      const bool same_verb = d.date().event().empty() &&
+                             !c.predicate().empty() &&
+                             d.predicate() == c.predicate();
+      const bool own_event =
+          !d.date().event().empty() &&
+          Contains(item.keywords, interner.Find(Canonical(d.date().event())));
+      if (!same_verb && !own_event) continue;
+      const uint64_t distance = d.span().begin() < at
+                                    ? at - d.span().begin()
+                                    : d.span().begin() - at;
+      const std::pair<bool, uint64_t> rank = {!same_verb, distance};
+      if (best == nullptr || rank < best_rank) {
+        best = list[k], best_rank = rank;
+      }
+    }
+    if (best != nullptr) {
+      item.has_scope = true;
+      item.scope = DayRange(best->claim->date().start(),
+                            best->claim->date().end());
+    }
+  }
+}
+
+// Marks the claims of a figure or date block whose article states another
+// value in conflict with theirs that looks like the same fact (PairScore)
+// and that no time scope tells apart. An article holding more than kMaxSiblings claims of a block
+// has only its first kMaxSiblings compared.
+constexpr size_t kMaxSiblings = 32;
+
+void MarkAmbiguous(const std::vector<int>& members, const AlignOptions& options,
+                   std::vector<Item>* items) {
+  if (members.empty() ||
+      (*items)[members.front()].claim->kind() == Claim::KIND_QUOTE) {
+    return;
+  }
+  std::map<int, std::vector<int>> by_article;
+  for (int i : members) {
+    std::vector<int>& list = by_article[(*items)[i].article];
+    if (list.size() < kMaxSiblings) list.push_back(i);
+  }
+  for (const auto& [article, list] : by_article) {
+    for (size_t x = 0; x < list.size(); ++x) {
+      for (size_t y = x + 1; y < list.size(); ++y) {
+        Item& a = (*items)[list[x]];
+        Item& b = (*items)[list[y]];
+        if (a.has_scope && b.has_scope && !DaysOverlap(a.scope, b.scope)) {
+          continue;
+        }
+        if (ComparePair(a, b, options) == PairVerdict::kDiscrepancy &&
+            PairScore(a, b, options) >= 0) {
+          a.ambiguous = b.ambiguous = true;
+        }
+      }
+    }
+  }
+}
+
+// Scores the pair (a, b) of one block and adds it to `candidates` when the
+// two may state one fact. A conflicting pair is not added when either
+// claim is ambiguous in its article.
+void AddCandidate(const std::vector<Item>& items, int a, int b,
+                  const AlignOptions& options,
+                  std::vector<Candidate>* candidates) {
+  const double score = PairScore(items[a], items[b], options);
+  if (score < 0) return;
+  const bool consistent =
+      ComparePair(items[a], items[b], options) != PairVerdict::kDiscrepancy;
+  if (!consistent && (items[a].ambiguous || items[b].ambiguous)) return;
+  candidates->push_back(
+      {score + (consistent ? kConsistentBonus : 0.0), score, a, b});
+}
+
+// Every pair of claims of a small block from different articles.
+void PairAll(const std::vector<Item>& items, const std::vector<int>& members,
+             const AlignOptions& options, std::vector<Candidate>* candidates) {
+  for (size_t x = 0; x < members.size(); ++x) {
+    for (size_t y = x + 1; y < members.size(); ++y) {
+      if (items[members[x]].article == items[members[y]].article) continue;
+      AddCandidate(items, members[x], members[y], options, candidates);
+    }
+  }
+}
+
+// The tokens through which a claim of a large block finds clusters: a
+// quote's trigrams; a figure's or date's keywords and entities. Every claim
+// also has the block-wide token -1, looked at last.
+void Tokens(const Item& item, std::vector<int>* tokens) {
+  tokens->clear();
+  if (item.claim->kind() == Claim::KIND_QUOTE) {
+    tokens->assign(item.trigrams.begin(), item.trigrams.end());
+  } else {
+    tokens->assign(item.keywords.begin(), item.keywords.end());
+    tokens->insert(tokens->end(), item.entities.begin(), item.entities.end());
+  }
+  tokens->push_back(-1);
+}
+
+// Clusters a large block around leaders (see kMaxPairBlock): each claim, in
+// claim-id order, is scored against the leaders of at most
+// kLeaderCandidates clusters reached through its tokens, rarest token
+// first, and joins the best-ranked cluster that has no claim of its
+// article yet; otherwise it leads a new cluster. Each join is added to
+// `candidates` as the pair (leader, claim).
+void ClusterAroundLeaders(const std::vector<Item>& items,
+                          const std::vector<int>& members,
+                          const AlignOptions& options,
+                          std::vector<Candidate>* candidates) {
+  std::vector<int> leaders;  // item index of each cluster's leader
+  absl::flat_hash_map<int, std::vector<int>> posting;  // token -> clusters
+  absl::flat_hash_set<std::pair<int, int>> cluster_articles;
+  std::vector<int> tokens, found;
+  absl::flat_hash_set<int> seen;
+  for (int i : members) {
+    const Item& item = items[i];
+    Tokens(item, &tokens);
+    std::vector<std::pair<size_t, int>> by_rarity;  // (posting size, token)
+    for (int t : tokens) {
+      auto it = posting.find(t);
+      if (it != posting.end()) by_rarity.push_back({it->second.size(), t});
+    }
+    std::sort(by_rarity.begin(), by_rarity.end());
+    found.clear();
+    seen.clear();
+    for (const auto& [size, t] : by_rarity) {
+      for (int cluster : posting[t]) {
+        if (found.size() >= kLeaderCandidates) break;
+        if (seen.insert(cluster).second) found.push_back(cluster);
+      }
+      if (found.size() >= kLeaderCandidates) break;
+    }
+    int best = -1;
+    double best_rank = 0, best_score = 0;
+    for (int cluster : found) {
+      const int leader = leaders[cluster];
+      if (cluster_articles.contains({cluster, item.article})) continue;
+      const double score = PairScore(items[leader], item, options);
+      if (score < 0) continue;
+      const bool consistent = ComparePair(items[leader], item, options) !=
+                              PairVerdict::kDiscrepancy;
+      if (!consistent && (items[leader].ambiguous || item.ambiguous)) continue;
+      const double rank = score + (consistent ? kConsistentBonus : 0.0);
+      if (best < 0 || rank > best_rank ||
+          (rank == best_rank && cluster < best)) {
+        best = cluster, best_rank = rank, best_score = score;
+      }
+    }
+    if (best >= 0) {
+      cluster_articles.insert({best, item.article});
+      candidates->push_back({best_rank, best_score, leaders[best], i});
+      continue;
+    }
+    const int cluster = static_cast<int>(leaders.size());
+    leaders.push_back(i);
+    cluster_articles.insert({cluster, item.article});
+    for (int t : tokens) {
+      std::vector<int>& list = posting[t];
+      if (list.size() < kMaxPosting) list.push_back(cluster);
+    }
+  }
+}
 
 std::string OutletName(const Article& article) {
   return article.outlet().empty() ? article.id() : article.outlet();
@@ -498,11 +1032,10 @@ std::string Subject(const std::vector<const Item*>& members) {
       // What is counted, else what the sentence is about ("trade").
       std::string s = f.counted();
       if (s.empty() && c.keywords_size() > 0) {
-        s = members.front()->keywords.empty()
-                ? c.keywords(0)
-                : *members.front()->keywords.begin();
+        // The nearest keyword that is not the verb ("rise").
+        s = c.keywords(0);
         for (const std::string& k : c.keywords()) {
-          if (members.front()->keywords.count(k)) {
+          if (Canonical(k) != members.front()->predicate) {
             s = k;
             break;
           }
@@ -619,95 +1152,67 @@ std::vector<Alignment> Align(const std::vector<Article>& articles,
   std::vector<const Article*> sorted_articles;
   for (size_t i : order) sorted_articles.push_back(&articles[i]);
 
+  // Items in canonical order (by claim id), so that nothing below — the
+  // ids the interner hands out, the order of blocks and clusters — depends
+  // on the input order.
+  std::vector<const Claim*> sorted_claims;
+  sorted_claims.reserve(claims.size());
+  for (const Claim& claim : claims) sorted_claims.push_back(&claim);
+  std::stable_sort(sorted_claims.begin(), sorted_claims.end(),
+                   [](const Claim* x, const Claim* y) { return x->id() < y->id(); });
+  Interner interner;
   std::vector<Item> items;
   items.reserve(claims.size());
-  for (const Claim& claim : claims) {
-    auto it = article_index.find(claim.article_id());
-    items.push_back(MakeItem(claim, it == article_index.end() ? 0 : it->second));
+  for (const Claim* claim : sorted_claims) {
+    auto it = article_index.find(claim->article_id());
+    items.push_back(MakeItem(
+        *claim, it == article_index.end() ? 0 : it->second, &interner));
   }
-  // Canonical item order: by claim id, independent of input order.
-  std::vector<int> by_id(items.size());
-  std::iota(by_id.begin(), by_id.end(), 0);
-  std::sort(by_id.begin(), by_id.end(), [&](int x, int y) {
-    return items[x].claim->id() < items[y].claim->id();
-  });
-  // Each item's place in that order, so that sorting candidates compares
-  // numbers rather than claim ids.
-  std::vector<int> id_rank(items.size());
-  for (size_t r = 0; r < by_id.size(); ++r) {
-    id_rank[by_id[r]] = static_cast<int>(r);
-  }
+  const int n = static_cast<int>(items.size());
+  AttachScopes(interner, &items);
 
-  // Candidate pairs from blocking keys.
-  std::vector<Candidate> candidates;
+  // Blocks: figures and dates by blocking key; quotes all in one block,
+  // paired through shared trigrams.
   std::map<std::string, std::vector<int>> blocks;
-  std::map<std::string, std::vector<int>> shingles;
-  for (int i : by_id) {
+  for (int i = 0; i < n; ++i) {
     const Item& item = items[i];
     if (item.claim->kind() == Claim::KIND_QUOTE) {
-      for (const std::string& t : item.trigrams) shingles[t].push_back(i);
+      if (!item.trigrams.empty()) blocks["q"].push_back(i);
     } else if (!item.key.empty()) {
       blocks[item.key].push_back(i);
     }
   }
-  // Pairs already scored, as (first << 32 | second).
-  absl::flat_hash_set<uint64_t> seen_pairs;
-  auto first_time = [&seen_pairs](int a, int b) {
-    return seen_pairs
-        .insert(static_cast<uint64_t>(a) << 32 | static_cast<uint32_t>(b))
-        .second;
-  };
-  auto pair_block = [&](const std::vector<int>& members) {
-    for (size_t x = 0; x < members.size(); ++x) {
-      for (size_t y = x + 1; y < members.size(); ++y) {
-        const Item& a = items[members[x]];
-        const Item& b = items[members[y]];
-        if (a.article == b.article) continue;
-        if (!first_time(members[x], members[y])) continue;
-        const double score = FactScore(a, b, options);
-        if (score >= 0) candidates.push_back({score, members[x], members[y]});
-      }
-    }
-  };
-  for (auto& [key, members] : blocks) {
-    if (members.size() <= kMaxBlock) {
-      pair_block(members);
-      continue;
-    }
-    std::map<std::string, std::vector<int>> by_keyword;
-    for (int i : members) {
-      for (const std::string& k : items[i].keywords) by_keyword[k].push_back(i);
-    }
-    for (auto& [keyword, sub] : by_keyword) {
-      if (sub.size() <= kMaxBlock) pair_block(sub);
-    }
-  }
-  for (auto& [shingle, members] : shingles) {
-    if (members.size() > kMaxShingleBlock) continue;
-    for (size_t x = 0; x < members.size(); ++x) {
-      for (size_t y = x + 1; y < members.size(); ++y) {
-        const int a = members[x], b = members[y];
-        if (items[a].article == items[b].article) continue;
-        if (!first_time(a, b)) continue;
-        if (!QuotesPairable(items[a], items[b])) continue;
-        const double score =
-            QuoteScore(items[a], items[b], options.min_quote_overlap);
-        if (score >= 0) candidates.push_back({score, a, b});
-      }
+  std::vector<Candidate> candidates;
+  for (const auto& [key, members] : blocks) {
+    MarkAmbiguous(members, options, &items);
+    if (members.size() <= kMaxPairBlock) {
+      PairAll(items, members, options, &candidates);
+    } else {
+      ClusterAroundLeaders(items, members, options, &candidates);
     }
   }
   std::sort(candidates.begin(), candidates.end(),
-            [&](const Candidate& x, const Candidate& y) {
-              if (x.score != y.score) return x.score > y.score;
-              if (x.a != y.a) return id_rank[x.a] < id_rank[y.a];
-              return id_rank[x.b] < id_rank[y.b];
+            [](const Candidate& x, const Candidate& y) {
+              if (x.rank != y.rank) return x.rank > y.rank;
+              if (x.a != y.a) return x.a < y.a;
+              return x.b < y.b;
             });
-  Clusters clusters(items);
-  for (const Candidate& c : candidates) clusters.Merge(c.a, c.b);
+  // Two figures or dates whose values conflict are one fact only when they
+  // look like one on their own: a group never reaches a discrepancy by
+  // chaining ("several patients" beside "two patients" and beside "more
+  // than 400 patients" does not make 2 and 400 rival counts).
+  Clusters clusters(items, [&items, &options](int x, int y) {
+    const Item& a = items[x];
+    const Item& b = items[y];
+    if (a.claim->kind() == Claim::KIND_QUOTE) return false;
+    return ComparePair(a, b, options) == PairVerdict::kDiscrepancy &&
+           PairScore(a, b, options) < 0;
+  });
+  for (const Candidate& c : candidates) clusters.Merge(c.a, c.b, c.score);
 
   // Collect groups, members in article order then offset.
   std::map<int, std::vector<const Item*>> groups;
-  for (int i : by_id) groups[clusters.Find(i)].push_back(&items[i]);
+  for (int i = 0; i < n; ++i) groups[clusters.Find(i)].push_back(&items[i]);
   std::vector<std::pair<Alignment, std::tuple<int, size_t, std::string>>>
       results;
   for (auto& [root, members] : groups) {
@@ -718,29 +1223,8 @@ std::vector<Alignment> Align(const std::vector<Article>& articles,
     Alignment alignment;
     alignment.set_kind(members.front()->claim->kind());
     for (const Item* m : members) alignment.add_claim_ids(m->claim->id());
-    Alignment::Verdict verdict = Alignment::VERDICT_SINGLE_SOURCE;
-    double confidence = 1.0;
-    if (members.size() > 1) {
-      verdict = Alignment::VERDICT_AGREE;
-      for (size_t x = 0; x < members.size(); ++x) {
-        for (size_t y = x + 1; y < members.size(); ++y) {
-          const PairVerdict pv = ComparePair(*members[x], *members[y], options);
-          if (pv == PairVerdict::kDiscrepancy) {
-            verdict = Alignment::VERDICT_DISCREPANCY;
-          } else if (pv == PairVerdict::kCompatible &&
-                     verdict == Alignment::VERDICT_AGREE) {
-            verdict = Alignment::VERDICT_COMPATIBLE;
-          }
-          double score;
-          if (members[x]->claim->kind() == Claim::KIND_QUOTE) {
-            score = QuoteScore(*members[x], *members[y], 0);
-          } else {
-            score = 0.5 + 0.5 * ContextSimilarity(*members[x], *members[y]);
-          }
-          confidence = std::min(confidence, std::max(0.0, score));
-        }
-      }
-    }
+    const Alignment::Verdict verdict = GroupVerdict(members, options);
+    const double confidence = clusters.Weakest(root);
     if (members.size() > 1 && confidence < options.min_confidence) {
       // Not sure enough that these state one fact: each claim stands alone.
       for (const Item* m : members) {

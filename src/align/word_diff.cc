@@ -111,9 +111,18 @@ std::vector<WordEdit> DiffWords(const std::vector<std::string>& a,
 QuoteRelation CompareQuotes(const std::vector<std::string>& a,
                             const std::vector<std::string>& b) {
   if (a == b) return QuoteRelation::kSame;
-  // The diff costs O((N+M)·D); quotes longer than this are compared only by
-  // whether they are equal.
+  // The diff costs O((N+M)·D), the search below O(N·M) at worst; quotes
+  // longer than this are compared only by whether they are equal.
   if (a.size() + b.size() > kMaxDiffWords) return QuoteRelation::kDifferent;
+  // One a contiguous run of the other's words: a fragment, whichever
+  // alignment the diff below would pick for repeated words ("this").
+  const std::vector<std::string>& shorter = a.size() <= b.size() ? a : b;
+  const std::vector<std::string>& longer = a.size() <= b.size() ? b : a;
+  if (!shorter.empty() &&
+      std::search(longer.begin(), longer.end(), shorter.begin(),
+                  shorter.end()) != longer.end()) {
+    return QuoteRelation::kCompatible;
+  }
   const std::vector<WordEdit> edits = DiffWords(a, b);
   bool all_common = true;
   for (const WordEdit& e : edits) {
