@@ -159,4 +159,25 @@ QuoteRelation CompareQuotes(const std::vector<std::string>& a,
   return QuoteRelation::kCompatible;
 }
 
+VersionsDiff DiffVersions(
+    const std::vector<std::vector<std::string>>& versions) {
+  VersionsDiff result;
+  for (size_t i = 1; i < versions.size(); ++i) {
+    if (versions[i].size() > versions[result.base].size()) result.base = i;
+  }
+  for (size_t i = 0; i < versions.size(); ++i) {
+    const std::vector<std::string>& base = versions[result.base];
+    if (i == result.base || versions[i] == base) continue;
+    VersionDiff diff;
+    diff.version = i;
+    if (base.size() + versions[i].size() > kMaxDiffWords) {
+      diff.too_long = true;
+    } else {
+      diff.edits = DiffWords(base, versions[i]);
+    }
+    result.diffs.push_back(std::move(diff));
+  }
+  return result;
+}
+
 }  // namespace crosscheck::align

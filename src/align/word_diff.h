@@ -52,6 +52,33 @@ inline constexpr size_t kMaxDiffWords = 4000;
 QuoteRelation CompareQuotes(const std::vector<std::string>& a,
                             const std::vector<std::string>& b);
 
+// One version of a quotation compared with a base version.
+struct VersionDiff {
+  // Index of the version in the list given to DiffVersions.
+  size_t version = 0;
+  // DiffWords(base, version); empty when `too_long`.
+  std::vector<WordEdit> edits;
+  // The two versions together have more than kMaxDiffWords words: they
+  // differ, but are not diffed word by word.
+  bool too_long = false;
+};
+
+// The versions of one quotation, each compared with the longest.
+struct VersionsDiff {
+  // Index of the base version: the one with the most words, the first of
+  // them on a tie.
+  size_t base = 0;
+  // One entry per version whose words differ from the base's, in the order
+  // given; empty when all versions have the same words.
+  std::vector<VersionDiff> diffs;
+};
+
+// Diffs every version of a quotation (each given as QuoteWords) against the
+// longest, so that a fragment is shown against the full quote. Costs one
+// DiffWords per differing version, each bounded by kMaxDiffWords.
+VersionsDiff DiffVersions(
+    const std::vector<std::vector<std::string>>& versions);
+
 }  // namespace crosscheck::align
 
 #endif  // SRC_ALIGN_WORD_DIFF_H_

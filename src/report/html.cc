@@ -7,7 +7,6 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/string_view.h"
-#include "src/align/word_diff.h"
 #include "src/base/utf8.h"
 #include "src/report/render_util.h"
 
@@ -18,6 +17,7 @@ using crosscheck::v1::Alignment;
 using crosscheck::v1::Article;
 using crosscheck::v1::Claim;
 using crosscheck::v1::Note;
+using crosscheck::v1::QuoteDiff;
 using crosscheck::v1::Report;
 
 // Bytes of a sentence shown around a mention; longer sentences are cut
@@ -149,36 +149,27 @@ std::string SectionTitle(Alignment::Verdict v) {
   }
 }
 
-// The word diff of quote `b` against quote `a` with <del>/<ins>, or empty
-// when the words are the same. Quotes too long to diff word by word (see
-// align::kMaxDiffWords) get a short note instead, so the page stays linear
-// in size and time.
-std::string QuoteDiffHtml(const Claim& a, const Claim& b) {
-  const std::vector<std::string> wa = align::QuoteWords(a.quote().text());
-  const std::vector<std::string> wb = align::QuoteWords(b.quote().text());
-  if (wa.size() + wb.size() > align::kMaxDiffWords) {
-    return wa == wb ? "" : "<span class=\"dim\">(too long to compare word "
-                           "by word)</span>";
+// A quote diff (Alignment.quote_diffs) with <del>/<ins>. Quotes too long
+// to diff word by word get a short note instead.
+std::string QuoteDiffHtml(const QuoteDiff& diff) {
+  if (diff.too_long()) {
+    return "<span class=\"dim\">(too long to compare word by word)</span>";
   }
-  bool changed = false;
   std::string out;
-  for (const auto& e : align::DiffWords(wa, wb)) {
+  for (const QuoteDiff::WordEdit& e : diff.edits()) {
     if (!out.empty()) out.push_back(' ');
-    switch (e.op) {
-      case align::WordEdit::Op::kCommon:
-        out += Escape(e.word);
+    switch (e.op()) {
+      case QuoteDiff::WordEdit::OP_DELETED:
+        absl::StrAppend(&out, "<del>", Escape(e.word()), "</del>");
         break;
-      case align::WordEdit::Op::kDeleted:
-        changed = true;
-        absl::StrAppend(&out, "<del>", Escape(e.word), "</del>");
+      case QuoteDiff::WordEdit::OP_ADDED:
+        absl::StrAppend(&out, "<ins>", Escape(e.word()), "</ins>");
         break;
-      case align::WordEdit::Op::kAdded:
-        changed = true;
-        absl::StrAppend(&out, "<ins>", Escape(e.word), "</ins>");
-        break;
+      default:
+        out += Escape(e.word());
     }
   }
-  return changed ? out : "";
+  return out;
 }
 
 // The verdicts in the order of the report's sections.
@@ -379,7 +370,6 @@ void AppendGroup(const Alignment& a, const ReportIndex& index, std::string* out)
                     "</p>\n");
   }
   absl::StrAppend(out, "<div class=\"versions\">\n");
-  const Claim* first = nullptr;
   for (const std::string& id : a.claim_ids()) {
     const Claim* c = index.FindClaim(id);
     if (c == nullptr) continue;
@@ -389,22 +379,15 @@ void AppendGroup(const Alignment& a, const ReportIndex& index, std::string* out)
                     c->line(), ":", c->column(), "</p>\n<p class=\"sentence\">",
                     MarkedSentence(*c, index.FindArticle(c->article_id())),
                     "</p>\n");
-    if (c->kind() == Claim::KIND_QUOTE) {
-      if (!c->quote().speaker().empty()) {
-        absl::StrAppend(out, "<p class=\"speaker dim\">— ",
-                        Escape(c->quote().speaker()), "</p>\n");
-      }
-      if (first != nullptr) {
-        const std::string diff = QuoteDiffHtml(*first, *c);
-        if (!diff.empty()) {
-          absl::StrAppend(out,
-                          "<p class=\"diff\"><span class=\"dim\">Words vs. "
-                          "first version:</span> ",
-                          diff, "</p>\n");
-        }
-      }
+    if (c->kind() == Claim::KIND_QUOTE && !c->quote().speaker().empty()) {
+      absl::StrAppend(out, "<p class=\"speaker dim\">— ",
+                      Escape(c->quote().speaker()), "</p>\n");
     }
-    if (first == nullptr) first = c;
+    if (const QuoteDiff* diff = index.FindQuoteDiff(c->id())) {
+      absl::StrAppend(out, "<p class=\"diff\"><span class=\"dim\">Words vs. ",
+                      Escape(index.BaseVersion(*diff)), ":</span> ",
+                      QuoteDiffHtml(*diff), "</p>\n");
+    }
     absl::StrAppend(out, "</article>\n");
   }
   absl::StrAppend(out, "</div>\n</section>\n");

@@ -23,8 +23,9 @@ namespace crosscheck::report {
 // `<section class="group" data-verdict="..." data-kind="..." tabindex="0">`
 // showing its verdict, summary and confidence and every outlet's version
 // side by side: the sentence with the claim in `<mark>`, its location
-// (article:line:column) and, for quotes, a word diff against the first
-// version in `<del>`/`<ins>`. Every text from the report is escaped; the
+// (article:line:column) and, for a quote that differs from its group's
+// longest version, the word diff of `Alignment.quote_diffs` in
+// `<del>`/`<ins>`. Every text from the report is escaped; the
 // output is valid UTF-8 (invalid bytes become U+FFFD) and depends only on
 // the report: the same report gives the same bytes. `options.color` is
 // ignored.

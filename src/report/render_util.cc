@@ -6,12 +6,16 @@ namespace crosscheck::report {
 
 using crosscheck::v1::Article;
 using crosscheck::v1::Claim;
+using crosscheck::v1::QuoteDiff;
 
 ReportIndex::ReportIndex(const crosscheck::v1::Report& report) {
   for (const Article& a : report.articles()) articles_[a.id()] = &a;
   for (const Claim& c : report.claims()) {
     claims_[c.id()] = &c;
     ++claims_per_article_[c.article_id()];
+  }
+  for (const crosscheck::v1::Alignment& a : report.alignments()) {
+    for (const QuoteDiff& d : a.quote_diffs()) quote_diffs_[d.claim_id()] = &d;
   }
 }
 
@@ -34,6 +38,17 @@ std::string ReportIndex::Outlet(const std::string& article_id) const {
 int ReportIndex::ClaimsOf(const std::string& article_id) const {
   const auto it = claims_per_article_.find(article_id);
   return it == claims_per_article_.end() ? 0 : it->second;
+}
+
+const QuoteDiff* ReportIndex::FindQuoteDiff(const std::string& id) const {
+  const auto it = quote_diffs_.find(id);
+  return it == quote_diffs_.end() ? nullptr : it->second;
+}
+
+std::string ReportIndex::BaseVersion(const QuoteDiff& diff) const {
+  const Claim* base = FindClaim(diff.base_claim_id());
+  return absl::StrCat(base == nullptr ? diff.base_claim_id() : Outlet(*base),
+                      "'s version");
 }
 
 size_t Utf8Boundary(absl::string_view text, size_t pos) {

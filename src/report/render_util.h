@@ -30,11 +30,19 @@ class ReportIndex {
   }
   // How many claims the article has in the report.
   int ClaimsOf(const std::string& article_id) const;
+  // The word diff of the claim's quote against its group's base version
+  // (`Alignment.quote_diffs`), or nullptr when there is none.
+  const crosscheck::v1::QuoteDiff* FindQuoteDiff(const std::string& id) const;
+  // "Daily Ledger's version": what a quote diff is compared with, named by
+  // the outlet of its base claim.
+  std::string BaseVersion(const crosscheck::v1::QuoteDiff& diff) const;
 
  private:
   absl::flat_hash_map<std::string, const crosscheck::v1::Article*> articles_;
   absl::flat_hash_map<std::string, const crosscheck::v1::Claim*> claims_;
   absl::flat_hash_map<std::string, int> claims_per_article_;
+  absl::flat_hash_map<std::string, const crosscheck::v1::QuoteDiff*>
+      quote_diffs_;
 };
 
 // `pos` moved back to the start of the UTF-8 character holding it.

@@ -27,6 +27,7 @@ namespace {
 using crosscheck::v1::Alignment;
 using crosscheck::v1::Article;
 using crosscheck::v1::Claim;
+using crosscheck::v1::QuoteDiff;
 using crosscheck::v1::Report;
 
 // ANSI styles, used only when colour is on.
@@ -90,31 +91,102 @@ std::string VerdictName(Alignment::Verdict v) {
   }
 }
 
-// A word diff of quote `b` against quote `a`, "[-removed-] {+added+}", or
-// empty when the words are the same.
-std::string QuoteDiff(const Claim& a, const Claim& b, const Style& style) {
-  const auto edits = align::DiffWords(align::QuoteWords(a.quote().text()),
-                                      align::QuoteWords(b.quote().text()));
-  bool changed = false;
-  std::vector<std::string> words;
-  for (const auto& e : edits) {
-    switch (e.op) {
-      case align::WordEdit::Op::kCommon:
-        words.push_back(e.word);
+// The width of UTF-8 text in a terminal, counted in code points.
+size_t CodePoints(absl::string_view s) {
+  size_t points = 0;
+  for (unsigned char ch : s) points += (ch & 0xC0) != 0x80;
+  return points;
+}
+
+// One word of a quote diff as shown.
+struct ShownWord {
+  // The word with its marks and colour codes.
+  std::string text;
+  // Width in code points, colour codes aside.
+  size_t width;
+};
+
+// The words of a quote diff as shown: deleted words "[-x-]" (red when
+// colour is on), added ones "{+x+}" (green), common ones as they are; a
+// note for versions too long to compare word by word.
+std::vector<ShownWord> ShowDiff(const QuoteDiff& diff, const Style& style) {
+  std::vector<ShownWord> words;
+  if (diff.too_long()) {
+    const std::string note = "(too long to compare word by word)";
+    words.push_back({style.Dim(note), CodePoints(note)});
+    return words;
+  }
+  for (const QuoteDiff::WordEdit& e : diff.edits()) {
+    std::string plain;
+    switch (e.op()) {
+      case QuoteDiff::WordEdit::OP_DELETED:
+        plain = absl::StrCat("[-", e.word(), "-]");
+        words.push_back({style.Red(plain), CodePoints(plain)});
         break;
-      case align::WordEdit::Op::kDeleted:
-        changed = true;
-        words.push_back(style.on ? style.Red(absl::StrCat("-", e.word))
-                                 : absl::StrCat("[-", e.word, "-]"));
+      case QuoteDiff::WordEdit::OP_ADDED:
+        plain = absl::StrCat("{+", e.word(), "+}");
+        words.push_back({style.Green(plain), CodePoints(plain)});
         break;
-      case align::WordEdit::Op::kAdded:
-        changed = true;
-        words.push_back(style.on ? style.Green(absl::StrCat("+", e.word))
-                                 : absl::StrCat("{+", e.word, "+}"));
-        break;
+      default:
+        words.push_back({e.word(), CodePoints(e.word())});
     }
   }
-  return changed ? absl::StrJoin(words, " ") : "";
+  return words;
+}
+
+// "words vs. Daily Ledger's version:", the label of a quote diff.
+std::string DiffLabel(const QuoteDiff& diff, const ReportIndex& index) {
+  return absl::StrCat("words vs. ", index.BaseVersion(diff), ":");
+}
+
+// The quote diff on one line: label, then the words.
+std::string DiffLine(const QuoteDiff& diff, const ReportIndex& index,
+                     const Style& style) {
+  std::string out = style.Dim(DiffLabel(diff, index));
+  for (const ShownWord& w : ShowDiff(diff, style)) {
+    absl::StrAppend(&out, " ", w.text);
+  }
+  return out;
+}
+
+// Sets `a.quote_diffs`: when the group holds two or more quotes whose
+// words are not all the same, each version whose words differ from the
+// longest version's, diffed against it (align::DiffVersions).
+void FillQuoteDiffs(const ReportIndex& index, Alignment* a) {
+  a->clear_quote_diffs();
+  std::vector<const Claim*> quotes;
+  for (const std::string& id : a->claim_ids()) {
+    const Claim* c = index.FindClaim(id);
+    if (c != nullptr && c->kind() == Claim::KIND_QUOTE) quotes.push_back(c);
+  }
+  if (quotes.size() < 2) return;
+  std::vector<std::vector<std::string>> versions;
+  versions.reserve(quotes.size());
+  for (const Claim* c : quotes) {
+    versions.push_back(align::QuoteWords(c->quote().text()));
+  }
+  const align::VersionsDiff diffs = align::DiffVersions(versions);
+  for (const align::VersionDiff& v : diffs.diffs) {
+    QuoteDiff* diff = a->add_quote_diffs();
+    diff->set_claim_id(quotes[v.version]->id());
+    diff->set_base_claim_id(quotes[diffs.base]->id());
+    diff->set_too_long(v.too_long);
+    for (const align::WordEdit& e : v.edits) {
+      QuoteDiff::WordEdit* edit = diff->add_edits();
+      switch (e.op) {
+        case align::WordEdit::Op::kCommon:
+          edit->set_op(QuoteDiff::WordEdit::OP_COMMON);
+          break;
+        case align::WordEdit::Op::kDeleted:
+          edit->set_op(QuoteDiff::WordEdit::OP_DELETED);
+          break;
+        case align::WordEdit::Op::kAdded:
+          edit->set_op(QuoteDiff::WordEdit::OP_ADDED);
+          break;
+      }
+      edit->set_word(e.word);
+    }
+  }
 }
 
 std::vector<const Claim*> Members(const Alignment& a, const ReportIndex& index) {
@@ -269,6 +341,7 @@ Report BuildReport(std::vector<Article> articles, std::vector<Claim> claims,
     }
     *report.add_claims() = std::move(c);
   }
+  const ReportIndex index(report);
   for (auto& a : alignments) {
     switch (a.verdict()) {
       case Alignment::VERDICT_AGREE:
@@ -286,7 +359,9 @@ Report BuildReport(std::vector<Article> articles, std::vector<Claim> claims,
       default:
         break;
     }
-    *report.add_alignments() = std::move(a);
+    Alignment* added = report.add_alignments();
+    *added = std::move(a);
+    FillQuoteDiffs(index, added);
   }
   for (auto& n : notes) *report.add_notes() = std::move(n);
   *report.mutable_run() = std::move(run);
@@ -330,12 +405,8 @@ std::string RenderText(const Report& report, const RenderOptions& options) {
           Excerpt(*c, index.FindArticle(c->article_id()),
                   style.on ? "\x1b[1;4m" : "⟦", style.on ? "\x1b[0m" : "⟧"),
           "\n");
-      if (c->kind() == Claim::KIND_QUOTE && c != members.front()) {
-        const std::string diff = QuoteDiff(*members.front(), *c, style);
-        if (!diff.empty()) {
-          absl::StrAppend(&out, "    ", style.Dim("words vs. first version:"),
-                          " ", diff, "\n");
-        }
+      if (const QuoteDiff* diff = index.FindQuoteDiff(c->id())) {
+        absl::StrAppend(&out, "    ", DiffLine(*diff, index, style), "\n");
       }
     }
   }
@@ -387,11 +458,9 @@ std::string RenderMarkdown(const Report& report) {
                       Excerpt(*c, index.FindArticle(c->article_id()), "**",
                               "**"),
                       "\n");
-      if (c->kind() == Claim::KIND_QUOTE && c != members.front()) {
-        const std::string diff = QuoteDiff(*members.front(), *c, Style{false});
-        if (!diff.empty()) {
-          absl::StrAppend(&out, "  - words vs. first version: ", diff, "\n");
-        }
+      if (const QuoteDiff* diff = index.FindQuoteDiff(c->id())) {
+        absl::StrAppend(&out, "  - ", DiffLine(*diff, index, Style{false}),
+                        "\n");
       }
     }
     absl::StrAppend(&out, "\n");
@@ -405,18 +474,14 @@ std::string RenderDiff(const Report& report, const RenderOptions& options) {
   if (report.articles_size() != 2) return "";
   const std::string& left = report.articles(0).id();
   constexpr size_t kColumn = 58;
+  // The table's width: marker, two columns and the rule between them.
+  constexpr size_t kWidth = 2 + kColumn + 3 + kColumn;
   // Pads by code points so columns line up for UTF-8 text.
   auto pad = [&](const std::string& s) {
-    size_t points = 0;
-    for (unsigned char ch : s) points += (ch & 0xC0) != 0x80;
+    const size_t points = CodePoints(s);
     std::string out = s;
     if (points < kColumn) out.append(kColumn - points, ' ');
     return out;
-  };
-  auto points_of = [](absl::string_view s) {
-    size_t points = 0;
-    for (unsigned char ch : s) points += (ch & 0xC0) != 0x80;
-    return points;
   };
   // The claim and its line:column, cut with "…" to fit the column.
   auto cell = [&](const Claim* c) {
@@ -429,8 +494,8 @@ std::string RenderDiff(const Report& report, const RenderOptions& options) {
       }
     }
     const std::string where = absl::StrCat(" (", c->line(), ":", c->column(), ")");
-    const size_t room = kColumn - points_of(where);
-    if (points_of(text) > room) {
+    const size_t room = kColumn - CodePoints(where);
+    if (CodePoints(text) > room) {
       size_t points = 0, cut = 0;
       for (size_t i = 0; i < text.size(); ++i) {
         if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
@@ -443,12 +508,30 @@ std::string RenderDiff(const Report& report, const RenderOptions& options) {
     }
     return absl::StrCat(text, where);
   };
+  // A quote diff under its row, across the table's width, wrapped
+  // between words.
+  auto diff_lines = [&](const QuoteDiff& diff) {
+    constexpr absl::string_view kIndent = "    ", kMore = "      ";
+    const std::string label = DiffLabel(diff, index);
+    std::string out = absl::StrCat(kIndent, style.Dim(label));
+    size_t width = kIndent.size() + CodePoints(label);
+    for (const ShownWord& w : ShowDiff(diff, style)) {
+      if (width + 1 + w.width > kWidth && width > kMore.size()) {
+        absl::StrAppend(&out, "\n", kMore, w.text);
+        width = kMore.size() + w.width;
+      } else {
+        absl::StrAppend(&out, " ", w.text);
+        width += 1 + w.width;
+      }
+    }
+    return absl::StrCat(out, "\n");
+  };
   struct Row {
     size_t order;
     std::string marker;
     const Claim* l;
     const Claim* r;
-    std::string subject;
+    const Alignment* group;
   };
   std::vector<Row> rows;
   for (const Alignment& a : report.alignments()) {
@@ -475,7 +558,7 @@ std::string RenderDiff(const Report& report, const RenderOptions& options) {
     // claims follow in the right article's order.
     const size_t order = l != nullptr ? l->span().begin() * 2
                                       : r->span().begin() * 2 + 1;
-    rows.push_back({order, marker, l, r, a.subject()});
+    rows.push_back({order, marker, l, r, &a});
   }
   std::stable_sort(rows.begin(), rows.end(), [](const Row& x, const Row& y) {
     const bool xl = x.l != nullptr, yl = y.l != nullptr;
@@ -507,6 +590,15 @@ std::string RenderDiff(const Report& report, const RenderOptions& options) {
     }
     absl::StrAppend(&out, marker, " ", pad(cell(row.l)), " │ ", cell(row.r),
                     "\n");
+    // What differs in a quote's words, unless the two versions agree.
+    if (row.group->verdict() != Alignment::VERDICT_AGREE) {
+      for (const Claim* c : {row.l, row.r}) {
+        if (c == nullptr) continue;
+        if (const QuoteDiff* diff = index.FindQuoteDiff(c->id())) {
+          absl::StrAppend(&out, diff_lines(*diff));
+        }
+      }
+    }
   }
   absl::StrAppend(&out, "\n", counts[0], " ≠ discrepancies, ", counts[1],
                   " ~ compatible, ", counts[2], " = agree, ", counts[3],

@@ -40,13 +40,16 @@ absl::StatusOr<Format> ParseFormat(absl::string_view name);
 
 // How reports for people look.
 struct RenderOptions {
-  // ANSI colours (bold mentions, red discrepancies, word diffs in colour).
+  // ANSI colours (bold mentions, red discrepancies, deleted words red and
+  // added words green).
   bool color = false;
   // Include the single-source section.
   bool single_source = true;
 };
 
-// Assembles a Report and fills its counts. Articles are ordered by id
+// Assembles a Report and fills its counts and each quote group's word diffs
+// (`Alignment.quote_diffs`: every version whose words differ from the
+// group's longest version, diffed against it). Articles are ordered by id
 // (kept in input order when `run.command` is "diff": A, then B), claims and
 // notes by article and position, so the same inputs given in any order
 // make the same report.
@@ -59,7 +62,9 @@ crosscheck::v1::Report BuildReport(
 // Terminal report: counts, then discrepancies, compatible groups,
 // agreements and single-source claims. Each group shows every outlet's
 // sentence with the claim marked, its location (article line:column), and
-// for quotes a word diff against the first version.
+// under each quote that differs from its group's longest version the word
+// diff of `Alignment.quote_diffs`: "words vs. Daily Ledger's version: a new
+// chapter of [-trust-] {+cooperation+}" (red and green in colour).
 std::string RenderText(const crosscheck::v1::Report& report,
                        const RenderOptions& options);
 
@@ -69,6 +74,8 @@ std::string RenderMarkdown(const crosscheck::v1::Report& report);
 // Two articles side by side, claim by claim: each row pairs a claim of the
 // left article with its counterpart in the right one (or none), marked
 // "=" agree, "~" compatible, "≠" discrepancy, "<" left only, ">" right only.
+// A quote row that is not "=" is followed by the word diff of its versions
+// (`Alignment.quote_diffs`), as in RenderText, across both columns.
 // `report` must hold exactly the two articles, left first.
 std::string RenderDiff(const crosscheck::v1::Report& report,
                        const RenderOptions& options);

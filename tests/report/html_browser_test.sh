@@ -3,7 +3,8 @@
 # as the browser builds it (after its script ran) holds one discrepancy
 # group per discrepancy of the JSON report, one group per alignment, and the
 # filter controls; the filters and the j/k keys work; a screenshot of it
-# is a non-empty PNG.
+# is a non-empty PNG. The page's source also shows one word diff per quote
+# diff of the JSON report.
 # Without Chromium (`apt-get install chromium`) it checks the page's source
 # only and says SKIPPED for the browser part.
 set -uo pipefail
@@ -46,6 +47,10 @@ check "page source: one group per discrepancy" \
   test "$(count 'data-verdict="discrepancy"' "$tmp/report.html")" -eq "$discrepancies"
 check "page source: one group per alignment" \
   test "$(count '<section class="group"' "$tmp/report.html")" -eq "$alignments"
+quote_diffs=$(count '"baseClaimId"' "$tmp/report.json")
+check "the fixture story has quote diffs" test "$quote_diffs" -gt 0
+check "page source: one word diff per quote diff" \
+  test "$(count '<p class="diff">' "$tmp/report.html")" -eq "$quote_diffs"
 check "page source: no network reference" \
   test "$(grep -cE 'https?://' "$tmp/report.html")" -eq 0
 

@@ -240,9 +240,12 @@ TEST(RenderHtmlTest, ShowsEachOutletsVersionWithTheClaimMarked) {
 
 TEST(RenderHtmlTest, QuoteVariantsShowAWordDiff) {
   const std::string page = RenderHtml(TwoOutlets(), RenderOptions());
-  EXPECT_THAT(page, HasSubstr("<del>surely</del>"));
-  EXPECT_THAT(page, HasSubstr("<ins>fast</ins>"));
-  // Only the second version is compared with the first.
+  // The versions have as many words: the first is the base, named by its
+  // outlet (escaped), and only the second is compared with it.
+  EXPECT_THAT(page, HasSubstr("<p class=\"diff\"><span class=\"dim\">Words "
+                              "vs. Ledger &lt;b&gt;&amp;&lt;/b&gt; Sons&#39;s "
+                              "version:</span> trade ties will "
+                              "<del>surely</del> grow <ins>fast</ins></p>"));
   EXPECT_EQ(Occurrences(page, "class=\"diff\""), 1);
 }
 

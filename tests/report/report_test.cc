@@ -3,11 +3,17 @@
 #include "src/report/report.h"
 
 #include <string>
+#include <vector>
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/text_format.h"
 #include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
+#include "src/report/html.h"
 
 namespace crosscheck::report {
 namespace {
@@ -15,11 +21,30 @@ namespace {
 using crosscheck::v1::Alignment;
 using crosscheck::v1::Article;
 using crosscheck::v1::Claim;
+using crosscheck::v1::QuoteDiff;
 using crosscheck::v1::Report;
 using ::testing::AllOf;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::testing::IsEmpty;
 using ::testing::Not;
+
+// Number of non-overlapping occurrences of `needle` in `text`.
+int Occurrences(const std::string& text, const std::string& needle) {
+  int n = 0;
+  for (size_t pos = text.find(needle); pos != std::string::npos;
+       pos = text.find(needle, pos + needle.size())) {
+    ++n;
+  }
+  return n;
+}
+
+// The width of `line` in code points.
+size_t CodePoints(const std::string& line) {
+  size_t n = 0;
+  for (unsigned char ch : line) n += (ch & 0xC0) != 0x80;
+  return n;
+}
 
 Claim MakeClaim(const Article& article, const std::string& id,
                 const std::string& mention, const std::string& sentence,
@@ -134,24 +159,102 @@ TEST(RenderTextTest, ShowsEveryOutletWithTheMentionMarkedAndLocated) {
   EXPECT_THAT(text, Not(HasSubstr("\x1b[")));
 }
 
+TEST(BuildReportTest, FillsTheWordDiffOfEachQuoteGroup) {
+  const Report report = SampleReport();
+  ASSERT_EQ(report.alignments_size(), 2);
+  // The figures have none; the quotes one, of the second version against
+  // the first (both have five words).
+  EXPECT_THAT(report.alignments(0).quote_diffs(), IsEmpty());
+  const Alignment& quotes = report.alignments(1);
+  ASSERT_EQ(quotes.quote_diffs_size(), 1);
+  const QuoteDiff& diff = quotes.quote_diffs(0);
+  EXPECT_EQ(diff.claim_id(), "courier:q1");
+  EXPECT_EQ(diff.base_claim_id(), "ledger:q1");
+  EXPECT_FALSE(diff.too_long());
+  std::vector<std::string> edits;
+  for (const QuoteDiff::WordEdit& e : diff.edits()) {
+    edits.push_back(
+        absl::StrCat(QuoteDiff::WordEdit::Op_Name(e.op()), " ", e.word()));
+  }
+  EXPECT_THAT(edits, ElementsAre("OP_COMMON a", "OP_COMMON new",
+                                 "OP_COMMON chapter", "OP_COMMON of",
+                                 "OP_DELETED trust", "OP_ADDED cooperation"));
+}
+
+// A report of one quote in three outlets: `texts[i]` is outlet i's version.
+Report ThreeVersions(const std::vector<std::string>& texts) {
+  std::vector<Article> articles;
+  std::vector<Claim> claims;
+  Alignment group;
+  group.set_id("a1");
+  group.set_verdict(Alignment::VERDICT_COMPATIBLE);
+  group.set_kind(Claim::KIND_QUOTE);
+  for (size_t i = 0; i < texts.size(); ++i) {
+    Article a;
+    a.set_id(absl::StrCat("art", i));
+    a.set_outlet(absl::StrCat("Outlet ", i));
+    a.set_text(absl::StrCat("“", texts[i], "” Vos said."));
+    Claim c = MakeClaim(a, absl::StrCat("art", i, ":q1"),
+                        absl::StrCat("“", texts[i], "”"), a.text(),
+                        Claim::KIND_QUOTE);
+    c.mutable_quote()->set_text(texts[i]);
+    group.add_claim_ids(c.id());
+    articles.push_back(a);
+    claims.push_back(c);
+  }
+  crosscheck::v1::RunInfo run;
+  run.set_command("report");
+  return BuildReport(articles, claims, {group}, {}, run);
+}
+
+TEST(BuildReportTest, QuoteVersionsAreComparedWithTheLongest) {
+  // The fragment is listed first; the full quote is the base of both other
+  // versions, and a version with the base's words has no diff.
+  const Report report = ThreeVersions(
+      {"a new chapter", "This visit opens a new chapter of trust.",
+       "this visit opens a new chapter of trust"});
+  ASSERT_EQ(report.alignments_size(), 1);
+  const Alignment& group = report.alignments(0);
+  ASSERT_EQ(group.quote_diffs_size(), 1);
+  EXPECT_EQ(group.quote_diffs(0).claim_id(), "art0:q1");
+  EXPECT_EQ(group.quote_diffs(0).base_claim_id(), "art1:q1");
+  EXPECT_THAT(RenderText(report, RenderOptions()),
+              HasSubstr("words vs. Outlet 1's version: [-this-] [-visit-] "
+                        "[-opens-] a new chapter [-of-] [-trust-]\n"));
+}
+
+TEST(BuildReportTest, NoQuoteDiffsWhenTheWordsAreTheSame) {
+  const Report report =
+      ThreeVersions({"We will see.", "we will see", "We will, see"});
+  EXPECT_THAT(report.alignments(0).quote_diffs(), IsEmpty());
+  EXPECT_THAT(RenderText(report, RenderOptions()), Not(HasSubstr("words vs.")));
+}
+
 TEST(RenderTextTest, QuoteVariantsShowAWordDiff) {
   const std::string text = RenderText(SampleReport(), RenderOptions());
-  EXPECT_THAT(text, HasSubstr("a new chapter of [-trust-] {+cooperation+}"));
+  EXPECT_THAT(text, HasSubstr("\n    words vs. Daily Ledger's version: a new "
+                              "chapter of [-trust-] {+cooperation+}\n"));
+  EXPECT_EQ(Occurrences(text, "words vs."), 1);
 }
 
 TEST(RenderTextTest, ColorUsesAnsiEscapes) {
   RenderOptions options;
   options.color = true;
-  EXPECT_THAT(RenderText(SampleReport(), options), HasSubstr("\x1b[1;31m"));
+  const std::string text = RenderText(SampleReport(), options);
+  EXPECT_THAT(text, HasSubstr("\x1b[1;31m"));
+  // Changed words keep their marks, in colour.
+  EXPECT_THAT(text, HasSubstr("\x1b[1;31m[-trust-]\x1b[0m \x1b[32m"
+                              "{+cooperation+}\x1b[0m"));
 }
 
 TEST(RenderMarkdownTest, HeadingsPerVerdictAndBoldMentions) {
   const std::string md = RenderMarkdown(SampleReport());
-  EXPECT_THAT(md, AllOf(HasSubstr("# crosscheck report"),
-                        HasSubstr("## DISCREPANCY"),
-                        HasSubstr("### summit (ordinal)"),
-                        HasSubstr("It was the **30th** summit."),
-                        HasSubstr("[-trust-] {+cooperation+}")));
+  EXPECT_THAT(
+      md, AllOf(HasSubstr("# crosscheck report"), HasSubstr("## DISCREPANCY"),
+                HasSubstr("### summit (ordinal)"),
+                HasSubstr("It was the **30th** summit.")));
+  EXPECT_THAT(md, HasSubstr("\n  - words vs. Daily Ledger's version: a new "
+                            "chapter of [-trust-] {+cooperation+}\n"));
 }
 
 TEST(RenderDiffTest, PairsClaimsSideBySide) {
@@ -160,6 +263,95 @@ TEST(RenderDiffTest, PairsClaimsSideBySide) {
                           HasSubstr("Northern Courier (courier)"),
                           HasSubstr("≠ thirty-first"), HasSubstr("│ 30th"),
                           HasSubstr("2 ≠ discrepancies")));
+}
+
+TEST(RenderDiffTest, QuoteRowsShowTheWordDiffBelow) {
+  const std::string diff = RenderDiff(SampleReport("diff"), RenderOptions());
+  const std::string line =
+      "\n    words vs. Daily Ledger's version: a new chapter of [-trust-] "
+      "{+cooperation+}\n";
+  EXPECT_THAT(diff, HasSubstr(line));
+  // Right under the quote's row.
+  const size_t row = diff.find("≠ “A new chapter of trust,”");
+  ASSERT_NE(row, std::string::npos);
+  EXPECT_EQ(diff.find('\n', row), diff.find(line));
+  RenderOptions color;
+  color.color = true;
+  EXPECT_THAT(RenderDiff(SampleReport("diff"), color),
+              HasSubstr("\x1b[1;31m[-trust-]\x1b[0m \x1b[32m"
+                        "{+cooperation+}\x1b[0m"));
+}
+
+TEST(RenderDiffTest, AgreeingQuoteRowsShowNoWordDiff) {
+  Report report = SampleReport("diff");
+  report.mutable_alignments(1)->set_verdict(Alignment::VERDICT_AGREE);
+  ASSERT_EQ(report.alignments(1).quote_diffs_size(), 1);
+  EXPECT_THAT(RenderDiff(report, RenderOptions()), Not(HasSubstr("words vs.")));
+}
+
+TEST(RenderDiffTest, LongWordDiffsWrapWithinTheTable) {
+  std::string left = "“", right = "“";
+  for (int i = 0; i < 40; ++i) {
+    absl::StrAppend(&left, "word", i, " ");
+    absl::StrAppend(&right, i % 7 == 3 ? "other" : "word", i, " ");
+  }
+  absl::StrAppend(&left, "end.”");
+  absl::StrAppend(&right, "end.”");
+  Report report = SampleReport("diff");
+  report.mutable_claims(1)->mutable_quote()->set_text(left);
+  report.mutable_claims(3)->mutable_quote()->set_text(right);
+  report = BuildReport({report.articles().begin(), report.articles().end()},
+                       {report.claims().begin(), report.claims().end()},
+                       {report.alignments().begin(), report.alignments().end()},
+                       {}, report.run());
+  const std::string diff = RenderDiff(report, RenderOptions());
+  const std::vector<std::string> lines = absl::StrSplit(diff, '\n');
+  // The table's width: the header rule.
+  ASSERT_GT(lines.size(), 2u);
+  const size_t width = CodePoints(lines[1]);
+  std::string words;
+  bool in_diff = false;
+  for (const std::string& line : lines) {
+    EXPECT_LE(CodePoints(line), width) << line;
+    if (absl::StartsWith(line, "    words vs. ")) in_diff = true;
+    if (!in_diff) continue;
+    if (!absl::StartsWith(line, "    ")) break;
+    absl::StrAppend(&words, words.empty() ? "" : " ",
+                    absl::StripLeadingAsciiWhitespace(line));
+  }
+  // Every word is there, in order.
+  EXPECT_THAT(words, HasSubstr("word2 [-word3-] {+other3+} word4"));
+  EXPECT_THAT(words, HasSubstr("[-word38-] {+other38+} word39 end"));
+}
+
+TEST(RenderersTest, EveryFormatShowsTheReportsQuoteDiffs) {
+  // Renderers read Alignment.quote_diffs: a diff edited in the report shows
+  // in every format, a removed one in none.
+  Report report = SampleReport("diff");
+  QuoteDiff* diff = report.mutable_alignments(1)->mutable_quote_diffs(0);
+  diff->mutable_edits(5)->set_word("partnership");
+  EXPECT_THAT(RenderText(report, RenderOptions()),
+              HasSubstr("[-trust-] {+partnership+}"));
+  EXPECT_THAT(RenderMarkdown(report), HasSubstr("[-trust-] {+partnership+}"));
+  EXPECT_THAT(RenderDiff(report, RenderOptions()),
+              HasSubstr("[-trust-] {+partnership+}"));
+  EXPECT_THAT(RenderHtml(report, RenderOptions()),
+              HasSubstr("<del>trust</del> <ins>partnership</ins>"));
+  diff->clear_edits();
+  diff->set_too_long(true);
+  for (const std::string& out :
+       {RenderText(report, RenderOptions()), RenderMarkdown(report),
+        RenderDiff(report, RenderOptions()),
+        RenderHtml(report, RenderOptions())}) {
+    EXPECT_THAT(out, HasSubstr("(too long to compare word by word)"));
+  }
+  report.mutable_alignments(1)->clear_quote_diffs();
+  for (const std::string& out :
+       {RenderText(report, RenderOptions()), RenderMarkdown(report),
+        RenderDiff(report, RenderOptions())}) {
+    EXPECT_THAT(out, Not(HasSubstr("words vs.")));
+  }
+  EXPECT_THAT(RenderHtml(report, RenderOptions()), Not(HasSubstr("Words vs.")));
 }
 
 TEST(FormatTest, ParsesKnownFormatsAndNamesUnknownOnes) {
@@ -181,6 +373,12 @@ TEST(SerializeTest, BinpbToJsonToBinpbIsIdentical) {
   EXPECT_THAT(json, AllOf(HasSubstr("\"claimIds\""),
                           HasSubstr("\"VERDICT_DISCREPANCY\""),
                           HasSubstr("\"KIND_FIGURE\"")));
+  EXPECT_THAT(json,
+              AllOf(HasSubstr("\"quoteDiffs\""),
+                    HasSubstr("\"baseClaimId\":\"ledger:q1\""),
+                    HasSubstr("{\"op\":\"OP_DELETED\",\"word\":\"trust\"}"),
+                    HasSubstr("{\"op\":\"OP_ADDED\",\"word\":"
+                              "\"cooperation\"}")));
   Report from_json;
   ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(json, &from_json).ok());
   EXPECT_EQ(*Serialize(from_json, Format::kBinpb), binpb);
