@@ -1013,6 +1013,11 @@ void ClusterAroundLeaders(const std::vector<Item>& items,
   }
 }
 
+// "1 outlet", "2 outlets".
+std::string Plural(size_t n, absl::string_view noun) {
+  return absl::StrCat(n, " ", noun, n == 1 ? "" : "s");
+}
+
 std::string OutletName(const Article& article) {
   return article.outlet().empty() ? article.id() : article.outlet();
 }
@@ -1066,30 +1071,65 @@ std::string Subject(const std::vector<const Item*>& members) {
   }
 }
 
+// A group with more claims than this is summarized by version ("31st: 412
+// outlets (The Daily Ledger, Meridian Wire, …)"), at most kSummaryVersions
+// of them, most frequent first.
+constexpr size_t kMaxSummaryParts = 8;
+constexpr size_t kSummaryVersions = 5;
+
+// "Outlet: version; Outlet: version" for a few claims; versions with their
+// outlets, most frequent first, for many.
+std::string JoinParts(
+    const std::vector<std::pair<std::string, std::string>>& parts) {
+  std::vector<std::string> out;
+  if (parts.size() <= kMaxSummaryParts) {
+    for (const auto& [outlet, version] : parts) {
+      out.push_back(absl::StrCat(outlet, ": ", version));
+    }
+    return absl::StrJoin(out, "; ");
+  }
+  std::vector<std::pair<std::string, std::vector<const std::string*>>> versions;
+  absl::flat_hash_map<std::string, size_t> index;
+  for (const auto& [outlet, version] : parts) {
+    auto [it, inserted] = index.try_emplace(version, versions.size());
+    if (inserted) versions.push_back({version, {}});
+    versions[it->second].second.push_back(&outlet);
+  }
+  std::stable_sort(versions.begin(), versions.end(),
+                   [](const auto& x, const auto& y) {
+                     return x.second.size() > y.second.size();
+                   });
+  for (size_t v = 0; v < versions.size() && v < kSummaryVersions; ++v) {
+    const auto& [version, outlets] = versions[v];
+    std::vector<std::string> names;
+    for (size_t k = 0; k < outlets.size() && k < 2; ++k) {
+      names.push_back(*outlets[k]);
+    }
+    if (outlets.size() > 2) names.push_back("…");
+    out.push_back(absl::StrCat(version, ": ", Plural(outlets.size(), "outlet"),
+                               " (", absl::StrJoin(names, ", "), ")"));
+  }
+  if (versions.size() > kSummaryVersions) {
+    out.push_back(absl::StrCat(
+        Plural(versions.size() - kSummaryVersions, "other version")));
+  }
+  return absl::StrJoin(out, "; ");
+}
+
 std::string Summary(const std::vector<const Item*>& members,
                     const std::vector<const Article*>& articles,
                     Alignment::Verdict verdict, const std::string& subject) {
   const Claim& first = *members.front()->claim;
-  std::vector<std::string> parts;
+  std::vector<std::pair<std::string, std::string>> parts;
   if (first.kind() == Claim::KIND_QUOTE) {
-    bool speakers_differ = false;
-    for (size_t x = 0; x < members.size(); ++x) {
-      for (size_t y = x + 1; y < members.size(); ++y) {
-        if (!IsScare(*members[x]) && !IsScare(*members[y]) &&
-            !SpeakersMayMatch(*members[x], *members[y])) {
-          speakers_differ = true;
-        }
-      }
-    }
+    const bool speakers_differ = SpeakersDiffer(members);
     for (const Item* m : members) {
       const auto& q = m->claim->quote();
       const std::string who = q.speaker().empty() ? "no speaker" : q.speaker();
-      if (speakers_differ) {
-        parts.push_back(absl::StrCat(OutletName(*articles[m->article]), ": ", who));
-      } else {
-        parts.push_back(absl::StrCat(OutletName(*articles[m->article]), ": “",
-                                     Ellipsize(q.text(), 90), "”"));
-      }
+      parts.push_back({OutletName(*articles[m->article]),
+                       speakers_differ
+                           ? who
+                           : absl::StrCat("“", Ellipsize(q.text(), 90), "”")});
     }
     std::string tail;
     if (verdict == Alignment::VERDICT_DISCREPANCY) {
@@ -1100,7 +1140,7 @@ std::string Summary(const std::vector<const Item*>& members,
     } else {
       tail = subject;
     }
-    return absl::StrCat(absl::StrJoin(parts, "; "), " — ", tail);
+    return absl::StrCat(JoinParts(parts), " — ", tail);
   }
   for (const Item* m : members) {
     std::string value = m->claim->text();
@@ -1114,9 +1154,9 @@ std::string Summary(const std::vector<const Item*>& members,
                           : "",
                       ")");
     }
-    parts.push_back(absl::StrCat(OutletName(*articles[m->article]), ": ", value));
+    parts.push_back({OutletName(*articles[m->article]), std::move(value)});
   }
-  return absl::StrCat(absl::StrJoin(parts, "; "), " — ", subject);
+  return absl::StrCat(JoinParts(parts), " — ", subject);
 }
 
 int VerdictRank(Alignment::Verdict v) {
