@@ -1079,21 +1079,28 @@ constexpr size_t kSummaryVersions = 5;
 
 // "Outlet: version; Outlet: version" for a few claims; versions with their
 // outlets, most frequent first, for many.
-std::string JoinParts(
-    const std::vector<std::pair<std::string, std::string>>& parts) {
+// A part: the outlet, what it says, and the key of what it says (claims
+// with one key are one version: "31st" and "thirty-first").
+struct Part {
+  std::string outlet;
+  std::string version;
+  std::string key;
+};
+
+std::string JoinParts(const std::vector<Part>& parts) {
   std::vector<std::string> out;
   if (parts.size() <= kMaxSummaryParts) {
-    for (const auto& [outlet, version] : parts) {
-      out.push_back(absl::StrCat(outlet, ": ", version));
+    for (const Part& p : parts) {
+      out.push_back(absl::StrCat(p.outlet, ": ", p.version));
     }
     return absl::StrJoin(out, "; ");
   }
   std::vector<std::pair<std::string, std::vector<const std::string*>>> versions;
   absl::flat_hash_map<std::string, size_t> index;
-  for (const auto& [outlet, version] : parts) {
-    auto [it, inserted] = index.try_emplace(version, versions.size());
-    if (inserted) versions.push_back({version, {}});
-    versions[it->second].second.push_back(&outlet);
+  for (const Part& p : parts) {
+    auto [it, inserted] = index.try_emplace(p.key, versions.size());
+    if (inserted) versions.push_back({p.version, {}});
+    versions[it->second].second.push_back(&p.outlet);
   }
   std::stable_sort(versions.begin(), versions.end(),
                    [](const auto& x, const auto& y) {
@@ -1120,16 +1127,17 @@ std::string Summary(const std::vector<const Item*>& members,
                     const std::vector<const Article*>& articles,
                     Alignment::Verdict verdict, const std::string& subject) {
   const Claim& first = *members.front()->claim;
-  std::vector<std::pair<std::string, std::string>> parts;
+  std::vector<Part> parts;
   if (first.kind() == Claim::KIND_QUOTE) {
     const bool speakers_differ = SpeakersDiffer(members);
     for (const Item* m : members) {
       const auto& q = m->claim->quote();
       const std::string who = q.speaker().empty() ? "no speaker" : q.speaker();
-      parts.push_back({OutletName(*articles[m->article]),
-                       speakers_differ
-                           ? who
-                           : absl::StrCat("“", Ellipsize(q.text(), 90), "”")});
+      parts.push_back(
+          {OutletName(*articles[m->article]),
+           speakers_differ ? who
+                           : absl::StrCat("“", Ellipsize(q.text(), 90), "”"),
+           speakers_differ ? who : absl::StrJoin(m->quote_words, " ")});
     }
     std::string tail;
     if (verdict == Alignment::VERDICT_DISCREPANCY) {
@@ -1154,7 +1162,17 @@ std::string Summary(const std::vector<const Item*>& members,
                           : "",
                       ")");
     }
-    parts.push_back({OutletName(*articles[m->article]), std::move(value)});
+    std::string key;
+    if (m->claim->kind() == Claim::KIND_FIGURE) {
+      const Figure& f = m->claim->figure();
+      key = absl::StrCat(f.value(), "|", f.value_max(), "|", f.qualifier(),
+                         "|", f.unit());
+    } else {
+      key = absl::StrCat(m->claim->date().start(), "|", m->claim->date().end());
+      if (m->claim->date().start().empty()) key = value;
+    }
+    parts.push_back(
+        {OutletName(*articles[m->article]), std::move(value), std::move(key)});
   }
   return absl::StrCat(JoinParts(parts), " — ", subject);
 }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "src/align/names.h"
@@ -513,6 +514,198 @@ TEST(AlignTest, ResultDoesNotDependOnInputOrder) {
   for (size_t i = 0; i < forward.size(); ++i) {
     EXPECT_EQ(forward[i].SerializeAsString(), backward[i].SerializeAsString());
   }
+}
+
+// Places `claim` in sentence `sentence` (byte offsets), at `begin`.
+Claim InSentence(Claim claim, uint32_t sentence, uint32_t begin) {
+  claim.mutable_sentence()->set_begin(sentence);
+  claim.mutable_sentence()->set_end(sentence + 500);
+  claim.mutable_span()->set_begin(begin);
+  claim.mutable_span()->set_end(begin + 5);
+  return claim;
+}
+
+TEST(AlignFiguresTest, FiguresOfDifferentDaysAreDifferentFacts) {
+  // "The toll rose to 214 by Monday" and "rose to 261 on Tuesday": a
+  // changing number on two days, not rival counts. The same day with
+  // different numbers is a discrepancy.
+  const std::vector<std::string> kw = {"toll", "death", "earthquake"};
+  std::vector<Claim> claims = {
+      InSentence(Fig("a:f1", "214", 214, "", "rise", kw, {"Tarvia"}), 0, 40),
+      InSentence(DateClaim("a:d1", "Monday", "2025-03-10", "rise", kw,
+                           {"Tarvia"}),
+                 0, 50),
+      InSentence(Fig("b:f1", "261", 261, "", "rise", kw, {"Tarvia"}), 0, 40),
+      InSentence(DateClaim("b:d1", "Tuesday", "2025-03-11", "rise", kw,
+                           {"Tarvia"}),
+                 0, 50),
+      InSentence(Fig("c:f1", "220", 220, "", "rise", kw, {"Tarvia"}), 0, 40),
+      InSentence(DateClaim("c:d1", "Monday", "2025-03-10", "rise", kw,
+                           {"Tarvia"}),
+                 0, 50)};
+  const auto groups = Align(Articles(3), claims, AlignOptions());
+  const Alignment& monday = GroupOf(groups, "a:f1");
+  EXPECT_EQ(monday.verdict(), Alignment::VERDICT_DISCREPANCY);
+  EXPECT_THAT(monday.claim_ids(), ElementsAre("a:f1", "c:f1"));
+  EXPECT_EQ(GroupOf(groups, "b:f1").verdict(),
+            Alignment::VERDICT_SINGLE_SOURCE);
+}
+
+TEST(AlignDatesTest, AnArticleWithTwoVersionsOfAnEventMakesNoDiscrepancy) {
+  // Article a dates two earthquakes (1987 and 2025); b dates one of them.
+  // b's date joins the one it agrees with and conflicts with nothing.
+  auto quake = [](const std::string& id, const std::string& start) {
+    Claim c = DateClaim(id, start, start, "strike", {"valley", "toll"},
+                        {"Drena Valley"});
+    c.mutable_date()->set_event("earthquake");
+    return c;
+  };
+  const auto groups =
+      Align(Articles(2),
+            {quake("a:d1", "1987"), quake("a:d2", "2025-03-08"),
+             quake("b:d1", "1987-10")},
+            AlignOptions());
+  for (const Alignment& g : groups) {
+    EXPECT_NE(g.verdict(), Alignment::VERDICT_DISCREPANCY) << g.summary();
+  }
+  const Alignment& old = GroupOf(groups, "b:d1");
+  EXPECT_EQ(old.verdict(), Alignment::VERDICT_COMPATIBLE);
+  EXPECT_THAT(old.claim_ids(), ElementsAre("a:d1", "b:d1"));
+}
+
+TEST(AlignFiguresTest, NoDiscrepancyByChaining) {
+  // "several patients" is like "two patients" (killed in the collapse; they
+  // share only the person's name) and like "more than 400 patients"
+  // (admitted), which are not like each other: 2 and 400 never end up in
+  // one group as rival counts.
+  const auto groups = Align(
+      Articles(3),
+      {Fig("a:f1", "several", 0, "patient", "fly",
+           {"hospital", "regional", "injure"}, {"Pellan", "Miravel"},
+           Figure::QUALIFIER_VAGUE),
+       Fig("b:f1", "two", 2, "patient", "kill",
+           {"wing", "collapse", "quake"}, {"Miravel"}),
+       Fig("c:f1", "more than 400", 400, "patient", "admit",
+           {"hospital", "regional", "injure"}, {"Pellan"},
+           Figure::QUALIFIER_MORE_THAN)},
+      AlignOptions());
+  for (const Alignment& g : groups) {
+    EXPECT_NE(g.verdict(), Alignment::VERDICT_DISCREPANCY) << g.summary();
+  }
+  EXPECT_NE(&GroupOf(groups, "b:f1"), &GroupOf(groups, "c:f1"));
+}
+
+TEST(AlignFiguresTest, AGenericNounNeedsTheSameAction) {
+  // "30,000 people have been displaced" and "left 32,500 displaced people":
+  // the verb of one is a keyword of the other. "pulled 87 people alive" is
+  // another action.
+  const auto groups = Align(
+      Articles(3),
+      {Fig("a:f1", "more than 30,000", 30000, "person", "displace",
+           {"home", "destroy", "tent"}, {"Tarvia"},
+           Figure::QUALIFIER_MORE_THAN),
+       Fig("b:f1", "32,500", 32500, "person", "leave",
+           {"displace", "tent", "home"}, {"Tarvia"}),
+       Fig("c:f1", "87", 87, "person", "pull", {"alive", "rubble", "home"},
+           {"Tarvia"})},
+      AlignOptions());
+  const Alignment& displaced = GroupOf(groups, "a:f1");
+  EXPECT_EQ(displaced.verdict(), Alignment::VERDICT_COMPATIBLE);
+  EXPECT_THAT(displaced.claim_ids(), ElementsAre("a:f1", "b:f1"));
+  EXPECT_EQ(GroupOf(groups, "c:f1").verdict(),
+            Alignment::VERDICT_SINGLE_SOURCE);
+}
+
+TEST(AlignFiguresTest, AnUnnamedAmountMatchesANamedOneOnlyWhenItsSentenceNamesIt) {
+  // "Trade stands at $48.5 billion" is not "a $12 billion package"; "the
+  // package, worth $9 billion" is.
+  const auto groups = Align(
+      Articles(3),
+      {Fig("a:f1", "$48.5 billion", 48.5e9, "", "stand",
+           {"trade", "investment"}, {"Statistics Office"},
+           Figure::QUALIFIER_EXACT, "USD"),
+       Fig("b:f1", "$12 billion", 12e9, "package", "announce",
+           {"investment", "trade"}, {"Estmark"}, Figure::QUALIFIER_EXACT,
+           "USD"),
+       Fig("c:f1", "$9 billion", 9e9, "", "worth",
+           {"package", "investment"}, {"Estmark"}, Figure::QUALIFIER_EXACT,
+           "USD")},
+      AlignOptions());
+  EXPECT_EQ(GroupOf(groups, "a:f1").verdict(),
+            Alignment::VERDICT_SINGLE_SOURCE);
+  const Alignment& package = GroupOf(groups, "b:f1");
+  EXPECT_EQ(package.verdict(), Alignment::VERDICT_DISCREPANCY);
+  EXPECT_THAT(package.claim_ids(), ElementsAre("b:f1", "c:f1"));
+}
+
+TEST(AlignQuotesTest, TwoFragmentsOfOneQuoteAreCompatible) {
+  // Neither fragment holds the other; each is part of the full quote.
+  const auto groups = Align(
+      Articles(3),
+      {QuoteClaim("a:q1",
+                  "We will rebuild every school and every home in this "
+                  "valley, and this time we will build them to stand.",
+                  "Dorian Vasko"),
+       QuoteClaim("b:q1", "rebuild every school and every home in this valley",
+                  ""),
+       QuoteClaim("c:q1", "this time we will build them to stand", "")},
+      AlignOptions());
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].verdict(), Alignment::VERDICT_COMPATIBLE);
+}
+
+TEST(AlignTest, LargeBlocksFormOneGroupPerFact) {
+  // 600 outlets each give the ordinal of the same summit (one in ten says
+  // 30th) and the sum of another event's package: two groups of 600, past
+  // the size at which every pair is scored.
+  std::vector<Article> articles;
+  std::vector<Claim> claims;
+  for (int i = 0; i < 600; ++i) {
+    Article a;
+    a.set_id(absl::StrCat("outlet", 1000 + i));
+    a.set_outlet(absl::StrCat("Outlet ", i));
+    articles.push_back(a);
+    Claim summit = Fig("x:f1", i % 10 == 0 ? "30th" : i % 2 ? "31st" : "thirty-first",
+                       i % 10 == 0 ? 30 : 31, "summit", "hold",
+                       {"leader", "country"}, {"Estmark"},
+                       Figure::QUALIFIER_EXACT, "", true);
+    summit.set_id(absl::StrCat(a.id(), ":f1"));
+    summit.set_article_id(a.id());
+    claims.push_back(summit);
+    Claim package = Fig("x:f2", "$9 billion", 9e9, "package", "announce",
+                        {"investment", "port"}, {"Valdoria"},
+                        Figure::QUALIFIER_EXACT, "USD");
+    package.set_id(absl::StrCat(a.id(), ":f2"));
+    package.set_article_id(a.id());
+    claims.push_back(package);
+  }
+  const auto groups = Align(articles, claims, AlignOptions());
+  ASSERT_EQ(groups.size(), 2u);
+  EXPECT_EQ(groups[0].verdict(), Alignment::VERDICT_DISCREPANCY);
+  EXPECT_EQ(groups[0].claim_ids_size(), 600);
+  EXPECT_THAT(groups[0].summary(),
+              HasSubstr("31st: 540 outlets (Outlet 1, Outlet 2, …); 30th: 60 "
+                        "outlets (Outlet 0, Outlet 10, …) — summit"));
+  EXPECT_EQ(groups[1].verdict(), Alignment::VERDICT_AGREE);
+  EXPECT_EQ(groups[1].claim_ids_size(), 600);
+}
+
+TEST(AlignTest, ConfidenceIsTheWeakestLink) {
+  // a–b are alike, b–c less so: the group's confidence is the b–c score,
+  // below the a–b one.
+  const auto groups = Align(
+      Articles(3),
+      {Fig("a:f1", "seven", 7, "agreement", "sign", {"energy", "port", "rail"},
+           {}),
+       Fig("b:f1", "seven", 7, "agreement", "sign", {"energy", "port", "rail"},
+           {}),
+       Fig("c:f1", "seven", 7, "agreement", "sign",
+           {"energy", "wind", "grid", "hydrogen"}, {})},
+      AlignOptions());
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].claim_ids_size(), 3);
+  EXPECT_LT(groups[0].confidence(), 0.75f);
+  EXPECT_GT(groups[0].confidence(), 0.5f);
 }
 
 TEST(QuoteWordsTest, NormalizesCaseApostrophesInsertionsAndHyphens) {
