@@ -94,8 +94,8 @@ const absl::flat_hash_set<std::string>& OnceEvents() {
 // Units of durations (Figure.unit of "three days", "a four-year term").
 const absl::flat_hash_set<std::string>& TimeUnits() {
   static const auto* const kSet = new absl::flat_hash_set<std::string>{
-      "second", "minute", "hour", "day", "week", "month", "year", "decade",
-      "century"};
+      "second", "minute", "hour",   "day",    "week",
+      "month",  "year",   "decade", "century"};
   return *kSet;
 }
 
@@ -136,12 +136,12 @@ bool Contains(const std::vector<int>& sorted, int x) {
 // What the aligner knows of one claim.
 struct Item {
   const Claim* claim = nullptr;
-  int article = 0;        // index in the articles vector, by id order
-  std::string key;        // blocking key
-  std::string predicate;  // canonical
-  int predicate_id = -1;  // of `predicate` among the keywords' ids
-  std::string counted;    // canonical
-  int counted_id = -1;    // of `counted` among the keywords' ids
+  int article = 0;            // index in the articles vector, by id order
+  std::string key;            // blocking key
+  std::string predicate;      // canonical
+  int predicate_id = -1;      // of `predicate` among the keywords' ids
+  std::string counted;        // canonical
+  int counted_id = -1;        // of `counted` among the keywords' ids
   std::vector<int> keywords;  // sorted ids (canonical lemmas)
   std::vector<int> entities;  // sorted ids (last word of each name)
   std::vector<std::string> quote_words;
@@ -357,9 +357,10 @@ double FactScore(const Item& a, const Item& b, const AlignOptions& options) {
     // did it as much as what was done: it needs more. Another generic noun
     // ("people") needs the same action ("displaced"), as said above.
     const bool specific_ordinal = ordinal && !counted.empty() && !generic;
-    const double needed = counted == "time"  ? 2 * options.min_context_similarity
-                          : specific_ordinal ? 0.0
-                                             : options.min_context_similarity / 2;
+    const double needed = counted == "time" ? 2 * options.min_context_similarity
+                          : specific_ordinal
+                              ? 0.0
+                              : options.min_context_similarity / 2;
     if (context < needed || (context == 0 && !specific_ordinal)) return -1;
     return 0.5 + 0.5 * context;
   }
@@ -371,8 +372,8 @@ double FactScore(const Item& a, const Item& b, const AlignOptions& options) {
                               ? 0
                               : Jaccard(a.entities, b.entities);
   const double keywords = Jaccard(a.keywords, b.keywords);
-  const bool named_event = !a.claim->date().event().empty() &&
-                           !b.claim->date().event().empty();
+  const bool named_event =
+      !a.claim->date().event().empty() && !b.claim->date().event().empty();
   const bool same_people =
       entities >= options.min_date_entity_similarity &&
       (keywords > 0 || named_event || OnceEvents().contains(a.predicate));
@@ -605,8 +606,9 @@ Alignment::Verdict FigureGroupVerdict(const std::vector<const Item*>& members,
                                       const AlignOptions& options) {
   std::map<std::string, std::vector<const Item*>> by_unit;
   for (const Item* m : members) by_unit[m->claim->figure().unit()].push_back(m);
-  Alignment::Verdict verdict = by_unit.size() > 1 ? Alignment::VERDICT_COMPATIBLE
-                                                  : Alignment::VERDICT_AGREE;
+  Alignment::Verdict verdict = by_unit.size() > 1
+                                   ? Alignment::VERDICT_COMPATIBLE
+                                   : Alignment::VERDICT_AGREE;
   for (const auto& [unit, group] : by_unit) {
     if (group.size() < 2) continue;
     const Claim& first = *group.front()->claim;
@@ -656,7 +658,8 @@ Alignment::Verdict DateGroupVerdict(const std::vector<const Item*>& members) {
     ranges.push_back(DayRange(d.start(), d.end()));
   }
   if (all_same) {
-    return unresolved ? Alignment::VERDICT_COMPATIBLE : Alignment::VERDICT_AGREE;
+    return unresolved ? Alignment::VERDICT_COMPATIBLE
+                      : Alignment::VERDICT_AGREE;
   }
   std::sort(ranges.begin(), ranges.end(), [](const auto& x, const auto& y) {
     if (x.first != y.first) return x.first < y.first;
@@ -805,7 +808,7 @@ class Clusters {
 };
 
 struct Candidate {
-  double rank;   // score, plus kConsistentBonus for consistent values
+  double rank;  // score, plus kConsistentBonus for consistent values
   double score;
   int a, b;
 };
@@ -813,14 +816,13 @@ struct Candidate {
 // Dates a figure by its sentence: the nearest resolved date governed by the
 // same verb ("rose to 214 by Monday evening", not "Saturday's earthquake"),
 // else the nearest date of an event the figure's sentence speaks of ("the
-// 1987 earthquake, which killed 421 people"). Looks at most kScopeWindow dates to each side, so a sentence
-// of many dates costs no more than that per figure.
+// 1987 earthquake, which killed 421 people"). Looks at most kScopeWindow dates
+// to each side, so a sentence of many dates costs no more than that per figure.
 constexpr size_t kScopeWindow = 8;
 
 void AttachScopes(const Interner& interner, std::vector<Item>* items) {
   // Resolved dates with a verb, by article and sentence, in text order.
-  absl::flat_hash_map<std::pair<int, uint64_t>, std::vector<const Item*>>
-      dates;
+  absl::flat_hash_map<std::pair<int, uint64_t>, std::vector<const Item*>> dates;
   for (const Item& item : *items) {
     const Claim& c = *item.claim;
     if (c.kind() != Claim::KIND_DATE || c.date().start().empty()) continue;
@@ -859,9 +861,8 @@ void AttachScopes(const Interner& interner, std::vector<Item>* items) {
           !d.date().event().empty() &&
           Contains(item.keywords, interner.Find(Canonical(d.date().event())));
       if (!same_verb && !own_event) continue;
-      const uint64_t distance = d.span().begin() < at
-                                    ? at - d.span().begin()
-                                    : d.span().begin() - at;
+      const uint64_t distance =
+          d.span().begin() < at ? at - d.span().begin() : d.span().begin() - at;
       const std::pair<bool, uint64_t> rank = {!same_verb, distance};
       if (best == nullptr || rank < best_rank) {
         best = list[k], best_rank = rank;
@@ -869,16 +870,16 @@ void AttachScopes(const Interner& interner, std::vector<Item>* items) {
     }
     if (best != nullptr) {
       item.has_scope = true;
-      item.scope = DayRange(best->claim->date().start(),
-                            best->claim->date().end());
+      item.scope =
+          DayRange(best->claim->date().start(), best->claim->date().end());
     }
   }
 }
 
 // Marks the claims of a figure or date block whose article states another
 // value in conflict with theirs that looks like the same fact (PairScore)
-// and that no time scope tells apart. An article holding more than kMaxSiblings claims of a block
-// has only its first kMaxSiblings compared.
+// and that no time scope tells apart. An article holding more than kMaxSiblings
+// claims of a block has only its first kMaxSiblings compared.
 constexpr size_t kMaxSiblings = 32;
 
 void MarkAmbiguous(const std::vector<int>& members, const AlignOptions& options,
@@ -1165,8 +1166,8 @@ std::string Summary(const std::vector<const Item*>& members,
     std::string key;
     if (m->claim->kind() == Claim::KIND_FIGURE) {
       const Figure& f = m->claim->figure();
-      key = absl::StrCat(f.value(), "|", f.value_max(), "|", f.qualifier(),
-                         "|", f.unit());
+      key = absl::StrCat(f.value(), "|", f.value_max(), "|", f.qualifier(), "|",
+                         f.unit());
     } else {
       key = absl::StrCat(m->claim->date().start(), "|", m->claim->date().end());
       if (m->claim->date().start().empty()) key = value;
@@ -1216,15 +1217,16 @@ std::vector<Alignment> Align(const std::vector<Article>& articles,
   std::vector<const Claim*> sorted_claims;
   sorted_claims.reserve(claims.size());
   for (const Claim& claim : claims) sorted_claims.push_back(&claim);
-  std::stable_sort(sorted_claims.begin(), sorted_claims.end(),
-                   [](const Claim* x, const Claim* y) { return x->id() < y->id(); });
+  std::stable_sort(
+      sorted_claims.begin(), sorted_claims.end(),
+      [](const Claim* x, const Claim* y) { return x->id() < y->id(); });
   Interner interner;
   std::vector<Item> items;
   items.reserve(claims.size());
   for (const Claim* claim : sorted_claims) {
     auto it = article_index.find(claim->article_id());
-    items.push_back(MakeItem(
-        *claim, it == article_index.end() ? 0 : it->second, &interner));
+    items.push_back(MakeItem(*claim, it == article_index.end() ? 0 : it->second,
+                             &interner));
   }
   const int n = static_cast<int>(items.size());
   AttachScopes(interner, &items);

@@ -532,17 +532,17 @@ TEST(AlignFiguresTest, FiguresOfDifferentDaysAreDifferentFacts) {
   const std::vector<std::string> kw = {"toll", "death", "earthquake"};
   std::vector<Claim> claims = {
       InSentence(Fig("a:f1", "214", 214, "", "rise", kw, {"Tarvia"}), 0, 40),
-      InSentence(DateClaim("a:d1", "Monday", "2025-03-10", "rise", kw,
-                           {"Tarvia"}),
-                 0, 50),
+      InSentence(
+          DateClaim("a:d1", "Monday", "2025-03-10", "rise", kw, {"Tarvia"}), 0,
+          50),
       InSentence(Fig("b:f1", "261", 261, "", "rise", kw, {"Tarvia"}), 0, 40),
-      InSentence(DateClaim("b:d1", "Tuesday", "2025-03-11", "rise", kw,
-                           {"Tarvia"}),
-                 0, 50),
+      InSentence(
+          DateClaim("b:d1", "Tuesday", "2025-03-11", "rise", kw, {"Tarvia"}), 0,
+          50),
       InSentence(Fig("c:f1", "220", 220, "", "rise", kw, {"Tarvia"}), 0, 40),
-      InSentence(DateClaim("c:d1", "Monday", "2025-03-10", "rise", kw,
-                           {"Tarvia"}),
-                 0, 50)};
+      InSentence(
+          DateClaim("c:d1", "Monday", "2025-03-10", "rise", kw, {"Tarvia"}), 0,
+          50)};
   const auto groups = Align(Articles(3), claims, AlignOptions());
   const Alignment& monday = GroupOf(groups, "a:f1");
   EXPECT_EQ(monday.verdict(), Alignment::VERDICT_DISCREPANCY);
@@ -560,11 +560,10 @@ TEST(AlignDatesTest, AnArticleWithTwoVersionsOfAnEventMakesNoDiscrepancy) {
     c.mutable_date()->set_event("earthquake");
     return c;
   };
-  const auto groups =
-      Align(Articles(2),
-            {quake("a:d1", "1987"), quake("a:d2", "2025-03-08"),
-             quake("b:d1", "1987-10")},
-            AlignOptions());
+  const auto groups = Align(Articles(2),
+                            {quake("a:d1", "1987"), quake("a:d2", "2025-03-08"),
+                             quake("b:d1", "1987-10")},
+                            AlignOptions());
   for (const Alignment& g : groups) {
     EXPECT_NE(g.verdict(), Alignment::VERDICT_DISCREPANCY) << g.summary();
   }
@@ -578,17 +577,17 @@ TEST(AlignFiguresTest, NoDiscrepancyByChaining) {
   // share only the person's name) and like "more than 400 patients"
   // (admitted), which are not like each other: 2 and 400 never end up in
   // one group as rival counts.
-  const auto groups = Align(
-      Articles(3),
-      {Fig("a:f1", "several", 0, "patient", "fly",
-           {"hospital", "regional", "injure"}, {"Pellan", "Miravel"},
-           Figure::QUALIFIER_VAGUE),
-       Fig("b:f1", "two", 2, "patient", "kill",
-           {"wing", "collapse", "quake"}, {"Miravel"}),
-       Fig("c:f1", "more than 400", 400, "patient", "admit",
-           {"hospital", "regional", "injure"}, {"Pellan"},
-           Figure::QUALIFIER_MORE_THAN)},
-      AlignOptions());
+  const auto groups =
+      Align(Articles(3),
+            {Fig("a:f1", "several", 0, "patient", "fly",
+                 {"hospital", "regional", "injure"}, {"Pellan", "Miravel"},
+                 Figure::QUALIFIER_VAGUE),
+             Fig("b:f1", "two", 2, "patient", "kill",
+                 {"wing", "collapse", "quake"}, {"Miravel"}),
+             Fig("c:f1", "more than 400", 400, "patient", "admit",
+                 {"hospital", "regional", "injure"}, {"Pellan"},
+                 Figure::QUALIFIER_MORE_THAN)},
+            AlignOptions());
   for (const Alignment& g : groups) {
     EXPECT_NE(g.verdict(), Alignment::VERDICT_DISCREPANCY) << g.summary();
   }
@@ -599,16 +598,15 @@ TEST(AlignFiguresTest, AGenericNounNeedsTheSameAction) {
   // "30,000 people have been displaced" and "left 32,500 displaced people":
   // the verb of one is a keyword of the other. "pulled 87 people alive" is
   // another action.
-  const auto groups = Align(
-      Articles(3),
-      {Fig("a:f1", "more than 30,000", 30000, "person", "displace",
-           {"home", "destroy", "tent"}, {"Tarvia"},
-           Figure::QUALIFIER_MORE_THAN),
-       Fig("b:f1", "32,500", 32500, "person", "leave",
-           {"displace", "tent", "home"}, {"Tarvia"}),
-       Fig("c:f1", "87", 87, "person", "pull", {"alive", "rubble", "home"},
-           {"Tarvia"})},
-      AlignOptions());
+  const auto groups = Align(Articles(3),
+                            {Fig("a:f1", "more than 30,000", 30000, "person",
+                                 "displace", {"home", "destroy", "tent"},
+                                 {"Tarvia"}, Figure::QUALIFIER_MORE_THAN),
+                             Fig("b:f1", "32,500", 32500, "person", "leave",
+                                 {"displace", "tent", "home"}, {"Tarvia"}),
+                             Fig("c:f1", "87", 87, "person", "pull",
+                                 {"alive", "rubble", "home"}, {"Tarvia"})},
+                            AlignOptions());
   const Alignment& displaced = GroupOf(groups, "a:f1");
   EXPECT_EQ(displaced.verdict(), Alignment::VERDICT_COMPATIBLE);
   EXPECT_THAT(displaced.claim_ids(), ElementsAre("a:f1", "b:f1"));
@@ -616,7 +614,8 @@ TEST(AlignFiguresTest, AGenericNounNeedsTheSameAction) {
             Alignment::VERDICT_SINGLE_SOURCE);
 }
 
-TEST(AlignFiguresTest, AnUnnamedAmountMatchesANamedOneOnlyWhenItsSentenceNamesIt) {
+TEST(AlignFiguresTest,
+     AnUnnamedAmountMatchesANamedOneOnlyWhenItsSentenceNamesIt) {
   // "Trade stands at $48.5 billion" is not "a $12 billion package"; "the
   // package, worth $9 billion" is.
   const auto groups = Align(
@@ -627,9 +626,8 @@ TEST(AlignFiguresTest, AnUnnamedAmountMatchesANamedOneOnlyWhenItsSentenceNamesIt
        Fig("b:f1", "$12 billion", 12e9, "package", "announce",
            {"investment", "trade"}, {"Estmark"}, Figure::QUALIFIER_EXACT,
            "USD"),
-       Fig("c:f1", "$9 billion", 9e9, "", "worth",
-           {"package", "investment"}, {"Estmark"}, Figure::QUALIFIER_EXACT,
-           "USD")},
+       Fig("c:f1", "$9 billion", 9e9, "", "worth", {"package", "investment"},
+           {"Estmark"}, Figure::QUALIFIER_EXACT, "USD")},
       AlignOptions());
   EXPECT_EQ(GroupOf(groups, "a:f1").verdict(),
             Alignment::VERDICT_SINGLE_SOURCE);
@@ -665,10 +663,13 @@ TEST(AlignTest, LargeBlocksFormOneGroupPerFact) {
     a.set_id(absl::StrCat("outlet", 1000 + i));
     a.set_outlet(absl::StrCat("Outlet ", i));
     articles.push_back(a);
-    Claim summit = Fig("x:f1", i % 10 == 0 ? "30th" : i % 2 ? "31st" : "thirty-first",
-                       i % 10 == 0 ? 30 : 31, "summit", "hold",
-                       {"leader", "country"}, {"Estmark"},
-                       Figure::QUALIFIER_EXACT, "", true);
+    Claim summit =
+        Fig("x:f1",
+            i % 10 == 0 ? "30th"
+            : i % 2     ? "31st"
+                        : "thirty-first",
+            i % 10 == 0 ? 30 : 31, "summit", "hold", {"leader", "country"},
+            {"Estmark"}, Figure::QUALIFIER_EXACT, "", true);
     summit.set_id(absl::StrCat(a.id(), ":f1"));
     summit.set_article_id(a.id());
     claims.push_back(summit);
@@ -693,15 +694,14 @@ TEST(AlignTest, LargeBlocksFormOneGroupPerFact) {
 TEST(AlignTest, ConfidenceIsTheWeakestLink) {
   // a–b are alike, b–c less so: the group's confidence is the b–c score,
   // below the a–b one.
-  const auto groups = Align(
-      Articles(3),
-      {Fig("a:f1", "seven", 7, "agreement", "sign", {"energy", "port", "rail"},
-           {}),
-       Fig("b:f1", "seven", 7, "agreement", "sign", {"energy", "port", "rail"},
-           {}),
-       Fig("c:f1", "seven", 7, "agreement", "sign",
-           {"energy", "wind", "grid", "hydrogen"}, {})},
-      AlignOptions());
+  const auto groups = Align(Articles(3),
+                            {Fig("a:f1", "seven", 7, "agreement", "sign",
+                                 {"energy", "port", "rail"}, {}),
+                             Fig("b:f1", "seven", 7, "agreement", "sign",
+                                 {"energy", "port", "rail"}, {}),
+                             Fig("c:f1", "seven", 7, "agreement", "sign",
+                                 {"energy", "wind", "grid", "hydrogen"}, {})},
+                            AlignOptions());
   ASSERT_EQ(groups.size(), 1u);
   EXPECT_EQ(groups[0].claim_ids_size(), 3);
   EXPECT_LT(groups[0].confidence(), 0.75f);
