@@ -7,6 +7,7 @@
 #include <limits>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <set>
 #include <string>
 #include <tuple>
@@ -14,6 +15,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
@@ -138,6 +140,9 @@ struct Item {
   const Claim* claim = nullptr;
   int article = 0;            // index in the articles vector, by id order
   std::string key;            // blocking key
+  // For a duration of a named event ("a four-day visit"): the key of the
+  // dates of that event ("d|visit"), a second block the figure is in.
+  std::string event_key;
   std::string predicate;      // canonical
   int predicate_id = -1;      // of `predicate` among the keywords' ids
   std::string counted;        // canonical
@@ -250,6 +255,10 @@ Item MakeItem(const Claim& claim, int article, Interner* interner) {
         absl::StrAppend(&item.key, "|",
                         item.counted.empty() ? "?" : item.counted);
       }
+      if (TimeUnits().contains(f.unit()) && !f.ordinal() &&
+          !item.counted.empty() && f.qualifier() != Figure::QUALIFIER_VAGUE) {
+        item.event_key = absl::StrCat("d|", item.counted);
+      }
       break;
     }
     case Claim::KIND_DATE: {
@@ -313,10 +322,18 @@ bool DaysOverlap(const std::pair<std::string, std::string>& a,
   return a.first <= b.second && b.first <= a.second;
 }
 
+// Whether a date's event is a noun ("the 1987 earthquake") rather than a
+// verb; a duration's always is ("a four-day visit").
+bool NamesItsEvent(const Item& item) {
+  return item.claim->kind() == Claim::KIND_FIGURE ||
+         !item.claim->date().event().empty();
+}
+
 // Similarity of two figures or dates with the same blocking key, or a
 // negative number when they do not state the same fact.
 double FactScore(const Item& a, const Item& b, const AlignOptions& options) {
-  if (a.claim->kind() == Claim::KIND_FIGURE) {
+  if (a.claim->kind() == Claim::KIND_FIGURE &&
+      b.claim->kind() == Claim::KIND_FIGURE) {
     // Two named things measured in one unit must be the same thing, and a
     // figure that names what it measures ("a $12 billion package") is one
     // that does not ("trade stands at $48.5 billion") only when the other's
@@ -364,16 +381,16 @@ double FactScore(const Item& a, const Item& b, const AlignOptions& options) {
     if (context < needed || (context == 0 && !specific_ordinal)) return -1;
     return 0.5 + 0.5 * context;
   }
-  // Dates: the same event (the key), and either the same other event
-  // words, or the same people or places (whose event it is) with at least
-  // one shared event word — none needed for an event that happens to them
-  // once ("took office") or that a noun names ("the 1987 earthquake").
+  // Dates (and a date beside the duration of its event: "June 5-7" and "a
+  // three-day tour"): the same event (the key), and either the same other
+  // event words, or the same people or places (whose event it is) with at
+  // least one shared event word — none needed for an event that happens to
+  // them once ("took office") or that a noun names ("the 1987 earthquake").
   const double entities = a.entities.empty() || b.entities.empty()
                               ? 0
                               : Jaccard(a.entities, b.entities);
   const double keywords = Jaccard(a.keywords, b.keywords);
-  const bool named_event =
-      !a.claim->date().event().empty() && !b.claim->date().event().empty();
+  const bool named_event = NamesItsEvent(a) && NamesItsEvent(b);
   const bool same_people =
       entities >= options.min_date_entity_similarity &&
       (keywords > 0 || named_event || OnceEvents().contains(a.predicate));
@@ -584,8 +601,57 @@ PairVerdict CompareQuoteItems(const Item& a, const Item& b) {
   return PairVerdict::kDiscrepancy;
 }
 
+// Days from 1970-01-01 of the proleptic Gregorian date y-m-d.
+int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int64_t>(doe) - 719468;
+}
+
+// Days of "YYYY-MM-DD", or nullopt for another form.
+std::optional<int64_t> DayNumber(absl::string_view iso) {
+  int y = 0, m = 0, d = 0;
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-' ||
+      !absl::SimpleAtoi(iso.substr(0, 4), &y) ||
+      !absl::SimpleAtoi(iso.substr(5, 2), &m) ||
+      !absl::SimpleAtoi(iso.substr(8, 2), &d) || m < 1 || m > 12 || d < 1 ||
+      d > 31) {
+    return std::nullopt;
+  }
+  return DaysFromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+}
+
+// A duration ("a three-day tour") beside a date of its event: a range of
+// days ("June 5-7") must last as long; anything else (a single day, a
+// month, a duration in months) is consistent with it.
+PairVerdict CompareDurationToDate(const Claim& duration, const Claim& date) {
+  const Figure& f = duration.figure();
+  const Date& d = date.date();
+  int days_per_unit = 0;
+  if (f.unit() == "day") days_per_unit = 1;
+  if (f.unit() == "week") days_per_unit = 7;
+  const std::optional<int64_t> first = DayNumber(d.start());
+  const std::optional<int64_t> last = DayNumber(d.end());
+  if (days_per_unit == 0 || !first || !last || *first == *last ||
+      f.qualifier() != Figure::QUALIFIER_EXACT) {
+    return PairVerdict::kCompatible;
+  }
+  const double stated = f.value() * days_per_unit;
+  return std::fabs(stated - static_cast<double>(*last - *first + 1)) < 0.5
+             ? PairVerdict::kCompatible
+             : PairVerdict::kDiscrepancy;
+}
+
 PairVerdict ComparePair(const Item& a, const Item& b,
                         const AlignOptions& options) {
+  if (a.claim->kind() != b.claim->kind()) {
+    return a.claim->kind() == Claim::KIND_FIGURE
+               ? CompareDurationToDate(*a.claim, *b.claim)
+               : CompareDurationToDate(*b.claim, *a.claim);
+  }
   switch (a.claim->kind()) {
     case Claim::KIND_FIGURE:
       return CompareFigures(*a.claim, *b.claim, options);
@@ -730,9 +796,51 @@ Alignment::Verdict QuoteGroupVerdict(const std::vector<const Item*>& members) {
   return verdict;
 }
 
+int VerdictRank(Alignment::Verdict v);
+
+// The verdict of a group of dates of an event and durations of it: the
+// dates among themselves, the durations among themselves, and each
+// duration beside each distinct range of days; never better than
+// COMPATIBLE, since a duration and a date never say the same thing.
+Alignment::Verdict MixedGroupVerdict(const std::vector<const Item*>& members,
+                                     const AlignOptions& options) {
+  std::vector<const Item*> dates, durations;
+  for (const Item* m : members) {
+    (m->claim->kind() == Claim::KIND_DATE ? dates : durations).push_back(m);
+  }
+  Alignment::Verdict verdict = Alignment::VERDICT_COMPATIBLE;
+  auto worse = [&verdict](Alignment::Verdict v) {
+    if (VerdictRank(v) < VerdictRank(verdict)) verdict = v;
+  };
+  if (dates.size() > 1) worse(DateGroupVerdict(dates));
+  if (durations.size() > 1) worse(FigureGroupVerdict(durations, options));
+  std::set<std::pair<std::string, std::string>> ranges;
+  std::vector<const Item*> distinct;
+  for (const Item* d : dates) {
+    if (ranges.insert({d->claim->date().start(), d->claim->date().end()})
+            .second) {
+      distinct.push_back(d);
+    }
+  }
+  for (const Item* f : durations) {
+    for (const Item* d : distinct) {
+      if (CompareDurationToDate(*f->claim, *d->claim) ==
+          PairVerdict::kDiscrepancy) {
+        return Alignment::VERDICT_DISCREPANCY;
+      }
+    }
+  }
+  return verdict;
+}
+
 Alignment::Verdict GroupVerdict(const std::vector<const Item*>& members,
                                 const AlignOptions& options) {
   if (members.size() < 2) return Alignment::VERDICT_SINGLE_SOURCE;
+  for (const Item* m : members) {
+    if (m->claim->kind() != members.front()->claim->kind()) {
+      return MixedGroupVerdict(members, options);
+    }
+  }
   switch (members.front()->claim->kind()) {
     case Claim::KIND_FIGURE:
       return FigureGroupVerdict(members, options);
@@ -1031,7 +1139,15 @@ std::string Ellipsize(absl::string_view text, size_t max_bytes) {
 }
 
 std::string Subject(const std::vector<const Item*>& members) {
-  const Claim& c = *members.front()->claim;
+  // A group of dates and durations of their event is about the date.
+  const Item* lead = members.front();
+  for (const Item* m : members) {
+    if (m->claim->kind() == Claim::KIND_DATE) {
+      lead = m;
+      break;
+    }
+  }
+  const Claim& c = *lead->claim;
   switch (c.kind()) {
     case Claim::KIND_FIGURE: {
       const Figure& f = c.figure();
@@ -1041,7 +1157,7 @@ std::string Subject(const std::vector<const Item*>& members) {
         // The nearest keyword that is not the verb ("rise").
         s = c.keywords(0);
         for (const std::string& k : c.keywords()) {
-          if (Canonical(k) != members.front()->predicate) {
+          if (Canonical(k) != lead->predicate) {
             s = k;
             break;
           }
@@ -1240,6 +1356,7 @@ std::vector<Alignment> Align(const std::vector<Article>& articles,
       if (!item.trigrams.empty()) blocks["q"].push_back(i);
     } else if (!item.key.empty()) {
       blocks[item.key].push_back(i);
+      if (!item.event_key.empty()) blocks[item.event_key].push_back(i);
     }
   }
   std::vector<Candidate> candidates;
@@ -1281,7 +1398,15 @@ std::vector<Alignment> Align(const std::vector<Article>& articles,
       return x->claim->span().begin() < y->claim->span().begin();
     });
     Alignment alignment;
-    alignment.set_kind(members.front()->claim->kind());
+    // A group of dates and durations of their event is a date group.
+    const Item* lead = members.front();
+    for (const Item* m : members) {
+      if (m->claim->kind() == Claim::KIND_DATE) {
+        lead = m;
+        break;
+      }
+    }
+    alignment.set_kind(lead->claim->kind());
     for (const Item* m : members) alignment.add_claim_ids(m->claim->id());
     const Alignment::Verdict verdict = GroupVerdict(members, options);
     const double confidence = clusters.Weakest(root);

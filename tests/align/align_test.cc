@@ -652,6 +652,31 @@ TEST(AlignQuotesTest, TwoFragmentsOfOneQuoteAreCompatible) {
   EXPECT_EQ(groups[0].verdict(), Alignment::VERDICT_COMPATIBLE);
 }
 
+TEST(AlignDatesTest, ADateRangeAndTheDurationOfItsEventFit) {
+  // "the June 5-7 tour" beside "a three-day tour" is COMPATIBLE; beside "a
+  // four-day tour", a DISCREPANCY.
+  auto range = [](const std::string& id) {
+    Claim c = DateClaim(id, "June 5-7", "2024-06-05", "visit",
+                        {"palace", "king"}, {"Ada Okafor", "Lundby"});
+    c.mutable_date()->set_end("2024-06-07");
+    c.mutable_date()->set_event("tour");
+    return c;
+  };
+  auto days = [](const std::string& id, double n) {
+    return Fig(id, "three-day", n, "tour", "begin", {"palace", "king"},
+               {"Ada Okafor", "Lundby"}, Figure::QUALIFIER_EXACT, "day");
+  };
+  const auto fit = Align(Articles(2), {range("a:d1"), days("b:f1", 3)},
+                         AlignOptions());
+  ASSERT_EQ(fit.size(), 1u);
+  EXPECT_EQ(fit[0].verdict(), Alignment::VERDICT_COMPATIBLE);
+  EXPECT_EQ(fit[0].kind(), Claim::KIND_DATE);
+  const auto misfit = Align(Articles(2), {range("a:d1"), days("b:f1", 4)},
+                            AlignOptions());
+  ASSERT_EQ(misfit.size(), 1u);
+  EXPECT_EQ(misfit[0].verdict(), Alignment::VERDICT_DISCREPANCY);
+}
+
 TEST(AlignTest, LargeBlocksFormOneGroupPerFact) {
   // 600 outlets each give the ordinal of the same summit (one in ten says
   // 30th) and the sum of another event's package: two groups of 600, past
