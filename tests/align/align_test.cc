@@ -666,13 +666,13 @@ TEST(AlignDatesTest, ADateRangeAndTheDurationOfItsEventFit) {
     return Fig(id, "three-day", n, "tour", "begin", {"palace", "king"},
                {"Ada Okafor", "Lundby"}, Figure::QUALIFIER_EXACT, "day");
   };
-  const auto fit = Align(Articles(2), {range("a:d1"), days("b:f1", 3)},
-                         AlignOptions());
+  const auto fit =
+      Align(Articles(2), {range("a:d1"), days("b:f1", 3)}, AlignOptions());
   ASSERT_EQ(fit.size(), 1u);
   EXPECT_EQ(fit[0].verdict(), Alignment::VERDICT_COMPATIBLE);
   EXPECT_EQ(fit[0].kind(), Claim::KIND_DATE);
-  const auto misfit = Align(Articles(2), {range("a:d1"), days("b:f1", 4)},
-                            AlignOptions());
+  const auto misfit =
+      Align(Articles(2), {range("a:d1"), days("b:f1", 4)}, AlignOptions());
   ASSERT_EQ(misfit.size(), 1u);
   EXPECT_EQ(misfit[0].verdict(), Alignment::VERDICT_DISCREPANCY);
 }
