@@ -139,6 +139,9 @@ bool Contains(const std::vector<int>& sorted, int x) {
 struct Item {
   const Claim* claim = nullptr;
   int article = 0;            // index in the articles vector, by id order
+  // The entities of all claims of the article (sorted ids): what story the
+  // article covers. Set once all items are made.
+  const std::vector<int>* story = nullptr;
   std::string key;            // blocking key
   // For a duration of a named event ("a four-day visit"): the key of the
   // dates of that event ("d|visit"), a second block the figure is in.
@@ -444,9 +447,37 @@ double QuoteScore(const Item& a, const Item& b, double min_overlap) {
   return overlap < min_overlap ? -1 : overlap;
 }
 
+// Whether the articles of two claims cover one story: they share at least
+// `min_shared` of the people, places and bodies their claims name (or all
+// of them, when one names fewer). A corpus of many events ("the summit in
+// Lundby", "the summit in Oslo") is told apart this way even where the
+// outlets' wordings are alike.
+bool SameStory(const Item& a, const Item& b, int min_shared) {
+  if (a.article == b.article || a.story == nullptr || b.story == nullptr) {
+    return true;
+  }
+  const std::vector<int>& x = *a.story;
+  const std::vector<int>& y = *b.story;
+  const size_t needed =
+      std::min({static_cast<size_t>(std::max(min_shared, 0)), x.size(),
+                y.size()});
+  size_t common = 0;
+  for (size_t i = 0, j = 0; i < x.size() && j < y.size() && common < needed;) {
+    if (x[i] < y[j]) {
+      ++i;
+    } else if (y[j] < x[i]) {
+      ++j;
+    } else {
+      ++common, ++i, ++j;
+    }
+  }
+  return common >= needed;
+}
+
 // Similarity of two claims of one kind and blocking key (FactScore or
 // QuoteScore), or a negative number when they are not one fact.
 double PairScore(const Item& a, const Item& b, const AlignOptions& options) {
+  if (!SameStory(a, b, options.min_shared_story_entities)) return -1;
   if (a.claim->kind() == Claim::KIND_QUOTE) {
     if (!QuotesPairable(a, b)) return -1;
     return QuoteScore(a, b, options.min_quote_overlap);
@@ -1345,6 +1376,18 @@ std::vector<Alignment> Align(const std::vector<Article>& articles,
                              &interner));
   }
   const int n = static_cast<int>(items.size());
+  std::vector<std::vector<int>> stories(sorted_articles.size());
+  for (const Item& item : items) {
+    if (static_cast<size_t>(item.article) >= stories.size()) continue;
+    std::vector<int>& story = stories[item.article];
+    story.insert(story.end(), item.entities.begin(), item.entities.end());
+  }
+  for (std::vector<int>& story : stories) SortUnique(&story);
+  for (Item& item : items) {
+    if (static_cast<size_t>(item.article) < stories.size()) {
+      item.story = &stories[item.article];
+    }
+  }
   AttachScopes(interner, &items);
 
   // Blocks: figures and dates by blocking key; quotes all in one block,

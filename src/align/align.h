@@ -42,6 +42,11 @@ struct AlignOptions {
   // Minimum share of the shorter quote's word trigrams found in the other
   // quote for the two to be versions of one quotation.
   double min_quote_overlap = 0.5;
+  // Claims of two articles are compared only when the articles cover one
+  // story: their claims name at least this many of the same people, places
+  // and bodies (or every one of them, when an article names fewer). 0
+  // compares claims of any articles.
+  int min_shared_story_entities = 2;
   // Relative tolerance under which two figure values count as equal.
   double value_epsilon = 1e-9;
   // Groups of two or more claims whose confidence (the lowest pairwise
