@@ -458,9 +458,8 @@ bool SameStory(const Item& a, const Item& b, int min_shared) {
   }
   const std::vector<int>& x = *a.story;
   const std::vector<int>& y = *b.story;
-  const size_t needed =
-      std::min({static_cast<size_t>(std::max(min_shared, 0)), x.size(),
-                y.size()});
+  const size_t needed = std::min(
+      {static_cast<size_t>(std::max(min_shared, 0)), x.size(), y.size()});
   size_t common = 0;
   for (size_t i = 0, j = 0; i < x.size() && j < y.size() && common < needed;) {
     if (x[i] < y[j]) {

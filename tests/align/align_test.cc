@@ -724,20 +724,17 @@ TEST(AlignTest, ArticlesOfDifferentStoriesAreNotCompared) {
     return Fig(id, "11th", n, "summit", "hold", {"leader", "country"},
                std::move(entities), Figure::QUALIFIER_EXACT, "", true);
   };
-  const auto groups = Align(
-      Articles(4),
-      {summit("a:f1", 11, {"Valdoria", "Estmark", "Ada Okafor"}),
-       summit("b:f1", 11, {"Valdoria", "Estmark"}),
-       summit("c:f1", 26, {"Galdoria", "Brenland", "Iva Kessel"}),
-       summit("d:f1", 27, {"Galdoria", "Brenland"})},
-      AlignOptions());
+  const auto groups =
+      Align(Articles(4),
+            {summit("a:f1", 11, {"Valdoria", "Estmark", "Ada Okafor"}),
+             summit("b:f1", 11, {"Valdoria", "Estmark"}),
+             summit("c:f1", 26, {"Galdoria", "Brenland", "Iva Kessel"}),
+             summit("d:f1", 27, {"Galdoria", "Brenland"})},
+            AlignOptions());
   EXPECT_EQ(GroupOf(groups, "a:f1").verdict(), Alignment::VERDICT_AGREE);
-  EXPECT_THAT(GroupOf(groups, "a:f1").claim_ids(),
-              ElementsAre("a:f1", "b:f1"));
-  EXPECT_EQ(GroupOf(groups, "c:f1").verdict(),
-            Alignment::VERDICT_DISCREPANCY);
-  EXPECT_THAT(GroupOf(groups, "c:f1").claim_ids(),
-              ElementsAre("c:f1", "d:f1"));
+  EXPECT_THAT(GroupOf(groups, "a:f1").claim_ids(), ElementsAre("a:f1", "b:f1"));
+  EXPECT_EQ(GroupOf(groups, "c:f1").verdict(), Alignment::VERDICT_DISCREPANCY);
+  EXPECT_THAT(GroupOf(groups, "c:f1").claim_ids(), ElementsAre("c:f1", "d:f1"));
   // With the check off, the four are one fact.
   AlignOptions any;
   any.min_shared_story_entities = 0;
