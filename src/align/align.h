@@ -3,13 +3,16 @@
 //
 //   std::vector<Alignment> groups = Align(articles, claims, AlignOptions());
 //
-// Figures are grouped when they count the same thing (counted noun, with
-// synonyms from data/synonyms.tsv), in the same unit class, with the same
-// predicate and enough shared context (keywords, entities); dates when they
-// date the same event (predicate and context); quotes when their words
-// overlap (a title never; a scare quote only with the same words).
-// Candidates come from blocking keys, never from all pairs, and a group
-// never holds two claims of one article. Quote speakers are compared by
+// Claims are compared only across articles that cover one story (shared
+// entities). Figures are grouped when they count the same thing (counted
+// noun, with synonyms from data/synonyms.tsv), in the same unit class, with
+// the same action, time scope and enough shared context (keywords,
+// entities); dates when they date the same event (event noun or predicate,
+// and context); quotes when their words overlap (a title never; a scare
+// quote only with the same words). Candidates come from blocking keys,
+// never from all pairs (large blocks are clustered around leaders, so the
+// work grows about linearly), and a group never holds two claims of one
+// article. Verdicts are computed in time linear in the group. Quote speakers are compared by
 // name (NamesMayMatch): run UnifyNames (names.h) on the claims first, so
 // one person has one name across the articles. See docs/alignment.md.
 
@@ -49,9 +52,10 @@ struct AlignOptions {
   int min_shared_story_entities = 2;
   // Relative tolerance under which two figure values count as equal.
   double value_epsilon = 1e-9;
-  // Groups of two or more claims whose confidence (the lowest pairwise
-  // similarity) is below this are not reported as one fact: each of their
-  // claims becomes a single-source group. 0 keeps every group.
+  // Groups of two or more claims whose confidence (the weakest link: the
+  // lowest score of the pairs merged to make the group) is below this are
+  // not reported as one fact: each of their claims becomes a single-source
+  // group. 0 keeps every group.
   double min_confidence = 0.0;
 };
 
