@@ -377,11 +377,19 @@ double FactScore(const Item& a, const Item& b, const AlignOptions& options) {
     // did it as much as what was done: it needs more. Another generic noun
     // ("people") needs the same action ("displaced"), as said above.
     const bool specific_ordinal = ordinal && !counted.empty() && !generic;
+    // People or things of a generic noun with one stated action ("30,000
+    // people have been displaced", "32,500 displaced people") in one story
+    // are one fact: the action is the evidence, as the noun is for an
+    // ordinal. Time scopes and the two-versions rule keep apart what
+    // changed over time.
+    const bool stated_action = generic && counted != "time" &&
+                               !a.predicate.empty() && !b.predicate.empty() &&
+                               same_action;
+    const bool strong = specific_ordinal || stated_action;
     const double needed = counted == "time" ? 2 * options.min_context_similarity
-                          : specific_ordinal
-                              ? 0.0
-                              : options.min_context_similarity / 2;
-    if (context < needed || (context == 0 && !specific_ordinal)) return -1;
+                          : strong          ? 0.0
+                                            : options.min_context_similarity / 2;
+    if (context < needed || (context == 0 && !strong)) return -1;
     return 0.5 + 0.5 * context;
   }
   // Dates (and a date beside the duration of its event: "June 5-7" and "a
