@@ -22,6 +22,7 @@
 #include "proto/crosscheck/v1/report.pb.h"
 #include "src/align/names.h"
 #include "src/cli/cli.h"
+#include "tools/align_eval/score.h"
 #include "tools/quote_eval/score.h"
 
 namespace crosscheck {
@@ -73,36 +74,12 @@ class FixtureStoryTest : public ::testing::Test {
     delete expectation_;
   }
 
-  // The claim a mention points at: of the right kind, in the right article,
-  // whose text holds `text` and whose sentence holds `context`; the
-  // shortest such claim. Null when none.
   static const Claim* FindClaim(const ExpectedMention& m, Claim::Kind kind) {
-    const std::string* article_text = nullptr;
-    for (const auto& a : report_->articles()) {
-      if (a.id() == m.article_id()) article_text = &a.text();
-    }
-    if (article_text == nullptr) return nullptr;
-    const Claim* best = nullptr;
-    for (const Claim& c : report_->claims()) {
-      if (c.article_id() != m.article_id() || c.kind() != kind) continue;
-      if (!absl::StrContains(c.text(), m.text())) continue;
-      const std::string sentence = article_text->substr(
-          c.sentence().begin(), c.sentence().end() - c.sentence().begin());
-      if (!m.context().empty() && !absl::StrContains(sentence, m.context())) {
-        continue;
-      }
-      if (best == nullptr || c.text().size() < best->text().size()) best = &c;
-    }
-    return best;
+    return align_eval::FindClaim(*report_, m, kind);
   }
 
   static const Alignment* GroupOf(const std::string& claim_id) {
-    for (const Alignment& a : report_->alignments()) {
-      for (const std::string& id : a.claim_ids()) {
-        if (id == claim_id) return &a;
-      }
-    }
-    return nullptr;
+    return align_eval::GroupOf(*report_, claim_id);
   }
 
   static std::string Describe(const Alignment* a) {
