@@ -1,14 +1,13 @@
 // The alignment harness: how a report's groups are judged against planted
 // items (tools/align_eval/score.h).
 
-#include "tools/align_eval/score.h"
-
 #include <string>
 
 #include "google/protobuf/text_format.h"
 #include "gtest/gtest.h"
 #include "proto/crosscheck/v1/expectation.pb.h"
 #include "proto/crosscheck/v1/report.pb.h"
+#include "tools/align_eval/score.h"
 
 namespace crosscheck::align_eval {
 namespace {
@@ -20,35 +19,69 @@ using crosscheck::v1::Report;
 // also gives a toll, and each a quote.
 Report TwoArticles() {
   Report report;
-  EXPECT_TRUE(google::protobuf::TextFormat::ParseFromString(R"pb(
-    articles { id: "a" text: "It was the 31st summit. The toll rose to 214." }
-    articles { id: "b" text: "It was the 30th summit. The toll rose to 261." }
-    claims { id: "a:f1" article_id: "a" kind: KIND_FIGURE text: "31st"
-             sentence { begin: 0 end: 23 } }
-    claims { id: "a:f2" article_id: "a" kind: KIND_FIGURE text: "214"
-             sentence { begin: 24 end: 45 } }
-    claims { id: "b:f1" article_id: "b" kind: KIND_FIGURE text: "30th"
-             sentence { begin: 0 end: 23 } }
-    claims { id: "b:f2" article_id: "b" kind: KIND_FIGURE text: "261"
-             sentence { begin: 24 end: 45 } }
-  )pb", &report));
+  EXPECT_TRUE(google::protobuf::TextFormat::ParseFromString(
+      R"pb(
+        articles {
+          id: "a"
+          text: "It was the 31st summit. The toll rose to 214."
+        }
+        articles {
+          id: "b"
+          text: "It was the 30th summit. The toll rose to 261."
+        }
+        claims {
+          id: "a:f1"
+          article_id: "a"
+          kind: KIND_FIGURE
+          text: "31st"
+          sentence { begin: 0 end: 23 }
+        }
+        claims {
+          id: "a:f2"
+          article_id: "a"
+          kind: KIND_FIGURE
+          text: "214"
+          sentence { begin: 24 end: 45 }
+        }
+        claims {
+          id: "b:f1"
+          article_id: "b"
+          kind: KIND_FIGURE
+          text: "30th"
+          sentence { begin: 0 end: 23 }
+        }
+        claims {
+          id: "b:f2"
+          article_id: "b"
+          kind: KIND_FIGURE
+          text: "261"
+          sentence { begin: 24 end: 45 }
+        }
+      )pb",
+      &report));
   return report;
 }
 
 Expectation Planted() {
   Expectation expectation;
-  EXPECT_TRUE(google::protobuf::TextFormat::ParseFromString(R"pb(
-    items {
-      name: "summit" kind: KIND_FIGURE verdict: VERDICT_DISCREPANCY
-      mentions { article_id: "a" text: "31st" context: "summit" }
-      mentions { article_id: "b" text: "30th" }
-    }
-    items {
-      name: "toll-trap" kind: KIND_FIGURE trap: true
-      mentions { article_id: "a" text: "214" }
-      mentions { article_id: "b" text: "261" }
-    }
-  )pb", &expectation));
+  EXPECT_TRUE(google::protobuf::TextFormat::ParseFromString(
+      R"pb(
+        items {
+          name: "summit"
+          kind: KIND_FIGURE
+          verdict: VERDICT_DISCREPANCY
+          mentions { article_id: "a" text: "31st" context: "summit" }
+          mentions { article_id: "b" text: "30th" }
+        }
+        items {
+          name: "toll-trap"
+          kind: KIND_FIGURE
+          trap: true
+          mentions { article_id: "a" text: "214" }
+          mentions { article_id: "b" text: "261" }
+        }
+      )pb",
+      &expectation));
   return expectation;
 }
 
@@ -71,9 +104,9 @@ TEST(AlignEvalTest, FindClaimUsesTextAndSentenceContext) {
   crosscheck::v1::ExpectedMention wrong_context =
       expectation.items(0).mentions(0);
   wrong_context.set_context("toll");
-  EXPECT_EQ(FindClaim(report, wrong_context,
-                      crosscheck::v1::Claim::KIND_FIGURE),
-            nullptr);
+  EXPECT_EQ(
+      FindClaim(report, wrong_context, crosscheck::v1::Claim::KIND_FIGURE),
+      nullptr);
 }
 
 TEST(AlignEvalTest, AFoundDiscrepancyAndAnUnflaggedTrapScoreFully) {
