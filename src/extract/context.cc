@@ -17,6 +17,7 @@
 #include "absl/container/node_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
@@ -1516,6 +1517,150 @@ std::string ComputeLemma(absl::string_view word) {
 // stays bounded however much text a thread reads.
 constexpr size_t kMaxLemmaEntries = 1 << 14;
 
+// ---------------------------------------------------------------------------
+// Date events (FindDateEvent).
+
+// A noun of event_nouns.tsv, under each of its forms.
+struct EventNoun {
+  // The canonical event; empty for a time of day.
+  std::string event;
+};
+
+// The regular plural of a noun lemma: "floods", "crises", "rallies",
+// "marches"; none ("") for a noun that already ends in "s" ("talks").
+std::string RegularPlural(absl::string_view noun) {
+  if (absl::EndsWith(noun, "is")) {
+    return absl::StrCat(noun.substr(0, noun.size() - 2), "es");
+  }
+  if (absl::EndsWith(noun, "s")) return "";
+  if (absl::EndsWith(noun, "x") || absl::EndsWith(noun, "z") ||
+      absl::EndsWith(noun, "ch") || absl::EndsWith(noun, "sh")) {
+    return absl::StrCat(noun, "es");
+  }
+  if (noun.size() >= 2 && noun.back() == 'y' &&
+      !IsPlainVowel(noun[noun.size() - 2])) {
+    return absl::StrCat(noun.substr(0, noun.size() - 1), "ies");
+  }
+  return absl::StrCat(noun, "s");
+}
+
+// event_nouns.tsv by every form of its nouns: the lemma and its regular
+// plural.
+const WordMap<EventNoun>& EventNouns() {
+  static const auto* const kMap = [] {
+    auto* map = new WordMap<EventNoun>();
+    for (const auto& row : ReadTsv("event_nouns.tsv")) {
+      if (row.size() < 2 || row[0].empty()) continue;
+      EventNoun noun{row[1] == "-" ? std::string() : row[1]};
+      const std::string plural = RegularPlural(row[0]);
+      if (!plural.empty()) map->emplace(plural, noun);
+      map->emplace(row[0], std::move(noun));
+    }
+    return map;
+  }();
+  return *kMap;
+}
+
+// The entry of event_nouns.tsv of a word, its possessive ending left out
+// ("quake's"); null when it has none.
+const EventNoun* EventNounOf(const Word& word) {
+  if (word.kind != segment::TokenKind::kWord) return nullptr;
+  absl::string_view folded = word.folded;
+  if (word.possessive_bytes > 0 && !absl::ConsumeSuffix(&folded, "'s")) {
+    absl::ConsumeSuffix(&folded, "'");
+  }
+  const auto& nouns = EventNouns();
+  const auto it = nouns.find(folded);
+  return it == nouns.end() ? nullptr : &it->second;
+}
+
+// Whether `word` is a verb form that may also modify a noun: an irregular
+// past or present form, a word in "-ed", a known verb in "-ing", or the base
+// or "-s" form of a known verb ("state", "reports").
+bool IsVerbForm(const Word& word) {
+  if (word.kind != segment::TokenKind::kWord) return false;
+  const std::string& folded = word.folded;
+  if (folded.find('\'') != std::string::npos) return false;
+  const auto& irregular = IrregularWords();
+  if (auto it = irregular.find(folded); it != irregular.end()) {
+    return it->second.tag != FormTag::kNoun && it->second.tag != FormTag::kSame;
+  }
+  if (folded.size() > 4 && absl::EndsWith(folded, "ed")) return true;
+  return VerbLemmas().contains(Lemma(folded));
+}
+
+// Whether `word`, a lowercase word, is a plural noun: "figures", "workers";
+// not an adjective in "-ous" ("disastrous").
+bool IsPluralNoun(const Word& word) {
+  const absl::string_view folded = word.folded;
+  if (word.possessive_bytes > 0 || folded.size() <= 3 || folded.back() != 's' ||
+      absl::EndsWith(folded, "ss") || absl::EndsWith(folded, "us") ||
+      absl::EndsWith(folded, "is")) {
+    return false;
+  }
+  return Lemma(folded) != folded;
+}
+
+// Whether `word` makes the word after it a verb: "to", "not", "never",
+// "n't", a form of an auxiliary ("will", "did", "was") or a subject pronoun
+// ("they vote on June 3").
+bool MakesVerbAfter(const Word& word) {
+  static const auto* const kPronouns = [] {
+    auto* set = new WordSet();
+    for (const auto& row : ReadTsv("pronouns.tsv")) set->insert(row[0]);
+    return set;
+  }();
+  if (word.kind != segment::TokenKind::kWord) return false;
+  const std::string& folded = word.folded;
+  if (folded == "to" || folded == "not" || folded == "never" ||
+      folded == "n't" || kPronouns->contains(folded)) {
+    return true;
+  }
+  std::string lemma = folded;
+  const auto& irregular = IrregularWords();
+  if (auto it = irregular.find(folded); it != irregular.end()) {
+    lemma = it->second.lemma;
+  }
+  const auto& verbs = Verbs();
+  const auto it = verbs.find(lemma);
+  return it != verbs.end() && it->second == VerbClass::kAuxiliary;
+}
+
+// Whether `word` is a preposition that links an event noun to the date
+// after it: "of", "on", "in".
+bool IsEventPreposition(const Word& word) {
+  return IsWord(word, "of") || IsWord(word, "on") || IsWord(word, "in");
+}
+
+// The most words between a date and the event noun after it.
+constexpr int kMaxEventModifiers = 3;
+
+// The entry of event_nouns.tsv of the noun phrase at words[first, last)
+// after a date: its first event noun or time of day before the phrase
+// ends (FindDateEvent); null when there is none.
+const EventNoun* EventNounOfPhrase(const std::vector<Word>& words, int first,
+                                   int last) {
+  for (int k = first; k < last; ++k) {
+    const Word& word = words[k];
+    if (word.kind == segment::TokenKind::kPunct) return nullptr;
+    if (const EventNoun* noun = EventNounOf(word)) return noun;
+    if (word.kind != segment::TokenKind::kWord) continue;  // "6.9-magnitude"
+    if (StopWords().contains(word.folded)) return nullptr;
+    // A name modifies the noun ("the 1987 Whittier Narrows earthquake").
+    if (word.capitalized) continue;
+    if (IsVerbForm(word)) {
+      // A participle or a verb's base form modifies the noun right after
+      // it only when it comes first ("Saturday's devastating earthquake",
+      // "Tuesday's state visit"); after a noun it is the verb of the
+      // clause ("the 2019 study found").
+      return k == first && k + 1 < last ? EventNounOf(words[k + 1]) : nullptr;
+    }
+    // A plural noun ends the phrase ("Monday's figures show floods").
+    if (IsPluralNoun(word)) return nullptr;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 std::string Lemma(absl::string_view word) {
@@ -1608,6 +1753,46 @@ void FillMentionClaim(const Document& doc, const segment::Sentence& sentence,
   SetClaimStrings(doc.Slice(begin, end), doc.text.size() - begin,
                   facts.Predicate(window),
                   absl::MakeConstSpan(keywords, keyword_count), &claim);
+}
+
+absl::string_view FindDateEvent(const std::vector<internal::Word>& words,
+                                int begin, int end) {
+  const int n = static_cast<int>(words.size());
+  if (begin < 0 || begin >= end || end > n) return {};
+  // After the date: the noun right after it, or a noun phrase after a
+  // possessive date, a time of day with one ("Saturday morning's quake") or
+  // a date after a determiner. Most dates are followed by punctuation or a
+  // stop word, which end the search at once.
+  int first = end;
+  bool possessive = words[end - 1].possessive_bytes > 0;
+  const EventNoun* noun = first < n ? EventNounOf(words[first]) : nullptr;
+  if (noun != nullptr && noun->event.empty()) {  // a time of day
+    possessive = possessive || words[first].possessive_bytes > 0;
+    ++first;
+    noun = first < n ? EventNounOf(words[first]) : nullptr;
+  }
+  if (noun != nullptr) {
+    if (!noun->event.empty()) return noun->event;
+  } else if (first < n && words[first].kind != segment::TokenKind::kPunct &&
+             !StopWords().contains(words[first].folded) &&
+             (possessive || IsDeterminerForm(words[begin].folded) ||
+              (begin > 0 && (IsDeterminerForm(words[begin - 1].folded) ||
+                             words[begin - 1].possessive_bytes > 0)))) {
+    noun = EventNounOfPhrase(words, first,
+                             std::min(n, first + kMaxEventModifiers + 1));
+    if (noun != nullptr && !noun->event.empty()) return noun->event;
+  }
+  // Before the date: "the earthquake of October 14, 1987", "the vote on
+  // June 3"; the date may hold its preposition ("in 2 weeks").
+  const int preposition = IsEventPreposition(words[begin]) ? begin : begin - 1;
+  if (preposition >= 1 && IsEventPreposition(words[preposition])) {
+    noun = EventNounOf(words[preposition - 1]);
+    if (noun != nullptr && !noun->event.empty() &&
+        (preposition < 2 || !MakesVerbAfter(words[preposition - 2]))) {
+      return noun->event;
+    }
+  }
+  return {};
 }
 
 }  // namespace crosscheck::extract

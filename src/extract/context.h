@@ -65,6 +65,32 @@ std::vector<std::string> FindKeywords(
     const std::vector<internal::Word>& sentence_words,
     const segment::Sentence& sentence, segment::Range mention, int limit);
 
+// The event a date is the date of, when a noun that names a happening
+// (data/event_nouns.tsv) is attached to it: that noun's canonical event
+// ("earthquake" for "quake"), a view valid for the life of the program;
+// empty when there is none. The date is the tokens [begin, end) of
+// `words`, its sentence's words (a possessive "'s" may have been cut from
+// their folded forms; Word::possessive_bytes still tells). The noun is
+//  - after a possessive date, up to three modifiers on ("Saturday’s
+//    earthquake", "last week’s EU summit", "Saturday morning’s quake");
+//  - after a date that follows a determiner or a possessive, up to three
+//    modifiers on ("the 1987 earthquake", "The March 8 earthquake", "the
+//    2016 presidential election", "Tarvia’s October 1987 earthquake");
+//  - right after any other date ("rescuers after Saturday quake");
+//  - before "of", "on" or "in" and the date ("the earthquake of October
+//    14, 1987", "the floods of 2014", "the vote on June 3"), unless a word
+//    that makes it a verb comes before it ("to", an auxiliary, a subject
+//    pronoun: "will vote on June 3").
+// After the date the noun phrase ends at punctuation, a stop word, a plural
+// noun that names no event ("Monday’s figures show floods") or a verb form
+// after a modifier ("the 2019 study found floods"); a participle may modify
+// the noun right after the date ("Saturday’s devastating earthquake").
+// Times of day are never events ("by Monday evening"), nor are nouns the
+// file leaves out ("the March 8 deadline", "the 2019 study"). Reads at most
+// a few words on either side of the date: constant work per date.
+absl::string_view FindDateEvent(const std::vector<internal::Word>& words,
+                                int begin, int end);
+
 // The most keywords a mention claim gets.
 inline constexpr int kMentionKeywords = 8;
 

@@ -5733,7 +5733,8 @@ class DateParser {
 };
 
 // Appends the claim of `match` to `claims`, built in place, and returns
-// it. The claim takes the match's date; the rest of `match` stays.
+// it. The claim takes the match's date, with the event it dates
+// (FindDateEvent); the rest of `match` stays.
 // `*published_day` is the FormatDay of doc.published once a claim of `doc`
 // has needed it as its anchor, empty before: formatted once per Document.
 Claim& AddClaim(const Document& doc, const segment::Sentence& sentence,
@@ -5749,6 +5750,9 @@ Claim& AddClaim(const Document& doc, const segment::Sentence& sentence,
     if (published_day->empty()) *published_day = FormatDay(*doc.published);
     match->date.set_anchor(*published_day);
   }
+  const absl::string_view event =
+      FindDateEvent(words, match->begin, match->end);
+  if (!event.empty()) match->date.set_event(std::string(event));
   *claim.mutable_date() = std::move(match->date);
   return claim;
 }

@@ -15,7 +15,9 @@ namespace crosscheck::extract {
 
 // Appends one KIND_DATE claim per date mentioned in the sentences of `doc`,
 // in text order, with `span`, `text`, `date`, `predicate` and `keywords`
-// filled. Relative dates ("on Monday", "last month") are resolved against
+// filled; `date.event` names the happening a noun next to the date says it
+// dates ("earthquake" for "Saturday’s quake", "the 1987 earthquake", "the
+// earthquake of October 14, 1987"; FindDateEvent in context.h). Relative dates ("on Monday", "last month") are resolved against
 // `doc.published`; without it they are kept with `relative` true and an
 // empty `start`, and a note with code "unresolved-date" (severity WARNING)
 // is appended to `notes`. Never fails; linear in the text.

@@ -485,7 +485,20 @@ struct Lexicons {
   // The ISO 4217 codes of currencies.tsv: a figure with one of these units
   // is money.
   FilteredWordSet currency_codes;
+  // Units written after the number (units.tsv, position "after"): "12 per
+  // cent", "7.1 on the Richter scale".
   PhraseTable<std::string> units;
+  // The most words of a percent unit, which may open a bare phrase ("per
+  // cent of 10").
+  size_t percent_unit_words = 0;
+  // Units written before the number (position "before"), as their folded
+  // words, longest first: "magnitude 6.9", "a magnitude of 6.9".
+  std::vector<std::pair<std::vector<std::string>, std::string>> prefix_units;
+  // The units of one word by that word, for a unit joined to the digits by
+  // a hyphen: written after the number ("6.9-magnitude", "10-percent") or
+  // before it ("magnitude-6.9").
+  FilteredWordMap<std::string> hyphen_suffix_units;
+  FilteredWordMap<std::string> hyphen_prefix_units;
   PhraseTable<bool> idioms;
   // Words at least one of which every figure holds unless it has digits:
   // number words, magnitudes, currency words and symbols, time units, the
@@ -671,8 +684,28 @@ Lexicons* LoadLexicons() {
     }
   }
   for (const auto& row : ReadTsv("units.tsv")) {
-    if (row.size() >= 2) lex->units.Add(row[0], row[1]);
+    if (row.size() < 2) continue;
+    const std::vector<Word> tokens = Words(row[0], 0, row[0].size());
+    if (tokens.empty()) continue;
+    std::vector<std::string> words;
+    for (const Word& token : tokens) words.push_back(token.folded);
+    const bool one_word =
+        tokens.size() == 1 && tokens[0].kind == TokenKind::kWord;
+    if (row.size() >= 3 && row[2] == "before") {
+      if (one_word) lex->hyphen_prefix_units.emplace(words[0], row[1]);
+      lex->prefix_units.emplace_back(std::move(words), row[1]);
+      continue;
+    }
+    lex->units.Add(row[0], row[1]);
+    if (one_word) lex->hyphen_suffix_units.emplace(words[0], row[1]);
+    if (row[1] == "percent") {
+      lex->percent_unit_words = std::max(lex->percent_unit_words, words.size());
+    }
   }
+  std::stable_sort(lex->prefix_units.begin(), lex->prefix_units.end(),
+                   [](const auto& a, const auto& b) {
+                     return a.first.size() > b.first.size();
+                   });
   for (const auto& row : ReadTsv("figure_idioms.tsv")) {
     lex->idioms.Add(row[0], true);
   }
@@ -2138,6 +2171,36 @@ int MatchSuffixUnit(const std::vector<Word>& words, const uint8_t* classes,
   return start;
 }
 
+// The unit of a compound written against the number ("magnitude" of
+// "6.9-magnitude", "percent" of "10-percent"): a unit of one word written
+// after the number. Null when the compound is none ("600-megawatt").
+const std::string* CompoundUnit(absl::string_view compound) {
+  const auto& units = Lex().hyphen_suffix_units;
+  const auto it = units.find(compound);
+  return it == units.end() ? nullptr : &it->second;
+}
+
+// The unit of a phrase written before the number at words[i] that names
+// what it measures ("magnitude 6.9", "a magnitude of about 6.9"); null when
+// none ends right before it. Sets `*begin`, when not null, to the phrase's
+// first token.
+const std::string* PrefixUnitBefore(const std::vector<Word>& words, int i,
+                                    int* begin = nullptr) {
+  for (const auto& [phrase, unit] : Lex().prefix_units) {
+    const int size = static_cast<int>(phrase.size());
+    if (size > i) continue;
+    bool match = true;
+    for (int j = 0; j < size && match; ++j) {
+      match = Same(words[i - size + j].folded, phrase[j]);
+    }
+    if (match) {
+      if (begin != nullptr) *begin = i - size;
+      return &unit;
+    }
+  }
+  return nullptr;
+}
+
 // ---------------------------------------------------------------------------
 // Step 3: what is counted: the head noun of the phrase after the number.
 
@@ -2565,7 +2628,9 @@ int MatchSign(const std::vector<Word>& words, int k, bool spaced_ok,
 }
 
 // A currency code written against the digits before it ("USD115",
-// "Rs20", "GBP3.01"): the amount, with `*code` set.
+// "Rs20", "GBP3.01"), or a unit written before the number and joined to it
+// by a hyphen ("magnitude-6.9"): the amount, with `*code` set to the
+// currency's code or the unit.
 std::optional<Amount> ParseAttachedPrefix(const std::vector<Word>& words, int k,
                                           absl::string_view* code) {
   // Most words hold no digit, which their shape tells.
@@ -2581,8 +2646,18 @@ std::optional<Amount> ParseAttachedPrefix(const std::vector<Word>& words, int k,
     ++digit;
   }
   if (digit == f.size() || digit < 2) return std::nullopt;
-  auto it = Lex().attached_currencies.find(f.substr(0, digit));
-  if (it == Lex().attached_currencies.end() || !it->second.prefix) {
+  absl::string_view unit;
+  const absl::string_view prefix = f.substr(0, digit);
+  if (auto it = Lex().attached_currencies.find(prefix);
+      it != Lex().attached_currencies.end() && it->second.prefix) {
+    unit = it->second.code;
+  } else if (absl::string_view head = prefix; absl::ConsumeSuffix(&head, "-")) {
+    // "magnitude-6.9": a unit written before the number, joined by a
+    // hyphen.
+    auto u = Lex().hyphen_prefix_units.find(head);
+    if (u == Lex().hyphen_prefix_units.end()) return std::nullopt;
+    unit = u->second;
+  } else {
     return std::nullopt;
   }
   Word rest = words[k];
@@ -2596,8 +2671,32 @@ std::optional<Amount> ParseAttachedPrefix(const std::vector<Word>& words, int k,
   amount->year_like = false;
   amount->begin = k;
   amount->end = k + 1;
-  *code = it->second.code;
+  *code = unit;
   return amount;
+}
+
+// A bound or approximation written before the number that ends right
+// before words[k] ("above" of "above magnitude 5", "about" of "about
+// magnitude 6"), the longest; null when none does. Ranges, vague
+// quantities and "equal to" need the number right after them.
+const QualifierEntry* QualifierEndingAt(const std::vector<Word>& words, int k) {
+  const int longest = static_cast<int>(Lex().qualifiers.max_words());
+  for (int start = std::max(0, k - longest); start < k; ++start) {
+    int end = start;
+    const QualifierEntry* q = MatchQualifier(words, start, &end);
+    if (q == nullptr || end != k || q->equal) continue;
+    switch (q->qualifier) {
+      case Figure::QUALIFIER_APPROXIMATE:
+      case Figure::QUALIFIER_MORE_THAN:
+      case Figure::QUALIFIER_AT_LEAST:
+      case Figure::QUALIFIER_LESS_THAN:
+      case Figure::QUALIFIER_AT_MOST:
+        return q;
+      default:
+        break;
+    }
+  }
+  return nullptr;
 }
 
 // A qualifier written after the number ("200 or more", "500 or less") at
@@ -2935,6 +3034,11 @@ bool ParseFigure(const SentenceView& view, int i, FigureMatch* found,
     k = amount->end;
   } else if (amount->ordinal) {
     k = amount->end;  // "the first £100 player": no "first £"
+  } else if (const std::string* u = unit.empty() && !amount->compound.empty()
+                                        ? CompoundUnit(amount->compound)
+                                        : nullptr) {
+    unit = *u;  // "the 6.9-magnitude earthquake", "a 10-percent rise"
+    k = amount->end;
   } else {
     k = MatchSuffixUnit(words, view.classes, amount->end, &unit, &factor);
     if (unit.empty() && code_scale == 1) {
@@ -3064,6 +3168,19 @@ bool ParseFigure(const SentenceView& view, int i, FigureMatch* found,
     }
   }
 
+  // "magnitude 6.9", "a magnitude of 6.9": a unit written before, and a
+  // qualifier before it ("above magnitude 5").
+  if (unit.empty() && !amount->ordinal) {
+    int unit_begin = i;
+    if (const std::string* u = PrefixUnitBefore(words, i, &unit_begin)) {
+      unit = *u;
+      if (qualifier == Figure::QUALIFIER_EXACT && !equal) {
+        if (const QualifierEntry* q = QualifierEndingAt(words, unit_begin)) {
+          qualifier = q->qualifier;
+        }
+      }
+    }
+  }
   bool duration = false;
   if (unit.empty()) {
     unit = DurationUnit(words, view.classes, *amount, &k);
@@ -3131,12 +3248,14 @@ bool InNameOrTime(const std::vector<Word>& words, const FigureMatch& match) {
         Is(words[begin - 2], "no")) {
       return true;  // "No. 10"
     }
-    // "Boeing 737", "Article 5", "Windows 10"; not money ("Kiran1 10eur").
+    // "Boeing 737", "Article 5", "Windows 10"; not money ("Kiran1 10eur")
+    // or a unit written before ("Magnitude 6.9 quake hits").
     if (words[begin].kind == TokenKind::kNumber &&
         !Lex().currency_codes.contains(match.figure.unit()) &&
         previous.kind == TokenKind::kWord && previous.capitalized &&
         !IsPossessive(previous) &&
-        !Lex().stop_words.contains(previous.folded)) {
+        !Lex().stop_words.contains(previous.folded) &&
+        PrefixUnitBefore(words, begin) == nullptr) {
       return true;
     }
   }
@@ -3205,28 +3324,30 @@ class UrlRuns {
 
 // How many tokens a figure may start before its first anchor
 // (IsFigureAnchor): a qualifier phrase, a sign and a currency phrase
-// ("no more than US$ 50", "bigger or equal than three thousand"), or a unit
-// phrase and "of" ("per cent of 10"), and one word more ("more than a
+// ("no more than US$ 50", "bigger or equal than three thousand"), or a
+// percent unit and "of" ("per cent of 10"), and one word more ("more than a
 // decade"). Figures are only tried within this distance of an anchor.
 int MaxFigureLead() {
   const Lexicons& lex = Lex();
   return static_cast<int>(
       std::max(lex.qualifiers.max_words() + 1 + lex.currencies.max_words(),
-               lex.units.max_words() + 1) +
+               lex.percent_unit_words + 1) +
       1);
 }
 
 // The words a figure can start with before its first anchor: the first
-// words of qualifier, currency and unit phrases ("more", "between", "us",
-// "per"), signs ("minus", "-"), "a"/"an" ("a dozen", "more than a
-// decade"), "point" ("point 77") and a decimal point (".08").
+// words of qualifier, currency and percent unit phrases ("more", "between",
+// "us", "per"), signs ("minus", "-"), "a"/"an" ("a dozen", "more than a
+// decade"), "point" ("point 77") and a decimal point (".08"). Other units
+// open no figure: only a percentage names its value after the unit.
 const FilteredWordSet& FigureOpeners() {
   static const FilteredWordSet* const kOpeners = [] {
     const Lexicons& lex = Lex();
     auto* openers = new FilteredWordSet();
     for (const std::vector<std::string>& words :
          {lex.qualifiers.first_words(), lex.currencies.first_words(),
-          lex.units.first_words()}) {
+          lex.units.first_words(
+              [](const std::string& unit) { return unit == "percent"; })}) {
       openers->insert(words.begin(), words.end());
     }
     for (const char* word :

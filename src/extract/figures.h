@@ -34,6 +34,16 @@ namespace crosscheck::extract {
 // a plural noun or "of" ("3.5m units", "20k jobs"), never after "a", "an"
 // or "the" ("the 400m freestyle", "a 5k run" are no figures).
 //
+// An earthquake's magnitude has the unit "magnitude", whichever way it is
+// written ("magnitude 6.9 earthquake", "a magnitude of 6.9", "the
+// 6.9-magnitude earthquake", "the magnitude-6.9 quake", "a 7.1 magnitude
+// quake", "6.9 on the Richter scale"; data/units.tsv), and counts the noun
+// after it as any figure does ("earthquake"), so it is never taken for a
+// count. A unit written before the number stays out of the span ("6.9" of
+// "magnitude 6.9"), and a bound before that unit qualifies the figure
+// ("above magnitude 5": more than 5). A unit of one word may be joined to
+// the digits by a hyphen on its side ("10-percent", "6.9-magnitude").
+//
 // Fractions are stored as their number: "two thirds" 0.667, "one and a
 // half" 1.5, "half a million" 500000, "5 million and a half" 5500000. A
 // share with no whole part ("half of the delegates", "a third of the

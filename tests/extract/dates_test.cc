@@ -1403,6 +1403,104 @@ TEST(FindDatesTest, SeveralDatesInTextOrderWithTheirEvents) {
             found.claims[2].sentence().begin());
 }
 
+struct EventCase {
+  const char* text;
+  const char* span;   // the date's text
+  const char* event;  // Date.event, "" for none
+};
+
+// The one date of `c.text` (published on a Monday) has span `c.span` and
+// event `c.event`.
+void ExpectEvent(const EventCase& c) {
+  SCOPED_TRACE(c.text);
+  const Found found = Dates(c.text, "2025-03-10");
+  ASSERT_THAT(found.claims, SizeIs(1));
+  EXPECT_EQ(found.claims[0].text(), c.span);
+  EXPECT_EQ(found.claims[0].date().event(), c.event);
+}
+
+// A noun that names a happening next to the date is the event the date is
+// the date of, whatever verb governs the sentence: outlets that date one
+// event in different words compare equal.
+TEST(FindDatesTest, EventNounAttachedToTheDate) {
+  const EventCase kCases[] = {
+      // A possessive date, with either apostrophe.
+      {"Saturday’s earthquake flattened the old town.", "Saturday",
+       "earthquake"},
+      {"Saturday's earthquake killed 146 people.", "Saturday", "earthquake"},
+      {"The toll from last Saturday’s earthquake rose.", "last Saturday",
+       "earthquake"},
+      {"Last week’s summit ended without a deal.", "Last week", "summit"},
+      {"Tuesday's state visit began in Lundby.", "Tuesday", "visit"},
+      {"Saturday’s devastating earthquake struck before dawn.", "Saturday",
+       "earthquake"},
+      {"Saturday morning’s quake was felt in Belavan.", "Saturday",
+       "earthquake"},
+      // A date after a determiner that modifies the noun.
+      {"The March 8 earthquake has killed 268 people.", "March 8",
+       "earthquake"},
+      {"Most houses predated the 1987 earthquake.", "1987", "earthquake"},
+      {"It rebuilt after the October 1987 earthquake.", "October 1987",
+       "earthquake"},
+      {"The 2016 election was close.", "2016", "election"},
+      {"The June 3 vote passed narrowly.", "June 3", "vote"},
+      {"Nothing changed since the 2021 election.", "2021", "election"},
+      {"The 2016 presidential election divided the country.", "2016",
+       "election"},
+      {"The 1987 Whittier Narrows earthquake damaged the campus.", "1987",
+       "earthquake"},
+      {"Turnout fell in Tarvia's 2019 parliamentary elections.", "2019",
+       "election"},
+      // The noun before "of", "on" or "in" and the date.
+      {"The valley suffered in the earthquake of October 14, 1987.",
+       "October 14, 1987", "earthquake"},
+      {"It rebuilt again after the floods of 2014.", "2014", "flood"},
+      {"The vote on June 3 was close.", "June 3", "vote"},
+      {"Sorel spoke at a briefing on Sunday.", "Sunday", "briefing"},
+      {"A magnitude 5.3 aftershock on Sunday afternoon halted the work.",
+       "Sunday", "aftershock"},
+      {"The government narrowly survived a confidence vote on Sept. 12, "
+       "2023.",
+       "Sept. 12, 2023", "vote"},
+  };
+  for (const EventCase& c : kCases) ExpectEvent(c);
+}
+
+// Synonyms of event_nouns.tsv give one event.
+TEST(FindDatesTest, EventNounsAreCanonical) {
+  const EventCase kCases[] = {
+      {"The March 8 quake struck at night.", "March 8", "earthquake"},
+      {"The March 8 temblor struck at night.", "March 8", "earthquake"},
+      {"The March 8 earthquake struck at night.", "March 8", "earthquake"},
+      {"The 2019 wildfire burned for weeks.", "2019", "fire"},
+      {"The crises of 2008 shook the banks.", "2008", "crisis"},
+  };
+  for (const EventCase& c : kCases) ExpectEvent(c);
+}
+
+// Times of day, nouns that name no happening, verbs and words past the noun
+// phrase are no events.
+TEST(FindDatesTest, NoEventWithoutAnEventNounAttached) {
+  const EventCase kCases[] = {
+      {"The toll rose to 214 by Monday evening.", "Monday", ""},
+      {"Saturday morning was calm.", "Saturday", ""},
+      {"A powerful earthquake struck before dawn on Saturday.", "Saturday", ""},
+      {"Officials missed the March 8 deadline for the report.", "March 8", ""},
+      {"The government ignored the 2019 study.", "2019", ""},
+      {"The 2019 study found floods were likely.", "2019", ""},
+      {"Monday's figures show floods in the north.", "Monday", ""},
+      {"Lawmakers will vote on June 3.", "June 3", ""},
+      {"They vote on June 3.", "June 3", ""},
+      {"The code, last revised in 2009, is strict.", "2009", ""},
+      {"Rescuers reached the village on Sunday, after the earthquake.",
+       "Sunday", ""},
+  };
+  for (const EventCase& c : kCases) ExpectEvent(c);
+  // "since the election" names no date, so no event either.
+  EXPECT_THAT(Dates("Nothing changed since the election.", "2025-03-10").claims,
+              IsEmpty());
+}
+
 TEST(FindDatesTest, WithoutPublicationDateRelativeDatesAreNoted) {
   const std::string text = "Parliament approved the law last month.";
   const Found found = Dates(text, "");

@@ -240,6 +240,61 @@ TEST(FindFiguresTest, Percentages) {
   for (const FigureCase& c : kCases) ExpectOneFigure(c);
 }
 
+// A unit of one word may be joined to the digits by a hyphen.
+TEST(FindFiguresTest, UnitsJoinedByAHyphen) {
+  const FigureCase kCases[] = {
+      {"Prices saw a 10-percent rise.", "10-percent", 10, kExact, "percent",
+       "rise"},
+      {"A 6.9-magnitude earthquake struck.", "6.9-magnitude", 6.9, kExact,
+       "magnitude", "earthquake"},
+      {"The magnitude-6.9 quake struck before dawn.", "magnitude-6.9", 6.9,
+       kExact, "magnitude", "quake"},
+  };
+  for (const FigureCase& c : kCases) ExpectOneFigure(c);
+}
+
+// The magnitude of an earthquake, however it is written, has the unit
+// "magnitude" and keeps the noun it qualifies, so that it is never taken
+// for a count of earthquakes; a unit written before the number stays out
+// of the span.
+TEST(FindFiguresTest, EarthquakeMagnitudes) {
+  const FigureCase kCases[] = {
+      {"The magnitude 6.9 earthquake struck at dawn.", "6.9", 6.9, kExact,
+       "magnitude", "earthquake"},
+      {"The institute measured it at a magnitude of 6.9, the strongest in "
+       "decades.",
+       "6.9", 6.9, kExact, "magnitude"},
+      {"Relay News said the 6.9-magnitude earthquake struck the valley.",
+       "6.9-magnitude", 6.9, kExact, "magnitude", "earthquake"},
+      {"Vasko toured the valley after the magnitude-6.9 quake.",
+       "magnitude-6.9", 6.9, kExact, "magnitude", "quake"},
+      {"A magnitude 5.3 aftershock hit the town.", "5.3", 5.3, kExact,
+       "magnitude", "aftershock"},
+      {"A 7.1 magnitude quake hit the coast.", "7.1 magnitude", 7.1, kExact,
+       "magnitude", "quake"},
+      {"The quake measured 6.9 on the Richter scale.",
+       "6.9 on the Richter scale", 6.9, kExact, "magnitude"},
+      {"Magnitude 6.4 tremor hit the coast.", "6.4", 6.4, kExact, "magnitude",
+       "tremor"},
+      {"Aftershocks above magnitude 5 kept coming.", "5", 5,
+       Figure::QUALIFIER_MORE_THAN, "magnitude"},
+      {"The quake had a magnitude of about 6.2 at its peak.", "about 6.2", 6.2,
+       Figure::QUALIFIER_APPROXIMATE, "magnitude"},
+  };
+  for (const FigureCase& c : kCases) ExpectOneFigure(c);
+}
+
+// "magnitude" names a unit only right next to the number.
+TEST(FindFiguresTest, MagnitudeApartFromTheNumberIsNoUnit) {
+  const FigureCase kCases[] = {
+      {"Prices rose by two orders of magnitude.", "two", 2, kExact, "",
+       "order"},
+      {"The magnitude of the damage left 300 families homeless.", "300", 300,
+       kExact, "", "family"},
+  };
+  for (const FigureCase& c : kCases) ExpectOneFigure(c);
+}
+
 TEST(FindFiguresTest, Qualifiers) {
   const FigureCase kCases[] = {
       {"The forum drew more than 2,400 delegates.", "more than 2,400", 2400,
