@@ -15,6 +15,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -101,6 +102,20 @@ const absl::flat_hash_set<std::string>& TimeUnits() {
   return *kSet;
 }
 
+// Canonical predicates of a quantity changing or standing at a value.
+const absl::flat_hash_set<std::string>& ChangeVerbs() {
+  static const auto* const kSet = [] {
+    auto* set = new absl::flat_hash_set<std::string>;
+    for (absl::string_view line :
+         absl::StrSplit(EmbeddedFile("change_verbs.tsv"), '\n')) {
+      line = absl::StripAsciiWhitespace(line);
+      if (!line.empty() && line[0] != '#') set->insert(std::string(line));
+    }
+    return set;
+  }();
+  return *kSet;
+}
+
 std::string Canonical(const std::string& lemma) {
   const auto& map = Synonyms();
   auto it = map.find(lemma);
@@ -165,6 +180,9 @@ struct Item {
   // the two are different facts (a toll on two days, two earthquakes), and
   // this claim never makes a discrepancy with another article's claim.
   bool ambiguous = false;
+  // For a date: it follows "since" ("have met 17 times since 2019"): it
+  // starts a period of the verb's action and dates no single event.
+  bool period_start = false;
 };
 
 std::string UnitClass(const Figure& f) {
@@ -235,7 +253,23 @@ std::string DateEvent(const Claim& claim, const std::string& predicate) {
   return predicate;
 }
 
-Item MakeItem(const Claim& claim, int article, Interner* interner) {
+// Whether the word before `begin` in `text` is "since" (any case).
+bool AfterSince(absl::string_view text, size_t begin) {
+  size_t end = std::min(begin, text.size());
+  while (end > 0 &&
+         absl::ascii_isspace(static_cast<unsigned char>(text[end - 1]))) {
+    --end;
+  }
+  size_t start = end;
+  while (start > 0 &&
+         absl::ascii_isalpha(static_cast<unsigned char>(text[start - 1]))) {
+    --start;
+  }
+  return absl::EqualsIgnoreCase(text.substr(start, end - start), "since");
+}
+
+Item MakeItem(const Claim& claim, int article, absl::string_view text,
+              Interner* interner) {
   Item item;
   item.claim = &claim;
   item.article = article;
@@ -265,6 +299,7 @@ Item MakeItem(const Claim& claim, int article, Interner* interner) {
       break;
     }
     case Claim::KIND_DATE: {
+      item.period_start = AfterSince(text, claim.span().begin());
       const std::string event = DateEvent(claim, item.predicate);
       if (!event.empty()) item.key = absl::StrCat("d|", event);
       // The event is what is compared: the predicate's words stay keywords
@@ -401,6 +436,12 @@ double FactScore(const Item& a, const Item& b, const AlignOptions& options) {
                               ? 0
                               : Jaccard(a.entities, b.entities);
   const double keywords = Jaccard(a.keywords, b.keywords);
+  // "have met 17 times since 2019" starts a period of meetings; it is not
+  // the date of "Tuesday's meeting".
+  if ((a.period_start && NamesItsEvent(b)) ||
+      (b.period_start && NamesItsEvent(a))) {
+    return -1;
+  }
   const bool named_event = NamesItsEvent(a) && NamesItsEvent(b);
   const bool same_people =
       entities >= options.min_date_entity_similarity &&
@@ -962,20 +1003,22 @@ struct Candidate {
 // Dates a figure by its sentence: the nearest resolved date governed by the
 // same verb ("rose to 214 by Monday evening", not "Saturday's earthquake"),
 // else the nearest date of an event the figure's sentence speaks of ("the
-// 1987 earthquake, which killed 421 people"). Looks at most kScopeWindow dates
+// 1987 earthquake, which killed 421 people"). A date of the same verb when
+// that verb is one of change (data/change_verbs.tsv: "rose", "stood at")
+// is the figure's and is not aligned as a date of its own. Looks at most kScopeWindow dates
 // to each side, so a sentence of many dates costs no more than that per figure.
 constexpr size_t kScopeWindow = 8;
 
 void AttachScopes(const Interner& interner, std::vector<Item>* items) {
   // Resolved dates with a verb, by article and sentence, in text order.
-  absl::flat_hash_map<std::pair<int, uint64_t>, std::vector<const Item*>> dates;
-  for (const Item& item : *items) {
+  absl::flat_hash_map<std::pair<int, uint64_t>, std::vector<Item*>> dates;
+  for (Item& item : *items) {
     const Claim& c = *item.claim;
     if (c.kind() != Claim::KIND_DATE || c.date().start().empty()) continue;
     dates[{item.article, c.sentence().begin()}].push_back(&item);
   }
   for (auto& [where, list] : dates) {
-    std::sort(list.begin(), list.end(), [](const Item* x, const Item* y) {
+    std::sort(list.begin(), list.end(), [](Item* x, Item* y) {
       return x->claim->span().begin() < y->claim->span().begin();
     });
   }
@@ -984,17 +1027,17 @@ void AttachScopes(const Interner& interner, std::vector<Item>* items) {
     if (c.kind() != Claim::KIND_FIGURE) continue;
     auto it = dates.find({item.article, c.sentence().begin()});
     if (it == dates.end()) continue;
-    const std::vector<const Item*>& list = it->second;
+    const std::vector<Item*>& list = it->second;
     const uint64_t at = c.span().begin();
     const size_t pos = static_cast<size_t>(
         std::lower_bound(list.begin(), list.end(), at,
-                         [](const Item* d, uint64_t offset) {
+                         [](Item* d, uint64_t offset) {
                            return d->claim->span().begin() < offset;
                          }) -
         list.begin());
     // (same verb, distance) of the best date so far: a date of the same
     // verb first, then the nearest.
-    const Item* best = nullptr;
+    Item* best = nullptr;
     std::pair<bool, uint64_t> best_rank;
     const size_t lo = pos > kScopeWindow ? pos - kScopeWindow : 0;
     const size_t hi = std::min(list.size(), pos + kScopeWindow);
@@ -1018,6 +1061,12 @@ void AttachScopes(const Interner& interner, std::vector<Item>* items) {
       item.has_scope = true;
       item.scope =
           DayRange(best->claim->date().start(), best->claim->date().end());
+      // "The toll rose to 214 by Monday": the date says when the figure
+      // held, and is compared with it, not as the date of an event.
+      if (!best_rank.first && (ChangeVerbs().contains(c.predicate()) ||
+                               ChangeVerbs().contains(item.predicate))) {
+        best->key.clear();
+      }
     }
   }
 }
@@ -1379,8 +1428,11 @@ std::vector<Alignment> Align(const std::vector<Article>& articles,
   items.reserve(claims.size());
   for (const Claim* claim : sorted_claims) {
     auto it = article_index.find(claim->article_id());
-    items.push_back(MakeItem(*claim, it == article_index.end() ? 0 : it->second,
-                             &interner));
+    const int article = it == article_index.end() ? 0 : it->second;
+    const absl::string_view text =
+        it == article_index.end() ? absl::string_view()
+                                  : sorted_articles[article]->text();
+    items.push_back(MakeItem(*claim, article, text, &interner));
   }
   const int n = static_cast<int>(items.size());
   std::vector<std::vector<int>> stories(sorted_articles.size());
