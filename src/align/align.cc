@@ -1005,8 +1005,9 @@ struct Candidate {
 // else the nearest date of an event the figure's sentence speaks of ("the
 // 1987 earthquake, which killed 421 people"). A date of the same verb when
 // that verb is one of change (data/change_verbs.tsv: "rose", "stood at")
-// is the figure's and is not aligned as a date of its own. Looks at most kScopeWindow dates
-// to each side, so a sentence of many dates costs no more than that per figure.
+// is the figure's and is not aligned as a date of its own. Looks at most
+// kScopeWindow dates to each side, so a sentence of many dates costs no more
+// than that per figure.
 constexpr size_t kScopeWindow = 8;
 
 void AttachScopes(const Interner& interner, std::vector<Item>* items) {
@@ -1429,9 +1430,9 @@ std::vector<Alignment> Align(const std::vector<Article>& articles,
   for (const Claim* claim : sorted_claims) {
     auto it = article_index.find(claim->article_id());
     const int article = it == article_index.end() ? 0 : it->second;
-    const absl::string_view text =
-        it == article_index.end() ? absl::string_view()
-                                  : sorted_articles[article]->text();
+    const absl::string_view text = it == article_index.end()
+                                       ? absl::string_view()
+                                       : sorted_articles[article]->text();
     items.push_back(MakeItem(*claim, article, text, &interner));
   }
   const int n = static_cast<int>(items.size());
