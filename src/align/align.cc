@@ -367,6 +367,41 @@ bool NamesItsEvent(const Item& item) {
          !item.claim->date().event().empty();
 }
 
+// How strongly two dates with the same event key are shown to date one
+// event.
+enum class Evidence { kNone, kWeak, kStrong };
+
+// Strong: the same other event words (keyword Jaccard similarity of at
+// least min_date_keyword_similarity); the same people or places (entity
+// similarity of at least min_date_entity_similarity) for an event that
+// happens to them once ("took office") or that a noun names on both sides
+// ("the 1987 earthquake"); or a noun-named event on both sides with a
+// shared entity or half the keyword similarity. Weak: the same people or
+// places with at least one shared event word, for an event a verb names
+// ("said in a statement on Tuesday"): enough to group agreeing dates, not
+// to oppose two that differ. A date after "since" (a period's start)
+// never dates an event a noun names.
+Evidence DateEvidence(const Item& a, const Item& b,
+                      const AlignOptions& options) {
+  if ((a.period_start && NamesItsEvent(b)) ||
+      (b.period_start && NamesItsEvent(a))) {
+    return Evidence::kNone;
+  }
+  const double entities = a.entities.empty() || b.entities.empty()
+                              ? 0
+                              : Jaccard(a.entities, b.entities);
+  const double keywords = Jaccard(a.keywords, b.keywords);
+  const bool named_event = NamesItsEvent(a) && NamesItsEvent(b);
+  const bool people = entities >= options.min_date_entity_similarity;
+  if (keywords >= options.min_date_keyword_similarity ||
+      (people && (named_event || OnceEvents().contains(a.predicate))) ||
+      (named_event &&
+       (entities > 0 || keywords >= options.min_date_keyword_similarity / 2))) {
+    return Evidence::kStrong;
+  }
+  return people && keywords > 0 ? Evidence::kWeak : Evidence::kNone;
+}
+
 // Similarity of two figures or dates with the same blocking key, or a
 // negative number when they do not state the same fact.
 double FactScore(const Item& a, const Item& b, const AlignOptions& options) {
@@ -421,39 +456,29 @@ double FactScore(const Item& a, const Item& b, const AlignOptions& options) {
                                !a.predicate.empty() && !b.predicate.empty() &&
                                same_action;
     const bool strong = specific_ordinal || stated_action;
-    const double needed = counted == "time" ? 2 * options.min_context_similarity
-                          : strong          ? 0.0
-                                            : options.min_context_similarity / 2;
+    // A count of things ("ships", "patients") counts those its verb picks:
+    // "rerouted two ships" and "23 ships were waiting" count different
+    // ships. With two stated actions that differ, only a strong context
+    // makes them one fact. (An amount measures one thing, whatever verb
+    // carries it: "a $9 billion package spread over the decade" and
+    // "announced a $12 billion package".)
+    const bool other_action = UnitClass(a.claim->figure()) == "count" &&
+                              !ordinal && !a.predicate.empty() &&
+                              !b.predicate.empty() && !same_action;
+    const double needed =
+        counted == "time" || other_action ? 2 * options.min_context_similarity
+        : strong                          ? 0.0
+                                          : options.min_context_similarity / 2;
     if (context < needed || (context == 0 && !strong)) return -1;
     return 0.5 + 0.5 * context;
   }
   // Dates (and a date beside the duration of its event: "June 5-7" and "a
-  // three-day tour"): the same event (the key), and either the same other
-  // event words, or the same people or places (whose event it is) with at
-  // least one shared event word — none needed for an event that happens to
-  // them once ("took office") or that a noun names ("the 1987 earthquake").
+  // three-day tour"): see DateEvidence.
+  if (DateEvidence(a, b, options) == Evidence::kNone) return -1;
   const double entities = a.entities.empty() || b.entities.empty()
                               ? 0
                               : Jaccard(a.entities, b.entities);
-  const double keywords = Jaccard(a.keywords, b.keywords);
-  // "have met 17 times since 2019" starts a period of meetings; it is not
-  // the date of "Tuesday's meeting".
-  if ((a.period_start && NamesItsEvent(b)) ||
-      (b.period_start && NamesItsEvent(a))) {
-    return -1;
-  }
-  const bool named_event = NamesItsEvent(a) && NamesItsEvent(b);
-  const bool same_people =
-      entities >= options.min_date_entity_similarity &&
-      (keywords > 0 || named_event || OnceEvents().contains(a.predicate));
-  const bool same_story =
-      named_event &&
-      (entities > 0 || keywords >= options.min_date_keyword_similarity / 2);
-  if (!same_people && !same_story &&
-      keywords < options.min_date_keyword_similarity) {
-    return -1;
-  }
-  return 0.5 + 0.5 * std::max(entities, keywords);
+  return 0.5 + 0.5 * std::max(entities, Jaccard(a.keywords, b.keywords));
 }
 
 // True when the speakers of two quotes may be the same person: either is
@@ -1106,9 +1131,20 @@ void MarkAmbiguous(const std::vector<int>& members, const AlignOptions& options,
   }
 }
 
+// Whether a conflict of values between a and b may stand as a
+// discrepancy: they look like one fact on their own, and two dates are
+// strongly shown to date one event (DateEvidence).
+bool CanConflict(const Item& a, const Item& b, const AlignOptions& options) {
+  if (PairScore(a, b, options) < 0) return false;
+  return a.claim->kind() != Claim::KIND_DATE ||
+         b.claim->kind() != Claim::KIND_DATE ||
+         DateEvidence(a, b, options) == Evidence::kStrong;
+}
+
 // Scores the pair (a, b) of one block and adds it to `candidates` when the
 // two may state one fact. A conflicting pair is not added when either
-// claim is ambiguous in its article.
+// claim is ambiguous in its article, or when the conflict may not stand
+// (CanConflict).
 void AddCandidate(const std::vector<Item>& items, int a, int b,
                   const AlignOptions& options,
                   std::vector<Candidate>* candidates) {
@@ -1116,7 +1152,10 @@ void AddCandidate(const std::vector<Item>& items, int a, int b,
   if (score < 0) return;
   const bool consistent =
       ComparePair(items[a], items[b], options) != PairVerdict::kDiscrepancy;
-  if (!consistent && (items[a].ambiguous || items[b].ambiguous)) return;
+  if (!consistent && (items[a].ambiguous || items[b].ambiguous ||
+                      !CanConflict(items[a], items[b], options))) {
+    return;
+  }
   candidates->push_back(
       {score + (consistent ? kConsistentBonus : 0.0), score, a, b});
 }
@@ -1188,7 +1227,10 @@ void ClusterAroundLeaders(const std::vector<Item>& items,
       if (score < 0) continue;
       const bool consistent = ComparePair(items[leader], item, options) !=
                               PairVerdict::kDiscrepancy;
-      if (!consistent && (items[leader].ambiguous || item.ambiguous)) continue;
+      if (!consistent && (items[leader].ambiguous || item.ambiguous ||
+                          !CanConflict(items[leader], item, options))) {
+        continue;
+      }
       const double rank = score + (consistent ? kConsistentBonus : 0.0);
       if (best < 0 || rank > best_rank ||
           (rank == best_rank && cluster < best)) {
@@ -1486,7 +1528,7 @@ std::vector<Alignment> Align(const std::vector<Article>& articles,
     const Item& b = items[y];
     if (a.claim->kind() == Claim::KIND_QUOTE) return false;
     return ComparePair(a, b, options) == PairVerdict::kDiscrepancy &&
-           PairScore(a, b, options) < 0;
+           !CanConflict(a, b, options);
   });
   for (const Candidate& c : candidates) clusters.Merge(c.a, c.b, c.score);
 

@@ -661,6 +661,14 @@ const WordSet& VerbLemmas() {
   return *kSet;
 }
 
+// Whether `folded` is a form of "be" that makes a progressive ("were
+// waiting").
+bool IsBeForm(absl::string_view folded) {
+  return folded == "is" || folded == "are" || folded == "was" ||
+         folded == "were" || folded == "be" || folded == "been" ||
+         folded == "being";
+}
+
 // What the context rules read from a folded word by itself, whatever its
 // neighbours: computed once per distinct word and reused (LexisOf).
 struct WordLexis {
@@ -671,6 +679,8 @@ struct WordLexis {
     kEd,          // "-ed": a verb unless after a determiner
     kIng,         // "-ing" of a known verb: the same
     kBase,        // base or "-s" form of a known verb: where a verb can be
+    kIngAfterBe,  // "-ing" of another word: a verb only after a form of
+                  // "be" ("ships were waiting"; not "the morning")
   };
   Verb verb = Verb::kNo;
   // The lemma of the verb reading and its class, when verb != kNo.
@@ -782,8 +792,13 @@ WordLexis ComputeLexisFacts(const std::string& folded,
     const bool ed = folded.size() > 4 && absl::EndsWith(folded, "ed");
     const bool known = VerbLemmas().contains(lemma);
     if (ing || ed) {
-      if (ing && !known) return lexis;  // "morning", "building"
-      lexis.verb = ing ? WordLexis::Verb::kIng : WordLexis::Verb::kEd;
+      if (ing && !known) {
+        // "morning", "building": a verb only in "were waiting".
+        if (lexis.stop_word || folded.size() < 6) return lexis;
+        lexis.verb = WordLexis::Verb::kIngAfterBe;
+      } else {
+        lexis.verb = ing ? WordLexis::Verb::kIng : WordLexis::Verb::kEd;
+      }
     } else {
       if (!known) return lexis;
       lexis.verb = WordLexis::Verb::kBase;
@@ -1298,6 +1313,9 @@ class SentenceFacts {
       candidate->first_match = static_cast<int>(matches_.size());
       for (const EventPhrase& phrase : *lexis.phrases) {
         const int end = MatchPhrase(i, phrase);
+        // A one-word phrase after a determiner is a noun ("the centrepiece
+        // of the visit"), not the verb of an event.
+        if (end == i + 1 && i > 0 && IsDeterminerAt(i - 1)) continue;
         if (end >= 0) matches_.push_back({end, &phrase.event});
       }
       candidate->match_count =
@@ -1384,6 +1402,8 @@ class SentenceFacts {
         return &lexis;
       case WordLexis::Verb::kBase:
         return VerbPosition(i, lo, hi) ? &lexis : nullptr;
+      case WordLexis::Verb::kIngAfterBe:
+        return i > lo && IsBeForm(words_[i - 1].folded) ? &lexis : nullptr;
     }
     return nullptr;
   }
