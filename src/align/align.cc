@@ -465,10 +465,10 @@ double FactScore(const Item& a, const Item& b, const AlignOptions& options) {
     const bool other_action = UnitClass(a.claim->figure()) == "count" &&
                               !ordinal && !a.predicate.empty() &&
                               !b.predicate.empty() && !same_action;
-    const double needed =
-        counted == "time" || other_action ? 2 * options.min_context_similarity
-        : strong                          ? 0.0
-                                          : options.min_context_similarity / 2;
+    const double needed = counted == "time" || other_action
+                              ? 2 * options.min_context_similarity
+                          : strong ? 0.0
+                                   : options.min_context_similarity / 2;
     if (context < needed || (context == 0 && !strong)) return -1;
     return 0.5 + 0.5 * context;
   }
