@@ -120,13 +120,10 @@ int main(int argc, char** argv) {
           argc, argv, "tools/align_eval/align_eval_main", "--help");
   if (!positional.ok()) return Fail(std::string(positional.status().message()));
 
+  const crosscheck::eval_io::RunDirs run = crosscheck::eval_io::BazelRunDirs();
+  const fs::path& working = run.working;
+  const fs::path& workspace = run.workspace;
   std::error_code error;
-  fs::path working = fs::current_path(error);
-  if (const char* dir = std::getenv("BUILD_WORKING_DIRECTORY")) working = dir;
-  fs::path workspace = working;
-  if (const char* dir = std::getenv("BUILD_WORKSPACE_DIRECTORY")) {
-    workspace = dir;
-  }
   std::vector<fs::path> dirs;
   for (const std::string& arg : *positional) {
     const fs::path p(arg);

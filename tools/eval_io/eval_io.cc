@@ -1,5 +1,6 @@
 #include "tools/eval_io/eval_io.h"
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -9,6 +10,20 @@
 #include "google/protobuf/util/json_util.h"
 
 namespace crosscheck::eval_io {
+
+RunDirs BazelRunDirs() {
+  RunDirs dirs;
+  std::error_code error;
+  dirs.working = std::filesystem::current_path(error);
+  if (const char* dir = std::getenv("BUILD_WORKING_DIRECTORY")) {
+    dirs.working = dir;
+  }
+  dirs.workspace = dirs.working;
+  if (const char* dir = std::getenv("BUILD_WORKSPACE_DIRECTORY")) {
+    dirs.workspace = dir;
+  }
+  return dirs;
+}
 
 absl::StatusOr<std::string> ReadFile(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);

@@ -18,6 +18,16 @@ namespace crosscheck::eval_io {
 // The bytes of the file at `path`. Errors: kNotFound "cannot read PATH".
 absl::StatusOr<std::string> ReadFile(const std::filesystem::path& path);
 
+// Where `bazel run` was started (BUILD_WORKING_DIRECTORY, else the current
+// directory) and the workspace root (BUILD_WORKSPACE_DIRECTORY, else the
+// same): paths the user gives are meant relative to the first, defaults
+// relative to the second.
+struct RunDirs {
+  std::filesystem::path working;
+  std::filesystem::path workspace;
+};
+RunDirs BazelRunDirs();
+
 // One JSONL line parsed as a JSON object. Errors: kInvalidArgument
 // "WHERE: not a JSON object: ..." with the first line of the parser's
 // message; `where` names the file and line ("suite.jsonl:12").

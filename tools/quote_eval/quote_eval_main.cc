@@ -113,13 +113,9 @@ int main(int argc, char** argv) {
 
   // `bazel run` starts the binary in its runfiles tree: defaults are meant
   // relative to the workspace, paths given relative to where the user ran it.
-  std::error_code error;
-  fs::path working = fs::current_path(error);
-  if (const char* dir = std::getenv("BUILD_WORKING_DIRECTORY")) working = dir;
-  fs::path workspace = working;
-  if (const char* dir = std::getenv("BUILD_WORKSPACE_DIRECTORY")) {
-    workspace = dir;
-  }
+  const crosscheck::eval_io::RunDirs dirs = crosscheck::eval_io::BazelRunDirs();
+  const fs::path& working = dirs.working;
+  const fs::path& workspace = dirs.workspace;
 
   crosscheck::quote_eval::EvalOptions options;
   options.suite_path =
