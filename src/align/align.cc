@@ -1097,9 +1097,42 @@ void AttachScopes(const Interner& interner, std::vector<Item>* items) {
   }
 }
 
+// Two dates of an event named by a noun further apart than this are two
+// occurrences of the event (CanConflict).
+constexpr int64_t kMaxVersionGapDays = 366;
+
+// Whether a conflict of values between a and b may stand as a
+// discrepancy: they look like one fact on their own, and two dates are
+// strongly shown to date one event (DateEvidence) and, for an event a noun
+// names, lie within a year of each other.
+bool CanConflict(const Item& a, const Item& b, const AlignOptions& options) {
+  if (PairScore(a, b, options) < 0) return false;
+  if (a.claim->kind() != Claim::KIND_DATE ||
+      b.claim->kind() != Claim::KIND_DATE) {
+    return true;
+  }
+  if (DateEvidence(a, b, options) != Evidence::kStrong) return false;
+  // "The strike began on Monday" and "the last strike began on March 14,
+  // 2011": dates of an event a noun names that lie more than a year apart
+  // are two occurrences of it, not two versions of one.
+  if (NamesItsEvent(a) && NamesItsEvent(b)) {
+    const auto ra = DayRange(a.claim->date().start(), a.claim->date().end());
+    const auto rb = DayRange(b.claim->date().start(), b.claim->date().end());
+    const std::optional<int64_t> a_first = DayNumber(ra.first);
+    const std::optional<int64_t> a_last = DayNumber(ra.second);
+    const std::optional<int64_t> b_first = DayNumber(rb.first);
+    const std::optional<int64_t> b_last = DayNumber(rb.second);
+    if (a_first && a_last && b_first && b_last &&
+        std::max(*b_first - *a_last, *a_first - *b_last) > kMaxVersionGapDays) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // Marks the claims of a figure or date block whose article states another
-// value in conflict with theirs that looks like the same fact (PairScore)
-// and that no time scope tells apart. An article holding more than kMaxSiblings
+// value in conflict with theirs that could be a rival version of the same
+// fact (CanConflict) and that no time scope tells apart. An article holding more than kMaxSiblings
 // claims of a block has only its first kMaxSiblings compared.
 constexpr size_t kMaxSiblings = 32;
 
@@ -1123,7 +1156,7 @@ void MarkAmbiguous(const std::vector<int>& members, const AlignOptions& options,
           continue;
         }
         if (ComparePair(a, b, options) == PairVerdict::kDiscrepancy &&
-            PairScore(a, b, options) >= 0) {
+            CanConflict(a, b, options)) {
           a.ambiguous = b.ambiguous = true;
         }
       }
@@ -1131,15 +1164,6 @@ void MarkAmbiguous(const std::vector<int>& members, const AlignOptions& options,
   }
 }
 
-// Whether a conflict of values between a and b may stand as a
-// discrepancy: they look like one fact on their own, and two dates are
-// strongly shown to date one event (DateEvidence).
-bool CanConflict(const Item& a, const Item& b, const AlignOptions& options) {
-  if (PairScore(a, b, options) < 0) return false;
-  return a.claim->kind() != Claim::KIND_DATE ||
-         b.claim->kind() != Claim::KIND_DATE ||
-         DateEvidence(a, b, options) == Evidence::kStrong;
-}
 
 // Scores the pair (a, b) of one block and adds it to `candidates` when the
 // two may state one fact. A conflicting pair is not added when either

@@ -1621,6 +1621,20 @@ bool IsPluralNoun(const Word& word) {
   return Lemma(folded) != folded;
 }
 
+// Whether `word` is a form of an auxiliary ("will", "did", "was", "had").
+bool IsAuxiliaryWord(const Word& word) {
+  if (word.kind != segment::TokenKind::kWord) return false;
+  const std::string& folded = word.folded;
+  std::string lemma = folded;
+  const auto& irregular = IrregularWords();
+  if (auto it = irregular.find(folded); it != irregular.end()) {
+    lemma = it->second.lemma;
+  }
+  const auto& verbs = Verbs();
+  const auto it = verbs.find(lemma);
+  return it != verbs.end() && it->second == VerbClass::kAuxiliary;
+}
+
 // Whether `word` makes the word after it a verb: "to", "not", "never",
 // "n't", a form of an auxiliary ("will", "did", "was") or a subject pronoun
 // ("they vote on June 3").
@@ -1636,20 +1650,59 @@ bool MakesVerbAfter(const Word& word) {
       folded == "n't" || kPronouns->contains(folded)) {
     return true;
   }
-  std::string lemma = folded;
-  const auto& irregular = IrregularWords();
-  if (auto it = irregular.find(folded); it != irregular.end()) {
-    lemma = it->second.lemma;
-  }
-  const auto& verbs = Verbs();
-  const auto it = verbs.find(lemma);
-  return it != verbs.end() && it->second == VerbClass::kAuxiliary;
+  return IsAuxiliaryWord(word);
 }
 
 // Whether `word` is a preposition that links an event noun to the date
 // after it: "of", "on", "in".
 bool IsEventPreposition(const Word& word) {
   return IsWord(word, "of") || IsWord(word, "on") || IsWord(word, "in");
+}
+
+// happening_verbs.tsv: lemmas of verbs that say an event happened.
+const absl::flat_hash_set<std::string>& HappeningVerbs() {
+  static const auto* const kSet = [] {
+    auto* set = new absl::flat_hash_set<std::string>;
+    for (const auto& row : ReadTsv("happening_verbs.tsv")) {
+      if (!row.empty() && !row[0].empty()) set->insert(row[0]);
+    }
+    return set;
+  }();
+  return *kSet;
+}
+
+// The most words between a happening verb and the date it governs ("struck
+// the Drena Valley before dawn on Saturday").
+constexpr int kMaxVerbToDate = 8;
+
+// The event noun that is the subject of a happening verb governing the date
+// at words[begin]: the verb within kMaxVerbToDate words before the date in
+// its clause, and right before the verb (an auxiliary, "that" or ", which"
+// between them allowed) an event noun ("The earthquake struck … on
+// Saturday", "the strike had begun on Monday", "the earthquake that struck
+// the valley on March 8", "the walkout, which started Oct. 6"). Null when
+// there is none.
+const EventNoun* SubjectEventOfDate(const std::vector<Word>& words,
+                                    int begin) {
+  for (int v = begin - 1; v >= 1 && v >= begin - kMaxVerbToDate; --v) {
+    const Word& word = words[v];
+    if (word.kind == segment::TokenKind::kPunct) return nullptr;
+    if (word.kind != segment::TokenKind::kWord) continue;
+    if (!HappeningVerbs().contains(Lemma(word.folded))) continue;
+    int k = v - 1;
+    while (k >= 0 && (IsAuxiliaryWord(words[k]) || IsWord(words[k], "not") ||
+                      IsWord(words[k], "never"))) {
+      --k;  // "had", "was", "has not"
+    }
+    if (k >= 1 && (IsWord(words[k], "which") || IsWord(words[k], "that"))) {
+      --k;  // "the earthquake that struck", "the walkout, which started"
+      if (k >= 1 && words[k].kind == segment::TokenKind::kPunct) --k;
+    }
+    if (k < 0) return nullptr;
+    const EventNoun* noun = EventNounOf(words[k]);
+    return noun != nullptr && !noun->event.empty() ? noun : nullptr;
+  }
+  return nullptr;
 }
 
 // The most words between a date and the event noun after it.
@@ -1811,6 +1864,10 @@ absl::string_view FindDateEvent(const std::vector<internal::Word>& words,
         (preposition < 2 || !MakesVerbAfter(words[preposition - 2]))) {
       return noun->event;
     }
+  }
+  // The subject of the verb: "The earthquake struck … on Saturday".
+  if (const EventNoun* subject = SubjectEventOfDate(words, begin)) {
+    return subject->event;
   }
   return {};
 }

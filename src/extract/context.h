@@ -81,6 +81,11 @@ std::vector<std::string> FindKeywords(
 //    14, 1987", "the floods of 2014", "the vote on June 3"), unless a word
 //    that makes it a verb comes before it ("to", an auxiliary, a subject
 //    pronoun: "will vote on June 3").
+//  - else the subject of a verb of data/happening_verbs.tsv (struck, began,
+//    ended, …) up to eight words before the date in its clause, right
+//    before the verb or with an auxiliary, "that" or ", which" between
+//    ("The earthquake struck the valley before dawn on Saturday", "the
+//    strike had begun on Monday", "the walkout, which started Oct. 6").
 // After the date the noun phrase ends at punctuation, a stop word, a plural
 // noun that names no event ("Monday’s figures show floods") or a verb form
 // after a modifier ("the 2019 study found floods"); a participle may modify

@@ -1451,6 +1451,14 @@ TEST(FindDatesTest, EventNounAttachedToTheDate) {
        "earthquake"},
       {"Turnout fell in Tarvia's 2019 parliamentary elections.", "2019",
        "election"},
+      // The subject of a verb saying the event happened, began or ended.
+      {"A powerful earthquake struck before dawn on Saturday.", "Saturday",
+       "earthquake"},
+      {"The strike had begun on Monday.", "Monday", "strike"},
+      {"The toll from the earthquake that struck the valley on March 8 rose.",
+       "March 8", "earthquake"},
+      {"The walkout, which started Oct. 6, has closed the port.", "Oct. 6",
+       "strike"},
       // The noun before "of", "on" or "in" and the date.
       {"The valley suffered in the earthquake of October 14, 1987.",
        "October 14, 1987", "earthquake"},
@@ -1484,7 +1492,10 @@ TEST(FindDatesTest, NoEventWithoutAnEventNounAttached) {
   const EventCase kCases[] = {
       {"The toll rose to 214 by Monday evening.", "Monday", ""},
       {"Saturday morning was calm.", "Saturday", ""},
-      {"A powerful earthquake struck before dawn on Saturday.", "Saturday", ""},
+      {"Okafor arrived in Lundby on Monday.", "Monday", ""},
+      // The verb says something happened, but its subject is no event.
+      {"After the storm they began work on Monday.", "Monday", ""},
+      {"The ministry opened an inquiry on Monday.", "Monday", ""},
       {"Officials missed the March 8 deadline for the report.", "March 8", ""},
       {"The government ignored the 2019 study.", "2019", ""},
       {"The 2019 study found floods were likely.", "2019", ""},
