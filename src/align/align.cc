@@ -1132,8 +1132,9 @@ bool CanConflict(const Item& a, const Item& b, const AlignOptions& options) {
 
 // Marks the claims of a figure or date block whose article states another
 // value in conflict with theirs that could be a rival version of the same
-// fact (CanConflict) and that no time scope tells apart. An article holding more than kMaxSiblings
-// claims of a block has only its first kMaxSiblings compared.
+// fact (CanConflict) and that no time scope tells apart. An article holding
+// more than kMaxSiblings claims of a block has only its first kMaxSiblings
+// compared.
 constexpr size_t kMaxSiblings = 32;
 
 void MarkAmbiguous(const std::vector<int>& members, const AlignOptions& options,
@@ -1163,7 +1164,6 @@ void MarkAmbiguous(const std::vector<int>& members, const AlignOptions& options,
     }
   }
 }
-
 
 // Scores the pair (a, b) of one block and adds it to `candidates` when the
 // two may state one fact. A conflicting pair is not added when either

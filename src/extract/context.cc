@@ -1682,8 +1682,7 @@ constexpr int kMaxVerbToDate = 8;
 // Saturday", "the strike had begun on Monday", "the earthquake that struck
 // the valley on March 8", "the walkout, which started Oct. 6"). Null when
 // there is none.
-const EventNoun* SubjectEventOfDate(const std::vector<Word>& words,
-                                    int begin) {
+const EventNoun* SubjectEventOfDate(const std::vector<Word>& words, int begin) {
   for (int v = begin - 1; v >= 1 && v >= begin - kMaxVerbToDate; --v) {
     const Word& word = words[v];
     if (word.kind == segment::TokenKind::kPunct) return nullptr;
