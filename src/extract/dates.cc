@@ -701,23 +701,47 @@ Tense TenseOf(const std::vector<Word>& words, int k) {
   return Tense::kUnknown;
 }
 
+// Whether words[k] ends a clause for the tense search: a comma, semicolon,
+// colon, dash or bracket.
+bool EndsTenseClause(const Word& word) {
+  if (word.kind != TokenKind::kPunct) return false;
+  const absl::string_view t = word.folded;
+  return t == "," || t == ";" || t == ":" || t == "(" || t == ")" ||
+         t == "\xE2\x80\x94" || t == "\xE2\x80\x93" || t == "-";
+}
+
 // The tense of the cue nearest to words[begin, end) within kTenseWindow
 // words on either side (TenseOf); of two as near, the one before it.
-// kUnknown when there is none. Reads outward from the span and stops at
-// the first cue, so a cue close by costs a few lookups.
+// Cues of the date's own clause come first ("who flew over the valley on
+// Saturday, is expected to …": "flew", not "is"); only when the clause has
+// none are the others read. kUnknown when there is none. Reads outward
+// from the span and stops at the first cue, so a cue close by costs a few
+// lookups.
 Tense NearestTense(const std::vector<Word>& words, int begin, int end) {
   const int n = static_cast<int>(words.size());
-  for (int distance = 1; distance <= kTenseWindow; ++distance) {
-    const int before = begin - distance;
-    const int after = end - 1 + distance;
-    if (before < 0 && after >= n) break;
-    if (before >= 0) {
-      const Tense tense = TenseOf(words, before);
-      if (tense != Tense::kUnknown) return tense;
-    }
-    if (after < n) {
-      const Tense tense = TenseOf(words, after);
-      if (tense != Tense::kUnknown) return tense;
+  for (const bool in_clause : {true, false}) {
+    bool before_open = true, after_open = true;
+    for (int distance = 1; distance <= kTenseWindow; ++distance) {
+      const int before = begin - distance;
+      const int after = end - 1 + distance;
+      if (before < 0 && after >= n) break;
+      if (before >= 0 && before_open) {
+        if (in_clause && EndsTenseClause(words[before])) {
+          before_open = false;
+        } else {
+          const Tense tense = TenseOf(words, before);
+          if (tense != Tense::kUnknown) return tense;
+        }
+      }
+      if (after < n && after_open) {
+        if (in_clause && EndsTenseClause(words[after])) {
+          after_open = false;
+        } else {
+          const Tense tense = TenseOf(words, after);
+          if (tense != Tense::kUnknown) return tense;
+        }
+      }
+      if (in_clause && !before_open && !after_open) break;
     }
   }
   return Tense::kUnknown;

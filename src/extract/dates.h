@@ -35,8 +35,10 @@ namespace crosscheck::extract {
 //  - A weekday is the most recent such day on or before publication (the
 //    publication day itself when it matches), or the next one on or after it
 //    when the nearest tense cue of the sentence is future or present ("will",
-//    "I'll",
-//    "is scheduled to", "the visit ends on Thursday"). "last Monday" and
+//    "I'll", "is scheduled to", "the visit ends on Thursday"); a cue in the
+//    date's own clause (up to a comma, semicolon, colon, dash or bracket)
+//    comes before any other ("who flew in on Saturday, is expected …" is
+//    the Saturday before). "last Monday" and
 //    "next Monday" exclude the publication day; "this Monday" is the Monday
 //    of the publication week.
 //  - "last/this/next week" (Monday to Sunday) and "weekend" are day ranges,

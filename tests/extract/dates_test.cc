@@ -209,6 +209,9 @@ TEST(FindDatesTest, RelativeDatesResolvedAgainstPublication) {
        "Wednesday", "2024-06-05", "2024-06-05", kDay, true, kTuesday},
       {"The visit ends on Thursday.", kTuesday, "Thursday", "2024-06-06",
        "2024-06-06", kDay, true, kTuesday},
+      // The tense of the date's own clause, not of the next one.
+      {"Vasko, who flew over the valley on Friday, is expected in Lundby.",
+       kTuesday, "Friday", "2024-05-31", "2024-05-31", kDay, true, kTuesday},
       {"Ministers will meet next Monday.", kTuesday, "next Monday",
        "2024-06-10", "2024-06-10", kDay, true, kTuesday},
       {"They met last Tuesday.", kTuesday, "last Tuesday", "2024-05-28",
