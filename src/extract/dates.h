@@ -17,10 +17,11 @@ namespace crosscheck::extract {
 // in text order, with `span`, `text`, `date`, `predicate` and `keywords`
 // filled; `date.event` names the happening a noun next to the date says it
 // dates ("earthquake" for "Saturday’s quake", "the 1987 earthquake", "the
-// earthquake of October 14, 1987"; FindDateEvent in context.h). Relative dates ("on Monday", "last month") are resolved against
-// `doc.published`; without it they are kept with `relative` true and an
-// empty `start`, and a note with code "unresolved-date" (severity WARNING)
-// is appended to `notes`. Never fails; linear in the text.
+// earthquake of October 14, 1987"; FindDateEvent in context.h). Relative dates
+// ("on Monday", "last month") are resolved against `doc.published`; without it
+// they are kept with `relative` true and an empty `start`, and a note with code
+// "unresolved-date" (severity WARNING) is appended to `notes`. Never fails;
+// linear in the text.
 //
 // The span covers the date words only: "2016" of "in 2016", "Monday" of "on
 // Monday" (without a possessive "’s", "'s" or "'S": "MONDAY" of
@@ -172,8 +173,8 @@ namespace crosscheck::extract {
 //    a name or pronoun after it ("Pay ABC 2000", "owes them 1500"), is
 //    the amount paid, never a year.
 //  - Decades: "1990s", "the 1970's", "the 70s", "the 70's", "the '40s"
-//    (a two-digit decade below 20 is of the 2000s: "the 10s"), "the seventies", "the
-//    nineteen seventies", "the noughties", "the two thousands", "the
+//    (a two-digit decade below 20 is of the 2000s: "the 10s"), "the seventies",
+//    "the nineteen seventies", "the noughties", "the two thousands", "the
 //    twenty-tens", "the two thousand and tens"; with the "s" apart "1990
 //    s" and, after "the", "90 s" ("in 10 s flat" is seconds); without "the"
 //    "in nineties".
