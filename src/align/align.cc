@@ -18,6 +18,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "src/align/align_data.h"
@@ -183,6 +184,8 @@ struct Item {
   // For a date: it follows "since" ("have met 17 times since 2019"): it
   // starts a period of the verb's action and dates no single event.
   bool period_start = false;
+  // The day the claim's article was published (DayNumber), when known.
+  std::optional<int64_t> published;
 };
 
 std::string UnitClass(const Figure& f) {
@@ -470,6 +473,12 @@ double FactScore(const Item& a, const Item& b, const AlignOptions& options) {
                           : strong ? 0.0
                                    : options.min_context_similarity / 2;
     if (context < needed || (context == 0 && !strong)) return -1;
+    // Two actions need shared words, not only shared names: in one story
+    // most sentences name the same people and places.
+    if (other_action &&
+        Jaccard(a.keywords, b.keywords) < options.min_context_similarity) {
+      return -1;
+    }
     return 0.5 + 0.5 * context;
   }
   // Dates (and a date beside the duration of its event: "June 5-7" and "a
@@ -521,9 +530,32 @@ double QuoteScore(const Item& a, const Item& b, double min_overlap) {
   return overlap < min_overlap ? -1 : overlap;
 }
 
-// Whether the articles of two claims cover one story: they share at least
-// `min_shared` of the people, places and bodies their claims name (or all
-// of them, when one names fewer). A corpus of many events ("the summit in
+// The most entities an article's story keeps (KeepMainEntities), so that
+// comparing two stories costs a bounded number of steps.
+constexpr size_t kStoryEntities = 16;
+
+// Turns the ids of every entity mention of an article's claims into the
+// story's main entities: the kStoryEntities most mentioned (of as many, the
+// smaller ids), sorted.
+void KeepMainEntities(std::vector<int>* mentions) {
+  std::sort(mentions->begin(), mentions->end());
+  std::vector<std::pair<int, int>> counted;  // (-count, id)
+  for (size_t i = 0; i < mentions->size();) {
+    size_t j = i;
+    while (j < mentions->size() && (*mentions)[j] == (*mentions)[i]) ++j;
+    counted.push_back({-static_cast<int>(j - i), (*mentions)[i]});
+    i = j;
+  }
+  std::sort(counted.begin(), counted.end());
+  if (counted.size() > kStoryEntities) counted.resize(kStoryEntities);
+  mentions->clear();
+  for (const auto& [count, id] : counted) mentions->push_back(id);
+  std::sort(mentions->begin(), mentions->end());
+}
+
+// Whether the articles of two claims cover one story: their main entities
+// (KeepMainEntities: the people, places and bodies their claims name most)
+// share at least `min_shared` (or all of them, when one has fewer). A corpus of many events ("the summit in
 // Lundby", "the summit in Oslo") is told apart this way even where the
 // outlets' wordings are alike.
 bool SameStory(const Item& a, const Item& b, int min_shared) {
@@ -596,11 +628,34 @@ double RoundingTolerance(const Claim& claim) {
   return 0.5 * magnitude / std::pow(10.0, significant - 1);
 }
 
+// Seconds in one time unit (month = 30 days, year = 365 days), so that
+// durations in different units compare ("a two-week visit", "a 14-day
+// visit"); 1 for any other unit.
+double UnitScale(const std::string& unit) {
+  static const auto* const kSeconds =
+      new absl::flat_hash_map<std::string, double>{
+          {"second", 1},        {"minute", 60},         {"hour", 3600},
+          {"day", 86400},       {"week", 604800},       {"fortnight", 1209600},
+          {"month", 2592000},   {"year", 31536000},     {"decade", 315360000},
+          {"century", 3153600000}};
+  auto it = kSeconds->find(unit);
+  return it == kSeconds->end() ? 1.0 : it->second;
+}
+
+// What a figure's value can be compared with: its unit, or "duration" for
+// every time unit.
+std::string ComparableUnit(const Figure& f) {
+  return TimeUnits().contains(f.unit()) ? std::string("duration") : f.unit();
+}
+
 Interval FigureInterval(const Claim& claim) {
   const Figure& f = claim.figure();
   Interval in;
-  const double v = f.value();
-  const double tol = RoundingTolerance(claim);
+  const double scale = UnitScale(f.unit());
+  const double v = f.value() * scale;
+  const double tol = RoundingTolerance(claim) * scale;
+  if (!std::isfinite(v) || !std::isfinite(tol)) return in;  // anything
+  const double inf = std::numeric_limits<double>::infinity();
   switch (f.qualifier()) {
     case Figure::QUALIFIER_VAGUE:
       in.lo = 0;
@@ -612,17 +667,23 @@ Interval FigureInterval(const Claim& claim) {
       in.lo = v;
       break;
     case Figure::QUALIFIER_LESS_THAN:
-      in.lo = 0, in.hi = v, in.hi_open = true;
+      // "fewer than 50" is no fewer than none; "less than -5" (a fall) is
+      // unbounded below.
+      in.lo = v > 0 ? 0 : -inf, in.hi = v, in.hi_open = true;
       break;
     case Figure::QUALIFIER_AT_MOST:
-      in.lo = 0, in.hi = v;
+      in.lo = v > 0 ? 0 : -inf, in.hi = v;
       break;
     case Figure::QUALIFIER_APPROXIMATE:
-      in.lo = v * 0.9 - tol, in.hi = v * 1.1 + tol;
+      in.lo = std::min(v * 0.9, v * 1.1) - tol;
+      in.hi = std::max(v * 0.9, v * 1.1) + tol;
       break;
-    case Figure::QUALIFIER_RANGE:
-      in.lo = v, in.hi = f.has_value_max() ? f.value_max() : v;
+    case Figure::QUALIFIER_RANGE: {
+      const double w = f.has_value_max() ? f.value_max() * scale : v;
+      if (!std::isfinite(w)) return Interval();
+      in.lo = std::min(v, w), in.hi = std::max(v, w);
       break;
+    }
     default:
       in.lo = v - tol, in.hi = v + tol;
       break;
@@ -642,15 +703,19 @@ PairVerdict CompareFigures(const Claim& a, const Claim& b,
                            const AlignOptions& options) {
   const Figure& fa = a.figure();
   const Figure& fb = b.figure();
-  if (fa.unit() != fb.unit() && UnitClass(fa) == "money") {
-    return PairVerdict::kCompatible;  // different currencies: no conversion
+  // Different currencies (no conversion) or units that do not convert:
+  // nothing to oppose.
+  if (ComparableUnit(fa) != ComparableUnit(fb)) return PairVerdict::kCompatible;
+  if (fa.unit() != fb.unit() && ComparableUnit(fa) != "duration") {
+    return PairVerdict::kCompatible;
   }
+  const double sa = UnitScale(fa.unit()), sb = UnitScale(fb.unit());
+  const double va = fa.value() * sa, vb = fb.value() * sb;
+  const double ma = fa.value_max() * sa, mb = fb.value_max() * sb;
   const bool same_value =
       fa.has_value() == fb.has_value() &&
-      std::fabs(fa.value() - fb.value()) <=
-          options.value_epsilon * std::max(1.0, std::fabs(fa.value())) &&
-      std::fabs(fa.value_max() - fb.value_max()) <=
-          options.value_epsilon * std::max(1.0, std::fabs(fa.value_max()));
+      std::fabs(va - vb) <= options.value_epsilon * std::max(1.0, std::fabs(va)) &&
+      std::fabs(ma - mb) <= options.value_epsilon * std::max(1.0, std::fabs(ma));
   if (same_value && fa.qualifier() == fb.qualifier()) return PairVerdict::kAgree;
   return Overlap(FigureInterval(a), FigureInterval(b))
              ? PairVerdict::kCompatible
@@ -731,20 +796,35 @@ std::optional<int64_t> DayNumber(absl::string_view iso) {
 // A duration ("a three-day tour") beside a date of its event: a range of
 // days ("June 5-7") must last as long; anything else (a single day, a
 // month, a duration in months) is consistent with it.
-PairVerdict CompareDurationToDate(const Claim& duration, const Claim& date) {
-  const Figure& f = duration.figure();
-  const Date& d = date.date();
+// The days an exact duration in days or weeks states ("a three-day tour":
+// 3), when it states some.
+std::optional<double> DurationDays(const Figure& f) {
   int days_per_unit = 0;
   if (f.unit() == "day") days_per_unit = 1;
   if (f.unit() == "week") days_per_unit = 7;
+  if (days_per_unit == 0 || f.qualifier() != Figure::QUALIFIER_EXACT) {
+    return std::nullopt;
+  }
+  const double days = f.value() * days_per_unit;
+  // Beyond a million years no date range is that long anyway.
+  if (!std::isfinite(days) || std::fabs(days) > 4e8) return std::nullopt;
+  return days;
+}
+
+// The days a range of days lasts ("June 5-7": 3); none for a single day or
+// a date of another granularity.
+std::optional<int64_t> RangeDays(const Date& d) {
   const std::optional<int64_t> first = DayNumber(d.start());
   const std::optional<int64_t> last = DayNumber(d.end());
-  if (days_per_unit == 0 || !first || !last || *first == *last ||
-      f.qualifier() != Figure::QUALIFIER_EXACT) {
-    return PairVerdict::kCompatible;
-  }
-  const double stated = f.value() * days_per_unit;
-  return std::fabs(stated - static_cast<double>(*last - *first + 1)) < 0.5
+  if (!first || !last || *first >= *last) return std::nullopt;
+  return *last - *first + 1;
+}
+
+PairVerdict CompareDurationToDate(const Claim& duration, const Claim& date) {
+  const std::optional<double> stated = DurationDays(duration.figure());
+  const std::optional<int64_t> lasts = RangeDays(date.date());
+  if (!stated || !lasts) return PairVerdict::kCompatible;
+  return std::fabs(*stated - static_cast<double>(*lasts)) < 0.5
              ? PairVerdict::kCompatible
              : PairVerdict::kDiscrepancy;
 }
@@ -775,7 +855,9 @@ PairVerdict ComparePair(const Item& a, const Item& b,
 Alignment::Verdict FigureGroupVerdict(const std::vector<const Item*>& members,
                                       const AlignOptions& options) {
   std::map<std::string, std::vector<const Item*>> by_unit;
-  for (const Item* m : members) by_unit[m->claim->figure().unit()].push_back(m);
+  for (const Item* m : members) {
+    by_unit[ComparableUnit(m->claim->figure())].push_back(m);
+  }
   Alignment::Verdict verdict = by_unit.size() > 1
                                    ? Alignment::VERDICT_COMPATIBLE
                                    : Alignment::VERDICT_AGREE;
@@ -857,17 +939,22 @@ const Item* BaseQuote(const std::vector<const Item*>& members) {
   return base == nullptr ? members.front() : base;
 }
 
+// The most distinct speaker names of one group compared with each other.
+constexpr size_t kMaxDistinctSpeakers = 32;
+
 // Whether the group gives its words to two speakers who cannot be one
 // person (scare quotes aside). Compares each distinct speaker once with
-// each other distinct speaker.
+// each other distinct speaker; more than kMaxDistinctSpeakers distinct
+// names differ.
 bool SpeakersDiffer(const std::vector<const Item*>& members) {
+  absl::flat_hash_set<absl::string_view> seen;
   std::vector<const std::string*> speakers;
   for (const Item* m : members) {
     if (IsScare(*m) || m->speaker.empty()) continue;
-    if (std::none_of(speakers.begin(), speakers.end(),
-                     [&](const std::string* s) { return *s == m->speaker; })) {
-      speakers.push_back(&m->speaker);
-    }
+    if (seen.insert(m->speaker).second) speakers.push_back(&m->speaker);
+    // More distinct names than this for one quotation are not all one
+    // person's; and comparing them all would cost their square.
+    if (speakers.size() > kMaxDistinctSpeakers) return true;
   }
   for (size_t x = 0; x < speakers.size(); ++x) {
     for (size_t y = x + 1; y < speakers.size(); ++y) {
@@ -903,9 +990,10 @@ Alignment::Verdict QuoteGroupVerdict(const std::vector<const Item*>& members) {
 int VerdictRank(Alignment::Verdict v);
 
 // The verdict of a group of dates of an event and durations of it: the
-// dates among themselves, the durations among themselves, and each
-// duration beside each distinct range of days; never better than
-// COMPATIBLE, since a duration and a date never say the same thing.
+// dates among themselves, the durations among themselves, and every stated
+// number of days beside every range's length (linear in the group); never
+// better than COMPATIBLE, since a duration and a date never say the same
+// thing.
 Alignment::Verdict MixedGroupVerdict(const std::vector<const Item*>& members,
                                      const AlignOptions& options) {
   std::vector<const Item*> dates, durations;
@@ -918,21 +1006,22 @@ Alignment::Verdict MixedGroupVerdict(const std::vector<const Item*>& members,
   };
   if (dates.size() > 1) worse(DateGroupVerdict(dates));
   if (durations.size() > 1) worse(FigureGroupVerdict(durations, options));
-  std::set<std::pair<std::string, std::string>> ranges;
-  std::vector<const Item*> distinct;
+  // Every stated duration must equal every range's length: with the
+  // distinct values of each, that is one value on each side, the same.
+  std::set<int64_t> lengths;
   for (const Item* d : dates) {
-    if (ranges.insert({d->claim->date().start(), d->claim->date().end()})
-            .second) {
-      distinct.push_back(d);
+    if (const auto days = RangeDays(d->claim->date())) lengths.insert(*days);
+  }
+  std::set<int64_t> stated;
+  for (const Item* f : durations) {
+    if (const auto days = DurationDays(f->claim->figure())) {
+      stated.insert(std::llround(*days));
     }
   }
-  for (const Item* f : durations) {
-    for (const Item* d : distinct) {
-      if (CompareDurationToDate(*f->claim, *d->claim) ==
-          PairVerdict::kDiscrepancy) {
-        return Alignment::VERDICT_DISCREPANCY;
-      }
-    }
+  if (!lengths.empty() && !stated.empty() &&
+      (lengths.size() > 1 || stated.size() > 1 ||
+       *lengths.begin() != *stated.begin())) {
+    return Alignment::VERDICT_DISCREPANCY;
   }
   return verdict;
 }
@@ -955,8 +1044,48 @@ Alignment::Verdict GroupVerdict(const std::vector<const Item*>& members,
   }
 }
 
+// The values a figure or date claim allows, on one line per kind of value
+// (`scale`: a currency, a unit, "duration", "date"), for finding the two
+// claims of a large cluster whose values lie furthest apart (Clusters).
+struct Bounds {
+  std::string scale;  // empty: not comparable (a quote, an unresolved date)
+  Interval interval;
+};
+
+Bounds BoundsOf(const Item& item) {
+  Bounds b;
+  const Claim& c = *item.claim;
+  if (c.kind() == Claim::KIND_FIGURE) {
+    b.scale = absl::StrCat("figure:", ComparableUnit(c.figure()));
+    b.interval = FigureInterval(c);
+  } else if (c.kind() == Claim::KIND_DATE && !c.date().start().empty()) {
+    const auto range = DayRange(c.date().start(), c.date().end());
+    const std::optional<int64_t> first = DayNumber(range.first);
+    const std::optional<int64_t> last = DayNumber(range.second);
+    if (first && last) {
+      b.scale = "date";
+      b.interval.lo = static_cast<double>(*first);
+      b.interval.hi = static_cast<double>(*last);
+    }
+  }
+  return b;
+}
+
+// Whether lower end x lies above lower end y (an open end above a closed
+// one at the same value).
+bool LowerAbove(const Interval& x, const Interval& y) {
+  return x.lo > y.lo || (x.lo == y.lo && x.lo_open && !y.lo_open);
+}
+
+// Whether upper end x lies below upper end y.
+bool UpperBelow(const Interval& x, const Interval& y) {
+  return x.hi < y.hi || (x.hi == y.hi && x.hi_open && !y.hi_open);
+}
+
 // Union of clusters with at most one claim per article. Each cluster keeps
-// the lowest score of the pairs that made it (its weakest link).
+// the lowest score of the pairs that made it (its weakest link), and the
+// members with the highest lower end and the lowest upper end of their
+// values: when those two conflict, so does the cluster.
 class Clusters {
  public:
   // `conflict(x, y)`: whether claims x and y may not end up in one group
@@ -964,14 +1093,24 @@ class Clusters {
   Clusters(const std::vector<Item>& items,
            std::function<bool(int, int)> conflict)
       : conflict_(std::move(conflict)) {
-    parent_.resize(items.size());
+    const size_t n = items.size();
+    parent_.resize(n);
     std::iota(parent_.begin(), parent_.end(), 0);
-    articles_.resize(items.size());
-    members_.resize(items.size());
-    weakest_.assign(items.size(), 1.0);
-    for (size_t i = 0; i < items.size(); ++i) {
+    articles_.resize(n);
+    members_.resize(n);
+    weakest_.assign(n, 1.0);
+    bounds_.reserve(n);
+    for (size_t i = 0; i < n; ++i) {
       articles_[i].insert(items[i].article);
       members_[i].push_back(static_cast<int>(i));
+      bounds_.push_back(BoundsOf(items[i]));
+    }
+    scale_.resize(n);
+    top_lo_.resize(n);
+    low_hi_.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+      scale_[i] = bounds_[i].scale;
+      top_lo_[i] = low_hi_[i] = static_cast<int>(i);
     }
   }
 
@@ -981,8 +1120,11 @@ class Clusters {
   }
 
   // Merges the clusters of a and b, linked by a pair of score `score`,
-  // unless they share an article or, when both hold at most kMaxPairBlock
-  // claims, a claim of one conflicts with a claim of the other.
+  // unless they share an article, or a claim of one conflicts with a claim
+  // of the other (`conflict`). When both hold at most kMaxPairBlock claims
+  // every such pair is checked; otherwise the pair of the merged cluster's
+  // highest lower end and lowest upper end, when they come from the two
+  // sides and their values do not meet.
   void Merge(int a, int b, double score) {
     a = Find(a), b = Find(b);
     if (a == b) return;
@@ -990,12 +1132,27 @@ class Clusters {
     for (int art : articles_[b]) {
       if (articles_[a].contains(art)) return;
     }
+    const bool same_scale = !scale_[a].empty() && scale_[a] == scale_[b];
     if (members_[a].size() <= kMaxPairBlock &&
         members_[b].size() <= kMaxPairBlock) {
       for (int x : members_[a]) {
         for (int y : members_[b]) {
           if (conflict_(x, y)) return;
         }
+      }
+    } else if (same_scale) {
+      const int lo_a = top_lo_[a], lo_b = top_lo_[b];
+      const int hi_a = low_hi_[a], hi_b = low_hi_[b];
+      const int lo = LowerAbove(bounds_[lo_b].interval, bounds_[lo_a].interval)
+                         ? lo_b
+                         : lo_a;
+      const int hi = UpperBelow(bounds_[hi_b].interval, bounds_[hi_a].interval)
+                         ? hi_b
+                         : hi_a;
+      const bool from_both = (lo == lo_a) != (hi == hi_a);
+      if (from_both && !Overlap(bounds_[lo].interval, bounds_[hi].interval) &&
+          conflict_(lo, hi)) {
+        return;
       }
     }
     parent_[b] = a;
@@ -1006,6 +1163,16 @@ class Clusters {
     members_[b].clear();
     members_[b].shrink_to_fit();
     weakest_[a] = std::min({weakest_[a], weakest_[b], score});
+    if (same_scale) {
+      if (LowerAbove(bounds_[top_lo_[b]].interval, bounds_[top_lo_[a]].interval)) {
+        top_lo_[a] = top_lo_[b];
+      }
+      if (UpperBelow(bounds_[low_hi_[b]].interval, bounds_[low_hi_[a]].interval)) {
+        low_hi_[a] = low_hi_[b];
+      }
+    } else {
+      scale_[a].clear();  // values on two lines: no more witnesses
+    }
   }
 
   // The weakest link of the cluster of `i` (1 for a single claim).
@@ -1017,6 +1184,10 @@ class Clusters {
   std::vector<absl::flat_hash_set<int>> articles_;
   std::vector<std::vector<int>> members_;
   std::vector<double> weakest_;
+  std::vector<Bounds> bounds_;     // by claim
+  std::vector<std::string> scale_; // by root: the line of its values
+  std::vector<int> top_lo_;        // by root: the highest lower end
+  std::vector<int> low_hi_;        // by root: the lowest upper end
 };
 
 struct Candidate {
@@ -1027,8 +1198,8 @@ struct Candidate {
 
 // Dates a figure by its sentence: the nearest resolved date governed by the
 // same verb ("rose to 214 by Monday evening", not "Saturday's earthquake"),
-// else the nearest date of an event the figure's sentence speaks of ("the
-// 1987 earthquake, which killed 421 people"). A date of the same verb when
+// else the nearest date before it of an event the figure's sentence speaks
+// of ("the 1987 earthquake, which killed 421 people"). A date of the same verb when
 // that verb is one of change (data/change_verbs.tsv: "rose", "stood at")
 // is the figure's and is not aligned as a date of its own. Looks at most
 // kScopeWindow dates to each side, so a sentence of many dates costs no more
@@ -1072,8 +1243,11 @@ void AttachScopes(const Interner& interner, std::vector<Item>* items) {
       const bool same_verb = d.date().event().empty() &&
                              !c.predicate().empty() &&
                              d.predicate() == c.predicate();
+      // The event comes first, then what it did: "the 1987 earthquake,
+      // which killed 421 people"; not "Europe's ninth-busiest port, since
+      // a walkout that began on March 14, 2011".
       const bool own_event =
-          !d.date().event().empty() &&
+          !d.date().event().empty() && d.span().begin() < at &&
           Contains(item.keywords, interner.Find(Canonical(d.date().event())));
       if (!same_verb && !own_event) continue;
       const uint64_t distance =
@@ -1102,11 +1276,39 @@ void AttachScopes(const Interner& interner, std::vector<Item>* items) {
 constexpr int64_t kMaxVersionGapDays = 366;
 
 // Whether a conflict of values between a and b may stand as a
-// discrepancy: they look like one fact on their own, and two dates are
-// strongly shown to date one event (DateEvidence) and, for an event a noun
-// names, lie within a year of each other.
+// discrepancy: they look like one fact on their own; two counts of a
+// generic noun share a keyword; a figure dated by its sentence lies within
+// a year of the other's publication when that one is not dated; and two
+// dates are strongly shown to date one event (DateEvidence) and, for an
+// event a noun names, lie within a year of each other.
 bool CanConflict(const Item& a, const Item& b, const AlignOptions& options) {
   if (PairScore(a, b, options) < 0) return false;
+  if (a.claim->kind() == Claim::KIND_FIGURE &&
+      b.claim->kind() == Claim::KIND_FIGURE) {
+    // People counted by one action in two sentences that share no other
+    // word ("2,000 people attended a rally", "50 people attended a vigil")
+    // may be one fact (their values may agree) but are no rival counts.
+    const std::string& counted = a.counted.empty() ? b.counted : a.counted;
+    if (GenericCounted().contains(counted) && counted != "time" &&
+        Jaccard(a.keywords, b.keywords) == 0) {
+      return false;
+    }
+    // A figure dated far from the other's publication ("the 1987
+    // earthquake killed 421 people") is no rival of one that is not dated
+    // ("the earthquake killed 214 people", written in 2025).
+    if (a.has_scope != b.has_scope) {
+      const Item& dated = a.has_scope ? a : b;
+      const Item& undated = a.has_scope ? b : a;
+      const std::optional<int64_t> first = DayNumber(dated.scope.first);
+      const std::optional<int64_t> last = DayNumber(dated.scope.second);
+      if (undated.published && first && last &&
+          std::max(*first - *undated.published,
+                   *undated.published - *last) > kMaxVersionGapDays) {
+        return false;
+      }
+    }
+    return true;
+  }
   if (a.claim->kind() != Claim::KIND_DATE ||
       b.claim->kind() != Claim::KIND_DATE) {
     return true;
@@ -1214,7 +1416,9 @@ void Tokens(const Item& item, std::vector<int>* tokens) {
 // kLeaderCandidates clusters reached through its tokens, rarest token
 // first, and joins the best-ranked cluster that has no claim of its
 // article yet; otherwise it leads a new cluster. Each join is added to
-// `candidates` as the pair (leader, claim).
+// `candidates` as the pair (leader, claim). A quote is paired with the
+// leader of every cluster it matches, and leads the cluster it joins when
+// it is longer than its leader.
 void ClusterAroundLeaders(const std::vector<Item>& items,
                           const std::vector<int>& members,
                           const AlignOptions& options,
@@ -1242,6 +1446,7 @@ void ClusterAroundLeaders(const std::vector<Item>& items,
       }
       if (found.size() >= kLeaderCandidates) break;
     }
+    const bool quote = item.claim->kind() == Claim::KIND_QUOTE;
     int best = -1;
     double best_rank = 0, best_score = 0;
     for (int cluster : found) {
@@ -1256,6 +1461,9 @@ void ClusterAroundLeaders(const std::vector<Item>& items,
         continue;
       }
       const double rank = score + (consistent ? kConsistentBonus : 0.0);
+      // A quote links every cluster it matches: the whole sentence joins
+      // the clusters of its two fragments, which do not match each other.
+      if (quote) candidates->push_back({rank, score, leader, i});
       if (best < 0 || rank > best_rank ||
           (rank == best_rank && cluster < best)) {
         best = cluster, best_rank = rank, best_score = score;
@@ -1263,7 +1471,19 @@ void ClusterAroundLeaders(const std::vector<Item>& items,
     }
     if (best >= 0) {
       cluster_articles.insert({best, item.article});
-      candidates->push_back({best_rank, best_score, leaders[best], i});
+      if (!quote) {
+        candidates->push_back({best_rank, best_score, leaders[best], i});
+      } else if (item.trigrams.size() > items[leaders[best]].trigrams.size()) {
+        // The longer version leads, so that later fragments of it match.
+        leaders[best] = i;
+        for (int t : tokens) {
+          std::vector<int>& list = posting[t];
+          if (list.size() < kMaxPosting &&
+              std::find(list.begin(), list.end(), best) == list.end()) {
+            list.push_back(best);
+          }
+        }
+      }
       continue;
     }
     const int cluster = static_cast<int>(leaders.size());
@@ -1395,7 +1615,7 @@ std::string JoinParts(const std::vector<Part>& parts) {
 }
 
 std::string Summary(const std::vector<const Item*>& members,
-                    const std::vector<const Article*>& articles,
+                    const std::vector<std::string>& outlets,
                     Alignment::Verdict verdict, const std::string& subject) {
   const Claim& first = *members.front()->claim;
   std::vector<Part> parts;
@@ -1405,7 +1625,7 @@ std::string Summary(const std::vector<const Item*>& members,
       const auto& q = m->claim->quote();
       const std::string who = q.speaker().empty() ? "no speaker" : q.speaker();
       parts.push_back(
-          {OutletName(*articles[m->article]),
+          {outlets[m->article],
            speakers_differ ? who
                            : absl::StrCat("“", Ellipsize(q.text(), 90), "”"),
            speakers_differ ? who : absl::StrJoin(m->quote_words, " ")});
@@ -1436,14 +1656,14 @@ std::string Summary(const std::vector<const Item*>& members,
     std::string key;
     if (m->claim->kind() == Claim::KIND_FIGURE) {
       const Figure& f = m->claim->figure();
-      key = absl::StrCat(f.value(), "|", f.value_max(), "|", f.qualifier(), "|",
-                         f.unit());
+      key = absl::StrFormat("%.17g|%.17g|%d|%s", f.value(), f.value_max(),
+                            static_cast<int>(f.qualifier()), f.unit());
     } else {
       key = absl::StrCat(m->claim->date().start(), "|", m->claim->date().end());
       if (m->claim->date().start().empty()) key = value;
     }
     parts.push_back(
-        {OutletName(*articles[m->article]), std::move(value), std::move(key)});
+        {outlets[m->article], std::move(value), std::move(key)});
   }
   return absl::StrCat(JoinParts(parts), " — ", subject);
 }
@@ -1478,8 +1698,32 @@ std::vector<Alignment> Align(const std::vector<Article>& articles,
   for (size_t rank = 0; rank < order.size(); ++rank) {
     article_index[articles[order[rank]].id()] = static_cast<int>(rank);
   }
-  std::vector<const Article*> sorted_articles;
-  for (size_t i : order) sorted_articles.push_back(&articles[i]);
+  // Claims of an article not among `articles` get an article of their own
+  // id, after the known ones, in id order.
+  std::set<std::string> unknown_ids;
+  for (const Claim& claim : claims) {
+    if (!article_index.contains(claim.article_id())) {
+      unknown_ids.insert(claim.article_id());
+    }
+  }
+  for (const std::string& id : unknown_ids) {
+    article_index[id] = static_cast<int>(article_index.size());
+  }
+  // By article index: the outlet named in summaries, the text, and the
+  // publication day.
+  std::vector<std::string> outlets;
+  std::vector<absl::string_view> texts;
+  std::vector<std::optional<int64_t>> published;
+  for (size_t i : order) {
+    outlets.push_back(OutletName(articles[i]));
+    texts.push_back(articles[i].text());
+    published.push_back(DayNumber(articles[i].published()));
+  }
+  for (const std::string& id : unknown_ids) {
+    outlets.push_back(id);
+    texts.push_back(absl::string_view());
+    published.push_back(std::nullopt);
+  }
 
   // Items in canonical order (by claim id), so that nothing below — the
   // ids the interner hands out, the order of blocks and clusters — depends
@@ -1493,27 +1737,20 @@ std::vector<Alignment> Align(const std::vector<Article>& articles,
   Interner interner;
   std::vector<Item> items;
   items.reserve(claims.size());
+  // The story of each article: the full names its claims mention.
+  std::vector<std::vector<int>> stories(outlets.size());
   for (const Claim* claim : sorted_claims) {
-    auto it = article_index.find(claim->article_id());
-    const int article = it == article_index.end() ? 0 : it->second;
-    const absl::string_view text = it == article_index.end()
-                                       ? absl::string_view()
-                                       : sorted_articles[article]->text();
-    items.push_back(MakeItem(*claim, article, text, &interner));
-  }
-  const int n = static_cast<int>(items.size());
-  std::vector<std::vector<int>> stories(sorted_articles.size());
-  for (const Item& item : items) {
-    if (static_cast<size_t>(item.article) >= stories.size()) continue;
-    std::vector<int>& story = stories[item.article];
-    story.insert(story.end(), item.entities.begin(), item.entities.end());
-  }
-  for (std::vector<int>& story : stories) SortUnique(&story);
-  for (Item& item : items) {
-    if (static_cast<size_t>(item.article) < stories.size()) {
-      item.story = &stories[item.article];
+    const int article = article_index.at(claim->article_id());
+    items.push_back(MakeItem(*claim, article, texts[article], &interner));
+    items.back().published = published[article];
+    for (const std::string& e : claim->entities()) {
+      stories[article].push_back(
+          interner.Id(absl::StrCat("s:", absl::AsciiStrToLower(e))));
     }
   }
+  const int n = static_cast<int>(items.size());
+  for (std::vector<int>& story : stories) KeepMainEntities(&story);
+  for (Item& item : items) item.story = &stories[item.article];
   AttachScopes(interner, &items);
 
   // Blocks: figures and dates by blocking key; quotes all in one block,
@@ -1590,7 +1827,7 @@ std::vector<Alignment> Align(const std::vector<Article>& articles,
         const std::vector<const Item*> one = {m};
         const std::string subject = Subject(one);
         single.set_subject(subject);
-        single.set_summary(Summary(one, sorted_articles,
+        single.set_summary(Summary(one, outlets,
                                    Alignment::VERDICT_SINGLE_SOURCE, subject));
         results.push_back(
             {std::move(single),
@@ -1602,7 +1839,7 @@ std::vector<Alignment> Align(const std::vector<Article>& articles,
     alignment.set_confidence(static_cast<float>(confidence));
     const std::string subject = Subject(members);
     alignment.set_subject(subject);
-    alignment.set_summary(Summary(members, sorted_articles, verdict, subject));
+    alignment.set_summary(Summary(members, outlets, verdict, subject));
     results.push_back(
         {std::move(alignment),
          {members.front()->article, members.front()->claim->span().begin(),

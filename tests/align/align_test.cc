@@ -3,6 +3,7 @@
 #include "src/align/align.h"
 
 #include <algorithm>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -744,6 +745,214 @@ TEST(AlignTest, ArticlesOfDifferentStoriesAreNotCompared) {
                   any)
                 .size(),
             1u);
+}
+
+TEST(AlignTest, ClaimsOfUnknownArticlesStandForThemselves) {
+  // No articles at all, or a claim whose article is not among them: each
+  // unknown article is an outlet of its own, named by its id.
+  const Claim a = Fig("a:f1", "23", 23, "ship", "wait", {"anchor"}, {});
+  EXPECT_EQ(Align({}, {a}, AlignOptions()).size(), 1u);
+  Claim stray = Fig("a:f1", "23", 23, "ship", "wait", {"anchor"}, {});
+  stray.set_id("zzz:f1");
+  stray.set_article_id("zzz");
+  const auto groups = Align(
+      Articles(2),
+      {Fig("a:f1", "23", 23, "ship", "wait", {"anchor", "harbour"}, {}),
+       Fig("b:f1", "23", 23, "ship", "wait", {"anchor", "harbour"}, {}),
+       stray},
+      AlignOptions());
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].claim_ids_size(), 3);
+  EXPECT_THAT(groups[0].summary(), HasSubstr("zzz: 23"));
+}
+
+TEST(AlignFiguresTest, NegativeValuesCompareAsValues) {
+  // "fell by about 3 percent" (-3) beside "fell by 3 percent"; "less than
+  // -5" beside -6.
+  auto fall = [](const std::string& id, double v, Figure::Qualifier q) {
+    return Fig(id, "3 percent", v, "", "fall", {"price", "consumer"},
+               {"Estmark"}, q, "percent");
+  };
+  EXPECT_EQ(Align(Articles(2),
+                  {fall("a:f1", -3, Figure::QUALIFIER_APPROXIMATE),
+                   fall("b:f1", -3, Figure::QUALIFIER_EXACT)},
+                  AlignOptions())[0]
+                .verdict(),
+            Alignment::VERDICT_COMPATIBLE);
+  EXPECT_EQ(Align(Articles(2),
+                  {fall("a:f1", -5, Figure::QUALIFIER_LESS_THAN),
+                   fall("b:f1", -6, Figure::QUALIFIER_EXACT)},
+                  AlignOptions())[0]
+                .verdict(),
+            Alignment::VERDICT_COMPATIBLE);
+}
+
+TEST(AlignFiguresTest, PeopleOfOneActionWithNothingElseInCommonAreNoRivals) {
+  // "More than 2,000 people attended a rally" and "about 50 people attended
+  // a vigil": the same verb, nothing else shared.
+  const auto groups = Align(
+      Articles(2),
+      {Fig("a:f1", "2,000", 2000, "person", "attend", {"rally", "square"},
+           {"Lundby"}),
+       Fig("b:f1", "50", 50, "person", "attend", {"vigil", "church"},
+           {"Lundby"})},
+      AlignOptions());
+  for (const Alignment& g : groups) {
+    EXPECT_NE(g.verdict(), Alignment::VERDICT_DISCREPANCY) << g.summary();
+  }
+}
+
+TEST(AlignFiguresTest, AFigureOfAnotherYearIsNoRivalOfAnUndatedOne) {
+  // "the 1987 earthquake, which killed 421 people" (dated by its event)
+  // beside "the earthquake killed 214 people" in an article of 2025.
+  std::vector<Article> articles = Articles(2);
+  articles[0].set_published("2025-03-10");
+  articles[1].set_published("2025-03-11");
+  const std::vector<std::string> kw = {"earthquake", "valley"};
+  Claim old_quake =
+      InSentence(DateClaim("a:d1", "1987", "1987", "predate", kw, {}), 0, 10);
+  old_quake.mutable_date()->set_event("earthquake");
+  const auto groups = Align(
+      articles,
+      {old_quake, InSentence(Fig("a:f1", "421", 421, "person", "kill", kw, {}),
+                             0, 40),
+       InSentence(Fig("b:f1", "214", 214, "person", "kill", kw, {}), 0, 40)},
+      AlignOptions());
+  for (const Alignment& g : groups) {
+    EXPECT_NE(g.verdict(), Alignment::VERDICT_DISCREPANCY) << g.summary();
+  }
+}
+
+TEST(AlignFiguresTest, NoDiscrepancyByChainingInLargeGroups) {
+  // 70 outlets say "several patients" (flown out), one "two patients"
+  // (killed in a collapse) and one "more than 400 patients" (admitted):
+  // each is like "several", the two are not like each other. Past the
+  // size at which every pair of a merge is checked, 2 and 400 still never
+  // become rival counts.
+  std::vector<Article> articles;
+  std::vector<Claim> claims;
+  auto add = [&](int i, const std::string& text, double v,
+                 Figure::Qualifier q, const std::string& verb,
+                 std::vector<std::string> kw) {
+    Article a;
+    a.set_id(absl::StrCat("o", 1000 + i));
+    a.set_outlet(absl::StrCat("Outlet ", i));
+    articles.push_back(a);
+    Claim c = Fig("x:f1", text, v, "patient", verb, std::move(kw),
+                  {"Pellan", "Miravel"}, q);
+    c.set_id(absl::StrCat(a.id(), ":f1"));
+    c.set_article_id(a.id());
+    claims.push_back(c);
+  };
+  for (int i = 0; i < 70; ++i) {
+    add(i, "several", 0, Figure::QUALIFIER_VAGUE, "fly",
+        {"hospital", "regional", "injure", "wing", "collapse", "quake"});
+  }
+  add(70, "two", 2, Figure::QUALIFIER_EXACT, "kill",
+      {"wing", "collapse", "quake"});
+  add(71, "more than 400", 400, Figure::QUALIFIER_MORE_THAN, "admit",
+      {"hospital", "regional", "injure"});
+  const auto groups = Align(articles, claims, AlignOptions());
+  for (const Alignment& g : groups) {
+    EXPECT_NE(g.verdict(), Alignment::VERDICT_DISCREPANCY) << g.summary();
+  }
+  EXPECT_NE(&GroupOf(groups, "o1070:f1"), &GroupOf(groups, "o1071:f1"));
+}
+
+TEST(AlignTest, TheStoryCheckComparesWholeNames) {
+  // "Estmark Central Bank" and "World Bank" share a last word, not a story.
+  auto summit = [](const std::string& id, double n,
+                   std::vector<std::string> entities) {
+    return Fig(id, "11th", n, "summit", "hold", {"leader", "country"},
+               std::move(entities), Figure::QUALIFIER_EXACT, "", true);
+  };
+  const auto groups = Align(
+      Articles(2),
+      {summit("a:f1", 11, {"Estmark Central Bank", "Saltmere Dockworkers Union"}),
+       summit("b:f1", 26, {"World Bank", "African Union"})},
+      AlignOptions());
+  EXPECT_EQ(groups.size(), 2u);
+}
+
+TEST(AlignDatesTest, DurationsInWeeksAndDaysCompareInDays) {
+  auto visit = [](const std::string& id, double n, const std::string& unit) {
+    return Fig(id, "two-week", n, "visit", "begin", {"palace", "king"},
+               {"Ada Okafor", "Lundby"}, Figure::QUALIFIER_EXACT, unit);
+  };
+  EXPECT_EQ(Align(Articles(2), {visit("a:f1", 2, "week"), visit("b:f1", 2, "day")},
+                  AlignOptions())[0]
+                .verdict(),
+            Alignment::VERDICT_DISCREPANCY);
+  EXPECT_EQ(Align(Articles(2), {visit("a:f1", 1, "week"), visit("b:f1", 7, "day")},
+                  AlignOptions())[0]
+                .verdict(),
+            Alignment::VERDICT_AGREE);
+  // A duration that is no number is consistent with anything.
+  Claim range = DateClaim("a:d1", "June 5-7", "2024-06-05", "visit",
+                          {"palace", "king"}, {"Ada Okafor", "Lundby"});
+  range.mutable_date()->set_end("2024-06-07");
+  range.mutable_date()->set_event("visit");
+  for (const Alignment& g :
+       Align(Articles(2),
+             {range, visit("b:f1", std::numeric_limits<double>::infinity(),
+                           "day")},
+             AlignOptions())) {
+    EXPECT_NE(g.verdict(), Alignment::VERDICT_DISCREPANCY) << g.summary();
+  }
+}
+
+TEST(AlignTest, SummaryVersionsKeepEveryDigit) {
+  // 1,234,567 and 1,234,589 are two versions, not one "1.23457e+06".
+  std::vector<Article> articles;
+  std::vector<Claim> claims;
+  for (int i = 0; i < 10; ++i) {
+    Article a;
+    a.set_id(absl::StrCat("o", 1000 + i));
+    a.set_outlet(absl::StrCat("Outlet ", i));
+    articles.push_back(a);
+    const double v = i < 5 ? 1234567 : 1234589;
+    Claim c = Fig("x:f1", i < 5 ? "1,234,567" : "1,234,589", v, "voter",
+                  "register", {"roll", "election"}, {"Estmark", "Lundby"});
+    c.set_id(absl::StrCat(a.id(), ":f1"));
+    c.set_article_id(a.id());
+    claims.push_back(c);
+  }
+  const auto groups = Align(articles, claims, AlignOptions());
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].verdict(), Alignment::VERDICT_DISCREPANCY);
+  EXPECT_THAT(groups[0].summary(),
+              HasSubstr("1,234,567: 5 outlets (Outlet 0, Outlet 1, …); "
+                        "1,234,589: 5 outlets"));
+}
+
+TEST(AlignQuotesTest, FragmentsFindTheWholeQuoteAmongManyQuotes) {
+  // Past the size at which every pair of quotes is scored: two fragments
+  // listed before the whole sentence still end up in its group.
+  std::vector<Article> articles;
+  std::vector<Claim> claims;
+  auto add = [&](const std::string& id, const std::string& text) {
+    Article a;
+    a.set_id(id);
+    a.set_outlet(id);
+    articles.push_back(a);
+    Claim c = QuoteClaim(id + ":q1", text, "");
+    c.set_article_id(id);
+    claims.push_back(c);
+  };
+  add("a", "rebuild every school and every home in this valley");
+  add("b", "this time we will build them to stand");
+  add("c",
+      "We will rebuild every school and every home in this valley, and this "
+      "time we will build them to stand.");
+  for (int i = 0; i < 70; ++i) {
+    add(absl::StrCat("filler", 100 + i),
+        absl::StrCat("Quotation number ", i, " says something else ", i,
+                     " entirely about topic ", i));
+  }
+  const auto groups = Align(articles, claims, AlignOptions());
+  const Alignment& whole = GroupOf(groups, "c:q1");
+  EXPECT_EQ(whole.verdict(), Alignment::VERDICT_COMPATIBLE);
+  EXPECT_THAT(whole.claim_ids(), ElementsAre("a:q1", "b:q1", "c:q1"));
 }
 
 TEST(AlignTest, ConfidenceIsTheWeakestLink) {
