@@ -555,9 +555,9 @@ void KeepMainEntities(std::vector<int>* mentions) {
 
 // Whether the articles of two claims cover one story: their main entities
 // (KeepMainEntities: the people, places and bodies their claims name most)
-// share at least `min_shared` (or all of them, when one has fewer). A corpus of many events ("the summit in
-// Lundby", "the summit in Oslo") is told apart this way even where the
-// outlets' wordings are alike.
+// share at least `min_shared` (or all of them, when one has fewer). A corpus of
+// many events ("the summit in Lundby", "the summit in Oslo") is told apart this
+// way even where the outlets' wordings are alike.
 bool SameStory(const Item& a, const Item& b, int min_shared) {
   if (a.article == b.article || a.story == nullptr || b.story == nullptr) {
     return true;
@@ -634,9 +634,9 @@ double RoundingTolerance(const Claim& claim) {
 double UnitScale(const std::string& unit) {
   static const auto* const kSeconds =
       new absl::flat_hash_map<std::string, double>{
-          {"second", 1},        {"minute", 60},         {"hour", 3600},
-          {"day", 86400},       {"week", 604800},       {"fortnight", 1209600},
-          {"month", 2592000},   {"year", 31536000},     {"decade", 315360000},
+          {"second", 1},          {"minute", 60},     {"hour", 3600},
+          {"day", 86400},         {"week", 604800},   {"fortnight", 1209600},
+          {"month", 2592000},     {"year", 31536000}, {"decade", 315360000},
           {"century", 3153600000}};
   auto it = kSeconds->find(unit);
   return it == kSeconds->end() ? 1.0 : it->second;
@@ -714,8 +714,10 @@ PairVerdict CompareFigures(const Claim& a, const Claim& b,
   const double ma = fa.value_max() * sa, mb = fb.value_max() * sb;
   const bool same_value =
       fa.has_value() == fb.has_value() &&
-      std::fabs(va - vb) <= options.value_epsilon * std::max(1.0, std::fabs(va)) &&
-      std::fabs(ma - mb) <= options.value_epsilon * std::max(1.0, std::fabs(ma));
+      std::fabs(va - vb) <=
+          options.value_epsilon * std::max(1.0, std::fabs(va)) &&
+      std::fabs(ma - mb) <=
+          options.value_epsilon * std::max(1.0, std::fabs(ma));
   if (same_value && fa.qualifier() == fb.qualifier()) return PairVerdict::kAgree;
   return Overlap(FigureInterval(a), FigureInterval(b))
              ? PairVerdict::kCompatible
@@ -1164,10 +1166,12 @@ class Clusters {
     members_[b].shrink_to_fit();
     weakest_[a] = std::min({weakest_[a], weakest_[b], score});
     if (same_scale) {
-      if (LowerAbove(bounds_[top_lo_[b]].interval, bounds_[top_lo_[a]].interval)) {
+      if (LowerAbove(bounds_[top_lo_[b]].interval,
+                     bounds_[top_lo_[a]].interval)) {
         top_lo_[a] = top_lo_[b];
       }
-      if (UpperBelow(bounds_[low_hi_[b]].interval, bounds_[low_hi_[a]].interval)) {
+      if (UpperBelow(bounds_[low_hi_[b]].interval,
+                     bounds_[low_hi_[a]].interval)) {
         low_hi_[a] = low_hi_[b];
       }
     } else {
@@ -1184,10 +1188,10 @@ class Clusters {
   std::vector<absl::flat_hash_set<int>> articles_;
   std::vector<std::vector<int>> members_;
   std::vector<double> weakest_;
-  std::vector<Bounds> bounds_;     // by claim
-  std::vector<std::string> scale_; // by root: the line of its values
-  std::vector<int> top_lo_;        // by root: the highest lower end
-  std::vector<int> low_hi_;        // by root: the lowest upper end
+  std::vector<Bounds> bounds_;      // by claim
+  std::vector<std::string> scale_;  // by root: the line of its values
+  std::vector<int> top_lo_;         // by root: the highest lower end
+  std::vector<int> low_hi_;         // by root: the lowest upper end
 };
 
 struct Candidate {
@@ -1199,8 +1203,8 @@ struct Candidate {
 // Dates a figure by its sentence: the nearest resolved date governed by the
 // same verb ("rose to 214 by Monday evening", not "Saturday's earthquake"),
 // else the nearest date before it of an event the figure's sentence speaks
-// of ("the 1987 earthquake, which killed 421 people"). A date of the same verb when
-// that verb is one of change (data/change_verbs.tsv: "rose", "stood at")
+// of ("the 1987 earthquake, which killed 421 people"). A date of the same verb
+// when that verb is one of change (data/change_verbs.tsv: "rose", "stood at")
 // is the figure's and is not aligned as a date of its own. Looks at most
 // kScopeWindow dates to each side, so a sentence of many dates costs no more
 // than that per figure.
@@ -1302,8 +1306,8 @@ bool CanConflict(const Item& a, const Item& b, const AlignOptions& options) {
       const std::optional<int64_t> first = DayNumber(dated.scope.first);
       const std::optional<int64_t> last = DayNumber(dated.scope.second);
       if (undated.published && first && last &&
-          std::max(*first - *undated.published,
-                   *undated.published - *last) > kMaxVersionGapDays) {
+          std::max(*first - *undated.published, *undated.published - *last) >
+              kMaxVersionGapDays) {
         return false;
       }
     }
@@ -1662,8 +1666,7 @@ std::string Summary(const std::vector<const Item*>& members,
       key = absl::StrCat(m->claim->date().start(), "|", m->claim->date().end());
       if (m->claim->date().start().empty()) key = value;
     }
-    parts.push_back(
-        {outlets[m->article], std::move(value), std::move(key)});
+    parts.push_back({outlets[m->article], std::move(value), std::move(key)});
   }
   return absl::StrCat(JoinParts(parts), " — ", subject);
 }
@@ -1827,8 +1830,8 @@ std::vector<Alignment> Align(const std::vector<Article>& articles,
         const std::vector<const Item*> one = {m};
         const std::string subject = Subject(one);
         single.set_subject(subject);
-        single.set_summary(Summary(one, outlets,
-                                   Alignment::VERDICT_SINGLE_SOURCE, subject));
+        single.set_summary(
+            Summary(one, outlets, Alignment::VERDICT_SINGLE_SOURCE, subject));
         results.push_back(
             {std::move(single),
              {m->article, m->claim->span().begin(), m->claim->id()}});

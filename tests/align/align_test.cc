@@ -758,8 +758,7 @@ TEST(AlignTest, ClaimsOfUnknownArticlesStandForThemselves) {
   const auto groups = Align(
       Articles(2),
       {Fig("a:f1", "23", 23, "ship", "wait", {"anchor", "harbour"}, {}),
-       Fig("b:f1", "23", 23, "ship", "wait", {"anchor", "harbour"}, {}),
-       stray},
+       Fig("b:f1", "23", 23, "ship", "wait", {"anchor", "harbour"}, {}), stray},
       AlignOptions());
   ASSERT_EQ(groups.size(), 1u);
   EXPECT_EQ(groups[0].claim_ids_size(), 3);
@@ -790,13 +789,12 @@ TEST(AlignFiguresTest, NegativeValuesCompareAsValues) {
 TEST(AlignFiguresTest, PeopleOfOneActionWithNothingElseInCommonAreNoRivals) {
   // "More than 2,000 people attended a rally" and "about 50 people attended
   // a vigil": the same verb, nothing else shared.
-  const auto groups = Align(
-      Articles(2),
-      {Fig("a:f1", "2,000", 2000, "person", "attend", {"rally", "square"},
-           {"Lundby"}),
-       Fig("b:f1", "50", 50, "person", "attend", {"vigil", "church"},
-           {"Lundby"})},
-      AlignOptions());
+  const auto groups = Align(Articles(2),
+                            {Fig("a:f1", "2,000", 2000, "person", "attend",
+                                 {"rally", "square"}, {"Lundby"}),
+                             Fig("b:f1", "50", 50, "person", "attend",
+                                 {"vigil", "church"}, {"Lundby"})},
+                            AlignOptions());
   for (const Alignment& g : groups) {
     EXPECT_NE(g.verdict(), Alignment::VERDICT_DISCREPANCY) << g.summary();
   }
@@ -814,8 +812,8 @@ TEST(AlignFiguresTest, AFigureOfAnotherYearIsNoRivalOfAnUndatedOne) {
   old_quake.mutable_date()->set_event("earthquake");
   const auto groups = Align(
       articles,
-      {old_quake, InSentence(Fig("a:f1", "421", 421, "person", "kill", kw, {}),
-                             0, 40),
+      {old_quake,
+       InSentence(Fig("a:f1", "421", 421, "person", "kill", kw, {}), 0, 40),
        InSentence(Fig("b:f1", "214", 214, "person", "kill", kw, {}), 0, 40)},
       AlignOptions());
   for (const Alignment& g : groups) {
@@ -831,9 +829,8 @@ TEST(AlignFiguresTest, NoDiscrepancyByChainingInLargeGroups) {
   // become rival counts.
   std::vector<Article> articles;
   std::vector<Claim> claims;
-  auto add = [&](int i, const std::string& text, double v,
-                 Figure::Qualifier q, const std::string& verb,
-                 std::vector<std::string> kw) {
+  auto add = [&](int i, const std::string& text, double v, Figure::Qualifier q,
+                 const std::string& verb, std::vector<std::string> kw) {
     Article a;
     a.set_id(absl::StrCat("o", 1000 + i));
     a.set_outlet(absl::StrCat("Outlet ", i));
@@ -866,11 +863,12 @@ TEST(AlignTest, TheStoryCheckComparesWholeNames) {
     return Fig(id, "11th", n, "summit", "hold", {"leader", "country"},
                std::move(entities), Figure::QUALIFIER_EXACT, "", true);
   };
-  const auto groups = Align(
-      Articles(2),
-      {summit("a:f1", 11, {"Estmark Central Bank", "Saltmere Dockworkers Union"}),
-       summit("b:f1", 26, {"World Bank", "African Union"})},
-      AlignOptions());
+  const auto groups =
+      Align(Articles(2),
+            {summit("a:f1", 11,
+                    {"Estmark Central Bank", "Saltmere Dockworkers Union"}),
+             summit("b:f1", 26, {"World Bank", "African Union"})},
+            AlignOptions());
   EXPECT_EQ(groups.size(), 2u);
 }
 
@@ -879,14 +877,16 @@ TEST(AlignDatesTest, DurationsInWeeksAndDaysCompareInDays) {
     return Fig(id, "two-week", n, "visit", "begin", {"palace", "king"},
                {"Ada Okafor", "Lundby"}, Figure::QUALIFIER_EXACT, unit);
   };
-  EXPECT_EQ(Align(Articles(2), {visit("a:f1", 2, "week"), visit("b:f1", 2, "day")},
-                  AlignOptions())[0]
-                .verdict(),
-            Alignment::VERDICT_DISCREPANCY);
-  EXPECT_EQ(Align(Articles(2), {visit("a:f1", 1, "week"), visit("b:f1", 7, "day")},
-                  AlignOptions())[0]
-                .verdict(),
-            Alignment::VERDICT_AGREE);
+  EXPECT_EQ(
+      Align(Articles(2), {visit("a:f1", 2, "week"), visit("b:f1", 2, "day")},
+            AlignOptions())[0]
+          .verdict(),
+      Alignment::VERDICT_DISCREPANCY);
+  EXPECT_EQ(
+      Align(Articles(2), {visit("a:f1", 1, "week"), visit("b:f1", 7, "day")},
+            AlignOptions())[0]
+          .verdict(),
+      Alignment::VERDICT_AGREE);
   // A duration that is no number is consistent with anything.
   Claim range = DateClaim("a:d1", "June 5-7", "2024-06-05", "visit",
                           {"palace", "king"}, {"Ada Okafor", "Lundby"});
@@ -894,8 +894,8 @@ TEST(AlignDatesTest, DurationsInWeeksAndDaysCompareInDays) {
   range.mutable_date()->set_event("visit");
   for (const Alignment& g :
        Align(Articles(2),
-             {range, visit("b:f1", std::numeric_limits<double>::infinity(),
-                           "day")},
+             {range,
+              visit("b:f1", std::numeric_limits<double>::infinity(), "day")},
              AlignOptions())) {
     EXPECT_NE(g.verdict(), Alignment::VERDICT_DISCREPANCY) << g.summary();
   }
