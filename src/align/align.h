@@ -31,9 +31,12 @@ namespace crosscheck::align {
 struct AlignOptions {
   // Context similarity (0..1: keywords and entities) two figures with the
   // same blocking key need to state the same fact: half of it for figures
-  // without a counted noun or with a specific one ("delegate"), twice it for
-  // a generic one ("17 times"); none for ordinals of a specific noun ("the
-  // thirty-first summit"). See docs/alignment.md.
+  // without a counted noun or with a specific one ("delegate"), or of a
+  // generic noun with the same action ("people displaced"; none when both
+  // state it); twice it for a frequency ("17 times") and for counts with
+  // two different actions (which also need this much keyword similarity);
+  // none for ordinals of a specific noun ("the thirty-first summit"). See
+  // docs/alignment.md.
   double min_context_similarity = 0.2;
   // Two dates with the same event predicate date the same event when the
   // Jaccard similarity of their other keywords reaches the second, or when
