@@ -532,7 +532,7 @@ double QuoteScore(const Item& a, const Item& b, double min_overlap) {
 
 // The most entities an article's story keeps (KeepMainEntities), so that
 // comparing two stories costs a bounded number of steps.
-constexpr size_t kStoryEntities = 16;
+constexpr size_t kStoryEntities = 64;
 
 // Turns the ids of every entity mention of an article's claims into the
 // story's main entities: the kStoryEntities most mentioned (of as many, the
@@ -628,18 +628,31 @@ double RoundingTolerance(const Claim& claim) {
   return 0.5 * magnitude / std::pow(10.0, significant - 1);
 }
 
-// Seconds in one time unit (month = 30 days, year = 365 days), so that
-// durations in different units compare ("a two-week visit", "a 14-day
-// visit"); 1 for any other unit.
-double UnitScale(const std::string& unit) {
+// The seconds one time unit may last, shortest and longest (a month 28 to
+// 31 days, a year 365 or 366), so that durations in different units
+// compare ("a two-week visit", "a 14-day visit", "a 12-month term", "a
+// one-year term"); {1, 1} for any other unit.
+struct UnitSpan {
+  double shortest = 1;
+  double longest = 1;
+};
+
+UnitSpan UnitScale(const std::string& unit) {
+  constexpr double kDay = 86400;
   static const auto* const kSeconds =
-      new absl::flat_hash_map<std::string, double>{
-          {"second", 1},          {"minute", 60},     {"hour", 3600},
-          {"day", 86400},         {"week", 604800},   {"fortnight", 1209600},
-          {"month", 2592000},     {"year", 31536000}, {"decade", 315360000},
-          {"century", 3153600000}};
+      new absl::flat_hash_map<std::string, UnitSpan>{
+          {"second", {1, 1}},
+          {"minute", {60, 60}},
+          {"hour", {3600, 3600}},
+          {"day", {kDay, kDay}},
+          {"week", {7 * kDay, 7 * kDay}},
+          {"fortnight", {14 * kDay, 14 * kDay}},
+          {"month", {28 * kDay, 31 * kDay}},
+          {"year", {365 * kDay, 366 * kDay}},
+          {"decade", {3652 * kDay, 3653 * kDay}},
+          {"century", {36524 * kDay, 36525 * kDay}}};
   auto it = kSeconds->find(unit);
-  return it == kSeconds->end() ? 1.0 : it->second;
+  return it == kSeconds->end() ? UnitSpan() : it->second;
 }
 
 // What a figure's value can be compared with: its unit, or "duration" for
@@ -651,11 +664,12 @@ std::string ComparableUnit(const Figure& f) {
 Interval FigureInterval(const Claim& claim) {
   const Figure& f = claim.figure();
   Interval in;
-  const double scale = UnitScale(f.unit());
-  const double v = f.value() * scale;
-  const double tol = RoundingTolerance(claim) * scale;
-  if (!std::isfinite(v) || !std::isfinite(tol)) return in;  // anything
+  const UnitSpan scale = UnitScale(f.unit());
+  const double v = f.value();
+  const double tol = RoundingTolerance(claim);
+  if (!std::isfinite(v * scale.longest) || !std::isfinite(tol)) return in;
   const double inf = std::numeric_limits<double>::infinity();
+  // The interval in the figure's own unit, then in seconds.
   switch (f.qualifier()) {
     case Figure::QUALIFIER_VAGUE:
       in.lo = 0;
@@ -679,8 +693,8 @@ Interval FigureInterval(const Claim& claim) {
       in.hi = std::max(v * 0.9, v * 1.1) + tol;
       break;
     case Figure::QUALIFIER_RANGE: {
-      const double w = f.has_value_max() ? f.value_max() * scale : v;
-      if (!std::isfinite(w)) return Interval();
+      const double w = f.has_value_max() ? f.value_max() : v;
+      if (!std::isfinite(w * scale.longest)) return Interval();
       in.lo = std::min(v, w), in.hi = std::max(v, w);
       break;
     }
@@ -688,6 +702,10 @@ Interval FigureInterval(const Claim& claim) {
       in.lo = v - tol, in.hi = v + tol;
       break;
   }
+  // A unit of varying length widens the interval: at its shortest for the
+  // lower end of a positive value, at its longest for the upper end.
+  in.lo *= in.lo >= 0 ? scale.shortest : scale.longest;
+  in.hi *= in.hi >= 0 ? scale.longest : scale.shortest;
   return in;
 }
 
@@ -709,9 +727,18 @@ PairVerdict CompareFigures(const Claim& a, const Claim& b,
   if (fa.unit() != fb.unit() && ComparableUnit(fa) != "duration") {
     return PairVerdict::kCompatible;
   }
-  const double sa = UnitScale(fa.unit()), sb = UnitScale(fb.unit());
-  const double va = fa.value() * sa, vb = fb.value() * sb;
-  const double ma = fa.value_max() * sa, mb = fb.value_max() * sb;
+  // The same value: in one unit, or in units of fixed length ("1 week",
+  // "7 days"); "1 year" and "12 months" are only compatible.
+  const UnitSpan sa = UnitScale(fa.unit()), sb = UnitScale(fb.unit());
+  if (fa.unit() != fb.unit() &&
+      (sa.shortest != sa.longest || sb.shortest != sb.longest)) {
+    return Overlap(FigureInterval(a), FigureInterval(b))
+               ? PairVerdict::kCompatible
+               : PairVerdict::kDiscrepancy;
+  }
+  const double va = fa.value() * sa.shortest, vb = fb.value() * sb.shortest;
+  const double ma = fa.value_max() * sa.shortest,
+               mb = fb.value_max() * sb.shortest;
   const bool same_value =
       fa.has_value() == fb.has_value() &&
       std::fabs(va - vb) <=
@@ -730,8 +757,19 @@ std::pair<std::string, std::string> DayRange(const std::string& start,
                                              const std::string& end) {
   auto pad = [](const std::string& s, bool last) {
     if (s.size() == 4) return s + (last ? "-12-31" : "-01-01");
-    if (s.size() == 7) return s + (last ? "-31" : "-01");
-    return s;
+    if (s.size() != 7) return s;
+    if (!last) return s + "-01";
+    // The month's last day: "2024-02" ends on the 29th.
+    int year = 0, month = 0;
+    if (!absl::SimpleAtoi(s.substr(0, 4), &year) ||
+        !absl::SimpleAtoi(s.substr(5, 2), &month) || month < 1 || month > 12) {
+      return s + "-31";
+    }
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
+                                    31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    const int days = month == 2 && leap ? 29 : kDays[month - 1];
+    return absl::StrCat(s, "-", days);
   };
   return {pad(start, false), pad(end.empty() ? start : end, true)};
 }
@@ -1014,15 +1052,19 @@ Alignment::Verdict MixedGroupVerdict(const std::vector<const Item*>& members,
   for (const Item* d : dates) {
     if (const auto days = RangeDays(d->claim->date())) lengths.insert(*days);
   }
-  std::set<int64_t> stated;
+  std::optional<double> fewest, most;  // of the stated days
   for (const Item* f : durations) {
     if (const auto days = DurationDays(f->claim->figure())) {
-      stated.insert(std::llround(*days));
+      fewest = fewest ? std::min(*fewest, *days) : *days;
+      most = most ? std::max(*most, *days) : *days;
     }
   }
-  if (!lengths.empty() && !stated.empty() &&
-      (lengths.size() > 1 || stated.size() > 1 ||
-       *lengths.begin() != *stated.begin())) {
+  // As CompareDurationToDate, for every pair: one length, and every stated
+  // number within half a day of it.
+  if (!lengths.empty() && fewest &&
+      (lengths.size() > 1 ||
+       std::fabs(*fewest - static_cast<double>(*lengths.begin())) >= 0.5 ||
+       std::fabs(*most - static_cast<double>(*lengths.begin())) >= 0.5)) {
     return Alignment::VERDICT_DISCREPANCY;
   }
   return verdict;
@@ -1085,9 +1127,9 @@ bool UpperBelow(const Interval& x, const Interval& y) {
 }
 
 // Union of clusters with at most one claim per article. Each cluster keeps
-// the lowest score of the pairs that made it (its weakest link), and the
-// members with the highest lower end and the lowest upper end of their
-// values: when those two conflict, so does the cluster.
+// the lowest score of the pairs that made it (its weakest link) and, for
+// each line its claims' values lie on, the claims at the extremes of those
+// values: when two of them conflict, so does the cluster.
 class Clusters {
  public:
   // `conflict(x, y)`: whether claims x and y may not end up in one group
@@ -1102,17 +1144,20 @@ class Clusters {
     members_.resize(n);
     weakest_.assign(n, 1.0);
     bounds_.reserve(n);
+    extremes_.resize(n);
+    absl::flat_hash_map<std::string, int> lines;
     for (size_t i = 0; i < n; ++i) {
       articles_[i].insert(items[i].article);
       members_[i].push_back(static_cast<int>(i));
-      bounds_.push_back(BoundsOf(items[i]));
-    }
-    scale_.resize(n);
-    top_lo_.resize(n);
-    low_hi_.resize(n);
-    for (size_t i = 0; i < n; ++i) {
-      scale_[i] = bounds_[i].scale;
-      top_lo_[i] = low_hi_[i] = static_cast<int>(i);
+      Bounds b = BoundsOf(items[i]);
+      if (!b.scale.empty()) {
+        auto [it, inserted] =
+            lines.try_emplace(b.scale, static_cast<int>(lines.size()));
+        if (inserted) date_line_.push_back(b.scale == "date");
+        const int k = static_cast<int>(i);
+        extremes_[i].push_back({it->second, k, k, k, k});
+      }
+      bounds_.push_back(std::move(b.interval));
     }
   }
 
@@ -1124,38 +1169,39 @@ class Clusters {
   // Merges the clusters of a and b, linked by a pair of score `score`,
   // unless they share an article, or a claim of one conflicts with a claim
   // of the other (`conflict`). When both hold at most kMaxPairBlock claims
-  // every such pair is checked; otherwise the pair of the merged cluster's
-  // highest lower end and lowest upper end, when they come from the two
-  // sides and their values do not meet.
+  // every such pair is checked; otherwise, on each line of values, the
+  // pairs of extremes of the merged cluster that come from the two sides
+  // and do not fit (figures: the highest lower end and the lowest upper end
+  // do not meet; dates: the innermost or the outermost two do not nest).
+  // A refused pair of clusters is remembered.
   void Merge(int a, int b, double score) {
     a = Find(a), b = Find(b);
     if (a == b) return;
     if (articles_[a].size() < articles_[b].size()) std::swap(a, b);
+    if (refused_.contains({std::min(a, b), std::max(a, b)})) return;
     for (int art : articles_[b]) {
       if (articles_[a].contains(art)) return;
     }
-    const bool same_scale = !scale_[a].empty() && scale_[a] == scale_[b];
+    bool refuse = false;
     if (members_[a].size() <= kMaxPairBlock &&
         members_[b].size() <= kMaxPairBlock) {
       for (int x : members_[a]) {
         for (int y : members_[b]) {
-          if (conflict_(x, y)) return;
+          if (conflict_(x, y)) refuse = true;
+          if (refuse) break;
+        }
+        if (refuse) break;
+      }
+    } else {
+      for (const Extremes& ea : extremes_[a]) {
+        for (const Extremes& eb : extremes_[b]) {
+          if (ea.line == eb.line && ExtremesConflict(ea, eb)) refuse = true;
         }
       }
-    } else if (same_scale) {
-      const int lo_a = top_lo_[a], lo_b = top_lo_[b];
-      const int hi_a = low_hi_[a], hi_b = low_hi_[b];
-      const int lo = LowerAbove(bounds_[lo_b].interval, bounds_[lo_a].interval)
-                         ? lo_b
-                         : lo_a;
-      const int hi = UpperBelow(bounds_[hi_b].interval, bounds_[hi_a].interval)
-                         ? hi_b
-                         : hi_a;
-      const bool from_both = (lo == lo_a) != (hi == hi_a);
-      if (from_both && !Overlap(bounds_[lo].interval, bounds_[hi].interval) &&
-          conflict_(lo, hi)) {
-        return;
-      }
+    }
+    if (refuse) {
+      refused_.insert({std::min(a, b), std::max(a, b)});
+      return;
     }
     parent_[b] = a;
     articles_[a].insert(articles_[b].begin(), articles_[b].end());
@@ -1165,33 +1211,83 @@ class Clusters {
     members_[b].clear();
     members_[b].shrink_to_fit();
     weakest_[a] = std::min({weakest_[a], weakest_[b], score});
-    if (same_scale) {
-      if (LowerAbove(bounds_[top_lo_[b]].interval,
-                     bounds_[top_lo_[a]].interval)) {
-        top_lo_[a] = top_lo_[b];
+    for (const Extremes& eb : extremes_[b]) {
+      auto it = std::find_if(
+          extremes_[a].begin(), extremes_[a].end(),
+          [&eb](const Extremes& ea) { return ea.line == eb.line; });
+      if (it == extremes_[a].end()) {
+        extremes_[a].push_back(eb);
+      } else {
+        *it = Combined(*it, eb);
       }
-      if (UpperBelow(bounds_[low_hi_[b]].interval,
-                     bounds_[low_hi_[a]].interval)) {
-        low_hi_[a] = low_hi_[b];
-      }
-    } else {
-      scale_[a].clear();  // values on two lines: no more witnesses
     }
+    extremes_[b].clear();
   }
 
   // The weakest link of the cluster of `i` (1 for a single claim).
   double Weakest(int i) { return weakest_[Find(i)]; }
 
  private:
+  // The claims of a cluster at the ends of its values on one line.
+  struct Extremes {
+    int line;
+    int max_lo, min_hi;  // the highest lower end, the lowest upper end
+    int min_lo, max_hi;  // the lowest lower end, the highest upper end
+  };
+
+  bool LowerAboveAt(int x, int y) const {
+    return LowerAbove(bounds_[x], bounds_[y]);
+  }
+  bool UpperBelowAt(int x, int y) const {
+    return UpperBelow(bounds_[x], bounds_[y]);
+  }
+
+  Extremes Combined(const Extremes& x, const Extremes& y) const {
+    Extremes e = x;
+    if (LowerAboveAt(y.max_lo, x.max_lo)) e.max_lo = y.max_lo;
+    if (UpperBelowAt(y.min_hi, x.min_hi)) e.min_hi = y.min_hi;
+    if (LowerAboveAt(x.min_lo, y.min_lo)) e.min_lo = y.min_lo;
+    if (UpperBelowAt(x.max_hi, y.max_hi)) e.max_hi = y.max_hi;
+    return e;
+  }
+
+  // Whether claims x and y, from the two sides, do not fit on a line.
+  bool Misfit(int x, int y, bool date_line) const {
+    const Interval& p = bounds_[x];
+    const Interval& q = bounds_[y];
+    if (!date_line) return !Overlap(p, q);
+    const bool nested = (p.lo <= q.lo && q.hi <= p.hi) ||
+                        (q.lo <= p.lo && p.hi <= q.hi);
+    return !nested;
+  }
+
+  // Whether merging clusters with extremes ea and eb (one line) joins two
+  // claims, one from each, that do not fit and may not conflict.
+  bool ExtremesConflict(const Extremes& ea, const Extremes& eb) const {
+    const Extremes m = Combined(ea, eb);
+    const bool date_line = date_line_[ea.line];
+    auto side_a = [&ea](int k) {
+      return k == ea.max_lo || k == ea.min_hi || k == ea.min_lo ||
+             k == ea.max_hi;
+    };
+    const std::pair<int, int> pairs[] = {{m.max_lo, m.min_hi},
+                                         {m.min_lo, m.max_hi}};
+    for (const auto& [x, y] : pairs) {
+      if (x == y || side_a(x) == side_a(y)) continue;
+      if (Misfit(x, y, date_line) && conflict_(x, y)) return true;
+    }
+    return false;
+  }
+
   std::function<bool(int, int)> conflict_;
   std::vector<int> parent_;
   std::vector<absl::flat_hash_set<int>> articles_;
   std::vector<std::vector<int>> members_;
   std::vector<double> weakest_;
-  std::vector<Bounds> bounds_;      // by claim
-  std::vector<std::string> scale_;  // by root: the line of its values
-  std::vector<int> top_lo_;         // by root: the highest lower end
-  std::vector<int> low_hi_;         // by root: the lowest upper end
+  std::vector<Interval> bounds_;                // by claim
+  std::vector<bool> date_line_;                 // by line
+  std::vector<std::vector<Extremes>> extremes_;  // by root
+  absl::flat_hash_set<std::pair<int, int>> refused_;
 };
 
 struct Candidate {
@@ -1200,17 +1296,30 @@ struct Candidate {
   int a, b;
 };
 
+// Whether text[begin, end) holds a clause break: a comma, semicolon,
+// colon, dash or bracket. True when the range is not inside the text.
+bool BreakBetween(absl::string_view text, uint64_t begin, uint64_t end) {
+  if (begin > end || end > text.size()) return true;
+  const absl::string_view between = text.substr(begin, end - begin);
+  return between.find_first_of(",;:()[]") != absl::string_view::npos ||
+         absl::StrContains(between, "\xE2\x80\x94") ||   // em dash
+         absl::StrContains(between, "\xE2\x80\x93");     // en dash
+}
+
 // Dates a figure by its sentence: the nearest resolved date governed by the
 // same verb ("rose to 214 by Monday evening", not "Saturday's earthquake"),
-// else the nearest date before it of an event the figure's sentence speaks
-// of ("the 1987 earthquake, which killed 421 people"). A date of the same verb
+// else the nearest date of an event the figure's sentence speaks of, before
+// the figure ("the 1987 earthquake, which killed 421 people") or after it in
+// its clause ("421 people were killed in the 1987 earthquake"). A date of the same verb
 // when that verb is one of change (data/change_verbs.tsv: "rose", "stood at")
 // is the figure's and is not aligned as a date of its own. Looks at most
 // kScopeWindow dates to each side, so a sentence of many dates costs no more
 // than that per figure.
 constexpr size_t kScopeWindow = 8;
 
-void AttachScopes(const Interner& interner, std::vector<Item>* items) {
+void AttachScopes(const Interner& interner,
+                  const std::vector<absl::string_view>& texts,
+                  std::vector<Item>* items) {
   // Resolved dates with a verb, by article and sentence, in text order.
   absl::flat_hash_map<std::pair<int, uint64_t>, std::vector<Item*>> dates;
   for (Item& item : *items) {
@@ -1247,11 +1356,15 @@ void AttachScopes(const Interner& interner, std::vector<Item>* items) {
       const bool same_verb = d.date().event().empty() &&
                              !c.predicate().empty() &&
                              d.predicate() == c.predicate();
-      // The event comes first, then what it did: "the 1987 earthquake,
-      // which killed 421 people"; not "Europe's ninth-busiest port, since
-      // a walkout that began on March 14, 2011".
+      // The event before what it did ("the 1987 earthquake, which killed
+      // 421 people"), or after it in the same clause ("421 people were
+      // killed in the 1987 earthquake"); not "Europe's ninth-busiest port,
+      // since a walkout that began on March 14, 2011".
       const bool own_event =
-          !d.date().event().empty() && d.span().begin() < at &&
+          !d.date().event().empty() &&
+          (d.span().begin() < at ||
+           !BreakBetween(texts[item.article], c.span().end(),
+                         d.span().begin())) &&
           Contains(item.keywords, interner.Find(Canonical(d.date().event())));
       if (!same_verb && !own_event) continue;
       const uint64_t distance =
@@ -1660,8 +1773,13 @@ std::string Summary(const std::vector<const Item*>& members,
     std::string key;
     if (m->claim->kind() == Claim::KIND_FIGURE) {
       const Figure& f = m->claim->figure();
-      key = absl::StrFormat("%.17g|%.17g|%d|%s", f.value(), f.value_max(),
-                            static_cast<int>(f.qualifier()), f.unit());
+      // Durations of fixed-length units in seconds: "1 week" is "7 days".
+      const UnitSpan scale = UnitScale(f.unit());
+      const bool fixed = scale.shortest == scale.longest;
+      key = absl::StrFormat(
+          "%.17g|%.17g|%d|%s", f.value() * (fixed ? scale.shortest : 1),
+          f.value_max() * (fixed ? scale.shortest : 1),
+          static_cast<int>(f.qualifier()), fixed ? ComparableUnit(f) : f.unit());
     } else {
       key = absl::StrCat(m->claim->date().start(), "|", m->claim->date().end());
       if (m->claim->date().start().empty()) key = value;
@@ -1695,11 +1813,12 @@ std::vector<Alignment> Align(const std::vector<Article>& articles,
   for (const Article& a : articles) ids.push_back(a.id());
   std::vector<size_t> order(articles.size());
   std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(),
-            [&](size_t x, size_t y) { return ids[x] < ids[y]; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t x, size_t y) { return ids[x] < ids[y]; });
   absl::flat_hash_map<std::string, int> article_index;
   for (size_t rank = 0; rank < order.size(); ++rank) {
-    article_index[articles[order[rank]].id()] = static_cast<int>(rank);
+    article_index.try_emplace(articles[order[rank]].id(),
+                              static_cast<int>(rank));
   }
   // Claims of an article not among `articles` get an article of their own
   // id, after the known ones, in id order.
@@ -1709,9 +1828,10 @@ std::vector<Alignment> Align(const std::vector<Article>& articles,
       unknown_ids.insert(claim.article_id());
     }
   }
-  for (const std::string& id : unknown_ids) {
-    article_index[id] = static_cast<int>(article_index.size());
-  }
+  // (Article ids are unique as ingest reads them; should two articles share
+  // one, the first in id order stands for both.)
+  int next_index = static_cast<int>(order.size());
+  for (const std::string& id : unknown_ids) article_index[id] = next_index++;
   // By article index: the outlet named in summaries, the text, and the
   // publication day.
   std::vector<std::string> outlets;
@@ -1754,7 +1874,7 @@ std::vector<Alignment> Align(const std::vector<Article>& articles,
   const int n = static_cast<int>(items.size());
   for (std::vector<int>& story : stories) KeepMainEntities(&story);
   for (Item& item : items) item.story = &stories[item.article];
-  AttachScopes(interner, &items);
+  AttachScopes(interner, texts, &items);
 
   // Blocks: figures and dates by blocking key; quotes all in one block,
   // paired through shared trigrams.
@@ -1792,7 +1912,7 @@ std::vector<Alignment> Align(const std::vector<Article>& articles,
     const Item& b = items[y];
     if (a.claim->kind() == Claim::KIND_QUOTE) return false;
     return ComparePair(a, b, options) == PairVerdict::kDiscrepancy &&
-           !CanConflict(a, b, options);
+           (a.ambiguous || b.ambiguous || !CanConflict(a, b, options));
   });
   for (const Candidate& c : candidates) clusters.Merge(c.a, c.b, c.score);
 

@@ -3,6 +3,7 @@
 #include "src/align/align.h"
 
 #include <algorithm>
+#include <functional>
 #include <limits>
 #include <string>
 #include <vector>
@@ -953,6 +954,131 @@ TEST(AlignQuotesTest, FragmentsFindTheWholeQuoteAmongManyQuotes) {
   const Alignment& whole = GroupOf(groups, "c:q1");
   EXPECT_EQ(whole.verdict(), Alignment::VERDICT_COMPATIBLE);
   EXPECT_THAT(whole.claim_ids(), ElementsAre("a:q1", "b:q1", "c:q1"));
+}
+
+// `n` articles "<prefix><1000+i>", outlet "<prefix> i", each with one claim
+// made by `make(id, i)` (id "<article>:x1").
+void AddOutlets(const std::string& prefix, int n,
+                const std::function<Claim(const std::string&, int)>& make,
+                std::vector<Article>* articles, std::vector<Claim>* claims) {
+  for (int i = 0; i < n; ++i) {
+    Article a;
+    a.set_id(absl::StrCat(prefix, 1000 + i));
+    a.set_outlet(absl::StrCat(prefix, " ", i));
+    articles->push_back(a);
+    Claim c = make(absl::StrCat(a.id(), ":x1"), i);
+    c.set_article_id(a.id());
+    claims->push_back(c);
+  }
+}
+
+TEST(AlignDatesTest, LargeGroupsOfTwoOccurrencesStayApart) {
+  // 70 outlets date the summit 2024-06-05, 70 others 2022-03-01 (another
+  // summit), and one gives an unresolved date: no claim without a value
+  // lets the two years become rival versions.
+  std::vector<Article> articles;
+  std::vector<Claim> claims;
+  auto summit = [](const std::string& start) {
+    return [start](const std::string& id, int) {
+      Claim c = DateClaim(id, start, start, "hold", {"leader", "palace"},
+                          {"Estmark", "Valdoria"});
+      c.mutable_date()->set_event("summit");
+      return c;
+    };
+  };
+  AddOutlets("a", 70, summit("2024-06-05"), &articles, &claims);
+  AddOutlets("b", 70, summit("2022-03-01"), &articles, &claims);
+  AddOutlets("c", 1, summit(""), &articles, &claims);
+  for (const Alignment& g : Align(articles, claims, AlignOptions())) {
+    EXPECT_NE(g.verdict(), Alignment::VERDICT_DISCREPANCY) << g.summary();
+  }
+}
+
+TEST(AlignDatesTest, LargeGroupsNeverChainOverlappingRanges) {
+  // "June 2024" is like "June 5-7" and like "June 6-9"; those two are not
+  // like each other (no shared word): 70 outlets each way.
+  std::vector<Article> articles;
+  std::vector<Claim> claims;
+  auto range = [](const std::string& start, const std::string& end,
+                  std::vector<std::string> kw) {
+    return [=](const std::string& id, int) {
+      Claim c = DateClaim(id, start, start, "visit", kw, {});
+      c.mutable_date()->set_end(end);
+      return c;
+    };
+  };
+  AddOutlets("a", 1, range("2024-06", "2024-06", {"k1", "k2", "k3", "k4"}),
+             &articles, &claims);
+  AddOutlets("b", 70, range("2024-06-05", "2024-06-07", {"k1", "k2"}),
+             &articles, &claims);
+  AddOutlets("c", 70, range("2024-06-06", "2024-06-09", {"k3", "k4"}),
+             &articles, &claims);
+  for (const Alignment& g : Align(articles, claims, AlignOptions())) {
+    EXPECT_NE(g.verdict(), Alignment::VERDICT_DISCREPANCY) << g.summary();
+  }
+}
+
+TEST(AlignFiguresTest, MonthsAndYearsAreOfVaryingLength) {
+  auto term = [](const std::string& id, double n, const std::string& unit) {
+    return Fig(id, "a one-year term", n, "term", "serve", {"council", "seat"},
+               {"Lundby"}, Figure::QUALIFIER_EXACT, unit);
+  };
+  EXPECT_EQ(Align(Articles(2), {term("a:f1", 1, "year"), term("b:f1", 12, "month")},
+                  AlignOptions())[0]
+                .verdict(),
+            Alignment::VERDICT_COMPATIBLE);
+  EXPECT_EQ(Align(Articles(2), {term("a:f1", 1, "month"), term("b:f1", 4, "week")},
+                  AlignOptions())[0]
+                .verdict(),
+            Alignment::VERDICT_COMPATIBLE);
+  EXPECT_EQ(Align(Articles(2), {term("a:f1", 2, "year"), term("b:f1", 12, "month")},
+                  AlignOptions())[0]
+                .verdict(),
+            Alignment::VERDICT_DISCREPANCY);
+}
+
+TEST(AlignFiguresTest, AnEventNamedAfterTheFigureDatesIt) {
+  // "421 people were killed in the 1987 earthquake" (2025) is no rival of
+  // "the earthquake killed 214 people" (2025).
+  std::vector<Article> articles = Articles(2);
+  const std::string old_text = "421 people were killed in the 1987 earthquake.";
+  articles[0].set_text(old_text);
+  articles[0].set_published("2025-03-10");
+  articles[1].set_text("The earthquake killed 214 people.");
+  articles[1].set_published("2025-03-11");
+  const std::vector<std::string> kw = {"earthquake", "valley"};
+  Claim year =
+      InSentence(DateClaim("a:d1", "1987", "1987", "kill", kw, {}), 0,
+                 static_cast<uint32_t>(old_text.find("1987")));
+  year.mutable_date()->set_event("earthquake");
+  const auto groups = Align(
+      articles,
+      {year, InSentence(Fig("a:f1", "421", 421, "person", "kill", kw, {}), 0, 0),
+       InSentence(Fig("b:f1", "214", 214, "person", "kill", kw, {}), 0, 22)},
+      AlignOptions());
+  for (const Alignment& g : groups) {
+    EXPECT_NE(g.verdict(), Alignment::VERDICT_DISCREPANCY) << g.summary();
+  }
+}
+
+TEST(AlignFiguresTest, AnAmbiguousClaimReachesNoDiscrepancyThroughAnother) {
+  // Article a gives 214 and 261 killed (two days, undated): neither is a
+  // rival of c's 300, even through b's "more than 200".
+  const std::vector<std::string> kw = {"toll", "earthquake"};
+  const auto groups = Align(
+      Articles(3),
+      {Fig("a:f1", "214", 214, "person", "kill", kw, {"Tarvia"}),
+       Fig("a:f2", "261", 261, "person", "kill", kw, {"Tarvia"}),
+       Fig("b:f1", "more than 200", 200, "person", "kill", kw, {"Tarvia"},
+           Figure::QUALIFIER_MORE_THAN),
+       Fig("c:f1", "300", 300, "person", "kill", kw, {"Tarvia"})},
+      AlignOptions());
+  for (const Alignment& g : groups) {
+    if (g.verdict() != Alignment::VERDICT_DISCREPANCY) continue;
+    for (const std::string& id : g.claim_ids()) {
+      EXPECT_NE(id.substr(0, 2), "a:") << g.summary();
+    }
+  }
 }
 
 TEST(AlignTest, ConfidenceIsTheWeakestLink) {
