@@ -1256,8 +1256,8 @@ class Clusters {
     const Interval& p = bounds_[x];
     const Interval& q = bounds_[y];
     if (!date_line) return !Overlap(p, q);
-    const bool nested = (p.lo <= q.lo && q.hi <= p.hi) ||
-                        (q.lo <= p.lo && p.hi <= q.hi);
+    const bool nested =
+        (p.lo <= q.lo && q.hi <= p.hi) || (q.lo <= p.lo && p.hi <= q.hi);
     return !nested;
   }
 
@@ -1284,8 +1284,8 @@ class Clusters {
   std::vector<absl::flat_hash_set<int>> articles_;
   std::vector<std::vector<int>> members_;
   std::vector<double> weakest_;
-  std::vector<Interval> bounds_;                // by claim
-  std::vector<bool> date_line_;                 // by line
+  std::vector<Interval> bounds_;                 // by claim
+  std::vector<bool> date_line_;                  // by line
   std::vector<std::vector<Extremes>> extremes_;  // by root
   absl::flat_hash_set<std::pair<int, int>> refused_;
 };
@@ -1302,19 +1302,19 @@ bool BreakBetween(absl::string_view text, uint64_t begin, uint64_t end) {
   if (begin > end || end > text.size()) return true;
   const absl::string_view between = text.substr(begin, end - begin);
   return between.find_first_of(",;:()[]") != absl::string_view::npos ||
-         absl::StrContains(between, "\xE2\x80\x94") ||   // em dash
-         absl::StrContains(between, "\xE2\x80\x93");     // en dash
+         absl::StrContains(between, "\xE2\x80\x94") ||  // em dash
+         absl::StrContains(between, "\xE2\x80\x93");    // en dash
 }
 
 // Dates a figure by its sentence: the nearest resolved date governed by the
 // same verb ("rose to 214 by Monday evening", not "Saturday's earthquake"),
 // else the nearest date of an event the figure's sentence speaks of, before
 // the figure ("the 1987 earthquake, which killed 421 people") or after it in
-// its clause ("421 people were killed in the 1987 earthquake"). A date of the same verb
-// when that verb is one of change (data/change_verbs.tsv: "rose", "stood at")
-// is the figure's and is not aligned as a date of its own. Looks at most
-// kScopeWindow dates to each side, so a sentence of many dates costs no more
-// than that per figure.
+// its clause ("421 people were killed in the 1987 earthquake"). A date of the
+// same verb when that verb is one of change (data/change_verbs.tsv: "rose",
+// "stood at") is the figure's and is not aligned as a date of its own. Looks at
+// most kScopeWindow dates to each side, so a sentence of many dates costs no
+// more than that per figure.
 constexpr size_t kScopeWindow = 8;
 
 void AttachScopes(const Interner& interner,
@@ -1776,10 +1776,11 @@ std::string Summary(const std::vector<const Item*>& members,
       // Durations of fixed-length units in seconds: "1 week" is "7 days".
       const UnitSpan scale = UnitScale(f.unit());
       const bool fixed = scale.shortest == scale.longest;
-      key = absl::StrFormat(
-          "%.17g|%.17g|%d|%s", f.value() * (fixed ? scale.shortest : 1),
-          f.value_max() * (fixed ? scale.shortest : 1),
-          static_cast<int>(f.qualifier()), fixed ? ComparableUnit(f) : f.unit());
+      key = absl::StrFormat("%.17g|%.17g|%d|%s",
+                            f.value() * (fixed ? scale.shortest : 1),
+                            f.value_max() * (fixed ? scale.shortest : 1),
+                            static_cast<int>(f.qualifier()),
+                            fixed ? ComparableUnit(f) : f.unit());
     } else {
       key = absl::StrCat(m->claim->date().start(), "|", m->claim->date().end());
       if (m->claim->date().start().empty()) key = value;

@@ -1023,18 +1023,21 @@ TEST(AlignFiguresTest, MonthsAndYearsAreOfVaryingLength) {
     return Fig(id, "a one-year term", n, "term", "serve", {"council", "seat"},
                {"Lundby"}, Figure::QUALIFIER_EXACT, unit);
   };
-  EXPECT_EQ(Align(Articles(2), {term("a:f1", 1, "year"), term("b:f1", 12, "month")},
-                  AlignOptions())[0]
-                .verdict(),
-            Alignment::VERDICT_COMPATIBLE);
-  EXPECT_EQ(Align(Articles(2), {term("a:f1", 1, "month"), term("b:f1", 4, "week")},
-                  AlignOptions())[0]
-                .verdict(),
-            Alignment::VERDICT_COMPATIBLE);
-  EXPECT_EQ(Align(Articles(2), {term("a:f1", 2, "year"), term("b:f1", 12, "month")},
-                  AlignOptions())[0]
-                .verdict(),
-            Alignment::VERDICT_DISCREPANCY);
+  EXPECT_EQ(
+      Align(Articles(2), {term("a:f1", 1, "year"), term("b:f1", 12, "month")},
+            AlignOptions())[0]
+          .verdict(),
+      Alignment::VERDICT_COMPATIBLE);
+  EXPECT_EQ(
+      Align(Articles(2), {term("a:f1", 1, "month"), term("b:f1", 4, "week")},
+            AlignOptions())[0]
+          .verdict(),
+      Alignment::VERDICT_COMPATIBLE);
+  EXPECT_EQ(
+      Align(Articles(2), {term("a:f1", 2, "year"), term("b:f1", 12, "month")},
+            AlignOptions())[0]
+          .verdict(),
+      Alignment::VERDICT_DISCREPANCY);
 }
 
 TEST(AlignFiguresTest, AnEventNamedAfterTheFigureDatesIt) {
@@ -1047,13 +1050,13 @@ TEST(AlignFiguresTest, AnEventNamedAfterTheFigureDatesIt) {
   articles[1].set_text("The earthquake killed 214 people.");
   articles[1].set_published("2025-03-11");
   const std::vector<std::string> kw = {"earthquake", "valley"};
-  Claim year =
-      InSentence(DateClaim("a:d1", "1987", "1987", "kill", kw, {}), 0,
-                 static_cast<uint32_t>(old_text.find("1987")));
+  Claim year = InSentence(DateClaim("a:d1", "1987", "1987", "kill", kw, {}), 0,
+                          static_cast<uint32_t>(old_text.find("1987")));
   year.mutable_date()->set_event("earthquake");
   const auto groups = Align(
       articles,
-      {year, InSentence(Fig("a:f1", "421", 421, "person", "kill", kw, {}), 0, 0),
+      {year,
+       InSentence(Fig("a:f1", "421", 421, "person", "kill", kw, {}), 0, 0),
        InSentence(Fig("b:f1", "214", 214, "person", "kill", kw, {}), 0, 22)},
       AlignOptions());
   for (const Alignment& g : groups) {
@@ -1065,14 +1068,14 @@ TEST(AlignFiguresTest, AnAmbiguousClaimReachesNoDiscrepancyThroughAnother) {
   // Article a gives 214 and 261 killed (two days, undated): neither is a
   // rival of c's 300, even through b's "more than 200".
   const std::vector<std::string> kw = {"toll", "earthquake"};
-  const auto groups = Align(
-      Articles(3),
-      {Fig("a:f1", "214", 214, "person", "kill", kw, {"Tarvia"}),
-       Fig("a:f2", "261", 261, "person", "kill", kw, {"Tarvia"}),
-       Fig("b:f1", "more than 200", 200, "person", "kill", kw, {"Tarvia"},
-           Figure::QUALIFIER_MORE_THAN),
-       Fig("c:f1", "300", 300, "person", "kill", kw, {"Tarvia"})},
-      AlignOptions());
+  const auto groups =
+      Align(Articles(3),
+            {Fig("a:f1", "214", 214, "person", "kill", kw, {"Tarvia"}),
+             Fig("a:f2", "261", 261, "person", "kill", kw, {"Tarvia"}),
+             Fig("b:f1", "more than 200", 200, "person", "kill", kw, {"Tarvia"},
+                 Figure::QUALIFIER_MORE_THAN),
+             Fig("c:f1", "300", 300, "person", "kill", kw, {"Tarvia"})},
+            AlignOptions());
   for (const Alignment& g : groups) {
     if (g.verdict() != Alignment::VERDICT_DISCREPANCY) continue;
     for (const std::string& id : g.claim_ids()) {
