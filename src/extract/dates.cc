@@ -690,13 +690,18 @@ Tense TenseOf(const std::vector<Word>& words, int k) {
     return passive ? Tense::kUnknown : Tense::kPast;
   }
   // A present-tense event verb ("the visit ends on Thursday") states a
-  // schedule; "the talks" (after an article) is a noun.
+  // schedule; "the talks", "for talks" (after an article or a preposition)
+  // is a noun.
   if (word.folded.size() > 3 && absl::EndsWith(word.folded, "s") &&
       !word.capitalized && lex.event_verbs.contains(Lemma(word.folded))) {
-    const bool after_article =
-        k > 0 && (WordIs(words[k - 1], "the") || WordIs(words[k - 1], "a") ||
-                  WordIs(words[k - 1], "an"));
-    if (!after_article) return Tense::kFuture;
+    static constexpr absl::string_view kNounBefore[] = {
+        "the", "a", "an", "for", "of", "in", "at", "with", "from", "after",
+        "before", "during", "about", "and", "new", "further", "more"};
+    bool noun = false;
+    if (k > 0) {
+      for (absl::string_view w : kNounBefore) noun = noun || WordIs(words[k - 1], w);
+    }
+    if (!noun) return Tense::kFuture;
   }
   return Tense::kUnknown;
 }

@@ -4,6 +4,7 @@
 // docs/accuracy.md ("Alignment") reports it above.
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -80,6 +81,46 @@ TEST_P(FixtureAlignmentTest, NoTrapIsFlaggedAndTheFloorsHold) {
                               s.discrepancy_flagged),
             floors.discrepancy_precision);
   EXPECT_EQ(s.groups_right, s.groups_judged);
+}
+
+// Writes `text` to a file named `name` in the test's temporary directory
+// and returns its path.
+std::string WriteArticle(const std::string& name, const std::string& text) {
+  const char* dir = std::getenv("TEST_TMPDIR");
+  const fs::path path = fs::path(dir != nullptr ? dir : "/tmp") / name;
+  std::ofstream(path) << text;
+  return path.string();
+}
+
+TEST(EventWordsTest, SynonymousEventsAreOneFactAcrossOutlets) {
+  // "took office" is "was sworn in", "arrived in Oslo" is "landed in Oslo":
+  // the years conflict, the days agree.
+  const std::string a = WriteArticle(
+      "daily_one.txt",
+      "outlet: Daily One\ndate 2024-06-04\n\nOslo talks\n\nPresident Ada "
+      "Okafor of Valdoria, who took office in 2016, arrived in Oslo on Monday "
+      "for talks with Prime Minister Jonas Berg of Norway.\n");
+  const std::string b = WriteArticle(
+      "wire_two.txt",
+      "outlet: Wire Two\ndate 2024-06-05\n\nOkafor in Oslo\n\nAda Okafor, "
+      "who was sworn in as president of Valdoria in 2017, landed in Oslo on "
+      "June 3 for talks with Norway's Jonas Berg.\n");
+  cli::CliOptions options;
+  options.format = "binpb";
+  std::ostringstream out, err;
+  ASSERT_EQ(cli::RunCommand("report", {a, b}, options, out, err), 0)
+      << err.str();
+  crosscheck::v1::Report report;
+  ASSERT_TRUE(report.ParseFromString(out.str()));
+  std::vector<std::string> verdicts;
+  for (const auto& g : report.alignments()) {
+    verdicts.push_back(absl::StrCat(
+        crosscheck::v1::Alignment::Verdict_Name(g.verdict()), " ",
+        g.subject()));
+  }
+  EXPECT_EQ(verdicts, (std::vector<std::string>{
+                          "VERDICT_DISCREPANCY take office (Ada Okafor)",
+                          "VERDICT_AGREE arrive (Ada Okafor)"}));
 }
 
 // state_visit is the story the aligner was built on: everything holds. The

@@ -209,6 +209,9 @@ TEST(FindDatesTest, RelativeDatesResolvedAgainstPublication) {
        "Wednesday", "2024-06-05", "2024-06-05", kDay, true, kTuesday},
       {"The visit ends on Thursday.", kTuesday, "Thursday", "2024-06-06",
        "2024-06-06", kDay, true, kTuesday},
+      // "for talks" is a noun, no schedule.
+      {"Okafor arrived in Oslo on Monday for talks with Berg.", kTuesday,
+       "Monday", "2024-06-03", "2024-06-03", kDay, true, kTuesday},
       // The tense of the date's own clause, not of the next one.
       {"Vasko, who flew over the valley on Friday, is expected in Lundby.",
        kTuesday, "Friday", "2024-05-31", "2024-05-31", kDay, true, kTuesday},
