@@ -695,11 +695,13 @@ Tense TenseOf(const std::vector<Word>& words, int k) {
   if (word.folded.size() > 3 && absl::EndsWith(word.folded, "s") &&
       !word.capitalized && lex.event_verbs.contains(Lemma(word.folded))) {
     static constexpr absl::string_view kNounBefore[] = {
-        "the", "a", "an", "for", "of", "in", "at", "with", "from", "after",
-        "before", "during", "about", "and", "new", "further", "more"};
+        "the",   "a",    "an",   "for",     "of",     "in",
+        "at",    "with", "from", "after",   "before", "during",
+        "about", "and",  "new",  "further", "more"};
     bool noun = false;
     if (k > 0) {
-      for (absl::string_view w : kNounBefore) noun = noun || WordIs(words[k - 1], w);
+      for (absl::string_view w : kNounBefore)
+        noun = noun || WordIs(words[k - 1], w);
     }
     if (!noun) return Tense::kFuture;
   }

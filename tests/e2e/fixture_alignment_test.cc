@@ -114,9 +114,9 @@ TEST(EventWordsTest, SynonymousEventsAreOneFactAcrossOutlets) {
   ASSERT_TRUE(report.ParseFromString(out.str()));
   std::vector<std::string> verdicts;
   for (const auto& g : report.alignments()) {
-    verdicts.push_back(absl::StrCat(
-        crosscheck::v1::Alignment::Verdict_Name(g.verdict()), " ",
-        g.subject()));
+    verdicts.push_back(
+        absl::StrCat(crosscheck::v1::Alignment::Verdict_Name(g.verdict()), " ",
+                     g.subject()));
   }
   EXPECT_EQ(verdicts, (std::vector<std::string>{
                           "VERDICT_DISCREPANCY take office (Ada Okafor)",
