@@ -209,6 +209,11 @@ TEST(FindDatesTest, RelativeDatesResolvedAgainstPublication) {
        "Wednesday", "2024-06-05", "2024-06-05", kDay, true, kTuesday},
       {"The visit ends on Thursday.", kTuesday, "Thursday", "2024-06-06",
        "2024-06-06", kDay, true, kTuesday},
+      // "would" looks ahead; a past verb nearer looks back.
+      {"The offer would remain on the table until Friday.", kTuesday,
+       "Friday", "2024-06-07", "2024-06-07", kDay, true, kTuesday},
+      {"The port stayed shut until Monday.", kTuesday, "Monday", "2024-06-03",
+       "2024-06-03", kDay, true, kTuesday},
       // "for talks" is a noun, no schedule.
       {"Okafor arrived in Oslo on Monday for talks with Berg.", kTuesday,
        "Monday", "2024-06-03", "2024-06-03", kDay, true, kTuesday},
