@@ -1889,9 +1889,12 @@ std::vector<Alignment> Align(const std::vector<Article>& articles,
       if (!item.event_key.empty()) blocks[item.event_key].push_back(i);
     }
   }
-  std::vector<Candidate> candidates;
+  // Every block's ambiguous claims first: a duration is in two blocks.
   for (const auto& [key, members] : blocks) {
     MarkAmbiguous(members, options, &items);
+  }
+  std::vector<Candidate> candidates;
+  for (const auto& [key, members] : blocks) {
     if (members.size() <= kMaxPairBlock) {
       PairAll(items, members, options, &candidates);
     } else {
