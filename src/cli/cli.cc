@@ -10,7 +10,8 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
-#include "google/protobuf/util/delimited_message_util.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "src/align/align.h"
 #include "src/align/names.h"
 #include "src/base/status_macros.h"
@@ -147,30 +148,123 @@ absl::StatusOr<std::string> RunExtract(const std::vector<std::string>& inputs,
     case Format::kText:
     case Format::kMarkdown:
       return report::RenderClaimsText(set, {color, true});
-    case Format::kDelimited: {
-      // One ClaimSet per article, each length-delimited.
-      std::ostringstream stream;
-      int next = 0;
-      for (const Article& article : set.articles()) {
-        ClaimSet one;
-        *one.add_articles() = article;
-        while (next < set.claims_size() &&
-               set.claims(next).article_id() == article.id()) {
-          *one.add_claims() = set.claims(next++);
-        }
-        for (const Note& n : set.notes()) {
-          if (n.article_id() == article.id()) *one.add_notes() = n;
-        }
-        *one.mutable_run() = set.run();
-        if (!google::protobuf::util::SerializeDelimitedToOstream(one, &stream)) {
-          return absl::InternalError("cannot encode delimited output");
-        }
-      }
-      return stream.str();
-    }
     default:
       return report::Serialize(set, format);
   }
+}
+
+// Where a streamed output goes: standard output, a device or pipe named
+// by --output (written in place), or a regular file written through a
+// temporary file that is renamed at the end, so that an error midway
+// leaves no half-written file.
+class OutputSink {
+ public:
+  explicit OutputSink(std::ostream& out) : stream_(&out) {}
+
+  // Opens `path` for writing.
+  absl::Status Open(const std::string& path) {
+    path_ = path;
+    struct stat info;
+    const bool special = ::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode);
+    if (!special) tmp_ = absl::StrCat(path, ".tmp.", ::getpid());
+    file_.open(special ? path : tmp_, std::ios::binary | std::ios::trunc);
+    if (!file_) {
+      tmp_.clear();
+      return absl::InvalidArgumentError(
+          absl::StrCat("cannot write '", path, "'"));
+    }
+    stream_ = &file_;
+    return absl::OkStatus();
+  }
+
+  std::ostream& stream() { return *stream_; }
+
+  // Flushes, and renames the temporary file into place.
+  absl::Status Finish() {
+    stream_->flush();
+    if (!*stream_) return Fail();
+    if (file_.is_open()) file_.close();
+    if (!tmp_.empty() && std::rename(tmp_.c_str(), path_.c_str()) != 0) {
+      return Fail();
+    }
+    tmp_.clear();
+    return absl::OkStatus();
+  }
+
+  ~OutputSink() {
+    if (!tmp_.empty()) std::remove(tmp_.c_str());
+  }
+
+ private:
+  absl::Status Fail() {
+    if (!tmp_.empty()) std::remove(tmp_.c_str());
+    tmp_.clear();
+    return absl::DataLossError(absl::StrCat(
+        "cannot write '", path_.empty() ? "standard output" : path_, "'"));
+  }
+
+  std::ostream* stream_;
+  std::ofstream file_;
+  std::string path_;
+  std::string tmp_;
+};
+
+// `extract --format=delimited`, streamed: each article is read, extracted
+// and written as one length-delimited ClaimSet (with the notes about it)
+// before the next is read, so memory does not grow with the input (JSONL
+// files are read a line at a time). Notes are printed as they come. On an
+// error midway, what was written to standard output stays; a file named
+// by --output is not left half-written.
+absl::Status StreamExtract(const std::vector<std::string>& inputs,
+                           const CliOptions& options, std::ostream& out,
+                           std::ostream& err) {
+  OutputSink sink(out);
+  if (!options.output.empty()) CC_RETURN_IF_ERROR(sink.Open(options.output));
+  ingest::IngestOptions ingest_options;
+  ingest_options.outlet = options.outlet;
+  ingest_options.published = options.published;
+  ingest_options.keep_going = options.keep_going;
+  ingest_options.strict_json = options.strict_json;
+  const RunInfo run = MakeRunInfo("extract", options);
+  std::vector<Note> notes;  // since the last article
+  CC_RETURN_IF_ERROR(ingest::StreamArticles(
+      inputs, ingest_options, &notes, [&](Article article) -> absl::Status {
+        extract::ArticleClaims found =
+            extract::ExtractClaims(article, extract::ExtractOptions());
+        ClaimSet one;
+        for (Note& n : notes) {
+          if (n.article_id() == article.id()) *one.add_notes() = n;
+        }
+        for (Note& n : found.notes) {
+          *one.add_notes() = n;
+          notes.push_back(std::move(n));
+        }
+        for (Claim& c : found.claims) *one.add_claims() = std::move(c);
+        *one.add_articles() = std::move(article);
+        *one.mutable_run() = run;
+        PrintNotes(notes, err);
+        notes.clear();
+        // Length-delimited, with map entries in key order, so that the
+        // same input gives the same bytes.
+        std::string bytes;
+        {
+          google::protobuf::io::StringOutputStream stream(&bytes);
+          google::protobuf::io::CodedOutputStream coded(&stream);
+          coded.SetSerializationDeterministic(true);
+          coded.WriteVarint32(static_cast<uint32_t>(one.ByteSizeLong()));
+          if (!one.SerializeToCodedStream(&coded)) {
+            return absl::InternalError("cannot encode the delimited output");
+          }
+        }
+        sink.stream().write(bytes.data(),
+                            static_cast<std::streamsize>(bytes.size()));
+        if (!sink.stream()) {
+          return absl::DataLossError("cannot write the delimited output");
+        }
+        return absl::OkStatus();
+      }));
+  PrintNotes(notes, err);  // about the last file (skipped lines)
+  return sink.Finish();
 }
 
 absl::StatusOr<std::string> RunReport(const std::string& command,
@@ -267,6 +361,11 @@ int RunCommandOrThrow(const std::string& command,
   const bool color =
       options.color == "always" ||
       (options.color == "auto" && options.out_is_tty && options.output.empty());
+  if (command == "extract" && *format == Format::kDelimited) {
+    const absl::Status streamed = StreamExtract(inputs, options, out, err);
+    if (!streamed.ok()) return fail(streamed);
+    return kExitOk;
+  }
   std::vector<Note> notes;
   bool discrepancy = false;
   const absl::StatusOr<std::string> output =

@@ -5,6 +5,9 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <cstdlib>
+#include <functional>
+#include <optional>
 #include <iostream>
 #include <iterator>
 
@@ -49,8 +52,9 @@ absl::StatusOr<std::string> ReadStream(std::FILE* file, absl::string_view name) 
   return contents;
 }
 
-absl::StatusOr<std::string> ReadFile(const std::string& path) {
-  if (path == kStdin) return ReadStream(stdin, "<stdin>");
+// Opens a named input file for reading, with the errors ReadArticles
+// documents.
+absl::StatusOr<std::FILE*> OpenInput(const std::string& path) {
   struct stat st;
   if (::stat(path.c_str(), &st) != 0) {
     if (errno == ENOENT) {
@@ -75,6 +79,12 @@ absl::StatusOr<std::string> ReadFile(const std::string& path) {
     return absl::InvalidArgumentError(
         absl::StrCat("cannot open ", Quoted(path), ": ", std::strerror(error)));
   }
+  return file;
+}
+
+absl::StatusOr<std::string> ReadFile(const std::string& path) {
+  if (path == kStdin) return ReadStream(stdin, "<stdin>");
+  CC_ASSIGN_OR_RETURN(std::FILE* file, OpenInput(path));
   absl::StatusOr<std::string> contents = ReadStream(file, path);
   std::fclose(file);
   return contents;
@@ -160,96 +170,189 @@ Article ArticleFromText(absl::string_view contents, absl::string_view id,
   return article;
 }
 
-absl::StatusOr<std::vector<Article>> ArticlesFromJsonl(
-    absl::string_view contents, absl::string_view source,
-    const IngestOptions& options, std::vector<Note>* notes) {
-  std::vector<Article> articles;
-  google::protobuf::util::JsonParseOptions parse_options;
-  parse_options.ignore_unknown_fields = !options.strict_json;
-  int line_number = 0;
-  int skipped = 0;
-  for (absl::string_view line : absl::StrSplit(contents, '\n')) {
-    ++line_number;
-    if (IsBlank(line)) continue;
-    const std::string where = absl::StrCat(source, ":", line_number);
+namespace {
+
+// Reads the JSONL lines of one source, one at a time, into articles.
+class JsonlParser {
+ public:
+  JsonlParser(absl::string_view source, const IngestOptions& options,
+              std::vector<Note>* notes)
+      : source_(source), options_(options), notes_(notes) {
+    parse_options_.ignore_unknown_fields = !options.strict_json;
+  }
+
+  // Parses the next line. Sets `*article` for an article; leaves it empty
+  // for a blank line or one skipped under --keep-going. Fails on a
+  // malformed line otherwise.
+  absl::Status Line(absl::string_view line, std::optional<Article>* article) {
+    ++line_number_;
+    article->reset();
+    if (IsBlank(line)) return absl::OkStatus();
+    const std::string where = absl::StrCat(source_, ":", line_number_);
     // JSON must be UTF-8: repair the line, then parse it.
-    const size_t notes_before = notes->size();
+    const size_t notes_before = notes_->size();
     const std::string repaired = CleanText(
-        absl::StripTrailingAsciiWhitespace(line), where, "", notes);
+        absl::StripTrailingAsciiWhitespace(line), where, "", notes_);
     absl::Status status;
-    Article article;
+    Article parsed;
     {
-      const auto parsed = google::protobuf::util::JsonStringToMessage(
-          repaired, &article, parse_options);
-      if (!parsed.ok()) {
+      const auto result = google::protobuf::util::JsonStringToMessage(
+          repaired, &parsed, parse_options_);
+      if (!result.ok()) {
         // protobuf's message may add a line with a caret: keep the first.
-        const std::string message = parsed.message().as_string();
+        const std::string message = result.message().as_string();
         status = absl::InvalidArgumentError(absl::StrCat(
             where, ": not a valid crosscheck.v1.Article: ",
             absl::StripAsciiWhitespace(
                 absl::string_view(message).substr(0, message.find('\n')))));
-      } else if (IsBlank(article.text())) {
+      } else if (IsBlank(parsed.text())) {
         status = absl::InvalidArgumentError(absl::StrCat(
             where, ": article ",
-            Quoted(article.id().empty() ? "(no id)" : article.id()),
+            Quoted(parsed.id().empty() ? "(no id)" : parsed.id()),
             " has no text"));
-      } else if (!article.published().empty() &&
-                 NormalizeDate(article.published()).empty()) {
+      } else if (!parsed.published().empty() &&
+                 NormalizeDate(parsed.published()).empty()) {
         status = absl::InvalidArgumentError(absl::StrCat(
-            where, ": article ", Quoted(article.id()), ": published ",
-            Quoted(article.published()),
+            where, ": article ", Quoted(parsed.id()), ": published ",
+            Quoted(parsed.published()),
             " is not a date (expected YYYY-MM-DD)"));
       }
     }
     if (!status.ok()) {
-      if (!options.keep_going) return status;
-      ++skipped;
+      if (!options_.keep_going) return status;
+      ++skipped_;
       Note note;
       note.set_severity(Note::SEVERITY_ERROR);
       note.set_code("skipped-line");
       note.set_message(absl::StrCat("skipped ", status.message()));
-      notes->push_back(std::move(note));
-      continue;
+      notes_->push_back(std::move(note));
+      return absl::OkStatus();
     }
-    if (article.id().empty()) {
-      article.set_id(absl::StrCat(Stem(source), "-", line_number));
+    if (parsed.id().empty()) {
+      parsed.set_id(absl::StrCat(Stem(source_), "-", line_number_));
     }
-    for (size_t i = notes_before; i < notes->size(); ++i) {
-      (*notes)[i].set_article_id(article.id());
+    for (size_t i = notes_before; i < notes_->size(); ++i) {
+      (*notes_)[i].set_article_id(parsed.id());
     }
-    article.set_published(NormalizeDate(article.published()));
-    article.set_source(where);
-    article.clear_furniture();
-    Annotate(&article, options);
-    articles.push_back(std::move(article));
+    parsed.set_published(NormalizeDate(parsed.published()));
+    parsed.set_source(where);
+    parsed.clear_furniture();
+    Annotate(&parsed, options_);
+    *article = std::move(parsed);
+    return absl::OkStatus();
   }
-  if (skipped > 0) {
+
+  // Adds the note on lines skipped under --keep-going, if any.
+  void Finish() {
+    if (skipped_ == 0) return;
     Note note;
     note.set_severity(Note::SEVERITY_WARNING);
     note.set_code("skipped-lines");
-    note.set_message(absl::StrCat(source, ": skipped ", skipped,
-                                  skipped == 1 ? " malformed line"
-                                               : " malformed lines",
+    note.set_message(absl::StrCat(source_, ": skipped ", skipped_,
+                                  skipped_ == 1 ? " malformed line"
+                                                : " malformed lines",
                                   " (--keep-going)"));
-    notes->push_back(std::move(note));
+    notes_->push_back(std::move(note));
   }
+
+ private:
+  std::string source_;
+  const IngestOptions& options_;
+  std::vector<Note>* notes_;
+  google::protobuf::util::JsonParseOptions parse_options_;
+  int line_number_ = 0;
+  int skipped_ = 0;
+};
+
+}  // namespace
+
+absl::StatusOr<std::vector<Article>> ArticlesFromJsonl(
+    absl::string_view contents, absl::string_view source,
+    const IngestOptions& options, std::vector<Note>* notes) {
+  std::vector<Article> articles;
+  JsonlParser parser(source, options, notes);
+  std::optional<Article> article;
+  for (absl::string_view line : absl::StrSplit(contents, '\n')) {
+    CC_RETURN_IF_ERROR(parser.Line(line, &article));
+    if (article) articles.push_back(std::move(*article));
+  }
+  parser.Finish();
   return articles;
 }
 
-absl::StatusOr<std::vector<Article>> ReadArticles(
+absl::Status StreamArticles(
     const std::vector<std::string>& paths, const IngestOptions& options,
-    std::vector<Note>* notes) {
+    std::vector<Note>* notes,
+    const std::function<absl::Status(Article article)>& each) {
   if (!options.published.empty() &&
       NormalizeDate(options.published) != options.published) {
     return absl::InvalidArgumentError(
         absl::StrCat("--published ", Quoted(options.published),
                      " is not a date (expected YYYY-MM-DD)"));
   }
-  std::vector<Article> articles;
   absl::flat_hash_map<std::string, std::string> sources_by_id;
+  auto give = [&](Article article) -> absl::Status {
+    auto [it, inserted] =
+        sources_by_id.emplace(article.id(), article.source());
+    if (!inserted) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "duplicate article id ", Quoted(article.id()), " (from ",
+          it->second, " and ", article.source(),
+          "): give each article a unique id or file name"));
+    }
+    return each(std::move(article));
+  };
   for (const std::string& path : paths) {
     const bool is_stdin = path == kStdin;
     const std::string name = is_stdin ? "<stdin>" : path;
+    const std::string ext = is_stdin ? "" : Extension(path);
+    const bool jsonl_file = ext == ".jsonl" || ext == ".ndjson";
+    if (!is_stdin && !jsonl_file &&
+        !(ext.empty() || ext == ".txt" || ext == ".text")) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "cannot read ", Quoted(path), ": unknown input type ", Quoted(ext),
+          " (expected .txt for a plain article or .jsonl for "
+          "crosscheck.v1.Article lines)"));
+    }
+    if (jsonl_file) {
+      // A line at a time: the memory used does not grow with the file.
+      CC_ASSIGN_OR_RETURN(std::FILE* file, OpenInput(path));
+      JsonlParser parser(name, options, notes);
+      std::optional<Article> article;
+      char* buffer = nullptr;
+      size_t capacity = 0;
+      bool any_byte = false, any_text = false;
+      absl::Status status;
+      ssize_t length;
+      while ((length = ::getline(&buffer, &capacity, file)) > 0) {
+        any_byte = true;
+        absl::string_view line(buffer, static_cast<size_t>(length));
+        if (absl::ConsumeSuffix(&line, "\n")) absl::ConsumeSuffix(&line, "\r");
+        any_text = any_text || !IsBlank(line);
+        status = parser.Line(line, &article);
+        if (status.ok() && article) status = give(std::move(*article));
+        if (!status.ok()) break;
+      }
+      const bool read_error = status.ok() && std::ferror(file);
+      const int error = errno;
+      std::free(buffer);
+      std::fclose(file);
+      if (!status.ok()) return status;
+      if (read_error) {
+        return absl::DataLossError(absl::StrCat("cannot read ", Quoted(name),
+                                                ": ", std::strerror(error)));
+      }
+      if (!any_byte) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(Quoted(name), " is empty: no article to read"));
+      }
+      if (!any_text) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            Quoted(name), " holds only white space: no article to read"));
+      }
+      parser.Finish();
+      continue;
+    }
     CC_ASSIGN_OR_RETURN(std::string contents, ReadFile(path));
     if (contents.empty()) {
       return absl::InvalidArgumentError(
@@ -259,35 +362,29 @@ absl::StatusOr<std::vector<Article>> ReadArticles(
       return absl::InvalidArgumentError(absl::StrCat(
           Quoted(name), " holds only white space: no article to read"));
     }
-    std::string ext = is_stdin ? "" : Extension(path);
-    bool jsonl = ext == ".jsonl" || ext == ".ndjson";
-    if (is_stdin) {
-      jsonl = absl::StartsWith(absl::StripLeadingAsciiWhitespace(contents), "{");
-    } else if (!jsonl && !(ext.empty() || ext == ".txt" || ext == ".text")) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "cannot read ", Quoted(path), ": unknown input type ", Quoted(ext),
-          " (expected .txt for a plain article or .jsonl for "
-          "crosscheck.v1.Article lines)"));
-    }
-    if (jsonl) {
+    if (is_stdin &&
+        absl::StartsWith(absl::StripLeadingAsciiWhitespace(contents), "{")) {
       CC_ASSIGN_OR_RETURN(std::vector<Article> parsed,
                           ArticlesFromJsonl(contents, name, options, notes));
-      for (Article& a : parsed) articles.push_back(std::move(a));
+      for (Article& a : parsed) CC_RETURN_IF_ERROR(give(std::move(a)));
     } else {
       const std::string id = is_stdin ? "stdin" : Stem(path);
-      articles.push_back(ArticleFromText(contents, id, name, options, notes));
+      CC_RETURN_IF_ERROR(
+          give(ArticleFromText(contents, id, name, options, notes)));
     }
   }
-  for (const Article& article : articles) {
-    auto [it, inserted] =
-        sources_by_id.emplace(article.id(), article.source());
-    if (!inserted) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "duplicate article id ", Quoted(article.id()), " (from ",
-          it->second, " and ", article.source(),
-          "): give each article a unique id or file name"));
-    }
-  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<Article>> ReadArticles(
+    const std::vector<std::string>& paths, const IngestOptions& options,
+    std::vector<Note>* notes) {
+  std::vector<Article> articles;
+  CC_RETURN_IF_ERROR(StreamArticles(paths, options, notes,
+                                    [&articles](Article article) {
+                                      articles.push_back(std::move(article));
+                                      return absl::OkStatus();
+                                    }));
   return articles;
 }
 

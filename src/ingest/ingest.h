@@ -15,9 +15,11 @@
 #ifndef SRC_INGEST_INGEST_H_
 #define SRC_INGEST_INGEST_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "proto/crosscheck/v1/article.pb.h"
@@ -47,6 +49,16 @@ struct IngestOptions {
 absl::StatusOr<std::vector<crosscheck::v1::Article>> ReadArticles(
     const std::vector<std::string>& paths, const IngestOptions& options,
     std::vector<crosscheck::v1::Note>* notes);
+
+// The same, one article at a time: calls `each` on every article in input
+// order as soon as it is read, and stops at the first error, its own or
+// the one `each` returns. A JSONL file is read a line at a time, so memory
+// does not grow with its size; a plain-text file or standard input is read
+// whole. The article ids seen so far are kept, to report a duplicate.
+absl::Status StreamArticles(
+    const std::vector<std::string>& paths, const IngestOptions& options,
+    std::vector<crosscheck::v1::Note>* notes,
+    const std::function<absl::Status(crosscheck::v1::Article article)>& each);
 
 // Builds the article of a plain-text file's contents: repairs UTF-8, infers
 // title, outlet, author and publication date from the headline, byline,

@@ -15,6 +15,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+#include "google/protobuf/util/delimited_message_util.h"
 #include "gtest/gtest.h"
 #include "proto/crosscheck/v1/claim.pb.h"
 #include "proto/crosscheck/v1/report.pb.h"
@@ -314,6 +316,82 @@ TEST(CliTest, DelimitedIsOnlyForExtract) {
   const Result r = RunCli("report", {WriteTemp("d.txt", kArticle)}, options);
   EXPECT_EQ(r.code, kExitUsage);
   EXPECT_THAT(r.err, HasSubstr("only for extract"));
+}
+
+// The ClaimSets of a length-delimited stream.
+std::vector<crosscheck::v1::ClaimSet> ParseDelimited(const std::string& bytes) {
+  std::vector<crosscheck::v1::ClaimSet> sets;
+  google::protobuf::io::ArrayInputStream input(bytes.data(),
+                                               static_cast<int>(bytes.size()));
+  bool clean_eof = false;
+  crosscheck::v1::ClaimSet set;
+  while (google::protobuf::util::ParseDelimitedFromZeroCopyStream(&set, &input,
+                                                                  &clean_eof)) {
+    sets.push_back(set);
+    set.Clear();
+  }
+  EXPECT_TRUE(clean_eof);
+  return sets;
+}
+
+std::string JsonlArticle(const std::string& id, const std::string& text) {
+  return absl::StrCat("{\"id\": \"", id, "\", \"published\": \"2024-06-04\", ",
+                      "\"text\": \"", text, "\"}\n");
+}
+
+TEST(CliTest, DelimitedExtractStreamsOneClaimSetPerArticleInOrder) {
+  const std::string path = WriteTemp(
+      "stream.jsonl",
+      JsonlArticle("one", "Okafor arrived on Monday with 40 delegates.") +
+          "\n" + JsonlArticle("two", "Trade stands at $48.5 billion.") +
+          JsonlArticle("three", "The summit was the 31st since 1994."));
+  CliOptions options;
+  options.format = "delimited";
+  const Result r = RunCli("extract", {path}, options);
+  ASSERT_EQ(r.code, kExitOk) << r.err;
+  const auto sets = ParseDelimited(r.out);
+  ASSERT_EQ(sets.size(), 3u);
+  int claims = 0;
+  for (size_t i = 0; i < sets.size(); ++i) {
+    ASSERT_EQ(sets[i].articles_size(), 1);
+    EXPECT_EQ(sets[i].articles(0).id(),
+              std::vector<std::string>({"one", "two", "three"})[i]);
+    EXPECT_EQ(sets[i].run().command(), "extract");
+    for (const auto& c : sets[i].claims()) {
+      EXPECT_EQ(c.article_id(), sets[i].articles(0).id());
+    }
+    claims += sets[i].claims_size();
+  }
+  // The same claims as the whole ClaimSet, and the same bytes every run.
+  options.format = "binpb";
+  crosscheck::v1::ClaimSet whole;
+  ASSERT_TRUE(whole.ParseFromString(RunCli("extract", {path}, options).out));
+  EXPECT_EQ(claims, whole.claims_size());
+  options.format = "delimited";
+  EXPECT_EQ(RunCli("extract", {path}, options).out, r.out);
+}
+
+TEST(CliTest, DelimitedExtractStopsAtABadLineAndLeavesNoHalfFile) {
+  const std::string path = WriteTemp(
+      "stream_bad.jsonl",
+      JsonlArticle("one", "Okafor arrived on Monday with 40 delegates.") +
+          "{\"id\": \"two\", \"text\": \n");
+  CliOptions options;
+  options.format = "delimited";
+  // To standard output: what was read before the bad line is written.
+  const Result r = RunCli("extract", {path}, options);
+  EXPECT_EQ(r.code, kExitUsage);
+  EXPECT_THAT(r.err, HasSubstr("stream_bad.jsonl:2"));
+  EXPECT_EQ(ParseDelimited(r.out).size(), 1u);
+  // To a file: no file at all, and no temporary left behind.
+  options.output = TempPath("stream_out.bin");
+  const Result to_file = RunCli("extract", {path}, options);
+  EXPECT_EQ(to_file.code, kExitUsage);
+  struct stat info;
+  EXPECT_NE(::stat(options.output.c_str(), &info), 0);
+  EXPECT_NE(::stat(absl::StrCat(options.output, ".tmp.", ::getpid()).c_str(),
+                   &info),
+            0);
 }
 
 TEST(CliTest, ColorOnlyWhenAskedOrOnATerminal) {
