@@ -165,7 +165,8 @@ class OutputSink {
   absl::Status Open(const std::string& path) {
     path_ = path;
     struct stat info;
-    const bool special = ::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode);
+    const bool special =
+        ::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode);
     if (!special) tmp_ = absl::StrCat(path, ".tmp.", ::getpid());
     file_.open(special ? path : tmp_, std::ios::binary | std::ios::trunc);
     if (!file_) {

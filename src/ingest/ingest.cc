@@ -4,12 +4,12 @@
 
 #include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <cstdlib>
+#include <cstring>
 #include <functional>
-#include <optional>
 #include <iostream>
 #include <iterator>
+#include <optional>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
@@ -84,7 +84,7 @@ absl::StatusOr<std::FILE*> OpenInput(const std::string& path) {
 
 absl::StatusOr<std::string> ReadFile(const std::string& path) {
   if (path == kStdin) return ReadStream(stdin, "<stdin>");
-  CC_ASSIGN_OR_RETURN(std::FILE* file, OpenInput(path));
+  CC_ASSIGN_OR_RETURN(std::FILE * file, OpenInput(path));
   absl::StatusOr<std::string> contents = ReadStream(file, path);
   std::fclose(file);
   return contents;
@@ -191,8 +191,8 @@ class JsonlParser {
     const std::string where = absl::StrCat(source_, ":", line_number_);
     // JSON must be UTF-8: repair the line, then parse it.
     const size_t notes_before = notes_->size();
-    const std::string repaired = CleanText(
-        absl::StripTrailingAsciiWhitespace(line), where, "", notes_);
+    const std::string repaired =
+        CleanText(absl::StripTrailingAsciiWhitespace(line), where, "", notes_);
     absl::Status status;
     Article parsed;
     {
@@ -206,16 +206,16 @@ class JsonlParser {
             absl::StripAsciiWhitespace(
                 absl::string_view(message).substr(0, message.find('\n')))));
       } else if (IsBlank(parsed.text())) {
-        status = absl::InvalidArgumentError(absl::StrCat(
-            where, ": article ",
-            Quoted(parsed.id().empty() ? "(no id)" : parsed.id()),
-            " has no text"));
+        status = absl::InvalidArgumentError(
+            absl::StrCat(where, ": article ",
+                         Quoted(parsed.id().empty() ? "(no id)" : parsed.id()),
+                         " has no text"));
       } else if (!parsed.published().empty() &&
                  NormalizeDate(parsed.published()).empty()) {
-        status = absl::InvalidArgumentError(absl::StrCat(
-            where, ": article ", Quoted(parsed.id()), ": published ",
-            Quoted(parsed.published()),
-            " is not a date (expected YYYY-MM-DD)"));
+        status = absl::InvalidArgumentError(
+            absl::StrCat(where, ": article ", Quoted(parsed.id()),
+                         ": published ", Quoted(parsed.published()),
+                         " is not a date (expected YYYY-MM-DD)"));
       }
     }
     if (!status.ok()) {
@@ -248,10 +248,10 @@ class JsonlParser {
     Note note;
     note.set_severity(Note::SEVERITY_WARNING);
     note.set_code("skipped-lines");
-    note.set_message(absl::StrCat(source_, ": skipped ", skipped_,
-                                  skipped_ == 1 ? " malformed line"
-                                                : " malformed lines",
-                                  " (--keep-going)"));
+    note.set_message(
+        absl::StrCat(source_, ": skipped ", skipped_,
+                     skipped_ == 1 ? " malformed line" : " malformed lines",
+                     " (--keep-going)"));
     notes_->push_back(std::move(note));
   }
 
@@ -292,13 +292,12 @@ absl::Status StreamArticles(
   }
   absl::flat_hash_map<std::string, std::string> sources_by_id;
   auto give = [&](Article article) -> absl::Status {
-    auto [it, inserted] =
-        sources_by_id.emplace(article.id(), article.source());
+    auto [it, inserted] = sources_by_id.emplace(article.id(), article.source());
     if (!inserted) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "duplicate article id ", Quoted(article.id()), " (from ",
-          it->second, " and ", article.source(),
-          "): give each article a unique id or file name"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("duplicate article id ", Quoted(article.id()), " (from ",
+                       it->second, " and ", article.source(),
+                       "): give each article a unique id or file name"));
     }
     return each(std::move(article));
   };
@@ -316,7 +315,7 @@ absl::Status StreamArticles(
     }
     if (jsonl_file) {
       // A line at a time: the memory used does not grow with the file.
-      CC_ASSIGN_OR_RETURN(std::FILE* file, OpenInput(path));
+      CC_ASSIGN_OR_RETURN(std::FILE * file, OpenInput(path));
       JsonlParser parser(name, options, notes);
       std::optional<Article> article;
       char* buffer = nullptr;
@@ -380,11 +379,11 @@ absl::StatusOr<std::vector<Article>> ReadArticles(
     const std::vector<std::string>& paths, const IngestOptions& options,
     std::vector<Note>* notes) {
   std::vector<Article> articles;
-  CC_RETURN_IF_ERROR(StreamArticles(paths, options, notes,
-                                    [&articles](Article article) {
-                                      articles.push_back(std::move(article));
-                                      return absl::OkStatus();
-                                    }));
+  CC_RETURN_IF_ERROR(
+      StreamArticles(paths, options, notes, [&articles](Article article) {
+        articles.push_back(std::move(article));
+        return absl::OkStatus();
+      }));
   return articles;
 }
 

@@ -389,9 +389,9 @@ TEST(CliTest, DelimitedExtractStopsAtABadLineAndLeavesNoHalfFile) {
   EXPECT_EQ(to_file.code, kExitUsage);
   struct stat info;
   EXPECT_NE(::stat(options.output.c_str(), &info), 0);
-  EXPECT_NE(::stat(absl::StrCat(options.output, ".tmp.", ::getpid()).c_str(),
-                   &info),
-            0);
+  EXPECT_NE(
+      ::stat(absl::StrCat(options.output, ".tmp.", ::getpid()).c_str(), &info),
+      0);
 }
 
 TEST(CliTest, ColorOnlyWhenAskedOrOnATerminal) {
