@@ -286,6 +286,13 @@ void PairMarks(absl::string_view text, const segment::Paragraph& paragraph,
   char32_t prev = 0;
   size_t pos = paragraph.begin;
   while (pos < paragraph.end) {
+    // Most bytes are ASCII other than the two marks: no mark, no decoding.
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte < 0x80 && byte != '"' && byte != '\'') {
+      prev = byte;
+      ++pos;
+      continue;
+    }
     int len;
     const char32_t c = base::DecodeUtf8(text, pos, &len);
     int next_len;
