@@ -25,8 +25,8 @@ std::string ClaimProblem(const Claim& claim) {
                         " (only KIND_FIGURE and KIND_DATE are scored)");
   }
   if (claim.span().end() < claim.span().begin()) {
-    return absl::StrCat("a reversed span [", claim.span().begin(),
-                        ",", claim.span().end(), ")");
+    return absl::StrCat("a reversed span [", claim.span().begin(), ",",
+                        claim.span().end(), ")");
   }
   return "";
 }
@@ -67,10 +67,9 @@ absl::StatusOr<ClaimsFile> ParseClaimsFile(absl::string_view contents,
     if (out.cases.empty()) {
       out.system = parsed.system();
     } else if (parsed.system() != out.system) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(where, ": system \"", parsed.system(),
-                       "\" differs from the first line's \"", out.system,
-                       "\""));
+      return absl::InvalidArgumentError(absl::StrCat(
+          where, ": system \"", parsed.system(),
+          "\" differs from the first line's \"", out.system, "\""));
     }
     for (int i = 0; i < parsed.claims_size(); ++i) {
       const std::string problem = ClaimProblem(parsed.claims(i));

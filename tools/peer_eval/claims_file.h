@@ -3,8 +3,9 @@
 // so that the harness scores that system with crosscheck's own matching and
 // scope rules (docs/accuracy.md, "Scoring other systems").
 //
-//   absl::StatusOr<ClaimsFile> file = ParseClaimsFile(contents, "chrono.jsonl");
-//   const ClaimsFile::Case* c = file->Find("duckling/time.jsonl", 12);
+//   absl::StatusOr<ClaimsFile> file = ParseClaimsFile(contents,
+//   "chrono.jsonl"); const ClaimsFile::Case* c =
+//   file->Find("duckling/time.jsonl", 12);
 
 #ifndef TOOLS_PEER_EVAL_CLAIMS_FILE_H_
 #define TOOLS_PEER_EVAL_CLAIMS_FILE_H_

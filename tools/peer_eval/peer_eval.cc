@@ -201,11 +201,11 @@ absl::StatusOr<std::vector<crosscheck::v1::Claim>> ClaimsOf(
   used->insert({c.file, c.line});
   for (const crosscheck::v1::Claim& claim : found->claims) {
     if (claim.span().end() > c.input.size()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          claims_name, ":", found->source_line, ": a claim's span [",
-          claim.span().begin(), ",", claim.span().end(),
-          ") ends past the input of ", c.file, ":", c.line, " (",
-          c.input.size(), " bytes)"));
+      return absl::InvalidArgumentError(
+          absl::StrCat(claims_name, ":", found->source_line,
+                       ": a claim's span [", claim.span().begin(), ",",
+                       claim.span().end(), ") ends past the input of ", c.file,
+                       ":", c.line, " (", c.input.size(), " bytes)"));
     }
   }
   return found->claims;
@@ -225,9 +225,8 @@ absl::Status EvalFile(const FileRule& rule, absl::string_view contents,
                         ParseSuiteCase(line, rule.file, line_number, data));
     summary->set_cases(summary->cases() + 1);
 
-    CC_ASSIGN_OR_RETURN(
-        const std::vector<crosscheck::v1::Claim> claims,
-        ClaimsOf(c, claims_file, options.claims_file, used));
+    CC_ASSIGN_OR_RETURN(const std::vector<crosscheck::v1::Claim> claims,
+                        ClaimsOf(c, claims_file, options.claims_file, used));
     const std::vector<FoundItem> items = FoundItems(claims);
 
     const std::vector<CategoryOutcome> all =
@@ -432,14 +431,14 @@ absl::StatusOr<EvalReport> RunPeerEval(const EvalOptions& options) {
 
 std::string FormatMarkdown(const EvalReport& report) {
   std::string out;
-  absl::StrAppend(
-      &out, "# ", report.system().empty() ? kCrosscheck : report.system(),
-      " on the peer suites\n\nSuites: `", report.suites_dir(), "`.",
-      report.claims_file().empty()
-          ? ""
-          : absl::StrCat(" Claims: `", report.claims_file(), "`."),
-      " Precision counts claims, recall counts expected entities "
-      "(docs/accuracy.md).\n\n");
+  absl::StrAppend(&out, "# ",
+                  report.system().empty() ? kCrosscheck : report.system(),
+                  " on the peer suites\n\nSuites: `", report.suites_dir(), "`.",
+                  report.claims_file().empty()
+                      ? ""
+                      : absl::StrCat(" Claims: `", report.claims_file(), "`."),
+                  " Precision counts claims, recall counts expected entities "
+                  "(docs/accuracy.md).\n\n");
   absl::StrAppend(&out, "## In scope\n\n");
   AppendScoreTable(report, kInScope, false, &out);
   absl::StrAppend(&out, "\n## All cases\n\n");
