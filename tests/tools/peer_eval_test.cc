@@ -807,7 +807,6 @@ TEST(PeerEvalTest, ScoresASuiteDirectory) {
               StatusIs(absl::StatusCode::kNotFound, HasSubstr("nowhere")));
 }
 
-
 // ---- Claims of another system (--claims) ----------------------------------
 
 TEST(ClaimsFileTest, ReadsTheClaimsOfEachCase) {
@@ -860,10 +859,10 @@ TEST(ClaimsFileTest, RejectsMalformedLinesNamingFileAndLine) {
        "peer.jsonl:2: claim 0 is a reversed span [5,2)"},
   };
   for (const BadLine& bad : kBad) {
-    EXPECT_THAT(ParseClaimsFile(absl::StrCat(kGood, "\n", bad.line, "\n"),
-                                "peer.jsonl"),
-                StatusIs(absl::StatusCode::kInvalidArgument,
-                         HasSubstr(bad.message)))
+    EXPECT_THAT(
+        ParseClaimsFile(absl::StrCat(kGood, "\n", bad.line, "\n"),
+                        "peer.jsonl"),
+        StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr(bad.message)))
         << bad.line;
   }
 }
@@ -917,10 +916,11 @@ TEST(PeerEvalTest, ScoresAClaimsFileWithTheSameRules) {
   const std::filesystem::path claims = dir / "peer.jsonl";
   // Case 1: right. Case 3: "7%" right, "3%" read as 30 (a miss and a false
   // positive), and a percent where nothing is expected (a false positive).
-  WriteFile(claims, ClaimsLine(1, PercentClaim(12, 15, 20)) +
-                        ClaimsLine(3, absl::StrCat(PercentClaim(11, 13, 7), ",",
-                                                   PercentClaim(18, 20, 30),
-                                                   ",", PercentClaim(0, 5, 1))));
+  WriteFile(claims,
+            ClaimsLine(1, PercentClaim(12, 15, 20)) +
+                ClaimsLine(3, absl::StrCat(PercentClaim(11, 13, 7), ",",
+                                           PercentClaim(18, 20, 30), ",",
+                                           PercentClaim(0, 5, 1))));
   EvalOptions options;
   options.suites_dir = dir.string();
   options.claims_file = claims.string();
@@ -966,13 +966,14 @@ TEST(PeerEvalTest, AClaimsFileMustCoverExactlyTheCasesRead) {
 
   WriteFile(claims,
             ClaimsLine(1, PercentClaim(12, 40, 20)) + ClaimsLine(3, ""));
-  EXPECT_THAT(RunPeerEval(options),
-              StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("a claim's span [12,40) ends past the input")));
+  EXPECT_THAT(
+      RunPeerEval(options),
+      StatusIs(absl::StatusCode::kInvalidArgument,
+               HasSubstr("a claim's span [12,40) ends past the input")));
 
   options.claims_file = (dir / "nowhere.jsonl").string();
-  EXPECT_THAT(RunPeerEval(options),
-              StatusIs(absl::StatusCode::kNotFound, HasSubstr("nowhere.jsonl")));
+  EXPECT_THAT(RunPeerEval(options), StatusIs(absl::StatusCode::kNotFound,
+                                             HasSubstr("nowhere.jsonl")));
 }
 
 }  // namespace
