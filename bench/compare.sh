@@ -224,7 +224,7 @@ for (const mb of sizes) {
     if (tool !== 'crosscheck' && cc) {
       ratio = tool === 'cat' || tool === 'wc'
         ? `${(s.mbps / cc.mbps).toFixed(1)}× faster`
-        : `${(cc.mbps / s.mbps).toFixed(0)}×`;
+        : `${(cc.mbps / s.mbps).toFixed(cc.mbps / s.mbps < 10 ? 1 : 0)}×`;
     }
     const read = s.hit ? `${s.processed.toFixed(2)} of ${s.total.toFixed(1)} (${budget} s budget)` : s.total.toFixed(1);
     const count = (n) => (n === null ? '—' : `${n} (${(n / s.processed).toFixed(0)})`);
@@ -248,7 +248,7 @@ for (const system of ['crosscheck', ...peers]) {
   const cell = (c) => {
     const v = s[c];
     if (!v) return '—';
-    return v.found === 0 ? `${v.f1.toFixed(3)} (finds none)` : v.f1.toFixed(3);
+    return v.found === 0 ? '— (finds none)' : v.f1.toFixed(3);
   };
   console.log(`| ${system} | ${categories.map(cell).join(' | ')} |`);
 }
