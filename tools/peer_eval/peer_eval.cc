@@ -175,7 +175,6 @@ absl::StatusOr<std::vector<std::string>> ListJsonl(const fs::path& dir) {
   return files;
 }
 
-// Scores every case of one file.
 // The claims of case `c`: from `claims_file` when given, else crosscheck's
 // extractors run on the case.
 absl::StatusOr<std::vector<crosscheck::v1::Claim>> ClaimsOf(
@@ -211,6 +210,7 @@ absl::StatusOr<std::vector<crosscheck::v1::Claim>> ClaimsOf(
   return found->claims;
 }
 
+// Scores every case of one file.
 absl::Status EvalFile(const FileRule& rule, absl::string_view contents,
                       const EvalOptions& options, const ScopeData& data,
                       const ClaimsFile* claims_file,
