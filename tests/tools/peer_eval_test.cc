@@ -13,6 +13,7 @@
 #include "gtest/gtest.h"
 #include "proto/crosscheck/v1/claim.pb.h"
 #include "tests/testing/status_matchers.h"
+#include "tools/peer_eval/claims_file.h"
 #include "tools/peer_eval/scope_data.h"
 #include "tools/peer_eval/score.h"
 #include "tools/peer_eval/suite_case.h"
@@ -804,6 +805,175 @@ TEST(PeerEvalTest, ScoresASuiteDirectory) {
   options.suites_dir = (dir / "nowhere").string();
   EXPECT_THAT(RunPeerEval(options),
               StatusIs(absl::StatusCode::kNotFound, HasSubstr("nowhere")));
+}
+
+// ---- Claims of another system (--claims) ----------------------------------
+
+TEST(ClaimsFileTest, ReadsTheClaimsOfEachCase) {
+  const absl::StatusOr<ClaimsFile> file = ParseClaimsFile(
+      R"({"system": "peer", "file": "a.jsonl", "line": 3, "claims": [{"kind": "KIND_FIGURE", "span": {"begin": 12, "end": 15}, "text": "20%", "figure": {"value": 20, "unit": "percent"}}]})"
+      "\n\n"
+      R"({"system": "peer", "file": "a.jsonl", "line": 4, "claims": [{"kind": "KIND_DATE", "span": {"begin": 0, "end": 4}, "date": {"start": "2016", "end": "2016", "granularity": "GRANULARITY_YEAR"}}]})"
+      "\n"
+      R"({"system": "peer", "file": "b.jsonl", "line": 1, "claims": []})"
+      "\n",
+      "peer.jsonl");
+  ASSERT_OK(file);
+  EXPECT_EQ(file->system, "peer");
+  ASSERT_NE(file->Find("a.jsonl", 3), nullptr);
+  EXPECT_EQ(file->Find("a.jsonl", 3)->source_line, 1);
+  ASSERT_THAT(file->Find("a.jsonl", 3)->claims, SizeIs(1));
+  const Claim& percent = file->Find("a.jsonl", 3)->claims[0];
+  EXPECT_EQ(percent.figure().unit(), "percent");
+  EXPECT_EQ(percent.figure().value(), 20);
+  EXPECT_EQ(percent.span().end(), 15u);
+  ASSERT_NE(file->Find("a.jsonl", 4), nullptr);
+  EXPECT_EQ(file->Find("a.jsonl", 4)->source_line, 3);
+  EXPECT_EQ(file->Find("a.jsonl", 4)->claims[0].date().granularity(),
+            Date::GRANULARITY_YEAR);
+  ASSERT_NE(file->Find("b.jsonl", 1), nullptr);
+  EXPECT_THAT(file->Find("b.jsonl", 1)->claims, SizeIs(0));
+  EXPECT_EQ(file->Find("b.jsonl", 2), nullptr);
+  EXPECT_EQ(file->Find("c.jsonl", 1), nullptr);
+}
+
+TEST(ClaimsFileTest, RejectsMalformedLinesNamingFileAndLine) {
+  struct BadLine {
+    const char* line;
+    const char* message;
+  };
+  const char kGood[] = R"({"system": "peer", "file": "a.jsonl", "line": 1})";
+  const BadLine kBad[] = {
+      {"not json", "peer.jsonl:2: not a CaseClaims JSON object"},
+      {R"({"system": "peer", "file": "a.jsonl", "line": 2, "score": 1})",
+       "peer.jsonl:2: not a CaseClaims JSON object"},
+      {R"({"system": "peer", "line": 2})", "peer.jsonl:2: needs the case's"},
+      {R"({"system": "other", "file": "a.jsonl", "line": 2})",
+       "peer.jsonl:2: system \"other\" differs"},
+      {kGood, "peer.jsonl:2: case a.jsonl:1 was already given at line 1"},
+      {R"({"system": "peer", "file": "a.jsonl", "line": 2, "claims": [{"kind": "KIND_QUOTE", "span": {"begin": 0, "end": 2}}]})",
+       "peer.jsonl:2: claim 0 is a claim of kind KIND_QUOTE"},
+      {R"({"system": "peer", "file": "a.jsonl", "line": 2, "claims": [{"kind": "KIND_DATE", "span": {"begin": 0, "end": 2}}]})",
+       "peer.jsonl:2: claim 0 is a KIND_DATE claim without a date"},
+      {R"({"system": "peer", "file": "a.jsonl", "line": 2, "claims": [{"kind": "KIND_FIGURE", "span": {"begin": 5, "end": 2}, "figure": {"value": 1}}]})",
+       "peer.jsonl:2: claim 0 is a reversed span [5,2)"},
+  };
+  for (const BadLine& bad : kBad) {
+    EXPECT_THAT(
+        ParseClaimsFile(absl::StrCat(kGood, "\n", bad.line, "\n"),
+                        "peer.jsonl"),
+        StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr(bad.message)))
+        << bad.line;
+  }
+}
+
+// A suite directory with one in-scope percent file of two cases.
+std::filesystem::path WritePercentSuite(const char* name) {
+  const std::filesystem::path dir =
+      std::filesystem::path(::testing::TempDir()) / name;
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir / "recognizers-text/Number");
+  std::ofstream out(dir / "recognizers-text/Number/PercentModel.jsonl");
+  out << R"({"suite": "recognizers-text", "case_index": 0, "input": "Prices rose 20% in a year.", "expected": [{"type": "percent", "text": "20%", "byte_start": 12, "byte_end": 15, "value": "20%"}]})"
+      << "\n\n"
+      << R"({"suite": "recognizers-text", "case_index": 1, "input": "Costs fell 7% and 3%.", "expected": [{"type": "percent", "text": "7%", "byte_start": 11, "byte_end": 13, "value": "7%"}, {"type": "percent", "text": "3%", "byte_start": 18, "byte_end": 20, "value": "3%"}]})"
+      << "\n";
+  return dir;
+}
+
+void WriteFile(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream out(path);
+  out << text;
+}
+
+const Score* FindScore(const EvalReport& report, const char* scope,
+                       const char* category) {
+  for (const Score& s : report.scores()) {
+    if (s.scope() == scope && s.suite() == "all" && s.file().empty() &&
+        s.category() == category) {
+      return &s;
+    }
+  }
+  return nullptr;
+}
+
+constexpr char kPercentFile[] = "recognizers-text/Number/PercentModel.jsonl";
+
+std::string ClaimsLine(int line, const std::string& claims) {
+  return absl::StrCat(R"({"system": "peer", "file": ")", kPercentFile,
+                      R"(", "line": )", line, R"(, "claims": [)", claims,
+                      "]}\n");
+}
+
+std::string PercentClaim(int begin, int end, double value) {
+  return absl::StrCat(R"({"kind": "KIND_FIGURE", "span": {"begin": )", begin,
+                      R"(, "end": )", end, R"(}, "figure": {"value": )", value,
+                      R"(, "unit": "percent"}})");
+}
+
+TEST(PeerEvalTest, ScoresAClaimsFileWithTheSameRules) {
+  const std::filesystem::path dir = WritePercentSuite("claims_suites");
+  const std::filesystem::path claims = dir / "peer.jsonl";
+  // Case 1: right. Case 3: "7%" right, "3%" read as 30 (a miss and a false
+  // positive), and a percent where nothing is expected (a false positive).
+  WriteFile(claims,
+            ClaimsLine(1, PercentClaim(12, 15, 20)) +
+                ClaimsLine(3, absl::StrCat(PercentClaim(11, 13, 7), ",",
+                                           PercentClaim(18, 20, 30), ",",
+                                           PercentClaim(0, 5, 1))));
+  EvalOptions options;
+  options.suites_dir = dir.string();
+  options.claims_file = claims.string();
+  const absl::StatusOr<EvalReport> report = RunPeerEval(options);
+  ASSERT_OK(report);
+  EXPECT_EQ(report->system(), "peer");
+  EXPECT_EQ(report->claims_file(), claims.string());
+  const Score* percent = FindScore(*report, "in-scope", "percent");
+  ASSERT_NE(percent, nullptr);
+  EXPECT_EQ(percent->cases(), 2u);
+  EXPECT_EQ(percent->expected(), 3u);
+  EXPECT_EQ(percent->expected_matched(), 2u);
+  EXPECT_EQ(percent->found(), 4u);
+  EXPECT_EQ(percent->found_matched(), 2u);
+  EXPECT_THAT(FormatMarkdown(*report), HasSubstr("# peer on the peer suites"));
+
+  // Without --claims the same suite scores crosscheck's own extraction.
+  options.claims_file.clear();
+  const absl::StatusOr<EvalReport> own = RunPeerEval(options);
+  ASSERT_OK(own);
+  EXPECT_EQ(own->system(), "crosscheck");
+  EXPECT_EQ(own->claims_file(), "");
+}
+
+TEST(PeerEvalTest, AClaimsFileMustCoverExactlyTheCasesRead) {
+  const std::filesystem::path dir = WritePercentSuite("claims_suites_bad");
+  const std::filesystem::path claims = dir / "peer.jsonl";
+  EvalOptions options;
+  options.suites_dir = dir.string();
+  options.claims_file = claims.string();
+
+  WriteFile(claims, ClaimsLine(1, ""));
+  EXPECT_THAT(RunPeerEval(options),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr(absl::StrCat(kPercentFile,
+                                              ":3: no line for this case"))));
+
+  WriteFile(claims, ClaimsLine(1, "") + ClaimsLine(3, "") + ClaimsLine(2, ""));
+  EXPECT_THAT(RunPeerEval(options),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr(absl::StrCat(":3: names ", kPercentFile,
+                                              ":2, which is no case"))));
+
+  WriteFile(claims,
+            ClaimsLine(1, PercentClaim(12, 40, 20)) + ClaimsLine(3, ""));
+  EXPECT_THAT(
+      RunPeerEval(options),
+      StatusIs(absl::StatusCode::kInvalidArgument,
+               HasSubstr("a claim's span [12,40) ends past the input")));
+
+  options.claims_file = (dir / "nowhere.jsonl").string();
+  EXPECT_THAT(RunPeerEval(options), StatusIs(absl::StatusCode::kNotFound,
+                                             HasSubstr("nowhere.jsonl")));
 }
 
 }  // namespace

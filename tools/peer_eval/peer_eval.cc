@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <system_error>
 #include <tuple>
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -20,6 +22,7 @@
 #include "src/base/status_macros.h"
 #include "src/extract/extract.h"
 #include "tools/eval_io/eval_io.h"
+#include "tools/peer_eval/claims_file.h"
 #include "tools/peer_eval/scope_data.h"
 #include "tools/peer_eval/suite_case.h"
 
@@ -33,6 +36,7 @@ constexpr char kInScope[] = "in-scope";
 constexpr char kAllCases[] = "all";
 constexpr char kAllSuites[] = "all";
 constexpr char kTypeNeverScored[] = "type never scored: ";
+constexpr char kCrosscheck[] = "crosscheck";
 // Suites in report order.
 constexpr const char* kSuites[] = {"recognizers-text", "duckling"};
 
@@ -171,13 +175,48 @@ absl::StatusOr<std::vector<std::string>> ListJsonl(const fs::path& dir) {
   return files;
 }
 
+// The claims of case `c`: from `claims_file` when given, else crosscheck's
+// extractors run on the case.
+absl::StatusOr<std::vector<crosscheck::v1::Claim>> ClaimsOf(
+    const SuiteCase& c, const ClaimsFile* claims_file,
+    absl::string_view claims_name,
+    absl::flat_hash_set<std::pair<std::string, int>>* used) {
+  if (claims_file == nullptr) {
+    extract::ExtractOptions extract_options;
+    extract_options.quotes = false;
+    crosscheck::v1::Article article;
+    article.set_id(absl::StrCat(c.file, ":", c.line));
+    article.set_text(c.input);
+    article.set_published(c.published);
+    return extract::ExtractClaims(article, extract_options).claims;
+  }
+  const ClaimsFile::Case* found = claims_file->Find(c.file, c.line);
+  if (found == nullptr) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        c.file, ":", c.line, ": no line for this case in ", claims_name,
+        " (a claims file gives every case of every file read, with an "
+        "empty list where nothing was found)"));
+  }
+  used->insert({c.file, c.line});
+  for (const crosscheck::v1::Claim& claim : found->claims) {
+    if (claim.span().end() > c.input.size()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(claims_name, ":", found->source_line,
+                       ": a claim's span [", claim.span().begin(), ",",
+                       claim.span().end(), ") ends past the input of ", c.file,
+                       ":", c.line, " (", c.input.size(), " bytes)"));
+    }
+  }
+  return found->claims;
+}
+
 // Scores every case of one file.
 absl::Status EvalFile(const FileRule& rule, absl::string_view contents,
                       const EvalOptions& options, const ScopeData& data,
+                      const ClaimsFile* claims_file,
+                      absl::flat_hash_set<std::pair<std::string, int>>* used,
                       Counts* counts, FileSummary* summary,
                       EvalReport* report) {
-  extract::ExtractOptions extract_options;
-  extract_options.quotes = false;
   int line_number = 0;
   for (absl::string_view line : absl::StrSplit(contents, '\n')) {
     ++line_number;
@@ -186,13 +225,9 @@ absl::Status EvalFile(const FileRule& rule, absl::string_view contents,
                         ParseSuiteCase(line, rule.file, line_number, data));
     summary->set_cases(summary->cases() + 1);
 
-    crosscheck::v1::Article article;
-    article.set_id(absl::StrCat(rule.file, ":", line_number));
-    article.set_text(c.input);
-    article.set_published(c.published);
-    const extract::ArticleClaims claims =
-        extract::ExtractClaims(article, extract_options);
-    const std::vector<FoundItem> items = FoundItems(claims.claims);
+    CC_ASSIGN_OR_RETURN(const std::vector<crosscheck::v1::Claim> claims,
+                        ClaimsOf(c, claims_file, options.claims_file, used));
+    const std::vector<FoundItem> items = FoundItems(claims);
 
     const std::vector<CategoryOutcome> all =
         ScoreCase(c, rule.types, items, Mode::kAll);
@@ -313,6 +348,19 @@ absl::StatusOr<EvalReport> RunPeerEval(const EvalOptions& options) {
 
   EvalReport report;
   report.set_suites_dir(options.suites_dir);
+  report.set_system(kCrosscheck);
+  std::optional<ClaimsFile> claims_file;
+  absl::flat_hash_set<std::pair<std::string, int>> used;
+  if (!options.claims_file.empty()) {
+    CC_ASSIGN_OR_RETURN(const std::string contents,
+                        eval_io::ReadFile(options.claims_file));
+    CC_ASSIGN_OR_RETURN(claims_file,
+                        ParseClaimsFile(contents, options.claims_file));
+    report.set_claims_file(options.claims_file);
+    report.set_system(claims_file->system.empty() ? options.claims_file
+                                                  : claims_file->system);
+  }
+  const ClaimsFile* claims = claims_file ? &*claims_file : nullptr;
   Counts counts;
   std::vector<std::string> scored_files;
   for (const FileRule& rule : data.files) {
@@ -331,9 +379,23 @@ absl::StatusOr<EvalReport> RunPeerEval(const EvalOptions& options) {
     }
     CC_ASSIGN_OR_RETURN(const std::string contents,
                         eval_io::ReadFile(dir / rule.file));
-    CC_RETURN_IF_ERROR(
-        EvalFile(rule, contents, options, data, &counts, summary, &report));
+    CC_RETURN_IF_ERROR(EvalFile(rule, contents, options, data, claims, &used,
+                                &counts, summary, &report));
     scored_files.push_back(rule.file);
+  }
+  if (claims != nullptr && used.size() < claims->cases.size()) {
+    // Report the first line (in the claims file) that names no case read.
+    int first = 0;
+    std::string which;
+    for (const auto& [key, c] : claims->cases) {
+      if (used.contains(key) || (first != 0 && c.source_line > first)) continue;
+      first = c.source_line;
+      which = absl::StrCat(key.first, ":", key.second);
+    }
+    return absl::InvalidArgumentError(absl::StrCat(
+        options.claims_file, ":", first, ": names ", which,
+        ", which is no case of a file read (skipped, missing or unknown "
+        "file, or no such line)"));
   }
   for (const std::string& file : on_disk) {
     if (data.FindFile(file) != nullptr) continue;
@@ -369,10 +431,14 @@ absl::StatusOr<EvalReport> RunPeerEval(const EvalOptions& options) {
 
 std::string FormatMarkdown(const EvalReport& report) {
   std::string out;
-  absl::StrAppend(&out, "# crosscheck on the peer suites\n\nSuites: `",
-                  report.suites_dir(),
-                  "`. Precision counts claims, recall counts expected "
-                  "entities (docs/accuracy.md).\n\n");
+  absl::StrAppend(&out, "# ",
+                  report.system().empty() ? kCrosscheck : report.system(),
+                  " on the peer suites\n\nSuites: `", report.suites_dir(), "`.",
+                  report.claims_file().empty()
+                      ? ""
+                      : absl::StrCat(" Claims: `", report.claims_file(), "`."),
+                  " Precision counts claims, recall counts expected entities "
+                  "(docs/accuracy.md).\n\n");
   absl::StrAppend(&out, "## In scope\n\n");
   AppendScoreTable(report, kInScope, false, &out);
   absl::StrAppend(&out, "\n## All cases\n\n");

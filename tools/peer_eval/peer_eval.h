@@ -32,15 +32,23 @@ struct EvalOptions {
   Mode failures_mode = Mode::kInScope;
   // Also score each file (Score rows with `file` set).
   bool by_file = false;
+  // When set, a claims file (ClaimsFile, tools/peer_eval/claims_file.h):
+  // the claims of another system are scored instead of running crosscheck's
+  // extractors. It must give a line for every case of every file read.
+  std::string claims_file;
 };
 
 // Reads every file of the scope table (tools/peer_eval/data/suites.tsv)
 // that is in or out of scope, runs extract::ExtractClaims (figures and
-// dates, no quotes) on each case and scores the claims. Files the table
-// skips are not read; files missing on disk or unknown to the table are
-// listed in the report, not errors.
+// dates, no quotes) on each case — or takes the case's claims from
+// `options.claims_file` — and scores the claims. Files the table skips are
+// not read; files missing on disk or unknown to the table are listed in the
+// report, not errors.
 // Errors: kNotFound when `suites_dir` is not a directory or a file cannot
-// be read; kInvalidArgument "FILE:LINE: ..." for a malformed case.
+// be read; kInvalidArgument "FILE:LINE: ..." for a malformed case, and for a
+// claims file that is malformed, has no line for a case read, names a case
+// that was not read, or holds a claim whose span ends past the case's
+// input.
 absl::StatusOr<EvalReport> RunPeerEval(const EvalOptions& options);
 
 // The report as Markdown: the in-scope and all-cases tables by category

@@ -24,6 +24,10 @@ ABSL_FLAG(std::string, failures_scope, "in",
           "which cases --failures lists: in (in scope) or all");
 ABSL_FLAG(bool, json, false, "print the report as JSON instead of Markdown");
 ABSL_FLAG(bool, by_file, false, "add per-file score tables");
+ABSL_FLAG(std::string, claims, "",
+          "score the claims of another system read from this JSONL file "
+          "(crosscheck.peer_eval.CaseClaims a line) instead of running "
+          "crosscheck's extractors");
 
 namespace {
 
@@ -31,7 +35,8 @@ constexpr int kExitOk = 0;
 constexpr int kExitUsage = 2;
 
 constexpr char kUsage[] =
-    R"(peer_eval: crosscheck's figure and date extraction on peer test suites
+    R"(peer_eval: figure and date extraction (crosscheck's, or another system's
+claims) scored on peer test suites
 
 usage:
   bazel run -c opt //tools/peer_eval -- [flags] [SUITES_DIR]
@@ -46,6 +51,9 @@ flags:
                         ordinal, percent, numberrange, currency, date, duration
   --failures_scope=in   in (default): in-scope cases; all: every case
   --by_file             add per-file score tables
+  --claims=FILE         score another system: FILE gives its claims for
+                        every case read, one CaseClaims JSON object a line
+                        (bench/peers/run.mjs suite writes them)
   --json                print the report (crosscheck.peer_eval.EvalReport)
                         as JSON
 
@@ -84,6 +92,7 @@ int main(int argc, char** argv) {
   options.suites_dir =
       positional->empty() ? kDefaultSuitesDir : positional->front();
   options.by_file = absl::GetFlag(FLAGS_by_file);
+  options.claims_file = absl::GetFlag(FLAGS_claims);
   const std::string failures = absl::GetFlag(FLAGS_failures);
   if (!failures.empty()) {
     options.failures = crosscheck::peer_eval::ParseCategory(failures);
