@@ -1,5 +1,6 @@
 #include "src/report/html.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -72,33 +73,17 @@ std::string Escape(absl::string_view text) {
 // kSentenceBytes around the mention. The claim's own text when the spans
 // do not fit the article.
 std::string MarkedSentence(const Claim& claim, const Article* article) {
-  if (article == nullptr) {
+  const std::optional<SentenceParts> parts =
+      article == nullptr ? std::nullopt
+                         : SplitSentence(article->text(), claim, kSentenceBytes);
+  if (!parts) {
     return absl::StrCat("<mark>", Escape(OneLine(claim.text())), "</mark>");
   }
-  const absl::string_view text = article->text();
-  size_t sb = claim.sentence().begin(), se = claim.sentence().end();
-  size_t mb = claim.span().begin(), me = claim.span().end();
-  if (me > text.size() || mb > me) {
-    return absl::StrCat("<mark>", Escape(OneLine(claim.text())), "</mark>");
-  }
-  if (se > text.size() || mb < sb || me > se) sb = mb, se = me;
-  std::string prefix, suffix;
-  const size_t mention = me - mb;
-  if (se - sb > kSentenceBytes && mention < kSentenceBytes) {
-    const size_t room = (kSentenceBytes - mention) / 2;
-    if (mb - sb > room) {
-      sb = Utf8Boundary(text, mb - room);
-      prefix = "…";
-    }
-    if (se - me > room) {
-      se = Utf8Boundary(text, me + room);
-      suffix = "…";
-    }
-  }
-  return absl::StrCat(prefix, Escape(OneLine(text.substr(sb, mb - sb))),
-                      "<mark>", Escape(OneLine(text.substr(mb, mention))),
-                      "</mark>", Escape(OneLine(text.substr(me, se - me))),
-                      suffix);
+  return absl::StrCat(parts->cut_before ? "…" : "",
+                      Escape(OneLine(parts->before)), "<mark>",
+                      Escape(OneLine(parts->mention)), "</mark>",
+                      Escape(OneLine(parts->after)),
+                      parts->cut_after ? "…" : "");
 }
 
 // The value of a verdict in data-verdict and the filters.

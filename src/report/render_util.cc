@@ -59,6 +59,32 @@ size_t Utf8Boundary(absl::string_view text, size_t pos) {
   return pos;
 }
 
+std::optional<SentenceParts> SplitSentence(absl::string_view text,
+                                           const crosscheck::v1::Claim& claim,
+                                           size_t width) {
+  size_t sb = claim.sentence().begin(), se = claim.sentence().end();
+  const size_t mb = claim.span().begin(), me = claim.span().end();
+  if (me > text.size() || mb > me) return std::nullopt;
+  if (se > text.size() || mb < sb || me > se) sb = mb, se = me;
+  SentenceParts parts;
+  const size_t mention = me - mb;
+  if (se - sb > width && mention < width) {
+    const size_t room = (width - mention) / 2;
+    if (mb - sb > room) {
+      sb = Utf8Boundary(text, mb - room);
+      parts.cut_before = true;
+    }
+    if (se - me > room) {
+      se = Utf8Boundary(text, me + room);
+      parts.cut_after = true;
+    }
+  }
+  parts.before = text.substr(sb, mb - sb);
+  parts.mention = text.substr(mb, mention);
+  parts.after = text.substr(me, se - me);
+  return parts;
+}
+
 std::string OneLine(absl::string_view text) {
   std::string out;
   bool space = false;

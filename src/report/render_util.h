@@ -5,6 +5,7 @@
 #define SRC_REPORT_RENDER_UTIL_H_
 
 #include <cstddef>
+#include <optional>
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
@@ -47,6 +48,24 @@ class ReportIndex {
 
 // `pos` moved back to the start of the UTF-8 character holding it.
 size_t Utf8Boundary(absl::string_view text, size_t pos);
+
+// A claim's sentence split around its mention, cut to about `width` bytes
+// around the mention (at character boundaries, `cut_before`/`cut_after`
+// saying where).
+struct SentenceParts {
+  absl::string_view before;
+  absl::string_view mention;
+  absl::string_view after;
+  bool cut_before = false;
+  bool cut_after = false;
+};
+
+// The parts of the claim's sentence in its article's `text`; only the
+// mention when the sentence does not hold it; nullopt when the mention is
+// not inside `text`.
+std::optional<SentenceParts> SplitSentence(absl::string_view text,
+                                           const crosscheck::v1::Claim& claim,
+                                           size_t width);
 
 // `text` with each run of white space (line breaks inside a sentence)
 // collapsed to one space, a space kept at either end so that pieces can be

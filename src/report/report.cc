@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
@@ -51,29 +52,13 @@ struct Style {
 std::string Excerpt(const Claim& claim, const Article* article,
                     absl::string_view open, absl::string_view close,
                     size_t width = 220) {
-  if (article == nullptr) return claim.text();
-  const absl::string_view text = article->text();
-  size_t sb = claim.sentence().begin(), se = claim.sentence().end();
-  size_t mb = claim.span().begin(), me = claim.span().end();
-  if (se > text.size() || me > text.size() || mb < sb || me > se) {
-    sb = mb, se = me;
-  }
-  std::string prefix, suffix;
-  const size_t mention = me - mb;
-  if (se - sb > width && mention < width) {
-    const size_t room = (width - mention) / 2;
-    if (mb - sb > room) {
-      sb = Utf8Boundary(text, mb - room);
-      prefix = "…";
-    }
-    if (se - me > room) {
-      se = Utf8Boundary(text, me + room);
-      suffix = "…";
-    }
-  }
-  return absl::StrCat(prefix, OneLine(text.substr(sb, mb - sb)), open,
-                      OneLine(text.substr(mb, mention)), close,
-                      OneLine(text.substr(me, se - me)), suffix);
+  const std::optional<SentenceParts> parts =
+      article == nullptr ? std::nullopt
+                         : SplitSentence(article->text(), claim, width);
+  if (!parts) return claim.text();
+  return absl::StrCat(parts->cut_before ? "…" : "", OneLine(parts->before),
+                      open, OneLine(parts->mention), close,
+                      OneLine(parts->after), parts->cut_after ? "…" : "");
 }
 
 std::string VerdictName(Alignment::Verdict v) {
