@@ -74,16 +74,16 @@ std::string Escape(absl::string_view text) {
 // do not fit the article.
 std::string MarkedSentence(const Claim& claim, const Article* article) {
   const std::optional<SentenceParts> parts =
-      article == nullptr ? std::nullopt
-                         : SplitSentence(article->text(), claim, kSentenceBytes);
+      article == nullptr
+          ? std::nullopt
+          : SplitSentence(article->text(), claim, kSentenceBytes);
   if (!parts) {
     return absl::StrCat("<mark>", Escape(OneLine(claim.text())), "</mark>");
   }
-  return absl::StrCat(parts->cut_before ? "…" : "",
-                      Escape(OneLine(parts->before)), "<mark>",
-                      Escape(OneLine(parts->mention)), "</mark>",
-                      Escape(OneLine(parts->after)),
-                      parts->cut_after ? "…" : "");
+  return absl::StrCat(
+      parts->cut_before ? "…" : "", Escape(OneLine(parts->before)), "<mark>",
+      Escape(OneLine(parts->mention)), "</mark>", Escape(OneLine(parts->after)),
+      parts->cut_after ? "…" : "");
 }
 
 // The value of a verdict in data-verdict and the filters.
