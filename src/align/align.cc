@@ -204,11 +204,11 @@ std::string LastWordLower(absl::string_view name) {
   return absl::AsciiStrToLower(words.back());
 }
 
-// Jaccard similarity of two sorted id vectors; 0 when both are empty.
-double Jaccard(const std::vector<int>& a, const std::vector<int>& b) {
-  if (a.empty() && b.empty()) return 0;
+// How many ids two sorted id vectors share, counting up to `limit`.
+size_t CountCommon(const std::vector<int>& a, const std::vector<int>& b,
+                   size_t limit = std::numeric_limits<size_t>::max()) {
   size_t common = 0;
-  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size() && common < limit;) {
     if (a[i] < b[j]) {
       ++i;
     } else if (b[j] < a[i]) {
@@ -217,6 +217,13 @@ double Jaccard(const std::vector<int>& a, const std::vector<int>& b) {
       ++common, ++i, ++j;
     }
   }
+  return common;
+}
+
+// Jaccard similarity of two sorted id vectors; 0 when both are empty.
+double Jaccard(const std::vector<int>& a, const std::vector<int>& b) {
+  if (a.empty() && b.empty()) return 0;
+  const size_t common = CountCommon(a, b);
   return static_cast<double>(common) / (a.size() + b.size() - common);
 }
 
@@ -515,16 +522,7 @@ double QuoteScore(const Item& a, const Item& b, double min_overlap) {
   const std::vector<int>& sa = a.trigrams;
   const std::vector<int>& sb = b.trigrams;
   if (sa.empty() || sb.empty()) return -1;
-  size_t common = 0;
-  for (size_t i = 0, j = 0; i < sa.size() && j < sb.size();) {
-    if (sa[i] < sb[j]) {
-      ++i;
-    } else if (sb[j] < sa[i]) {
-      ++j;
-    } else {
-      ++common, ++i, ++j;
-    }
-  }
+  const size_t common = CountCommon(sa, sb);
   const double overlap =
       static_cast<double>(common) / std::min(sa.size(), sb.size());
   return overlap < min_overlap ? -1 : overlap;
@@ -566,17 +564,7 @@ bool SameStory(const Item& a, const Item& b, int min_shared) {
   const std::vector<int>& y = *b.story;
   const size_t needed = std::min(
       {static_cast<size_t>(std::max(min_shared, 0)), x.size(), y.size()});
-  size_t common = 0;
-  for (size_t i = 0, j = 0; i < x.size() && j < y.size() && common < needed;) {
-    if (x[i] < y[j]) {
-      ++i;
-    } else if (y[j] < x[i]) {
-      ++j;
-    } else {
-      ++common, ++i, ++j;
-    }
-  }
-  return common >= needed;
+  return CountCommon(x, y, needed) >= needed;
 }
 
 // Similarity of two claims of one kind and blocking key (FactScore or

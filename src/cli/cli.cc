@@ -106,6 +106,16 @@ absl::Status WriteFileAtomically(const std::string& path,
   return absl::OkStatus();
 }
 
+// How the command's flags ask for the inputs to be read.
+ingest::IngestOptions IngestOptionsOf(const CliOptions& options) {
+  ingest::IngestOptions ingest_options;
+  ingest_options.outlet = options.outlet;
+  ingest_options.published = options.published;
+  ingest_options.keep_going = options.keep_going;
+  ingest_options.strict_json = options.strict_json;
+  return ingest_options;
+}
+
 struct Extracted {
   std::vector<Article> articles;
   std::vector<Claim> claims;
@@ -114,11 +124,7 @@ struct Extracted {
 
 absl::StatusOr<Extracted> ReadAndExtract(const std::vector<std::string>& inputs,
                                          const CliOptions& options) {
-  ingest::IngestOptions ingest_options;
-  ingest_options.outlet = options.outlet;
-  ingest_options.published = options.published;
-  ingest_options.keep_going = options.keep_going;
-  ingest_options.strict_json = options.strict_json;
+  const ingest::IngestOptions ingest_options = IngestOptionsOf(options);
   Extracted result;
   CC_ASSIGN_OR_RETURN(result.articles,
                       ingest::ReadArticles(inputs, ingest_options,
@@ -221,11 +227,7 @@ absl::Status StreamExtract(const std::vector<std::string>& inputs,
                            std::ostream& err) {
   OutputSink sink(out);
   if (!options.output.empty()) CC_RETURN_IF_ERROR(sink.Open(options.output));
-  ingest::IngestOptions ingest_options;
-  ingest_options.outlet = options.outlet;
-  ingest_options.published = options.published;
-  ingest_options.keep_going = options.keep_going;
-  ingest_options.strict_json = options.strict_json;
+  const ingest::IngestOptions ingest_options = IngestOptionsOf(options);
   const RunInfo run = MakeRunInfo("extract", options);
   std::vector<Note> notes;  // since the last article
   CC_RETURN_IF_ERROR(ingest::StreamArticles(

@@ -280,6 +280,24 @@ absl::StatusOr<std::vector<Article>> ArticlesFromJsonl(
   return articles;
 }
 
+namespace {
+
+// The error for an input `name` without any byte, or with only white space.
+absl::Status HasArticleText(absl::string_view name, bool any_byte,
+                            bool any_text) {
+  if (!any_byte) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(Quoted(name), " is empty: no article to read"));
+  }
+  if (!any_text) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        Quoted(name), " holds only white space: no article to read"));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
 absl::Status StreamArticles(
     const std::vector<std::string>& paths, const IngestOptions& options,
     std::vector<Note>* notes,
@@ -341,26 +359,13 @@ absl::Status StreamArticles(
         return absl::DataLossError(absl::StrCat("cannot read ", Quoted(name),
                                                 ": ", std::strerror(error)));
       }
-      if (!any_byte) {
-        return absl::InvalidArgumentError(
-            absl::StrCat(Quoted(name), " is empty: no article to read"));
-      }
-      if (!any_text) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            Quoted(name), " holds only white space: no article to read"));
-      }
+      CC_RETURN_IF_ERROR(HasArticleText(name, any_byte, any_text));
       parser.Finish();
       continue;
     }
     CC_ASSIGN_OR_RETURN(std::string contents, ReadFile(path));
-    if (contents.empty()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(Quoted(name), " is empty: no article to read"));
-    }
-    if (IsBlank(contents)) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          Quoted(name), " holds only white space: no article to read"));
-    }
+    CC_RETURN_IF_ERROR(
+        HasArticleText(name, !contents.empty(), !IsBlank(contents)));
     if (is_stdin &&
         absl::StartsWith(absl::StripLeadingAsciiWhitespace(contents), "{")) {
       CC_ASSIGN_OR_RETURN(std::vector<Article> parsed,
