@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/testing/text.h"
 #include "proto/crosscheck/v1/report.pb.h"
 #include "src/align/word_diff.h"
 #include "src/cli/cli.h"
@@ -49,14 +50,7 @@ std::string RunCrosscheck(const std::string& command, const std::string& format,
   return out.str();
 }
 
-int Occurrences(const std::string& text, const std::string& needle) {
-  int n = 0;
-  for (size_t pos = text.find(needle); pos != std::string::npos;
-       pos = text.find(needle, pos + needle.size())) {
-    ++n;
-  }
-  return n;
-}
+using ::crosscheck::testing::Occurrences;
 
 // The words of the edits with op `op` or OP_COMMON.
 std::vector<std::string> Side(const QuoteDiff& diff,

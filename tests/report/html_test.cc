@@ -10,6 +10,7 @@
 #include "absl/strings/match.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/testing/text.h"
 #include "proto/crosscheck/v1/report.pb.h"
 #include "src/base/utf8.h"
 #include "src/report/report.h"
@@ -24,15 +25,7 @@ using crosscheck::v1::Report;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-// Number of non-overlapping occurrences of `needle` in `text`.
-int Occurrences(const std::string& text, const std::string& needle) {
-  int n = 0;
-  for (size_t pos = text.find(needle); pos != std::string::npos;
-       pos = text.find(needle, pos + needle.size())) {
-    ++n;
-  }
-  return n;
-}
+using ::crosscheck::testing::Occurrences;
 
 // An article and a claim whose span is `mention` inside `text`, and whose
 // sentence is the whole text.

@@ -13,6 +13,7 @@
 #include "google/protobuf/text_format.h"
 #include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
+#include "tests/testing/text.h"
 #include "src/report/html.h"
 
 namespace crosscheck::report {
@@ -29,15 +30,7 @@ using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
 
-// Number of non-overlapping occurrences of `needle` in `text`.
-int Occurrences(const std::string& text, const std::string& needle) {
-  int n = 0;
-  for (size_t pos = text.find(needle); pos != std::string::npos;
-       pos = text.find(needle, pos + needle.size())) {
-    ++n;
-  }
-  return n;
-}
+using ::crosscheck::testing::Occurrences;
 
 // The width of `line` in code points.
 size_t CodePoints(const std::string& line) {
