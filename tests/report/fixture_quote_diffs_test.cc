@@ -13,10 +13,10 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "tests/testing/text.h"
 #include "proto/crosscheck/v1/report.pb.h"
 #include "src/align/word_diff.h"
 #include "src/cli/cli.h"
+#include "tests/testing/text.h"
 
 namespace crosscheck {
 namespace {

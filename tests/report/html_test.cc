@@ -10,10 +10,10 @@
 #include "absl/strings/match.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "tests/testing/text.h"
 #include "proto/crosscheck/v1/report.pb.h"
 #include "src/base/utf8.h"
 #include "src/report/report.h"
+#include "tests/testing/text.h"
 
 namespace crosscheck::report {
 namespace {

@@ -13,8 +13,8 @@
 #include "google/protobuf/text_format.h"
 #include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
-#include "tests/testing/text.h"
 #include "src/report/html.h"
+#include "tests/testing/text.h"
 
 namespace crosscheck::report {
 namespace {
