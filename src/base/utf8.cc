@@ -1,6 +1,8 @@
 #include "src/base/utf8.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace crosscheck::base {
 namespace {
@@ -110,12 +112,21 @@ std::string RepairUtf8(absl::string_view text,
   out.reserve(text.size());
   size_t pos = 0;
   while (pos < text.size()) {
-    const auto b0 = static_cast<unsigned char>(text[pos]);
-    if (b0 < 0x80) {
-      out.push_back(static_cast<char>(b0));
-      ++pos;
-      continue;
+    // A run of ASCII bytes is copied as it is, found eight bytes at a time.
+    size_t ascii = pos;
+    while (ascii + 8 <= text.size()) {
+      uint64_t bytes;
+      std::memcpy(&bytes, text.data() + ascii, 8);
+      if ((bytes & 0x8080808080808080ull) != 0) break;
+      ascii += 8;
     }
+    while (ascii < text.size() &&
+           static_cast<unsigned char>(text[ascii]) < 0x80) {
+      ++ascii;
+    }
+    out.append(text.data() + pos, ascii - pos);
+    pos = ascii;
+    if (pos == text.size()) break;
     int len;
     char32_t c = DecodeUtf8(text, pos, &len);
     if (c == kReplacementChar && len == 1) {

@@ -230,6 +230,7 @@ absl::Status StreamExtract(const std::vector<std::string>& inputs,
   const ingest::IngestOptions ingest_options = IngestOptionsOf(options);
   const RunInfo run = MakeRunInfo("extract", options);
   std::vector<Note> notes;  // since the last article
+  std::string bytes;        // one article's output, reused
   CC_RETURN_IF_ERROR(ingest::StreamArticles(
       inputs, ingest_options, &notes, [&](Article article) -> absl::Status {
         extract::ArticleClaims found =
@@ -248,14 +249,16 @@ absl::Status StreamExtract(const std::vector<std::string>& inputs,
         PrintNotes(notes, err);
         notes.clear();
         // Length-delimited, with map entries in key order, so that the
-        // same input gives the same bytes.
-        std::string bytes;
+        // same input gives the same bytes. The sizes computed for the
+        // length prefix are reused by the encoder.
+        bytes.clear();
         {
           google::protobuf::io::StringOutputStream stream(&bytes);
           google::protobuf::io::CodedOutputStream coded(&stream);
           coded.SetSerializationDeterministic(true);
           coded.WriteVarint32(static_cast<uint32_t>(one.ByteSizeLong()));
-          if (!one.SerializeToCodedStream(&coded)) {
+          one.SerializeWithCachedSizes(&coded);
+          if (coded.HadError()) {
             return absl::InternalError("cannot encode the delimited output");
           }
         }

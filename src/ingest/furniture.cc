@@ -28,12 +28,30 @@ bool EndsLikeSentence(absl::string_view line) {
          absl::EndsWith(line, "”") || absl::EndsWith(line, "\"");
 }
 
-// Strips one of the `labels` (case-insensitive) plus a following ":" and
+// Whether `line` starts with one of `prefixes`, ignoring ASCII case. Most
+// lines are body text: the first byte turns nearly all of them away before
+// any whole prefix is compared.
+template <size_t N>
+bool StartsWithAnyIgnoreCase(absl::string_view line,
+                             const absl::string_view (&prefixes)[N]) {
+  if (line.empty()) return false;
+  const char first = absl::ascii_tolower(static_cast<unsigned char>(line[0]));
+  for (absl::string_view prefix : prefixes) {
+    if (prefix[0] == first && absl::StartsWithIgnoreCase(line, prefix)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Strips one of the `labels` (lower case; compared ignoring case) plus a following ":" and
 // spaces from the front of `line`; true when one was found.
 bool ConsumeLabel(absl::string_view* line,
                   std::initializer_list<absl::string_view> labels) {
   for (absl::string_view label : labels) {
     if (line->size() > label.size() &&
+        absl::ascii_tolower(static_cast<unsigned char>((*line)[0])) ==
+            label[0] &&
         absl::StartsWithIgnoreCase(*line, label)) {
       absl::string_view rest = line->substr(label.size());
       const bool colon = absl::ConsumePrefix(&rest, ":");
@@ -48,6 +66,10 @@ bool ConsumeLabel(absl::string_view* line,
 // "5 min read", "4 minute read", "Reading time: 3 minutes".
 bool IsReadingTime(absl::string_view line) {
   if (absl::StartsWithIgnoreCase(line, "reading time")) return true;
+  // `line` is stripped: the first word is a number or this is no match.
+  if (line.empty() || !absl::ascii_isdigit(static_cast<unsigned char>(line[0]))) {
+    return false;
+  }
   std::vector<absl::string_view> words =
       absl::StrSplit(line, ' ', absl::SkipEmpty());
   return words.size() == 3 && IsDigits(words[0]) &&
@@ -59,20 +81,17 @@ bool IsReadingTime(absl::string_view line) {
 }
 
 bool IsPromo(absl::string_view line) {
-  for (absl::string_view prefix :
-       {"watch:", "watch |", "video:", "listen:", "podcast:", "photos:",
-        "gallery:", "live:", "read more:", "related:", "read next:",
-        "see also:", "advertisement", "sponsored"}) {
-    if (absl::StartsWithIgnoreCase(line, prefix)) return true;
-  }
-  for (absl::string_view prefix :
-       {"sign up for", "sign up to", "subscribe to", "subscribe for",
-        "get our", "follow us on", "share this", "share on", "share:",
-        "contact the author", "email the author", "click here",
-        "download our app", "reporting by", "editing by", "additional "
-        "reporting by"}) {
-    if (absl::StartsWithIgnoreCase(line, prefix)) return true;
-  }
+  // Lower case: compared ignoring case.
+  static constexpr absl::string_view kPrefixes[] = {
+      "watch:", "watch |", "video:", "listen:", "podcast:", "photos:",
+      "gallery:", "live:", "read more:", "related:", "read next:",
+      "see also:", "advertisement", "sponsored",
+      "sign up for", "sign up to", "subscribe to", "subscribe for",
+      "get our", "follow us on", "share this", "share on", "share:",
+      "contact the author", "email the author", "click here",
+      "download our app", "reporting by", "editing by",
+      "additional reporting by"};
+  if (StartsWithAnyIgnoreCase(line, kPrefixes)) return true;
   return absl::EqualsIgnoreCase(line, "share") ||
          absl::EqualsIgnoreCase(line, "advertisement");
 }
@@ -196,6 +215,11 @@ bool IsSignOff(absl::string_view line, std::string* outlet) {
 
 }  // namespace
 
+// Lines that start a list of links (lower case: compared ignoring case).
+constexpr absl::string_view kLinkListHeads[] = {
+    "more from",  "more on this", "related stories", "related coverage",
+    "most read", "you may also like"};
+
 std::vector<LineSpan> FindFurniture(absl::string_view text, Metadata* meta) {
   const std::vector<base::LineRange> lines = base::SplitLines(text);
 
@@ -217,12 +241,7 @@ std::vector<LineSpan> FindFurniture(absl::string_view text, Metadata* meta) {
       is_furniture = true;
     } else {
       link_list = 0;
-      if (absl::StartsWithIgnoreCase(line, "more from") ||
-          absl::StartsWithIgnoreCase(line, "more on this") ||
-          absl::StartsWithIgnoreCase(line, "related stories") ||
-          absl::StartsWithIgnoreCase(line, "related coverage") ||
-          absl::StartsWithIgnoreCase(line, "most read") ||
-          absl::StartsWithIgnoreCase(line, "you may also like")) {
+      if (StartsWithAnyIgnoreCase(line, kLinkListHeads)) {
         link_list = 6;
         is_furniture = true;
       } else if (IsReadingTime(line) || IsPromo(line) || IsBreadcrumb(line) ||

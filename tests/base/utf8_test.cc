@@ -62,6 +62,25 @@ TEST(RepairUtf8Test, ValidTextIsUnchanged) {
   EXPECT_THAT(offsets, IsEmpty());
 }
 
+TEST(RepairUtf8Test, InvalidByteAtEveryPlaceOfALongAsciiRun) {
+  // ASCII runs are copied in blocks: a bad byte or a multi-byte character
+  // must be found wherever it falls in or after a block.
+  const std::string ascii(40, 'a');
+  for (size_t at = 0; at <= ascii.size(); ++at) {
+    SCOPED_TRACE(at);
+    const std::string before = ascii.substr(0, at);
+    const std::string after = ascii.substr(at);
+    std::vector<size_t> offsets;
+    EXPECT_EQ(RepairUtf8(before + "\xFF" + after, &offsets),
+              before + "\uFFFD" + after);
+    EXPECT_EQ(offsets, std::vector<size_t>{at});
+    offsets.clear();
+    EXPECT_EQ(RepairUtf8(before + "\u00e9\u2014" + after, &offsets),
+              before + "\u00e9\u2014" + after);
+    EXPECT_TRUE(offsets.empty());
+  }
+}
+
 TEST(LineIndexTest, LinesAndCodePointColumns) {
   const std::string text = "one\n“two” three\n\nfour";
   const LineIndex index(text);
