@@ -44,8 +44,8 @@ bool StartsWithAnyIgnoreCase(absl::string_view line,
   return false;
 }
 
-// Strips one of the `labels` (lower case; compared ignoring case) plus a following ":" and
-// spaces from the front of `line`; true when one was found.
+// Strips one of the `labels` (lower case; compared ignoring case) plus a
+// following ":" and spaces from the front of `line`; true when one was found.
 bool ConsumeLabel(absl::string_view* line,
                   std::initializer_list<absl::string_view> labels) {
   for (absl::string_view label : labels) {
@@ -67,7 +67,8 @@ bool ConsumeLabel(absl::string_view* line,
 bool IsReadingTime(absl::string_view line) {
   if (absl::StartsWithIgnoreCase(line, "reading time")) return true;
   // `line` is stripped: the first word is a number or this is no match.
-  if (line.empty() || !absl::ascii_isdigit(static_cast<unsigned char>(line[0]))) {
+  if (line.empty() ||
+      !absl::ascii_isdigit(static_cast<unsigned char>(line[0]))) {
     return false;
   }
   std::vector<absl::string_view> words =
@@ -83,14 +84,16 @@ bool IsReadingTime(absl::string_view line) {
 bool IsPromo(absl::string_view line) {
   // Lower case: compared ignoring case.
   static constexpr absl::string_view kPrefixes[] = {
-      "watch:", "watch |", "video:", "listen:", "podcast:", "photos:",
-      "gallery:", "live:", "read more:", "related:", "read next:",
-      "see also:", "advertisement", "sponsored",
-      "sign up for", "sign up to", "subscribe to", "subscribe for",
-      "get our", "follow us on", "share this", "share on", "share:",
-      "contact the author", "email the author", "click here",
-      "download our app", "reporting by", "editing by",
-      "additional reporting by"};
+      "watch:",           "watch |",      "video:",
+      "listen:",          "podcast:",     "photos:",
+      "gallery:",         "live:",        "read more:",
+      "related:",         "read next:",   "see also:",
+      "advertisement",    "sponsored",    "sign up for",
+      "sign up to",       "subscribe to", "subscribe for",
+      "get our",          "follow us on", "share this",
+      "share on",         "share:",       "contact the author",
+      "email the author", "click here",   "download our app",
+      "reporting by",     "editing by",   "additional reporting by"};
   if (StartsWithAnyIgnoreCase(line, kPrefixes)) return true;
   return absl::EqualsIgnoreCase(line, "share") ||
          absl::EqualsIgnoreCase(line, "advertisement");
@@ -217,8 +220,8 @@ bool IsSignOff(absl::string_view line, std::string* outlet) {
 
 // Lines that start a list of links (lower case: compared ignoring case).
 constexpr absl::string_view kLinkListHeads[] = {
-    "more from",  "more on this", "related stories", "related coverage",
-    "most read", "you may also like"};
+    "more from",        "more on this", "related stories",
+    "related coverage", "most read",    "you may also like"};
 
 std::vector<LineSpan> FindFurniture(absl::string_view text, Metadata* meta) {
   const std::vector<base::LineRange> lines = base::SplitLines(text);
