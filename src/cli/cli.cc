@@ -10,11 +10,10 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
-#include "google/protobuf/io/coded_stream.h"
-#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "src/align/align.h"
 #include "src/align/names.h"
 #include "src/base/status_macros.h"
+#include "src/cli/delimited.h"
 #include "src/extract/extract.h"
 #include "src/ingest/ingest.h"
 #include "src/report/html.h"
@@ -248,20 +247,8 @@ absl::Status StreamExtract(const std::vector<std::string>& inputs,
         *one.mutable_run() = run;
         PrintNotes(notes, err);
         notes.clear();
-        // Length-delimited, with map entries in key order, so that the
-        // same input gives the same bytes. The sizes computed for the
-        // length prefix are reused by the encoder.
         bytes.clear();
-        {
-          google::protobuf::io::StringOutputStream stream(&bytes);
-          google::protobuf::io::CodedOutputStream coded(&stream);
-          coded.SetSerializationDeterministic(true);
-          coded.WriteVarint32(static_cast<uint32_t>(one.ByteSizeLong()));
-          one.SerializeWithCachedSizes(&coded);
-          if (coded.HadError()) {
-            return absl::InternalError("cannot encode the delimited output");
-          }
-        }
+        CC_RETURN_IF_ERROR(AppendDelimited(one, &bytes));
         sink.stream().write(bytes.data(),
                             static_cast<std::streamsize>(bytes.size()));
         if (!sink.stream()) {
