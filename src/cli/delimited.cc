@@ -13,8 +13,8 @@ namespace {
 
 using ::crosscheck::v1::Article;
 using ::crosscheck::v1::ClaimSet;
-using ::google::protobuf::io::CodedOutputStream;
 using ::google::protobuf::internal::WireFormatLite;
+using ::google::protobuf::io::CodedOutputStream;
 
 constexpr int kArticlesField = ClaimSet::kArticlesFieldNumber;
 constexpr int kTextField = Article::kTextFieldNumber;
