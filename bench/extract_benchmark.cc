@@ -6,6 +6,10 @@
 // segmentation and entity index they rely on); BM_AllClaims adds quotes.
 // BM_MakeDocument times only the document preparation they share:
 // segmentation into paragraphs and sentences and tokenization into words.
+// The two stages of `crosscheck extract` around extraction: BM_Ingest
+// reads an article from its plain text (UTF-8 repair, furniture and
+// metadata) and BM_EncodeDelimited writes the ClaimSet records of
+// `--format=delimited` for claims already extracted.
 // One core: articles are extracted one after another.
 //
 // Google Benchmark's bytes_per_second is printed in units of 2^20 bytes
@@ -16,8 +20,10 @@
 
 #include "bench/corpus_generator.h"
 #include "benchmark/benchmark.h"
+#include "src/cli/delimited.h"
 #include "src/extract/document.h"
 #include "src/extract/extract.h"
+#include "src/ingest/ingest.h"
 
 namespace crosscheck::bench {
 namespace {
@@ -95,6 +101,55 @@ void BM_MakeDocument(benchmark::State& state) {
       benchmark::Counter(static_cast<double>(words) / state.iterations());
 }
 BENCHMARK(BM_MakeDocument)->Unit(benchmark::kMillisecond);
+
+size_t TextBytes() {
+  size_t bytes = 0;
+  for (const auto& article : Corpus()) bytes += article.text().size();
+  return bytes;
+}
+
+void BM_Ingest(benchmark::State& state) {
+  const auto& corpus = Corpus();
+  std::vector<crosscheck::v1::Note> notes;
+  for (auto _ : state) {
+    for (const auto& article : corpus) {
+      benchmark::DoNotOptimize(ingest::ArticleFromText(
+          article.text(), article.id(), article.id(), ingest::IngestOptions(),
+          &notes));
+    }
+  }
+  SetThroughput(state, TextBytes());
+}
+BENCHMARK(BM_Ingest)->Unit(benchmark::kMillisecond);
+
+void BM_EncodeDelimited(benchmark::State& state) {
+  std::vector<crosscheck::v1::ClaimSet> sets;
+  for (const auto& article : Corpus()) {
+    crosscheck::v1::ClaimSet& set = sets.emplace_back();
+    for (auto& claim :
+         extract::ExtractClaims(article, extract::ExtractOptions()).claims) {
+      *set.add_claims() = std::move(claim);
+    }
+    *set.add_articles() = article;
+    set.mutable_run()->set_command("extract");
+  }
+  std::string out;
+  size_t out_bytes = 0;
+  for (auto _ : state) {
+    for (auto& set : sets) {
+      out.clear();
+      if (!cli::AppendDelimited(set, &out).ok()) {
+        state.SkipWithError("cannot encode");
+        return;
+      }
+      out_bytes += out.size();
+    }
+  }
+  SetThroughput(state, TextBytes());
+  state.counters["output bytes/iter"] = benchmark::Counter(
+      static_cast<double>(out_bytes) / state.iterations());
+}
+BENCHMARK(BM_EncodeDelimited)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace crosscheck::bench
