@@ -113,9 +113,9 @@ void BM_Ingest(benchmark::State& state) {
   std::vector<crosscheck::v1::Note> notes;
   for (auto _ : state) {
     for (const auto& article : corpus) {
-      benchmark::DoNotOptimize(ingest::ArticleFromText(
-          article.text(), article.id(), article.id(), ingest::IngestOptions(),
-          &notes));
+      benchmark::DoNotOptimize(
+          ingest::ArticleFromText(article.text(), article.id(), article.id(),
+                                  ingest::IngestOptions(), &notes));
     }
   }
   SetThroughput(state, TextBytes());
@@ -146,8 +146,8 @@ void BM_EncodeDelimited(benchmark::State& state) {
     }
   }
   SetThroughput(state, TextBytes());
-  state.counters["output bytes/iter"] = benchmark::Counter(
-      static_cast<double>(out_bytes) / state.iterations());
+  state.counters["output bytes/iter"] =
+      benchmark::Counter(static_cast<double>(out_bytes) / state.iterations());
 }
 BENCHMARK(BM_EncodeDelimited)->Unit(benchmark::kMillisecond);
 
