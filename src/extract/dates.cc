@@ -845,6 +845,24 @@ constexpr uint32_t kNextAnyWord =
 constexpr uint32_t kNextNotWord =
     kOpensNumber | kNextSlash | kNextDash | kNextSymbol;
 
+// The DateWords bits `bits` of a word, as a token: a calendar word
+// (kCalendarWord) opens calendar dates only when `capitalized`.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint32_t CalendarBits(uint32_t bits,
+                                                          bool capitalized) {
+  if ((bits & kCalendarWord) == 0) return bits;
+  bits &= ~kCalendarWord;
+  return capitalized ? bits | kOpensCalendar
+                     : bits & ~(kOpensMonth | kOpensWeekday);
+}
+
+// DateBitsOf a plain word (IsPlainWord) of DateWords bits `bits`:
+// CalendarBits, and kOpensOther when it opens no pattern.
+inline uint32_t PlainTokenBits(uint32_t bits, bool capitalized) {
+  bits = CalendarBits(bits, capitalized);
+  if ((bits & ~kAnchor) == 0) bits |= kOpensOther;
+  return bits;
+}
+
 // The date facts of lexicon words: kAnchor, kCalendarWord and Opens bits;
 // and, so that one lookup of a token gives both, the figure scan's classes
 // of the words that have any (internal::ScanClassWords), which the date
@@ -927,8 +945,13 @@ class DateWords {
       const Packed key = Pack(word);
       size_t s = SlotOf(key, word.size());
       while (packed_[s].size != 0) s = (s + 1) & packed_mask_;
-      packed_[s] = PackedSlot{key.low, key.high, facts.bits,
-                              static_cast<uint8_t>(word.size()), facts.figure};
+      packed_[s] = PackedSlot{
+          key.low,
+          key.high,
+          facts.bits,
+          {PlainTokenBits(facts.bits, false), PlainTokenBits(facts.bits, true)},
+          static_cast<uint8_t>(word.size()),
+          facts.figure};
       filter_.Add(word);
     }
     // Punctuation of one byte, by the byte.
@@ -949,6 +972,9 @@ class DateWords {
     uint64_t low = 0;
     uint64_t high = 0;
     uint32_t bits = 0;
+    // PlainTokenBits of `bits`, lowercase and capitalized (by
+    // Word::capitalized): what a plain word of the slot is as a token.
+    uint32_t token_bits[2] = {kOpensOther, kOpensOther};
     uint8_t size = 0;  // 0: empty
     uint8_t figure = 0;
   };
@@ -1059,16 +1085,6 @@ class DateWords {
   uint32_t lengths_[27][27] = {};
 };
 
-// The DateWords bits `bits` of a word, as a token: a calendar word
-// (kCalendarWord) opens calendar dates only when `capitalized`.
-ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint32_t CalendarBits(uint32_t bits,
-                                                          bool capitalized) {
-  if ((bits & kCalendarWord) == 0) return bits;
-  bits &= ~kCalendarWord;
-  return capitalized ? bits | kOpensCalendar
-                     : bits & ~(kOpensMonth | kOpensWeekday);
-}
-
 // The DateWords of the lexicons, made once.
 const DateWords& DateWordsOfLexicons() {
   static const DateWords* const kDateWords = new DateWords(Lex());
@@ -1128,11 +1144,9 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint32_t PlainWordBits(
   const char* const data = word.folded.data();
   const size_t size = word.folded.size();
   if (!date_words.MayFindPacked(data, size)) return kOpensOther;
-  uint32_t bits = date_words.FindPacked(
-      DateWords::Pack(absl::string_view(data, size)), size);
-  bits = CalendarBits(bits, word.capitalized);
-  if ((bits & ~kAnchor) == 0) bits |= kOpensOther;
-  return bits;
+  return date_words
+      .FindPackedSlot(DateWords::Pack(absl::string_view(data, size)), size)
+      .token_bits[word.capitalized ? 1 : 0];
 }
 
 // What date scanning needs to know of a token, read without its possessive
@@ -5881,8 +5895,7 @@ ABSL_ATTRIBUTE_NOINLINE bool ReadDateBits(const Word* words, int n,
       if (date_words.MayFindPacked(data, size)) {
         const DateWords::PackedSlot& slot = date_words.FindPackedSlot(
             DateWords::Pack(absl::string_view(data, size)), size);
-        word_bits = CalendarBits(slot.bits, word.capitalized);
-        if ((word_bits & ~kAnchor) == 0) word_bits |= kOpensOther;
+        word_bits = slot.token_bits[word.capitalized ? 1 : 0];
         record |= slot.figure;
       }
     } else if (word.kind == TokenKind::kPunct && word.folded.size() == 1) {
