@@ -341,13 +341,46 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline const Lexicons& Lex() {
 // ---------------------------------------------------------------------------
 // What a date expression resolves to.
 
+// A date as the parsers build it: the fields of crosscheck.v1.Date they
+// set, named as there. Its strings are short enough ("2024-06-05") to be
+// kept without an allocation, and it is moved and copied as plain data;
+// AddClaim copies it into the claim's Date once a date is found.
+class DateValue {
+ public:
+  const std::string& start() const { return start_; }
+  void set_start(std::string start) { start_ = std::move(start); }
+  const std::string& end() const { return end_; }
+  void set_end(std::string end) { end_ = std::move(end); }
+  Date::Granularity granularity() const { return granularity_; }
+  void set_granularity(Date::Granularity granularity) {
+    granularity_ = granularity;
+  }
+  bool relative() const { return relative_; }
+  void set_relative(bool relative) { relative_ = relative; }
+  void Clear() { *this = DateValue(); }
+
+  // Sets these fields of `*date`, which has none set yet.
+  void CopyTo(Date* date) const {
+    if (!start_.empty()) date->set_start(start_);
+    if (!end_.empty()) date->set_end(end_);
+    date->set_granularity(granularity_);
+    date->set_relative(relative_);
+  }
+
+ private:
+  std::string start_;
+  std::string end_;
+  Date::Granularity granularity_ = Date::GRANULARITY_UNSPECIFIED;
+  bool relative_ = false;
+};
+
 // A parsed date before formatting. Absolute dates carry their own year;
 // `inferred` ones take it from the publication date; relative ones are
 // computed from it.
 struct DateMatch {
   int begin = 0;  // tokens [begin, end) of the mention
   int end = 0;
-  Date date;
+  DateValue date;
   // Resolution needed the publication date (relative, or year inferred).
   bool needs_anchor = false;
   // Why a date left unresolved (empty `start`) could not be resolved
@@ -369,7 +402,9 @@ struct DaySpan {
   absl::CivilDay last;
 };
 
-std::optional<DaySpan> DaysOf(const Date& date) {
+// `DateLike` is Date or DateValue.
+template <typename DateLike>
+std::optional<DaySpan> DaysOf(const DateLike& date) {
   if (date.start().empty() || date.end().empty()) return std::nullopt;
   auto parse = [&](absl::string_view text,
                    bool last) -> std::optional<absl::CivilDay> {
@@ -467,17 +502,19 @@ std::string FormatYear(absl::civil_year_t year) {
   return FormatDate(year, 0, 0);
 }
 
-void SetDays(absl::CivilDay start, absl::CivilDay end, Date* date) {
+void SetDays(absl::CivilDay start, absl::CivilDay end, DateValue* date) {
   date->set_start(FormatDay(start));
   date->set_end(FormatDay(end));
   date->set_granularity(Date::GRANULARITY_DAY);
 }
-void SetMonths(absl::CivilMonth start, absl::CivilMonth end, Date* date) {
+void SetMonths(absl::CivilMonth start, absl::CivilMonth end,
+               DateValue* date) {
   date->set_start(FormatMonth(start));
   date->set_end(FormatMonth(end));
   date->set_granularity(Date::GRANULARITY_MONTH);
 }
-void SetYears(absl::civil_year_t start, absl::civil_year_t end, Date* date) {
+void SetYears(absl::civil_year_t start, absl::civil_year_t end,
+              DateValue* date) {
   date->set_start(FormatYear(start));
   date->set_end(FormatYear(end));
   date->set_granularity(Date::GRANULARITY_YEAR);
@@ -486,7 +523,7 @@ void SetYears(absl::civil_year_t start, absl::civil_year_t end, Date* date) {
 // Sets `date` to the days [first, last] at `granularity` (DAY, MONTH or
 // YEAR; DECADE is written as years).
 void SetSpan(absl::CivilDay first, absl::CivilDay last,
-             Date::Granularity granularity, Date* date) {
+             Date::Granularity granularity, DateValue* date) {
   switch (granularity) {
     case Date::GRANULARITY_MONTH:
       SetMonths(absl::CivilMonth(first), absl::CivilMonth(last), date);
@@ -4714,7 +4751,8 @@ class DateParser {
   // publication day ("earlier this year" is January 1st to the day before,
   // "later this week" read on a Friday is Friday to Sunday).
   // EmptyPartOfWeek rules out the periods where nothing is left.
-  void ResolvePeriod(Period period, int shift, Part part, Date* date) const {
+  void ResolvePeriod(Period period, int shift, Part part,
+                     DateValue* date) const {
     WholePeriod(period, shift, date);
     if (part != Part::kBefore && part != Part::kAfter) return;
     const std::optional<DaySpan> days = DaysOf(*date);
@@ -4729,7 +4767,7 @@ class DateParser {
     SetDays(narrowed.first, narrowed.last, date);
   }
 
-  void WholePeriod(Period period, int shift, Date* date) const {
+  void WholePeriod(Period period, int shift, DateValue* date) const {
     const absl::CivilDay today = *published_;
     switch (period) {
       case Period::kWeek: {
@@ -5164,7 +5202,7 @@ class DateParser {
       if (!published_.has_value()) {
         return Unresolved(i, p + 1, Date::GRANULARITY_DAY);
       }
-      Date whole;
+      DateValue whole;
       ResolvePeriod(period->second, 0, Part::kNone, &whole);
       const std::optional<DaySpan> days = DaysOf(whole);
       if (!days.has_value() || days->last < *published_) return std::nullopt;
@@ -5790,15 +5828,16 @@ Claim& AddClaim(const Document& doc, const segment::Sentence& sentence,
       words[match->end - 1].end - words[match->end - 1].possessive_bytes;
   Claim& claim = claims->emplace_back();
   FillMentionClaim(doc, sentence, words, Claim::KIND_DATE, begin, end, &claim);
+  Date* const date = claim.mutable_date();
+  match->date.CopyTo(date);
   if (match->needs_anchor && doc.published.has_value() &&
       !match->date.start().empty()) {
     if (published_day->empty()) *published_day = FormatDay(*doc.published);
-    match->date.set_anchor(*published_day);
+    date->set_anchor(*published_day);
   }
   const absl::string_view event =
       FindDateEvent(words, match->begin, match->end);
-  if (!event.empty()) match->date.set_event(std::string(event));
-  *claim.mutable_date() = std::move(match->date);
+  if (!event.empty()) date->set_event(std::string(event));
   return claim;
 }
 
