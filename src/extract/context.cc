@@ -661,6 +661,18 @@ const WordSet& VerbLemmas() {
   return *kSet;
 }
 
+// happening_verbs.tsv: lemmas of verbs that say an event happened.
+const absl::flat_hash_set<std::string>& HappeningVerbs() {
+  static const auto* const kSet = [] {
+    auto* set = new absl::flat_hash_set<std::string>;
+    for (const auto& row : ReadTsv("happening_verbs.tsv")) {
+      if (!row.empty() && !row[0].empty()) set->insert(row[0]);
+    }
+    return set;
+  }();
+  return *kSet;
+}
+
 // Whether `folded` is a form of "be" that makes a progressive ("were
 // waiting").
 bool IsBeForm(absl::string_view folded) {
@@ -688,6 +700,9 @@ struct WordLexis {
   VerbClass verb_class = VerbClass::kEvent;
   // Lemma(word) is an irregular verb's lemma ("stands").
   bool irregular_verb_lemma = false;
+  // Lemma(word) is a verb of happening_verbs.tsv ("struck"), which a date
+  // may date the subject of (FindDateEvent).
+  bool happening_verb = false;
   bool stop_word = false;
   // A word that may stand between two words of an event phrase: a stop
   // word ("took her office") or an "-ly" adverb ("was formally sworn in").
@@ -757,6 +772,7 @@ WordLexis ComputeLexisFacts(const std::string& folded,
   }
   const std::string lemma = Lemma(folded);
   lexis.irregular_verb_lemma = IrregularVerbLemmas().contains(lemma);
+  lexis.happening_verb = HappeningVerbs().contains(lemma);
 
   // Keyword: without a possessive; stop words and number words are none.
   {
@@ -1659,18 +1675,6 @@ bool IsEventPreposition(const Word& word) {
   return IsWord(word, "of") || IsWord(word, "on") || IsWord(word, "in");
 }
 
-// happening_verbs.tsv: lemmas of verbs that say an event happened.
-const absl::flat_hash_set<std::string>& HappeningVerbs() {
-  static const auto* const kSet = [] {
-    auto* set = new absl::flat_hash_set<std::string>;
-    for (const auto& row : ReadTsv("happening_verbs.tsv")) {
-      if (!row.empty() && !row[0].empty()) set->insert(row[0]);
-    }
-    return set;
-  }();
-  return *kSet;
-}
-
 // The most words between a happening verb and the date it governs ("struck
 // the Drena Valley before dawn on Saturday").
 constexpr int kMaxVerbToDate = 8;
@@ -1683,11 +1687,13 @@ constexpr int kMaxVerbToDate = 8;
 // the valley on March 8", "the walkout, which started Oct. 6"). Null when
 // there is none.
 const EventNoun* SubjectEventOfDate(const std::vector<Word>& words, int begin) {
+  LexisMemo& memo = Lexes();
   for (int v = begin - 1; v >= 1 && v >= begin - kMaxVerbToDate; --v) {
     const Word& word = words[v];
     if (word.kind == segment::TokenKind::kPunct) return nullptr;
     if (word.kind != segment::TokenKind::kWord) continue;
-    if (!HappeningVerbs().contains(Lemma(word.folded))) continue;
+    // WordLexis::happening_verb, memoized with the word's other facts.
+    if (!LexisOf(&memo, word).lexis->happening_verb) continue;
     int k = v - 1;
     while (k >= 0 && (IsAuxiliaryWord(words[k]) || IsWord(words[k], "not") ||
                       IsWord(words[k], "never"))) {

@@ -341,13 +341,46 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline const Lexicons& Lex() {
 // ---------------------------------------------------------------------------
 // What a date expression resolves to.
 
+// A date as the parsers build it: the fields of crosscheck.v1.Date they
+// set, named as there. Its strings are short enough ("2024-06-05") to be
+// kept without an allocation, and it is moved and copied as plain data;
+// AddClaim copies it into the claim's Date once a date is found.
+class DateValue {
+ public:
+  const std::string& start() const { return start_; }
+  void set_start(std::string start) { start_ = std::move(start); }
+  const std::string& end() const { return end_; }
+  void set_end(std::string end) { end_ = std::move(end); }
+  Date::Granularity granularity() const { return granularity_; }
+  void set_granularity(Date::Granularity granularity) {
+    granularity_ = granularity;
+  }
+  bool relative() const { return relative_; }
+  void set_relative(bool relative) { relative_ = relative; }
+  void Clear() { *this = DateValue(); }
+
+  // Sets these fields of `*date`, which has none set yet.
+  void CopyTo(Date* date) const {
+    if (!start_.empty()) date->set_start(start_);
+    if (!end_.empty()) date->set_end(end_);
+    date->set_granularity(granularity_);
+    date->set_relative(relative_);
+  }
+
+ private:
+  std::string start_;
+  std::string end_;
+  Date::Granularity granularity_ = Date::GRANULARITY_UNSPECIFIED;
+  bool relative_ = false;
+};
+
 // A parsed date before formatting. Absolute dates carry their own year;
 // `inferred` ones take it from the publication date; relative ones are
 // computed from it.
 struct DateMatch {
   int begin = 0;  // tokens [begin, end) of the mention
   int end = 0;
-  Date date;
+  DateValue date;
   // Resolution needed the publication date (relative, or year inferred).
   bool needs_anchor = false;
   // Why a date left unresolved (empty `start`) could not be resolved
@@ -369,7 +402,9 @@ struct DaySpan {
   absl::CivilDay last;
 };
 
-std::optional<DaySpan> DaysOf(const Date& date) {
+// `DateLike` is Date or DateValue.
+template <typename DateLike>
+std::optional<DaySpan> DaysOf(const DateLike& date) {
   if (date.start().empty() || date.end().empty()) return std::nullopt;
   auto parse = [&](absl::string_view text,
                    bool last) -> std::optional<absl::CivilDay> {
@@ -467,17 +502,19 @@ std::string FormatYear(absl::civil_year_t year) {
   return FormatDate(year, 0, 0);
 }
 
-void SetDays(absl::CivilDay start, absl::CivilDay end, Date* date) {
+void SetDays(absl::CivilDay start, absl::CivilDay end, DateValue* date) {
   date->set_start(FormatDay(start));
   date->set_end(FormatDay(end));
   date->set_granularity(Date::GRANULARITY_DAY);
 }
-void SetMonths(absl::CivilMonth start, absl::CivilMonth end, Date* date) {
+void SetMonths(absl::CivilMonth start, absl::CivilMonth end,
+               DateValue* date) {
   date->set_start(FormatMonth(start));
   date->set_end(FormatMonth(end));
   date->set_granularity(Date::GRANULARITY_MONTH);
 }
-void SetYears(absl::civil_year_t start, absl::civil_year_t end, Date* date) {
+void SetYears(absl::civil_year_t start, absl::civil_year_t end,
+              DateValue* date) {
   date->set_start(FormatYear(start));
   date->set_end(FormatYear(end));
   date->set_granularity(Date::GRANULARITY_YEAR);
@@ -486,7 +523,7 @@ void SetYears(absl::civil_year_t start, absl::civil_year_t end, Date* date) {
 // Sets `date` to the days [first, last] at `granularity` (DAY, MONTH or
 // YEAR; DECADE is written as years).
 void SetSpan(absl::CivilDay first, absl::CivilDay last,
-             Date::Granularity granularity, Date* date) {
+             Date::Granularity granularity, DateValue* date) {
   switch (granularity) {
     case Date::GRANULARITY_MONTH:
       SetMonths(absl::CivilMonth(first), absl::CivilMonth(last), date);
@@ -845,6 +882,24 @@ constexpr uint32_t kNextAnyWord =
 constexpr uint32_t kNextNotWord =
     kOpensNumber | kNextSlash | kNextDash | kNextSymbol;
 
+// The DateWords bits `bits` of a word, as a token: a calendar word
+// (kCalendarWord) opens calendar dates only when `capitalized`.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint32_t CalendarBits(uint32_t bits,
+                                                          bool capitalized) {
+  if ((bits & kCalendarWord) == 0) return bits;
+  bits &= ~kCalendarWord;
+  return capitalized ? bits | kOpensCalendar
+                     : bits & ~(kOpensMonth | kOpensWeekday);
+}
+
+// DateBitsOf a plain word (IsPlainWord) of DateWords bits `bits`:
+// CalendarBits, and kOpensOther when it opens no pattern.
+inline uint32_t PlainTokenBits(uint32_t bits, bool capitalized) {
+  bits = CalendarBits(bits, capitalized);
+  if ((bits & ~kAnchor) == 0) bits |= kOpensOther;
+  return bits;
+}
+
 // The date facts of lexicon words: kAnchor, kCalendarWord and Opens bits;
 // and, so that one lookup of a token gives both, the figure scan's classes
 // of the words that have any (internal::ScanClassWords), which the date
@@ -927,8 +982,13 @@ class DateWords {
       const Packed key = Pack(word);
       size_t s = SlotOf(key, word.size());
       while (packed_[s].size != 0) s = (s + 1) & packed_mask_;
-      packed_[s] = PackedSlot{key.low, key.high, facts.bits,
-                              static_cast<uint8_t>(word.size()), facts.figure};
+      packed_[s] = PackedSlot{
+          key.low,
+          key.high,
+          facts.bits,
+          {PlainTokenBits(facts.bits, false), PlainTokenBits(facts.bits, true)},
+          static_cast<uint8_t>(word.size()),
+          facts.figure};
       filter_.Add(word);
     }
     // Punctuation of one byte, by the byte.
@@ -949,6 +1009,9 @@ class DateWords {
     uint64_t low = 0;
     uint64_t high = 0;
     uint32_t bits = 0;
+    // PlainTokenBits of `bits`, lowercase and capitalized (by
+    // Word::capitalized): what a plain word of the slot is as a token.
+    uint32_t token_bits[2] = {kOpensOther, kOpensOther};
     uint8_t size = 0;  // 0: empty
     uint8_t figure = 0;
   };
@@ -1059,16 +1122,6 @@ class DateWords {
   uint32_t lengths_[27][27] = {};
 };
 
-// The DateWords bits `bits` of a word, as a token: a calendar word
-// (kCalendarWord) opens calendar dates only when `capitalized`.
-ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint32_t CalendarBits(uint32_t bits,
-                                                          bool capitalized) {
-  if ((bits & kCalendarWord) == 0) return bits;
-  bits &= ~kCalendarWord;
-  return capitalized ? bits | kOpensCalendar
-                     : bits & ~(kOpensMonth | kOpensWeekday);
-}
-
 // The DateWords of the lexicons, made once.
 const DateWords& DateWordsOfLexicons() {
   static const DateWords* const kDateWords = new DateWords(Lex());
@@ -1128,11 +1181,9 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint32_t PlainWordBits(
   const char* const data = word.folded.data();
   const size_t size = word.folded.size();
   if (!date_words.MayFindPacked(data, size)) return kOpensOther;
-  uint32_t bits = date_words.FindPacked(
-      DateWords::Pack(absl::string_view(data, size)), size);
-  bits = CalendarBits(bits, word.capitalized);
-  if ((bits & ~kAnchor) == 0) bits |= kOpensOther;
-  return bits;
+  return date_words
+      .FindPackedSlot(DateWords::Pack(absl::string_view(data, size)), size)
+      .token_bits[word.capitalized ? 1 : 0];
 }
 
 // What date scanning needs to know of a token, read without its possessive
@@ -4700,7 +4751,8 @@ class DateParser {
   // publication day ("earlier this year" is January 1st to the day before,
   // "later this week" read on a Friday is Friday to Sunday).
   // EmptyPartOfWeek rules out the periods where nothing is left.
-  void ResolvePeriod(Period period, int shift, Part part, Date* date) const {
+  void ResolvePeriod(Period period, int shift, Part part,
+                     DateValue* date) const {
     WholePeriod(period, shift, date);
     if (part != Part::kBefore && part != Part::kAfter) return;
     const std::optional<DaySpan> days = DaysOf(*date);
@@ -4715,7 +4767,7 @@ class DateParser {
     SetDays(narrowed.first, narrowed.last, date);
   }
 
-  void WholePeriod(Period period, int shift, Date* date) const {
+  void WholePeriod(Period period, int shift, DateValue* date) const {
     const absl::CivilDay today = *published_;
     switch (period) {
       case Period::kWeek: {
@@ -5150,7 +5202,7 @@ class DateParser {
       if (!published_.has_value()) {
         return Unresolved(i, p + 1, Date::GRANULARITY_DAY);
       }
-      Date whole;
+      DateValue whole;
       ResolvePeriod(period->second, 0, Part::kNone, &whole);
       const std::optional<DaySpan> days = DaysOf(whole);
       if (!days.has_value() || days->last < *published_) return std::nullopt;
@@ -5776,15 +5828,16 @@ Claim& AddClaim(const Document& doc, const segment::Sentence& sentence,
       words[match->end - 1].end - words[match->end - 1].possessive_bytes;
   Claim& claim = claims->emplace_back();
   FillMentionClaim(doc, sentence, words, Claim::KIND_DATE, begin, end, &claim);
+  Date* const date = claim.mutable_date();
+  match->date.CopyTo(date);
   if (match->needs_anchor && doc.published.has_value() &&
       !match->date.start().empty()) {
     if (published_day->empty()) *published_day = FormatDay(*doc.published);
-    match->date.set_anchor(*published_day);
+    date->set_anchor(*published_day);
   }
   const absl::string_view event =
       FindDateEvent(words, match->begin, match->end);
-  if (!event.empty()) match->date.set_event(std::string(event));
-  *claim.mutable_date() = std::move(match->date);
+  if (!event.empty()) date->set_event(std::string(event));
   return claim;
 }
 
@@ -5881,8 +5934,7 @@ ABSL_ATTRIBUTE_NOINLINE bool ReadDateBits(const Word* words, int n,
       if (date_words.MayFindPacked(data, size)) {
         const DateWords::PackedSlot& slot = date_words.FindPackedSlot(
             DateWords::Pack(absl::string_view(data, size)), size);
-        word_bits = CalendarBits(slot.bits, word.capitalized);
-        if ((word_bits & ~kAnchor) == 0) word_bits |= kOpensOther;
+        word_bits = slot.token_bits[word.capitalized ? 1 : 0];
         record |= slot.figure;
       }
     } else if (word.kind == TokenKind::kPunct && word.folded.size() == 1) {
