@@ -6,6 +6,10 @@
 #include <utility>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
@@ -269,6 +273,31 @@ size_t TrimEnd(absl::string_view text, size_t begin, size_t end) {
   return end;
 }
 
+// The first position in text[pos, end) of a byte that is not ASCII or
+// is one of the ASCII marks '"' and '\'', or `end` when there is none:
+// the only bytes PairMarks has to look at, in most text one in thirty.
+size_t SkipPlainAscii(absl::string_view text, size_t pos, size_t end) {
+  const char* const data = text.data();
+#if defined(__SSE2__)
+  const __m128i double_mark = _mm_set1_epi8('"');
+  const __m128i single_mark = _mm_set1_epi8('\'');
+  for (; end - pos >= 16; pos += 16) {
+    const __m128i bytes =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + pos));
+    // Bit k for byte k: its high bit (not ASCII), or one of the marks.
+    const unsigned stops = static_cast<unsigned>(_mm_movemask_epi8(
+        _mm_or_si128(bytes, _mm_or_si128(_mm_cmpeq_epi8(bytes, double_mark),
+                                         _mm_cmpeq_epi8(bytes, single_mark)))));
+    if (stops != 0) return pos + static_cast<size_t>(__builtin_ctz(stops));
+  }
+#endif
+  for (; pos < end; ++pos) {
+    const auto byte = static_cast<unsigned char>(data[pos]);
+    if (byte >= 0x80 || byte == '"' || byte == '\'') return pos;
+  }
+  return end;
+}
+
 // Pairs the quotation marks of one paragraph in a single pass. A mark
 // that is never closed ends at the next opening mark of its family or at
 // the end of the paragraph.
@@ -285,14 +314,12 @@ void PairMarks(absl::string_view text, const segment::Paragraph& paragraph,
   };
   char32_t prev = 0;
   size_t pos = paragraph.begin;
-  while (pos < paragraph.end) {
+  while (true) {
     // Most bytes are ASCII other than the two marks: no mark, no decoding.
-    const auto byte = static_cast<unsigned char>(text[pos]);
-    if (byte < 0x80 && byte != '"' && byte != '\'') {
-      prev = byte;
-      ++pos;
-      continue;
-    }
+    const size_t stop = SkipPlainAscii(text, pos, paragraph.end);
+    if (stop > pos) prev = static_cast<unsigned char>(text[stop - 1]);
+    pos = stop;
+    if (pos >= paragraph.end) break;
     int len;
     const char32_t c = base::DecodeUtf8(text, pos, &len);
     int next_len;
@@ -887,40 +914,59 @@ int ParagraphAt(const Document& doc, size_t offset) {
 // Brandt"), a gendered word in its role ("spokeswoman", "her brother"),
 // its given name ("Elena Cruz", data/given_names.tsv), or a pronoun
 // already resolved to it. Unknown when nothing tells or when two clues
-// disagree. Built in one pass over the mentions.
+// disagree. Built in one pass over the mentions when first asked: most
+// documents resolve no pronoun to a person and never need it.
 class Genders {
  public:
+  // `doc` and `entities` must outlive the Genders.
   Genders(const Document& doc, const EntityIndex& entities)
-      : genders_(entities.entities().size(), Gender::kUnknown),
-        conflict_(entities.entities().size(), false) {
-    for (const EntityMention& m : entities.mentions()) {
-      Learn(m.entity, WordGender(TitleBefore(doc.text, m.begin)));
+      : doc_(doc), entities_(entities) {}
+
+  // Whether the gender of `entity` is known.
+  bool Known(int entity) {
+    Build();
+    return genders_[entity] != Gender::kUnknown;
+  }
+
+  // Whether a pronoun of `gender` may stand for `entity`.
+  bool Compatible(int entity, Gender gender) {
+    if (gender == Gender::kUnknown) return true;
+    Build();
+    return genders_[entity] == Gender::kUnknown || genders_[entity] == gender;
+  }
+
+  // Records a clue that `entity` is of `gender`; kUnknown tells nothing.
+  void Learn(int entity, Gender gender) {
+    Build();
+    LearnBuilt(entity, gender);
+  }
+
+ private:
+  // Reads the clues of the text, once.
+  void Build() {
+    if (built_) return;
+    built_ = true;
+    genders_.assign(entities_.entities().size(), Gender::kUnknown);
+    conflict_.assign(entities_.entities().size(), false);
+    for (const EntityMention& m : entities_.mentions()) {
+      LearnBuilt(m.entity, WordGender(TitleBefore(doc_.text, m.begin)));
     }
-    for (size_t e = 0; e < entities.entities().size(); ++e) {
-      const Entity& entity = entities.entities()[e];
+    for (size_t e = 0; e < entities_.entities().size(); ++e) {
+      const Entity& entity = entities_.entities()[e];
       for (absl::string_view word :
            absl::StrSplit(entity.role, ' ', absl::SkipEmpty())) {
-        Learn(static_cast<int>(e), WordGender(word));
+        LearnBuilt(static_cast<int>(e), WordGender(word));
       }
       if (entity.kind != EntityKind::kPerson) continue;
       const absl::string_view given =
           absl::string_view(entity.name).substr(0, entity.name.find(' '));
       if (given.size() == entity.name.size()) continue;  // a surname alone
-      Learn(static_cast<int>(e), WordGender(given));
+      LearnBuilt(static_cast<int>(e), WordGender(given));
     }
   }
 
-  // Whether the gender of `entity` is known.
-  bool Known(int entity) const { return genders_[entity] != Gender::kUnknown; }
-
-  // Whether a pronoun of `gender` may stand for `entity`.
-  bool Compatible(int entity, Gender gender) const {
-    return gender == Gender::kUnknown || genders_[entity] == Gender::kUnknown ||
-           genders_[entity] == gender;
-  }
-
-  // Records a clue that `entity` is of `gender`; kUnknown tells nothing.
-  void Learn(int entity, Gender gender) {
+  // Learn, once built.
+  void LearnBuilt(int entity, Gender gender) {
     if (gender == Gender::kUnknown || conflict_[entity]) return;
     if (genders_[entity] == Gender::kUnknown) {
       genders_[entity] = gender;
@@ -930,7 +976,6 @@ class Genders {
     }
   }
 
- private:
   // The gender a title word ("Ms.", "spokesman") or a given name tells.
   static Gender WordGender(absl::string_view word) {
     while (!word.empty() && (word.back() == '.' || word.back() == ',')) {
@@ -940,6 +985,9 @@ class Genders {
     return GenderOf(absl::string_view(&code, code == 0 ? 0 : 1));
   }
 
+  const Document& doc_;
+  const EntityIndex& entities_;
+  bool built_ = false;
   std::vector<Gender> genders_;
   std::vector<bool> conflict_;
 };
