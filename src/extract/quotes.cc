@@ -1699,12 +1699,21 @@ Quote::Form FormOf(absl::string_view text, bool partial) {
   char32_t prev = 0;
   size_t pos = 0;
   while (pos < text.size()) {
+    // Most characters are ASCII letters and digits, read as below without
+    // decoding.
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (absl::ascii_isalnum(byte)) {
+      has_alnum = true;
+      if (absl::ascii_isalpha(byte)) {
+        if (letters == 0) capitalized = absl::ascii_isupper(byte);
+        ++letters;
+      }
+      prev = byte;
+      ++pos;
+      continue;
+    }
     int len;
     const char32_t c = base::DecodeUtf8(text, pos, &len);
-    int next_len;
-    const char32_t next = pos + len < text.size()
-                              ? base::DecodeUtf8(text, pos + len, &next_len)
-                              : 0;
     if (IsSpace(c)) {
       end_word();
     } else {
@@ -1713,9 +1722,12 @@ Quote::Form FormOf(absl::string_view text, bool partial) {
         if (letters == 0) capitalized = segment::IsUpper(c);
         ++letters;
       }
-      if (IsSentencePunctuation(c) &&
-          !(c == '.' && IsDigit(prev) && IsDigit(next))) {
-        title = false;
+      if (IsSentencePunctuation(c)) {
+        int next_len;
+        const char32_t next = pos + len < text.size()
+                                  ? base::DecodeUtf8(text, pos + len, &next_len)
+                                  : 0;
+        if (!(c == '.' && IsDigit(prev) && IsDigit(next))) title = false;
       }
     }
     prev = c;
@@ -1802,12 +1814,26 @@ std::string NormalizeQuoteText(absl::string_view text) {
   char32_t prev = 0;
   size_t pos = 0;
   while (pos < text.size()) {
+    // Most characters are ASCII letters and digits: emitted lowercased,
+    // as below, without decoding.
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (absl::ascii_isalnum(byte)) {
+      if (pending_space && !out.empty()) out.push_back(' ');
+      pending_space = false;
+      out.push_back(absl::ascii_tolower(byte));
+      prev = byte;
+      ++pos;
+      continue;
+    }
     int len;
     const char32_t c = base::DecodeUtf8(text, pos, &len);
-    int next_len = 0;
-    const char32_t next = pos + len < text.size()
-                              ? base::DecodeUtf8(text, pos + len, &next_len)
-                              : 0;
+    // The character after `c`, 0 at the end.
+    const auto next = [&] {
+      int next_len;
+      return pos + len < text.size()
+                 ? base::DecodeUtf8(text, pos + len, &next_len)
+                 : char32_t{0};
+    };
     if (c == '[' && last_close != absl::string_view::npos && pos < last_close) {
       pos = text.find(']', pos) + 1;
       pending_space = true;
@@ -1817,9 +1843,9 @@ std::string NormalizeQuoteText(absl::string_view text) {
     if (IsAlnum(c)) {
       emit(base::ToLower(c));
     } else if (IsApostrophe(c) && segment::IsLetter(prev) &&
-               segment::IsLetter(next)) {
+               segment::IsLetter(next())) {
       emit('\'');  // "won’t" -> "won't"
-    } else if ((c == '.' || c == ',') && IsDigit(prev) && IsDigit(next)) {
+    } else if ((c == '.' || c == ',') && IsDigit(prev) && IsDigit(next())) {
       emit(c);  // "48.5", "2,400"
     } else {
       pending_space = true;
