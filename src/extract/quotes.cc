@@ -362,9 +362,38 @@ absl::string_view TextOf(const Document& doc, const Token& t) {
   return doc.Slice(t.begin, t.end);
 }
 
-std::string LowerOf(const Document& doc, const Token& t) {
-  const absl::string_view s = TextOf(doc, t);
-  return absl::AsciiStrToLower(std::string(s.data(), s.size()));
+// The text of a token with its ASCII letters lowercased, for lookups in
+// the lexicons: in a buffer of its own, not allocated, for a word of up to
+// kInlineBytes bytes. Neither copied nor moved, since view() may point
+// into the object.
+class LowerWord {
+ public:
+  LowerWord(const Document& doc, const Token& t) {
+    const absl::string_view s = TextOf(doc, t);
+    if (s.size() > kInlineBytes) {
+      long_ = absl::AsciiStrToLower(s);
+      view_ = long_;
+      return;
+    }
+    for (size_t k = 0; k < s.size(); ++k) {
+      inline_[k] = absl::ascii_tolower(static_cast<unsigned char>(s[k]));
+    }
+    view_ = absl::string_view(inline_, s.size());
+  }
+  LowerWord(const LowerWord&) = delete;
+  LowerWord& operator=(const LowerWord&) = delete;
+
+  absl::string_view view() const { return view_; }
+
+ private:
+  static constexpr size_t kInlineBytes = 32;
+  char inline_[kInlineBytes];
+  std::string long_;
+  absl::string_view view_;
+};
+
+LowerWord LowerOf(const Document& doc, const Token& t) {
+  return LowerWord(doc, t);
 }
 
 char32_t PunctOf(const Document& doc, const Token& t) {
@@ -417,11 +446,11 @@ const VerbForm* VerbAt(const Document& doc, const std::vector<Token>& tokens,
       tokens[i].kind != TokenKind::kWord) {
     return nullptr;
   }
-  const auto it = Lex().verbs.find(LowerOf(doc, tokens[i]));
+  const auto it = Lex().verbs.find(LowerOf(doc, tokens[i]).view());
   if (it == Lex().verbs.end()) return nullptr;
   // "the claims", "a report": a noun after a determiner.
   if (i > 0 && tokens[i - 1].kind == TokenKind::kWord &&
-      Lex().determiners.contains(LowerOf(doc, tokens[i - 1]))) {
+      Lex().determiners.contains(LowerOf(doc, tokens[i - 1]).view())) {
     return nullptr;
   }
   for (const VerbForm& form : it->second) {
@@ -430,7 +459,7 @@ const VerbForm* VerbAt(const Document& doc, const std::vector<Token>& tokens,
     bool match = true;
     for (int k = 1; k < n && match; ++k) {
       match = tokens[i + k].kind == TokenKind::kWord &&
-              LowerOf(doc, tokens[i + k]) == form.words[k];
+              LowerOf(doc, tokens[i + k]).view() == form.words[k];
     }
     if (match) return &form;
   }
@@ -447,7 +476,7 @@ bool IsAbbreviationDot(const Document& doc, const std::vector<Token>& tokens,
     return false;
   }
   return prev.end - prev.begin == 1 ||
-         Lex().titles.contains(LowerOf(doc, prev));
+         Lex().titles.contains(LowerOf(doc, prev).view());
 }
 
 // ---------------------------------------------------------------------------
@@ -528,7 +557,7 @@ class SubjectFinder {
     // Not a conjunction ("and urged her to"), whose verb shares the
     // subject before it.
     if (!IsCapitalized(doc_, tokens_[last]) &&
-        !Lex().conjunctions.contains(LowerOf(doc_, tokens_[last]))) {
+        !Lex().conjunctions.contains(LowerOf(doc_, tokens_[last]).view())) {
       Subject nobody = Phrase(last, last);
       nobody.kind = Subject::Kind::kNobody;
       return nobody;
@@ -589,7 +618,8 @@ class SubjectFinder {
   }
 
   std::optional<Subject> PronounAt(int i) const {
-    if (!IsWord(i) || !Lex().pronouns.contains(LowerOf(doc_, tokens_[i]))) {
+    if (!IsWord(i) ||
+        !Lex().pronouns.contains(LowerOf(doc_, tokens_[i]).view())) {
       return std::nullopt;
     }
     Subject s;
@@ -618,7 +648,7 @@ class SubjectFinder {
     s.begin = m->begin;
     s.first_token = TokenIndexAt(tokens_, m->begin);
     while (s.first_token - 2 >= lo && IsWord(s.first_token - 1) &&
-           LowerOf(doc_, tokens_[s.first_token - 1]) == "and") {
+           LowerOf(doc_, tokens_[s.first_token - 1]).view() == "and") {
       const EntityMention* other = MentionEndingAt(s.first_token - 2);
       if (other == nullptr) break;
       s.mentions.insert(s.mentions.begin(), other);
@@ -651,7 +681,7 @@ class SubjectFinder {
   }
 
   bool IsTitle(int i) const {
-    return IsWord(i) && Lex().titles.contains(LowerOf(doc_, tokens_[i]));
+    return IsWord(i) && Lex().titles.contains(LowerOf(doc_, tokens_[i]).view());
   }
 
   // Whether a names subject is one person.
@@ -676,7 +706,7 @@ class SubjectFinder {
   // A lowercase adverb of name_context.tsv ("once", "publicly").
   bool IsAdverb(int i) const {
     if (!IsWord(i) || IsCapitalized(doc_, tokens_[i])) return false;
-    return Lex().adverbs.contains(LowerOf(doc_, tokens_[i]));
+    return Lex().adverbs.contains(LowerOf(doc_, tokens_[i]).view());
   }
 
   // `names` after a preposition that attaches them to what stands before:
@@ -688,7 +718,8 @@ class SubjectFinder {
         IsCapitalized(doc_, tokens_[preposition])) {
       return names;
     }
-    const std::string word = LowerOf(doc_, tokens_[preposition]);
+    const LowerWord lower(doc_, tokens_[preposition]);
+    const absl::string_view word = lower.view();
     if (!Lex().connectors.contains(word) &&
         !Lex().prepositions.contains(word)) {
       return names;
@@ -716,7 +747,7 @@ class SubjectFinder {
     if (!first.has_value()) return std::nullopt;
     const int connector = *first - 1;
     if (connector - 1 >= lo && IsWord(connector) &&
-        Lex().connectors.contains(LowerOf(doc_, tokens_[connector]))) {
+        Lex().connectors.contains(LowerOf(doc_, tokens_[connector]).view())) {
       if (std::optional<int> outer = PhraseStart(connector - 1, lo)) {
         first = outer;
       }
@@ -730,7 +761,7 @@ class SubjectFinder {
     for (int i = last; i >= lo && i > last - kMaxPhraseWords; --i) {
       if (!IsWord(i)) return std::nullopt;
       const bool determiner =
-          Lex().determiners.contains(LowerOf(doc_, tokens_[i]));
+          Lex().determiners.contains(LowerOf(doc_, tokens_[i]).view());
       if (!determiner && !IsPossessive(doc_, tokens_[i])) continue;
       if (i == last) return std::nullopt;  // "the said", "Okafor’s said"
       if (determiner) return i;
@@ -747,7 +778,7 @@ class SubjectFinder {
     if (!IsWord(first)) return std::nullopt;
     const int n = static_cast<int>(tokens_.size());
     int head = first;  // the determiner or the possessive
-    if (!Lex().determiners.contains(LowerOf(doc_, tokens_[first]))) {
+    if (!Lex().determiners.contains(LowerOf(doc_, tokens_[first]).view())) {
       while (head < n && head < first + kMaxPhraseWords &&
              !IsPossessive(doc_, tokens_[head]) &&
              (IsCapitalized(doc_, tokens_[head]) ||
@@ -761,13 +792,13 @@ class SubjectFinder {
     // "of", "for" and "by": "a report by the Institute for Fiscal Studies".
     for (int i = head + 1; i < n && i <= head + kMaxSourcePhraseWords; ++i) {
       if (!IsWord(i)) break;
-      if (Lex().prepositions.contains(LowerOf(doc_, tokens_[i]))) break;
+      if (Lex().prepositions.contains(LowerOf(doc_, tokens_[i]).view())) break;
       last = i;
     }
     const int after = last + 1;
     const bool ends =
         after >= static_cast<int>(tokens_.size()) || !IsWord(after) ||
-        Lex().prepositions.contains(LowerOf(doc_, tokens_[after]));
+        Lex().prepositions.contains(LowerOf(doc_, tokens_[after]).view());
     if (last == head || !ends) return std::nullopt;
     return Phrase(first, last);
   }
@@ -809,7 +840,7 @@ class SubjectFinder {
       }
       if (best == nullptr || i == run_begin) break;
       s.mentions.push_back(best);
-      if (!IsWord(i) || LowerOf(doc_, tokens_[i]) != "and") break;
+      if (!IsWord(i) || LowerOf(doc_, tokens_[i]).view() != "and") break;
       ++i;  // "Burton and Nick"
     }
     if (s.mentions.empty()) return std::nullopt;
@@ -873,10 +904,10 @@ class SubjectFinder {
       }
       if (!IsWord(i)) break;
       if (IsPossessive(doc_, tokens_[i]) ||
-          Lex().determiners.contains(LowerOf(doc_, tokens_[i]))) {
+          Lex().determiners.contains(LowerOf(doc_, tokens_[i]).view())) {
         // "the head of the agency": on through "of" to the phrase it ends.
         if (i - 2 >= lo && IsWord(i - 1) && IsWord(i - 2) &&
-            Lex().connectors.contains(LowerOf(doc_, tokens_[i - 1]))) {
+            Lex().connectors.contains(LowerOf(doc_, tokens_[i - 1]).view())) {
           titles_only = false;
           --i;
           continue;
@@ -1378,7 +1409,7 @@ class Attributor {
           (subject->first_token == start ||
            (subject->first_token == start + 1 &&
             subject->kind == Subject::Kind::kNames &&
-            Lex().determiners.contains(LowerOf(doc_, tokens[start]))));
+            Lex().determiners.contains(LowerOf(doc_, tokens[start]).view())));
       if (!opens) return std::nullopt;
       return FromSubject(subject, anchor);
     }
