@@ -3728,12 +3728,21 @@ ABSL_ATTRIBUTE_NOINLINE void ClassifyWrittenWords(
     const std::vector<Word>& words, uint8_t* class_of, int* anchor_of) {
   const int n = static_cast<int>(words.size());
   const Word* const w = words.data();
+  // The record of a short plain word that is neither a trigger nor an
+  // article, most words: no anchor, and none after it.
+  constexpr uint16_t kTested =
+      internal::kShortPlainWord | kTriggerWord | kArticleWord;
+  constexpr uint16_t kPlain = internal::kShortPlainWord;
   anchor_of[n] = n;
   int next = n;
   for (int k = n - 1; k >= 0; --k) {
     const uint16_t record = records[k];
     const uint8_t bits = static_cast<uint8_t>(record);
     class_of[k] = bits;
+    if ((record & kTested) == kPlain) {
+      anchor_of[k] = next;
+      continue;
+    }
     if ((bits & kArticleWord) != 0 && k + 1 < n && next != k + 1 &&
         IsPluralFractionAfterArticle(w[k + 1])) {
       next = k + 1;
