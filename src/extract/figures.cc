@@ -588,6 +588,33 @@ double ParseDoubleOr(absl::string_view text, double fallback) {
   return absl::SimpleAtod(text, &value) ? value : fallback;
 }
 
+// The Figure.Qualifier whose enum name is "QUALIFIER_" and `name`, as
+// qualifiers.tsv names them, as Figure::Qualifier_Parse finds it but
+// without building the descriptors of the protobuf messages, which nothing
+// else of the extraction needs. False for any other name.
+bool ParseQualifierName(absl::string_view name, Figure::Qualifier* qualifier) {
+  static_assert(Figure::Qualifier_ARRAYSIZE == 9,
+                "every Figure.Qualifier has its name below");
+  static const std::pair<const char*, Figure::Qualifier> kNames[] = {
+      {"UNSPECIFIED", Figure::QUALIFIER_UNSPECIFIED},
+      {"EXACT", Figure::QUALIFIER_EXACT},
+      {"APPROXIMATE", Figure::QUALIFIER_APPROXIMATE},
+      {"MORE_THAN", Figure::QUALIFIER_MORE_THAN},
+      {"AT_LEAST", Figure::QUALIFIER_AT_LEAST},
+      {"LESS_THAN", Figure::QUALIFIER_LESS_THAN},
+      {"AT_MOST", Figure::QUALIFIER_AT_MOST},
+      {"RANGE", Figure::QUALIFIER_RANGE},
+      {"VAGUE", Figure::QUALIFIER_VAGUE},
+  };
+  for (const auto& [known, value] : kNames) {
+    if (name == known) {
+      *qualifier = value;
+      return true;
+    }
+  }
+  return false;
+}
+
 Lexicons* LoadLexicons() {
   auto* lex = new Lexicons();
   // Read once: the triggers below come from them too.
@@ -658,9 +685,7 @@ Lexicons* LoadLexicons() {
                           QualifierEntry{Figure::QUALIFIER_EXACT, false, true});
       continue;
     }
-    if (row.size() >= 2 &&
-        Figure::Qualifier_Parse(absl::StrCat("QUALIFIER_", row[1]),
-                                &qualifier)) {
+    if (row.size() >= 2 && ParseQualifierName(row[1], &qualifier)) {
       lex->qualifiers.Add(
           row[0],
           QualifierEntry{qualifier, row.size() >= 3 && row[2] == "after"});

@@ -1832,8 +1832,11 @@ void AddUnclosedNote(const Document& doc, const Part& part,
 }  // namespace
 
 std::string NormalizeQuoteText(absl::string_view text) {
-  // "[" opens an insertion only when a "]" follows somewhere.
-  const size_t last_close = text.rfind(']');
+  // "[" opens an insertion only when a "]" follows somewhere. Most quotes
+  // have none, which find (memchr) tells faster than rfind.
+  const size_t last_close = text.find(']') == absl::string_view::npos
+                                ? absl::string_view::npos
+                                : text.rfind(']');
   std::string out;
   out.reserve(text.size());
   bool pending_space = false;
