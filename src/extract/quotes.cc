@@ -279,16 +279,24 @@ size_t TrimEnd(absl::string_view text, size_t begin, size_t end) {
 size_t SkipPlainAscii(absl::string_view text, size_t pos, size_t end) {
   const char* const data = text.data();
 #if defined(__SSE2__)
-  const __m128i double_mark = _mm_set1_epi8('"');
-  const __m128i single_mark = _mm_set1_epi8('\'');
-  for (; end - pos >= 16; pos += 16) {
+  // Bit k for byte k of the 16 at data + at: its high bit (not ASCII), or
+  // one of the marks.
+  const auto stops_at = [data](size_t at) {
     const __m128i bytes =
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + pos));
-    // Bit k for byte k: its high bit (not ASCII), or one of the marks.
-    const unsigned stops = static_cast<unsigned>(_mm_movemask_epi8(
-        _mm_or_si128(bytes, _mm_or_si128(_mm_cmpeq_epi8(bytes, double_mark),
-                                         _mm_cmpeq_epi8(bytes, single_mark)))));
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + at));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(
+        bytes, _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('"')),
+                            _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\''))))));
+  };
+  for (; end - pos >= 16; pos += 16) {
+    const unsigned stops = stops_at(pos);
     if (stops != 0) return pos + static_cast<size_t>(__builtin_ctz(stops));
+  }
+  // The last bytes, read with the text after them when there are 16 bytes
+  // left in it, those past `end` masked off.
+  if (pos < end && text.size() - pos >= 16) {
+    const unsigned stops = stops_at(pos) & ((1u << (end - pos)) - 1);
+    return stops != 0 ? pos + static_cast<size_t>(__builtin_ctz(stops)) : end;
   }
 #endif
   for (; pos < end; ++pos) {
