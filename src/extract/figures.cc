@@ -3385,8 +3385,8 @@ const FilteredWordSet& FigureOpeners() {
 }
 
 // The ScanClass bits of the folded words that have any
-// (internal::ScanClassWords).
-WordMap<uint8_t> ScanClassBits() {
+// (internal::ScanClassWords); ScanClassBits() holds them.
+WordMap<uint8_t> BuildScanClassBits() {
   const Lexicons& lex = Lex();
   WordMap<uint8_t> bits;
   for (const std::string& word : lex.triggers) bits[word] |= kTriggerWord;
@@ -3410,6 +3410,14 @@ WordMap<uint8_t> ScanClassBits() {
   bits["a"] |= kArticleWord;
   bits["an"] |= kArticleWord;
   return bits;
+}
+
+// BuildScanClassBits(), built on first use: both the date scan's table
+// (internal::ScanClassWords) and ScanClasses() are made from it.
+const WordMap<uint8_t>& ScanClassBits() {
+  static const WordMap<uint8_t>* const kBits =
+      new WordMap<uint8_t>(BuildScanClassBits());
+  return *kBits;
 }
 
 // The ScanClass bits of the folded words that have any, as a map.
@@ -3957,7 +3965,7 @@ void FindFigures(const Document& doc, const std::vector<segment::Range>& taken,
 namespace internal {
 
 std::vector<std::pair<std::string, uint8_t>> ScanClassWords() {
-  const WordMap<uint8_t> bits = ScanClassBits();
+  const WordMap<uint8_t>& bits = ScanClassBits();
   return std::vector<std::pair<std::string, uint8_t>>(bits.begin(),
                                                       bits.end());
 }
