@@ -588,6 +588,33 @@ double ParseDoubleOr(absl::string_view text, double fallback) {
   return absl::SimpleAtod(text, &value) ? value : fallback;
 }
 
+// The Figure.Qualifier whose enum name is "QUALIFIER_" and `name`, as
+// qualifiers.tsv names them, as Figure::Qualifier_Parse finds it but
+// without building the descriptors of the protobuf messages, which nothing
+// else of the extraction needs. False for any other name.
+bool ParseQualifierName(absl::string_view name, Figure::Qualifier* qualifier) {
+  static_assert(Figure::Qualifier_ARRAYSIZE == 9,
+                "every Figure.Qualifier has its name below");
+  static const std::pair<const char*, Figure::Qualifier> kNames[] = {
+      {"UNSPECIFIED", Figure::QUALIFIER_UNSPECIFIED},
+      {"EXACT", Figure::QUALIFIER_EXACT},
+      {"APPROXIMATE", Figure::QUALIFIER_APPROXIMATE},
+      {"MORE_THAN", Figure::QUALIFIER_MORE_THAN},
+      {"AT_LEAST", Figure::QUALIFIER_AT_LEAST},
+      {"LESS_THAN", Figure::QUALIFIER_LESS_THAN},
+      {"AT_MOST", Figure::QUALIFIER_AT_MOST},
+      {"RANGE", Figure::QUALIFIER_RANGE},
+      {"VAGUE", Figure::QUALIFIER_VAGUE},
+  };
+  for (const auto& [known, value] : kNames) {
+    if (name == known) {
+      *qualifier = value;
+      return true;
+    }
+  }
+  return false;
+}
+
 Lexicons* LoadLexicons() {
   auto* lex = new Lexicons();
   // Read once: the triggers below come from them too.
@@ -658,9 +685,7 @@ Lexicons* LoadLexicons() {
                           QualifierEntry{Figure::QUALIFIER_EXACT, false, true});
       continue;
     }
-    if (row.size() >= 2 &&
-        Figure::Qualifier_Parse(absl::StrCat("QUALIFIER_", row[1]),
-                                &qualifier)) {
+    if (row.size() >= 2 && ParseQualifierName(row[1], &qualifier)) {
       lex->qualifiers.Add(
           row[0],
           QualifierEntry{qualifier, row.size() >= 3 && row[2] == "after"});
@@ -3360,8 +3385,8 @@ const FilteredWordSet& FigureOpeners() {
 }
 
 // The ScanClass bits of the folded words that have any
-// (internal::ScanClassWords).
-WordMap<uint8_t> ScanClassBits() {
+// (internal::ScanClassWords); ScanClassBits() holds them.
+WordMap<uint8_t> BuildScanClassBits() {
   const Lexicons& lex = Lex();
   WordMap<uint8_t> bits;
   for (const std::string& word : lex.triggers) bits[word] |= kTriggerWord;
@@ -3385,6 +3410,14 @@ WordMap<uint8_t> ScanClassBits() {
   bits["a"] |= kArticleWord;
   bits["an"] |= kArticleWord;
   return bits;
+}
+
+// BuildScanClassBits(), built on first use: both the date scan's table
+// (internal::ScanClassWords) and ScanClasses() are made from it.
+const WordMap<uint8_t>& ScanClassBits() {
+  static const WordMap<uint8_t>* const kBits =
+      new WordMap<uint8_t>(BuildScanClassBits());
+  return *kBits;
 }
 
 // The ScanClass bits of the folded words that have any, as a map.
@@ -3728,12 +3761,21 @@ ABSL_ATTRIBUTE_NOINLINE void ClassifyWrittenWords(
     const std::vector<Word>& words, uint8_t* class_of, int* anchor_of) {
   const int n = static_cast<int>(words.size());
   const Word* const w = words.data();
+  // The record of a short plain word that is neither a trigger nor an
+  // article, most words: no anchor, and none after it.
+  constexpr uint16_t kTested =
+      internal::kShortPlainWord | kTriggerWord | kArticleWord;
+  constexpr uint16_t kPlain = internal::kShortPlainWord;
   anchor_of[n] = n;
   int next = n;
   for (int k = n - 1; k >= 0; --k) {
     const uint16_t record = records[k];
     const uint8_t bits = static_cast<uint8_t>(record);
     class_of[k] = bits;
+    if ((record & kTested) == kPlain) {
+      anchor_of[k] = next;
+      continue;
+    }
     if ((bits & kArticleWord) != 0 && k + 1 < n && next != k + 1 &&
         IsPluralFractionAfterArticle(w[k + 1])) {
       next = k + 1;
@@ -3923,7 +3965,7 @@ void FindFigures(const Document& doc, const std::vector<segment::Range>& taken,
 namespace internal {
 
 std::vector<std::pair<std::string, uint8_t>> ScanClassWords() {
-  const WordMap<uint8_t> bits = ScanClassBits();
+  const WordMap<uint8_t>& bits = ScanClassBits();
   return std::vector<std::pair<std::string, uint8_t>>(bits.begin(),
                                                       bits.end());
 }

@@ -6,6 +6,10 @@
 #include <utility>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
@@ -269,6 +273,39 @@ size_t TrimEnd(absl::string_view text, size_t begin, size_t end) {
   return end;
 }
 
+// The first position in text[pos, end) of a byte that is not ASCII or
+// is one of the ASCII marks '"' and '\'', or `end` when there is none:
+// the only bytes PairMarks has to look at, in most text one in thirty.
+size_t SkipPlainAscii(absl::string_view text, size_t pos, size_t end) {
+  const char* const data = text.data();
+#if defined(__SSE2__)
+  // Bit k for byte k of the 16 at data + at: its high bit (not ASCII), or
+  // one of the marks.
+  const auto stops_at = [data](size_t at) {
+    const __m128i bytes =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + at));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(
+        bytes, _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('"')),
+                            _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\''))))));
+  };
+  for (; end - pos >= 16; pos += 16) {
+    const unsigned stops = stops_at(pos);
+    if (stops != 0) return pos + static_cast<size_t>(__builtin_ctz(stops));
+  }
+  // The last bytes, read with the text after them when there are 16 bytes
+  // left in it, those past `end` masked off.
+  if (pos < end && text.size() - pos >= 16) {
+    const unsigned stops = stops_at(pos) & ((1u << (end - pos)) - 1);
+    return stops != 0 ? pos + static_cast<size_t>(__builtin_ctz(stops)) : end;
+  }
+#endif
+  for (; pos < end; ++pos) {
+    const auto byte = static_cast<unsigned char>(data[pos]);
+    if (byte >= 0x80 || byte == '"' || byte == '\'') return pos;
+  }
+  return end;
+}
+
 // Pairs the quotation marks of one paragraph in a single pass. A mark
 // that is never closed ends at the next opening mark of its family or at
 // the end of the paragraph.
@@ -285,14 +322,12 @@ void PairMarks(absl::string_view text, const segment::Paragraph& paragraph,
   };
   char32_t prev = 0;
   size_t pos = paragraph.begin;
-  while (pos < paragraph.end) {
+  while (true) {
     // Most bytes are ASCII other than the two marks: no mark, no decoding.
-    const auto byte = static_cast<unsigned char>(text[pos]);
-    if (byte < 0x80 && byte != '"' && byte != '\'') {
-      prev = byte;
-      ++pos;
-      continue;
-    }
+    const size_t stop = SkipPlainAscii(text, pos, paragraph.end);
+    if (stop > pos) prev = static_cast<unsigned char>(text[stop - 1]);
+    pos = stop;
+    if (pos >= paragraph.end) break;
     int len;
     const char32_t c = base::DecodeUtf8(text, pos, &len);
     int next_len;
@@ -335,9 +370,38 @@ absl::string_view TextOf(const Document& doc, const Token& t) {
   return doc.Slice(t.begin, t.end);
 }
 
-std::string LowerOf(const Document& doc, const Token& t) {
-  const absl::string_view s = TextOf(doc, t);
-  return absl::AsciiStrToLower(std::string(s.data(), s.size()));
+// The text of a token with its ASCII letters lowercased, for lookups in
+// the lexicons: in a buffer of its own, not allocated, for a word of up to
+// kInlineBytes bytes. Neither copied nor moved, since view() may point
+// into the object.
+class LowerWord {
+ public:
+  LowerWord(const Document& doc, const Token& t) {
+    const absl::string_view s = TextOf(doc, t);
+    if (s.size() > kInlineBytes) {
+      long_ = absl::AsciiStrToLower(s);
+      view_ = long_;
+      return;
+    }
+    for (size_t k = 0; k < s.size(); ++k) {
+      inline_[k] = absl::ascii_tolower(static_cast<unsigned char>(s[k]));
+    }
+    view_ = absl::string_view(inline_, s.size());
+  }
+  LowerWord(const LowerWord&) = delete;
+  LowerWord& operator=(const LowerWord&) = delete;
+
+  absl::string_view view() const { return view_; }
+
+ private:
+  static constexpr size_t kInlineBytes = 32;
+  char inline_[kInlineBytes];
+  std::string long_;
+  absl::string_view view_;
+};
+
+LowerWord LowerOf(const Document& doc, const Token& t) {
+  return LowerWord(doc, t);
 }
 
 char32_t PunctOf(const Document& doc, const Token& t) {
@@ -390,11 +454,11 @@ const VerbForm* VerbAt(const Document& doc, const std::vector<Token>& tokens,
       tokens[i].kind != TokenKind::kWord) {
     return nullptr;
   }
-  const auto it = Lex().verbs.find(LowerOf(doc, tokens[i]));
+  const auto it = Lex().verbs.find(LowerOf(doc, tokens[i]).view());
   if (it == Lex().verbs.end()) return nullptr;
   // "the claims", "a report": a noun after a determiner.
   if (i > 0 && tokens[i - 1].kind == TokenKind::kWord &&
-      Lex().determiners.contains(LowerOf(doc, tokens[i - 1]))) {
+      Lex().determiners.contains(LowerOf(doc, tokens[i - 1]).view())) {
     return nullptr;
   }
   for (const VerbForm& form : it->second) {
@@ -403,7 +467,7 @@ const VerbForm* VerbAt(const Document& doc, const std::vector<Token>& tokens,
     bool match = true;
     for (int k = 1; k < n && match; ++k) {
       match = tokens[i + k].kind == TokenKind::kWord &&
-              LowerOf(doc, tokens[i + k]) == form.words[k];
+              LowerOf(doc, tokens[i + k]).view() == form.words[k];
     }
     if (match) return &form;
   }
@@ -420,7 +484,7 @@ bool IsAbbreviationDot(const Document& doc, const std::vector<Token>& tokens,
     return false;
   }
   return prev.end - prev.begin == 1 ||
-         Lex().titles.contains(LowerOf(doc, prev));
+         Lex().titles.contains(LowerOf(doc, prev).view());
 }
 
 // ---------------------------------------------------------------------------
@@ -501,7 +565,7 @@ class SubjectFinder {
     // Not a conjunction ("and urged her to"), whose verb shares the
     // subject before it.
     if (!IsCapitalized(doc_, tokens_[last]) &&
-        !Lex().conjunctions.contains(LowerOf(doc_, tokens_[last]))) {
+        !Lex().conjunctions.contains(LowerOf(doc_, tokens_[last]).view())) {
       Subject nobody = Phrase(last, last);
       nobody.kind = Subject::Kind::kNobody;
       return nobody;
@@ -562,7 +626,8 @@ class SubjectFinder {
   }
 
   std::optional<Subject> PronounAt(int i) const {
-    if (!IsWord(i) || !Lex().pronouns.contains(LowerOf(doc_, tokens_[i]))) {
+    if (!IsWord(i) ||
+        !Lex().pronouns.contains(LowerOf(doc_, tokens_[i]).view())) {
       return std::nullopt;
     }
     Subject s;
@@ -591,7 +656,7 @@ class SubjectFinder {
     s.begin = m->begin;
     s.first_token = TokenIndexAt(tokens_, m->begin);
     while (s.first_token - 2 >= lo && IsWord(s.first_token - 1) &&
-           LowerOf(doc_, tokens_[s.first_token - 1]) == "and") {
+           LowerOf(doc_, tokens_[s.first_token - 1]).view() == "and") {
       const EntityMention* other = MentionEndingAt(s.first_token - 2);
       if (other == nullptr) break;
       s.mentions.insert(s.mentions.begin(), other);
@@ -624,7 +689,7 @@ class SubjectFinder {
   }
 
   bool IsTitle(int i) const {
-    return IsWord(i) && Lex().titles.contains(LowerOf(doc_, tokens_[i]));
+    return IsWord(i) && Lex().titles.contains(LowerOf(doc_, tokens_[i]).view());
   }
 
   // Whether a names subject is one person.
@@ -649,7 +714,7 @@ class SubjectFinder {
   // A lowercase adverb of name_context.tsv ("once", "publicly").
   bool IsAdverb(int i) const {
     if (!IsWord(i) || IsCapitalized(doc_, tokens_[i])) return false;
-    return Lex().adverbs.contains(LowerOf(doc_, tokens_[i]));
+    return Lex().adverbs.contains(LowerOf(doc_, tokens_[i]).view());
   }
 
   // `names` after a preposition that attaches them to what stands before:
@@ -661,7 +726,8 @@ class SubjectFinder {
         IsCapitalized(doc_, tokens_[preposition])) {
       return names;
     }
-    const std::string word = LowerOf(doc_, tokens_[preposition]);
+    const LowerWord lower(doc_, tokens_[preposition]);
+    const absl::string_view word = lower.view();
     if (!Lex().connectors.contains(word) &&
         !Lex().prepositions.contains(word)) {
       return names;
@@ -689,7 +755,7 @@ class SubjectFinder {
     if (!first.has_value()) return std::nullopt;
     const int connector = *first - 1;
     if (connector - 1 >= lo && IsWord(connector) &&
-        Lex().connectors.contains(LowerOf(doc_, tokens_[connector]))) {
+        Lex().connectors.contains(LowerOf(doc_, tokens_[connector]).view())) {
       if (std::optional<int> outer = PhraseStart(connector - 1, lo)) {
         first = outer;
       }
@@ -703,7 +769,7 @@ class SubjectFinder {
     for (int i = last; i >= lo && i > last - kMaxPhraseWords; --i) {
       if (!IsWord(i)) return std::nullopt;
       const bool determiner =
-          Lex().determiners.contains(LowerOf(doc_, tokens_[i]));
+          Lex().determiners.contains(LowerOf(doc_, tokens_[i]).view());
       if (!determiner && !IsPossessive(doc_, tokens_[i])) continue;
       if (i == last) return std::nullopt;  // "the said", "Okafor’s said"
       if (determiner) return i;
@@ -720,7 +786,7 @@ class SubjectFinder {
     if (!IsWord(first)) return std::nullopt;
     const int n = static_cast<int>(tokens_.size());
     int head = first;  // the determiner or the possessive
-    if (!Lex().determiners.contains(LowerOf(doc_, tokens_[first]))) {
+    if (!Lex().determiners.contains(LowerOf(doc_, tokens_[first]).view())) {
       while (head < n && head < first + kMaxPhraseWords &&
              !IsPossessive(doc_, tokens_[head]) &&
              (IsCapitalized(doc_, tokens_[head]) ||
@@ -734,13 +800,13 @@ class SubjectFinder {
     // "of", "for" and "by": "a report by the Institute for Fiscal Studies".
     for (int i = head + 1; i < n && i <= head + kMaxSourcePhraseWords; ++i) {
       if (!IsWord(i)) break;
-      if (Lex().prepositions.contains(LowerOf(doc_, tokens_[i]))) break;
+      if (Lex().prepositions.contains(LowerOf(doc_, tokens_[i]).view())) break;
       last = i;
     }
     const int after = last + 1;
     const bool ends =
         after >= static_cast<int>(tokens_.size()) || !IsWord(after) ||
-        Lex().prepositions.contains(LowerOf(doc_, tokens_[after]));
+        Lex().prepositions.contains(LowerOf(doc_, tokens_[after]).view());
     if (last == head || !ends) return std::nullopt;
     return Phrase(first, last);
   }
@@ -782,7 +848,7 @@ class SubjectFinder {
       }
       if (best == nullptr || i == run_begin) break;
       s.mentions.push_back(best);
-      if (!IsWord(i) || LowerOf(doc_, tokens_[i]) != "and") break;
+      if (!IsWord(i) || LowerOf(doc_, tokens_[i]).view() != "and") break;
       ++i;  // "Burton and Nick"
     }
     if (s.mentions.empty()) return std::nullopt;
@@ -846,10 +912,10 @@ class SubjectFinder {
       }
       if (!IsWord(i)) break;
       if (IsPossessive(doc_, tokens_[i]) ||
-          Lex().determiners.contains(LowerOf(doc_, tokens_[i]))) {
+          Lex().determiners.contains(LowerOf(doc_, tokens_[i]).view())) {
         // "the head of the agency": on through "of" to the phrase it ends.
         if (i - 2 >= lo && IsWord(i - 1) && IsWord(i - 2) &&
-            Lex().connectors.contains(LowerOf(doc_, tokens_[i - 1]))) {
+            Lex().connectors.contains(LowerOf(doc_, tokens_[i - 1]).view())) {
           titles_only = false;
           --i;
           continue;
@@ -887,40 +953,59 @@ int ParagraphAt(const Document& doc, size_t offset) {
 // Brandt"), a gendered word in its role ("spokeswoman", "her brother"),
 // its given name ("Elena Cruz", data/given_names.tsv), or a pronoun
 // already resolved to it. Unknown when nothing tells or when two clues
-// disagree. Built in one pass over the mentions.
+// disagree. Built in one pass over the mentions when first asked: most
+// documents resolve no pronoun to a person and never need it.
 class Genders {
  public:
+  // `doc` and `entities` must outlive the Genders.
   Genders(const Document& doc, const EntityIndex& entities)
-      : genders_(entities.entities().size(), Gender::kUnknown),
-        conflict_(entities.entities().size(), false) {
-    for (const EntityMention& m : entities.mentions()) {
-      Learn(m.entity, WordGender(TitleBefore(doc.text, m.begin)));
+      : doc_(doc), entities_(entities) {}
+
+  // Whether the gender of `entity` is known.
+  bool Known(int entity) {
+    Build();
+    return genders_[entity] != Gender::kUnknown;
+  }
+
+  // Whether a pronoun of `gender` may stand for `entity`.
+  bool Compatible(int entity, Gender gender) {
+    if (gender == Gender::kUnknown) return true;
+    Build();
+    return genders_[entity] == Gender::kUnknown || genders_[entity] == gender;
+  }
+
+  // Records a clue that `entity` is of `gender`; kUnknown tells nothing.
+  void Learn(int entity, Gender gender) {
+    Build();
+    LearnBuilt(entity, gender);
+  }
+
+ private:
+  // Reads the clues of the text, once.
+  void Build() {
+    if (built_) return;
+    built_ = true;
+    genders_.assign(entities_.entities().size(), Gender::kUnknown);
+    conflict_.assign(entities_.entities().size(), false);
+    for (const EntityMention& m : entities_.mentions()) {
+      LearnBuilt(m.entity, WordGender(TitleBefore(doc_.text, m.begin)));
     }
-    for (size_t e = 0; e < entities.entities().size(); ++e) {
-      const Entity& entity = entities.entities()[e];
+    for (size_t e = 0; e < entities_.entities().size(); ++e) {
+      const Entity& entity = entities_.entities()[e];
       for (absl::string_view word :
            absl::StrSplit(entity.role, ' ', absl::SkipEmpty())) {
-        Learn(static_cast<int>(e), WordGender(word));
+        LearnBuilt(static_cast<int>(e), WordGender(word));
       }
       if (entity.kind != EntityKind::kPerson) continue;
       const absl::string_view given =
           absl::string_view(entity.name).substr(0, entity.name.find(' '));
       if (given.size() == entity.name.size()) continue;  // a surname alone
-      Learn(static_cast<int>(e), WordGender(given));
+      LearnBuilt(static_cast<int>(e), WordGender(given));
     }
   }
 
-  // Whether the gender of `entity` is known.
-  bool Known(int entity) const { return genders_[entity] != Gender::kUnknown; }
-
-  // Whether a pronoun of `gender` may stand for `entity`.
-  bool Compatible(int entity, Gender gender) const {
-    return gender == Gender::kUnknown || genders_[entity] == Gender::kUnknown ||
-           genders_[entity] == gender;
-  }
-
-  // Records a clue that `entity` is of `gender`; kUnknown tells nothing.
-  void Learn(int entity, Gender gender) {
+  // Learn, once built.
+  void LearnBuilt(int entity, Gender gender) {
     if (gender == Gender::kUnknown || conflict_[entity]) return;
     if (genders_[entity] == Gender::kUnknown) {
       genders_[entity] = gender;
@@ -930,7 +1015,6 @@ class Genders {
     }
   }
 
- private:
   // The gender a title word ("Ms.", "spokesman") or a given name tells.
   static Gender WordGender(absl::string_view word) {
     while (!word.empty() && (word.back() == '.' || word.back() == ',')) {
@@ -940,6 +1024,9 @@ class Genders {
     return GenderOf(absl::string_view(&code, code == 0 ? 0 : 1));
   }
 
+  const Document& doc_;
+  const EntityIndex& entities_;
+  bool built_ = false;
   std::vector<Gender> genders_;
   std::vector<bool> conflict_;
 };
@@ -1330,7 +1417,7 @@ class Attributor {
           (subject->first_token == start ||
            (subject->first_token == start + 1 &&
             subject->kind == Subject::Kind::kNames &&
-            Lex().determiners.contains(LowerOf(doc_, tokens[start]))));
+            Lex().determiners.contains(LowerOf(doc_, tokens[start]).view())));
       if (!opens) return std::nullopt;
       return FromSubject(subject, anchor);
     }
@@ -1651,12 +1738,21 @@ Quote::Form FormOf(absl::string_view text, bool partial) {
   char32_t prev = 0;
   size_t pos = 0;
   while (pos < text.size()) {
+    // Most characters are ASCII letters and digits, read as below without
+    // decoding.
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (absl::ascii_isalnum(byte)) {
+      has_alnum = true;
+      if (absl::ascii_isalpha(byte)) {
+        if (letters == 0) capitalized = absl::ascii_isupper(byte);
+        ++letters;
+      }
+      prev = byte;
+      ++pos;
+      continue;
+    }
     int len;
     const char32_t c = base::DecodeUtf8(text, pos, &len);
-    int next_len;
-    const char32_t next = pos + len < text.size()
-                              ? base::DecodeUtf8(text, pos + len, &next_len)
-                              : 0;
     if (IsSpace(c)) {
       end_word();
     } else {
@@ -1665,9 +1761,12 @@ Quote::Form FormOf(absl::string_view text, bool partial) {
         if (letters == 0) capitalized = segment::IsUpper(c);
         ++letters;
       }
-      if (IsSentencePunctuation(c) &&
-          !(c == '.' && IsDigit(prev) && IsDigit(next))) {
-        title = false;
+      if (IsSentencePunctuation(c)) {
+        int next_len;
+        const char32_t next = pos + len < text.size()
+                                  ? base::DecodeUtf8(text, pos + len, &next_len)
+                                  : 0;
+        if (!(c == '.' && IsDigit(prev) && IsDigit(next))) title = false;
       }
     }
     prev = c;
@@ -1741,8 +1840,11 @@ void AddUnclosedNote(const Document& doc, const Part& part,
 }  // namespace
 
 std::string NormalizeQuoteText(absl::string_view text) {
-  // "[" opens an insertion only when a "]" follows somewhere.
-  const size_t last_close = text.rfind(']');
+  // "[" opens an insertion only when a "]" follows somewhere. Most quotes
+  // have none, which find (memchr) tells faster than rfind.
+  const size_t last_close = text.find(']') == absl::string_view::npos
+                                ? absl::string_view::npos
+                                : text.rfind(']');
   std::string out;
   out.reserve(text.size());
   bool pending_space = false;
@@ -1754,12 +1856,26 @@ std::string NormalizeQuoteText(absl::string_view text) {
   char32_t prev = 0;
   size_t pos = 0;
   while (pos < text.size()) {
+    // Most characters are ASCII letters and digits: emitted lowercased,
+    // as below, without decoding.
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (absl::ascii_isalnum(byte)) {
+      if (pending_space && !out.empty()) out.push_back(' ');
+      pending_space = false;
+      out.push_back(absl::ascii_tolower(byte));
+      prev = byte;
+      ++pos;
+      continue;
+    }
     int len;
     const char32_t c = base::DecodeUtf8(text, pos, &len);
-    int next_len = 0;
-    const char32_t next = pos + len < text.size()
-                              ? base::DecodeUtf8(text, pos + len, &next_len)
-                              : 0;
+    // The character after `c`, 0 at the end.
+    const auto next = [&] {
+      int next_len;
+      return pos + len < text.size()
+                 ? base::DecodeUtf8(text, pos + len, &next_len)
+                 : char32_t{0};
+    };
     if (c == '[' && last_close != absl::string_view::npos && pos < last_close) {
       pos = text.find(']', pos) + 1;
       pending_space = true;
@@ -1769,9 +1885,9 @@ std::string NormalizeQuoteText(absl::string_view text) {
     if (IsAlnum(c)) {
       emit(base::ToLower(c));
     } else if (IsApostrophe(c) && segment::IsLetter(prev) &&
-               segment::IsLetter(next)) {
+               segment::IsLetter(next())) {
       emit('\'');  // "won’t" -> "won't"
-    } else if ((c == '.' || c == ',') && IsDigit(prev) && IsDigit(next)) {
+    } else if ((c == '.' || c == ',') && IsDigit(prev) && IsDigit(next())) {
       emit(c);  // "48.5", "2,400"
     } else {
       pending_space = true;

@@ -814,6 +814,32 @@ TEST(FindQuotesTest, AppendsToExistingClaims) {
   EXPECT_EQ(claims[2].quote().text(), "One,");
 }
 
+// A mark is found wherever it falls in its paragraph, many bytes of plain
+// text or few from its start or end, with more text after the paragraph or
+// none.
+TEST(FindQuotesTest, FindsMarksAtAnyOffsetInTheParagraph) {
+  const std::vector<std::pair<std::string, std::string>> marks = {
+      {"“", "”"}, {"\"", "\""}, {"«", "»"}};
+  for (const auto& [open, close] : marks) {
+    for (int lead = 0; lead < 40; ++lead) {
+      for (const std::string after :
+           {"", "\n\nThe vote is on Monday in May."}) {
+        const std::string lead_text =
+            lead == 0 ? "" : std::string(lead, 'x') + " ";
+        const std::string text =
+            lead_text + open + "We will win." + close + after;
+        const Quoted q(text);
+        ASSERT_EQ(q.claims().size(), 1u) << text;
+        EXPECT_EQ(q.claims()[0].quote().text(), "We will win.") << text;
+        EXPECT_EQ(q.claims()[0].span().begin(), lead_text.size()) << text;
+        EXPECT_EQ(q.claims()[0].span().end(), text.size() - after.size())
+            << text;
+        EXPECT_TRUE(q.notes().empty()) << text;
+      }
+    }
+  }
+}
+
 // Every pairing is a single pass: a text full of marks that never pair
 // must not take quadratic time. (A quadratic scan of these texts takes
 // minutes; the bound leaves room for slow sanitizer builds.)
