@@ -127,20 +127,21 @@ struct KeyParts {
 // KeyParts(key).Hash().
 inline uint64_t KeyHash(absl::string_view key) { return KeyParts(key).Hash(); }
 
-// The facts of the lexicon words by key, for the lookup asked of every
-// capitalized word: open addressing over the words' hashes, at most a
-// quarter full, so that most lookups read one slot and compare one key.
-// Keeps copies of the facts; points at the keys of the map it is built
-// from, which must not change afterwards.
-class FactsIndex {
+// Values of the lexicon words by key, for the lookups asked of many words
+// (the facts of every capitalized word): open addressing over the words'
+// hashes, at most a quarter full, so that most lookups read one slot and
+// compare one key. Keeps copies of the values; points at the keys of the
+// map it is built from, which must not change afterwards.
+template <typename Value, typename Map>
+class KeyIndex {
  public:
-  void Build(const WordMap<WordFacts>& facts) {
+  void Build(const Map& map) {
     size_t size = 16;
-    while (size < 4 * facts.size()) size *= 2;
+    while (size < 4 * map.size()) size *= 2;
     slots_.assign(size, Slot{0, kEmpty});
     mask_ = size - 1;
-    entries_.reserve(facts.size());
-    for (const auto& [key, value] : facts) {
+    entries_.reserve(map.size());
+    for (const auto& [key, value] : map) {
       const KeyParts parts(key);
       const uint64_t hash = parts.Hash();
       size_t i = hash & mask_;
@@ -150,10 +151,9 @@ class FactsIndex {
     }
   }
 
-  // The facts of `key`, or nullptr for a word in none of the lists.
-  // Inline: asked of every capitalized word.
-  ABSL_ATTRIBUTE_ALWAYS_INLINE const WordFacts* Find(
-      absl::string_view key) const {
+  // The value of `key`, or nullptr for a word not in the map. Inline:
+  // asked of every capitalized word.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE const Value* Find(absl::string_view key) const {
     const KeyParts parts(key);
     const uint64_t hash = parts.Hash();
     const uint32_t tag = Tag(hash);
@@ -164,7 +164,7 @@ class FactsIndex {
       const Entry& entry = entries_[slot.entry];
       // The parts are the key, unless it is longer than 16 bytes.
       if (entry.parts == parts && (key.size() <= 16 || entry.key == key)) {
-        return &entry.facts;
+        return &entry.value;
       }
     }
   }
@@ -180,18 +180,21 @@ class FactsIndex {
     // Index into entries_, or kEmpty.
     uint32_t entry;
   };
-  // The facts sit next to the key they are found by: a lookup reads one
+  // The value sits next to the key it is found by: a lookup reads one
   // entry, and no other memory.
   struct Entry {
     KeyParts parts;
     absl::string_view key;
-    WordFacts facts;
+    Value value;
   };
 
   std::vector<Slot> slots_;
   size_t mask_ = 0;
   std::vector<Entry> entries_;
 };
+
+// The facts of the lexicon words, looked up for every capitalized word.
+using FactsIndex = KeyIndex<WordFacts, WordMap<WordFacts>>;
 
 // A person's gender as a title or given name tells it ('m', 'f'), or 0.
 using GenderCode = char;
@@ -203,6 +206,9 @@ struct Lexicons {
   // The gender told by a title ("ms", "spokesman") or a given name
   // ("elena"): the gender columns of titles.tsv and given_names.tsv.
   absl::flat_hash_map<std::string, GenderCode> genders;
+  // The same, for lookups.
+  KeyIndex<GenderCode, absl::flat_hash_map<std::string, GenderCode>>
+      genders_index;
   // The same, for lookups.
   FactsIndex facts_index;
   // Lowercase demonym endings ("ian"); the demonyms are facts.
@@ -340,6 +346,7 @@ const Lexicons* LoadLexicons() {
   LoadNonNames(lex);
   LoadContextWords(lex);
   lex->facts_index.Build(lex->facts);
+  lex->genders_index.Build(lex->genders);
   return lex;
 }
 
@@ -1931,14 +1938,21 @@ std::string TitleBefore(absl::string_view text, size_t begin) {
     --start;
   }
   if (start == end || start == begin) return std::string();
-  std::string word = Lower(text.substr(start, end - start));
+  // Lowercased in place of a copy (at most 16 letters): most words before
+  // a name are no title, and make no string.
+  char lowered[16];
+  for (size_t k = start; k < end; ++k) {
+    lowered[k - start] =
+        absl::ascii_tolower(static_cast<unsigned char>(text[k]));
+  }
+  const absl::string_view word(lowered, end - start);
   if (!FactsOf(word).title.has_value()) return std::string();
-  return word;
+  return std::string(word);
 }
 
 char GenderOfWord(absl::string_view word) {
-  const auto it = Lex().genders.find(word);
-  return it == Lex().genders.end() ? 0 : it->second;
+  const GenderCode* const gender = Lex().genders_index.Find(word);
+  return gender == nullptr ? 0 : *gender;
 }
 
 namespace {
