@@ -225,6 +225,12 @@ struct Lexicons {
   // Filters of the reporting verbs and of the three lists above.
   KeyFilter reporting_verb_filter;
   KeyFilter person_pronoun_filter;
+  // A test of a word token's folded form that rules out most words before
+  // their key is made: for each first byte, bit (n % 32) for each folded
+  // size n that a token of a person pronoun's key can have (that of the
+  // pronoun, or with a possessive ending "'s" two more). A pronoun that is
+  // not ASCII sets every bit of its first byte.
+  uint32_t person_pronoun_folded_sizes[256] = {};
   KeyFilter particle_filter;
   KeyFilter place_preposition_filter;
 };
@@ -332,6 +338,15 @@ void LoadContextWords(Lexicons* lex) {
   }
   for (const std::string& word : lex->person_pronouns) {
     lex->person_pronoun_filter.Add(word);
+    if (word.empty()) continue;
+    uint32_t& sizes =
+        lex->person_pronoun_folded_sizes[static_cast<unsigned char>(word[0])];
+    const bool ascii = std::all_of(word.begin(), word.end(), [](char c) {
+      return static_cast<unsigned char>(c) < 0x80;
+    });
+    sizes |= ascii ? uint32_t{1} << (word.size() % 32) |
+                         uint32_t{1} << ((word.size() + 2) % 32)
+                   : ~uint32_t{0};
   }
   for (const std::string& word : lex->particles) lex->particle_filter.Add(word);
   for (const std::string& word : lex->place_prepositions) {
@@ -823,55 +838,57 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline void ReadCapitalized(
 
 // Reads the tokens of a sentence (Document::sentence_words), the first of
 // index `base`: reads its capitalized words (ReadCapitalized) and, when
-// `kPronouns`, lists its person pronouns in `article`. Without
-// `kPronouns`, only the `capitalized` bits of most tokens are read: the
-// positions of the capitalized ones are listed first, without a branch
-// per token (where capitals fall is not predictable), then read; with
-// it, the pronoun filter is asked of every word.
+// `kPronouns`, lists its person pronouns in `article`. The positions of
+// the capitalized words are listed first, without a branch per token
+// (where capitals fall is not predictable), then read; the pronouns are
+// looked for in a pass of their own, most words ruled out by their
+// folded form before their key is made.
 template <bool kPronouns>
 void ReadWords(absl::string_view text,
                const std::vector<internal::Word>& tokens, size_t base,
                ArticleWords* article) {
-  const FactsIndex& facts = Lex().facts_index;
+  const Lexicons& lex = Lex();
   const internal::Word* const first = tokens.data();
   const internal::Word* const last = first + tokens.size();
-  if (!kPronouns) {
-    // Each position is written, and the count advanced by the token's
-    // bit: the list holds the capitalized positions, in order.
-    uint32_t* const capitals = article->scratch();
-    uint32_t* out = capitals;
-    const internal::Word* t = first;
-    uint32_t i = 0;
-    for (; last - t >= 4; t += 4, i += 4) {
-      out[0] = i;
-      out += t[0].capitalized;
-      out[0] = i + 1;
-      out += t[1].capitalized;
-      out[0] = i + 2;
-      out += t[2].capitalized;
-      out[0] = i + 3;
-      out += t[3].capitalized;
-    }
-    for (; t != last; ++t, ++i) {
-      out[0] = i;
-      out += t->capitalized;
-    }
-    for (const uint32_t* c = capitals; c != out; ++c) {
-      const internal::Word* const word = first + *c;
-      if (word->kind == TokenKind::kWord) {
-        ReadCapitalized(text, facts, first, last, word, base + *c, article);
-      }
-    }
-    return;
+  // Each position is written, and the count advanced by the token's bit:
+  // the list holds the capitalized positions, in order.
+  uint32_t* const capitals = article->scratch();
+  uint32_t* out = capitals;
+  const internal::Word* t = first;
+  uint32_t i = 0;
+  for (; last - t >= 4; t += 4, i += 4) {
+    out[0] = i;
+    out += t[0].capitalized;
+    out[0] = i + 1;
+    out += t[1].capitalized;
+    out[0] = i + 2;
+    out += t[2].capitalized;
+    out[0] = i + 3;
+    out += t[3].capitalized;
   }
-  for (const internal::Word* t = first; t != last; ++t) {
-    if (t->kind != TokenKind::kWord) continue;
-    const size_t index = base + static_cast<size_t>(t - first);
-    if (t->capitalized) {
-      ReadCapitalized(text, facts, first, last, t, index, article);
+  for (; t != last; ++t, ++i) {
+    out[0] = i;
+    out += t->capitalized;
+  }
+  for (const uint32_t* c = capitals; c != out; ++c) {
+    const internal::Word* const word = first + *c;
+    if (word->kind == TokenKind::kWord) {
+      ReadCapitalized(text, lex.facts_index, first, last, word, base + *c,
+                      article);
     }
-    if (IsPersonPronoun(Lex(), article->Key(text, *t))) {
-      article->pronouns.push_back(index);
+  }
+  if (!kPronouns) return;
+  const uint32_t* const folded_sizes = lex.person_pronoun_folded_sizes;
+  for (t = first; t != last; ++t) {
+    // The key of a word token starts with the first byte of its folded
+    // form (a letter's), and is a pronoun's only if the folded form is as
+    // long as the pronoun or its possessive.
+    const uint32_t sizes =
+        folded_sizes[static_cast<unsigned char>(t->folded[0])];
+    if (ABSL_PREDICT_FALSE((sizes >> (t->folded.size() % 32)) & 1) &&
+        t->kind == TokenKind::kWord &&
+        IsPersonPronoun(lex, article->Key(text, *t))) {
+      article->pronouns.push_back(base + static_cast<size_t>(t - first));
     }
   }
 }
