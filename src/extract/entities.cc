@@ -2292,10 +2292,16 @@ EntityIndex::EntityIndex(const Document& doc, const EntityIndexOptions& options)
       }
     }
     // Each alias refers to the entity of the first mention of its form.
-    aliases_.reserve(forms.keys.size());
+    // The forms' keys are distinct.
+    size_t alias_bytes = 0;
+    for (const absl::string_view key : forms.keys) alias_bytes += key.size();
+    alias_text_.reserve(alias_bytes);
+    aliases_.resize(forms.keys.size());
     for (size_t f = 0; f < forms.keys.size(); ++f) {
-      aliases_.try_emplace(std::string(forms.keys[f]),
-                           entity_of[forms.first_mention[f]]);
+      const absl::string_view key = forms.keys[f];
+      aliases_[f] = {alias_text_.size(), key.size(),
+                     entity_of[forms.first_mention[f]]};
+      alias_text_.append(key.data(), key.size());
     }
   }
   words.ReleaseIfLarge();
@@ -2384,8 +2390,14 @@ int EntityIndex::Find(absl::string_view name) const {
     if (words.empty() && FactsOf(key).title.has_value()) continue;
     words.push_back(std::move(key));
   }
-  const auto it = aliases_.find(FormKey(words));
-  return it == aliases_.end() ? -1 : it->second;
+  const std::string key = FormKey(words);
+  for (const Alias& alias : aliases_) {
+    if (absl::string_view(alias_text_).substr(alias.offset, alias.size) ==
+        key) {
+      return alias.entity;
+    }
+  }
+  return -1;
 }
 
 }  // namespace crosscheck::extract
