@@ -561,7 +561,7 @@ class ArticleWords {
     if (tokens > info_capacity_) {
       info_capacity_ = std::max(tokens, 2 * info_capacity_);
       info_.reset(new TokenInfo[info_capacity_]);
-      scratch_.reset(new uint32_t[info_capacity_]);
+      scratch_.reset(new uint32_t[2 * info_capacity_]);
     }
     name_words.Reset(tokens);
     pronouns.Reset(tokens);
@@ -574,8 +574,8 @@ class ArticleWords {
   TokenInfo* info(size_t index) { return info_.get() + index; }
   const TokenInfo* info(size_t index) const { return info_.get() + index; }
 
-  // Room for as many token positions as there are tokens, for ReadWords'
-  // own use: its contents are undefined at each call.
+  // Room for twice as many token positions as there are tokens, for
+  // ReadWords' own use: its contents are undefined at each call.
   uint32_t* scratch() { return scratch_.get(); }
 
   // The key of a word or number: its lowercase text up to the possessive
@@ -619,8 +619,8 @@ class ArticleWords {
     return lowered_;
   }
 
-  // One per token (info()); the first info_capacity_ are allocated, and as
-  // many positions of scratch().
+  // One per token (info()); the first info_capacity_ are allocated, and
+  // twice as many positions of scratch().
   std::unique_ptr<TokenInfo[]> info_;
   std::unique_ptr<uint32_t[]> scratch_;
   size_t info_capacity_ = 0;
@@ -839,9 +839,9 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline void ReadCapitalized(
 // Reads the tokens of a sentence (Document::sentence_words), the first of
 // index `base`: reads its capitalized words (ReadCapitalized) and, when
 // `kPronouns`, lists its person pronouns in `article`. The positions of
-// the capitalized words are listed first, without a branch per token
-// (where capitals fall is not predictable), then read; the pronouns are
-// looked for in a pass of their own, most words ruled out by their
+// the capitalized words, and of the words that may be pronouns, are
+// listed first, without a branch per token (where capitals fall is not
+// predictable), then read; most words are ruled out as pronouns by their
 // folded form before their key is made.
 template <bool kPronouns>
 void ReadWords(absl::string_view text,
@@ -851,24 +851,25 @@ void ReadWords(absl::string_view text,
   const internal::Word* const first = tokens.data();
   const internal::Word* const last = first + tokens.size();
   // Each position is written, and the count advanced by the token's bit:
-  // the list holds the capitalized positions, in order.
+  // each list holds the positions whose bit is set, in order.
   uint32_t* const capitals = article->scratch();
+  uint32_t* const candidates = capitals + tokens.size();
   uint32_t* out = capitals;
-  const internal::Word* t = first;
+  uint32_t* candidate = candidates;
+  const uint32_t* const folded_sizes = lex.person_pronoun_folded_sizes;
   uint32_t i = 0;
-  for (; last - t >= 4; t += 4, i += 4) {
-    out[0] = i;
-    out += t[0].capitalized;
-    out[0] = i + 1;
-    out += t[1].capitalized;
-    out[0] = i + 2;
-    out += t[2].capitalized;
-    out[0] = i + 3;
-    out += t[3].capitalized;
-  }
-  for (; t != last; ++t, ++i) {
+  for (const internal::Word* t = first; t != last; ++t, ++i) {
     out[0] = i;
     out += t->capitalized;
+    if (kPronouns) {
+      // The key of a word token starts with the first byte of its folded
+      // form (a letter's), and is a pronoun's only if the folded form is
+      // as long as the pronoun or its possessive.
+      const uint32_t sizes =
+          folded_sizes[static_cast<unsigned char>(t->folded[0])];
+      candidate[0] = i;
+      candidate += (sizes >> (t->folded.size() % 32)) & 1;
+    }
   }
   for (const uint32_t* c = capitals; c != out; ++c) {
     const internal::Word* const word = first + *c;
@@ -877,18 +878,11 @@ void ReadWords(absl::string_view text,
                       article);
     }
   }
-  if (!kPronouns) return;
-  const uint32_t* const folded_sizes = lex.person_pronoun_folded_sizes;
-  for (t = first; t != last; ++t) {
-    // The key of a word token starts with the first byte of its folded
-    // form (a letter's), and is a pronoun's only if the folded form is as
-    // long as the pronoun or its possessive.
-    const uint32_t sizes =
-        folded_sizes[static_cast<unsigned char>(t->folded[0])];
-    if (ABSL_PREDICT_FALSE((sizes >> (t->folded.size() % 32)) & 1) &&
-        t->kind == TokenKind::kWord &&
-        IsPersonPronoun(lex, article->Key(text, *t))) {
-      article->pronouns.push_back(base + static_cast<size_t>(t - first));
+  for (const uint32_t* c = candidates; c != candidate; ++c) {
+    const internal::Word* const word = first + *c;
+    if (word->kind == TokenKind::kWord &&
+        IsPersonPronoun(lex, article->Key(text, *word))) {
+      article->pronouns.push_back(base + *c);
     }
   }
 }
@@ -1944,25 +1938,25 @@ bool HasLowercase(absl::string_view text) {
 }  // namespace
 
 std::string TitleBefore(absl::string_view text, size_t begin) {
+  const char* const data = text.data();
   size_t end = begin;
   while (end > 0 && begin - end < 8 &&
-         (text[end - 1] == ' ' || text[end - 1] == '.')) {
+         (data[end - 1] == ' ' || data[end - 1] == '.')) {
     --end;
   }
+  // The word, at most 16 letters, lowercased as it is read backwards into
+  // the end of `lowered`: most words before a name are no title, and make
+  // no string.
+  char lowered[16];
   size_t start = end;
   while (start > 0 && end - start < 16 &&
-         absl::ascii_isalpha(static_cast<unsigned char>(text[start - 1]))) {
+         absl::ascii_isalpha(static_cast<unsigned char>(data[start - 1]))) {
     --start;
+    lowered[16 - (end - start)] =
+        absl::ascii_tolower(static_cast<unsigned char>(data[start]));
   }
   if (start == end || start == begin) return std::string();
-  // Lowercased in place of a copy (at most 16 letters): most words before
-  // a name are no title, and make no string.
-  char lowered[16];
-  for (size_t k = start; k < end; ++k) {
-    lowered[k - start] =
-        absl::ascii_tolower(static_cast<unsigned char>(text[k]));
-  }
-  const absl::string_view word(lowered, end - start);
+  const absl::string_view word(lowered + 16 - (end - start), end - start);
   if (!FactsOf(word).title.has_value()) return std::string();
   return std::string(word);
 }
