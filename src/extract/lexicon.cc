@@ -1,6 +1,5 @@
 #include "src/extract/lexicon.h"
 
-#include <algorithm>
 #include <cassert>
 #include <cstring>
 
@@ -12,8 +11,9 @@ std::vector<std::vector<std::string>> ReadTsv(absl::string_view basename) {
   const absl::string_view data = EmbeddedFile(basename);
   assert(!data.empty() && "embedded lexicon missing");
   std::vector<std::vector<std::string>> rows;
-  // Lines and fields are found with memchr and each row's fields are
-  // counted before they are made, so that every vector is allocated once:
+  constexpr size_t kUsualFields = 4;
+  // Lines are found with memchr, and room is made for the fields of most
+  // rows before they are read, so that most vectors are allocated once:
   // the lexicons are read at startup, several of them more than once.
   const char* const begin = data.data();
   const char* const end = begin + data.size();
@@ -29,8 +29,8 @@ std::vector<std::vector<std::string>> ReadTsv(absl::string_view basename) {
     const absl::string_view trimmed = absl::StripAsciiWhitespace(line);
     if (trimmed.empty() || trimmed[0] == '#') continue;
     std::vector<std::string>& fields = rows.emplace_back();
-    fields.reserve(
-        static_cast<size_t>(std::count(line.begin(), line.end(), '\t')) + 1);
+    // Room for the fields of most rows; more seldom need it.
+    fields.reserve(kUsualFields);
     const char* field_begin = line.data();
     const char* const fields_end = line.data() + line.size();
     while (true) {
