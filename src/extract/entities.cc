@@ -127,20 +127,21 @@ struct KeyParts {
 // KeyParts(key).Hash().
 inline uint64_t KeyHash(absl::string_view key) { return KeyParts(key).Hash(); }
 
-// The facts of the lexicon words by key, for the lookup asked of every
-// capitalized word: open addressing over the words' hashes, at most a
-// quarter full, so that most lookups read one slot and compare one key.
-// Keeps copies of the facts; points at the keys of the map it is built
-// from, which must not change afterwards.
-class FactsIndex {
+// Values of the lexicon words by key, for the lookups asked of many words
+// (the facts of every capitalized word): open addressing over the words'
+// hashes, at most a quarter full, so that most lookups read one slot and
+// compare one key. Keeps copies of the values; points at the keys of the
+// map it is built from, which must not change afterwards.
+template <typename Value, typename Map>
+class KeyIndex {
  public:
-  void Build(const WordMap<WordFacts>& facts) {
+  void Build(const Map& map) {
     size_t size = 16;
-    while (size < 4 * facts.size()) size *= 2;
+    while (size < 4 * map.size()) size *= 2;
     slots_.assign(size, Slot{0, kEmpty});
     mask_ = size - 1;
-    entries_.reserve(facts.size());
-    for (const auto& [key, value] : facts) {
+    entries_.reserve(map.size());
+    for (const auto& [key, value] : map) {
       const KeyParts parts(key);
       const uint64_t hash = parts.Hash();
       size_t i = hash & mask_;
@@ -150,10 +151,9 @@ class FactsIndex {
     }
   }
 
-  // The facts of `key`, or nullptr for a word in none of the lists.
-  // Inline: asked of every capitalized word.
-  ABSL_ATTRIBUTE_ALWAYS_INLINE const WordFacts* Find(
-      absl::string_view key) const {
+  // The value of `key`, or nullptr for a word not in the map. Inline:
+  // asked of every capitalized word.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE const Value* Find(absl::string_view key) const {
     const KeyParts parts(key);
     const uint64_t hash = parts.Hash();
     const uint32_t tag = Tag(hash);
@@ -164,7 +164,7 @@ class FactsIndex {
       const Entry& entry = entries_[slot.entry];
       // The parts are the key, unless it is longer than 16 bytes.
       if (entry.parts == parts && (key.size() <= 16 || entry.key == key)) {
-        return &entry.facts;
+        return &entry.value;
       }
     }
   }
@@ -180,18 +180,21 @@ class FactsIndex {
     // Index into entries_, or kEmpty.
     uint32_t entry;
   };
-  // The facts sit next to the key they are found by: a lookup reads one
+  // The value sits next to the key it is found by: a lookup reads one
   // entry, and no other memory.
   struct Entry {
     KeyParts parts;
     absl::string_view key;
-    WordFacts facts;
+    Value value;
   };
 
   std::vector<Slot> slots_;
   size_t mask_ = 0;
   std::vector<Entry> entries_;
 };
+
+// The facts of the lexicon words, looked up for every capitalized word.
+using FactsIndex = KeyIndex<WordFacts, WordMap<WordFacts>>;
 
 // A person's gender as a title or given name tells it ('m', 'f'), or 0.
 using GenderCode = char;
@@ -203,6 +206,9 @@ struct Lexicons {
   // The gender told by a title ("ms", "spokesman") or a given name
   // ("elena"): the gender columns of titles.tsv and given_names.tsv.
   absl::flat_hash_map<std::string, GenderCode> genders;
+  // The same, for lookups.
+  KeyIndex<GenderCode, absl::flat_hash_map<std::string, GenderCode>>
+      genders_index;
   // The same, for lookups.
   FactsIndex facts_index;
   // Lowercase demonym endings ("ian"); the demonyms are facts.
@@ -219,6 +225,12 @@ struct Lexicons {
   // Filters of the reporting verbs and of the three lists above.
   KeyFilter reporting_verb_filter;
   KeyFilter person_pronoun_filter;
+  // A test of a word token's folded form that rules out most words before
+  // their key is made: for each first byte, bit (n % 32) for each folded
+  // size n that a token of a person pronoun's key can have (that of the
+  // pronoun, or with a possessive ending "'s" two more). A pronoun that is
+  // not ASCII sets every bit of its first byte.
+  uint32_t person_pronoun_folded_sizes[256] = {};
   KeyFilter particle_filter;
   KeyFilter place_preposition_filter;
 };
@@ -326,6 +338,15 @@ void LoadContextWords(Lexicons* lex) {
   }
   for (const std::string& word : lex->person_pronouns) {
     lex->person_pronoun_filter.Add(word);
+    if (word.empty()) continue;
+    uint32_t& sizes =
+        lex->person_pronoun_folded_sizes[static_cast<unsigned char>(word[0])];
+    const bool ascii = std::all_of(word.begin(), word.end(), [](char c) {
+      return static_cast<unsigned char>(c) < 0x80;
+    });
+    sizes |= ascii ? uint32_t{1} << (word.size() % 32) |
+                         uint32_t{1} << ((word.size() + 2) % 32)
+                   : ~uint32_t{0};
   }
   for (const std::string& word : lex->particles) lex->particle_filter.Add(word);
   for (const std::string& word : lex->place_prepositions) {
@@ -340,6 +361,7 @@ const Lexicons* LoadLexicons() {
   LoadNonNames(lex);
   LoadContextWords(lex);
   lex->facts_index.Build(lex->facts);
+  lex->genders_index.Build(lex->genders);
   return lex;
 }
 
@@ -539,7 +561,7 @@ class ArticleWords {
     if (tokens > info_capacity_) {
       info_capacity_ = std::max(tokens, 2 * info_capacity_);
       info_.reset(new TokenInfo[info_capacity_]);
-      scratch_.reset(new uint32_t[info_capacity_]);
+      scratch_.reset(new uint32_t[2 * info_capacity_]);
     }
     name_words.Reset(tokens);
     pronouns.Reset(tokens);
@@ -552,8 +574,8 @@ class ArticleWords {
   TokenInfo* info(size_t index) { return info_.get() + index; }
   const TokenInfo* info(size_t index) const { return info_.get() + index; }
 
-  // Room for as many token positions as there are tokens, for ReadWords'
-  // own use: its contents are undefined at each call.
+  // Room for twice as many token positions as there are tokens, for
+  // ReadWords' own use: its contents are undefined at each call.
   uint32_t* scratch() { return scratch_.get(); }
 
   // The key of a word or number: its lowercase text up to the possessive
@@ -597,8 +619,8 @@ class ArticleWords {
     return lowered_;
   }
 
-  // One per token (info()); the first info_capacity_ are allocated, and as
-  // many positions of scratch().
+  // One per token (info()); the first info_capacity_ are allocated, and
+  // twice as many positions of scratch().
   std::unique_ptr<TokenInfo[]> info_;
   std::unique_ptr<uint32_t[]> scratch_;
   size_t info_capacity_ = 0;
@@ -816,55 +838,53 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline void ReadCapitalized(
 
 // Reads the tokens of a sentence (Document::sentence_words), the first of
 // index `base`: reads its capitalized words (ReadCapitalized) and, when
-// `kPronouns`, lists its person pronouns in `article`. Without
-// `kPronouns`, only the `capitalized` bits of most tokens are read: the
-// positions of the capitalized ones are listed first, without a branch
-// per token (where capitals fall is not predictable), then read; with
-// it, the pronoun filter is asked of every word.
+// `kPronouns`, lists its person pronouns in `article`. The positions of
+// the capitalized words, and of the words that may be pronouns, are
+// listed first, without a branch per token (where capitals fall is not
+// predictable), then read; most words are ruled out as pronouns by their
+// folded form before their key is made.
 template <bool kPronouns>
 void ReadWords(absl::string_view text,
                const std::vector<internal::Word>& tokens, size_t base,
                ArticleWords* article) {
-  const FactsIndex& facts = Lex().facts_index;
+  const Lexicons& lex = Lex();
   const internal::Word* const first = tokens.data();
   const internal::Word* const last = first + tokens.size();
-  if (!kPronouns) {
-    // Each position is written, and the count advanced by the token's
-    // bit: the list holds the capitalized positions, in order.
-    uint32_t* const capitals = article->scratch();
-    uint32_t* out = capitals;
-    const internal::Word* t = first;
-    uint32_t i = 0;
-    for (; last - t >= 4; t += 4, i += 4) {
-      out[0] = i;
-      out += t[0].capitalized;
-      out[0] = i + 1;
-      out += t[1].capitalized;
-      out[0] = i + 2;
-      out += t[2].capitalized;
-      out[0] = i + 3;
-      out += t[3].capitalized;
+  // Each position is written, and the count advanced by the token's bit:
+  // each list holds the positions whose bit is set, in order.
+  uint32_t* const capitals = article->scratch();
+  uint32_t* const candidates = capitals + tokens.size();
+  uint32_t* out = capitals;
+  uint32_t* candidate = candidates;
+  const uint32_t* const folded_sizes = lex.person_pronoun_folded_sizes;
+  uint32_t i = 0;
+  // Unrolled: the loop's own test and increments cost as much as its body.
+#pragma GCC unroll 4
+  for (const internal::Word* t = first; t != last; ++t, ++i) {
+    out[0] = i;
+    out += t->capitalized;
+    if (kPronouns) {
+      // The key of a word token starts with the first byte of its folded
+      // form (a letter's), and is a pronoun's only if the folded form is
+      // as long as the pronoun or its possessive.
+      const uint32_t sizes =
+          folded_sizes[static_cast<unsigned char>(t->folded[0])];
+      candidate[0] = i;
+      candidate += (sizes >> (t->folded.size() % 32)) & 1;
     }
-    for (; t != last; ++t, ++i) {
-      out[0] = i;
-      out += t->capitalized;
-    }
-    for (const uint32_t* c = capitals; c != out; ++c) {
-      const internal::Word* const word = first + *c;
-      if (word->kind == TokenKind::kWord) {
-        ReadCapitalized(text, facts, first, last, word, base + *c, article);
-      }
-    }
-    return;
   }
-  for (const internal::Word* t = first; t != last; ++t) {
-    if (t->kind != TokenKind::kWord) continue;
-    const size_t index = base + static_cast<size_t>(t - first);
-    if (t->capitalized) {
-      ReadCapitalized(text, facts, first, last, t, index, article);
+  for (const uint32_t* c = capitals; c != out; ++c) {
+    const internal::Word* const word = first + *c;
+    if (word->kind == TokenKind::kWord) {
+      ReadCapitalized(text, lex.facts_index, first, last, word, base + *c,
+                      article);
     }
-    if (IsPersonPronoun(Lex(), article->Key(text, *t))) {
-      article->pronouns.push_back(index);
+  }
+  for (const uint32_t* c = candidates; c != candidate; ++c) {
+    const internal::Word* const word = first + *c;
+    if (word->kind == TokenKind::kWord &&
+        IsPersonPronoun(lex, article->Key(text, *word))) {
+      article->pronouns.push_back(base + *c);
     }
   }
 }
@@ -1920,25 +1940,32 @@ bool HasLowercase(absl::string_view text) {
 }  // namespace
 
 std::string TitleBefore(absl::string_view text, size_t begin) {
+  const char* const data = text.data();
   size_t end = begin;
   while (end > 0 && begin - end < 8 &&
-         (text[end - 1] == ' ' || text[end - 1] == '.')) {
+         (data[end - 1] == ' ' || data[end - 1] == '.')) {
     --end;
   }
+  // The word, at most 16 letters, lowercased as it is read backwards into
+  // the end of `lowered`: most words before a name are no title, and make
+  // no string.
+  char lowered[16];
   size_t start = end;
   while (start > 0 && end - start < 16 &&
-         absl::ascii_isalpha(static_cast<unsigned char>(text[start - 1]))) {
+         absl::ascii_isalpha(static_cast<unsigned char>(data[start - 1]))) {
     --start;
+    lowered[16 - (end - start)] =
+        absl::ascii_tolower(static_cast<unsigned char>(data[start]));
   }
   if (start == end || start == begin) return std::string();
-  std::string word = Lower(text.substr(start, end - start));
+  const absl::string_view word(lowered + 16 - (end - start), end - start);
   if (!FactsOf(word).title.has_value()) return std::string();
-  return word;
+  return std::string(word);
 }
 
 char GenderOfWord(absl::string_view word) {
-  const auto it = Lex().genders.find(word);
-  return it == Lex().genders.end() ? 0 : it->second;
+  const GenderCode* const gender = Lex().genders_index.Find(word);
+  return gender == nullptr ? 0 : *gender;
 }
 
 namespace {
@@ -2261,10 +2288,16 @@ EntityIndex::EntityIndex(const Document& doc, const EntityIndexOptions& options)
       }
     }
     // Each alias refers to the entity of the first mention of its form.
-    aliases_.reserve(forms.keys.size());
+    // The forms' keys are distinct.
+    size_t alias_bytes = 0;
+    for (const absl::string_view key : forms.keys) alias_bytes += key.size();
+    alias_text_.reserve(alias_bytes);
+    aliases_.resize(forms.keys.size());
     for (size_t f = 0; f < forms.keys.size(); ++f) {
-      aliases_.try_emplace(std::string(forms.keys[f]),
-                           entity_of[forms.first_mention[f]]);
+      const absl::string_view key = forms.keys[f];
+      aliases_[f] = {alias_text_.size(), key.size(),
+                     entity_of[forms.first_mention[f]]};
+      alias_text_.append(key.data(), key.size());
     }
   }
   words.ReleaseIfLarge();
@@ -2353,8 +2386,14 @@ int EntityIndex::Find(absl::string_view name) const {
     if (words.empty() && FactsOf(key).title.has_value()) continue;
     words.push_back(std::move(key));
   }
-  const auto it = aliases_.find(FormKey(words));
-  return it == aliases_.end() ? -1 : it->second;
+  const std::string key = FormKey(words);
+  for (const Alias& alias : aliases_) {
+    if (absl::string_view(alias_text_).substr(alias.offset, alias.size) ==
+        key) {
+      return alias.entity;
+    }
+  }
+  return -1;
 }
 
 }  // namespace crosscheck::extract

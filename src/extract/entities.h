@@ -27,7 +27,6 @@
 #include <string>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/functional/function_ref.h"
 #include "absl/strings/string_view.h"
@@ -118,16 +117,25 @@ class EntityIndex {
   // Titles before the name and a possessive "’s" are ignored, and case does
   // not matter. An alias shared by two entities (a surname of two people)
   // gives the one it first referred to; to resolve a mention in context,
-  // use mentions().
+  // use mentions(). Linear in the number of distinct name forms.
   int Find(absl::string_view name) const;
 
  private:
   const Document* doc_;
   std::vector<Entity> entities_;
   std::vector<EntityMention> mentions_;
-  // Each alias (the lowercase words of a name as written, titles removed)
-  // to the entity it first referred to.
-  absl::flat_hash_map<std::string, int> aliases_;
+  // An alias (the lowercase words of a name as written, titles removed)
+  // and the entity it first referred to: its text is
+  // alias_text_[offset, offset + size). Each alias once, in no particular
+  // order; Find reads them in turn, which costs less than a hash table
+  // built for every article when few aliases are asked for.
+  struct Alias {
+    size_t offset = 0;
+    size_t size = 0;
+    int entity = -1;
+  };
+  std::string alias_text_;
+  std::vector<Alias> aliases_;
   // Indices into mentions_ of the mentions of persons, in text order.
   std::vector<int> person_mentions_;
 };

@@ -181,6 +181,38 @@ inline size_t SkipToStop(const char* data, size_t pos, size_t end) {
   return pos;
 }
 
+// The end of the run of ASCII letters and digits that starts at data[pos],
+// at most `end`, in a text of `size` bytes (end <= size). Reads 16 bytes
+// at a time where the text has them.
+inline size_t AsciiAlnumRunEnd(const char* data, size_t size, size_t pos,
+                               size_t end) {
+#if defined(__SSE2__)
+  for (; pos + 16 <= size; pos += 16) {
+    if (pos >= end) return end;
+    const __m128i bytes =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + pos));
+    // x - lo, less 128, is below n - 128 (signed) exactly when x is in
+    // [lo, lo + n).
+    const auto in_range = [](__m128i x, char lo, int n) {
+      return _mm_cmplt_epi8(
+          _mm_sub_epi8(x, _mm_set1_epi8(static_cast<char>(lo + 128))),
+          _mm_set1_epi8(static_cast<char>(n - 128)));
+    };
+    const __m128i alnum = _mm_or_si128(
+        in_range(_mm_or_si128(bytes, _mm_set1_epi8(0x20)), 'a', 26),
+        in_range(bytes, '0', 10));
+    const unsigned stop =
+        ~static_cast<unsigned>(_mm_movemask_epi8(alnum)) & 0xFFFF;
+    if (stop != 0) return std::min(pos + __builtin_ctz(stop), end);
+  }
+#endif
+  // Bytes that are not ASCII are of no class but kStopClass.
+  while (pos < end && (ByteClass(data[pos]) & (kLetterClass | kDigitClass))) {
+    ++pos;
+  }
+  return std::min(pos, end);
+}
+
 // The word (letters and dots) that ends at `end` (exclusive), without a
 // trailing period, starting at `begin` or later. Reads ASCII 16 bytes at a
 // time, backwards; a byte that is not ASCII is decoded.
@@ -415,8 +447,9 @@ void SplitSentences(absl::string_view text, const Paragraph& para,
 
 }  // namespace
 
-bool IsLetter(char32_t c) {
-  if (c < 0x80) return absl::ascii_isalpha(static_cast<unsigned char>(c));
+namespace internal {
+
+bool IsLetterNotAscii(char32_t c) {
   if (c == 0xD7 || c == 0xF7) return false;
   if (c >= 0xC0 && c <= 0x24F) return true;   // Latin-1, Latin Extended
   if (c >= 0x370 && c <= 0x52F) return true;  // Greek, Cyrillic
@@ -427,8 +460,7 @@ bool IsLetter(char32_t c) {
   return false;
 }
 
-bool IsUpper(char32_t c) {
-  if (c < 0x80) return c >= 'A' && c <= 'Z';
+bool IsUpperNotAscii(char32_t c) {
   if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return true;
   // Latin Extended-A pairs each capital with the small letter after it. The
   // capitals are the even code points of U+0100-U+0137 ("Ą", "Č") and
@@ -444,6 +476,8 @@ bool IsUpper(char32_t c) {
   if (c >= 0x400 && c <= 0x42F) return true;
   return false;
 }
+
+}  // namespace internal
 
 int Segmentation::SentenceAt(size_t offset) const {
   auto it = std::upper_bound(
@@ -587,10 +621,7 @@ bool NextToken(absl::string_view text, size_t end, size_t* cursor,
     while (true) {
       // Runs of ASCII letters and digits, the bulk of most tokens.
       const size_t run = e;
-      while (e < end && (ByteClass(data[e]) & (kLetterClass | kDigitClass)) &&
-             static_cast<unsigned char>(data[e]) < 0x80) {
-        ++e;
-      }
+      e = AsciiAlnumRunEnd(data, text.size(), e, end);
       if (e > run) prev = static_cast<unsigned char>(data[e - 1]);
       if (e >= end) break;
       int l;

@@ -94,11 +94,12 @@ bool NextToken(absl::string_view text, size_t end, size_t* cursor,
                Token* token);
 
 // True for a Unicode letter in the scripts crosscheck handles (Latin,
-// Greek, Cyrillic and other alphabetic blocks).
-bool IsLetter(char32_t c);
+// Greek, Cyrillic and other alphabetic blocks). Inline for ASCII.
+inline bool IsLetter(char32_t c);
 
-// True for an uppercase letter (ASCII and Latin-1/Latin Extended).
-bool IsUpper(char32_t c);
+// True for an uppercase letter (ASCII and Latin-1/Latin Extended). Inline
+// for ASCII.
+inline bool IsUpper(char32_t c);
 
 namespace internal {
 
@@ -142,7 +143,24 @@ inline uint8_t ByteClass(char byte) {
   return kByteClasses.cls[static_cast<unsigned char>(byte)];
 }
 
+// IsLetter and IsUpper of a character that is not ASCII.
+bool IsLetterNotAscii(char32_t c);
+bool IsUpperNotAscii(char32_t c);
+
 }  // namespace internal
+
+inline bool IsLetter(char32_t c) {
+  if (c < 0x80) {
+    return (internal::ByteClass(static_cast<char>(c)) &
+            internal::kLetterClass) != 0;
+  }
+  return internal::IsLetterNotAscii(c);
+}
+
+inline bool IsUpper(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return internal::IsUpperNotAscii(c);
+}
 
 }  // namespace crosscheck::segment
 

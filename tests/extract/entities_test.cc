@@ -495,5 +495,36 @@ TEST(EntityIndexTest, NamesAndMentionsDoNotDependOnAttribution) {
   EXPECT_GT(people, 100);  // the texts name people
 }
 
+TEST(TitleBeforeTest, FindsTheTitleWrittenBeforeAName) {
+  struct Case {
+    const char* text;
+    const char* name;  // the name the title is asked before
+    const char* title;
+  };
+  const Case kCases[] = {
+      {"Ms. Ferrante spoke.", "Ferrante", "ms"},
+      {"said President Ada Okafor", "Ada", "president"},
+      {"JUDGE  Petrenko ruled", "Petrenko", "judge"},
+      {"the court heard Petrenko", "Petrenko", ""},
+      {"Petrenko ruled", "Petrenko", ""},
+      // The word before the name is read back at most 16 letters.
+      {"Vicejudgexxxxxxxjudge Petrenko", "Petrenko", ""},
+  };
+  for (const Case& c : kCases) {
+    const std::string text = c.text;
+    EXPECT_EQ(TitleBefore(text, text.find(c.name)), c.title) << c.text;
+  }
+}
+
+TEST(GenderOfWordTest, TitlesAndGivenNamesTellAGender) {
+  EXPECT_EQ(GenderOfWord("ms"), 'f');
+  EXPECT_EQ(GenderOfWord("mr"), 'm');
+  EXPECT_EQ(GenderOfWord("elena"), 'f');
+  EXPECT_EQ(GenderOfWord("marco"), 'm');
+  EXPECT_EQ(GenderOfWord("president"), 0);
+  EXPECT_EQ(GenderOfWord("harbour"), 0);
+  EXPECT_EQ(GenderOfWord(""), 0);
+}
+
 }  // namespace
 }  // namespace crosscheck::extract

@@ -98,6 +98,21 @@ char32_t FirstChar(const std::string& s) {
   return base::DecodeUtf8(s, 0, &length);
 }
 
+TEST(IsLetterTest, AsciiAndOtherScripts) {
+  struct Case {
+    const char* text;
+    bool letter;
+  };
+  const Case kCases[] = {
+      {"a", true},  {"Z", true},  {"é", true},  {"Ж", true},  {"λ", true},
+      {"1", false}, {"-", false}, {" ", false}, {"@", false}, {"[", false},
+      {"×", false}, {"÷", false}, {"—", false}, {"’", false}, {"€", false},
+  };
+  for (const Case& c : kCases) {
+    EXPECT_EQ(IsLetter(FirstChar(c.text)), c.letter) << c.text;
+  }
+}
+
 TEST(IsUpperTest, LatinExtendedA) {
   struct Case {
     const char* text;
