@@ -113,6 +113,7 @@ void BM_Ingest(benchmark::State& state) {
   std::vector<crosscheck::v1::Note> notes;
   for (auto _ : state) {
     for (const auto& article : corpus) {
+      notes.clear();
       benchmark::DoNotOptimize(
           ingest::ArticleFromText(article.text(), article.id(), article.id(),
                                   ingest::IngestOptions(), &notes));

@@ -6,6 +6,7 @@
 
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+#include "google/protobuf/unknown_field_set.h"
 #include "google/protobuf/wire_format_lite.h"
 
 namespace crosscheck::cli {
@@ -54,8 +55,20 @@ size_t FirstFieldAfter(absl::string_view encoded, int field) {
 }
 
 // The article with its text field written as it is: encoded without the
-// text, then the text spliced in at its place in field order.
+// text, then the text spliced in at its place in field order. protobuf
+// writes unknown fields after all known ones, wherever their numbers fall:
+// an article with any is encoded by protobuf whole.
 void AppendArticle(Article& article, std::string* out) {
+  if (!article.GetReflection()->GetUnknownFields(article).empty()) {
+    std::string whole;
+    AppendEncoded(article, &whole);
+    AppendVarint(WireFormatLite::MakeTag(
+                     kArticlesField, WireFormatLite::WIRETYPE_LENGTH_DELIMITED),
+                 out);
+    AppendVarint(whole.size(), out);
+    out->append(whole);
+    return;
+  }
   std::string text = std::move(*article.mutable_text());
   article.clear_text();
   std::string rest;

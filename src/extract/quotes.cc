@@ -288,7 +288,7 @@ size_t SkipPlainAscii(absl::string_view text, size_t pos, size_t end) {
         bytes, _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('"')),
                             _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\''))))));
   };
-  for (; end - pos >= 16; pos += 16) {
+  for (; pos < end && end - pos >= 16; pos += 16) {
     const unsigned stops = stops_at(pos);
     if (stops != 0) return pos + static_cast<size_t>(__builtin_ctz(stops));
   }

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/unknown_field_set.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
@@ -101,6 +102,27 @@ TEST(AppendDelimitedTest, RecordsFollowOneAnotherAndParseBack) {
     EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(got, *want));
   }
   EXPECT_EQ(in.CurrentPosition(), static_cast<int>(out.size()));
+}
+
+TEST(AppendDelimitedTest, ArticleWithUnknownFieldsKeepsProtobufsOrder) {
+  // protobuf writes unknown fields after every known one, even when
+  // numbered below the text: here field 3 (`published`) with the wrong
+  // wire type, which a parser keeps as an unknown field.
+  ClaimSet set;
+  Article* article = set.add_articles();
+  article->set_id("a");
+  article->set_text("T");
+  std::string bytes = article->SerializeAsString();
+  bytes += std::string("\x18\x01", 2);  // field 3, varint 1
+  Article with_unknown;
+  ASSERT_TRUE(with_unknown.ParseFromString(bytes));
+  ASSERT_FALSE(
+      with_unknown.GetReflection()->GetUnknownFields(with_unknown).empty());
+  *article = with_unknown;
+  const ClaimSet before = set;
+  std::string out;
+  ASSERT_TRUE(AppendDelimited(set, &out).ok());
+  EXPECT_EQ(out, Reference(before));
 }
 
 TEST(AppendDelimitedTest, EmptySetIsOneZeroByte) {
