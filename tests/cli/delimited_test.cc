@@ -3,8 +3,8 @@
 #include <string>
 
 #include "google/protobuf/io/coded_stream.h"
-#include "google/protobuf/unknown_field_set.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+#include "google/protobuf/unknown_field_set.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
 #include "proto/crosscheck/v1/claim.pb.h"
