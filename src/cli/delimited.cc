@@ -4,6 +4,7 @@
 #include <limits>
 #include <utility>
 
+#include "absl/strings/string_view.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/unknown_field_set.h"
@@ -59,40 +60,34 @@ size_t FirstFieldAfter(absl::string_view encoded, int field) {
 // writes unknown fields after all known ones, wherever their numbers fall:
 // an article with any is encoded by protobuf whole.
 void AppendArticle(Article& article, std::string* out) {
-  if (!article.GetReflection()->GetUnknownFields(article).empty()) {
-    std::string whole;
-    AppendEncoded(article, &whole);
-    AppendVarint(WireFormatLite::MakeTag(
-                     kArticlesField, WireFormatLite::WIRETYPE_LENGTH_DELIMITED),
-                 out);
-    AppendVarint(whole.size(), out);
-    out->append(whole);
-    return;
+  std::string rest;           // the encoded article, but for `spliced`
+  absl::string_view spliced;  // its text, written as it is
+  size_t split;               // where `spliced` goes in `rest`
+  if (article.GetReflection()->GetUnknownFields(article).empty()) {
+    std::string text = std::move(*article.mutable_text());
+    article.clear_text();
+    AppendEncoded(article, &rest);
+    *article.mutable_text() = std::move(text);
+    spliced = article.text();
+    split = FirstFieldAfter(rest, kTextField);
+  } else {
+    AppendEncoded(article, &rest);
+    split = rest.size();
   }
-  std::string text = std::move(*article.mutable_text());
-  article.clear_text();
-  std::string rest;
-  AppendEncoded(article, &rest);
-  *article.mutable_text() = std::move(text);
-  const std::string& kept = article.text();
-  const size_t split = FirstFieldAfter(rest, kTextField);
-
-  std::string text_field;
-  if (!kept.empty()) {
+  std::string text_field;  // the tag and length of `spliced`
+  if (!spliced.empty()) {
     AppendVarint(WireFormatLite::MakeTag(
                      kTextField, WireFormatLite::WIRETYPE_LENGTH_DELIMITED),
                  &text_field);
-    AppendVarint(kept.size(), &text_field);
+    AppendVarint(spliced.size(), &text_field);
   }
   AppendVarint(WireFormatLite::MakeTag(
                    kArticlesField, WireFormatLite::WIRETYPE_LENGTH_DELIMITED),
                out);
-  AppendVarint(rest.size() + text_field.size() + kept.size(), out);
+  AppendVarint(rest.size() + text_field.size() + spliced.size(), out);
   out->append(rest, 0, split);
-  if (!kept.empty()) {
-    out->append(text_field);
-    out->append(kept);
-  }
+  out->append(text_field);
+  out->append(spliced.data(), spliced.size());
   out->append(rest, split, std::string::npos);
 }
 
