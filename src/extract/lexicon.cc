@@ -1,9 +1,9 @@
 #include "src/extract/lexicon.h"
 
 #include <cassert>
-#include <cstring>
 
 #include "absl/strings/ascii.h"
+#include "src/base/lines.h"
 
 namespace crosscheck::extract {
 
@@ -12,24 +12,16 @@ std::vector<std::vector<std::string>> ReadTsv(absl::string_view basename) {
   assert(!data.empty() && "embedded lexicon missing");
   std::vector<std::vector<std::string>> rows;
   constexpr size_t kUsualFields = 4;
-  // Lines are found with memchr, and room is made for the fields of most
-  // rows before they are read, so that most vectors are allocated once:
-  // the lexicons are read at startup, several of them more than once.
-  const char* const begin = data.data();
-  const char* const end = begin + data.size();
-  for (const char* line_begin = begin; line_begin < end;) {
-    const void* const newline =
-        std::memchr(line_begin, '\n', static_cast<size_t>(end - line_begin));
-    const char* const line_end =
-        newline == nullptr ? end : static_cast<const char*>(newline);
-    absl::string_view line(line_begin,
-                           static_cast<size_t>(line_end - line_begin));
-    line_begin = line_end + 1;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  // Room is made for the fields of most rows before they are read, so that
+  // most vectors are allocated once: the lexicons are read at startup,
+  // several of them more than once.
+  for (size_t pos = 0; pos < data.size();) {
+    const base::LineRange range = base::LineAt(data, pos, &pos);
+    const absl::string_view line =
+        data.substr(range.begin, range.end - range.begin);
     const absl::string_view trimmed = absl::StripAsciiWhitespace(line);
     if (trimmed.empty() || trimmed[0] == '#') continue;
     std::vector<std::string>& fields = rows.emplace_back();
-    // Room for the fields of most rows; more seldom need it.
     fields.reserve(kUsualFields);
     const char* field_begin = line.data();
     const char* const fields_end = line.data() + line.size();
