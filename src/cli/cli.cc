@@ -1,12 +1,10 @@
 #include "src/cli/cli.h"
 
-#include <sys/stat.h>
-#include <unistd.h>
+#include <algorithm>
+#include <string>
+#include <vector>
 
-#include <cstdio>
-#include <fstream>
-#include <sstream>
-
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
@@ -14,6 +12,7 @@
 #include "src/align/names.h"
 #include "src/base/status_macros.h"
 #include "src/cli/delimited.h"
+#include "src/cli/output.h"
 #include "src/extract/extract.h"
 #include "src/ingest/ingest.h"
 #include "src/report/html.h"
@@ -39,6 +38,12 @@ RunInfo MakeRunInfo(const std::string& command, const CliOptions& options) {
   if (!options.published.empty()) o["published"] = options.published;
   o["keep_going"] = options.keep_going ? "true" : "false";
   o["strict_json"] = options.strict_json ? "true" : "false";
+  if (options.max_article_bytes != kDefaultMaxArticleBytes) {
+    o["max_article_bytes"] = absl::StrCat(options.max_article_bytes);
+  }
+  if (options.max_claims != kDefaultMaxClaims) {
+    o["max_claims"] = absl::StrCat(options.max_claims);
+  }
   if (command != "extract") {
     o["min_confidence"] = absl::StrCat(options.min_confidence);
   }
@@ -66,45 +71,6 @@ void PrintNotes(const std::vector<Note>& notes, std::ostream& err) {
   }
 }
 
-// Writes `data` to `path` through a temporary file in the same directory
-// and a rename, so readers never see a half-written file. A path that is
-// not a regular file (/dev/null, a pipe) is written in place: a rename
-// would replace the device or pipe with a file.
-absl::Status WriteFileAtomically(const std::string& path,
-                                 const std::string& data) {
-  struct stat info;
-  if (::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode)) {
-    std::ofstream file(path, std::ios::binary);
-    file.write(data.data(), static_cast<std::streamsize>(data.size()));
-    file.flush();
-    if (!file) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("cannot write '", path, "'"));
-    }
-    return absl::OkStatus();
-  }
-  const std::string tmp = absl::StrCat(path, ".tmp.", ::getpid());
-  {
-    std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
-    if (!file) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("cannot write '", path, "': cannot create ", tmp));
-    }
-    file.write(data.data(), static_cast<std::streamsize>(data.size()));
-    file.flush();
-    if (!file) {
-      std::remove(tmp.c_str());
-      return absl::DataLossError(absl::StrCat("cannot write '", path, "'"));
-    }
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    return absl::InvalidArgumentError(
-        absl::StrCat("cannot write '", path, "': rename failed"));
-  }
-  return absl::OkStatus();
-}
-
 // How the command's flags ask for the inputs to be read.
 ingest::IngestOptions IngestOptionsOf(const CliOptions& options) {
   ingest::IngestOptions ingest_options;
@@ -112,8 +78,31 @@ ingest::IngestOptions IngestOptionsOf(const CliOptions& options) {
   ingest_options.published = options.published;
   ingest_options.keep_going = options.keep_going;
   ingest_options.strict_json = options.strict_json;
+  ingest_options.max_article_bytes = options.max_article_bytes;
   return ingest_options;
 }
+
+// Counts the claims of a run against --max-claims.
+class ClaimBudget {
+ public:
+  explicit ClaimBudget(size_t max_claims) : max_(max_claims) {}
+
+  // Adds the `n` claims of `article`; fails once the run holds more than
+  // the limit.
+  absl::Status Add(size_t n, const Article& article) {
+    total_ += n;
+    if (max_ == 0 || total_ <= max_) return absl::OkStatus();
+    return absl::ResourceExhaustedError(absl::StrCat(
+        "more than --max-claims=", max_, " claims: the limit was passed at ",
+        "article '", article.id(), "' (", article.source(), "), with ",
+        total_, " claims so far; raise --max-claims (0 for no limit) or give "
+        "fewer articles"));
+  }
+
+ private:
+  size_t max_;
+  size_t total_ = 0;
+};
 
 struct Extracted {
   std::vector<Article> articles;
@@ -128,9 +117,11 @@ absl::StatusOr<Extracted> ReadAndExtract(const std::vector<std::string>& inputs,
   CC_ASSIGN_OR_RETURN(result.articles,
                       ingest::ReadArticles(inputs, ingest_options,
                                            &result.notes));
+  ClaimBudget budget(options.max_claims);
   for (const Article& article : result.articles) {
     extract::ArticleClaims found =
         extract::ExtractClaims(article, extract::ExtractOptions());
+    CC_RETURN_IF_ERROR(budget.Add(found.claims.size(), article));
     for (Claim& c : found.claims) result.claims.push_back(std::move(c));
     for (Note& n : found.notes) result.notes.push_back(std::move(n));
   }
@@ -143,6 +134,23 @@ absl::StatusOr<std::string> RunExtract(const std::vector<std::string>& inputs,
                                        Format format, bool color,
                                        std::vector<Note>* notes) {
   CC_ASSIGN_OR_RETURN(Extracted e, ReadAndExtract(inputs, options));
+  // The same articles in any order give the same bytes: articles by id,
+  // and claims and notes by article, each article's in their own order.
+  std::stable_sort(
+      e.articles.begin(), e.articles.end(),
+      [](const Article& a, const Article& b) { return a.id() < b.id(); });
+  absl::flat_hash_map<std::string, size_t> rank;
+  for (size_t i = 0; i < e.articles.size(); ++i) {
+    rank.emplace(e.articles[i].id(), i);
+  }
+  const auto by_article = [&rank](const auto& a, const auto& b) {
+    const auto ra = rank.find(a.article_id());
+    const auto rb = rank.find(b.article_id());
+    return (ra == rank.end() ? rank.size() : ra->second) <
+           (rb == rank.end() ? rank.size() : rb->second);
+  };
+  std::stable_sort(e.claims.begin(), e.claims.end(), by_article);
+  std::stable_sort(e.notes.begin(), e.notes.end(), by_article);
   *notes = e.notes;
   ClaimSet set;
   for (Article& a : e.articles) *set.add_articles() = std::move(a);
@@ -158,63 +166,6 @@ absl::StatusOr<std::string> RunExtract(const std::vector<std::string>& inputs,
   }
 }
 
-// Where a streamed output goes: standard output, a device or pipe named
-// by --output (written in place), or a regular file written through a
-// temporary file that is renamed at the end, so that an error midway
-// leaves no half-written file.
-class OutputSink {
- public:
-  explicit OutputSink(std::ostream& out) : stream_(&out) {}
-
-  // Opens `path` for writing.
-  absl::Status Open(const std::string& path) {
-    path_ = path;
-    struct stat info;
-    const bool special =
-        ::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode);
-    if (!special) tmp_ = absl::StrCat(path, ".tmp.", ::getpid());
-    file_.open(special ? path : tmp_, std::ios::binary | std::ios::trunc);
-    if (!file_) {
-      tmp_.clear();
-      return absl::InvalidArgumentError(
-          absl::StrCat("cannot write '", path, "'"));
-    }
-    stream_ = &file_;
-    return absl::OkStatus();
-  }
-
-  std::ostream& stream() { return *stream_; }
-
-  // Flushes, and renames the temporary file into place.
-  absl::Status Finish() {
-    stream_->flush();
-    if (!*stream_) return Fail();
-    if (file_.is_open()) file_.close();
-    if (!tmp_.empty() && std::rename(tmp_.c_str(), path_.c_str()) != 0) {
-      return Fail();
-    }
-    tmp_.clear();
-    return absl::OkStatus();
-  }
-
-  ~OutputSink() {
-    if (!tmp_.empty()) std::remove(tmp_.c_str());
-  }
-
- private:
-  absl::Status Fail() {
-    if (!tmp_.empty()) std::remove(tmp_.c_str());
-    tmp_.clear();
-    return absl::DataLossError(absl::StrCat(
-        "cannot write '", path_.empty() ? "standard output" : path_, "'"));
-  }
-
-  std::ostream* stream_;
-  std::ofstream file_;
-  std::string path_;
-  std::string tmp_;
-};
-
 // `extract --format=delimited`, streamed: each article is read, extracted
 // and written as one length-delimited ClaimSet (with the notes about it)
 // before the next is read, so memory does not grow with the input (JSONL
@@ -224,16 +175,18 @@ class OutputSink {
 absl::Status StreamExtract(const std::vector<std::string>& inputs,
                            const CliOptions& options, std::ostream& out,
                            std::ostream& err) {
-  OutputSink sink(out);
-  if (!options.output.empty()) CC_RETURN_IF_ERROR(sink.Open(options.output));
+  Output output(out);
+  if (!options.output.empty()) CC_RETURN_IF_ERROR(output.Open(options.output));
   const ingest::IngestOptions ingest_options = IngestOptionsOf(options);
   const RunInfo run = MakeRunInfo("extract", options);
   std::vector<Note> notes;  // since the last article
   std::string bytes;        // one article's output, reused
+  ClaimBudget budget(options.max_claims);
   CC_RETURN_IF_ERROR(ingest::StreamArticles(
       inputs, ingest_options, &notes, [&](Article article) -> absl::Status {
         extract::ArticleClaims found =
             extract::ExtractClaims(article, extract::ExtractOptions());
+        CC_RETURN_IF_ERROR(budget.Add(found.claims.size(), article));
         ClaimSet one;
         for (Note& n : notes) {
           if (n.article_id() == article.id()) *one.add_notes() = n;
@@ -249,15 +202,10 @@ absl::Status StreamExtract(const std::vector<std::string>& inputs,
         notes.clear();
         bytes.clear();
         CC_RETURN_IF_ERROR(AppendDelimited(one, &bytes));
-        sink.stream().write(bytes.data(),
-                            static_cast<std::streamsize>(bytes.size()));
-        if (!sink.stream()) {
-          return absl::DataLossError("cannot write the delimited output");
-        }
-        return absl::OkStatus();
+        return output.Write(bytes);
       }));
   PrintNotes(notes, err);  // about the last file (skipped lines)
-  return sink.Finish();
+  return output.Finish();
 }
 
 absl::StatusOr<std::string> RunReport(const std::string& command,
@@ -356,7 +304,7 @@ int RunCommandOrThrow(const std::string& command,
       (options.color == "auto" && options.out_is_tty && options.output.empty());
   if (command == "extract" && *format == Format::kDelimited) {
     const absl::Status streamed = StreamExtract(inputs, options, out, err);
-    if (!streamed.ok()) return fail(streamed);
+    if (!streamed.ok() && !IsReaderGone(streamed)) return fail(streamed);
     return kExitOk;
   }
   std::vector<Note> notes;
@@ -368,15 +316,18 @@ int RunCommandOrThrow(const std::string& command,
                       &discrepancy);
   PrintNotes(notes, err);
   if (!output.ok()) return fail(output.status());
-  if (!options.output.empty()) {
-    const absl::Status written = WriteFileAtomically(options.output, *output);
-    if (!written.ok()) return fail(written);
-  } else {
-    out.write(output->data(), static_cast<std::streamsize>(output->size()));
-    out.flush();
-  }
-  return discrepancy && options.fail_on == "discrepancy" ? kExitDiscrepancy
-                                                         : kExitOk;
+  const int code = discrepancy && options.fail_on == "discrepancy"
+                       ? kExitDiscrepancy
+                       : kExitOk;
+  Output sink(out);
+  absl::Status written = options.output.empty()
+                             ? absl::OkStatus()
+                             : sink.Open(options.output);
+  if (written.ok()) written = sink.Write(*output);
+  if (written.ok()) written = sink.Finish();
+  // A reader that has gone (`| head -1`) has what it wanted: no error.
+  if (!written.ok() && !IsReaderGone(written)) return fail(written);
+  return code;
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #ifndef SRC_CLI_CLI_H_
 #define SRC_CLI_CLI_H_
 
+#include <cstddef>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -24,6 +25,10 @@ inline constexpr char kVersion[] = "0.1.0";
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitDiscrepancy = 1;
 inline constexpr int kExitUsage = 2;
+
+// Defaults of the resource bounds (docs/cli.md).
+inline constexpr size_t kDefaultMaxArticleBytes = size_t{64} << 20;  // 64 MiB
+inline constexpr size_t kDefaultMaxClaims = 2'000'000;
 
 // Everything the flags can set. Defaults are those of the CLI.
 struct CliOptions {
@@ -47,6 +52,12 @@ struct CliOptions {
   // Groups below this confidence (0..1) are split into single-source claims
   // (align::AlignOptions::min_confidence).
   double min_confidence = 0.0;
+  // The largest article read, in bytes (0: no limit); see
+  // ingest::IngestOptions::max_article_bytes.
+  size_t max_article_bytes = kDefaultMaxArticleBytes;
+  // The most claims one run may extract from all its articles together
+  // (0: no limit); more is an error naming the article that passed it.
+  size_t max_claims = kDefaultMaxClaims;
   // Whether `out` is a terminal (for --color=auto).
   bool out_is_tty = false;
 };

@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <iostream>
 #include <string>
@@ -14,6 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "src/base/flag_parse.h"
 #include "src/cli/cli.h"
+#include "src/cli/output.h"
 
 ABSL_FLAG(std::string, format, "text",
           "output format: text, markdown, json, textproto, binpb; "
@@ -40,6 +42,14 @@ ABSL_FLAG(bool, single_source, true,
 ABSL_FLAG(double, min_confidence, 0.0,
           "report and diff: split groups whose confidence is below this "
           "(0 to 1) into single-source claims");
+
+ABSL_FLAG(uint64_t, max_article_bytes,
+          crosscheck::cli::kDefaultMaxArticleBytes,
+          "the largest article read, in bytes (0: no limit); a larger one is "
+          "an error, or a skipped JSONL line with --keep_going");
+ABSL_FLAG(uint64_t, max_claims, crosscheck::cli::kDefaultMaxClaims,
+          "the most claims one run extracts from all its articles (0: no "
+          "limit); more is an error");
 
 namespace {
 
@@ -77,6 +87,11 @@ flags:
   --min_confidence=X    report, diff: groups less sure than X (0 to 1) are
                         split into single-source claims; --fail_on counts
                         only the discrepancies kept
+  --max_article_bytes=N the largest article read (default 67108864, 64 MiB;
+                        0: no limit); a larger one is an error, or a
+                        skipped JSONL line with --keep_going
+  --max_claims=N        the most claims one run extracts (default 2000000;
+                        0: no limit); more is an error
 Flags may also be written with dashes: --keep-going, --fail-on=discrepancy.
 )";
 
@@ -166,7 +181,10 @@ int main(int argc, char** argv) {
   options.output = absl::GetFlag(FLAGS_output);
   options.single_source = absl::GetFlag(FLAGS_single_source);
   options.min_confidence = absl::GetFlag(FLAGS_min_confidence);
+  options.max_article_bytes = absl::GetFlag(FLAGS_max_article_bytes);
+  options.max_claims = absl::GetFlag(FLAGS_max_claims);
   options.out_is_tty = ::isatty(STDOUT_FILENO) != 0;
+  crosscheck::cli::InstallSignalHandlers();
   const std::string command = positional->front();
   const std::vector<std::string> inputs(positional->begin() + 1,
                                         positional->end());

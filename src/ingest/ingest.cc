@@ -23,7 +23,7 @@
 #include "absl/time/civil_time.h"
 #include "google/protobuf/util/json_util.h"
 #include "src/base/status_macros.h"
-#include "src/base/utf8.h"
+#include "src/base/encoding.h"
 #include "src/ingest/date_text.h"
 #include "src/ingest/furniture.h"
 
@@ -34,15 +34,30 @@ using crosscheck::v1::Article;
 using crosscheck::v1::Note;
 
 constexpr absl::string_view kStdin = "-";
-constexpr absl::string_view kBom = "\xEF\xBB\xBF";
 
 std::string Quoted(absl::string_view s) { return absl::StrCat("'", s, "'"); }
 
-absl::StatusOr<std::string> ReadStream(std::FILE* file, absl::string_view name) {
+// The error for an article of `bytes` bytes over the limit, or, when
+// `at_least`, of more bytes than the limit (a stream not read to its end).
+absl::Status TooLarge(absl::string_view where, size_t bytes, bool at_least,
+                      size_t limit) {
+  return absl::ResourceExhaustedError(absl::StrCat(
+      where, ": article is ",
+      at_least ? "larger than" : absl::StrCat(bytes, " bytes, more than"),
+      " --max-article-bytes=", limit, " (raise it, or 0 for no limit)"));
+}
+
+// Reads all of `file`, or fails once more than `limit` bytes (0: no
+// limit) have been read.
+absl::StatusOr<std::string> ReadStream(std::FILE* file, absl::string_view name,
+                                       size_t limit) {
   std::string contents;
   char buffer[1 << 16];
   size_t n;
   while ((n = std::fread(buffer, 1, sizeof(buffer), file)) > 0) {
+    if (limit > 0 && contents.size() + n > limit) {
+      return TooLarge(Quoted(name), limit, /*at_least=*/true, limit);
+    }
     contents.append(buffer, n);
   }
   if (std::ferror(file)) {
@@ -82,10 +97,17 @@ absl::StatusOr<std::FILE*> OpenInput(const std::string& path) {
   return file;
 }
 
-absl::StatusOr<std::string> ReadFile(const std::string& path) {
-  if (path == kStdin) return ReadStream(stdin, "<stdin>");
+absl::StatusOr<std::string> ReadFile(const std::string& path, size_t limit) {
+  if (path == kStdin) return ReadStream(stdin, "<stdin>", limit);
   CC_ASSIGN_OR_RETURN(std::FILE * file, OpenInput(path));
-  absl::StatusOr<std::string> contents = ReadStream(file, path);
+  struct stat st;
+  if (limit > 0 && ::fstat(::fileno(file), &st) == 0 && S_ISREG(st.st_mode) &&
+      static_cast<size_t>(st.st_size) > limit) {
+    std::fclose(file);
+    return TooLarge(Quoted(path), static_cast<size_t>(st.st_size),
+                    /*at_least=*/false, limit);
+  }
+  absl::StatusOr<std::string> contents = ReadStream(file, path, limit);
   std::fclose(file);
   return contents;
 }
@@ -111,27 +133,90 @@ bool IsBlank(absl::string_view s) {
   return absl::StripAsciiWhitespace(s).empty();
 }
 
-// Drops a UTF-8 BOM, repairs invalid UTF-8 and reports the repairs as one
-// note (for `article_id`, which may be empty) naming `source`, the count,
-// and the byte offset of the first in `contents`.
+Note EncodingNote(absl::string_view code, absl::string_view article_id,
+                  std::string message) {
+  Note note;
+  note.set_severity(Note::SEVERITY_WARNING);
+  note.set_article_id(std::string(article_id));
+  note.set_code(std::string(code));
+  note.set_message(std::move(message));
+  return note;
+}
+
+// Reads `contents` as text (base::DecodeInput: a byte order mark dropped,
+// UTF-16 or Windows-1252 converted, invalid UTF-8 repaired, NUL bytes made
+// spaces) and reports each of these as a warning note for `article_id`
+// (which may be empty), naming `source` and where in it. `is_text`: the
+// contents are an article's text (not a JSONL line), so the note on NUL
+// characters can carry their span.
 std::string CleanText(absl::string_view contents, absl::string_view source,
-                      absl::string_view article_id, std::vector<Note>* notes) {
-  const size_t bom = absl::ConsumePrefix(&contents, kBom) ? kBom.size() : 0;
-  std::vector<size_t> invalid;
-  std::string text = base::RepairUtf8(contents, &invalid);
-  if (!invalid.empty()) {
-    Note note;
-    note.set_severity(Note::SEVERITY_WARNING);
-    note.set_article_id(std::string(article_id));
-    note.set_code("invalid-utf8");
-    note.set_message(absl::StrCat(
-        source, ": ", invalid.size(),
-        invalid.size() == 1 ? " byte sequence is" : " byte sequences are",
-        " not valid UTF-8 (first at byte offset ", invalid.front() + bom,
-        "); replaced with U+FFFD"));
+                      absl::string_view article_id, bool is_text,
+                      std::vector<Note>* notes) {
+  base::DecodedText decoded = base::DecodeInput(contents);
+  const absl::string_view encoding = base::EncodingName(decoded.encoding);
+  switch (decoded.encoding) {
+    case base::SourceEncoding::kUtf8:
+      break;
+    case base::SourceEncoding::kUtf16Le:
+    case base::SourceEncoding::kUtf16Be:
+      notes->push_back(EncodingNote(
+          "converted-encoding", article_id,
+          absl::StrCat(source, ": read as ", encoding, " (byte order mark ",
+                       decoded.encoding == base::SourceEncoding::kUtf16Le
+                           ? "FF FE"
+                           : "FE FF",
+                       "); spans are byte offsets into its UTF-8 form")));
+      break;
+    case base::SourceEncoding::kWindows1252:
+      notes->push_back(EncodingNote(
+          "converted-encoding", article_id,
+          absl::StrCat(source,
+                       ": not UTF-8, read as Windows-1252 (", decoded.high_bytes,
+                       decoded.high_bytes == 1 ? " byte" : " bytes",
+                       " above 0x7F, first at byte offset ",
+                       decoded.first_high_byte,
+                       "); spans are byte offsets into its UTF-8 form")));
+      break;
+  }
+  const size_t invalid = decoded.invalid_offsets.size();
+  if (invalid > 0) {
+    absl::string_view what = " not valid UTF-8";
+    if (decoded.encoding == base::SourceEncoding::kUtf16Le ||
+        decoded.encoding == base::SourceEncoding::kUtf16Be) {
+      what = " not valid UTF-16";
+    } else if (decoded.encoding == base::SourceEncoding::kWindows1252) {
+      what = " undefined in Windows-1252";
+    }
+    notes->push_back(EncodingNote(
+        decoded.encoding == base::SourceEncoding::kUtf8 ? "invalid-utf8"
+                                                        : "invalid-encoding",
+        article_id,
+        absl::StrCat(source, ": ", invalid,
+                     invalid == 1 ? " byte sequence is" : " byte sequences are",
+                     what, " (first at byte offset ",
+                     decoded.invalid_offsets.front(),
+                     "); replaced with U+FFFD")));
+  }
+  if (decoded.nul_count > 0) {
+    // In an article's text the note's span says where the first one was;
+    // in a JSONL line, the message does.
+    Note note = EncodingNote(
+        "nul-bytes", article_id,
+        absl::StrCat(source, ": ", decoded.nul_count,
+                     decoded.nul_count == 1
+                         ? " NUL character replaced with a space"
+                         : " NUL characters replaced with spaces",
+                     is_text ? ""
+                             : absl::StrCat(" (first at byte offset ",
+                                            decoded.first_nul, " of the line)")));
+    if (is_text) {
+      note.mutable_span()->set_begin(static_cast<uint32_t>(decoded.first_nul));
+      note.mutable_span()->set_end(
+          static_cast<uint32_t>(decoded.first_nul + 1));
+    }
     notes->push_back(std::move(note));
   }
-  return text;
+  return std::move(decoded.text);
 }
 
 // Marks furniture and fills empty metadata fields from the text.
@@ -163,7 +248,7 @@ Article ArticleFromText(absl::string_view contents, absl::string_view id,
   Article article;
   article.set_id(std::string(id));
   article.set_source(std::string(source));
-  article.set_text(CleanText(contents, source, id, notes));
+  article.set_text(CleanText(contents, source, id, /*is_text=*/true, notes));
   Annotate(&article, options);
   if (!options.outlet.empty()) article.set_outlet(options.outlet);
   if (!options.published.empty()) article.set_published(options.published);
@@ -192,7 +277,8 @@ class JsonlParser {
     // JSON must be UTF-8: repair the line, then parse it.
     const size_t notes_before = notes_->size();
     const std::string repaired =
-        CleanText(absl::StripTrailingAsciiWhitespace(line), where, "", notes_);
+        CleanText(absl::StripTrailingAsciiWhitespace(line), where, "",
+                  /*is_text=*/false, notes_);
     absl::Status status;
     Article parsed;
     {
@@ -205,6 +291,13 @@ class JsonlParser {
             where, ": not a valid crosscheck.v1.Article: ",
             absl::StripAsciiWhitespace(
                 absl::string_view(message).substr(0, message.find('\n')))));
+      } else if (options_.max_article_bytes > 0 &&
+                 parsed.text().size() > options_.max_article_bytes) {
+        status = TooLarge(
+            absl::StrCat(where, ": ",
+                         Quoted(parsed.id().empty() ? "(no id)" : parsed.id())),
+            parsed.text().size(), /*at_least=*/false,
+            options_.max_article_bytes);
       } else if (IsBlank(parsed.text())) {
         status = absl::InvalidArgumentError(
             absl::StrCat(where, ": article ",
@@ -222,7 +315,7 @@ class JsonlParser {
       if (!options_.keep_going) return status;
       ++skipped_;
       Note note;
-      note.set_severity(Note::SEVERITY_ERROR);
+      note.set_severity(Note::SEVERITY_WARNING);
       note.set_code("skipped-line");
       note.set_message(absl::StrCat("skipped ", status.message()));
       notes_->push_back(std::move(note));
@@ -233,6 +326,11 @@ class JsonlParser {
     }
     for (size_t i = notes_before; i < notes_->size(); ++i) {
       (*notes_)[i].set_article_id(parsed.id());
+    }
+    if (parsed.text().find('\0') != std::string::npos) {
+      // A "\u0000" in the JSON: made a space, like a NUL byte in a file.
+      parsed.set_text(CleanText(parsed.text(), where, parsed.id(),
+                                /*is_text=*/true, notes_));
     }
     parsed.set_published(NormalizeDate(parsed.published()));
     parsed.set_source(where);
@@ -340,15 +438,36 @@ absl::Status StreamArticles(
       size_t capacity = 0;
       bool any_byte = false, any_text = false;
       absl::Status status;
-      ssize_t length;
-      while ((length = ::getline(&buffer, &capacity, file)) > 0) {
-        any_byte = true;
-        absl::string_view line(buffer, static_cast<size_t>(length));
-        if (absl::ConsumeSuffix(&line, "\n")) absl::ConsumeSuffix(&line, "\r");
+      auto process = [&](absl::string_view line) {
+        absl::ConsumeSuffix(&line, "\r");
         any_text = any_text || !IsBlank(line);
         status = parser.Line(line, &article);
         if (status.ok() && article) status = give(std::move(*article));
-        if (!status.ok()) break;
+        return status.ok();
+      };
+      ssize_t length;
+      while ((length = ::getline(&buffer, &capacity, file)) > 0) {
+        absl::string_view line(buffer, static_cast<size_t>(length));
+        if (!any_byte && (absl::StartsWith(line, "\xFF\xFE") ||
+                          absl::StartsWith(line, "\xFE\xFF"))) {
+          // UTF-16 (a Windows "Unicode" export): its lines are found in
+          // its UTF-8 form, so the file is read whole.
+          any_byte = true;
+          absl::StatusOr<std::string> rest = ReadStream(file, name, 0);
+          if (!rest.ok()) {
+            status = rest.status();
+            break;
+          }
+          const std::string text = CleanText(absl::StrCat(line, *rest), name,
+                                             "", /*is_text=*/false, notes);
+          for (absl::string_view l : absl::StrSplit(text, '\n')) {
+            if (!process(l)) break;
+          }
+          break;
+        }
+        any_byte = true;
+        absl::ConsumeSuffix(&line, "\n");
+        if (!process(line)) break;
       }
       const bool read_error = status.ok() && std::ferror(file);
       const int error = errno;
@@ -363,7 +482,8 @@ absl::Status StreamArticles(
       parser.Finish();
       continue;
     }
-    CC_ASSIGN_OR_RETURN(std::string contents, ReadFile(path));
+    CC_ASSIGN_OR_RETURN(std::string contents,
+                        ReadFile(path, options.max_article_bytes));
     CC_RETURN_IF_ERROR(
         HasArticleText(name, !contents.empty(), !IsBlank(contents)));
     if (is_stdin &&

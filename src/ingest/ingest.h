@@ -37,6 +37,12 @@ struct IngestOptions {
   bool keep_going = false;
   // Reject JSONL fields that are not part of crosscheck.v1.Article.
   bool strict_json = false;
+  // The largest article accepted, in bytes of its input (a plain-text file
+  // or standard input) or of its text (a JSONL record); 0 for no limit. A
+  // larger one is an error (a skipped line under keep_going), never cut.
+  size_t max_article_bytes = kDefaultMaxArticleBytes;
+
+  static constexpr size_t kDefaultMaxArticleBytes = size_t{64} << 20;
 };
 
 // Reads every input in order. Fails with:
@@ -44,6 +50,7 @@ struct IngestOptions {
 //  - kInvalidArgument for a directory, an empty or blank file, an unknown
 //    file type, a malformed JSONL line ("x.jsonl:3: ..."), an article without
 //    text, an invalid `published` date, or a duplicate article id,
+//  - kResourceExhausted for an article over `options.max_article_bytes`,
 //  - kPermissionDenied for an unreadable file.
 // Repairs and skipped lines are appended to `notes` (which must not be null).
 absl::StatusOr<std::vector<crosscheck::v1::Article>> ReadArticles(

@@ -2,6 +2,8 @@
 
 #include "src/ingest/ingest.h"
 
+#include <cstdlib>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -131,16 +133,82 @@ TEST(ArticleFromTextTest, OptionsOverrideWhatTheTextSays) {
 }
 
 TEST(ArticleFromTextTest, RepairsInvalidUtf8AndReportsTheByteOffset) {
+  // A UTF-8 file ("Café" is UTF-8) with damage: invalid bytes become
+  // U+FFFD, and the note says where the first was in the input.
   std::vector<Note> notes;
-  const Article a = ArticleFromText("Caf\xe9 talks \xff\xfe end.", "x",
-                                    "x.txt", {}, &notes);
-  EXPECT_EQ(a.text(), "Caf\xEF\xBF\xBD talks \xEF\xBF\xBD\xEF\xBF\xBD end.");
+  const Article a = ArticleFromText("Caf\xC3\xA9 talks \xff\xfe end \xE2\x80.",
+                                    "x", "x.txt", {}, &notes);
+  EXPECT_EQ(a.text(),
+            "Caf\xC3\xA9 talks \xEF\xBF\xBD\xEF\xBF\xBD end "
+            "\xEF\xBF\xBD\xEF\xBF\xBD.");
   ASSERT_EQ(notes.size(), 1u);
   EXPECT_EQ(notes[0].code(), "invalid-utf8");
+  EXPECT_EQ(notes[0].severity(), Note::SEVERITY_WARNING);
   EXPECT_EQ(notes[0].article_id(), "x");
-  EXPECT_THAT(notes[0].message(),
-              HasSubstr("3 byte sequences are not valid UTF-8 (first at byte "
-                        "offset 3)"));
+  EXPECT_EQ(notes[0].message(),
+            "x.txt: 4 byte sequences are not valid UTF-8 (first at byte "
+            "offset 12); replaced with U+FFFD");
+}
+
+TEST(ArticleFromTextTest, ReadsWindows1252CurlyQuotesAsTheirCharacters) {
+  // Not one UTF-8 multibyte character: a file written as Windows-1252.
+  std::vector<Note> notes;
+  const Article a = ArticleFromText(
+      "\x93We agree,\x94 said Ms. Okafor \x96 at the caf\xe9.\x81", "x",
+      "x.txt", {}, &notes);
+  EXPECT_EQ(a.text(),
+            "\u201cWe agree,\u201d said Ms. Okafor \u2013 at the caf\u00e9."
+            "\uFFFD");
+  ASSERT_EQ(notes.size(), 2u);
+  EXPECT_EQ(notes[0].code(), "converted-encoding");
+  EXPECT_EQ(notes[0].message(),
+            "x.txt: not UTF-8, read as Windows-1252 (5 bytes above 0x7F, "
+            "first at byte offset 0); spans are byte offsets into its UTF-8 "
+            "form");
+  EXPECT_EQ(notes[1].code(), "invalid-encoding");
+  EXPECT_EQ(notes[1].message(),
+            "x.txt: 1 byte sequence is undefined in Windows-1252 (first at "
+            "byte offset 42); replaced with U+FFFD");
+}
+
+TEST(ArticleFromTextTest, ReadsUtf16WithAByteOrderMark) {
+  // "Hi “5”" then U+1F600 (a surrogate pair) and a lone high surrogate.
+  const std::string le(
+      "\xFF\xFEH\0i\0 \0\x1C\x20" "5\0\x1D\x20\x3D\xD8\x00\xDE\x3D\xD8",
+      20);
+  std::vector<Note> notes;
+  Article a = ArticleFromText(le, "x", "x.txt", {}, &notes);
+  EXPECT_EQ(a.text(), "Hi \u201c5\u201d\U0001F600\uFFFD");
+  ASSERT_EQ(notes.size(), 2u);
+  EXPECT_EQ(notes[0].message(),
+            "x.txt: read as UTF-16LE (byte order mark FF FE); spans are byte "
+            "offsets into its UTF-8 form");
+  EXPECT_EQ(notes[1].message(),
+            "x.txt: 1 byte sequence is not valid UTF-16 (first at byte offset "
+            "18); replaced with U+FFFD");
+
+  std::string be;
+  for (size_t i = 0; i + 1 < le.size(); i += 2) {
+    be.push_back(le[i + 1]);
+    be.push_back(le[i]);
+  }
+  notes.clear();
+  a = ArticleFromText(be, "x", "x.txt", {}, &notes);
+  EXPECT_EQ(a.text(), "Hi \u201c5\u201d\U0001F600\uFFFD");
+  EXPECT_THAT(notes[0].message(), HasSubstr("read as UTF-16BE"));
+}
+
+TEST(ArticleFromTextTest, NulCharactersBecomeSpacesWithTheirPlace) {
+  std::vector<Note> notes;
+  const Article a = ArticleFromText(std::string("Five\0 people\0 died.", 19),
+                                    "x", "x.txt", {}, &notes);
+  EXPECT_EQ(a.text(), "Five  people  died.");
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_EQ(notes[0].code(), "nul-bytes");
+  EXPECT_EQ(notes[0].message(),
+            "x.txt: 2 NUL characters replaced with spaces");
+  EXPECT_EQ(notes[0].span().begin(), 4u);
+  EXPECT_EQ(notes[0].span().end(), 5u);
 }
 
 TEST(ArticleFromTextTest, DropsAByteOrderMark) {
@@ -169,12 +237,52 @@ TEST(ArticlesFromJsonlTest, ParsesArticlesAndNamesBadLines) {
 
 TEST(ArticlesFromJsonlTest, InvalidUtf8InALineIsRepaired) {
   std::vector<Note> notes;
-  auto articles = ArticlesFromJsonl("{\"id\":\"a\",\"text\":\"Bad \xff byte.\"}",
-                                    "in.jsonl", {}, &notes);
+  auto articles = ArticlesFromJsonl(
+      "{\"id\":\"a\",\"text\":\"Bad \xff byte in the caf\xC3\xA9.\"}",
+      "in.jsonl", {}, &notes);
   ASSERT_TRUE(articles.ok()) << articles.status();
-  EXPECT_EQ((*articles)[0].text(), "Bad \xEF\xBF\xBD byte.");
+  EXPECT_EQ((*articles)[0].text(), "Bad \xEF\xBF\xBD byte in the caf\xC3\xA9.");
   ASSERT_EQ(notes.size(), 1u);
-  EXPECT_THAT(notes[0].message(), HasSubstr("in.jsonl:1"));
+  EXPECT_EQ(notes[0].article_id(), "a");
+  EXPECT_EQ(notes[0].message(),
+            "in.jsonl:1: 1 byte sequence is not valid UTF-8 (first at byte "
+            "offset 22); replaced with U+FFFD");
+}
+
+TEST(ArticlesFromJsonlTest, EscapedNulInTheTextBecomesASpace) {
+  std::vector<Note> notes;
+  auto articles = ArticlesFromJsonl(
+      "{\"id\":\"a\",\"text\":\"Ten\\u0000 people.\"}", "in.jsonl", {},
+      &notes);
+  ASSERT_TRUE(articles.ok()) << articles.status();
+  EXPECT_EQ((*articles)[0].text(), "Ten  people.");
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_EQ(notes[0].article_id(), "a");
+  EXPECT_EQ(notes[0].span().begin(), 3u);
+  EXPECT_EQ(notes[0].message(),
+            "in.jsonl:1: 1 NUL character replaced with a space");
+}
+
+TEST(ArticlesFromJsonlTest, ArticlesOverTheSizeLimitAreRefusedOrSkipped) {
+  IngestOptions options;
+  options.max_article_bytes = 10;
+  const std::string jsonl =
+      "{\"id\":\"a\",\"text\":\"Short.\"}\n"
+      "{\"id\":\"b\",\"text\":\"Longer than ten bytes.\"}\n";
+  std::vector<Note> notes;
+  EXPECT_THAT(ArticlesFromJsonl(jsonl, "in.jsonl", options, &notes),
+              StatusIs(absl::StatusCode::kResourceExhausted,
+                       "in.jsonl:2: 'b': article is 22 bytes, more than "
+                       "--max-article-bytes=10 (raise it, or 0 for no limit)"));
+  options.keep_going = true;
+  auto articles = ArticlesFromJsonl(jsonl, "in.jsonl", options, &notes);
+  ASSERT_TRUE(articles.ok()) << articles.status();
+  ASSERT_EQ(articles->size(), 1u);
+  EXPECT_EQ(notes.back().message(),
+            "in.jsonl: skipped 1 malformed line (--keep-going)");
+  options.max_article_bytes = 0;  // no limit
+  options.keep_going = false;
+  EXPECT_TRUE(ArticlesFromJsonl(jsonl, "in.jsonl", options, &notes).ok());
 }
 
 TEST(NormalizeDateTest, AcceptsIsoAndWrittenDates) {
@@ -186,6 +294,43 @@ TEST(NormalizeDateTest, AcceptsIsoAndWrittenDates) {
   EXPECT_EQ(NormalizeDate("2024-02-30"), "");
   EXPECT_EQ(NormalizeDate("soon"), "");
   EXPECT_EQ(NormalizeDate("June 2024"), "");
+}
+
+std::string WriteTemp(const std::string& name, const std::string& contents) {
+  const std::string path = std::string(std::getenv("TEST_TMPDIR")) + "/" + name;
+  std::ofstream(path, std::ios::binary) << contents;
+  return path;
+}
+
+TEST(ReadArticlesTest, AFileOverTheSizeLimitIsRefusedBeforeItIsRead) {
+  const std::string path = WriteTemp("big.txt", std::string(100, 'a'));
+  IngestOptions options;
+  options.max_article_bytes = 99;
+  std::vector<Note> notes;
+  EXPECT_THAT(ReadArticles({path}, options, &notes),
+              StatusIs(absl::StatusCode::kResourceExhausted,
+                       HasSubstr("big.txt': article is 100 bytes, more than "
+                                 "--max-article-bytes=99")));
+  options.max_article_bytes = 100;
+  EXPECT_TRUE(ReadArticles({path}, options, &notes).ok());
+}
+
+TEST(ReadArticlesTest, AUtf16JsonlFileIsReadLineByLine) {
+  std::string utf16 = "\xFF\xFE";
+  for (char c : std::string("{\"id\":\"a\",\"text\":\"One.\"}\r\n"
+                            "{\"id\":\"b\",\"text\":\"Two.\"}\r\n")) {
+    utf16.push_back(c);
+    utf16.push_back('\0');
+  }
+  const std::string path = WriteTemp("utf16.jsonl", utf16);
+  std::vector<Note> notes;
+  auto articles = ReadArticles({path}, {}, &notes);
+  ASSERT_TRUE(articles.ok()) << articles.status();
+  ASSERT_EQ(articles->size(), 2u);
+  EXPECT_EQ((*articles)[1].text(), "Two.");
+  EXPECT_EQ((*articles)[1].source(), path + ":2");
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_THAT(notes[0].message(), HasSubstr("read as UTF-16LE"));
 }
 
 TEST(ReadArticlesTest, MissingFileIsNotFound) {

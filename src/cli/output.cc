@@ -1,0 +1,125 @@
+#include "src/cli/output.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+
+#include "absl/strings/str_cat.h"
+
+namespace crosscheck::cli {
+namespace {
+
+constexpr absl::string_view kReaderGone = "the reader of the output has gone";
+
+// The temporary file being written, for the signal handler: a fixed
+// buffer, since a handler may not allocate.
+char temporary_path[4096];
+volatile std::sig_atomic_t has_temporary = 0;
+
+void SetTemporary(const std::string& path) {
+  has_temporary = 0;
+  if (path.size() >= sizeof(temporary_path)) return;
+  std::memcpy(temporary_path, path.c_str(), path.size() + 1);
+  has_temporary = 1;
+}
+
+void RemoveTemporaryAndDie(int signal) {
+  if (has_temporary) ::unlink(temporary_path);
+  std::signal(signal, SIG_DFL);
+  std::raise(signal);
+}
+
+}  // namespace
+
+bool IsReaderGone(const absl::Status& status) {
+  return absl::IsCancelled(status) && status.message() == kReaderGone;
+}
+
+void InstallSignalHandlers() {
+  std::signal(SIGPIPE, SIG_IGN);
+  for (int signal : {SIGINT, SIGTERM, SIGHUP}) {
+    std::signal(signal, RemoveTemporaryAndDie);
+  }
+}
+
+Output::~Output() { RemoveTemporary(); }
+
+void Output::RemoveTemporary() {
+  if (tmp_.empty()) return;
+  has_temporary = 0;
+  if (file_.is_open()) file_.close();
+  std::remove(tmp_.c_str());
+  tmp_.clear();
+}
+
+absl::Status Output::Open(const std::string& path) {
+  path_ = path;
+  struct stat info;
+  const bool special =
+      ::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode);
+  if (special) {
+    file_.open(path, std::ios::binary);
+  } else {
+    tmp_ = absl::StrCat(path, ".tmp.", ::getpid());
+    SetTemporary(tmp_);
+    file_.open(tmp_, std::ios::binary | std::ios::trunc);
+  }
+  if (!file_) {
+    const int error = errno;
+    RemoveTemporary();
+    return absl::InvalidArgumentError(absl::StrCat(
+        "cannot write '", path, "': ", std::strerror(error),
+        special ? "" : " (creating a temporary file in its directory)"));
+  }
+  stream_ = &file_;
+  return absl::OkStatus();
+}
+
+absl::Status Output::Write(absl::string_view data) {
+  errno = 0;
+  stream_->write(data.data(), static_cast<std::streamsize>(data.size()));
+  if (!*stream_) return Failed();
+  return absl::OkStatus();
+}
+
+absl::Status Output::Finish() {
+  errno = 0;
+  stream_->flush();
+  if (!*stream_) return Failed();
+  if (tmp_.empty()) return absl::OkStatus();
+  file_.close();
+  if (file_.fail()) return Failed();
+  // The data reaches the disk before the name does, so that a crash of
+  // the machine right after the rename cannot leave an empty file.
+  const int fd = ::open(tmp_.c_str(), O_RDONLY);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+  if (std::rename(tmp_.c_str(), path_.c_str()) != 0) {
+    const int error = errno;
+    RemoveTemporary();
+    return absl::DataLossError(absl::StrCat("cannot write '", path_,
+                                            "': rename failed: ",
+                                            std::strerror(error)));
+  }
+  has_temporary = 0;
+  tmp_.clear();
+  return absl::OkStatus();
+}
+
+absl::Status Output::Failed() {
+  const int error = errno;
+  RemoveTemporary();
+  if (error == EPIPE) return absl::CancelledError(kReaderGone);
+  return absl::DataLossError(absl::StrCat(
+      "cannot write ", path_.empty() ? "standard output" : "'" + path_ + "'",
+      error != 0 ? absl::StrCat(": ", std::strerror(error)) : ""));
+}
+
+}  // namespace crosscheck::cli
