@@ -30,9 +30,8 @@ Utf8Census TakeUtf8Census(absl::string_view bytes) {
   while (pos < bytes.size()) {
     // ASCII, most of any article, is passed over eight bytes at a time.
     uint64_t eight;
-    if (pos + 8 <= bytes.size() &&
-        (std::memcpy(&eight, bytes.data() + pos, 8),
-         (eight & 0x8080808080808080ull) == 0)) {
+    if (pos + 8 <= bytes.size() && (std::memcpy(&eight, bytes.data() + pos, 8),
+                                    (eight & 0x8080808080808080ull) == 0)) {
       pos += 8;
       continue;
     }
@@ -137,8 +136,8 @@ absl::string_view EncodingName(SourceEncoding encoding) {
 
 DecodedText DecodeInput(absl::string_view bytes) {
   DecodedText out;
-  if (bytes.size() >= 2 && (bytes.substr(0, 2) == "\xFF\xFE" ||
-                            bytes.substr(0, 2) == "\xFE\xFF")) {
+  if (bytes.size() >= 2 &&
+      (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")) {
     out.encoding = bytes[0] == '\xFF' ? SourceEncoding::kUtf16Le
                                       : SourceEncoding::kUtf16Be;
     out.bom_bytes = 2;

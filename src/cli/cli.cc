@@ -94,8 +94,8 @@ class ClaimBudget {
     if (max_ == 0 || total_ <= max_) return absl::OkStatus();
     return absl::ResourceExhaustedError(absl::StrCat(
         "more than --max-claims=", max_, " claims: the limit was passed at ",
-        "article '", article.id(), "' (", article.source(), "), with ",
-        total_, " claims so far; raise --max-claims (0 for no limit) or give "
+        "article '", article.id(), "' (", article.source(), "), with ", total_,
+        " claims so far; raise --max-claims (0 for no limit) or give "
         "fewer articles"));
   }
 
@@ -320,9 +320,8 @@ int RunCommandOrThrow(const std::string& command,
                        ? kExitDiscrepancy
                        : kExitOk;
   Output sink(out);
-  absl::Status written = options.output.empty()
-                             ? absl::OkStatus()
-                             : sink.Open(options.output);
+  absl::Status written =
+      options.output.empty() ? absl::OkStatus() : sink.Open(options.output);
   if (written.ok()) written = sink.Write(*output);
   if (written.ok()) written = sink.Finish();
   // A reader that has gone (`| head -1`) has what it wanted: no error.

@@ -43,8 +43,7 @@ ABSL_FLAG(double, min_confidence, 0.0,
           "report and diff: split groups whose confidence is below this "
           "(0 to 1) into single-source claims");
 
-ABSL_FLAG(uint64_t, max_article_bytes,
-          crosscheck::cli::kDefaultMaxArticleBytes,
+ABSL_FLAG(uint64_t, max_article_bytes, crosscheck::cli::kDefaultMaxArticleBytes,
           "the largest article read, in bytes (0: no limit); a larger one is "
           "an error, or a skipped JSONL line with --keep_going");
 ABSL_FLAG(uint64_t, max_claims, crosscheck::cli::kDefaultMaxClaims,

@@ -104,9 +104,8 @@ absl::Status Output::Finish() {
   if (std::rename(tmp_.c_str(), path_.c_str()) != 0) {
     const int error = errno;
     RemoveTemporary();
-    return absl::DataLossError(absl::StrCat("cannot write '", path_,
-                                            "': rename failed: ",
-                                            std::strerror(error)));
+    return absl::DataLossError(absl::StrCat(
+        "cannot write '", path_, "': rename failed: ", std::strerror(error)));
   }
   has_temporary = 0;
   tmp_.clear();

@@ -22,8 +22,8 @@
 #include "absl/strings/strip.h"
 #include "absl/time/civil_time.h"
 #include "google/protobuf/util/json_util.h"
-#include "src/base/status_macros.h"
 #include "src/base/encoding.h"
+#include "src/base/status_macros.h"
 #include "src/ingest/date_text.h"
 #include "src/ingest/furniture.h"
 
@@ -170,12 +170,11 @@ std::string CleanText(absl::string_view contents, absl::string_view source,
     case base::SourceEncoding::kWindows1252:
       notes->push_back(EncodingNote(
           "converted-encoding", article_id,
-          absl::StrCat(source,
-                       ": not UTF-8, read as Windows-1252 (", decoded.high_bytes,
-                       decoded.high_bytes == 1 ? " byte" : " bytes",
-                       " above 0x7F, first at byte offset ",
-                       decoded.first_high_byte,
-                       "); spans are byte offsets into its UTF-8 form")));
+          absl::StrCat(
+              source, ": not UTF-8, read as Windows-1252 (", decoded.high_bytes,
+              decoded.high_bytes == 1 ? " byte" : " bytes",
+              " above 0x7F, first at byte offset ", decoded.first_high_byte,
+              "); spans are byte offsets into its UTF-8 form")));
       break;
   }
   const size_t invalid = decoded.invalid_offsets.size();
@@ -202,13 +201,13 @@ std::string CleanText(absl::string_view contents, absl::string_view source,
     // in a JSONL line, the message does.
     Note note = EncodingNote(
         "nul-bytes", article_id,
-        absl::StrCat(source, ": ", decoded.nul_count,
-                     decoded.nul_count == 1
-                         ? " NUL character replaced with a space"
-                         : " NUL characters replaced with spaces",
-                     is_text ? ""
-                             : absl::StrCat(" (first at byte offset ",
-                                            decoded.first_nul, " of the line)")));
+        absl::StrCat(
+            source, ": ", decoded.nul_count,
+            decoded.nul_count == 1 ? " NUL character replaced with a space"
+                                   : " NUL characters replaced with spaces",
+            is_text ? ""
+                    : absl::StrCat(" (first at byte offset ", decoded.first_nul,
+                                   " of the line)")));
     if (is_text) {
       note.mutable_span()->set_begin(static_cast<uint32_t>(decoded.first_nul));
       note.mutable_span()->set_end(

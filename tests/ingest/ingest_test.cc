@@ -174,7 +174,8 @@ TEST(ArticleFromTextTest, ReadsWindows1252CurlyQuotesAsTheirCharacters) {
 TEST(ArticleFromTextTest, ReadsUtf16WithAByteOrderMark) {
   // "Hi “5”" then U+1F600 (a surrogate pair) and a lone high surrogate.
   const std::string le(
-      "\xFF\xFEH\0i\0 \0\x1C\x20" "5\0\x1D\x20\x3D\xD8\x00\xDE\x3D\xD8",
+      "\xFF\xFEH\0i\0 \0\x1C\x20"
+      "5\0\x1D\x20\x3D\xD8\x00\xDE\x3D\xD8",
       20);
   std::vector<Note> notes;
   Article a = ArticleFromText(le, "x", "x.txt", {}, &notes);
@@ -205,8 +206,7 @@ TEST(ArticleFromTextTest, NulCharactersBecomeSpacesWithTheirPlace) {
   EXPECT_EQ(a.text(), "Five  people  died.");
   ASSERT_EQ(notes.size(), 1u);
   EXPECT_EQ(notes[0].code(), "nul-bytes");
-  EXPECT_EQ(notes[0].message(),
-            "x.txt: 2 NUL characters replaced with spaces");
+  EXPECT_EQ(notes[0].message(), "x.txt: 2 NUL characters replaced with spaces");
   EXPECT_EQ(notes[0].span().begin(), 4u);
   EXPECT_EQ(notes[0].span().end(), 5u);
 }
@@ -252,8 +252,7 @@ TEST(ArticlesFromJsonlTest, InvalidUtf8InALineIsRepaired) {
 TEST(ArticlesFromJsonlTest, EscapedNulInTheTextBecomesASpace) {
   std::vector<Note> notes;
   auto articles = ArticlesFromJsonl(
-      "{\"id\":\"a\",\"text\":\"Ten\\u0000 people.\"}", "in.jsonl", {},
-      &notes);
+      "{\"id\":\"a\",\"text\":\"Ten\\u0000 people.\"}", "in.jsonl", {}, &notes);
   ASSERT_TRUE(articles.ok()) << articles.status();
   EXPECT_EQ((*articles)[0].text(), "Ten  people.");
   ASSERT_EQ(notes.size(), 1u);
