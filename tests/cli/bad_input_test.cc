@@ -71,7 +71,7 @@ struct Run {
 };
 
 struct Outcome {
-  int code = -1;       // exit status, or 128 + signal
+  int code = -1;  // exit status, or 128 + signal
   std::string out;
   std::string err;
 };
@@ -87,9 +87,9 @@ Outcome Execute(const fs::path& dir, const Run& run) {
     ::prctl(PR_CAPBSET_DROP, kCapDacOverride, 0, 0, 0);
     ::prctl(PR_CAPBSET_DROP, kCapDacReadSearch, 0, 0, 0);
     if (::chdir(dir.c_str()) != 0) ::_exit(126);
-    const int in = ::open(
-        run.stdin_file.empty() ? "/dev/null" : run.stdin_file.c_str(),
-        O_RDONLY);
+    const int in =
+        ::open(run.stdin_file.empty() ? "/dev/null" : run.stdin_file.c_str(),
+               O_RDONLY);
     ::dup2(in, STDIN_FILENO);
     ::dup2(out_pipe[1], STDOUT_FILENO);
     ::dup2(err_pipe[1], STDERR_FILENO);
@@ -132,8 +132,8 @@ Outcome Execute(const fs::path& dir, const Run& run) {
   }
   int status = 0;
   ::waitpid(pid, &status, 0);
-  outcome.code = WIFEXITED(status) ? WEXITSTATUS(status)
-                                   : 128 + WTERMSIG(status);
+  outcome.code =
+      WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return outcome;
 }
 
@@ -145,8 +145,8 @@ std::vector<ClaimSet> ParseDelimited(const std::string& bytes) {
   bool clean_eof = false;
   while (true) {
     ClaimSet set;  // parsing merges into the message given
-    if (!google::protobuf::util::ParseDelimitedFromZeroCopyStream(
-            &set, &stream, &clean_eof)) {
+    if (!google::protobuf::util::ParseDelimitedFromZeroCopyStream(&set, &stream,
+                                                                  &clean_eof)) {
       break;
     }
     sets.push_back(std::move(set));
@@ -218,313 +218,451 @@ TEST_P(BadInputTest, ExitCodeAndMessageAreExactlyTheDocumentedOnes) {
 
 const std::string kHundredKb = std::to_string(100 << 10);
 
-INSTANTIATE_TEST_SUITE_P(
-    Inputs, BadInputTest,
-    ::testing::Values(
-        Case{"NonexistentFile",
-             nullptr,
-             {{"extract", "missing.txt"}},
-             2,
-             "crosscheck: error: cannot open 'missing.txt': no such file\n"},
-        Case{"Directory",
-             [](const fs::path& d) { fs::create_directory(d / "stories"); },
-             {{"report", "stories"}},
-             2,
-             "crosscheck: error: cannot read 'stories': is a directory (give "
-             "the article files inside it)\n"},
-        Case{"UnreadableFile",
-             [](const fs::path& d) {
-               Write(d / "secret.txt", "Ten people died.\n");
-               fs::permissions(d / "secret.txt", fs::perms::none);
-             },
-             {{"extract", "secret.txt"}},
-             2,
-             "crosscheck: error: cannot open 'secret.txt': permission "
-             "denied\n"},
-        Case{"EmptyFile",
-             [](const fs::path& d) { Write(d / "empty.txt", ""); },
-             {{"extract", "empty.txt"}},
-             2,
-             "crosscheck: error: 'empty.txt' is empty: no article to read\n"},
-        Case{"WhitespaceOnlyFile",
-             [](const fs::path& d) { Write(d / "blank.txt", " \n\t\r\n\n"); },
-             {{"extract", "blank.txt"}},
-             2,
-             "crosscheck: error: 'blank.txt' holds only white space: no "
-             "article to read\n"},
-        Case{"EmptyStandardInput",
-             nullptr,
-             {{"extract", "-"}},
-             2,
-             "crosscheck: error: '<stdin>' is empty: no article to read\n"},
-        Case{"InvalidUtf8IsRepairedWithOffsetsIntoTheRepairedText",
-             [](const fs::path& d) {
-               Write(d / "damaged.txt",
-                     "Caf\xC3\xA9 \xFF\xFE talks: 12 people died and 4 "
-                     "were hurt \xE2\x80 on June 3, 2024.\n");
-             },
-             {{"extract", "--format=delimited", "damaged.txt"}},
-             0,
-             "crosscheck: warning: damaged: damaged.txt: 4 byte sequences "
-             "are not valid UTF-8 (first at byte offset 6); replaced with "
-             "U+FFFD\n",
-             [](const std::string& out) {
-               const std::vector<ClaimSet> sets = ParseDelimited(out);
-               ASSERT_EQ(sets.size(), 1u);
-               EXPECT_EQ(sets[0].claims_size(), 3);
-               ExpectSpansInText(sets[0]);
-             }},
-        Case{"Utf16WithAByteOrderMarkIsConverted",
-             [](const fs::path& d) {
-               std::string utf16 = "\xFF\xFE";
-               for (char c : std::string("Officials said 12 people died "
-                                         "on June 3, 2024.\n")) {
-                 utf16 += c;
-                 utf16 += '\0';
-               }
-               Write(d / "unicode.txt", utf16);
-             },
-             {{"extract", "--format=delimited", "unicode.txt"}},
-             0,
-             "crosscheck: warning: unicode: unicode.txt: read as UTF-16LE "
-             "(byte order mark FF FE); spans are byte offsets into its UTF-8 "
-             "form\n",
-             [](const std::string& out) {
-               const std::vector<ClaimSet> sets = ParseDelimited(out);
-               ASSERT_EQ(sets.size(), 1u);
-               EXPECT_EQ(sets[0].claims_size(), 2);
-               ExpectSpansInText(sets[0]);
-             }},
-        Case{"Windows1252CurlyQuotesAreReadAsQuotes",
-             [](const fs::path& d) {
-               Write(d / "legacy.txt",
-                     "\x93We will build 30 houses,\x94 Mayor Ada Okafor said "
-                     "\x96 a pledge.\n");
-             },
-             {{"extract", "--format=delimited", "legacy.txt"}},
-             0,
-             "crosscheck: warning: legacy: legacy.txt: not UTF-8, read as "
-             "Windows-1252 (3 bytes above 0x7F, first at byte offset 0); "
-             "spans are byte offsets into its UTF-8 form\n",
-             [](const std::string& out) {
-               const std::vector<ClaimSet> sets = ParseDelimited(out);
-               ASSERT_EQ(sets.size(), 1u);
-               ExpectSpansInText(sets[0]);
-               bool quote = false;
-               for (const auto& claim : sets[0].claims()) {
-                 if (claim.has_quote()) {
-                   quote = true;
-                   EXPECT_EQ(claim.quote().text(), "We will build 30 houses,");
-                   EXPECT_EQ(claim.quote().speaker(), "Ada Okafor");
-                 }
-               }
-               EXPECT_TRUE(quote) << "the curly-quoted quote is found";
-             }},
-        Case{"NulBytesBecomeSpaces",
-             [](const fs::path& d) {
-               Write(d / "nul.txt",
-                     std::string("Five\0 people died\0 on Monday.\n", 30));
-             },
-             {{"extract", "--format=delimited", "nul.txt"}},
-             0,
-             "crosscheck: warning: nul (byte 4): nul.txt: 2 NUL characters "
-             "replaced with spaces\n"
-             "crosscheck: warning: nul (byte 22): cannot resolve \"Monday\": "
-             "the article has no publication date\n",
-             [](const std::string& out) {
-               const std::vector<ClaimSet> sets = ParseDelimited(out);
-               ASSERT_EQ(sets.size(), 1u);
-               EXPECT_EQ(sets[0].articles(0).text().find('\0'),
-                         std::string::npos);
-               ExpectSpansInText(sets[0]);
-             }},
-        Case{"FiftyMegabyteArticle",
-             [](const fs::path& d) {
-               Write(d / "dump.txt", LongArticle(50'000'000));
-             },
-             {{"extract", "--format=delimited", "dump.txt"}},
-             0,
-             "",
-             [](const std::string& out) {
-               const std::vector<ClaimSet> sets = ParseDelimited(out);
-               ASSERT_EQ(sets.size(), 1u);
-               EXPECT_GE(sets[0].articles(0).text().size(), 50'000'000u);
-               EXPECT_GT(sets[0].claims_size(), 100'000);
-             }},
-        Case{"ArticleOverMaxArticleBytes",
-             [](const fs::path& d) {
-               Write(d / "dump.txt", LongArticle(200 << 10));
-             },
-             {{"extract", "--max-article-bytes=" + kHundredKb, "dump.txt"}},
-             2,
-             absl::StrCat("crosscheck: error: 'dump.txt': article is ",
-                          LongArticle(200 << 10).size(),
-                          " bytes, more than --max-article-bytes=", kHundredKb,
-                          " (raise it, or 0 for no limit)\n")},
-        Case{"StandardInputOverMaxArticleBytes",
-             [](const fs::path& d) {
-               Write(d / "dump.txt", LongArticle(200 << 10));
-             },
-             {{"extract", "--max-article-bytes=" + kHundredKb, "-"},
-              "dump.txt"},
-             2,
-             absl::StrCat("crosscheck: error: '<stdin>': article is larger "
-                          "than --max-article-bytes=",
-                          kHundredKb, " (raise it, or 0 for no limit)\n")},
-        Case{"RunOverMaxClaims",
-             [](const fs::path& d) {
-               std::string jsonl;
-               for (int i = 0; i < 3; ++i) {
-                 jsonl += JsonLine(absl::StrCat("a", i),
-                                   "Officials said 12 people died and 4 "
-                                   "were hurt.");
-               }
-               Write(d / "three.jsonl", jsonl);
-             },
-             {{"extract", "--max-claims=5", "three.jsonl"}},
-             2,
-             "crosscheck: error: more than --max-claims=5 claims: the limit "
-             "was passed at article 'a2' (three.jsonl:3), with 6 claims so "
-             "far; raise --max-claims (0 for no limit) or give fewer "
-             "articles\n"},
-        Case{"TenThousandOneLineArticles",
-             [](const fs::path& d) {
-               std::string jsonl;
-               for (int i = 0; i < 10'000; ++i) {
-                 jsonl += JsonLine(absl::StrCat("a", i),
-                                   absl::StrCat("Officials said ", i + 3,
-                                                " people attended."),
-                                   ",\"published\":\"2024-06-05\"");
-               }
-               Write(d / "many.jsonl", jsonl);
-             },
-             {{"extract", "--format=delimited", "many.jsonl"}},
-             0,
-             "",
-             [](const std::string& out) {
-               const std::vector<ClaimSet> sets = ParseDelimited(out);
-               ASSERT_EQ(sets.size(), 10'000u);
-               EXPECT_EQ(sets.back().articles(0).id(), "a9999");
-               EXPECT_EQ(sets.back().claims_size(), 1);
-             }},
-        Case{"JsonlWithAMalformedLine",
-             [](const fs::path& d) {
-               Write(d / "feed.jsonl", JsonLine("a", "Ten people died.") +
-                                           "{\"id\": \"b\", \"text\": \n" +
-                                           JsonLine("c", "Two people died."));
-             },
-             {{"extract", "feed.jsonl"}},
-             2,
-             "crosscheck: error: feed.jsonl:2: not a valid "
-             "crosscheck.v1.Article: Unexpected end of string. Expected a "
-             "value.\n"},
-        Case{"JsonlWithAMalformedLineAndKeepGoing",
-             [](const fs::path& d) {
-               Write(d / "feed.jsonl", JsonLine("a", "Ten people died.") +
-                                           "{\"id\": \"b\", \"text\": \n" +
-                                           JsonLine("c", "Two people died."));
-             },
-             {{"extract", "--keep-going", "--format=delimited",
-               "feed.jsonl"}},
-             0,
-             "crosscheck: warning: skipped feed.jsonl:2: not a valid "
-             "crosscheck.v1.Article: Unexpected end of string. Expected a "
-             "value.\n"
-             "crosscheck: warning: feed.jsonl: skipped 1 malformed line "
-             "(--keep-going)\n",
-             [](const std::string& out) {
-               const std::vector<ClaimSet> sets = ParseDelimited(out);
-               ASSERT_EQ(sets.size(), 2u);
-               EXPECT_EQ(sets[1].articles(0).id(), "c");
-             }},
-        Case{"JsonlWithUnknownFieldsIsRead",
-             [](const fs::path& d) {
-               Write(d / "feed.jsonl",
-                     JsonLine("a", "Ten people died.", ",\"section\":\"world\""));
-             },
-             {{"extract", "--format=delimited", "feed.jsonl"}},
-             0,
-             "",
-             [](const std::string& out) {
-               EXPECT_EQ(ParseDelimited(out).size(), 1u);
-             }},
-        Case{"JsonlWithUnknownFieldsWhenStrict",
-             [](const fs::path& d) {
-               Write(d / "feed.jsonl",
-                     JsonLine("a", "Ten people died.", ",\"section\":\"world\""));
-             },
-             {{"extract", "--strict-json", "feed.jsonl"}},
-             2,
-             "crosscheck: error: feed.jsonl:1: not a valid "
-             "crosscheck.v1.Article: section: Cannot find field.\n"},
-        Case{"DuplicateArticleIds",
-             [](const fs::path& d) {
-               Write(d / "feed.jsonl", JsonLine("a", "Ten people died.") +
-                                           JsonLine("a", "Two people died."));
-             },
-             {{"report", "feed.jsonl"}},
-             2,
-             "crosscheck: error: duplicate article id 'a' (from feed.jsonl:1 "
-             "and feed.jsonl:2): give each article a unique id or file "
-             "name\n"},
-        Case{"SameFileNameInTwoDirectories",
-             [](const fs::path& d) {
-               fs::create_directories(d / "x");
-               fs::create_directories(d / "y");
-               Write(d / "x" / "story.txt", "Ten people died.\n");
-               Write(d / "y" / "story.txt", "Two people died.\n");
-             },
-             {{"report", "x/story.txt", "y/story.txt"}},
-             2,
-             "crosscheck: error: duplicate article id 'story' (from "
-             "x/story.txt and y/story.txt): give each article a unique id or "
-             "file name\n"},
-        Case{"PublishedIsNotADate",
-             [](const fs::path& d) {
-               Write(d / "feed.jsonl", JsonLine("a", "Ten people died.",
-                                                ",\"published\":\"soon\""));
-             },
-             {{"extract", "feed.jsonl"}},
-             2,
-             "crosscheck: error: feed.jsonl:1: article 'a': published 'soon' "
-             "is not a date (expected YYYY-MM-DD)\n"},
-        Case{"PublishedFlagIsNotADate",
-             [](const fs::path& d) { Write(d / "a.txt", "Ten people died.\n"); },
-             {{"extract", "--published=2024-13-45", "a.txt"}},
-             2,
-             "crosscheck: error: --published '2024-13-45' is not a date "
-             "(expected YYYY-MM-DD)\n"},
-        Case{"OutputToAClosedPipe",
-             [](const fs::path& d) {
-               Write(d / "dump.txt", LongArticle(1 << 20));
-             },
-             {{"extract", "--format=json", "dump.txt"}, "", true},
-             0,
-             ""},
-        Case{"OutputToAClosedPipeWhileStreaming",
-             [](const fs::path& d) {
-               std::string jsonl;
-               for (int i = 0; i < 2'000; ++i) {
-                 jsonl += JsonLine(absl::StrCat("a", i), "Ten people died.");
-               }
-               Write(d / "many.jsonl", jsonl);
-             },
-             {{"extract", "--format=delimited", "many.jsonl"}, "", true},
-             0,
-             ""},
-        Case{"OutputIntoAMissingDirectory",
-             [](const fs::path& d) { Write(d / "a.txt", "Ten people died.\n"); },
-             {{"report", "--output=out/report.json", "a.txt"}},
-             2,
-             "crosscheck: error: cannot write 'out/report.json': No such file "
-             "or directory (creating a temporary file in its directory)\n"},
-        Case{"OutputToAFullDevice",
-             [](const fs::path& d) { Write(d / "a.txt", "Ten people died.\n"); },
-             {{"report", "--output=/dev/full", "a.txt"}},
-             2,
-             "crosscheck: error: cannot write '/dev/full': No space left on "
-             "device\n"}),
-    [](const ::testing::TestParamInfo<Case>& info) { return info.param.name; });
+INSTANTIATE_TEST_SUITE_P(Inputs, BadInputTest,
+                         ::testing::
+                             Values(
+                                 Case{"NonexistentFile",
+                                      nullptr,
+                                      {{"extract", "missing.txt"}},
+                                      2,
+                                      "crosscheck: error: cannot open "
+                                      "'missing.txt': no such file\n"},
+                                 Case{"Directory",
+                                      [](const fs::path& d) {
+                                        fs::create_directory(d / "stories");
+                                      },
+                                      {{"report", "stories"}},
+                                      2,
+                                      "crosscheck: error: cannot read "
+                                      "'stories': is a directory (give "
+                                      "the article files inside it)\n"},
+                                 Case{"UnreadableFile",
+                                      [](const fs::path& d) {
+                                        Write(d / "secret.txt",
+                                              "Ten people died.\n");
+                                        fs::permissions(d / "secret.txt",
+                                                        fs::perms::none);
+                                      },
+                                      {{"extract", "secret.txt"}},
+                                      2,
+                                      "crosscheck: error: cannot open "
+                                      "'secret.txt': permission "
+                                      "denied\n"},
+                                 Case{"EmptyFile",
+                                      [](const fs::path& d) {
+                                        Write(d / "empty.txt", "");
+                                      },
+                                      {{"extract", "empty.txt"}},
+                                      2,
+                                      "crosscheck: error: 'empty.txt' is "
+                                      "empty: no article to read\n"},
+                                 Case{"WhitespaceOnlyFile",
+                                      [](const fs::path& d) {
+                                        Write(d / "blank.txt", " \n\t\r\n\n");
+                                      },
+                                      {{"extract", "blank.txt"}},
+                                      2,
+                                      "crosscheck: error: 'blank.txt' holds "
+                                      "only white space: no "
+                                      "article to read\n"},
+                                 Case{"EmptyStandardInput",
+                                      nullptr,
+                                      {{"extract", "-"}},
+                                      2,
+                                      "crosscheck: error: '<stdin>' is empty: "
+                                      "no article to read\n"},
+                                 Case{"InvalidUtf8IsRepairedWithOffsetsIntoTheR"
+                                      "epairedText",
+                                      [](const fs::path& d) {
+                                        Write(d / "damaged.txt",
+                                              "Caf\xC3\xA9 \xFF\xFE talks: 12 "
+                                              "people died and 4 "
+                                              "were hurt \xE2\x80 on June 3, "
+                                              "2024.\n");
+                                      },
+                                      {{"extract", "--format=delimited",
+                                        "damaged.txt"}},
+                                      0,
+                                      "crosscheck: warning: damaged: "
+                                      "damaged.txt: 4 byte sequences "
+                                      "are not valid UTF-8 (first at byte "
+                                      "offset 6); replaced with "
+                                      "U+FFFD\n",
+                                      [](const std::string& out) {
+                                        const std::vector<ClaimSet> sets =
+                                            ParseDelimited(out);
+                                        ASSERT_EQ(sets.size(), 1u);
+                                        EXPECT_EQ(sets[0].claims_size(), 3);
+                                        ExpectSpansInText(sets[0]);
+                                      }},
+                                 Case{
+                                     "Utf16WithAByteOrderMarkIsConverted",
+                                     [](const fs::path& d) {
+                                       std::string utf16 = "\xFF\xFE";
+                                       for (char c : std::string(
+                                                "Officials said 12 people died "
+                                                "on June 3, 2024.\n")) {
+                                         utf16 += c;
+                                         utf16 += '\0';
+                                       }
+                                       Write(d / "unicode.txt", utf16);
+                                     },
+                                     {{"extract", "--format=delimited",
+                                       "unicode.txt"}},
+                                     0,
+                                     "crosscheck: warning: unicode: "
+                                     "unicode.txt: read as UTF-16LE "
+                                     "(byte order mark FF FE); spans are byte "
+                                     "offsets into its UTF-8 "
+                                     "form\n",
+                                     [](const std::string& out) {
+                                       const std::vector<ClaimSet> sets =
+                                           ParseDelimited(out);
+                                       ASSERT_EQ(sets.size(), 1u);
+                                       EXPECT_EQ(sets[0].claims_size(), 2);
+                                       ExpectSpansInText(sets[0]);
+                                     }},
+                                 Case{
+                                     "Windows1252CurlyQuotesAreReadAsQuotes",
+                                     [](const fs::path& d) {
+                                       Write(d / "legacy.txt",
+                                             "\x93We will build 30 houses,\x94 "
+                                             "Mayor Ada Okafor said "
+                                             "\x96 a pledge.\n");
+                                     },
+                                     {{"extract", "--format=delimited",
+                                       "legacy.txt"}},
+                                     0,
+                                     "crosscheck: warning: legacy: legacy.txt: "
+                                     "not UTF-8, read as "
+                                     "Windows-1252 (3 bytes above 0x7F, first "
+                                     "at byte offset 0); "
+                                     "spans are byte offsets into its UTF-8 "
+                                     "form\n",
+                                     [](const std::string& out) {
+                                       const std::vector<ClaimSet> sets =
+                                           ParseDelimited(out);
+                                       ASSERT_EQ(sets.size(), 1u);
+                                       ExpectSpansInText(sets[0]);
+                                       bool quote = false;
+                                       for (const auto& claim :
+                                            sets[0].claims()) {
+                                         if (claim.has_quote()) {
+                                           quote = true;
+                                           EXPECT_EQ(
+                                               claim.quote().text(),
+                                               "We will build 30 houses,");
+                                           EXPECT_EQ(claim.quote().speaker(),
+                                                     "Ada Okafor");
+                                         }
+                                       }
+                                       EXPECT_TRUE(quote)
+                                           << "the curly-quoted quote is found";
+                                     }},
+                                 Case{"NulBytesBecomeSpaces",
+                                      [](const fs::path& d) {
+                                        Write(d / "nul.txt",
+                                              std::string("Five\0 people "
+                                                          "died\0 on Monday.\n",
+                                                          30));
+                                      },
+                                      {{"extract", "--format=delimited",
+                                        "nul.txt"}},
+                                      0,
+                                      "crosscheck: warning: nul (byte 4): "
+                                      "nul.txt: 2 NUL characters "
+                                      "replaced with spaces\n"
+                                      "crosscheck: warning: nul (byte 22): "
+                                      "cannot resolve \"Monday\": "
+                                      "the article has no publication date\n",
+                                      [](const std::string& out) {
+                                        const std::vector<ClaimSet> sets =
+                                            ParseDelimited(out);
+                                        ASSERT_EQ(sets.size(), 1u);
+                                        EXPECT_EQ(
+                                            sets[0].articles(0).text().find(
+                                                '\0'),
+                                            std::string::npos);
+                                        ExpectSpansInText(sets[0]);
+                                      }},
+                                 Case{"FiftyMegabyteArticle",
+                                      [](const fs::path& d) {
+                                        Write(d / "dump.txt",
+                                              LongArticle(50'000'000));
+                                      },
+                                      {{"extract", "--format=delimited",
+                                        "dump.txt"}},
+                                      0,
+                                      "",
+                                      [](const std::string& out) {
+                                        const std::vector<ClaimSet> sets =
+                                            ParseDelimited(out);
+                                        ASSERT_EQ(sets.size(), 1u);
+                                        EXPECT_GE(
+                                            sets[0].articles(0).text().size(),
+                                            50'000'000u);
+                                        EXPECT_GT(sets[0].claims_size(),
+                                                  100'000);
+                                      }},
+                                 Case{"ArticleOverMaxArticleBytes",
+                                      [](const fs::path& d) {
+                                        Write(d / "dump.txt",
+                                              LongArticle(200 << 10));
+                                      },
+                                      {{"extract",
+                                        "--max-article-bytes=" + kHundredKb,
+                                        "dump.txt"}},
+                                      2,
+                                      absl::StrCat(
+                                          "crosscheck: error: 'dump.txt': "
+                                          "article is ",
+                                          LongArticle(200 << 10).size(),
+                                          " bytes, more than "
+                                          "--max-article-bytes=",
+                                          kHundredKb,
+                                          " (raise it, or 0 for no limit)\n")},
+                                 Case{"StandardInputOverMaxArticleBytes",
+                                      [](const fs::path& d) {
+                                        Write(d / "dump.txt",
+                                              LongArticle(200 << 10));
+                                      },
+                                      {{"extract",
+                                        "--max-article-bytes=" + kHundredKb,
+                                        "-"},
+                                       "dump.txt"},
+                                      2,
+                                      absl::StrCat(
+                                          "crosscheck: error: '<stdin>': "
+                                          "article is larger "
+                                          "than --max-article-bytes=",
+                                          kHundredKb,
+                                          " (raise it, or 0 for no limit)\n")},
+                                 Case{"RunOverMaxClaims",
+                                      [](const fs::path& d) {
+                                        std::string jsonl;
+                                        for (int i = 0; i < 3; ++i) {
+                                          jsonl +=
+                                              JsonLine(absl::StrCat("a", i),
+                                                       "Officials said 12 "
+                                                       "people died and 4 "
+                                                       "were hurt.");
+                                        }
+                                        Write(d / "three.jsonl", jsonl);
+                                      },
+                                      {{"extract", "--max-claims=5",
+                                        "three.jsonl"}},
+                                      2,
+                                      "crosscheck: error: more than "
+                                      "--max-claims=5 claims: the limit "
+                                      "was passed at article 'a2' "
+                                      "(three.jsonl:3), with 6 claims so "
+                                      "far; raise --max-claims (0 for no "
+                                      "limit) or give fewer "
+                                      "articles\n"},
+                                 Case{"TenThousandOneLineArticles",
+                                      [](const fs::path& d) {
+                                        std::string jsonl;
+                                        for (int i = 0; i < 10'000; ++i) {
+                                          jsonl += JsonLine(
+                                              absl::StrCat("a", i),
+                                              absl::StrCat("Officials said ",
+                                                           i + 3,
+                                                           " people attended."),
+                                              ",\"published\":\"2024-06-05\"");
+                                        }
+                                        Write(d / "many.jsonl", jsonl);
+                                      },
+                                      {{"extract", "--format=delimited",
+                                        "many.jsonl"}},
+                                      0,
+                                      "",
+                                      [](const std::string& out) {
+                                        const std::vector<ClaimSet> sets =
+                                            ParseDelimited(out);
+                                        ASSERT_EQ(sets.size(), 10'000u);
+                                        EXPECT_EQ(sets.back().articles(0).id(),
+                                                  "a9999");
+                                        EXPECT_EQ(sets.back().claims_size(), 1);
+                                      }},
+                                 Case{"JsonlWithAMalformedLine",
+                                      [](const fs::path& d) {
+                                        Write(
+                                            d / "feed.jsonl",
+                                            JsonLine("a", "Ten people died.") +
+                                                "{\"id\": \"b\", \"text\": \n" +
+                                                JsonLine("c",
+                                                         "Two people died."));
+                                      },
+                                      {{"extract", "feed.jsonl"}},
+                                      2,
+                                      "crosscheck: error: feed.jsonl:2: not a "
+                                      "valid "
+                                      "crosscheck.v1.Article: Unexpected end "
+                                      "of string. Expected a "
+                                      "value.\n"},
+                                 Case{"JsonlWithAMalformedLineAndKeepGoing",
+                                      [](const fs::path& d) {
+                                        Write(
+                                            d / "feed.jsonl",
+                                            JsonLine("a", "Ten people died.") +
+                                                "{\"id\": \"b\", \"text\": \n" +
+                                                JsonLine("c",
+                                                         "Two people died."));
+                                      },
+                                      {{"extract", "--keep-going",
+                                        "--format=delimited", "feed.jsonl"}},
+                                      0,
+                                      "crosscheck: warning: skipped "
+                                      "feed.jsonl:2: not a valid "
+                                      "crosscheck.v1.Article: Unexpected end "
+                                      "of string. Expected a "
+                                      "value.\n"
+                                      "crosscheck: warning: feed.jsonl: "
+                                      "skipped 1 malformed line "
+                                      "(--keep-going)\n",
+                                      [](const std::string& out) {
+                                        const std::vector<ClaimSet> sets =
+                                            ParseDelimited(out);
+                                        ASSERT_EQ(sets.size(), 2u);
+                                        EXPECT_EQ(sets[1].articles(0).id(),
+                                                  "c");
+                                      }},
+                                 Case{"JsonlWithUnknownFieldsIsRead",
+                                      [](const fs::path& d) {
+                                        Write(
+                                            d / "feed.jsonl",
+                                            JsonLine("a", "Ten people died.",
+                                                     ",\"section\":\"world\""));
+                                      },
+                                      {{"extract",
+                                        "--format=delimited", "feed.jsonl"}},
+                                      0,
+                                      "",
+                                      [](const std::string& out) {
+                                        EXPECT_EQ(ParseDelimited(out).size(),
+                                                  1u);
+                                      }},
+                                 Case{"JsonlWithUnknownFieldsWhenStrict",
+                                      [](const fs::path& d) {
+                                        Write(
+                                            d / "feed.jsonl",
+                                            JsonLine("a", "Ten people died.",
+                                                     ",\"section\":\"world\""));
+                                      },
+                                      {{"extract", "--strict-json",
+                                        "feed.jsonl"}},
+                                      2,
+                                      "crosscheck: error: feed.jsonl:1: not a "
+                                      "valid "
+                                      "crosscheck.v1.Article: section: Cannot "
+                                      "find field.\n"},
+                                 Case{"DuplicateArticleIds",
+                                      [](const fs::path& d) {
+                                        Write(
+                                            d / "feed.jsonl",
+                                            JsonLine("a", "Ten people died.") +
+                                                JsonLine("a",
+                                                         "Two people died."));
+                                      },
+                                      {{"report", "feed.jsonl"}},
+                                      2,
+                                      "crosscheck: error: duplicate article id "
+                                      "'a' (from feed.jsonl:1 "
+                                      "and feed.jsonl:2): give each article a "
+                                      "unique id or file "
+                                      "name\n"},
+                                 Case{
+                                     "SameFileNameInTwoDirectories",
+                                     [](const fs::path& d) {
+                                       fs::create_directories(d / "x");
+                                       fs::create_directories(d / "y");
+                                       Write(d / "x" / "story.txt",
+                                             "Ten people died.\n");
+                                       Write(d / "y" / "story.txt",
+                                             "Two people died.\n");
+                                     },
+                                     {{"report", "x/story.txt", "y/story.txt"}},
+                                     2,
+                                     "crosscheck: error: duplicate article id "
+                                     "'story' (from "
+                                     "x/story.txt and y/story.txt): give each "
+                                     "article a unique id or "
+                                     "file name\n"},
+                                 Case{"PublishedIsNotADate",
+                                      [](const fs::path& d) {
+                                        Write(d / "feed.jsonl",
+                                              JsonLine(
+                                                  "a", "Ten people died.",
+                                                  ",\"published\":\"soon\""));
+                                      },
+                                      {{"extract", "feed.jsonl"}},
+                                      2,
+                                      "crosscheck: error: feed.jsonl:1: "
+                                      "article 'a': published 'soon' "
+                                      "is not a date (expected YYYY-MM-DD)\n"},
+                                 Case{"PublishedFlagIsNotADate",
+                                      [](const fs::path& d) {
+                                        Write(d / "a.txt",
+                                              "Ten people died.\n");
+                                      },
+                                      {{"extract", "--published=2024-13-45",
+                                        "a.txt"}},
+                                      2,
+                                      "crosscheck: error: --published "
+                                      "'2024-13-45' is not a date "
+                                      "(expected YYYY-MM-DD)\n"},
+                                 Case{"OutputToAClosedPipe",
+                                      [](const fs::path& d) {
+                                        Write(d / "dump.txt",
+                                              LongArticle(1 << 20));
+                                      },
+                                      {{"extract", "--format=json", "dump.txt"},
+                                       "",
+                                       true},
+                                      0,
+                                      ""},
+                                 Case{"OutputToAClosedPipeWhileStreaming",
+                                      [](const fs::path& d) {
+                                        std::string jsonl;
+                                        for (int i = 0; i < 2'000; ++i) {
+                                          jsonl +=
+                                              JsonLine(absl::StrCat("a", i),
+                                                       "Ten people died.");
+                                        }
+                                        Write(d / "many.jsonl", jsonl);
+                                      },
+                                      {{"extract", "--format=delimited",
+                                        "many.jsonl"},
+                                       "",
+                                       true},
+                                      0,
+                                      ""},
+                                 Case{"OutputIntoAMissingDirectory",
+                                      [](const fs::path& d) {
+                                        Write(d / "a.txt",
+                                              "Ten people died.\n");
+                                      },
+                                      {{"report", "--output=out/report.json",
+                                        "a.txt"}},
+                                      2,
+                                      "crosscheck: error: cannot write "
+                                      "'out/report.json': No such file "
+                                      "or directory (creating a temporary file "
+                                      "in its directory)\n"},
+                                 Case{"OutputToAFullDevice",
+                                      [](const fs::path& d) {
+                                        Write(d / "a.txt",
+                                              "Ten people died.\n");
+                                      },
+                                      {{"report", "--output=/dev/full",
+                                        "a.txt"}},
+                                      2,
+                                      "crosscheck: error: cannot write "
+                                      "'/dev/full': No space left on "
+                                      "device\n"}),
+                         [](const ::testing::TestParamInfo<Case>& info) {
+                           return info.param.name;
+                         });
 
 bool HasTemporaryFile(const fs::path& dir) {
   for (const auto& entry : fs::directory_iterator(dir)) {
@@ -543,8 +681,8 @@ TEST(InterruptedRunTest, LeavesNoHalfWrittenOutput) {
   fs::remove_all(dir);
   fs::create_directories(dir);
   std::string jsonl;
-  const std::string body = absl::StrReplaceAll(
-      LongArticle(4 << 10), {{"\n", "\\n"}, {"\"", "\\\""}});
+  const std::string body = absl::StrReplaceAll(LongArticle(4 << 10),
+                                               {{"\n", "\\n"}, {"\"", "\\\""}});
   constexpr int kArticles = 200;
   for (int i = 0; i < kArticles; ++i) {
     jsonl += JsonLine(absl::StrCat("a", i), body);
@@ -562,8 +700,8 @@ TEST(InterruptedRunTest, LeavesNoHalfWrittenOutput) {
         if (::chdir(dir.c_str()) != 0) ::_exit(126);
         const std::string format =
             command == "report" ? "--format=binpb" : "--format=delimited";
-        ::execl(binary.c_str(), binary.c_str(), command.c_str(),
-                format.c_str(), "--output=out.binpb", "feed.jsonl", nullptr);
+        ::execl(binary.c_str(), binary.c_str(), command.c_str(), format.c_str(),
+                "--output=out.binpb", "feed.jsonl", nullptr);
         ::_exit(127);
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));

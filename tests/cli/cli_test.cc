@@ -485,20 +485,23 @@ TEST(CliTest, SameInputsInAnyOrderGiveTheSameBytes) {
 
 TEST(CliTest, RunTwiceOrWithArticlesReversedGivesTheSameBytes) {
   const std::vector<std::string> files = {
-      WriteTemp("det_a.txt",
-                "Summit in Lundby\nBy Ann Lee | Harbor Times\ndate 2024-06-05\n\n"
-                "The leaders held their 31st summit on Monday. Trade stands at "
-                "$48.5 billion, Okafor said.\n"),
-      WriteTemp("det_b.jsonl",
-                "{\"id\":\"wire\",\"outlet\":\"Meridian Wire\",\"published\":"
-                "\"2024-06-06\",\"text\":\"It was the 30th summit. \u201cWe agree,"
-                "\u201d said Henrik Solberg.\"}\n"
-                "{\"id\":\"post\",\"outlet\":\"Evening Post\",\"published\":"
-                "\"2024-06-06\",\"text\":\"Trade stands at $47 billion.\"}\n"),
-      WriteTemp("det_c.txt",
-                "Talks\nBy Cy Berg | Capital Review\ndate 2024-06-07\n\n"
-                "The thirty-first summit ended on Tuesday. \u201cWe agree,\u201d "
-                "Solberg said, three days after 12 people were hurt.\n")};
+      WriteTemp(
+          "det_a.txt",
+          "Summit in Lundby\nBy Ann Lee | Harbor Times\ndate 2024-06-05\n\n"
+          "The leaders held their 31st summit on Monday. Trade stands at "
+          "$48.5 billion, Okafor said.\n"),
+      WriteTemp(
+          "det_b.jsonl",
+          "{\"id\":\"wire\",\"outlet\":\"Meridian Wire\",\"published\":"
+          "\"2024-06-06\",\"text\":\"It was the 30th summit. \u201cWe agree,"
+          "\u201d said Henrik Solberg.\"}\n"
+          "{\"id\":\"post\",\"outlet\":\"Evening Post\",\"published\":"
+          "\"2024-06-06\",\"text\":\"Trade stands at $47 billion.\"}\n"),
+      WriteTemp(
+          "det_c.txt",
+          "Talks\nBy Cy Berg | Capital Review\ndate 2024-06-07\n\n"
+          "The thirty-first summit ended on Tuesday. \u201cWe agree,\u201d "
+          "Solberg said, three days after 12 people were hurt.\n")};
   const std::vector<std::string> reversed(files.rbegin(), files.rend());
   for (const std::string command : {"extract", "report"}) {
     for (const std::string format : {"binpb", "json"}) {
