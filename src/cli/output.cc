@@ -1,9 +1,11 @@
 #include "src/cli/output.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -24,7 +26,10 @@ volatile std::sig_atomic_t has_temporary = 0;
 void SetTemporary(const std::string& path) {
   has_temporary = 0;
   if (path.size() >= sizeof(temporary_path)) return;
+  std::atomic_signal_fence(std::memory_order_seq_cst);
   std::memcpy(temporary_path, path.c_str(), path.size() + 1);
+  // The handler sees the whole path before it sees the flag.
+  std::atomic_signal_fence(std::memory_order_seq_cst);
   has_temporary = 1;
 }
 
@@ -43,6 +48,14 @@ bool IsReaderGone(const absl::Status& status) {
 void InstallSignalHandlers() {
   std::signal(SIGPIPE, SIG_IGN);
   for (int signal : {SIGINT, SIGTERM, SIGHUP}) {
+    // A signal ignored when the run began stays ignored: nohup ignores
+    // SIGHUP, and a shell ignores SIGINT for a command run in the
+    // background, so that these outlive a closed terminal or a Ctrl-C.
+    struct sigaction current;
+    if (::sigaction(signal, nullptr, &current) == 0 &&
+        current.sa_handler == SIG_IGN) {
+      continue;
+    }
     std::signal(signal, RemoveTemporaryAndDie);
   }
 }
@@ -51,9 +64,10 @@ Output::~Output() { RemoveTemporary(); }
 
 void Output::RemoveTemporary() {
   if (tmp_.empty()) return;
-  has_temporary = 0;
   if (file_.is_open()) file_.close();
   std::remove(tmp_.c_str());
+  // Only now: a signal until the file is gone must still remove it.
+  has_temporary = 0;
   tmp_.clear();
 }
 

@@ -61,7 +61,8 @@ bool IsReaderGone(const absl::Status& status);
 // For the crosscheck binary: ignores SIGPIPE, so that a closed pipe is a
 // failed write (IsReaderGone) instead of a death by signal, and on SIGINT,
 // SIGTERM and SIGHUP removes the temporary file of the Output being
-// written before ending with that signal.
+// written before ending with that signal. A signal ignored when the
+// program started (SIGHUP under nohup) stays ignored.
 void InstallSignalHandlers();
 
 }  // namespace crosscheck::cli

@@ -725,5 +725,71 @@ TEST(InterruptedRunTest, LeavesNoHalfWrittenOutput) {
   EXPECT_GT(killed_while_writing, 0);
 }
 
+// Runs the streamed extract reading feed.jsonl, a FIFO, in `dir`, and
+// sends it SIGHUP once it is reading (its signal handlers are in place by
+// then), before it has read any article; then writes `jsonl` into the
+// FIFO. `ignore_hangup`: start it with SIGHUP ignored, as nohup does.
+Outcome HangUpWhileReading(const fs::path& dir, const std::string& jsonl,
+                           bool ignore_hangup) {
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string fifo = (dir / "feed.jsonl").string();
+  if (::mkfifo(fifo.c_str(), 0600) != 0) return {};
+  const std::string binary = Binary();
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    if (::chdir(dir.c_str()) != 0) ::_exit(126);
+    if (ignore_hangup) ::signal(SIGHUP, SIG_IGN);
+    ::execl(binary.c_str(), binary.c_str(), "extract", "--format=delimited",
+            "--output=out.binpb", "feed.jsonl", nullptr);
+    ::_exit(127);
+  }
+  // Opening the FIFO returns once the binary has opened it to read.
+  const int fd = ::open(fifo.c_str(), O_WRONLY);
+  ::kill(pid, SIGHUP);
+  size_t written = 0;
+  while (fd >= 0 && written < jsonl.size()) {
+    const ssize_t n =
+        ::write(fd, jsonl.data() + written, jsonl.size() - written);
+    if (n <= 0) break;  // EPIPE: the binary has gone
+    written += static_cast<size_t>(n);
+  }
+  if (fd >= 0) ::close(fd);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  Outcome outcome;
+  outcome.code =
+      WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  outcome.out = ReadAll((dir / "out.binpb").string());
+  return outcome;
+}
+
+// Ctrl-C, kill or a closed terminal stop a run and remove its temporary
+// file; a run started with SIGHUP ignored (nohup) is not stopped by it.
+TEST(InterruptedRunTest, HangupStopsARunUnlessItWasIgnored) {
+  std::string jsonl;
+  for (int i = 0; i < 3; ++i) {
+    jsonl += JsonLine(absl::StrCat("a", i), "Ten people died.");
+  }
+  const fs::path base = fs::path(std::getenv("TEST_TMPDIR"));
+  // A write to the FIFO of a stopped run fails instead of ending the test.
+  const auto previous_sigpipe = ::signal(SIGPIPE, SIG_IGN);
+
+  const Outcome stopped =
+      HangUpWhileReading(base / "hangup", jsonl, /*ignore_hangup=*/false);
+  EXPECT_EQ(stopped.code, 128 + SIGHUP);
+  EXPECT_FALSE(HasTemporaryFile(base / "hangup"));
+  EXPECT_FALSE(fs::exists(base / "hangup" / "out.binpb"));
+
+  const Outcome kept =
+      HangUpWhileReading(base / "nohup", jsonl, /*ignore_hangup=*/true);
+  EXPECT_EQ(kept.code, 0);
+  EXPECT_FALSE(HasTemporaryFile(base / "nohup"));
+  const std::vector<ClaimSet> sets = ParseDelimited(kept.out);
+  ASSERT_EQ(sets.size(), 3u);
+  EXPECT_EQ(sets[2].articles(0).id(), "a2");
+  ::signal(SIGPIPE, previous_sigpipe);
+}
+
 }  // namespace
 }  // namespace crosscheck
