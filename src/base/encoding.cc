@@ -134,7 +134,7 @@ absl::string_view EncodingName(SourceEncoding encoding) {
   return "UTF-8";
 }
 
-DecodedText DecodeInput(absl::string_view bytes) {
+DecodedText DecodeInput(absl::string_view bytes, bool replace_nuls) {
   DecodedText out;
   if (bytes.size() >= 2 &&
       (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")) {
@@ -161,7 +161,7 @@ DecodedText DecodeInput(absl::string_view bytes) {
       for (size_t& offset : out.invalid_offsets) offset += out.bom_bytes;
     }
   }
-  ReplaceNuls(&out);
+  if (replace_nuls) ReplaceNuls(&out);
   return out;
 }
 

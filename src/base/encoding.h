@@ -36,7 +36,7 @@ absl::string_view EncodingName(SourceEncoding encoding);
 // An input read as text.
 struct DecodedText {
   // The text in UTF-8: valid, without a byte order mark and without NUL
-  // bytes (each NUL is replaced by a space).
+  // bytes (each NUL is replaced by a space, unless asked not to).
   std::string text;
   SourceEncoding encoding = SourceEncoding::kUtf8;
   // Length of the byte order mark dropped from the input's start (0, 2, 3).
@@ -61,7 +61,10 @@ struct DecodedText {
 // among them (a file written in that encoding), and otherwise as UTF-8 with
 // each invalid sequence replaced by U+FFFD (a UTF-8 file with damage).
 // Linear in the input; valid UTF-8 without NUL bytes comes back unchanged.
-DecodedText DecodeInput(absl::string_view bytes);
+// `replace_nuls` false leaves NUL characters in `text` (and nul_count 0),
+// for a caller that replaces them in each part of the text, such as each
+// line of a JSONL file.
+DecodedText DecodeInput(absl::string_view bytes, bool replace_nuls = true);
 
 }  // namespace crosscheck::base
 

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -133,6 +134,20 @@ bool IsBlank(absl::string_view s) {
   return absl::StripAsciiWhitespace(s).empty();
 }
 
+// Whether `s` is blank once its NUL characters are made spaces.
+bool IsBlankText(absl::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return c == '\0' || absl::ascii_isspace(static_cast<unsigned char>(c));
+  });
+}
+
+// What CleanText reads.
+enum class Cleaned {
+  kText,       // an article's text
+  kJsonlLine,  // one line of JSONL
+  kJsonlFile,  // a whole JSONL file, to be split into lines, each cleaned
+};
+
 Note EncodingNote(absl::string_view code, absl::string_view article_id,
                   std::string message) {
   Note note;
@@ -146,13 +161,16 @@ Note EncodingNote(absl::string_view code, absl::string_view article_id,
 // Reads `contents` as text (base::DecodeInput: a byte order mark dropped,
 // UTF-16 or Windows-1252 converted, invalid UTF-8 repaired, NUL bytes made
 // spaces) and reports each of these as a warning note for `article_id`
-// (which may be empty), naming `source` and where in it. `is_text`: the
-// contents are an article's text (not a JSONL line), so the note on NUL
-// characters can carry their span.
+// (which may be empty), naming `source` and where in it. For an article's
+// text the note on NUL characters carries their span; for a JSONL line its
+// message says where the first was; a whole JSONL file keeps its NUL
+// characters for each line's CleanText, which knows the line and article.
 std::string CleanText(absl::string_view contents, absl::string_view source,
-                      absl::string_view article_id, bool is_text,
+                      absl::string_view article_id, Cleaned what,
                       std::vector<Note>* notes) {
-  base::DecodedText decoded = base::DecodeInput(contents);
+  const bool is_text = what == Cleaned::kText;
+  base::DecodedText decoded =
+      base::DecodeInput(contents, /*replace_nuls=*/what != Cleaned::kJsonlFile);
   const absl::string_view encoding = base::EncodingName(decoded.encoding);
   switch (decoded.encoding) {
     case base::SourceEncoding::kUtf8:
@@ -247,7 +265,7 @@ Article ArticleFromText(absl::string_view contents, absl::string_view id,
   Article article;
   article.set_id(std::string(id));
   article.set_source(std::string(source));
-  article.set_text(CleanText(contents, source, id, /*is_text=*/true, notes));
+  article.set_text(CleanText(contents, source, id, Cleaned::kText, notes));
   Annotate(&article, options);
   if (!options.outlet.empty()) article.set_outlet(options.outlet);
   if (!options.published.empty()) article.set_published(options.published);
@@ -277,7 +295,7 @@ class JsonlParser {
     const size_t notes_before = notes_->size();
     const std::string repaired =
         CleanText(absl::StripTrailingAsciiWhitespace(line), where, "",
-                  /*is_text=*/false, notes_);
+                  Cleaned::kJsonlLine, notes_);
     absl::Status status;
     Article parsed;
     {
@@ -297,7 +315,7 @@ class JsonlParser {
                          Quoted(parsed.id().empty() ? "(no id)" : parsed.id())),
             parsed.text().size(), /*at_least=*/false,
             options_.max_article_bytes);
-      } else if (IsBlank(parsed.text())) {
+      } else if (IsBlankText(parsed.text())) {
         status = absl::InvalidArgumentError(
             absl::StrCat(where, ": article ",
                          Quoted(parsed.id().empty() ? "(no id)" : parsed.id()),
@@ -328,8 +346,8 @@ class JsonlParser {
     }
     if (parsed.text().find('\0') != std::string::npos) {
       // A "\u0000" in the JSON: made a space, like a NUL byte in a file.
-      parsed.set_text(CleanText(parsed.text(), where, parsed.id(),
-                                /*is_text=*/true, notes_));
+      parsed.set_text(
+          CleanText(parsed.text(), where, parsed.id(), Cleaned::kText, notes_));
     }
     parsed.set_published(NormalizeDate(parsed.published()));
     parsed.set_source(where);
@@ -393,6 +411,24 @@ absl::Status HasArticleText(absl::string_view name, bool any_byte,
   return absl::OkStatus();
 }
 
+bool HasUtf16ByteOrderMark(absl::string_view contents) {
+  return absl::StartsWith(contents, "\xFF\xFE") ||
+         absl::StartsWith(contents, "\xFE\xFF");
+}
+
+// Whether standard input holds JSONL: its first non-blank character, after
+// any byte order mark (UTF-8 or UTF-16), is '{'.
+bool LooksLikeJsonl(absl::string_view contents) {
+  if (HasUtf16ByteOrderMark(contents)) {
+    // Its first few thousand characters, as UTF-8.
+    const base::DecodedText head =
+        base::DecodeInput(contents.substr(0, size_t{1} << 13));
+    return absl::StartsWith(absl::StripLeadingAsciiWhitespace(head.text), "{");
+  }
+  absl::ConsumePrefix(&contents, "\xEF\xBB\xBF");
+  return absl::StartsWith(absl::StripLeadingAsciiWhitespace(contents), "{");
+}
+
 }  // namespace
 
 absl::Status StreamArticles(
@@ -447,8 +483,7 @@ absl::Status StreamArticles(
       ssize_t length;
       while ((length = ::getline(&buffer, &capacity, file)) > 0) {
         absl::string_view line(buffer, static_cast<size_t>(length));
-        if (!any_byte && (absl::StartsWith(line, "\xFF\xFE") ||
-                          absl::StartsWith(line, "\xFE\xFF"))) {
+        if (!any_byte && HasUtf16ByteOrderMark(line)) {
           // UTF-16 (a Windows "Unicode" export): its lines are found in
           // its UTF-8 form, so the file is read whole.
           any_byte = true;
@@ -458,7 +493,7 @@ absl::Status StreamArticles(
             break;
           }
           const std::string text = CleanText(absl::StrCat(line, *rest), name,
-                                             "", /*is_text=*/false, notes);
+                                             "", Cleaned::kJsonlFile, notes);
           for (absl::string_view l : absl::StrSplit(text, '\n')) {
             if (!process(l)) break;
           }
@@ -485,15 +520,24 @@ absl::Status StreamArticles(
                         ReadFile(path, options.max_article_bytes));
     CC_RETURN_IF_ERROR(
         HasArticleText(name, !contents.empty(), !IsBlank(contents)));
-    if (is_stdin &&
-        absl::StartsWith(absl::StripLeadingAsciiWhitespace(contents), "{")) {
+    if (is_stdin && LooksLikeJsonl(contents)) {
+      std::string utf8;  // UTF-16 JSONL, as UTF-8
+      absl::string_view jsonl = contents;
+      if (HasUtf16ByteOrderMark(contents)) {
+        utf8 = CleanText(contents, name, "", Cleaned::kJsonlFile, notes);
+        jsonl = utf8;
+      }
       CC_ASSIGN_OR_RETURN(std::vector<Article> parsed,
-                          ArticlesFromJsonl(contents, name, options, notes));
+                          ArticlesFromJsonl(jsonl, name, options, notes));
       for (Article& a : parsed) CC_RETURN_IF_ERROR(give(std::move(a)));
     } else {
       const std::string id = is_stdin ? "stdin" : Stem(path);
-      CC_RETURN_IF_ERROR(
-          give(ArticleFromText(contents, id, name, options, notes)));
+      Article article = ArticleFromText(contents, id, name, options, notes);
+      // A byte order mark alone, or UTF-16 white space, or NUL bytes: no
+      // text once read.
+      CC_RETURN_IF_ERROR(HasArticleText(name, !article.text().empty(),
+                                        !IsBlank(article.text())));
+      CC_RETURN_IF_ERROR(give(std::move(article)));
     }
   }
   return absl::OkStatus();

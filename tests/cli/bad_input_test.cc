@@ -611,6 +611,51 @@ INSTANTIATE_TEST_SUITE_P(Inputs, BadInputTest,
                                       "crosscheck: error: --published "
                                       "'2024-13-45' is not a date "
                                       "(expected YYYY-MM-DD)\n"},
+                                 Case{"Utf16JsonlOnStandardInput",
+                                      [](const fs::path& d) {
+                                        std::string utf16 = "\xFF\xFE";
+                                        for (char c :
+                                             JsonLine("a", "Ten people died.") +
+                                                 JsonLine("b",
+                                                          "Two people died.")) {
+                                          utf16 += c;
+                                          utf16 += '\0';
+                                        }
+                                        Write(d / "feed.jsonl", utf16);
+                                      },
+                                      {{"extract", "--format=delimited", "-"},
+                                       "feed.jsonl"},
+                                      0,
+                                      "crosscheck: warning: <stdin>: read as "
+                                      "UTF-16LE (byte order mark FF FE); spans "
+                                      "are byte offsets into its UTF-8 form\n",
+                                      [](const std::string& out) {
+                                        const std::vector<ClaimSet> sets =
+                                            ParseDelimited(out);
+                                        ASSERT_EQ(sets.size(), 2u);
+                                        EXPECT_EQ(sets[1].articles(0).id(),
+                                                  "b");
+                                        EXPECT_EQ(sets[1].articles(0).text(),
+                                                  "Two people died.");
+                                      }},
+                                 Case{"JsonlWithAByteOrderMarkOnStandardInput",
+                                      [](const fs::path& d) {
+                                        Write(d / "feed.jsonl",
+                                              "\xEF\xBB\xBF" +
+                                                  JsonLine("a",
+                                                           "Ten people died."));
+                                      },
+                                      {{"extract", "--format=delimited", "-"},
+                                       "feed.jsonl"},
+                                      0,
+                                      "",
+                                      [](const std::string& out) {
+                                        const std::vector<ClaimSet> sets =
+                                            ParseDelimited(out);
+                                        ASSERT_EQ(sets.size(), 1u);
+                                        EXPECT_EQ(sets[0].articles(0).id(),
+                                                  "a");
+                                      }},
                                  Case{"OutputToAClosedPipe",
                                       [](const fs::path& d) {
                                         Write(d / "dump.txt",

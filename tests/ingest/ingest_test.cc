@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/testing/status_matchers.h"
@@ -330,6 +331,70 @@ TEST(ReadArticlesTest, AUtf16JsonlFileIsReadLineByLine) {
   EXPECT_EQ((*articles)[1].source(), path + ":2");
   ASSERT_EQ(notes.size(), 1u);
   EXPECT_THAT(notes[0].message(), HasSubstr("read as UTF-16LE"));
+}
+
+// Each character of `ascii` as UTF-16LE, after the byte order mark.
+std::string Utf16Le(const std::string& ascii) {
+  std::string utf16 = "\xFF\xFE";
+  for (char c : ascii) {
+    utf16.push_back(c);
+    utf16.push_back('\0');
+  }
+  return utf16;
+}
+
+TEST(ReadArticlesTest, ANulInAUtf16JsonlFileIsReportedForItsLineAndArticle) {
+  constexpr char kJsonl[] =
+      "{\"id\":\"a\",\"text\":\"One.\"}\n"
+      "{\"id\":\"b\",\"text\":\"Two\0.\"}\n";
+  const std::string path = WriteTemp(
+      "nul16.jsonl", Utf16Le(std::string(kJsonl, sizeof(kJsonl) - 1)));
+  std::vector<Note> notes;
+  auto articles = ReadArticles({path}, {}, &notes);
+  ASSERT_TRUE(articles.ok()) << articles.status();
+  ASSERT_EQ(articles->size(), 2u);
+  EXPECT_EQ((*articles)[1].text(), "Two .");
+  ASSERT_EQ(notes.size(), 2u);
+  EXPECT_THAT(notes[0].message(), HasSubstr("read as UTF-16LE"));
+  EXPECT_EQ(notes[1].code(), "nul-bytes");
+  EXPECT_EQ(notes[1].article_id(), "b");
+  EXPECT_EQ(notes[1].message(),
+            path +
+                ":2: 1 NUL character replaced with a space (first at byte "
+                "offset 21 of the line)");
+}
+
+TEST(ReadArticlesTest, AFileWithoutTextOnceReadIsRefused) {
+  const struct {
+    const char* name;
+    std::string contents;
+    const char* error;
+  } cases[] = {
+      {"bom16.txt", "\xFF\xFE", "is empty: no article to read"},
+      {"blank16.txt", Utf16Le(" \r\n\t"),
+       "holds only white space: no article to read"},
+      {"bom8.txt", "\xEF\xBB\xBF\n",
+       "holds only white space: no article to "
+       "read"},
+      {"nul.txt", std::string("\0\0 \0\n", 5),
+       "holds only white space: no article to read"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    const std::string path = WriteTemp(c.name, c.contents);
+    std::vector<Note> notes;
+    EXPECT_THAT(ReadArticles({path}, {}, &notes),
+                StatusIs(absl::StatusCode::kInvalidArgument,
+                         absl::StrCat("'", path, "' ", c.error)));
+  }
+}
+
+TEST(ArticlesFromJsonlTest, TextOfOnlyEscapedNulsIsNoText) {
+  std::vector<Note> notes;
+  EXPECT_THAT(ArticlesFromJsonl("{\"id\":\"a\",\"text\":\"\\u0000 \\u0000\"}",
+                                "in.jsonl", {}, &notes),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       "in.jsonl:1: article 'a' has no text"));
 }
 
 TEST(ReadArticlesTest, MissingFileIsNotFound) {
