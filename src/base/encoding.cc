@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "absl/strings/match.h"
 #include "src/base/utf8.h"
 
 namespace crosscheck::base {
@@ -22,7 +23,26 @@ constexpr char16_t kWindows1252High[32] = {
 struct Utf8Census {
   bool any_invalid = false;
   bool any_multibyte = false;
+  // The last bytes are the start of a multibyte character cut off by the
+  // end of the input (not counted in any_invalid).
+  bool cut_off_end = false;
 };
+
+// Whether bytes[pos..] are a UTF-8 lead byte and fewer continuation bytes
+// than it needs, up to the end.
+bool IsCutOffCharacter(absl::string_view bytes, size_t pos) {
+  const auto lead = static_cast<unsigned char>(bytes[pos]);
+  const size_t need = lead >= 0xF0 && lead <= 0xF4   ? 3
+                      : lead >= 0xE0 && lead <= 0xEF ? 2
+                      : lead >= 0xC2 && lead <= 0xDF ? 1
+                                                     : 0;
+  const size_t rest = bytes.size() - pos - 1;
+  if (need == 0 || rest >= need) return false;
+  for (size_t i = pos + 1; i < bytes.size(); ++i) {
+    if ((static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80) return false;
+  }
+  return true;
+}
 
 Utf8Census TakeUtf8Census(absl::string_view bytes) {
   Utf8Census census;
@@ -42,6 +62,10 @@ Utf8Census TakeUtf8Census(absl::string_view bytes) {
     int length;
     const char32_t c = DecodeUtf8(bytes, pos, &length);
     if (c == kReplacementChar && length == 1) {
+      if (IsCutOffCharacter(bytes, pos)) {
+        census.cut_off_end = true;
+        break;
+      }
       census.any_invalid = true;
     } else {
       census.any_multibyte = true;
@@ -81,6 +105,28 @@ void DecodeUtf16(absl::string_view bytes, bool big_endian, DecodedText* out) {
     i += 2;
   }
   if (i < bytes.size()) {  // an odd last byte
+    out->invalid_offsets.push_back(base + i);
+    AppendUtf8(kReplacementChar, &out->text);
+  }
+}
+
+void DecodeUtf32(absl::string_view bytes, bool big_endian, DecodedText* out) {
+  out->text.reserve(bytes.size());
+  const size_t base = out->bom_bytes;
+  size_t i = 0;
+  for (; i + 3 < bytes.size(); i += 4) {
+    char32_t c = 0;
+    for (int k = 0; k < 4; ++k) {
+      const auto b = static_cast<unsigned char>(bytes[i + (big_endian ? k : 3 - k)]);
+      c = (c << 8) | b;
+    }
+    if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+      out->invalid_offsets.push_back(base + i);
+      c = kReplacementChar;
+    }
+    AppendUtf8(c, &out->text);
+  }
+  if (i < bytes.size()) {  // one to three last bytes
     out->invalid_offsets.push_back(base + i);
     AppendUtf8(kReplacementChar, &out->text);
   }
@@ -128,30 +174,63 @@ absl::string_view EncodingName(SourceEncoding encoding) {
       return "UTF-16LE";
     case SourceEncoding::kUtf16Be:
       return "UTF-16BE";
+    case SourceEncoding::kUtf32Le:
+      return "UTF-32LE";
+    case SourceEncoding::kUtf32Be:
+      return "UTF-32BE";
     case SourceEncoding::kWindows1252:
       return "Windows-1252";
   }
   return "UTF-8";
 }
 
+absl::string_view ByteOrderMarkHex(SourceEncoding encoding) {
+  switch (encoding) {
+    case SourceEncoding::kUtf16Le:
+      return "FF FE";
+    case SourceEncoding::kUtf16Be:
+      return "FE FF";
+    case SourceEncoding::kUtf32Le:
+      return "FF FE 00 00";
+    case SourceEncoding::kUtf32Be:
+      return "00 00 FE FF";
+    default:
+      return "";
+  }
+}
+
+bool HasWideByteOrderMark(absl::string_view bytes) {
+  return absl::StartsWith(bytes, "\xFF\xFE") ||
+         absl::StartsWith(bytes, "\xFE\xFF") ||
+         absl::StartsWith(bytes, absl::string_view("\0\0\xFE\xFF", 4));
+}
+
 DecodedText DecodeInput(absl::string_view bytes, bool replace_nuls) {
   DecodedText out;
-  if (bytes.size() >= 2 &&
-      (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")) {
+  if (absl::StartsWith(bytes, absl::string_view("\xFF\xFE\0\0", 4)) ||
+      absl::StartsWith(bytes, absl::string_view("\0\0\xFE\xFF", 4))) {
+    out.encoding = bytes[0] == '\xFF' ? SourceEncoding::kUtf32Le
+                                      : SourceEncoding::kUtf32Be;
+    out.bom_bytes = 4;
+    DecodeUtf32(bytes.substr(4), out.encoding == SourceEncoding::kUtf32Be,
+                &out);
+  } else if (absl::StartsWith(bytes, "\xFF\xFE") ||
+             absl::StartsWith(bytes, "\xFE\xFF")) {
     out.encoding = bytes[0] == '\xFF' ? SourceEncoding::kUtf16Le
                                       : SourceEncoding::kUtf16Be;
     out.bom_bytes = 2;
     DecodeUtf16(bytes.substr(2), out.encoding == SourceEncoding::kUtf16Be,
                 &out);
   } else {
-    if (bytes.substr(0, kUtf8Bom.size()) == kUtf8Bom) {
+    if (absl::StartsWith(bytes, kUtf8Bom)) {
       out.bom_bytes = kUtf8Bom.size();
       bytes.remove_prefix(kUtf8Bom.size());
     }
     const Utf8Census census = TakeUtf8Census(bytes);
-    if (!census.any_invalid) {
+    if (!census.any_invalid && !census.cut_off_end) {
       out.text = std::string(bytes);
-    } else if (!census.any_multibyte) {
+    } else if (census.any_invalid && !census.any_multibyte &&
+               out.bom_bytes == 0) {
       out.encoding = SourceEncoding::kWindows1252;
       DecodeWindows1252(bytes, &out);
       for (size_t& offset : out.invalid_offsets) offset += out.bom_bytes;

@@ -27,11 +27,20 @@ enum class SourceEncoding {
   kUtf8,         // UTF-8 (a byte order mark, if any, dropped)
   kUtf16Le,      // UTF-16, little endian, said by the byte order mark FF FE
   kUtf16Be,      // UTF-16, big endian, said by the byte order mark FE FF
+  kUtf32Le,      // UTF-32, little endian: byte order mark FF FE 00 00
+  kUtf32Be,      // UTF-32, big endian: byte order mark 00 00 FE FF
   kWindows1252,  // not UTF-8, and not one UTF-8 multibyte character in it
 };
 
-// "UTF-8", "UTF-16LE", "UTF-16BE", "Windows-1252".
+// "UTF-8", "UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE", "Windows-1252".
 absl::string_view EncodingName(SourceEncoding encoding);
+
+// The byte order mark that says `encoding`, as hex ("FF FE"); empty for
+// UTF-8 and Windows-1252.
+absl::string_view ByteOrderMarkHex(SourceEncoding encoding);
+
+// Whether `bytes` start with a UTF-16 or UTF-32 byte order mark.
+bool HasWideByteOrderMark(absl::string_view bytes);
 
 // An input read as text.
 struct DecodedText {
@@ -55,11 +64,14 @@ struct DecodedText {
   size_t first_high_byte = 0;
 };
 
-// Reads `bytes` as text. A byte order mark decides UTF-8 or UTF-16; without
-// one, bytes that are valid UTF-8 are UTF-8. Bytes that are not valid UTF-8
-// are read as Windows-1252 when no valid UTF-8 multibyte character occurs
-// among them (a file written in that encoding), and otherwise as UTF-8 with
-// each invalid sequence replaced by U+FFFD (a UTF-8 file with damage).
+// Reads `bytes` as text. A byte order mark decides UTF-8, UTF-16 or UTF-32;
+// without one, bytes that are valid UTF-8 are UTF-8. Bytes that are not
+// valid UTF-8 are read as Windows-1252 when no valid UTF-8 multibyte
+// character occurs among them (a file written in that encoding), and
+// otherwise as UTF-8 with each invalid sequence replaced by U+FFFD (a UTF-8
+// file with damage). Also read as damaged UTF-8, never as Windows-1252:
+// bytes after a UTF-8 byte order mark, and text whose only invalid bytes
+// are a multibyte character cut off at its end (a truncated file).
 // Linear in the input; valid UTF-8 without NUL bytes comes back unchanged.
 // `replace_nuls` false leaves NUL characters in `text` (and nul_count 0),
 // for a caller that replaces them in each part of the text, such as each

@@ -143,14 +143,27 @@ absl::StatusOr<std::string> RunExtract(const std::vector<std::string>& inputs,
   for (size_t i = 0; i < e.articles.size(); ++i) {
     rank.emplace(e.articles[i].id(), i);
   }
-  const auto by_article = [&rank](const auto& a, const auto& b) {
-    const auto ra = rank.find(a.article_id());
-    const auto rb = rank.find(b.article_id());
-    return (ra == rank.end() ? rank.size() : ra->second) <
-           (rb == rank.end() ? rank.size() : rb->second);
+  const auto rank_of = [&rank](const std::string& id) {
+    const auto it = rank.find(id);
+    return it == rank.end() ? rank.size() : it->second;
   };
-  std::stable_sort(e.claims.begin(), e.claims.end(), by_article);
-  std::stable_sort(e.notes.begin(), e.notes.end(), by_article);
+  std::stable_sort(e.claims.begin(), e.claims.end(),
+                   [&rank_of](const Claim& a, const Claim& b) {
+                     return rank_of(a.article_id()) < rank_of(b.article_id());
+                   });
+  // Notes about no article (a skipped JSONL line, a file's encoding) come
+  // last, in the order of their text, which does not depend on the order
+  // of the inputs.
+  std::stable_sort(e.notes.begin(), e.notes.end(),
+                   [&rank_of](const Note& a, const Note& b) {
+                     const size_t ra = rank_of(a.article_id());
+                     const size_t rb = rank_of(b.article_id());
+                     if (ra != rb) return ra < rb;
+                     if (a.article_id() != b.article_id()) {
+                       return a.article_id() < b.article_id();
+                     }
+                     return a.article_id().empty() && a.message() < b.message();
+                   });
   *notes = e.notes;
   ClaimSet set;
   for (Article& a : e.articles) *set.add_articles() = std::move(a);
@@ -173,10 +186,8 @@ absl::StatusOr<std::string> RunExtract(const std::vector<std::string>& inputs,
 // error midway, what was written to standard output stays; a file named
 // by --output is not left half-written.
 absl::Status StreamExtract(const std::vector<std::string>& inputs,
-                           const CliOptions& options, std::ostream& out,
+                           const CliOptions& options, Output& output,
                            std::ostream& err) {
-  Output output(out);
-  if (!options.output.empty()) CC_RETURN_IF_ERROR(output.Open(options.output));
   const ingest::IngestOptions ingest_options = IngestOptionsOf(options);
   const RunInfo run = MakeRunInfo("extract", options);
   std::vector<Note> notes;  // since the last article
@@ -188,8 +199,12 @@ absl::Status StreamExtract(const std::vector<std::string>& inputs,
             extract::ExtractClaims(article, extract::ExtractOptions());
         CC_RETURN_IF_ERROR(budget.Add(found.claims.size(), article));
         ClaimSet one;
+        // The notes read with this article, and those about no article
+        // read since the last (a skipped JSONL line).
         for (Note& n : notes) {
-          if (n.article_id() == article.id()) *one.add_notes() = n;
+          if (n.article_id() == article.id() || n.article_id().empty()) {
+            *one.add_notes() = n;
+          }
         }
         for (Note& n : found.notes) {
           *one.add_notes() = n;
@@ -205,6 +220,16 @@ absl::Status StreamExtract(const std::vector<std::string>& inputs,
         return output.Write(bytes);
       }));
   PrintNotes(notes, err);  // about the last file (skipped lines)
+  if (!notes.empty()) {
+    // Notes after the last article: a record of their own, without an
+    // article, so that the stream holds every note.
+    ClaimSet last;
+    for (Note& n : notes) *last.add_notes() = std::move(n);
+    *last.mutable_run() = run;
+    bytes.clear();
+    CC_RETURN_IF_ERROR(AppendDelimited(last, &bytes));
+    CC_RETURN_IF_ERROR(output.Write(bytes));
+  }
   return output.Finish();
 }
 
@@ -302,8 +327,16 @@ int RunCommandOrThrow(const std::string& command,
   const bool color =
       options.color == "always" ||
       (options.color == "auto" && options.out_is_tty && options.output.empty());
+  // The output file is created first: an output that cannot be written is
+  // an error before any input is read, and the temporary file exists for
+  // the whole run (so an interruption at any moment removes it).
+  Output sink(out);
+  if (!options.output.empty()) {
+    const absl::Status opened = sink.Open(options.output);
+    if (!opened.ok()) return fail(opened);
+  }
   if (command == "extract" && *format == Format::kDelimited) {
-    const absl::Status streamed = StreamExtract(inputs, options, out, err);
+    const absl::Status streamed = StreamExtract(inputs, options, sink, err);
     if (!streamed.ok() && !IsReaderGone(streamed)) return fail(streamed);
     return kExitOk;
   }
@@ -319,10 +352,7 @@ int RunCommandOrThrow(const std::string& command,
   const int code = discrepancy && options.fail_on == "discrepancy"
                        ? kExitDiscrepancy
                        : kExitOk;
-  Output sink(out);
-  absl::Status written =
-      options.output.empty() ? absl::OkStatus() : sink.Open(options.output);
-  if (written.ok()) written = sink.Write(*output);
+  absl::Status written = sink.Write(*output);
   if (written.ok()) written = sink.Finish();
   // A reader that has gone (`| head -1`) has what it wanted: no error.
   if (!written.ok() && !IsReaderGone(written)) return fail(written);

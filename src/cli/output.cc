@@ -6,11 +6,13 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <climits>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 
 namespace crosscheck::cli {
@@ -73,13 +75,30 @@ void Output::RemoveTemporary() {
 
 absl::Status Output::Open(const std::string& path) {
   path_ = path;
+  // A symbolic link to a regular file (latest.json -> reports/x.json) is
+  // replaced at its target; the links of /dev and /proc (/dev/stdout) are
+  // written through, in place, as the devices they are.
+  std::string target = path;
+  struct stat link;
+  if (::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+    char resolved[PATH_MAX];
+    const bool system_link = absl::StartsWith(path, "/dev/") ||
+                             absl::StartsWith(path, "/proc/");
+    if (system_link || ::realpath(path.c_str(), resolved) == nullptr) {
+      target.clear();
+    } else {
+      target = resolved;
+    }
+  }
   struct stat info;
   const bool special =
-      ::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode);
+      target.empty() ||
+      (::stat(target.c_str(), &info) == 0 && !S_ISREG(info.st_mode));
   if (special) {
     file_.open(path, std::ios::binary);
   } else {
-    tmp_ = absl::StrCat(path, ".tmp.", ::getpid());
+    target_ = target;
+    tmp_ = absl::StrCat(target, ".tmp.", ::getpid());
     SetTemporary(tmp_);
     file_.open(tmp_, std::ios::binary | std::ios::trunc);
   }
@@ -111,11 +130,16 @@ absl::Status Output::Finish() {
   // The data reaches the disk before the name does, so that a crash of
   // the machine right after the rename cannot leave an empty file.
   const int fd = ::open(tmp_.c_str(), O_RDONLY);
-  if (fd >= 0) {
-    ::fsync(fd);
-    ::close(fd);
+  if (fd < 0 || ::fsync(fd) != 0) {
+    const int error = errno;
+    if (fd >= 0) ::close(fd);
+    RemoveTemporary();
+    return absl::DataLossError(absl::StrCat("cannot write '", path_,
+                                            "': sync to disk failed: ",
+                                            std::strerror(error)));
   }
-  if (std::rename(tmp_.c_str(), path_.c_str()) != 0) {
+  ::close(fd);
+  if (std::rename(tmp_.c_str(), target_.c_str()) != 0) {
     const int error = errno;
     RemoveTemporary();
     return absl::DataLossError(absl::StrCat(

@@ -9,8 +9,9 @@
 // A regular file is written through a temporary file beside it
 // ("report.json.tmp.<pid>"), flushed to disk and renamed over the file only
 // once all of it is written; until then an old file of that name stays as
-// it was. A device or a pipe (/dev/null, a FIFO) is written in place: a
-// rename would replace it.
+// it was. A device or a pipe (/dev/null, a FIFO, /dev/stdout) is written
+// in place: a rename would replace it. A symbolic link to a regular file is
+// followed: its target is replaced, the link kept.
 
 #ifndef SRC_CLI_OUTPUT_H_
 #define SRC_CLI_OUTPUT_H_
@@ -51,7 +52,8 @@ class Output {
 
   std::ostream* stream_;
   std::ofstream file_;
-  std::string path_;
+  std::string path_;    // as given
+  std::string target_;  // the file renamed over: `path_`, or its link's target
   std::string tmp_;
 };
 

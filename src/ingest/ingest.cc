@@ -48,18 +48,24 @@ absl::Status TooLarge(absl::string_view where, size_t bytes, bool at_least,
       " --max-article-bytes=", limit, " (raise it, or 0 for no limit)"));
 }
 
+bool LooksLikeJsonl(absl::string_view contents);
+
 // Reads all of `file`, or fails once more than `limit` bytes (0: no
-// limit) have been read.
+// limit) have been read, unless `maybe_jsonl` and what was read is JSONL,
+// whose articles are then each held to the limit instead.
 absl::StatusOr<std::string> ReadStream(std::FILE* file, absl::string_view name,
-                                       size_t limit) {
+                                       size_t limit, bool maybe_jsonl = false) {
   std::string contents;
   char buffer[1 << 16];
   size_t n;
   while ((n = std::fread(buffer, 1, sizeof(buffer), file)) > 0) {
-    if (limit > 0 && contents.size() + n > limit) {
-      return TooLarge(Quoted(name), limit, /*at_least=*/true, limit);
-    }
     contents.append(buffer, n);
+    if (limit > 0 && contents.size() > limit) {
+      if (!maybe_jsonl || !LooksLikeJsonl(contents)) {
+        return TooLarge(Quoted(name), limit, /*at_least=*/true, limit);
+      }
+      limit = 0;
+    }
   }
   if (std::ferror(file)) {
     return absl::DataLossError(
@@ -99,7 +105,9 @@ absl::StatusOr<std::FILE*> OpenInput(const std::string& path) {
 }
 
 absl::StatusOr<std::string> ReadFile(const std::string& path, size_t limit) {
-  if (path == kStdin) return ReadStream(stdin, "<stdin>", limit);
+  if (path == kStdin) {
+    return ReadStream(stdin, "<stdin>", limit, /*maybe_jsonl=*/true);
+  }
   CC_ASSIGN_OR_RETURN(std::FILE * file, OpenInput(path));
   struct stat st;
   if (limit > 0 && ::fstat(::fileno(file), &st) == 0 && S_ISREG(st.st_mode) &&
@@ -177,12 +185,12 @@ std::string CleanText(absl::string_view contents, absl::string_view source,
       break;
     case base::SourceEncoding::kUtf16Le:
     case base::SourceEncoding::kUtf16Be:
+    case base::SourceEncoding::kUtf32Le:
+    case base::SourceEncoding::kUtf32Be:
       notes->push_back(EncodingNote(
           "converted-encoding", article_id,
           absl::StrCat(source, ": read as ", encoding, " (byte order mark ",
-                       decoded.encoding == base::SourceEncoding::kUtf16Le
-                           ? "FF FE"
-                           : "FE FF",
+                       base::ByteOrderMarkHex(decoded.encoding),
                        "); spans are byte offsets into its UTF-8 form")));
       break;
     case base::SourceEncoding::kWindows1252:
@@ -198,11 +206,20 @@ std::string CleanText(absl::string_view contents, absl::string_view source,
   const size_t invalid = decoded.invalid_offsets.size();
   if (invalid > 0) {
     absl::string_view what = " not valid UTF-8";
-    if (decoded.encoding == base::SourceEncoding::kUtf16Le ||
-        decoded.encoding == base::SourceEncoding::kUtf16Be) {
-      what = " not valid UTF-16";
-    } else if (decoded.encoding == base::SourceEncoding::kWindows1252) {
-      what = " undefined in Windows-1252";
+    switch (decoded.encoding) {
+      case base::SourceEncoding::kUtf8:
+        break;
+      case base::SourceEncoding::kUtf16Le:
+      case base::SourceEncoding::kUtf16Be:
+        what = " not valid UTF-16";
+        break;
+      case base::SourceEncoding::kUtf32Le:
+      case base::SourceEncoding::kUtf32Be:
+        what = " not valid UTF-32";
+        break;
+      case base::SourceEncoding::kWindows1252:
+        what = " undefined in Windows-1252";
+        break;
     }
     notes->push_back(EncodingNote(
         decoded.encoding == base::SourceEncoding::kUtf8 ? "invalid-utf8"
@@ -365,7 +382,7 @@ class JsonlParser {
     note.set_code("skipped-lines");
     note.set_message(
         absl::StrCat(source_, ": skipped ", skipped_,
-                     skipped_ == 1 ? " malformed line" : " malformed lines",
+                     skipped_ == 1 ? " bad line" : " bad lines",
                      " (--keep-going)"));
     notes_->push_back(std::move(note));
   }
@@ -411,15 +428,11 @@ absl::Status HasArticleText(absl::string_view name, bool any_byte,
   return absl::OkStatus();
 }
 
-bool HasUtf16ByteOrderMark(absl::string_view contents) {
-  return absl::StartsWith(contents, "\xFF\xFE") ||
-         absl::StartsWith(contents, "\xFE\xFF");
-}
 
 // Whether standard input holds JSONL: its first non-blank character, after
-// any byte order mark (UTF-8 or UTF-16), is '{'.
+// any byte order mark (UTF-8, UTF-16 or UTF-32), is '{'.
 bool LooksLikeJsonl(absl::string_view contents) {
-  if (HasUtf16ByteOrderMark(contents)) {
+  if (base::HasWideByteOrderMark(contents)) {
     // Its first few thousand characters, as UTF-8.
     const base::DecodedText head =
         base::DecodeInput(contents.substr(0, size_t{1} << 13));
@@ -483,7 +496,7 @@ absl::Status StreamArticles(
       ssize_t length;
       while ((length = ::getline(&buffer, &capacity, file)) > 0) {
         absl::string_view line(buffer, static_cast<size_t>(length));
-        if (!any_byte && HasUtf16ByteOrderMark(line)) {
+        if (!any_byte && base::HasWideByteOrderMark(line)) {
           // UTF-16 (a Windows "Unicode" export): its lines are found in
           // its UTF-8 form, so the file is read whole.
           any_byte = true;
@@ -523,7 +536,7 @@ absl::Status StreamArticles(
     if (is_stdin && LooksLikeJsonl(contents)) {
       std::string utf8;  // UTF-16 JSONL, as UTF-8
       absl::string_view jsonl = contents;
-      if (HasUtf16ByteOrderMark(contents)) {
+      if (base::HasWideByteOrderMark(contents)) {
         utf8 = CleanText(contents, name, "", Cleaned::kJsonlFile, notes);
         jsonl = utf8;
       }

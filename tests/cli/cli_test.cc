@@ -192,7 +192,7 @@ TEST(CliTest, KeepGoingSkipsMalformedLinesAndCountsThem) {
   const Result r = RunCli("extract", {path}, options);
   EXPECT_EQ(r.code, kExitOk);
   EXPECT_THAT(r.err, AllOf(HasSubstr("mixed.jsonl:2"),
-                           HasSubstr("skipped 1 malformed line")));
+                           HasSubstr("skipped 1 bad line")));
   EXPECT_THAT(r.out,
               AllOf(HasSubstr("\"id\":\"a\""), HasSubstr("\"id\":\"b\"")));
 }
@@ -484,7 +484,7 @@ TEST(CliTest, SameInputsInAnyOrderGiveTheSameBytes) {
 }
 
 TEST(CliTest, RunTwiceOrWithArticlesReversedGivesTheSameBytes) {
-  const std::vector<std::string> files = {
+  std::vector<std::string> files = {
       WriteTemp(
           "det_a.txt",
           "Summit in Lundby\nBy Ann Lee | Harbor Times\ndate 2024-06-05\n\n"
@@ -502,12 +502,26 @@ TEST(CliTest, RunTwiceOrWithArticlesReversedGivesTheSameBytes) {
           "Talks\nBy Cy Berg | Capital Review\ndate 2024-06-07\n\n"
           "The thirty-first summit ended on Tuesday. \u201cWe agree,\u201d "
           "Solberg said, three days after 12 people were hurt.\n")};
+  // Two UTF-16 JSONL files, one with a bad line: notes about no article
+  // (each file's encoding, the skipped line, the count) are ordered by
+  // their text, not by the order of the inputs.
+  auto utf16 = [](absl::string_view text) {
+    std::string out = "\xFF\xFE";
+    for (char c : text) out += {c, '\0'};
+    return out;
+  };
+  files.push_back(WriteTemp(
+      "det_d.jsonl",
+      utf16("{\"id\":\"d1\",\"text\":\"Four people died.\"}\n{bad\n")));
+  files.push_back(WriteTemp(
+      "det_e.jsonl", utf16("{\"id\":\"e1\",\"text\":\"Five people died.\"}\n")));
   const std::vector<std::string> reversed(files.rbegin(), files.rend());
   for (const std::string command : {"extract", "report"}) {
     for (const std::string format : {"binpb", "json"}) {
       SCOPED_TRACE(absl::StrCat(command, " --format=", format));
       CliOptions options;
       options.format = format;
+      options.keep_going = true;
       const Result first = RunCli(command, files, options);
       ASSERT_EQ(first.code, 0) << first.err;
       ASSERT_THAT(first.out, Not(IsEmpty()));

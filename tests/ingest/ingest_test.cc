@@ -200,6 +200,48 @@ TEST(ArticleFromTextTest, ReadsUtf16WithAByteOrderMark) {
   EXPECT_THAT(notes[0].message(), HasSubstr("read as UTF-16BE"));
 }
 
+TEST(ArticleFromTextTest, ReadsUtf32WithAByteOrderMark) {
+  std::string le = "\xFF\xFE";
+  le += std::string("\0\0", 2);
+  for (char c : std::string("Ten died.")) le += {c, '\0', '\0', '\0'};
+  std::vector<Note> notes;
+  Article a = ArticleFromText(le, "x", "x.txt", {}, &notes);
+  EXPECT_EQ(a.text(), "Ten died.");
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_EQ(notes[0].message(),
+            "x.txt: read as UTF-32LE (byte order mark FF FE 00 00); spans are "
+            "byte offsets into its UTF-8 form");
+  std::string be("\0\0\xFE\xFF", 4);
+  for (char c : std::string("Ten died.")) be += {'\0', '\0', '\0', c};
+  be += "\x7F";  // a last unit cut short
+  notes.clear();
+  a = ArticleFromText(be, "x", "x.txt", {}, &notes);
+  EXPECT_EQ(a.text(), "Ten died.\uFFFD");
+  ASSERT_EQ(notes.size(), 2u);
+  EXPECT_EQ(notes[1].message(),
+            "x.txt: 1 byte sequence is not valid UTF-32 (first at byte offset "
+            "40); replaced with U+FFFD");
+}
+
+TEST(ArticleFromTextTest, DamagedUtf8IsNotTakenForWindows1252) {
+  std::vector<Note> notes;
+  // A file cut off in the middle of its last character.
+  Article a = ArticleFromText("Ten died at the caf\xC3", "x", "x.txt", {},
+                              &notes);
+  EXPECT_EQ(a.text(), "Ten died at the caf\uFFFD");
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_EQ(notes[0].code(), "invalid-utf8");
+  // A file that says it is UTF-8.
+  notes.clear();
+  a = ArticleFromText("\xEF\xBB\xBF\x93Ten died.\x94", "x", "x.txt", {},
+                      &notes);
+  EXPECT_EQ(a.text(), "\uFFFDTen died.\uFFFD");
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_EQ(notes[0].message(),
+            "x.txt: 2 byte sequences are not valid UTF-8 (first at byte "
+            "offset 3); replaced with U+FFFD");
+}
+
 TEST(ArticleFromTextTest, NulCharactersBecomeSpacesWithTheirPlace) {
   std::vector<Note> notes;
   const Article a = ArticleFromText(std::string("Five\0 people\0 died.", 19),
@@ -279,7 +321,7 @@ TEST(ArticlesFromJsonlTest, ArticlesOverTheSizeLimitAreRefusedOrSkipped) {
   ASSERT_TRUE(articles.ok()) << articles.status();
   ASSERT_EQ(articles->size(), 1u);
   EXPECT_EQ(notes.back().message(),
-            "in.jsonl: skipped 1 malformed line (--keep-going)");
+            "in.jsonl: skipped 1 bad line (--keep-going)");
   options.max_article_bytes = 0;  // no limit
   options.keep_going = false;
   EXPECT_TRUE(ArticlesFromJsonl(jsonl, "in.jsonl", options, &notes).ok());
