@@ -117,7 +117,8 @@ void DecodeUtf32(absl::string_view bytes, bool big_endian, DecodedText* out) {
   for (; i + 3 < bytes.size(); i += 4) {
     char32_t c = 0;
     for (int k = 0; k < 4; ++k) {
-      const auto b = static_cast<unsigned char>(bytes[i + (big_endian ? k : 3 - k)]);
+      const auto b =
+          static_cast<unsigned char>(bytes[i + (big_endian ? k : 3 - k)]);
       c = (c << 8) | b;
     }
     if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {

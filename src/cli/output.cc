@@ -6,8 +6,8 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <climits>
 #include <cerrno>
+#include <climits>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
@@ -82,8 +82,8 @@ absl::Status Output::Open(const std::string& path) {
   struct stat link;
   if (::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
     char resolved[PATH_MAX];
-    const bool system_link = absl::StartsWith(path, "/dev/") ||
-                             absl::StartsWith(path, "/proc/");
+    const bool system_link =
+        absl::StartsWith(path, "/dev/") || absl::StartsWith(path, "/proc/");
     if (system_link || ::realpath(path.c_str(), resolved) == nullptr) {
       target.clear();
     } else {
@@ -91,9 +91,8 @@ absl::Status Output::Open(const std::string& path) {
     }
   }
   struct stat info;
-  const bool special =
-      target.empty() ||
-      (::stat(target.c_str(), &info) == 0 && !S_ISREG(info.st_mode));
+  const bool special = target.empty() || (::stat(target.c_str(), &info) == 0 &&
+                                          !S_ISREG(info.st_mode));
   if (special) {
     file_.open(path, std::ios::binary);
   } else {
@@ -134,9 +133,9 @@ absl::Status Output::Finish() {
     const int error = errno;
     if (fd >= 0) ::close(fd);
     RemoveTemporary();
-    return absl::DataLossError(absl::StrCat("cannot write '", path_,
-                                            "': sync to disk failed: ",
-                                            std::strerror(error)));
+    return absl::DataLossError(
+        absl::StrCat("cannot write '", path_,
+                     "': sync to disk failed: ", std::strerror(error)));
   }
   ::close(fd);
   if (std::rename(tmp_.c_str(), target_.c_str()) != 0) {

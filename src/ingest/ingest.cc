@@ -380,10 +380,9 @@ class JsonlParser {
     Note note;
     note.set_severity(Note::SEVERITY_WARNING);
     note.set_code("skipped-lines");
-    note.set_message(
-        absl::StrCat(source_, ": skipped ", skipped_,
-                     skipped_ == 1 ? " bad line" : " bad lines",
-                     " (--keep-going)"));
+    note.set_message(absl::StrCat(source_, ": skipped ", skipped_,
+                                  skipped_ == 1 ? " bad line" : " bad lines",
+                                  " (--keep-going)"));
     notes_->push_back(std::move(note));
   }
 
@@ -427,7 +426,6 @@ absl::Status HasArticleText(absl::string_view name, bool any_byte,
   }
   return absl::OkStatus();
 }
-
 
 // Whether standard input holds JSONL: its first non-blank character, after
 // any byte order mark (UTF-8, UTF-16 or UTF-32), is '{'.

@@ -308,18 +308,18 @@ Report BuildReport(std::vector<Article> articles, std::vector<Claim> claims,
   std::stable_sort(claims.begin(), claims.end(), by_place);
   // Notes about no article (a skipped JSONL line, a file's encoding) come
   // last, in the order of their text rather than of the inputs.
-  std::stable_sort(notes.begin(), notes.end(),
-                   [&rank_of](const crosscheck::v1::Note& a,
-                              const crosscheck::v1::Note& b) {
-                     const size_t ra = rank_of(a.article_id());
-                     const size_t rb = rank_of(b.article_id());
-                     if (ra != rb) return ra < rb;
-                     if (a.article_id() != b.article_id()) {
-                       return a.article_id() < b.article_id();
-                     }
-                     if (a.article_id().empty()) return a.message() < b.message();
-                     return a.span().begin() < b.span().begin();
-                   });
+  std::stable_sort(
+      notes.begin(), notes.end(),
+      [&rank_of](const crosscheck::v1::Note& a, const crosscheck::v1::Note& b) {
+        const size_t ra = rank_of(a.article_id());
+        const size_t rb = rank_of(b.article_id());
+        if (ra != rb) return ra < rb;
+        if (a.article_id() != b.article_id()) {
+          return a.article_id() < b.article_id();
+        }
+        if (a.article_id().empty()) return a.message() < b.message();
+        return a.span().begin() < b.span().begin();
+      });
   Report report;
   auto* counts = report.mutable_counts();
   counts->set_articles(articles.size());

@@ -783,8 +783,8 @@ Interrupted RunReadingAFifo(const fs::path& dir, const std::string& jsonl,
   if (pid == 0) {
     if (::chdir(dir.c_str()) != 0) ::_exit(126);
     if (how.ignore_signal) ::signal(how.signal, SIG_IGN);
-    ::execl(binary.c_str(), binary.c_str(), how.command.c_str(),
-            format.c_str(), "--output=out.binpb", "feed.jsonl", nullptr);
+    ::execl(binary.c_str(), binary.c_str(), how.command.c_str(), format.c_str(),
+            "--output=out.binpb", "feed.jsonl", nullptr);
     ::_exit(127);
   }
   // A write to the FIFO of a stopped run fails instead of ending the test.
@@ -838,8 +838,8 @@ TEST(InterruptedRunTest, LeavesNoHalfWrittenOutput) {
       EXPECT_EQ(run.output, "the output of an earlier run");
     }
     SCOPED_TRACE(command + ", to its end");
-    const Interrupted run = RunReadingAFifo(base / "whole", ThreeArticles(),
-                                            {command, 0, false});
+    const Interrupted run =
+        RunReadingAFifo(base / "whole", ThreeArticles(), {command, 0, false});
     EXPECT_EQ(run.outcome.code, 0);
     EXPECT_FALSE(run.temporary_after);
     if (command == "report") {

@@ -513,8 +513,9 @@ TEST(CliTest, RunTwiceOrWithArticlesReversedGivesTheSameBytes) {
   files.push_back(WriteTemp(
       "det_d.jsonl",
       utf16("{\"id\":\"d1\",\"text\":\"Four people died.\"}\n{bad\n")));
-  files.push_back(WriteTemp(
-      "det_e.jsonl", utf16("{\"id\":\"e1\",\"text\":\"Five people died.\"}\n")));
+  files.push_back(
+      WriteTemp("det_e.jsonl",
+                utf16("{\"id\":\"e1\",\"text\":\"Five people died.\"}\n")));
   const std::vector<std::string> reversed(files.rbegin(), files.rend());
   for (const std::string command : {"extract", "report"}) {
     for (const std::string format : {"binpb", "json"}) {

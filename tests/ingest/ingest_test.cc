@@ -226,8 +226,8 @@ TEST(ArticleFromTextTest, ReadsUtf32WithAByteOrderMark) {
 TEST(ArticleFromTextTest, DamagedUtf8IsNotTakenForWindows1252) {
   std::vector<Note> notes;
   // A file cut off in the middle of its last character.
-  Article a = ArticleFromText("Ten died at the caf\xC3", "x", "x.txt", {},
-                              &notes);
+  Article a =
+      ArticleFromText("Ten died at the caf\xC3", "x", "x.txt", {}, &notes);
   EXPECT_EQ(a.text(), "Ten died at the caf\uFFFD");
   ASSERT_EQ(notes.size(), 1u);
   EXPECT_EQ(notes[0].code(), "invalid-utf8");
