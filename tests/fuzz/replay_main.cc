@@ -1,8 +1,11 @@
 // Replays inputs through a fuzz target without libFuzzer: links with one
 // target's LLVMFuzzerTestOneInput and calls it on every file named on the
 // command line and every file under every directory named, in path order.
-// Prints each path before replaying it, so that the last path printed
-// names the input that crashed; exits 1 when it was given no input at all.
+// Each input runs on a thread of its own, so that what a run leaves in
+// thread-local caches does not carry over: an input behaves as when a
+// fuzzer binary is given it alone. Prints each path before replaying it,
+// so that the last path printed names the input that crashed; exits 1
+// when it was given no input at all.
 //
 //   figures_fuzzer_replay_test tests/fuzz/seeds/figures_fuzzer crash-1234
 
@@ -17,6 +20,7 @@
 #include <memory>
 #include <string>
 #include <system_error>
+#include <thread>
 #include <vector>
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);
@@ -61,7 +65,9 @@ int main(int argc, char** argv) {
       // sanitizer catches a read past the end.
       const std::unique_ptr<uint8_t[]> input(new uint8_t[bytes.size()]);
       std::memcpy(input.get(), bytes.data(), bytes.size());
-      LLVMFuzzerTestOneInput(input.get(), bytes.size());
+      std::thread run(
+          [&] { LLVMFuzzerTestOneInput(input.get(), bytes.size()); });
+      run.join();
       ++replayed;
     }
   }
