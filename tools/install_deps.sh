@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages crosscheck needs to build and test.
 # Idempotent: prints nothing and does nothing when every package is present.
+#
+# Usage: tools/install_deps.sh [fuzz]
+#   fuzz  also what tools/fuzz.sh needs: clang with its libFuzzer and
+#         sanitizer runtimes
 set -euo pipefail
 
 PACKAGES=(
@@ -16,6 +20,21 @@ PACKAGES=(
   pkg-config
   libtcmalloc-minimal4
 )
+
+# clang 14 (Debian 12's) and its runtimes: libFuzzer, ASan, UBSan.
+FUZZ_PACKAGES=(
+  clang
+  libclang-rt-14-dev
+)
+
+case "${1:-}" in
+  "") ;;
+  fuzz) PACKAGES+=("${FUZZ_PACKAGES[@]}") ;;
+  *)
+    echo "usage: tools/install_deps.sh [fuzz]" >&2
+    exit 2
+    ;;
+esac
 
 # Headless Chromium for //tests/report:html_browser_test, which opens the
 # HTML report in a real browser (and skips that part, saying so, without

@@ -68,6 +68,7 @@ WrittenScanClasses::WrittenScanClasses(const Document& doc) {
       return;
     }
   }
+  found_ = true;
   records_ = store.records.data();
   offsets_ = store.offsets.data();
 }

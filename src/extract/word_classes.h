@@ -62,8 +62,9 @@ class WrittenScanClasses {
   // next ScanClassWriter is made on the same thread.
   explicit WrittenScanClasses(const Document& doc);
 
-  // Whether the records of `doc` were found.
-  bool found() const { return records_ != nullptr; }
+  // Whether the records of `doc` were found (also for a Document without
+  // a word, whose records are none).
+  bool found() const { return found_; }
 
   // The records of the words of sentence `sentence`; only when found().
   const uint16_t* Of(size_t sentence) const {
@@ -71,6 +72,7 @@ class WrittenScanClasses {
   }
 
  private:
+  bool found_ = false;
   const uint16_t* records_ = nullptr;
   const size_t* offsets_ = nullptr;  // by sentence, its first word's
 };
