@@ -688,6 +688,51 @@ INSTANTIATE_TEST_SUITE_P(Inputs, BadInputTest,
                                         EXPECT_EQ(sets[0].articles(0).id(),
                                                   "a");
                                       }},
+                                 Case{"JsonlOnStandardInputIsHeldToTheLimit"
+                                      "PerRecord",
+                                      [](const fs::path& d) {
+                                        std::string jsonl;
+                                        for (int i = 0; i < 3; ++i) {
+                                          jsonl += JsonLine(
+                                              absl::StrCat("a", i),
+                                              "Officials said 12 people "
+                                              "died.");
+                                        }
+                                        Write(d / "feed.jsonl", jsonl);
+                                      },
+                                      {{"extract", "--format=delimited",
+                                        "--max-article-bytes=60", "-"},
+                                       "feed.jsonl"},
+                                      0,
+                                      "",
+                                      [](const std::string& out) {
+                                        EXPECT_EQ(ParseDelimited(out).size(),
+                                                  3u);
+                                      }},
+                                 Case{"Utf32WithAByteOrderMarkIsConverted",
+                                      [](const fs::path& d) {
+                                        std::string utf32("\xFF\xFE\0\0", 4);
+                                        for (char c : std::string(
+                                                 "Officials said 12 people "
+                                                 "died.\n")) {
+                                          utf32 += {c, '\0', '\0', '\0'};
+                                        }
+                                        Write(d / "wide.txt", utf32);
+                                      },
+                                      {{"extract", "--format=delimited",
+                                        "wide.txt"}},
+                                      0,
+                                      "crosscheck: warning: wide: wide.txt: "
+                                      "read as UTF-32LE (byte order mark FF "
+                                      "FE 00 00); spans are byte offsets into "
+                                      "its UTF-8 form\n",
+                                      [](const std::string& out) {
+                                        const std::vector<ClaimSet> sets =
+                                            ParseDelimited(out);
+                                        ASSERT_EQ(sets.size(), 1u);
+                                        EXPECT_EQ(sets[0].claims_size(), 1);
+                                        ExpectSpansInText(sets[0]);
+                                      }},
                                  Case{"OutputToAClosedPipe",
                                       [](const fs::path& d) {
                                         Write(d / "dump.txt",
