@@ -538,9 +538,15 @@ absl::Status StreamArticles(
         utf8 = CleanText(contents, name, "", Cleaned::kJsonlFile, notes);
         jsonl = utf8;
       }
-      CC_ASSIGN_OR_RETURN(std::vector<Article> parsed,
-                          ArticlesFromJsonl(jsonl, name, options, notes));
-      for (Article& a : parsed) CC_RETURN_IF_ERROR(give(std::move(a)));
+      // Each article is given as soon as its line is parsed, so that the
+      // notes read with it are the notes given with it.
+      JsonlParser parser(name, options, notes);
+      std::optional<Article> article;
+      for (absl::string_view line : absl::StrSplit(jsonl, '\n')) {
+        CC_RETURN_IF_ERROR(parser.Line(line, &article));
+        if (article) CC_RETURN_IF_ERROR(give(std::move(*article)));
+      }
+      parser.Finish();
     } else {
       const std::string id = is_stdin ? "stdin" : Stem(path);
       Article article = ArticleFromText(contents, id, name, options, notes);

@@ -786,6 +786,29 @@ INSTANTIATE_TEST_SUITE_P(Inputs, BadInputTest,
                            return info.param.name;
                          });
 
+TEST(StreamedStandardInputTest, EachRecordCarriesTheNotesOfItsArticle) {
+  // JSONL on standard input, streamed: the note on each article's NUL
+  // character is in that article's record, as for a JSONL file.
+  const fs::path dir =
+      fs::path(std::getenv("TEST_TMPDIR")) / "stdin_notes_per_record";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  Write(dir / "feed.jsonl", JsonLine("a", "Ten\\u0000 people died.") +
+                                JsonLine("b", "Two\\u0000 people died.") +
+                                JsonLine("c", "Six\\u0000 people died."));
+  const Outcome outcome =
+      Execute(dir, {{"extract", "--format=delimited", "-"}, "feed.jsonl"});
+  ASSERT_EQ(outcome.code, 0) << outcome.err;
+  const std::vector<ClaimSet> sets = ParseDelimited(outcome.out);
+  ASSERT_EQ(sets.size(), 3u);
+  for (const ClaimSet& set : sets) {
+    ASSERT_EQ(set.articles_size(), 1);
+    ASSERT_EQ(set.notes_size(), 1) << set.articles(0).id();
+    EXPECT_EQ(set.notes(0).code(), "nul-bytes");
+    EXPECT_EQ(set.notes(0).article_id(), set.articles(0).id());
+  }
+}
+
 bool HasTemporaryFile(const fs::path& dir) {
   for (const auto& entry : fs::directory_iterator(dir)) {
     if (entry.path().filename().string().rfind("out.binpb.tmp.", 0) == 0) {
