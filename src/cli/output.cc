@@ -41,6 +41,28 @@ void RemoveTemporaryAndDie(int signal) {
   std::raise(signal);
 }
 
+// The file that the symbolic link `path`, through any further links,
+// names when that file does not exist; empty when it cannot be found (a
+// loop, or a link that cannot be read).
+std::string DanglingLinkTarget(const std::string& path) {
+  std::string target = path;
+  for (int depth = 0; depth < 40; ++depth) {
+    struct stat info;
+    if (::lstat(target.c_str(), &info) != 0) return target;
+    if (!S_ISLNK(info.st_mode)) return "";
+    char link[PATH_MAX];
+    const ssize_t n = ::readlink(target.c_str(), link, sizeof(link));
+    if (n <= 0 || static_cast<size_t>(n) >= sizeof(link)) return "";
+    std::string next(link, static_cast<size_t>(n));
+    const size_t slash = target.rfind('/');
+    if (next[0] != '/' && slash != std::string::npos) {
+      next = absl::StrCat(target.substr(0, slash + 1), next);
+    }
+    target = std::move(next);
+  }
+  return "";
+}
+
 }  // namespace
 
 bool IsReaderGone(const absl::Status& status) {
@@ -84,10 +106,14 @@ absl::Status Output::Open(const std::string& path) {
     char resolved[PATH_MAX];
     const bool system_link =
         absl::StartsWith(path, "/dev/") || absl::StartsWith(path, "/proc/");
-    if (system_link || ::realpath(path.c_str(), resolved) == nullptr) {
+    if (system_link) {
       target.clear();
-    } else {
+    } else if (::realpath(path.c_str(), resolved) != nullptr) {
       target = resolved;
+    } else {
+      // A link to a file not there yet: that file is created, as any
+      // other, through a temporary file beside it.
+      target = DanglingLinkTarget(path);
     }
   }
   struct stat info;

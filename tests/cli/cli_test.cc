@@ -310,6 +310,64 @@ TEST(CliTest, OutputToAPipeOrDeviceIsWrittenInPlace) {
   EXPECT_TRUE(S_ISFIFO(info.st_mode));
 }
 
+// Whether `path` is a symbolic link whose text is `to`.
+bool IsLinkTo(const std::string& path, const std::string& to) {
+  char link[4096];
+  const ssize_t n = ::readlink(path.c_str(), link, sizeof(link));
+  return n >= 0 && std::string(link, static_cast<size_t>(n)) == to;
+}
+
+TEST(CliTest, OutputThroughASymbolicLinkReplacesItsTargetAndKeepsTheLink) {
+  // latest.json -> reports/x.json, a relative link in another directory.
+  const std::string dir = TempPath("linked");
+  ASSERT_EQ(::mkdir(dir.c_str(), 0700), 0);
+  ASSERT_EQ(::mkdir((dir + "/reports").c_str(), 0700), 0);
+  std::ofstream(dir + "/reports/x.json") << "old";
+  ASSERT_EQ(::symlink("reports/x.json", (dir + "/latest.json").c_str()), 0);
+  CliOptions options;
+  options.format = "json";
+  options.output = dir + "/latest.json";
+  const Result r = RunCli("report", {WriteTemp("l.txt", kArticle)}, options);
+  ASSERT_EQ(r.code, kExitOk) << r.err;
+  EXPECT_TRUE(IsLinkTo(options.output, "reports/x.json"));
+  std::ifstream in(dir + "/reports/x.json");
+  std::stringstream written;
+  written << in.rdbuf();
+  EXPECT_THAT(written.str(), AllOf(StartsWith("{"), HasSubstr("\"claims\"")));
+}
+
+TEST(CliTest, OutputThroughADanglingLinkIsCreatedWholeOrNotAtAll) {
+  const std::string dir = TempPath("dangling");
+  ASSERT_EQ(::mkdir(dir.c_str(), 0700), 0);
+  ASSERT_EQ(::symlink("x.json", (dir + "/latest.json").c_str()), 0);
+  CliOptions options;
+  options.format = "json";
+  options.output = dir + "/latest.json";
+  struct stat info;
+  // A missing input: the file the link names is not created.
+  EXPECT_EQ(RunCli("report", {TempPath("no_such_input.txt")}, options).code,
+            kExitUsage);
+  EXPECT_NE(::stat((dir + "/x.json").c_str(), &info), 0);
+  EXPECT_NE(
+      ::stat(absl::StrCat(dir, "/x.json.tmp.", ::getpid()).c_str(), &info), 0);
+  // A good one: it is, and the link now leads to it.
+  const Result r = RunCli("report", {WriteTemp("m.txt", kArticle)}, options);
+  ASSERT_EQ(r.code, kExitOk) << r.err;
+  EXPECT_TRUE(IsLinkTo(options.output, "x.json"));
+  std::ifstream in(dir + "/x.json");
+  std::stringstream written;
+  written << in.rdbuf();
+  EXPECT_THAT(written.str(), HasSubstr("\"claims\""));
+}
+
+TEST(CliTest, OutputThatIsADirectoryIsAnError) {
+  CliOptions options;
+  options.output = TempPath("");
+  const Result r = RunCli("report", {WriteTemp("n.txt", kArticle)}, options);
+  EXPECT_EQ(r.code, kExitUsage);
+  EXPECT_THAT(r.err, HasSubstr("Is a directory"));
+}
+
 TEST(CliTest, DelimitedIsOnlyForExtract) {
   CliOptions options;
   options.format = "delimited";
