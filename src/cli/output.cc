@@ -119,26 +119,44 @@ absl::Status Output::Open(const std::string& path) {
   struct stat info;
   const bool special = target.empty() || (::stat(target.c_str(), &info) == 0 &&
                                           !S_ISREG(info.st_mode));
-  if (special) {
-    file_.open(path, std::ios::binary);
-  } else {
-    target_ = target;
-    tmp_ = absl::StrCat(target, ".tmp.", ::getpid());
-    SetTemporary(tmp_);
-    file_.open(tmp_, std::ios::binary | std::ios::trunc);
+  if (special && ::stat(path.c_str(), &info) == 0 && S_ISFIFO(info.st_mode)) {
+    // Opening it waits for a reader: not before the input is read, so that
+    // a bad input is an error even when no one reads the FIFO.
+    fifo_pending_ = true;
+    return absl::OkStatus();
   }
+  if (special) return OpenInPlace();
+  target_ = target;
+  tmp_ = absl::StrCat(target, ".tmp.", ::getpid());
+  SetTemporary(tmp_);
+  file_.open(tmp_, std::ios::binary | std::ios::trunc);
   if (!file_) {
     const int error = errno;
     RemoveTemporary();
-    return absl::InvalidArgumentError(absl::StrCat(
-        "cannot write '", path, "': ", std::strerror(error),
-        special ? "" : " (creating a temporary file in its directory)"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("cannot write '", path, "': ", std::strerror(error),
+                     " (creating a temporary file in its directory)"));
+  }
+  stream_ = &file_;
+  return absl::OkStatus();
+}
+
+absl::Status Output::OpenInPlace() {
+  fifo_pending_ = false;
+  file_.open(path_, std::ios::binary);
+  if (!file_) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("cannot write '", path_, "': ", std::strerror(errno)));
   }
   stream_ = &file_;
   return absl::OkStatus();
 }
 
 absl::Status Output::Write(absl::string_view data) {
+  if (fifo_pending_) {
+    const absl::Status opened = OpenInPlace();
+    if (!opened.ok()) return opened;
+  }
   errno = 0;
   stream_->write(data.data(), static_cast<std::streamsize>(data.size()));
   if (!*stream_) return Failed();
@@ -146,6 +164,10 @@ absl::Status Output::Write(absl::string_view data) {
 }
 
 absl::Status Output::Finish() {
+  if (fifo_pending_) {
+    const absl::Status opened = OpenInPlace();
+    if (!opened.ok()) return opened;
+  }
   errno = 0;
   stream_->flush();
   if (!*stream_) return Failed();

@@ -34,7 +34,9 @@ class Output {
   // Removes the temporary file of an output not finished.
   ~Output();
 
-  // Writes to `path` instead. Fails when it cannot be created.
+  // Writes to `path` instead. Fails when it cannot be created. A FIFO is
+  // opened at the first write (or at Finish), since opening it waits for
+  // its reader.
   absl::Status Open(const std::string& path);
 
   // Appends `data`. Fails with kCancelled when the reader of a pipe has
@@ -49,12 +51,15 @@ class Output {
  private:
   absl::Status Failed();
   void RemoveTemporary();
+  // Opens `path_` in place (a device or a pipe).
+  absl::Status OpenInPlace();
 
   std::ostream* stream_;
   std::ofstream file_;
   std::string path_;    // as given
   std::string target_;  // the file renamed over: `path_`, or its link's target
   std::string tmp_;
+  bool fifo_pending_ = false;  // a FIFO, not opened yet
 };
 
 // Whether `status` is Output's "the reader of the pipe has gone".

@@ -310,6 +310,18 @@ TEST(CliTest, OutputToAPipeOrDeviceIsWrittenInPlace) {
   EXPECT_TRUE(S_ISFIFO(info.st_mode));
 }
 
+TEST(CliTest, BadInputIsAnErrorEvenWhenNoOneReadsTheOutputFifo) {
+  // Opening a FIFO waits for its reader: a missing input must not wait.
+  const std::string fifo = TempPath("unread.fifo");
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  CliOptions options;
+  options.output = fifo;
+  const Result r =
+      RunCli("report", {TempPath("no_such_input_either.txt")}, options);
+  EXPECT_EQ(r.code, kExitUsage);
+  EXPECT_THAT(r.err, HasSubstr("no such file"));
+}
+
 // Whether `path` is a symbolic link whose text is `to`.
 bool IsLinkTo(const std::string& path, const std::string& to) {
   char link[4096];
