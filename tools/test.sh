@@ -14,9 +14,22 @@
 set -uo pipefail
 
 cd "$(dirname "$0")/.."
-bash tools/install_deps.sh || exit 2
+if ! bash tools/install_deps.sh; then
+  echo "0 passed, 1 failed"
+  exit 2
+fi
 
 stages=${TEST_STAGES:-plain asan fuzz}
+for stage in $stages; do
+  case "$stage" in
+    plain | asan | fuzz) ;;
+    *)
+      echo "tools/test.sh: unknown stage '$stage' in TEST_STAGES (expected plain, asan, fuzz)" >&2
+      echo "0 passed, 1 failed"
+      exit 2
+      ;;
+  esac
+done
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 passed=0

@@ -234,7 +234,11 @@ TEST_P(BadInputTest, ExitCodeAndMessageAreExactlyTheDocumentedOnes) {
   const Outcome outcome = Execute(dir, c.run);
   EXPECT_EQ(outcome.code, c.code);
   EXPECT_EQ(outcome.err, c.err);
-  if (c.check_out) c.check_out(outcome.out);
+  if (c.check_out) {
+    c.check_out(outcome.out);
+  } else if (c.code != 0) {
+    EXPECT_THAT(outcome.out, IsEmpty()) << "a refused input writes nothing";
+  }
 }
 
 const std::string kHundredKb = std::to_string(100 << 10);
@@ -766,6 +770,15 @@ INSTANTIATE_TEST_SUITE_P(Inputs, BadInputTest,
                                       },
                                       {{"report", "--output=out/report.json",
                                         "a.txt"}},
+                                      2,
+                                      "crosscheck: error: cannot write "
+                                      "'out/report.json': No such file "
+                                      "or directory (creating a temporary file "
+                                      "in its directory)\n"},
+                                 Case{"OutputIsCheckedBeforeAnyInputIsRead",
+                                      nullptr,
+                                      {{"report", "--output=out/report.json",
+                                        "missing.txt"}},
                                       2,
                                       "crosscheck: error: cannot write "
                                       "'out/report.json': No such file "
