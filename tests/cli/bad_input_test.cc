@@ -167,6 +167,17 @@ void ExpectSpansInText(const ClaimSet& set) {
   }
 }
 
+// A check of standard output: one delimited ClaimSet with `claims` claims,
+// each the text at its span.
+std::function<void(const std::string&)> OneRecordWithClaims(int claims) {
+  return [claims](const std::string& out) {
+    const std::vector<ClaimSet> sets = ParseDelimited(out);
+    ASSERT_EQ(sets.size(), 1u);
+    EXPECT_EQ(sets[0].claims_size(), claims);
+    ExpectSpansInText(sets[0]);
+  };
+}
+
 // One line of JSONL.
 std::string JsonLine(const std::string& id, const std::string& text,
                      const std::string& extra = "") {
@@ -315,13 +326,7 @@ INSTANTIATE_TEST_SUITE_P(Inputs, BadInputTest,
                                       "are not valid UTF-8 (first at byte "
                                       "offset 6); replaced with "
                                       "U+FFFD\n",
-                                      [](const std::string& out) {
-                                        const std::vector<ClaimSet> sets =
-                                            ParseDelimited(out);
-                                        ASSERT_EQ(sets.size(), 1u);
-                                        EXPECT_EQ(sets[0].claims_size(), 3);
-                                        ExpectSpansInText(sets[0]);
-                                      }},
+                                      OneRecordWithClaims(3)},
                                  Case{
                                      "Utf16WithAByteOrderMarkIsConverted",
                                      [](const fs::path& d) {
@@ -342,13 +347,7 @@ INSTANTIATE_TEST_SUITE_P(Inputs, BadInputTest,
                                      "(byte order mark FF FE); spans are byte "
                                      "offsets into its UTF-8 "
                                      "form\n",
-                                     [](const std::string& out) {
-                                       const std::vector<ClaimSet> sets =
-                                           ParseDelimited(out);
-                                       ASSERT_EQ(sets.size(), 1u);
-                                       EXPECT_EQ(sets[0].claims_size(), 2);
-                                       ExpectSpansInText(sets[0]);
-                                     }},
+                                     OneRecordWithClaims(2)},
                                  Case{
                                      "Windows1252CurlyQuotesAreReadAsQuotes",
                                      [](const fs::path& d) {
@@ -730,13 +729,7 @@ INSTANTIATE_TEST_SUITE_P(Inputs, BadInputTest,
                                       "read as UTF-32LE (byte order mark FF "
                                       "FE 00 00); spans are byte offsets into "
                                       "its UTF-8 form\n",
-                                      [](const std::string& out) {
-                                        const std::vector<ClaimSet> sets =
-                                            ParseDelimited(out);
-                                        ASSERT_EQ(sets.size(), 1u);
-                                        EXPECT_EQ(sets[0].claims_size(), 1);
-                                        ExpectSpansInText(sets[0]);
-                                      }},
+                                      OneRecordWithClaims(1)},
                                  Case{"OutputToAClosedPipe",
                                       [](const fs::path& d) {
                                         Write(d / "dump.txt",
