@@ -51,7 +51,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     articles.push_back(TextArticle(piece, id, &notes));
     extract::ArticleClaims found =
         extract::ExtractClaims(articles.back(), extract::ExtractOptions());
-    CheckClaims(articles.back(), found.claims);
+    CheckExtractedClaims(articles.back(), found.claims);
     CheckNotes(articles.back(), found.notes);
     for (v1::Claim& c : found.claims) claims.push_back(std::move(c));
     for (v1::Note& n : found.notes) notes.push_back(std::move(n));
