@@ -25,15 +25,6 @@ using crosscheck::v1::Claim;
 
 constexpr size_t kMaxReferenceBytes = 4096;
 
-// Checks that `a` and `b` hold the same messages in the same order.
-template <typename Message>
-void CheckSame(const std::vector<Message>& a, const std::vector<Message>& b) {
-  CC_FUZZ_CHECK(a.size() == b.size());
-  for (size_t i = 0; i < a.size(); ++i) {
-    CC_FUZZ_CHECK(a[i].SerializeAsString() == b[i].SerializeAsString());
-  }
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -227,6 +227,15 @@ inline void CheckExtractedClaims(
   }
 }
 
+// Checks that `a` and `b` hold the same messages in the same order.
+template <typename Message>
+void CheckSame(const std::vector<Message>& a, const std::vector<Message>& b) {
+  CC_FUZZ_CHECK(a.size() == b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    CC_FUZZ_CHECK(a[i].SerializeAsString() == b[i].SerializeAsString());
+  }
+}
+
 // Checks that every note with a span points into `article`'s text.
 inline void CheckNotes(const crosscheck::v1::Article& article,
                        const std::vector<crosscheck::v1::Note>& notes) {
