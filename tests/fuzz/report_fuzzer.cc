@@ -115,10 +115,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
   }
   if (reversed_notes.size() != notes.size()) reversed_notes = notes;
-  const v1::Report report_again =
-      report::BuildReport(std::move(reversed_articles),
-                          std::move(reversed_claims), again,
-                          std::move(reversed_notes), run);
+  const v1::Report report_again = report::BuildReport(
+      std::move(reversed_articles), std::move(reversed_claims), again,
+      std::move(reversed_notes), run);
 
   v1::Report report = report::BuildReport(
       std::move(articles), std::move(claims), std::move(alignments),
