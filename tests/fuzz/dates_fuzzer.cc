@@ -1,9 +1,10 @@
 // Fuzz target: extract::FindDates over the bytes read as a plain-text
 // article published on 2024-06-05, then FindFigures around the dates as
 // extraction runs it. Checks every claim's span and text (fuzz_util.h),
-// that the fast date scan agrees with the reference that tries every
-// pattern at every token and that its gates skip no date, and that the
-// figure classes the date scan hands on change nothing FindFigures finds.
+// that the figure classes the date scan hands on change nothing
+// FindFigures finds, and, for inputs up to 4 KiB, that the fast date scan
+// agrees with the reference that tries every pattern at every token and
+// that its gates skip no date.
 
 #include <algorithm>
 #include <cstddef>
@@ -22,14 +23,7 @@ namespace {
 
 using crosscheck::v1::Claim;
 
-// Checks that `a` and `b` hold the same messages in the same order.
-template <typename Message>
-void CheckSame(const std::vector<Message>& a, const std::vector<Message>& b) {
-  CC_FUZZ_CHECK(a.size() == b.size());
-  for (size_t i = 0; i < a.size(); ++i) {
-    CC_FUZZ_CHECK(a[i].SerializeAsString() == b[i].SerializeAsString());
-  }
-}
+constexpr size_t kMaxReferenceBytes = 4096;
 
 }  // namespace
 
@@ -75,6 +69,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   extract::FindFigures(alone, taken, &figures_alone);
   CheckSame(figures, figures_alone);
 
+  // The reference scans try every pattern at every token, many times the
+  // work of FindDates: on small inputs only, so that the fuzzer still runs
+  // fast enough to explore.
+  if (size > kMaxReferenceBytes) return 0;
   std::vector<Claim> reference;
   std::vector<v1::Note> reference_notes;
   extract::internal::FindDatesAtEveryToken(doc, &reference, &reference_notes);

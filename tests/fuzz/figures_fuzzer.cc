@@ -33,11 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   std::vector<v1::Claim> reference;
   extract::internal::FindFiguresAtEveryToken(doc, {}, &reference);
-  CC_FUZZ_CHECK(reference.size() == claims.size());
-  for (size_t i = 0; i < claims.size(); ++i) {
-    CC_FUZZ_CHECK(reference[i].SerializeAsString() ==
-                  claims[i].SerializeAsString());
-  }
+  CheckSame(claims, reference);
   CC_FUZZ_CHECK(extract::internal::FigureGateViolations(doc).empty());
   return 0;
 }

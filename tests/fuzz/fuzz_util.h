@@ -188,6 +188,54 @@ inline void CheckClaims(const crosscheck::v1::Article& article,
   }
 }
 
+// Checks, besides CheckClaims, what extract::ExtractClaims promises of the
+// claims of `article`: in order of span begin, ids "<article id>:" and the
+// kind's letter numbered from 1 per kind in text order, the article id,
+// a sentence that holds the span, at most 16 entities, and the 1-based line
+// and code-point column of the span's begin.
+inline void CheckExtractedClaims(
+    const crosscheck::v1::Article& article,
+    const std::vector<crosscheck::v1::Claim>& claims) {
+  CheckClaims(article, claims);
+  const absl::string_view text = article.text();
+  int counts[4] = {0, 0, 0, 0};
+  size_t offset = 0;
+  uint32_t line = 1;
+  uint32_t column = 1;
+  for (const crosscheck::v1::Claim& claim : claims) {
+    const size_t begin = claim.span().begin();
+    CC_FUZZ_CHECK(begin >= offset);
+    for (; offset < begin; ++offset) {
+      if (text[offset] == '\n') {
+        ++line;
+        column = 1;
+      } else if (IsCharBoundary(text, offset)) {
+        ++column;
+      }
+    }
+    CC_FUZZ_CHECK(claim.line() == line);
+    CC_FUZZ_CHECK(claim.column() == column);
+    const int kind = static_cast<int>(claim.kind());
+    CC_FUZZ_CHECK(kind >= 1 && kind <= 3);
+    CC_FUZZ_CHECK(claim.id() == article.id() + ":" + "?fdq"[kind] +
+                                    std::to_string(++counts[kind]));
+    CC_FUZZ_CHECK(claim.article_id() == article.id());
+    CC_FUZZ_CHECK(claim.has_sentence());
+    CC_FUZZ_CHECK(claim.sentence().begin() <= begin);
+    CC_FUZZ_CHECK(claim.span().end() <= claim.sentence().end());
+    CC_FUZZ_CHECK(claim.entities_size() <= 16);
+  }
+}
+
+// Checks that `a` and `b` hold the same messages in the same order.
+template <typename Message>
+void CheckSame(const std::vector<Message>& a, const std::vector<Message>& b) {
+  CC_FUZZ_CHECK(a.size() == b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    CC_FUZZ_CHECK(a[i].SerializeAsString() == b[i].SerializeAsString());
+  }
+}
+
 // Checks that every note with a span points into `article`'s text.
 inline void CheckNotes(const crosscheck::v1::Article& article,
                        const std::vector<crosscheck::v1::Note>& notes) {

@@ -38,7 +38,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     CC_FUZZ_CHECK(!article.id().empty());
     const extract::ArticleClaims found =
         extract::ExtractClaims(article, extract::ExtractOptions());
-    CheckClaims(article, found.claims);
+    CheckExtractedClaims(article, found.claims);
     CheckNotes(article, found.notes);
   }
   return 0;

@@ -3,9 +3,9 @@
 // into one to three plain-text articles (the third takes the rest); their
 // claims are extracted, names unified and claims aligned, and the report
 // is built and rendered in every format. Checks that every claim is in
-// exactly one alignment, that aligning the claims in another order gives
-// the same groups, that every serialization succeeds and that the binary
-// one reads back.
+// exactly one alignment; that unifying names, aligning and building the
+// report in another order give the same names, groups and report; that
+// every serialization succeeds and that the binary one reads back.
 
 #include <algorithm>
 #include <cstddef>
@@ -51,7 +51,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     articles.push_back(TextArticle(piece, id, &notes));
     extract::ArticleClaims found =
         extract::ExtractClaims(articles.back(), extract::ExtractOptions());
-    CheckClaims(articles.back(), found.claims);
+    CheckExtractedClaims(articles.back(), found.claims);
     CheckNotes(articles.back(), found.notes);
     for (v1::Claim& c : found.claims) claims.push_back(std::move(c));
     for (v1::Note& n : found.notes) notes.push_back(std::move(n));
@@ -59,7 +59,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     rest.remove_prefix(cut + 1);
   }
 
+  // Names are unified alike whatever the order of the claims.
+  std::vector<v1::Claim> unified_reversed(claims.rbegin(), claims.rend());
   std::vector<v1::NameGroup> names = align::UnifyNames(&claims);
+  const std::vector<v1::NameGroup> names_again =
+      align::UnifyNames(&unified_reversed);
+  CheckSame(names, names_again);
+  std::reverse(unified_reversed.begin(), unified_reversed.end());
+  CheckSame(claims, unified_reversed);
+
   std::vector<v1::Alignment> alignments =
       align::Align(articles, claims, align::AlignOptions());
   std::map<std::string, int> groups_of;
@@ -86,11 +94,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   const std::vector<v1::Alignment> again = align::Align(
       reversed_articles, reversed_claims, align::AlignOptions());
-  CC_FUZZ_CHECK(again.size() == alignments.size());
-  for (size_t i = 0; i < again.size(); ++i) {
-    CC_FUZZ_CHECK(again[i].SerializeAsString() ==
-                  alignments[i].SerializeAsString());
-  }
+  CheckSame(alignments, again);
 
   const bool diff = articles.size() == 2;
   v1::RunInfo run;
@@ -102,9 +106,26 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const v1::Note& n : notes) *claim_set.add_notes() = n;
   *claim_set.mutable_run() = run;
 
+  // A report (not a diff, which keeps its order) is the same whatever the
+  // order of the articles.
+  std::vector<v1::Note> reversed_notes;
+  for (const v1::Article& article : reversed_articles) {
+    for (const v1::Note& note : notes) {
+      if (note.article_id() == article.id()) reversed_notes.push_back(note);
+    }
+  }
+  if (reversed_notes.size() != notes.size()) reversed_notes = notes;
+  const v1::Report report_again = report::BuildReport(
+      std::move(reversed_articles), std::move(reversed_claims), again,
+      std::move(reversed_notes), run);
+
   v1::Report report = report::BuildReport(
       std::move(articles), std::move(claims), std::move(alignments),
       std::move(notes), run);
+  if (!diff) {
+    CC_FUZZ_CHECK(report.SerializeAsString() ==
+                  report_again.SerializeAsString());
+  }
   for (auto& group : names) *report.add_name_groups() = std::move(group);
 
   const report::RenderOptions plain{false, true};
