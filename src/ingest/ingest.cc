@@ -395,6 +395,24 @@ class JsonlParser {
   int skipped_ = 0;
 };
 
+// Parses the lines of JSONL held whole (a string, standard input, a
+// UTF-16 or UTF-32 file in its UTF-8 form) with `parser`, giving each
+// article to `give` as soon as its line is parsed, so that the notes read
+// with an article are there when it is given. Sets `*any_text` (when not
+// null) once a line is not blank. Stops at the first error.
+absl::Status GiveJsonlLines(
+    absl::string_view jsonl, JsonlParser& parser,
+    const std::function<absl::Status(Article article)>& give,
+    bool* any_text) {
+  std::optional<Article> article;
+  for (absl::string_view line : absl::StrSplit(jsonl, '\n')) {
+    if (any_text != nullptr && !IsBlank(line)) *any_text = true;
+    CC_RETURN_IF_ERROR(parser.Line(line, &article));
+    if (article) CC_RETURN_IF_ERROR(give(std::move(*article)));
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::StatusOr<std::vector<Article>> ArticlesFromJsonl(
@@ -402,11 +420,13 @@ absl::StatusOr<std::vector<Article>> ArticlesFromJsonl(
     const IngestOptions& options, std::vector<Note>* notes) {
   std::vector<Article> articles;
   JsonlParser parser(source, options, notes);
-  std::optional<Article> article;
-  for (absl::string_view line : absl::StrSplit(contents, '\n')) {
-    CC_RETURN_IF_ERROR(parser.Line(line, &article));
-    if (article) articles.push_back(std::move(*article));
-  }
+  CC_RETURN_IF_ERROR(GiveJsonlLines(
+      contents, parser,
+      [&articles](Article article) {
+        articles.push_back(std::move(article));
+        return absl::OkStatus();
+      },
+      nullptr));
   parser.Finish();
   return articles;
 }
@@ -505,9 +525,7 @@ absl::Status StreamArticles(
           }
           const std::string text = CleanText(absl::StrCat(line, *rest), name,
                                              "", Cleaned::kJsonlFile, notes);
-          for (absl::string_view l : absl::StrSplit(text, '\n')) {
-            if (!process(l)) break;
-          }
+          status = GiveJsonlLines(text, parser, give, &any_text);
           break;
         }
         any_byte = true;
@@ -538,14 +556,8 @@ absl::Status StreamArticles(
         utf8 = CleanText(contents, name, "", Cleaned::kJsonlFile, notes);
         jsonl = utf8;
       }
-      // Each article is given as soon as its line is parsed, so that the
-      // notes read with it are the notes given with it.
       JsonlParser parser(name, options, notes);
-      std::optional<Article> article;
-      for (absl::string_view line : absl::StrSplit(jsonl, '\n')) {
-        CC_RETURN_IF_ERROR(parser.Line(line, &article));
-        if (article) CC_RETURN_IF_ERROR(give(std::move(*article)));
-      }
+      CC_RETURN_IF_ERROR(GiveJsonlLines(jsonl, parser, give, nullptr));
       parser.Finish();
     } else {
       const std::string id = is_stdin ? "stdin" : Stem(path);
